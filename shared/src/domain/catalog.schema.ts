@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { codeSchema, isoDateTimeSchema, nameSchema } from './common.schema';
+import { uuidSchema } from '../ids/uuidv7';
+import { baseUnitSchema, paiseSchema, MAX_QTY } from '../units/units';
+
+const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullable();
+
+export const storeSchema = z.object({
+  id: uuidSchema,
+  code: codeSchema,
+  name: nameSchema,
+  region: optionalText(100),
+  location: optionalText(300),
+  /** Count variance (in base units) above which a count is flagged for review. */
+  varianceThreshold: z.number().int().min(0),
+  archived: z.boolean(),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type Store = z.infer<typeof storeSchema>;
+
+export const storeCreateSchema = z.strictObject({
+  code: codeSchema,
+  name: nameSchema,
+  region: optionalText(100).optional(),
+  location: optionalText(300).optional(),
+  varianceThreshold: z.number().int().min(0).max(MAX_QTY).default(10),
+});
+export type StoreCreate = z.infer<typeof storeCreateSchema>;
+export const storeUpdateSchema = storeCreateSchema.partial().extend({ archived: z.boolean().optional() }).strict();
+export type StoreUpdate = z.infer<typeof storeUpdateSchema>;
+
+export const supplierSchema = z.object({
+  id: uuidSchema,
+  name: nameSchema,
+  phone: optionalText(40),
+  email: optionalText(200),
+  address: optionalText(500),
+  archived: z.boolean(),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type Supplier = z.infer<typeof supplierSchema>;
+
+export const supplierCreateSchema = z.strictObject({
+  name: nameSchema,
+  phone: optionalText(40).optional(),
+  email: z.email('must be an email address').nullable().optional(),
+  address: optionalText(500).optional(),
+});
+export type SupplierCreate = z.infer<typeof supplierCreateSchema>;
+export const supplierUpdateSchema = supplierCreateSchema.partial().extend({ archived: z.boolean().optional() }).strict();
+export type SupplierUpdate = z.infer<typeof supplierUpdateSchema>;
+
+export const skuSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'may contain only letters, digits, ".", "_", "/" and "-"');
+export const barcodeSchema = z.string().trim().regex(/^[0-9A-Za-z-]{4,64}$/, 'must be 4 to 64 letters or digits');
+
+export const productSchema = z.object({
+  id: uuidSchema,
+  sku: skuSchema,
+  barcode: barcodeSchema.nullable(),
+  name: nameSchema,
+  unit: baseUnitSchema,
+  category: optionalText(100),
+  supplierId: uuidSchema.nullable(),
+  /** Selling price in paise per piece, or per kg / per L for weighed goods. */
+  pricePaise: paiseSchema,
+  costPaise: paiseSchema,
+  reorderLevel: z.number().int().min(0).max(MAX_QTY),
+  archived: z.boolean(),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type Product = z.infer<typeof productSchema>;
+
+export const productCreateSchema = z.strictObject({
+  /** A device may choose the id of a product it created offline. */
+  id: uuidSchema.optional(),
+  sku: skuSchema,
+  barcode: barcodeSchema.nullable().optional(),
+  name: nameSchema,
+  unit: baseUnitSchema,
+  category: optionalText(100).optional(),
+  supplierId: uuidSchema.nullable().optional(),
+  pricePaise: paiseSchema,
+  costPaise: paiseSchema.default(0),
+  reorderLevel: z.number().int().min(0).max(MAX_QTY).default(0),
+});
+export type ProductCreate = z.infer<typeof productCreateSchema>;
+export const productUpdateSchema = productCreateSchema
+  .omit({ id: true })
+  .partial()
+  .extend({ archived: z.boolean().optional() })
+  .strict();
+export type ProductUpdate = z.infer<typeof productUpdateSchema>;

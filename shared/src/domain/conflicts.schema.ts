@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { isoDateTimeSchema } from './common.schema';
+import { uuidSchema } from '../ids/uuidv7';
+
+export const conflictKinds = [
+  'NEGATIVE_STOCK',
+  'COUNT_VARIANCE',
+  'LATE_MOVEMENT_ABSORBED',
+  'REJECTED_MOVEMENT',
+  'SKU_MERGED',
+  'CLOCK_DRIFT',
+] as const;
+export const conflictKindSchema = z.enum(conflictKinds);
+export type ConflictKind = z.infer<typeof conflictKindSchema>;
+
+export const conflictSchema = z.object({
+  id: uuidSchema,
+  storeId: uuidSchema,
+  kind: conflictKindSchema,
+  productId: uuidSchema.nullable(),
+  movementId: uuidSchema.nullable(),
+  deviceId: uuidSchema.nullable(),
+  details: z.record(z.string(), z.unknown()),
+  status: z.enum(['open', 'resolved']),
+  resolvedBy: uuidSchema.nullable(),
+  resolvedAt: isoDateTimeSchema.nullable(),
+  resolutionNote: z.string().nullable(),
+  createdAt: isoDateTimeSchema,
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const conflictResolveSchema = z.strictObject({ note: z.string().trim().min(1, 'must not be empty').max(1000) });

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { isoDateTimeSchema } from './common.schema';
+import { uuidSchema, uuidv7Schema } from '../ids/uuidv7';
+import { hlcStringSchema } from '../hlc/hlc';
+import { paiseSchema, quantitySchema, MAX_QTY } from '../units/units';
+
+export const movementKinds = ['IN', 'SALE', 'REMOVE', 'COUNT', 'ADJUST', 'TRANSFER_OUT', 'TRANSFER_IN'] as const;
+export const movementKindSchema = z.enum(movementKinds);
+export type MovementKind = z.infer<typeof movementKindSchema>;
+
+export const removalReasons = ['damage', 'expiry', 'theft', 'other'] as const;
+export const removalReasonSchema = z.enum(removalReasons);
+export type RemovalReason = z.infer<typeof removalReasonSchema>;
+
+/** The sign each kind's qty must have. COUNT carries the counted absolute quantity. */
+export const movementSign: Record<MovementKind, 'positive' | 'negative' | 'nonzero' | 'absolute'> = {
+  IN: 'positive',
+  TRANSFER_IN: 'positive',
+  SALE: 'negative',
+  REMOVE: 'negative',
+  TRANSFER_OUT: 'negative',
+  ADJUST: 'nonzero',
+  COUNT: 'absolute',
+};
+
+/** Why qty is not acceptable for kind, or null when it is. */
+export function qtySignProblem(kind: MovementKind, qty: number): string | null {
+  switch (movementSign[kind]) {
+    case 'positive':
+      return qty > 0 ? null : `${kind} quantity must be positive`;
+    case 'negative':
+      return qty < 0 ? null : `${kind} quantity must be negative (a signed delta)`;
+    case 'nonzero':
+      return qty !== 0 ? null : `${kind} quantity must not be zero`;
+    case 'absolute':
+      return qty >= 0 ? null : 'COUNT quantity is the counted amount and must not be negative';
+  }
+}
+
+const movementFields = {
+  id: uuidv7Schema,
+  kind: movementKindSchema,
+  productId: uuidSchema,
+  qty: quantitySchema,
+  unitPricePaise: paiseSchema.nullable().default(null),
+  unitCostPaise: paiseSchema.nullable().default(null),
+  reason: removalReasonSchema.nullable().default(null),
+  note: z.string().trim().max(500).nullable().default(null),
+  supplierId: uuidSchema.nullable().default(null),
+  /** Groups the lines of one sale (cart) or one count session. */
+  batchId: uuidSchema.nullable().default(null),
+  userId: uuidSchema.nullable().default(null),
+  occurredAt: isoDateTimeSchema,
+};
+
+function checkSign(m: { kind: MovementKind; qty: number; reason: RemovalReason | null }, ctx: z.RefinementCtx) {
+  const problem = qtySignProblem(m.kind, m.qty);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['qty'], message: problem });
+  if (m.kind === 'REMOVE' && !m.reason)
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: 'REMOVE needs a reason (damage, expiry, theft, other)' });
+}
+
+/** A movement as a device records it and pushes it. */
+export const deviceMovementSchema = z
+  .strictObject({ ...movementFields, seq: z.number().int().min(1), hlc: hlcStringSchema })
+  .superRefine(checkSign);
+export type DeviceMovement = z.infer<typeof deviceMovementSchema>;
+export type DeviceMovementInput = z.input<typeof deviceMovementSchema>;
+
+/** One movement posted from the web (`POST /stock-movements`): the hub assigns id, seq and hlc. */
+export const movementCreateSchema = z
+  .strictObject({
+    storeId: uuidSchema,
+    kind: movementKindSchema,
+    productId: uuidSchema,
+    qty: quantitySchema,
+    unitPricePaise: paiseSchema.nullable().default(null),
+    unitCostPaise: paiseSchema.nullable().default(null),
+    reason: removalReasonSchema.nullable().default(null),
+    note: z.string().trim().max(500).nullable().default(null),
+    supplierId: uuidSchema.nullable().default(null),
+    occurredAt: isoDateTimeSchema.optional(),
+  })
+  .superRefine(checkSign);
+export type MovementCreate = z.infer<typeof movementCreateSchema>;
+
+export const movementStatuses = ['applied', 'rejected'] as const;
+export const movementStatusSchema = z.enum(movementStatuses);
+
+/** A movement as the hub stores and lists it. */
+export const movementSchema = z.object({
+  ...movementFields,
+  id: uuidSchema,
+  storeId: uuidSchema,
+  deviceId: uuidSchema.nullable(),
+  seq: z.number().int().nullable(),
+  hlc: hlcStringSchema,
+  status: movementStatusSchema,
+  rejectReason: z.string().nullable(),
+  receivedAt: isoDateTimeSchema,
+});
+export type Movement = z.infer<typeof movementSchema>;
+
+export const MAX_MOVEMENT_QTY = MAX_QTY;

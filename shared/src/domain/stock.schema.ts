@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { isoDateTimeSchema } from './common.schema';
+import { uuidSchema } from '../ids/uuidv7';
+import { hlcStringSchema } from '../hlc/hlc';
+import { baseUnitSchema } from '../units/units';
+
+export const stockStatuses = ['ok', 'low', 'out'] as const;
+export const stockStatusSchema = z.enum(stockStatuses);
+export type StockStatus = z.infer<typeof stockStatusSchema>;
+
+/** out: at or under 0; low: at or under the reorder level; ok otherwise. */
+export function stockStatus(qty: number, reorderLevel: number): StockStatus {
+  if (qty <= 0) return 'out';
+  if (qty <= reorderLevel) return 'low';
+  return 'ok';
+}
+
+export const stockRowSchema = z.object({
+  storeId: uuidSchema,
+  productId: uuidSchema,
+  qty: z.number().int(),
+  reorderLevel: z.number().int(),
+  status: stockStatusSchema,
+  lastCountHlc: hlcStringSchema.nullable(),
+  lastCountQty: z.number().int().nullable(),
+  /** Counted minus expected at the latest count, including late movements it absorbed. */
+  lastCountVariance: z.number().int().nullable(),
+  updatedAt: isoDateTimeSchema,
+});
+export type StockRow = z.infer<typeof stockRowSchema>;
+
+/** A stock row joined with what a list needs to show it. */
+export const stockListItemSchema = stockRowSchema.extend({
+  sku: z.string(),
+  productName: z.string(),
+  unit: baseUnitSchema,
+  category: z.string().nullable(),
+  supplierId: uuidSchema.nullable(),
+  storeCode: z.string(),
+  storeName: z.string(),
+});
+export type StockListItem = z.infer<typeof stockListItemSchema>;
+
+export const stockSummaryItemSchema = z.object({
+  productId: uuidSchema,
+  sku: z.string(),
+  productName: z.string(),
+  unit: baseUnitSchema,
+  totalQty: z.number().int(),
+  stores: z.number().int(),
+  lowStores: z.number().int(),
+  outStores: z.number().int(),
+});
+export type StockSummaryItem = z.infer<typeof stockSummaryItemSchema>;

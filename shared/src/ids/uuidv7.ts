@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+// Web Crypto is global in Node 20+, browsers and Electron; shared has no DOM or node typings.
+declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
+
+let lastMs = 0;
+let lastRandA = 0;
+
+/**
+ * UUIDv7 (RFC 9562): 48-bit unix ms, then 12 bits that we use as a monotonic counter
+ * within one millisecond, so ids made by one process sort in creation order.
+ */
+export function uuidv7(now: number = Date.now()): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  let ms = Math.max(now, lastMs);
+  let randA: number;
+  if (ms === lastMs) {
+    randA = lastRandA + 1;
+    if (randA > 0xfff) {
+      ms += 1;
+      randA = 0;
+    }
+  } else {
+    randA = ((bytes[6] ?? 0) << 4) & 0x7ff; // leave headroom for the counter
+  }
+  lastMs = ms;
+  lastRandA = randA;
+  for (let i = 5; i >= 0; i--) {
+    bytes[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
+  bytes[6] = 0x70 | (randA >> 8);
+  bytes[7] = randA & 0xff;
+  bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f);
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The unix milliseconds encoded in a UUIDv7. */
+export function uuidv7Time(id: string): number {
+  return parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+}
+
+export const uuidSchema = z.uuid({ message: 'must be a UUID' });
+export const uuidv7Schema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'must be a UUIDv7');

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { deviceMovementSchema } from '../domain/movements.schema';
+import { productCreateSchema, productSchema, storeSchema, supplierSchema } from '../domain/catalog.schema';
+import { staffMemberSchema } from '../domain/users.schema';
+import { stockRowSchema } from '../domain/stock.schema';
+import { uuidSchema } from '../ids/uuidv7';
+import { hlcStringSchema } from '../hlc/hlc';
+
+export const MAX_PUSH_MOVEMENTS = 1000;
+export const MAX_PUSH_PRODUCTS = 1000;
+export const DEFAULT_PULL_LIMIT = 1000;
+export const MAX_PULL_LIMIT = 5000;
+
+/** A product a device created while offline (its id is the device's choice). */
+export const offlineProductSchema = productCreateSchema.safeExtend({ id: uuidSchema });
+export type OfflineProduct = z.infer<typeof offlineProductSchema>;
+
+export const pushRequestSchema = z.strictObject({
+  movements: z.array(deviceMovementSchema).max(MAX_PUSH_MOVEMENTS, `at most ${MAX_PUSH_MOVEMENTS} movements per push`),
+  products: z.array(offlineProductSchema).max(MAX_PUSH_PRODUCTS).default([]),
+  /** The device's current clock, so the hub can see drift even in an empty push. */
+  deviceHlc: hlcStringSchema.optional(),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+export type PushRequestInput = z.input<typeof pushRequestSchema>;
+
+export const pushItemStatuses = ['applied', 'duplicate', 'rejected'] as const;
+export const pushItemResultSchema = z.object({
+  id: uuidSchema,
+  seq: z.number().int(),
+  status: z.enum(pushItemStatuses),
+  reason: z.string().nullable(),
+});
+export type PushItemResult = z.infer<typeof pushItemResultSchema>;
+
+export const productRemapSchema = z.object({ fromProductId: uuidSchema, toProductId: uuidSchema, sku: z.string() });
+export type ProductRemap = z.infer<typeof productRemapSchema>;
+
+export const pushResponseSchema = z.object({
+  /** Highest seq of this device the hub holds with no gap below it. */
+  ackedSeq: z.number().int(),
+  results: z.array(pushItemResultSchema),
+  remaps: z.array(productRemapSchema),
+  /** Hub wall time (ms) for the device's clock offset. */
+  serverTime: z.number().int(),
+  hubHlc: hlcStringSchema,
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+});
+export type PullQuery = z.infer<typeof pullQuerySchema>;
+
+export const pullResponseSchema = z.object({
+  serverTime: z.number().int(),
+  hubHlc: hlcStringSchema,
+  /** Pass back as `cursor` to continue; the last page's cursor is the one to keep. */
+  cursor: z.string(),
+  hasMore: z.boolean(),
+  /** The stock in this answer includes this device's movements up to this seq. */
+  includesSeq: z.number().int(),
+  store: storeSchema,
+  products: z.array(productSchema),
+  suppliers: z.array(supplierSchema),
+  staff: z.array(staffMemberSchema),
+  stock: z.array(stockRowSchema),
+  remaps: z.array(productRemapSchema),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
