@@ -1,0 +1,72 @@
+import { DomainError } from '@bazaar/shared';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { authenticate } from './auth/auth.middleware';
+import { createApiRoutes } from './api.routes';
+import type { AppDeps, AppEnv } from './http/app-env';
+import { handleError } from './http/error-handler';
+
+export type { AppDeps } from './http/app-env';
+
+/**
+ * The hub as a Hono app. Everything it needs is passed in, so tests run the real app
+ * in-process (app.request) against a real database.
+ */
+export function createApp(deps: AppDeps) {
+  const { config, logger } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    '*',
+    requestId({ generator: () => crypto.randomUUID() }),
+    async (c, next) => {
+      const log = logger.child({ requestId: c.get('requestId') });
+      c.set('logger', log);
+      const started = performance.now();
+      await next();
+      // Method, path and status only: never query strings, headers or bodies (tokens, passwords).
+      log.info(
+        { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+        'request',
+      );
+    },
+    secureHeaders({ crossOriginResourcePolicy: 'same-site' }),
+    cors({
+      origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type', 'Accept', 'X-Request-Id'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: () => {
+        throw new DomainError(
+          'PAYLOAD_TOO_LARGE',
+          `request body is larger than the limit of ${config.bodyLimitBytes} bytes`,
+          { limitBytes: config.bodyLimitBytes },
+        );
+      },
+    }),
+    authenticate(deps),
+  );
+
+  const routes = app.route('/api/v1', createApiRoutes(deps));
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) {
+      return c.json({ error: { code: 'NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` } }, 404);
+    }
+    return c.text('Not found', 404);
+  });
+  app.onError(handleError);
+  return routes;
+}
+
+export type HubApp = ReturnType<typeof createApp>;

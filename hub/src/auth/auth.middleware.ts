@@ -1,0 +1,95 @@
+import { DomainError, type Role } from '@bazaar/shared';
+import type { Context, MiddlewareHandler } from 'hono';
+import { sql } from 'kysely';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import type { DevicePrincipal, Principal, UserPrincipal } from './principal';
+import { hashToken, tokenKind } from './tokens';
+
+const BEARER = /^Bearer\s+([A-Za-z0-9_-]{10,200})\s*$/;
+
+/**
+ * Resolves `Authorization: Bearer <token>` into the context's principal (null without a
+ * header). A header with an unknown, revoked or expired token is a 401 right here.
+ */
+export function authenticate(deps: Pick<AppDeps, 'db' | 'clock'>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    if (!header) {
+      c.set('principal', null);
+      return next();
+    }
+    const token = BEARER.exec(header)?.[1];
+    if (!token) throw new DomainError('UNAUTHENTICATED', 'Authorization header must be "Bearer <token>"');
+    const principal = await resolveToken(deps, token);
+    c.set('principal', principal);
+    return next();
+  };
+}
+
+export async function resolveToken(deps: Pick<AppDeps, 'db' | 'clock'>, token: string): Promise<Principal> {
+  const kind = tokenKind(token);
+  const hash = hashToken(token);
+  const now = deps.clock.now();
+  if (kind === 'user') {
+    const row = await deps.db
+      .selectFrom('api_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.user_id')
+      .select([
+        't.id as token_id',
+        't.expires_at',
+        't.revoked_at',
+        'u.id',
+        'u.username',
+        'u.name',
+        'u.role',
+        'u.active',
+        sql<string[]>`coalesce((select array_agg(us.store_id::text order by us.store_id) from user_stores us where us.user_id = u.id), '{}'::text[])`.as(
+          'store_ids',
+        ),
+      ])
+      .where('t.token_hash', '=', hash)
+      .where('t.kind', '=', 'user')
+      .executeTakeFirst();
+    if (!row || row.revoked_at !== null || !row.active) throw new DomainError('UNAUTHENTICATED', 'invalid or revoked token');
+    if (new Date(row.expires_at).getTime() <= now) throw new DomainError('TOKEN_EXPIRED', 'token expired; sign in again');
+    return {
+      kind: 'user',
+      id: row.id,
+      username: row.username,
+      name: row.name,
+      role: row.role,
+      storeIds: row.store_ids,
+      tokenId: row.token_id,
+    };
+  }
+  if (kind === 'device') {
+    const row = await deps.db
+      .selectFrom('devices')
+      .select(['id', 'store_id', 'node', 'revoked_at'])
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
+    if (!row || row.revoked_at !== null) throw new DomainError('UNAUTHENTICATED', 'invalid or revoked device token');
+    return { kind: 'device', id: row.id, storeId: row.store_id, node: row.node };
+  }
+  throw new DomainError('UNAUTHENTICATED', 'invalid token');
+}
+
+export function requirePrincipal(c: Context<AppEnv>): Principal {
+  const p = c.get('principal');
+  if (!p) throw new DomainError('UNAUTHENTICATED', 'sign in first: send Authorization: Bearer <token>');
+  return p;
+}
+
+/** A signed-in user, optionally of one of roles (403 otherwise; devices are refused). */
+export function requireUser(c: Context<AppEnv>, roles?: readonly Role[]): UserPrincipal {
+  const p = requirePrincipal(c);
+  if (p.kind !== 'user') throw new DomainError('FORBIDDEN', 'this endpoint is for users, not devices');
+  if (roles && !roles.includes(p.role)) throw new DomainError('FORBIDDEN', `this needs the role ${roles.join(' or ')}`);
+  return p;
+}
+
+export function requireDevice(c: Context<AppEnv>): DevicePrincipal {
+  const p = requirePrincipal(c);
+  if (p.kind !== 'device') throw new DomainError('FORBIDDEN', 'this endpoint is for enrolled devices (bzd_ token)');
+  return p;
+}

@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * The hub's whole configuration, parsed once at start. Nothing else reads process.env.
+ *
+ * Relative paths (DATA_DIR) are resolved against the repository root, not the cwd:
+ * `pnpm start` runs in hub/ while `pnpm --filter` or a service manager may run elsewhere,
+ * and the data must land in one place (`<repo>/data/hub` by default) whichever it is.
+ */
+export const repoRoot = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRepoRoot(from: string): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+  .optional();
+
+export const envSchema = z
+  .object({
+    PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(8787),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: postgresUrl,
+    /** Replica for reports and audit search; falls back to DATABASE_URL. */
+    DATABASE_READ_URL: postgresUrl,
+    DATA_DIR: z.string().min(1).default('data/hub'),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+    /** Comma-separated list of allowed browser origins; empty means no cross-origin access. */
+    CORS_ORIGINS: z
+      .string()
+      .default('http://localhost:5173,http://127.0.0.1:5173')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ message: 'each origin must be a URL like https://ho.example.com' }))),
+    HUB_MODE: z.enum(['production', 'development', 'test']).optional(),
+    NODE_ENV: z.enum(['production', 'development', 'test']).optional(),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(2 * 1024 * 1024),
+    TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(12),
+    DEVICE_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Login attempts allowed per minute, per client IP and per username. */
+    LOGIN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    LOGIN_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    /** Use X-Forwarded-For for the client IP (only behind a trusted proxy). */
+    TRUST_PROXY: bool.default(false),
+    /** HLC node id of this hub process; distinct per node when several run. */
+    HUB_NODE_ID: z
+      .string()
+      .regex(/^[0-9a-z]{1,16}$/, 'must be 1-16 chars of [0-9a-z]')
+      .default('hub'),
+    /** Set to false to disable first-user self-registration becoming admin (an admin password is generated instead). */
+    OPEN_FIRST_REGISTRATION: bool.default(true),
+  })
+  .transform((e) => ({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    dataDir: path.resolve(repoRoot, e.DATA_DIR),
+    dbPoolSize: e.DB_POOL_SIZE,
+    redisUrl: e.REDIS_URL,
+    corsOrigins: e.CORS_ORIGINS,
+    mode: e.HUB_MODE ?? e.NODE_ENV ?? 'development',
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    tokenTtlHours: e.TOKEN_TTL_HOURS,
+    deviceTokenTtlDays: e.DEVICE_TOKEN_TTL_DAYS,
+    logLevel: e.LOG_LEVEL,
+    loginPerIpPerMinute: e.LOGIN_PER_IP_PER_MINUTE,
+    loginPerUserPerMinute: e.LOGIN_PER_USER_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
+    hubNodeId: e.HUB_NODE_ID,
+    openFirstRegistration: e.OPEN_FIRST_REGISTRATION,
+  }));
+
+export type HubConfig = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parse an environment; throws ConfigError listing every bad variable by name. */
+export function parseConfig(env: Record<string, string | undefined>): HubConfig {
+  // Empty strings mean "unset" (a blank line in a .env file must not fail a URL check).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(env)'}: ${i.message}`),
+  );
+}
+
+/** For entry points: parse process.env, or print every bad field and exit 1. */
+export function loadConfigOrExit(): HubConfig {
+  try {
+    return parseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`hub: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+/** Test helper: a config with defaults and overrides, without touching process.env. */
+export function testConfig(overrides: Record<string, string> = {}): HubConfig {
+  return parseConfig({ HUB_MODE: 'test', LOG_LEVEL: 'silent', ...overrides });
+}

@@ -1,0 +1,236 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The hub database as Kysely sees it. Column names are snake_case exactly as in SQL (no
+ * CamelCasePlugin: jsonb payloads and raw `sql` stay untouched); the API layer maps rows to
+ * the camelCase shapes of @bazaar/shared. int8 columns arrive as JS numbers (see db.factory.ts).
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json = ColumnType<unknown, string | undefined | null, string | null>;
+
+export interface ChangeCountersTable {
+  scope: string;
+  version: Generated<number>;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  name: string;
+  role: 'admin' | 'manager' | 'staff';
+  password_hash: string;
+  pin_hash: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface UserStoresTable {
+  store_id: string;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+export interface StoresTable {
+  id: string;
+  code: string;
+  name: string;
+  region: string | null;
+  location: string | null;
+  variance_threshold: Generated<number>;
+  archived: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SuppliersTable {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  archived: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ProductsTable {
+  id: string;
+  sku: string;
+  barcode: string | null;
+  name: string;
+  unit: 'pc' | 'g' | 'ml';
+  category: string | null;
+  supplier_id: string | null;
+  price_paise: number;
+  cost_paise: Generated<number>;
+  reorder_level: Generated<number>;
+  archived: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ProductRemapsTable {
+  from_product_id: string;
+  to_product_id: string;
+  sku: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  kind: 'user' | 'device';
+  user_id: string | null;
+  device_id: string | null;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface DevicesTable {
+  store_id: string;
+  id: string;
+  name: string;
+  node: string;
+  token_hash: string;
+  last_seq: Generated<number>;
+  last_hlc: string | null;
+  last_push_at: Timestamp | null;
+  last_pull_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export type MovementKindColumn = 'IN' | 'SALE' | 'REMOVE' | 'COUNT' | 'ADJUST' | 'TRANSFER_OUT' | 'TRANSFER_IN';
+
+export interface MovementsTable {
+  store_id: string;
+  id: string;
+  device_id: string | null;
+  seq: number | null;
+  hlc: string;
+  kind: MovementKindColumn;
+  product_id: string;
+  qty: number;
+  unit_price_paise: number | null;
+  unit_cost_paise: number | null;
+  reason: string | null;
+  note: string | null;
+  supplier_id: string | null;
+  batch_id: string | null;
+  user_id: string | null;
+  occurred_at: Timestamp;
+  received_at: CreatedAt;
+  status: Generated<'applied' | 'rejected'>;
+  reject_reason: string | null;
+}
+
+export interface StockTable {
+  store_id: string;
+  product_id: string;
+  qty: Generated<number>;
+  reorder_level: Generated<number>;
+  last_count_hlc: string | null;
+  last_count_movement_id: string | null;
+  last_count_qty: number | null;
+  last_count_variance: number | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface ConflictsTable {
+  store_id: string;
+  id: string;
+  kind: string;
+  product_id: string | null;
+  movement_id: string | null;
+  device_id: string | null;
+  details: Json;
+  status: Generated<'open' | 'resolved'>;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  resolution_note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AlertsTable {
+  store_id: string;
+  id: string;
+  product_id: string;
+  kind: 'low' | 'out';
+  state: Generated<'open' | 'acknowledged' | 'closed'>;
+  qty: number | null;
+  opened_at: CreatedAt;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  closed_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  store_id: string | null;
+  before: Json;
+  after: Json;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+  /** Written as to_tsvector('simple', …) by the audit writer. */
+  search: ColumnType<string, unknown, never>;
+}
+
+export interface Database {
+  change_counters: ChangeCountersTable;
+  users: UsersTable;
+  user_stores: UserStoresTable;
+  stores: StoresTable;
+  suppliers: SuppliersTable;
+  products: ProductsTable;
+  product_remaps: ProductRemapsTable;
+  api_tokens: ApiTokensTable;
+  devices: DevicesTable;
+  movements: MovementsTable;
+  stock: StockTable;
+  conflicts: ConflictsTable;
+  alerts: AlertsTable;
+  audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdateRow = Updateable<UsersTable>;
+export type StoreRow = Selectable<StoresTable>;
+export type NewStore = Insertable<StoresTable>;
+export type StoreUpdateRow = Updateable<StoresTable>;
+export type SupplierRow = Selectable<SuppliersTable>;
+export type NewSupplier = Insertable<SuppliersTable>;
+export type SupplierUpdateRow = Updateable<SuppliersTable>;
+export type ProductRow = Selectable<ProductsTable>;
+export type NewProduct = Insertable<ProductsTable>;
+export type ProductUpdateRow = Updateable<ProductsTable>;
+export type ProductRemapRow = Selectable<ProductRemapsTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+export type DeviceRow = Selectable<DevicesTable>;
+export type NewDevice = Insertable<DevicesTable>;
+export type DeviceUpdateRow = Updateable<DevicesTable>;
+export type MovementRow = Selectable<MovementsTable>;
+export type NewMovement = Insertable<MovementsTable>;
+export type StockRowDb = Selectable<StockTable>;
+export type ConflictRow = Selectable<ConflictsTable>;
+export type NewConflict = Insertable<ConflictsTable>;
+export type AlertRow = Selectable<AlertsTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

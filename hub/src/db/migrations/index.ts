@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-initial-schema';
+
+/** Static imports: migrations ship inside the bundle, never read from a folder at run time. */
+export const migrations: Record<string, Migration> = {
+  '0001-initial-schema': m0001,
+};

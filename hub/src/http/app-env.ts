@@ -1,0 +1,35 @@
+import type { HybridLogicalClock } from '@bazaar/shared';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { HubConfig } from '../config/env';
+import type { Database } from '../db/database.types';
+import type { Principal } from '../auth/principal';
+import type { RateLimiter } from './rate-limiter';
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** Everything a route needs, passed in (never imported as a singleton). */
+export interface AppDeps {
+  config: HubConfig;
+  db: Kysely<Database>;
+  /** Replica for reports and audit search; may be db itself. */
+  readDb: Kysely<Database>;
+  logger: Logger;
+  clock: Clock;
+  /** The hub's HLC: stamps movements posted from the web; sync merges device clocks into it. */
+  hlc: HybridLogicalClock;
+  limiter: RateLimiter;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    principal: Principal | null;
+    logger: Logger;
+  };
+}

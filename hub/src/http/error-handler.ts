@@ -1,0 +1,92 @@
+import { DomainError, errorStatus, type ErrorCode, type ErrorEnvelope } from '@bazaar/shared';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import type { AppEnv } from './app-env';
+
+/** The one place errors become HTTP answers: the shared envelope, never a stack trace. */
+export function handleError(err: Error, c: Context<AppEnv>): Response {
+  const { status, envelope, retryAfter } = toEnvelope(err);
+  if (status >= 500) {
+    c.get('logger')?.error({ err, requestId: c.get('requestId') }, 'request failed');
+  }
+  if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
+  return c.json(envelope, status as ContentfulStatusCode);
+}
+
+function toEnvelope(err: Error): { status: number; envelope: ErrorEnvelope; retryAfter?: number } {
+  if (err instanceof DomainError) {
+    const details = err.details as { retryAfterSeconds?: number } | undefined;
+    return {
+      status: errorStatus[err.code],
+      envelope: err.toEnvelope(),
+      retryAfter: err.code === 'RATE_LIMITED' ? (details?.retryAfterSeconds ?? 60) : undefined,
+    };
+  }
+  if (err instanceof ZodError) return { status: 400, envelope: zodEnvelope(err) };
+  if (err instanceof HTTPException) {
+    const code = codeForStatus(err.status);
+    return { status: err.status, envelope: { error: { code, message: err.message || code.toLowerCase() } } };
+  }
+  const pgCode = (err as { code?: unknown }).code;
+  if (pgCode === '40001' || pgCode === '40P01') {
+    return {
+      status: 503,
+      envelope: { error: { code: 'SERVICE_UNAVAILABLE', message: 'the database was busy; retry the request' } },
+      retryAfter: 1,
+    };
+  }
+  return { status: 500, envelope: { error: { code: 'INTERNAL', message: 'internal error' } } };
+}
+
+/** A validation error that names each bad field ("qty: must be at most 100000000"). */
+export function zodEnvelope(err: ZodError, where?: string): ErrorEnvelope {
+  const issues = err.issues.map((i) => ({
+    path: [...(where ? [where] : []), ...i.path.map(String)].join('.') || '(body)',
+    message: unknownKeysMessage(i) ?? i.message,
+  }));
+  const first = issues[0];
+  return {
+    error: {
+      code: 'VALIDATION_FAILED',
+      message: first ? `${first.path}: ${first.message}` : 'invalid input',
+      details: { issues },
+    },
+  };
+}
+
+function unknownKeysMessage(issue: ZodError['issues'][number]): string | undefined {
+  if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
+  return undefined;
+}
+
+export function validationError(err: ZodError, where?: string): DomainError {
+  const env = zodEnvelope(err, where);
+  return new DomainError('VALIDATION_FAILED', env.error.message, env.error.details);
+}
+
+function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return 'BAD_REQUEST';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'CONFLICT';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 422:
+      return 'UNPROCESSABLE';
+    case 429:
+      return 'RATE_LIMITED';
+    case 503:
+      return 'SERVICE_UNAVAILABLE';
+    default:
+      return status < 500 ? 'BAD_REQUEST' : 'INTERNAL';
+  }
+}

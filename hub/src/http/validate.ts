@@ -1,0 +1,34 @@
+import { DomainError } from '@bazaar/shared';
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { validationError } from './error-handler';
+
+/** Parse the JSON body with a zod schema: invalid JSON → 400 INVALID_JSON, bad fields → 400 naming them. */
+export async function parseJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  const text = await c.req.text();
+  let body: unknown;
+  try {
+    body = text.length === 0 ? undefined : JSON.parse(text);
+  } catch (err) {
+    throw new DomainError('INVALID_JSON', `request body is not valid JSON: ${(err as Error).message}`);
+  }
+  if (body === undefined) throw new DomainError('INVALID_JSON', 'request body is empty; send a JSON object');
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
+/** Parse query parameters (single values) with a zod schema. */
+export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  const parsed = schema.safeParse(c.req.query());
+  if (!parsed.success) throw validationError(parsed.error, 'query');
+  return parsed.data;
+}
+
+/** Validate a path parameter. */
+export function parseParam<S extends z.ZodType>(c: Context, name: string, schema: S, notFound = 'not found'): z.output<S> {
+  const parsed = schema.safeParse(c.req.param(name));
+  // A malformed id can name nothing: same answer as an id that does not exist.
+  if (!parsed.success) throw new DomainError('NOT_FOUND', notFound);
+  return parsed.data;
+}

@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { formatHlc, mergeStock, movementKinds, uuidv7, type MovementKind } from '@bazaar/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/test-db';
+import { applyMovements, type MovementInput } from './stock.apply';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const kindArb = fc.constantFrom<MovementKind>(...movementKinds);
+const movementArb = fc.record({
+  product: fc.integer({ min: 0, max: 1 }),
+  kind: fc.oneof({ weight: 1, arbitrary: fc.constant<MovementKind>('COUNT') }, { weight: 4, arbitrary: kindArb }),
+  magnitude: fc.integer({ min: 1, max: 50 }),
+  // A narrow clock range so equal HLCs (tie broken by id) and late arrivals are common.
+  wall: fc.integer({ min: 1_700_000_000_000, max: 1_700_000_000_008 }),
+  counter: fc.integer({ min: 0, max: 2 }),
+  node: fc.constantFrom('a', 'b'),
+});
+
+function toInput(storeId: string, productIds: string[], m: fc.infer<typeof movementArb>): MovementInput {
+  const qty =
+    m.kind === 'COUNT'
+      ? m.magnitude - 1
+      : ['SALE', 'REMOVE', 'TRANSFER_OUT'].includes(m.kind)
+        ? -m.magnitude
+        : m.kind === 'ADJUST' && m.magnitude % 2 === 0
+          ? -m.magnitude
+          : m.magnitude;
+  return {
+    id: uuidv7(),
+    storeId,
+    deviceId: null,
+    seq: null,
+    hlc: formatHlc({ wall: m.wall, counter: m.counter, node: m.node }),
+    kind: m.kind,
+    productId: productIds[m.product]!,
+    qty,
+    unitPricePaise: null,
+    unitCostPaise: null,
+    reason: m.kind === 'REMOVE' ? 'damage' : null,
+    note: null,
+    supplierId: null,
+    batchId: null,
+    userId: null,
+    occurredAt: new Date(m.wall).toISOString(),
+  };
+}
+
+describe('applyMovements', () => {
+  it('equals mergeStock for random histories in any batch split, order and replay', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(movementArb, { minLength: 1, maxLength: 25 }),
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 25 }),
+        fc.integer(),
+        fc.boolean(),
+        async (specs, splits, seed, replay) => {
+          const store = await t.makeStore(`P${uuidv7().slice(-12)}`);
+          const products = [await t.makeProduct({ sku: `A-${uuidv7()}` }), await t.makeProduct({ sku: `B-${uuidv7()}` })];
+          const movements = specs.map((s) => toInput(store.id, products.map((p) => p.id), s));
+          // Shuffle deterministically from the seed, then cut into batches.
+          const shuffled = [...movements];
+          let x = seed >>> 0 || 1;
+          for (let i = shuffled.length - 1; i > 0; i--) {
+            x = (x * 1103515245 + 12345) >>> 0;
+            const j = x % (i + 1);
+            [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+          }
+          const batches: MovementInput[][] = [];
+          let at = 0;
+          for (let k = 0; at < shuffled.length; k++) {
+            const size = splits[k % splits.length]!;
+            batches.push(shuffled.slice(at, at + size));
+            at += size;
+          }
+          if (replay) batches.push(shuffled.slice(0, Math.ceil(shuffled.length / 2)));
+          for (const batch of batches) {
+            await t.db.db.transaction().execute((trx) => applyMovements(trx, batch));
+          }
+
+          for (const product of products) {
+            const expected = mergeStock(movements.filter((m) => m.productId === product.id));
+            const row = await t.db.db
+              .selectFrom('stock')
+              .selectAll()
+              .where('store_id', '=', store.id)
+              .where('product_id', '=', product.id)
+              .executeTakeFirst();
+            if (expected.movements === 0) {
+              expect(row).toBeUndefined();
+              continue;
+            }
+            expect({
+              qty: row?.qty,
+              lastCountId: row?.last_count_movement_id,
+              lastCountHlc: row?.last_count_hlc,
+              lastCountQty: row?.last_count_qty,
+              variance: row?.last_count_variance,
+            }).toEqual({
+              qty: expected.qty,
+              lastCountId: expected.lastCount?.id ?? null,
+              lastCountHlc: expected.lastCount?.hlc ?? null,
+              lastCountQty: expected.lastCount?.qty ?? null,
+              variance: expected.variance,
+            });
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('stores each movement once and reports which ones were new', async () => {
+    const store = await t.makeStore('DUPES');
+    const product = await t.makeProduct();
+    const m = toInput(store.id, [product.id], { product: 0, kind: 'IN', magnitude: 7, wall: 1_700_000_000_000, counter: 0, node: 'a' });
+    const first = await t.db.db.transaction().execute((trx) => applyMovements(trx, [m, m]));
+    expect(first.inserted.map((r) => r.id)).toEqual([m.id]);
+    expect(first.stock).toMatchObject([{ qty: 7, prevQty: 0 }]);
+    const again = await t.db.db.transaction().execute((trx) => applyMovements(trx, [m]));
+    expect(again).toEqual({ inserted: [], stock: [] });
+  });
+
+  it('keeps rejected movements without touching stock', async () => {
+    const store = await t.makeStore('REJ');
+    const product = await t.makeProduct();
+    const m = {
+      ...toInput(store.id, [product.id], { product: 0, kind: 'IN', magnitude: 3, wall: 1_700_000_000_000, counter: 0, node: 'a' }),
+      status: 'rejected' as const,
+      rejectReason: 'unknown product',
+    };
+    const res = await t.db.db.transaction().execute((trx) => applyMovements(trx, [m]));
+    expect(res.inserted).toEqual([{ id: m.id, storeId: store.id, productId: product.id, status: 'rejected' }]);
+    expect(res.stock).toEqual([]);
+  });
+});

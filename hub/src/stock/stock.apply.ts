@@ -1,0 +1,212 @@
+import type { MovementKind } from '@bazaar/shared';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../db/database.types';
+import { lockScopes } from '../db/change-version';
+
+/** One movement to store: from the web (no device) or from a device push. */
+export interface MovementInput {
+  id: string;
+  storeId: string;
+  deviceId: string | null;
+  seq: number | null;
+  hlc: string;
+  kind: MovementKind;
+  productId: string;
+  /** Signed delta; for COUNT the counted absolute. */
+  qty: number;
+  unitPricePaise: number | null;
+  unitCostPaise: number | null;
+  reason: string | null;
+  note: string | null;
+  supplierId: string | null;
+  batchId: string | null;
+  userId: string | null;
+  occurredAt: string | Date;
+  /** Rejected movements are kept for review but never touch stock. Default applied. */
+  status?: 'applied' | 'rejected';
+  rejectReason?: string | null;
+}
+
+export interface StockChange {
+  storeId: string;
+  productId: string;
+  qty: number;
+  prevQty: number;
+  reorderLevel: number;
+  lastCountHlc: string | null;
+  lastCountMovementId: string | null;
+  lastCountQty: number | null;
+  lastCountVariance: number | null;
+  version: number;
+  updatedAt: Date;
+}
+
+export interface ApplyResult {
+  /** Ids this call stored (the rest were duplicates by id, or by (device_id, seq)). */
+  inserted: { id: string; storeId: string; productId: string; status: 'applied' | 'rejected' }[];
+  /** Stock rows touched by the newly applied movements, after the change. */
+  stock: StockChange[];
+}
+
+/**
+ * THE hub implementation of the shared merge rule, for a whole batch in a handful of
+ * statements (no per-movement round trips): stock = latest COUNT by (hlc, id) plus the
+ * deltas after it; deltas before it are absorbed into its variance.
+ *
+ * Incremental in the common case (a delta after the latest count just adds). Only when a
+ * batch brings a newer COUNT does it sum the deltas after that count, and only when
+ * something lands before the latest count does it recompute the count's variance from the
+ * log between the previous count and it. Tested against mergeStock (stock.apply.test.ts).
+ *
+ * Concurrency: lockScopes() bumps each store's change counter first, which holds that
+ * store's counter row lock until commit, so writers of one store are serialised and every
+ * statement below sees all previously committed movements (READ COMMITTED takes a fresh
+ * snapshot per statement). Duplicates are skipped by ON CONFLICT DO NOTHING. Must run
+ * inside a transaction.
+ */
+export async function applyMovements(trx: Transaction<Database>, movements: readonly MovementInput[]): Promise<ApplyResult> {
+  if (movements.length === 0) return { inserted: [], stock: [] };
+  const versions = await lockScopes(
+    trx,
+    movements.map((m) => m.storeId),
+  );
+
+  const col = <T>(f: (m: MovementInput) => T) => movements.map(f);
+  const { rows: inserted } = await sql<{ id: string; store_id: string; product_id: string; status: 'applied' | 'rejected' }>`
+    INSERT INTO movements (id, store_id, device_id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise,
+                           reason, note, supplier_id, batch_id, user_id, occurred_at, status, reject_reason)
+    SELECT * FROM unnest(
+      ${col((m) => m.id)}::uuid[], ${col((m) => m.storeId)}::uuid[], ${col((m) => m.deviceId)}::uuid[],
+      ${col((m) => m.seq)}::bigint[], ${col((m) => m.hlc)}::text[], ${col((m) => m.kind)}::text[],
+      ${col((m) => m.productId)}::uuid[], ${col((m) => m.qty)}::bigint[], ${col((m) => m.unitPricePaise)}::bigint[],
+      ${col((m) => m.unitCostPaise)}::bigint[], ${col((m) => m.reason)}::text[], ${col((m) => m.note)}::text[],
+      ${col((m) => m.supplierId)}::uuid[], ${col((m) => m.batchId)}::uuid[], ${col((m) => m.userId)}::uuid[],
+      ${col((m) => (m.occurredAt instanceof Date ? m.occurredAt.toISOString() : m.occurredAt))}::timestamptz[],
+      ${col((m) => m.status ?? 'applied')}::text[], ${col((m) => m.rejectReason ?? null)}::text[]
+    )
+    ON CONFLICT DO NOTHING
+    RETURNING id, store_id, product_id, status`.execute(trx);
+
+  const applied = inserted.filter((r) => r.status === 'applied');
+  const result: ApplyResult = {
+    inserted: inserted.map((r) => ({ id: r.id, storeId: r.store_id, productId: r.product_id, status: r.status })),
+    stock: [],
+  };
+  if (applied.length === 0) return result;
+
+  const storeIds = [...versions.keys()];
+  const storeVersions = storeIds.map((s) => versions.get(s)!);
+  const appliedIds = applied.map((r) => r.id);
+
+  // Create missing stock rows in key order; the reorder level starts from the product's default.
+  await sql`
+    INSERT INTO stock (store_id, product_id, reorder_level, version)
+    SELECT p.store_id, p.product_id, coalesce(pr.reorder_level, 0), v.version
+    FROM (SELECT DISTINCT store_id, product_id FROM movements WHERE id = ANY(${appliedIds}::uuid[])) p
+    JOIN unnest(${storeIds}::uuid[], ${storeVersions}::bigint[]) AS v(store_id, version) ON v.store_id = p.store_id
+    LEFT JOIN products pr ON pr.id = p.product_id
+    ORDER BY p.store_id, p.product_id
+    ON CONFLICT (store_id, product_id) DO NOTHING`.execute(trx);
+
+  const { rows } = await sql<{
+    store_id: string;
+    product_id: string;
+    qty: number;
+    prev_qty: number;
+    reorder_level: number;
+    last_count_hlc: string | null;
+    last_count_movement_id: string | null;
+    last_count_qty: number | null;
+    last_count_variance: number | null;
+    version: number;
+    updated_at: Date;
+  }>`
+    WITH batch AS (
+      SELECT m.store_id, m.product_id, m.id, m.hlc, m.kind, m.qty
+      FROM movements m
+      WHERE m.id = ANY(${appliedIds}::uuid[]) AND m.status = 'applied'
+    ),
+    cur AS (
+      SELECT s.* FROM stock s
+      WHERE (s.store_id, s.product_id) IN (SELECT DISTINCT store_id, product_id FROM batch)
+    ),
+    latest AS (
+      SELECT cur.store_id, cur.product_id, c.id AS cid, c.hlc AS chlc, c.qty AS cqty
+      FROM cur LEFT JOIN LATERAL (
+        SELECT m.id, m.hlc, m.qty FROM movements m
+        WHERE m.store_id = cur.store_id AND m.product_id = cur.product_id
+          AND m.kind = 'COUNT' AND m.status = 'applied'
+        ORDER BY m.hlc DESC, m.id DESC
+        LIMIT 1
+      ) c ON true
+    ),
+    calc AS (
+      SELECT cur.store_id, cur.product_id, cur.qty AS prev_qty, l.cid, l.chlc, l.cqty,
+        CASE
+          WHEN l.cid IS NULL THEN cur.qty + (
+            SELECT coalesce(sum(b.qty), 0) FROM batch b
+            WHERE b.store_id = cur.store_id AND b.product_id = cur.product_id)
+          WHEN l.cid IS DISTINCT FROM cur.last_count_movement_id THEN l.cqty - (
+            SELECT coalesce(sum(m.qty), 0) FROM movements m
+            WHERE m.store_id = cur.store_id AND m.product_id = cur.product_id
+              AND m.status = 'applied' AND m.kind <> 'COUNT' AND (m.hlc, m.id) > (l.chlc, l.cid))
+          ELSE cur.qty + (
+            SELECT coalesce(sum(b.qty), 0) FROM batch b
+            WHERE b.store_id = cur.store_id AND b.product_id = cur.product_id
+              AND b.kind <> 'COUNT' AND (b.hlc, b.id) > (l.chlc, l.cid))
+        END AS new_qty,
+        CASE
+          WHEN l.cid IS NULL THEN NULL
+          WHEN l.cid IS DISTINCT FROM cur.last_count_movement_id OR EXISTS (
+            SELECT 1 FROM batch b
+            WHERE b.store_id = cur.store_id AND b.product_id = cur.product_id AND (b.hlc, b.id) < (l.chlc, l.cid))
+          THEN l.cqty - (
+            SELECT coalesce(pc.qty, 0) + (
+              SELECT coalesce(sum(m.qty), 0) FROM movements m
+              WHERE m.store_id = cur.store_id AND m.product_id = cur.product_id
+                AND m.status = 'applied' AND m.kind <> 'COUNT'
+                AND (m.hlc, m.id) < (l.chlc, l.cid)
+                AND (pc.id IS NULL OR (m.hlc, m.id) > (pc.hlc, pc.id)))
+            FROM (SELECT 1) AS one
+            LEFT JOIN LATERAL (
+              SELECT m.id, m.hlc, m.qty FROM movements m
+              WHERE m.store_id = cur.store_id AND m.product_id = cur.product_id
+                AND m.kind = 'COUNT' AND m.status = 'applied' AND (m.hlc, m.id) < (l.chlc, l.cid)
+              ORDER BY m.hlc DESC, m.id DESC
+              LIMIT 1
+            ) pc ON true)
+          ELSE cur.last_count_variance
+        END AS new_variance
+      FROM cur JOIN latest l ON l.store_id = cur.store_id AND l.product_id = cur.product_id
+    ),
+    v AS (SELECT * FROM unnest(${storeIds}::uuid[], ${storeVersions}::bigint[]) AS v(store_id, version))
+    UPDATE stock s SET
+      qty = calc.new_qty,
+      last_count_hlc = calc.chlc,
+      last_count_movement_id = calc.cid,
+      last_count_qty = calc.cqty,
+      last_count_variance = calc.new_variance,
+      version = v.version,
+      updated_at = now()
+    FROM calc JOIN v ON v.store_id = calc.store_id
+    WHERE s.store_id = calc.store_id AND s.product_id = calc.product_id
+    RETURNING s.store_id, s.product_id, s.qty, calc.prev_qty, s.reorder_level, s.last_count_hlc,
+              s.last_count_movement_id, s.last_count_qty, s.last_count_variance, s.version, s.updated_at`.execute(trx);
+
+  result.stock = rows
+    .map((r) => ({
+      storeId: r.store_id,
+      productId: r.product_id,
+      qty: Number(r.qty),
+      prevQty: Number(r.prev_qty),
+      reorderLevel: Number(r.reorder_level),
+      lastCountHlc: r.last_count_hlc,
+      lastCountMovementId: r.last_count_movement_id,
+      lastCountQty: r.last_count_qty === null ? null : Number(r.last_count_qty),
+      lastCountVariance: r.last_count_variance === null ? null : Number(r.last_count_variance),
+      version: Number(r.version),
+      updatedAt: r.updated_at,
+    }))
+    .sort((a, b) => (a.storeId + a.productId < b.storeId + b.productId ? -1 : 1));
+  return result;
+}
