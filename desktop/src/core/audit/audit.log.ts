@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { GENESIS_HASH, auditHashInput, canonicalJson, uuidv7, type AuditEntry, type ChainVerification } from '@bazaar/shared';
+import type { Executor } from '../db/db.types';
+
+export interface AuditActor {
+  id: string | null;
+  name: string | null;
+}
+
+export interface AuditRecord {
+  actor: AuditActor;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  storeId: string | null;
+  before: unknown;
+  after: unknown;
+  at: Date;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Append one audit row, chained to the previous one. Call inside the write transaction it describes. */
+export async function appendAudit(db: Executor, rec: AuditRecord): Promise<void> {
+  const prev = await db.selectFrom('audit').select('hash').orderBy('pos', 'desc').limit(1).executeTakeFirst();
+  const prevHash = prev?.hash ?? GENESIS_HASH;
+  const id = uuidv7(rec.at.getTime());
+  const at = rec.at.toISOString();
+  // Stored as canonical JSON so that verification re-hashes exactly what was hashed.
+  const before = rec.before === undefined ? null : JSON.parse(canonicalJson(rec.before));
+  const after = rec.after === undefined ? null : JSON.parse(canonicalJson(rec.after));
+  const hash = sha256(
+    auditHashInput(prevHash, {
+      id,
+      at,
+      actorId: rec.actor.id,
+      action: rec.action,
+      entity: rec.entity,
+      entityId: rec.entityId,
+      storeId: rec.storeId,
+      before,
+      after,
+      ip: null,
+    }),
+  );
+  await db
+    .insertInto('audit')
+    .values({
+      id,
+      at,
+      actor_id: rec.actor.id,
+      actor_name: rec.actor.name,
+      action: rec.action,
+      entity: rec.entity,
+      entity_id: rec.entityId,
+      store_id: rec.storeId,
+      before_json: canonicalJson(before),
+      after_json: canonicalJson(after),
+      prev_hash: prevHash,
+      hash,
+    })
+    .execute();
+}
+
+/** Walk the whole chain in pages; report the first row whose link or content does not match. */
+export async function verifyAudit(db: Executor): Promise<ChainVerification> {
+  let expectedPrev = GENESIS_HASH;
+  let checked = 0;
+  let afterPos = 0;
+  for (;;) {
+    const rows = await db.selectFrom('audit').selectAll().where('pos', '>', afterPos).orderBy('pos').limit(2000).execute();
+    if (rows.length === 0) return { ok: true, checked, firstBroken: null };
+    for (const row of rows) {
+      if (row.prev_hash !== expectedPrev) {
+        return { ok: false, checked, firstBroken: { id: row.id, reason: 'prev_hash does not match the previous row (a row was removed or reordered)' } };
+      }
+      const hash = sha256(
+        auditHashInput(row.prev_hash, {
+          id: row.id,
+          at: row.at,
+          actorId: row.actor_id,
+          action: row.action,
+          entity: row.entity,
+          entityId: row.entity_id,
+          storeId: row.store_id,
+          before: JSON.parse(row.before_json),
+          after: JSON.parse(row.after_json),
+          ip: null,
+        }),
+      );
+      if (hash !== row.hash) {
+        return { ok: false, checked, firstBroken: { id: row.id, reason: 'content does not match its hash (the row was edited)' } };
+      }
+      expectedPrev = row.hash;
+      checked += 1;
+      afterPos = row.pos;
+    }
+  }
+}
+
+export interface AuditQuery {
+  action?: string | undefined;
+  entityId?: string | undefined;
+  limit: number;
+  beforePos?: number | undefined;
+}
+
+export async function listAudit(db: Executor, q: AuditQuery): Promise<{ items: (AuditEntry & { pos: number })[]; nextCursor: string | null }> {
+  let query = db.selectFrom('audit').selectAll().orderBy('pos', 'desc').limit(q.limit + 1);
+  if (q.action) query = query.where('action', '=', q.action);
+  if (q.entityId) query = query.where('entity_id', '=', q.entityId);
+  if (q.beforePos !== undefined) query = query.where('pos', '<', q.beforePos);
+  const rows = await query.execute();
+  const page = rows.slice(0, q.limit);
+  const items = page.map((r) => ({
+    pos: r.pos,
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    storeId: r.store_id,
+    before: JSON.parse(r.before_json) as unknown,
+    after: JSON.parse(r.after_json) as unknown,
+    ip: null,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+  const last = page[page.length - 1];
+  return { items, nextCursor: rows.length > q.limit && last ? String(last.pos) : null };
+}

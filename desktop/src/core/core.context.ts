@@ -1,0 +1,35 @@
+import { DomainError, type Role } from '@bazaar/shared';
+import type { DeviceClock } from './clock/device-clock';
+import type { SettingsRow, StoreDb } from './db/db.types';
+import type { SessionUser } from './core.api';
+import type { AuditActor } from './audit/audit.log';
+import { activeUserCount } from './users/users.service';
+
+/** What every operation needs: the database, the clock, the store and who is signed in. */
+export interface CoreContext {
+  db: StoreDb;
+  clock: DeviceClock;
+  settings: SettingsRow;
+  session: SessionUser | null;
+}
+
+const rank: Record<Role, number> = { staff: 1, manager: 2, admin: 3 };
+
+/**
+ * Who is acting. A store with no users yet (a shopkeeper alone with the CLI) acts
+ * anonymously; once users exist, every write needs a signed-in user of enough rank.
+ */
+export async function requireActor(ctx: CoreContext, minRole: Role = 'staff'): Promise<AuditActor & { userId: string | null }> {
+  if (!ctx.session) {
+    if ((await activeUserCount(ctx.db)) === 0) return { id: null, name: null, userId: null };
+    throw new DomainError('UNAUTHENTICATED', 'sign in first (with the CLI: --user NAME --pin PIN, or BAZAAR_USER / BAZAAR_PIN)');
+  }
+  if (rank[ctx.session.role] < rank[minRole]) {
+    throw new DomainError('FORBIDDEN', `this needs a ${minRole} or above; ${ctx.session.username} is ${ctx.session.role}`);
+  }
+  return { id: ctx.session.id, name: ctx.session.username, userId: ctx.session.id };
+}
+
+export function nowIso(ctx: CoreContext): string {
+  return new Date(ctx.clock.nowMs()).toISOString();
+}

@@ -1,0 +1,163 @@
+import type { Generated, Insertable, Kysely, Selectable } from 'kysely';
+
+export interface SettingsTable {
+  id: number;
+  store_id: string;
+  store_code: string;
+  store_name: string;
+  variance_threshold: Generated<number>;
+  device_id: string;
+  hlc_node: string;
+  hlc_last: string | null;
+  hub_url: string | null;
+  device_token: string | null;
+  enrolled_at: string | null;
+  created_at: string;
+}
+
+export type Origin = 'local' | 'hub';
+
+export interface SuppliersTable {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  archived: number;
+  origin: Origin;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProductsTable {
+  id: string;
+  sku: string;
+  barcode: string | null;
+  name: string;
+  name_key: string;
+  unit: 'pc' | 'g' | 'ml';
+  category: string | null;
+  supplier_id: string | null;
+  price_paise: number;
+  cost_paise: number;
+  reorder_level: number;
+  archived: number;
+  origin: Origin;
+  push_state: 'none' | 'pending' | 'pushed';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  name: string;
+  role: 'admin' | 'manager' | 'staff';
+  pin_hash: string | null;
+  active: number;
+  origin: Origin;
+  created_at: string;
+  updated_at: string;
+}
+
+export type SyncStatus = 'pending' | 'applied' | 'duplicate' | 'rejected';
+
+export interface MovementsTable {
+  id: string;
+  seq: number;
+  hlc: string;
+  kind: 'IN' | 'SALE' | 'REMOVE' | 'COUNT' | 'ADJUST' | 'TRANSFER_OUT' | 'TRANSFER_IN';
+  product_id: string;
+  qty: number;
+  unit_price_paise: number | null;
+  unit_cost_paise: number | null;
+  reason: 'damage' | 'expiry' | 'theft' | 'other' | null;
+  note: string | null;
+  supplier_id: string | null;
+  batch_id: string | null;
+  user_id: string | null;
+  occurred_at: string;
+  sync_status: SyncStatus;
+  sync_reason: string | null;
+}
+
+export interface StockBaselineTable {
+  product_id: string;
+  qty: number;
+  reorder_level: number;
+  last_count_hlc: string | null;
+  last_count_qty: number | null;
+  last_count_variance: number | null;
+  includes_seq: number;
+  updated_at: string;
+}
+
+export interface StockTable {
+  product_id: string;
+  qty: number;
+  count_hlc: string | null;
+  updated_at: string;
+}
+
+export interface SyncStateTable {
+  id: number;
+  cursor: string | null;
+  acked_seq: number;
+  clock_offset_ms: number;
+  last_push_at: string | null;
+  last_pull_at: string | null;
+  last_success_at: string | null;
+  last_attempt_at: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  consecutive_failures: number;
+  halted: string | null;
+}
+
+export interface ProductRemapsTable {
+  from_product_id: string;
+  to_product_id: string;
+  sku: string;
+  at: string;
+}
+
+export interface AuditTable {
+  pos: Generated<number>;
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  store_id: string | null;
+  before_json: string;
+  after_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface StoreDatabase {
+  settings: SettingsTable;
+  suppliers: SuppliersTable;
+  products: ProductsTable;
+  users: UsersTable;
+  movements: MovementsTable;
+  stock_baseline: StockBaselineTable;
+  stock: StockTable;
+  sync_state: SyncStateTable;
+  product_remaps: ProductRemapsTable;
+  audit: AuditTable;
+}
+
+export type StoreDb = Kysely<StoreDatabase>;
+/** Repositories take the database or the connection of an open write transaction. */
+export type Executor = Kysely<StoreDatabase>;
+
+export type ProductRow = Selectable<ProductsTable>;
+export type NewProductRow = Insertable<ProductsTable>;
+export type MovementRow = Selectable<MovementsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type SettingsRow = Selectable<SettingsTable>;
+export type SupplierRow = Selectable<SuppliersTable>;
+export type SyncStateRow = Selectable<SyncStateTable>;

@@ -1,0 +1,41 @@
+import { chmodSync, existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { migrationProvider } from './migrations/migrations';
+import type { StoreDb, StoreDatabase } from './db.types';
+
+export interface OpenedDb {
+  db: StoreDb;
+  raw: Database.Database;
+}
+
+/**
+ * Opens (creating if needed) a store database and brings its schema up to date.
+ * WAL + synchronous=FULL: a committed sale survives a power cut, which is common in these shops.
+ */
+export async function openStoreDb(path: string): Promise<OpenedDb> {
+  const raw = new Database(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  // A CLI run and the counter app may share the file: wait for the writer instead of failing.
+  raw.pragma('busy_timeout = 5000');
+  restrictFileMode(path);
+  const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: raw }) });
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`could not migrate store database ${path} (migration ${failed}): ${String(error)}`);
+  }
+  return { db, raw };
+}
+
+/** The file holds the device token: readable by its owner only. */
+function restrictFileMode(path: string): void {
+  if (path === ':memory:' || process.platform === 'win32') return;
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+}

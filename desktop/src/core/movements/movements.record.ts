@@ -1,0 +1,50 @@
+import { uuidv7, type MovementKind, type RemovalReason } from '@bazaar/shared';
+import type { DeviceClock } from '../clock/device-clock';
+import type { Executor, MovementRow } from '../db/db.types';
+import { applyToStock } from '../stock/stock.view';
+
+export interface NewMovement {
+  kind: MovementKind;
+  productId: string;
+  qty: number;
+  unitPricePaise?: number | null;
+  unitCostPaise?: number | null;
+  reason?: RemovalReason | null;
+  note?: string | null;
+  supplierId?: string | null;
+  batchId?: string | null;
+  userId?: string | null;
+}
+
+/**
+ * Append one movement to the log. Must run inside a write transaction: the seq is the next
+ * integer after the highest one, taken under the write lock, so seqs stay gap-free from 1
+ * (a rolled-back transaction takes its seq with it).
+ */
+export async function appendMovement(db: Executor, clock: DeviceClock, m: NewMovement): Promise<MovementRow> {
+  const top = await db.selectFrom('movements').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst();
+  const seq = Number(top?.max ?? 0) + 1;
+  const hlc = await clock.stamp(db);
+  const nowMs = clock.nowMs();
+  const row: MovementRow = {
+    id: uuidv7(nowMs),
+    seq,
+    hlc,
+    kind: m.kind,
+    product_id: m.productId,
+    qty: m.qty,
+    unit_price_paise: m.unitPricePaise ?? null,
+    unit_cost_paise: m.unitCostPaise ?? null,
+    reason: m.reason ?? null,
+    note: m.note ?? null,
+    supplier_id: m.supplierId ?? null,
+    batch_id: m.batchId ?? null,
+    user_id: m.userId ?? null,
+    occurred_at: new Date(nowMs).toISOString(),
+    sync_status: 'pending',
+    sync_reason: null,
+  };
+  await db.insertInto('movements').values(row).execute();
+  await applyToStock(db, row, row.occurred_at);
+  return row;
+}

@@ -1,0 +1,95 @@
+import { sql } from 'kysely';
+import type { Product } from '@bazaar/shared';
+import type { Executor, ProductRow } from '../db/db.types';
+
+export function toProduct(r: ProductRow): Product & { origin: 'local' | 'hub' } {
+  return {
+    id: r.id,
+    sku: r.sku,
+    barcode: r.barcode,
+    name: r.name,
+    unit: r.unit,
+    category: r.category,
+    supplierId: r.supplier_id,
+    pricePaise: r.price_paise,
+    costPaise: r.cost_paise,
+    reorderLevel: r.reorder_level,
+    archived: r.archived === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    origin: r.origin,
+  };
+}
+
+export async function productById(db: Executor, id: string): Promise<ProductRow | undefined> {
+  return db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function productBySku(db: Executor, sku: string): Promise<ProductRow | undefined> {
+  return db.selectFrom('products').selectAll().where('sku', '=', sku).executeTakeFirst();
+}
+
+export async function productByBarcode(db: Executor, barcode: string): Promise<ProductRow | undefined> {
+  return db.selectFrom('products').selectAll().where('barcode', '=', barcode).executeTakeFirst();
+}
+
+const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a scanner or a person types: a barcode, a SKU or an id; each an indexed equality lookup. */
+export async function productByCode(db: Executor, code: string): Promise<ProductRow | undefined> {
+  const c = code.trim();
+  if (uuidRe.test(c)) {
+    const byId = await productById(db, c.toLowerCase());
+    if (byId) return byId;
+  }
+  return (await productByBarcode(db, c)) ?? (await productBySku(db, c));
+}
+
+/**
+ * Search as the counter does while someone types: exact barcode / SKU first, then name
+ * prefix as an index range on name_key (LIKE would not use the index with NOCASE rules).
+ */
+export async function searchProducts(db: Executor, query: string, limit: number, includeArchived: boolean): Promise<ProductRow[]> {
+  const term = query.trim();
+  if (!term) return [];
+  const exact = await productByCode(db, term);
+  const key = term.toLowerCase();
+  let q = db
+    .selectFrom('products')
+    .selectAll()
+    .where('name_key', '>=', key)
+    .where('name_key', '<', `${key}\uffff`)
+    .orderBy('name_key')
+    .orderBy('id')
+    .limit(limit);
+  if (!includeArchived) q = q.where('archived', '=', 0);
+  const byName = await q.execute();
+  let skuPrefix: ProductRow[] = [];
+  if (byName.length < limit) {
+    skuPrefix = await db
+      .selectFrom('products')
+      .selectAll()
+      .where('sku', '>=', term)
+      .where('sku', '<', `${term}\uffff`)
+      .where('archived', 'in', includeArchived ? [0, 1] : [0])
+      .orderBy('sku')
+      .limit(limit)
+      .execute();
+  }
+  const out = new Map<string, ProductRow>();
+  if (exact && (includeArchived || exact.archived === 0)) out.set(exact.id, exact);
+  for (const r of [...byName, ...skuPrefix]) if (!out.has(r.id)) out.set(r.id, r);
+  return [...out.values()].slice(0, limit);
+}
+
+export async function categories(db: Executor): Promise<string[]> {
+  const rows = await db
+    .selectFrom('products')
+    .select('category')
+    .distinct()
+    .where('category', 'is not', null)
+    .where('archived', '=', 0)
+    .orderBy(sql`lower(category)`)
+    .execute();
+  return rows.map((r) => r.category).filter((c): c is string => c !== null);
+}

@@ -1,0 +1,174 @@
+import { compareHlc, projectStock, stockStatus, type StockStatus } from '@bazaar/shared';
+import { sql } from 'kysely';
+import type { Executor } from '../db/db.types';
+
+export interface LocalStockMovement {
+  id: string;
+  product_id: string;
+  kind: string;
+  qty: number;
+  hlc: string;
+}
+
+/**
+ * Fold one new local movement into the maintained stock row. This equals re-running
+ * projectStock over (baseline, pending) because the device's HLC is monotonic: a new
+ * movement always sorts after every pending one. Tests hold it to that.
+ */
+export async function applyToStock(db: Executor, m: LocalStockMovement, at: string): Promise<void> {
+  const row = await db.selectFrom('stock').select(['qty', 'count_hlc']).where('product_id', '=', m.product_id).executeTakeFirst();
+  const current = row ?? (await baselineStart(db, m.product_id));
+  const afterCount = current.count_hlc === null || compareHlc(m.hlc, current.count_hlc) > 0;
+  let qty = current.qty;
+  let countHlc = current.count_hlc;
+  if (m.kind === 'COUNT') {
+    if (afterCount) {
+      qty = m.qty;
+      countHlc = m.hlc;
+    }
+  } else if (afterCount) {
+    qty += m.qty;
+  }
+  await db
+    .insertInto('stock')
+    .values({ product_id: m.product_id, qty, count_hlc: countHlc, updated_at: at })
+    .onConflict((oc) => oc.column('product_id').doUpdateSet({ qty, count_hlc: countHlc, updated_at: at }))
+    .execute();
+}
+
+async function baselineStart(db: Executor, productId: string): Promise<{ qty: number; count_hlc: string | null }> {
+  const b = await db.selectFrom('stock_baseline').select(['qty', 'last_count_hlc']).where('product_id', '=', productId).executeTakeFirst();
+  return { qty: b?.qty ?? 0, count_hlc: b?.last_count_hlc ?? null };
+}
+
+/**
+ * The local view from first principles: the hub's stock as of the last pull plus this
+ * device's movements that pull did not include (rejected ones never reach the hub's stock).
+ * With no hub the baseline is empty and this is the merge rule over the whole local log.
+ */
+export async function computeStock(db: Executor, productId: string): Promise<{ qty: number; countHlc: string | null }> {
+  const b = await db.selectFrom('stock_baseline').selectAll().where('product_id', '=', productId).executeTakeFirst();
+  const pending = await db
+    .selectFrom('movements')
+    .select(['id', 'kind', 'qty', 'hlc'])
+    .where('product_id', '=', productId)
+    .where('seq', '>', b?.includes_seq ?? 0)
+    .where('sync_status', '!=', 'rejected')
+    .execute();
+  const base = { qty: b?.qty ?? 0, lastCountHlc: b?.last_count_hlc ?? null };
+  let countHlc = base.lastCountHlc;
+  for (const m of pending) {
+    if (m.kind === 'COUNT' && (countHlc === null || compareHlc(m.hlc, countHlc) > 0)) countHlc = m.hlc;
+  }
+  return { qty: projectStock(base, pending), countHlc };
+}
+
+/** Rebuild the maintained rows of some products (after a pull, a remap or a rejection). */
+export async function recomputeStock(db: Executor, productIds: Iterable<string>, at: string): Promise<void> {
+  for (const productId of new Set(productIds)) {
+    const exists = await db.selectFrom('products').select('id').where('id', '=', productId).executeTakeFirst();
+    if (!exists) continue;
+    const { qty, countHlc } = await computeStock(db, productId);
+    await db
+      .insertInto('stock')
+      .values({ product_id: productId, qty, count_hlc: countHlc, updated_at: at })
+      .onConflict((oc) => oc.column('product_id').doUpdateSet({ qty, count_hlc: countHlc, updated_at: at }))
+      .execute();
+  }
+}
+
+export async function stockQty(db: Executor, productId: string): Promise<number> {
+  const row = await db.selectFrom('stock').select('qty').where('product_id', '=', productId).executeTakeFirst();
+  if (row) return row.qty;
+  return (await baselineStart(db, productId)).qty;
+}
+
+export interface StockQuery {
+  search?: string | undefined;
+  category?: string | undefined;
+  supplierId?: string | undefined;
+  status?: StockStatus | undefined;
+  includeArchived?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface StockItem {
+  productId: string;
+  sku: string;
+  barcode: string | null;
+  name: string;
+  unit: 'pc' | 'g' | 'ml';
+  category: string | null;
+  supplierId: string | null;
+  pricePaise: number;
+  qty: number;
+  reorderLevel: number;
+  status: StockStatus;
+  archived: boolean;
+}
+
+/** One row per product, with the store's reorder level when the hub sent one. */
+export async function listStock(db: Executor, q: StockQuery): Promise<{ items: StockItem[]; total: number }> {
+  const qtyExpr = sql<number>`coalesce(s.qty, b.qty, 0)`;
+  const reorderExpr = sql<number>`coalesce(b.reorder_level, p.reorder_level)`;
+  let base = db
+    .selectFrom('products as p')
+    .leftJoin('stock as s', 's.product_id', 'p.id')
+    .leftJoin('stock_baseline as b', 'b.product_id', 'p.id');
+  if (!q.includeArchived) base = base.where('p.archived', '=', 0);
+  if (q.category) base = base.where('p.category', '=', q.category);
+  if (q.supplierId) base = base.where('p.supplier_id', '=', q.supplierId);
+  if (q.search) {
+    const term = q.search.trim();
+    const key = term.toLowerCase();
+    base = base.where((eb) =>
+      eb.or([
+        eb.and([eb('p.name_key', '>=', key), eb('p.name_key', '<', `${key}\uffff`)]),
+        eb('p.sku', '=', term),
+        eb('p.barcode', '=', term),
+      ]),
+    );
+  }
+  if (q.status === 'out') base = base.where(qtyExpr, '<=', 0);
+  if (q.status === 'low') base = base.where(qtyExpr, '>', 0).where(qtyExpr, '<=', reorderExpr);
+  if (q.status === 'ok') base = base.where(qtyExpr, '>', reorderExpr).where(qtyExpr, '>', 0);
+
+  const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select([
+      'p.id',
+      'p.sku',
+      'p.barcode',
+      'p.name',
+      'p.unit',
+      'p.category',
+      'p.supplier_id',
+      'p.price_paise',
+      'p.archived',
+      qtyExpr.as('qty'),
+      reorderExpr.as('reorder_level'),
+    ])
+    .orderBy('p.name_key')
+    .orderBy('p.id')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return {
+    total: Number(totalRow.n),
+    items: rows.map((r) => ({
+      productId: r.id,
+      sku: r.sku,
+      barcode: r.barcode,
+      name: r.name,
+      unit: r.unit,
+      category: r.category,
+      supplierId: r.supplier_id,
+      pricePaise: r.price_paise,
+      qty: Number(r.qty),
+      reorderLevel: Number(r.reorder_level),
+      status: stockStatus(Number(r.qty), Number(r.reorder_level)),
+      archived: r.archived === 1,
+    })),
+  };
+}

@@ -1,0 +1,243 @@
+import { DomainError, uuidv7, type AuditEntry, type ChainVerification, type Supplier } from '@bazaar/shared';
+import type { z } from 'zod';
+import { listAudit, verifyAudit, appendAudit } from './audit/audit.log';
+import { DeviceClock } from './clock/device-clock';
+import * as api from './core.api';
+import { requireActor, type CoreContext } from './core.context';
+import type { StoreDb } from './db/db.types';
+import { openStoreDb } from './db/open-db';
+import { writeTx } from './db/write-tx';
+import { history } from './movements/movements.history';
+import * as movements from './movements/movements.service';
+import { importProducts } from './products/products.import';
+import { categories, searchProducts } from './products/products.repository';
+import * as products from './products/products.service';
+import { findSettings, getSyncState, requireSettings } from './settings/settings.repository';
+import { listStock } from './stock/stock.view';
+import { enroll } from './sync/sync.enroll';
+import { runSync, SyncLoop, type SyncLoopOptions } from './sync/sync.client';
+import { syncStatus } from './sync/sync.status';
+import { activeUserCount, checkPin, createLocalUser, listUsers } from './users/users.service';
+import type Database from 'better-sqlite3';
+
+/** Validate an operation's input at the boundary; every problem is named by its field. */
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const r = schema.safeParse(input ?? {});
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  throw new DomainError('VALIDATION_FAILED', issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), { issues });
+}
+
+/**
+ * The store's local engine: one SQLite file, every operation one transaction with its
+ * audit row. The Electron main process, the HTTP bridge and the CLI all drive this class.
+ */
+export class StoreCore implements api.CoreApi {
+  private session: api.SessionUser | null = null;
+  private clock: DeviceClock | null = null;
+  private loop: SyncLoop | null = null;
+
+  private constructor(
+    readonly path: string,
+    private readonly db: StoreDb,
+    private readonly raw: Database.Database,
+  ) {}
+
+  static async open(path: string): Promise<StoreCore> {
+    const { db, raw } = await openStoreDb(path);
+    return new StoreCore(path, db, raw);
+  }
+
+  /** A fresh context per call: settings may have been changed by another process on the same file. */
+  private async ctx(): Promise<CoreContext> {
+    const settings = await requireSettings(this.db);
+    if (!this.clock) {
+      const state = await getSyncState(this.db);
+      this.clock = new DeviceClock(settings.hlc_node, state.clock_offset_ms);
+    }
+    return { db: this.db, clock: this.clock, settings, session: this.session };
+  }
+
+  async info(): Promise<api.StoreInfo> {
+    const s = await findSettings(this.db);
+    return {
+      initialised: Boolean(s),
+      storeId: s?.store_id ?? null,
+      storeCode: s?.store_code ?? null,
+      storeName: s?.store_name ?? null,
+      deviceId: s?.device_id ?? null,
+      hlcNode: s?.hlc_node ?? null,
+      enrolled: Boolean(s?.hub_url),
+      hubUrl: s?.hub_url ?? null,
+      session: this.session,
+      usersExist: (await activeUserCount(this.db)) > 0,
+    };
+  }
+
+  async initStore(input: api.InitStoreInput): Promise<api.StoreInfo> {
+    const i = parse(api.initStoreInput, input);
+    await writeTx(this.db, async (db) => {
+      if (await findSettings(db)) throw new DomainError('CONFLICT', `${this.path} already holds a store; use another --db file`);
+      const deviceId = uuidv7();
+      const at = new Date().toISOString();
+      const storeId = uuidv7();
+      await db
+        .insertInto('settings')
+        .values({ id: 1, store_id: storeId, store_code: i.code, store_name: i.name, variance_threshold: i.varianceThreshold ?? 10, device_id: deviceId, hlc_node: deviceId.replace(/-/g, '').slice(-16), hlc_last: null, hub_url: null, device_token: null, enrolled_at: null, created_at: at })
+        .execute();
+      await appendAudit(db, { actor: { id: null, name: null }, action: 'store.init', entity: 'store', entityId: storeId, storeId, before: null, after: { code: i.code, name: i.name, deviceId }, at: new Date(at) });
+    });
+    return this.info();
+  }
+
+  async createUser(input: api.CreateUserInput): Promise<api.LocalUserView> {
+    const i = parse(api.createUserInput, input);
+    const ctx = await this.ctx();
+    if (ctx.settings.hub_url) throw new DomainError('FORBIDDEN', 'this store is enrolled: add staff on the hub, the next sync brings them here with their PINs');
+    const first = (await activeUserCount(this.db)) === 0;
+    if (first && i.role === 'staff') throw new DomainError('BAD_REQUEST', 'the first user must be a manager or admin (someone has to be able to manage the store)');
+    const actor = await requireActor(ctx, 'manager');
+    return writeTx(this.db, async (db) => {
+      const u = await createLocalUser(db, i, new Date(ctx.clock.nowMs()).toISOString());
+      await appendAudit(db, { actor, action: 'user.create', entity: 'user', entityId: u.id, storeId: ctx.settings.store_id, before: null, after: { username: u.username, name: u.name, role: u.role }, at: new Date(ctx.clock.nowMs()) });
+      return u;
+    });
+  }
+
+  async listUsers(): Promise<api.LocalUserView[]> {
+    return listUsers(this.db);
+  }
+
+  async signIn(input: api.SignInInput): Promise<api.SessionUser> {
+    const i = parse(api.signInInput, input);
+    const u = await checkPin(this.db, i.username, i.pin);
+    this.session = { id: u.id, username: u.username, name: u.name, role: u.role };
+    return this.session;
+  }
+
+  async signOut(): Promise<void> {
+    this.session = null;
+  }
+
+  async addSupplier(input: api.AddSupplierInput): Promise<Supplier> {
+    return products.addSupplier(await this.ctx(), parse(api.addSupplierInput, input));
+  }
+
+  async listSuppliers(): Promise<Supplier[]> {
+    const rows = await this.db.selectFrom('suppliers').selectAll().orderBy('name').execute();
+    return rows.map(products.toSupplier);
+  }
+
+  async addProduct(input: api.AddProductInput): Promise<api.ProductView> {
+    return products.addProduct(await this.ctx(), parse(api.addProductInput, input));
+  }
+
+  async updateProduct(input: api.UpdateProductInput): Promise<api.ProductView> {
+    return products.updateProduct(await this.ctx(), parse(api.updateProductInput, input));
+  }
+
+  async archiveProduct(input: api.ArchiveProductInput): Promise<api.ProductView> {
+    return products.archiveProduct(await this.ctx(), parse(api.archiveProductInput, input));
+  }
+
+  async importProducts(input: api.ImportProductsInput, hooks?: api.CoreHooks): Promise<api.ImportResult> {
+    return importProducts(await this.ctx(), parse(api.importProductsInput, input).csv, hooks);
+  }
+
+  async findProduct(input: api.FindProductInput): Promise<api.ProductView> {
+    const i = parse(api.findProductInput, input);
+    return products.productView(this.db, await products.requireProduct(this.db, i.code));
+  }
+
+  async searchProducts(input: api.SearchProductsInput): Promise<api.ProductView[]> {
+    const i = parse(api.searchProductsInput, input);
+    const rows = await searchProducts(this.db, i.query, i.limit, i.includeArchived);
+    return Promise.all(rows.map((r) => products.productView(this.db, r)));
+  }
+
+  async listCategories(): Promise<string[]> {
+    return categories(this.db);
+  }
+
+  async sell(input: api.SellInput): Promise<api.SaleResult> {
+    return movements.sell(await this.ctx(), parse(api.sellInput, input));
+  }
+
+  async stockIn(input: api.StockInInput): Promise<api.SingleMovementResult> {
+    return movements.stockIn(await this.ctx(), parse(api.stockInInput, input));
+  }
+
+  async remove(input: api.RemoveInput): Promise<api.SingleMovementResult> {
+    return movements.remove(await this.ctx(), parse(api.removeInput, input));
+  }
+
+  async count(input: api.CountInput): Promise<api.CountResult> {
+    return movements.count(await this.ctx(), parse(api.countInput, input));
+  }
+
+  async adjust(input: api.AdjustInput): Promise<api.SingleMovementResult> {
+    return movements.adjust(await this.ctx(), parse(api.adjustInput, input));
+  }
+
+  async listStock(input: api.ListStockInput): Promise<api.StockListResult> {
+    await this.ctx();
+    return listStock(this.db, parse(api.listStockInput, input));
+  }
+
+  async history(input: api.HistoryInput): Promise<{ items: api.MovementView[]; nextCursor: string | null }> {
+    return history(this.db, parse(api.historyInput, input));
+  }
+
+  async auditLog(input: api.AuditLogInput): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+    const i = parse(api.auditLogInput, input);
+    const page = await listAudit(this.db, { action: i.action, entityId: i.entityId, limit: i.limit, beforePos: i.cursor ? Number(i.cursor) : undefined });
+    return { items: page.items.map(({ pos: _pos, ...e }) => e), nextCursor: page.nextCursor };
+  }
+
+  async verifyAudit(): Promise<ChainVerification> {
+    return verifyAudit(this.db);
+  }
+
+  async enroll(input: api.EnrollInput): Promise<api.SyncStatusView> {
+    const i = parse(api.enrollInput, input);
+    const ctx = await this.ctx();
+    await enroll(ctx, i.hubUrl, i.token, i.force);
+    return syncStatus(this.db, ctx.settings);
+  }
+
+  async syncNow(hooks?: { onProgress?: (p: api.SyncProgress) => void }): Promise<api.SyncRunResult> {
+    return runSync(await this.ctx(), hooks?.onProgress);
+  }
+
+  async syncStatus(): Promise<api.SyncStatusView> {
+    return syncStatus(this.db, await findSettings(this.db));
+  }
+
+  /** Keep syncing in the background (the counter app); state is in SQLite, so a restart continues. */
+  startSyncLoop(opts: SyncLoopOptions = {}): void {
+    this.loop ??= new SyncLoop(
+      () => this.syncNow(),
+      async () => {
+        const s = await this.syncStatus();
+        return !s.enrolled || s.halted !== null;
+      },
+      opts,
+    );
+    this.loop.start();
+  }
+
+  triggerSync(): void {
+    this.loop?.trigger();
+  }
+
+  async close(): Promise<void> {
+    await this.loop?.stop();
+    this.loop = null;
+    await this.db.destroy();
+  }
+
+  /** For tests and tools: the underlying connection (e.g. to tamper with a row on purpose). */
+  get connection(): Database.Database {
+    return this.raw;
+  }
+}

@@ -1,0 +1,155 @@
+import { DomainError } from '@bazaar/shared';
+import type { CoreContext } from '../core.context';
+import type { SyncProgress, SyncRunResult } from '../core.api';
+import { HubError, type HubTarget } from './sync.http';
+import { pushOnce } from './sync.push';
+import { pullAll } from './sync.pull';
+import { syncStatus } from './sync.status';
+
+export function hubTarget(ctx: CoreContext): HubTarget {
+  const { hub_url, device_token } = ctx.settings;
+  if (!hub_url || !device_token) {
+    throw new DomainError('BAD_REQUEST', 'this store is not enrolled to a hub: run `bazaar-store enroll <hubUrl> <deviceToken>` first');
+  }
+  return { hubUrl: hub_url, token: device_token };
+}
+
+/**
+ * One full sync: push until the queue is empty, then pull until the hub has no more.
+ * Each batch and page commits on its own, so a crash or a dropped connection resumes
+ * where it stopped; the outcome (success or the error) is recorded for the status view.
+ */
+export async function runSync(ctx: CoreContext, onProgress?: (p: SyncProgress) => void): Promise<SyncRunResult> {
+  const target = hubTarget(ctx);
+  const started = new Date(ctx.clock.nowMs()).toISOString();
+  await ctx.db.updateTable('sync_state').set({ last_attempt_at: started }).where('id', '=', 1).execute();
+  const result: Omit<SyncRunResult, 'status'> = { pushedMovements: 0, pushBatches: 0, rejected: 0, remaps: 0, pulledPages: 0, pulledProducts: 0, pulledStockRows: 0 };
+  try {
+    const before = await syncStatus(ctx.db, ctx.settings);
+    const total = before.pendingMovements;
+    onProgress?.({ phase: 'push', done: 0, total });
+    for (;;) {
+      const ackedBefore = (await syncStatus(ctx.db, ctx.settings)).ackedSeq;
+      const out = await pushOnce(ctx, target);
+      if (out.idle) break;
+      result.pushBatches += 1;
+      result.pushedMovements += out.movements;
+      result.rejected += out.rejected;
+      result.remaps += out.remaps;
+      onProgress?.({ phase: 'push', done: result.pushedMovements, total });
+      // A batch the hub took without moving its acknowledgement would make this loop spin: stop and report.
+      const ackedAfter = (await syncStatus(ctx.db, ctx.settings)).ackedSeq;
+      if (out.movements > 0 && ackedAfter <= ackedBefore) {
+        throw new HubError(`the hub did not acknowledge the batch after seq ${ackedBefore}; will retry`, 200, 'SEQ_GAP', null);
+      }
+    }
+    const pulled = await pullAll(ctx, target, (pages) => onProgress?.({ phase: 'pull', done: pages, total: null }));
+    result.pulledPages = pulled.pages;
+    result.pulledProducts = pulled.products;
+    result.pulledStockRows = pulled.stockRows;
+    const at = new Date(ctx.clock.nowMs()).toISOString();
+    await ctx.db.updateTable('sync_state').set({ last_success_at: at, consecutive_failures: 0, halted: null }).where('id', '=', 1).execute();
+  } catch (err) {
+    await recordFailure(ctx, err);
+    throw err;
+  }
+  return { ...result, status: await syncStatus(ctx.db, ctx.settings) };
+}
+
+async function recordFailure(ctx: CoreContext, err: unknown): Promise<void> {
+  const at = new Date(ctx.clock.nowMs()).toISOString();
+  const message = err instanceof Error ? err.message : String(err);
+  const halted = err instanceof HubError && err.needsPerson ? haltReason(err) : null;
+  await ctx.db
+    .updateTable('sync_state')
+    .set((eb) => ({ last_error: message, last_error_at: at, consecutive_failures: eb('consecutive_failures', '+', 1), ...(halted ? { halted } : {}) }))
+    .where('id', '=', 1)
+    .execute();
+}
+
+function haltReason(err: HubError): string {
+  if (err.code === 'SEQ_CONTENT_MISMATCH') return 'the hub holds different content for movements this device already sent: enroll this device again (bazaar-store enroll --force)';
+  return 'the hub refused this device token (revoked or wrong): get a new token from the hub and run `bazaar-store enroll --force`';
+}
+
+export interface SyncLoopOptions {
+  /** Pause between syncs while all is well. */
+  intervalMs?: number;
+  /** First retry delay after a failure; doubles per failure up to maxBackoffMs. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  random?: () => number;
+  onResult?: (r: SyncRunResult | Error) => void;
+}
+
+/** Delay before the next attempt: exponential with full jitter, so a thousand shops coming back online don't hit the hub in step. */
+export function backoffDelay(failures: number, opts: Required<Pick<SyncLoopOptions, 'baseBackoffMs' | 'maxBackoffMs' | 'random'>>): number {
+  const cap = Math.min(opts.maxBackoffMs, opts.baseBackoffMs * 2 ** Math.min(failures - 1, 30));
+  return Math.round(cap / 2 + (opts.random() * cap) / 2);
+}
+
+/** Background push/pull loop. State lives in SQLite, so a restarted app simply continues. */
+export class SyncLoop {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+  private failures = 0;
+  private readonly opts: Required<Omit<SyncLoopOptions, 'onResult'>> & Pick<SyncLoopOptions, 'onResult'>;
+
+  constructor(
+    private readonly run: () => Promise<SyncRunResult>,
+    private readonly isHalted: () => Promise<boolean>,
+    opts: SyncLoopOptions = {},
+  ) {
+    this.opts = { intervalMs: opts.intervalMs ?? 30_000, baseBackoffMs: opts.baseBackoffMs ?? 2_000, maxBackoffMs: opts.maxBackoffMs ?? 300_000, random: opts.random ?? Math.random, onResult: opts.onResult };
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Run a cycle now (the "sync now" button), then keep the normal rhythm. */
+  trigger(): void {
+    if (this.stopped) return;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), ms);
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = null;
+    if (this.stopped || this.running) return;
+    this.running = (async () => {
+      if (await this.isHalted()) {
+        this.schedule(this.opts.maxBackoffMs);
+        return;
+      }
+      try {
+        const r = await this.run();
+        this.failures = 0;
+        this.opts.onResult?.(r);
+      } catch (err) {
+        this.failures += 1;
+        this.opts.onResult?.(err instanceof Error ? err : new Error(String(err)));
+      }
+      if (!this.stopped) this.schedule(this.failures === 0 ? this.opts.intervalMs : backoffDelay(this.failures, this.opts));
+    })();
+    try {
+      await this.running;
+    } finally {
+      this.running = null;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { errorEnvelopeSchema, type ErrorCode } from '@bazaar/shared';
+
+/** A failed exchange with the hub, classified for the retry loop. */
+export class HubError extends Error {
+  constructor(
+    message: string,
+    /** 0 when the hub was not reached at all. */
+    readonly status: number,
+    readonly code: ErrorCode | null,
+    readonly details: unknown,
+  ) {
+    super(message);
+    this.name = 'HubError';
+  }
+
+  get reachedHub(): boolean {
+    return this.status > 0;
+  }
+
+  /** The device must not retry these blindly: a person has to act (re-enroll, new token). */
+  get needsPerson(): boolean {
+    return this.status === 401 || this.status === 403 || this.code === 'SEQ_CONTENT_MISMATCH';
+  }
+}
+
+export interface HubTarget {
+  hubUrl: string;
+  token: string;
+  timeoutMs?: number;
+}
+
+export interface HubAnswer {
+  body: unknown;
+  sentAt: number;
+  receivedAt: number;
+}
+
+/** One JSON request to the hub with the device token. Bodies are parsed by the caller's zod schema. */
+export async function hubRequest(target: HubTarget, method: 'GET' | 'POST', path: string, body?: unknown): Promise<HubAnswer> {
+  const url = new URL(path, target.hubUrl.endsWith('/') ? target.hubUrl : `${target.hubUrl}/`);
+  const sentAt = Date.now();
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: { authorization: `Bearer ${target.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(target.timeoutMs ?? 60_000),
+    });
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+    throw new HubError(`cannot reach the hub at ${url.origin} (${cause}); working offline`, 0, null, null);
+  }
+  const receivedAt = Date.now();
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!res.ok) {
+    const env = errorEnvelopeSchema.safeParse(json);
+    if (env.success) {
+      const e = env.data.error;
+      throw new HubError(`hub answered ${res.status} ${e.code}: ${e.message}`, res.status, e.code, e.details);
+    }
+    throw new HubError(`hub answered ${res.status} ${res.statusText}`, res.status, null, null);
+  }
+  if (json === null) throw new HubError(`hub answered ${res.status} with a body that is not JSON`, res.status, 'INTERNAL', null);
+  return { body: json, sentAt, receivedAt };
+}

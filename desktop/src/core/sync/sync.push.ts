@@ -1,0 +1,140 @@
+import {
+  MAX_PUSH_MOVEMENTS,
+  MAX_PUSH_PRODUCTS,
+  clockOffset,
+  pushRequestSchema,
+  pushResponseSchema,
+  type DeviceMovementInput,
+  type OfflineProduct,
+  type PushResponse,
+} from '@bazaar/shared';
+import { writeTx } from '../db/write-tx';
+import type { Executor, MovementRow, ProductRow } from '../db/db.types';
+import type { CoreContext } from '../core.context';
+import { getSyncState } from '../settings/settings.repository';
+import { recomputeStock } from '../stock/stock.view';
+import { HubError, hubRequest, type HubTarget } from './sync.http';
+import { remapProduct } from './sync.remap';
+
+export interface PushOutcome {
+  movements: number;
+  products: number;
+  rejected: number;
+  remaps: number;
+  /** Nothing was left to send. */
+  idle: boolean;
+}
+
+/**
+ * One push of at most 1,000 movements in seq order (and of products created offline,
+ * which go first so the hub knows them before their movements). The local log is never
+ * deleted; the hub's ackedSeq moves the queue, and rejections are recorded per movement.
+ */
+export async function pushOnce(ctx: CoreContext, target: HubTarget): Promise<PushOutcome> {
+  const { products, movements, body } = await buildBatch(ctx.db);
+  if (products.length === 0 && movements.length === 0) return { movements: 0, products: 0, rejected: 0, remaps: 0, idle: true };
+
+  let answer;
+  try {
+    answer = await hubRequest(target, 'POST', 'api/v1/sync/push', body);
+  } catch (err) {
+    if (err instanceof HubError && err.code === 'SEQ_GAP') await realignAckedSeq(ctx.db, err.details);
+    throw err;
+  }
+  const parsed = pushResponseSchema.safeParse(answer.body);
+  if (!parsed.success) throw new HubError(`hub push answer does not match the protocol: ${parsed.error.issues[0]?.message ?? ''}`, 200, 'INTERNAL', null);
+  const res = parsed.data;
+  const rejected = await writeTx(ctx.db, (db) => applyPushResponse(ctx, db, res, products, answer.sentAt, answer.receivedAt));
+  return { movements: movements.length, products: products.length, rejected, remaps: res.remaps.length, idle: false };
+}
+
+async function buildBatch(db: Executor) {
+  const state = await getSyncState(db);
+  const products = await db.selectFrom('products').selectAll().where('push_state', '=', 'pending').orderBy('created_at').limit(MAX_PUSH_PRODUCTS).execute();
+  const morePendingProducts = products.length === MAX_PUSH_PRODUCTS;
+  const movements = morePendingProducts
+    ? []
+    : await db.selectFrom('movements').selectAll().where('seq', '>', state.acked_seq).orderBy('seq').limit(MAX_PUSH_MOVEMENTS).execute();
+  const localSuppliers = new Set((await db.selectFrom('suppliers').select('id').where('origin', '=', 'local').execute()).map((r) => r.id));
+  const localUsers = new Set((await db.selectFrom('users').select('id').where('origin', '=', 'local').execute()).map((r) => r.id));
+  const settings = await db.selectFrom('settings').select('hlc_last').executeTakeFirst();
+  const body = pushRequestSchema.parse({
+    movements: movements.map((m) => toDeviceMovement(m, localSuppliers, localUsers)),
+    products: products.map((p) => toOfflineProduct(p, localSuppliers)),
+    ...(settings?.hlc_last ? { deviceHlc: settings.hlc_last } : {}),
+  });
+  return { products, movements, body };
+}
+
+/**
+ * What the hub receives for a local movement. Suppliers and staff that exist only on this
+ * device are not known to the hub: their ids are left out (the supplier's name goes in the
+ * note). Derived only from stored rows, so a retried push carries identical content.
+ */
+function toDeviceMovement(m: MovementRow, localSuppliers: Set<string>, localUsers: Set<string>): DeviceMovementInput {
+  return {
+    id: m.id,
+    seq: m.seq,
+    hlc: m.hlc,
+    kind: m.kind,
+    productId: m.product_id,
+    qty: m.qty,
+    unitPricePaise: m.unit_price_paise,
+    unitCostPaise: m.unit_cost_paise,
+    reason: m.reason,
+    note: m.note,
+    supplierId: m.supplier_id && !localSuppliers.has(m.supplier_id) ? m.supplier_id : null,
+    batchId: m.batch_id,
+    userId: m.user_id && !localUsers.has(m.user_id) ? m.user_id : null,
+    occurredAt: m.occurred_at,
+  };
+}
+
+function toOfflineProduct(p: ProductRow, localSuppliers: Set<string>): OfflineProduct {
+  return {
+    id: p.id,
+    sku: p.sku,
+    barcode: p.barcode,
+    name: p.name,
+    unit: p.unit,
+    category: p.category,
+    supplierId: p.supplier_id && !localSuppliers.has(p.supplier_id) ? p.supplier_id : null,
+    pricePaise: p.price_paise,
+    costPaise: p.cost_paise,
+    reorderLevel: p.reorder_level,
+  };
+}
+
+async function applyPushResponse(ctx: CoreContext, db: Executor, res: PushResponse, sentProducts: ProductRow[], sentAt: number, receivedAt: number): Promise<number> {
+  const at = new Date(ctx.clock.nowMs()).toISOString();
+  const touched = new Set<string>();
+  let rejected = 0;
+  for (const r of res.results) {
+    if (r.status === 'rejected') rejected += 1;
+    const m = await db
+      .updateTable('movements')
+      .set({ sync_status: r.status, sync_reason: r.reason })
+      .where('id', '=', r.id)
+      .returning('product_id')
+      .executeTakeFirst();
+    if (m && r.status === 'rejected') touched.add(m.product_id);
+  }
+  for (const p of sentProducts) await db.updateTable('products').set({ push_state: 'pushed' }).where('id', '=', p.id).where('push_state', '=', 'pending').execute();
+  for (const rm of res.remaps) {
+    if (await remapProduct(db, rm.fromProductId, rm.toProductId, rm.sku, at)) touched.add(rm.toProductId);
+  }
+  const offset = clockOffset(sentAt, receivedAt, res.serverTime);
+  await db.updateTable('sync_state').set({ acked_seq: res.ackedSeq, clock_offset_ms: offset, last_push_at: at }).where('id', '=', 1).execute();
+  ctx.clock.setOffset(offset);
+  await ctx.clock.receive(db, res.hubHlc);
+  await recomputeStock(db, touched, at);
+  return rejected;
+}
+
+/** A 409 SEQ_GAP says which seq the hub expects next: resend from there. */
+async function realignAckedSeq(db: Executor, details: unknown): Promise<void> {
+  const d = (details ?? {}) as Record<string, unknown>;
+  const expected = [d.expectedSeq, d.expected, d.nextSeq].find((v): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1);
+  if (expected === undefined) return;
+  await db.updateTable('sync_state').set({ acked_seq: expected - 1 }).where('id', '=', 1).execute();
+}
