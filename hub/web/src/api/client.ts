@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import { ApiError, apiErrorFrom } from './api-error';
+
+export type QueryValue = string | number | boolean | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+export function toSearch(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+interface RequestOptions<S extends z.ZodType> {
+  query?: Query;
+  body?: unknown;
+  schema: S;
+}
+
+let currentToken: string | null = null;
+let onUnauthenticated: () => void = () => {};
+
+export function setAuthToken(token: string | null): void {
+  currentToken = token;
+}
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+export const API_BASE = '/api/v1';
+
+function headers(extra: Record<string, string> = {}): Record<string, string> {
+  const h: Record<string, string> = { Accept: 'application/json', ...extra };
+  if (currentToken) h.Authorization = `Bearer ${currentToken}`;
+  return h;
+}
+
+async function send(method: string, path: string, query: Query | undefined, body: unknown, accept?: string) {
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}${path}${toSearch(query)}`, {
+      method,
+      headers: headers({
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(accept ? { Accept: accept } : {}),
+      }),
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Cannot reach the hub. Check the connection and try again.');
+  }
+  if (!res.ok) {
+    const err = await apiErrorFrom(res);
+    if (res.status === 401 && currentToken) onUnauthenticated();
+    throw err;
+  }
+  return res;
+}
+
+/** One typed API call: the answer is parsed with the shared zod schema, so a drifting API fails loudly. */
+export async function api<S extends z.ZodType>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  { query, body, schema }: RequestOptions<S>,
+): Promise<z.infer<S>> {
+  const res = await send(method, path, query, body);
+  const text = await res.text();
+  const json: unknown = text ? JSON.parse(text) : null;
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    console.error(`Unexpected answer from ${method} ${path}`, parsed.error.issues, json);
+    throw new ApiError(res.status, 'BAD_RESPONSE', `The hub's answer to ${method} ${path} did not have the expected shape`);
+  }
+  return parsed.data;
+}
+
+/** A CSV export straight from the API (`?format=csv`), with the caller's filters. */
+export async function apiCsv(path: string, query: Query): Promise<string> {
+  const res = await send('GET', path, { ...query, format: 'csv' }, undefined, 'text/csv');
+  const type = res.headers.get('content-type') ?? '';
+  if (!type.includes('csv')) throw new ApiError(res.status, 'BAD_RESPONSE', `${path} has no CSV export`);
+  return res.text();
+}

@@ -1,0 +1,50 @@
+import { useEffect, type ReactNode } from 'react';
+import { useAuth } from '../auth/auth-context';
+import { allowed } from '../auth/permissions';
+import { SignInPage } from '../auth/sign-in.page';
+import { RegisterPage } from '../auth/register.page';
+import { Shell } from './shell';
+import { navigate, useLocation } from './router';
+import { tabs } from './tabs';
+import { OverviewPage } from '../features/overview/overview.page';
+import { StockPage } from '../features/stock/stock.page';
+import { MovementsPage } from '../features/movements/movements.page';
+import { ProductsPage } from '../features/products/products.page';
+import { StoresPage } from '../features/stores/stores.page';
+import { SuppliersPage } from '../features/suppliers/suppliers.page';
+import { AuditPage } from '../features/audit/audit.page';
+import { ConflictsPage } from '../features/conflicts/conflicts.page';
+import { DevicesPage } from '../features/devices/devices.page';
+import { UsersPage } from '../features/users/users.page';
+import { SettingsPage } from '../features/settings/settings.page';
+
+const pages: Record<string, () => ReactNode> = {
+  '/overview': () => <OverviewPage />,
+  '/stock': () => <StockPage />,
+  '/movements': () => <MovementsPage />,
+  '/products': () => <ProductsPage />,
+  '/stores': () => <StoresPage />,
+  '/suppliers': () => <SuppliersPage />,
+  '/logs': () => <AuditPage />,
+  '/conflicts': () => <ConflictsPage />,
+  '/devices': () => <DevicesPage />,
+  '/users': () => <UsersPage />,
+  '/settings': () => <SettingsPage />,
+};
+
+export function App() {
+  const { user } = useAuth();
+  const { path } = useLocation();
+  const publicPage = path === '/sign-in' || path === '/register';
+  const tab = tabs.find((t) => t.path === path);
+  const permitted = !!tab && (!tab.needs || allowed(user, tab.needs));
+
+  useEffect(() => {
+    if (!user && !publicPage) navigate('/sign-in', { replace: true });
+    else if (user && (publicPage || !permitted)) navigate('/overview', { replace: true });
+  }, [user, publicPage, permitted]);
+
+  if (!user) return path === '/register' ? <RegisterPage /> : <SignInPage />;
+  const render = permitted ? pages[path] : undefined;
+  return <Shell>{render ? render() : null}</Shell>;
+}

@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { loginInputSchema } from '@bazaar/shared';
+import { ApiError, errorMessage, type FieldErrors } from '../api/api-error';
+import { authApi } from '../api/endpoints';
+import { Field, FormError } from '../components/field';
+import { navigate } from '../app/router';
+import { useAuth } from './auth-context';
+import { AuthLayout } from './auth-layout';
+import { zodFieldErrors } from '../components/zod-errors';
+
+export function SignInPage() {
+  const { signIn } = useAuth();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const login = useMutation({
+    mutationFn: authApi.login,
+    onSuccess: (result) => {
+      signIn(result);
+      navigate('/overview', { replace: true });
+    },
+    onError: (err) => setErrors(err instanceof ApiError ? err.fieldErrors() : {}),
+  });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = loginInputSchema.safeParse({ username, password });
+    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    setErrors({});
+    login.mutate(parsed.data);
+  }
+
+  return (
+    <AuthLayout title="Sign in" subtitle="Head-office dashboard for managers and staff.">
+      <form className="form" onSubmit={submit} noValidate>
+        <Field label="Username" error={errors.username}>
+          {(id, d) => (
+            <input id={id} aria-describedby={d} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} autoFocus />
+          )}
+        </Field>
+        <Field label="Password" error={errors.password}>
+          {(id, d) => (
+            <input id={id} aria-describedby={d} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          )}
+        </Field>
+        <FormError message={login.error && !Object.keys(errors).length ? errorMessage(login.error) : null} />
+        <button type="submit" className="btn btn-primary btn-block" disabled={login.isPending}>
+          {login.isPending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <p className="auth-switch">
+        New here?{' '}
+        <a href="/register" onClick={(e) => { e.preventDefault(); navigate('/register'); }}>
+          Create an account
+        </a>
+      </p>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,196 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import {
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+} from '@tanstack/react-table';
+import { apiCsv, type Query } from '../api/client';
+import { errorMessage } from '../api/api-error';
+import { downloadText, stampedName, toCsv } from './csv';
+import type { PagedList } from './use-paged-list';
+
+export interface Column<T> {
+  id: string;
+  header: string;
+  cell: (row: T) => ReactNode;
+  /** The value exported to CSV; columns without one are left out of the export. */
+  csv?: (row: T) => unknown;
+  /** Makes the column sortable (within the loaded rows). */
+  sort?: (row: T) => string | number | null;
+  align?: 'right' | 'center';
+  /** Hidden on phone-sized screens to keep the table readable. */
+  minor?: boolean;
+}
+
+interface DataTableProps<T> {
+  caption: string;
+  columns: Column<T>[];
+  list: Pick<PagedList<T>, 'rows' | 'isLoading' | 'error' | 'hasMore' | 'loadMore' | 'isLoadingMore'>;
+  rowKey: (row: T) => string;
+  onRowClick?: (row: T) => void;
+  /** CSV from the API (`?format=csv` with the same filters) when it offers one; else from loaded rows. */
+  csv: { filename: string; api?: { path: string; query: Query } };
+  empty?: string;
+  toolbar?: ReactNode;
+  testId?: string;
+}
+
+export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, empty, toolbar, testId }: DataTableProps<T>) {
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [exportNote, setExportNote] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  const defs = useMemo<ColumnDef<T, unknown>[]>(
+    () =>
+      columns.map((c) => ({
+        id: c.id,
+        header: c.header,
+        accessorFn: (row: T) => (c.sort ? c.sort(row) : null),
+        cell: (ctx) => c.cell(ctx.row.original),
+        enableSorting: !!c.sort,
+        meta: c,
+      })),
+    [columns],
+  );
+  const table = useReactTable({
+    data: list.rows,
+    columns: defs,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: rowKey,
+  });
+
+  async function exportCsv() {
+    setExporting(true);
+    setExportNote(null);
+    try {
+      if (csv.api) {
+        const text = await apiCsv(csv.api.path, csv.api.query);
+        downloadText(stampedName(csv.filename), text);
+        setExportNote('Exported every matching row from the hub.');
+        return;
+      }
+      const cols = columns.filter((c) => c.csv);
+      const rows = table.getRowModel().rows.map((r) => cols.map((c) => c.csv?.(r.original)));
+      downloadText(stampedName(csv.filename), toCsv(cols.map((c) => c.header), rows));
+      setExportNote(
+        `Exported the ${rows.length} loaded row${rows.length === 1 ? '' : 's'} (this list has no server-side export${
+          list.hasMore ? '; load more rows to include them' : ''
+        }).`,
+      );
+    } catch (err) {
+      setExportNote(`Export failed: ${errorMessage(err)}`);
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  const sorted = sorting.length > 0;
+  return (
+    <section className="table-card" aria-label={caption} data-testid={testId}>
+      <div className="table-toolbar">
+        <div className="table-title">
+          <h3>{caption}</h3>
+          <span className="muted" data-testid="row-count">
+            {list.isLoading
+              ? 'Loading…'
+              : `${list.rows.length}${list.hasMore ? '+' : ''} row${list.rows.length === 1 ? '' : 's'}${
+                  sorted && list.hasMore ? ' · sorted within loaded rows' : ''
+                }`}
+          </span>
+        </div>
+        <div className="table-actions">
+          {toolbar}
+          <button type="button" className="btn btn-ghost" onClick={() => void exportCsv()} disabled={exporting}>
+            {exporting ? 'Exporting…' : 'Export CSV'}
+          </button>
+        </div>
+      </div>
+      {exportNote && <p className="table-note">{exportNote}</p>}
+      {list.error ? (
+        <p className="form-error" role="alert">
+          {errorMessage(list.error)}
+        </p>
+      ) : null}
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            {table.getHeaderGroups().map((hg) => (
+              <tr key={hg.id}>
+                {hg.headers.map((h) => {
+                  const meta = h.column.columnDef.meta as Column<T>;
+                  const dir = h.column.getIsSorted();
+                  return (
+                    <th
+                      key={h.id}
+                      className={`${meta.align ? `align-${meta.align}` : ''}${meta.minor ? ' minor' : ''}`}
+                      aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined}
+                    >
+                      {h.column.getCanSort() ? (
+                        <button type="button" className="th-sort" onClick={h.column.getToggleSortingHandler()}>
+                          {flexRender(h.column.columnDef.header, h.getContext())}
+                          <span aria-hidden="true">{dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}</span>
+                        </button>
+                      ) : (
+                        flexRender(h.column.columnDef.header, h.getContext())
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr
+                key={row.id}
+                className={onRowClick ? 'clickable' : undefined}
+                onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+              >
+                {row.getVisibleCells().map((cell) => {
+                  const meta = cell.column.columnDef.meta as Column<T>;
+                  return (
+                    <td
+                      key={cell.id}
+                      data-label={meta.header}
+                      className={`${meta.align ? `align-${meta.align}` : ''}${meta.minor ? ' minor' : ''}`}
+                    >
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+            {!list.isLoading && list.rows.length === 0 && (
+              <tr>
+                <td colSpan={columns.length} className="empty">
+                  {empty ?? 'Nothing matches these filters.'}
+                </td>
+              </tr>
+            )}
+            {list.isLoading &&
+              Array.from({ length: 5 }, (_, i) => (
+                <tr key={`sk${i}`} className="skeleton-row">
+                  <td colSpan={columns.length}>
+                    <span className="skeleton" />
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
+      {list.hasMore && (
+        <div className="table-more">
+          <button type="button" className="btn" onClick={list.loadMore} disabled={list.isLoadingMore}>
+            {list.isLoadingMore ? 'Loading…' : 'Load more'}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

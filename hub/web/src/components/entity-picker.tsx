@@ -1,0 +1,100 @@
+import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useDebounced } from './use-debounced';
+
+export interface PickOption {
+  id: string;
+  label: string;
+  sub?: string;
+}
+
+interface EntityPickerProps {
+  id?: string;
+  kind: string;
+  value: PickOption | null;
+  onChange(value: PickOption | null): void;
+  /** Server-side search, so a picker over thousands of stores or products loads only what matches. */
+  search(q: string): Promise<PickOption[]>;
+  placeholder?: string;
+  allLabel?: string;
+  describedBy?: string | undefined;
+  invalid?: boolean;
+}
+
+export function EntityPicker({ id, kind, value, onChange, search, placeholder, allLabel, describedBy, invalid }: EntityPickerProps) {
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const q = useDebounced(text.trim());
+  const listId = useId();
+  const options = useQuery({ queryKey: ['pick', kind, q], queryFn: () => search(q), enabled: open, staleTime: 30_000 });
+  const items = options.data ?? [];
+
+  function choose(o: PickOption | null) {
+    onChange(o);
+    setText('');
+    setOpen(false);
+  }
+
+  return (
+    <div className="picker">
+      <input
+        id={id}
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
+        autoComplete="off"
+        value={open ? text : (value?.label ?? '')}
+        placeholder={value ? value.label : (placeholder ?? allLabel ?? `Search ${kind}…`)}
+        onFocus={() => {
+          setOpen(true);
+          setActive(0);
+        }}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, items.length - 1));
+          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+          else if (e.key === 'Enter' && open && items[active]) {
+            e.preventDefault();
+            choose(items[active]);
+          } else if (e.key === 'Escape') setOpen(false);
+        }}
+      />
+      {value && !open && (
+        <button type="button" className="picker-clear" aria-label={`Clear ${kind}`} onClick={() => choose(null)}>
+          ×
+        </button>
+      )}
+      {open && (
+        <ul className="picker-list" id={listId} role="listbox">
+          {allLabel && (
+            <li role="option" aria-selected={!value} onMouseDown={() => choose(null)} className="picker-all">
+              {allLabel}
+            </li>
+          )}
+          {options.isLoading && <li className="picker-info">Searching…</li>}
+          {!options.isLoading && items.length === 0 && <li className="picker-info">No {kind} matches “{q}”.</li>}
+          {items.map((o, i) => (
+            <li
+              key={o.id}
+              role="option"
+              aria-selected={value?.id === o.id}
+              className={i === active ? 'active' : undefined}
+              onMouseDown={() => choose(o)}
+            >
+              <span>{o.label}</span>
+              {o.sub && <small>{o.sub}</small>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

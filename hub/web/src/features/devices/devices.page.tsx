@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Device } from '@bazaar/shared';
+import { devicesApi } from '../../api/endpoints';
+import { errorMessage } from '../../api/api-error';
+import { DataTable, type Column } from '../../components/data-table';
+import { Dialog } from '../../components/dialog';
+import { EntityPicker, type PickOption } from '../../components/entity-picker';
+import { Field } from '../../components/field';
+import { Tag } from '../../components/badges';
+import { fmtAgo, fmtDateTime } from '../../components/format';
+import { usePagedList } from '../../components/use-paged-list';
+import { cachedName, searchStores, StoreName } from '../shared/lookups';
+import { EnrollForm } from './enroll-form';
+
+const DAY = 24 * 3600_000;
+
+export function lastSeen(d: Device): string | null {
+  const times = [d.lastPushAt, d.lastPullAt].filter((t): t is string => !!t);
+  return times.sort().at(-1) ?? null;
+}
+export function isOffline(d: Device, now = Date.now()): boolean {
+  const seen = lastSeen(d);
+  return !d.revokedAt && (!seen || now - Date.parse(seen) > DAY);
+}
+
+function RevokeButton({ device }: { device: Device }) {
+  const qc = useQueryClient();
+  const m = useMutation({
+    mutationFn: () => devicesApi.revoke(device.id),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['devices'] }),
+    onError: (err) => window.alert(errorMessage(err)),
+  });
+  return (
+    <button
+      type="button"
+      className="btn btn-sm btn-danger-ghost"
+      disabled={m.isPending}
+      onClick={() => {
+        if (window.confirm(`Revoke ${device.name}? It can no longer sync until enrolled again; its unsynced sales stay on the counter.`)) m.mutate();
+      }}
+    >
+      Revoke
+    </button>
+  );
+}
+
+export function DevicesPage() {
+  const qc = useQueryClient();
+  const [store, setStore] = useState<PickOption | null>(null);
+  const [enrolling, setEnrolling] = useState(false);
+  const query = { storeId: store?.id };
+  const list = usePagedList(['devices', 'list', query], (cursor) => devicesApi.list({ ...query, cursor, limit: 50 }));
+
+  const columns: Column<Device>[] = [
+    { id: 'name', header: 'Counter', cell: (d) => <strong>{d.name}</strong>, sort: (d) => d.name, csv: (d) => d.name },
+    { id: 'store', header: 'Store', cell: (d) => <StoreName id={d.storeId} />, csv: (d) => cachedName(qc, 'store', d.storeId) },
+    {
+      id: 'seen',
+      header: 'Last seen',
+      cell: (d) => <span title={fmtDateTime(lastSeen(d))}>{fmtAgo(lastSeen(d))}</span>,
+      sort: (d) => lastSeen(d),
+      csv: (d) => lastSeen(d),
+    },
+    { id: 'seq', header: 'Synced up to', align: 'right', minor: true, cell: (d) => `#${d.lastSeq}`, sort: (d) => d.lastSeq, csv: (d) => d.lastSeq },
+    { id: 'conflicts', header: 'Open conflicts', align: 'right', cell: (d) => (d.openConflicts ? <Tag tone="warn">{String(d.openConflicts)}</Tag> : '0'), sort: (d) => d.openConflicts, csv: (d) => d.openConflicts },
+    {
+      id: 'state',
+      header: 'State',
+      cell: (d) => (d.revokedAt ? <Tag tone="neutral">revoked</Tag> : isOffline(d) ? <Tag tone="bad">offline &gt; 1 day</Tag> : <Tag tone="good">online</Tag>),
+      csv: (d) => (d.revokedAt ? 'revoked' : isOffline(d) ? 'offline' : 'online'),
+    },
+    { id: 'enrolled', header: 'Enrolled', minor: true, cell: (d) => fmtDateTime(d.createdAt), csv: (d) => d.createdAt },
+    { id: 'act', header: '', cell: (d) => (d.revokedAt ? null : <RevokeButton device={d} />) },
+  ];
+
+  return (
+    <div className="page">
+      <section className="filters" aria-label="Device filters">
+        <Field label="Store">{(id) => <EntityPicker id={id} kind="stores" value={store} onChange={setStore} search={searchStores} allLabel="All stores" />}</Field>
+      </section>
+      <DataTable
+        caption="Counter devices"
+        columns={columns}
+        list={list}
+        rowKey={(d) => d.id}
+        csv={{ filename: 'devices', api: { path: '/devices', query } }}
+        toolbar={
+          <button type="button" className="btn btn-primary" onClick={() => setEnrolling(true)}>
+            Enroll counter
+          </button>
+        }
+        empty="No counters enrolled yet."
+        testId="devices-table"
+      />
+      <Dialog title="Enroll a counter" open={enrolling} onClose={() => setEnrolling(false)} wide>
+        {enrolling && <EnrollForm onDone={() => setEnrolling(false)} />}
+      </Dialog>
+    </div>
+  );
+}

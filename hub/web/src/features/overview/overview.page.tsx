@@ -1,0 +1,3 @@
+export function OverviewPage() {
+  return <div className="page">Overview</div>;
+}

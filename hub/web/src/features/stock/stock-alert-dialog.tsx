@@ -1,0 +1,42 @@
+import type { StockListItem, StockStatus } from '@bazaar/shared';
+import { stockApi } from '../../api/endpoints';
+import { DataTable } from '../../components/data-table';
+import { Dialog } from '../../components/dialog';
+import { usePagedList } from '../../components/use-paged-list';
+import type { Query } from '../../api/client';
+import { stockColumns } from './stock-columns';
+
+const cols = stockColumns.filter((c) => ['product', 'sku', 'store', 'qty', 'reorder', 'status'].includes(c.id)).map((c) => ({ ...c, minor: false }));
+
+/** Low-stock / out-of-stock list with the page's other filters (e.g. one store) still applied. */
+export function StockAlertDialog({
+  status,
+  filters,
+  onClose,
+  onPick,
+}: {
+  status: Exclude<StockStatus, 'ok'> | null;
+  filters: Query;
+  onClose(): void;
+  onPick(row: StockListItem): void;
+}) {
+  const query = { ...filters, status: status ?? undefined };
+  const list = usePagedList(['stocks', 'alert', query], (cursor) => stockApi.list({ ...query, cursor, limit: 50 }), {
+    enabled: !!status,
+  });
+  const title = status === 'out' ? 'Out of stock' : 'Low stock';
+  return (
+    <Dialog title={title} open={!!status} onClose={onClose} wide>
+      <DataTable
+        caption={`${title} items`}
+        columns={cols}
+        list={list}
+        rowKey={(r) => `${r.storeId}:${r.productId}`}
+        onRowClick={onPick}
+        csv={{ filename: status === 'out' ? 'out-of-stock' : 'low-stock', api: { path: '/stocks', query } }}
+        empty={status === 'out' ? 'Nothing is out of stock here.' : 'Nothing is running low here.'}
+        testId="stock-alert-table"
+      />
+    </Dialog>
+  );
+}

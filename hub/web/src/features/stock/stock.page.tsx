@@ -1,0 +1,100 @@
+import { useMemo, useState } from 'react';
+import type { StockListItem } from '@bazaar/shared';
+import { stockApi } from '../../api/endpoints';
+import { useUser } from '../../auth/auth-context';
+import { allowed } from '../../auth/permissions';
+import { DataTable, type Column } from '../../components/data-table';
+import { Dialog } from '../../components/dialog';
+import { usePagedList } from '../../components/use-paged-list';
+import { useDebounced } from '../../components/use-debounced';
+import { useLocation } from '../../app/router';
+import { MovementForm } from '../movements/movement-form';
+import { ProductDrilldown } from './product-drilldown';
+import { StockAlertDialog } from './stock-alert-dialog';
+import { emptyStockFilters, StockFilters, stockQuery, type StockFilterState } from './stock-filters';
+import { stockColumns } from './stock-columns';
+
+export function StockPage() {
+  const user = useUser();
+  const { search } = useLocation();
+  const initialStatus = search.get('status');
+  const [filters, setFilters] = useState<StockFilterState>({
+    ...emptyStockFilters,
+    status: initialStatus === 'low' || initialStatus === 'out' || initialStatus === 'ok' ? initialStatus : '',
+  });
+  const [alert, setAlert] = useState<'low' | 'out' | null>(null);
+  const [drill, setDrill] = useState<string | null>(null);
+  const [moveFor, setMoveFor] = useState<StockListItem | null>(null);
+  const query = stockQuery(useDebounced(filters));
+  const list = usePagedList(['stocks', 'list', query], (cursor) => stockApi.list({ ...query, cursor, limit: 50 }));
+  const { status: _ignored, ...alertScope } = query;
+
+  const columns = useMemo<Column<StockListItem>[]>(
+    () =>
+      allowed(user, 'postMovements')
+        ? [
+            ...stockColumns,
+            {
+              id: 'act',
+              header: '',
+              cell: (r) => (
+                <button
+                  type="button"
+                  className="btn btn-sm"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setMoveFor(r);
+                  }}
+                >
+                  Record…
+                </button>
+              ),
+            },
+          ]
+        : stockColumns,
+    [user],
+  );
+
+  return (
+    <div className="page">
+      <StockFilters value={filters} onChange={setFilters} />
+      <div className="alert-strip">
+        <button type="button" className="alert-btn alert-low" onClick={() => setAlert('low')}>
+          <span aria-hidden="true">▲</span> Low-stock items
+        </button>
+        <button type="button" className="alert-btn alert-out" onClick={() => setAlert('out')}>
+          <span aria-hidden="true">●</span> Out-of-stock items
+        </button>
+        <span className="muted">Click a row to see the product in every store and its history.</span>
+      </div>
+      <DataTable
+        caption="Stock by store"
+        columns={columns}
+        list={list}
+        rowKey={(r) => `${r.storeId}:${r.productId}`}
+        onRowClick={(r) => setDrill(r.productId)}
+        csv={{ filename: 'stock', api: { path: '/stocks', query } }}
+        testId="stock-table"
+      />
+      <StockAlertDialog
+        status={alert}
+        filters={alertScope}
+        onClose={() => setAlert(null)}
+        onPick={(r) => {
+          setAlert(null);
+          setDrill(r.productId);
+        }}
+      />
+      <ProductDrilldown productId={drill} onClose={() => setDrill(null)} />
+      <Dialog title="Record a movement" open={!!moveFor} onClose={() => setMoveFor(null)} wide>
+        {moveFor && (
+          <MovementForm
+            store={{ id: moveFor.storeId, label: moveFor.storeName }}
+            product={{ id: moveFor.productId, label: moveFor.productName }}
+            onDone={() => setMoveFor(null)}
+          />
+        )}
+      </Dialog>
+    </div>
+  );
+}

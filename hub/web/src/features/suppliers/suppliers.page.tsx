@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { Supplier } from '@bazaar/shared';
+import { suppliersApi } from '../../api/endpoints';
+import { useUser } from '../../auth/auth-context';
+import { allowed } from '../../auth/permissions';
+import { DataTable, type Column } from '../../components/data-table';
+import { Dialog } from '../../components/dialog';
+import { Field } from '../../components/field';
+import { Tag } from '../../components/badges';
+import { usePagedList } from '../../components/use-paged-list';
+import { useDebounced } from '../../components/use-debounced';
+import { ArchiveButton } from '../shared/archive-button';
+import { SupplierForm } from './supplier-form';
+
+export function SuppliersPage() {
+  const user = useUser();
+  const canEdit = allowed(user, 'editCatalog');
+  const [q, setQ] = useState('');
+  const [archived, setArchived] = useState(false);
+  const [editing, setEditing] = useState<Supplier | 'new' | null>(null);
+  const query = { q: useDebounced(q.trim()), archived: archived ? 'true' : undefined };
+  const list = usePagedList(['suppliers', 'list', query], (cursor) => suppliersApi.list({ ...query, cursor, limit: 50 }));
+
+  const columns: Column<Supplier>[] = [
+    { id: 'name', header: 'Name', cell: (s) => <strong>{s.name}</strong>, sort: (s) => s.name, csv: (s) => s.name },
+    { id: 'phone', header: 'Phone', cell: (s) => s.phone ?? '—', csv: (s) => s.phone },
+    { id: 'email', header: 'Email', minor: true, cell: (s) => s.email ?? '—', csv: (s) => s.email },
+    { id: 'address', header: 'Address', minor: true, cell: (s) => s.address ?? '—', csv: (s) => s.address },
+    { id: 'state', header: 'State', cell: (s) => (s.archived ? <Tag tone="neutral">archived</Tag> : <Tag tone="good">active</Tag>), csv: (s) => (s.archived ? 'archived' : 'active') },
+  ];
+  if (canEdit)
+    columns.push({
+      id: 'act',
+      header: '',
+      cell: (s) => (
+        <span className="row-actions">
+          <button type="button" className="btn btn-sm" onClick={() => setEditing(s)}>
+            Edit
+          </button>
+          <ArchiveButton archived={s.archived} name={s.name} archive={() => suppliersApi.archive(s.id)} restore={() => suppliersApi.update(s.id, { archived: false })} invalidate="suppliers" />
+        </span>
+      ),
+    });
+
+  return (
+    <div className="page">
+      <section className="filters" aria-label="Supplier filters">
+        <Field label="Search">{(id) => <input id={id} type="search" placeholder="Name, phone or email" value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
+        <label className="check">
+          <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} /> Show archived
+        </label>
+      </section>
+      <DataTable
+        caption="Suppliers"
+        columns={columns}
+        list={list}
+        rowKey={(s) => s.id}
+        csv={{ filename: 'suppliers', api: { path: '/suppliers', query } }}
+        toolbar={
+          canEdit && (
+            <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
+              New supplier
+            </button>
+          )
+        }
+        testId="suppliers-table"
+      />
+      <Dialog title={editing === 'new' ? 'New supplier' : 'Edit supplier'} open={!!editing} onClose={() => setEditing(null)} wide>
+        {editing && <SupplierForm supplier={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+      </Dialog>
+    </div>
+  );
+}
