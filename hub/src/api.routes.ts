@@ -1,6 +1,14 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './http/app-env';
+import { createAuditRoutes } from './audit/audit.routes';
+import { createAuthRoutes } from './auth/auth.routes';
 import { createHealthRoutes } from './health/health.routes';
+import { createMovementsRoutes } from './movements/movements.routes';
+import { createProductsRoutes } from './products/products.routes';
+import { createStockRoutes } from './stock/stock.routes';
+import { createStoresRoutes } from './stores/stores.routes';
+import { createSuppliersRoutes } from './suppliers/suppliers.routes';
+import { createUsersRoutes } from './users/users.routes';
 import { createSyncRoutes } from './sync/sync.routes';
 import { createDevicesRoutes } from './devices/devices.routes';
 import { createConflictsRoutes } from './conflicts/conflicts.routes';
@@ -9,6 +17,14 @@ import { createConflictsRoutes } from './conflicts/conflicts.routes';
 export function createApiRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .route('/', createHealthRoutes(deps))
+    .route('/auth', createAuthRoutes(deps))
+    .route('/users', createUsersRoutes(deps))
+    .route('/stores', createStoresRoutes(deps))
+    .route('/suppliers', createSuppliersRoutes(deps))
+    .route('/products', createProductsRoutes(deps))
+    .route('/stocks', createStockRoutes(deps))
+    .route('/stock-movements', createMovementsRoutes(deps))
+    .route('/logs', createAuditRoutes(deps))
     .route('/sync', createSyncRoutes(deps))
     .route('/devices', createDevicesRoutes(deps))
     .route('/conflicts', createConflictsRoutes(deps));

@@ -30,6 +30,15 @@ function toEnvelope(err: Error): { status: number; envelope: ErrorEnvelope; retr
     return { status: err.status, envelope: { error: { code, message: err.message || code.toLowerCase() } } };
   }
   const pgCode = (err as { code?: unknown }).code;
+  if (pgCode === '22P05' || pgCode === '22021') {
+    return { status: 400, envelope: { error: { code: 'VALIDATION_FAILED', message: 'text must not contain NUL or invalid characters' } } };
+  }
+  if (pgCode === '23505') {
+    return { status: 409, envelope: { error: { code: 'CONFLICT', message: 'a record with these values already exists' } } };
+  }
+  if (pgCode === '23503') {
+    return { status: 422, envelope: { error: { code: 'UNPROCESSABLE', message: 'a referenced record does not exist or is still in use' } } };
+  }
   if (pgCode === '40001' || pgCode === '40P01') {
     return {
       status: 503,

@@ -13,7 +13,8 @@ afterAll(async () => {
 });
 
 const kindArb = fc.constantFrom<MovementKind>(...movementKinds);
-const movementArb = fc.record({
+type MovementSpec = { product: number; kind: MovementKind; magnitude: number; wall: number; counter: number; node: string };
+const movementArb: fc.Arbitrary<MovementSpec> = fc.record({
   product: fc.integer({ min: 0, max: 1 }),
   kind: fc.oneof({ weight: 1, arbitrary: fc.constant<MovementKind>('COUNT') }, { weight: 4, arbitrary: kindArb }),
   magnitude: fc.integer({ min: 1, max: 50 }),
@@ -23,7 +24,7 @@ const movementArb = fc.record({
   node: fc.constantFrom('a', 'b'),
 });
 
-function toInput(storeId: string, productIds: string[], m: fc.infer<typeof movementArb>): MovementInput {
+function toInput(storeId: string, productIds: string[], m: MovementSpec): MovementInput {
   const qty =
     m.kind === 'COUNT'
       ? m.magnitude - 1

@@ -1,0 +1,92 @@
+import { limitSchema, uuidSchema, type AuditEntry } from '@bazaar/shared';
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { requireUser } from '../auth/auth.middleware';
+import { visibleStoreIds } from '../auth/principal';
+import type { AuditLogRow } from '../db/database.types';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { decodeCursor, pageOf } from '../http/cursor';
+import { dateQuery, iso } from '../http/route-helpers';
+import { parseQuery } from '../http/validate';
+import { verifyAuditChain } from './audit.verify';
+
+const listQuery = z.strictObject({
+  action: z.string().trim().min(1).max(100).optional(),
+  entity: z.string().trim().min(1).max(100).optional(),
+  entityId: z.string().trim().min(1).max(100).optional(),
+  actorId: uuidSchema.optional(),
+  storeId: uuidSchema.optional(),
+  from: dateQuery.optional(),
+  to: dateQuery.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  limit: limitSchema,
+  cursor: z.string().optional(),
+});
+const idCursor = z.tuple([z.number().int().min(1)]);
+
+export function toAuditEntry(r: Omit<AuditLogRow, 'search'>): AuditEntry {
+  return {
+    id: String(r.id),
+    at: iso(r.at),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    storeId: r.store_id,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    ip: r.ip,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/** Words → a prefix-matching tsquery ("ric bas" finds "rice basmati"); odd characters dropped. */
+function toTsQuery(q: string): string | null {
+  const words = q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 10);
+  return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
+}
+
+export function createAuditRoutes(deps: AppDeps) {
+  const db = deps.readDb;
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      // Staff see no audit log; managers see the rows of their stores; admins everything.
+      const me = requireUser(c, ['admin', 'manager']);
+      const query = parseQuery(c, listQuery);
+      const after = decodeCursor(query.cursor, idCursor);
+      const visible = visibleStoreIds(me);
+      if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
+      let q = db
+        .selectFrom('audit_log')
+        .select(['id', 'at', 'actor_id', 'actor_name', 'action', 'entity', 'entity_id', 'store_id', 'before', 'after', 'ip', 'prev_hash', 'hash'])
+        .orderBy('id', 'desc')
+        .limit(query.limit + 1);
+      if (visible !== null) q = q.where('store_id', 'in', visible);
+      if (after) q = q.where('id', '<', after[0]);
+      if (query.action) q = q.where('action', '=', query.action);
+      if (query.entity) q = q.where('entity', '=', query.entity);
+      if (query.entityId) q = q.where('entity_id', '=', query.entityId);
+      if (query.actorId) q = q.where('actor_id', '=', query.actorId);
+      if (query.storeId) q = q.where('store_id', '=', query.storeId);
+      if (query.from) q = q.where('at', '>=', new Date(query.from));
+      if (query.to) q = q.where('at', '<', new Date(query.to));
+      if (query.q) {
+        const ts = toTsQuery(query.q);
+        if (ts) q = q.where(sql<boolean>`search @@ to_tsquery('simple', ${ts})`);
+      }
+      const rows = await q.execute();
+      return c.json(pageOf(rows, query.limit, toAuditEntry, (r) => [r.id]), 200);
+    })
+    .get('/verify', async (c) => {
+      requireUser(c, ['admin']);
+      // The primary: verifying a replica that lags says nothing about the newest rows.
+      return c.json(await verifyAuditChain(deps.db), 200);
+    });
+}

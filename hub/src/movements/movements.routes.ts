@@ -1,0 +1,138 @@
+import { DomainError, limitSchema, movementCreateSchema, movementKindSchema, movementStatusSchema, uuidSchema, uuidv7 } from '@bazaar/shared';
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { writeAudit } from '../audit/audit.writer';
+import { requireUser } from '../auth/auth.middleware';
+import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { decodeCursor, pageOf, timeIdCursorSchema } from '../http/cursor';
+import { actorOf, dateQuery, iso } from '../http/route-helpers';
+import { parseJson, parseParam, parseQuery } from '../http/validate';
+import { applyMovements, type MovementInput } from '../stock/stock.apply';
+import { toMovement, toStockRow } from '../stock/stock.mappers';
+import { recordStockConflicts } from '../stock/stock.conflicts';
+
+const listQuery = z.strictObject({
+  storeId: uuidSchema.optional(),
+  productId: uuidSchema.optional(),
+  kind: movementKindSchema.optional(),
+  userId: uuidSchema.optional(),
+  deviceId: uuidSchema.optional(),
+  batchId: uuidSchema.optional(),
+  status: movementStatusSchema.optional(),
+  from: dateQuery.optional(),
+  to: dateQuery.optional(),
+  limit: limitSchema,
+  cursor: z.string().optional(),
+});
+
+/** How far in the future a web movement's occurredAt may be (clock skew of the browser). */
+const MAX_FUTURE_MS = 5 * 60_000;
+
+export function createMovementsRoutes(deps: AppDeps) {
+  const { db } = deps;
+
+  return new Hono<AppEnv>()
+    .post('/', async (c) => {
+      const me = requireUser(c);
+      const input = await parseJson(c, movementCreateSchema);
+      assertStoreAccess(me, input.storeId);
+      const now = deps.clock.now();
+      if (input.occurredAt && new Date(input.occurredAt).getTime() > now + MAX_FUTURE_MS) {
+        throw new DomainError('VALIDATION_FAILED', 'occurredAt: must not be in the future');
+      }
+      const result = await db.transaction().execute(async (trx) => {
+        const store = await trx.selectFrom('stores').select(['id', 'archived', 'variance_threshold']).where('id', '=', input.storeId).executeTakeFirst();
+        if (!store) throw new DomainError('NOT_FOUND', 'store not found');
+        if (store.archived) throw new DomainError('UNPROCESSABLE', 'storeId: this store is archived');
+        const product = await trx.selectFrom('products').select(['id', 'archived']).where('id', '=', input.productId).executeTakeFirst();
+        if (!product) throw new DomainError('UNPROCESSABLE', 'productId: no such product');
+        if (product.archived) throw new DomainError('UNPROCESSABLE', 'productId: this product is archived');
+        if (input.supplierId) {
+          const s = await trx.selectFrom('suppliers').select('id').where('id', '=', input.supplierId).executeTakeFirst();
+          if (!s) throw new DomainError('UNPROCESSABLE', 'supplierId: no such supplier');
+        }
+        const movement: MovementInput = {
+          id: uuidv7(now),
+          storeId: input.storeId,
+          deviceId: null,
+          seq: null,
+          hlc: deps.hlc.now(),
+          kind: input.kind,
+          productId: input.productId,
+          qty: input.qty,
+          unitPricePaise: input.unitPricePaise,
+          unitCostPaise: input.unitCostPaise,
+          reason: input.reason,
+          note: input.note,
+          supplierId: input.supplierId,
+          batchId: null,
+          userId: me.id,
+          occurredAt: input.occurredAt ?? new Date(now).toISOString(),
+        };
+        const applied = await applyMovements(trx, [movement]);
+        const stock = applied.stock[0];
+        if (!stock) throw new Error('applyMovements returned no stock row for a new movement');
+        await recordStockConflicts(trx, applied.stock, [{ ...movement, varianceThreshold: store.variance_threshold }]);
+        const row = await trx.selectFrom('movements').selectAll().where('store_id', '=', input.storeId).where('id', '=', movement.id).executeTakeFirstOrThrow();
+        const stored = toMovement(row);
+        await writeAudit(trx, {
+          ...actorOf(c, deps, me),
+          action: 'movement.create',
+          entity: 'movement',
+          entityId: movement.id,
+          storeId: input.storeId,
+          before: { qty: stock.prevQty },
+          after: { ...stored, stockQty: stock.qty },
+        });
+        return {
+          movement: stored,
+          stock: toStockRow({
+            store_id: stock.storeId,
+            product_id: stock.productId,
+            qty: stock.qty,
+            reorder_level: stock.reorderLevel,
+            last_count_hlc: stock.lastCountHlc,
+            last_count_qty: stock.lastCountQty,
+            last_count_variance: stock.lastCountVariance,
+            updated_at: stock.updatedAt,
+          }),
+        };
+      });
+      return c.json(result, 201);
+    })
+    .get('/', async (c) => {
+      const me = requireUser(c);
+      const query = parseQuery(c, listQuery);
+      const after = decodeCursor(query.cursor, timeIdCursorSchema);
+      const visible = visibleStoreIds(me);
+      if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
+      let q = deps.db.selectFrom('movements').selectAll().orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1);
+      if (visible !== null) q = q.where('store_id', 'in', visible);
+      if (after) {
+        const parsedId = uuidSchema.safeParse(after[1]);
+        if (!parsedId.success) throw new DomainError('INVALID_CURSOR', 'cursor: not a cursor for this list');
+        q = q.where(sql<boolean>`(occurred_at, id) < (${new Date(after[0])}::timestamptz, ${parsedId.data}::uuid)`);
+      }
+      if (query.storeId) q = q.where('store_id', '=', query.storeId);
+      if (query.productId) q = q.where('product_id', '=', query.productId);
+      if (query.kind) q = q.where('kind', '=', query.kind);
+      if (query.userId) q = q.where('user_id', '=', query.userId);
+      if (query.deviceId) q = q.where('device_id', '=', query.deviceId);
+      if (query.batchId) q = q.where('batch_id', '=', query.batchId);
+      if (query.status) q = q.where('status', '=', query.status);
+      if (query.from) q = q.where('occurred_at', '>=', new Date(query.from));
+      if (query.to) q = q.where('occurred_at', '<', new Date(query.to));
+      const rows = await q.execute();
+      return c.json(pageOf(rows, query.limit, toMovement, (r) => [iso(r.occurred_at), r.id]), 200);
+    })
+    .get('/:id', async (c) => {
+      const me = requireUser(c);
+      const id = parseParam(c, 'id', uuidSchema, 'movement not found');
+      const row = await deps.db.selectFrom('movements').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new DomainError('NOT_FOUND', 'movement not found');
+      assertStoreAccess(me, row.store_id, 'movement');
+      return c.json(toMovement(row), 200);
+    });
+}

@@ -1,0 +1,216 @@
+import {
+  DomainError,
+  limitSchema,
+  productCreateSchema,
+  productUpdateSchema,
+  skuSchema,
+  barcodeSchema,
+  uuidSchema,
+  uuidv7,
+  type Product,
+  type ProductUpdate,
+} from '@bazaar/shared';
+import { Hono, type Context } from 'hono';
+import { sql, type Transaction } from 'kysely';
+import { z } from 'zod';
+import { writeAudit } from '../audit/audit.writer';
+import { requireUser } from '../auth/auth.middleware';
+import { lockScopes, nextVersion } from '../db/change-version';
+import type { Database, ProductRow } from '../db/database.types';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
+import { actorOf, boolQuery, containsPattern, iso, rethrowUnique } from '../http/route-helpers';
+import { parseJson, parseParam, parseQuery } from '../http/validate';
+
+export function toProduct(r: ProductRow): Product {
+  return {
+    id: r.id,
+    sku: r.sku,
+    barcode: r.barcode,
+    name: r.name,
+    unit: r.unit,
+    category: r.category,
+    supplierId: r.supplier_id,
+    pricePaise: r.price_paise,
+    costPaise: r.cost_paise,
+    reorderLevel: r.reorder_level,
+    archived: r.archived,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+const listQuery = z.strictObject({
+  q: z.string().trim().min(1).max(100).optional(),
+  sku: skuSchema.optional(),
+  barcode: barcodeSchema.optional(),
+  category: z.string().trim().min(1).max(100).optional(),
+  supplierId: uuidSchema.optional(),
+  archived: boolQuery.optional(),
+  limit: limitSchema,
+  cursor: z.string().optional(),
+});
+
+const UNIQUE = {
+  products_sku_key: ['DUPLICATE_SKU', 'sku: a product with this SKU already exists'],
+  products_barcode_key: ['DUPLICATE_BARCODE', 'barcode: a product with this barcode already exists'],
+  products_pkey: ['CONFLICT', 'id: a product with this id already exists'],
+} as const;
+
+async function assertSupplier(trx: Transaction<Database>, supplierId: string | null | undefined) {
+  if (!supplierId) return;
+  const s = await trx.selectFrom('suppliers').select('id').where('id', '=', supplierId).executeTakeFirst();
+  if (!s) throw new DomainError('UNPROCESSABLE', 'supplierId: no such supplier');
+}
+
+/** The central catalog: everyone signed in reads it, admins change it. */
+export function createProductsRoutes(deps: AppDeps) {
+  const { db } = deps;
+
+  async function update(c: Context<AppEnv>, id: string, patch: ProductUpdate) {
+    const me = requireUser(c, ['admin']);
+    return db
+      .transaction()
+      .execute(async (trx) => {
+        const version = await nextVersion(trx);
+        const before = await trx.selectFrom('products').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+        if (!before) throw new DomainError('NOT_FOUND', 'product not found');
+        if (patch.unit !== undefined && patch.unit !== before.unit) {
+          const used = await trx.selectFrom('movements').select('id').where('product_id', '=', id).limit(1).executeTakeFirst();
+          if (used) throw new DomainError('UNPROCESSABLE', 'unit: cannot change the unit of a product with stock history');
+        }
+        await assertSupplier(trx, patch.supplierId);
+        const after = await trx
+          .updateTable('products')
+          .set({
+            ...(patch.sku !== undefined ? { sku: patch.sku } : {}),
+            ...(patch.barcode !== undefined ? { barcode: patch.barcode } : {}),
+            ...(patch.name !== undefined ? { name: patch.name } : {}),
+            ...(patch.unit !== undefined ? { unit: patch.unit } : {}),
+            ...(patch.category !== undefined ? { category: patch.category } : {}),
+            ...(patch.supplierId !== undefined ? { supplier_id: patch.supplierId } : {}),
+            ...(patch.pricePaise !== undefined ? { price_paise: patch.pricePaise } : {}),
+            ...(patch.costPaise !== undefined ? { cost_paise: patch.costPaise } : {}),
+            ...(patch.reorderLevel !== undefined ? { reorder_level: patch.reorderLevel } : {}),
+            ...(patch.archived !== undefined ? { archived: patch.archived } : {}),
+            version,
+            updated_at: new Date(deps.clock.now()),
+          })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        if (patch.reorderLevel !== undefined && patch.reorderLevel !== before.reorder_level) {
+          // The product's reorder level is every store's level: propagate it (in the safe lock order).
+          const stores = await trx.selectFrom('stock').select('store_id').where('product_id', '=', id).execute();
+          const versions = await lockScopes(trx, stores.map((s) => s.store_id));
+          if (versions.size) {
+            const ids = [...versions.keys()];
+            await sql`
+              UPDATE stock s SET reorder_level = ${patch.reorderLevel}, version = v.version, updated_at = now()
+              FROM unnest(${ids}::uuid[], ${ids.map((s) => versions.get(s)!)}::bigint[]) AS v(store_id, version)
+              WHERE s.product_id = ${id} AND s.store_id = v.store_id`.execute(trx);
+          }
+        }
+        await writeAudit(trx, { ...actorOf(c, deps, me), action: 'product.update', entity: 'product', entityId: id, storeId: null, before: toProduct(before), after: toProduct(after) });
+        return toProduct(after);
+      })
+      .catch((err: unknown) => rethrowUnique(err, UNIQUE));
+  }
+
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      requireUser(c);
+      const query = parseQuery(c, listQuery);
+      const after = decodeCursor(query.cursor, idCursorSchema);
+      let q = db.selectFrom('products').selectAll().orderBy('id').limit(query.limit + 1);
+      if (after) q = q.where('id', '>', after[0]);
+      if (query.q) {
+        const p = containsPattern(query.q);
+        q = q.where((eb) => eb.or([eb('name', 'ilike', p), eb('sku', 'ilike', p), eb('barcode', '=', query.q!)]));
+      }
+      if (query.sku) q = q.where('sku', '=', query.sku);
+      if (query.barcode) q = q.where('barcode', '=', query.barcode);
+      if (query.category) q = q.where('category', '=', query.category);
+      if (query.supplierId) q = q.where('supplier_id', '=', query.supplierId);
+      if (query.archived !== undefined) q = q.where('archived', '=', query.archived);
+      const rows = await q.execute();
+      return c.json(pageOf(rows, query.limit, toProduct, (r) => [r.id]), 200);
+    })
+    .post('/', async (c) => {
+      const me = requireUser(c, ['admin']);
+      const input = await parseJson(c, productCreateSchema);
+      const product = await db
+        .transaction()
+        .execute(async (trx) => {
+          const version = await nextVersion(trx);
+          await assertSupplier(trx, input.supplierId);
+          const id = input.id ?? uuidv7();
+          const row = await trx
+            .insertInto('products')
+            .values({
+              id,
+              sku: input.sku,
+              barcode: input.barcode ?? null,
+              name: input.name,
+              unit: input.unit,
+              category: input.category ?? null,
+              supplier_id: input.supplierId ?? null,
+              price_paise: input.pricePaise,
+              cost_paise: input.costPaise,
+              reorder_level: input.reorderLevel,
+              version,
+              updated_at: new Date(deps.clock.now()),
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await writeAudit(trx, { ...actorOf(c, deps, me), action: 'product.create', entity: 'product', entityId: id, storeId: null, after: toProduct(row) });
+          return toProduct(row);
+        })
+        .catch((err: unknown) => rethrowUnique(err, UNIQUE));
+      return c.json(product, 201);
+    })
+    .get('/:id', async (c) => {
+      requireUser(c);
+      const id = parseParam(c, 'id', uuidSchema, 'product not found');
+      const row = await db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new DomainError('NOT_FOUND', 'product not found');
+      return c.json(toProduct(row), 200);
+    })
+    .put('/:id', async (c) => {
+      requireUser(c, ['admin']);
+      const id = parseParam(c, 'id', uuidSchema, 'product not found');
+      const input = await parseJson(c, productCreateSchema.omit({ id: true }).extend({ archived: z.boolean().default(false) }).strict());
+      return c.json(await update(c, id, { barcode: null, category: null, supplierId: null, ...input }), 200);
+    })
+    .patch('/:id', async (c) => {
+      requireUser(c, ['admin']);
+      const id = parseParam(c, 'id', uuidSchema, 'product not found');
+      return c.json(await update(c, id, await parseJson(c, productUpdateSchema)), 200);
+    })
+    .delete('/:id', async (c) => {
+      const me = requireUser(c, ['admin']);
+      const id = parseParam(c, 'id', uuidSchema, 'product not found');
+      const result = await db.transaction().execute(async (trx) => {
+        const version = await nextVersion(trx);
+        const before = await trx.selectFrom('products').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+        if (!before) throw new DomainError('NOT_FOUND', 'product not found');
+        const used = await trx
+          .selectNoFrom((eb) => [
+            eb.exists(eb.selectFrom('movements').select('id').where('product_id', '=', id)).as('movements'),
+            eb.exists(eb.selectFrom('stock').select('store_id').where('product_id', '=', id)).as('stock'),
+            eb.exists(eb.selectFrom('product_remaps').select('from_product_id').where('to_product_id', '=', id)).as('remaps'),
+          ])
+          .executeTakeFirstOrThrow();
+        if (used.movements || used.stock || used.remaps) {
+          // Deleting a product with history archives it, so the history keeps its meaning.
+          const after = await trx.updateTable('products').set({ archived: true, version, updated_at: new Date(deps.clock.now()) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+          await writeAudit(trx, { ...actorOf(c, deps, me), action: 'product.archive', entity: 'product', entityId: id, storeId: null, before: toProduct(before), after: toProduct(after) });
+          return toProduct(after);
+        }
+        await trx.deleteFrom('products').where('id', '=', id).execute();
+        await writeAudit(trx, { ...actorOf(c, deps, me), action: 'product.delete', entity: 'product', entityId: id, storeId: null, before: toProduct(before) });
+        return null;
+      });
+      return result ? c.json(result, 200) : c.body(null, 204);
+    });
+}

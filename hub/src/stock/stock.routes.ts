@@ -1,0 +1,150 @@
+import { limitSchema, skuSchema, stockStatusSchema, uuidSchema, type StockListItem, type StockSummaryItem } from '@bazaar/shared';
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { requireUser } from '../auth/auth.middleware';
+import { visibleStoreIds } from '../auth/principal';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { decodeCursor, pageOf } from '../http/cursor';
+import { containsPattern, dateQuery } from '../http/route-helpers';
+import { parseQuery } from '../http/validate';
+import { toStockRow } from './stock.mappers';
+
+const stockQuery = z.strictObject({
+  storeId: uuidSchema.optional(),
+  productId: uuidSchema.optional(),
+  sku: skuSchema.optional(),
+  supplierId: uuidSchema.optional(),
+  category: z.string().trim().min(1).max(100).optional(),
+  status: stockStatusSchema.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  updatedFrom: dateQuery.optional(),
+  updatedTo: dateQuery.optional(),
+  limit: limitSchema,
+  cursor: z.string().optional(),
+});
+
+const summaryQuery = stockQuery.omit({ status: true, updatedFrom: true, updatedTo: true });
+const pairCursor = z.tuple([z.uuid(), z.uuid()]);
+const productCursor = z.tuple([z.uuid()]);
+
+export function createStockRoutes(deps: AppDeps) {
+  // The primary, not the replica: people check stock right after recording a movement.
+  const db = deps.db;
+
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const me = requireUser(c);
+      const query = parseQuery(c, stockQuery);
+      const after = decodeCursor(query.cursor, pairCursor);
+      const visible = visibleStoreIds(me);
+      if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
+      let q = db
+        .selectFrom('stock as k')
+        .innerJoin('products as p', 'p.id', 'k.product_id')
+        .innerJoin('stores as s', 's.id', 'k.store_id')
+        .select([
+          'k.store_id',
+          'k.product_id',
+          'k.qty',
+          'k.reorder_level',
+          'k.last_count_hlc',
+          'k.last_count_qty',
+          'k.last_count_variance',
+          'k.updated_at',
+          'p.sku',
+          'p.name as product_name',
+          'p.unit',
+          'p.category',
+          'p.supplier_id',
+          's.code as store_code',
+          's.name as store_name',
+        ])
+        .orderBy('k.store_id')
+        .orderBy('k.product_id')
+        .limit(query.limit + 1);
+      if (visible !== null) q = q.where('k.store_id', 'in', visible);
+      if (after) q = q.where(sql<boolean>`(k.store_id, k.product_id) > (${after[0]}::uuid, ${after[1]}::uuid)`);
+      if (query.storeId) q = q.where('k.store_id', '=', query.storeId);
+      if (query.productId) q = q.where('k.product_id', '=', query.productId);
+      if (query.sku) q = q.where('p.sku', '=', query.sku);
+      if (query.supplierId) q = q.where('p.supplier_id', '=', query.supplierId);
+      if (query.category) q = q.where('p.category', '=', query.category);
+      if (query.q) q = q.where((eb) => eb.or([eb('p.name', 'ilike', containsPattern(query.q!)), eb('p.sku', 'ilike', containsPattern(query.q!))]));
+      if (query.updatedFrom) q = q.where('k.updated_at', '>=', new Date(query.updatedFrom));
+      if (query.updatedTo) q = q.where('k.updated_at', '<', new Date(query.updatedTo));
+      // `qty <= reorder_level` lets the planner use the partial index stock_low_idx for low/out.
+      if (query.status === 'out') q = q.where(sql<boolean>`k.qty <= k.reorder_level AND k.qty <= 0`);
+      if (query.status === 'low') q = q.where(sql<boolean>`k.qty <= k.reorder_level AND k.qty > 0`);
+      if (query.status === 'ok') q = q.where(sql<boolean>`k.qty > k.reorder_level AND k.qty > 0`);
+      const rows = await q.execute();
+      return c.json(
+        pageOf(
+          rows,
+          query.limit,
+          (r): StockListItem => ({
+            ...toStockRow(r),
+            sku: r.sku,
+            productName: r.product_name,
+            unit: r.unit,
+            category: r.category,
+            supplierId: r.supplier_id,
+            storeCode: r.store_code,
+            storeName: r.store_name,
+          }),
+          (r) => [r.store_id, r.product_id],
+        ),
+        200,
+      );
+    })
+    .get('/summary', async (c) => {
+      const me = requireUser(c);
+      const query = parseQuery(c, summaryQuery);
+      const after = decodeCursor(query.cursor, productCursor);
+      const visible = visibleStoreIds(me);
+      if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
+      let q = db
+        .selectFrom('stock as k')
+        .innerJoin('products as p', 'p.id', 'k.product_id')
+        .select([
+          'p.id',
+          'p.sku',
+          'p.name',
+          'p.unit',
+          sql<number>`sum(k.qty)::bigint`.as('total_qty'),
+          sql<number>`count(*)::int`.as('stores'),
+          sql<number>`count(*) FILTER (WHERE k.qty > 0 AND k.qty <= k.reorder_level)::int`.as('low_stores'),
+          sql<number>`count(*) FILTER (WHERE k.qty <= 0)::int`.as('out_stores'),
+        ])
+        .groupBy(['p.id', 'p.sku', 'p.name', 'p.unit'])
+        .orderBy('p.id')
+        .limit(query.limit + 1);
+      if (visible !== null) q = q.where('k.store_id', 'in', visible);
+      if (after) q = q.where('p.id', '>', after[0]);
+      if (query.storeId) q = q.where('k.store_id', '=', query.storeId);
+      if (query.productId) q = q.where('p.id', '=', query.productId);
+      if (query.sku) q = q.where('p.sku', '=', query.sku);
+      if (query.supplierId) q = q.where('p.supplier_id', '=', query.supplierId);
+      if (query.category) q = q.where('p.category', '=', query.category);
+      if (query.q) q = q.where((eb) => eb.or([eb('p.name', 'ilike', containsPattern(query.q!)), eb('p.sku', 'ilike', containsPattern(query.q!))]));
+      const rows = await q.execute();
+      return c.json(
+        pageOf(
+          rows,
+          query.limit,
+          (r): StockSummaryItem => ({
+            productId: r.id,
+            sku: r.sku,
+            productName: r.name,
+            unit: r.unit,
+            totalQty: Number(r.total_qty),
+            stores: r.stores,
+            lowStores: r.low_stores,
+            outStores: r.out_stores,
+          }),
+          (r) => [r.id],
+        ),
+        200,
+      );
+    });
+}

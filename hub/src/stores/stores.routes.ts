@@ -1,0 +1,163 @@
+import { DomainError, limitSchema, storeCreateSchema, storeUpdateSchema, uuidSchema, uuidv7, type Store, type StoreUpdate } from '@bazaar/shared';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { writeAudit } from '../audit/audit.writer';
+import { requireUser } from '../auth/auth.middleware';
+import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
+import { nextVersion } from '../db/change-version';
+import type { StoreRow } from '../db/database.types';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
+import { actorOf, boolQuery, containsPattern, iso, rethrowUnique } from '../http/route-helpers';
+import { parseJson, parseParam, parseQuery } from '../http/validate';
+
+export function toStore(r: StoreRow): Store {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    region: r.region,
+    location: r.location,
+    varianceThreshold: r.variance_threshold,
+    archived: r.archived,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+const listQuery = z.strictObject({
+  q: z.string().trim().min(1).max(100).optional(),
+  region: z.string().trim().min(1).max(100).optional(),
+  archived: boolQuery.optional(),
+  limit: limitSchema,
+  cursor: z.string().optional(),
+});
+
+const DUPLICATE_CODE = { stores_code_key: ['DUPLICATE_CODE', 'code: a store with this code already exists'] } as const;
+
+export function createStoresRoutes(deps: AppDeps) {
+  const { db } = deps;
+
+  async function update(c: Context<AppEnv>, id: string, patch: StoreUpdate) {
+    const me = requireUser(c, ['admin']);
+    return db
+      .transaction()
+      .execute(async (trx) => {
+        const version = await nextVersion(trx);
+        const before = await trx.selectFrom('stores').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+        if (!before) throw new DomainError('NOT_FOUND', 'store not found');
+        const after = await trx
+          .updateTable('stores')
+          .set({
+            ...(patch.code !== undefined ? { code: patch.code } : {}),
+            ...(patch.name !== undefined ? { name: patch.name } : {}),
+            ...(patch.region !== undefined ? { region: patch.region } : {}),
+            ...(patch.location !== undefined ? { location: patch.location } : {}),
+            ...(patch.varianceThreshold !== undefined ? { variance_threshold: patch.varianceThreshold } : {}),
+            ...(patch.archived !== undefined ? { archived: patch.archived } : {}),
+            version,
+            updated_at: new Date(deps.clock.now()),
+          })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await writeAudit(trx, { ...actorOf(c, deps, me), action: 'store.update', entity: 'store', entityId: id, storeId: id, before: toStore(before), after: toStore(after) });
+        return toStore(after);
+      })
+      .catch((err: unknown) => rethrowUnique(err, DUPLICATE_CODE));
+  }
+
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const me = requireUser(c);
+      const query = parseQuery(c, listQuery);
+      const after = decodeCursor(query.cursor, idCursorSchema);
+      const visible = visibleStoreIds(me);
+      if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
+      let q = db.selectFrom('stores').selectAll().orderBy('id').limit(query.limit + 1);
+      if (visible !== null) q = q.where('id', 'in', visible);
+      if (after) q = q.where('id', '>', after[0]);
+      if (query.q) q = q.where((eb) => eb.or([eb('code', 'ilike', containsPattern(query.q!)), eb('name', 'ilike', containsPattern(query.q!))]));
+      if (query.region) q = q.where('region', '=', query.region);
+      if (query.archived !== undefined) q = q.where('archived', '=', query.archived);
+      const rows = await q.execute();
+      return c.json(pageOf(rows, query.limit, toStore, (r) => [r.id]), 200);
+    })
+    .post('/', async (c) => {
+      const me = requireUser(c, ['admin']);
+      const input = await parseJson(c, storeCreateSchema);
+      const store = await db
+        .transaction()
+        .execute(async (trx) => {
+          const version = await nextVersion(trx);
+          const id = uuidv7();
+          const row = await trx
+            .insertInto('stores')
+            .values({
+              id,
+              code: input.code,
+              name: input.name,
+              region: input.region ?? null,
+              location: input.location ?? null,
+              variance_threshold: input.varianceThreshold,
+              version,
+              updated_at: new Date(deps.clock.now()),
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await writeAudit(trx, { ...actorOf(c, deps, me), action: 'store.create', entity: 'store', entityId: id, storeId: id, after: toStore(row) });
+          return toStore(row);
+        })
+        .catch((err: unknown) => rethrowUnique(err, DUPLICATE_CODE));
+      return c.json(store, 201);
+    })
+    .get('/:id', async (c) => {
+      const me = requireUser(c);
+      const id = parseParam(c, 'id', uuidSchema, 'store not found');
+      assertStoreAccess(me, id);
+      const row = await db.selectFrom('stores').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new DomainError('NOT_FOUND', 'store not found');
+      return c.json(toStore(row), 200);
+    })
+    .put('/:id', async (c) => {
+      requireUser(c, ['admin']);
+      const id = parseParam(c, 'id', uuidSchema, 'store not found');
+      const input = await parseJson(c, storeCreateSchema.extend({ archived: z.boolean().default(false) }).strict());
+      return c.json(await update(c, id, { ...input, region: input.region ?? null, location: input.location ?? null }), 200);
+    })
+    .patch('/:id', async (c) => {
+      requireUser(c, ['admin']);
+      const id = parseParam(c, 'id', uuidSchema, 'store not found');
+      const input = await parseJson(c, storeUpdateSchema);
+      return c.json(await update(c, id, input), 200);
+    })
+    .delete('/:id', async (c) => {
+      const me = requireUser(c, ['admin']);
+      const id = parseParam(c, 'id', uuidSchema, 'store not found');
+      const result = await db.transaction().execute(async (trx) => {
+        const version = await nextVersion(trx);
+        const before = await trx.selectFrom('stores').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+        if (!before) throw new DomainError('NOT_FOUND', 'store not found');
+        const used = await trx
+          .selectNoFrom((eb) => [
+            eb.exists(eb.selectFrom('movements').select('id').where('store_id', '=', id)).as('movements'),
+            eb.exists(eb.selectFrom('stock').select('product_id').where('store_id', '=', id)).as('stock'),
+            eb.exists(eb.selectFrom('devices').select('id').where('store_id', '=', id)).as('devices'),
+            eb.exists(eb.selectFrom('user_stores').select('user_id').where('store_id', '=', id)).as('users'),
+          ])
+          .executeTakeFirstOrThrow();
+        const hasHistory = Boolean(used.movements || used.stock || used.devices || used.users);
+        if (hasHistory) {
+          // A store with history is archived, never erased: its movements and audit trail stay.
+          const after = await trx.updateTable('stores').set({ archived: true, version, updated_at: new Date(deps.clock.now()) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+          await writeAudit(trx, { ...actorOf(c, deps, me), action: 'store.archive', entity: 'store', entityId: id, storeId: id, before: toStore(before), after: toStore(after) });
+          return toStore(after);
+        }
+        await trx.deleteFrom('change_counters').where('scope', '=', id).execute();
+        await trx.deleteFrom('stores').where('id', '=', id).execute();
+        await writeAudit(trx, { ...actorOf(c, deps, me), action: 'store.delete', entity: 'store', entityId: id, storeId: id, before: toStore(before) });
+        return null;
+      });
+      return result ? c.json(result, 200) : c.body(null, 204);
+    });
+}

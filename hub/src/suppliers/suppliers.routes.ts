@@ -1,0 +1,132 @@
+import { DomainError, limitSchema, supplierCreateSchema, supplierUpdateSchema, uuidSchema, uuidv7, type Supplier, type SupplierUpdate } from '@bazaar/shared';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { writeAudit } from '../audit/audit.writer';
+import { requireUser } from '../auth/auth.middleware';
+import { nextVersion } from '../db/change-version';
+import type { SupplierRow } from '../db/database.types';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
+import { actorOf, boolQuery, containsPattern, iso } from '../http/route-helpers';
+import { parseJson, parseParam, parseQuery } from '../http/validate';
+
+export function toSupplier(r: SupplierRow): Supplier {
+  return {
+    id: r.id,
+    name: r.name,
+    phone: r.phone,
+    email: r.email,
+    address: r.address,
+    archived: r.archived,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+const listQuery = z.strictObject({
+  q: z.string().trim().min(1).max(100).optional(),
+  archived: boolQuery.optional(),
+  limit: limitSchema,
+  cursor: z.string().optional(),
+});
+
+/** Suppliers belong to the central catalog: everyone signed in reads it, admins change it. */
+export function createSuppliersRoutes(deps: AppDeps) {
+  const { db } = deps;
+
+  async function update(c: Context<AppEnv>, id: string, patch: SupplierUpdate) {
+    const me = requireUser(c, ['admin']);
+    return db.transaction().execute(async (trx) => {
+      const version = await nextVersion(trx);
+      const before = await trx.selectFrom('suppliers').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!before) throw new DomainError('NOT_FOUND', 'supplier not found');
+      const after = await trx
+        .updateTable('suppliers')
+        .set({
+          ...(patch.name !== undefined ? { name: patch.name } : {}),
+          ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+          ...(patch.email !== undefined ? { email: patch.email } : {}),
+          ...(patch.address !== undefined ? { address: patch.address } : {}),
+          ...(patch.archived !== undefined ? { archived: patch.archived } : {}),
+          version,
+          updated_at: new Date(deps.clock.now()),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, { ...actorOf(c, deps, me), action: 'supplier.update', entity: 'supplier', entityId: id, storeId: null, before: toSupplier(before), after: toSupplier(after) });
+      return toSupplier(after);
+    });
+  }
+
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      requireUser(c);
+      const query = parseQuery(c, listQuery);
+      const after = decodeCursor(query.cursor, idCursorSchema);
+      let q = db.selectFrom('suppliers').selectAll().orderBy('id').limit(query.limit + 1);
+      if (after) q = q.where('id', '>', after[0]);
+      if (query.q) q = q.where((eb) => eb.or([eb('name', 'ilike', containsPattern(query.q!)), eb('phone', 'ilike', containsPattern(query.q!)), eb('email', 'ilike', containsPattern(query.q!))]));
+      if (query.archived !== undefined) q = q.where('archived', '=', query.archived);
+      const rows = await q.execute();
+      return c.json(pageOf(rows, query.limit, toSupplier, (r) => [r.id]), 200);
+    })
+    .post('/', async (c) => {
+      const me = requireUser(c, ['admin']);
+      const input = await parseJson(c, supplierCreateSchema);
+      const supplier = await db.transaction().execute(async (trx) => {
+        const version = await nextVersion(trx);
+        const id = uuidv7();
+        const row = await trx
+          .insertInto('suppliers')
+          .values({ id, name: input.name, phone: input.phone ?? null, email: input.email ?? null, address: input.address ?? null, version, updated_at: new Date(deps.clock.now()) })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await writeAudit(trx, { ...actorOf(c, deps, me), action: 'supplier.create', entity: 'supplier', entityId: id, storeId: null, after: toSupplier(row) });
+        return toSupplier(row);
+      });
+      return c.json(supplier, 201);
+    })
+    .get('/:id', async (c) => {
+      requireUser(c);
+      const id = parseParam(c, 'id', uuidSchema, 'supplier not found');
+      const row = await db.selectFrom('suppliers').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new DomainError('NOT_FOUND', 'supplier not found');
+      return c.json(toSupplier(row), 200);
+    })
+    .put('/:id', async (c) => {
+      requireUser(c, ['admin']);
+      const id = parseParam(c, 'id', uuidSchema, 'supplier not found');
+      const input = await parseJson(c, supplierCreateSchema.extend({ archived: z.boolean().default(false) }).strict());
+      return c.json(await update(c, id, { phone: null, email: null, address: null, ...input }), 200);
+    })
+    .patch('/:id', async (c) => {
+      requireUser(c, ['admin']);
+      const id = parseParam(c, 'id', uuidSchema, 'supplier not found');
+      return c.json(await update(c, id, await parseJson(c, supplierUpdateSchema)), 200);
+    })
+    .delete('/:id', async (c) => {
+      const me = requireUser(c, ['admin']);
+      const id = parseParam(c, 'id', uuidSchema, 'supplier not found');
+      const result = await db.transaction().execute(async (trx) => {
+        const version = await nextVersion(trx);
+        const before = await trx.selectFrom('suppliers').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+        if (!before) throw new DomainError('NOT_FOUND', 'supplier not found');
+        const used = await trx
+          .selectNoFrom((eb) => [
+            eb.exists(eb.selectFrom('products').select('id').where('supplier_id', '=', id)).as('products'),
+            eb.exists(eb.selectFrom('movements').select('id').where('supplier_id', '=', id)).as('movements'),
+          ])
+          .executeTakeFirstOrThrow();
+        if (used.products || used.movements) {
+          const after = await trx.updateTable('suppliers').set({ archived: true, version, updated_at: new Date(deps.clock.now()) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+          await writeAudit(trx, { ...actorOf(c, deps, me), action: 'supplier.archive', entity: 'supplier', entityId: id, storeId: null, before: toSupplier(before), after: toSupplier(after) });
+          return toSupplier(after);
+        }
+        await trx.deleteFrom('suppliers').where('id', '=', id).execute();
+        await writeAudit(trx, { ...actorOf(c, deps, me), action: 'supplier.delete', entity: 'supplier', entityId: id, storeId: null, before: toSupplier(before) });
+        return null;
+      });
+      return result ? c.json(result, 200) : c.body(null, 204);
+    });
+}
