@@ -1,0 +1,41 @@
+import type { CounterApi, RemoteOperation } from './api-operations';
+
+/** Sends one operation over some transport and returns its (unwrapped) result. */
+export type ApiCall = (op: RemoteOperation, input?: unknown) => Promise<unknown>;
+
+/**
+ * The single client shape both transports use: the preload binds it to IPC, browser mode
+ * to fetch. Each entry is written out so the type check catches a drifted signature.
+ */
+export function createApiClient(call: ApiCall) {
+  const c = <T>(op: RemoteOperation, input?: unknown) => call(op, input) as Promise<T>;
+  return {
+    info: () => c('info'),
+    initStore: (input) => c('initStore', input),
+    createUser: (input) => c('createUser', input),
+    listUsers: () => c('listUsers'),
+    signIn: (input) => c('signIn', input),
+    signOut: () => c('signOut'),
+    addSupplier: (input) => c('addSupplier', input),
+    listSuppliers: () => c('listSuppliers'),
+    addProduct: (input) => c('addProduct', input),
+    updateProduct: (input) => c('updateProduct', input),
+    archiveProduct: (input) => c('archiveProduct', input),
+    importProducts: (input) => c('importProducts', input),
+    findProduct: (input) => c('findProduct', input),
+    searchProducts: (input) => c('searchProducts', input),
+    listCategories: () => c('listCategories'),
+    sell: (input) => c('sell', input),
+    stockIn: (input) => c('stockIn', input),
+    remove: (input) => c('remove', input),
+    count: (input) => c('count', input),
+    adjust: (input) => c('adjust', input),
+    listStock: (input) => c('listStock', input),
+    history: (input) => c('history', input),
+    auditLog: (input) => c('auditLog', input),
+    verifyAudit: () => c('verifyAudit'),
+    enroll: (input) => c('enroll', input),
+    syncNow: () => c('syncNow'),
+    syncStatus: () => c('syncStatus'),
+  } satisfies CounterApi;
+}

@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import {
+  addProductInput,
+  addSupplierInput,
+  adjustInput,
+  archiveProductInput,
+  auditLogInput,
+  countInput,
+  createUserInput,
+  enrollInput,
+  findProductInput,
+  historyInput,
+  importProductsInput,
+  initStoreInput,
+  listStockInput,
+  removeInput,
+  searchProductsInput,
+  sellInput,
+  signInInput,
+  stockInInput,
+  updateProductInput,
+  type CoreApi,
+} from '../core/core.api';
+import type { RemoteOperation } from './api-operations';
+import { toApiFailure, type ApiResult } from './api-result';
+
+/** Operations that add to the movement log: the host nudges the sync loop after each. */
+export const writesMovements: ReadonlySet<RemoteOperation> = new Set(['sell', 'stockIn', 'remove', 'count', 'adjust']);
+
+/** The core's zod schema of each operation's input; null for operations without input. */
+export const inputSchemas = {
+  info: null,
+  initStore: initStoreInput,
+  createUser: createUserInput,
+  listUsers: null,
+  signIn: signInInput,
+  signOut: null,
+  addSupplier: addSupplierInput,
+  listSuppliers: null,
+  addProduct: addProductInput,
+  updateProduct: updateProductInput,
+  archiveProduct: archiveProductInput,
+  importProducts: importProductsInput,
+  findProduct: findProductInput,
+  searchProducts: searchProductsInput,
+  listCategories: null,
+  sell: sellInput,
+  stockIn: stockInInput,
+  remove: removeInput,
+  count: countInput,
+  adjust: adjustInput,
+  listStock: listStockInput,
+  history: historyInput,
+  auditLog: auditLogInput,
+  verifyAudit: null,
+  enroll: enrollInput,
+  syncNow: null,
+  syncStatus: null,
+} as const satisfies Record<RemoteOperation, z.ZodType | null>;
+
+/**
+ * Validate one untrusted input with the core's schema and run the operation. Both
+ * transports end here, so validation cannot differ between Electron and browser mode.
+ */
+export async function dispatch(
+  core: CoreApi,
+  op: RemoteOperation,
+  rawInput: unknown,
+  onUnexpected: (op: RemoteOperation, err: unknown) => void = () => undefined,
+): Promise<ApiResult<unknown>> {
+  try {
+    const schema: z.ZodType | null = inputSchemas[op];
+    if (schema === null) {
+      const call = core[op] as () => Promise<unknown>;
+      return { ok: true, value: await call.call(core) };
+    }
+    const input = schema.parse(rawInput);
+    const call = core[op] as (input: unknown) => Promise<unknown>;
+    return { ok: true, value: await call.call(core, input) };
+  } catch (err) {
+    const failure = toApiFailure(err);
+    // Inputs are not logged: they can hold PINs and device tokens.
+    if (failure.code === 'INTERNAL') onUnexpected(op, err);
+    return { ok: false, error: failure };
+  }
+}

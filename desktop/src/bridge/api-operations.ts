@@ -1,0 +1,77 @@
+import type { CoreApi } from '../core/core.api';
+import type { ApiResult } from './api-result';
+
+/*
+ * The counter's API as seen from the renderer: the core's CoreApi minus what cannot cross a
+ * process (close, progress callbacks). Both transports — Electron IPC (preload) and the
+ * local HTTP bridge (browser mode) — implement exactly this type; nothing here is re-declared.
+ */
+
+export type RemoteOperation = Exclude<keyof CoreApi, 'close'>;
+
+type Remote<F> = F extends () => infer R
+  ? () => R
+  : F extends (input: infer I, ...rest: never[]) => infer R
+    ? (input: I) => R
+    : never;
+
+export type CounterApi = { [K in RemoteOperation]: Remote<CoreApi[K]> };
+
+type Raw<F> = F extends () => Promise<infer R>
+  ? () => Promise<ApiResult<R>>
+  : F extends (input: infer I) => Promise<infer R>
+    ? (input: I) => Promise<ApiResult<R>>
+    : never;
+
+/**
+ * What the preload exposes on `window.bazaar`: results as plain `ApiResult` objects because
+ * contextBridge copies only the message of a thrown error and the error code would be lost.
+ */
+export type CounterIpcApi = { [K in RemoteOperation]: Raw<CounterApi[K]> };
+
+/** Every operation, once. `satisfies` makes a missing or extra name a type error. */
+const operationFlags = {
+  info: true,
+  initStore: true,
+  createUser: true,
+  listUsers: true,
+  signIn: true,
+  signOut: true,
+  addSupplier: true,
+  listSuppliers: true,
+  addProduct: true,
+  updateProduct: true,
+  archiveProduct: true,
+  importProducts: true,
+  findProduct: true,
+  searchProducts: true,
+  listCategories: true,
+  sell: true,
+  stockIn: true,
+  remove: true,
+  count: true,
+  adjust: true,
+  listStock: true,
+  history: true,
+  auditLog: true,
+  verifyAudit: true,
+  enroll: true,
+  syncNow: true,
+  syncStatus: true,
+} as const satisfies Record<RemoteOperation, true>;
+
+export const remoteOperations = Object.keys(operationFlags) as RemoteOperation[];
+
+export function isRemoteOperation(name: string): name is RemoteOperation {
+  return Object.hasOwn(operationFlags, name);
+}
+
+/** One IPC channel per operation. */
+export function ipcChannel(op: RemoteOperation): string {
+  return `bazaar:${op}`;
+}
+
+/** One HTTP route per operation on the bridge. */
+export function bridgePath(op: RemoteOperation): string {
+  return `/api/${op}`;
+}

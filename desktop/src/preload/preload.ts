@@ -1,0 +1,38 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { ipcChannel, type CounterIpcApi, type RemoteOperation } from '../bridge/api-operations';
+
+// Sandboxed preload: only `electron` may be required at run time; the imports above are a
+// type and a pure string function that the bundler inlines.
+const invoke = (op: RemoteOperation, input?: unknown) => ipcRenderer.invoke(ipcChannel(op), input);
+
+const api = {
+  info: () => invoke('info'),
+  initStore: (input) => invoke('initStore', input),
+  createUser: (input) => invoke('createUser', input),
+  listUsers: () => invoke('listUsers'),
+  signIn: (input) => invoke('signIn', input),
+  signOut: () => invoke('signOut'),
+  addSupplier: (input) => invoke('addSupplier', input),
+  listSuppliers: () => invoke('listSuppliers'),
+  addProduct: (input) => invoke('addProduct', input),
+  updateProduct: (input) => invoke('updateProduct', input),
+  archiveProduct: (input) => invoke('archiveProduct', input),
+  importProducts: (input) => invoke('importProducts', input),
+  findProduct: (input) => invoke('findProduct', input),
+  searchProducts: (input) => invoke('searchProducts', input),
+  listCategories: () => invoke('listCategories'),
+  sell: (input) => invoke('sell', input),
+  stockIn: (input) => invoke('stockIn', input),
+  remove: (input) => invoke('remove', input),
+  count: (input) => invoke('count', input),
+  adjust: (input) => invoke('adjust', input),
+  listStock: (input) => invoke('listStock', input),
+  history: (input) => invoke('history', input),
+  auditLog: (input) => invoke('auditLog', input),
+  verifyAudit: () => invoke('verifyAudit'),
+  enroll: (input) => invoke('enroll', input),
+  syncNow: () => invoke('syncNow'),
+  syncStatus: () => invoke('syncStatus'),
+} satisfies CounterIpcApi;
+
+contextBridge.exposeInMainWorld('bazaar', api);

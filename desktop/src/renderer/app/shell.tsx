@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import type { SessionUser, StoreInfo } from '../../core/core.api';
+import { useApi } from '../api/api-context';
+import { CounterScreen } from '../counter/counter.screen';
+import { CountScreen } from '../movements/count.screen';
+import { ReceiveScreen } from '../movements/receive.screen';
+import { RemoveScreen } from '../movements/remove.screen';
+import { HistoryScreen } from '../history/history.screen';
+import { SettingsScreen } from '../settings/settings.screen';
+import { StockScreen } from '../stock/stock.screen';
+import { SyncIndicator } from '../sync/sync-indicator';
+import { SyncScreen } from '../sync/sync.screen';
+import { screenForKey, screens, type ScreenId } from './screens';
+
+interface Props {
+  info: StoreInfo;
+  user: SessionUser;
+  onSignOut: () => void;
+  onInfoChanged: () => void;
+}
+
+export function Shell({ info, user, onSignOut, onInfoChanged }: Props) {
+  const api = useApi();
+  const [screen, setScreen] = useState<ScreenId>('counter');
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = screenForKey(e.key);
+      if (target && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        // F5 would reload the page and F1 open help: the counter owns these keys.
+        e.preventDefault();
+        setScreen(target);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const signOut = async () => {
+    await api.signOut().catch(() => undefined);
+    onSignOut();
+  };
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            B
+          </span>
+          Bazaar Counter
+        </div>
+        <div className="store-name">
+          <strong>{info.storeName ?? 'Store'}</strong>
+          <small>
+            {info.storeCode}
+            {info.enrolled ? ' · connected to hub' : ' · stand-alone'}
+          </small>
+        </div>
+        <div className="topbar-spacer" />
+        <SyncIndicator onOpen={() => setScreen('sync')} />
+        <div className="user-chip">
+          <div className="who">
+            <strong>{user.name}</strong>
+            <small>{user.role}</small>
+          </div>
+          <button className="btn btn-ghost btn-sm" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <nav className="rail" aria-label="Screens">
+        {screens.map((s, i) => (
+          <div key={s.id}>
+            {i === 4 && <div className="rail-sep" />}
+            <button
+              className="rail-item"
+              aria-current={screen === s.id ? 'page' : undefined}
+              onClick={() => setScreen(s.id)}
+            >
+              <span className="rail-label">{s.label}</span>
+              <kbd>{s.key}</kbd>
+            </button>
+          </div>
+        ))}
+      </nav>
+      <main className="main">
+        {screen === 'counter' && <CounterScreen />}
+        {screen === 'receive' && <ReceiveScreen />}
+        {screen === 'remove' && <RemoveScreen />}
+        {screen === 'count' && <CountScreen />}
+        {screen === 'stock' && <StockScreen />}
+        {screen === 'history' && <HistoryScreen />}
+        {screen === 'sync' && <SyncScreen />}
+        {screen === 'settings' && <SettingsScreen info={info} user={user} onChanged={onInfoChanged} />}
+      </main>
+    </div>
+  );
+}

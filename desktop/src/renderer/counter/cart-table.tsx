@@ -1,0 +1,97 @@
+import { formatMoney, formatQuantity } from '@bazaar/shared';
+import { useState } from 'react';
+import { priceWithUnit } from '../ui/format';
+import { lineTotal, parseCartQuantity, type Cart, type CartLine } from './cart';
+
+interface Props {
+  cart: Cart;
+  onSetQty: (productId: string, qty: number) => void;
+  onRemove: (productId: string) => void;
+}
+
+export function CartTable({ cart, onSetQty, onRemove }: Props) {
+  if (cart.lines.length === 0) {
+    return <div className="empty cart-empty">Nothing in the cart yet. Scan the first item.</div>;
+  }
+  return (
+    <div className="table-wrap">
+      <table className="table cart-table" data-testid="cart">
+        <thead>
+          <tr>
+            <th style={{ width: '3rem' }}>#</th>
+            <th>Item</th>
+            <th className="num" style={{ width: '10rem' }}>
+              Quantity
+            </th>
+            <th className="num">Price</th>
+            <th className="num">Amount</th>
+            <th style={{ width: '3rem' }} />
+          </tr>
+        </thead>
+        <tbody>
+          {cart.lines.map((line, i) => (
+            <CartRow key={line.product.id} index={i + 1} line={line} onSetQty={onSetQty} onRemove={onRemove} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CartRow({ index, line, onSetQty, onRemove }: { index: number; line: CartLine } & Omit<Props, 'cart'>) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { product } = line;
+  const commit = () => {
+    if (editing === null) return;
+    const r = parseCartQuantity(editing, product.unit);
+    if ('error' in r) {
+      setError(r.error);
+      return;
+    }
+    onSetQty(product.id, r.qty);
+    setEditing(null);
+    setError(null);
+  };
+  return (
+    <tr>
+      <td className="muted">{index}</td>
+      <td>
+        <span className="cell-strong">{product.name}</span>
+        <span className="cell-sub mono">{product.sku}</span>
+      </td>
+      <td className="num">
+        <input
+          className="input qty-input num"
+          aria-label={`Quantity of ${product.name}`}
+          aria-invalid={error ? 'true' : undefined}
+          title={error ?? 'Type a new quantity and press Enter'}
+          value={editing ?? formatQuantity(line.qty, product.unit)}
+          onFocus={(e) => {
+            setEditing(formatQuantity(line.qty, product.unit));
+            e.target.select();
+          }}
+          onChange={(e) => setEditing(e.target.value)}
+          onBlur={() => {
+            setEditing(null);
+            setError(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.ctrlKey) {
+              e.preventDefault();
+              commit();
+            }
+          }}
+        />
+        {error && <span className="field-error cell-sub">{error}</span>}
+      </td>
+      <td className="num muted">{priceWithUnit(product.pricePaise, product.unit)}</td>
+      <td className="num cell-strong">{formatMoney(lineTotal(line))}</td>
+      <td>
+        <button className="btn btn-ghost btn-sm" aria-label={`Remove ${product.name}`} onClick={() => onRemove(product.id)}>
+          ✕
+        </button>
+      </td>
+    </tr>
+  );
+}

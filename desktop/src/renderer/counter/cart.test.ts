@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { cartReducer, cartTotal, emptyCart, parseCartQuantity, splitQuantityPrefix, type CartProduct } from './cart';
+
+const soap: CartProduct = { id: 'p1', sku: 'SOAP', name: 'Soap', unit: 'pc', pricePaise: 4500 };
+const rice: CartProduct = { id: 'p2', sku: 'RICE', name: 'Rice', unit: 'g', pricePaise: 12000 };
+
+describe('cart', () => {
+  it('adds, merges a repeated scan into its line, and undoes scan by scan', () => {
+    let c = cartReducer(emptyCart, { type: 'add', product: soap, qty: 1 });
+    c = cartReducer(c, { type: 'add', product: rice, qty: 1500 });
+    c = cartReducer(c, { type: 'add', product: soap, qty: 2 });
+    expect(c.lines.map((l) => [l.product.sku, l.qty])).toEqual([
+      ['SOAP', 3],
+      ['RICE', 1500],
+    ]);
+    // 3 × ₹45 + 1.5 kg × ₹120/kg
+    expect(cartTotal(c)).toBe(13500 + 18000);
+    c = cartReducer(c, { type: 'undo' });
+    expect(c.lines.map((l) => l.qty)).toEqual([1, 1500]);
+    c = cartReducer(c, { type: 'undo' });
+    expect(c.lines.map((l) => l.product.sku)).toEqual(['SOAP']);
+    c = cartReducer(c, { type: 'undo' });
+    expect(c.lines).toEqual([]);
+    expect(cartReducer(c, { type: 'undo' })).toBe(c);
+  });
+
+  it('forgets undo steps of a removed line', () => {
+    let c = cartReducer(emptyCart, { type: 'add', product: soap, qty: 1 });
+    c = cartReducer(c, { type: 'add', product: rice, qty: 500 });
+    c = cartReducer(c, { type: 'removeLine', productId: 'p2' });
+    c = cartReducer(c, { type: 'undo' });
+    expect(c.lines).toEqual([]);
+  });
+});
+
+describe('typed quantities', () => {
+  it('reads a bare number as pieces, or as kg / L for weighed goods', () => {
+    expect(parseCartQuantity('3', 'pc')).toEqual({ qty: 3 });
+    expect(parseCartQuantity('1.5', 'g')).toEqual({ qty: 1500 });
+    expect(parseCartQuantity('500g', 'g')).toEqual({ qty: 500 });
+    expect(parseCartQuantity('2 L', 'ml')).toEqual({ qty: 2000 });
+  });
+
+  it('refuses negative, zero, fractional pieces and the wrong unit', () => {
+    expect(parseCartQuantity('-2', 'pc')).toEqual({ error: 'Quantity cannot be negative.' });
+    expect(parseCartQuantity('0', 'pc')).toEqual({ error: 'Quantity must be more than zero.' });
+    expect(parseCartQuantity('', 'pc')).toEqual({ error: 'Enter a quantity.' });
+    expect(parseCartQuantity('1.5', 'pc')).toHaveProperty('error');
+    expect(parseCartQuantity('2 kg', 'ml')).toHaveProperty('error');
+  });
+
+  it('splits a quantity typed before the code', () => {
+    expect(splitQuantityPrefix('3*8901234')).toEqual({ qtyText: '3', code: '8901234' });
+    expect(splitQuantityPrefix('1.5kg * RICE-1')).toEqual({ qtyText: '1.5kg', code: 'RICE-1' });
+    expect(splitQuantityPrefix('8901234')).toEqual({ qtyText: null, code: '8901234' });
+    expect(splitQuantityPrefix('Tata salt')).toEqual({ qtyText: null, code: 'Tata salt' });
+  });
+});

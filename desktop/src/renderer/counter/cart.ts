@@ -1,0 +1,108 @@
+import { lineTotalPaise, parseQuantity, UnitError, type BaseUnit } from '@bazaar/shared';
+
+/** What the cart needs to know about a product (a subset of the core's ProductView). */
+export interface CartProduct {
+  id: string;
+  sku: string;
+  name: string;
+  unit: BaseUnit;
+  pricePaise: number;
+}
+
+export interface CartLine {
+  product: CartProduct;
+  /** Integer base units (pieces, grams or millilitres). */
+  qty: number;
+}
+
+export interface Cart {
+  lines: CartLine[];
+  /** Most recent first: what "undo last line" takes back. */
+  undo: { productId: string; previousQty: number | null }[];
+}
+
+export const emptyCart: Cart = { lines: [], undo: [] };
+
+export type CartAction =
+  | { type: 'add'; product: CartProduct; qty: number }
+  | { type: 'setQty'; productId: string; qty: number }
+  | { type: 'removeLine'; productId: string }
+  | { type: 'undo' }
+  | { type: 'clear' };
+
+/** Scanning a product already in the cart adds to its line, as a cashier expects. */
+export function cartReducer(cart: Cart, action: CartAction): Cart {
+  switch (action.type) {
+    case 'add': {
+      const existing = cart.lines.find((l) => l.product.id === action.product.id);
+      const lines = existing
+        ? cart.lines.map((l) => (l === existing ? { ...l, qty: l.qty + action.qty } : l))
+        : [...cart.lines, { product: action.product, qty: action.qty }];
+      return { lines, undo: [{ productId: action.product.id, previousQty: existing?.qty ?? null }, ...cart.undo] };
+    }
+    case 'setQty':
+      return { ...cart, lines: cart.lines.map((l) => (l.product.id === action.productId ? { ...l, qty: action.qty } : l)) };
+    case 'removeLine':
+      return {
+        lines: cart.lines.filter((l) => l.product.id !== action.productId),
+        undo: cart.undo.filter((u) => u.productId !== action.productId),
+      };
+    case 'undo': {
+      const [last, ...rest] = cart.undo;
+      if (!last) return cart;
+      const lines =
+        last.previousQty === null
+          ? cart.lines.filter((l) => l.product.id !== last.productId)
+          : cart.lines.map((l) => (l.product.id === last.productId ? { ...l, qty: last.previousQty ?? l.qty } : l));
+      return { lines, undo: rest };
+    }
+    case 'clear':
+      return emptyCart;
+  }
+}
+
+export function lineTotal(line: CartLine): number {
+  return lineTotalPaise(line.product.pricePaise, line.qty, line.product.unit);
+}
+
+export function cartTotal(cart: Cart): number {
+  return cart.lines.reduce((sum, l) => sum + lineTotal(l), 0);
+}
+
+/** "3*8901234" or "1.5kg*rice": a quantity typed before the code, as on a cash register. */
+export function splitQuantityPrefix(text: string): { qtyText: string | null; code: string } {
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?\s*[a-zA-Z]*)\s*[*xX×]\s*(\S.*)$/.exec(text);
+  if (!m) return { qtyText: null, code: text.trim() };
+  return { qtyText: (m[1] ?? '').trim(), code: (m[2] ?? '').trim() };
+}
+
+/**
+ * Parse a typed quantity for a product. A bare number means pieces for counted goods and
+ * kilograms / litres for weighed goods ("1.5" of rice is 1.5 kg, not 1.5 g), because that
+ * is how a shopkeeper says it.
+ */
+export function parseCartQuantity(text: string, unit: BaseUnit): { qty: number } | { error: string } {
+  const r = parseTypedQuantity(text, unit);
+  if ('qty' in r && r.qty <= 0) return { error: 'Quantity must be more than zero.' };
+  return r;
+}
+
+/** Like parseCartQuantity, but zero is a valid answer (an empty shelf is a count of 0). */
+export function parseTypedQuantity(text: string, unit: BaseUnit): { qty: number } | { error: string } {
+  const t = text.trim();
+  if (t === '') return { error: 'Enter a quantity.' };
+  if (t.startsWith('-')) return { error: 'Quantity cannot be negative.' };
+  const bare = /^\d+(?:\.\d+)?$/.test(t);
+  const withUnit = bare && unit !== 'pc' ? `${t} ${unit === 'g' ? 'kg' : 'l'}` : t;
+  try {
+    return { qty: parseQuantity(withUnit, unit) };
+  } catch (err) {
+    if (err instanceof UnitError) return { error: sentence(err.message) };
+    throw err;
+  }
+}
+
+function sentence(s: string): string {
+  const t = s.charAt(0).toUpperCase() + s.slice(1);
+  return t.endsWith('.') ? t : `${t}.`;
+}

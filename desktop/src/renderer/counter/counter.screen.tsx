@@ -1,0 +1,194 @@
+import { formatMoney, formatQuantity } from '@bazaar/shared';
+import { useEffect, useReducer, useRef, useState } from 'react';
+import type { ProductView, SaleResult } from '../../core/core.api';
+import { useApi } from '../api/api-context';
+import { asApiError } from '../api/use-query';
+import { useSync } from '../sync/sync-context';
+import { Notice } from '../ui/notice';
+import { ProductPicker, type PickerHandle } from '../ui/product-picker';
+import { cartReducer, cartTotal, emptyCart, parseCartQuantity } from './cart';
+import { CartTable } from './cart-table';
+import { WeightPrompt } from './weight-prompt';
+
+export function CounterScreen() {
+  const api = useApi();
+  const sync = useSync();
+  const [cart, dispatch] = useReducer(cartReducer, emptyCart);
+  const [error, setError] = useState<string | null>(null);
+  const [weighing, setWeighing] = useState<ProductView | null>(null);
+  const [lastSale, setLastSale] = useState<SaleResult | null>(null);
+  const [selling, setSelling] = useState(false);
+  const picker = useRef<PickerHandle>(null);
+  const total = cartTotal(cart);
+
+  const add = (product: ProductView, qtyText: string | null) => {
+    setLastSale(null);
+    if (qtyText === null && product.unit !== 'pc') {
+      setWeighing(product);
+      return;
+    }
+    const parsed = parseCartQuantity(qtyText ?? '1', product.unit);
+    if ('error' in parsed) {
+      setError(`${product.name}: ${parsed.error} Nothing was added.`);
+      return;
+    }
+    dispatch({ type: 'add', product, qty: parsed.qty });
+  };
+
+  const completeSale = async () => {
+    if (selling) return;
+    if (cart.lines.length === 0) {
+      setError('The cart is empty: scan a product first.');
+      picker.current?.focus();
+      return;
+    }
+    setSelling(true);
+    setError(null);
+    try {
+      const sale = await api.sell({ lines: cart.lines.map((l) => ({ product: l.product.id, qty: l.qty })) });
+      dispatch({ type: 'clear' });
+      setLastSale(sale);
+      sync.refresh();
+    } catch (err) {
+      setError(`The sale was not saved: ${asApiError(err).message}`);
+    } finally {
+      setSelling(false);
+      picker.current?.focus();
+    }
+  };
+
+  const undo = () => {
+    dispatch({ type: 'undo' });
+    setError(null);
+    picker.current?.focus();
+  };
+
+  // Screen-wide keys: a scanner may type while focus is on a button, and F9 / Ctrl+Enter
+  // must complete the sale from anywhere on the screen.
+  const keys = useRef({ completeSale, undo });
+  keys.current = { completeSale, undo };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector('dialog[open]')) return;
+      if (e.key === 'F9' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+        e.preventDefault();
+        void keys.current.completeSale();
+        return;
+      }
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        keys.current.undo();
+        return;
+      }
+      const el = e.target as HTMLElement | null;
+      const typing = el && (el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA');
+      if (!typing && e.key.length === 1 && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        e.preventDefault();
+        picker.current?.type(e.key);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const itemCount = cart.lines.length;
+  return (
+    <section className="screen" aria-labelledby="counter-title">
+      <div className="screen-head">
+        <div>
+          <h1 id="counter-title">Counter</h1>
+          <p>Scan, or type a name or SKU. Type “3*” before a code for three of it.</p>
+        </div>
+      </div>
+      <div className="two-col counter-layout">
+        <div className="stack">
+          <div className="card card-pad stack">
+            <ProductPicker
+              ref={picker}
+              id="scan"
+              label="Scan barcode or search"
+              placeholder="Barcode, SKU or product name — then Enter"
+              size="xl"
+              autoFocus
+              allowQtyPrefix
+              invalid={!!error}
+              onPick={add}
+              onError={setError}
+            />
+            {weighing && (
+              <WeightPrompt
+                product={weighing}
+                onDone={(qty) => {
+                  dispatch({ type: 'add', product: weighing, qty });
+                  setWeighing(null);
+                  setError(null);
+                  picker.current?.focus();
+                }}
+                onCancel={() => {
+                  setWeighing(null);
+                  picker.current?.focus();
+                }}
+              />
+            )}
+            {error && <Notice kind="error">{error}</Notice>}
+            {lastSale && (
+              <Notice kind="ok">
+                Sale saved: {lastSale.lines.length} line{lastSale.lines.length === 1 ? '' : 's'}, {formatMoney(lastSale.totalPaise)}.
+                {sync.status?.state === 'offline' ? ' The hub is offline; it will be sent when the connection returns.' : ''}
+              </Notice>
+            )}
+          </div>
+          <div className="card">
+            <CartTable
+              cart={cart}
+              onSetQty={(productId, qty) => dispatch({ type: 'setQty', productId, qty })}
+              onRemove={(productId) => {
+                dispatch({ type: 'removeLine', productId });
+                picker.current?.focus();
+              }}
+            />
+          </div>
+        </div>
+        <aside className="card total-card" aria-label="Total">
+          <div className="total-label">Total to pay</div>
+          <div className="total-amount" data-testid="cart-total">
+            {formatMoney(total)}
+          </div>
+          <div className="total-meta">
+            {itemCount === 0 ? 'Cart is empty' : `${itemCount} line${itemCount === 1 ? '' : 's'} · ${countPieces(cart.lines)}`}
+          </div>
+          <button className="btn btn-primary btn-xl" disabled={selling || itemCount === 0} onClick={() => void completeSale()}>
+            {selling ? 'Saving…' : 'Complete sale'} <kbd>F9</kbd>
+          </button>
+          <button className="btn" disabled={cart.undo.length === 0} onClick={undo}>
+            Undo last line <kbd>Ctrl+Z</kbd>
+          </button>
+          <div className="kbd-hints">
+            <span>
+              <kbd>Enter</kbd> add
+            </span>
+            <span>
+              <kbd>↑</kbd>
+              <kbd>↓</kbd> pick
+            </span>
+            <span>
+              <kbd>Esc</kbd> clear box
+            </span>
+            <span>
+              <kbd>Ctrl+Enter</kbd> complete
+            </span>
+          </div>
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+function countPieces(lines: { product: { unit: 'pc' | 'g' | 'ml' }; qty: number }[]): string {
+  const pcs = lines.filter((l) => l.product.unit === 'pc').reduce((s, l) => s + l.qty, 0);
+  const weighed = lines.length - lines.filter((l) => l.product.unit === 'pc').length;
+  const parts = [];
+  if (pcs > 0) parts.push(formatQuantity(pcs, 'pc'));
+  if (weighed > 0) parts.push(`${weighed} weighed`);
+  return parts.join(' + ');
+}

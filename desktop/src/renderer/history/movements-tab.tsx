@@ -1,0 +1,163 @@
+import { formatMoney, formatQuantity, movementKinds, type MovementKind } from '@bazaar/shared';
+import { useEffect, useState } from 'react';
+import type { MovementView } from '../../core/core.api';
+import { useApi } from '../api/api-context';
+import { asApiError } from '../api/use-query';
+import { dateTime, signedQuantity } from '../ui/format';
+import { Notice } from '../ui/notice';
+import { kindLabel } from './kind-words';
+
+const syncWords: Record<MovementView['syncStatus'], string> = { pending: 'Waiting', applied: 'Synced', duplicate: 'Synced', rejected: 'Rejected' };
+
+/** Local calendar day → ISO bounds, so "from 3 March" means the shop's 3 March. */
+function dayStart(d: string): string | undefined {
+  return d ? new Date(`${d}T00:00:00`).toISOString() : undefined;
+}
+function dayEnd(d: string): string | undefined {
+  return d ? new Date(`${d}T23:59:59.999`).toISOString() : undefined;
+}
+
+export function MovementsTab() {
+  const api = useApi();
+  const [kind, setKind] = useState<MovementKind | ''>('');
+  const [product, setProduct] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [items, setItems] = useState<MovementView[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const query = (after?: string) =>
+    api.history({
+      kind: kind || undefined,
+      product: product.trim() || undefined,
+      from: dayStart(from),
+      to: dayEnd(to),
+      limit: 50,
+      cursor: after,
+    });
+
+  useEffect(() => {
+    let stale = false;
+    setLoading(true);
+    const t = window.setTimeout(() => {
+      query().then(
+        (r) => {
+          if (stale) return;
+          setItems(r.items);
+          setCursor(r.nextCursor);
+          setError(null);
+          setLoading(false);
+        },
+        (err: unknown) => {
+          if (stale) return;
+          const e = asApiError(err);
+          setItems([]);
+          setCursor(null);
+          setError(e.code === 'NOT_FOUND' ? `No product “${product.trim()}”.` : e.message);
+          setLoading(false);
+        },
+      );
+    }, 150);
+    return () => {
+      stale = true;
+      window.clearTimeout(t);
+    };
+  }, [api, kind, product, from, to]);
+
+  const more = async () => {
+    if (!cursor) return;
+    const r = await query(cursor);
+    setItems((old) => [...old, ...r.items]);
+    setCursor(r.nextCursor);
+  };
+
+  return (
+    <div className="card">
+      <div className="card-pad row-wrap filters">
+        <div className="field">
+          <label htmlFor="h-kind">Kind</label>
+          <select id="h-kind" className="select" value={kind} onChange={(e) => setKind(e.target.value as MovementKind | '')}>
+            <option value="">All kinds</option>
+            {movementKinds.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field grow">
+          <label htmlFor="h-product">Product</label>
+          <input id="h-product" className="input" placeholder="Barcode or SKU" value={product} onChange={(e) => setProduct(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="h-from">From</label>
+          <input id="h-from" type="date" className="input" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="h-to">To</label>
+          <input id="h-to" type="date" className="input" value={to} onChange={(e) => setTo(e.target.value)} />
+        </div>
+      </div>
+      {error && (
+        <div className="card-pad">
+          <Notice kind="error">{error}</Notice>
+        </div>
+      )}
+      <div className="table-wrap">
+        {items.length === 0 ? (
+          <div className="empty">{loading ? 'Loading…' : 'No movements match.'}</div>
+        ) : (
+          <table className="table" data-testid="movements-table">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Kind</th>
+                <th>Product</th>
+                <th className="num">Quantity</th>
+                <th className="num">Price / cost</th>
+                <th>Reason / note</th>
+                <th>Hub</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((m) => (
+                <tr key={m.id}>
+                  <td className="muted">{dateTime(m.occurredAt)}</td>
+                  <td>
+                    <span className={`kind kind-${m.kind}`}>{kindLabel(m.kind)}</span>
+                  </td>
+                  <td>
+                    <span className="cell-strong">{m.productName}</span>
+                    <span className="cell-sub mono">{m.sku}</span>
+                  </td>
+                  <td className={`num cell-strong ${m.kind === 'COUNT' ? '' : m.qty < 0 ? 'qty-out' : 'qty-ok'}`}>
+                    {m.kind === 'COUNT' ? `= ${formatQuantity(m.qty, m.unit)}` : signedQuantity(m.qty, m.unit)}
+                  </td>
+                  <td className="num muted">
+                    {m.unitPricePaise !== null ? formatMoney(m.unitPricePaise) : m.unitCostPaise !== null ? formatMoney(m.unitCostPaise) : '—'}
+                  </td>
+                  <td>{[m.reason, m.note].filter(Boolean).join(' · ') || <span className="muted">—</span>}</td>
+                  <td>
+                    <span className={`badge ${m.syncStatus === 'rejected' ? 'badge-out' : m.syncStatus === 'pending' ? 'badge-low' : 'badge-ok'}`} title={m.syncReason ?? undefined}>
+                      {syncWords[m.syncStatus]}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      {cursor && (
+        <div className="card-pad row table-foot">
+          <span className="muted">Showing {items.length}</span>
+          <button className="btn btn-sm" onClick={() => void more()}>
+            Load more
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

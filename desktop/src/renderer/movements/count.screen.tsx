@@ -1,0 +1,202 @@
+import { formatQuantity } from '@bazaar/shared';
+import { useEffect, useRef, useState } from 'react';
+import type { CountResult, ProductView } from '../../core/core.api';
+import { useApi } from '../api/api-context';
+import { asApiError } from '../api/use-query';
+import { parseTypedQuantity } from '../counter/cart';
+import { useSync } from '../sync/sync-context';
+import { signedQuantity, unitHint } from '../ui/format';
+import { Notice } from '../ui/notice';
+import { ProductPicker, type PickerHandle } from '../ui/product-picker';
+import { RecentActivity } from './recent-activity';
+
+interface SheetRow {
+  product: ProductView;
+  text: string;
+}
+
+/** Walk the shelf: scan each product, type what is there, see the variance, then save. */
+export function CountScreen() {
+  const api = useApi();
+  const sync = useSync();
+  const [rows, setRows] = useState<SheetRow[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [scanError, setScanError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<CountResult | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [version, setVersion] = useState(0);
+  const picker = useRef<PickerHandle>(null);
+
+  const focusRow = (id: string) => window.setTimeout(() => document.getElementById(`count-${id}`)?.focus(), 0);
+
+  const add = (p: ProductView) => {
+    setSaved(null);
+    setRows((rs) => (rs.some((r) => r.product.id === p.id) ? rs : [...rs, { product: p, text: '' }]));
+    focusRow(p.id);
+  };
+
+  const parsed = rows.map((r) => ({ row: r, result: r.text.trim() === '' ? null : parseTypedQuantity(r.text, r.product.unit) }));
+  const variances = parsed.flatMap(({ row, result }) =>
+    result && 'qty' in result && result.qty !== row.product.qty ? [{ row, variance: result.qty - row.product.qty }] : [],
+  );
+
+  const save = async () => {
+    if (saving) return;
+    const problems: Record<string, string> = {};
+    for (const { row, result } of parsed) {
+      if (result === null) problems[row.product.id] = 'Enter what you counted (0 if the shelf is empty), or remove the row.';
+      else if ('error' in result) problems[row.product.id] = result.error;
+    }
+    setErrors(problems);
+    if (rows.length === 0) {
+      setFormError('The count sheet is empty: scan the products on the shelf first. Nothing was saved.');
+      return;
+    }
+    if (Object.keys(problems).length > 0) {
+      setFormError('Some rows need a counted quantity. Nothing was saved.');
+      return;
+    }
+    setFormError(null);
+    setSaving(true);
+    try {
+      const lines = parsed.map(({ row, result }) => ({ product: row.product.id, counted: result && 'qty' in result ? result.qty : 0 }));
+      const r = await api.count({ lines });
+      setSaved(r);
+      setRows([]);
+      setVersion((v) => v + 1);
+      sync.refresh();
+      picker.current?.focus();
+    } catch (err) {
+      setFormError(`Nothing was saved: ${asApiError(err).message}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F9' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+        e.preventDefault();
+        void saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <section className="screen" aria-labelledby="count-title">
+      <div className="screen-head">
+        <div>
+          <h1 id="count-title">Count the shelf</h1>
+          <p>Scan each product, type how many are really there, check the difference, then save.</p>
+        </div>
+      </div>
+      <div className="two-col">
+        <div className="stack">
+          <div className="card card-pad stack">
+            <ProductPicker
+              ref={picker}
+              id="count-product"
+              label="Scan the next product"
+              placeholder="Scan or type name / SKU, then Enter"
+              autoFocus
+              invalid={!!scanError}
+              onPick={add}
+              onError={setScanError}
+            />
+            {scanError && <Notice kind="error">{scanError}</Notice>}
+            {saved && (
+              <Notice kind="ok">
+                Count saved for {saved.lines.length} product{saved.lines.length === 1 ? '' : 's'};{' '}
+                {saved.lines.filter((l) => l.variance !== 0).length} with a difference.
+              </Notice>
+            )}
+          </div>
+          <div className="card">
+            {rows.length === 0 ? (
+              <div className="empty">The count sheet is empty. Scan the first product on the shelf.</div>
+            ) : (
+              <table className="table" data-testid="count-sheet">
+                <thead>
+                  <tr>
+                    <th>Product</th>
+                    <th className="num">Expected</th>
+                    <th className="num">Counted</th>
+                    <th className="num">Difference</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {parsed.map(({ row, result }) => {
+                    const variance = result && 'qty' in result ? result.qty - row.product.qty : null;
+                    const err = errors[row.product.id];
+                    return (
+                      <tr key={row.product.id}>
+                        <td>
+                          <span className="cell-strong">{row.product.name}</span>
+                          <span className="cell-sub mono">{row.product.sku}</span>
+                        </td>
+                        <td className="num">{formatQuantity(row.product.qty, row.product.unit)}</td>
+                        <td className="num">
+                          <input
+                            id={`count-${row.product.id}`}
+                            className="input qty-input num"
+                            aria-label={`Counted ${row.product.name}`}
+                            aria-invalid={err ? 'true' : undefined}
+                            placeholder={unitHint(row.product.unit).split(',')[0]}
+                            value={row.text}
+                            onChange={(e) => {
+                              const text = e.target.value;
+                              setRows((rs) => rs.map((r) => (r.product.id === row.product.id ? { ...r, text } : r)));
+                            }}
+                            onKeyDown={(e) => {
+                              if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+                                e.preventDefault();
+                                picker.current?.focus();
+                              }
+                            }}
+                          />
+                          {err && <span className="field-error cell-sub">{err}</span>}
+                          {result && 'error' in result && !err && <span className="field-error cell-sub">{result.error}</span>}
+                        </td>
+                        <td className={`num cell-strong ${variance === null || variance === 0 ? 'muted' : variance < 0 ? 'qty-out' : 'qty-ok'}`}>
+                          {variance === null ? '—' : variance === 0 ? 'matches' : signedQuantity(variance, row.product.unit)}
+                        </td>
+                        <td>
+                          <button
+                            className="btn btn-ghost btn-sm"
+                            aria-label={`Remove ${row.product.name} from the sheet`}
+                            onClick={() => setRows((rs) => rs.filter((r) => r.product.id !== row.product.id))}
+                          >
+                            ✕
+                          </button>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )}
+          </div>
+          {formError && <Notice kind="error">{formError}</Notice>}
+          <div className="row">
+            <button className="btn btn-primary" disabled={saving} onClick={() => void save()}>
+              {saving ? 'Saving…' : `Save count (${rows.length} product${rows.length === 1 ? '' : 's'}, ${variances.length} difference${variances.length === 1 ? '' : 's'})`}
+              <kbd>F9</kbd>
+            </button>
+            {rows.length > 0 && (
+              <button className="btn" onClick={() => setRows([])}>
+                Clear sheet
+              </button>
+            )}
+          </div>
+        </div>
+        <RecentActivity kind="COUNT" title="Recent counts" version={version} />
+      </div>
+    </section>
+  );
+}

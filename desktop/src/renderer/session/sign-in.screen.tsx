@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import type { StoreInfo } from '../../core/core.api';
+import { useApi } from '../api/api-context';
+import { asApiError, useQuery } from '../api/use-query';
+import { Notice } from '../ui/notice';
+
+export function SignInScreen({ info, onSignedIn }: { info: StoreInfo; onSignedIn: () => void }) {
+  const api = useApi();
+  const users = useQuery(() => api.listUsers(), [api]);
+  const active = (users.data ?? []).filter((u) => u.active && u.hasPin);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const username = chosen ?? (active.length === 1 ? (active[0]?.username ?? null) : null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!username) return setError('Choose who you are.');
+    if (!/^\d{4,8}$/.test(pin)) return setError('The PIN is 4 to 8 digits.');
+    setBusy(true);
+    try {
+      await api.signIn({ username, pin });
+      onSignedIn();
+    } catch (err) {
+      const ae = asApiError(err);
+      setError(ae.code === 'UNAUTHENTICATED' ? 'Wrong PIN for this user. Try again.' : ae.message);
+      setPin('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="auth-page">
+      <form className="card auth-card" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="auth-brand">
+          <span className="brand-mark">B</span>
+          <div>
+            <h1>{info.storeName ?? 'Bazaar Counter'}</h1>
+            <span className="muted">{info.storeCode} · sign in to the counter</span>
+          </div>
+        </div>
+        <fieldset className="user-grid">
+          <legend className="field-label">Who is at the counter?</legend>
+          {active.length === 0 && !users.loading && <Notice kind="warn">No user with a PIN on this counter yet.</Notice>}
+          {active.map((u) => (
+            <button
+              type="button"
+              key={u.id}
+              className="user-tile"
+              aria-pressed={username === u.username}
+              onClick={() => {
+                setChosen(u.username);
+                setError(null);
+                document.getElementById('pin')?.focus();
+              }}
+            >
+              <span className="avatar" aria-hidden="true">
+                {u.name.slice(0, 1).toUpperCase()}
+              </span>
+              <span>
+                <strong>{u.name}</strong>
+                <span className="cell-sub">
+                  {u.username} · {u.role}
+                </span>
+              </span>
+            </button>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="pin">PIN</label>
+          <input
+            id="pin"
+            className="input input-xl pin-input"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            autoFocus
+            maxLength={8}
+            value={pin}
+            aria-invalid={error ? 'true' : undefined}
+            onChange={(e) => {
+              setPin(e.target.value.replace(/\D/g, ''));
+              setError(null);
+            }}
+          />
+        </div>
+        {error && <Notice kind="error">{error}</Notice>}
+        <button className="btn btn-primary btn-xl" type="submit" disabled={busy}>
+          {busy ? 'Checking…' : 'Sign in'}
+        </button>
+      </form>
+    </div>
+  );
+}

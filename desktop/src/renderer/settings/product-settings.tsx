@@ -1,0 +1,155 @@
+import { baseUnits, parseMoney, UnitError, type BaseUnit } from '@bazaar/shared';
+import { useState, type FormEvent } from 'react';
+import type { ImportResult, StoreInfo } from '../../core/core.api';
+import { useApi } from '../api/api-context';
+import { asApiError, useQuery } from '../api/use-query';
+import { parseTypedQuantity } from '../counter/cart';
+import { Field } from '../ui/field';
+import { Notice } from '../ui/notice';
+
+const unitWords: Record<BaseUnit, string> = { pc: 'pieces', g: 'weight (kg / g)', ml: 'volume (L / ml)' };
+const empty = { sku: '', barcode: '', name: '', unit: 'pc' as BaseUnit, category: '', supplierId: '', price: '', cost: '', reorder: '' };
+
+export function ProductSettings({ info }: { info: StoreInfo }) {
+  const api = useApi();
+  const suppliers = useQuery(() => api.listSuppliers(), [api]);
+  const [f, setF] = useState(empty);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [done, setDone] = useState<string | null>(null);
+  const [imported, setImported] = useState<ImportResult | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((o) => ({ ...o, [k]: e.target.value }));
+
+  const money = (text: string, field: string, p: Record<string, string>): number | undefined => {
+    if (!text.trim()) return undefined;
+    try {
+      return parseMoney(text);
+    } catch (err) {
+      p[field] = err instanceof UnitError ? 'Enter rupees, e.g. 45 or 45.50.' : String(err);
+      return undefined;
+    }
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    const p: Record<string, string> = {};
+    if (!f.sku.trim()) p.sku = 'Every product needs a SKU.';
+    if (!f.name.trim()) p.name = 'Enter the product name.';
+    const price = money(f.price, 'price', p);
+    if (price === undefined && !p.price) p.price = 'Enter the selling price.';
+    const cost = money(f.cost, 'cost', p);
+    const reorder = f.reorder.trim() ? parseTypedQuantity(f.reorder, f.unit) : { qty: 0 };
+    if ('error' in reorder) p.reorder = reorder.error;
+    setErrors(p);
+    if (Object.keys(p).length || price === undefined || 'error' in reorder) return;
+    try {
+      const created = await api.addProduct({
+        sku: f.sku.trim(),
+        barcode: f.barcode.trim() || null,
+        name: f.name.trim(),
+        unit: f.unit,
+        category: f.category.trim() || null,
+        supplierId: f.supplierId || null,
+        pricePaise: price,
+        costPaise: cost ?? 0,
+        reorderLevel: reorder.qty,
+      });
+      setDone(`Added ${created.name} (${created.sku}).`);
+      setF(empty);
+    } catch (err) {
+      const ae = asApiError(err);
+      setErrors({ form: ae.message, ...ae.fieldErrors() });
+    }
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    setImported(null);
+    setImportError(null);
+    try {
+      setImported(await api.importProducts({ csv: await file.text() }));
+    } catch (err) {
+      setImportError(asApiError(err).message);
+    }
+  };
+
+  return (
+    <div className="two-col">
+      <form className="card card-pad stack" onSubmit={(e) => void submit(e)} noValidate>
+        <h2>Add a product</h2>
+        {info.enrolled && <p className="muted no-margin">This counter is enrolled: products added here are sent to the hub, which merges a SKU it already knows.</p>}
+        <div className="form-grid">
+          <Field id="p-name" label="Name" error={errors.name}>
+            <input id="p-name" className="input" value={f.name} onChange={set('name')} />
+          </Field>
+          <Field id="p-sku" label="SKU" error={errors.sku}>
+            <input id="p-sku" className="input mono" value={f.sku} onChange={set('sku')} />
+          </Field>
+          <Field id="p-barcode" label="Barcode" error={errors.barcode} hint="Scan it into this box">
+            <input id="p-barcode" className="input mono" value={f.barcode} onChange={set('barcode')} />
+          </Field>
+          <Field id="p-unit" label="Sold by">
+            <select id="p-unit" className="select" value={f.unit} onChange={(e) => setF((o) => ({ ...o, unit: e.target.value as BaseUnit }))}>
+              {baseUnits.map((u) => (
+                <option key={u} value={u}>
+                  {unitWords[u]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="p-price" label={`Price (₹${f.unit === 'pc' ? ' per piece' : f.unit === 'g' ? ' per kg' : ' per L'})`} error={errors.price ?? errors.pricePaise}>
+            <input id="p-price" className="input" inputMode="decimal" value={f.price} onChange={set('price')} />
+          </Field>
+          <Field id="p-cost" label="Cost (₹)" error={errors.cost}>
+            <input id="p-cost" className="input" inputMode="decimal" value={f.cost} onChange={set('cost')} />
+          </Field>
+          <Field id="p-category" label="Category">
+            <input id="p-category" className="input" value={f.category} onChange={set('category')} />
+          </Field>
+          <Field id="p-reorder" label="Reorder level" error={errors.reorder}>
+            <input id="p-reorder" className="input" value={f.reorder} onChange={set('reorder')} />
+          </Field>
+          <Field id="p-supplier" label="Supplier" className="span-2">
+            <select id="p-supplier" className="select" value={f.supplierId} onChange={set('supplierId')}>
+              <option value="">— none —</option>
+              {(suppliers.data ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        {errors.form && <Notice kind="error">{errors.form}</Notice>}
+        {done && <Notice kind="ok">{done}</Notice>}
+        <div className="row">
+          <button className="btn btn-primary" type="submit">
+            Add product
+          </button>
+        </div>
+      </form>
+      <aside className="card card-pad stack">
+        <h2>Import a CSV</h2>
+        <p className="muted no-margin small">
+          A header row with sku, name, unit, price and optionally barcode, category, cost, reorder_level. Good rows are kept; bad rows are
+          listed by line number.
+        </p>
+        <input type="file" accept=".csv,text/csv" aria-label="CSV file" onChange={(e) => void importFile(e.target.files?.[0])} />
+        {importError && <Notice kind="error">{importError}</Notice>}
+        {imported && (
+          <Notice kind={imported.bad.length ? 'warn' : 'ok'}>
+            <div>
+              {imported.created} added, {imported.updated} updated of {imported.rows} rows.
+              {imported.bad.slice(0, 8).map((b) => (
+                <div key={b.line} className="small">
+                  Line {b.line}: {b.message}
+                </div>
+              ))}
+            </div>
+          </Notice>
+        )}
+      </aside>
+    </div>
+  );
+}

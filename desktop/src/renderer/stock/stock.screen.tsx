@@ -1,0 +1,174 @@
+import { stockStatuses, type StockStatus } from '@bazaar/shared';
+import { useMemo, useState } from 'react';
+import { useApi } from '../api/api-context';
+import { useQuery } from '../api/use-query';
+import { Dialog } from '../ui/dialog';
+import { Notice } from '../ui/notice';
+import { StockTable } from './stock-table';
+
+const PAGE = 100;
+const statusWords: Record<StockStatus, string> = { ok: 'In stock', low: 'Low', out: 'Out of stock' };
+
+export function StockScreen() {
+  const api = useApi();
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<StockStatus | ''>('');
+  const [category, setCategory] = useState('');
+  const [supplierId, setSupplierId] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const [dialog, setDialog] = useState<'low' | 'out' | null>(null);
+
+  const suppliers = useQuery(() => api.listSuppliers(), [api]);
+  const categories = useQuery(() => api.listCategories(), [api]);
+  const all = useQuery(() => api.listStock({ limit: 1 }), [api]);
+  const low = useQuery(() => api.listStock({ status: 'low', limit: 500 }), [api]);
+  const out = useQuery(() => api.listStock({ status: 'out', limit: 500 }), [api]);
+  const list = useQuery(
+    () =>
+      api.listStock({
+        search: search.trim() || undefined,
+        status: status || undefined,
+        category: category || undefined,
+        supplierId: supplierId || undefined,
+        limit,
+      }),
+    [api, search, status, category, supplierId, limit],
+  );
+
+  const supplierNames = useMemo(() => new Map((suppliers.data ?? []).map((s) => [s.id, s.name])), [suppliers.data]);
+  const supplierName = (id: string | null) => (id ? (supplierNames.get(id) ?? '—') : '—');
+  const filtered = search || status || category || supplierId;
+  const total = all.data?.total ?? 0;
+  const lowN = low.data?.total ?? 0;
+  const outN = out.data?.total ?? 0;
+
+  return (
+    <section className="screen" aria-labelledby="stock-title">
+      <div className="screen-head">
+        <div>
+          <h1 id="stock-title">Stock</h1>
+          <p>Everything on the shelves of this store, as this counter knows it.</p>
+        </div>
+      </div>
+      <div className="tiles">
+        <div className="tile tile-brand">
+          <span className="tile-label">Products</span>
+          <span className="tile-value">{total}</span>
+          <span className="tile-foot">active in this store</span>
+        </div>
+        <div className="tile tile-ok">
+          <span className="tile-label">In stock</span>
+          <span className="tile-value">{Math.max(total - lowN - outN, 0)}</span>
+          <span className="tile-foot">above reorder level</span>
+        </div>
+        <button className="tile tile-low" onClick={() => setDialog('low')} data-testid="open-low">
+          <span className="tile-label">Low stock</span>
+          <span className="tile-value">{lowN}</span>
+          <span className="tile-foot">View list →</span>
+        </button>
+        <button className="tile tile-out" onClick={() => setDialog('out')} data-testid="open-out">
+          <span className="tile-label">Out of stock</span>
+          <span className="tile-value">{outN}</span>
+          <span className="tile-foot">View list →</span>
+        </button>
+      </div>
+      <div className="card">
+        <div className="card-pad row-wrap filters">
+          <div className="field grow">
+            <label htmlFor="stock-search">Search</label>
+            <input
+              id="stock-search"
+              className="input"
+              placeholder="Name, SKU or barcode"
+              value={search}
+              onChange={(e) => {
+                setSearch(e.target.value);
+                setLimit(PAGE);
+              }}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="stock-status">Status</label>
+            <select id="stock-status" className="select" value={status} onChange={(e) => setStatus(e.target.value as StockStatus | '')}>
+              <option value="">All</option>
+              {stockStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {statusWords[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="stock-category">Category</label>
+            <select id="stock-category" className="select" value={category} onChange={(e) => setCategory(e.target.value)}>
+              <option value="">All</option>
+              {(categories.data ?? []).map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="stock-supplier">Supplier</label>
+            <select id="stock-supplier" className="select" value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
+              <option value="">All</option>
+              {(suppliers.data ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {filtered && (
+            <button
+              className="btn btn-ghost"
+              onClick={() => {
+                setSearch('');
+                setStatus('');
+                setCategory('');
+                setSupplierId('');
+              }}
+            >
+              Reset
+            </button>
+          )}
+        </div>
+        {list.error && <Notice kind="error">{list.error.message}</Notice>}
+        <div className="table-wrap">
+          {list.data && list.data.items.length === 0 ? (
+            <div className="empty">{filtered ? 'No product matches these filters.' : 'No products yet. Add them in Settings or sync from the hub.'}</div>
+          ) : (
+            <StockTable items={list.data?.items ?? []} supplierName={supplierName} testId="stock-table" />
+          )}
+        </div>
+        {list.data && (
+          <div className="card-pad row table-foot">
+            <span className="muted">
+              Showing {list.data.items.length} of {list.data.total}
+            </span>
+            {list.data.items.length < list.data.total && (
+              <button className="btn btn-sm" onClick={() => setLimit((l) => l + PAGE)}>
+                Show more
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      <Dialog title={`Low stock (${lowN})`} open={dialog === 'low'} onClose={() => setDialog(null)} testId="low-dialog">
+        {lowN === 0 ? (
+          <div className="empty">Nothing is running low.</div>
+        ) : (
+          <StockTable items={low.data?.items ?? []} supplierName={supplierName} compact />
+        )}
+      </Dialog>
+      <Dialog title={`Out of stock (${outN})`} open={dialog === 'out'} onClose={() => setDialog(null)} testId="out-dialog">
+        {outN === 0 ? (
+          <div className="empty">Nothing is out of stock.</div>
+        ) : (
+          <StockTable items={out.data?.items ?? []} supplierName={supplierName} compact />
+        )}
+      </Dialog>
+    </section>
+  );
+}

@@ -1,0 +1,179 @@
+import { formatMoney, formatQuantity } from '@bazaar/shared';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
+import type { ProductView } from '../../core/core.api';
+import { useApi } from '../api/api-context';
+import { asApiError } from '../api/use-query';
+import { splitQuantityPrefix } from '../counter/cart';
+
+export interface PickerHandle {
+  focus: () => void;
+  /** Put a character into the box (a scanner that typed while focus was elsewhere). */
+  type: (text: string) => void;
+}
+
+interface Props {
+  id: string;
+  label: string;
+  placeholder: string;
+  /** Called with the product and any "qty*" prefix the user typed before the code. */
+  onPick: (product: ProductView, qtyText: string | null) => void;
+  onError: (message: string | null) => void;
+  onKeyDown?: (e: KeyboardEvent<HTMLInputElement>) => void;
+  size?: 'xl' | 'normal';
+  invalid?: boolean;
+  autoFocus?: boolean;
+  allowQtyPrefix?: boolean;
+}
+
+/**
+ * One box for a barcode scanner (types the code fast, then Enter) and for a person (types a
+ * name or SKU, picks with ↑ ↓ Enter). Enter on a code looks it up exactly first, so a
+ * scanned barcode never lands on a name-prefix match by accident.
+ */
+export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPicker(
+  { id, label, placeholder, onPick, onError, onKeyDown, size = 'normal', invalid, autoFocus, allowQtyPrefix },
+  ref,
+) {
+  const api = useApi();
+  const input = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState('');
+  const [hits, setHits] = useState<{ query: string; items: ProductView[] }>({ query: '', items: [] });
+  const [active, setActive] = useState(-1);
+  const [busy, setBusy] = useState(false);
+
+  useImperativeHandle(ref, () => ({
+    focus: () => input.current?.focus(),
+    type: (t) => {
+      setText((old) => old + t);
+      input.current?.focus();
+    },
+  }));
+
+  const { qtyText, code } = allowQtyPrefix ? splitQuantityPrefix(text) : { qtyText: null, code: text.trim() };
+
+  useEffect(() => {
+    if (code.length < 2) {
+      setHits({ query: code, items: [] });
+      setActive(-1);
+      return;
+    }
+    let stale = false;
+    const timer = window.setTimeout(() => {
+      api.searchProducts({ query: code, limit: 8 }).then(
+        (items) => {
+          if (stale) return;
+          setHits({ query: code, items });
+          setActive(-1);
+        },
+        () => undefined,
+      );
+    }, 120);
+    return () => {
+      stale = true;
+      window.clearTimeout(timer);
+    };
+  }, [api, code]);
+
+  const pick = (p: ProductView) => {
+    onPick(p, qtyText);
+    setText('');
+    setHits({ query: '', items: [] });
+    setActive(-1);
+    onError(null);
+  };
+
+  const submit = async () => {
+    if (!code) {
+      onError(text.trim() ? 'Type a barcode, SKU or name after the quantity.' : null);
+      return;
+    }
+    const chosen = active >= 0 ? hits.items[active] : undefined;
+    if (chosen) return pick(chosen);
+    setBusy(true);
+    try {
+      pick(await api.findProduct({ code }));
+    } catch (err) {
+      const e = asApiError(err);
+      if (e.code !== 'NOT_FOUND') return onError(e.message);
+      const matches = hits.query === code ? hits.items : await api.searchProducts({ query: code, limit: 8 });
+      const only = matches.length === 1 ? matches[0] : undefined;
+      if (only) return pick(only);
+      if (matches.length > 1) {
+        setHits({ query: code, items: matches });
+        setActive(0);
+        onError(`${matches.length} products match “${code}”. Pick one with ↑ ↓ and Enter.`);
+        return;
+      }
+      onError(`No product has the barcode, SKU or name “${code}”. Nothing was added.`);
+      input.current?.select();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const keyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' && hits.items.length > 0) {
+      e.preventDefault();
+      setActive((a) => Math.min(a + 1, hits.items.length - 1));
+    } else if (e.key === 'ArrowUp' && hits.items.length > 0) {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, -1));
+    } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      if (!busy) void submit();
+    } else if (e.key === 'Escape' && (text || hits.items.length > 0)) {
+      e.preventDefault();
+      e.stopPropagation();
+      setText('');
+      setHits({ query: '', items: [] });
+      onError(null);
+    } else {
+      onKeyDown?.(e);
+    }
+  };
+
+  const open = hits.items.length > 0 && hits.query === code && code.length >= 2;
+  return (
+    <div className="field picker">
+      <label htmlFor={id}>{label}</label>
+      <input
+        ref={input}
+        id={id}
+        className={`input ${size === 'xl' ? 'input-xl' : ''}`}
+        value={text}
+        placeholder={placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        autoFocus={autoFocus}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-expanded={open}
+        aria-controls={`${id}-list`}
+        role="combobox"
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={keyDown}
+        onBlur={() => window.setTimeout(() => setHits((h) => ({ ...h, items: [] })), 150)}
+      />
+      {open && (
+        <ul className="suggestions" id={`${id}-list`} role="listbox">
+          {hits.items.map((p, i) => (
+            <li
+              key={p.id}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(p);
+              }}
+            >
+              <span>
+                <strong>{p.name}</strong> <span className="muted mono">{p.sku}</span>
+              </span>
+              <span className={`num qty-${p.status}`}>{formatQuantity(p.qty, p.unit)}</span>
+              <span className="num">{formatMoney(p.pricePaise)}{p.unit === 'pc' ? '' : p.unit === 'g' ? '/kg' : '/L'}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+});
