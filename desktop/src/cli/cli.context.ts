@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { DomainError, parseQuantity, type BaseUnit } from '@bazaar/shared';
+import type { Command } from 'commander';
+import { StoreCore } from '../core/store-core';
+import { cliEnv, resolveDbPath } from './cli.env';
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  user?: string;
+  pin?: string;
+}
+
+export function globals(cmd: Command): GlobalOptions {
+  return cmd.optsWithGlobals<GlobalOptions>();
+}
+
+/**
+ * Open the store for one command, sign in when a user is given, always close.
+ * Only `init` may create a new file: a typo in --db must not silently start an empty store.
+ */
+export async function withCore<T>(cmd: Command, fn: (core: StoreCore, g: GlobalOptions) => Promise<T>, opts: { create?: boolean } = {}): Promise<T> {
+  const g = globals(cmd);
+  const path = resolveDbPath(g.db);
+  if (!opts.create && !existsSync(path)) {
+    throw new DomainError('NOT_FOUND', `no store database at ${path}: create one with \`bazaar-store init --code CODE --name NAME\`, or point --db / BAZAAR_STORE_DB at yours`);
+  }
+  const core = await StoreCore.open(path);
+  try {
+    const user = g.user ?? cliEnv.BAZAAR_USER;
+    const pin = g.pin ?? cliEnv.BAZAAR_PIN;
+    if (user) {
+      if (!pin) throw new DomainError('UNAUTHENTICATED', `a PIN is needed for ${user}: --pin or BAZAAR_PIN`);
+      await core.signIn({ username: user, pin });
+    }
+    return await fn(core, g);
+  } finally {
+    await core.close();
+  }
+}
+
+/** `SKU:QTY` (QTY may carry a unit: 1.25kg, 500g, 2L). A bare SKU means one piece / one base unit. */
+export function splitLine(text: string): { ref: string; qty: string } {
+  const i = text.lastIndexOf(':');
+  if (i <= 0) return { ref: text, qty: '1' };
+  return { ref: text.slice(0, i), qty: text.slice(i + 1) };
+}
+
+export function qtyIn(text: string, unit: BaseUnit, what: string): number {
+  try {
+    return parseQuantity(text, unit);
+  } catch (err) {
+    throw new DomainError('VALIDATION_FAILED', `${what}: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,97 @@
+import { DomainError, UnitError, type ErrorCode } from '@bazaar/shared';
+import { CommanderError } from 'commander';
+
+/** Exit codes, also printed by `--help`. */
+export const EXIT = {
+  OK: 0,
+  INTERNAL: 1,
+  USAGE: 2,
+  NOT_FOUND: 3,
+  CONFLICT: 4,
+  UNPROCESSABLE: 5,
+  AUTH: 6,
+  HUB: 7,
+  AUDIT_BROKEN: 8,
+  PARTIAL_IMPORT: 9,
+} as const;
+
+export const EXIT_HELP = `
+Exit codes:
+  0  done
+  1  unexpected internal error (a bug: please report it with the message)
+  2  bad command or input (wrong option, quantity, price, CSV header …)
+  3  not found (unknown barcode, SKU, supplier, user)
+  4  conflict (duplicate SKU/barcode/user, store already initialised or enrolled)
+  5  not allowed in this state (archived product, unit change with history)
+  6  sign-in needed or not permitted (--user/--pin, BAZAAR_USER/BAZAAR_PIN)
+  7  hub unreachable or sync failed (everything stays queued locally)
+  8  audit chain broken (tampering or corruption detected)
+  9  import finished, but some rows were bad (the good rows were kept)
+
+Environment:
+  BAZAAR_STORE_DB   store database file (default ./bazaar-store.db); --db overrides
+  BAZAAR_USER, BAZAAR_PIN   sign in for this command (same as --user/--pin)
+`;
+
+const codeExit: Partial<Record<ErrorCode, number>> = {
+  BAD_REQUEST: EXIT.USAGE,
+  VALIDATION_FAILED: EXIT.USAGE,
+  INVALID_JSON: EXIT.USAGE,
+  INVALID_CURSOR: EXIT.USAGE,
+  NOT_FOUND: EXIT.NOT_FOUND,
+  CONFLICT: EXIT.CONFLICT,
+  DUPLICATE_SKU: EXIT.CONFLICT,
+  DUPLICATE_BARCODE: EXIT.CONFLICT,
+  DUPLICATE_CODE: EXIT.CONFLICT,
+  UNPROCESSABLE: EXIT.UNPROCESSABLE,
+  UNAUTHENTICATED: EXIT.AUTH,
+  TOKEN_EXPIRED: EXIT.AUTH,
+  FORBIDDEN: EXIT.AUTH,
+  SERVICE_UNAVAILABLE: EXIT.HUB,
+  SEQ_GAP: EXIT.HUB,
+  SEQ_CONTENT_MISMATCH: EXIT.HUB,
+  RATE_LIMITED: EXIT.HUB,
+};
+
+/** Thrown by commands to end with a given exit code after printing their own output. */
+export class ExitWith extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof ExitWith) return err.code;
+  if (err instanceof DomainError) return codeExit[err.code] ?? EXIT.INTERNAL;
+  if (err instanceof UnitError) return EXIT.USAGE;
+  if (err instanceof CommanderError) return EXIT.USAGE;
+  if (err instanceof Error && err.name === 'HubError') return EXIT.HUB;
+  return EXIT.INTERNAL;
+}
+
+export function printError(err: unknown, json: boolean): void {
+  if (err instanceof ExitWith) return;
+  const code: ErrorCode = err instanceof DomainError ? err.code : err instanceof UnitError ? 'VALIDATION_FAILED' : err instanceof Error && err.name === 'HubError' ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
+  const message = err instanceof Error ? err.message : String(err);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ error: { code, message, details: err instanceof DomainError ? err.details : undefined } })}\n`);
+  } else {
+    process.stderr.write(`error: ${message}\n`);
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** A plain text table: numbers right-aligned, everything else left-aligned. */
+export function table(headers: string[], rows: (string | number)[][], rightAlign: number[] = []): string {
+  const cells = rows.map((r) => r.map((c) => String(c)));
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
+  const fmt = (r: string[]) =>
+    r
+      .map((c, i) => (rightAlign.includes(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [fmt(headers), fmt(widths.map((w) => '-'.repeat(w))), ...cells.map(fmt)].join('\n') + '\n';
+}

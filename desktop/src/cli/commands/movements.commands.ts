@@ -1,0 +1,177 @@
+import { formatMoney, formatQuantity, parseMoney, type MovementKind, type StockStatus } from '@bazaar/shared';
+import { type Command, Option } from 'commander';
+import type { StoreCore } from '../../core/store-core';
+import { EXIT, ExitWith, printJson, table } from '../cli.output';
+import { qtyIn, splitLine, withCore } from '../cli.context';
+
+/** Resolve each `SKU:QTY` to a product and a quantity in its base unit, before anything is written. */
+async function parseLines(core: StoreCore, lines: string[]) {
+  const out: { product: string; qty: number }[] = [];
+  for (const [i, text] of lines.entries()) {
+    const { ref, qty } = splitLine(text);
+    const p = await core.findProduct({ code: ref });
+    out.push({ product: p.id, qty: qtyIn(qty, p.unit, `line ${i + 1} (${text})`) });
+  }
+  return out;
+}
+
+export function registerMovementCommands(program: Command): void {
+  program
+    .command('sell <lines...>')
+    .description('record one sale of several lines: SKU:QTY or BARCODE:QTY (QTY may be 2, 1.25kg, 500g, 1L); all lines or none')
+    .option('--note <text>')
+    .action(async (lines: string[], o: { note?: string }, cmd: Command) => {
+      await withCore(cmd, async (core, g) => {
+        const sale = await core.sell({ lines: await parseLines(core, lines), note: o.note });
+        if (g.json) return printJson(sale);
+        const units = new Map((await Promise.all(sale.lines.map((l) => core.findProduct({ code: l.productId })))).map((p) => [p.id, p.unit]));
+        process.stdout.write(
+          table(
+            ['SKU', 'NAME', 'QTY', 'PRICE', 'TOTAL', 'STOCK LEFT'],
+            sale.lines.map((l) => {
+              const unit = units.get(l.productId) ?? 'pc';
+              return [l.sku, l.name, formatQuantity(l.qty, unit), formatMoney(l.unitPricePaise), formatMoney(l.lineTotalPaise), formatQuantity(l.stockAfter, unit)];
+            }),
+            [2, 3, 4, 5],
+          ),
+        );
+        process.stdout.write(`Sale ${sale.batchId}: total ${formatMoney(sale.totalPaise)}\n`);
+      });
+    });
+
+  program
+    .command('stock-in <product> <qty>')
+    .description('receive stock from a supplier: QTY in the product unit (12, 25kg, 10L)')
+    .option('--cost <rupees>', 'unit cost in rupees (per piece, kg or L)')
+    .option('--supplier <name>', 'supplier name or id')
+    .option('--note <text>')
+    .action(async (ref: string, qty: string, o: { cost?: string; supplier?: string; note?: string }, cmd: Command) => {
+      await withCore(cmd, async (core, g) => {
+        const p = await core.findProduct({ code: ref });
+        const r = await core.stockIn({ product: p.id, qty: qtyIn(qty, p.unit, 'quantity'), unitCostPaise: o.cost ? parseMoney(o.cost) : undefined, supplier: o.supplier, note: o.note });
+        if (g.json) return printJson(r);
+        process.stdout.write(`Received ${formatQuantity(r.movement.qty, p.unit)} of ${p.sku}; stock now ${formatQuantity(r.stockAfter, p.unit)}\n`);
+      });
+    });
+
+  program
+    .command('remove <product> <qty>')
+    .description('take stock out that was not sold')
+    .addOption(new Option('--reason <reason>', 'why').choices(['damage', 'expiry', 'theft', 'other']).makeOptionMandatory())
+    .option('--note <text>')
+    .action(async (ref: string, qty: string, o: { reason: 'damage' | 'expiry' | 'theft' | 'other'; note?: string }, cmd: Command) => {
+      await withCore(cmd, async (core, g) => {
+        const p = await core.findProduct({ code: ref });
+        const r = await core.remove({ product: p.id, qty: qtyIn(qty, p.unit, 'quantity'), reason: o.reason, note: o.note });
+        if (g.json) return printJson(r);
+        process.stdout.write(`Removed ${formatQuantity(-r.movement.qty, p.unit)} of ${p.sku} (${o.reason}); stock now ${formatQuantity(r.stockAfter, p.unit)}\n`);
+      });
+    });
+
+  program
+    .command('count <lines...>')
+    .description('record a physical count: SKU:COUNTED ... ; shows the variance against what the system expected')
+    .option('--note <text>')
+    .action(async (lines: string[], o: { note?: string }, cmd: Command) => {
+      await withCore(cmd, async (core, g) => {
+        const parsed = await parseLines(core, lines);
+        const r = await core.count({ lines: parsed.map((l) => ({ product: l.product, counted: l.qty })), note: o.note });
+        if (g.json) return printJson(r);
+        process.stdout.write(
+          table(
+            ['SKU', 'NAME', 'EXPECTED', 'COUNTED', 'VARIANCE'],
+            r.lines.map((l) => [l.sku, l.name, formatQuantity(l.expected, l.unit), formatQuantity(l.counted, l.unit), `${l.variance > 0 ? '+' : ''}${formatQuantity(l.variance, l.unit)}`]),
+            [2, 3, 4],
+          ),
+        );
+      });
+    });
+
+  program
+    .command('adjust <product> <delta>')
+    .description('correct stock by a signed amount (managers), e.g. -- -2 or +500g')
+    .requiredOption('--note <why>', 'why the stock is adjusted')
+    .action(async (ref: string, delta: string, o: { note: string }, cmd: Command) => {
+      await withCore(cmd, async (core, g) => {
+        const p = await core.findProduct({ code: ref });
+        const negative = delta.trim().startsWith('-');
+        const amount = qtyIn(delta.trim().replace(/^[+-]/, ''), p.unit, 'delta');
+        const r = await core.adjust({ product: p.id, delta: negative ? -amount : amount, note: o.note });
+        if (g.json) return printJson(r);
+        process.stdout.write(`Adjusted ${p.sku} by ${formatQuantity(r.movement.qty, p.unit)}; stock now ${formatQuantity(r.stockAfter, p.unit)}\n`);
+      });
+    });
+
+  program
+    .command('stock')
+    .description('list stock with status ok / low (at or under reorder level) / out (at or under zero)')
+    .option('--low', 'only low items')
+    .option('--out', 'only out-of-stock items')
+    .option('--search <text>', 'name prefix, SKU or barcode')
+    .option('--category <name>')
+    .option('--supplier <id>')
+    .option('--limit <n>', 'at most this many rows', '200')
+    .action(async (o: { low?: boolean; out?: boolean; search?: string; category?: string; supplier?: string; limit: string }, cmd: Command) => {
+      await withCore(cmd, async (core, g) => {
+        const status: StockStatus | undefined = o.out ? 'out' : o.low ? 'low' : undefined;
+        const r = await core.listStock({ status, search: o.search, category: o.category, supplierId: o.supplier, limit: Number(o.limit) });
+        if (g.json) return printJson(r);
+        process.stdout.write(
+          table(
+            ['SKU', 'NAME', 'CATEGORY', 'QTY', 'REORDER AT', 'STATUS'],
+            r.items.map((i) => [i.sku, i.name, i.category ?? '', formatQuantity(i.qty, i.unit), formatQuantity(i.reorderLevel, i.unit), i.status.toUpperCase()]),
+            [3, 4],
+          ),
+        );
+        process.stdout.write(`${r.items.length} of ${r.total} products${r.total > r.items.length ? ' (use --limit for more)' : ''}\n`);
+      });
+    });
+
+  program
+    .command('history')
+    .description('movements, newest first')
+    .option('--product <ref>', 'barcode, SKU or id')
+    .addOption(new Option('--kind <kind>').choices(['IN', 'SALE', 'REMOVE', 'COUNT', 'ADJUST', 'TRANSFER_OUT', 'TRANSFER_IN']))
+    .option('--from <iso>', 'from this date-time (ISO 8601, e.g. 2026-11-23T00:00:00+05:30)')
+    .option('--to <iso>', 'before this date-time')
+    .option('--limit <n>', 'rows', '50')
+    .action(async (o: { product?: string; kind?: MovementKind; from?: string; to?: string; limit: string }, cmd: Command) => {
+      await withCore(cmd, async (core, g) => {
+        const r = await core.history({ product: o.product, kind: o.kind, from: o.from, to: o.to, limit: Number(o.limit) });
+        if (g.json) return printJson(r);
+        process.stdout.write(
+          table(
+            ['SEQ', 'WHEN', 'KIND', 'SKU', 'QTY', 'REASON/NOTE', 'SYNC'],
+            r.items.map((m) => [m.seq, m.occurredAt.replace('T', ' ').slice(0, 19), m.kind, m.sku, formatQuantity(m.qty, m.unit), [m.reason, m.note].filter(Boolean).join(' '), m.syncStatus + (m.syncReason ? `: ${m.syncReason}` : '')]),
+            [0, 4],
+          ),
+        );
+      });
+    });
+
+  const audit = program.command('audit').description('the local, hash-chained audit log');
+  audit
+    .command('verify')
+    .description('check the hash chain (exit 8 when broken)')
+    .action(async (_o: unknown, cmd: Command) => {
+      await withCore(cmd, async (core, g) => {
+        const v = await core.verifyAudit();
+        if (g.json) printJson(v);
+        else if (v.ok) process.stdout.write(`Audit chain OK: ${v.checked} entries verified\n`);
+        else process.stdout.write(`Audit chain BROKEN after ${v.checked} good entries, at ${v.firstBroken?.id}: ${v.firstBroken?.reason}\n`);
+        if (!v.ok) throw new ExitWith(EXIT.AUDIT_BROKEN);
+      });
+    });
+  audit
+    .command('log')
+    .description('recent audit entries')
+    .option('--action <action>', 'e.g. sale.create, stock.count, product.update')
+    .option('--limit <n>', 'rows', '30')
+    .action(async (o: { action?: string; limit: string }, cmd: Command) => {
+      await withCore(cmd, async (core, g) => {
+        const r = await core.auditLog({ action: o.action, limit: Number(o.limit) });
+        if (g.json) return printJson(r);
+        process.stdout.write(table(['WHEN', 'WHO', 'ACTION', 'ENTITY', 'HASH'], r.items.map((e) => [e.at.replace('T', ' ').slice(0, 19), e.actorName ?? '-', e.action, `${e.entity} ${e.entityId ?? ''}`, e.hash.slice(0, 12)])));
+      });
+    });
+}
