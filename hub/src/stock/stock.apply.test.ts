@@ -113,7 +113,7 @@ describe('applyMovements', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
   });
 

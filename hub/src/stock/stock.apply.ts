@@ -146,7 +146,7 @@ export async function applyMovements(trx: Transaction<Database>, movements: read
           WHEN l.cid IS NULL THEN cur.qty + (
             SELECT coalesce(sum(b.qty), 0) FROM batch b
             WHERE b.store_id = cur.store_id AND b.product_id = cur.product_id)
-          WHEN l.cid IS DISTINCT FROM cur.last_count_movement_id THEN l.cqty - (
+          WHEN l.cid IS DISTINCT FROM cur.last_count_movement_id THEN l.cqty + (
             SELECT coalesce(sum(m.qty), 0) FROM movements m
             WHERE m.store_id = cur.store_id AND m.product_id = cur.product_id
               AND m.status = 'applied' AND m.kind <> 'COUNT' AND (m.hlc, m.id) > (l.chlc, l.cid))
