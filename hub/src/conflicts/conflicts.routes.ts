@@ -1,10 +1,95 @@
+import { DomainError, conflictKindSchema, conflictResolveSchema, limitSchema, uuidSchema } from '@bazaar/shared';
 import { Hono } from 'hono';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { writeAudit } from '../audit/audit.writer';
+import { requireUser } from '../auth/auth.middleware';
+import { assertStoreAccess, assertStoreRole, visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
+import { decodeCursor, pageOf, timeIdCursorSchema } from '../http/cursor';
+import { actorOf, dateQuery, iso } from '../http/route-helpers';
+import { parseJson, parseParam, parseQuery } from '../http/validate';
+import { toConflict } from './conflicts.mappers';
 
-/**
- * Placeholder from the hub skeleton: the sync helper owns this folder and replaces it
- * (GET /conflicts, POST /conflicts/:id/resolve). Mounted by api.routes.ts at /api/v1/conflicts.
- */
-export function createConflictsRoutes(_deps: AppDeps) {
-  return new Hono<AppEnv>();
+/** Web forms send "" for an unset filter; treat it as absent. */
+const optional = <S extends z.ZodType>(s: S) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
+
+const listQuery = z.strictObject({
+  storeId: optional(uuidSchema),
+  kind: optional(conflictKindSchema),
+  status: optional(z.enum(['open', 'resolved'])),
+  deviceId: optional(uuidSchema),
+  productId: optional(uuidSchema),
+  from: optional(dateQuery),
+  to: optional(dateQuery),
+  limit: limitSchema,
+  cursor: z.string().optional(),
+});
+
+export function createConflictsRoutes(deps: AppDeps) {
+  const { db } = deps;
+
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const me = requireUser(c);
+      const query = parseQuery(c, listQuery);
+      const after = decodeCursor(query.cursor, timeIdCursorSchema);
+      const visible = visibleStoreIds(me);
+      if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
+      let q = db.selectFrom('conflicts').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1);
+      if (visible !== null) q = q.where('store_id', 'in', visible);
+      if (query.storeId) q = q.where('store_id', '=', query.storeId);
+      if (query.kind) q = q.where('kind', '=', query.kind);
+      if (query.status) q = q.where('status', '=', query.status);
+      if (query.deviceId) q = q.where('device_id', '=', query.deviceId);
+      if (query.productId) q = q.where('product_id', '=', query.productId);
+      if (query.from) q = q.where('created_at', '>=', new Date(query.from));
+      if (query.to) q = q.where('created_at', '<', new Date(query.to));
+      if (after) {
+        const id = uuidSchema.safeParse(after[1]);
+        if (!id.success) throw new DomainError('INVALID_CURSOR', 'cursor: not a cursor for this list');
+        q = q.where(sql<boolean>`(created_at, id) < (${new Date(after[0])}::timestamptz, ${id.data}::uuid)`);
+      }
+      const rows = await q.execute();
+      return c.json(pageOf(rows, query.limit, toConflict, (r) => [iso(r.created_at), r.id]), 200);
+    })
+    .get('/:id', async (c) => {
+      const me = requireUser(c);
+      const id = parseParam(c, 'id', uuidSchema, 'conflict not found');
+      const row = await db.selectFrom('conflicts').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new DomainError('NOT_FOUND', 'conflict not found');
+      assertStoreAccess(me, row.store_id, 'conflict');
+      return c.json(toConflict(row), 200);
+    })
+    .post('/:id/resolve', async (c) => {
+      const me = requireUser(c);
+      const id = parseParam(c, 'id', uuidSchema, 'conflict not found');
+      const input = await parseJson(c, conflictResolveSchema);
+      const resolved = await db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('conflicts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+        if (!row) throw new DomainError('NOT_FOUND', 'conflict not found');
+        assertStoreAccess(me, row.store_id, 'conflict');
+        assertStoreRole(me, row.store_id, ['admin', 'manager']);
+        if (row.status === 'resolved') {
+          throw new DomainError('CONFLICT', 'this conflict is already resolved', { resolvedAt: iso(row.resolved_at!), resolvedBy: row.resolved_by });
+        }
+        const after = await trx
+          .updateTable('conflicts')
+          .set({ status: 'resolved', resolved_by: me.id, resolved_at: new Date(deps.clock.now()), resolution_note: input.note })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await writeAudit(trx, {
+          ...actorOf(c, deps, me),
+          action: 'conflict.resolve',
+          entity: 'conflict',
+          entityId: id,
+          storeId: row.store_id,
+          before: { kind: row.kind, status: 'open' },
+          after: { status: 'resolved', note: input.note },
+        });
+        return toConflict(after);
+      });
+      return c.json(resolved, 200);
+    });
 }

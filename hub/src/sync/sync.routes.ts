@@ -1,10 +1,29 @@
+import { pullQuerySchema, pushRequestSchema } from '@bazaar/shared';
 import { Hono } from 'hono';
+import { requireDevice } from '../auth/auth.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
+import { parseJson, parseQuery } from '../http/validate';
+import { decodePullCursor } from './sync.cursor';
+import { pullPage } from './sync.pull';
+import { pushBatch } from './sync.push';
 
 /**
- * Placeholder from the hub skeleton: the sync helper owns this folder and replaces it
- * (POST /sync/push, GET /sync/pull). Mounted by api.routes.ts at /api/v1/sync.
+ * Device sync (DESIGN §5). A device token acts for its one store only; user tokens are refused.
+ * The app-wide body limit (BODY_LIMIT_BYTES, 2 MiB by default) holds a full push of 1,000
+ * movements and 1,000 products with room to spare; a larger body is a 413 naming the limit.
  */
-export function createSyncRoutes(_deps: AppDeps) {
-  return new Hono<AppEnv>();
+export function createSyncRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .post('/push', async (c) => {
+      const device = requireDevice(c);
+      const request = await parseJson(c, pushRequestSchema);
+      const response = await deps.db.transaction().execute((trx) => pushBatch(trx, deps, device, request));
+      return c.json(response, 200);
+    })
+    .get('/pull', async (c) => {
+      const device = requireDevice(c);
+      const query = parseQuery(c, pullQuerySchema);
+      const response = await pullPage(deps, device, decodePullCursor(query.cursor), query.limit);
+      return c.json(response, 200);
+    });
 }

@@ -1,0 +1,299 @@
+import { DomainError, uuidv7, type DeviceMovement, type ProductRemap, type PushItemResult, type PushRequest, type PushResponse } from '@bazaar/shared';
+import { sql, type Transaction } from 'kysely';
+import { writeAudit } from '../audit/audit.writer';
+import type { DevicePrincipal } from '../auth/principal';
+import type { Database, NewConflict } from '../db/database.types';
+import type { AppDeps } from '../http/app-env';
+import { applyMovements, type MovementInput } from '../stock/stock.apply';
+import { recordStockConflicts } from '../stock/stock.conflicts';
+import { upsertOfflineProducts } from './sync.offline-products';
+
+/**
+ * A quantity no counter enters on purpose (a typo, a scanner stuck on repeat): 100,000 pieces,
+ * or 10 t / 10 kL of a weighed good, in one movement. Stored and rejected, never applied.
+ */
+export const SANE_QTY: Record<'pc' | 'g' | 'ml', number> = { pc: 100_000, g: 10_000_000, ml: 10_000_000 };
+
+interface StoredMovement {
+  id: string;
+  device_id: string | null;
+  seq: number | null;
+  hlc: string;
+  kind: string;
+  product_id: string;
+  qty: number;
+  occurred_at: Date | string;
+}
+
+/** The batch in seq order, one entry per movement; the same seq with two contents is malformed. */
+function normaliseBatch(movements: readonly DeviceMovement[]): DeviceMovement[] {
+  const bySeq = new Map<number, DeviceMovement>();
+  const seqById = new Map<string, number>();
+  for (const m of movements) {
+    const other = bySeq.get(m.seq);
+    if (other && other.id !== m.id) {
+      throw new DomainError('VALIDATION_FAILED', `movements: seq ${m.seq} appears twice with different movements`, { seq: m.seq });
+    }
+    const otherSeq = seqById.get(m.id);
+    if (otherSeq !== undefined && otherSeq !== m.seq) {
+      throw new DomainError('VALIDATION_FAILED', `movements: id ${m.id} appears with two seqs`, { id: m.id });
+    }
+    bySeq.set(m.seq, m);
+    seqById.set(m.id, m.seq);
+  }
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+function sameContent(stored: StoredMovement, m: DeviceMovement, remap: (productId: string) => string): boolean {
+  return (
+    stored.id === m.id &&
+    stored.hlc === m.hlc &&
+    stored.kind === m.kind &&
+    Number(stored.qty) === m.qty &&
+    (stored.product_id === m.productId || stored.product_id === remap(m.productId)) &&
+    new Date(stored.occurred_at).getTime() === new Date(m.occurredAt).getTime()
+  );
+}
+
+/**
+ * One push, in the caller's transaction: everything below commits together or not at all.
+ * Lock order (deadlock-free with every other writer): this device's row, the catalog counter
+ * (only when the push carries products), the store counter (inside applyMovements), audit last.
+ */
+export async function pushBatch(
+  trx: Transaction<Database>,
+  deps: Pick<AppDeps, 'clock' | 'hlc'>,
+  principal: DevicePrincipal,
+  request: PushRequest,
+): Promise<PushResponse> {
+  const now = new Date(deps.clock.now());
+  const device = await trx
+    .selectFrom('devices')
+    .select(['id', 'store_id', 'name', 'last_seq', 'last_hlc', 'revoked_at'])
+    .where('store_id', '=', principal.storeId)
+    .where('id', '=', principal.id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!device || device.revoked_at !== null) throw new DomainError('UNAUTHENTICATED', 'invalid or revoked device token');
+  const storeId = device.store_id;
+  const acked = Number(device.last_seq);
+
+  const batch = normaliseBatch(request.movements);
+  const duplicates = batch.filter((m) => m.seq <= acked);
+  const fresh = batch.filter((m) => m.seq > acked);
+  fresh.forEach((m, i) => {
+    if (m.seq !== acked + 1 + i) {
+      throw new DomainError('SEQ_GAP', `seq must continue from ${acked + 1 + i} without gaps; got ${m.seq}. Resend from seq ${acked + 1}`, {
+        expectedSeq: acked + 1,
+        ackedSeq: acked,
+        receivedSeq: m.seq,
+      });
+    }
+  });
+
+  // Merges recorded earlier (by any device) apply to this batch's movements too.
+  const referenced = [...new Set([...batch.map((m) => m.productId), ...request.products.map((p) => p.id)])];
+  const remapRows = referenced.length
+    ? await trx.selectFrom('product_remaps').selectAll().where('from_product_id', 'in', referenced).execute()
+    : [];
+  const remaps = new Map<string, ProductRemap>(
+    remapRows.map((r) => [r.from_product_id, { fromProductId: r.from_product_id, toProductId: r.to_product_id, sku: r.sku }]),
+  );
+  const remap = (productId: string) => remaps.get(productId)?.toProductId ?? productId;
+
+  if (duplicates.length) await assertSameAsStored(trx, device.id, duplicates, remap);
+
+  const offline = await upsertOfflineProducts(trx, { id: device.id, storeId }, request.products, now);
+  for (const r of offline.remaps) remaps.set(r.fromProductId, r);
+
+  const store = await trx.selectFrom('stores').select(['variance_threshold']).where('id', '=', storeId).executeTakeFirstOrThrow();
+  const productIds = [...new Set(fresh.map((m) => remap(m.productId)))];
+  const products = productIds.length
+    ? await trx.selectFrom('products').select(['id', 'archived', 'unit']).where('id', 'in', productIds).execute()
+    : [];
+  const productById = new Map(products.map((p) => [p.id, p]));
+
+  // Merge every device timestamp into the hub clock; one bad clock is flagged, never adopted.
+  let drift: { maxDriftMs: number; hlc: string; movementId: string | null } | null = null;
+  const observe = (hlc: string, movementId: string | null) => {
+    const r = deps.hlc.receive(hlc);
+    if (r.driftExceeded && (!drift || r.driftMs > drift.maxDriftMs)) drift = { maxDriftMs: r.driftMs, hlc, movementId };
+  };
+  if (request.deviceHlc) observe(request.deviceHlc, null);
+
+  const inputs: MovementInput[] = fresh.map((m) => {
+    observe(m.hlc, m.id);
+    const productId = remap(m.productId);
+    const product = productById.get(productId);
+    const rejectReason = !product
+      ? `unknown product ${productId}`
+      : product.archived
+        ? 'product is archived at the hub'
+        : Math.abs(m.qty) > SANE_QTY[product.unit]
+          ? `quantity ${m.qty} ${product.unit} is over the sane bound of ${SANE_QTY[product.unit]} for one movement`
+          : null;
+    return {
+      id: m.id,
+      storeId,
+      deviceId: device.id,
+      seq: m.seq,
+      hlc: m.hlc,
+      kind: m.kind,
+      productId,
+      qty: m.qty,
+      unitPricePaise: m.unitPricePaise,
+      unitCostPaise: m.unitCostPaise,
+      reason: m.reason,
+      note: m.note,
+      supplierId: m.supplierId,
+      batchId: m.batchId,
+      userId: m.userId,
+      occurredAt: m.occurredAt,
+      status: rejectReason ? 'rejected' : 'applied',
+      rejectReason,
+    };
+  });
+
+  const applied = await applyMovements(trx, inputs);
+  const insertedIds = new Set(applied.inserted.map((r) => r.id));
+  const newInputs = inputs.filter((m) => insertedIds.has(m.id));
+  const newApplied = newInputs.filter((m) => m.status === 'applied');
+
+  const stockConflicts = await recordStockConflicts(
+    trx,
+    applied.stock,
+    newApplied.map((m) => ({ ...m, varianceThreshold: store.variance_threshold })),
+  );
+  const conflicts: NewConflict[] = [
+    ...offline.conflicts,
+    ...newInputs
+      .filter((m) => m.status === 'rejected')
+      .map((m) => ({
+        store_id: storeId,
+        id: uuidv7(),
+        kind: 'REJECTED_MOVEMENT',
+        product_id: m.productId,
+        movement_id: m.id,
+        device_id: device.id,
+        details: JSON.stringify({ reason: m.rejectReason, seq: m.seq, kind: m.kind, qty: m.qty }),
+      })),
+    ...lateMovementConflicts(applied.stock, newApplied, device.id),
+  ];
+  const driftSeen = drift as { maxDriftMs: number; hlc: string; movementId: string | null } | null;
+  if (driftSeen) {
+    conflicts.push({
+      store_id: storeId,
+      id: uuidv7(),
+      kind: 'CLOCK_DRIFT',
+      product_id: null,
+      movement_id: driftSeen.movementId,
+      device_id: device.id,
+      details: JSON.stringify({ driftMs: driftSeen.maxDriftMs, hlc: driftSeen.hlc, boundMs: deps.hlc.maxDriftMs }),
+    });
+  }
+  if (conflicts.length) await trx.insertInto('conflicts').values(conflicts).execute();
+
+  const ackedSeq = fresh.length ? fresh[fresh.length - 1]!.seq : acked;
+  const maxHlc = fresh.reduce<string | null>((a, m) => (a === null || m.hlc > a ? m.hlc : a), device.last_hlc);
+  await trx
+    .updateTable('devices')
+    .set({ last_seq: ackedSeq, last_hlc: maxHlc, last_push_at: now })
+    .where('store_id', '=', storeId)
+    .where('id', '=', device.id)
+    .execute();
+
+  const results: PushItemResult[] = batch.map((m) => {
+    const input = m.seq > acked ? inputs[m.seq - acked - 1] : undefined;
+    if (!input || !insertedIds.has(m.id)) return { id: m.id, seq: m.seq, status: 'duplicate', reason: null };
+    return { id: m.id, seq: m.seq, status: input.status ?? 'applied', reason: input.rejectReason ?? null };
+  });
+  const count = (s: PushItemResult['status']) => results.filter((r) => r.status === s).length;
+  await writeAudit(trx, {
+    actorId: device.id,
+    actorName: `device:${device.name}`,
+    action: 'sync.push',
+    entity: 'device',
+    entityId: device.id,
+    storeId,
+    before: { ackedSeq: acked },
+    after: {
+      ackedSeq,
+      applied: count('applied'),
+      rejected: count('rejected'),
+      duplicates: count('duplicate'),
+      productsCreated: offline.created,
+      productsMerged: offline.remaps.map((r) => r.fromProductId),
+      conflicts: [...stockConflicts, ...conflicts].map((c) => c.kind),
+    },
+    at: now,
+  });
+
+  const remapsOut = [...remaps.values()].filter((r) => referenced.includes(r.fromProductId));
+  return { ackedSeq, results, remaps: remapsOut, serverTime: deps.clock.now(), hubHlc: deps.hlc.now() };
+}
+
+/** A replayed seq must be exactly what the hub stored for it; anything else means the device lost its log. */
+async function assertSameAsStored(
+  trx: Transaction<Database>,
+  deviceId: string,
+  duplicates: readonly DeviceMovement[],
+  remap: (productId: string) => string,
+): Promise<void> {
+  const { rows } = await sql<StoredMovement>`
+    SELECT id, device_id, seq, hlc, kind, product_id, qty, occurred_at FROM movements
+    WHERE id = ANY(${duplicates.map((m) => m.id)}::uuid[])
+       OR (device_id = ${deviceId}::uuid AND seq = ANY(${duplicates.map((m) => m.seq)}::bigint[]))`.execute(trx);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const bySeq = new Map(rows.filter((r) => r.device_id === deviceId).map((r) => [Number(r.seq), r]));
+  for (const m of duplicates) {
+    const stored = byId.get(m.id);
+    const atSeq = bySeq.get(m.seq);
+    if (!stored || (atSeq && atSeq.id !== m.id) || !sameContent(stored, m, remap)) {
+      throw new DomainError(
+        'SEQ_CONTENT_MISMATCH',
+        `seq ${m.seq} was already acknowledged with different content; this device's log no longer matches the hub. Re-enroll the device (a new token starts a new seq series); nothing of this push was applied`,
+        { seq: m.seq, id: m.id, storedId: atSeq?.id ?? stored?.id ?? null },
+      );
+    }
+  }
+}
+
+/** Deltas of this push that landed before the latest count: they moved its variance, not the stock. */
+function lateMovementConflicts(
+  stock: Awaited<ReturnType<typeof applyMovements>>['stock'],
+  movements: readonly MovementInput[],
+  deviceId: string,
+): NewConflict[] {
+  const out: NewConflict[] = [];
+  for (const s of stock) {
+    if (s.lastCountHlc === null || s.lastCountMovementId === null) continue;
+    const { lastCountHlc: chlc, lastCountMovementId: cid } = s;
+    // (hlc, id) tuple order, as SQL and mergeStock order the log.
+    const late = movements.filter(
+      (m) =>
+        m.storeId === s.storeId &&
+        m.productId === s.productId &&
+        m.kind !== 'COUNT' &&
+        (m.hlc < chlc || (m.hlc === chlc && m.id < cid)),
+    );
+    const first = late[0];
+    if (!first) continue;
+    out.push({
+      store_id: s.storeId,
+      id: uuidv7(),
+      kind: 'LATE_MOVEMENT_ABSORBED',
+      product_id: s.productId,
+      movement_id: first.id,
+      device_id: deviceId,
+      details: JSON.stringify({
+        countMovementId: s.lastCountMovementId,
+        countHlc: s.lastCountHlc,
+        absorbedQty: late.reduce((a, m) => a + m.qty, 0),
+        movements: late.length,
+        movementIds: late.slice(0, 50).map((m) => m.id),
+        varianceNow: s.lastCountVariance,
+      }),
+    });
+  }
+  return out;
+}
