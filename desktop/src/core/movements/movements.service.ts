@@ -1,5 +1,5 @@
 import { DomainError, lineTotalPaise, uuidv7 } from '@bazaar/shared';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { appendAudit } from '../audit/audit.log';
 import { writeTx } from '../db/write-tx';
 import type { Executor, MovementRow, ProductRow } from '../db/db.types';

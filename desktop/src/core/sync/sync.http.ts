@@ -35,8 +35,23 @@ export interface HubAnswer {
   receivedAt: number;
 }
 
-/** One JSON request to the hub with the device token. Bodies are parsed by the caller's zod schema. */
+/**
+ * One JSON request to the hub with the device token. Bodies are parsed by the caller's zod schema.
+ * A pooled keep-alive socket the server has just closed fails with a reset before anything was
+ * processed; push and pull are idempotent, so that one case is retried once at once.
+ */
 export async function hubRequest(target: HubTarget, method: 'GET' | 'POST', path: string, body?: unknown): Promise<HubAnswer> {
+  try {
+    return await hubRequestOnce(target, method, path, body);
+  } catch (err) {
+    if (err instanceof HubError && err.status === 0 && /ECONNRESET|UND_ERR_SOCKET|EPIPE/.test(err.message)) {
+      return hubRequestOnce(target, method, path, body);
+    }
+    throw err;
+  }
+}
+
+async function hubRequestOnce(target: HubTarget, method: 'GET' | 'POST', path: string, body?: unknown): Promise<HubAnswer> {
   const url = new URL(path, target.hubUrl.endsWith('/') ? target.hubUrl : `${target.hubUrl}/`);
   const sentAt = Date.now();
   let res: Response;
