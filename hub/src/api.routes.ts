@@ -5,6 +5,7 @@ import { createAuthRoutes } from './auth/auth.routes';
 import { createHealthRoutes } from './health/health.routes';
 import { createMovementsRoutes } from './movements/movements.routes';
 import { createProductsRoutes } from './products/products.routes';
+import { createReportsRoutes } from './reports/reports.routes';
 import { createStockRoutes } from './stock/stock.routes';
 import { createStoresRoutes } from './stores/stores.routes';
 import { createSuppliersRoutes } from './suppliers/suppliers.routes';
@@ -25,6 +26,7 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/stocks', createStockRoutes(deps))
     .route('/stock-movements', createMovementsRoutes(deps))
     .route('/logs', createAuditRoutes(deps))
+    .route('/reports', createReportsRoutes(deps))
     .route('/sync', createSyncRoutes(deps))
     .route('/devices', createDevicesRoutes(deps))
     .route('/conflicts', createConflictsRoutes(deps));

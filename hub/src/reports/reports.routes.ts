@@ -1,0 +1,179 @@
+import { DomainError, uuidSchema } from '@bazaar/shared';
+import { Hono, type Context } from 'hono';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { requireUser } from '../auth/auth.middleware';
+import { visibleStoreIds, type UserPrincipal } from '../auth/principal';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { dateQuery, iso } from '../http/route-helpers';
+import { parseQuery } from '../http/validate';
+import { csvResponse, toCsv, wantsCsv } from './csv';
+
+const reportLimit = z.coerce.number().int().min(1).max(10_000).default(1000);
+const format = z.enum(['json', 'csv']).optional();
+
+const stockReportQuery = z.strictObject({
+  storeId: uuidSchema.optional(),
+  category: z.string().trim().min(1).max(100).optional(),
+  supplierId: uuidSchema.optional(),
+  limit: reportLimit,
+  format,
+});
+
+const salesQuery = z.strictObject({
+  from: dateQuery.optional(),
+  to: dateQuery.optional(),
+  groupBy: z.enum(['day', 'store', 'product']).default('day'),
+  storeId: uuidSchema.optional(),
+  productId: uuidSchema.optional(),
+  category: z.string().trim().min(1).max(100).optional(),
+  /** Minutes east of UTC for day boundaries; default India (UTC+5:30). */
+  tzOffsetMinutes: z.coerce.number().int().min(-720).max(840).default(330),
+  limit: reportLimit,
+  format,
+});
+
+const valuationQuery = z.strictObject({
+  storeId: uuidSchema.optional(),
+  category: z.string().trim().min(1).max(100).optional(),
+  format,
+});
+
+const DAY = 86_400_000;
+const MAX_RANGE_DAYS = 366;
+
+/** Stores this report may read: the visible ones, narrowed to storeId when given (404 outside). */
+function scope(me: UserPrincipal, storeId: string | undefined): string[] | null {
+  const visible = visibleStoreIds(me);
+  if (storeId) {
+    if (visible !== null && !visible.includes(storeId)) throw new DomainError('NOT_FOUND', 'store not found');
+    return [storeId];
+  }
+  return visible;
+}
+
+function answer<T extends Record<string, unknown>>(c: Context<AppEnv>, name: string, columns: readonly (keyof T & string)[], items: T[], extra: Record<string, unknown> = {}) {
+  if (wantsCsv(c)) return csvResponse(c, `${name}.csv`, toCsv(columns, items));
+  return c.json({ items, ...extra }, 200);
+}
+
+/** Head-office reports (managers for their stores, admins for all); JSON or CSV. */
+export function createReportsRoutes(deps: AppDeps) {
+  const db = deps.readDb;
+
+  async function stockReport(c: Context<AppEnv>, kind: 'low' | 'out') {
+    const me = requireUser(c, ['admin', 'manager']);
+    const query = parseQuery(c, stockReportQuery);
+    const stores = scope(me, query.storeId);
+    if (stores !== null && stores.length === 0) return answer(c, `${kind}-stock`, [], []);
+    let q = db
+      .selectFrom('stock as k')
+      .innerJoin('products as p', 'p.id', 'k.product_id')
+      .innerJoin('stores as s', 's.id', 'k.store_id')
+      .select(['s.id as storeId', 's.code as storeCode', 's.name as storeName', 'p.id as productId', 'p.sku', 'p.name as productName', 'p.unit', 'p.category', 'k.qty', 'k.reorder_level as reorderLevel', 'k.updated_at'])
+      // Partial index stock_low_idx covers both: qty <= reorder_level.
+      .where(sql<boolean>`k.qty <= k.reorder_level`)
+      .where('k.qty', kind === 'out' ? '<=' : '>', 0)
+      .where('p.archived', '=', false)
+      .orderBy('s.code')
+      .orderBy('p.sku')
+      .limit(query.limit);
+    if (stores !== null) q = q.where('k.store_id', 'in', stores);
+    if (query.category) q = q.where('p.category', '=', query.category);
+    if (query.supplierId) q = q.where('p.supplier_id', '=', query.supplierId);
+    const rows = (await q.execute()).map(({ updated_at, ...r }) => ({ ...r, shortBy: r.reorderLevel - r.qty, updatedAt: iso(updated_at) }));
+    return answer(c, `${kind}-stock`, ['storeCode', 'storeName', 'sku', 'productName', 'unit', 'category', 'qty', 'reorderLevel', 'shortBy', 'updatedAt', 'storeId', 'productId'], rows, {
+      truncated: rows.length === query.limit,
+    });
+  }
+
+  return new Hono<AppEnv>()
+    .get('/low-stock', (c) => stockReport(c, 'low'))
+    .get('/out-of-stock', (c) => stockReport(c, 'out'))
+    .get('/sales', async (c) => {
+      const me = requireUser(c, ['admin', 'manager']);
+      const query = parseQuery(c, salesQuery);
+      const to = query.to ? new Date(query.to) : new Date(deps.clock.now());
+      const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY);
+      if (from >= to) throw new DomainError('VALIDATION_FAILED', 'query.from: must be before to');
+      if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) throw new DomainError('VALIDATION_FAILED', `query.to: the range may span at most ${MAX_RANGE_DAYS} days`);
+      const stores = scope(me, query.storeId);
+      const range = { from: from.toISOString(), to: to.toISOString(), groupBy: query.groupBy };
+      if (stores !== null && stores.length === 0) return answer(c, 'sales', [], [], range);
+
+      // Weighed goods are priced per kg / L: divide by 1000 with half-up rounding, per line (lineTotalPaise).
+      const revenue = sql<number>`sum(((-m.qty) * coalesce(m.unit_price_paise, p.price_paise) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))::bigint`;
+      const cost = sql<number>`sum(((-m.qty) * coalesce(m.unit_cost_paise, p.cost_paise) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))::bigint`;
+      const base = db
+        .selectFrom('movements as m')
+        .innerJoin('products as p', 'p.id', 'm.product_id')
+        .where('m.kind', '=', 'SALE')
+        .where('m.status', '=', 'applied')
+        .where('m.occurred_at', '>=', from)
+        .where('m.occurred_at', '<', to)
+        .$if(stores !== null, (q) => q.where('m.store_id', 'in', stores!))
+        .$if(query.productId !== undefined, (q) => q.where('m.product_id', '=', query.productId!))
+        .$if(query.category !== undefined, (q) => q.where('p.category', '=', query.category!));
+      const measures = [
+        sql<number>`count(*)::int`.as('lines'),
+        sql<number>`sum(-m.qty)::bigint`.as('qty'),
+        revenue.as('revenuePaise'),
+        cost.as('costPaise'),
+      ] as const;
+
+      let items: Record<string, unknown>[];
+      if (query.groupBy === 'day') {
+        const day = sql<string>`to_char((m.occurred_at AT TIME ZONE 'UTC') + make_interval(mins => ${query.tzOffsetMinutes}), 'YYYY-MM-DD')`;
+        // GROUP BY 1: the day expression carries a parameter, so repeating it would not match the select list.
+        items = await base.select([day.as('day'), ...measures]).groupBy(sql`1`).orderBy(sql`1`).limit(query.limit).execute();
+      } else if (query.groupBy === 'store') {
+        items = await base
+          .innerJoin('stores as s', 's.id', 'm.store_id')
+          .select(['s.id as storeId', 's.code as storeCode', 's.name as storeName', ...measures])
+          .groupBy(['s.id', 's.code', 's.name'])
+          .orderBy('s.code')
+          .limit(query.limit)
+          .execute();
+      } else {
+        items = await base
+          .select(['p.id as productId', 'p.sku', 'p.name as productName', 'p.unit', ...measures])
+          .groupBy(['p.id', 'p.sku', 'p.name', 'p.unit'])
+          .orderBy(sql`sum(-m.qty)`, 'desc')
+          .orderBy('p.sku')
+          .limit(query.limit)
+          .execute();
+      }
+      items = items.map((r) => ({ ...r, qty: Number(r.qty), revenuePaise: Number(r.revenuePaise), costPaise: Number(r.costPaise), marginPaise: Number(r.revenuePaise) - Number(r.costPaise) }));
+      const keys = { day: ['day'], store: ['storeCode', 'storeName', 'storeId'], product: ['sku', 'productName', 'unit', 'productId'] }[query.groupBy];
+      return answer(c, `sales-by-${query.groupBy}`, [...keys, 'lines', 'qty', 'revenuePaise', 'costPaise', 'marginPaise'], items, range);
+    })
+    .get('/valuation', async (c) => {
+      const me = requireUser(c, ['admin', 'manager']);
+      const query = parseQuery(c, valuationQuery);
+      const stores = scope(me, query.storeId);
+      if (stores !== null && stores.length === 0) return answer(c, 'valuation', [], [], { totalCostPaise: 0, totalRetailPaise: 0 });
+      const divisor = sql`(CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END)`;
+      let q = db
+        .selectFrom('stock as k')
+        .innerJoin('products as p', 'p.id', 'k.product_id')
+        .innerJoin('stores as s', 's.id', 'k.store_id')
+        .select([
+          's.id as storeId',
+          's.code as storeCode',
+          's.name as storeName',
+          sql<number>`count(*) FILTER (WHERE k.qty > 0)::int`.as('products'),
+          // Negative stock is a conflict to resolve, not negative value: only positive stock counts.
+          sql<number>`coalesce(sum((k.qty * p.cost_paise) / ${divisor}) FILTER (WHERE k.qty > 0), 0)::bigint`.as('costPaise'),
+          sql<number>`coalesce(sum((k.qty * p.price_paise) / ${divisor}) FILTER (WHERE k.qty > 0), 0)::bigint`.as('retailPaise'),
+        ])
+        .groupBy(['s.id', 's.code', 's.name'])
+        .orderBy('s.code');
+      if (stores !== null) q = q.where('k.store_id', 'in', stores);
+      if (query.category) q = q.where('p.category', '=', query.category);
+      const items = (await q.execute()).map((r) => ({ ...r, costPaise: Number(r.costPaise), retailPaise: Number(r.retailPaise) }));
+      return answer(c, 'valuation', ['storeCode', 'storeName', 'products', 'costPaise', 'retailPaise', 'storeId'], items, {
+        totalCostPaise: items.reduce((a, r) => a + r.costPaise, 0),
+        totalRetailPaise: items.reduce((a, r) => a + r.retailPaise, 0),
+      });
+    });
+}

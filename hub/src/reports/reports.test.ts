@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
+
+let t: TestApp;
+let admin: TestUser;
+let managerA: TestUser;
+let A: { id: string };
+let B: { id: string };
+let rice: { id: string };
+let soap: { id: string };
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.makeUser('admin');
+  A = await t.makeStore('RA');
+  B = await t.makeStore('RB');
+  managerA = await t.makeUser('manager', [A.id]);
+  rice = (await t.call('POST', '/products', admin.token, { sku: 'RICE', name: 'Rice, basmati', unit: 'g', pricePaise: 12000, costPaise: 9000, reorderLevel: 2000, category: 'grains' })).body;
+  soap = (await t.call('POST', '/products', admin.token, { sku: 'SOAP', name: '=cmd|calc', unit: 'pc', pricePaise: 4000, costPaise: 3000, reorderLevel: 5 })).body;
+  const mv = (storeId: string, productId: string, kind: string, qty: number, occurredAt?: string) =>
+    t.call('POST', '/stock-movements', admin.token, { storeId, productId, kind, qty, ...(occurredAt ? { occurredAt } : {}) });
+  await mv(A.id, rice.id, 'IN', 10_000);
+  await mv(A.id, rice.id, 'SALE', -1500, '2026-11-01T10:00:00Z');
+  await mv(A.id, rice.id, 'SALE', -250, '2026-11-02T20:00:00Z'); // 01:30 on Nov 3 in India
+  await mv(A.id, soap.id, 'IN', 4);
+  await mv(B.id, soap.id, 'SALE', -2, '2026-11-01T10:00:00Z');
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const range = 'from=2026-10-15T00:00:00Z&to=2026-11-20T00:00:00Z';
+
+describe('reports', () => {
+  it('sales by day use Indian day boundaries and weighed-goods pricing', async () => {
+    const res = await t.call('GET', `/reports/sales?${range}&groupBy=day&storeId=${A.id}`, admin.token);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      { day: '2026-11-01', lines: 1, qty: 1500, revenuePaise: 18000, costPaise: 13500, marginPaise: 4500 },
+      { day: '2026-11-03', lines: 1, qty: 250, revenuePaise: 3000, costPaise: 2250, marginPaise: 750 },
+    ]);
+  });
+
+  it('sales by store stay inside the caller stores', async () => {
+    const all = await t.call('GET', `/reports/sales?${range}&groupBy=store`, admin.token);
+    expect(all.body.items.map((r: { storeCode: string }) => r.storeCode)).toEqual(['RA', 'RB']);
+    const mine = await t.call('GET', `/reports/sales?${range}&groupBy=store`, managerA.token);
+    expect(mine.body.items.map((r: { storeCode: string }) => r.storeCode)).toEqual(['RA']);
+    const other = await t.call('GET', `/reports/sales?${range}&storeId=${B.id}`, managerA.token);
+    expect(other.status).toBe(404);
+    const staff = await t.makeUser('staff', [A.id]);
+    expect((await t.call('GET', '/reports/sales', staff.token)).status).toBe(403);
+  });
+
+  it('low-stock, out-of-stock and valuation', async () => {
+    const low = await t.call('GET', '/reports/low-stock', admin.token);
+    expect(low.body.items).toEqual([expect.objectContaining({ storeCode: 'RA', sku: 'SOAP', qty: 4, reorderLevel: 5, shortBy: 1 })]);
+    const out = await t.call('GET', '/reports/out-of-stock', admin.token);
+    expect(out.body.items).toEqual([expect.objectContaining({ storeCode: 'RB', sku: 'SOAP', qty: -2 })]);
+    const val = await t.call('GET', '/reports/valuation', admin.token);
+    // Rice 8250 g at ₹90/kg cost = 742.50; soap 4 × ₹30 = 120.
+    expect(val.body.items).toEqual([
+      expect.objectContaining({ storeCode: 'RA', products: 2, costPaise: 74250 + 12000, retailPaise: 99000 + 16000 }),
+      expect.objectContaining({ storeCode: 'RB', products: 0, costPaise: 0, retailPaise: 0 }),
+    ]);
+  });
+
+  it('exports CSV by Accept header or ?format=csv, with formula injection defused', async () => {
+    const viaQuery = await t.call('GET', `/reports/sales?${range}&groupBy=product&format=csv`, admin.token);
+    expect(viaQuery.headers.get('content-type')).toContain('text/csv');
+    const lines = viaQuery.text.trim().split('\r\n');
+    expect(lines[0]).toBe('sku,productName,unit,productId,lines,qty,revenuePaise,costPaise,marginPaise');
+    expect(lines[1]).toMatch(/^RICE,"Rice, basmati",g,/);
+    expect(lines[2]).toMatch(/^SOAP,'=cmd\|calc,pc,/);
+    const viaAccept = await t.call('GET', '/reports/low-stock', admin.token, undefined, { Accept: 'text/csv' });
+    expect(viaAccept.text.split('\r\n')[0]).toBe('storeCode,storeName,sku,productName,unit,category,qty,reorderLevel,shortBy,updatedAt,storeId,productId');
+  });
+
+  it('validates ranges', async () => {
+    const res = await t.call('GET', '/reports/sales?from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z', admin.token);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('from');
+  });
+});
