@@ -5,6 +5,7 @@ import type { HubConfig } from '../config/env';
 import type { Database } from '../db/database.types';
 import type { Principal } from '../auth/principal';
 import type { RateLimiter } from './rate-limiter';
+import type { Scale } from '../scale/scale.types';
 
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -24,6 +25,8 @@ export interface AppDeps {
   /** The hub's HLC: stamps movements posted from the web; sync merges device clocks into it. */
   hlc: HybridLogicalClock;
   limiter: RateLimiter;
+  /** Stage-3 services (shared limits, cache, events, jobs, metrics); absent in most tests. */
+  scale?: Scale;
 }
 
 export interface AppEnv {
