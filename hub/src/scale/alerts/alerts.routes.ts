@@ -1,0 +1,116 @@
+import { DomainError, limitSchema, uuidSchema } from '@bazaar/shared';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireUser } from '../../auth/auth.middleware';
+import { assertStoreAccess, assertStoreRole, visibleStoreIds } from '../../auth/principal';
+import type { AppDeps, AppEnv } from '../../http/app-env';
+import { parseJson, parseQuery } from '../../http/validate';
+import { scaleDb } from '../db/scale.tables';
+import type { EventBus } from '../events/event-bus';
+
+const listQuery = z.strictObject({
+  storeId: uuidSchema.optional(),
+  state: z.enum(['open', 'acknowledged', 'closed', 'live']).optional(),
+  limit: limitSchema,
+});
+
+const webhookInput = z.strictObject({
+  url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000),
+  enabled: z.boolean().default(true),
+});
+
+/** Stock alerts raised by the evaluate-alerts job, and each store's alert webhook. */
+export function createAlertsRoutes(deps: AppDeps, bus: EventBus) {
+  const db = scaleDb(deps.db);
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const me = requireUser(c);
+      const q = parseQuery(c, listQuery);
+      const visible = visibleStoreIds(me);
+      if (q.storeId) assertStoreAccess(me, q.storeId);
+      let sel = db
+        .selectFrom('alerts as a')
+        .innerJoin('products as p', 'p.id', 'a.product_id')
+        .select(['a.id', 'a.store_id', 'a.product_id', 'p.sku', 'p.name', 'a.kind', 'a.state', 'a.qty', 'a.opened_at', 'a.acknowledged_at', 'a.acknowledged_by', 'a.closed_at'])
+        .orderBy('a.opened_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(q.limit);
+      if (visible !== null) {
+        if (visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
+        sel = sel.where('a.store_id', 'in', visible);
+      }
+      if (q.storeId) sel = sel.where('a.store_id', '=', q.storeId);
+      if (q.state === 'live') sel = sel.where('a.state', '<>', 'closed');
+      else if (q.state) sel = sel.where('a.state', '=', q.state);
+      const rows = await sel.execute();
+      return c.json(
+        {
+          items: rows.map((r) => ({
+            id: r.id,
+            storeId: r.store_id,
+            productId: r.product_id,
+            sku: r.sku,
+            productName: r.name,
+            kind: r.kind,
+            state: r.state,
+            qty: r.qty === null ? null : Number(r.qty),
+            openedAt: r.opened_at.toISOString(),
+            acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
+            acknowledgedBy: r.acknowledged_by,
+            closedAt: r.closed_at?.toISOString() ?? null,
+          })),
+          nextCursor: null,
+        },
+        200,
+      );
+    })
+    .post('/:id/acknowledge', async (c) => {
+      const me = requireUser(c);
+      const id = uuidSchema.parse(c.req.param('id'));
+      const alert = await db.selectFrom('alerts').select(['store_id', 'state']).where('id', '=', id).executeTakeFirst();
+      if (!alert) throw new DomainError('NOT_FOUND', 'alert not found');
+      assertStoreRole(me, alert.store_id, ['admin', 'manager', 'staff']);
+      if (alert.state === 'closed') throw new DomainError('CONFLICT', 'the alert is closed: stock has recovered');
+      if (alert.state === 'open') {
+        await db
+          .updateTable('alerts')
+          .set({ state: 'acknowledged', acknowledged_at: new Date(deps.clock.now()), acknowledged_by: me.id })
+          .where('store_id', '=', alert.store_id)
+          .where('id', '=', id)
+          .where('state', '=', 'open')
+          .execute();
+        await bus.publish({ type: 'alert.acknowledged', storeId: alert.store_id, data: { id, by: me.id } });
+      }
+      return c.json({ id, state: 'acknowledged' as const }, 200);
+    })
+    .get('/webhooks/:storeId', async (c) => {
+      const me = requireUser(c);
+      const storeId = uuidSchema.parse(c.req.param('storeId'));
+      assertStoreRole(me, storeId, ['admin', 'manager']);
+      const row = await db.selectFrom('store_webhooks').select(['url', 'enabled', 'updated_at']).where('store_id', '=', storeId).executeTakeFirst();
+      if (!row) throw new DomainError('NOT_FOUND', 'no webhook for this store');
+      return c.json({ storeId, url: row.url, enabled: row.enabled, updatedAt: row.updated_at.toISOString() }, 200);
+    })
+    .put('/webhooks/:storeId', async (c) => {
+      const me = requireUser(c);
+      const storeId = uuidSchema.parse(c.req.param('storeId'));
+      assertStoreRole(me, storeId, ['admin', 'manager']);
+      const input = await parseJson(c, webhookInput);
+      const store = await db.selectFrom('stores').select('id').where('id', '=', storeId).executeTakeFirst();
+      if (!store) throw new DomainError('NOT_FOUND', 'store not found');
+      const now = new Date(deps.clock.now());
+      await db
+        .insertInto('store_webhooks')
+        .values({ store_id: storeId, url: input.url, enabled: input.enabled, updated_at: now })
+        .onConflict((oc) => oc.column('store_id').doUpdateSet({ url: input.url, enabled: input.enabled, updated_at: now }))
+        .execute();
+      return c.json({ storeId, url: input.url, enabled: input.enabled, updatedAt: now.toISOString() }, 200);
+    })
+    .delete('/webhooks/:storeId', async (c) => {
+      const me = requireUser(c);
+      const storeId = uuidSchema.parse(c.req.param('storeId'));
+      assertStoreRole(me, storeId, ['admin', 'manager']);
+      await db.deleteFrom('store_webhooks').where('store_id', '=', storeId).execute();
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,34 @@
+import type { HubConfig } from '../config/env';
+
+export interface ScaleSettings {
+  redisUrl: string | undefined;
+  redisKeyPrefix: string;
+  perTokenPerMinute: number;
+  anonPerIpPerMinute: number;
+  /** Tries per webhook delivery, and the first retry delay (doubling after). */
+  webhookAttempts: number;
+  webhookBackoffMs: number;
+  webhookTimeoutMs: number;
+  /** How long a device that pushed reads its pulls from the primary. */
+  readYourWritesMs: number;
+  /** How often the daily sales rollup refreshes today and yesterday; 0 = never on a timer. */
+  rollupEveryMs: number;
+}
+
+type ScaleConfigFields = Pick<HubConfig, 'redisUrl'> &
+  Partial<{ redisKeyPrefix: string; rateLimitPerMinute: number; rateLimitAnonPerMinute: number }>;
+
+export function scaleSettings(config: ScaleConfigFields, overrides: Partial<ScaleSettings> = {}): ScaleSettings {
+  return {
+    redisUrl: config.redisUrl,
+    redisKeyPrefix: config.redisKeyPrefix ?? 'bazaar:',
+    perTokenPerMinute: config.rateLimitPerMinute ?? 1_200,
+    anonPerIpPerMinute: config.rateLimitAnonPerMinute ?? 120,
+    webhookAttempts: 5,
+    webhookBackoffMs: 2_000,
+    webhookTimeoutMs: 5_000,
+    readYourWritesMs: 30_000,
+    rollupEveryMs: 15 * 60_000,
+    ...overrides,
+  };
+}
