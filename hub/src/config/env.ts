@@ -41,6 +41,11 @@ export const envSchema = z
     DATA_DIR: z.string().min(1).default('data/hub'),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+    /** Prefix of every Redis key (several hubs, or test runs, may share one Redis). */
+    REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1-64 chars of [A-Za-z0-9:_-]').default('bazaar:'),
+    /** API requests per minute per token, and per IP without one; 0 turns the limit off. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+    RATE_LIMIT_ANON_PER_MINUTE: z.coerce.number().int().min(0).default(120),
     /** Comma-separated list of allowed browser origins; empty means no cross-origin access. */
     CORS_ORIGINS: z
       .string()
@@ -79,6 +84,9 @@ export const envSchema = z
     dataDir: path.resolve(repoRoot, e.DATA_DIR),
     dbPoolSize: e.DB_POOL_SIZE,
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    rateLimitAnonPerMinute: e.RATE_LIMIT_ANON_PER_MINUTE,
     corsOrigins: e.CORS_ORIGINS,
     mode: e.HUB_MODE ?? e.NODE_ENV ?? 'development',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
