@@ -133,7 +133,11 @@ export async function pullPage(
           break;
         }
       }
-      const hasMore = next.phase !== PULL_DONE;
+      // A finished round says "more" when writes landed after it began: hasMore=false means up to date as of this snapshot.
+      const hasMore =
+        next.phase !== PULL_DONE ||
+        (await currentVersion(trx, CATALOG_SCOPE)) > cursor.catalogTo ||
+        (await currentVersion(trx, device.storeId)) > cursor.storeTo;
       return { ...out, store: toStore(storeRow), includesSeq: cursor.includesSeq, cursor: encodePullCursor(next), hasMore };
     });
 

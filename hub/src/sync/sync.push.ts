@@ -23,6 +23,8 @@ interface StoredMovement {
   product_id: string;
   qty: number;
   occurred_at: Date | string;
+  status: 'applied' | 'rejected';
+  reject_reason: string | null;
 }
 
 /** The batch in seq order, one entry per movement; the same seq with two contents is malformed. */
@@ -101,7 +103,7 @@ export async function pushBatch(
   );
   const remap = (productId: string) => remaps.get(productId)?.toProductId ?? productId;
 
-  if (duplicates.length) await assertSameAsStored(trx, device.id, duplicates, remap);
+  const replayed = duplicates.length ? await assertSameAsStored(trx, device.id, duplicates, remap) : new Map<string, StoredMovement>();
 
   const offline = await upsertOfflineProducts(trx, { id: device.id, storeId }, request.products, now);
   for (const r of offline.remaps) remaps.set(r.fromProductId, r);
@@ -204,10 +206,14 @@ export async function pushBatch(
 
   const results: PushItemResult[] = batch.map((m) => {
     const input = m.seq > acked ? inputs[m.seq - acked - 1] : undefined;
-    if (!input || !insertedIds.has(m.id)) return { id: m.id, seq: m.seq, status: 'duplicate', reason: null };
+    if (!input || !insertedIds.has(m.id)) {
+      // A replay gets the first answer again: a device whose response was lost still learns of a rejection.
+      const stored = replayed.get(m.id);
+      if (stored?.status === 'rejected') return { id: m.id, seq: m.seq, status: 'rejected', reason: stored.reject_reason };
+      return { id: m.id, seq: m.seq, status: 'duplicate', reason: null };
+    }
     return { id: m.id, seq: m.seq, status: input.status ?? 'applied', reason: input.rejectReason ?? null };
   });
-  const count = (s: PushItemResult['status']) => results.filter((r) => r.status === s).length;
   await writeAudit(trx, {
     actorId: device.id,
     actorName: `device:${device.name}`,
@@ -218,9 +224,9 @@ export async function pushBatch(
     before: { ackedSeq: acked },
     after: {
       ackedSeq,
-      applied: count('applied'),
-      rejected: count('rejected'),
-      duplicates: count('duplicate'),
+      applied: newApplied.length,
+      rejected: newInputs.length - newApplied.length,
+      duplicates: duplicates.length + fresh.filter((m) => !insertedIds.has(m.id)).length,
       productsCreated: offline.created,
       productsMerged: offline.remaps.map((r) => r.fromProductId),
       conflicts: [...stockConflicts, ...conflicts].map((c) => c.kind),
@@ -238,9 +244,9 @@ async function assertSameAsStored(
   deviceId: string,
   duplicates: readonly DeviceMovement[],
   remap: (productId: string) => string,
-): Promise<void> {
+): Promise<Map<string, StoredMovement>> {
   const { rows } = await sql<StoredMovement>`
-    SELECT id, device_id, seq, hlc, kind, product_id, qty, occurred_at FROM movements
+    SELECT id, device_id, seq, hlc, kind, product_id, qty, occurred_at, status, reject_reason FROM movements
     WHERE id = ANY(${duplicates.map((m) => m.id)}::uuid[])
        OR (device_id = ${deviceId}::uuid AND seq = ANY(${duplicates.map((m) => m.seq)}::bigint[]))`.execute(trx);
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -256,6 +262,7 @@ async function assertSameAsStored(
       );
     }
   }
+  return byId;
 }
 
 /** Deltas of this push that landed before the latest count: they moved its variance, not the stock. */
