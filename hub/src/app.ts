@@ -8,6 +8,7 @@ import { authenticate } from './auth/auth.middleware';
 import { createApiRoutes } from './api.routes';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { handleError } from './http/error-handler';
+import { createScaleRoutes } from './scale/scale.routes';
 
 export type { AppDeps } from './http/app-env';
 
@@ -19,6 +20,7 @@ export function createApp(deps: AppDeps) {
   const { config, logger } = deps;
   const app = new Hono<AppEnv>();
 
+  if (deps.scale) app.use('*', deps.scale.observe);
   app.use(
     '*',
     requestId({ generator: () => crypto.randomUUID() }),
@@ -56,6 +58,8 @@ export function createApp(deps: AppDeps) {
     }),
     authenticate(deps),
   );
+  if (deps.scale) app.use('/api/*', ...deps.scale.api);
+  app.route('/api/v1', createScaleRoutes(deps));
 
   const routes = app.route('/api/v1', createApiRoutes(deps));
 
