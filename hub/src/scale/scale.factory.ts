@@ -113,6 +113,8 @@ export async function createScale(deps: ScaleDeps): Promise<Scale> {
   }
 
   const observe: MiddlewareHandler<AppEnv> = async (c, next) => {
+    // A live-event stream lasts minutes: it would only distort the latency histogram.
+    if (c.req.path === '/api/v1/events') return next();
     const started = performance.now();
     try {
       await next();
