@@ -11,7 +11,7 @@ import { dateQuery, iso } from '../http/route-helpers';
 import { parseQuery } from '../http/validate';
 import { verifyAuditChain } from './audit.verify';
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   action: z.string().trim().min(1).max(100).optional(),
   entity: z.string().trim().min(1).max(100).optional(),
   entityId: z.string().trim().min(1).max(100).optional(),

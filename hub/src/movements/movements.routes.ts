@@ -13,7 +13,7 @@ import { applyMovements, type MovementInput } from '../stock/stock.apply';
 import { toMovement, toStockRow } from '../stock/stock.mappers';
 import { recordStockConflicts } from '../stock/stock.conflicts';
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   storeId: uuidSchema.optional(),
   productId: uuidSchema.optional(),
   kind: movementKindSchema.optional(),

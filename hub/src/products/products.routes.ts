@@ -40,7 +40,7 @@ export function toProduct(r: ProductRow): Product {
   };
 }
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   q: z.string().trim().min(1).max(100).optional(),
   sku: skuSchema.optional(),
   barcode: barcodeSchema.optional(),

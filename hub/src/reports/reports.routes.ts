@@ -12,7 +12,7 @@ import { csvResponse, toCsv, wantsCsv } from './csv';
 const reportLimit = z.coerce.number().int().min(1).max(10_000).default(1000);
 const format = z.enum(['json', 'csv']).optional();
 
-const stockReportQuery = z.strictObject({
+export const stockReportQuery = z.strictObject({
   storeId: uuidSchema.optional(),
   category: z.string().trim().min(1).max(100).optional(),
   supplierId: uuidSchema.optional(),
@@ -20,7 +20,7 @@ const stockReportQuery = z.strictObject({
   format,
 });
 
-const salesQuery = z.strictObject({
+export const salesQuery = z.strictObject({
   from: dateQuery.optional(),
   to: dateQuery.optional(),
   groupBy: z.enum(['day', 'store', 'product']).default('day'),
@@ -33,7 +33,7 @@ const salesQuery = z.strictObject({
   format,
 });
 
-const valuationQuery = z.strictObject({
+export const valuationQuery = z.strictObject({
   storeId: uuidSchema.optional(),
   category: z.string().trim().min(1).max(100).optional(),
   format,

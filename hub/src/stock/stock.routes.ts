@@ -10,7 +10,7 @@ import { containsPattern, dateQuery } from '../http/route-helpers';
 import { parseQuery } from '../http/validate';
 import { toStockRow } from './stock.mappers';
 
-const stockQuery = z.strictObject({
+export const stockQuery = z.strictObject({
   storeId: uuidSchema.optional(),
   productId: uuidSchema.optional(),
   sku: skuSchema.optional(),
@@ -24,7 +24,7 @@ const stockQuery = z.strictObject({
   cursor: z.string().optional(),
 });
 
-const summaryQuery = stockQuery.omit({ status: true, updatedFrom: true, updatedTo: true });
+export const summaryQuery = stockQuery.omit({ status: true, updatedFrom: true, updatedTo: true });
 const pairCursor = z.tuple([z.uuid(), z.uuid()]);
 const productCursor = z.tuple([z.uuid()]);
 

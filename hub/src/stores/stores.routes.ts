@@ -25,7 +25,7 @@ export function toStore(r: StoreRow): Store {
   };
 }
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   q: z.string().trim().min(1).max(100).optional(),
   region: z.string().trim().min(1).max(100).optional(),
   archived: boolQuery.optional(),

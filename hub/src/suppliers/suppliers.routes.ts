@@ -23,7 +23,7 @@ export function toSupplier(r: SupplierRow): Supplier {
   };
 }
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   q: z.string().trim().min(1).max(100).optional(),
   archived: boolQuery.optional(),
   limit: limitSchema,

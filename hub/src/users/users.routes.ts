@@ -22,7 +22,7 @@ import { actorOf, boolQuery, containsPattern, pgError } from '../http/route-help
 import { parseJson, parseParam, parseQuery } from '../http/validate';
 import { findUser, missingStores, selectUsers, setUserStores, toUser, type UserWithStores } from './users.repository';
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   q: z.string().trim().min(1).max(100).optional(),
   role: roleSchema.optional(),
   storeId: uuidSchema.optional(),
