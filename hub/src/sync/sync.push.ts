@@ -272,8 +272,10 @@ function lateMovementConflicts(
   deviceId: string,
 ): NewConflict[] {
   const out: NewConflict[] = [];
+  const batchIds = new Set(movements.map((m) => m.id));
   for (const s of stock) {
-    if (s.lastCountHlc === null || s.lastCountMovementId === null) continue;
+    // A count that came in this same push is not "earlier": the batch is the device's own order.
+    if (s.lastCountHlc === null || s.lastCountMovementId === null || batchIds.has(s.lastCountMovementId)) continue;
     const { lastCountHlc: chlc, lastCountMovementId: cid } = s;
     // (hlc, id) tuple order, as SQL and mergeStock order the log.
     const late = movements.filter(
