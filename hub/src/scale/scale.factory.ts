@@ -16,6 +16,7 @@ import type { VersionedCache } from './cache/cache.types';
 import { scaleDb } from './db/scale.tables';
 import { MemoryEventBus, type EventBus } from './events/event-bus';
 import { RedisEventBus } from './events/redis-event-bus';
+import type { SseClients } from './events/events.routes';
 import { runExport, exportJob } from './exports/export.run';
 import { rateLimitMiddleware } from './http/rate-limit.middleware';
 import { BullJobQueue } from './jobs/bullmq-queue';
@@ -51,7 +52,7 @@ export async function createScale(deps: ScaleDeps): Promise<Scale> {
   const cache: VersionedCache = redis ? new RedisCache(redis, log) : new MemoryCache(5_000, now);
   const events: EventBus = redis ? new RedisEventBus(redis, log) : new MemoryEventBus(10_000, now);
   const reads = createReadRouting({ db, readDb, redis, stickyMs: settings.readYourWritesMs, now });
-  const sseClients = { count: 0 };
+  const sseClients: SseClients = { count: 0, closing: false, wakers: new Set() };
 
   let jobs: JobQueue | null = null;
   const metrics = createHubMetrics({
@@ -191,6 +192,10 @@ export async function createScale(deps: ScaleDeps): Promise<Scale> {
     stockCommitted,
     health,
     sseClients,
+    endStreams() {
+      sseClients.closing = true;
+      for (const w of sseClients.wakers) w();
+    },
     async close() {
       if (rollupTimer) clearInterval(rollupTimer);
       await jobs!.close();

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env';
 import type { VersionedCache } from './cache/cache.types';
 import type { EventBus } from './events/event-bus';
+import type { SseClients } from './events/events.routes';
 import type { JobQueue } from './jobs/job-queue';
 import type { HubMetrics } from './metrics/hub-metrics';
 import type { SharedRateLimiter } from './rate-limit/redis-rate-limiter';
@@ -60,7 +61,9 @@ export interface Scale {
   /** Call after a transaction that stored movements committed. Never throws. */
   stockCommitted(commit: StockCommit): Promise<void>;
   health(): Promise<ScaleHealth>;
-  sseClients: { count: number };
+  sseClients: SseClients;
+  /** First step of shutdown: end live-event streams so the HTTP server can drain. */
+  endStreams(): void;
   /** Graceful shutdown: drain jobs, close streams and connections. */
   close(): Promise<void>;
 }

@@ -9,13 +9,20 @@ import { compareEventIds, eventIdSchema, type EventBus, type HubEvent } from './
 const REPLAY_LIMIT = 5_000;
 const HEARTBEAT_MS = 15_000;
 
+/** Open streams of this node: counted for metrics, ended all at once on shutdown. */
+export interface SseClients {
+  count: number;
+  closing: boolean;
+  readonly wakers: Set<() => void>;
+}
+
 /**
  * GET /events: server-sent events for live dashboards, filtered to the stores the caller
  * may see. Reconnecting browsers send Last-Event-ID and get what they missed (as far as the
  * stream still keeps it), then the live feed. EventSource cannot send headers, so the token
  * may also come as ?access_token= (the hub never logs query strings).
  */
-export function createEventsRoutes(deps: AppDeps, bus: EventBus, clients: { count: number }) {
+export function createEventsRoutes(deps: AppDeps, bus: EventBus, clients: SseClients) {
   return new Hono<AppEnv>().get('/events', async (c) => {
     let principal: Principal | null = c.get('principal');
     const queryToken = c.req.query('access_token');
@@ -45,15 +52,17 @@ export function createEventsRoutes(deps: AppDeps, bus: EventBus, clients: { coun
         sentUpTo = e.id;
         await stream.writeSSE({ id: e.id, event: e.type, data: JSON.stringify({ storeId: e.storeId, at: e.at, data: e.data }) });
       };
-      stream.onAbort(() => {
+      const stop = () => {
         live = false;
         wake?.();
-      });
+      };
+      stream.onAbort(stop);
+      clients.wakers.add(stop);
       try {
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ replayFrom: last?.data ?? null }), retry: 3_000 });
         if (last?.data) for (const e of await bus.replay(last.data, REPLAY_LIMIT)) if (canSee(e)) await send(e);
         live = true;
-        while (!stream.aborted && !stream.closed) {
+        while (!stream.aborted && !stream.closed && !clients.closing) {
           while (pending.length > 0) await send(pending.shift()!);
           await new Promise<void>((resolve) => {
             wake = resolve;
@@ -64,6 +73,7 @@ export function createEventsRoutes(deps: AppDeps, bus: EventBus, clients: { coun
           if (pending.length === 0 && !stream.aborted) await stream.write(': ping\n\n');
         }
       } finally {
+        clients.wakers.delete(stop);
         unsubscribe();
         clients.count -= 1;
       }
