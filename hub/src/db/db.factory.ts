@@ -12,6 +12,8 @@ export interface HubDb {
   /** Reports and audit search (DATABASE_READ_URL); the primary when none is configured. */
   readDb: Kysely<Database>;
   kind: 'postgres' | 'pglite';
+  /** The pg pools behind db/readDb (Postgres only), for pool-usage metrics. */
+  pools?: { primary: pg.Pool; replica?: pg.Pool };
   close(): Promise<void>;
 }
 
@@ -39,16 +41,15 @@ export function createPglite(dataDir: string | undefined): PGlite {
 /** Postgres through a pg Pool when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
 export function createDb(config: Pick<HubConfig, 'databaseUrl' | 'databaseReadUrl' | 'dbPoolSize' | 'dataDir'>): HubDb {
   if (config.databaseUrl) {
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPgPool(config.databaseUrl, config.dbPoolSize) }) });
-    const readDb = config.databaseReadUrl
-      ? new Kysely<Database>({
-          dialect: new PostgresDialect({ pool: createPgPool(config.databaseReadUrl, config.dbPoolSize) }),
-        })
-      : db;
+    const primary = createPgPool(config.databaseUrl, config.dbPoolSize);
+    const replica = config.databaseReadUrl ? createPgPool(config.databaseReadUrl, config.dbPoolSize) : undefined;
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: primary }) });
+    const readDb = replica ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: replica }) }) : db;
     return {
       db,
       readDb,
       kind: 'postgres',
+      pools: { primary, replica },
       async close() {
         if (readDb !== db) await readDb.destroy();
         await db.destroy();
