@@ -6,9 +6,10 @@ import { loadConfigOrExit } from './config/env';
 import { createDb } from './db/db.factory';
 import { migrateToLatest } from './db/migrate';
 import { systemClock, type AppDeps } from './http/app-env';
-import { MemoryRateLimiter } from './http/rate-limiter';
 import { printFirstStartHelp } from './auth/first-start';
 import { serveWebUi } from './web-ui/serve-web-ui';
+import { createScale } from './scale/scale.factory';
+import { scaleSettings } from './scale/scale.config';
 
 const config = loadConfigOrExit();
 const logger = pino({ level: config.logLevel, base: { service: 'hub' } });
@@ -36,6 +37,8 @@ const hlc = new HybridLogicalClock({
   last: lastHlc?.hlc?.endsWith(`-${config.hubNodeId}`) ? lastHlc.hlc : undefined,
 });
 
+// Shared limits, cache, events and jobs on Redis when REDIS_URL is set, in-process otherwise.
+const scale = await createScale({ config, db: hubDb.db, readDb: hubDb.readDb, logger, settings: scaleSettings(config), pools: hubDb.pools });
 const deps: AppDeps = {
   config,
   db: hubDb.db,
@@ -43,7 +46,8 @@ const deps: AppDeps = {
   logger,
   clock: systemClock,
   hlc,
-  limiter: new MemoryRateLimiter(),
+  limiter: scale.limiter,
+  scale,
 };
 const app = createApp(deps);
 serveWebUi(app, config);
@@ -58,6 +62,7 @@ async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info(`${signal}: draining requests`);
+  scale.endStreams();
   const force = setTimeout(() => {
     logger.warn('requests still running after 10 s; closing anyway');
     process.exit(1);
@@ -65,6 +70,7 @@ async function shutdown(signal: string) {
   force.unref();
   // close() stops accepting connections and resolves once in-flight requests have finished.
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await scale.close(); // drains running jobs
   await hubDb.close();
   logger.info('stopped');
   process.exit(0);
