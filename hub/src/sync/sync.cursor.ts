@@ -25,7 +25,7 @@ export interface PullCursor {
   lastId: string;
 }
 
-const version = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const version = z.number().int().min(-1).max(Number.MAX_SAFE_INTEGER);
 const tupleSchema = z.tuple([version, version, version, version, version, z.number().int().min(0).max(PULL_DONE), version, z.string().max(36)]);
 
 export function encodePullCursor(c: PullCursor): string {

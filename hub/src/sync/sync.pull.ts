@@ -98,11 +98,12 @@ export async function pullPage(
 
       let cursor: PullCursor;
       if (!previous || previous.phase === PULL_DONE) {
-        // A new round: everything changed since the last complete round, up to this snapshot.
+        // A new round: everything changed since the last complete round, up to this snapshot. The
+        // first round starts below 0 so it also takes rows written without a change version (seeds: 0).
         cursor = {
-          catalogFrom: previous?.catalogTo ?? 0,
+          catalogFrom: previous?.catalogTo ?? -1,
           catalogTo: await currentVersion(trx, CATALOG_SCOPE),
-          storeFrom: previous?.storeTo ?? 0,
+          storeFrom: previous?.storeTo ?? -1,
           storeTo: await currentVersion(trx, device.storeId),
           includesSeq: Number(row.last_seq),
           phase: 0,
