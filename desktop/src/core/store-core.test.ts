@@ -202,3 +202,14 @@ describe('CSV import', () => {
     await expectError(core.importProducts({ csv: 'name,price\nx,1' }), 'BAD_REQUEST', /no sku column/);
   });
 });
+
+describe('search', () => {
+  it('finds a word inside the name and a SKU prefix in any case, in lists and at the counter', async () => {
+    expect((await core.listStock({ search: 'atta' })).items.map((i) => i.sku)).toEqual(['ATTA-5']);
+    expect((await core.listStock({ search: 'rice-' })).items.map((i) => i.sku)).toEqual(['RICE-LOOSE']);
+    expect((await core.listStock({ search: '100%_x' })).items).toEqual([]);
+    expect((await core.searchProducts({ query: 'masoori' })).map((p) => p.sku)).toEqual(['RICE-LOOSE']);
+    expect((await core.searchProducts({ query: 'atta' })).map((p) => p.sku)).toEqual(['ATTA-5']);
+    expect((await core.searchProducts({ query: 'oil-' })).map((p) => p.sku)).toEqual(['OIL-1L']);
+  });
+});

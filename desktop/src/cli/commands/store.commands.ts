@@ -21,7 +21,7 @@ export function registerStoreCommands(program: Command): void {
         async (core, g) => {
           const info = await core.initStore({ code: o.code, name: o.name });
           if (g.json) return printJson(info);
-          process.stdout.write(`Created store ${info.storeCode} "${info.storeName}" in ${core.path}\nNext: add a manager with \`bazaar-store user add <username> --name NAME --role manager --pin 1234\` (optional) and products with \`bazaar-store product import items.csv\`.\n`);
+          process.stdout.write(`Created store ${info.storeCode} "${info.storeName}" in ${core.path}\nNext: add a manager with \`bazaar-store user add <username> --name NAME --role manager --new-pin 1234\` (optional) and products with \`bazaar-store product import items.csv\`.\n`);
         },
         { create: true },
       );

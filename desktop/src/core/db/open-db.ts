@@ -13,7 +13,7 @@ export interface OpenedDb {
  * Opens (creating if needed) a store database and brings its schema up to date.
  * WAL + synchronous=FULL: a committed sale survives a power cut, which is common in these shops.
  */
-export async function openStoreDb(path: string): Promise<OpenedDb> {
+export async function openStoreDb(path: string, opts: { onQuery?: (sql: string, params: readonly unknown[]) => void } = {}): Promise<OpenedDb> {
   const raw = new Database(path);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
@@ -21,7 +21,10 @@ export async function openStoreDb(path: string): Promise<OpenedDb> {
   // A CLI run and the counter app may share the file: wait for the writer instead of failing.
   raw.pragma('busy_timeout = 5000');
   restrictFileMode(path);
-  const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<StoreDatabase>({
+    dialect: new SqliteDialect({ database: raw }),
+    ...(opts.onQuery ? { log: (e) => opts.onQuery?.(e.query.sql, e.query.parameters) } : {}),
+  });
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Product } from '@bazaar/shared';
 import type { Executor, ProductRow } from '../db/db.types';
+import { escapeLike } from '../db/sql-like';
 
 export function toProduct(r: ProductRow): Product & { origin: 'local' | 'hub' } {
   return {
@@ -64,21 +65,37 @@ export async function searchProducts(db: Executor, query: string, limit: number,
     .limit(limit);
   if (!includeArchived) q = q.where('archived', '=', 0);
   const byName = await q.execute();
-  let skuPrefix: ProductRow[] = [];
-  if (byName.length < limit) {
-    skuPrefix = await db
+  const skuPrefix: ProductRow[] = [];
+  // SKUs are usually upper case; the unique index is binary, so try the term as typed and upper-cased.
+  for (const prefix of new Set([term, term.toUpperCase()])) {
+    if (byName.length + skuPrefix.length >= limit) break;
+    skuPrefix.push(
+      ...(await db
+        .selectFrom('products')
+        .selectAll()
+        .where('sku', '>=', prefix)
+        .where('sku', '<', `${prefix}\uffff`)
+        .where('archived', 'in', includeArchived ? [0, 1] : [0])
+        .orderBy('sku')
+        .limit(limit)
+        .execute()),
+    );
+  }
+  let contains: ProductRow[] = [];
+  if (byName.length + skuPrefix.length < limit) {
+    // Fallback for a word inside the name ("atta" in "Aashirvaad Atta"): a scan, only when prefixes found too little.
+    contains = await db
       .selectFrom('products')
       .selectAll()
-      .where('sku', '>=', term)
-      .where('sku', '<', `${term}\uffff`)
+      .where(sql<boolean>`name_key like ${`%${escapeLike(key)}%`} escape '\\'`)
       .where('archived', 'in', includeArchived ? [0, 1] : [0])
-      .orderBy('sku')
+      .orderBy('name_key')
       .limit(limit)
       .execute();
   }
   const out = new Map<string, ProductRow>();
   if (exact && (includeArchived || exact.archived === 0)) out.set(exact.id, exact);
-  for (const r of [...byName, ...skuPrefix]) if (!out.has(r.id)) out.set(r.id, r);
+  for (const r of [...byName, ...skuPrefix, ...contains]) if (!out.has(r.id)) out.set(r.id, r);
   return [...out.values()].slice(0, limit);
 }
 

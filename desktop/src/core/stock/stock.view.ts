@@ -1,6 +1,7 @@
 import { compareHlc, projectStock, stockStatus, type StockStatus } from '@bazaar/shared';
 import { sql } from 'kysely';
 import type { Executor } from '../db/db.types';
+import { escapeLike } from '../db/sql-like';
 
 export interface LocalStockMovement {
   id: string;
@@ -120,12 +121,13 @@ export async function listStock(db: Executor, q: StockQuery): Promise<{ items: S
   if (q.category) base = base.where('p.category', '=', q.category);
   if (q.supplierId) base = base.where('p.supplier_id', '=', q.supplierId);
   if (q.search) {
+    // A stock list is not typed per keystroke: a substring match on the name is worth its scan.
     const term = q.search.trim();
-    const key = term.toLowerCase();
+    const like = `%${escapeLike(term.toLowerCase())}%`;
     base = base.where((eb) =>
       eb.or([
-        eb.and([eb('p.name_key', '>=', key), eb('p.name_key', '<', `${key}\uffff`)]),
-        eb('p.sku', '=', term),
+        eb(sql`p.name_key`, 'like', sql`${like} escape '\\'`),
+        eb(sql`p.sku`, 'like', sql`${`${escapeLike(term)}%`} escape '\\'`),
         eb('p.barcode', '=', term),
       ]),
     );
