@@ -18,6 +18,7 @@ import { MemoryEventBus, type EventBus } from './events/event-bus';
 import { RedisEventBus } from './events/redis-event-bus';
 import type { SseClients } from './events/events.routes';
 import { runExport, exportJob } from './exports/export.run';
+import { afterWriteMiddleware } from './http/after-write.middleware';
 import { rateLimitMiddleware } from './http/rate-limit.middleware';
 import { BullJobQueue } from './jobs/bullmq-queue';
 import { MemoryJobQueue, type JobHandlers, type JobQueue } from './jobs/job-queue';
@@ -188,6 +189,7 @@ export async function createScale(deps: ScaleDeps): Promise<Scale> {
     api: [
       rateLimitMiddleware({ config: deps.config }, limiter, { perTokenPerMinute: settings.perTokenPerMinute, anonPerIpPerMinute: settings.anonPerIpPerMinute }, metrics),
       responseCacheMiddleware(cache, metrics),
+      afterWriteMiddleware(stockCommitted),
     ],
     stockCommitted,
     health,
