@@ -36,7 +36,9 @@ export function createConflictsRoutes(deps: AppDeps) {
       const after = decodeCursor(query.cursor, timeIdCursorSchema);
       const visible = visibleStoreIds(me);
       if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
-      let q = db.selectFrom('conflicts').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1);
+      // Postgres keeps microseconds but a cursor carries a JS date (ms): page on the ms-truncated time.
+      const at = sql<Date>`date_trunc('milliseconds', created_at)`;
+      let q = db.selectFrom('conflicts').selectAll().orderBy(at, 'desc').orderBy('id', 'desc').limit(query.limit + 1);
       if (visible !== null) q = q.where('store_id', 'in', visible);
       if (query.storeId) q = q.where('store_id', '=', query.storeId);
       if (query.kind) q = q.where('kind', '=', query.kind);
@@ -48,7 +50,7 @@ export function createConflictsRoutes(deps: AppDeps) {
       if (after) {
         const id = uuidSchema.safeParse(after[1]);
         if (!id.success) throw new DomainError('INVALID_CURSOR', 'cursor: not a cursor for this list');
-        q = q.where(sql<boolean>`(created_at, id) < (${new Date(after[0])}::timestamptz, ${id.data}::uuid)`);
+        q = q.where(sql<boolean>`(${at}, id) < (${new Date(after[0])}::timestamptz, ${id.data}::uuid)`);
       }
       const rows = await q.execute();
       return c.json(pageOf(rows, query.limit, toConflict, (r) => [iso(r.created_at), r.id]), 200);
