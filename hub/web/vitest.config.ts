@@ -5,7 +5,7 @@ export default defineProject({
   test: {
     name: 'web',
     include: ['e2e/**/*.e2e.test.ts'],
-    testTimeout: 180_000,
+    testTimeout: 60_000,
     hookTimeout: 240_000,
     fileParallelism: false,
   },

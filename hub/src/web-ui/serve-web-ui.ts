@@ -11,10 +11,8 @@ export const DEFAULT_WEB_DIST = path.join(repoRoot, 'hub', 'web', 'dist');
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
+/** The app's secureHeaders middleware sets the rest; the CSP is specific to this page. */
 const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
   // recharts sets inline style attributes; scripts only from our own origin.
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
@@ -63,11 +61,17 @@ export function serveWebUi<E extends Env>(app: Hono<E>, _config?: unknown, opts:
     const body = f.gzip && wantsGzip ? f.gzip : f.body;
     if (body === f.gzip) headers['Content-Encoding'] = 'gzip';
     headers['Content-Length'] = String(body.length);
-    return c.body(c.req.method === 'HEAD' ? null : new Uint8Array(body), 200, headers);
+    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+    return c.body(new Uint8Array(body), 200, headers);
   }
 
   app.on(['GET', 'HEAD'], '*', async (c, next) => {
-    const urlPath = decodeURIComponent(new URL(c.req.url).pathname);
+    let urlPath: string;
+    try {
+      urlPath = decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      return c.text('Bad request', 400);
+    }
     if (urlPath === '/api' || urlPath.startsWith('/api/')) return next();
 
     const file = path.resolve(distDir, `.${path.posix.normalize(urlPath)}`);

@@ -25,8 +25,12 @@ export class ApiError extends Error {
   fieldErrors(): FieldErrors {
     const out: FieldErrors = {};
     collectFieldErrors(this.details, out);
-    const field = this.code in fieldOfCode ? fieldOfCode[this.code as ErrorCode] : undefined;
-    if (field && !out[field]) out[field] = this.message;
+    if (Object.keys(out).length) return out;
+    // Uniqueness conflicts name their field in the message: "sku: a product with this SKU already exists".
+    // Field-specific refusals name the field first: "sku: a product with this SKU already exists".
+    const named = /^([A-Za-z][\w.]*): (.+)$/.exec(this.message);
+    const field = named?.[1] ?? (this.code in fieldOfCode ? fieldOfCode[this.code as ErrorCode] : undefined);
+    if (field) out[field] = named?.[2] ?? this.message;
     return out;
   }
 }

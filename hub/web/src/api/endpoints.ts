@@ -10,6 +10,7 @@ import {
   pageSchema,
   productSchema,
   stockListItemSchema,
+  stockRowSchema,
   stockSummaryItemSchema,
   storeSchema,
   supplierSchema,
@@ -72,7 +73,8 @@ export const movementsApi = {
   list: (query: PageQuery) => api('GET', '/stock-movements', { query, schema: pageSchema(movementSchema) }),
   get: (id: string) => api('GET', `/stock-movements/${id}`, { schema: movementSchema }),
   create: (body: Omit<MovementCreate, 'unitPricePaise' | 'unitCostPaise' | 'reason' | 'note' | 'supplierId'> &
-    Partial<MovementCreate>) => api('POST', '/stock-movements', { body, schema: z.union([movementSchema, ok]) }),
+    Partial<MovementCreate>) =>
+    api('POST', '/stock-movements', { body, schema: z.object({ movement: movementSchema, stock: stockRowSchema }) }),
 };
 
 export const auditApi = {

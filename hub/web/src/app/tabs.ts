@@ -14,7 +14,7 @@ export const tabs: Tab[] = [
   { path: '/movements', label: 'Movements', icon: '⇄' },
   { path: '/products', label: 'Products', icon: '▤' },
   { path: '/stores', label: 'Stores', icon: '⌂', needs: 'viewStores' },
-  { path: '/suppliers', label: 'Suppliers', icon: '⛟', needs: 'viewSuppliers' },
+  { path: '/suppliers', label: 'Suppliers', icon: '⚑', needs: 'viewSuppliers' },
   { path: '/logs', label: 'Activity logs', icon: '☰', needs: 'viewAudit' },
   { path: '/conflicts', label: 'Conflicts', icon: '⚠', needs: 'viewConflicts' },
   { path: '/devices', label: 'Devices', icon: '⌨', needs: 'manageDevices' },

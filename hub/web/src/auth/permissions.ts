@@ -15,6 +15,7 @@ const can = {
   viewConflicts: ['admin', 'manager'],
   manageDevices: ['admin', 'manager'],
   manageUsers: ['admin', 'manager'],
+  viewReports: ['admin', 'manager'],
   settings: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -66,7 +66,7 @@ export function RegisterPage() {
         <Field label="Confirm password" error={errors.confirm}>
           {(id, d) => <input id={id} aria-describedby={d} name="confirm" type="password" autoComplete="new-password" value={form.confirm} onChange={set('confirm')} />}
         </Field>
-        <FormError message={register.error && !Object.keys(errors).length ? errorMessage(register.error) : null} />
+        <FormError message={register.error ? `Account not created: ${errorMessage(register.error)}` : null} />
         <button type="submit" className="btn btn-primary btn-block" disabled={register.isPending}>
           {register.isPending ? 'Creating…' : 'Create account'}
         </button>

@@ -44,7 +44,7 @@ export function SignInPage() {
             <input id={id} aria-describedby={d} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
           )}
         </Field>
-        <FormError message={login.error && !Object.keys(errors).length ? errorMessage(login.error) : null} />
+        <FormError message={login.error ? errorMessage(login.error) : null} />
         <button type="submit" className="btn btn-primary btn-block" disabled={login.isPending}>
           {login.isPending ? 'Signing in…' : 'Sign in'}
         </button>

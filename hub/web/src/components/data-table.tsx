@@ -8,9 +8,11 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { apiCsv, type Query } from '../api/client';
-import { errorMessage } from '../api/api-error';
+import { ApiError, errorMessage } from '../api/api-error';
 import { downloadText, stampedName, toCsv } from './csv';
 import type { PagedList } from './use-paged-list';
+
+const EXPORT_CAP = 50_000;
 
 export interface Column<T> {
   id: string;
@@ -23,16 +25,18 @@ export interface Column<T> {
   align?: 'right' | 'center';
   /** Hidden on phone-sized screens to keep the table readable. */
   minor?: boolean;
+  /** Never shown, only exported (e.g. a code already shown under the name). */
+  hidden?: boolean;
 }
 
 interface DataTableProps<T> {
   caption: string;
   columns: Column<T>[];
-  list: Pick<PagedList<T>, 'rows' | 'isLoading' | 'error' | 'hasMore' | 'loadMore' | 'isLoadingMore'>;
+  list: Pick<PagedList<T>, 'rows' | 'isLoading' | 'error' | 'hasMore' | 'loadMore' | 'isLoadingMore' | 'fetchPage'>;
   rowKey: (row: T) => string;
   onRowClick?: (row: T) => void;
   /** CSV from the API (`?format=csv` with the same filters) when it offers one; else from loaded rows. */
-  csv: { filename: string; api?: { path: string; query: Query } };
+  csv: { filename: string; api?: { path: string; query: Query } | undefined };
   empty?: string;
   toolbar?: ReactNode;
   testId?: string;
@@ -45,7 +49,9 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
 
   const defs = useMemo<ColumnDef<T, unknown>[]>(
     () =>
-      columns.map((c) => ({
+      columns
+        .filter((c) => !c.hidden)
+        .map((c) => ({
         id: c.id,
         header: c.header,
         accessorFn: (row: T) => (c.sort ? c.sort(row) : null),
@@ -65,24 +71,60 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
     getRowId: rowKey,
   });
 
+  /**
+   * Client-side CSV for lists the hub cannot export itself: walk the same filtered query by
+   * cursor in pages of 500 (an explicit export, not a page view), up to EXPORT_CAP rows.
+   */
+  async function exportByCursor(reason: string) {
+    const cols = columns.filter((c) => c.csv);
+    const items: T[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await list.fetchPage(cursor, 500);
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+      if (pages % 4 === 0) setExportNote(`Exporting… ${items.length} rows so far`);
+    } while (cursor && items.length < EXPORT_CAP);
+    const ordered = sorting.length ? sortLike(items) : items;
+    const rows = ordered.map((r) => cols.map((c) => c.csv?.(r)));
+    downloadText(stampedName(csv.filename), toCsv(cols.map((c) => c.header), rows));
+    setExportNote(
+      `Exported ${rows.length} row${rows.length === 1 ? '' : 's'} built in the browser (${reason})${
+        cursor ? `; stopped at ${EXPORT_CAP} rows, narrow the filters for the rest` : ''
+      }.`,
+    );
+  }
+
+  /** Apply the on-screen sort to exported rows too. */
+  function sortLike(items: T[]): T[] {
+    const [first] = sorting;
+    const col = columns.find((c) => c.id === first?.id);
+    if (!first || !col?.sort) return items;
+    const dir = first.desc ? -1 : 1;
+    return [...items].sort((a, b) => {
+      const x = col.sort?.(a) ?? '';
+      const y = col.sort?.(b) ?? '';
+      return x < y ? -dir : x > y ? dir : 0;
+    });
+  }
+
   async function exportCsv() {
     setExporting(true);
     setExportNote(null);
     try {
-      if (csv.api) {
+      if (!csv.api) return await exportByCursor('this list has no server-side export');
+      try {
         const text = await apiCsv(csv.api.path, csv.api.query);
         downloadText(stampedName(csv.filename), text);
         setExportNote('Exported every matching row from the hub.');
-        return;
+      } catch (err) {
+        // A hub list without `?format=csv`: build the file here from the same query, and say so.
+        if (err instanceof ApiError && (err.code === 'BAD_RESPONSE' || [400, 403, 404, 406].includes(err.status))) {
+          await exportByCursor('the hub offers no CSV for this list');
+        } else throw err;
       }
-      const cols = columns.filter((c) => c.csv);
-      const rows = table.getRowModel().rows.map((r) => cols.map((c) => c.csv?.(r.original)));
-      downloadText(stampedName(csv.filename), toCsv(cols.map((c) => c.header), rows));
-      setExportNote(
-        `Exported the ${rows.length} loaded row${rows.length === 1 ? '' : 's'} (this list has no server-side export${
-          list.hasMore ? '; load more rows to include them' : ''
-        }).`,
-      );
     } catch (err) {
       setExportNote(`Export failed: ${errorMessage(err)}`);
     } finally {
@@ -168,7 +210,7 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
             ))}
             {!list.isLoading && list.rows.length === 0 && (
               <tr>
-                <td colSpan={columns.length} className="empty">
+                <td colSpan={defs.length} className="empty">
                   {empty ?? 'Nothing matches these filters.'}
                 </td>
               </tr>
@@ -176,7 +218,7 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
             {list.isLoading &&
               Array.from({ length: 5 }, (_, i) => (
                 <tr key={`sk${i}`} className="skeleton-row">
-                  <td colSpan={columns.length}>
+                  <td colSpan={defs.length}>
                     <span className="skeleton" />
                   </td>
                 </tr>

@@ -1,8 +1,12 @@
 const dateTime = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeStyle: 'short' });
+const thisYear = new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
 const dateOnly = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium' });
 
+/** "23 Nov, 10:23 pm" this year, "23 Nov 2025, 10:23 pm" before: tables stay narrow. */
 export function fmtDateTime(iso: string | null | undefined): string {
-  return iso ? dateTime.format(new Date(iso)) : '—';
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return d.getFullYear() === new Date().getFullYear() ? thisYear.format(d) : dateTime.format(d);
 }
 export function fmtDate(iso: string | null | undefined): string {
   return iso ? dateOnly.format(new Date(iso)) : '—';

@@ -8,7 +8,7 @@ import type { Page } from '@bazaar/shared';
  */
 export function usePagedList<T>(
   key: readonly unknown[],
-  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  fetchPage: (cursor: string | undefined, limit?: number) => Promise<Page<T>>,
   { enabled = true }: { enabled?: boolean } = {},
 ) {
   const query = useInfiniteQuery({
@@ -28,6 +28,8 @@ export function usePagedList<T>(
     isLoadingMore: query.isFetchingNextPage,
     refetch: () => void query.refetch(),
     isFetching: query.isFetching,
+    /** Same filters, any page size: CSV export walks the cursor with this. */
+    fetchPage,
   };
 }
 

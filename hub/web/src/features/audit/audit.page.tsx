@@ -11,7 +11,7 @@ import { Tag } from '../../components/badges';
 import { dayEnd, dayStart, fmtDateTime } from '../../components/format';
 import { usePagedList } from '../../components/use-paged-list';
 import { useDebounced } from '../../components/use-debounced';
-import { cachedName, searchStores, StoreName } from '../shared/lookups';
+import { cachedName, searchStores, searchUsers, StoreName } from '../shared/lookups';
 
 const entities = ['product', 'store', 'supplier', 'user', 'movement', 'device', 'conflict', 'stock', 'auth'];
 
@@ -45,7 +45,7 @@ export function AuditPage() {
   const [q, setQ] = useState('');
   const [action, setAction] = useState('');
   const [entity, setEntity] = useState('');
-  const [actor, setActor] = useState('');
+  const [actor, setActor] = useState<PickOption | null>(null);
   const [store, setStore] = useState<PickOption | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -54,12 +54,12 @@ export function AuditPage() {
     q: useDebounced(q.trim()),
     action: useDebounced(action.trim()),
     entity,
-    actor: useDebounced(actor.trim()),
+    actorId: actor?.id,
     storeId: store?.id,
     from: dayStart(from),
     to: dayEnd(to),
   };
-  const list = usePagedList(['audit', 'list', query], (cursor) => auditApi.list({ ...query, cursor, limit: 50 }));
+  const list = usePagedList(['audit', 'list', query], (cursor, limit = 50) => auditApi.list({ ...query, cursor, limit }));
 
   const columns: Column<AuditEntry>[] = [
     { id: 'at', header: 'When', cell: (e) => fmtDateTime(e.at), sort: (e) => e.at, csv: (e) => e.at },
@@ -102,7 +102,7 @@ export function AuditPage() {
             </select>
           )}
         </Field>
-        <Field label="Actor">{(id) => <input id={id} placeholder="Username or id" value={actor} onChange={(e) => setActor(e.target.value)} />}</Field>
+        <Field label="Actor">{(id) => <EntityPicker id={id} kind="users" value={actor} onChange={setActor} search={searchUsers} allLabel="Anyone" />}</Field>
         <Field label="Store">{(id) => <EntityPicker id={id} kind="stores" value={store} onChange={setStore} search={searchStores} allLabel="All stores" />}</Field>
         <Field label="From">{(id) => <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
         <Field label="To">{(id) => <input id={id} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
@@ -113,7 +113,7 @@ export function AuditPage() {
         list={list}
         rowKey={(e) => e.id}
         onRowClick={setOpen}
-        csv={{ filename: 'activity-log', api: { path: '/logs', query } }}
+        csv={{ filename: 'activity-log' }}
         testId="audit-table"
       />
       <Dialog title={open ? `${open.action} · ${fmtDateTime(open.at)}` : 'Entry'} open={!!open} onClose={() => setOpen(null)} wide>
@@ -162,7 +162,7 @@ export function AuditPage() {
 function summary(e: AuditEntry): string {
   const src = (e.after ?? e.before) as Record<string, unknown> | null;
   if (!src || typeof src !== 'object') return '—';
-  const keys = ['name', 'sku', 'code', 'kind', 'qty', 'username', 'role', 'note'];
+  const keys = ['sku', 'code', 'name', 'kind', 'qty', 'username', 'role', 'note'];
   const parts = keys.filter((k) => src[k] !== undefined && src[k] !== null).map((k) => `${k}: ${String(src[k])}`);
   return parts.length ? parts.join(' · ') : Object.keys(src).slice(0, 4).join(', ');
 }

@@ -88,7 +88,7 @@ export function ConflictsPage() {
   const [status, setStatus] = useState<'open' | 'resolved' | ''>('open');
   const [resolving, setResolving] = useState<Conflict | null>(null);
   const query = { storeId: store?.id, kind, status };
-  const list = usePagedList(['conflicts', 'list', query], (cursor) => conflictsApi.list({ ...query, cursor, limit: 50 }));
+  const list = usePagedList(['conflicts', 'list', query], (cursor, limit = 50) => conflictsApi.list({ ...query, cursor, limit }));
 
   const columns: Column<Conflict>[] = [
     { id: 'at', header: 'Found', cell: (c) => fmtDateTime(c.createdAt), sort: (c) => c.createdAt, csv: (c) => c.createdAt },
@@ -146,7 +146,7 @@ export function ConflictsPage() {
         columns={columns}
         list={list}
         rowKey={(c) => c.id}
-        csv={{ filename: 'conflicts', api: { path: '/conflicts', query } }}
+        csv={{ filename: 'conflicts' }}
         empty="No conflicts here. Sync found nothing to review."
         testId="conflicts-table"
       />

@@ -50,7 +50,7 @@ export function DevicesPage() {
   const [store, setStore] = useState<PickOption | null>(null);
   const [enrolling, setEnrolling] = useState(false);
   const query = { storeId: store?.id };
-  const list = usePagedList(['devices', 'list', query], (cursor) => devicesApi.list({ ...query, cursor, limit: 50 }));
+  const list = usePagedList(['devices', 'list', query], (cursor, limit = 50) => devicesApi.list({ ...query, cursor, limit }));
 
   const columns: Column<Device>[] = [
     { id: 'name', header: 'Counter', cell: (d) => <strong>{d.name}</strong>, sort: (d) => d.name, csv: (d) => d.name },
@@ -84,7 +84,7 @@ export function DevicesPage() {
         columns={columns}
         list={list}
         rowKey={(d) => d.id}
-        csv={{ filename: 'devices', api: { path: '/devices', query } }}
+        csv={{ filename: 'devices' }}
         toolbar={
           <button type="button" className="btn btn-primary" onClick={() => setEnrolling(true)}>
             Enroll counter

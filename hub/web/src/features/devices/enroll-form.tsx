@@ -92,7 +92,7 @@ export function EnrollForm({ onDone }: { onDone(): void }) {
           {(id, d) => <input id={id} name="name" aria-describedby={d} value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
       </div>
-      <FormError message={enroll.error && !Object.keys(errors).length ? errorMessage(enroll.error) : null} />
+      <FormError message={enroll.error ? `Not enrolled: ${errorMessage(enroll.error)}` : null} />
       <div className="form-actions">
         <button type="button" className="btn btn-ghost" onClick={onDone}>
           Cancel

@@ -149,7 +149,7 @@ export function MovementForm({ store: initialStore = null, product: initialProdu
           {(id, d) => <input id={id} aria-describedby={d} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />}
         </Field>
       </div>
-      <FormError message={save.error && !Object.keys(errors).length ? errorMessage(save.error) : null} />
+      <FormError message={save.error ? `Not saved: ${errorMessage(save.error)}` : null} />
       <div className="form-actions">
         <button type="button" className="btn btn-ghost" onClick={onDone}>
           Cancel

@@ -30,9 +30,10 @@ export function MovementsPage() {
   const [kind, setKind] = useState<MovementKind | ''>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [status, setStatus] = useState<'applied' | 'rejected' | ''>('');
   const [recording, setRecording] = useState(false);
-  const query = { storeId: store?.id, productId: product?.id, kind, from: dayStart(from), to: dayEnd(to) };
-  const list = usePagedList(['movements', 'list', query], (cursor) => movementsApi.list({ ...query, cursor, limit: 50 }));
+  const query = { storeId: store?.id, productId: product?.id, kind, status, from: dayStart(from), to: dayEnd(to) };
+  const list = usePagedList(['movements', 'list', query], (cursor, limit = 50) => movementsApi.list({ ...query, cursor, limit }));
 
   const columns: Column<Movement>[] = [
     { id: 'at', header: 'When', cell: (m) => fmtDateTime(m.occurredAt), sort: (m) => m.occurredAt, csv: (m) => m.occurredAt },
@@ -79,6 +80,15 @@ export function MovementsPage() {
             </select>
           )}
         </Field>
+        <Field label="Status">
+          {(id) => (
+            <select id={id} value={status} onChange={(e) => setStatus(e.target.value as 'applied' | 'rejected' | '')}>
+              <option value="">Applied and rejected</option>
+              <option value="applied">Applied</option>
+              <option value="rejected">Rejected (kept for review)</option>
+            </select>
+          )}
+        </Field>
         <Field label="From">{(id) => <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
         <Field label="To">{(id) => <input id={id} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
       </section>
@@ -87,7 +97,7 @@ export function MovementsPage() {
         columns={columns}
         list={list}
         rowKey={(m) => m.id}
-        csv={{ filename: 'movements', api: { path: '/stock-movements', query } }}
+        csv={{ filename: 'movements' }}
         toolbar={
           allowed(user, 'postMovements') && (
             <button type="button" className="btn btn-primary" onClick={() => setRecording(true)}>

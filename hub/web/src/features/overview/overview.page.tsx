@@ -1,3 +1,182 @@
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatMoney } from '@bazaar/shared';
+import { conflictsApi, devicesApi, productsApi, stockApi, storesApi } from '../../api/endpoints';
+import { reportsApi } from '../../api/reports.api';
+import { ApiError, errorMessage } from '../../api/api-error';
+import { useUser } from '../../auth/auth-context';
+import { allowed } from '../../auth/permissions';
+import { navigate } from '../../app/router';
+import { dayEnd, dayStart, daysAgo, isoDay } from '../../components/format';
+import { isOffline } from '../devices/devices.page';
+import { countText, useCappedCount } from './use-capped-count';
+import { KpiCard } from './kpi-card';
+
+const rupees = (paise: number) => formatMoney(Math.round(paise));
+const compactRupees = (paise: number) => {
+  const r = paise / 100;
+  if (r >= 1e7) return `₹${(r / 1e7).toFixed(1)}Cr`;
+  if (r >= 1e5) return `₹${(r / 1e5).toFixed(1)}L`;
+  if (r >= 1e3) return `₹${(r / 1e3).toFixed(1)}k`;
+  return `₹${r.toFixed(0)}`;
+};
+
+function ChartState({ error, empty }: { error: unknown; empty: boolean }) {
+  if (error instanceof ApiError && error.status === 404) return <div className="chart-empty">This hub has no such report yet.</div>;
+  if (error) return <div className="chart-empty">{errorMessage(error)}</div>;
+  if (empty) return <div className="chart-empty">No sales in this range.</div>;
+  return null;
+}
+
 export function OverviewPage() {
-  return <div className="page">Overview</div>;
+  const user = useUser();
+  const [from, setFrom] = useState(daysAgo(29));
+  const [to, setTo] = useState(isoDay(new Date()));
+  const range = { from: dayStart(from), to: dayEnd(to) };
+
+  const products = useCappedCount(['products'], (limit) => productsApi.list({ limit, archived: 'false' }));
+  const stores = useCappedCount(['stores'], (limit) => storesApi.list({ limit, archived: 'false' }));
+  const low = useCappedCount(['stocks', 'low'], (limit) => stockApi.list({ limit, status: 'low' }));
+  const out = useCappedCount(['stocks', 'out'], (limit) => stockApi.list({ limit, status: 'out' }));
+  const canConflicts = allowed(user, 'viewConflicts');
+  const conflicts = useCappedCount(['conflicts', 'open'], (limit) =>
+    canConflicts ? conflictsApi.list({ limit, status: 'open' }) : Promise.resolve({ items: [], nextCursor: null }),
+  );
+  const canDevices = allowed(user, 'manageDevices');
+  const devices = useCappedCount(['devices'], (limit) => (canDevices ? devicesApi.list({ limit }) : Promise.resolve({ items: [], nextCursor: null })));
+  const offline = devices.items.filter((d) => isOffline(d)).length;
+
+  const reports = allowed(user, 'viewReports');
+  const todayDay = isoDay(new Date());
+  const today = useQuery({
+    queryKey: ['reports', 'sales', 'today', todayDay],
+    queryFn: () => reportsApi.salesByDay({ from: dayStart(todayDay), to: dayEnd(todayDay) }),
+    enabled: reports,
+  });
+  const todayPaise = today.data?.items.reduce((s, r) => s + r.revenuePaise, 0);
+
+  const daily = useQuery({ queryKey: ['reports', 'sales', 'day', range], queryFn: () => reportsApi.salesByDay(range), enabled: reports });
+  const top = useQuery({ queryKey: ['reports', 'sales', 'product', range], queryFn: () => reportsApi.salesByProduct({ ...range, limit: 8 }), enabled: reports });
+  const valuation = useQuery({ queryKey: ['reports', 'valuation'], queryFn: () => reportsApi.valuation({}), enabled: reports });
+
+  const dailyData = useMemo(() => fillDays(from, to, daily.data?.items ?? []), [daily.data, from, to]);
+  const topData = useMemo(
+    () => [...(top.data?.items ?? [])].sort((a, b) => b.revenuePaise - a.revenuePaise).slice(0, 8).map((r) => ({ name: r.productName, revenue: r.revenuePaise, qty: r.qty })),
+    [top.data],
+  );
+  const valueData = useMemo(
+    () => [...(valuation.data?.items ?? [])].sort((a, b) => b.costPaise - a.costPaise).slice(0, 12).map((r) => ({ name: r.storeName, value: r.costPaise, retail: r.retailPaise })),
+    [valuation.data],
+  );
+
+  return (
+    <div className="page">
+      <section className="kpis" aria-label="Summary">
+        <KpiCard id="products" label="Products" value={countText(products)} sub="active in the catalog" onClick={() => navigate('/products')} />
+        <KpiCard id="stores" label={user.role === 'admin' ? 'Stores' : 'Your stores'} value={countText(stores)} sub="trading" tone="info" onClick={() => navigate(allowed(user, 'viewStores') ? '/stores' : '/stock')} />
+        <KpiCard id="low" label="Low stock" value={countText(low)} sub="store × product at reorder level" tone="low" onClick={() => navigate('/stock?status=low')} />
+        <KpiCard id="out" label="Out of stock" value={countText(out)} sub="store × product at zero" tone="out" onClick={() => navigate('/stock?status=out')} />
+        {reports && (
+          <KpiCard
+            id="sales-today"
+            label="Today's sales"
+            value={todayPaise === undefined ? (today.error ? 'n/a' : '…') : rupees(todayPaise)}
+            sub={today.error ? errorMessage(today.error) : `${today.data?.items[0]?.lines ?? 0} sale lines`}
+          />
+        )}
+        {canConflicts && <KpiCard id="conflicts" label="Open conflicts" value={countText(conflicts)} sub="to review" tone={conflicts.count ? 'low' : 'ok'} onClick={() => navigate('/conflicts')} />}
+        {canDevices && (
+          <KpiCard
+            id="offline"
+            label="Counters offline"
+            value={devices.count === null ? '…' : `${offline}${devices.more ? '+' : ''}`}
+            sub="no sync for over a day"
+            tone={offline ? 'out' : 'ok'}
+            onClick={() => navigate('/devices')}
+          />
+        )}
+      </section>
+
+      {!reports && <p className="muted">Sales and valuation reports are for managers and admins.</p>}
+      {reports && (
+      <section className="charts">
+        <div className="card chart-card span-2">
+          <div className="chart-head">
+            <h3>Sales per day</h3>
+            <div className="range">
+              <label className="muted" htmlFor="ov-from">
+                From
+              </label>
+              <input id="ov-from" type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
+              <label className="muted" htmlFor="ov-to">
+                to
+              </label>
+              <input id="ov-to" type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
+            </div>
+          </div>
+          <ChartState error={daily.error} empty={!daily.isLoading && !daily.data?.items.length} />
+          {!!daily.data?.items.length && (
+            <ResponsiveContainer width="100%" height={260}>
+              <LineChart data={dailyData} margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
+                <CartesianGrid stroke="#e7ebe4" vertical={false} />
+                <XAxis dataKey="day" tick={{ fontSize: 12 }} />
+                <YAxis tickFormatter={compactRupees} tick={{ fontSize: 12 }} width={64} />
+                <Tooltip formatter={(v) => rupees(Number(v))} labelFormatter={(l) => `Day ${String(l)}`} />
+                <Line type="monotone" dataKey="revenue" name="Revenue" stroke="#1f7a45" strokeWidth={2.5} dot={false} />
+              </LineChart>
+            </ResponsiveContainer>
+          )}
+        </div>
+        <div className="card chart-card">
+          <h3>Top products by revenue</h3>
+          <ChartState error={top.error} empty={!top.isLoading && !topData.length} />
+          {topData.length > 0 && (
+            <ResponsiveContainer width="100%" height={280}>
+              <BarChart data={topData} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 0 }}>
+                <CartesianGrid stroke="#e7ebe4" horizontal={false} />
+                <XAxis type="number" tickFormatter={compactRupees} tick={{ fontSize: 12 }} />
+                <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 12 }} />
+                <Tooltip formatter={(v) => rupees(Number(v))} />
+                <Bar dataKey="revenue" name="Revenue" fill="#1f7a45" radius={[0, 4, 4, 0]} />
+              </BarChart>
+            </ResponsiveContainer>
+          )}
+        </div>
+        <div className="card chart-card">
+          <div className="chart-head">
+            <h3>Stock value by store (at cost)</h3>
+            {valuation.data && <span className="muted" data-testid="valuation-total">Total {rupees(valuation.data.totalCostPaise)}</span>}
+          </div>
+          <ChartState error={valuation.error} empty={!valuation.isLoading && !valueData.length} />
+          {valueData.length > 0 && (
+            <ResponsiveContainer width="100%" height={280}>
+              <BarChart data={valueData} margin={{ top: 4, right: 16, left: 8, bottom: 0 }}>
+                <CartesianGrid stroke="#e7ebe4" vertical={false} />
+                <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} angle={-20} textAnchor="end" height={50} />
+                <YAxis tickFormatter={compactRupees} tick={{ fontSize: 12 }} width={64} />
+                <Tooltip formatter={(v) => rupees(Number(v))} />
+                <Bar dataKey="value" name="Value" fill="#e8a317" radius={[4, 4, 0, 0]} />
+              </BarChart>
+            </ResponsiveContainer>
+          )}
+        </div>
+      </section>
+      )}
+    </div>
+  );
+}
+
+/** One point per calendar day of the range, zero where nothing sold: gaps must read as zero, not be skipped. */
+function fillDays(from: string, to: string, items: { day: string; revenuePaise: number; qty: number }[]) {
+  const byDay = new Map(items.map((r) => [r.day, r]));
+  const out: { day: string; revenue: number; qty: number }[] = [];
+  const d = new Date(`${from}T00:00:00`);
+  const end = new Date(`${to}T00:00:00`);
+  for (let i = 0; d <= end && i < 400; i++, d.setDate(d.getDate() + 1)) {
+    const key = isoDay(d);
+    const hit = byDay.get(key);
+    out.push({ day: key.slice(5), revenue: hit?.revenuePaise ?? 0, qty: hit?.qty ?? 0 });
+  }
+  return out;
 }

@@ -124,7 +124,7 @@ export function ProductForm({ product, onDone }: { product: Product | null; onDo
           {(id, d) => <EntityPicker id={id} describedBy={d} kind="suppliers" value={currentSupplier} onChange={setSupplier} search={searchSuppliers} />}
         </Field>
       </div>
-      <FormError message={save.error && !Object.keys(errors).length ? errorMessage(save.error) : null} />
+      <FormError message={save.error ? `Not saved: ${errorMessage(save.error)}` : null} />
       <div className="form-actions">
         <button type="button" className="btn btn-ghost" onClick={onDone}>
           Cancel

@@ -24,8 +24,8 @@ export function ProductsPage() {
   const [archived, setArchived] = useState(false);
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const [drill, setDrill] = useState<string | null>(null);
-  const query = { q: useDebounced(q.trim()), category: useDebounced(category.trim()), archived: archived ? 'true' : undefined };
-  const list = usePagedList(['products', 'list', query], (cursor) => productsApi.list({ ...query, cursor, limit: 50 }));
+  const query = { q: useDebounced(q.trim()), category: useDebounced(category.trim()), archived: archived ? undefined : 'false' };
+  const list = usePagedList(['products', 'list', query], (cursor, limit = 50) => productsApi.list({ ...query, cursor, limit }));
 
   const columns: Column<Product>[] = [
     { id: 'name', header: 'Name', cell: (p) => <strong>{p.name}</strong>, sort: (p) => p.name, csv: (p) => p.name },
@@ -74,7 +74,7 @@ export function ProductsPage() {
         list={list}
         rowKey={(p) => p.id}
         onRowClick={(p) => setDrill(p.id)}
-        csv={{ filename: 'products', api: { path: '/products', query } }}
+        csv={{ filename: 'products' }}
         toolbar={
           canEdit && (
             <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>

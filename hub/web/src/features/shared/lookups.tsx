@@ -76,3 +76,7 @@ export async function searchSuppliers(q: string): Promise<PickOption[]> {
   const page = await suppliersApi.list({ q, limit: 20 });
   return page.items.map(supplierOption);
 }
+export async function searchUsers(q: string): Promise<PickOption[]> {
+  const page = await usersApi.list({ q, limit: 20 });
+  return page.items.map((u) => ({ id: u.id, label: u.name, sub: `${u.username} · ${u.role}` }));
+}

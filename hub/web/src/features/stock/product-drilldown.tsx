@@ -15,12 +15,12 @@ const perStore = stockColumns.filter((c) => ['store', 'storeCode', 'qty', 'reord
 export function ProductDrilldown({ productId, onClose }: { productId: string | null; onClose(): void }) {
   const product = useProduct(productId);
   const unit = product.data?.unit ?? 'pc';
-  const stock = usePagedList(['stocks', 'product', productId], (cursor) => stockApi.list({ productId: productId ?? undefined, cursor, limit: 50 }), {
+  const stock = usePagedList(['stocks', 'product', productId], (cursor, limit = 50) => stockApi.list({ productId: productId ?? undefined, cursor, limit }), {
     enabled: !!productId,
   });
   const moves = usePagedList(
     ['movements', 'product', productId],
-    (cursor) => movementsApi.list({ productId: productId ?? undefined, cursor, limit: 25 }),
+    (cursor, limit = 25) => movementsApi.list({ productId: productId ?? undefined, cursor, limit }),
     { enabled: !!productId },
   );
   const total = stock.rows.reduce((s, r) => s + r.qty, 0);
@@ -72,7 +72,7 @@ export function ProductDrilldown({ productId, onClose }: { productId: string | n
         columns={perStore}
         list={stock}
         rowKey={(r) => r.storeId}
-        csv={{ filename: `stock-${p?.sku ?? 'product'}`, api: { path: '/stocks', query: { productId: productId ?? undefined } } }}
+        csv={{ filename: `stock-${p?.sku ?? 'product'}` }}
         testId="drilldown-stock"
       />
       <DataTable<Movement>
@@ -80,7 +80,7 @@ export function ProductDrilldown({ productId, onClose }: { productId: string | n
         columns={moveCols}
         list={moves}
         rowKey={(m) => m.id}
-        csv={{ filename: `movements-${p?.sku ?? 'product'}`, api: { path: '/stock-movements', query: { productId: productId ?? undefined } } }}
+        csv={{ filename: `movements-${p?.sku ?? 'product'}` }}
         empty="No movements recorded yet."
         testId="drilldown-movements"
       />

@@ -21,9 +21,13 @@ export function StockAlertDialog({
   onPick(row: StockListItem): void;
 }) {
   const query = { ...filters, status: status ?? undefined };
-  const list = usePagedList(['stocks', 'alert', query], (cursor) => stockApi.list({ ...query, cursor, limit: 50 }), {
+  const list = usePagedList(['stocks', 'alert', query], (cursor, limit = 50) => stockApi.list({ ...query, cursor, limit }), {
     enabled: !!status,
   });
+  // The report takes fewer filters than /stocks; with others set, export from the list instead (same rows).
+  const extra = Object.entries(filters).some(([k, v]) => v !== undefined && v !== '' && !['storeId', 'category', 'supplierId'].includes(k));
+  const reportQuery = { storeId: filters.storeId, category: filters.category, supplierId: filters.supplierId };
+  const reportPath = status === 'out' ? '/reports/out-of-stock' : '/reports/low-stock';
   const title = status === 'out' ? 'Out of stock' : 'Low stock';
   return (
     <Dialog title={title} open={!!status} onClose={onClose} wide>
@@ -33,7 +37,7 @@ export function StockAlertDialog({
         list={list}
         rowKey={(r) => `${r.storeId}:${r.productId}`}
         onRowClick={onPick}
-        csv={{ filename: status === 'out' ? 'out-of-stock' : 'low-stock', api: { path: '/stocks', query } }}
+        csv={{ filename: status === 'out' ? 'out-of-stock' : 'low-stock', api: extra ? undefined : { path: reportPath, query: reportQuery } }}
         empty={status === 'out' ? 'Nothing is out of stock here.' : 'Nothing is running low here.'}
         testId="stock-alert-table"
       />

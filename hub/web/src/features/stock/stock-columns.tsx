@@ -12,8 +12,19 @@ export const stockColumns: Column<StockListItem>[] = [
     csv: (r) => r.productName,
   },
   { id: 'sku', header: 'SKU', cell: (r) => <span className="mono">{r.sku}</span>, sort: (r) => r.sku, csv: (r) => r.sku },
-  { id: 'store', header: 'Store', cell: (r) => r.storeName, sort: (r) => r.storeName, csv: (r) => r.storeName },
-  { id: 'storeCode', header: 'Store code', cell: (r) => <span className="mono">{r.storeCode}</span>, csv: (r) => r.storeCode, minor: true },
+  {
+    id: 'store',
+    header: 'Store',
+    cell: (r) => (
+      <span>
+        {r.storeName}
+        <span className="cell-sub">{r.storeCode}</span>
+      </span>
+    ),
+    sort: (r) => r.storeName,
+    csv: (r) => r.storeName,
+  },
+  { id: 'storeCode', header: 'Store code', cell: (r) => r.storeCode, csv: (r) => r.storeCode, hidden: true },
   { id: 'category', header: 'Category', cell: (r) => r.category ?? '—', sort: (r) => r.category, csv: (r) => r.category, minor: true },
   {
     id: 'qty',

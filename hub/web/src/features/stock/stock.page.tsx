@@ -26,7 +26,7 @@ export function StockPage() {
   const [drill, setDrill] = useState<string | null>(null);
   const [moveFor, setMoveFor] = useState<StockListItem | null>(null);
   const query = stockQuery(useDebounced(filters));
-  const list = usePagedList(['stocks', 'list', query], (cursor) => stockApi.list({ ...query, cursor, limit: 50 }));
+  const list = usePagedList(['stocks', 'list', query], (cursor, limit = 50) => stockApi.list({ ...query, cursor, limit }));
   const { status: _ignored, ...alertScope } = query;
 
   const columns = useMemo<Column<StockListItem>[]>(
@@ -73,7 +73,7 @@ export function StockPage() {
         list={list}
         rowKey={(r) => `${r.storeId}:${r.productId}`}
         onRowClick={(r) => setDrill(r.productId)}
-        csv={{ filename: 'stock', api: { path: '/stocks', query } }}
+        csv={{ filename: 'stock' }}
         testId="stock-table"
       />
       <StockAlertDialog

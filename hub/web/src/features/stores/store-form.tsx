@@ -62,7 +62,7 @@ export function StoreForm({ store, onDone }: { store: Store | null; onDone(): vo
           {(id, d) => <input id={id} name="location" aria-describedby={d} value={f.location} onChange={set('location')} />}
         </Field>
       </div>
-      <FormError message={save.error && !Object.keys(errors).length ? errorMessage(save.error) : null} />
+      <FormError message={save.error ? `Not saved: ${errorMessage(save.error)}` : null} />
       <div className="form-actions">
         <button type="button" className="btn btn-ghost" onClick={onDone}>
           Cancel

@@ -21,8 +21,8 @@ export function StoresPage() {
   const [region, setRegion] = useState('');
   const [archived, setArchived] = useState(false);
   const [editing, setEditing] = useState<Store | 'new' | null>(null);
-  const query = { q: useDebounced(q.trim()), region: useDebounced(region.trim()), archived: archived ? 'true' : undefined };
-  const list = usePagedList(['stores', 'list', query], (cursor) => storesApi.list({ ...query, cursor, limit: 50 }));
+  const query = { q: useDebounced(q.trim()), region: useDebounced(region.trim()), archived: archived ? undefined : 'false' };
+  const list = usePagedList(['stores', 'list', query], (cursor, limit = 50) => storesApi.list({ ...query, cursor, limit }));
 
   const columns: Column<Store>[] = [
     { id: 'code', header: 'Code', cell: (s) => <span className="mono">{s.code}</span>, sort: (s) => s.code, csv: (s) => s.code },
@@ -62,7 +62,7 @@ export function StoresPage() {
         list={list}
         rowKey={(s) => s.id}
         onRowClick={() => navigate('/stock')}
-        csv={{ filename: 'stores', api: { path: '/stores', query } }}
+        csv={{ filename: 'stores' }}
         toolbar={
           canEdit && (
             <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>

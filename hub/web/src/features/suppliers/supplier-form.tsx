@@ -47,7 +47,7 @@ export function SupplierForm({ supplier, onDone }: { supplier: Supplier | null; 
           {(id, d) => <textarea id={id} name="address" rows={2} aria-describedby={d} value={f.address} onChange={set('address')} />}
         </Field>
       </div>
-      <FormError message={save.error && !Object.keys(errors).length ? errorMessage(save.error) : null} />
+      <FormError message={save.error ? `Not saved: ${errorMessage(save.error)}` : null} />
       <div className="form-actions">
         <button type="button" className="btn btn-ghost" onClick={onDone}>
           Cancel

@@ -18,8 +18,8 @@ export function SuppliersPage() {
   const [q, setQ] = useState('');
   const [archived, setArchived] = useState(false);
   const [editing, setEditing] = useState<Supplier | 'new' | null>(null);
-  const query = { q: useDebounced(q.trim()), archived: archived ? 'true' : undefined };
-  const list = usePagedList(['suppliers', 'list', query], (cursor) => suppliersApi.list({ ...query, cursor, limit: 50 }));
+  const query = { q: useDebounced(q.trim()), archived: archived ? undefined : 'false' };
+  const list = usePagedList(['suppliers', 'list', query], (cursor, limit = 50) => suppliersApi.list({ ...query, cursor, limit }));
 
   const columns: Column<Supplier>[] = [
     { id: 'name', header: 'Name', cell: (s) => <strong>{s.name}</strong>, sort: (s) => s.name, csv: (s) => s.name },
@@ -55,7 +55,7 @@ export function SuppliersPage() {
         columns={columns}
         list={list}
         rowKey={(s) => s.id}
-        csv={{ filename: 'suppliers', api: { path: '/suppliers', query } }}
+        csv={{ filename: 'suppliers' }}
         toolbar={
           canEdit && (
             <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>

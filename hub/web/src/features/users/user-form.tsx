@@ -98,7 +98,7 @@ export function UserForm({ user, onDone }: { user: User | null; onDone(): void }
           )}
         </Field>
       </div>
-      <FormError message={save.error && !Object.keys(errors).length ? errorMessage(save.error) : null} />
+      <FormError message={save.error ? `Not saved: ${errorMessage(save.error)}` : null} />
       <div className="form-actions">
         <button type="button" className="btn btn-ghost" onClick={onDone}>
           Cancel

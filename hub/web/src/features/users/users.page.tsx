@@ -16,7 +16,7 @@ export function UsersPage() {
   const [role, setRole] = useState<Role | ''>('');
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const query = { q: useDebounced(q.trim()), role };
-  const list = usePagedList(['users', 'list', query], (cursor) => usersApi.list({ ...query, cursor, limit: 50 }));
+  const list = usePagedList(['users', 'list', query], (cursor, limit = 50) => usersApi.list({ ...query, cursor, limit }));
 
   const columns: Column<User>[] = [
     { id: 'name', header: 'Name', cell: (u) => <strong>{u.name}</strong>, sort: (u) => u.name, csv: (u) => u.name },
@@ -76,7 +76,7 @@ export function UsersPage() {
         columns={columns}
         list={list}
         rowKey={(u) => u.id}
-        csv={{ filename: 'users', api: { path: '/users', query } }}
+        csv={{ filename: 'users' }}
         toolbar={
           <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
             New user

@@ -1,0 +1,290 @@
+import { readFileSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { formatMoney, formatQuantity, type Page as ApiPage, type StockListItem } from '@bazaar/shared';
+import { startE2eHub } from '../../src/web-ui/e2e-hub';
+import { ApiSeeder, PASSWORD, seedHub } from './seed';
+import { buildWeb, launchChromium, parseCsv, screenshotDir } from './harness';
+
+type Hub = Awaited<ReturnType<typeof startE2eHub>>;
+type Seed = Awaited<ReturnType<typeof seedHub>>;
+
+describe('head-office dashboard in a real browser', () => {
+  let hub: Hub;
+  let browser: Browser;
+  let page: Page;
+  let api: ApiSeeder;
+  let seed: Seed;
+  let dist: string;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    dist = await buildWeb();
+    hub = await startE2eHub({ distDir: dist });
+    api = new ApiSeeder(hub.url);
+    seed = await seedHub(api);
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    mkdirSync(screenshotDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+  const nav = async (label: string) => {
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: label, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: label }).waitFor();
+  };
+  const tableRows = (testId: string) => page.getByTestId(testId).locator('tbody tr:not(.skeleton-row)');
+  const waitLoaded = (testId: string) => page.getByTestId(testId).getByTestId('row-count').filter({ hasNotText: 'Loading' }).waitFor();
+  const pick = async (field: string, text: string, option: RegExp, root: Page | Locator = page) => {
+    const input = root.getByLabel(field, { exact: true });
+    await input.click();
+    await input.fill(text);
+    await page.getByRole('option', { name: option }).click();
+  };
+  async function signIn(username: string) {
+    await page.goto(`${hub.url}/`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  }
+
+  it('shows the sign-in page to a visitor, with registration one click away', async () => {
+    await page.goto(`${hub.url}/stock`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await shot('00-sign-in');
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByRole('heading', { name: 'Create an account' }).waitFor();
+    await shot('00-register');
+  });
+
+  it('signs the admin in and shows an overview whose numbers match the API', async () => {
+    await signIn('owner');
+    await expect(page.getByTestId('user-chip').textContent()).resolves.toContain('Asha Rao');
+    const count = async (path: string) => (await api.call<ApiPage<unknown>>('GET', path)).items.length;
+    const day = new Date();
+    const from = new Date(day.getFullYear(), day.getMonth(), day.getDate()).toISOString();
+    const to = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 23, 59, 59, 999).toISOString();
+    const sales = await api.call<{ items: { revenuePaise: number }[] }>(
+      'GET',
+      `/reports/sales?groupBy=day&from=${from}&to=${to}&tzOffsetMinutes=${-day.getTimezoneOffset()}`,
+    );
+    const expected: Record<string, string> = {
+      'kpi-products': String(await count('/products?limit=500&archived=false')),
+      'kpi-stores': String(await count('/stores?limit=500&archived=false')),
+      'kpi-low': String(await count('/stocks?limit=500&status=low')),
+      'kpi-out': String(await count('/stocks?limit=500&status=out')),
+      'kpi-sales-today': formatMoney(sales.items.reduce((s, r) => s + r.revenuePaise, 0)),
+    };
+    expect(expected['kpi-low']).toBe('3');
+    expect(expected['kpi-out']).toBe('1');
+    for (const [id, value] of Object.entries(expected)) {
+      await expect.poll(() => page.getByTestId(id).locator('.kpi-value').textContent(), { message: id }).toBe(value);
+    }
+    await page.locator('.recharts-surface').first().waitFor();
+    await shot('01-overview');
+  });
+
+  it('filters stock to the low items of one store, matching the API row for row', async () => {
+    await nav('Stock');
+    await waitLoaded('stock-table');
+    await shot('02-stock');
+    await pick('Store', 'Jaya', /Jayanagar/);
+    await page.getByLabel('Status').selectOption('low');
+    const expected = await api.call<ApiPage<StockListItem>>('GET', `/stocks?storeId=${seed.jay.id}&status=low`);
+    expect(expected.items.map((r) => r.sku).sort()).toEqual(['ATTA-AASH-10', 'SOAP-LUX-100']);
+    await expect.poll(() => tableRows('stock-table').count()).toBe(expected.items.length);
+    for (const item of expected.items) {
+      const row = tableRows('stock-table').filter({ hasText: item.sku });
+      await expect(row.textContent()).resolves.toContain('Jayanagar');
+      await expect(row.textContent()).resolves.toContain(formatQuantity(item.qty, item.unit));
+      await expect(row.textContent()).resolves.toContain('Low');
+    }
+    await shot('02-stock-filtered');
+  });
+
+  it('opens the low-stock dialog for that store', async () => {
+    await page.getByRole('button', { name: /Low-stock items/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Low stock' });
+    await dialog.waitFor();
+    await waitLoaded('stock-alert-table');
+    await expect.poll(() => tableRows('stock-alert-table').count()).toBe(2);
+    await expect(tableRows('stock-alert-table').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringContaining('Aashirvaad Atta'), expect.stringContaining('Lux Soap')]),
+    );
+    await shot('03-low-stock-dialog');
+    // This export comes from the hub's report CSV (?format=csv), not from the page.
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = parseCsv(readFileSync(await download.path(), 'utf8')).filter((r) => r.some((c) => c !== ''));
+    const sku = (csv[0] ?? []).indexOf('sku');
+    expect(csv.slice(1).map((r) => r[sku]).sort()).toEqual(['ATTA-AASH-10', 'SOAP-LUX-100']);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('exports the filtered stock as CSV with the same rows as the API', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('stock-table').getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const file = await download.path();
+    const rows = parseCsv(readFileSync(file, 'utf8')).filter((r) => r.some((c) => c !== ''));
+    const header = rows[0] ?? [];
+    const skuCol = header.findIndex((h) => h.toLowerCase() === 'sku');
+    const qtyCol = header.findIndex((h) => /^(qty|quantity)$/i.test(h));
+    expect(skuCol).toBeGreaterThanOrEqual(0);
+    expect(qtyCol).toBeGreaterThanOrEqual(0);
+    const expected = await api.call<ApiPage<StockListItem>>('GET', `/stocks?storeId=${seed.jay.id}&status=low`);
+    const body = rows.slice(1);
+    expect(body.length).toBe(expected.items.length);
+    for (const item of expected.items) {
+      const line = body.find((r) => r[skuCol] === item.sku);
+      expect(line, `CSV row for ${item.sku}`).toBeDefined();
+      expect(Number(line?.[qtyCol])).toBe(item.qty);
+    }
+  });
+
+  it('opens a product drill-down with its stock in every store and its history', async () => {
+    await tableRows('stock-table').filter({ hasText: 'ATTA-AASH-10' }).click();
+    const dialog = page.getByRole('dialog', { name: /Aashirvaad Atta/ });
+    await dialog.waitFor();
+    await waitLoaded('drilldown-stock');
+    await expect.poll(() => tableRows('drilldown-stock').count()).toBe(4);
+    // 40 in each of four stores, 36 sold in Jayanagar.
+    await expect(page.getByTestId('drilldown-total').textContent()).resolves.toBe(formatQuantity(4 * 40 - 36, 'pc'));
+    await waitLoaded('drilldown-movements');
+    await expect.poll(() => tableRows('drilldown-movements').count()).toBe(5);
+    await shot('04-product-drilldown');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('shows the API field error for a duplicate SKU, then creates the product', async () => {
+    await nav('Products');
+    await waitLoaded('products-table');
+    await page.getByRole('button', { name: 'New product' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New product' });
+    await dialog.getByLabel('SKU').fill('DAL-TOOR-1');
+    await dialog.getByLabel('Name').fill('Toor Dal Premium 1 kg');
+    await dialog.getByLabel('Category (optional)').fill('Pulses');
+    await dialog.getByLabel('Selling price').fill('185.50');
+    await dialog.getByLabel('Cost').fill('160');
+    await dialog.getByRole('button', { name: 'Create product' }).click();
+    const skuError = dialog.locator('.field', { has: page.getByLabel('SKU') }).locator('[data-field-error]');
+    await skuError.waitFor();
+    await expect(skuError.textContent()).resolves.toMatch(/already exists/i);
+    await shot('05-products-duplicate-sku');
+    await dialog.getByLabel('SKU').fill('DAL-TOOR-1-PREM');
+    await dialog.getByRole('button', { name: 'Create product' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const created = tableRows('products-table').filter({ hasText: 'DAL-TOOR-1-PREM' });
+    await created.waitFor();
+    await expect(created.textContent()).resolves.toContain(formatMoney(18550));
+    await shot('05-products');
+  });
+
+  it('finds the new product in the activity log, with the chain verified', async () => {
+    await nav('Activity logs');
+    await page.getByTestId('chain-status').waitFor();
+    await expect(page.getByTestId('chain-status').textContent()).resolves.toContain('intact');
+    await page.getByLabel('Search').fill('DAL-TOOR-1-PREM');
+    await expect.poll(() => tableRows('audit-table').count()).toBe(1);
+    await expect(tableRows('audit-table').first().textContent()).resolves.toContain('product.create');
+    await shot('06-activity-logs');
+  });
+
+  it('lists stores, suppliers and movements', async () => {
+    await nav('Stores');
+    await waitLoaded('stores-table');
+    await expect.poll(() => tableRows('stores-table').count()).toBe(4);
+    await shot('07-stores');
+    await nav('Suppliers');
+    await waitLoaded('suppliers-table');
+    await expect.poll(() => tableRows('suppliers-table').count()).toBe(2);
+    await shot('08-suppliers');
+    await nav('Movements');
+    await waitLoaded('movements-table');
+    // One page of 50 from the API cursor, then the rest on request.
+    const all = await api.call<ApiPage<unknown>>('GET', '/stock-movements?limit=500');
+    expect(all.items.length).toBeGreaterThan(50);
+    const count = page.getByTestId('movements-table').getByTestId('row-count');
+    await expect(count.textContent()).resolves.toBe('50+ rows');
+    await expect.poll(() => tableRows('movements-table').count()).toBe(50);
+    await shot('09-movements');
+    await page.getByTestId('movements-table').getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => count.textContent()).toBe(`${all.items.length} rows`);
+  });
+
+  it('enrolls a counter and shows its token once, with a QR code', async () => {
+    await nav('Devices');
+    await page.getByRole('button', { name: 'Enroll counter' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Enroll a counter' });
+    await pick('Store', 'Dadar', /Dadar/, dialog);
+    await dialog.getByLabel('Counter name').fill('Till 1');
+    await dialog.getByRole('button', { name: 'Enroll counter' }).click();
+    await page.getByTestId('enroll-qr').waitFor();
+    await expect(page.getByTestId('device-token').inputValue()).resolves.toMatch(/.{20,}/);
+    await shot('10-devices-enroll');
+    await dialog.getByRole('button', { name: /Done/ }).click();
+    await expect.poll(() => tableRows('devices-table').count()).toBe(1);
+    await shot('10-devices');
+  });
+
+  it('shows conflicts, users and settings to the admin', async () => {
+    await nav('Conflicts');
+    await waitLoaded('conflicts-table');
+    await shot('11-conflicts');
+    await nav('Users');
+    await waitLoaded('users-table');
+    await expect.poll(() => tableRows('users-table').count()).toBe(2);
+    await shot('12-users');
+    await nav('Settings');
+    await page.getByText('Hub status').waitFor();
+    await shot('13-settings');
+  });
+
+  it("shows a manager only that manager's stores", async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await signIn('meera');
+    const navLinks = await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link').allTextContents();
+    expect(navLinks.join(' ')).not.toContain('Settings');
+    await nav('Stock');
+    await waitLoaded('stock-table');
+    const stores = new Set<string>();
+    for (const text of await tableRows('stock-table').allTextContents()) {
+      const name = ['Jayanagar', 'Indiranagar', 'Karol Bagh', 'Dadar'].find((n) => text.includes(n));
+      if (name) stores.add(name);
+    }
+    expect([...stores].sort()).toEqual(['Dadar', 'Karol Bagh']);
+    await shot('14-manager-stock');
+    await nav('Stores');
+    await waitLoaded('stores-table');
+    await expect.poll(() => tableRows('stores-table').count()).toBe(2);
+    await expect(page.getByRole('button', { name: 'New store' }).count()).resolves.toBe(0);
+    await shot('15-manager-stores');
+  });
+
+  it('works on a phone-sized screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    // The side menu folds away on a phone: open it first.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await nav('Stock');
+    await waitLoaded('stock-table');
+    await shot('16-phone-stock');
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await shot('16-phone-menu');
+    expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+});
