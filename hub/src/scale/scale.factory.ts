@@ -121,7 +121,8 @@ export async function createScale(deps: ScaleDeps): Promise<Scale> {
     try {
       await next();
     } finally {
-      const route = c.req.path.startsWith('/api/') ? routePath(c, -1) : 'static';
+      // After next(), the route index points at the handler that answered (not the last one matched).
+      const route = c.req.path.startsWith('/api/') ? routePath(c) : 'static';
       metrics.request(c.req.method, route, c.res.status, (performance.now() - started) / 1000);
     }
   };
