@@ -5,6 +5,9 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import type { DevicePrincipal, Principal, UserPrincipal } from './principal';
 import { hashToken, tokenKind } from './tokens';
 
+/** Endpoints that work without a principal and ignore any token sent. */
+const PUBLIC_PATHS = /^\/api\/v1\/(auth\/(login|register)|health|openapi\.json)$/;
+
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]{10,200})\s*$/;
 
 /**
@@ -14,7 +17,8 @@ const BEARER = /^Bearer\s+([A-Za-z0-9_-]{10,200})\s*$/;
 export function authenticate(deps: Pick<AppDeps, 'db' | 'clock'>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
-    if (!header) {
+    // A stale token left in a client must not stop its owner from signing in again.
+    if (!header || PUBLIC_PATHS.test(c.req.path)) {
       c.set('principal', null);
       return next();
     }

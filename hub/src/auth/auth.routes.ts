@@ -45,14 +45,13 @@ export function createAuthRoutes(deps: AppDeps) {
         .transaction()
         .execute(async (trx) => {
           // The catalog counter lock serialises registrations: two racing "first" users cannot both become admin.
-          await nextVersion(trx, CATALOG_SCOPE);
+          const version = await nextVersion(trx, CATALOG_SCOPE);
           const anyUser = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
           if (!anyUser && !deps.config.openFirstRegistration) {
             throw new DomainError('FORBIDDEN', 'self-registration of the first admin is disabled on this hub');
           }
           const role = anyUser ? ('staff' as const) : ('admin' as const);
           const id = uuidv7();
-          const version = await nextVersion(trx, CATALOG_SCOPE);
           await trx
             .insertInto('users')
             .values({ id, username: input.username, name: input.name, role, password_hash: passwordHash, pin_hash: null, version, updated_at: new Date(deps.clock.now()) })

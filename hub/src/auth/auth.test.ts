@@ -84,3 +84,11 @@ describe('auth', () => {
     expect(actions.filter((a) => a === 'auth.register')).toHaveLength(2);
   });
 });
+
+describe('a stale token does not block signing in', () => {
+  it('ignores an expired bearer on /auth/login', async () => {
+    const expired = await t.makeUser('staff', [], { expiresAt: new Date(Date.now() - 1000), username: 'stale-user' });
+    const res = await t.call('POST', '/auth/login', expired.token, { username: 'stale-user', password: 'correct-horse-battery' });
+    expect(res.status).toBe(200);
+  });
+});
