@@ -1,0 +1,192 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Redis } from 'ioredis';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
+import { createTestApp, type TestApp } from '../test/test-db';
+import { scaleDb } from './db/scale.tables';
+import { createScale } from './scale.factory';
+import { scaleSettings } from './scale.config';
+import type { Scale } from './scale.types';
+import { dropPrefix, requireRedis, TEST_REDIS_URL, uniquePrefix, waitFor } from './scale.test-kit';
+
+const modes = [
+  { name: 'in-process queue (no Redis)', redis: false, skip: false },
+  { name: 'BullMQ on Redis (needs TEST_REDIS_URL)', redis: true, skip: !TEST_REDIS_URL },
+];
+
+for (const mode of modes) {
+  describe.skipIf(mode.skip)(`background jobs: ${mode.name}`, () => {
+    const prefix = uniquePrefix('jobs');
+    let t: TestApp;
+    let scale: Scale;
+    let app: ReturnType<typeof createApp>;
+    let redis: Redis | null = null;
+    let hook: Server;
+    const hits: number[] = [];
+
+    beforeAll(async () => {
+      if (mode.redis) redis = await requireRedis(TEST_REDIS_URL!);
+      // A store's webhook endpoint that is down: every delivery answers 500.
+      hook = createServer((req, res) => {
+        hits.push(Date.now());
+        req.resume();
+        res.statusCode = 500;
+        res.end('down');
+      });
+      await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+      t = await createTestApp();
+      scale = await createScale({
+        config: t.deps.config,
+        db: t.deps.db,
+        readDb: t.deps.readDb,
+        logger: pino({ level: 'silent' }),
+        settings: scaleSettings(
+          { redisUrl: mode.redis ? TEST_REDIS_URL : undefined },
+          { redisKeyPrefix: prefix, webhookAttempts: 3, webhookBackoffMs: 100, rollupEveryMs: 0 },
+        ),
+      });
+      app = createApp({ ...t.deps, limiter: scale.limiter, scale });
+    }, 60_000);
+
+    afterAll(async () => {
+      await scale?.close();
+      await t?.close();
+      hook?.close();
+      if (redis) {
+        await dropPrefix(redis, prefix);
+        redis.disconnect();
+      }
+    }, 30_000);
+
+    async function call(method: string, p: string, token: string, body?: unknown) {
+      const res = await app.request(`/api/v1${p}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    }
+
+    /** Until every queued job (and the retries it queued) has run. */
+    async function idle() {
+      await waitFor('the job queue to drain', async () => {
+        const c = await scale.jobs.counts();
+        return c.waiting + c.active + c.delayed === 0;
+      });
+    }
+
+    async function alertsOf(productId: string) {
+      return t.deps.db.selectFrom('alerts').selectAll().where('product_id', '=', productId).orderBy('opened_at').orderBy('id').execute();
+    }
+
+    it('raises a low-stock alert once per crossing; an acknowledged alert stays quiet until stock recovers', async () => {
+      const store = await t.makeStore();
+      const product = await t.makeProduct({ reorderLevel: 5 });
+      const manager = await t.makeUser('manager', [store.id]);
+      const move = async (kind: string, qty: number) => {
+        const r = await call('POST', '/stock-movements', manager.token, { storeId: store.id, productId: product.id, kind, qty });
+        expect(r.status).toBe(201);
+        await idle();
+      };
+
+      await move('IN', 10);
+      expect(await alertsOf(product.id)).toHaveLength(0);
+      await move('SALE', -6); // 4: crosses into low
+      await move('SALE', -1); // 3: still low, nothing new
+      let alerts = await alertsOf(product.id);
+      expect(alerts.map((a) => [a.kind, a.state])).toEqual([['low', 'open']]);
+
+      const ack = await call('POST', `/alerts/${alerts[0]!.id}/acknowledge`, manager.token);
+      expect(ack.status).toBe(200);
+      await move('SALE', -1); // 2: acknowledged, stays quiet
+      alerts = await alertsOf(product.id);
+      expect(alerts.map((a) => [a.kind, a.state])).toEqual([['low', 'acknowledged']]);
+
+      await move('IN', 10); // 12: recovered, the alert closes
+      alerts = await alertsOf(product.id);
+      expect(alerts.map((a) => [a.kind, a.state])).toEqual([['low', 'closed']]);
+
+      await move('SALE', -9); // 3: a new crossing, a new alert
+      await move('SALE', -3); // 0: out of stock on top of low
+      alerts = await alertsOf(product.id);
+      expect(alerts.map((a) => [a.kind, a.state])).toEqual([
+        ['low', 'closed'],
+        ['low', 'open'],
+        ['out', 'open'],
+      ]);
+      const listed = await call('GET', `/alerts?storeId=${store.id}&state=live`, manager.token);
+      expect(listed.body.items.map((a: { kind: string }) => a.kind).sort()).toEqual(['low', 'out']);
+    }, 60_000);
+
+    it('retries a failing webhook with exponential backoff, ends failed, and /health shows it', async () => {
+      const store = await t.makeStore();
+      const product = await t.makeProduct({ reorderLevel: 5 });
+      const manager = await t.makeUser('manager', [store.id]);
+      const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/alerts`;
+      expect((await call('PUT', `/alerts/webhooks/${store.id}`, manager.token, { url })).status).toBe(200);
+
+      expect((await call('POST', '/stock-movements', manager.token, { storeId: store.id, productId: product.id, kind: 'IN', qty: 2 })).status).toBe(201);
+      const sdb = scaleDb(t.deps.db);
+      const failed = await waitFor('the delivery to end failed', async () =>
+        sdb.selectFrom('webhook_deliveries').selectAll().where('store_id', '=', store.id).where('state', '=', 'failed').executeTakeFirst(),
+      );
+      expect(failed.attempts).toBe(3);
+      expect(failed.last_status).toBe(500);
+      expect(hits).toHaveLength(3);
+      // Each retry waits at least its backoff (100 ms, then 200 ms): lower bounds only, never upper.
+      expect(hits[1]! - hits[0]!).toBeGreaterThanOrEqual(95);
+      expect(hits[2]! - hits[1]!).toBeGreaterThanOrEqual(195);
+
+      const health = await app.request('/api/v1/health');
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ webhooks: { failedLast24h: 1 } });
+    }, 60_000);
+
+    it('rolls up daily sales from the movement log, idempotently', async () => {
+      const store = await t.makeStore();
+      const product = await t.makeProduct({ reorderLevel: 0 });
+      const manager = await t.makeUser('manager', [store.id]);
+      const day = '2026-01-15';
+      for (const qty of [-2, -3]) {
+        const r = await call('POST', '/stock-movements', manager.token, {
+          storeId: store.id,
+          productId: product.id,
+          kind: 'SALE',
+          qty,
+          unitPricePaise: 1500,
+          occurredAt: `${day}T10:00:00.000Z`,
+        });
+        expect(r.status).toBe(201);
+      }
+      for (let run = 0; run < 2; run++) {
+        await scale.jobs.add('rollup-sales', { days: [day] });
+        await idle();
+      }
+      const rows = await scaleDb(t.deps.db).selectFrom('sales_daily').selectAll().where('store_id', '=', store.id).execute();
+      expect(rows.map((r) => ({ qty: Number(r.qty_sold), revenue: Number(r.revenue_paise), sales: r.sales }))).toEqual([{ qty: 5, revenue: 7500, sales: 2 }]);
+    }, 60_000);
+
+    it('exports a CSV in the background with progress, downloadable when done', async () => {
+      const store = await t.makeStore();
+      const product = await t.makeProduct({ reorderLevel: 0 });
+      const admin = await t.makeUser('admin');
+      for (let i = 0; i < 3; i++) {
+        expect((await call('POST', '/stock-movements', admin.token, { storeId: store.id, productId: product.id, kind: 'IN', qty: i + 1 })).status).toBe(201);
+      }
+      const started = await call('POST', '/exports', admin.token, { kind: 'movements', storeId: store.id });
+      expect(started.status).toBe(202);
+      const done = await waitFor('the export to finish', async () => {
+        const s = await call('GET', `/exports/${started.body.id}`, admin.token);
+        return s.body.state === 'done' ? s.body : null;
+      });
+      expect(done).toMatchObject({ rowsDone: 3, rowsTotal: 3 });
+      const csv = await (await app.request(`/api/v1/exports/${started.body.id}/download`, { headers: { Authorization: `Bearer ${admin.token}` } })).text();
+      const lines = csv.trim().split('\n');
+      expect(lines[0]).toMatch(/^id,store_code,sku,kind,qty/);
+      expect(lines.slice(1).map((l) => l.split(',')[4]).sort()).toEqual(['1', '2', '3']);
+    }, 60_000);
+  });
+}
