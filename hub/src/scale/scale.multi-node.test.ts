@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, dropPrefix, requireRedis, startHub, TEST_DATABASE_URL, TEST_REDIS_URL, uniquePrefix, type HubProcess } from './scale.test-kit';
