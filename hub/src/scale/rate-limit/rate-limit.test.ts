@@ -1,0 +1,109 @@
+import type { Redis } from 'ioredis';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../app';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/test-db';
+import { connectRedis, type RedisConnection } from '../redis/redis.connection';
+import { createScale } from '../scale.factory';
+import { scaleSettings } from '../scale.config';
+import type { Scale } from '../scale.types';
+import { dropPrefix, requireRedis, TEST_REDIS_URL, uniquePrefix, waitFor } from '../scale.test-kit';
+import { LocalRateLimiter, RedisRateLimiter } from './redis-rate-limiter';
+
+describe('in-process API rate limit (no Redis)', () => {
+  let t: TestApp;
+  let scale: Scale;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    scale = await createScale({
+      config: t.deps.config,
+      db: t.deps.db,
+      readDb: t.deps.readDb,
+      logger: pino({ level: 'silent' }),
+      settings: scaleSettings({ redisUrl: undefined }, { perTokenPerMinute: 3, anonPerIpPerMinute: 2, rollupEveryMs: 0 }),
+    });
+    app = createApp({ ...t.deps, limiter: scale.limiter, scale });
+  });
+  afterAll(async () => {
+    await scale.close();
+    await t.close();
+  });
+
+  it('limits each token separately, with RateLimit-* headers and Retry-After on 429', async () => {
+    const [u1, u2] = [await t.makeUser('admin'), await t.makeUser('admin')];
+    const me = (token: string) => app.request('/api/v1/auth/me', { headers: { Authorization: `Bearer ${token}` } });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await me(u1.token)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const refused = await me(u1.token);
+    expect(refused.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+    expect(refused.headers.get('ratelimit-remaining')).toBe('0');
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
+    const other = await me(u2.token);
+    expect(other.status).toBe(200);
+    expect(other.headers.get('ratelimit-remaining')).toBe('2');
+    // Probes are never throttled.
+    for (let i = 0; i < 5; i++) expect((await app.request('/api/v1/health')).status).toBe(200);
+  });
+});
+
+describe.skipIf(!TEST_REDIS_URL)('Redis rate limiter (needs TEST_REDIS_URL)', () => {
+  const prefix = uniquePrefix('ratelimit');
+  let redis: Redis;
+  let conn: RedisConnection;
+  beforeAll(async () => {
+    redis = await requireRedis(TEST_REDIS_URL!);
+    conn = connectRedis(TEST_REDIS_URL!, prefix, pino({ level: 'silent' }));
+    await waitFor('redis', async () => conn.up());
+  });
+  afterAll(async () => {
+    await conn.close();
+    await dropPrefix(redis, prefix);
+    redis.disconnect();
+  });
+
+  it('is atomic: 200 concurrent attempts against a limit of 50 let exactly 50 through', async () => {
+    const limiter = new RedisRateLimiter(conn.client);
+    const results = await Promise.all(Array.from({ length: 200 }, () => limiter.consume('burst', 50, 60_000)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(50);
+    expect(results.filter((r) => !r.allowed).every((r) => r.retryAfterSeconds >= 1 && r.retryAfterSeconds <= 60)).toBe(true);
+    expect(new Set(results.filter((r) => r.allowed).map((r) => r.remaining)).size).toBe(50);
+  });
+
+  it('shares login throttling between two nodes (the same username from one address)', async () => {
+    const t = await createTestApp({ config: { LOGIN_PER_USER_PER_MINUTE: '3', LOGIN_PER_IP_PER_MINUTE: '100' } });
+    const nodes: Scale[] = [];
+    try {
+      const apps = [];
+      for (let i = 0; i < 2; i++) {
+        const s = await createScale({
+          config: t.deps.config,
+          db: t.deps.db,
+          readDb: t.deps.readDb,
+          logger: pino({ level: 'silent' }),
+          settings: scaleSettings({ redisUrl: TEST_REDIS_URL }, { redisKeyPrefix: prefix, rollupEveryMs: 0 }),
+        });
+        nodes.push(s);
+        apps.push(createApp({ ...t.deps, limiter: s.limiter, scale: s }));
+      }
+      const user = await t.makeUser('staff');
+      const login = (i: number, password: string) =>
+        apps[i % 2]!.request('/api/v1/auth/login', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ username: user.username, password }),
+        });
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await login(i, 'wrong-password-123')).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      // Even the right password waits now, on either node.
+      expect((await login(1, TEST_PASSWORD)).status).toBe(429);
+      expect(new LocalRateLimiter().mode()).toBe('memory');
+      expect(nodes[0]!.limiter.mode()).toBe('redis');
+    } finally {
+      for (const s of nodes) await s.close();
+      await t.close();
+    }
+  });
+});
