@@ -234,6 +234,22 @@ export async function generateWorld(target: GenTarget, opts: WorldOptions, progr
   }
   await writeAll(main.writer(CONFLICT_SPEC), conflictRows);
 
+  // The daily sales rollup (a background job on the hub) for the generated days, as the job computes it.
+  const [rollup] = await main.query<{ t: string | null }>(`SELECT to_regclass('sales_daily')::text AS t`);
+  if (rollup?.t) {
+    progress('rollup', 0, 1);
+    await main.query(
+      `INSERT INTO sales_daily (store_id, day, product_id, qty_sold, revenue_paise, sales, updated_at)
+       SELECT m.store_id, (m.occurred_at AT TIME ZONE 'UTC')::date, m.product_id, sum(-m.qty), sum(-m.qty * coalesce(m.unit_price_paise, 0)), count(*), now()
+       FROM movements m
+       WHERE m.kind = 'SALE' AND m.status = 'applied' AND m.store_id = ANY($1::uuid[])
+       GROUP BY 1, 2, 3
+       ON CONFLICT DO NOTHING`,
+      [stores.map((s) => s.id)],
+    );
+    progress('rollup', 1, 1);
+  }
+
   if (rebuild) {
     await main.query(`SET maintenance_work_mem = '256MB'`);
     for (const [i, ix] of dropped.entries()) {
@@ -300,7 +316,7 @@ function buildAuditEntries(a: AuditInput): GenAuditEntry[] {
   for (const p of a.products) setup('product.create', 'product', p.id, null, { sku: p.sku, name: p.name, barcode: p.barcode, unit: p.unit, category: p.category, pricePaise: p.pricePaise }, k++);
   for (const s of a.stores) {
     setup('user.create', 'user', s.staffUserId, s.id, { username: s.staffUsername, name: s.staffName, role: 'staff' }, k++);
-    setup('device.create', 'device', s.deviceId, s.id, { name: 'Counter 1', store: s.code }, k++);
+    setup('device.enroll', 'device', s.deviceId, s.id, { name: 'Counter 1', node: s.deviceNode }, k++);
   }
   for (const [i, s] of a.stores.entries()) {
     const sim = a.sims[i]!;
@@ -308,14 +324,14 @@ function buildAuditEntries(a: AuditInput): GenAuditEntry[] {
     for (const d of sim.days) {
       out.push({
         at: Math.min(d.pushedAt, a.now),
-        actorId: null,
-        actorName: `${s.code} Counter 1`,
+        actorId: s.deviceId,
+        actorName: 'device:Counter 1',
         action: 'sync.push',
         entity: 'device',
         entityId: s.deviceId,
         storeId: s.id,
         before: { ackedSeq: prevSeq },
-        after: { ackedSeq: d.ackedSeq, movements: d.movements, sales: d.sales, salesPaise: d.salesPaise, day: d.date, offline: d.offline },
+        after: { ackedSeq: d.ackedSeq, applied: d.movements, rejected: 0, duplicates: 0, sales: d.sales, salesPaise: d.salesPaise, day: d.date, offline: d.offline },
         ip: `49.36.${i % 250}.${(i * 7) % 250}`,
       });
       prevSeq = d.ackedSeq;
