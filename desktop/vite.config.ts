@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The renderer: one build serves both Electron (loaded from file://, hence base './') and
@@ -44,7 +45,8 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  root: 'src/renderer',
+  // Absolute, so builds started from any directory (tests, `pnpm counter`) find the page.
+  root: fileURLToPath(new URL('./src/renderer', import.meta.url)),
   base: './',
   plugins: [react(), contentSecurityPolicy()],
   build: {

@@ -21,7 +21,8 @@ export const counterUsage = `pnpm counter [-- options]
 
 export function loadCounterConfig(argv: string[], env: NodeJS.ProcessEnv): CounterConfig {
   const { values } = parseArgs({
-    args: argv,
+    // `pnpm counter -- --port 9000` passes the "--" through.
+    args: argv[0] === '--' ? argv.slice(1) : argv,
     options: {
       'data-dir': { type: 'string' },
       port: { type: 'string' },

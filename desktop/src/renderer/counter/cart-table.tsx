@@ -18,13 +18,17 @@ export function CartTable({ cart, onSetQty, onRemove }: Props) {
       <table className="table cart-table" data-testid="cart">
         <thead>
           <tr>
-            <th style={{ width: '3rem' }}>#</th>
+            <th style={{ width: '2.5rem' }}>#</th>
             <th>Item</th>
-            <th className="num" style={{ width: '10rem' }}>
+            <th className="num" style={{ width: '8rem' }}>
               Quantity
             </th>
-            <th className="num">Price</th>
-            <th className="num">Amount</th>
+            <th className="num" style={{ width: '7.5rem' }}>
+              Price
+            </th>
+            <th className="num" style={{ width: '7.5rem' }}>
+              Amount
+            </th>
             <th style={{ width: '3rem' }} />
           </tr>
         </thead>

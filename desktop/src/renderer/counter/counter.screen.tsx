@@ -1,4 +1,4 @@
-import { formatMoney, formatQuantity } from '@bazaar/shared';
+import { formatMoney, formatQuantity, type BaseUnit } from '@bazaar/shared';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { ProductView, SaleResult } from '../../core/core.api';
 import { useApi } from '../api/api-context';
@@ -17,6 +17,8 @@ export function CounterScreen() {
   const [error, setError] = useState<string | null>(null);
   const [weighing, setWeighing] = useState<ProductView | null>(null);
   const [lastSale, setLastSale] = useState<SaleResult | null>(null);
+  const [lastUnits, setLastUnits] = useState<Map<string, BaseUnit>>(new Map());
+  const unitOf = (productId: string): BaseUnit => lastUnits.get(productId) ?? 'pc';
   const [selling, setSelling] = useState(false);
   const picker = useRef<PickerHandle>(null);
   const total = cartTotal(cart);
@@ -46,6 +48,7 @@ export function CounterScreen() {
     setError(null);
     try {
       const sale = await api.sell({ lines: cart.lines.map((l) => ({ product: l.product.id, qty: l.qty })) });
+      setLastUnits(new Map(cart.lines.map((l) => [l.product.id, l.product.unit])));
       dispatch({ type: 'clear' });
       setLastSale(sale);
       sync.refresh();
@@ -163,6 +166,22 @@ export function CounterScreen() {
           <button className="btn" disabled={cart.undo.length === 0} onClick={undo}>
             Undo last line <kbd>Ctrl+Z</kbd>
           </button>
+          {lastSale && itemCount === 0 && (
+            <ul className="receipt" aria-label="Last sale" data-testid="last-sale">
+              {lastSale.lines.map((l) => (
+                <li key={l.movementId}>
+                  <span>
+                    {l.name} <span className="muted">× {formatQuantity(l.qty, unitOf(l.productId))}</span>
+                  </span>
+                  <span className="num">{formatMoney(l.lineTotalPaise)}</span>
+                </li>
+              ))}
+              <li className="receipt-total">
+                <span>Last sale</span>
+                <span className="num">{formatMoney(lastSale.totalPaise)}</span>
+              </li>
+            </ul>
+          )}
           <div className="kbd-hints">
             <span>
               <kbd>Enter</kbd> add

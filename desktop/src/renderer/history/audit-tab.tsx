@@ -1,4 +1,4 @@
-import type { AuditEntry, ChainVerification } from '@bazaar/shared';
+import { formatMoney, type AuditEntry, type ChainVerification } from '@bazaar/shared';
 import { useEffect, useState } from 'react';
 import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
@@ -11,8 +11,10 @@ function describe(e: AuditEntry): string {
   if (!after || typeof after !== 'object') return e.entityId ?? '';
   const parts: string[] = [];
   for (const [k, v] of Object.entries(after)) {
-    if (v === null || typeof v === 'object') continue;
-    parts.push(`${k}: ${String(v)}`);
+    // Ids and hashes mean nothing to a shopkeeper; names, SKUs and amounts do.
+    if (v === null || /id$/i.test(k) || k === 'archived') continue;
+    if (Array.isArray(v)) parts.push(`${v.length} ${k}`);
+    else if (typeof v !== 'object') parts.push(`${k}: ${/paise$/i.test(k) && typeof v === 'number' ? formatMoney(v) : String(v)}`);
     if (parts.length >= 5) break;
   }
   return parts.join(' · ');

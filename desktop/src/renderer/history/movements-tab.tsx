@@ -5,6 +5,7 @@ import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
 import { dateTime, signedQuantity } from '../ui/format';
 import { Notice } from '../ui/notice';
+import { useSync } from '../sync/sync-context';
 import { kindLabel } from './kind-words';
 
 const syncWords: Record<MovementView['syncStatus'], string> = { pending: 'Waiting', applied: 'Synced', duplicate: 'Synced', rejected: 'Rejected' };
@@ -19,6 +20,7 @@ function dayEnd(d: string): string | undefined {
 
 export function MovementsTab() {
   const api = useApi();
+  const standalone = useSync().status?.state === 'standalone';
   const [kind, setKind] = useState<MovementKind | ''>('');
   const [product, setProduct] = useState('');
   const [from, setFrom] = useState('');
@@ -140,9 +142,13 @@ export function MovementsTab() {
                   </td>
                   <td>{[m.reason, m.note].filter(Boolean).join(' · ') || <span className="muted">—</span>}</td>
                   <td>
-                    <span className={`badge ${m.syncStatus === 'rejected' ? 'badge-out' : m.syncStatus === 'pending' ? 'badge-low' : 'badge-ok'}`} title={m.syncReason ?? undefined}>
-                      {syncWords[m.syncStatus]}
-                    </span>
+                    {standalone && m.syncStatus === 'pending' ? (
+                      <span className="badge badge-neutral">Local</span>
+                    ) : (
+                      <span className={`badge ${m.syncStatus === 'rejected' ? 'badge-out' : m.syncStatus === 'pending' ? 'badge-low' : 'badge-ok'}`} title={m.syncReason ?? undefined}>
+                        {syncWords[m.syncStatus]}
+                      </span>
+                    )}
                   </td>
                 </tr>
               ))}

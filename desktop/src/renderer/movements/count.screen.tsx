@@ -28,12 +28,16 @@ export function CountScreen() {
   const [version, setVersion] = useState(0);
   const picker = useRef<PickerHandle>(null);
 
-  const focusRow = (id: string) => window.setTimeout(() => document.getElementById(`count-${id}`)?.focus(), 0);
+  // Focus moves to the counted box once React has rendered the row (a timer may fire before that).
+  const [focusRow, setFocusRow] = useState<{ id: string } | null>(null);
+  useEffect(() => {
+    if (focusRow) document.getElementById(`count-${focusRow.id}`)?.focus();
+  }, [focusRow]);
 
   const add = (p: ProductView) => {
     setSaved(null);
     setRows((rs) => (rs.some((r) => r.product.id === p.id) ? rs : [...rs, { product: p, text: '' }]));
-    focusRow(p.id);
+    setFocusRow({ id: p.id });
   };
 
   const parsed = rows.map((r) => ({ row: r, result: r.text.trim() === '' ? null : parseTypedQuantity(r.text, r.product.unit) }));
@@ -45,7 +49,7 @@ export function CountScreen() {
     if (saving) return;
     const problems: Record<string, string> = {};
     for (const { row, result } of parsed) {
-      if (result === null) problems[row.product.id] = 'Enter what you counted (0 if the shelf is empty), or remove the row.';
+      if (result === null) problems[row.product.id] = 'Enter the count (0 if none).';
       else if ('error' in result) problems[row.product.id] = result.error;
     }
     setErrors(problems);

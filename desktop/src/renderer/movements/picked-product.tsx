@@ -14,7 +14,7 @@ export function PickedProduct({ product, onClear }: { product: ProductView; onCl
       </div>
       <div className="picked-stock">
         <div className={`cell-strong qty-${product.status}`}>{formatQuantity(product.qty, product.unit)} in stock</div>
-        <button className="btn btn-ghost btn-sm" onClick={onClear}>
+        <button type="button" className="btn btn-ghost btn-sm" onClick={onClear}>
           Change product
         </button>
       </div>

@@ -1,5 +1,5 @@
 import type { MovementKind } from '@bazaar/shared';
-import { formatMoney } from '@bazaar/shared';
+import { formatMoney, formatQuantity } from '@bazaar/shared';
 import { useApi } from '../api/api-context';
 import { useQuery } from '../api/use-query';
 import { dateTime, signedQuantity } from '../ui/format';
@@ -24,7 +24,7 @@ export function RecentActivity({ kind, title, version }: { kind: MovementKind; t
               <div className="activity-main">
                 <strong>{m.productName}</strong>
                 <span className={`num ${m.qty < 0 ? 'qty-out' : 'qty-ok'}`}>
-                  {kind === 'COUNT' ? m.qty : signedQuantity(m.qty, m.unit)}
+                  {kind === 'COUNT' ? `= ${formatQuantity(m.qty, m.unit)}` : signedQuantity(m.qty, m.unit)}
                 </span>
               </div>
               <div className="activity-sub muted">

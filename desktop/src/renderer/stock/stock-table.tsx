@@ -29,8 +29,8 @@ export function StockTable({ items, supplierName, compact, testId }: { items: It
                 {s.barcode ? ` · ${s.barcode}` : ''}
               </span>
             </td>
-            {!compact && <td>{s.category ?? <span className="muted">—</span>}</td>}
-            <td>{supplierName(s.supplierId)}</td>
+            {!compact && <td className="nowrap">{s.category ?? <span className="muted">—</span>}</td>}
+            <td className="nowrap">{supplierName(s.supplierId)}</td>
             {!compact && <td className="num">{priceWithUnit(s.pricePaise, s.unit)}</td>}
             <td className={`num qty-${s.status}`}>{formatQuantity(s.qty, s.unit)}</td>
             <td className="num muted">{formatQuantity(s.reorderLevel, s.unit)}</td>

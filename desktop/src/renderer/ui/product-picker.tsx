@@ -39,7 +39,6 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
   const [text, setText] = useState('');
   const [hits, setHits] = useState<{ query: string; items: ProductView[] }>({ query: '', items: [] });
   const [active, setActive] = useState(-1);
-  const [busy, setBusy] = useState(false);
 
   useImperativeHandle(ref, () => ({
     focus: () => input.current?.focus(),
@@ -74,41 +73,65 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
     };
   }, [api, code]);
 
-  const pick = (p: ProductView) => {
-    onPick(p, qtyText);
-    setText('');
+  const clearSuggestions = () => {
     setHits({ query: '', items: [] });
     setActive(-1);
-    onError(null);
   };
 
-  const submit = async () => {
-    if (!code) {
-      onError(text.trim() ? 'Type a barcode, SKU or name after the quantity.' : null);
+  /**
+   * Resolve one entered line. A scanner sends the next code while the previous lookup is
+   * still running, so each Enter takes its own snapshot of the text, clears the box at once
+   * and queues the lookup: no scan is dropped and their order is kept.
+   */
+  const resolveEntry = async (entry: string): Promise<void> => {
+    const split = allowQtyPrefix ? splitQuantityPrefix(entry) : { qtyText: null, code: entry.trim() };
+    if (!split.code) {
+      onError('Type a barcode, SKU or name after the quantity.');
       return;
     }
-    const chosen = active >= 0 ? hits.items[active] : undefined;
-    if (chosen) return pick(chosen);
-    setBusy(true);
+    const found = await lookup(split.code);
+    if ('product' in found) {
+      onError(null);
+      onPick(found.product, split.qtyText);
+      return;
+    }
+    onError(found.error);
+    if (found.choices) {
+      setHits({ query: split.code, items: found.choices });
+      setActive(0);
+    }
+    // Give the unknown code back for correction, unless the next scan already started.
+    setText((t) => (t === '' ? entry : t));
+    window.setTimeout(() => input.current?.select(), 0);
+  };
+
+  const lookup = async (code: string): Promise<{ product: ProductView } | { error: string; choices?: ProductView[] }> => {
     try {
-      pick(await api.findProduct({ code }));
+      return { product: await api.findProduct({ code }) };
     } catch (err) {
       const e = asApiError(err);
-      if (e.code !== 'NOT_FOUND') return onError(e.message);
-      const matches = hits.query === code ? hits.items : await api.searchProducts({ query: code, limit: 8 });
-      const only = matches.length === 1 ? matches[0] : undefined;
-      if (only) return pick(only);
-      if (matches.length > 1) {
-        setHits({ query: code, items: matches });
-        setActive(0);
-        onError(`${matches.length} products match “${code}”. Pick one with ↑ ↓ and Enter.`);
-        return;
-      }
-      onError(`No product has the barcode, SKU or name “${code}”. Nothing was added.`);
-      input.current?.select();
-    } finally {
-      setBusy(false);
+      if (e.code !== 'NOT_FOUND' && e.code !== 'VALIDATION_FAILED') return { error: e.message };
     }
+    const matches = await api.searchProducts({ query: code, limit: 8 }).catch(() => []);
+    const only = matches.length === 1 ? matches[0] : undefined;
+    if (only) return { product: only };
+    if (matches.length > 1) return { error: `${matches.length} products match “${code}”. Pick one with ↑ ↓ and Enter.`, choices: matches };
+    return { error: `No product has the barcode, SKU or name “${code}”. Nothing was added.` };
+  };
+
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const submit = () => {
+    const chosen = active >= 0 && hits.query === code ? hits.items[active] : undefined;
+    const entry = text;
+    setText('');
+    clearSuggestions();
+    if (chosen) {
+      onError(null);
+      onPick(chosen, qtyText);
+      return;
+    }
+    if (!entry.trim()) return;
+    queue.current = queue.current.then(() => resolveEntry(entry)).catch((err: unknown) => onError(asApiError(err).message));
   };
 
   const keyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -120,12 +143,12 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
       setActive((a) => Math.max(a - 1, -1));
     } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
       e.preventDefault();
-      if (!busy) void submit();
+      submit();
     } else if (e.key === 'Escape' && (text || hits.items.length > 0)) {
       e.preventDefault();
       e.stopPropagation();
       setText('');
-      setHits({ query: '', items: [] });
+      clearSuggestions();
       onError(null);
     } else {
       onKeyDown?.(e);
@@ -162,7 +185,10 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
               aria-selected={i === active}
               onMouseDown={(e) => {
                 e.preventDefault();
-                pick(p);
+                setText('');
+                clearSuggestions();
+                onError(null);
+                onPick(p, qtyText);
               }}
             >
               <span>
