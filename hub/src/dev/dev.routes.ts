@@ -1,0 +1,68 @@
+import { DomainError } from '@bazaar/shared';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { writeAudit } from '../audit/audit.writer';
+import { requireUser } from '../auth/auth.middleware';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { actorOf } from '../http/route-helpers';
+import { parseJson, parseParam } from '../http/validate';
+import { DummyDataJobs } from './dummy-data.jobs';
+
+export const generateDummyDataSchema = z
+  .strictObject({
+    stores: z.number().int().min(1).max(1000).default(5),
+    products: z.number().int().min(1).max(20_000).default(300),
+    /** Total movements including each stock row's opening count; default 4 per stock row. */
+    movements: z.number().int().min(1).max(5_000_000).optional(),
+    days: z.number().int().min(1).max(365).default(14),
+    seed: z.number().int().min(0).max(2 ** 31).default(42),
+    /** Password of the generated managers and staff (usernames come back in the job summary). */
+    staffPassword: z.string().min(10).max(200).default('bazaar-staff-pass'),
+  })
+  .transform((v) => ({ ...v, movements: v.movements ?? v.stores * v.products * 4 }))
+  .refine((v) => v.movements >= v.stores * v.products, {
+    path: ['movements'],
+    message: 'must be at least stores × products: every stock row starts with an opening count',
+  });
+
+/**
+ * POST /dev/generate-dummy-data: fill this hub with a generated kiryana world (the generator of
+ * `pnpm bench:data`) as a background job; GET the job for its progress. Admin only, and never
+ * in production mode: it writes thousands of stores, products and movements.
+ */
+export function createDevRoutes(deps: AppDeps) {
+  const jobs = new DummyDataJobs(deps.db, deps.logger, async () => {
+    await deps.scale?.cache.bump('stock', 'catalog');
+  });
+  const guard = () => {
+    if (deps.config.mode === 'production') throw new DomainError('FORBIDDEN', 'dummy data generation is disabled when the hub runs in production mode');
+  };
+
+  return new Hono<AppEnv>()
+    .post('/generate-dummy-data', async (c) => {
+      guard();
+      const me = requireUser(c, ['admin']);
+      const input = await parseJson(c, generateDummyDataSchema);
+      const running = jobs.active();
+      if (running) throw new DomainError('CONFLICT', 'a dummy-data job is already running on this hub', { jobId: running.id });
+      const { staffPassword, ...options } = input;
+      const job = jobs.start({ ...options, staffPassword });
+      await deps.db.transaction().execute((trx) =>
+        writeAudit(trx, { ...actorOf(c, deps, me), action: 'dev.generate_dummy_data', entity: 'dev_job', entityId: job.id, storeId: null, after: options }),
+      );
+      return c.json({ job }, 202);
+    })
+    .get('/generate-dummy-data', (c) => {
+      guard();
+      requireUser(c, ['admin']);
+      return c.json({ items: jobs.list(), nextCursor: null }, 200);
+    })
+    .get('/generate-dummy-data/:id', (c) => {
+      guard();
+      requireUser(c, ['admin']);
+      const id = parseParam(c, 'id', z.uuid(), 'job not found');
+      const job = jobs.get(id);
+      if (!job) throw new DomainError('NOT_FOUND', 'job not found');
+      return c.json({ job }, 200);
+    });
+}
