@@ -14,6 +14,7 @@ import { createUsersRoutes } from './users/users.routes';
 import { createSyncRoutes } from './sync/sync.routes';
 import { createDevicesRoutes } from './devices/devices.routes';
 import { createConflictsRoutes } from './conflicts/conflicts.routes';
+import { createDevRoutes } from './dev/dev.routes';
 
 /** Every /api/v1 route, chained so path params and RPC types survive (hc<HubApp>). */
 export function createApiRoutes(deps: AppDeps) {
@@ -31,5 +32,6 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/reports', createReportsRoutes(deps))
     .route('/sync', createSyncRoutes(deps))
     .route('/devices', createDevicesRoutes(deps))
-    .route('/conflicts', createConflictsRoutes(deps));
+    .route('/conflicts', createConflictsRoutes(deps))
+    .route('/dev', createDevRoutes(deps));
 }
