@@ -58,14 +58,28 @@ async function oneRun(seed: number) {
     await SimDevice.enroll(t, admin.token, stores[1]!.id, 'counter 3', skews[2]),
   ];
   const steps = r.int(6, 12);
+  const offlineIds: string[] = [];
   for (let step = 0; step < steps; step++) {
     const d = r.pick(devices);
     const action = r.next();
     if (action < 0.45) {
       // Offline selling: a few movements, no network.
+      if (r.chance(0.15)) {
+        // A product created offline: a new SKU, or one another counter of this run may also create (merged at the hub).
+        const sku = r.chance(0.5) ? `RUN${seed}-SHARED` : `RUN${seed}-${uuidv7()}`;
+        const existing = d.offline.find((p) => p.sku === sku);
+        if (!existing) offlineIds.push(d.createProduct(sku));
+      }
       for (let i = r.int(1, 4); i > 0; i--) {
         const kind = r.pick(KINDS);
-        const product = r.chance(0.04) ? (r.chance(0.5) ? archivedProduct : uuidv7()) : r.pick(products);
+        const mine = d.offline.map((p) => p.id);
+        const product = r.chance(0.04)
+          ? r.chance(0.5)
+            ? archivedProduct
+            : uuidv7()
+          : mine.length && r.chance(0.3)
+            ? r.pick(mine)
+            : r.pick(products);
         d.record(kind, product, qtyFor(kind, r));
       }
     } else if (action < 0.85 && d.log.length > 0) {
@@ -73,7 +87,7 @@ async function oneRun(seed: number) {
       const from = r.chance(0.2) ? r.int(1, d.log.length) : r.chance(0.15) ? d.acked + r.int(2, 3) : d.acked + 1;
       const to = Math.min(d.log.length, from + r.int(0, 5));
       if (from > to) continue;
-      const res = await d.push(d.slice(from, to), [], { dropResponse: r.chance(0.25) });
+      const res = await d.push(d.slice(from, to), d.offline, { dropResponse: r.chance(0.25) });
       if (res.status !== 200) expect(res.body.error.code, `seed ${seed}: ${res.text}`).toBe('SEQ_GAP');
     } else {
       await d.pullPage(r.int(1, 3));
@@ -87,12 +101,21 @@ async function oneRun(seed: number) {
   }
   for (const d of devices) await d.pullAll(r.chance(0.15) ? 1 : 50);
 
+  // The hub's merges, as the oracle sees them: every offline id maps to the product that kept the SKU.
+  const merged = offlineIds.length
+    ? await t.db.db.selectFrom('product_remaps').selectAll().where('from_product_id', 'in', offlineIds).execute()
+    : [];
+  const canonical = (id: string) => merged.find((m) => m.from_product_id === id)?.to_product_id ?? id;
+  const skus = new Set(devices.flatMap((d) => d.offline.map((p) => p.sku)));
+  expect(new Set([...offlineIds.map(canonical)]).size, `seed ${seed}: one hub product per offline SKU`).toBe(skus.size);
+  for (const d of devices) for (const id of offlineIds) if (d.remaps.has(id)) expect(d.remaps.get(id)).toBe(canonical(id));
+
   for (const store of stores) {
     const storeDevices = devices.filter((d) => d.storeId === store.id);
     const all = storeDevices.flatMap((d) => d.log.filter((m) => !d.rejected.has(m.id)));
     const hubRows = await t.db.db.selectFrom('stock').selectAll().where('store_id', '=', store.id).execute();
-    for (const product of products) {
-      const expected = mergeStock(all.filter((m) => m.productId === product));
+    for (const product of [...products, ...new Set(offlineIds.map(canonical))]) {
+      const expected = mergeStock(all.filter((m) => canonical(m.productId) === product));
       const row = hubRows.find((s) => s.product_id === product);
       expect(
         { qty: row?.qty ?? 0, lastCount: row?.last_count_movement_id ?? null, variance: row?.last_count_variance ?? null },
@@ -107,7 +130,7 @@ async function oneRun(seed: number) {
     }
     // Rejections are exactly the movements for an unknown or archived product.
     for (const d of storeDevices) {
-      const expectRejected = d.log.filter((m) => !products.includes(m.productId)).map((m) => m.id).sort();
+      const expectRejected = d.log.filter((m) => !products.includes(m.productId) && !offlineIds.includes(m.productId)).map((m) => m.id).sort();
       expect([...d.rejected].sort(), `seed ${seed}: rejections`).toEqual(expectRejected);
     }
   }

@@ -19,6 +19,8 @@ export class SimDevice {
   readonly rejected = new Set<string>();
   readonly remaps = new Map<string, string>();
   readonly baseline = new Map<string, { qty: number; lastCountHlc: string | null; includesSeq: number }>();
+  /** Products created on this device while offline; sent with every push until the hub has them (replays are harmless). */
+  readonly offline: OfflineProduct[] = [];
   private readonly clock: HybridLogicalClock;
 
   constructor(
@@ -54,12 +56,23 @@ export class SimDevice {
     return m;
   }
 
+  createProduct(sku: string): string {
+    const id = uuidv7();
+    this.offline.push({ id, sku, name: `Offline ${sku}`, unit: 'pc', pricePaise: 1000, costPaise: 0, reorderLevel: 0 });
+    return id;
+  }
+
+  /** The id the hub knows a product by (after a SKU merge). */
+  canonical(productId: string): string {
+    return this.remaps.get(productId) ?? productId;
+  }
+
   /** Movements from seq `from` to `to` inclusive, exactly as first recorded (retries resend identical content). */
   slice(from: number, to: number) {
     return this.log.slice(Math.max(0, from - 1), Math.max(0, to));
   }
 
-  async push(movements: DeviceMovementInput[], products: OfflineProduct[] = [], opts: { dropResponse?: boolean } = {}) {
+  async push(movements: DeviceMovementInput[], products: OfflineProduct[] = this.offline, opts: { dropResponse?: boolean } = {}) {
     const res = await this.t.call('POST', '/sync/push', this.token, { movements, products, deviceHlc: this.clock.current() });
     if (opts.dropResponse) return res;
     if (res.status === 200) this.learn(res.body as PushResponse);
