@@ -33,7 +33,7 @@ describe('in-process API rate limit (no Redis)', () => {
   it('limits each token separately, with RateLimit-* headers and Retry-After on 429', async () => {
     const [u1, u2] = [await t.makeUser('admin'), await t.makeUser('admin')];
     const me = (token: string) => app.request('/api/v1/auth/me', { headers: { Authorization: `Bearer ${token}` } });
-    const statuses = [];
+    const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await me(u1.token)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const refused = await me(u1.token);
@@ -75,7 +75,7 @@ describe.skipIf(!TEST_REDIS_URL)('Redis rate limiter (needs TEST_REDIS_URL)', ()
     const t = await createTestApp({ config: { LOGIN_PER_USER_PER_MINUTE: '3', LOGIN_PER_IP_PER_MINUTE: '100' } });
     const nodes: Scale[] = [];
     try {
-      const apps = [];
+      const apps: ReturnType<typeof createApp>[] = [];
       for (let i = 0; i < 2; i++) {
         const s = await createScale({
           config: t.deps.config,
@@ -94,7 +94,7 @@ describe.skipIf(!TEST_REDIS_URL)('Redis rate limiter (needs TEST_REDIS_URL)', ()
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ username: user.username, password }),
         });
-      const statuses = [];
+      const statuses: number[] = [];
       for (let i = 0; i < 4; i++) statuses.push((await login(i, 'wrong-password-123')).status);
       expect(statuses).toEqual([401, 401, 401, 429]);
       // Even the right password waits now, on either node.
