@@ -234,7 +234,15 @@ describe('POST /sync/push', () => {
     const stores = [await t.makeStore(`CA${uuidv7().slice(-8)}`), await t.makeStore(`CB${uuidv7().slice(-8)}`), await t.makeStore(`CC${uuidv7().slice(-8)}`)];
     const devices: SimDevice[] = [];
     for (const s of stores) for (let i = 0; i < 4; i++) devices.push(await SimDevice.enroll(t, admin.token, s.id, `till ${i}`));
-    for (const d of devices) for (let i = 0; i < 60; i++) d.record(i % 5 === 0 ? 'IN' : 'SALE', product.id, i % 5 === 0 ? 7 : -1);
+    // Every counter also created the same new SKU offline: they race to create it, all but one get merged.
+    const sharedSku = `CC-SHARED-${uuidv7()}`;
+    for (const d of devices) {
+      const own = d.createProduct(sharedSku);
+      for (let i = 0; i < 60; i++) {
+        const p = i % 7 === 3 ? own : product.id;
+        d.record(i % 5 === 0 ? 'IN' : 'SALE', p, i % 5 === 0 ? 7 : -1);
+      }
+    }
     // Every device pushes in batches of 20, all devices at once, each batch twice (a retry racing itself).
     await Promise.all(
       devices.map(async (d) => {
@@ -245,9 +253,18 @@ describe('POST /sync/push', () => {
         }
       }),
     );
+    const winners = await t.db.db.selectFrom('products').select('id').where('sku', '=', sharedSku).execute();
+    expect(winners).toHaveLength(1);
+    const shared = winners[0]!.id;
+    const remaps = await t.db.db.selectFrom('product_remaps').select(['to_product_id']).where('sku', '=', sharedSku).execute();
+    expect(remaps).toHaveLength(devices.length - 1);
+    expect(remaps.every((r) => r.to_product_id === shared)).toBe(true);
     for (const s of stores) {
       const mine = devices.filter((d) => d.storeId === s.id);
-      expect((await stockOf(s.id, product.id))?.qty).toBe(mergeStock(mine.flatMap((d) => d.log)).qty);
+      const log = mine.flatMap((d) => d.log);
+      const isShared = (id: string) => mine.some((d) => d.offline.some((p) => p.id === id));
+      expect((await stockOf(s.id, product.id))?.qty).toBe(mergeStock(log.filter((m) => m.productId === product.id)).qty);
+      expect((await stockOf(s.id, shared))?.qty).toBe(mergeStock(log.filter((m) => isShared(m.productId))).qty);
       const stored = await t.db.db.selectFrom('movements').select('id').where('store_id', '=', s.id).execute();
       expect(stored).toHaveLength(4 * 60);
     }
