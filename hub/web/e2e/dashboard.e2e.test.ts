@@ -95,7 +95,9 @@ describe('head-office dashboard in a real browser', () => {
       await expect.poll(() => page.getByTestId(id).locator('.kpi-value').textContent(), { message: id }).toBe(value);
     }
     await page.locator('.recharts-surface').first().waitFor();
+    await page.mouse.move(0, 0);
     await shot('01-overview');
+    await page.screenshot({ path: path.join(screenshotDir, '01-overview-full.png'), fullPage: true });
   });
 
   it('filters stock to the low items of one store, matching the API row for row', async () => {

@@ -30,12 +30,13 @@ export class ApiSeeder {
   product(p: { sku: string; name: string; unit: 'pc' | 'g' | 'ml'; category: string; supplierId: string; pricePaise: number; costPaise: number; reorderLevel: number }) {
     return this.call<Product>('POST', '/products', p);
   }
-  move(storeId: string, productId: string, kind: 'IN' | 'SALE' | 'REMOVE', qty: number) {
+  move(storeId: string, productId: string, kind: 'IN' | 'SALE' | 'REMOVE', qty: number, occurredAt?: string) {
     return this.call('POST', '/stock-movements', {
       storeId,
       productId,
       kind,
       qty,
+      ...(occurredAt ? { occurredAt } : {}),
       ...(kind === 'SALE' ? { unitPricePaise: 5000 } : {}),
       ...(kind === 'REMOVE' ? { reason: 'damage' } : {}),
     });
@@ -72,9 +73,16 @@ export async function seedHub(api: ApiSeeder) {
   for (const p of spec) products.push(await api.product(p));
   const [rice, atta, dal, oil, soap, tea] = products as [Product, Product, Product, Product, Product, Product];
 
-  // Healthy stock everywhere first.
+  // Healthy stock everywhere first, received three weeks ago.
+  const day = 86_400_000;
+  const ago = (days: number) => new Date(Date.now() - days * day).toISOString();
   const healthy: [Product, number][] = [[rice, 50_000], [atta, 40], [dal, 30], [oil, 20_000], [soap, 60], [tea, 35]];
-  for (const s of stores) for (const [p, q] of healthy) await api.move(s.id, p.id, 'IN', q);
+  for (const s of stores) for (const [p, q] of healthy) await api.move(s.id, p.id, 'IN', q, ago(21));
+  // Two weeks of steady trade, so the sales chart has a shape (none of it crosses a reorder level).
+  for (let d = 14; d >= 1; d--) {
+    await api.move(dadar.id, rice.id, 'SALE', -250 * (1 + (d % 4)), ago(d));
+    await api.move(ind.id, tea.id, 'SALE', -(1 + (d % 2)), ago(d));
+  }
   // Jayanagar: atta and soap run low, tea sells out; Dadar: dal low.
   await api.move(jay.id, atta.id, 'SALE', -36);
   await api.move(jay.id, soap.id, 'SALE', -50);

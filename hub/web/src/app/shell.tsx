@@ -79,6 +79,7 @@ export function Shell({ children }: { children: ReactNode }) {
           ))}
         </ul>
       </nav>
+      {menuOpen && <div className="nav-backdrop" aria-hidden="true" onClick={() => setMenuOpen(false)} />}
       <main className="content">
         {current && <h1 className="page-title">{current.label}</h1>}
         {children}

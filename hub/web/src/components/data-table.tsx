@@ -27,12 +27,15 @@ export interface Column<T> {
   minor?: boolean;
   /** Never shown, only exported (e.g. a code already shown under the name). */
   hidden?: boolean;
+  /** Long text (names) may wrap; everything else stays on one line. */
+  wrap?: boolean;
 }
 
 interface DataTableProps<T> {
   caption: string;
   columns: Column<T>[];
-  list: Pick<PagedList<T>, 'rows' | 'isLoading' | 'error' | 'hasMore' | 'loadMore' | 'isLoadingMore' | 'fetchPage'>;
+  list: Pick<PagedList<T>, 'rows' | 'isLoading' | 'error' | 'hasMore' | 'loadMore' | 'isLoadingMore' | 'fetchPage'> &
+    Partial<Pick<PagedList<T>, 'refetch' | 'isFetching'>>;
   rowKey: (row: T) => string;
   onRowClick?: (row: T) => void;
   /** CSV from the API (`?format=csv` with the same filters) when it offers one; else from loaded rows. */
@@ -148,6 +151,11 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
         </div>
         <div className="table-actions">
           {toolbar}
+          {list.refetch && (
+            <button type="button" className="btn btn-ghost" onClick={list.refetch} disabled={list.isFetching} aria-label={`Refresh ${caption}`} title="Refresh">
+              ↻
+            </button>
+          )}
           <button type="button" className="btn btn-ghost" onClick={() => void exportCsv()} disabled={exporting}>
             {exporting ? 'Exporting…' : 'Export CSV'}
           </button>
@@ -200,7 +208,7 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
                     <td
                       key={cell.id}
                       data-label={meta.header}
-                      className={`${meta.align ? `align-${meta.align}` : ''}${meta.minor ? ' minor' : ''}`}
+                      className={`${meta.align ? `align-${meta.align}` : ''}${meta.minor ? ' minor' : ''}${meta.wrap ? ' wrap' : ''}`}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>

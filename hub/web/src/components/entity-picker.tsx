@@ -19,15 +19,17 @@ interface EntityPickerProps {
   allLabel?: string;
   describedBy?: string | undefined;
   invalid?: boolean;
+  /** Anything else the search depends on (e.g. a region), so cached answers are not reused across it. */
+  scope?: string;
 }
 
-export function EntityPicker({ id, kind, value, onChange, search, placeholder, allLabel, describedBy, invalid }: EntityPickerProps) {
+export function EntityPicker({ id, kind, value, onChange, search, placeholder, allLabel, describedBy, invalid, scope }: EntityPickerProps) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const q = useDebounced(text.trim());
   const listId = useId();
-  const options = useQuery({ queryKey: ['pick', kind, q], queryFn: () => search(q), enabled: open, staleTime: 30_000 });
+  const options = useQuery({ queryKey: ['pick', kind, scope ?? '', q], queryFn: () => search(q), enabled: open, staleTime: 30_000 });
   const items = options.data ?? [];
 
   function choose(o: PickOption | null) {

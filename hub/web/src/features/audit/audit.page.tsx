@@ -11,6 +11,7 @@ import { Tag } from '../../components/badges';
 import { dayEnd, dayStart, fmtDateTime } from '../../components/format';
 import { usePagedList } from '../../components/use-paged-list';
 import { useDebounced } from '../../components/use-debounced';
+import { countActive, FilterPanel } from '../../components/filter-panel';
 import { cachedName, searchStores, searchUsers, StoreName } from '../shared/lookups';
 
 const entities = ['product', 'store', 'supplier', 'user', 'movement', 'device', 'conflict', 'stock', 'auth'];
@@ -59,6 +60,7 @@ export function AuditPage() {
     from: dayStart(from),
     to: dayEnd(to),
   };
+  const activeFilters = countActive(query);
   const list = usePagedList(['audit', 'list', query], (cursor, limit = 50) => auditApi.list({ ...query, cursor, limit }));
 
   const columns: Column<AuditEntry>[] = [
@@ -87,7 +89,7 @@ export function AuditPage() {
   return (
     <div className="page">
       <ChainStatus />
-      <section className="filters" aria-label="Activity filters">
+      <FilterPanel label="Activity filters" active={activeFilters}>
         <Field label="Search">{(id) => <input id={id} type="search" placeholder="Anything in the entry" value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
         <Field label="Action">{(id) => <input id={id} placeholder="e.g. product.create" value={action} onChange={(e) => setAction(e.target.value)} />}</Field>
         <Field label="Entity">
@@ -106,7 +108,7 @@ export function AuditPage() {
         <Field label="Store">{(id) => <EntityPicker id={id} kind="stores" value={store} onChange={setStore} search={searchStores} allLabel="All stores" />}</Field>
         <Field label="From">{(id) => <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
         <Field label="To">{(id) => <input id={id} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
-      </section>
+      </FilterPanel>
       <DataTable
         caption="Activity log"
         columns={columns}

@@ -12,6 +12,7 @@ import { Field, FormError } from '../../components/field';
 import { Tag } from '../../components/badges';
 import { fmtDateTime } from '../../components/format';
 import { usePagedList } from '../../components/use-paged-list';
+import { countActive, FilterPanel } from '../../components/filter-panel';
 import { cachedName, ProductName, searchStores, StoreName } from '../shared/lookups';
 
 const kindText: Record<ConflictKind, string> = {
@@ -88,13 +89,14 @@ export function ConflictsPage() {
   const [status, setStatus] = useState<'open' | 'resolved' | ''>('open');
   const [resolving, setResolving] = useState<Conflict | null>(null);
   const query = { storeId: store?.id, kind, status };
+  const activeFilters = countActive(query);
   const list = usePagedList(['conflicts', 'list', query], (cursor, limit = 50) => conflictsApi.list({ ...query, cursor, limit }));
 
   const columns: Column<Conflict>[] = [
     { id: 'at', header: 'Found', cell: (c) => fmtDateTime(c.createdAt), sort: (c) => c.createdAt, csv: (c) => c.createdAt },
     { id: 'store', header: 'Store', cell: (c) => <StoreName id={c.storeId} />, csv: (c) => cachedName(qc, 'store', c.storeId) },
     { id: 'kind', header: 'Kind', cell: (c) => <Tag tone={c.kind === 'REJECTED_MOVEMENT' || c.kind === 'NEGATIVE_STOCK' ? 'bad' : 'warn'}>{kindText[c.kind]}</Tag>, sort: (c) => c.kind, csv: (c) => c.kind },
-    { id: 'product', header: 'Product', cell: (c) => <ProductName id={c.productId} />, csv: (c) => cachedName(qc, 'product', c.productId) },
+    { id: 'product', wrap: true, header: 'Product', cell: (c) => <ProductName id={c.productId} />, csv: (c) => cachedName(qc, 'product', c.productId) },
     { id: 'details', header: 'Details', minor: true, cell: (c) => <span className="clip">{detailText(c)}</span>, csv: (c) => JSON.stringify(c.details) },
     {
       id: 'status',
@@ -117,7 +119,7 @@ export function ConflictsPage() {
 
   return (
     <div className="page">
-      <section className="filters" aria-label="Conflict filters">
+      <FilterPanel label="Conflict filters" active={activeFilters}>
         <Field label="Store">{(id) => <EntityPicker id={id} kind="stores" value={store} onChange={setStore} search={searchStores} allLabel="All stores" />}</Field>
         <Field label="Kind">
           {(id) => (
@@ -140,7 +142,7 @@ export function ConflictsPage() {
             </select>
           )}
         </Field>
-      </section>
+      </FilterPanel>
       <DataTable
         caption="Conflicts found by reconciliation"
         columns={columns}

@@ -11,6 +11,7 @@ import { Tag } from '../../components/badges';
 import { fmtAgo, fmtDateTime } from '../../components/format';
 import { usePagedList } from '../../components/use-paged-list';
 import { cachedName, searchStores, StoreName } from '../shared/lookups';
+import { countActive, FilterPanel } from '../../components/filter-panel';
 import { EnrollForm } from './enroll-form';
 
 const DAY = 24 * 3600_000;
@@ -50,6 +51,7 @@ export function DevicesPage() {
   const [store, setStore] = useState<PickOption | null>(null);
   const [enrolling, setEnrolling] = useState(false);
   const query = { storeId: store?.id };
+  const activeFilters = countActive(query);
   const list = usePagedList(['devices', 'list', query], (cursor, limit = 50) => devicesApi.list({ ...query, cursor, limit }));
 
   const columns: Column<Device>[] = [
@@ -76,9 +78,9 @@ export function DevicesPage() {
 
   return (
     <div className="page">
-      <section className="filters" aria-label="Device filters">
+      <FilterPanel label="Device filters" active={activeFilters}>
         <Field label="Store">{(id) => <EntityPicker id={id} kind="stores" value={store} onChange={setStore} search={searchStores} allLabel="All stores" />}</Field>
-      </section>
+      </FilterPanel>
       <DataTable
         caption="Counter devices"
         columns={columns}

@@ -13,6 +13,7 @@ import { dayEnd, dayStart, fmtDateTime } from '../../components/format';
 import { usePagedList } from '../../components/use-paged-list';
 import { cachedName, ProductName, searchProducts, searchStores, StoreName, UserName, useProduct } from '../shared/lookups';
 import { MovementForm } from './movement-form';
+import { countActive, FilterPanel } from '../../components/filter-panel';
 import { kindLabel, kindTone } from './movement-kinds';
 
 function Qty({ m }: { m: Movement }) {
@@ -20,6 +21,22 @@ function Qty({ m }: { m: Movement }) {
   if (!p.data) return <span>{m.qty}</span>;
   const text = formatQuantity(m.qty, p.data.unit);
   return <span className={m.qty < 0 ? 'neg' : 'pos'}>{m.kind === 'COUNT' ? `= ${text}` : m.qty > 0 ? `+${text}` : text}</span>;
+}
+
+const perUnit = { pc: '/pc', g: '/kg', ml: '/L' } as const;
+
+/** Weighed goods are priced per kg or L, so the unit is part of the number. */
+function UnitPrice({ m }: { m: Movement }) {
+  const p = useProduct(m.productId);
+  const paise = m.unitPricePaise ?? m.unitCostPaise;
+  if (paise === null) return <span className="muted">—</span>;
+  return (
+    <span>
+      {formatMoney(paise)}
+      {p.data && <small className="muted">{perUnit[p.data.unit]}</small>}
+      {m.unitPricePaise === null && <small className="muted"> cost</small>}
+    </span>
+  );
 }
 
 export function MovementsPage() {
@@ -33,12 +50,13 @@ export function MovementsPage() {
   const [status, setStatus] = useState<'applied' | 'rejected' | ''>('');
   const [recording, setRecording] = useState(false);
   const query = { storeId: store?.id, productId: product?.id, kind, status, from: dayStart(from), to: dayEnd(to) };
+  const activeFilters = countActive(query);
   const list = usePagedList(['movements', 'list', query], (cursor, limit = 50) => movementsApi.list({ ...query, cursor, limit }));
 
   const columns: Column<Movement>[] = [
     { id: 'at', header: 'When', cell: (m) => fmtDateTime(m.occurredAt), sort: (m) => m.occurredAt, csv: (m) => m.occurredAt },
     { id: 'store', header: 'Store', cell: (m) => <StoreName id={m.storeId} />, csv: (m) => cachedName(qc, 'store', m.storeId) },
-    { id: 'product', header: 'Product', cell: (m) => <ProductName id={m.productId} />, csv: (m) => cachedName(qc, 'product', m.productId) },
+    { id: 'product', wrap: true, header: 'Product', cell: (m) => <ProductName id={m.productId} />, csv: (m) => cachedName(qc, 'product', m.productId) },
     { id: 'kind', header: 'Kind', cell: (m) => <Tag tone={kindTone[m.kind]}>{kindLabel[m.kind]}</Tag>, sort: (m) => m.kind, csv: (m) => m.kind },
     { id: 'qty', header: 'Quantity', align: 'right', cell: (m) => <Qty m={m} />, sort: (m) => m.qty, csv: (m) => m.qty },
     {
@@ -46,10 +64,10 @@ export function MovementsPage() {
       header: 'Unit price / cost',
       align: 'right',
       minor: true,
-      cell: (m) => (m.unitPricePaise !== null ? formatMoney(m.unitPricePaise) : m.unitCostPaise !== null ? formatMoney(m.unitCostPaise) : '—'),
+      cell: (m) => <UnitPrice m={m} />,
       csv: (m) => m.unitPricePaise ?? m.unitCostPaise,
     },
-    { id: 'reason', header: 'Reason / note', minor: true, cell: (m) => [m.reason, m.note].filter(Boolean).join(' · ') || '—', csv: (m) => [m.reason, m.note].filter(Boolean).join(' · ') },
+    { id: 'reason', wrap: true, header: 'Reason / note', minor: true, cell: (m) => [m.reason, m.note].filter(Boolean).join(' · ') || '—', csv: (m) => [m.reason, m.note].filter(Boolean).join(' · ') },
     { id: 'user', header: 'By', minor: true, cell: (m) => (m.deviceId ? <span>counter #{m.seq}</span> : <UserName id={m.userId} />), csv: (m) => m.userId ?? m.deviceId },
     {
       id: 'status',
@@ -61,7 +79,7 @@ export function MovementsPage() {
 
   return (
     <div className="page">
-      <section className="filters" aria-label="Movement filters">
+      <FilterPanel label="Movement filters" active={activeFilters}>
         <Field label="Store">
           {(id) => <EntityPicker id={id} kind="stores" value={store} onChange={setStore} search={searchStores} allLabel="All stores" />}
         </Field>
@@ -91,7 +109,7 @@ export function MovementsPage() {
         </Field>
         <Field label="From">{(id) => <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
         <Field label="To">{(id) => <input id={id} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
-      </section>
+      </FilterPanel>
       <DataTable
         caption="Stock movements"
         columns={columns}

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '@bazaar/shared';
 import { conflictsApi, devicesApi, productsApi, stockApi, storesApi } from '../../api/endpoints';
 import { reportsApi } from '../../api/reports.api';
@@ -12,6 +12,7 @@ import { dayEnd, dayStart, daysAgo, isoDay } from '../../components/format';
 import { isOffline } from '../devices/devices.page';
 import { countText, useCappedCount } from './use-capped-count';
 import { KpiCard } from './kpi-card';
+import { RecentActivity } from './recent-activity';
 
 const rupees = (paise: number) => formatMoney(Math.round(paise));
 const compactRupees = (paise: number) => {
@@ -98,7 +99,12 @@ export function OverviewPage() {
         )}
       </section>
 
-      {!reports && <p className="muted">Sales and valuation reports are for managers and admins.</p>}
+      {!reports && (
+        <section className="charts">
+          <RecentActivity />
+          <p className="muted">Sales and valuation reports are for managers and admins.</p>
+        </section>
+      )}
       {reports && (
       <section className="charts">
         <div className="card chart-card span-2">
@@ -118,16 +124,17 @@ export function OverviewPage() {
           <ChartState error={daily.error} empty={!daily.isLoading && !daily.data?.items.length} />
           {!!daily.data?.items.length && (
             <ResponsiveContainer width="100%" height={260}>
-              <LineChart data={dailyData} margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
+              <BarChart data={dailyData} margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
                 <CartesianGrid stroke="#e7ebe4" vertical={false} />
-                <XAxis dataKey="day" tick={{ fontSize: 12 }} />
+                <XAxis dataKey="day" tick={{ fontSize: 12 }} minTickGap={12} />
                 <YAxis tickFormatter={compactRupees} tick={{ fontSize: 12 }} width={64} />
-                <Tooltip formatter={(v) => rupees(Number(v))} labelFormatter={(l) => `Day ${String(l)}`} />
-                <Line type="monotone" dataKey="revenue" name="Revenue" stroke="#1f7a45" strokeWidth={2.5} dot={false} />
-              </LineChart>
+                <Tooltip formatter={(v) => rupees(Number(v))} labelFormatter={(l) => `Day ${String(l)}`} cursor={{ fill: '#f1f4ef' }} />
+                <Bar dataKey="revenue" name="Revenue" fill="#1f7a45" radius={[3, 3, 0, 0]} maxBarSize={28} />
+              </BarChart>
             </ResponsiveContainer>
           )}
         </div>
+        <RecentActivity />
         <div className="card chart-card">
           <h3>Top products by revenue</h3>
           <ChartState error={top.error} empty={!top.isLoading && !topData.length} />

@@ -7,6 +7,8 @@ import { useUser } from '../../auth/auth-context';
 import { Field, FormError } from '../../components/field';
 import { fmtDateTime } from '../../components/format';
 
+const statusLabel: Record<string, string> = { status: 'Status', database: 'Database', dbLatencyMs: 'DB latency (ms)', time: 'Hub time', redis: 'Redis', version: 'Version' };
+
 function HubStatus() {
   const health = useQuery({ queryKey: ['health'], queryFn: opsApi.health, refetchInterval: 30_000 });
   return (
@@ -18,7 +20,7 @@ function HubStatus() {
         <dl className="facts">
           {Object.entries(health.data ?? {}).map(([k, v]) => (
             <div key={k}>
-              <dt>{k}</dt>
+              <dt>{statusLabel[k] ?? k}</dt>
               <dd>{k === 'time' && typeof v === 'string' ? fmtDateTime(v) : typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>
             </div>
           ))}

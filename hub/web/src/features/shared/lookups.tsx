@@ -64,8 +64,8 @@ export const storeOption = (s: Store): PickOption => ({ id: s.id, label: s.name,
 export const productOption = (p: Product): PickOption => ({ id: p.id, label: p.name, sub: `${p.sku} · ${p.unit}` });
 export const supplierOption = (s: Supplier): PickOption => ({ id: s.id, label: s.name, sub: s.phone ?? undefined });
 
-export async function searchStores(q: string): Promise<PickOption[]> {
-  const page = await storesApi.list({ q, limit: 20 });
+export async function searchStores(q: string, region?: string): Promise<PickOption[]> {
+  const page = await storesApi.list({ q, region, limit: 20, archived: 'false' });
   return page.items.map(storeOption);
 }
 export async function searchProducts(q: string): Promise<PickOption[]> {

@@ -5,13 +5,18 @@ import { fmtDateTime } from '../../components/format';
 
 export const stockColumns: Column<StockListItem>[] = [
   {
-    id: 'product',
+    id: 'product', wrap: true,
     header: 'Product',
-    cell: (r) => <strong>{r.productName}</strong>,
+    cell: (r) => (
+      <span>
+        <strong>{r.productName}</strong>
+        <span className="cell-sub">{r.sku}</span>
+      </span>
+    ),
     sort: (r) => r.productName,
     csv: (r) => r.productName,
   },
-  { id: 'sku', header: 'SKU', cell: (r) => <span className="mono">{r.sku}</span>, sort: (r) => r.sku, csv: (r) => r.sku },
+  { id: 'sku', header: 'SKU', cell: (r) => r.sku, csv: (r) => r.sku, hidden: true },
   {
     id: 'store',
     header: 'Store',
@@ -36,7 +41,7 @@ export const stockColumns: Column<StockListItem>[] = [
   },
   {
     id: 'reorder',
-    header: 'Reorder at',
+    header: 'Reorder',
     align: 'right',
     cell: (r) => formatQuantity(r.reorderLevel, r.unit),
     sort: (r) => r.reorderLevel,
@@ -46,7 +51,7 @@ export const stockColumns: Column<StockListItem>[] = [
   { id: 'status', header: 'Status', cell: (r) => <StatusBadge status={r.status} />, sort: (r) => r.status, csv: (r) => r.status },
   {
     id: 'variance',
-    header: 'Last count variance',
+    header: 'Variance',
     align: 'right',
     cell: (r) => (r.lastCountVariance === null ? '—' : formatQuantity(r.lastCountVariance, r.unit)),
     csv: (r) => r.lastCountVariance,

@@ -3,6 +3,7 @@ import { EntityPicker, type PickOption } from '../../components/entity-picker';
 import { Field } from '../../components/field';
 import { searchStores, searchSuppliers } from '../shared/lookups';
 import type { Query } from '../../api/client';
+import { FilterPanel } from '../../components/filter-panel';
 import { dayEnd, dayStart } from '../../components/format';
 
 export interface StockFilterState {
@@ -18,12 +19,14 @@ export interface StockFilterState {
 
 export const emptyStockFilters: StockFilterState = { store: null, supplier: null, region: '', status: '', category: '', q: '', from: '', to: '' };
 
-/** The filter state as the API's query parameters (DESIGN §6: GET /stocks). */
+/**
+ * The filter state as the API's query parameters (DESIGN §6: GET /stocks). GET /stocks has no
+ * region filter, so Region narrows the store picker (GET /stores?region=) instead of the rows.
+ */
 export function stockQuery(f: StockFilterState): Query {
   return {
     storeId: f.store?.id,
     supplierId: f.supplier?.id,
-    region: f.region.trim(),
     status: f.status,
     category: f.category.trim(),
     q: f.q.trim(),
@@ -38,15 +41,25 @@ export function StockFilters({ value, onChange }: { value: StockFilterState; onC
   const set = <K extends keyof StockFilterState>(k: K, v: StockFilterState[K]) => onChange({ ...value, [k]: v });
   const active = Object.entries(value).filter(([, v]) => v !== '' && v !== null).length;
   return (
-    <section className="filters" aria-label="Stock filters">
+    <FilterPanel label="Stock filters" active={active}>
       <Field label="Search">
         {(id) => <input id={id} type="search" placeholder="Product name or SKU" value={value.q} onChange={(e) => set('q', e.target.value)} />}
       </Field>
-      <Field label="Store">
-        {(id) => <EntityPicker id={id} kind="stores" value={value.store} onChange={(v) => set('store', v)} search={searchStores} allLabel="All stores" />}
+      <Field label="Region" hint={value.region.trim() && !value.store ? 'Now pick a store of this region' : undefined}>
+        {(id, d) => <input id={id} aria-describedby={d} placeholder="Any region" value={value.region} onChange={(e) => set('region', e.target.value)} />}
       </Field>
-      <Field label="Region">
-        {(id) => <input id={id} placeholder="Any region" value={value.region} onChange={(e) => set('region', e.target.value)} />}
+      <Field label="Store">
+        {(id) => (
+          <EntityPicker
+            id={id}
+            kind="stores"
+            scope={value.region.trim()}
+            value={value.store}
+            onChange={(v) => set('store', v)}
+            search={(q) => searchStores(q, value.region.trim() || undefined)}
+            allLabel={value.region.trim() ? `Stores in ${value.region.trim()}` : 'All stores'}
+          />
+        )}
       </Field>
       <Field label="Status">
         {(id) => (
@@ -77,6 +90,6 @@ export function StockFilters({ value, onChange }: { value: StockFilterState; onC
           Reset filters{active ? ` (${active})` : ''}
         </button>
       </div>
-    </section>
+    </FilterPanel>
   );
 }

@@ -12,6 +12,7 @@ import { usePagedList } from '../../components/use-paged-list';
 import { useDebounced } from '../../components/use-debounced';
 import { navigate } from '../../app/router';
 import { ArchiveButton } from '../shared/archive-button';
+import { countActive, FilterPanel } from '../../components/filter-panel';
 import { StoreForm } from './store-form';
 
 export function StoresPage() {
@@ -22,13 +23,14 @@ export function StoresPage() {
   const [archived, setArchived] = useState(false);
   const [editing, setEditing] = useState<Store | 'new' | null>(null);
   const query = { q: useDebounced(q.trim()), region: useDebounced(region.trim()), archived: archived ? undefined : 'false' };
+  const activeFilters = countActive(query);
   const list = usePagedList(['stores', 'list', query], (cursor, limit = 50) => storesApi.list({ ...query, cursor, limit }));
 
   const columns: Column<Store>[] = [
     { id: 'code', header: 'Code', cell: (s) => <span className="mono">{s.code}</span>, sort: (s) => s.code, csv: (s) => s.code },
-    { id: 'name', header: 'Name', cell: (s) => <strong>{s.name}</strong>, sort: (s) => s.name, csv: (s) => s.name },
+    { id: 'name', wrap: true, header: 'Name', cell: (s) => <strong>{s.name}</strong>, sort: (s) => s.name, csv: (s) => s.name },
     { id: 'region', header: 'Region', cell: (s) => s.region ?? '—', sort: (s) => s.region, csv: (s) => s.region },
-    { id: 'location', header: 'Location', minor: true, cell: (s) => s.location ?? '—', csv: (s) => s.location },
+    { id: 'location', wrap: true, header: 'Location', minor: true, cell: (s) => s.location ?? '—', csv: (s) => s.location },
     { id: 'variance', header: 'Variance threshold', align: 'right', minor: true, cell: (s) => s.varianceThreshold, csv: (s) => s.varianceThreshold },
     { id: 'created', header: 'Since', minor: true, cell: (s) => fmtDate(s.createdAt), sort: (s) => s.createdAt, csv: (s) => s.createdAt },
     { id: 'state', header: 'State', cell: (s) => (s.archived ? <Tag tone="neutral">archived</Tag> : <Tag tone="good">active</Tag>), csv: (s) => (s.archived ? 'archived' : 'active') },
@@ -49,13 +51,13 @@ export function StoresPage() {
 
   return (
     <div className="page">
-      <section className="filters" aria-label="Store filters">
+      <FilterPanel label="Store filters" active={activeFilters}>
         <Field label="Search">{(id) => <input id={id} type="search" placeholder="Name or code" value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
         <Field label="Region">{(id) => <input id={id} placeholder="Any region" value={region} onChange={(e) => setRegion(e.target.value)} />}</Field>
         <label className="check">
           <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} /> Show archived
         </label>
-      </section>
+      </FilterPanel>
       <DataTable
         caption={user.role === 'admin' ? 'All stores' : 'Your stores'}
         columns={columns}

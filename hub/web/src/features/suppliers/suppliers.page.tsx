@@ -10,6 +10,7 @@ import { Tag } from '../../components/badges';
 import { usePagedList } from '../../components/use-paged-list';
 import { useDebounced } from '../../components/use-debounced';
 import { ArchiveButton } from '../shared/archive-button';
+import { countActive, FilterPanel } from '../../components/filter-panel';
 import { SupplierForm } from './supplier-form';
 
 export function SuppliersPage() {
@@ -19,13 +20,14 @@ export function SuppliersPage() {
   const [archived, setArchived] = useState(false);
   const [editing, setEditing] = useState<Supplier | 'new' | null>(null);
   const query = { q: useDebounced(q.trim()), archived: archived ? undefined : 'false' };
+  const activeFilters = countActive(query);
   const list = usePagedList(['suppliers', 'list', query], (cursor, limit = 50) => suppliersApi.list({ ...query, cursor, limit }));
 
   const columns: Column<Supplier>[] = [
-    { id: 'name', header: 'Name', cell: (s) => <strong>{s.name}</strong>, sort: (s) => s.name, csv: (s) => s.name },
+    { id: 'name', wrap: true, header: 'Name', cell: (s) => <strong>{s.name}</strong>, sort: (s) => s.name, csv: (s) => s.name },
     { id: 'phone', header: 'Phone', cell: (s) => s.phone ?? '—', csv: (s) => s.phone },
     { id: 'email', header: 'Email', minor: true, cell: (s) => s.email ?? '—', csv: (s) => s.email },
-    { id: 'address', header: 'Address', minor: true, cell: (s) => s.address ?? '—', csv: (s) => s.address },
+    { id: 'address', wrap: true, header: 'Address', minor: true, cell: (s) => s.address ?? '—', csv: (s) => s.address },
     { id: 'state', header: 'State', cell: (s) => (s.archived ? <Tag tone="neutral">archived</Tag> : <Tag tone="good">active</Tag>), csv: (s) => (s.archived ? 'archived' : 'active') },
   ];
   if (canEdit)
@@ -44,12 +46,12 @@ export function SuppliersPage() {
 
   return (
     <div className="page">
-      <section className="filters" aria-label="Supplier filters">
+      <FilterPanel label="Supplier filters" active={activeFilters}>
         <Field label="Search">{(id) => <input id={id} type="search" placeholder="Name, phone or email" value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
         <label className="check">
           <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} /> Show archived
         </label>
-      </section>
+      </FilterPanel>
       <DataTable
         caption="Suppliers"
         columns={columns}

@@ -9,6 +9,7 @@ import { fmtDate } from '../../components/format';
 import { usePagedList } from '../../components/use-paged-list';
 import { useDebounced } from '../../components/use-debounced';
 import { StoreName } from '../shared/lookups';
+import { countActive, FilterPanel } from '../../components/filter-panel';
 import { UserForm } from './user-form';
 
 export function UsersPage() {
@@ -16,10 +17,11 @@ export function UsersPage() {
   const [role, setRole] = useState<Role | ''>('');
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const query = { q: useDebounced(q.trim()), role };
+  const activeFilters = countActive(query);
   const list = usePagedList(['users', 'list', query], (cursor, limit = 50) => usersApi.list({ ...query, cursor, limit }));
 
   const columns: Column<User>[] = [
-    { id: 'name', header: 'Name', cell: (u) => <strong>{u.name}</strong>, sort: (u) => u.name, csv: (u) => u.name },
+    { id: 'name', wrap: true, header: 'Name', cell: (u) => <strong>{u.name}</strong>, sort: (u) => u.name, csv: (u) => u.name },
     { id: 'username', header: 'Username', cell: (u) => <span className="mono">{u.username}</span>, sort: (u) => u.username, csv: (u) => u.username },
     { id: 'role', header: 'Role', cell: (u) => <Tag tone={u.role === 'admin' ? 'info' : 'neutral'}>{u.role}</Tag>, sort: (u) => u.role, csv: (u) => u.role },
     {
@@ -56,7 +58,7 @@ export function UsersPage() {
 
   return (
     <div className="page">
-      <section className="filters" aria-label="User filters">
+      <FilterPanel label="User filters" active={activeFilters}>
         <Field label="Search">{(id) => <input id={id} type="search" placeholder="Name or username" value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
         <Field label="Role">
           {(id) => (
@@ -70,7 +72,7 @@ export function UsersPage() {
             </select>
           )}
         </Field>
-      </section>
+      </FilterPanel>
       <DataTable
         caption="Users"
         columns={columns}
