@@ -5,9 +5,14 @@ export interface SseMessage {
 }
 
 /** A minimal SSE reader over fetch (what a dashboard's EventSource does), for tests. */
-export async function openSse(url: string, token: string, lastEventId?: string) {
+export async function openSse(
+  url: string,
+  token: string,
+  lastEventId?: string,
+  fetcher: (url: string, init: RequestInit) => Promise<Response> | Response = fetch,
+) {
   const ac = new AbortController();
-  const res = await fetch(url, {
+  const res = await fetcher(url, {
     headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream', ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
     signal: ac.signal,
   });

@@ -1,0 +1,98 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
+import { createTestApp, type TestApp } from '../test/test-db';
+import { createScale } from './scale.factory';
+import { scaleSettings } from './scale.config';
+import type { Scale } from './scale.types';
+import { openSse } from './sse.test-client';
+
+/** The single-node defaults (no REDIS_URL): cache invalidation by catalog writes, and event visibility. */
+describe('scale services in-process', () => {
+  let t: TestApp;
+  let scale: Scale;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    scale = await createScale({
+      config: t.deps.config,
+      db: t.deps.db,
+      readDb: t.deps.readDb,
+      logger: pino({ level: 'silent' }),
+      settings: scaleSettings({ redisUrl: undefined }, { rollupEveryMs: 0 }),
+    });
+    app = createApp({ ...t.deps, limiter: scale.limiter, scale });
+  }, 60_000);
+  afterAll(async () => {
+    await scale?.close();
+    await t?.close();
+  });
+
+  const call = async (method: string, p: string, token: string, body?: unknown) => {
+    const res = await app.request(`/api/v1${p}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  };
+
+  it('a product rename invalidates the cached stock summary; the cache is per visible store set', async () => {
+    const [s1, s2] = [await t.makeStore(), await t.makeStore()];
+    const product = await t.makeProduct();
+    const admin = await t.makeUser('admin');
+    const m1 = await t.makeUser('manager', [s1.id]);
+    for (const [storeId, qty] of [[s1.id, 5], [s2.id, 7]] as const) {
+      expect((await call('POST', '/stock-movements', admin.token, { storeId, productId: product.id, kind: 'IN', qty })).status).toBe(201);
+    }
+    const summary = (token: string) => call('GET', `/stocks/summary?productId=${product.id}`, token);
+    expect((await summary(admin.token)).body.items[0].totalQty).toBe(12);
+    expect((await summary(admin.token)).headers.get('x-cache')).toBe('hit');
+    // Same URL, another caller who sees one store: never the admin's cached answer.
+    const mine = await summary(m1.token);
+    expect(mine.headers.get('x-cache')).toBe('miss');
+    expect(mine.body.items[0].totalQty).toBe(5);
+
+    expect((await call('PATCH', `/products/${product.id}`, admin.token, { name: 'Toor dal 1 kg' })).status).toBe(200);
+    const renamed = await summary(admin.token);
+    expect(renamed.headers.get('x-cache')).toBe('miss');
+    expect(renamed.body.items[0].productName).toBe('Toor dal 1 kg');
+  });
+
+  it("live events reach only those who may see the store; Last-Event-ID replays what was missed", async () => {
+    const [s1, s2] = [await t.makeStore(), await t.makeStore()];
+    const product = await t.makeProduct();
+    const admin = await t.makeUser('admin');
+    const m1 = await t.makeUser('manager', [s1.id]);
+    const fetcher = (url: string, init: RequestInit) => app.request(url, init);
+    const adminFeed = await openSse('/api/v1/events', admin.token, undefined, fetcher);
+    const m1Feed = await openSse('/api/v1/events', m1.token, undefined, fetcher);
+    try {
+      await adminFeed.next((m) => m.event === 'ready');
+      await m1Feed.next((m) => m.event === 'ready');
+      await call('POST', '/stock-movements', admin.token, { storeId: s2.id, productId: product.id, kind: 'IN', qty: 1 });
+      await call('POST', '/stock-movements', admin.token, { storeId: s1.id, productId: product.id, kind: 'IN', qty: 2 });
+      const s2Event = await adminFeed.next((m) => m.event === 'stock.changed' && JSON.parse(m.data).storeId === s2.id);
+      await adminFeed.next((m) => m.event === 'stock.changed' && JSON.parse(m.data).storeId === s1.id);
+      await m1Feed.next((m) => m.event === 'stock.changed' && JSON.parse(m.data).storeId === s1.id);
+      expect(m1Feed.messages.filter((m) => m.event === 'stock.changed').map((m) => JSON.parse(m.data).storeId)).toEqual([s1.id]);
+
+      // Reconnect after the store-2 event: only what came after it is replayed.
+      const again = await openSse('/api/v1/events', admin.token, s2Event.id, fetcher);
+      try {
+        const replayed = await again.next((m) => m.event === 'stock.changed');
+        expect(JSON.parse(replayed.data).storeId).toBe(s1.id);
+      } finally {
+        again.close();
+      }
+    } finally {
+      adminFeed.close();
+      m1Feed.close();
+    }
+    const bad = await app.request('/api/v1/events', { headers: { Authorization: `Bearer ${admin.token}`, 'Last-Event-ID': 'nonsense' } });
+    expect(bad.status).toBe(400);
+    expect((await app.request('/api/v1/events')).status).toBe(401);
+  });
+});
