@@ -1,19 +1,27 @@
 import { formatMoney, formatQuantity, type BaseUnit } from '@bazaar/shared';
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ProductView, SaleResult } from '../../core/core.api';
 import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
 import { useSync } from '../sync/sync-context';
 import { Notice } from '../ui/notice';
 import { ProductPicker, type PickerHandle } from '../ui/product-picker';
-import { cartReducer, cartTotal, emptyCart, parseCartQuantity } from './cart';
+import { cartReducer, cartTotal, emptyCart, parseCartQuantity, type CartAction } from './cart';
 import { CartTable } from './cart-table';
 import { WeightPrompt } from './weight-prompt';
 
 export function CounterScreen() {
   const api = useApi();
   const sync = useSync();
-  const [cart, dispatch] = useReducer(cartReducer, emptyCart);
+  // The cart lives in a ref as well as in state: F9 right after a scan must see the line that
+  // scan adds, before React has re-rendered.
+  const [cart, setCart] = useState(emptyCart);
+  const cartRef = useRef(cart);
+  const dispatch = (action: CartAction) => {
+    cartRef.current = cartReducer(cartRef.current, action);
+    setCart(cartRef.current);
+  };
+  const weighingRef = useRef<ProductView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [weighing, setWeighing] = useState<ProductView | null>(null);
   const [lastSale, setLastSale] = useState<SaleResult | null>(null);
@@ -26,6 +34,7 @@ export function CounterScreen() {
   const add = (product: ProductView, qtyText: string | null) => {
     setLastSale(null);
     if (qtyText === null && product.unit !== 'pc') {
+      weighingRef.current = product;
       setWeighing(product);
       return;
     }
@@ -37,8 +46,25 @@ export function CounterScreen() {
     dispatch({ type: 'add', product, qty: parsed.qty });
   };
 
+  // A ref, not state: two quick F9 presses must not both start a sale of the same cart.
+  const sellingRef = useRef(false);
   const completeSale = async () => {
-    if (selling) return;
+    if (sellingRef.current) return;
+    sellingRef.current = true;
+    try {
+      await completeSaleOnce();
+    } finally {
+      sellingRef.current = false;
+    }
+  };
+  const completeSaleOnce = async () => {
+    // A scanner's last code may still be being looked up: the sale includes it.
+    await picker.current?.whenIdle();
+    const cart = cartRef.current;
+    if (weighingRef.current) {
+      setError(`Enter the ${weighingRef.current.unit === 'g' ? 'weight' : 'volume'} of ${weighingRef.current.name} first, or press Esc to leave it out.`);
+      return;
+    }
     if (cart.lines.length === 0) {
       setError('The cart is empty: scan a product first.');
       picker.current?.focus();
@@ -123,11 +149,13 @@ export function CounterScreen() {
                 product={weighing}
                 onDone={(qty) => {
                   dispatch({ type: 'add', product: weighing, qty });
+                  weighingRef.current = null;
                   setWeighing(null);
                   setError(null);
                   picker.current?.focus();
                 }}
                 onCancel={() => {
+                  weighingRef.current = null;
                   setWeighing(null);
                   picker.current?.focus();
                 }}

@@ -9,6 +9,8 @@ export interface PickerHandle {
   focus: () => void;
   /** Put a character into the box (a scanner that typed while focus was elsewhere). */
   type: (text: string) => void;
+  /** Resolves when every scan entered so far has been looked up and handed to onPick. */
+  whenIdle: () => Promise<void>;
 }
 
 interface Props {
@@ -36,6 +38,7 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
 ) {
   const api = useApi();
   const input = useRef<HTMLInputElement>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const [text, setText] = useState('');
   const [hits, setHits] = useState<{ query: string; items: ProductView[] }>({ query: '', items: [] });
   const [active, setActive] = useState(-1);
@@ -46,6 +49,7 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
       setText((old) => old + t);
       input.current?.focus();
     },
+    whenIdle: () => queue.current,
   }));
 
   const { qtyText, code } = allowQtyPrefix ? splitQuantityPrefix(text) : { qtyText: null, code: text.trim() };
@@ -119,7 +123,6 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
     return { error: `No product has the barcode, SKU or name “${code}”. Nothing was added.` };
   };
 
-  const queue = useRef<Promise<void>>(Promise.resolve());
   const submit = () => {
     const chosen = active >= 0 && hits.query === code ? hits.items[active] : undefined;
     const entry = text;
