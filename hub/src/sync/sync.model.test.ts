@@ -12,7 +12,7 @@ import { prng, SimDevice } from './sync.test-kit';
  * One database for all runs (a run is isolated by its own stores and devices) keeps 200 runs
  * well inside the time budget on real Postgres.
  */
-const RUNS = process.env.TEST_DATABASE_URL ? 200 : 40;
+const RUNS = process.env.TEST_DATABASE_URL ? 200 : 25;
 const PARALLEL = 4;
 const DAY = 86_400_000;
 
