@@ -181,6 +181,10 @@ describe('POST /sync/push', () => {
     const bad = await t.call('POST', '/sync/push', device.token, { movements: [{ id: 'x' }] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    for (let i = 0; i < 1001; i++) device.record('IN', uuidv7(), 1);
+    const tooMany = await t.call('POST', '/sync/push', device.token, { movements: device.slice(1, 1001) });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toContain('at most 1000 movements');
     const limit = t.deps.config.bodyLimitBytes;
     const huge = await t.call('POST', '/sync/push', device.token, JSON.stringify({ movements: [], pad: 'x'.repeat(limit) }));
     expect(huge.status).toBe(413);
