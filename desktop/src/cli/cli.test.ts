@@ -47,7 +47,6 @@ function catalogCsv(rows: number, bad: Map<number, string>): string {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bazaar-cli-'));
-  // Blank env values must not count as set.
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -128,7 +127,8 @@ describe('bazaar-store CLI', () => {
     const noHub = await cli(['sync']);
     expect(noHub.code).toBe(2);
     expect(noHub.stderr).toMatch(/enroll/);
-  });
+    // About 25 process starts and two 5,000-row imports: generous for a loaded 2-core CI machine.
+  }, 600_000);
 
   it('asks for a PIN once users exist and checks roles', async () => {
     expect((await cli(['user', 'add', 'meena', '--name', 'Meena', '--role', 'manager', '--new-pin', '4321'])).code).toBe(0);
@@ -141,7 +141,7 @@ describe('bazaar-store CLI', () => {
     const adj = await cli(['adjust', 'SKU-00001', '-1', '--note', 'x'], { BAZAAR_USER: 'ravi', BAZAAR_PIN: '1111' });
     expect(adj.code).toBe(6);
     expect(adj.stderr).toMatch(/manager/);
-  });
+  }, 300_000);
 
   it('explains usage errors with exit 2', async () => {
     const r = await cli(['remove', 'SKU-00001', '1']);

@@ -83,5 +83,6 @@ describe('crash safety', () => {
     } finally {
       await store.cleanup();
     }
-  });
+    // 20 process starts: generous for a loaded 2-core CI machine.
+  }, 600_000);
 });

@@ -25,6 +25,9 @@ export class ProtocolHub {
   readonly staff: StaffMember[] = [];
   readonly movements = new Map<string, DeviceMovement & { deviceToken: string; status: 'applied' | 'rejected' }>();
   readonly pushBatchSizes: number[] = [];
+  /** Movements inserted (a replayed one is answered 'duplicate' and not counted). */
+  appliedCount = 0;
+  requests = 0;
   private readonly lastSeq = new Map<string, number>();
   private readonly remaps: { fromProductId: string; toProductId: string; sku: string }[] = [];
   private readonly clock = new HybridLogicalClock({ node: 'hub' });
@@ -61,6 +64,7 @@ export class ProtocolHub {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    this.requests += 1;
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
     if (!this.tokens.has(token)) return send(401, { error: { code: 'UNAUTHENTICATED', message: 'unknown device token' } });
     if (this.failNext > 0) {
@@ -111,6 +115,7 @@ export class ProtocolHub {
       const p = this.products.get(productId);
       const status = p && !p.archived ? 'applied' : 'rejected';
       this.movements.set(m.id, { ...m, productId, deviceToken: token, status });
+      this.appliedCount += 1;
       this.clock.receive(m.hlc);
       results.push({ id: m.id, seq: m.seq, status, reason: status === 'rejected' ? 'unknown or archived product' : null });
       acked = m.seq;
