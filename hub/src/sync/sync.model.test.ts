@@ -97,7 +97,7 @@ async function oneRun(seed: number) {
   // Everything is delivered in the end (with one more replay for good measure), then everyone pulls.
   for (const d of devices) {
     await d.pushAll(r.int(3, 20));
-    if (d.log.length) expect((await d.push(d.slice(1, d.log.length))).status).toBe(200);
+    if (d.log.length && r.chance(0.3)) expect((await d.push(d.slice(1, d.log.length))).status).toBe(200);
   }
   for (const d of devices) await d.pullAll(r.chance(0.15) ? 1 : 50);
 
