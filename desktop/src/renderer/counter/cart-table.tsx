@@ -24,9 +24,6 @@ export function CartTable({ cart, onSetQty, onRemove }: Props) {
               Quantity
             </th>
             <th className="num" style={{ width: '7.5rem' }}>
-              Price
-            </th>
-            <th className="num" style={{ width: '7.5rem' }}>
               Amount
             </th>
             <th style={{ width: '3rem' }} />
@@ -62,7 +59,10 @@ function CartRow({ index, line, onSetQty, onRemove }: { index: number; line: Car
       <td className="muted">{index}</td>
       <td>
         <span className="cell-strong">{product.name}</span>
-        <span className="cell-sub mono">{product.sku}</span>
+        <span className="cell-sub">
+          <span className="mono">{product.sku}</span> · {priceWithUnit(product.pricePaise, product.unit)}
+          {product.unit === 'pc' ? ' each' : ''}
+        </span>
       </td>
       <td className="num">
         <input
@@ -89,7 +89,6 @@ function CartRow({ index, line, onSetQty, onRemove }: { index: number; line: Car
         />
         {error && <span className="field-error cell-sub">{error}</span>}
       </td>
-      <td className="num muted">{priceWithUnit(product.pricePaise, product.unit)}</td>
       <td className="num cell-strong">{formatMoney(lineTotal(line))}</td>
       <td>
         <button className="btn btn-ghost btn-sm" aria-label={`Remove ${product.name}`} onClick={() => onRemove(product.id)}>

@@ -155,6 +155,8 @@ export function CountScreen() {
                             value={row.text}
                             onChange={(e) => {
                               const text = e.target.value;
+                              setErrors(({ [row.product.id]: _fixed, ...rest }) => rest);
+                              setFormError(null);
                               setRows((rs) => rs.map((r) => (r.product.id === row.product.id ? { ...r, text } : r)));
                             }}
                             onKeyDown={(e) => {

@@ -1,0 +1,97 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempStore } from '../core/testing/temp-store';
+import { createBridgeServer } from './bridge-server';
+
+/** The bridge against a real store core on a real SQLite file. */
+let store: Awaited<ReturnType<typeof tempStore>>;
+let staticDir: string;
+let base: string;
+let close: () => Promise<void>;
+const TOKEN = 'test-bridge-token-0123456789';
+
+beforeAll(async () => {
+  store = await tempStore();
+  staticDir = mkdtempSync(join(tmpdir(), 'bridge-static-'));
+  mkdirSync(join(staticDir, 'assets'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+  writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  const { server } = createBridgeServer({ core: store.core, staticDir, token: TOKEN });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () => new Promise((resolve) => server.close(() => resolve()));
+});
+
+afterAll(async () => {
+  await close?.();
+  await store?.cleanup();
+  rmSync(staticDir, { recursive: true, force: true });
+});
+
+/** fetch cannot set Host, so this goes through node:http. */
+function statusWithHost(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}/api/info`, { method: 'POST', headers: { host, 'content-type': 'application/json', 'x-bazaar-token': TOKEN } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end('null');
+  });
+}
+
+function post(op: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${base}/api/${op}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-bazaar-token': TOKEN, ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('local HTTP bridge', () => {
+  it('serves the page with this run’s token and a strict CSP', async () => {
+    const res = await fetch(base);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await res.text()).toContain(`<meta name="bazaar-bridge-token" content="${TOKEN}" />`);
+    expect((await fetch(`${base}/assets/app.js`)).headers.get('content-type')).toContain('javascript');
+  });
+
+  it('runs an operation and answers the core’s result', async () => {
+    const res = await post('info', null);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, value: { initialised: true, storeCode: 'S1' } });
+  });
+
+  it('refuses calls without the token, from another Host, of unknown operations, and non-JSON', async () => {
+    expect((await post('info', null, { 'x-bazaar-token': 'wrong' })).status).toBe(401);
+    // DNS rebinding: a page on evil.example resolved to 127.0.0.1 sends its own Host.
+    expect(await statusWithHost('evil.example')).toBe(403);
+    expect(await statusWithHost(new URL(base).host)).toBe(200);
+    expect((await post('close', null)).status).toBe(404);
+    expect((await post('__proto__', null)).status).toBe(404);
+    const notJson = await fetch(`${base}/api/info`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-bazaar-token': TOKEN }, body: 'x' });
+    expect(notJson.status).toBe(400);
+  });
+
+  it('validates input with the core’s schema and writes nothing on bad input', async () => {
+    const product = await store.core.addProduct({ sku: 'SOAP', name: 'Soap', unit: 'pc', pricePaise: 4500 });
+    const res = await post('stockIn', { product: product.id, qty: -5 });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { ok: false; error: { code: string; message: string } };
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(body.error.message).toContain('qty');
+    const unknown = await post('sell', { lines: [{ product: '8900000000000', qty: 1 }] });
+    expect(unknown.status).toBe(404);
+    expect((await store.core.history({})).items).toHaveLength(0);
+  });
+
+  it('does not serve files outside the renderer directory', async () => {
+    const res = await fetch(`${base}/..%2f..%2fetc%2fpasswd`);
+    expect(await res.text()).not.toContain('root:');
+  });
+});
