@@ -95,4 +95,38 @@ describe('scale services in-process', () => {
     expect(bad.status).toBe(400);
     expect((await app.request('/api/v1/events')).status).toBe(401);
   });
+
+  it('alerts and webhooks respect role and store scope', async () => {
+    const [s1, s2] = [await t.makeStore(), await t.makeStore()];
+    const m1 = await t.makeUser('manager', [s1.id]);
+    const staff1 = await t.makeUser('staff', [s1.id]);
+    const hook = { url: 'https://hooks.example.com/bazaar' };
+    expect((await call('PUT', `/alerts/webhooks/${s1.id}`, staff1.token, hook)).status).toBe(403);
+    expect((await call('PUT', `/alerts/webhooks/${s2.id}`, m1.token, hook)).status).toBe(404);
+    expect((await call('PUT', `/alerts/webhooks/${s1.id}`, m1.token, { url: 'ftp://x.example.com' })).status).toBe(400);
+    expect((await call('PUT', `/alerts/webhooks/${s1.id}`, m1.token, hook)).body).toMatchObject({ storeId: s1.id, url: hook.url, enabled: true });
+    expect((await call('GET', `/alerts?storeId=${s2.id}`, m1.token)).status).toBe(404);
+
+    const product = await t.makeProduct({ reorderLevel: 5 });
+    expect((await call('POST', '/stock-movements', m1.token, { storeId: s2.id, productId: product.id, kind: 'IN', qty: 1 })).status).toBe(404);
+    const admin = await t.makeUser('admin');
+    expect((await call('POST', '/stock-movements', admin.token, { storeId: s2.id, productId: product.id, kind: 'IN', qty: 1 })).status).toBe(201);
+    const { waitFor } = await import('./scale.test-kit');
+    const alert = await waitFor('alert in store 2', async () =>
+      t.deps.db.selectFrom('alerts').select('id').where('store_id', '=', s2.id).executeTakeFirst(),
+    );
+    expect((await call('POST', `/alerts/${alert.id}/acknowledge`, staff1.token)).status).toBe(404);
+    expect((await call('GET', '/alerts?state=live', m1.token)).body.items).toEqual([]);
+    expect((await call('GET', '/metrics', m1.token)).status).toBe(403);
+  });
+});
+
+describe('alert webhooks: who may set them, and where they may point', () => {
+  it('refuses internal addresses in production mode only', async () => {
+    const { isInternalHost } = await import('./alerts/webhook-url');
+    for (const h of ['localhost', '127.0.0.1', '10.1.2.3', '169.254.169.254', '172.20.0.1', '192.168.1.1', '[::1]', 'fd00::1', 'redis.internal']) {
+      expect(isInternalHost(h), h).toBe(true);
+    }
+    for (const h of ['hooks.example.com', '8.8.8.8', '172.32.0.1', '2001:db8::1']) expect(isInternalHost(h), h).toBe(false);
+  });
 });

@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from '../../http/app-env';
 import { parseJson, parseQuery } from '../../http/validate';
 import { scaleDb } from '../db/scale.tables';
 import type { EventBus } from '../events/event-bus';
+import { isInternalHost } from './webhook-url';
 
 const listQuery = z.strictObject({
   storeId: uuidSchema.optional(),
@@ -96,6 +97,9 @@ export function createAlertsRoutes(deps: AppDeps, bus: EventBus) {
       const storeId = uuidSchema.parse(c.req.param('storeId'));
       assertStoreRole(me, storeId, ['admin', 'manager']);
       const input = await parseJson(c, webhookInput);
+      if (deps.config.mode === 'production' && isInternalHost(new URL(input.url).hostname)) {
+        throw new DomainError('VALIDATION_FAILED', 'url: must not point at a private or loopback address', { field: 'url' });
+      }
       const store = await db.selectFrom('stores').select('id').where('id', '=', storeId).executeTakeFirst();
       if (!store) throw new DomainError('NOT_FOUND', 'store not found');
       const now = new Date(deps.clock.now());
