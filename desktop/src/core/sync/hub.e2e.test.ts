@@ -13,7 +13,7 @@ beforeAll(async () => {
   hub = await startHub(PORT, process.env.TEST_DATABASE_URL);
   const reg = await hub.api<{ token: string }>('POST', '/auth/register', { username: 'owner', name: 'Shop Owner', password: 'a-long-password-1' });
   admin = reg.token;
-});
+}, 300_000);
 afterAll(async () => {
   for (const c of cleanups.splice(0)) await c();
   await hub?.stop();
@@ -123,5 +123,5 @@ describe('end to end with the real hub process', () => {
     expect((await hubMovements(store.id)).length).toBe(onHub.length);
     expect((await a.findProduct({ code: 'ATTA-5' })).qty).toBe(27);
     expect((await a.verifyAudit()).ok).toBe(true);
-  });
+  }, 300_000);
 });

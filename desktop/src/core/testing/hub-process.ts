@@ -48,7 +48,8 @@ export async function startHub(port: number, testDatabaseUrl: string | undefined
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   const url = `http://127.0.0.1:${port}`;
 
-  const deadline = Date.now() + 90_000;
+  // Embedded PGlite initialises a fresh directory slowly on a busy machine.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`hub exited with ${child.exitCode}:\n${log}`);
     const ok = await fetch(`${url}/api/v1/health`).then(
@@ -58,7 +59,7 @@ export async function startHub(port: number, testDatabaseUrl: string | undefined
     if (ok) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`hub did not become healthy in 90 s:\n${log}`);
+      throw new Error(`hub did not become healthy in 240 s:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
