@@ -58,7 +58,17 @@ process.on('SIGINT', () => {
 process.on('SIGTERM', () => void shutdown(0));
 
 async function api<T>(method: string, p: string, token: string | undefined, body?: unknown, ok = [200, 201, 202]): Promise<T> {
-  const r = await call<T>(hub!.url, method, p, token, body);
+  let r;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      r = await call<T>(hub!.url, method, p, token, body);
+      break;
+    } catch (err) {
+      // A kept-alive socket the hub just closed, or an embedded hub busy with a long statement: try again.
+      if (method !== 'GET' || attempt >= 5) throw new Error(`${method} ${p}: ${(err as Error).message} (${String((err as { cause?: unknown }).cause ?? '')})`);
+      await new Promise((res) => setTimeout(res, 1000 * attempt));
+    }
+  }
   if (!ok.includes(r.status)) throw new Error(`${method} ${p} answered ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
   return r.body;
 }
