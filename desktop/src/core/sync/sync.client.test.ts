@@ -156,6 +156,18 @@ describe('sync client (against the protocol stand-in)', () => {
     expect(r.status).toMatchObject({ state: 'online', pendingMovements: 0 });
   });
 
+  it('pulls a large catalog page by page until the hub says there is no more', async () => {
+    for (let i = 0; i < 2500; i++) hub.addProduct({ sku: `BIG-${i}`, name: `Big catalog item ${i}` });
+    hub.pullPageSize = 1000;
+    const d = await device();
+    await d.enroll({ hubUrl: url, token: TOKEN_A });
+    const r = await d.syncNow();
+    expect(r.pulledPages).toBe(3);
+    expect(r.pulledProducts).toBe(2500);
+    expect((await d.listStock({ limit: 5000 })).total).toBe(2500);
+    expect((await d.findProduct({ code: 'BIG-2499' })).name).toBe('Big catalog item 2499');
+  });
+
   it('backs off exponentially with jitter, capped', () => {
     const opts = { baseBackoffMs: 1000, maxBackoffMs: 60_000 };
     expect(backoffDelay(1, { ...opts, random: () => 0 })).toBe(500);

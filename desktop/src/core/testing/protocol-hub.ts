@@ -37,6 +37,8 @@ export class ProtocolHub {
   /** Apply the next N pushes, then answer 503 as if the response was lost. */
   dropNextResponses = 0;
   tokens = new Set<string>();
+  /** Products per pull page (stock and the rest come with the last page). */
+  pullPageSize = Number.MAX_SAFE_INTEGER;
 
   async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -85,7 +87,7 @@ export class ProtocolHub {
       }
       return send(200, answer);
     }
-    if (req.method === 'GET' && url.pathname === '/api/v1/sync/pull') return send(200, this.pull(token));
+    if (req.method === 'GET' && url.pathname === '/api/v1/sync/pull') return send(200, this.pull(token, url.searchParams.get('cursor')));
     return send(404, { error: { code: 'NOT_FOUND', message: 'no route' } });
   }
 
@@ -124,8 +126,12 @@ export class ProtocolHub {
     return { ackedSeq: acked, results, remaps: newRemaps, serverTime: Date.now(), hubHlc: this.clock.now() };
   }
 
-  private pull(token: string): PullResponse {
+  private pull(token: string, cursor: string | null): PullResponse {
     const at = new Date().toISOString();
+    const offset = cursor?.startsWith('page:') ? Number(cursor.slice(5)) : 0;
+    const all = [...this.products.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const products = all.slice(offset, offset + this.pullPageSize);
+    const hasMore = offset + products.length < all.length;
     const stock = [...this.products.values()].map((p) => {
       const r = mergeStock([...this.movements.values()].filter((m) => m.productId === p.id && m.status === 'applied'));
       return { storeId: this.storeId, productId: p.id, qty: r.qty, reorderLevel: p.reorderLevel, status: 'ok' as const, lastCountHlc: r.lastCount?.hlc ?? null, lastCountQty: r.lastCount?.qty ?? null, lastCountVariance: r.variance, updatedAt: at };
@@ -133,15 +139,15 @@ export class ProtocolHub {
     return {
       serverTime: Date.now(),
       hubHlc: this.clock.now(),
-      cursor: String(Date.now()),
-      hasMore: false,
+      cursor: hasMore ? `page:${offset + products.length}` : `done:${Date.now()}`,
+      hasMore,
       includesSeq: this.lastSeq.get(token) ?? 0,
       store: { id: this.storeId, code: 'HUB-1', name: 'Hub Store', region: null, location: null, varianceThreshold: 10, archived: false, createdAt: at, updatedAt: at },
-      products: [...this.products.values()],
+      products,
       suppliers: [],
-      staff: this.staff,
-      stock,
-      remaps: this.remaps,
+      staff: hasMore ? [] : this.staff,
+      stock: hasMore ? [] : stock,
+      remaps: hasMore ? [] : this.remaps,
     };
   }
 }
