@@ -12,7 +12,7 @@ export default defineConfig({
       // Vendor code changes less often than ours: separate hashed files stay cached across deploys.
       output: {
         manualChunks(id) {
-          if (id.includes('recharts') || id.includes('d3-') || id.includes('victory')) return 'charts';
+          if (/node_modules\/.*(recharts|victory-vendor|d3-|decimal\.js|redux|immer|reselect)/.test(id)) return 'charts';
           if (id.includes('node_modules')) return 'vendor';
           return undefined;
         },

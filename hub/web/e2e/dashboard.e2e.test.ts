@@ -25,7 +25,7 @@ describe('head-office dashboard in a real browser', () => {
     api = new ApiSeeder(hub.url);
     seed = await seedHub(api);
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, reducedMotion: 'reduce' });
     page = await context.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
@@ -88,7 +88,9 @@ describe('head-office dashboard in a real browser', () => {
       'kpi-low': String(await count('/stocks?limit=500&status=low')),
       'kpi-out': String(await count('/stocks?limit=500&status=out')),
       'kpi-sales-today': formatMoney(sales.items.reduce((s, r) => s + r.revenuePaise, 0)),
+      'kpi-conflicts': String(await count('/conflicts?limit=500&status=open')),
     };
+    expect(expected['kpi-conflicts']).toBe('1');
     expect(expected['kpi-low']).toBe('3');
     expect(expected['kpi-out']).toBe('1');
     for (const [id, value] of Object.entries(expected)) {
@@ -172,6 +174,23 @@ describe('head-office dashboard in a real browser', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
+  it('records a stock-in from a stock row and shows the new quantity', async () => {
+    const row = tableRows('stock-table').filter({ hasText: 'ATTA-AASH-10' });
+    await row.getByRole('button', { name: 'Record…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record a movement' });
+    await dialog.getByText('Stock in', { exact: true }).click();
+    await dialog.getByLabel('Quantity').fill('10');
+    await shot('04-record-movement');
+    await dialog.getByRole('button', { name: 'Record stock in' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // 4 + 10 = 14 is above the reorder level of 6: the row leaves the low-stock filter.
+    const after = await api.call<ApiPage<StockListItem>>('GET', `/stocks?storeId=${seed.jay.id}&productId=${seed.atta.id}`);
+    expect(after.items[0]?.qty).toBe(14);
+    await expect.poll(() => tableRows('stock-table').count()).toBe(1);
+    await page.getByLabel('Status').selectOption('');
+    await expect.poll(() => tableRows('stock-table').filter({ hasText: 'ATTA-AASH-10' }).textContent()).toContain('14 pc');
+  });
+
   it('shows the API field error for a duplicate SKU, then creates the product', async () => {
     await nav('Products');
     await waitLoaded('products-table');
@@ -246,7 +265,20 @@ describe('head-office dashboard in a real browser', () => {
   it('shows conflicts, users and settings to the admin', async () => {
     await nav('Conflicts');
     await waitLoaded('conflicts-table');
+    await expect.poll(() => tableRows('conflicts-table').count()).toBe(1);
+    const conflict = tableRows('conflicts-table').first();
+    await expect(conflict.textContent()).resolves.toContain('Negative stock');
+    await expect(conflict.textContent()).resolves.toContain('Jayanagar');
     await shot('11-conflicts');
+    await conflict.getByRole('button', { name: 'Resolve…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Resolve conflict' });
+    await dialog.getByLabel('Resolution note').fill('Counted the shelf: two packs were sold from the back store.');
+    await shot('11-conflicts-resolve');
+    await dialog.getByRole('button', { name: 'Mark resolved' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => tableRows('conflicts-table').filter({ hasText: 'Negative stock' }).count()).toBe(0);
+    const open = await api.call<ApiPage<unknown>>('GET', '/conflicts?status=open');
+    expect(open.items).toHaveLength(0);
     await nav('Users');
     await waitLoaded('users-table');
     await expect.poll(() => tableRows('users-table').count()).toBe(2);

@@ -89,6 +89,8 @@ export async function seedHub(api: ApiSeeder) {
   await api.move(jay.id, tea.id, 'SALE', -35);
   await api.move(dadar.id, dal.id, 'SALE', -25);
   await api.move(kb.id, oil.id, 'REMOVE', -1_000);
+  // A sale the shelf could not cover: the hub keeps it and flags NEGATIVE_STOCK for review.
+  await api.move(jay.id, tea.id, 'SALE', -2);
   // A busy till: enough sale lines that the movement list needs a second page.
   for (let i = 0; i < 30; i++) await api.move(ind.id, rice.id, 'SALE', -250);
 

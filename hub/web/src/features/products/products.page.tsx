@@ -64,7 +64,8 @@ export function ProductsPage() {
     },
     { id: 'cost', header: 'Cost', align: 'right', minor: true, cell: (p) => formatMoney(p.costPaise), sort: (p) => p.costPaise, csv: (p) => (p.costPaise / 100).toFixed(2) },
     { id: 'reorder', header: 'Reorder', align: 'right', minor: true, cell: (p) => formatQuantity(p.reorderLevel, p.unit), csv: (p) => p.reorderLevel },
-    { id: 'state', header: 'State', cell: (p) => (p.archived ? <Tag tone="neutral">archived</Tag> : <Tag tone="good">active</Tag>), csv: (p) => (p.archived ? 'archived' : 'active') },
+    // Only archived rows need a state badge; the default list holds active products only.
+    { id: 'state', header: 'State', hidden: !archived, cell: (p) => (p.archived ? <Tag tone="neutral">archived</Tag> : <Tag tone="good">active</Tag>), csv: (p) => (p.archived ? 'archived' : 'active') },
   ];
   if (canEdit)
     columns.push({

@@ -33,7 +33,7 @@ export function StoresPage() {
     { id: 'location', wrap: true, header: 'Location', minor: true, cell: (s) => s.location ?? '—', csv: (s) => s.location },
     { id: 'variance', header: 'Variance threshold', align: 'right', minor: true, cell: (s) => s.varianceThreshold, csv: (s) => s.varianceThreshold },
     { id: 'created', header: 'Since', minor: true, cell: (s) => fmtDate(s.createdAt), sort: (s) => s.createdAt, csv: (s) => s.createdAt },
-    { id: 'state', header: 'State', cell: (s) => (s.archived ? <Tag tone="neutral">archived</Tag> : <Tag tone="good">active</Tag>), csv: (s) => (s.archived ? 'archived' : 'active') },
+    { id: 'state', header: 'State', hidden: !archived, cell: (s) => (s.archived ? <Tag tone="neutral">archived</Tag> : <Tag tone="good">active</Tag>), csv: (s) => (s.archived ? 'archived' : 'active') },
   ];
   if (canEdit)
     columns.push({

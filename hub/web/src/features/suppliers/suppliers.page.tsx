@@ -28,7 +28,7 @@ export function SuppliersPage() {
     { id: 'phone', header: 'Phone', cell: (s) => s.phone ?? '—', csv: (s) => s.phone },
     { id: 'email', header: 'Email', minor: true, cell: (s) => s.email ?? '—', csv: (s) => s.email },
     { id: 'address', wrap: true, header: 'Address', minor: true, cell: (s) => s.address ?? '—', csv: (s) => s.address },
-    { id: 'state', header: 'State', cell: (s) => (s.archived ? <Tag tone="neutral">archived</Tag> : <Tag tone="good">active</Tag>), csv: (s) => (s.archived ? 'archived' : 'active') },
+    { id: 'state', header: 'State', hidden: !archived, cell: (s) => (s.archived ? <Tag tone="neutral">archived</Tag> : <Tag tone="good">active</Tag>), csv: (s) => (s.archived ? 'archived' : 'active') },
   ];
   if (canEdit)
     columns.push({
