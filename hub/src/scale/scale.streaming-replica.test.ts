@@ -44,6 +44,7 @@ const canRun = !!pgBin && (!isRoot || spawnSync('id', ['postgres']).status === 0
 describe.skipIf(!TEST_DATABASE_URL || !canRun)('PostgreSQL streaming replica (needs TEST_DATABASE_URL and PostgreSQL server binaries)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'hub-replica-'));
   const procs: ChildProcess[] = [];
+  const dataDirs: string[] = [];
   let hubDb: HubDb;
   let scale: Scale;
   let app: ReturnType<typeof createApp>;
@@ -57,6 +58,7 @@ describe.skipIf(!TEST_DATABASE_URL || !canRun)('PostgreSQL streaming replica (ne
     const [c, a] = asPg(path.join(pgBin!, 'postgres'), ['-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off']);
     const p = spawn(c, a, { stdio: 'ignore' });
     procs.push(p);
+    dataDirs.push(dataDir);
     await waitFor(`postgres on ${port}`, async () => spawnSync(path.join(pgBin!, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)]).status === 0, 60_000);
   }
 
@@ -93,12 +95,15 @@ describe.skipIf(!TEST_DATABASE_URL || !canRun)('PostgreSQL streaming replica (ne
   afterAll(async () => {
     await scale?.close();
     await hubDb?.close();
-    for (const p of procs.reverse()) {
-      if (p.exitCode !== null) continue;
-      const exited = new Promise((r) => p.once('exit', r));
-      p.kill('SIGINT'); // fast shutdown
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    // pg_ctl, not a signal to our child: runuser does not pass signals on to the server.
+    for (const d of dataDirs.reverse()) {
+      try {
+        run('pg_ctl', ['stop', '-D', d, '-m', 'fast', '-w']);
+      } catch {
+        // already stopped
+      }
     }
+    for (const p of procs) if (p.exitCode === null) p.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
