@@ -8,11 +8,18 @@ import { unwrapResult } from '../../src/bridge/api-result';
 import { desktopDir, tsxBin } from './paths';
 import { startProcess, type Proc } from './processes';
 
-let built: Promise<unknown> | null = null;
+let built: Promise<string> | null = null;
 
-/** Build the renderer once per test process (what `pnpm counter` does before serving). */
-export function buildRenderer(): Promise<unknown> {
-  built ??= build({ configFile: join(desktopDir, 'vite.config.ts'), logLevel: 'warn' });
+/**
+ * Build the renderer once per test file (what `pnpm counter` does before serving), into its
+ * own directory: test files run in parallel and must not rewrite each other's assets.
+ */
+export function buildRenderer(): Promise<string> {
+  built ??= (async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'bazaar-renderer-e2e-'));
+    await build({ configFile: join(desktopDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    return outDir;
+  })();
   return built;
 }
 
@@ -27,9 +34,10 @@ export interface CounterApp {
 
 /** `pnpm counter` as a real process on a fresh data directory. */
 export async function startCounter(opts: { port: number; env?: NodeJS.ProcessEnv }): Promise<CounterApp> {
-  await buildRenderer();
+  const rendererDir = await buildRenderer();
   const dataDir = mkdtempSync(join(tmpdir(), 'bazaar-counter-e2e-'));
-  const proc = await startProcess(tsxBin, ['src/bridge/counter.main.ts', '--no-build', '--data-dir', dataDir, '--port', String(opts.port)], {
+  const args = ['src/bridge/counter.main.ts', '--no-build', '--renderer-dir', rendererDir, '--data-dir', dataDir, '--port', String(opts.port)];
+  const proc = await startProcess(tsxBin, args, {
     cwd: desktopDir,
     env: { ...process.env, INIT_CWD: desktopDir, ...opts.env },
     ready: /Bazaar counter: (http:\/\/\S+)/,

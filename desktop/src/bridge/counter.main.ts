@@ -9,12 +9,12 @@ import { loadCounterConfig } from './counter-config';
 async function main(): Promise<void> {
   const config = loadCounterConfig(process.argv.slice(2), process.env);
   const desktopDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const staticDir = join(desktopDir, 'dist', 'renderer');
+  const staticDir = config.rendererDir ?? join(desktopDir, 'dist', 'renderer');
 
   if (config.build) {
     const { build } = await import('vite');
     console.log('Building the counter screens…');
-    await build({ configFile: join(desktopDir, 'vite.config.ts'), logLevel: 'warn' });
+    await build({ configFile: join(desktopDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
   }
 
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });

@@ -22,6 +22,8 @@ export function SettingsScreen({ info, user, onChanged }: { info: StoreInfo; use
           <h1 id="settings-title">Settings</h1>
           <p>Connection to head office, store details, reorder levels, products and staff.</p>
         </div>
+      </div>
+      <div>
         <div className="segmented" role="tablist" aria-label="Settings section">
           {tabs.map((t) => (
             <button key={t.id} role="tab" aria-selected={tab === t.id} aria-pressed={tab === t.id} onClick={() => setTab(t.id)}>
