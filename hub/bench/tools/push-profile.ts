@@ -1,0 +1,67 @@
+import { HybridLogicalClock } from '@bazaar/shared';
+import { Kysely, PostgresDialect } from 'kysely';
+import pino from 'pino';
+import { createApp } from '../../src/app';
+import { testConfig } from '../../src/config/env';
+import { createPgPool } from '../../src/db/db.factory';
+import type { Database } from '../../src/db/database.types';
+import { systemClock } from '../../src/http/app-env';
+import { MemoryRateLimiter } from '../../src/http/rate-limiter';
+import { SyntheticDevice } from '../lib/movements';
+import { readWorld } from '../lib/world-info';
+
+/**
+ * Where does a 1,000-movement push spend its time? Runs the real app in-process on a bench
+ * world (default bazaar_bench_ingest) with Kysely's query log, pushes a few batches and prints
+ * the statements by total time. `tsx bench/tools/push-profile.ts [database-url]`
+ */
+const url = process.argv[2] ?? process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/bazaar_bench_ingest';
+const timings = new Map<string, { n: number; ms: number }>();
+const db = new Kysely<Database>({
+  dialect: new PostgresDialect({ pool: createPgPool(url, 4) }),
+  log: (e) => {
+    const key = e.query.sql.replace(/\s+/g, ' ').slice(0, 90);
+    const t = timings.get(key) ?? { n: 0, ms: 0 };
+    t.n++;
+    t.ms += e.queryDurationMillis;
+    timings.set(key, t);
+  },
+});
+const app = createApp({
+  config: testConfig({ LOG_LEVEL: 'silent' }),
+  db,
+  readDb: db,
+  logger: pino({ level: 'silent' }),
+  clock: systemClock,
+  hlc: new HybridLogicalClock({ node: 'hub', now: () => Date.now() }),
+  limiter: new MemoryRateLimiter(),
+});
+const req = async (method: string, path: string, token: string | null, body?: unknown) => {
+  const res = await app.request(`/api/v1${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+const login = await req('POST', '/auth/login', null, { username: 'admin', password: 'bazaar-admin-pass' });
+const token = String(login.body.token);
+const [store] = await readWorld(url, 1, 20_000);
+const enrolled = await req('POST', '/devices', token, { storeId: store!.id, name: 'profile' });
+const device = enrolled.body as { token: string; device: { node: string } };
+const dev = new SyntheticDevice(device.device.node, store!, 5);
+timings.clear();
+const batches = 5;
+const t0 = performance.now();
+for (let b = 0; b < batches; b++) {
+  const r = await req('POST', '/sync/push', device.token, { movements: dev.batch(1000, Date.now() - 100_000 + b * 10_000, 10) });
+  if (r.status !== 200) throw new Error(JSON.stringify(r.body).slice(0, 300));
+}
+const total = performance.now() - t0;
+const sqlMs = [...timings.values()].reduce((s, t) => s + t.ms, 0);
+console.log(`${batches} pushes of 1,000: ${(total / batches).toFixed(0)} ms each; SQL ${(sqlMs / batches).toFixed(0)} ms of it`);
+for (const [q, t] of [...timings.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) {
+  console.log(`${(t.ms / batches).toFixed(1).padStart(8)} ms/push  ×${String(t.n / batches).padEnd(4)} ${q}`);
+}
+await db.destroy();
