@@ -30,6 +30,7 @@ export function RecentActivity({ kind, title, version }: { kind: MovementKind; t
               <div className="activity-sub muted">
                 {dateTime(m.occurredAt)}
                 {m.reason ? ` · ${m.reason}` : ''}
+                {m.note ? ` · ${m.note}` : ''}
                 {m.unitCostPaise !== null ? ` · cost ${formatMoney(m.unitCostPaise)}` : ''}
                 {m.syncStatus === 'pending' ? ' · not synced yet' : ''}
               </div>
