@@ -142,11 +142,12 @@ export async function pullPage(
       return { ...out, store: toStore(storeRow), includesSeq: cursor.includesSeq, cursor: encodePullCursor(next), hasMore };
     });
 
-  await deps.db
-    .updateTable('devices')
-    .set({ last_pull_at: new Date(deps.clock.now()) })
-    .where('store_id', '=', device.storeId)
-    .where('id', '=', device.id)
-    .execute();
+  // A push of this device holds its row lock while it waits for the store's version lock;
+  // a pull must never queue behind it, so the bookkeeping is skipped when the row is busy.
+  await sql`
+    UPDATE devices SET last_pull_at = ${new Date(deps.clock.now())}
+    WHERE id IN (SELECT id FROM devices WHERE store_id = ${device.storeId} AND id = ${device.id} FOR UPDATE SKIP LOCKED)`.execute(
+    deps.db,
+  );
   return { ...page, serverTime: deps.clock.now(), hubHlc: deps.hlc.now() };
 }
