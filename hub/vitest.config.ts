@@ -6,7 +6,7 @@ export default defineProject({
     include: ['src/**/*.test.ts'],
     exclude: ['web/**', 'node_modules/**'],
     // PGlite takes seconds to initialise and Postgres tests create a database per file.
-    testTimeout: 60_000,
+    testTimeout: 180_000,
     hookTimeout: 120_000,
   },
 });

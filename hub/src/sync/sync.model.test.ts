@@ -154,5 +154,5 @@ describe('sync model', () => {
     for (let seed = first; seed <= RUNS; seed += PARALLEL) {
       await Promise.all(Array.from({ length: Math.min(PARALLEL, RUNS - seed + 1) }, (_, i) => oneRun(seed + i)));
     }
-  }, 240_000);
+  }, 900_000);
 });

@@ -94,7 +94,7 @@ describe('sync after crashes', () => {
     } finally {
       await store.cleanup();
     }
-  }, 120_000);
+  }, 600_000);
 });
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
