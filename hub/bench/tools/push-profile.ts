@@ -51,6 +51,19 @@ const [store] = await readWorld(url, 1, 20_000);
 const enrolled = await req('POST', '/devices', token, { storeId: store!.id, name: 'profile' });
 const device = enrolled.body as { token: string; device: { node: string } };
 const dev = new SyntheticDevice(device.device.node, store!, 5);
+if (process.argv.includes('--per-request')) {
+  timings.clear();
+  const ms = new SyntheticDevice('web', store!, 6).batch(20, Date.now() - 100_000, 1000);
+  const t1 = performance.now();
+  for (const m of ms) {
+    const r = await req('POST', '/stock-movements', token, { storeId: store!.id, kind: m.kind, productId: m.productId, qty: m.qty, reason: m.reason, occurredAt: m.occurredAt });
+    if (r.status !== 201) throw new Error(JSON.stringify(r.body).slice(0, 300));
+  }
+  console.log(`POST /stock-movements: ${((performance.now() - t1) / ms.length).toFixed(0)} ms each`);
+  for (const [q, t] of [...timings.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8)) {
+    console.log(`${(t.ms / ms.length).toFixed(1).padStart(8)} ms/request  ×${String(t.n / ms.length).padEnd(4)} ${q}`);
+  }
+}
 timings.clear();
 const batches = 5;
 const t0 = performance.now();
