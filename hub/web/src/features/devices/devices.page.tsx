@@ -20,9 +20,10 @@ export function lastSeen(d: Device): string | null {
   const times = [d.lastPushAt, d.lastPullAt].filter((t): t is string => !!t);
   return times.sort().at(-1) ?? null;
 }
+/** No sync for over a day; a counter enrolled today that has not synced yet is not "offline". */
 export function isOffline(d: Device, now = Date.now()): boolean {
-  const seen = lastSeen(d);
-  return !d.revokedAt && (!seen || now - Date.parse(seen) > DAY);
+  const since = lastSeen(d) ?? d.createdAt;
+  return !d.revokedAt && now - Date.parse(since) > DAY;
 }
 
 function RevokeButton({ device }: { device: Device }) {
@@ -69,8 +70,17 @@ export function DevicesPage() {
     {
       id: 'state',
       header: 'State',
-      cell: (d) => (d.revokedAt ? <Tag tone="neutral">revoked</Tag> : isOffline(d) ? <Tag tone="bad">offline &gt; 1 day</Tag> : <Tag tone="good">online</Tag>),
-      csv: (d) => (d.revokedAt ? 'revoked' : isOffline(d) ? 'offline' : 'online'),
+      cell: (d) =>
+        d.revokedAt ? (
+          <Tag tone="neutral">revoked</Tag>
+        ) : isOffline(d) ? (
+          <Tag tone="bad">offline &gt; 1 day</Tag>
+        ) : lastSeen(d) ? (
+          <Tag tone="good">syncing</Tag>
+        ) : (
+          <Tag tone="warn">awaiting first sync</Tag>
+        ),
+      csv: (d) => (d.revokedAt ? 'revoked' : isOffline(d) ? 'offline' : lastSeen(d) ? 'syncing' : 'awaiting first sync'),
     },
     { id: 'enrolled', header: 'Enrolled', minor: true, cell: (d) => fmtDateTime(d.createdAt), csv: (d) => d.createdAt },
     { id: 'act', header: '', cell: (d) => (d.revokedAt ? null : <RevokeButton device={d} />) },
