@@ -60,7 +60,7 @@ export function textTable(rows: readonly BenchRow[]): string {
     ['ratio', (r) => r.ratio ?? ''],
     ['verdict', (r) => r.verdict ?? ''],
   ];
-  const widths = cols.map(([h, f]) => Math.min(70, Math.max(h.length, ...rows.map((r) => f(r).length))));
+  const widths = cols.map(([h, f], i) => Math.min(i === 0 ? 110 : 80, Math.max(h.length, ...rows.map((r) => f(r).length))));
   const line = (vals: string[]) => vals.map((v, i) => v.slice(0, widths[i]).padEnd(widths[i]!)).join('  ');
   return [line(cols.map(([h]) => h)), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map(([, f]) => f(r))))].join('\n');
 }
