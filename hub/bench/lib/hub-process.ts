@@ -72,6 +72,8 @@ export function startHub(databaseUrl: string, port: number, extraEnv: Record<str
     readyPath: '/api/v1/health',
     env: {
       DATABASE_URL: databaseUrl,
+      // Reads go to the bench database too, whatever replica the caller's environment names.
+      DATABASE_READ_URL: '',
       HUB_MODE: 'development',
       // Request logs at info level would measure pino's stdout, not the hub; warnings still show.
       LOG_LEVEL: 'warn',
