@@ -19,7 +19,13 @@ interface SheetRow {
 export function CountScreen() {
   const api = useApi();
   const sync = useSync();
-  const [rows, setRows] = useState<SheetRow[]>([]);
+  // Rows also live in a ref so F9 right after a scan sees the row that scan adds.
+  const [rows, setRowsState] = useState<SheetRow[]>([]);
+  const rowsRef = useRef(rows);
+  const setRows = (next: SheetRow[] | ((rs: SheetRow[]) => SheetRow[])) => {
+    rowsRef.current = typeof next === 'function' ? next(rowsRef.current) : next;
+    setRowsState(rowsRef.current);
+  };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [scanError, setScanError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -40,13 +46,26 @@ export function CountScreen() {
     setFocusRow({ id: p.id });
   };
 
-  const parsed = rows.map((r) => ({ row: r, result: r.text.trim() === '' ? null : parseTypedQuantity(r.text, r.product.unit) }));
+  const parse = (rs: SheetRow[]) => rs.map((r) => ({ row: r, result: r.text.trim() === '' ? null : parseTypedQuantity(r.text, r.product.unit) }));
+  const parsed = parse(rows);
   const variances = parsed.flatMap(({ row, result }) =>
     result && 'qty' in result && result.qty !== row.product.qty ? [{ row, variance: result.qty - row.product.qty }] : [],
   );
 
+  const savingRef = useRef(false);
   const save = async () => {
-    if (saving) return;
+    if (savingRef.current) return;
+    savingRef.current = true;
+    try {
+      await saveOnce();
+    } finally {
+      savingRef.current = false;
+    }
+  };
+  const saveOnce = async () => {
+    await picker.current?.whenIdle();
+    const rows = rowsRef.current;
+    const parsed = parse(rows);
     const problems: Record<string, string> = {};
     for (const { row, result } of parsed) {
       if (result === null) problems[row.product.id] = 'Enter the count (0 if none).';
