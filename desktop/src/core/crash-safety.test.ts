@@ -1,17 +1,24 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { mergeStock } from '@bazaar/shared';
 import { tempStore } from './testing/temp-store';
 import { StoreCore } from './store-core';
 
 const worker = fileURLToPath(new URL('./testing/sale-worker.ts', import.meta.url));
 const KILLS = 20;
+/** Workers still running: killed after the test even when it fails or times out, so none outlives the run. */
+const live = new Set<ReturnType<typeof spawn>>();
+afterEach(() => {
+  for (const child of live) child.kill('SIGKILL');
+  live.clear();
+});
 
 /** Start the worker, let it sell for a random while after it is ready, SIGKILL it; return the sales it printed. */
 function runAndKill(path: string, afterReadyMs: number): Promise<{ batchId: string; size: number }[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', worker, path], { stdio: ['ignore', 'pipe', 'pipe'] });
+    live.add(child);
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | null = null;
@@ -21,6 +28,7 @@ function runAndKill(path: string, afterReadyMs: number): Promise<{ batchId: stri
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code, signal) => {
+      live.delete(child);
       if (signal !== 'SIGKILL') return reject(new Error(`worker exited by itself (code ${code}): ${err}`));
       // A line cut by the kill is not a completed print: keep whole lines only.
       const sales = out
