@@ -16,7 +16,8 @@ export async function printFirstStartHelp(deps: AppDeps, baseUrl: string): Promi
     process.stdout.write(
       [
         '',
-        'This hub has no users yet. The first account registered becomes its admin:',
+        'This hub has no users yet. The first account registered becomes its admin.',
+        `Open ${baseUrl}/register in a browser, or:`,
         `  curl -X POST ${baseUrl}/api/v1/auth/register -H 'Content-Type: application/json' \\`,
         `       -d '{"username":"owner","name":"Shop Owner","password":"choose-a-long-password"}'`,
         'Later registrations become staff with no store until an admin assigns one.',
