@@ -87,6 +87,8 @@ describe('counter app, stand-alone, in a browser', () => {
     await page.keyboard.type('1.25');
     await page.keyboard.press('Enter');
     await scan(page, catalogue[3].barcode);
+    // The lookup is asynchronous: type only once the prompt has the focus, as a person would.
+    await page.getByLabel(/Volume of Sunflower oil/).waitFor();
     await page.keyboard.type('500ml');
     await page.keyboard.press('Enter');
     // Undo takes back the last line (the oil) and only that.
