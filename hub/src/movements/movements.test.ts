@@ -113,3 +113,23 @@ describe('stock movements', () => {
     expect(summary.body.items).toEqual([expect.objectContaining({ productId: product.id, totalQty: -3, stores: 1, outStores: 1, lowStores: 0 })]);
   });
 });
+
+describe('stock filters', () => {
+  it('filters the stock list and the summary by the region of the store', async () => {
+    const admin = await t.makeUser('admin', []);
+    const [north, south] = [await t.makeStore('RG-N'), await t.makeStore('RG-S')];
+    await t.db.db.updateTable('stores').set({ region: 'North' }).where('id', '=', north.id).execute();
+    await t.db.db.updateTable('stores').set({ region: 'South' }).where('id', '=', south.id).execute();
+    const item = await t.makeProduct({ sku: 'RG-DAL' });
+    for (const [s, qty] of [[north, 7], [south, 11]] as const) {
+      expect((await t.call('POST', '/stock-movements', admin.token, { storeId: s.id, productId: item.id, kind: 'IN', qty })).status).toBe(201);
+    }
+    const list = await t.call('GET', `/stocks?region=North&productId=${item.id}`, admin.token);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((r: { storeId: string; qty: number }) => [r.storeId, r.qty])).toEqual([[north.id, 7]]);
+    const summary = await t.call('GET', `/stocks/summary?region=South&productId=${item.id}`, admin.token);
+    expect(summary.body.items).toMatchObject([{ productId: item.id, totalQty: 11, stores: 1 }]);
+    const none = await t.call('GET', `/stocks?region=West&productId=${item.id}`, admin.token);
+    expect(none.body.items).toEqual([]);
+  });
+});

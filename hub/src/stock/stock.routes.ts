@@ -12,6 +12,8 @@ import { toStockRow } from './stock.mappers';
 
 export const stockQuery = z.strictObject({
   storeId: uuidSchema.optional(),
+  /** Stores of one region (stores.region). */
+  region: z.string().trim().min(1).max(100).optional(),
   productId: uuidSchema.optional(),
   sku: skuSchema.optional(),
   supplierId: uuidSchema.optional(),
@@ -65,6 +67,7 @@ export function createStockRoutes(deps: AppDeps) {
         .limit(query.limit + 1);
       if (visible !== null) q = q.where('k.store_id', 'in', visible);
       if (after) q = q.where(sql<boolean>`(k.store_id, k.product_id) > (${after[0]}::uuid, ${after[1]}::uuid)`);
+      if (query.region) q = q.where('s.region', '=', query.region);
       if (query.storeId) q = q.where('k.store_id', '=', query.storeId);
       if (query.productId) q = q.where('k.product_id', '=', query.productId);
       if (query.sku) q = q.where('p.sku', '=', query.sku);
@@ -121,6 +124,7 @@ export function createStockRoutes(deps: AppDeps) {
         .limit(query.limit + 1);
       if (visible !== null) q = q.where('k.store_id', 'in', visible);
       if (after) q = q.where('p.id', '>', after[0]);
+      if (query.region) q = q.where('k.store_id', 'in', db.selectFrom('stores').select('id').where('region', '=', query.region));
       if (query.storeId) q = q.where('k.store_id', '=', query.storeId);
       if (query.productId) q = q.where('p.id', '=', query.productId);
       if (query.sku) q = q.where('p.sku', '=', query.sku);
