@@ -20,12 +20,13 @@ export interface StockFilterState {
 export const emptyStockFilters: StockFilterState = { store: null, supplier: null, region: '', status: '', category: '', q: '', from: '', to: '' };
 
 /**
- * The filter state as the API's query parameters (DESIGN §6: GET /stocks). GET /stocks has no
- * region filter, so Region narrows the store picker (GET /stores?region=) instead of the rows.
+ * The filter state as the API's query parameters (DESIGN §6: GET /stocks). Region filters the
+ * rows to that region's stores and also narrows the store picker (GET /stores?region=).
  */
 export function stockQuery(f: StockFilterState): Query {
   return {
     storeId: f.store?.id,
+    region: f.region.trim() || undefined,
     supplierId: f.supplier?.id,
     status: f.status,
     category: f.category.trim(),
@@ -45,7 +46,7 @@ export function StockFilters({ value, onChange }: { value: StockFilterState; onC
       <Field label="Search">
         {(id) => <input id={id} type="search" placeholder="Product name or SKU" value={value.q} onChange={(e) => set('q', e.target.value)} />}
       </Field>
-      <Field label="Region" hint={value.region.trim() && !value.store ? 'Now pick a store of this region' : undefined}>
+      <Field label="Region">
         {(id, d) => <input id={id} aria-describedby={d} placeholder="Any region" value={value.region} onChange={(e) => set('region', e.target.value)} />}
       </Field>
       <Field label="Store">
