@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { auditHashInput, GENESIS_HASH } from '@bazaar/shared';
 import type { Cell } from './sink';
+import { searchText } from '../../src/audit/audit.writer';
 
 export interface GenAuditEntry {
   at: number;
@@ -33,20 +34,8 @@ export const AUDIT_STAGE_COLUMNS = [
   ['search_text', 'text'],
 ] as const;
 
-/** Words a person might search for: who, what, and the string values recorded (as the hub's writer indexes them). */
-export function auditSearchText(e: GenAuditEntry): string {
-  const words: string[] = [e.action.replace(/[._]/g, ' '), e.entity, e.entityId ?? '', e.actorName ?? ''];
-  const collect = (v: unknown, depth: number) => {
-    if (depth > 4 || v === null || v === undefined) return;
-    if (typeof v === 'string') words.push(v);
-    else if (typeof v === 'number' || typeof v === 'boolean') words.push(String(v));
-    else if (Array.isArray(v)) v.forEach((x) => collect(x, depth + 1));
-    else if (typeof v === 'object') Object.values(v as Record<string, unknown>).forEach((x) => collect(x, depth + 1));
-  };
-  collect(e.before, 0);
-  collect(e.after, 0);
-  return words.join(' ').slice(0, 20_000);
-}
+/** The hub writer's own search text, so generated rows are found exactly as live ones are. */
+export const auditSearchText = (e: GenAuditEntry): string => searchText(e);
 
 /**
  * Hash-chain entries (already in time order) after `prevHash`, with ids from the audit

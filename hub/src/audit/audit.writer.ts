@@ -89,7 +89,7 @@ export async function writeAudit(
 }
 
 /** Words a person might search the log for: who, what, and the string values that changed. */
-function searchText(e: AuditEntry): string {
+export function searchText(e: Pick<AuditEntry, 'action' | 'entity' | 'entityId' | 'actorName' | 'before' | 'after'>): string {
   const words: string[] = [e.action.replace(/[._]/g, ' '), e.entity, e.entityId ?? '', e.actorName ?? ''];
   const collect = (v: unknown, depth: number) => {
     if (depth > 4 || v === null || v === undefined) return;
