@@ -140,4 +140,32 @@ describe('applyMovements', () => {
     expect(res.inserted).toEqual([{ id: m.id, storeId: store.id, productId: product.id, status: 'rejected' }]);
     expect(res.stock).toEqual([]);
   });
+
+  it('reports each touched row once per batch with its previous qty, ignoring rejected movements of the batch', async () => {
+    const store = await t.makeStore('MIX');
+    const products = [await t.makeProduct(), await t.makeProduct()];
+    const ids = products.map((p) => p.id);
+    const at = (product: number, kind: MovementKind, magnitude: number, wall: number) =>
+      toInput(store.id, ids, { product, kind, magnitude, wall: 1_700_000_000_000 + wall, counter: 0, node: 'a' });
+    const count = at(0, 'COUNT', 11, 5); // counted 10
+    await t.db.db.transaction().execute((trx) => applyMovements(trx, [at(0, 'IN', 4, 1), count, at(1, 'IN', 2, 1)]));
+    const batch = [
+      at(0, 'IN', 3, 6),
+      at(0, 'SALE', 2, 7),
+      at(0, 'IN', 5, 2), // lands before the count: absorbed into its variance
+      { ...at(0, 'IN', 40, 8), status: 'rejected' as const, rejectReason: 'test' },
+      at(1, 'SALE', 1, 2),
+      { ...at(1, 'IN', 40, 3), status: 'rejected' as const, rejectReason: 'test' },
+    ];
+    const res = await t.db.db.transaction().execute((trx) => applyMovements(trx, batch));
+    const stored = await t.db.db.selectFrom('stock').selectAll().where('store_id', '=', store.id).execute();
+    expect(res.stock).toHaveLength(2);
+    for (const change of res.stock) {
+      const row = stored.find((r) => r.product_id === change.productId)!;
+      expect(change).toMatchObject({ qty: Number(row.qty), lastCountVariance: row.last_count_variance === null ? null : Number(row.last_count_variance) });
+    }
+    const byProduct = new Map(res.stock.map((c) => [c.productId, c]));
+    expect(byProduct.get(ids[0]!)).toMatchObject({ prevQty: 10, qty: 11, lastCountMovementId: count.id, lastCountQty: 10, lastCountVariance: 1 });
+    expect(byProduct.get(ids[1]!)).toMatchObject({ prevQty: 2, qty: 1, lastCountMovementId: null, lastCountVariance: null });
+  });
 });

@@ -126,58 +126,68 @@ export async function applyMovements(trx: Transaction<Database>, movements: read
       FROM movements m
       WHERE m.id = ANY(${appliedIds}::uuid[]) AND m.status = 'applied'
     ),
+    -- Each touched stock row with its latest count from the log.
     cur AS (
-      SELECT s.* FROM stock s
-      WHERE (s.store_id, s.product_id) IN (SELECT DISTINCT store_id, product_id FROM batch)
-    ),
-    latest AS (
-      SELECT cur.store_id, cur.product_id, c.id AS cid, c.hlc AS chlc, c.qty AS cqty
-      FROM cur LEFT JOIN LATERAL (
+      SELECT s.store_id, s.product_id, s.qty, s.last_count_movement_id, s.last_count_variance,
+             c.id AS cid, c.hlc AS chlc, c.qty AS cqty
+      FROM stock s LEFT JOIN LATERAL (
         SELECT m.id, m.hlc, m.qty FROM movements m
-        WHERE m.store_id = cur.store_id AND m.product_id = cur.product_id
+        WHERE m.store_id = s.store_id AND m.product_id = s.product_id
           AND m.kind = 'COUNT' AND m.status = 'applied'
         ORDER BY m.hlc DESC, m.id DESC
         LIMIT 1
       ) c ON true
+      WHERE (s.store_id, s.product_id) IN (SELECT DISTINCT store_id, product_id FROM batch)
+    ),
+    -- The batch aggregated ONCE per key against that key's latest count, carrying the stock
+    -- row's columns through the GROUP BY so nothing joins back to the aggregate. Correlated
+    -- sub-selects over the batch (or a join back to an aggregate CTE, which the planner may
+    -- re-run per row since it cannot estimate CTE sizes) cost keys x batch. Every cur key
+    -- has batch rows, so the inner join keeps all of them. Without a count the row
+    -- comparisons yield NULL (after_sum 0, any_before false), but calc reads neither then.
+    agg AS (
+      SELECT c.store_id, c.product_id, c.qty AS prev_qty, c.last_count_movement_id, c.last_count_variance,
+        c.cid, c.chlc, c.cqty,
+        coalesce(sum(b.qty), 0) AS all_sum,
+        coalesce(sum(b.qty) FILTER (WHERE b.kind <> 'COUNT' AND (b.hlc, b.id) > (c.chlc, c.cid)), 0) AS after_sum,
+        coalesce(bool_or((b.hlc, b.id) < (c.chlc, c.cid)), false) AS any_before
+      FROM cur c JOIN batch b ON b.store_id = c.store_id AND b.product_id = c.product_id
+      GROUP BY c.store_id, c.product_id, c.qty, c.last_count_movement_id, c.last_count_variance, c.cid, c.chlc, c.cqty
     ),
     calc AS (
-      SELECT cur.store_id, cur.product_id, cur.qty AS prev_qty, l.cid, l.chlc, l.cqty,
+      SELECT a.store_id, a.product_id, a.prev_qty, a.cid, a.chlc, a.cqty,
         CASE
-          WHEN l.cid IS NULL THEN cur.qty + (
-            SELECT coalesce(sum(b.qty), 0) FROM batch b
-            WHERE b.store_id = cur.store_id AND b.product_id = cur.product_id)
-          WHEN l.cid IS DISTINCT FROM cur.last_count_movement_id THEN l.cqty + (
+          WHEN a.cid IS NULL THEN a.prev_qty + a.all_sum
+          -- Rare: the batch brought a newer count, so sum the stored log after it.
+          WHEN a.cid IS DISTINCT FROM a.last_count_movement_id THEN a.cqty + (
             SELECT coalesce(sum(m.qty), 0) FROM movements m
-            WHERE m.store_id = cur.store_id AND m.product_id = cur.product_id
-              AND m.status = 'applied' AND m.kind <> 'COUNT' AND (m.hlc, m.id) > (l.chlc, l.cid))
-          ELSE cur.qty + (
-            SELECT coalesce(sum(b.qty), 0) FROM batch b
-            WHERE b.store_id = cur.store_id AND b.product_id = cur.product_id
-              AND b.kind <> 'COUNT' AND (b.hlc, b.id) > (l.chlc, l.cid))
+            WHERE m.store_id = a.store_id AND m.product_id = a.product_id
+              AND m.status = 'applied' AND m.kind <> 'COUNT' AND (m.hlc, m.id) > (a.chlc, a.cid))
+          ELSE a.prev_qty + a.after_sum
         END AS new_qty,
         CASE
-          WHEN l.cid IS NULL THEN NULL
-          WHEN l.cid IS DISTINCT FROM cur.last_count_movement_id OR EXISTS (
-            SELECT 1 FROM batch b
-            WHERE b.store_id = cur.store_id AND b.product_id = cur.product_id AND (b.hlc, b.id) < (l.chlc, l.cid))
-          THEN l.cqty - (
+          WHEN a.cid IS NULL THEN NULL
+          -- Rare: a newer count, or something landed before the latest count, so recompute
+          -- its variance from the stored log between the previous count and it.
+          WHEN a.cid IS DISTINCT FROM a.last_count_movement_id OR a.any_before
+          THEN a.cqty - (
             SELECT coalesce(pc.qty, 0) + (
               SELECT coalesce(sum(m.qty), 0) FROM movements m
-              WHERE m.store_id = cur.store_id AND m.product_id = cur.product_id
+              WHERE m.store_id = a.store_id AND m.product_id = a.product_id
                 AND m.status = 'applied' AND m.kind <> 'COUNT'
-                AND (m.hlc, m.id) < (l.chlc, l.cid)
+                AND (m.hlc, m.id) < (a.chlc, a.cid)
                 AND (pc.id IS NULL OR (m.hlc, m.id) > (pc.hlc, pc.id)))
             FROM (SELECT 1) AS one
             LEFT JOIN LATERAL (
               SELECT m.id, m.hlc, m.qty FROM movements m
-              WHERE m.store_id = cur.store_id AND m.product_id = cur.product_id
-                AND m.kind = 'COUNT' AND m.status = 'applied' AND (m.hlc, m.id) < (l.chlc, l.cid)
+              WHERE m.store_id = a.store_id AND m.product_id = a.product_id
+                AND m.kind = 'COUNT' AND m.status = 'applied' AND (m.hlc, m.id) < (a.chlc, a.cid)
               ORDER BY m.hlc DESC, m.id DESC
               LIMIT 1
             ) pc ON true)
-          ELSE cur.last_count_variance
+          ELSE a.last_count_variance
         END AS new_variance
-      FROM cur JOIN latest l ON l.store_id = cur.store_id AND l.product_id = cur.product_id
+      FROM agg a
     ),
     v AS (SELECT * FROM unnest(${storeIds}::uuid[], ${storeVersions}::bigint[]) AS v(store_id, version))
     UPDATE stock s SET
