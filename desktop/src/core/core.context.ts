@@ -1,4 +1,5 @@
 import { DomainError, type Role } from '@bazaar/shared';
+import type Database from 'better-sqlite3';
 import type { DeviceClock } from './clock/device-clock';
 import type { SettingsRow, StoreDb } from './db/db.types';
 import type { SessionUser } from './core.api';
@@ -8,6 +9,8 @@ import { activeUserCount } from './users/users.service';
 /** What every operation needs: the database, the clock, the store and who is signed in. */
 export interface CoreContext {
   db: StoreDb;
+  /** The same connection as `db`, for hot paths on prepared statements (inside writeTx only for writes). */
+  raw: Database.Database;
   clock: DeviceClock;
   settings: SettingsRow;
   session: SessionUser | null;

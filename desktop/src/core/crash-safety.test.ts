@@ -78,8 +78,15 @@ describe('crash safety', () => {
 
         const audit = await core.verifyAudit();
         expect(audit.ok).toBe(true);
-        const sales = await core.auditLog({ action: 'sale.create', limit: 1000 });
-        expect(sales.items.length).toBe(byBatch.size);
+        // Paged: a fast counter commits more than one page of sales in 20 runs.
+        let saleRows = 0;
+        let auditCursor: string | undefined;
+        do {
+          const page = await core.auditLog({ action: 'sale.create', limit: 1000, cursor: auditCursor });
+          saleRows += page.items.length;
+          auditCursor = page.nextCursor ?? undefined;
+        } while (auditCursor);
+        expect(saleRows).toBe(byBatch.size);
 
         for (const sku of ['A', 'B', 'C', 'D']) {
           const p = await core.findProduct({ code: sku });

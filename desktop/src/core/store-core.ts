@@ -55,7 +55,7 @@ export class StoreCore implements api.CoreApi {
       const state = await getSyncState(this.db);
       this.clock = new DeviceClock(settings.hlc_node, state.clock_offset_ms);
     }
-    return { db: this.db, clock: this.clock, settings, session: this.session };
+    return { db: this.db, raw: this.raw, clock: this.clock, settings, session: this.session };
   }
 
   async info(): Promise<api.StoreInfo> {

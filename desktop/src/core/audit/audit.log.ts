@@ -22,10 +22,23 @@ function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Append one audit row, chained to the previous one. Call inside the write transaction it describes. */
-export async function appendAudit(db: Executor, rec: AuditRecord): Promise<void> {
-  const prev = await db.selectFrom('audit').select('hash').orderBy('pos', 'desc').limit(1).executeTakeFirst();
-  const prevHash = prev?.hash ?? GENESIS_HASH;
+export interface AuditRowValues {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  store_id: string | null;
+  before_json: string;
+  after_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The row that chains `rec` after `prevHash`: shared by the Kysely and the prepared-statement writers. */
+export function buildAuditRow(prevHash: string, rec: AuditRecord): AuditRowValues {
   const id = uuidv7(rec.at.getTime());
   const at = rec.at.toISOString();
   // Stored as canonical JSON so that verification re-hashes exactly what was hashed.
@@ -45,23 +58,26 @@ export async function appendAudit(db: Executor, rec: AuditRecord): Promise<void>
       ip: null,
     }),
   );
-  await db
-    .insertInto('audit')
-    .values({
-      id,
-      at,
-      actor_id: rec.actor.id,
-      actor_name: rec.actor.name,
-      action: rec.action,
-      entity: rec.entity,
-      entity_id: rec.entityId,
-      store_id: rec.storeId,
-      before_json: canonicalJson(before),
-      after_json: canonicalJson(after),
-      prev_hash: prevHash,
-      hash,
-    })
-    .execute();
+  return {
+    id,
+    at,
+    actor_id: rec.actor.id,
+    actor_name: rec.actor.name,
+    action: rec.action,
+    entity: rec.entity,
+    entity_id: rec.entityId,
+    store_id: rec.storeId,
+    before_json: canonicalJson(before),
+    after_json: canonicalJson(after),
+    prev_hash: prevHash,
+    hash,
+  };
+}
+
+/** Append one audit row, chained to the previous one. Call inside the write transaction it describes. */
+export async function appendAudit(db: Executor, rec: AuditRecord): Promise<void> {
+  const prev = await db.selectFrom('audit').select('hash').orderBy('pos', 'desc').limit(1).executeTakeFirst();
+  await db.insertInto('audit').values(buildAuditRow(prev?.hash ?? GENESIS_HASH, rec)).execute();
 }
 
 /** Walk the whole chain in pages; report the first row whose link or content does not match. */

@@ -1,5 +1,7 @@
 import { HybridLogicalClock, compareHlc } from '@bazaar/shared';
+import type Database from 'better-sqlite3';
 import type { Executor } from '../db/db.types';
+import { prepared } from '../db/prepared';
 
 /**
  * The device's HLC. The last issued timestamp is persisted in the same transaction as
@@ -40,9 +42,29 @@ export class DeviceClock {
     return { driftExceeded: r.driftExceeded };
   }
 
+  /**
+   * `n` fresh, increasing timestamps through a synchronous connection that already holds the
+   * write transaction: one read and one write of the persisted clock for a whole cart.
+   */
+  stampManySync(raw: Database.Database, n: number): string[] {
+    const row = prepared(raw, 'SELECT hlc_last FROM settings WHERE id = 1').get() as { hlc_last: string | null } | undefined;
+    const clock = this.fromPersisted(row?.hlc_last ?? null);
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push(clock.now());
+    const last = out[out.length - 1];
+    if (last !== undefined) {
+      prepared(raw, 'UPDATE settings SET hlc_last = ? WHERE id = 1').run(last);
+      this.last = last;
+    }
+    return out;
+  }
+
   private async load(db: Executor): Promise<HybridLogicalClock> {
     const row = await db.selectFrom('settings').select('hlc_last').where('id', '=', 1).executeTakeFirst();
-    const persisted = row?.hlc_last ?? null;
+    return this.fromPersisted(row?.hlc_last ?? null);
+  }
+
+  private fromPersisted(persisted: string | null): HybridLogicalClock {
     let last = this.last;
     if (persisted && (!last || compareHlc(persisted, last) > 0)) last = persisted;
     // A timestamp persisted under another node id (before enrollment) still bounds wall/counter.

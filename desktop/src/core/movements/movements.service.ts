@@ -1,4 +1,4 @@
-import { DomainError, lineTotalPaise, uuidv7 } from '@bazaar/shared';
+import { DomainError, uuidv7 } from '@bazaar/shared';
 import type { z } from 'zod';
 import { appendAudit } from '../audit/audit.log';
 import { writeTx } from '../db/write-tx';
@@ -18,6 +18,7 @@ import type {
 import { productByCode } from '../products/products.repository';
 import { stockQty } from '../stock/stock.view';
 import { appendMovement } from './movements.record';
+import { sellSync } from './movements.sale';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -58,41 +59,8 @@ export function movementView(m: MovementRow, p: Pick<ProductRow, 'sku' | 'name' 
 /** A cart: every line or none. Any bad line (unknown, archived) throws and rolls the whole sale back. */
 export async function sell(ctx: CoreContext, input: In<typeof sellInput>): Promise<SaleResult> {
   const actor = await requireActor(ctx);
-  return writeTx(ctx.db, async (db) => {
-    const products: ProductRow[] = [];
-    for (const [i, line] of input.lines.entries()) products.push(await resolveActiveProduct(db, line.product, `line ${i + 1}`));
-    const batchId = uuidv7(ctx.clock.nowMs());
-    const lines: SaleResult['lines'] = [];
-    let totalPaise = 0;
-    for (const [i, line] of input.lines.entries()) {
-      const p = products[i] as ProductRow;
-      const unitPricePaise = line.unitPricePaise ?? p.price_paise;
-      const total = lineTotalPaise(unitPricePaise, line.qty, p.unit);
-      const m = await appendMovement(db, ctx.clock, {
-        kind: 'SALE',
-        productId: p.id,
-        qty: -line.qty,
-        unitPricePaise,
-        unitCostPaise: p.cost_paise,
-        note: input.note ?? null,
-        batchId,
-        userId: actor.userId,
-      });
-      totalPaise += total;
-      lines.push({ movementId: m.id, seq: m.seq, productId: p.id, sku: p.sku, name: p.name, qty: line.qty, unitPricePaise, lineTotalPaise: total, stockAfter: await stockQty(db, p.id) });
-    }
-    await appendAudit(db, {
-      actor,
-      action: 'sale.create',
-      entity: 'sale',
-      entityId: batchId,
-      storeId: ctx.settings.store_id,
-      before: null,
-      after: { totalPaise, lines: lines.map((l) => ({ movementId: l.movementId, seq: l.seq, sku: l.sku, qty: l.qty, unitPricePaise: l.unitPricePaise })) },
-      at: new Date(ctx.clock.nowMs()),
-    });
-    return { batchId, totalPaise, lines };
-  });
+  // The body is synchronous on the raw connection; writeTx holds that connection (and BEGIN IMMEDIATE) around it.
+  return writeTx(ctx.db, async () => sellSync({ raw: ctx.raw, clock: ctx.clock, storeId: ctx.settings.store_id, actor, lines: input.lines, note: input.note ?? null }));
 }
 
 async function singleMovement(

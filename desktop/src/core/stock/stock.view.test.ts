@@ -55,9 +55,9 @@ async function withStore<T>(fn: (ctx: CoreContext, ids: string[]) => Promise<T>)
     const ids: string[] = [];
     for (const sku of SKUS) ids.push((await core.addProduct({ sku, name: `Product ${sku}`, unit: 'pc', pricePaise: 100 })).id);
     await core.close();
-    const { db } = await openStoreDb(path);
+    const { db, raw } = await openStoreDb(path);
     const settings = await requireSettings(db);
-    const ctx: CoreContext = { db, clock: new DeviceClock(settings.hlc_node, 0), settings, session: null };
+    const ctx: CoreContext = { db, raw, clock: new DeviceClock(settings.hlc_node, 0), settings, session: null };
     try {
       return await fn(ctx, ids);
     } finally {

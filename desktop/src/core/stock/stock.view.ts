@@ -19,22 +19,24 @@ export interface LocalStockMovement {
 export async function applyToStock(db: Executor, m: LocalStockMovement, at: string): Promise<void> {
   const row = await db.selectFrom('stock').select(['qty', 'count_hlc']).where('product_id', '=', m.product_id).executeTakeFirst();
   const current = row ?? (await baselineStart(db, m.product_id));
-  const afterCount = current.count_hlc === null || compareHlc(m.hlc, current.count_hlc) > 0;
-  let qty = current.qty;
-  let countHlc = current.count_hlc;
-  if (m.kind === 'COUNT') {
-    if (afterCount) {
-      qty = m.qty;
-      countHlc = m.hlc;
-    }
-  } else if (afterCount) {
-    qty += m.qty;
-  }
+  const { qty, count_hlc: countHlc } = foldMovement(current, m);
   await db
     .insertInto('stock')
     .values({ product_id: m.product_id, qty, count_hlc: countHlc, updated_at: at })
     .onConflict((oc) => oc.column('product_id').doUpdateSet({ qty, count_hlc: countHlc, updated_at: at }))
     .execute();
+}
+
+export interface MaintainedStock {
+  qty: number;
+  count_hlc: string | null;
+}
+
+/** The maintained row after one new local movement (see applyToStock for why this is the merge rule). */
+export function foldMovement(current: MaintainedStock, m: Pick<LocalStockMovement, 'kind' | 'qty' | 'hlc'>): MaintainedStock {
+  const afterCount = current.count_hlc === null || compareHlc(m.hlc, current.count_hlc) > 0;
+  if (m.kind === 'COUNT') return afterCount ? { qty: m.qty, count_hlc: m.hlc } : current;
+  return afterCount ? { qty: current.qty + m.qty, count_hlc: current.count_hlc } : current;
 }
 
 async function baselineStart(db: Executor, productId: string): Promise<{ qty: number; count_hlc: string | null }> {
