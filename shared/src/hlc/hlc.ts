@@ -133,8 +133,12 @@ export class HybridLogicalClock {
 
 /**
  * The offset a device adds to its own clock so that its timestamps follow the hub's time.
- * Uses the midpoint of the request's round trip (NTP-style).
+ * Uses the midpoint of the request's round trip (NTP-style). An offset within half the round
+ * trip cannot be told apart from a correct clock, so it is 0: re-estimating noise on every
+ * sync would make counters on good clocks disagree by the network's jitter.
  */
 export function clockOffset(sentAt: number, receivedAt: number, serverTime: number): number {
-  return Math.round(serverTime - (sentAt + receivedAt) / 2);
+  const offset = Math.round(serverTime - (sentAt + receivedAt) / 2);
+  const uncertainty = Math.abs(receivedAt - sentAt) / 2;
+  return Math.abs(offset) <= uncertainty ? 0 : offset;
 }
