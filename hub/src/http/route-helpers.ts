@@ -53,3 +53,8 @@ export function rethrowUnique(err: unknown, map: Readonly<Record<string, readonl
   }
   throw err;
 }
+
+/** The columns of a PATCH: only the fields the caller sent (undefined = leave the column alone). */
+export function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

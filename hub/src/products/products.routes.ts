@@ -19,7 +19,7 @@ import { lockScopes, nextVersion } from '../db/change-version';
 import type { Database, ProductRow } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
-import { actorOf, boolQuery, containsPattern, iso, rethrowUnique } from '../http/route-helpers';
+import { actorOf, boolQuery, containsPattern, iso, rethrowUnique, definedOnly } from '../http/route-helpers';
 import { parseJson, parseParam, parseQuery } from '../http/validate';
 
 export function toProduct(r: ProductRow): Product {
@@ -83,16 +83,7 @@ export function createProductsRoutes(deps: AppDeps) {
         const after = await trx
           .updateTable('products')
           .set({
-            ...(patch.sku !== undefined ? { sku: patch.sku } : {}),
-            ...(patch.barcode !== undefined ? { barcode: patch.barcode } : {}),
-            ...(patch.name !== undefined ? { name: patch.name } : {}),
-            ...(patch.unit !== undefined ? { unit: patch.unit } : {}),
-            ...(patch.category !== undefined ? { category: patch.category } : {}),
-            ...(patch.supplierId !== undefined ? { supplier_id: patch.supplierId } : {}),
-            ...(patch.pricePaise !== undefined ? { price_paise: patch.pricePaise } : {}),
-            ...(patch.costPaise !== undefined ? { cost_paise: patch.costPaise } : {}),
-            ...(patch.reorderLevel !== undefined ? { reorder_level: patch.reorderLevel } : {}),
-            ...(patch.archived !== undefined ? { archived: patch.archived } : {}),
+            ...definedOnly({ sku: patch.sku, barcode: patch.barcode, name: patch.name, unit: patch.unit, category: patch.category, supplier_id: patch.supplierId, price_paise: patch.pricePaise, cost_paise: patch.costPaise, reorder_level: patch.reorderLevel, archived: patch.archived }),
             version,
             updated_at: new Date(deps.clock.now()),
           })

@@ -8,7 +8,7 @@ import { nextVersion } from '../db/change-version';
 import type { StoreRow } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
-import { actorOf, boolQuery, containsPattern, iso, rethrowUnique } from '../http/route-helpers';
+import { actorOf, boolQuery, containsPattern, iso, rethrowUnique, definedOnly } from '../http/route-helpers';
 import { parseJson, parseParam, parseQuery } from '../http/validate';
 
 export function toStore(r: StoreRow): Store {
@@ -49,12 +49,7 @@ export function createStoresRoutes(deps: AppDeps) {
         const after = await trx
           .updateTable('stores')
           .set({
-            ...(patch.code !== undefined ? { code: patch.code } : {}),
-            ...(patch.name !== undefined ? { name: patch.name } : {}),
-            ...(patch.region !== undefined ? { region: patch.region } : {}),
-            ...(patch.location !== undefined ? { location: patch.location } : {}),
-            ...(patch.varianceThreshold !== undefined ? { variance_threshold: patch.varianceThreshold } : {}),
-            ...(patch.archived !== undefined ? { archived: patch.archived } : {}),
+            ...definedOnly({ code: patch.code, name: patch.name, region: patch.region, location: patch.location, variance_threshold: patch.varianceThreshold, archived: patch.archived }),
             version,
             updated_at: new Date(deps.clock.now()),
           })

@@ -7,7 +7,7 @@ import { nextVersion } from '../db/change-version';
 import type { SupplierRow } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
-import { actorOf, boolQuery, containsPattern, iso } from '../http/route-helpers';
+import { actorOf, boolQuery, containsPattern, iso, definedOnly } from '../http/route-helpers';
 import { parseJson, parseParam, parseQuery } from '../http/validate';
 
 export function toSupplier(r: SupplierRow): Supplier {
@@ -43,11 +43,7 @@ export function createSuppliersRoutes(deps: AppDeps) {
       const after = await trx
         .updateTable('suppliers')
         .set({
-          ...(patch.name !== undefined ? { name: patch.name } : {}),
-          ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
-          ...(patch.email !== undefined ? { email: patch.email } : {}),
-          ...(patch.address !== undefined ? { address: patch.address } : {}),
-          ...(patch.archived !== undefined ? { archived: patch.archived } : {}),
+          ...definedOnly({ name: patch.name, phone: patch.phone, email: patch.email, address: patch.address, archived: patch.archived }),
           version,
           updated_at: new Date(deps.clock.now()),
         })

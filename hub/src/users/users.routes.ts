@@ -18,7 +18,7 @@ import type { UserPrincipal } from '../auth/principal';
 import { nextVersion } from '../db/change-version';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
-import { actorOf, boolQuery, containsPattern, pgError } from '../http/route-helpers';
+import { actorOf, boolQuery, containsPattern, pgError, definedOnly } from '../http/route-helpers';
 import { parseJson, parseParam, parseQuery } from '../http/validate';
 import { findUser, missingStores, selectUsers, setUserStores, toUser, type UserWithStores } from './users.repository';
 
@@ -155,9 +155,7 @@ export function createUsersRoutes(deps: AppDeps) {
         await trx
           .updateTable('users')
           .set({
-            ...(input.name !== undefined ? { name: input.name } : {}),
-            ...(input.role !== undefined ? { role: input.role } : {}),
-            ...(input.active !== undefined ? { active: input.active } : {}),
+            ...definedOnly({ name: input.name, role: input.role, active: input.active }),
             ...(passwordHash ? { password_hash: passwordHash } : {}),
             ...(pinHash !== undefined ? { pin_hash: pinHash } : {}),
             version,
