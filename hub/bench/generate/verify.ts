@@ -10,6 +10,8 @@ export interface ConsistencyReport {
   sampleMismatches: { storeId: string; productId: string; stock: number; mergeRule: number }[];
   /** Devices whose seqs are not 1..last_seq without gaps. */
   seqGaps: number;
+  /** Stores whose maintained low/out counters (store_stock_counts) differ from a recount; null before migration 0004. */
+  countMismatches: number | null;
 }
 
 /**
@@ -56,5 +58,18 @@ export async function checkConsistency(conn: Conn, sample = 200): Promise<Consis
       GROUP BY d.id, d.last_seq
       HAVING count(m.id) <> d.last_seq OR coalesce(max(m.seq), 0) <> d.last_seq OR coalesce(min(m.seq), 1) <> 1
     ) g`);
-  return { stockRows: all?.rows ?? 0, mismatchedRows: all?.bad ?? 0, sampled: picks.length, sampleMismatches, seqGaps: gaps?.n ?? 0 };
+  const [countsTable] = await conn.query<{ t: string | null }>(`SELECT to_regclass('store_stock_counts')::text AS t`);
+  let countMismatches: number | null = null;
+  if (countsTable?.t) {
+    const [counts] = await conn.query<{ n: number }>(`
+      SELECT count(*)::int AS n FROM (
+        SELECT s.id, count(k.product_id) AS products,
+          count(k.product_id) FILTER (WHERE k.qty > 0 AND k.qty <= k.reorder_level) AS low, count(k.product_id) FILTER (WHERE k.qty <= 0) AS out
+        FROM stores s LEFT JOIN (stock k JOIN products p ON p.id = k.product_id AND NOT p.archived) ON k.store_id = s.id
+        GROUP BY s.id
+      ) r LEFT JOIN store_stock_counts c ON c.store_id = r.id
+      WHERE (coalesce(c.products, 0), coalesce(c.low, 0), coalesce(c.out_of_stock, 0)) <> (r.products, r.low, r.out)`);
+    countMismatches = counts?.n ?? 0;
+  }
+  return { stockRows: all?.rows ?? 0, mismatchedRows: all?.bad ?? 0, sampled: picks.length, sampleMismatches, seqGaps: gaps?.n ?? 0, countMismatches };
 }

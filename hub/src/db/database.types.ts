@@ -147,6 +147,14 @@ export interface StockTable {
   updated_at: Timestamp;
 }
 
+/** Per store: stock rows of active products, and how many are low or out (kept by triggers, migration 0004). */
+export interface StoreStockCountsTable {
+  store_id: string;
+  products: number;
+  low: number;
+  out_of_stock: number;
+}
+
 export interface ConflictsTable {
   store_id: string;
   id: string;
@@ -205,6 +213,7 @@ export interface Database {
   devices: DevicesTable;
   movements: MovementsTable;
   stock: StockTable;
+  store_stock_counts: StoreStockCountsTable;
   conflicts: ConflictsTable;
   alerts: AlertsTable;
   audit_log: AuditLogTable;

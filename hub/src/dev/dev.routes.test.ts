@@ -45,6 +45,7 @@ describe('POST /dev/generate-dummy-data', () => {
     expect(report.mismatchedRows).toBe(0);
     expect(report.sampleMismatches).toEqual([]);
     expect(report.seqGaps).toBe(0);
+    expect(report.countMismatches).toBe(0);
 
     const verify = await t.call('GET', '/logs/verify', admin.token);
     expect(verify.body).toMatchObject({ ok: true });

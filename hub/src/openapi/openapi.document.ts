@@ -20,6 +20,7 @@ import {
   registerInputSchema,
   stockListItemSchema,
   stockRowSchema,
+  stockCountsPageSchema,
   stockSummaryItemSchema,
   storeCreateSchema,
   storeSchema,
@@ -36,7 +37,7 @@ import { listQuery as logsQuery } from '../audit/audit.routes';
 import { listQuery as movementsQuery } from '../movements/movements.routes';
 import { listQuery as productsQuery } from '../products/products.routes';
 import { salesQuery, stockReportQuery, valuationQuery } from '../reports/reports.routes';
-import { stockQuery, summaryQuery } from '../stock/stock.routes';
+import { countsQuery, stockQuery, summaryQuery } from '../stock/stock.routes';
 import { listQuery as storesQuery } from '../stores/stores.routes';
 import { listQuery as suppliersQuery } from '../suppliers/suppliers.routes';
 import { listQuery as usersQuery } from '../users/users.routes';
@@ -133,6 +134,7 @@ export function openApiDocument(): JsonSchema {
       ...crud('/suppliers', 'suppliers', supplierSchema, supplierCreateSchema, supplierUpdateSchema, suppliersQuery),
       ...crud('/products', 'products', productSchema, productCreateSchema, productUpdateSchema, productsQuery),
       '/stocks': { get: operation('/stocks', { summary: 'Stock per store and product', tag: 'stock', query: stockQuery, ok: [200, pageSchema(stockListItemSchema)] }) },
+      '/stocks/counts': { get: operation('/stocks/counts', { summary: 'Low and out-of-stock counts per visible store, with totals (maintained counters)', tag: 'stock', query: countsQuery, ok: [200, stockCountsPageSchema] }) },
       '/stocks/summary': { get: operation('/stocks/summary', { summary: 'Totals per product across visible stores', tag: 'stock', query: summaryQuery, ok: [200, pageSchema(stockSummaryItemSchema)] }) },
       '/stock-movements': {
         get: operation('/stock-movements', { summary: 'Movements, newest first', tag: 'stock', query: movementsQuery, ok: [200, pageSchema(movementSchema)] }),

@@ -73,13 +73,23 @@ export function createProductsRoutes(deps: AppDeps) {
       .transaction()
       .execute(async (trx) => {
         const version = await nextVersion(trx);
-        const before = await trx.selectFrom('products').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+        // NO KEY: the id never changes, so stock inserts' foreign-key checks (KEY SHARE) need not wait.
+        const before = await trx.selectFrom('products').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
         if (!before) throw new DomainError('NOT_FOUND', 'product not found');
         if (patch.unit !== undefined && patch.unit !== before.unit) {
           const used = await trx.selectFrom('movements').select('id').where('product_id', '=', id).limit(1).executeTakeFirst();
           if (used) throw new DomainError('UNPROCESSABLE', 'unit: cannot change the unit of a product with stock history');
         }
         await assertSupplier(trx, patch.supplierId);
+        const reorderChanged = patch.reorderLevel !== undefined && patch.reorderLevel !== before.reorder_level;
+        const archiveChanged = patch.archived !== undefined && patch.archived !== before.archived;
+        // Both change the stores' low/out counters (triggers of migration 0004), so take the
+        // stores' change counters first, in the order every stock writer takes them.
+        const stores = reorderChanged || archiveChanged ? await trx.selectFrom('stock').select('store_id').where('product_id', '=', id).execute() : [];
+        const versions = await lockScopes(
+          trx,
+          stores.map((s) => s.store_id),
+        );
         const after = await trx
           .updateTable('products')
           .set({
@@ -90,10 +100,8 @@ export function createProductsRoutes(deps: AppDeps) {
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        if (patch.reorderLevel !== undefined && patch.reorderLevel !== before.reorder_level) {
-          // The product's reorder level is every store's level: propagate it (in the safe lock order).
-          const stores = await trx.selectFrom('stock').select('store_id').where('product_id', '=', id).execute();
-          const versions = await lockScopes(trx, stores.map((s) => s.store_id));
+        if (reorderChanged) {
+          // The product's reorder level is every store's level: propagate it.
           if (versions.size) {
             const ids = [...versions.keys()];
             await sql`
@@ -183,7 +191,8 @@ export function createProductsRoutes(deps: AppDeps) {
       const id = parseParam(c, 'id', uuidSchema, 'product not found');
       const result = await db.transaction().execute(async (trx) => {
         const version = await nextVersion(trx);
-        const before = await trx.selectFrom('products').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+        // NO KEY: the id never changes, so stock inserts' foreign-key checks (KEY SHARE) need not wait.
+        const before = await trx.selectFrom('products').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
         if (!before) throw new DomainError('NOT_FOUND', 'product not found');
         const used = await trx
           .selectNoFrom((eb) => [

@@ -1,4 +1,4 @@
-import { limitSchema, skuSchema, stockStatusSchema, uuidSchema, type StockListItem, type StockSummaryItem } from '@bazaar/shared';
+import { limitSchema, skuSchema, stockStatusSchema, uuidSchema, type StockCountsPage, type StockListItem, type StockSummaryItem } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -27,7 +27,17 @@ export const stockQuery = z.strictObject({
 });
 
 export const summaryQuery = stockQuery.omit({ status: true, updatedFrom: true, updatedTo: true });
+export const countsQuery = z.strictObject({
+  storeId: uuidSchema.optional(),
+  region: z.string().trim().min(1).max(100).optional(),
+  /** Only stores with at least one low or out row. */
+  needsStock: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** A whole chain in one or two pages: counts are small rows. */
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  cursor: z.string().optional(),
+});
 const pairCursor = z.tuple([z.uuid(), z.uuid()]);
+const codeCursor = z.tuple([z.string().min(1).max(100), z.uuid()]);
 const productCursor = z.tuple([z.uuid()]);
 
 export function createStockRoutes(deps: AppDeps) {
@@ -99,6 +109,58 @@ export function createStockRoutes(deps: AppDeps) {
         ),
         200,
       );
+    })
+    // Low/out counts per store, read from store_stock_counts (kept exact by triggers on stock,
+    // migration 0004): a row per store instead of counting millions of stock rows.
+    .get('/counts', async (c) => {
+      const me = requireUser(c);
+      const query = parseQuery(c, countsQuery);
+      const after = decodeCursor(query.cursor, codeCursor);
+      const visible = visibleStoreIds(me);
+      const empty: StockCountsPage = { items: [], totals: { stores: 0, products: 0, low: 0, out: 0, storesNeedingStock: 0 }, nextCursor: null };
+      if (visible !== null && visible.length === 0) return c.json(empty, 200);
+      const filtered = db
+        .selectFrom('stores as s')
+        .leftJoin('store_stock_counts as n', 'n.store_id', 's.id')
+        .$if(visible !== null, (q) => q.where('s.id', 'in', visible!))
+        .$if(query.storeId !== undefined, (q) => q.where('s.id', '=', query.storeId!))
+        .$if(query.region !== undefined, (q) => q.where('s.region', '=', query.region!))
+        .$if(query.needsStock === true, (q) => q.where(sql<boolean>`n.low + n.out_of_stock > 0`))
+        .$if(query.needsStock === false, (q) => q.where(sql<boolean>`coalesce(n.low + n.out_of_stock, 0) = 0`));
+      const [rows, totals] = await Promise.all([
+        filtered
+          .select(['s.id', 's.code', 's.name', 's.region'])
+          .select([
+            sql<number>`coalesce(n.products, 0)`.as('products'),
+            sql<number>`coalesce(n.low, 0)`.as('low'),
+            sql<number>`coalesce(n.out_of_stock, 0)`.as('out'),
+          ])
+          .$if(after !== undefined, (q) => q.where(sql<boolean>`(s.code, s.id) > (${after![0]}, ${after![1]}::uuid)`))
+          .orderBy('s.code')
+          .orderBy('s.id')
+          .limit(query.limit + 1)
+          .execute(),
+        filtered
+          .select([
+            sql<number>`count(*)::int`.as('stores'),
+            sql<number>`coalesce(sum(n.products), 0)::bigint`.as('products'),
+            sql<number>`coalesce(sum(n.low), 0)::bigint`.as('low'),
+            sql<number>`coalesce(sum(n.out_of_stock), 0)::bigint`.as('out'),
+            sql<number>`count(*) FILTER (WHERE n.low + n.out_of_stock > 0)::int`.as('needing'),
+          ])
+          .executeTakeFirstOrThrow(),
+      ]);
+      const page = pageOf(
+        rows,
+        query.limit,
+        (r) => ({ storeId: r.id, storeCode: r.code, storeName: r.name, region: r.region, products: Number(r.products), low: Number(r.low), out: Number(r.out) }),
+        (r) => [r.code, r.id],
+      );
+      const body: StockCountsPage = {
+        ...page,
+        totals: { stores: totals.stores, products: Number(totals.products), low: Number(totals.low), out: Number(totals.out), storesNeedingStock: totals.needing },
+      };
+      return c.json(body, 200);
     })
     .get('/summary', async (c) => {
       const me = requireUser(c);

@@ -52,3 +52,32 @@ export const stockSummaryItemSchema = z.object({
   outStores: z.number().int(),
 });
 export type StockSummaryItem = z.infer<typeof stockSummaryItemSchema>;
+
+/** One store's stock health: rows of active products, and how many are low or out (GET /stocks/counts). */
+export const storeStockCountsSchema = z.object({
+  storeId: uuidSchema,
+  storeCode: z.string(),
+  storeName: z.string(),
+  region: z.string().nullable(),
+  products: z.number().int(),
+  low: z.number().int(),
+  out: z.number().int(),
+});
+export type StoreStockCounts = z.infer<typeof storeStockCountsSchema>;
+
+export const stockCountsTotalsSchema = z.object({
+  stores: z.number().int(),
+  products: z.number().int(),
+  low: z.number().int(),
+  out: z.number().int(),
+  /** Stores with at least one low or out row. */
+  storesNeedingStock: z.number().int(),
+});
+export type StockCountsTotals = z.infer<typeof stockCountsTotalsSchema>;
+
+export const stockCountsPageSchema = z.object({
+  items: z.array(storeStockCountsSchema),
+  totals: stockCountsTotalsSchema,
+  nextCursor: z.string().nullable(),
+});
+export type StockCountsPage = z.infer<typeof stockCountsPageSchema>;
