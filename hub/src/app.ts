@@ -5,6 +5,7 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/auth.middleware';
+import { PrincipalCache } from './auth/principal.cache';
 import { createApiRoutes } from './api.routes';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { handleError } from './http/error-handler';
@@ -16,7 +17,8 @@ export type { AppDeps } from './http/app-env';
  * The hub as a Hono app. Everything it needs is passed in, so tests run the real app
  * in-process (app.request) against a real database.
  */
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  const deps: AppDeps = { ...given, principals: given.principals ?? new PrincipalCache({ now: () => given.clock.now() }) };
   const { config, logger } = deps;
   const app = new Hono<AppEnv>();
 

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import type { DevicePrincipal, Principal, UserPrincipal } from './principal';
+import type { CachedPrincipal } from './principal.cache';
 import { hashToken, tokenKind } from './tokens';
 
 /** Endpoints that work without a principal and ignore any token sent. */
@@ -14,7 +15,7 @@ const BEARER = /^Bearer\s+([A-Za-z0-9_-]{10,200})\s*$/;
  * Resolves `Authorization: Bearer <token>` into the context's principal (null without a
  * header). A header with an unknown, revoked or expired token is a 401 right here.
  */
-export function authenticate(deps: Pick<AppDeps, 'db' | 'clock'>): MiddlewareHandler<AppEnv> {
+export function authenticate(deps: Pick<AppDeps, 'db' | 'clock' | 'principals'>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
     // A stale token left in a client must not stop its owner from signing in again.
@@ -30,10 +31,27 @@ export function authenticate(deps: Pick<AppDeps, 'db' | 'clock'>): MiddlewareHan
   };
 }
 
-export async function resolveToken(deps: Pick<AppDeps, 'db' | 'clock'>, token: string): Promise<Principal> {
-  const kind = tokenKind(token);
+/**
+ * The principal behind a token: from this node's principal cache when it is there (a few
+ * seconds old at most, evicted by the writes that change it), else from the database.
+ */
+export async function resolveToken(deps: Pick<AppDeps, 'db' | 'clock' | 'principals'>, token: string): Promise<Principal> {
   const hash = hashToken(token);
-  const now = deps.clock.now();
+  const cache = deps.principals;
+  let found = cache?.get(hash);
+  if (!found) {
+    const ticket = cache?.begin() ?? 0;
+    found = await lookupToken(deps, token, hash);
+    cache?.set(hash, ticket, found);
+  }
+  if (found.tokenExpiresAt !== null && found.tokenExpiresAt <= deps.clock.now()) {
+    throw new DomainError('TOKEN_EXPIRED', 'token expired; sign in again');
+  }
+  return found.principal;
+}
+
+async function lookupToken(deps: Pick<AppDeps, 'db'>, token: string, hash: string): Promise<CachedPrincipal> {
+  const kind = tokenKind(token);
   if (kind === 'user') {
     const row = await deps.db
       .selectFrom('api_tokens as t')
@@ -55,15 +73,17 @@ export async function resolveToken(deps: Pick<AppDeps, 'db' | 'clock'>, token: s
       .where('t.kind', '=', 'user')
       .executeTakeFirst();
     if (!row || row.revoked_at !== null || !row.active) throw new DomainError('UNAUTHENTICATED', 'invalid or revoked token');
-    if (new Date(row.expires_at).getTime() <= now) throw new DomainError('TOKEN_EXPIRED', 'token expired; sign in again');
     return {
-      kind: 'user',
-      id: row.id,
-      username: row.username,
-      name: row.name,
-      role: row.role,
-      storeIds: row.store_ids,
-      tokenId: row.token_id,
+      principal: {
+        kind: 'user',
+        id: row.id,
+        username: row.username,
+        name: row.name,
+        role: row.role,
+        storeIds: row.store_ids,
+        tokenId: row.token_id,
+      },
+      tokenExpiresAt: new Date(row.expires_at).getTime(),
     };
   }
   if (kind === 'device') {
@@ -73,7 +93,7 @@ export async function resolveToken(deps: Pick<AppDeps, 'db' | 'clock'>, token: s
       .where('token_hash', '=', hash)
       .executeTakeFirst();
     if (!row || row.revoked_at !== null) throw new DomainError('UNAUTHENTICATED', 'invalid or revoked device token');
-    return { kind: 'device', id: row.id, storeId: row.store_id, node: row.node };
+    return { principal: { kind: 'device', id: row.id, storeId: row.store_id, node: row.node }, tokenExpiresAt: null };
   }
   throw new DomainError('UNAUTHENTICATED', 'invalid token');
 }

@@ -129,6 +129,7 @@ export function createAuthRoutes(deps: AppDeps) {
           storeId: null,
         });
       });
+      deps.principals?.evictToken(me.tokenId);
       return c.body(null, 204);
     })
     .get('/me', async (c) => {

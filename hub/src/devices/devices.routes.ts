@@ -114,7 +114,7 @@ export function createDevicesRoutes(deps: AppDeps) {
         assertStoreRole(me, row.store_id, ['admin', 'manager']);
         if (row.revoked_at !== null) return;
         const revokedAt = new Date(deps.clock.now());
-        // The auth middleware checks revoked_at on every request: the token stops working with this commit.
+        // The token stops working with this commit: sync re-reads the device row, and the principal cache is evicted below.
         await trx.updateTable('devices').set({ revoked_at: revokedAt }).where('id', '=', id).execute();
         await writeAudit(trx, {
           ...actorOf(c, deps, me),
@@ -126,6 +126,7 @@ export function createDevicesRoutes(deps: AppDeps) {
           after: { revokedAt: revokedAt.toISOString() },
         });
       });
+      deps.principals?.evictDevice(id);
       return c.body(null, 204);
     });
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { HubConfig } from '../config/env';
 import type { Database } from '../db/database.types';
 import type { Principal } from '../auth/principal';
+import type { PrincipalCache } from '../auth/principal.cache';
 import type { RateLimiter } from './rate-limiter';
 import type { Scale } from '../scale/scale.types';
 
@@ -25,6 +26,11 @@ export interface AppDeps {
   /** The hub's HLC: stamps movements posted from the web; sync merges device clocks into it. */
   hlc: HybridLogicalClock;
   limiter: RateLimiter;
+  /**
+   * This node's token → principal cache. createApp makes one when none is given; writes that
+   * change a principal evict from it (auth, users, devices routes).
+   */
+  principals?: PrincipalCache;
   /** Stage-3 services (shared limits, cache, events, jobs, metrics); absent in most tests. */
   scale?: Scale;
 }

@@ -181,6 +181,8 @@ export function createUsersRoutes(deps: AppDeps) {
         });
         return after;
       });
+      // Role, stores and active are part of the principal: this node stops serving the old one now.
+      deps.principals?.evictUser(id);
       return c.json(updated, 200);
     })
     .delete('/:id', async (c) => {
@@ -207,6 +209,7 @@ export function createUsersRoutes(deps: AppDeps) {
           after: { active: false },
         });
       });
+      deps.principals?.evictUser(id);
       return c.body(null, 204);
     });
 }
