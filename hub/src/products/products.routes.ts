@@ -73,8 +73,17 @@ export function createProductsRoutes(deps: AppDeps) {
       .transaction()
       .execute(async (trx) => {
         const version = await nextVersion(trx);
-        // NO KEY: the id never changes, so stock inserts' foreign-key checks (KEY SHARE) need not wait.
-        const before = await trx.selectFrom('products').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
+        // Reorder level and archived change the stores' low/out counters (triggers of migration
+        // 0004). Lock order, as every stock writer: the stores' change counters, then the product
+        // row, then the counters. FOR UPDATE on the product makes a concurrent first stock row of
+        // it in another store (its foreign-key check) wait, so no row escapes the counters.
+        const touchesStock = patch.reorderLevel !== undefined || patch.archived !== undefined;
+        const stores = touchesStock ? await trx.selectFrom('stock').select('store_id').where('product_id', '=', id).execute() : [];
+        const versions = await lockScopes(
+          trx,
+          stores.map((s) => s.store_id),
+        );
+        const before = await trx.selectFrom('products').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
         if (!before) throw new DomainError('NOT_FOUND', 'product not found');
         if (patch.unit !== undefined && patch.unit !== before.unit) {
           const used = await trx.selectFrom('movements').select('id').where('product_id', '=', id).limit(1).executeTakeFirst();
@@ -82,14 +91,6 @@ export function createProductsRoutes(deps: AppDeps) {
         }
         await assertSupplier(trx, patch.supplierId);
         const reorderChanged = patch.reorderLevel !== undefined && patch.reorderLevel !== before.reorder_level;
-        const archiveChanged = patch.archived !== undefined && patch.archived !== before.archived;
-        // Both change the stores' low/out counters (triggers of migration 0004), so take the
-        // stores' change counters first, in the order every stock writer takes them.
-        const stores = reorderChanged || archiveChanged ? await trx.selectFrom('stock').select('store_id').where('product_id', '=', id).execute() : [];
-        const versions = await lockScopes(
-          trx,
-          stores.map((s) => s.store_id),
-        );
         const after = await trx
           .updateTable('products')
           .set({
@@ -191,8 +192,13 @@ export function createProductsRoutes(deps: AppDeps) {
       const id = parseParam(c, 'id', uuidSchema, 'product not found');
       const result = await db.transaction().execute(async (trx) => {
         const version = await nextVersion(trx);
-        // NO KEY: the id never changes, so stock inserts' foreign-key checks (KEY SHARE) need not wait.
-        const before = await trx.selectFrom('products').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
+        // Archiving changes the stores' low/out counters: the same lock order as update().
+        const stores = await trx.selectFrom('stock').select('store_id').where('product_id', '=', id).execute();
+        await lockScopes(
+          trx,
+          stores.map((s) => s.store_id),
+        );
+        const before = await trx.selectFrom('products').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
         if (!before) throw new DomainError('NOT_FOUND', 'product not found');
         const used = await trx
           .selectNoFrom((eb) => [

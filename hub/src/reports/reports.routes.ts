@@ -66,21 +66,45 @@ export function createReportsRoutes(deps: AppDeps) {
     const query = parseQuery(c, stockReportQuery);
     const stores = scope(me, query.storeId);
     if (stores !== null && stores.length === 0) return answer(c, `${kind}-stock`, [], []);
-    let q = db
-      .selectFrom('stock as k')
-      .innerJoin('products as p', 'p.id', 'k.product_id')
-      .innerJoin('stores as s', 's.id', 'k.store_id')
-      .select(['s.id as storeId', 's.code as storeCode', 's.name as storeName', 'p.id as productId', 'p.sku', 'p.name as productName', 'p.unit', 'p.category', 'k.qty', 'k.reorder_level as reorderLevel', 'k.updated_at'])
-      // Partial index stock_low_idx covers both: qty <= reorder_level.
-      .where(sql<boolean>`k.qty <= k.reorder_level`)
-      .where('k.qty', kind === 'out' ? '<=' : '>', 0)
-      .where('p.archived', '=', false)
+    // Store by store in code order, each store's rows by SKU, stopping once the limit is
+    // filled: the stores come from store_stock_counts (only those with such rows) and each
+    // store's rows from the partial index stock_low_idx. Sorting every low row of a chain
+    // first took 1.3 s at 1,000 stores x 5,000 products; this reads the first few stores.
+    const q = db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('stores as s')
+          .innerJoin('store_stock_counts as n', 'n.store_id', 's.id')
+          .select(['s.id', 's.code', 's.name'])
+          .where(kind === 'out' ? 'n.out_of_stock' : 'n.low', '>', 0)
+          .$if(stores !== null, (w) => w.where('s.id', 'in', stores!))
+          .orderBy('s.code')
+          .orderBy('s.id')
+          .as('s'),
+      )
+      .innerJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('stock as k')
+            .innerJoin('products as p', 'p.id', 'k.product_id')
+            .select(['p.id as productId', 'p.sku', 'p.name as productName', 'p.unit', 'p.category', 'k.qty', 'k.reorder_level as reorderLevel', 'k.updated_at'])
+            .whereRef('k.store_id', '=', 's.id')
+            // Partial index stock_low_idx covers both: qty <= reorder_level.
+            .where(sql<boolean>`k.qty <= k.reorder_level`)
+            .where('k.qty', kind === 'out' ? '<=' : '>', 0)
+            .where('p.archived', '=', false)
+            .$if(query.category !== undefined, (w) => w.where('p.category', '=', query.category!))
+            .$if(query.supplierId !== undefined, (w) => w.where('p.supplier_id', '=', query.supplierId!))
+            .orderBy('p.sku')
+            .limit(query.limit)
+            .as('x'),
+        (join) => join.onTrue(),
+      )
+      .select(['s.id as storeId', 's.code as storeCode', 's.name as storeName', 'x.productId', 'x.sku', 'x.productName', 'x.unit', 'x.category', 'x.qty', 'x.reorderLevel', 'x.updated_at'])
       .orderBy('s.code')
-      .orderBy('p.sku')
+      .orderBy('s.id')
+      .orderBy('x.sku')
       .limit(query.limit);
-    if (stores !== null) q = q.where('k.store_id', 'in', stores);
-    if (query.category) q = q.where('p.category', '=', query.category);
-    if (query.supplierId) q = q.where('p.supplier_id', '=', query.supplierId);
     const rows = (await q.execute()).map(({ updated_at, ...r }) => ({ ...r, shortBy: r.reorderLevel - r.qty, updatedAt: iso(updated_at) }));
     return answer(c, `${kind}-stock`, ['storeCode', 'storeName', 'sku', 'productName', 'unit', 'category', 'qty', 'reorderLevel', 'shortBy', 'updatedAt', 'storeId', 'productId'], rows, {
       truncated: rows.length === query.limit,

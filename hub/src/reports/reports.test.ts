@@ -64,6 +64,26 @@ describe('reports', () => {
     ]);
   });
 
+  it('low-stock lists store by store in code order, each store by SKU, and stops at the limit', async () => {
+    const stores = [await t.makeStore('LZ-3'), await t.makeStore('LZ-1'), await t.makeStore('LZ-2')];
+    const skus = ['LZ-C', 'LZ-A', 'LZ-B'];
+    for (const sku of skus) {
+      const p = (await t.call('POST', '/products', admin.token, { sku, name: sku, unit: 'pc', pricePaise: 100, reorderLevel: 10, category: 'lz' })).body;
+      for (const store of stores) expect((await t.call('POST', '/stock-movements', admin.token, { storeId: store.id, productId: p.id, kind: 'IN', qty: 3 })).status).toBe(201);
+    }
+    const expected = ['LZ-1', 'LZ-2', 'LZ-3'].flatMap((code) => ['LZ-A', 'LZ-B', 'LZ-C'].map((sku) => `${code}/${sku}`));
+    const rows = (r: { body: { items: { storeCode: string; sku: string }[] } }) => r.body.items.map((i) => `${i.storeCode}/${i.sku}`);
+    const all = await t.call('GET', '/reports/low-stock?category=lz', admin.token);
+    expect(rows(all)).toEqual(expected);
+    expect(all.body.truncated).toBe(false);
+    const cut = await t.call('GET', '/reports/low-stock?category=lz&limit=4', admin.token);
+    expect(rows(cut)).toEqual(expected.slice(0, 4));
+    expect(cut.body.truncated).toBe(true);
+    const one = await t.call('GET', `/reports/low-stock?category=lz&storeId=${stores[2]!.id}`, admin.token);
+    expect(rows(one)).toEqual(expected.slice(3, 6));
+    expect((await t.call('GET', '/reports/low-stock?category=lz', managerA.token)).body.items).toEqual([]);
+  });
+
   it('exports CSV by Accept header or ?format=csv, with formula injection defused', async () => {
     const viaQuery = await t.call('GET', `/reports/sales?${range}&groupBy=product&format=csv`, admin.token);
     expect(viaQuery.headers.get('content-type')).toContain('text/csv');

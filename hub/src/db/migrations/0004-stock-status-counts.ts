@@ -15,7 +15,6 @@ import { sql, type Kysely } from 'kysely';
  *
  * Frozen in time: no app imports. Backfills from the current stock table.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time: no app types
 export async function up(db: Kysely<any>): Promise<void> {
   const statements = [
     sql`CREATE TABLE store_stock_counts (
@@ -96,7 +95,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const statement of statements) await statement.execute(db);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time: no app types
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX stock_product_idx ON stock (product_id, store_id)`.execute(db);
   await sql`DROP INDEX stock_product_cover_idx`.execute(db);
