@@ -9,6 +9,7 @@ import {
   movementSchema,
   pageSchema,
   productSchema,
+  stockCountsPageSchema,
   stockListItemSchema,
   stockRowSchema,
   stockSummaryItemSchema,
@@ -67,6 +68,8 @@ export const usersApi = crud<typeof userSchema, UserCreate, UserUpdate>('/users'
 export const stockApi = {
   list: (query: PageQuery) => api('GET', '/stocks', { query, schema: pageSchema(stockListItemSchema) }),
   summary: (query: PageQuery) => api('GET', '/stocks/summary', { query, schema: pageSchema(stockSummaryItemSchema) }),
+  /** Low/out counts per store and their totals, from counters the hub keeps (no row counting). */
+  counts: (query: PageQuery) => api('GET', '/stocks/counts', { query, schema: stockCountsPageSchema }),
 };
 
 export const movementsApi = {

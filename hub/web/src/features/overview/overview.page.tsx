@@ -38,8 +38,11 @@ export function OverviewPage() {
 
   const products = useCappedCount(['products'], (limit) => productsApi.list({ limit, archived: 'false' }));
   const stores = useCappedCount(['stores'], (limit) => storesApi.list({ limit, archived: 'false' }));
-  const low = useCappedCount(['stocks', 'low'], (limit) => stockApi.list({ limit, status: 'low' }));
-  const out = useCappedCount(['stocks', 'out'], (limit) => stockApi.list({ limit, status: 'out' }));
+  // Exact however large the chain: one small page whose totals come from the hub's counters.
+  const stockCounts = useQuery({ queryKey: ['stocks', 'counts'], queryFn: () => stockApi.counts({ limit: 1 }), staleTime: 30_000 });
+  const totals = stockCounts.data?.totals;
+  const exact = (n: number | undefined) => (n === undefined ? (stockCounts.error ? 'n/a' : '…') : n.toLocaleString('en-IN'));
+  const inStores = (n: number | undefined) => (n === undefined ? '' : ` · ${n.toLocaleString('en-IN')} of ${totals!.stores.toLocaleString('en-IN')} stores need stock`);
   const canConflicts = allowed(user, 'viewConflicts');
   const conflicts = useCappedCount(['conflicts', 'open'], (limit) =>
     canConflicts ? conflictsApi.list({ limit, status: 'open' }) : Promise.resolve({ items: [], nextCursor: null }),
@@ -76,8 +79,8 @@ export function OverviewPage() {
       <section className="kpis" aria-label="Summary">
         <KpiCard id="products" label="Products" value={countText(products)} sub="active in the catalog" onClick={() => navigate('/products')} />
         <KpiCard id="stores" label={user.role === 'admin' ? 'Stores' : 'Your stores'} value={countText(stores)} sub="trading" tone="info" onClick={() => navigate(allowed(user, 'viewStores') ? '/stores' : '/stock')} />
-        <KpiCard id="low" label="Low stock" value={countText(low)} sub="store × product at reorder level" tone="low" onClick={() => navigate('/stock?status=low')} />
-        <KpiCard id="out" label="Out of stock" value={countText(out)} sub="store × product at zero" tone="out" onClick={() => navigate('/stock?status=out')} />
+        <KpiCard id="low" label="Low stock" value={exact(totals?.low)} sub={`store × product at reorder level${inStores(totals?.storesNeedingStock)}`} tone="low" onClick={() => navigate('/stock?status=low')} />
+        <KpiCard id="out" label="Out of stock" value={exact(totals?.out)} sub="store × product at zero" tone="out" onClick={() => navigate('/stock?status=out')} />
         {reports && (
           <KpiCard
             id="sales-today"
