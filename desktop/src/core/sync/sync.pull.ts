@@ -1,4 +1,6 @@
 import { DEFAULT_PULL_LIMIT, clockOffset, pullResponseSchema, type Product, type PullResponse, type StaffMember } from '@bazaar/shared';
+import type Database from 'better-sqlite3';
+import { prepared } from '../db/prepared';
 import { writeTx } from '../db/write-tx';
 import type { Executor, ProductRow } from '../db/db.types';
 import type { CoreContext } from '../core.context';
@@ -38,70 +40,68 @@ export async function pullAll(ctx: CoreContext, target: HubTarget, onPage?: (pag
   }
 }
 
-/** Apply one pull page inside a write transaction: catalog, staff, store, remaps, then the stock baseline. */
+const updateStore = 'UPDATE settings SET store_id = ?, store_code = ?, store_name = ?, variance_threshold = ? WHERE id = 1';
+const upsertSupplier = `INSERT INTO suppliers (id, name, phone, email, address, archived, origin, created_at, updated_at)
+  VALUES (@id, @name, @phone, @email, @address, @archived, 'hub', @created_at, @updated_at)
+  ON CONFLICT (id) DO UPDATE SET name = excluded.name, phone = excluded.phone, email = excluded.email, address = excluded.address,
+    archived = excluded.archived, origin = excluded.origin, created_at = excluded.created_at, updated_at = excluded.updated_at`;
+const upsertProduct = `INSERT INTO products (id, sku, barcode, name, name_key, unit, category, supplier_id, price_paise, cost_paise, reorder_level, archived, origin, push_state, created_at, updated_at)
+  VALUES (@id, @sku, @barcode, @name, @name_key, @unit, @category, @supplier_id, @price_paise, @cost_paise, @reorder_level, @archived, @origin, @push_state, @created_at, @updated_at)
+  ON CONFLICT (id) DO UPDATE SET sku = excluded.sku, barcode = excluded.barcode, name = excluded.name, name_key = excluded.name_key, unit = excluded.unit,
+    category = excluded.category, supplier_id = excluded.supplier_id, price_paise = excluded.price_paise, cost_paise = excluded.cost_paise,
+    reorder_level = excluded.reorder_level, archived = excluded.archived, origin = excluded.origin, push_state = excluded.push_state,
+    created_at = excluded.created_at, updated_at = excluded.updated_at`;
+const upsertBaseline = `INSERT INTO stock_baseline (product_id, qty, reorder_level, last_count_hlc, last_count_qty, last_count_variance, includes_seq, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (product_id) DO UPDATE SET qty = excluded.qty, reorder_level = excluded.reorder_level, last_count_hlc = excluded.last_count_hlc,
+    last_count_qty = excluded.last_count_qty, last_count_variance = excluded.last_count_variance, includes_seq = excluded.includes_seq, updated_at = excluded.updated_at`;
+const upsertUser = `INSERT INTO users (id, username, name, role, pin_hash, active, origin, created_at, updated_at)
+  VALUES (@id, @username, @name, @role, @pin_hash, @active, 'hub', @at, @at)
+  ON CONFLICT (id) DO UPDATE SET username = excluded.username, name = excluded.name, role = excluded.role, pin_hash = excluded.pin_hash,
+    active = excluded.active, origin = excluded.origin, updated_at = excluded.updated_at`;
+const saveCursor = 'UPDATE sync_state SET cursor = ?, clock_offset_ms = ?, last_pull_at = ? WHERE id = 1';
+
+/**
+ * Apply one pull page inside a write transaction: catalog, staff, store, remaps, then the stock
+ * baseline. The rows go in on prepared statements on the connection that holds the transaction,
+ * synchronously; the SKU and barcode clash handling runs only for the rows one query finds
+ * clashing, and the maintained stock of the page is rebuilt set-based at the end.
+ */
 export async function applyPullPage(ctx: CoreContext, db: Executor, page: PullResponse, offsetMs: number): Promise<void> {
+  const { raw } = ctx;
   const at = new Date(ctx.clock.nowMs()).toISOString();
   const touched = new Set<string>();
-  await db
-    .updateTable('settings')
-    .set({ store_id: page.store.id, store_code: page.store.code, store_name: page.store.name, variance_threshold: page.store.varianceThreshold })
-    .where('id', '=', 1)
-    .execute();
+  prepared(raw, updateStore).run(page.store.id, page.store.code, page.store.name, page.store.varianceThreshold);
   ctx.settings = { ...ctx.settings, store_id: page.store.id, store_code: page.store.code, store_name: page.store.name };
 
   for (const rm of page.remaps) {
     if (await remapProduct(db, rm.fromProductId, rm.toProductId, rm.sku, at)) touched.add(rm.toProductId);
   }
+  const supplier = prepared(raw, upsertSupplier);
   for (const s of page.suppliers) {
-    const row = { id: s.id, name: s.name, phone: s.phone, email: s.email, address: s.address, archived: s.archived ? 1 : 0, origin: 'hub' as const, created_at: s.createdAt, updated_at: s.updatedAt };
-    await db.insertInto('suppliers').values(row).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+    supplier.run({ id: s.id, name: s.name, phone: s.phone, email: s.email, address: s.address, archived: s.archived ? 1 : 0, created_at: s.createdAt, updated_at: s.updatedAt });
   }
-  for (const p of page.products) {
-    const merged = await upsertHubProduct(db, p, at);
-    if (merged) touched.add(p.id);
+  // Found after the remaps above, which can change ids; rows are still applied in page order.
+  const clashing = clashingRows(raw, page.products);
+  const product = prepared(raw, upsertProduct);
+  for (const [i, p] of page.products.entries()) {
+    if (clashing.has(i) && (await resolveClash(db, raw, p, at))) touched.add(p.id);
+    product.run(productRow(p));
   }
-  for (const s of page.staff) await upsertStaff(db, s, at);
+  for (const s of page.staff) upsertStaff(raw, s, at);
+  const baseline = prepared(raw, upsertBaseline);
   for (const s of page.stock) {
-    const row = {
-      product_id: s.productId,
-      qty: s.qty,
-      reorder_level: s.reorderLevel,
-      last_count_hlc: s.lastCountHlc,
-      last_count_qty: s.lastCountQty,
-      last_count_variance: s.lastCountVariance,
-      includes_seq: page.includesSeq,
-      updated_at: s.updatedAt,
-    };
-    await db.insertInto('stock_baseline').values(row).onConflict((oc) => oc.column('product_id').doUpdateSet(row)).execute();
+    baseline.run(s.productId, s.qty, s.reorderLevel, s.lastCountHlc, s.lastCountQty, s.lastCountVariance, page.includesSeq, s.updatedAt);
     touched.add(s.productId);
   }
-  await db.updateTable('sync_state').set({ cursor: page.cursor, clock_offset_ms: offsetMs, last_pull_at: at }).where('id', '=', 1).execute();
+  prepared(raw, saveCursor).run(page.cursor, offsetMs, at);
   ctx.clock.setOffset(offsetMs);
   await ctx.clock.receive(db, page.hubHlc);
   await recomputeStock(db, touched, at);
 }
 
-/**
- * The hub's catalog wins. A product created here offline with the same SKU becomes the
- * hub's (what the hub's merge would do); a barcode the hub gave another product is
- * taken from the local one that had it.
- */
-async function upsertHubProduct(db: Executor, p: Product, at: string): Promise<boolean> {
-  let merged = false;
-  const sameSku = await db.selectFrom('products').select(['id', 'origin']).where('sku', '=', p.sku).executeTakeFirst();
-  if (sameSku && sameSku.id !== p.id) {
-    if (sameSku.origin === 'local') {
-      // remapProduct keeps the row under the hub's id when it was not here yet; the upsert below refreshes it.
-      merged = await remapProduct(db, sameSku.id, p.id, p.sku, at);
-    } else {
-      // Two hub products swapped SKUs and this page holds only one side: park the old one's SKU until its own row arrives.
-      await db.updateTable('products').set({ sku: `${p.sku}~${sameSku.id.slice(-8)}`, updated_at: at }).where('id', '=', sameSku.id).execute();
-    }
-  }
-  if (p.barcode) {
-    await db.updateTable('products').set({ barcode: null, updated_at: at }).where('barcode', '=', p.barcode).where('id', '!=', p.id).execute();
-  }
-  const row: ProductRow = {
+function productRow(p: Product): ProductRow {
+  return {
     id: p.id,
     sku: p.sku,
     barcode: p.barcode,
@@ -119,18 +119,80 @@ async function upsertHubProduct(db: Executor, p: Product, at: string): Promise<b
     created_at: p.createdAt,
     updated_at: p.updatedAt,
   };
-  const { id: _id, ...update } = row;
-  await db.insertInto('products').values(row).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute();
+}
+
+/**
+ * Which rows of the page need the clash handling of resolveClash: those whose SKU or barcode
+ * another local product holds now (one query for the page), and those sharing a SKU or barcode
+ * with another row of the page. No other row can clash when its turn comes: the handling only
+ * parks SKUs (a `~` no hub SKU has), clears barcodes and moves ids onto page rows.
+ */
+function clashingRows(raw: Database.Database, products: Product[]): Set<number> {
+  const out = new Set<number>();
+  if (products.length === 0) return out;
+  const skus = products.map((p) => p.sku);
+  const barcodes = products.flatMap((p) => (p.barcode ? [p.barcode] : []));
+  const holders = prepared(
+    raw,
+    `SELECT id, sku, barcode FROM products WHERE sku IN (SELECT value FROM json_each(?))
+     UNION SELECT id, sku, barcode FROM products WHERE barcode IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(skus), JSON.stringify(barcodes)) as { id: string; sku: string; barcode: string | null }[];
+  const skuHolder = new Map<string, string>();
+  const barcodeHolder = new Map<string, string>();
+  for (const h of holders) {
+    skuHolder.set(h.sku, h.id);
+    if (h.barcode) barcodeHolder.set(h.barcode, h.id);
+  }
+  const inPage = (values: (string | null)[]) => {
+    const seen = new Map<string, number>();
+    for (const v of values) if (v) seen.set(v, (seen.get(v) ?? 0) + 1);
+    return seen;
+  };
+  const skuCount = inPage(skus);
+  const barcodeCount = inPage(products.map((p) => p.barcode));
+  for (const [i, p] of products.entries()) {
+    const heldBy = skuHolder.get(p.sku);
+    const barcodeHeldBy = p.barcode ? barcodeHolder.get(p.barcode) : undefined;
+    if (
+      (heldBy !== undefined && heldBy !== p.id) ||
+      (barcodeHeldBy !== undefined && barcodeHeldBy !== p.id) ||
+      (skuCount.get(p.sku) ?? 0) > 1 ||
+      (p.barcode && (barcodeCount.get(p.barcode) ?? 0) > 1)
+    ) {
+      out.add(i);
+    }
+  }
+  return out;
+}
+
+/**
+ * The hub's catalog wins. A product created here offline with the same SKU becomes the
+ * hub's (what the hub's merge would do); a barcode the hub gave another product is
+ * taken from the local one that had it. Returns whether a local product was merged.
+ */
+async function resolveClash(db: Executor, raw: Database.Database, p: Product, at: string): Promise<boolean> {
+  let merged = false;
+  const sameSku = prepared(raw, 'SELECT id, origin FROM products WHERE sku = ?').get(p.sku) as { id: string; origin: string } | undefined;
+  if (sameSku && sameSku.id !== p.id) {
+    if (sameSku.origin === 'local') {
+      // remapProduct keeps the row under the hub's id when it was not here yet; the upsert after this refreshes it.
+      merged = await remapProduct(db, sameSku.id, p.id, p.sku, at);
+    } else {
+      // Two hub products swapped SKUs and this page holds only one side: park the old one's SKU until its own row arrives.
+      prepared(raw, 'UPDATE products SET sku = ?, updated_at = ? WHERE id = ?').run(`${p.sku}~${sameSku.id.slice(-8)}`, at, sameSku.id);
+    }
+  }
+  if (p.barcode) {
+    prepared(raw, 'UPDATE products SET barcode = NULL, updated_at = ? WHERE barcode = ? AND id != ?').run(at, p.barcode, p.id);
+  }
   return merged;
 }
 
-async function upsertStaff(db: Executor, s: StaffMember, at: string): Promise<void> {
-  const clash = await db.selectFrom('users').select(['id', 'origin']).where('username', '=', s.username).executeTakeFirst();
+function upsertStaff(raw: Database.Database, s: StaffMember, at: string): void {
+  const clash = prepared(raw, 'SELECT id FROM users WHERE username = ?').get(s.username) as { id: string } | undefined;
   if (clash && clash.id !== s.id) {
     // A user made here before enrollment: the hub's account takes the name, the local one is kept but disabled.
-    await db.updateTable('users').set({ username: `${s.username}.local-${clash.id.slice(-6)}`, active: 0, updated_at: at }).where('id', '=', clash.id).execute();
+    prepared(raw, 'UPDATE users SET username = ?, active = 0, updated_at = ? WHERE id = ?').run(`${s.username}.local-${clash.id.slice(-6)}`, at, clash.id);
   }
-  const row = { id: s.id, username: s.username, name: s.name, role: s.role, pin_hash: s.pinHash, active: s.active ? 1 : 0, origin: 'hub' as const, created_at: at, updated_at: at };
-  const { id: _id, created_at: _c, ...update } = row;
-  await db.insertInto('users').values(row).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute();
+  prepared(raw, upsertUser).run({ id: s.id, username: s.username, name: s.name, role: s.role, pin_hash: s.pinHash, active: s.active ? 1 : 0, at });
 }
