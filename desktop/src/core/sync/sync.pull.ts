@@ -1,4 +1,4 @@
-import { DEFAULT_PULL_LIMIT, clockOffset, pullResponseSchema, type Product, type PullResponse, type StaffMember } from '@bazaar/shared';
+import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, clockOffset, pullResponseSchema, type Product, type PullResponse, type StaffMember } from '@bazaar/shared';
 import type Database from 'better-sqlite3';
 import { prepared } from '../db/prepared';
 import { writeTx } from '../db/write-tx';
@@ -25,12 +25,19 @@ export async function fetchPullPage(target: HubTarget, cursor: string | null, li
   return { page: parsed.data, sentAt: answer.sentAt, receivedAt: answer.receivedAt };
 }
 
+/**
+ * Rows per pull page the device asks for: the hub's most. A catch-up is then a few round trips
+ * and commits instead of dozens; a page applies in well under a second, the longest a sale
+ * waits for the write lock while one is applied.
+ */
+export const PULL_PAGE_LIMIT = MAX_PULL_LIMIT;
+
 /** Pull pages until the hub says there is no more; each page commits with its cursor, so a crash resumes. */
 export async function pullAll(ctx: CoreContext, target: HubTarget, onPage?: (pages: number) => void): Promise<PullOutcome> {
   const out: PullOutcome = { pages: 0, products: 0, stockRows: 0 };
   for (;;) {
     const { cursor } = await getSyncState(ctx.db);
-    const { page, sentAt, receivedAt } = await fetchPullPage(target, cursor);
+    const { page, sentAt, receivedAt } = await fetchPullPage(target, cursor, PULL_PAGE_LIMIT);
     await writeTx(ctx.db, (db) => applyPullPage(ctx, db, page, clockOffset(sentAt, receivedAt, page.serverTime)));
     out.pages += 1;
     out.products += page.products.length;
