@@ -59,7 +59,8 @@ async function syncRun(ctx: IngestContext, devices: number, seed: number): Promi
   return (devices * ctx.batchesPerDevice * BATCH) / secs;
 }
 
-const BASELINE_SQL = `
+/** Exported for bench/tools/push-profile.ts, which times it beside the push in the same run. */
+export const BASELINE_SQL = `
   WITH ins AS (
     INSERT INTO movements (store_id, id, device_id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise, reason, supplier_id, occurred_at)
     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::text[], $6::text[], $7::uuid[], $8::bigint[],

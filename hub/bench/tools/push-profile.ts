@@ -7,6 +7,8 @@ import { createPgPool } from '../../src/db/db.factory';
 import type { Database } from '../../src/db/database.types';
 import { systemClock } from '../../src/http/app-env';
 import { MemoryRateLimiter } from '../../src/http/rate-limiter';
+import { BASELINE_SQL } from '../ingest.bench';
+import { uuidv7At } from '../generate/random';
 import { SyntheticDevice } from '../lib/movements';
 import { readWorld } from '../lib/world-info';
 
@@ -15,10 +17,17 @@ import { readWorld } from '../lib/world-info';
  * world (default bazaar_bench_ingest) with Kysely's query log, pushes a few batches and prints
  * the statements by total time. `tsx bench/tools/push-profile.ts [database-url]`
  */
-const url = process.argv[2] ?? process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/bazaar_bench_ingest';
+const url = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/bazaar_bench_ingest';
 const timings = new Map<string, { n: number; ms: number }>();
+const appPool = createPgPool(url, 4);
+// --explain: plans (with actual times) of statements over 5 ms go to the Postgres server log.
+if (process.argv.includes('--explain')) {
+  appPool.on('connect', (client) => {
+    void client.query("LOAD 'auto_explain'; SET auto_explain.log_min_duration = 2; SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on");
+  });
+}
 const db = new Kysely<Database>({
-  dialect: new PostgresDialect({ pool: createPgPool(url, 4) }),
+  dialect: new PostgresDialect({ pool: appPool }),
   log: (e) => {
     const key = e.query.sql.replace(/\s+/g, ' ').slice(0, 90);
     const t = timings.get(key) ?? { n: 0, ms: 0 };
@@ -65,7 +74,7 @@ if (process.argv.includes('--per-request')) {
   }
 }
 timings.clear();
-const batches = 5;
+const batches = Number(process.env.PUSH_BATCHES ?? 5);
 const t0 = performance.now();
 for (let b = 0; b < batches; b++) {
   const r = await req('POST', '/sync/push', device.token, { movements: dev.batch(1000, Date.now() - 100_000 + b * 10_000, 10) });
@@ -77,4 +86,23 @@ console.log(`${batches} pushes of 1,000: ${(total / batches).toFixed(0)} ms each
 for (const [q, t] of [...timings.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) {
   console.log(`${(t.ms / batches).toFixed(1).padStart(8)} ms/push  ×${String(t.n / batches).padEnd(4)} ${q}`);
 }
+
+// The raw baseline of the ingest bench on one connection, same world, same run: the push's ceiling.
+const pool = createPgPool(url, 1);
+const raw = new SyntheticDevice('rawbase', store!, 7);
+const rawDevice = uuidv7At(Date.now());
+let rawMs = 0;
+for (let b = 0; b < batches; b++) {
+  const ms = raw.batch(1000, Date.now() - 100_000 + b * 10_000, 10);
+  const col = <T>(f: (m: (typeof ms)[number]) => T) => ms.map(f);
+  const t1 = performance.now();
+  await pool.query(BASELINE_SQL, [
+    col(() => store!.id), col((m) => m.id), col(() => rawDevice), col((m) => m.seq), col((m) => m.hlc), col((m) => m.kind),
+    col((m) => m.productId), col((m) => m.qty), col((m) => m.unitPricePaise ?? null), col((m) => m.unitCostPaise ?? null),
+    col((m) => m.reason ?? null), col((m) => m.supplierId ?? null), col((m) => m.occurredAt),
+  ]);
+  rawMs += performance.now() - t1;
+}
+await pool.end();
+console.log(`raw baseline (unnest insert + stock upsert, 1 connection): ${(rawMs / batches).toFixed(0)} ms per 1,000; push/raw ${((total / batches) / (rawMs / batches)).toFixed(2)}×`);
 await db.destroy();

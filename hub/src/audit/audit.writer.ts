@@ -41,14 +41,17 @@ export async function writeAudit(
   const list = Array.isArray(entries) ? (entries as readonly AuditEntry[]) : [entries as AuditEntry];
   if (list.length === 0) return;
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select(['hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const { rows: ids } = await sql<{ id: number }>`
-    SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) AS id FROM generate_series(1, ${list.length})`.execute(trx);
+  // A statement of its own after the lock: its snapshot, taken once the lock is held, sees the
+  // chain's last committed row. The ids come in ascending order, one per entry.
+  const { rows } = await sql<{ last: string | null; ids: (string | number)[] }>`
+    SELECT (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS last,
+           array(SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) FROM generate_series(1, ${list.length})) AS ids`.execute(trx);
+  const { last, ids } = rows[0]!;
 
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  const rows = list.map((e, i) => {
+  let prevHash = last ?? GENESIS_HASH;
+  const chained = list.map((e, i) => {
     const fields: AuditHashFields = {
-      id: String(ids[i]!.id),
+      id: String(ids[i]!),
       at: (e.at ?? new Date()).toISOString(),
       actorId: e.actorId,
       action: e.action,
@@ -68,7 +71,7 @@ export async function writeAudit(
   await trx
     .insertInto('audit_log')
     .values(
-      rows.map((r) => ({
+      chained.map((r) => ({
         id: Number(r.fields.id),
         at: r.fields.at,
         actor_id: r.fields.actorId,

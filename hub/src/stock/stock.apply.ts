@@ -98,16 +98,10 @@ export async function applyMovements(trx: Transaction<Database>, movements: read
   const storeVersions = storeIds.map((s) => versions.get(s)!);
   const appliedIds = applied.map((r) => r.id);
 
-  // Create missing stock rows in key order; the reorder level starts from the product's default.
-  await sql`
-    INSERT INTO stock (store_id, product_id, reorder_level, version)
-    SELECT p.store_id, p.product_id, coalesce(pr.reorder_level, 0), v.version
-    FROM (SELECT DISTINCT store_id, product_id FROM movements WHERE id = ANY(${appliedIds}::uuid[])) p
-    JOIN unnest(${storeIds}::uuid[], ${storeVersions}::bigint[]) AS v(store_id, version) ON v.store_id = p.store_id
-    LEFT JOIN products pr ON pr.id = p.product_id
-    ORDER BY p.store_id, p.product_id
-    ON CONFLICT (store_id, product_id) DO NOTHING`.execute(trx);
-
+  // One statement for every touched stock row, new or not: a new row is written once with its
+  // final quantity (no insert-then-update, no second pass over the batch), and its reorder
+  // level starts from the product's default. The movements INSERT above is a statement of its
+  // own on purpose: this one's snapshot must see the batch in the log (latest count, sums).
   const { rows } = await sql<{
     store_id: string;
     product_id: string;
@@ -126,18 +120,22 @@ export async function applyMovements(trx: Transaction<Database>, movements: read
       FROM movements m
       WHERE m.id = ANY(${appliedIds}::uuid[]) AND m.status = 'applied'
     ),
-    -- Each touched stock row with its latest count from the log.
-    cur AS (
-      SELECT s.store_id, s.product_id, s.qty, s.last_count_movement_id, s.last_count_variance,
+    -- Each touched key with its stock row (none yet for a first movement) and its latest
+    -- count from the log. Materialized so the lookups run once per key: inlined, the planner
+    -- joins the batch first and repeats them for every movement.
+    cur AS MATERIALIZED (
+      SELECT k.store_id, k.product_id, s.store_id IS NULL AS is_new, coalesce(s.qty, 0) AS qty,
+             s.last_count_movement_id, s.last_count_variance,
              c.id AS cid, c.hlc AS chlc, c.qty AS cqty
-      FROM stock s LEFT JOIN LATERAL (
+      FROM (SELECT DISTINCT store_id, product_id FROM batch) k
+      LEFT JOIN stock s ON s.store_id = k.store_id AND s.product_id = k.product_id
+      LEFT JOIN LATERAL (
         SELECT m.id, m.hlc, m.qty FROM movements m
-        WHERE m.store_id = s.store_id AND m.product_id = s.product_id
+        WHERE m.store_id = k.store_id AND m.product_id = k.product_id
           AND m.kind = 'COUNT' AND m.status = 'applied'
         ORDER BY m.hlc DESC, m.id DESC
         LIMIT 1
       ) c ON true
-      WHERE (s.store_id, s.product_id) IN (SELECT DISTINCT store_id, product_id FROM batch)
     ),
     -- The batch aggregated ONCE per key against that key's latest count, carrying the stock
     -- row's columns through the GROUP BY so nothing joins back to the aggregate. Correlated
@@ -146,16 +144,16 @@ export async function applyMovements(trx: Transaction<Database>, movements: read
     -- has batch rows, so the inner join keeps all of them. Without a count the row
     -- comparisons yield NULL (after_sum 0, any_before false), but calc reads neither then.
     agg AS (
-      SELECT c.store_id, c.product_id, c.qty AS prev_qty, c.last_count_movement_id, c.last_count_variance,
+      SELECT c.store_id, c.product_id, c.is_new, c.qty AS prev_qty, c.last_count_movement_id, c.last_count_variance,
         c.cid, c.chlc, c.cqty,
         coalesce(sum(b.qty), 0) AS all_sum,
         coalesce(sum(b.qty) FILTER (WHERE b.kind <> 'COUNT' AND (b.hlc, b.id) > (c.chlc, c.cid)), 0) AS after_sum,
         coalesce(bool_or((b.hlc, b.id) < (c.chlc, c.cid)), false) AS any_before
       FROM cur c JOIN batch b ON b.store_id = c.store_id AND b.product_id = c.product_id
-      GROUP BY c.store_id, c.product_id, c.qty, c.last_count_movement_id, c.last_count_variance, c.cid, c.chlc, c.cqty
+      GROUP BY c.store_id, c.product_id, c.is_new, c.qty, c.last_count_movement_id, c.last_count_variance, c.cid, c.chlc, c.cqty
     ),
     calc AS (
-      SELECT a.store_id, a.product_id, a.prev_qty, a.cid, a.chlc, a.cqty,
+      SELECT a.store_id, a.product_id, a.is_new, a.prev_qty, a.cid, a.chlc, a.cqty,
         CASE
           WHEN a.cid IS NULL THEN a.prev_qty + a.all_sum
           -- Rare: the batch brought a newer count, so sum the stored log after it.
@@ -189,19 +187,28 @@ export async function applyMovements(trx: Transaction<Database>, movements: read
         END AS new_variance
       FROM agg a
     ),
-    v AS (SELECT * FROM unnest(${storeIds}::uuid[], ${storeVersions}::bigint[]) AS v(store_id, version))
-    UPDATE stock s SET
-      qty = calc.new_qty,
-      last_count_hlc = calc.chlc,
-      last_count_movement_id = calc.cid,
-      last_count_qty = calc.cqty,
-      last_count_variance = calc.new_variance,
-      version = v.version,
-      updated_at = now()
-    FROM calc JOIN v ON v.store_id = calc.store_id
-    WHERE s.store_id = calc.store_id AND s.product_id = calc.product_id
-    RETURNING s.store_id, s.product_id, s.qty, calc.prev_qty, s.reorder_level, s.last_count_hlc,
-              s.last_count_movement_id, s.last_count_qty, s.last_count_variance, s.version, s.updated_at`.execute(trx);
+    v AS (SELECT * FROM unnest(${storeIds}::uuid[], ${storeVersions}::bigint[]) AS v(store_id, version)),
+    up AS (
+      INSERT INTO stock AS s (store_id, product_id, qty, reorder_level, last_count_hlc, last_count_movement_id,
+                              last_count_qty, last_count_variance, version, updated_at)
+      SELECT calc.store_id, calc.product_id, calc.new_qty,
+        -- Ignored for an existing row (DO UPDATE leaves its reorder level alone).
+        CASE WHEN calc.is_new THEN coalesce((SELECT pr.reorder_level FROM products pr WHERE pr.id = calc.product_id), 0) ELSE 0 END,
+        calc.chlc, calc.cid, calc.cqty, calc.new_variance, v.version, now()
+      FROM calc JOIN v ON v.store_id = calc.store_id
+      ORDER BY calc.store_id, calc.product_id
+      ON CONFLICT (store_id, product_id) DO UPDATE SET
+        qty = excluded.qty,
+        last_count_hlc = excluded.last_count_hlc,
+        last_count_movement_id = excluded.last_count_movement_id,
+        last_count_qty = excluded.last_count_qty,
+        last_count_variance = excluded.last_count_variance,
+        version = excluded.version,
+        updated_at = excluded.updated_at
+      RETURNING s.store_id, s.product_id, s.qty, s.reorder_level, s.last_count_hlc, s.last_count_movement_id,
+                s.last_count_qty, s.last_count_variance, s.version, s.updated_at
+    )
+    SELECT up.*, calc.prev_qty FROM up JOIN calc ON calc.store_id = up.store_id AND calc.product_id = up.product_id`.execute(trx);
 
   result.stock = rows
     .map((r) => ({

@@ -3,20 +3,28 @@ import type { Transaction } from 'kysely';
 import type { Database, NewConflict } from '../db/database.types';
 import type { MovementInput, StockChange } from './stock.apply';
 
+const keyOf = (storeId: string, productId: string) => `${storeId}/${productId}`;
+
 /**
  * Conflicts the stock effect of movements can raise, recorded (not refused) for managers:
  * stock that went below zero (the sale happened; someone must look), and a count whose
- * variance exceeds the store's threshold.
+ * variance exceeds the store's threshold. Linear in changes + movements (a push brings 1,000).
  */
-export async function recordStockConflicts(
-  trx: Transaction<Database>,
+export function stockConflicts(
   changes: readonly StockChange[],
   movements: readonly (MovementInput & { varianceThreshold: number })[],
-): Promise<NewConflict[]> {
+): NewConflict[] {
   const conflicts: NewConflict[] = [];
+  const firstDelta = new Map<string, MovementInput>();
+  for (const m of movements) {
+    const k = keyOf(m.storeId, m.productId);
+    if (m.kind !== 'COUNT' && !firstDelta.has(k)) firstDelta.set(k, m);
+  }
+  const changeByKey = new Map<string, StockChange>();
   for (const s of changes) {
+    changeByKey.set(keyOf(s.storeId, s.productId), s);
     if (s.qty < 0 && s.prevQty >= 0) {
-      const cause = movements.find((m) => m.storeId === s.storeId && m.productId === s.productId && m.kind !== 'COUNT');
+      const cause = firstDelta.get(keyOf(s.storeId, s.productId));
       conflicts.push({
         store_id: s.storeId,
         id: uuidv7(),
@@ -30,7 +38,7 @@ export async function recordStockConflicts(
   }
   for (const m of movements) {
     if (m.kind !== 'COUNT') continue;
-    const s = changes.find((x) => x.storeId === m.storeId && x.productId === m.productId);
+    const s = changeByKey.get(keyOf(m.storeId, m.productId));
     if (s && s.lastCountMovementId === m.id && s.lastCountVariance !== null && Math.abs(s.lastCountVariance) > m.varianceThreshold) {
       conflicts.push({
         store_id: m.storeId,
@@ -43,6 +51,16 @@ export async function recordStockConflicts(
       });
     }
   }
+  return conflicts;
+}
+
+/** stockConflicts, stored in the caller's transaction. */
+export async function recordStockConflicts(
+  trx: Transaction<Database>,
+  changes: readonly StockChange[],
+  movements: readonly (MovementInput & { varianceThreshold: number })[],
+): Promise<NewConflict[]> {
+  const conflicts = stockConflicts(changes, movements);
   if (conflicts.length) await trx.insertInto('conflicts').values(conflicts).execute();
   return conflicts;
 }

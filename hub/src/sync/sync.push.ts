@@ -1,11 +1,11 @@
 import { DomainError, uuidv7, type DeviceMovement, type ProductRemap, type PushItemResult, type PushRequest, type PushResponse } from '@bazaar/shared';
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { writeAudit } from '../audit/audit.writer';
 import type { DevicePrincipal } from '../auth/principal';
 import type { Database, NewConflict } from '../db/database.types';
 import type { AppDeps } from '../http/app-env';
 import { applyMovements, type MovementInput } from '../stock/stock.apply';
-import { recordStockConflicts } from '../stock/stock.conflicts';
+import { stockConflicts } from '../stock/stock.conflicts';
 import { upsertOfflineProducts } from './sync.offline-products';
 
 /**
@@ -13,6 +13,13 @@ import { upsertOfflineProducts } from './sync.offline-products';
  * or 10 t / 10 kL of a weighed good, in one movement. Stored and rejected, never applied.
  */
 export const SANE_QTY: Record<'pc' | 'g' | 'ml', number> = { pc: 100_000, g: 10_000_000, ml: 10_000_000 };
+
+/** What a push checks of each product its movements name. */
+interface ProductCheck {
+  id: string;
+  archived: boolean;
+  unit: 'pc' | 'g' | 'ml';
+}
 
 interface StoredMovement {
   id: string;
@@ -26,6 +33,12 @@ interface StoredMovement {
   status: 'applied' | 'rejected';
   reject_reason: string | null;
 }
+
+/**
+ * One product by primary key, for LATERAL joins. The LIMIT keeps the planner from flattening
+ * it into a hash join over the whole catalog (its choice for a few hundred ids of 20,000).
+ */
+const productRow = (id: RawBuilder<unknown>) => sql`SELECT p.id, p.archived, p.unit FROM products p WHERE p.id = ${id} LIMIT 1`;
 
 /** The batch in seq order, one entry per movement; the same seq with two contents is malformed. */
 function normaliseBatch(movements: readonly DeviceMovement[]): DeviceMovement[] {
@@ -69,12 +82,14 @@ export async function pushBatch(
   request: PushRequest,
 ): Promise<PushResponse> {
   const now = new Date(deps.clock.now());
+  // The store's variance threshold comes along (unlocked, as any read of it would be).
   const device = await trx
-    .selectFrom('devices')
-    .select(['id', 'store_id', 'name', 'last_seq', 'last_hlc', 'revoked_at'])
-    .where('store_id', '=', principal.storeId)
-    .where('id', '=', principal.id)
-    .forUpdate()
+    .selectFrom('devices as d')
+    .innerJoin('stores as s', 's.id', 'd.store_id')
+    .select(['d.id', 'd.store_id', 'd.name', 'd.last_seq', 'd.last_hlc', 'd.revoked_at', 's.variance_threshold'])
+    .where('d.store_id', '=', principal.storeId)
+    .where('d.id', '=', principal.id)
+    .forUpdate('d')
     .executeTakeFirst();
   if (!device || device.revoked_at !== null) throw new DomainError('UNAUTHENTICATED', 'invalid or revoked device token');
   const storeId = device.store_id;
@@ -93,27 +108,38 @@ export async function pushBatch(
     }
   });
 
-  // Merges recorded earlier (by any device) apply to this batch's movements too.
+  // Merges recorded earlier (by any device) apply to this batch's movements too. One read gives
+  // each referenced id's merge, if any, and the product it resolves to.
   const referenced = [...new Set([...batch.map((m) => m.productId), ...request.products.map((p) => p.id)])];
-  const remapRows = referenced.length
-    ? await trx.selectFrom('product_remaps').selectAll().where('from_product_id', 'in', referenced).execute()
-    : [];
-  const remaps = new Map<string, ProductRemap>(
-    remapRows.map((r) => [r.from_product_id, { fromProductId: r.from_product_id, toProductId: r.to_product_id, sku: r.sku }]),
-  );
+  const { rows: resolved } = referenced.length
+    ? await sql<{ to_product_id: string | null; from_product_id: string | null; sku: string | null } & Partial<ProductCheck>>`
+        SELECT r.from_product_id, r.to_product_id, r.sku, p.id, p.archived, p.unit
+        FROM unnest(${referenced}::uuid[]) AS k(id)
+        LEFT JOIN product_remaps r ON r.from_product_id = k.id
+        LEFT JOIN LATERAL (${productRow(sql`coalesce(r.to_product_id, k.id)`)}) p ON true`.execute(trx)
+    : { rows: [] };
+  const remaps = new Map<string, ProductRemap>();
+  const productById = new Map<string, ProductCheck>();
+  for (const r of resolved) {
+    if (r.from_product_id && r.to_product_id && r.sku !== null) {
+      remaps.set(r.from_product_id, { fromProductId: r.from_product_id, toProductId: r.to_product_id, sku: r.sku });
+    }
+    if (r.id && r.archived !== undefined && r.unit) productById.set(r.id, { id: r.id, archived: r.archived, unit: r.unit });
+  }
   const remap = (productId: string) => remaps.get(productId)?.toProductId ?? productId;
 
   const replayed = duplicates.length ? await assertSameAsStored(trx, device.id, duplicates, remap) : new Map<string, StoredMovement>();
 
   const offline = await upsertOfflineProducts(trx, { id: device.id, storeId }, request.products, now);
   for (const r of offline.remaps) remaps.set(r.fromProductId, r);
-
-  const store = await trx.selectFrom('stores').select(['variance_threshold']).where('id', '=', storeId).executeTakeFirstOrThrow();
   const productIds = [...new Set(fresh.map((m) => remap(m.productId)))];
-  const products = productIds.length
-    ? await trx.selectFrom('products').select(['id', 'archived', 'unit']).where('id', 'in', productIds).execute()
-    : [];
-  const productById = new Map(products.map((p) => [p.id, p]));
+  if (request.products.length && productIds.length) {
+    // Offline products were just created or merged under the catalog lock: read them again after it.
+    const { rows } = await sql<ProductCheck>`
+      SELECT p.id, p.archived, p.unit FROM unnest(${productIds}::uuid[]) AS k(id) JOIN LATERAL (${productRow(sql`k.id`)}) p ON true`.execute(trx);
+    productById.clear();
+    for (const p of rows) productById.set(p.id, p);
+  }
 
   // Merge every device timestamp into the hub clock; one bad clock is flagged, never adopted.
   let drift: { maxDriftMs: number; hlc: string; movementId: string | null } | null = null;
@@ -161,12 +187,12 @@ export async function pushBatch(
   const newInputs = inputs.filter((m) => insertedIds.has(m.id));
   const newApplied = newInputs.filter((m) => m.status === 'applied');
 
-  const stockConflicts = await recordStockConflicts(
-    trx,
+  const fromStock = stockConflicts(
     applied.stock,
-    newApplied.map((m) => ({ ...m, varianceThreshold: store.variance_threshold })),
+    newApplied.map((m) => ({ ...m, varianceThreshold: device.variance_threshold })),
   );
   const conflicts: NewConflict[] = [
+    ...fromStock,
     ...offline.conflicts,
     ...newInputs
       .filter((m) => m.status === 'rejected')
@@ -229,7 +255,7 @@ export async function pushBatch(
       duplicates: duplicates.length + fresh.filter((m) => !insertedIds.has(m.id)).length,
       productsCreated: offline.created,
       productsMerged: offline.remaps.map((r) => r.fromProductId),
-      conflicts: [...stockConflicts, ...conflicts].map((c) => c.kind),
+      conflicts: conflicts.map((c) => c.kind),
     },
     at: now,
   });
@@ -273,18 +299,21 @@ function lateMovementConflicts(
 ): NewConflict[] {
   const out: NewConflict[] = [];
   const batchIds = new Set(movements.map((m) => m.id));
+  // Deltas by key, in batch order: one pass, not stock rows x movements.
+  const deltas = new Map<string, MovementInput[]>();
+  for (const m of movements) {
+    if (m.kind === 'COUNT') continue;
+    const k = `${m.storeId}/${m.productId}`;
+    const list = deltas.get(k);
+    if (list) list.push(m);
+    else deltas.set(k, [m]);
+  }
   for (const s of stock) {
     // A count that came in this same push is not "earlier": the batch is the device's own order.
     if (s.lastCountHlc === null || s.lastCountMovementId === null || batchIds.has(s.lastCountMovementId)) continue;
     const { lastCountHlc: chlc, lastCountMovementId: cid } = s;
     // (hlc, id) tuple order, as SQL and mergeStock order the log.
-    const late = movements.filter(
-      (m) =>
-        m.storeId === s.storeId &&
-        m.productId === s.productId &&
-        m.kind !== 'COUNT' &&
-        (m.hlc < chlc || (m.hlc === chlc && m.id < cid)),
-    );
+    const late = (deltas.get(`${s.storeId}/${s.productId}`) ?? []).filter((m) => m.hlc < chlc || (m.hlc === chlc && m.id < cid));
     const first = late[0];
     if (!first) continue;
     out.push({
