@@ -18,19 +18,26 @@ export interface CoreContext {
 
 const rank: Record<Role, number> = { staff: 1, manager: 2, admin: 3 };
 
+export type Actor = AuditActor & { userId: string | null };
+
 /**
  * Who is acting. A store with no users yet (a shopkeeper alone with the CLI) acts
  * anonymously; once users exist, every write needs a signed-in user of enough rank.
  */
-export async function requireActor(ctx: CoreContext, minRole: Role = 'staff'): Promise<AuditActor & { userId: string | null }> {
-  if (!ctx.session) {
-    if ((await activeUserCount(ctx.db)) === 0) return { id: null, name: null, userId: null };
+export async function requireActor(ctx: CoreContext, minRole: Role = 'staff'): Promise<Actor> {
+  return actorFor(ctx.session, ctx.session !== null || (await activeUserCount(ctx.db)) > 0, minRole);
+}
+
+/** requireActor's rule, given whether the store has an active user (the sale asks inside its transaction). */
+export function actorFor(session: SessionUser | null, usersExist: boolean, minRole: Role = 'staff'): Actor {
+  if (!session) {
+    if (!usersExist) return { id: null, name: null, userId: null };
     throw new DomainError('UNAUTHENTICATED', 'sign in first (with the CLI: --user NAME --pin PIN, or BAZAAR_USER / BAZAAR_PIN)');
   }
-  if (rank[ctx.session.role] < rank[minRole]) {
-    throw new DomainError('FORBIDDEN', `this needs a ${minRole} or above; ${ctx.session.username} is ${ctx.session.role}`);
+  if (rank[session.role] < rank[minRole]) {
+    throw new DomainError('FORBIDDEN', `this needs a ${minRole} or above; ${session.username} is ${session.role}`);
   }
-  return { id: ctx.session.id, name: ctx.session.username, userId: ctx.session.id };
+  return { id: session.id, name: session.username, userId: session.id };
 }
 
 export function nowIso(ctx: CoreContext): string {

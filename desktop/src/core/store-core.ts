@@ -160,7 +160,10 @@ export class StoreCore implements api.CoreApi {
   }
 
   async sell(input: api.SellInput): Promise<api.SaleResult> {
-    return movements.sell(await this.ctx(), parse(api.sellInput, input));
+    const i = parse(api.sellInput, input);
+    // No settings read out here: the sale reads what it needs inside its own transaction.
+    const clock = this.clock ?? (await this.ctx()).clock;
+    return movements.sell({ db: this.db, raw: this.raw, clock, session: this.session }, i);
   }
 
   async stockIn(input: api.StockInInput): Promise<api.SingleMovementResult> {

@@ -1,13 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError, compareHlc } from '@bazaar/shared';
-import type { StoreCore } from '../store-core';
+import { DeviceClock } from '../clock/device-clock';
+import { openStoreDb } from '../db/open-db';
+import { writeTx } from '../db/write-tx';
+import { requireSettings } from '../settings/settings.repository';
+import { StoreCore } from '../store-core';
 import { tempStore } from '../testing/temp-store';
+import { sell } from './movements.service';
 
 let core: StoreCore;
+let path: string;
 let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
-  ({ core, cleanup } = await tempStore());
+  ({ core, path, cleanup } = await tempStore());
   await core.addProduct({ sku: 'ATTA-5', barcode: '8901234567890', name: 'Atta 5kg', unit: 'pc', pricePaise: 26500, costPaise: 24000 });
   await core.addProduct({ sku: 'RICE', name: 'Rice', unit: 'g', pricePaise: 6000 });
   await core.stockIn({ product: 'ATTA-5', qty: 10 });
@@ -65,5 +71,53 @@ describe('counter sale on prepared statements', () => {
     expect(counts()).toEqual(before);
     const ok = await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }] });
     expect(ok.lines[0]?.seq).toBe(2);
+  });
+
+  it('asks for a signed-in user as soon as one exists, even one another process on the file just added', async () => {
+    const other = await StoreCore.open(path);
+    try {
+      await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }] });
+      await other.createUser({ username: 'meena', name: 'Meena', role: 'manager', pin: '4321' });
+      const before = counts();
+      const err = await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }] }).catch((e: unknown) => e);
+      expect((err as DomainError).code).toBe('UNAUTHENTICATED');
+      expect(counts()).toEqual(before);
+      await core.signIn({ username: 'meena', pin: '4321' });
+      const sale = await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }] });
+      const row = core.connection.prepare('SELECT user_id FROM movements WHERE id = ?').get(sale.lines[0]?.movementId);
+      expect(row).toEqual({ user_id: (await core.listUsers())[0]?.id });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('waits for a transaction that is awaiting on the same connection instead of landing inside it', async () => {
+    await core.close();
+    const { db, raw } = await openStoreDb(path);
+    try {
+      const settings = await requireSettings(db);
+      const ctx = { db, raw, clock: new DeviceClock(settings.hlc_node, 0), session: null };
+      let entered: () => void = () => undefined;
+      const inside = new Promise<void>((resolve) => (entered = resolve));
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      // Like a pull page awaiting a remap: it writes, waits, then fails and rolls back.
+      const other = writeTx(db, async (trx) => {
+        await trx.updateTable('settings').set({ store_name: 'never committed' }).where('id', '=', 1).execute();
+        entered();
+        await held;
+        throw new Error('page failed');
+      }).catch((e: unknown) => e);
+      await inside;
+      const sale = sell(ctx, { lines: [{ product: 'ATTA-5', qty: 2 }] });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      release();
+      expect(await other).toBeInstanceOf(Error);
+      expect((await sale).lines[0]?.stockAfter).toBe(8);
+      expect(raw.prepare('SELECT store_name FROM settings').get()).toEqual({ store_name: 'Sharma Kirana' });
+      expect(raw.prepare('SELECT seq FROM movements ORDER BY seq').all()).toEqual([{ seq: 1 }, { seq: 2 }]);
+    } finally {
+      await db.destroy();
+    }
   });
 });

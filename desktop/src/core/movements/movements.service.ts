@@ -1,9 +1,10 @@
 import { DomainError, uuidv7 } from '@bazaar/shared';
 import type { z } from 'zod';
 import { appendAudit } from '../audit/audit.log';
-import { writeTx } from '../db/write-tx';
+import { prepared } from '../db/prepared';
+import { writeTx, writeTxSync } from '../db/write-tx';
 import type { Executor, MovementRow, ProductRow } from '../db/db.types';
-import { requireActor, type CoreContext } from '../core.context';
+import { actorFor, requireActor, type CoreContext } from '../core.context';
 import type {
   CountResult,
   MovementView,
@@ -56,11 +57,22 @@ export function movementView(m: MovementRow, p: Pick<ProductRow, 'sku' | 'name' 
   };
 }
 
-/** A cart: every line or none. Any bad line (unknown, archived) throws and rolls the whole sale back. */
-export async function sell(ctx: CoreContext, input: In<typeof sellInput>): Promise<SaleResult> {
-  const actor = await requireActor(ctx);
-  // The body is synchronous on the raw connection; writeTx holds that connection (and BEGIN IMMEDIATE) around it.
-  return writeTx(ctx.db, async () => sellSync({ raw: ctx.raw, clock: ctx.clock, storeId: ctx.settings.store_id, actor, lines: input.lines, note: input.note ?? null }));
+/** What a sale needs of the context: it reads the store's settings itself, inside its transaction. */
+export type SaleContext = Pick<CoreContext, 'db' | 'raw' | 'clock' | 'session'>;
+
+/**
+ * A cart: every line or none. Any bad line (unknown, archived) throws and rolls the whole sale back.
+ * The counter's hot path: everything from BEGIN IMMEDIATE to COMMIT is synchronous on prepared
+ * statements, the store and the signed-in rule included (read in the transaction, so never stale).
+ */
+export async function sell(ctx: SaleContext, input: In<typeof sellInput>): Promise<SaleResult> {
+  const { raw } = ctx;
+  return writeTxSync(ctx.db, raw, () => {
+    const settings = prepared(raw, 'SELECT store_id FROM settings WHERE id = 1').get() as { store_id: string } | undefined;
+    if (!settings) throw new DomainError('BAD_REQUEST', 'this database has no store yet: run `bazaar-store init --code CODE --name NAME` first');
+    const actor = actorFor(ctx.session, ctx.session !== null || prepared(raw, 'SELECT 1 FROM users WHERE active = 1 LIMIT 1').get() !== undefined);
+    return sellSync({ raw, clock: ctx.clock, storeId: settings.store_id, actor, lines: input.lines, note: input.note ?? null });
+  });
 }
 
 async function singleMovement(
