@@ -20,10 +20,10 @@ import { readWorld } from '../lib/world-info';
 const url = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/bazaar_bench_ingest';
 const timings = new Map<string, { n: number; ms: number }>();
 const appPool = createPgPool(url, 4);
-// --explain: plans (with actual times) of statements over 5 ms go to the Postgres server log.
+// --explain: plans (actual times, triggers) of statements over 2 ms go to the Postgres server log.
 if (process.argv.includes('--explain')) {
   appPool.on('connect', (client) => {
-    void client.query("LOAD 'auto_explain'; SET auto_explain.log_min_duration = 2; SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on");
+    void client.query("LOAD 'auto_explain'; SET auto_explain.log_min_duration = 2; SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on; SET auto_explain.log_triggers = on");
   });
 }
 const db = new Kysely<Database>({

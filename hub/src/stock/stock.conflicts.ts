@@ -1,7 +1,29 @@
 import { uuidv7 } from '@bazaar/shared';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database, NewConflict } from '../db/database.types';
 import type { MovementInput, StockChange } from './stock.apply';
+
+/** A conflict as the write paths raise it: open, details as JSON text. */
+export type OpenConflict = Required<Pick<NewConflict, 'store_id' | 'id' | 'kind' | 'product_id' | 'movement_id' | 'device_id'>> & {
+  details: string;
+};
+
+/**
+ * Store conflicts in one statement whatever their number: a backlog push can raise hundreds
+ * (one LATE_MOVEMENT_ABSORBED per counted product), and a VALUES list of 7 parameters a row
+ * costs more to build, send and plan than the insert itself.
+ */
+export async function insertConflicts(trx: Transaction<Database>, conflicts: readonly OpenConflict[]): Promise<void> {
+  if (conflicts.length === 0) return;
+  const col = <T>(f: (c: OpenConflict) => T) => conflicts.map(f);
+  await sql`
+    INSERT INTO conflicts (store_id, id, kind, product_id, movement_id, device_id, details)
+    SELECT store_id, id, kind, product_id, movement_id, device_id, details::jsonb FROM unnest(
+      ${col((c) => c.store_id)}::uuid[], ${col((c) => c.id)}::uuid[], ${col((c) => c.kind)}::text[],
+      ${col((c) => c.product_id)}::uuid[], ${col((c) => c.movement_id)}::uuid[], ${col((c) => c.device_id)}::uuid[],
+      ${col((c) => c.details)}::text[]
+    ) AS c(store_id, id, kind, product_id, movement_id, device_id, details)`.execute(trx);
+}
 
 const keyOf = (storeId: string, productId: string) => `${storeId}/${productId}`;
 
@@ -13,8 +35,8 @@ const keyOf = (storeId: string, productId: string) => `${storeId}/${productId}`;
 export function stockConflicts(
   changes: readonly StockChange[],
   movements: readonly (MovementInput & { varianceThreshold: number })[],
-): NewConflict[] {
-  const conflicts: NewConflict[] = [];
+): OpenConflict[] {
+  const conflicts: OpenConflict[] = [];
   const firstDelta = new Map<string, MovementInput>();
   for (const m of movements) {
     const k = keyOf(m.storeId, m.productId);
@@ -59,8 +81,8 @@ export async function recordStockConflicts(
   trx: Transaction<Database>,
   changes: readonly StockChange[],
   movements: readonly (MovementInput & { varianceThreshold: number })[],
-): Promise<NewConflict[]> {
+): Promise<OpenConflict[]> {
   const conflicts = stockConflicts(changes, movements);
-  if (conflicts.length) await trx.insertInto('conflicts').values(conflicts).execute();
+  await insertConflicts(trx, conflicts);
   return conflicts;
 }

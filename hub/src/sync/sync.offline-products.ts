@@ -1,13 +1,14 @@
 import { uuidv7, type OfflineProduct, type ProductRemap } from '@bazaar/shared';
 import type { Transaction } from 'kysely';
 import { CATALOG_SCOPE, nextVersion } from '../db/change-version';
-import type { Database, NewConflict, NewProduct } from '../db/database.types';
+import type { Database, NewProduct } from '../db/database.types';
+import type { OpenConflict } from '../stock/stock.conflicts';
 
 export interface OfflineProductsOutcome {
   created: string[];
   /** Every remap that concerns a product of this push (new ones and earlier ones replayed). */
   remaps: ProductRemap[];
-  conflicts: NewConflict[];
+  conflicts: OpenConflict[];
 }
 
 /**

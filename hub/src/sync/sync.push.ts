@@ -2,10 +2,10 @@ import { DomainError, uuidv7, type DeviceMovement, type ProductRemap, type PushI
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { writeAudit } from '../audit/audit.writer';
 import type { DevicePrincipal } from '../auth/principal';
-import type { Database, NewConflict } from '../db/database.types';
+import type { Database } from '../db/database.types';
 import type { AppDeps } from '../http/app-env';
 import { applyMovements, type MovementInput } from '../stock/stock.apply';
-import { stockConflicts } from '../stock/stock.conflicts';
+import { insertConflicts, stockConflicts, type OpenConflict } from '../stock/stock.conflicts';
 import { upsertOfflineProducts } from './sync.offline-products';
 
 /**
@@ -191,7 +191,7 @@ export async function pushBatch(
     applied.stock,
     newApplied.map((m) => ({ ...m, varianceThreshold: device.variance_threshold })),
   );
-  const conflicts: NewConflict[] = [
+  const conflicts: OpenConflict[] = [
     ...fromStock,
     ...offline.conflicts,
     ...newInputs
@@ -219,7 +219,7 @@ export async function pushBatch(
       details: JSON.stringify({ driftMs: driftSeen.maxDriftMs, hlc: driftSeen.hlc, boundMs: deps.hlc.maxDriftMs }),
     });
   }
-  if (conflicts.length) await trx.insertInto('conflicts').values(conflicts).execute();
+  await insertConflicts(trx, conflicts);
 
   const ackedSeq = fresh.length ? fresh[fresh.length - 1]!.seq : acked;
   const maxHlc = fresh.reduce<string | null>((a, m) => (a === null || m.hlc > a ? m.hlc : a), device.last_hlc);
@@ -296,8 +296,8 @@ function lateMovementConflicts(
   stock: Awaited<ReturnType<typeof applyMovements>>['stock'],
   movements: readonly MovementInput[],
   deviceId: string,
-): NewConflict[] {
-  const out: NewConflict[] = [];
+): OpenConflict[] {
+  const out: OpenConflict[] = [];
   const batchIds = new Set(movements.map((m) => m.id));
   // Deltas by key, in batch order: one pass, not stock rows x movements.
   const deltas = new Map<string, MovementInput[]>();
