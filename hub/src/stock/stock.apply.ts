@@ -42,7 +42,7 @@ export interface StockChange {
 }
 
 export interface ApplyResult {
-  /** Ids this call stored (the rest were duplicates by id, or by (device_id, seq)). */
+  /** Ids this call stored (the rest were duplicates by id). */
   inserted: { id: string; storeId: string; productId: string; status: 'applied' | 'rejected' }[];
   /** Stock rows touched by the newly applied movements, after the change. */
   stock: StockChange[];
@@ -53,15 +53,19 @@ export interface ApplyResult {
  * statements (no per-movement round trips): stock = latest COUNT by (hlc, id) plus the
  * deltas after it; deltas before it are absorbed into its variance.
  *
- * Incremental in the common case (a delta after the latest count just adds). Only when a
- * batch brings a newer COUNT does it sum the deltas after that count, and only when
- * something lands before the latest count does it recompute the count's variance from the
- * log between the previous count and it. Tested against mergeStock (stock.apply.test.ts).
+ * Incremental in the common case (a delta after the latest count just adds). Deltas that
+ * land before the latest count (a device catching up) move that count's variance by their
+ * sum after the previous count. Only when a batch brings a newer COUNT does it sum the log
+ * after that count, and only when a batch brings a count older than the latest does it
+ * recompute the latest count's variance from the log between the previous count and it.
+ * Tested against mergeStock (stock.apply.test.ts).
  *
  * Concurrency: lockScopes() bumps each store's change counter first, which holds that
  * store's counter row lock until commit, so writers of one store are serialised and every
  * statement below sees all previously committed movements (READ COMMITTED takes a fresh
- * snapshot per statement). Duplicates are skipped by ON CONFLICT DO NOTHING. Must run
+ * snapshot per statement). Duplicates by id are skipped by ON CONFLICT (id) DO NOTHING; a
+ * (device_id, seq) that is already stored is an error, not a duplicate (pushBatch only inserts
+ * seqs above the device's acknowledged one, under its row lock). Must run
  * inside a transaction.
  */
 export async function applyMovements(trx: Transaction<Database>, movements: readonly MovementInput[]): Promise<ApplyResult> {
@@ -84,7 +88,8 @@ export async function applyMovements(trx: Transaction<Database>, movements: read
       ${col((m) => (m.occurredAt instanceof Date ? m.occurredAt.toISOString() : m.occurredAt))}::timestamptz[],
       ${col((m) => m.status ?? 'applied')}::text[], ${col((m) => m.rejectReason ?? null)}::text[]
     )
-    ON CONFLICT DO NOTHING
+    -- One arbiter, not all three unique indexes: a tenth of the insert's time.
+    ON CONFLICT (id) DO NOTHING
     RETURNING id, store_id, product_id, status`.execute(trx);
 
   const applied = inserted.filter((r) => r.status === 'applied');
@@ -148,7 +153,12 @@ export async function applyMovements(trx: Transaction<Database>, movements: read
         c.cid, c.chlc, c.cqty,
         coalesce(sum(b.qty), 0) AS all_sum,
         coalesce(sum(b.qty) FILTER (WHERE b.kind <> 'COUNT' AND (b.hlc, b.id) > (c.chlc, c.cid)), 0) AS after_sum,
-        coalesce(bool_or((b.hlc, b.id) < (c.chlc, c.cid)), false) AS any_before
+        coalesce(bool_or((b.hlc, b.id) < (c.chlc, c.cid)), false) AS any_before,
+        bool_or(b.kind = 'COUNT') AS batch_has_count,
+        -- The batch's deltas before the latest count, for its variance (a backlog brings many).
+        array_agg(b.hlc) FILTER (WHERE b.kind <> 'COUNT' AND (b.hlc, b.id) < (c.chlc, c.cid)) AS before_hlc,
+        array_agg(b.id) FILTER (WHERE b.kind <> 'COUNT' AND (b.hlc, b.id) < (c.chlc, c.cid)) AS before_id,
+        array_agg(b.qty) FILTER (WHERE b.kind <> 'COUNT' AND (b.hlc, b.id) < (c.chlc, c.cid)) AS before_qty
       FROM cur c JOIN batch b ON b.store_id = c.store_id AND b.product_id = c.product_id
       GROUP BY c.store_id, c.product_id, c.is_new, c.qty, c.last_count_movement_id, c.last_count_variance, c.cid, c.chlc, c.cqty
     ),
@@ -165,8 +175,23 @@ export async function applyMovements(trx: Transaction<Database>, movements: read
         END AS new_qty,
         CASE
           WHEN a.cid IS NULL THEN NULL
-          -- Rare: a newer count, or something landed before the latest count, so recompute
-          -- its variance from the stored log between the previous count and it.
+          -- Deltas landed before the latest count (an offline device catching up) and the
+          -- batch brought no count of this key: the previous count is unchanged, so the
+          -- variance just absorbs those of them after it.
+          WHEN a.cid = a.last_count_movement_id AND a.any_before AND NOT a.batch_has_count
+          THEN a.last_count_variance - (
+            SELECT coalesce(sum(x.qty), 0)
+            FROM unnest(a.before_hlc, a.before_id, a.before_qty) AS x(hlc, id, qty)
+            LEFT JOIN LATERAL (
+              SELECT m.id, m.hlc FROM movements m
+              WHERE m.store_id = a.store_id AND m.product_id = a.product_id
+                AND m.kind = 'COUNT' AND m.status = 'applied' AND (m.hlc, m.id) < (a.chlc, a.cid)
+              ORDER BY m.hlc DESC, m.id DESC
+              LIMIT 1
+            ) pc ON true
+            WHERE pc.id IS NULL OR (x.hlc COLLATE "C", x.id) > (pc.hlc, pc.id))
+          -- Rare: a newer count, or a count landed before the latest one, so recompute the
+          -- variance from the stored log between the previous count and the latest.
           WHEN a.cid IS DISTINCT FROM a.last_count_movement_id OR a.any_before
           THEN a.cqty - (
             SELECT coalesce(pc.qty, 0) + (
