@@ -76,7 +76,10 @@ export async function applyMovements(trx: Transaction<Database>, movements: read
   );
 
   const col = <T>(f: (m: MovementInput) => T) => movements.map(f);
-  const { rows: inserted } = await sql<{ id: string; store_id: string; product_id: string; status: 'applied' | 'rejected' }>`
+  // Answers one row: how many were stored, and which only when some were not (duplicates are
+  // rare, and 1,000 returned rows cost more to parse than the rest of the answer).
+  const { rows: counted } = await sql<{ n: number; ids: string[] | null }>`
+    WITH ins AS (
     INSERT INTO movements (id, store_id, device_id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise,
                            reason, note, supplier_id, batch_id, user_id, occurred_at, status, reject_reason)
     SELECT * FROM unnest(
@@ -90,18 +93,27 @@ export async function applyMovements(trx: Transaction<Database>, movements: read
     )
     -- One arbiter, not all three unique indexes: a tenth of the insert's time.
     ON CONFLICT (id) DO NOTHING
-    RETURNING id, store_id, product_id, status`.execute(trx);
+    RETURNING id)
+    SELECT count(*)::int AS n, CASE WHEN count(*) < ${movements.length}::int THEN array_agg(id) END AS ids FROM ins`.execute(trx);
+  const { n, ids } = counted[0]!;
+  const stored = n === movements.length ? null : new Set(ids ?? []);
+  // Of one id given twice, the first is the one stored (unnest order); the second conflicted.
+  const seen = new Set<string>();
+  const inserted = movements.filter((m) => {
+    if (seen.has(m.id)) return false;
+    seen.add(m.id);
+    return stored === null || stored.has(m.id);
+  });
 
-  const applied = inserted.filter((r) => r.status === 'applied');
   const result: ApplyResult = {
-    inserted: inserted.map((r) => ({ id: r.id, storeId: r.store_id, productId: r.product_id, status: r.status })),
+    inserted: inserted.map((m) => ({ id: m.id, storeId: m.storeId, productId: m.productId, status: m.status ?? 'applied' })),
     stock: [],
   };
-  if (applied.length === 0) return result;
+  const appliedIds = inserted.filter((m) => (m.status ?? 'applied') === 'applied').map((m) => m.id);
+  if (appliedIds.length === 0) return result;
 
   const storeIds = [...versions.keys()];
   const storeVersions = storeIds.map((s) => versions.get(s)!);
-  const appliedIds = applied.map((r) => r.id);
 
   // One statement for every touched stock row, new or not: a new row is written once with its
   // final quantity (no insert-then-update, no second pass over the batch), and its reorder

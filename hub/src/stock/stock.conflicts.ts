@@ -32,9 +32,10 @@ const keyOf = (storeId: string, productId: string) => `${storeId}/${productId}`;
  * stock that went below zero (the sale happened; someone must look), and a count whose
  * variance exceeds the store's threshold. Linear in changes + movements (a push brings 1,000).
  */
-export function stockConflicts(
+export function stockConflicts<M extends MovementInput>(
   changes: readonly StockChange[],
-  movements: readonly (MovementInput & { varianceThreshold: number })[],
+  movements: readonly M[],
+  varianceThreshold: (m: M) => number,
 ): OpenConflict[] {
   const conflicts: OpenConflict[] = [];
   const firstDelta = new Map<string, MovementInput>();
@@ -61,7 +62,8 @@ export function stockConflicts(
   for (const m of movements) {
     if (m.kind !== 'COUNT') continue;
     const s = changeByKey.get(keyOf(m.storeId, m.productId));
-    if (s && s.lastCountMovementId === m.id && s.lastCountVariance !== null && Math.abs(s.lastCountVariance) > m.varianceThreshold) {
+    const threshold = varianceThreshold(m);
+    if (s && s.lastCountMovementId === m.id && s.lastCountVariance !== null && Math.abs(s.lastCountVariance) > threshold) {
       conflicts.push({
         store_id: m.storeId,
         id: uuidv7(),
@@ -69,7 +71,7 @@ export function stockConflicts(
         product_id: m.productId,
         movement_id: m.id,
         device_id: m.deviceId,
-        details: JSON.stringify({ counted: m.qty, variance: s.lastCountVariance, threshold: m.varianceThreshold }),
+        details: JSON.stringify({ counted: m.qty, variance: s.lastCountVariance, threshold }),
       });
     }
   }
@@ -82,7 +84,7 @@ export async function recordStockConflicts(
   changes: readonly StockChange[],
   movements: readonly (MovementInput & { varianceThreshold: number })[],
 ): Promise<OpenConflict[]> {
-  const conflicts = stockConflicts(changes, movements);
+  const conflicts = stockConflicts(changes, movements, (m) => m.varianceThreshold);
   await insertConflicts(trx, conflicts);
   return conflicts;
 }

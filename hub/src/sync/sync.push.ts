@@ -187,10 +187,7 @@ export async function pushBatch(
   const newInputs = inputs.filter((m) => insertedIds.has(m.id));
   const newApplied = newInputs.filter((m) => m.status === 'applied');
 
-  const fromStock = stockConflicts(
-    applied.stock,
-    newApplied.map((m) => ({ ...m, varianceThreshold: device.variance_threshold })),
-  );
+  const fromStock = stockConflicts(applied.stock, newApplied, () => device.variance_threshold);
   const conflicts: OpenConflict[] = [
     ...fromStock,
     ...offline.conflicts,
