@@ -5,6 +5,7 @@ import { DeviceClock } from './clock/device-clock';
 import * as api from './core.api';
 import { requireActor, type CoreContext } from './core.context';
 import type { StoreDb } from './db/db.types';
+import { IdleCheckpoint } from './db/idle-checkpoint';
 import { openStoreDb } from './db/open-db';
 import { writeTx } from './db/write-tx';
 import { history } from './movements/movements.history';
@@ -36,16 +37,21 @@ export class StoreCore implements api.CoreApi {
   private session: api.SessionUser | null = null;
   private clock: DeviceClock | null = null;
   private loop: SyncLoop | null = null;
+  private readonly checkpoint: IdleCheckpoint;
 
   private constructor(
     readonly path: string,
     private readonly db: StoreDb,
     private readonly raw: Database.Database,
-  ) {}
+    idleCheckpointMs: number,
+  ) {
+    this.checkpoint = new IdleCheckpoint(db, raw, idleCheckpointMs);
+  }
 
-  static async open(path: string): Promise<StoreCore> {
+  /** `idleCheckpointMs`: how long after the last sale or sync the WAL is copied into the file. */
+  static async open(path: string, opts: { idleCheckpointMs?: number } = {}): Promise<StoreCore> {
     const { db, raw } = await openStoreDb(path);
-    return new StoreCore(path, db, raw);
+    return new StoreCore(path, db, raw, opts.idleCheckpointMs ?? 2000);
   }
 
   /** A fresh context per call: settings may have been changed by another process on the same file. */
@@ -163,7 +169,9 @@ export class StoreCore implements api.CoreApi {
     const i = parse(api.sellInput, input);
     // No settings read out here: the sale reads what it needs inside its own transaction.
     const clock = this.clock ?? (await this.ctx()).clock;
-    return movements.sell({ db: this.db, raw: this.raw, clock, session: this.session }, i);
+    const sale = await movements.sell({ db: this.db, raw: this.raw, clock, session: this.session }, i);
+    this.checkpoint.touch();
+    return sale;
   }
 
   async stockIn(input: api.StockInInput): Promise<api.SingleMovementResult> {
@@ -209,7 +217,11 @@ export class StoreCore implements api.CoreApi {
   }
 
   async syncNow(hooks?: { onProgress?: (p: api.SyncProgress) => void }): Promise<api.SyncRunResult> {
-    return runSync(await this.ctx(), hooks?.onProgress);
+    try {
+      return await runSync(await this.ctx(), hooks?.onProgress);
+    } finally {
+      this.checkpoint.touch();
+    }
   }
 
   async syncStatus(): Promise<api.SyncStatusView> {
@@ -236,6 +248,7 @@ export class StoreCore implements api.CoreApi {
   async close(): Promise<void> {
     await this.loop?.stop();
     this.loop = null;
+    await this.checkpoint.stop();
     await this.db.destroy();
   }
 
