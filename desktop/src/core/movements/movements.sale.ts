@@ -1,6 +1,6 @@
 import { DomainError, GENESIS_HASH, lineTotalPaise, uuidv7 } from '@bazaar/shared';
 import type Database from 'better-sqlite3';
-import { buildAuditRow, type AuditActor } from '../audit/audit.log';
+import { SALE_ACTION, buildAuditRow, type AuditActor } from '../audit/audit.log';
 import type { DeviceClock } from '../clock/device-clock';
 import type { MovementRow, ProductRow } from '../db/db.types';
 import { prepared } from '../db/prepared';
@@ -114,7 +114,7 @@ export function sellSync(a: SaleArgs): SaleResult {
   const prev = prepared(raw, 'SELECT hash FROM audit ORDER BY pos DESC LIMIT 1').get() as { hash: string } | undefined;
   const audit = buildAuditRow(prev?.hash ?? GENESIS_HASH, {
     actor: a.actor,
-    action: 'sale.create',
+    action: SALE_ACTION,
     entity: 'sale',
     entityId: batchId,
     storeId: a.storeId,
