@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_PULL_LIMIT, pullResponseSchema } from '@bazaar/shared';
+import { MAX_PULL_LIMIT, pullResponseSchema } from '@bazaar/shared';
 import { StoreCore } from '../../desktop/src/core/store-core';
 import { call, routeExists } from './lib/api';
 import { atMost, fmtStat, notMeasured, type BenchRow } from './lib/report';
@@ -31,7 +31,7 @@ async function httpPull(ctx: PullContext, token: string): Promise<{ secs: number
   let stock = 0;
   let pages = 0;
   for (;;) {
-    const qs: string = `limit=${DEFAULT_PULL_LIMIT}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const qs: string = `limit=${MAX_PULL_LIMIT}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const r = await call(ctx.hubUrl, 'GET', `/sync/pull?${qs}`, token);
     if (r.status !== 200) throw new Error(`GET /sync/pull answered ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
     const page = pullResponseSchema.parse(r.body);
@@ -92,7 +92,7 @@ export async function runPull(ctx: PullContext): Promise<BenchRow[]> {
     },
     {
       group: G,
-      name: `${name}: HTTP pages only (limit ${DEFAULT_PULL_LIMIT})`,
+      name: `${name}: HTTP pages only (limit ${MAX_PULL_LIMIT})`,
       result: `${fmtStat(hs, 2)} s (${last?.pages ?? 0} pages, ${last?.products ?? 0} products, ${last?.stock ?? 0} stock rows)`,
       target: '≤ 3 s',
       verdict: atMost(hs.median, 3, ' s'),
