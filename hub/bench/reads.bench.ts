@@ -76,7 +76,7 @@ export async function runReads(ctx: ReadsContext): Promise<BenchRow[]> {
       path: '/stocks/summary',
       request: (_i, rng) => `/stocks/summary?limit=50&cursor=${encodeCursor([products[Math.floor(rng.next() * Math.max(1, products.length - 60))]!.id])}`,
     },
-    { name: 'GET /reports/low-stock, all stores', path: '/reports/low-stock', request: (i) => `/reports/low-stock?limit=${1000 + (i % 100)}` },
+    { name: 'GET /reports/low-stock, all stores', path: '/reports/low-stock', request: (i) => `/reports/low-stock?limit=${1000 + (i % 250)}` },
     {
       name: 'GET /stocks/counts, low/out-of-stock count per store, all stores in one page',
       path: '/stocks/counts',
