@@ -48,6 +48,13 @@ export async function createTestDb(): Promise<TestDb> {
       await hubDb.close();
       const drop = createPgPool(url, 1);
       try {
+        // pool.end() resolves before the server has processed every client's goodbye; FORCE
+        // would kill those backends mid-close and the dying clients throw 57P01 into the run.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await drop.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       } finally {
         await drop.end();
