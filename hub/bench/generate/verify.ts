@@ -65,7 +65,7 @@ export async function checkConsistency(conn: Conn, sample = 200): Promise<Consis
       SELECT count(*)::int AS n FROM (
         SELECT s.id, count(k.product_id) AS products,
           count(k.product_id) FILTER (WHERE k.qty > 0 AND k.qty <= k.reorder_level) AS low, count(k.product_id) FILTER (WHERE k.qty <= 0) AS out
-        FROM stores s LEFT JOIN (stock k JOIN products p ON p.id = k.product_id AND NOT p.archived) ON k.store_id = s.id
+        FROM stores s LEFT JOIN stock k ON k.store_id = s.id
         GROUP BY s.id
       ) r LEFT JOIN store_stock_counts c ON c.store_id = r.id
       WHERE (coalesce(c.products, 0), coalesce(c.low, 0), coalesce(c.out_of_stock, 0)) <> (r.products, r.low, r.out)`);

@@ -147,7 +147,7 @@ export interface StockTable {
   updated_at: Timestamp;
 }
 
-/** Per store: stock rows of active products, and how many are low or out (kept by triggers, migration 0004). */
+/** Per store: stock rows, and how many are low or out (kept by triggers, migration 0004). */
 export interface StoreStockCountsTable {
   store_id: string;
   products: number;

@@ -73,11 +73,10 @@ export function createProductsRoutes(deps: AppDeps) {
       .transaction()
       .execute(async (trx) => {
         const version = await nextVersion(trx);
-        // Reorder level and archived change the stores' low/out counters (triggers of migration
-        // 0004). Lock order, as every stock writer: the stores' change counters, then the product
-        // row, then the counters. FOR UPDATE on the product makes a concurrent first stock row of
-        // it in another store (its foreign-key check) wait, so no row escapes the counters.
-        const touchesStock = patch.reorderLevel !== undefined || patch.archived !== undefined;
+        // A reorder level change rewrites the product's stock rows (and so the stores' low/out
+        // counters of migration 0004). Lock order, as every stock writer: the stores' change
+        // counters, then the product row, then the counters.
+        const touchesStock = patch.reorderLevel !== undefined;
         const stores = touchesStock ? await trx.selectFrom('stock').select('store_id').where('product_id', '=', id).execute() : [];
         const versions = await lockScopes(
           trx,
@@ -192,12 +191,6 @@ export function createProductsRoutes(deps: AppDeps) {
       const id = parseParam(c, 'id', uuidSchema, 'product not found');
       const result = await db.transaction().execute(async (trx) => {
         const version = await nextVersion(trx);
-        // Archiving changes the stores' low/out counters: the same lock order as update().
-        const stores = await trx.selectFrom('stock').select('store_id').where('product_id', '=', id).execute();
-        await lockScopes(
-          trx,
-          stores.map((s) => s.store_id),
-        );
         const before = await trx.selectFrom('products').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
         if (!before) throw new DomainError('NOT_FOUND', 'product not found');
         const used = await trx

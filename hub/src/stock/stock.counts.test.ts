@@ -20,7 +20,7 @@ async function recount(storeIds: string[]) {
     SELECT s.id AS store_id, count(k.product_id)::int AS products,
       (count(k.product_id) FILTER (WHERE k.qty > 0 AND k.qty <= k.reorder_level))::int AS low,
       (count(k.product_id) FILTER (WHERE k.qty <= 0))::int AS out
-    FROM stores s LEFT JOIN (stock k JOIN products p ON p.id = k.product_id AND NOT p.archived) ON k.store_id = s.id
+    FROM stores s LEFT JOIN stock k ON k.store_id = s.id
     WHERE s.id = ANY(${storeIds}::uuid[])
     GROUP BY s.id`.execute(t.db.db);
   return Object.fromEntries(rows.map((r) => [r.store_id, { products: r.products, low: r.low, out: r.out }]));
@@ -89,10 +89,10 @@ describe('store stock counts (GET /stocks/counts)', () => {
           const { products: n, low, out } = page.items[0]!;
           expect({ products: n, low, out }).toEqual(expected[id]);
           expect(page.totals).toMatchObject({ stores: 1, products: n, low, out, storesNeedingStock: low + out > 0 ? 1 : 0 });
-          // The low-stock and out-of-stock reports list exactly the rows counted.
-          const lowReport = await t.call('GET', `/reports/low-stock?storeId=${id}`, admin.token);
-          const outReport = await t.call('GET', `/reports/out-of-stock?storeId=${id}`, admin.token);
-          expect([lowReport.body.items.length, outReport.body.items.length]).toEqual([low, out]);
+          // The stock list filtered by status (where the overview cards lead) shows exactly the rows counted.
+          const lowRows = await t.call('GET', `/stocks?storeId=${id}&status=low&limit=500`, admin.token);
+          const outRows = await t.call('GET', `/stocks?storeId=${id}&status=out&limit=500`, admin.token);
+          expect([lowRows.body.items.length, outRows.body.items.length]).toEqual([low, out]);
         }
       }),
       { numRuns: 25 },
@@ -100,6 +100,11 @@ describe('store stock counts (GET /stocks/counts)', () => {
   });
 
   it('stay exact under concurrent pushes to several stores while a product is archived and restored', async () => {
+    // Several rounds of fresh stores and products: first stock rows racing an archive are the hard case.
+    for (let attempt = 0; attempt < 4; attempt++) await concurrentRound();
+  });
+
+  async function concurrentRound() {
     const stores = await Promise.all(['K1', 'K2', 'K3'].map((code) => t.makeStore(`${code}-${crypto.randomUUID().slice(0, 6)}`)));
     const products = await Promise.all([1, 2, 3, 4].map(() => t.makeProduct({ reorderLevel: 4 })));
     const writes: Promise<{ status: number }>[] = [];
@@ -123,7 +128,7 @@ describe('store stock counts (GET /stocks/counts)', () => {
       const item = page.items.find((i) => i.storeId === id)!;
       expect({ products: item.products, low: item.low, out: item.out }).toEqual(expected[id]);
     }
-  });
+  }
 
   it('answers only the stores the caller may see, pages by store code and filters', async () => {
     const a = await t.makeStore('ZZ-SCOPE-A');

@@ -53,7 +53,7 @@ export const stockSummaryItemSchema = z.object({
 });
 export type StockSummaryItem = z.infer<typeof stockSummaryItemSchema>;
 
-/** One store's stock health: rows of active products, and how many are low or out (GET /stocks/counts). */
+/** One store's stock health: its stock rows, and how many are low or out, as GET /stocks?status= counts them (GET /stocks/counts). */
 export const storeStockCountsSchema = z.object({
   storeId: uuidSchema,
   storeCode: z.string(),

@@ -3,10 +3,12 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Head-office reads at 1,000s of stores × 1,000s of products (issue 8, measured on 5M stock rows):
  *
- * - `store_stock_counts`: per store, how many stock rows of active (not archived) products it
- *   has, how many are low (0 < qty <= reorder_level) and how many are out (qty <= 0). Kept
- *   exact by statement-level triggers on `stock` (set-based over the statement's transition
- *   tables: one aggregate per push, not per row) and a row trigger on `products.archived`.
+ * - `store_stock_counts`: per store, how many stock rows it has, how many are low
+ *   (0 < qty <= reorder_level) and how many are out (qty <= 0), as `GET /stocks?status=`
+ *   counts them. Kept exact by statement-level triggers on `stock` (set-based over the
+ *   statement's transition tables: one aggregate per push, not per row). It depends on the
+ *   stock row alone: a version that left archived products out raced the archive against
+ *   concurrent first stock rows and needed a hub-wide lock to be exact.
  *   Only the store's own writers touch its row, and they are already serialised by the store's
  *   change counter (lockScopes), so the counter adds no contention between stores. Counting
  *   the partial index instead took 0.8 s on 5M rows (~10 % low).
@@ -28,7 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       IF TG_OP = 'INSERT' THEN
         INSERT INTO store_stock_counts AS c (store_id, products, low, out_of_stock)
         SELECT n.store_id, count(*), count(*) FILTER (WHERE n.qty > 0 AND n.qty <= n.reorder_level), count(*) FILTER (WHERE n.qty <= 0)
-        FROM new_rows n JOIN products p ON p.id = n.product_id AND NOT p.archived
+        FROM new_rows n
         GROUP BY n.store_id
         ORDER BY n.store_id
         ON CONFLICT (store_id) DO UPDATE SET products = c.products + excluded.products,
@@ -42,7 +44,6 @@ export async function up(db: Kysely<any>): Promise<void> {
             sum((n.qty <= 0)::int - (o.qty <= 0)::int) AS out_of_stock
           FROM new_rows n JOIN old_rows o ON o.store_id = n.store_id AND o.product_id = n.product_id
           WHERE ((n.qty > 0 AND n.qty <= n.reorder_level) <> (o.qty > 0 AND o.qty <= o.reorder_level) OR (n.qty <= 0) <> (o.qty <= 0))
-            AND EXISTS (SELECT 1 FROM products p WHERE p.id = n.product_id AND NOT p.archived)
           GROUP BY n.store_id
         ) d
         WHERE c.store_id = d.store_id;
@@ -51,7 +52,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         FROM (
           SELECT o.store_id, count(*) AS products,
             count(*) FILTER (WHERE o.qty > 0 AND o.qty <= o.reorder_level) AS low, count(*) FILTER (WHERE o.qty <= 0) AS out_of_stock
-          FROM old_rows o JOIN products p ON p.id = o.product_id AND NOT p.archived
+          FROM old_rows o
           GROUP BY o.store_id
         ) d
         WHERE c.store_id = d.store_id;
@@ -65,28 +66,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     sql`CREATE TRIGGER stock_counts_delete AFTER DELETE ON stock REFERENCING OLD TABLE AS old_rows
           FOR EACH STATEMENT EXECUTE FUNCTION store_stock_counts_sync()`,
 
-    // Archiving a product takes its rows out of every store's counts (restoring puts them back).
-    sql`CREATE FUNCTION store_stock_counts_archive() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    DECLARE dir integer := CASE WHEN NEW.archived THEN -1 ELSE 1 END;
-    BEGIN
-      -- Lock the counters in key order so two archives cannot deadlock each other.
-      PERFORM 1 FROM store_stock_counts c
-      WHERE c.store_id IN (SELECT k.store_id FROM stock k WHERE k.product_id = NEW.id)
-      ORDER BY c.store_id FOR UPDATE;
-      UPDATE store_stock_counts c SET products = c.products + dir,
-        low = c.low + dir * (k.qty > 0 AND k.qty <= k.reorder_level)::int,
-        out_of_stock = c.out_of_stock + dir * (k.qty <= 0)::int
-      FROM stock k WHERE k.product_id = NEW.id AND c.store_id = k.store_id;
-      RETURN NULL;
-    END $fn$`,
-    sql`CREATE TRIGGER products_archive_counts AFTER UPDATE OF archived ON products
-          FOR EACH ROW WHEN (OLD.archived IS DISTINCT FROM NEW.archived) EXECUTE FUNCTION store_stock_counts_archive()`,
-
     sql`INSERT INTO store_stock_counts (store_id, products, low, out_of_stock)
         SELECT s.id, count(k.product_id),
           count(k.product_id) FILTER (WHERE k.qty > 0 AND k.qty <= k.reorder_level), count(k.product_id) FILTER (WHERE k.qty <= 0)
         FROM stores s
-        LEFT JOIN (stock k JOIN products p ON p.id = k.product_id AND NOT p.archived) ON k.store_id = s.id
+        LEFT JOIN stock k ON k.store_id = s.id
         GROUP BY s.id`,
 
     sql`CREATE INDEX stock_product_cover_idx ON stock (product_id, store_id) INCLUDE (qty, reorder_level)`,
@@ -98,11 +82,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX stock_product_idx ON stock (product_id, store_id)`.execute(db);
   await sql`DROP INDEX stock_product_cover_idx`.execute(db);
-  await sql`DROP TRIGGER products_archive_counts ON products`.execute(db);
   await sql`DROP TRIGGER stock_counts_insert ON stock`.execute(db);
   await sql`DROP TRIGGER stock_counts_update ON stock`.execute(db);
   await sql`DROP TRIGGER stock_counts_delete ON stock`.execute(db);
-  await sql`DROP FUNCTION store_stock_counts_archive()`.execute(db);
   await sql`DROP FUNCTION store_stock_counts_sync()`.execute(db);
   await sql`DROP TABLE store_stock_counts`.execute(db);
 }
