@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GENESIS_HASH, auditHashInput, canonicalJson, uuidv7, type AuditEntry, type ChainVerification } from '@bazaar/shared';
 import { sql } from 'kysely';
-import type { Executor } from '../db/db.types';
+import type { AuditTable, Executor } from '../db/db.types';
 
 /** The audit action of a counter sale (movements.sale.ts writes it). */
 export const SALE_ACTION = 'sale.create';
@@ -26,20 +26,8 @@ function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-export interface AuditRowValues {
-  id: string;
-  at: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  store_id: string | null;
-  before_json: string;
-  after_json: string;
-  prev_hash: string;
-  hash: string;
-}
+/** An audit row as written (pos is SQLite's to assign). */
+export type AuditRowValues = Omit<AuditTable, 'pos'>;
 
 /** The row that chains `rec` after `prevHash`: shared by the Kysely and the prepared-statement writers. */
 export function buildAuditRow(prevHash: string, rec: AuditRecord): AuditRowValues {
