@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { buildProducts, buildSuppliers } from '../../hub/bench/generate/catalog.build';
-import { Rng } from '../../hub/bench/generate/random';
+import { buildProducts, buildSuppliers } from '../../hub/src/dev/world/catalog.build';
+import { Rng } from '../../hub/src/dev/world/random';
 import { StoreCore } from '../src/core/store-core';
 
 /**

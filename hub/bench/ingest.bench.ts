@@ -5,7 +5,7 @@ import { SyntheticDevice } from './lib/movements';
 import { atLeast, atMost, fmtStat, notMeasured, ratioOf, type BenchRow } from './lib/report';
 import { fmt, stat, type Stat } from './lib/stats';
 import type { StoreInfo } from './lib/world-info';
-import { uuidv7At } from './generate/random';
+import { uuidv7At } from '../src/dev/world/random';
 
 export interface IngestContext {
   hubUrl: string;

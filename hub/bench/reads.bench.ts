@@ -1,6 +1,6 @@
 import { encodeCursor } from '../src/http/cursor';
 import { call, routeExists } from './lib/api';
-import { Rng } from './generate/random';
+import { Rng } from '../src/dev/world/random';
 import { atMost, fmtStat, notMeasured, type BenchRow } from './lib/report';
 import { latency, latencyRuns, type Latency } from './lib/stats';
 import type { StoreInfo } from './lib/world-info';

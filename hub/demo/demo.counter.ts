@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { StoreCore } from '../../desktop/src/core/store-core';
-import { Rng } from '../bench/generate/random';
+import { Rng } from '../src/dev/world/random';
 
 export interface CounterOptions {
   hubUrl: string;

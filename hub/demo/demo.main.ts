@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { progressBar } from '../bench/generate/generate.cli';
+import { progressBar } from '../src/dev/world/progress-bar';
 import { call } from '../bench/lib/api';
 import { hubDir, startProcess, type RunningServer } from '../bench/lib/hub-process';
 import { SimulatedCounter } from './demo.counter';

@@ -9,7 +9,7 @@ import { PrincipalCache } from './auth/principal.cache';
 import { createApiRoutes } from './api.routes';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { handleError } from './http/error-handler';
-import { createScaleRoutes } from './scale/scale.routes';
+import { createPlatformRoutes } from './platform/platform.routes';
 
 export type { AppDeps } from './http/app-env';
 
@@ -22,7 +22,7 @@ export function createApp(given: AppDeps) {
   const { config, logger } = deps;
   const app = new Hono<AppEnv>();
 
-  if (deps.scale) app.use('*', deps.scale.observe);
+  if (deps.platform) app.use('*', deps.platform.observe);
   app.use(
     '*',
     requestId({ generator: () => crypto.randomUUID() }),
@@ -60,8 +60,8 @@ export function createApp(given: AppDeps) {
     }),
     authenticate(deps),
   );
-  if (deps.scale) app.use('/api/*', ...deps.scale.api);
-  app.route('/api/v1', createScaleRoutes(deps));
+  if (deps.platform) app.use('/api/*', ...deps.platform.api);
+  app.route('/api/v1', createPlatformRoutes(deps));
 
   const routes = app.route('/api/v1', createApiRoutes(deps));
 

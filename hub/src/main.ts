@@ -8,8 +8,8 @@ import { migrateToLatest } from './db/migrate';
 import { systemClock, type AppDeps } from './http/app-env';
 import { printFirstStartHelp } from './auth/first-start';
 import { serveWebUi } from './web-ui/serve-web-ui';
-import { createScale } from './scale/scale.factory';
-import { scaleSettings } from './scale/scale.config';
+import { createPlatform } from './platform/platform.factory';
+import { platformSettings } from './platform/platform.config';
 
 const config = loadConfigOrExit();
 const logger = pino({ level: config.logLevel, base: { service: 'hub' } });
@@ -38,7 +38,7 @@ const hlc = new HybridLogicalClock({
 });
 
 // Shared limits, cache, events and jobs on Redis when REDIS_URL is set, in-process otherwise.
-const scale = await createScale({ config, db: hubDb.db, readDb: hubDb.readDb, logger, settings: scaleSettings(config), pools: hubDb.pools });
+const platform = await createPlatform({ config, db: hubDb.db, readDb: hubDb.readDb, logger, settings: platformSettings(config), pools: hubDb.pools });
 const deps: AppDeps = {
   config,
   db: hubDb.db,
@@ -46,8 +46,8 @@ const deps: AppDeps = {
   logger,
   clock: systemClock,
   hlc,
-  limiter: scale.limiter,
-  scale,
+  limiter: platform.limiter,
+  platform,
 };
 const app = createApp(deps);
 serveWebUi(app, config);
@@ -62,7 +62,7 @@ async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info(`${signal}: draining requests`);
-  scale.endStreams();
+  platform.endStreams();
   const force = setTimeout(() => {
     logger.warn('requests still running after 10 s; closing anyway');
     process.exit(1);
@@ -70,7 +70,7 @@ async function shutdown(signal: string) {
   force.unref();
   // close() stops accepting connections and resolves once in-flight requests have finished.
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await scale.close(); // drains running jobs
+  await platform.close(); // drains running jobs
   await hubDb.close();
   logger.info('stopped');
   process.exit(0);

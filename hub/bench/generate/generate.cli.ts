@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../src/db/database.types';
 import { migrateToLatest } from '../../src/db/migrate';
-import { generateWorld, PRESETS, type Progress, type WorldOptions } from './generate';
-import { pgTarget } from './pg-target';
+import { generateWorld, PRESETS, type WorldOptions } from '../../src/dev/world/generate';
+import { pgTarget } from '../../src/dev/world/pg-target';
+import { progressBar } from '../../src/dev/world/progress-bar';
 
 /**
  * `pnpm bench:data [--quick] [--stores N] [--products N] [--movements N] [--days N] [--seed N]`
@@ -16,23 +16,6 @@ const HELP = `usage: pnpm bench:data [--quick] [--stores N] [--products N] [--mo
   BENCH_DATABASE_URL or DATABASE_URL. Defaults: 1,000 stores x 5,000 products, 10,000,000 movements.
   Sign in afterwards as admin / bazaar-admin-pass (staff and managers: bazaar-staff-pass).`;
 
-export function progressBar(label: string): { update: Progress; stop: () => void } {
-  const bar = new cliProgress.SingleBar(
-    { format: `${label} {phase} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`, hideCursor: true, etaBuffer: 50 },
-    cliProgress.Presets.shades_classic,
-  );
-  let current = '';
-  return {
-    update(phase, done, total) {
-      if (phase !== current) {
-        if (current) bar.stop();
-        current = phase;
-        bar.start(total, done, { phase: phase.padEnd(9) });
-      } else bar.update(done);
-    },
-    stop: () => bar.stop(),
-  };
-}
 
 export function parseWorldArgs(argv: string[]): WorldOptions & { help: boolean } {
   const { values } = parseArgs({

@@ -1,5 +1,5 @@
 import { formatHlc, type DeviceMovementInput } from '@bazaar/shared';
-import { Rng, uuidv7At, Zipf } from '../generate/random';
+import { Rng, uuidv7At, Zipf } from '../../src/dev/world/random';
 import type { StoreInfo } from './world-info';
 
 /** A device's clock and sequence for synthetic pushes: HLC, seq and UUIDv7 as the desktop core would stamp them. */

@@ -8,7 +8,7 @@ import type { Database } from '../../src/db/database.types';
 import { systemClock } from '../../src/http/app-env';
 import { MemoryRateLimiter } from '../../src/http/rate-limiter';
 import { BASELINE_SQL } from '../ingest.bench';
-import { uuidv7At } from '../generate/random';
+import { uuidv7At } from '../../src/dev/world/random';
 import { SyntheticDevice } from '../lib/movements';
 import { readWorld } from '../lib/world-info';
 

@@ -1,8 +1,7 @@
 import { uuidv7 } from '@bazaar/shared';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/database.types';
-import { scaleDb } from '../db/scale.tables';
+import type { Database } from '../db/database.types';
 
 export const evaluateAlertsJob = z.object({ storeIds: z.array(z.uuid()).min(1).max(10_000) });
 
@@ -83,8 +82,7 @@ export async function evaluateAlerts(
 /** Queue one webhook delivery per raised alert of a store that has a webhook; returns their ids. */
 export async function recordWebhookDeliveries(db: Kysely<Database>, raised: readonly RaisedAlert[]): Promise<string[]> {
   if (raised.length === 0) return [];
-  const sdb = scaleDb(db);
-  const hooks = await sdb
+  const hooks = await db
     .selectFrom('store_webhooks')
     .select(['store_id', 'url'])
     .where('enabled', '=', true)
@@ -98,6 +96,6 @@ export async function recordWebhookDeliveries(db: Kysely<Database>, raised: read
     return [{ store_id: a.storeId, id: uuidv7(), alert_id: a.id, url, payload: JSON.stringify(payload), updated_at: new Date() }];
   });
   if (rows.length === 0) return [];
-  await sdb.insertInto('webhook_deliveries').values(rows).execute();
+  await db.insertInto('webhook_deliveries').values(rows).execute();
   return rows.map((r) => r.id);
 }

@@ -1,11 +1,10 @@
 import { DomainError, limitSchema, uuidSchema } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireUser } from '../../auth/auth.middleware';
-import { assertStoreAccess, assertStoreRole, visibleStoreIds } from '../../auth/principal';
-import type { AppDeps, AppEnv } from '../../http/app-env';
-import { parseJson, parseQuery } from '../../http/validate';
-import { scaleDb } from '../db/scale.tables';
+import { requireUser } from '../auth/auth.middleware';
+import { assertStoreAccess, assertStoreRole, visibleStoreIds } from '../auth/principal';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { parseJson, parseQuery } from '../http/validate';
 import type { EventBus } from '../events/event-bus';
 import { isInternalHost } from './webhook-url';
 
@@ -22,7 +21,7 @@ const webhookInput = z.strictObject({
 
 /** Stock alerts raised by the evaluate-alerts job, and each store's alert webhook. */
 export function createAlertsRoutes(deps: AppDeps, bus: EventBus) {
-  const db = scaleDb(deps.db);
+  const db = deps.db;
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const me = requireUser(c);

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/database.types';
-import type { JobContext } from '../jobs/job-queue';
-import { scaleDb } from '../db/scale.tables';
+import type { Database } from '../db/database.types';
+import type { JobContext } from '../platform/jobs/job-queue';
 
 export const deliverWebhookJob = z.object({ deliveryId: z.uuid() });
 
@@ -19,8 +18,7 @@ export async function deliverWebhook(
   ctx: JobContext,
   timeoutMs = 5_000,
 ): Promise<void> {
-  const sdb = scaleDb(db);
-  const d = await sdb
+  const d = await db
     .selectFrom('webhook_deliveries')
     .select(['id', 'store_id', 'url', 'payload', 'state'])
     .where('id', '=', deliveryId)
@@ -40,7 +38,7 @@ export async function deliverWebhook(
     status = res.status;
     await res.body?.cancel().catch(() => undefined);
     if (res.ok) {
-      await sdb
+      await db
         .updateTable('webhook_deliveries')
         .set((eb) => ({ state: 'delivered', attempts: eb('attempts', '+', 1), last_status: status, last_error: null, updated_at: new Date() }))
         .where('id', '=', d.id)
@@ -51,7 +49,7 @@ export async function deliverWebhook(
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
   }
-  await sdb
+  await db
     .updateTable('webhook_deliveries')
     .set((eb) => ({
       state: ctx.final ? 'failed' : 'pending',

@@ -201,6 +201,60 @@ export interface AuditLogTable {
   search: ColumnType<string, unknown, never>;
 }
 
+/** Migration 0003 (alerts, exports, rollups): timestamps the writer always sets, JSON text it always gives. */
+type WrittenAt = ColumnType<Date, Date | string, Date | string>;
+type JsonText = ColumnType<unknown, string, string>;
+
+export interface StoreWebhooksTable {
+  store_id: string;
+  url: string;
+  enabled: Generated<boolean>;
+  updated_at: WrittenAt;
+}
+
+export interface WebhookDeliveriesTable {
+  store_id: string;
+  id: string;
+  alert_id: string;
+  url: string;
+  payload: JsonText;
+  state: Generated<'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  updated_at: WrittenAt;
+}
+
+export interface SalesDailyTable {
+  store_id: string;
+  day: ColumnType<string, string, string>;
+  product_id: string;
+  qty_sold: number;
+  revenue_paise: number;
+  sales: number;
+  updated_at: WrittenAt;
+}
+
+export interface ExportJobsTable {
+  id: string;
+  requested_by: string | null;
+  kind: string;
+  params: JsonText;
+  state: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  rows_done: Generated<number>;
+  rows_total: number | null;
+  error: string | null;
+  created_at: CreatedAt;
+  finished_at: WrittenAt | null;
+}
+
+export interface ExportChunksTable {
+  export_id: string;
+  n: number;
+  data: string;
+}
+
 export interface Database {
   change_counters: ChangeCountersTable;
   users: UsersTable;
@@ -217,6 +271,11 @@ export interface Database {
   conflicts: ConflictsTable;
   alerts: AlertsTable;
   audit_log: AuditLogTable;
+  store_webhooks: StoreWebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  sales_daily: SalesDailyTable;
+  export_jobs: ExportJobsTable;
+  export_chunks: ExportChunksTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kyselyConn } from '../../bench/generate/sink';
-import { checkConsistency } from '../../bench/generate/verify';
+import { kyselyConn } from './world/sink';
+import { checkConsistency } from './world/verify';
 import { createTestApp, type TestApp } from '../test/test-db';
 
 describe('POST /dev/generate-dummy-data', () => {

@@ -32,7 +32,7 @@ export const generateDummyDataSchema = z
  */
 export function createDevRoutes(deps: AppDeps) {
   const jobs = new DummyDataJobs(deps.db, deps.logger, async () => {
-    await deps.scale?.cache.bump('stock', 'catalog');
+    await deps.platform?.cache.bump('stock', 'catalog');
   });
   const guard = () => {
     if (deps.config.mode === 'production') throw new DomainError('FORBIDDEN', 'dummy data generation is disabled when the hub runs in production mode');

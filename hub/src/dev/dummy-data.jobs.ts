@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { generateWorld, type WorldOptions, type WorldSummary } from '../../bench/generate/generate';
-import { kyselyTarget } from '../../bench/generate/pg-target';
+import { generateWorld, type WorldOptions, type WorldSummary } from './world/generate';
+import { kyselyTarget } from './world/pg-target';
 import type { Database } from '../db/database.types';
 
 export interface DummyDataJob {

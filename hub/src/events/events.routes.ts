@@ -1,20 +1,15 @@
 import { DomainError } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { resolveToken } from '../../auth/auth.middleware';
-import { visibleStoreIds, type Principal } from '../../auth/principal';
-import type { AppDeps, AppEnv } from '../../http/app-env';
+import { resolveToken } from '../auth/auth.middleware';
+import { visibleStoreIds, type Principal } from '../auth/principal';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import type { SseClients } from './sse-clients';
 import { compareEventIds, eventIdSchema, type EventBus, type HubEvent } from './event-bus';
 
 const REPLAY_LIMIT = 5_000;
 const HEARTBEAT_MS = 15_000;
 
-/** Open streams of this node: counted for metrics, ended all at once on shutdown. */
-export interface SseClients {
-  count: number;
-  closing: boolean;
-  readonly wakers: Set<() => void>;
-}
 
 /**
  * GET /events: server-sent events for live dashboards, filtered to the stores the caller

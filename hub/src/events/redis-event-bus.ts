@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { RedisConnection } from '../redis/redis.connection';
+import type { RedisConnection } from '../platform/redis/redis.connection';
 import { EventIdGenerator, MemoryEventBus, type EventBus, type HubEvent, type NewHubEvent } from './event-bus';
 
 const STREAM = 'events';

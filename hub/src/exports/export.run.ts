@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/database.types';
-import { scaleDb } from '../db/scale.tables';
+import type { Database } from '../db/database.types';
 
 export const exportJob = z.object({ exportId: z.uuid() });
 
@@ -36,7 +35,7 @@ export async function runExport(opts: {
   final: boolean;
   progress: (p: ExportProgress) => Promise<void>;
 }): Promise<void> {
-  const db = scaleDb(opts.db);
+  const db = opts.db;
   const job = await db.selectFrom('export_jobs').selectAll().where('id', '=', opts.exportId).executeTakeFirst();
   if (!job || job.state === 'done') return;
   const params = exportParamsSchema.parse(job.params);

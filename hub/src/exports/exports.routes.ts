@@ -1,19 +1,18 @@
 import { DomainError, uuidSchema, uuidv7 } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { requireUser } from '../../auth/auth.middleware';
-import { assertStoreAccess, visibleStoreIds } from '../../auth/principal';
-import type { AppDeps, AppEnv } from '../../http/app-env';
-import { parseJson } from '../../http/validate';
-import { scaleDb } from '../db/scale.tables';
-import type { JobQueue } from '../jobs/job-queue';
+import { requireUser } from '../auth/auth.middleware';
+import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { parseJson } from '../http/validate';
+import type { JobQueue } from '../platform/jobs/job-queue';
 import { exportParamsSchema } from './export.run';
 
 const exportInput = exportParamsSchema.omit({ storeIds: true }).strict();
 
 /** Large CSV exports as background jobs: request, poll progress (or follow export.progress events), download. */
 export function createExportsRoutes(deps: AppDeps, jobs: () => JobQueue) {
-  const db = scaleDb(deps.db);
+  const db = deps.db;
   const findOwn = async (userId: string, role: string, id: string) => {
     const job = await db.selectFrom('export_jobs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!job || (job.requested_by !== userId && role !== 'admin')) throw new DomainError('NOT_FOUND', 'export not found');

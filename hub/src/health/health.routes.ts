@@ -17,11 +17,11 @@ export function createHealthRoutes(deps: AppDeps) {
       dbLatencyMs: Math.round((performance.now() - started) * 10) / 10,
       time: new Date(deps.clock.now()).toISOString(),
     };
-    // Replica, Redis, queue and failed webhooks (src/scale); optional parts degrade, they do not 503.
-    const scale = await deps.scale?.health();
-    if (scale) {
-      const up = database === 'ok' && !scale.requiredDown;
-      return c.json({ ...body, ...scale.checks, status: up && !scale.degraded ? ('ok' as const) : ('degraded' as const) }, up ? 200 : 503);
+    // Replica, Redis, queue and failed webhooks (src/platform); optional parts degrade, they do not 503.
+    const platform = await deps.platform?.health();
+    if (platform) {
+      const up = database === 'ok' && !platform.requiredDown;
+      return c.json({ ...body, ...platform.checks, status: up && !platform.degraded ? ('ok' as const) : ('degraded' as const) }, up ? 200 : 503);
     }
     return c.json(body, database === 'ok' ? 200 : 503);
   });

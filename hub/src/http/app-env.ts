@@ -6,7 +6,7 @@ import type { Database } from '../db/database.types';
 import type { Principal } from '../auth/principal';
 import type { PrincipalCache } from '../auth/principal.cache';
 import type { RateLimiter } from './rate-limiter';
-import type { Scale } from '../scale/scale.types';
+import type { Platform } from '../platform/platform.types';
 
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -32,7 +32,7 @@ export interface AppDeps {
    */
   principals?: PrincipalCache;
   /** Stage-3 services (shared limits, cache, events, jobs, metrics); absent in most tests. */
-  scale?: Scale;
+  platform?: Platform;
 }
 
 export interface AppEnv {

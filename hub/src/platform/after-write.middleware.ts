@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../http/app-env';
-import type { StockCommit } from '../scale.types';
+import type { AppEnv } from '../http/app-env';
+import type { StockCommit } from './platform.types';
 
 interface MovementCreated {
   movement?: { storeId?: string };
@@ -11,11 +11,11 @@ interface PushAnswer {
 }
 
 /**
- * Reports committed stock writes to the scale services (cache bump, live events, alert
+ * Reports committed stock writes to the platform services (cache bump, live events, alert
  * evaluation, read-your-writes) from the two ingest routes: web movements and sync push.
  * It runs after the handler returned, so the write transaction has committed, and before the
- * client gets its answer. Reading the answer keeps the ingest code free of scale concerns;
- * a write path outside HTTP (jobs, dev data) calls scale.stockCommitted itself.
+ * client gets its answer. Reading the answer keeps the ingest code free of platform concerns;
+ * a write path outside HTTP (jobs, dev data) calls platform.stockCommitted itself.
  */
 export function afterWriteMiddleware(stockCommitted: (c: StockCommit) => Promise<void>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -1,6 +1,6 @@
 import type { HubConfig } from '../config/env';
 
-export interface ScaleSettings {
+export interface PlatformSettings {
   redisUrl: string | undefined;
   redisKeyPrefix: string;
   perTokenPerMinute: number;
@@ -15,10 +15,10 @@ export interface ScaleSettings {
   rollupEveryMs: number;
 }
 
-type ScaleConfigFields = Pick<HubConfig, 'redisUrl'> &
+type PlatformConfigFields = Pick<HubConfig, 'redisUrl'> &
   Partial<{ redisKeyPrefix: string; rateLimitPerMinute: number; rateLimitAnonPerMinute: number }>;
 
-export function scaleSettings(config: ScaleConfigFields, overrides: Partial<ScaleSettings> = {}): ScaleSettings {
+export function platformSettings(config: PlatformConfigFields, overrides: Partial<PlatformSettings> = {}): PlatformSettings {
   return {
     redisUrl: config.redisUrl,
     redisKeyPrefix: config.redisKeyPrefix ?? 'bazaar:',

@@ -7,45 +7,44 @@ import type { MiddlewareHandler } from 'hono';
 import type { HubConfig } from '../config/env';
 import type { Database } from '../db/database.types';
 import type { AppEnv } from '../http/app-env';
-import { evaluateAlerts, evaluateAlertsJob, recordWebhookDeliveries } from './alerts/alerts.evaluate';
-import { deliverWebhook, deliverWebhookJob } from './alerts/webhook.deliver';
+import { evaluateAlerts, evaluateAlertsJob, recordWebhookDeliveries } from '../alerts/alerts.evaluate';
+import { deliverWebhook, deliverWebhookJob } from '../alerts/webhook.deliver';
 import { MemoryCache } from './cache/memory-cache';
 import { RedisCache } from './cache/redis-cache';
 import { responseCacheMiddleware } from './cache/response-cache.middleware';
 import type { VersionedCache } from './cache/cache.types';
-import { scaleDb } from './db/scale.tables';
-import { MemoryEventBus, type EventBus } from './events/event-bus';
-import { RedisEventBus } from './events/redis-event-bus';
-import type { SseClients } from './events/events.routes';
-import { runExport, exportJob } from './exports/export.run';
-import { afterWriteMiddleware } from './http/after-write.middleware';
-import { rateLimitMiddleware } from './http/rate-limit.middleware';
+import { MemoryEventBus, type EventBus } from '../events/event-bus';
+import { RedisEventBus } from '../events/redis-event-bus';
+import type { SseClients } from '../events/sse-clients';
+import { runExport, exportJob } from '../exports/export.run';
+import { afterWriteMiddleware } from './after-write.middleware';
+import { rateLimitMiddleware } from './rate-limit/rate-limit.middleware';
 import { BullJobQueue } from './jobs/bullmq-queue';
 import { MemoryJobQueue, type JobHandlers, type JobQueue } from './jobs/job-queue';
 import { createHubMetrics } from './metrics/hub-metrics';
-import { LocalRateLimiter, ResilientRateLimiter, type SharedRateLimiter } from './rate-limit/redis-rate-limiter';
-import { createReadRouting } from './reads/read-routing';
+import { LocalRateLimiter, ResilientRateLimiter, type SharedRateLimiter } from './rate-limit/rate-limiter';
+import { createReadRouting } from './read-routing';
 import { connectRedis, type RedisConnection } from './redis/redis.connection';
-import { recentDays, rollupSales, rollupSalesJob } from './rollups/sales-rollup';
-import type { ScaleSettings } from './scale.config';
-import type { HealthCheck, Scale, ScaleHealth, StockCommit } from './scale.types';
-import { withTimeout } from './util/with-timeout';
+import { recentDays, rollupSales, rollupSalesJob } from '../reports/sales-rollup';
+import type { PlatformSettings } from './platform.config';
+import type { HealthCheck, Platform, PlatformHealth, StockCommit } from './platform.types';
+import { withTimeout } from './with-timeout';
 
-export interface ScaleDeps {
+export interface PlatformDeps {
   config: HubConfig;
   db: Kysely<Database>;
   readDb: Kysely<Database>;
   logger: Logger;
-  settings: ScaleSettings;
+  settings: PlatformSettings;
   /** pg pools for pool-usage metrics (absent on PGlite). */
   pools?: { primary?: pg.Pool; replica?: pg.Pool };
   now?: () => number;
 }
 
-export async function createScale(deps: ScaleDeps): Promise<Scale> {
+export async function createPlatform(deps: PlatformDeps): Promise<Platform> {
   const { db, readDb, logger, settings } = deps;
   const now = deps.now ?? (() => Date.now());
-  const log = logger.child({ component: 'scale' });
+  const log = logger.child({ component: 'platform' });
   const redis: RedisConnection | null = settings.redisUrl ? connectRedis(settings.redisUrl, settings.redisKeyPrefix, log) : null;
   if (redis) await waitForFirstConnect(redis, log);
 
@@ -144,7 +143,7 @@ export async function createScale(deps: ScaleDeps): Promise<Scale> {
     }
   }
 
-  async function health(): Promise<ScaleHealth> {
+  async function health(): Promise<PlatformHealth> {
     const [replica, redisCheck, queue, failed] = await Promise.all([
       checkReplica(db, readDb),
       checkRedis(redis),
@@ -159,7 +158,7 @@ export async function createScale(deps: ScaleDeps): Promise<Scale> {
         }
       })(),
       withTimeout(
-        scaleDb(db)
+        db
           .selectFrom('webhook_deliveries')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('state', '=', 'failed')

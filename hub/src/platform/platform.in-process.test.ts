@@ -2,30 +2,30 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { createTestApp, type TestApp } from '../test/test-db';
-import { createScale } from './scale.factory';
-import { scaleSettings } from './scale.config';
-import type { Scale } from './scale.types';
-import { openSse } from './sse.test-client';
+import { createPlatform } from './platform.factory';
+import { platformSettings } from './platform.config';
+import type { Platform } from './platform.types';
+import { openSse } from '../events/sse.test-client';
 
 /** The single-node defaults (no REDIS_URL): cache invalidation by catalog writes, and event visibility. */
-describe('scale services in-process', () => {
+describe('platform services in-process', () => {
   let t: TestApp;
-  let scale: Scale;
+  let platform: Platform;
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
     t = await createTestApp();
-    scale = await createScale({
+    platform = await createPlatform({
       config: t.deps.config,
       db: t.deps.db,
       readDb: t.deps.readDb,
       logger: pino({ level: 'silent' }),
-      settings: scaleSettings({ redisUrl: undefined }, { rollupEveryMs: 0 }),
+      settings: platformSettings({ redisUrl: undefined }, { rollupEveryMs: 0 }),
     });
-    app = createApp({ ...t.deps, limiter: scale.limiter, scale });
+    app = createApp({ ...t.deps, limiter: platform.limiter, platform });
   }, 60_000);
   afterAll(async () => {
-    await scale?.close();
+    await platform?.close();
     await t?.close();
   });
 
@@ -111,7 +111,7 @@ describe('scale services in-process', () => {
     expect((await call('POST', '/stock-movements', m1.token, { storeId: s2.id, productId: product.id, kind: 'IN', qty: 1 })).status).toBe(404);
     const admin = await t.makeUser('admin');
     expect((await call('POST', '/stock-movements', admin.token, { storeId: s2.id, productId: product.id, kind: 'IN', qty: 1 })).status).toBe(201);
-    const { waitFor } = await import('./scale.test-kit');
+    const { waitFor } = await import('./platform.test-kit');
     const alert = await waitFor('alert in store 2', async () =>
       t.deps.db.selectFrom('alerts').select('id').where('store_id', '=', s2.id).executeTakeFirst(),
     );
@@ -123,7 +123,7 @@ describe('scale services in-process', () => {
 
 describe('alert webhooks: who may set them, and where they may point', () => {
   it('refuses internal addresses in production mode only', async () => {
-    const { isInternalHost } = await import('./alerts/webhook-url');
+    const { isInternalHost } = await import('../alerts/webhook-url');
     for (const h of ['localhost', '127.0.0.1', '10.1.2.3', '169.254.169.254', '172.20.0.1', '192.168.1.1', '[::1]', 'fd00::1', 'redis.internal']) {
       expect(isInternalHost(h), h).toBe(true);
     }

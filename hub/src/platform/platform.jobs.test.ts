@@ -5,11 +5,10 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { createTestApp, type TestApp } from '../test/test-db';
-import { scaleDb } from './db/scale.tables';
-import { createScale } from './scale.factory';
-import { scaleSettings } from './scale.config';
-import type { Scale } from './scale.types';
-import { dropPrefix, requireRedis, TEST_REDIS_URL, uniquePrefix, waitFor } from './scale.test-kit';
+import { createPlatform } from './platform.factory';
+import { platformSettings } from './platform.config';
+import type { Platform } from './platform.types';
+import { dropPrefix, requireRedis, TEST_REDIS_URL, uniquePrefix, waitFor } from './platform.test-kit';
 
 const modes = [
   { name: 'in-process queue (no Redis)', redis: false, skip: false },
@@ -20,7 +19,7 @@ for (const mode of modes) {
   describe.skipIf(mode.skip)(`background jobs: ${mode.name}`, () => {
     const prefix = uniquePrefix('jobs');
     let t: TestApp;
-    let scale: Scale;
+    let platform: Platform;
     let app: ReturnType<typeof createApp>;
     let redis: Redis | null = null;
     let hook: Server;
@@ -37,21 +36,21 @@ for (const mode of modes) {
       });
       await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
       t = await createTestApp();
-      scale = await createScale({
+      platform = await createPlatform({
         config: t.deps.config,
         db: t.deps.db,
         readDb: t.deps.readDb,
         logger: pino({ level: 'silent' }),
-        settings: scaleSettings(
+        settings: platformSettings(
           { redisUrl: mode.redis ? TEST_REDIS_URL : undefined },
           { redisKeyPrefix: prefix, webhookAttempts: 3, webhookBackoffMs: 100, rollupEveryMs: 0 },
         ),
       });
-      app = createApp({ ...t.deps, limiter: scale.limiter, scale });
+      app = createApp({ ...t.deps, limiter: platform.limiter, platform });
     }, 60_000);
 
     afterAll(async () => {
-      await scale?.close();
+      await platform?.close();
       await t?.close();
       hook?.close();
       if (redis) {
@@ -73,7 +72,7 @@ for (const mode of modes) {
     /** Until every queued job (and the retries it queued) has run. */
     async function idle() {
       await waitFor('the job queue to drain', async () => {
-        const c = await scale.jobs.counts();
+        const c = await platform.jobs.counts();
         return c.waiting + c.active + c.delayed === 0;
       });
     }
@@ -129,9 +128,9 @@ for (const mode of modes) {
       expect((await call('PUT', `/alerts/webhooks/${store.id}`, manager.token, { url })).status).toBe(200);
 
       expect((await call('POST', '/stock-movements', manager.token, { storeId: store.id, productId: product.id, kind: 'IN', qty: 2 })).status).toBe(201);
-      const sdb = scaleDb(t.deps.db);
+      const db = t.deps.db;
       const failed = await waitFor('the delivery to end failed', async () =>
-        sdb.selectFrom('webhook_deliveries').selectAll().where('store_id', '=', store.id).where('state', '=', 'failed').executeTakeFirst(),
+        db.selectFrom('webhook_deliveries').selectAll().where('store_id', '=', store.id).where('state', '=', 'failed').executeTakeFirst(),
       );
       expect(failed.attempts).toBe(3);
       expect(failed.last_status).toBe(500);
@@ -162,10 +161,10 @@ for (const mode of modes) {
         expect(r.status).toBe(201);
       }
       for (let run = 0; run < 2; run++) {
-        await scale.jobs.add('rollup-sales', { days: [day] });
+        await platform.jobs.add('rollup-sales', { days: [day] });
         await idle();
       }
-      const rows = await scaleDb(t.deps.db).selectFrom('sales_daily').selectAll().where('store_id', '=', store.id).execute();
+      const rows = await t.deps.db.selectFrom('sales_daily').selectAll().where('store_id', '=', store.id).execute();
       expect(rows.map((r) => ({ qty: Number(r.qty_sold), revenue: Number(r.revenue_paise), sales: r.sales }))).toEqual([{ qty: 5, revenue: 7500, sales: 2 }]);
     }, 60_000);
 

@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, dropPrefix, requireRedis, startHub, TEST_DATABASE_URL, TEST_REDIS_URL, uniquePrefix, type HubProcess } from './scale.test-kit';
-import { openSse } from './sse.test-client';
+import { api, dropPrefix, requireRedis, startHub, TEST_DATABASE_URL, TEST_REDIS_URL, uniquePrefix, type HubProcess } from './platform.test-kit';
+import { openSse } from '../events/sse.test-client';
 
 /**
  * Two real hub processes (tsx src/main.ts) on one Postgres database and one Redis: the

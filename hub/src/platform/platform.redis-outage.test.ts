@@ -6,10 +6,10 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { createTestApp, type TestApp } from '../test/test-db';
-import { createScale } from './scale.factory';
-import { scaleSettings } from './scale.config';
-import type { Scale } from './scale.types';
-import { requireRedis, TEST_REDIS_URL, waitFor } from './scale.test-kit';
+import { createPlatform } from './platform.factory';
+import { platformSettings } from './platform.config';
+import type { Platform } from './platform.types';
+import { requireRedis, TEST_REDIS_URL, waitFor } from './platform.test-kit';
 
 const PORT = 8879;
 const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
@@ -22,7 +22,7 @@ describe.skipIf(!TEST_REDIS_URL || !hasRedisServer)('Redis outage (needs TEST_RE
   const dir = mkdtempSync(path.join(tmpdir(), 'hub-redis-outage-'));
   let redisProc: ChildProcess | null = null;
   let t: TestApp;
-  let scale: Scale;
+  let platform: Platform;
   let app: ReturnType<typeof createApp>;
 
   async function startRedis() {
@@ -45,18 +45,18 @@ describe.skipIf(!TEST_REDIS_URL || !hasRedisServer)('Redis outage (needs TEST_RE
     await requireRedis(TEST_REDIS_URL!).then((r) => r.disconnect());
     await startRedis();
     t = await createTestApp();
-    scale = await createScale({
+    platform = await createPlatform({
       config: t.deps.config,
       db: t.deps.db,
       readDb: t.deps.readDb,
       logger: pino({ level: 'silent' }),
-      settings: scaleSettings({ redisUrl: `redis://127.0.0.1:${PORT}` }, { redisKeyPrefix: 'outage:', perTokenPerMinute: 1000, rollupEveryMs: 0 }),
+      settings: platformSettings({ redisUrl: `redis://127.0.0.1:${PORT}` }, { redisKeyPrefix: 'outage:', perTokenPerMinute: 1000, rollupEveryMs: 0 }),
     });
-    app = createApp({ ...t.deps, limiter: scale.limiter, scale });
+    app = createApp({ ...t.deps, limiter: platform.limiter, platform });
   }, 60_000);
 
   afterAll(async () => {
-    await scale?.close();
+    await platform?.close();
     await killRedis();
     await t?.close();
     rmSync(dir, { recursive: true, force: true });

@@ -1,12 +1,12 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env';
 import type { VersionedCache } from './cache/cache.types';
-import type { EventBus } from './events/event-bus';
-import type { SseClients } from './events/events.routes';
+import type { EventBus } from '../events/event-bus';
+import type { SseClients } from '../events/sse-clients';
 import type { JobQueue } from './jobs/job-queue';
 import type { HubMetrics } from './metrics/hub-metrics';
-import type { SharedRateLimiter } from './rate-limit/redis-rate-limiter';
-import type { ReadRouting } from './reads/read-routing';
+import type { SharedRateLimiter } from './rate-limit/rate-limiter';
+import type { ReadRouting } from './read-routing';
 import type { RedisConnection } from './redis/redis.connection';
 
 /** What a write path reports after its transaction committed. */
@@ -28,7 +28,7 @@ export interface HealthCheck {
   detail?: string;
 }
 
-export interface ScaleHealth {
+export interface PlatformHealth {
   checks: {
     replica: HealthCheck;
     redis: HealthCheck;
@@ -46,7 +46,7 @@ export interface ScaleHealth {
  * read routing, metrics. In-process implementations without REDIS_URL; Redis-backed with it,
  * falling back in-process (degraded, reported by /health) while Redis is unreachable.
  */
-export interface Scale {
+export interface Platform {
   redis: RedisConnection | null;
   limiter: SharedRateLimiter;
   cache: VersionedCache;
@@ -60,7 +60,7 @@ export interface Scale {
   api: MiddlewareHandler<AppEnv>[];
   /** Call after a transaction that stored movements committed. Never throws. */
   stockCommitted(commit: StockCommit): Promise<void>;
-  health(): Promise<ScaleHealth>;
+  health(): Promise<PlatformHealth>;
   sseClients: SseClients;
   /** First step of shutdown: end live-event streams so the HTTP server can drain. */
   endStreams(): void;

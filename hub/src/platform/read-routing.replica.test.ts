@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { SimDevice } from '../sync/sync.test-kit';
 import { createTestApp, createTestDb, type TestApp, type TestDb } from '../test/test-db';
-import { createReadRouting } from './reads/read-routing';
+import { createReadRouting } from './read-routing';
 import { connectRedis } from './redis/redis.connection';
-import { createScale } from './scale.factory';
-import { scaleSettings } from './scale.config';
-import type { Scale } from './scale.types';
-import { dropPrefix, requireRedis, TEST_REDIS_URL, uniquePrefix, waitFor } from './scale.test-kit';
+import { createPlatform } from './platform.factory';
+import { platformSettings } from './platform.config';
+import type { Platform } from './platform.types';
+import { dropPrefix, requireRedis, TEST_REDIS_URL, uniquePrefix, waitFor } from './platform.test-kit';
 
 const modes = [
   { name: 'single node (no Redis)', redis: false, skip: false },
@@ -26,7 +26,7 @@ for (const mode of modes) {
     const prefix = uniquePrefix('replica');
     let t: TestApp;
     let replica: TestDb;
-    let scale: Scale;
+    let platform: Platform;
     let app: ReturnType<typeof createApp>;
     let redis: Redis | null = null;
 
@@ -34,18 +34,18 @@ for (const mode of modes) {
       if (mode.redis) redis = await requireRedis(TEST_REDIS_URL!);
       t = await createTestApp();
       replica = await createTestDb();
-      scale = await createScale({
+      platform = await createPlatform({
         config: t.deps.config,
         db: t.deps.db,
         readDb: replica.db,
         logger: pino({ level: 'silent' }),
-        settings: scaleSettings({ redisUrl: mode.redis ? TEST_REDIS_URL : undefined }, { redisKeyPrefix: prefix, rollupEveryMs: 0 }),
+        settings: platformSettings({ redisUrl: mode.redis ? TEST_REDIS_URL : undefined }, { redisKeyPrefix: prefix, rollupEveryMs: 0 }),
       });
-      app = createApp({ ...t.deps, readDb: replica.db, limiter: scale.limiter, scale });
+      app = createApp({ ...t.deps, readDb: replica.db, limiter: platform.limiter, platform });
     }, 60_000);
 
     afterAll(async () => {
-      await scale?.close();
+      await platform?.close();
       await replica?.destroy();
       await t?.close();
       if (redis) {
@@ -91,13 +91,13 @@ for (const mode of modes) {
       const kit = { ...t, call: (m: string, p: string, token?: string | null, body?: unknown) => call(m, p, token ?? '', body) } as TestApp;
       const device = await SimDevice.enroll(kit, manager.token, store.id, 'Counter 1');
       const quiet = await SimDevice.enroll(kit, manager.token, store.id, 'Counter 2');
-      expect(await scale.reads.forDevice(device.id)).toBe(replica.db);
+      expect(await platform.reads.forDevice(device.id)).toBe(replica.db);
 
       device.record('IN', product.id, 12);
       device.record('SALE', product.id, -5);
       await device.pushAll();
-      expect(await scale.reads.forDevice(device.id)).toBe(t.deps.db);
-      expect(await scale.reads.forDevice(quiet.id)).toBe(replica.db);
+      expect(await platform.reads.forDevice(device.id)).toBe(t.deps.db);
+      expect(await platform.reads.forDevice(quiet.id)).toBe(replica.db);
 
       // The pull right after the push sees the push (the replica does not even know this store).
       const pages = await device.pullAll();

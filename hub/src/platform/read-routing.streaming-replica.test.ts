@@ -13,10 +13,10 @@ import { migrateToLatest } from '../db/migrate';
 import { systemClock } from '../http/app-env';
 import { SimDevice } from '../sync/sync.test-kit';
 import type { TestApp } from '../test/test-db';
-import { createScale } from './scale.factory';
-import { scaleSettings } from './scale.config';
-import type { Scale } from './scale.types';
-import { TEST_DATABASE_URL, waitFor } from './scale.test-kit';
+import { createPlatform } from './platform.factory';
+import { platformSettings } from './platform.config';
+import type { Platform } from './platform.types';
+import { TEST_DATABASE_URL, waitFor } from './platform.test-kit';
 
 const PRIMARY_PORT = 8870;
 const REPLICA_PORT = 8871;
@@ -46,7 +46,7 @@ describe.skipIf(!TEST_DATABASE_URL || !canRun)('PostgreSQL streaming replica (ne
   const procs: ChildProcess[] = [];
   const dataDirs: string[] = [];
   let hubDb: HubDb;
-  let scale: Scale;
+  let platform: Platform;
   let app: ReturnType<typeof createApp>;
 
   function run(cmd: string, args: string[]) {
@@ -79,7 +79,7 @@ describe.skipIf(!TEST_DATABASE_URL || !canRun)('PostgreSQL streaming replica (ne
     });
     hubDb = createDb(config);
     await migrateToLatest(hubDb.db);
-    scale = await createScale({ config, db: hubDb.db, readDb: hubDb.readDb, logger: pino({ level: 'silent' }), settings: scaleSettings(config, { rollupEveryMs: 0 }), pools: hubDb.pools });
+    platform = await createPlatform({ config, db: hubDb.db, readDb: hubDb.readDb, logger: pino({ level: 'silent' }), settings: platformSettings(config, { rollupEveryMs: 0 }), pools: hubDb.pools });
     app = createApp({
       config,
       db: hubDb.db,
@@ -87,13 +87,13 @@ describe.skipIf(!TEST_DATABASE_URL || !canRun)('PostgreSQL streaming replica (ne
       logger: pino({ level: 'silent' }),
       clock: systemClock,
       hlc: new HybridLogicalClock({ node: 'hub', now: () => Date.now() }),
-      limiter: scale.limiter,
-      scale,
+      limiter: platform.limiter,
+      platform,
     });
   }, 180_000);
 
   afterAll(async () => {
-    await scale?.close();
+    await platform?.close();
     await hubDb?.close();
     // pg_ctl, not a signal to our child: runuser does not pass signals on to the server.
     for (const d of dataDirs.reverse()) {
@@ -139,7 +139,7 @@ describe.skipIf(!TEST_DATABASE_URL || !canRun)('PostgreSQL streaming replica (ne
       device.record('IN', product.id, 9);
       device.record('SALE', product.id, -2);
       await device.pushAll();
-      expect(await scale.reads.forDevice(device.id)).toBe(hubDb.db);
+      expect(await platform.reads.forDevice(device.id)).toBe(hubDb.db);
       const pages = await device.pullAll();
       expect(pages.flatMap((p) => p.stock).find((s) => s.productId === product.id)?.qty).toBe(7);
     } finally {

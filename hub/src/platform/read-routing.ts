@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.types';
-import type { RedisConnection } from '../redis/redis.connection';
+import type { Database } from '../db/database.types';
+import type { RedisConnection } from './redis/redis.connection';
 
 /**
  * Read-your-writes on top of a lagging replica: after a device pushes, its pulls read the

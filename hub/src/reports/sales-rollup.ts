@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/database.types';
+import type { Database } from '../db/database.types';
 
 export const rollupSalesJob = z.object({
   /** UTC days, YYYY-MM-DD. */

@@ -1,7 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial-schema';
 import * as m0002 from './0002-movements-time-index';
-import * as m0003 from '../../scale/db/0003-scale-jobs';
+import * as m0003 from './0003-alerts-exports-rollups';
 import * as m0004 from './0004-stock-status-counts';
 
 /** Static imports: migrations ship inside the bundle, never read from a folder at run time. */

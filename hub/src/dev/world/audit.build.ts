@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { auditHashInput, GENESIS_HASH } from '@bazaar/shared';
 import type { Cell } from './sink';
-import { searchText } from '../../src/audit/audit.writer';
+import { searchText } from '../../audit/audit.writer';
 
 export interface GenAuditEntry {
   at: number;

@@ -1,5 +1,5 @@
 import { randomBytes, createHash } from 'node:crypto';
-import { hashSecret } from '../../src/auth/password';
+import { hashSecret } from '../../auth/password';
 import { AUDIT_STAGE_COLUMNS, chainAudit, type GenAuditEntry } from './audit.build';
 import { buildProducts, buildStores, buildSuppliers, type GenProduct, type GenStore } from './catalog.build';
 import { Rng, uuidv7At, Zipf } from './random';

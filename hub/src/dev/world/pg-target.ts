@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import type { Database } from '../../src/db/database.types';
+import type { Database } from '../../db/database.types';
 import type { GenTarget } from './generate';
 import { kyselyConn, pgConn } from './sink';
 

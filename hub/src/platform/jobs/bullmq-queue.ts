@@ -1,7 +1,7 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { RedisConnection } from '../redis/redis.connection';
-import { withTimeout } from '../util/with-timeout';
+import { withTimeout } from '../with-timeout';
 import { MemoryJobQueue, type JobHandlers, type JobName, type JobOptions, type JobQueue, type QueueCounts } from './job-queue';
 
 const QUEUE = 'hub-jobs';

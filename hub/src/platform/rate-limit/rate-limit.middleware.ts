@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../../http/app-env';
 import { clientIp } from '../../http/route-helpers';
 import type { HubMetrics } from '../metrics/hub-metrics';
-import type { SharedRateLimiter } from '../rate-limit/redis-rate-limiter';
+import type { SharedRateLimiter } from './rate-limiter';
 
 export interface ApiLimits {
   /** Requests per minute per API token (user or device); 0 turns the limit off. */

@@ -4,29 +4,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/test-db';
 import { connectRedis, type RedisConnection } from '../redis/redis.connection';
-import { createScale } from '../scale.factory';
-import { scaleSettings } from '../scale.config';
-import type { Scale } from '../scale.types';
-import { dropPrefix, requireRedis, TEST_REDIS_URL, uniquePrefix, waitFor } from '../scale.test-kit';
-import { LocalRateLimiter, RedisRateLimiter } from './redis-rate-limiter';
+import { createPlatform } from '../platform.factory';
+import { platformSettings } from '../platform.config';
+import type { Platform } from '../platform.types';
+import { dropPrefix, requireRedis, TEST_REDIS_URL, uniquePrefix, waitFor } from '../platform.test-kit';
+import { LocalRateLimiter, RedisRateLimiter } from './rate-limiter';
 
 describe('in-process API rate limit (no Redis)', () => {
   let t: TestApp;
-  let scale: Scale;
+  let platform: Platform;
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
     t = await createTestApp();
-    scale = await createScale({
+    platform = await createPlatform({
       config: t.deps.config,
       db: t.deps.db,
       readDb: t.deps.readDb,
       logger: pino({ level: 'silent' }),
-      settings: scaleSettings({ redisUrl: undefined }, { perTokenPerMinute: 3, anonPerIpPerMinute: 2, rollupEveryMs: 0 }),
+      settings: platformSettings({ redisUrl: undefined }, { perTokenPerMinute: 3, anonPerIpPerMinute: 2, rollupEveryMs: 0 }),
     });
-    app = createApp({ ...t.deps, limiter: scale.limiter, scale });
+    app = createApp({ ...t.deps, limiter: platform.limiter, platform });
   });
   afterAll(async () => {
-    await scale.close();
+    await platform.close();
     await t.close();
   });
 
@@ -73,19 +73,19 @@ describe.skipIf(!TEST_REDIS_URL)('Redis rate limiter (needs TEST_REDIS_URL)', ()
 
   it('shares login throttling between two nodes (the same username from one address)', async () => {
     const t = await createTestApp({ config: { LOGIN_PER_USER_PER_MINUTE: '3', LOGIN_PER_IP_PER_MINUTE: '100' } });
-    const nodes: Scale[] = [];
+    const nodes: Platform[] = [];
     try {
       const apps: ReturnType<typeof createApp>[] = [];
       for (let i = 0; i < 2; i++) {
-        const s = await createScale({
+        const s = await createPlatform({
           config: t.deps.config,
           db: t.deps.db,
           readDb: t.deps.readDb,
           logger: pino({ level: 'silent' }),
-          settings: scaleSettings({ redisUrl: TEST_REDIS_URL }, { redisKeyPrefix: prefix, rollupEveryMs: 0 }),
+          settings: platformSettings({ redisUrl: TEST_REDIS_URL }, { redisKeyPrefix: prefix, rollupEveryMs: 0 }),
         });
         nodes.push(s);
-        apps.push(createApp({ ...t.deps, limiter: s.limiter, scale: s }));
+        apps.push(createApp({ ...t.deps, limiter: s.limiter, platform: s }));
       }
       const user = await t.makeUser('staff');
       const login = (i: number, password: string) =>
