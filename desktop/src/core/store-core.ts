@@ -5,7 +5,7 @@ import { DeviceClock } from './clock/device-clock';
 import * as api from './core.api';
 import { requireActor, type CoreContext } from './core.context';
 import type { StoreDb } from './db/db.types';
-import { IdleCheckpoint } from './db/idle-checkpoint';
+import { IdleCheckpoint, idleTimer, type IdleTrigger } from './db/idle-checkpoint';
 import { openStoreDb } from './db/open-db';
 import { writeTx } from './db/write-tx';
 import { history } from './movements/movements.history';
@@ -43,15 +43,18 @@ export class StoreCore implements api.CoreApi {
     readonly path: string,
     private readonly db: StoreDb,
     private readonly raw: Database.Database,
-    idleCheckpointMs: number,
+    idle: IdleTrigger,
   ) {
-    this.checkpoint = new IdleCheckpoint(db, raw, idleCheckpointMs);
+    this.checkpoint = new IdleCheckpoint(db, raw, idle);
   }
 
-  /** `idleCheckpointMs`: how long after the last sale or sync the WAL is copied into the file. */
-  static async open(path: string, opts: { idleCheckpointMs?: number } = {}): Promise<StoreCore> {
+  /**
+   * `idleCheckpointMs`: how long after the last sale or sync the WAL is copied into the file;
+   * `idleTrigger` replaces that timer (tests decide when the counter is idle).
+   */
+  static async open(path: string, opts: { idleCheckpointMs?: number; idleTrigger?: IdleTrigger } = {}): Promise<StoreCore> {
     const { db, raw } = await openStoreDb(path);
-    return new StoreCore(path, db, raw, opts.idleCheckpointMs ?? 2000);
+    return new StoreCore(path, db, raw, opts.idleTrigger ?? idleTimer(opts.idleCheckpointMs ?? 2000));
   }
 
   /** A fresh context per call: settings may have been changed by another process on the same file. */

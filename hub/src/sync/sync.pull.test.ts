@@ -1,6 +1,8 @@
 import { pullResponseSchema, uuidv7 } from '@bazaar/shared';
+import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_SCOPE, nextVersion } from '../db/change-version';
+import type { Database } from '../db/database.types';
 import { applyMovements } from '../stock/stock.apply';
 import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
 import { SimDevice } from './sync.test-kit';
@@ -16,6 +18,18 @@ afterAll(async () => {
 });
 
 const newStore = () => t.makeStore(`L${uuidv7().slice(-10)}`);
+
+/** A barrier: resolves once another session is waiting for a lock that `holder` holds. */
+async function someoneWaitsOn(holder: Transaction<Database>): Promise<void> {
+  const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(holder);
+  const pid = rows[0]!.pid;
+  for (let i = 0; ; i++) {
+    const waiting = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${pid}::int = ANY (pg_blocking_pids(pid))`.execute(t.db.db);
+    if (waiting.rows[0]!.n > 0) return;
+    if (i > 3000) throw new Error('no session ever waited for the open transaction: the push did not take the store lock');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 describe('GET /sync/pull', () => {
   it("sends the catalog, the store, its staff with PIN hashes (never passwords) and only this store's stock", async () => {
@@ -123,6 +137,7 @@ describe('GET /sync/pull', () => {
       ]);
       d.record('IN', p2.id, 7);
       const fast = d.push(d.slice(1, 1)); // waits for the store's version lock: it can only get a later version
+      await someoneWaitsOn(slow); // the push is now queued behind the open write, not merely started
       const during = await d.pullAll();
       expect(during.flatMap((p) => p.stock)).toEqual([]);
 
