@@ -1,8 +1,10 @@
 export * from './errors/error-codes';
 export * from './ids/uuidv7';
 export * from './hlc/hlc';
+export * from './hlc/hlc.correction';
 export * from './units/units';
 export * from './domain/common.schema';
+export * from './domain/shop-date';
 export * from './domain/users.schema';
 export * from './domain/catalog.schema';
 export * from './domain/movements.schema';
@@ -13,3 +15,4 @@ export * from './domain/devices.schema';
 export * from './stock/merge-rule';
 export * from './audit/audit-chain';
 export * from './sync/sync.protocol';
+export * from './i18n/index';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deviceMovementSchema } from '../domain/movements.schema';
+import { isoDateTimeSchema } from '../domain/common.schema';
 import { productCreateSchema, productSchema, storeSchema, supplierSchema } from '../domain/catalog.schema';
 import { staffMemberSchema } from '../domain/users.schema';
 import { stockRowSchema } from '../domain/stock.schema';
@@ -15,11 +16,33 @@ export const MAX_PULL_LIMIT = 5000;
 export const offlineProductSchema = productCreateSchema.safeExtend({ id: uuidSchema });
 export type OfflineProduct = z.infer<typeof offlineProductSchema>;
 
+/**
+ * A movement as pushed: `hlc` is the stamp the device finalised at its first exchange with the
+ * hub after recording it (hlc.correction.ts); `stampedHlc` is the stamp its clock first gave when
+ * that differs, and `deviceTime` the device's own clock reading, both kept for audit.
+ */
+export const syncMovementSchema = deviceMovementSchema.safeExtend({
+  stampedHlc: hlcStringSchema.optional(),
+  deviceTime: isoDateTimeSchema.optional(),
+});
+export type SyncMovement = z.infer<typeof syncMovementSchema>;
+export type SyncMovementInput = z.input<typeof syncMovementSchema>;
+
+/** The device's clock when it sent a request: the hub flags clocks off either way. */
+export const deviceClockReportSchema = z.strictObject({
+  /** Raw device clock (ms since the epoch). */
+  deviceTime: z.number().int(),
+  /** The offset to hub time the device applies (ms). */
+  offsetMs: z.number().int(),
+});
+export type DeviceClockReport = z.infer<typeof deviceClockReportSchema>;
+
 export const pushRequestSchema = z.strictObject({
-  movements: z.array(deviceMovementSchema).max(MAX_PUSH_MOVEMENTS, `at most ${MAX_PUSH_MOVEMENTS} movements per push`),
+  movements: z.array(syncMovementSchema).max(MAX_PUSH_MOVEMENTS, `at most ${MAX_PUSH_MOVEMENTS} movements per push`),
   products: z.array(offlineProductSchema).max(MAX_PUSH_PRODUCTS).default([]),
   /** The device's current clock, so the hub can see drift even in an empty push. */
   deviceHlc: hlcStringSchema.optional(),
+  clock: deviceClockReportSchema.optional(),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 export type PushRequestInput = z.input<typeof pushRequestSchema>;
@@ -61,6 +84,11 @@ export const pullResponseSchema = z.object({
   hasMore: z.boolean(),
   /** The stock in this answer includes this device's movements up to this seq. */
   includesSeq: z.number().int(),
+  /**
+   * The hub's acknowledged seq for this device now. Below what the device holds as acknowledged
+   * (the hub was restored from an older backup), the device sends again from there.
+   */
+  ackedSeq: z.number().int().optional(),
   store: storeSchema,
   products: z.array(productSchema),
   suppliers: z.array(supplierSchema),
@@ -69,3 +97,11 @@ export const pullResponseSchema = z.object({
   remaps: z.array(productRemapSchema),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** `GET /sync/time`: hub time before a device finalises its stamps, and its acknowledged seq. */
+export const timeResponseSchema = z.object({
+  serverTime: z.number().int(),
+  hubHlc: hlcStringSchema,
+  ackedSeq: z.number().int(),
+});
+export type TimeResponse = z.infer<typeof timeResponseSchema>;
