@@ -1,17 +1,12 @@
 import { conflictSchema, pageSchema, uuidv7 } from '@bazaar/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SimDevice } from '../sync/sync.test-kit';
-import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
+import type { TestApp, TestUser } from '../test/test-db';
+import { useTestApp } from '../test/use-test-app';
 
 let t: TestApp;
 let admin: TestUser;
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.makeUser('admin');
-});
-afterAll(async () => {
-  await t?.close();
-});
+useTestApp((ctx) => ({ t, admin } = ctx));
 
 describe('conflicts', () => {
   it('lists what sync found, within the store scope, filtered by store, kind, status and date', async () => {

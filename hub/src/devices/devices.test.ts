@@ -1,16 +1,11 @@
 import { deviceEnrollmentSchema, deviceSchema, pageSchema, uuidv7 } from '@bazaar/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
+import { describe, expect, it } from 'vitest';
+import type { TestApp, TestUser } from '../test/test-db';
+import { useTestApp } from '../test/use-test-app';
 
 let t: TestApp;
 let admin: TestUser;
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.makeUser('admin');
-});
-afterAll(async () => {
-  await t?.close();
-});
+useTestApp((ctx) => ({ t, admin } = ctx));
 
 describe('devices', () => {
   it('enrolls for admins and managers of the store only, returning the token once and storing its hash', async () => {

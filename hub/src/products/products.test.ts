@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
+import { describe, expect, it } from 'vitest';
+import type { TestApp, TestUser } from '../test/test-db';
+import { useTestApp } from '../test/use-test-app';
 
 let t: TestApp;
 let admin: TestUser;
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.makeUser('admin');
-});
-afterAll(async () => {
-  await t?.close();
-});
+useTestApp((ctx) => ({ t, admin } = ctx));
 
 const body = (sku: string, extra: Record<string, unknown> = {}) => ({ sku, name: `Item ${sku}`, unit: 'pc', pricePaise: 2500, ...extra });
 

@@ -1,21 +1,16 @@
 import { pullResponseSchema, uuidv7 } from '@bazaar/shared';
 import { sql, type Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CATALOG_SCOPE, nextVersion } from '../db/change-version';
 import type { Database } from '../db/database.types';
 import { applyMovements } from '../stock/stock.apply';
-import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
+import type { TestApp, TestUser } from '../test/test-db';
+import { useTestApp } from '../test/use-test-app';
 import { SimDevice } from './sync.test-kit';
 
 let t: TestApp;
 let admin: TestUser;
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.makeUser('admin');
-});
-afterAll(async () => {
-  await t?.close();
-});
+useTestApp((ctx) => ({ t, admin } = ctx));
 
 const newStore = () => t.makeStore(`L${uuidv7().slice(-10)}`);
 

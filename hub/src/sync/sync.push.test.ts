@@ -1,18 +1,13 @@
 import { formatHlc, mergeStock, pushResponseSchema, uuidv7 } from '@bazaar/shared';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
+import { describe, expect, it } from 'vitest';
+import type { TestApp, TestUser } from '../test/test-db';
+import { useTestApp } from '../test/use-test-app';
 import { SimDevice } from './sync.test-kit';
 
 let t: TestApp;
 let admin: TestUser;
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.makeUser('admin');
-});
-afterAll(async () => {
-  await t?.close();
-});
+useTestApp((ctx) => ({ t, admin } = ctx));
 
 async function setup(varianceThreshold = 10) {
   const store = await t.makeStore(`P${uuidv7().slice(-10)}`);
