@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import { evaluateAlerts, evaluateAlertsJob, recordWebhookDeliveries } from '../alerts/alerts.evaluate';
+import { deliverWebhook, deliverWebhookJob } from '../alerts/webhook.deliver';
+import type { Database } from '../db/database.types';
+import type { EventBus } from '../events/event-bus';
+import { exportJob, runExport } from '../exports/export.run';
+import { rollupSales, rollupSalesJob } from '../reports/sales-rollup';
+import type { JobHandlers, JobQueue } from './jobs/job-queue';
+import type { PlatformSettings } from './platform.config';
+
+interface JobHandlerDeps {
+  db: Kysely<Database>;
+  readDb: Kysely<Database>;
+  settings: PlatformSettings;
+  publish: EventBus['publish'];
+  /** The queue the handlers add follow-up jobs to (built after the handlers). */
+  jobs: () => JobQueue;
+  now?: () => number;
+}
+
+/** Every background job of the hub, by name: the same handlers run on BullMQ or in-process. */
+export function createJobHandlers({ db, readDb, settings, publish, jobs, now = () => Date.now() }: JobHandlerDeps): JobHandlers {
+  return {
+    'evaluate-alerts': async (data) => {
+      const { storeIds } = evaluateAlertsJob.parse(data);
+      const { raised, closed } = await evaluateAlerts(db, storeIds, new Date(now()));
+      for (const a of raised) await publish({ type: 'alert.raised', storeId: a.storeId, data: a });
+      for (const a of closed) await publish({ type: 'alert.closed', storeId: a.storeId, data: a });
+      const deliveries = await recordWebhookDeliveries(db, raised);
+      for (const deliveryId of deliveries) {
+        await jobs().add('deliver-webhook', { deliveryId }, { attempts: settings.webhookAttempts, backoffMs: settings.webhookBackoffMs });
+      }
+    },
+    'deliver-webhook': async (data, ctx) => {
+      const { deliveryId } = deliverWebhookJob.parse(data);
+      await deliverWebhook(db, deliveryId, ctx, settings.webhookTimeoutMs);
+    },
+    'rollup-sales': async (data) => {
+      const { days } = rollupSalesJob.parse(data);
+      await rollupSales(db, days);
+    },
+    'export-csv': async (data, ctx) => {
+      const { exportId } = exportJob.parse(data);
+      await runExport({ db, readDb, exportId, final: ctx.final, progress: (p, audience) => publish({ type: 'export.progress', ...audience, data: p }) });
+    },
+  };
+}
