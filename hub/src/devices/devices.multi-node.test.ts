@@ -1,0 +1,83 @@
+import type { Redis } from 'ioredis';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, dropPrefix, requireRedis, startHub, TEST_DATABASE_URL, TEST_REDIS_URL, uniquePrefix, waitFor, type HubProcess } from '../platform/platform.test-kit';
+import { freePort } from '../test/free-port';
+
+/**
+ * DEPLOY.md: a device revoke takes effect at once on the node that handled it and within the
+ * principal cache's TTL on every other node; a revoked device cannot push or pull even inside
+ * that window (sync re-reads its device row). Two real hub processes on one database.
+ */
+describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)('device revocation across two hub processes (needs TEST_DATABASE_URL and TEST_REDIS_URL)', () => {
+  const prefix = uniquePrefix('revoke-mn');
+  const dbName = `hub_revoke_mn_${Date.now().toString(36)}`;
+  let redis: Redis;
+  let a: HubProcess;
+  let b: HubProcess;
+  let admin: string;
+  let storeId: string;
+
+  beforeAll(async () => {
+    redis = await requireRedis(TEST_REDIS_URL!);
+    const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await c.connect();
+    await c.query(`CREATE DATABASE "${dbName}"`);
+    await c.end();
+    const dbUrl = new URL(TEST_DATABASE_URL!);
+    dbUrl.pathname = `/${dbName}`;
+    const env = { DATABASE_URL: dbUrl.toString(), REDIS_URL: TEST_REDIS_URL!, REDIS_KEY_PREFIX: prefix, HUB_MODE: 'test' };
+    a = await startHub(await freePort(), { ...env, HUB_NODE_ID: 'a' });
+    b = await startHub(await freePort(), { ...env, HUB_NODE_ID: 'b' });
+    const reg = await api(a.url, 'POST', '/auth/register', undefined, { username: 'owner', name: 'Owner', password: 'a-long-test-password' });
+    expect(reg.status).toBe(201);
+    admin = reg.body.token;
+    const store = await api(a.url, 'POST', '/stores', admin, { code: 'RV1', name: 'Revocation store' });
+    expect(store.status).toBe(201);
+    storeId = store.body.id;
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    if (redis) {
+      await dropPrefix(redis, prefix);
+      redis.disconnect();
+    }
+    const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await c.end();
+  }, 60_000);
+
+  it('a device revoked on node A cannot push or pull on node B while B still caches its principal, and B refuses it entirely within the TTL', async () => {
+    const enrolled = await api(a.url, 'POST', '/devices', admin, { storeId, name: 'Front till' });
+    expect(enrolled.status).toBe(201);
+    const token = enrolled.body.token as string;
+    const deviceId = enrolled.body.device.id as string;
+
+    // Node B learns the device: a pull, and a user-only endpoint answering 403 (authenticated, not a user).
+    expect((await api(b.url, 'GET', '/sync/pull', token)).status).toBe(200);
+    const userOnly = async () => (await api(b.url, 'GET', '/products?limit=1', token)).status;
+    expect(await userOnly()).toBe(403);
+
+    expect((await api(a.url, 'DELETE', `/devices/${deviceId}`, admin)).status).toBe(204);
+    // The node that handled the revoke: at once, for every endpoint.
+    expect((await api(a.url, 'GET', '/sync/pull', token)).status).toBe(401);
+    expect(await api(a.url, 'GET', '/products?limit=1', token).then((r) => r.status)).toBe(401);
+
+    // Node B still holds the principal (403, not 401: the token was accepted from B's cache)…
+    expect(await userOnly()).toBe(403);
+    // …yet sync is refused, because push and pull re-read the device row.
+    const push = await api(b.url, 'POST', '/sync/push', token, { movements: [] });
+    expect(push.status).toBe(401);
+    expect(push.body.error.code).toBe('UNAUTHENTICATED');
+    const pull = await api(b.url, 'GET', '/sync/pull', token);
+    expect(pull.status).toBe(401);
+    // And B's cache was still live after both refusals, so they happened inside the window.
+    expect(await userOnly()).toBe(403);
+
+    // Within the TTL B stops accepting the token at all (waited for, not timed).
+    await waitFor('node B to drop the cached device', async () => (await userOnly()) === 401);
+    expect((await api(b.url, 'GET', '/sync/pull', token)).status).toBe(401);
+  });
+});
