@@ -7,6 +7,7 @@ import { visibleStoreIds, type UserPrincipal } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { dateQuery, iso } from '../http/route-helpers';
 import { parseQuery } from '../http/validate';
+import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
 import { csvResponse, toCsv, wantsCsv } from './csv';
 
 const reportLimit = z.coerce.number().int().min(1).max(10_000).default(1000);
@@ -39,6 +40,9 @@ export const valuationQuery = z.strictObject({
   format,
 });
 
+/** Reports change with every movement: the stock namespace, bumped by each write that moves stock. */
+const REPORT_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 60 };
+
 const DAY = 86_400_000;
 const MAX_RANGE_DAYS = 366;
 
@@ -60,54 +64,59 @@ function answer<T extends Record<string, unknown>>(c: Context<AppEnv>, name: str
 /** Head-office reports (managers for their stores, admins for all); JSON or CSV. */
 export function createReportsRoutes(deps: AppDeps) {
   const db = deps.readDb;
+  // After the role check and the query parse: a cached answer reaches only whom the route accepts.
+  const cached = (c: Context<AppEnv>, me: UserPrincipal, query: unknown, run: () => Promise<Response>) =>
+    wantsCsv(c) ? run() : cachedAnswer(c, deps.platform, REPORT_CACHE, me, query, run);
 
   async function stockReport(c: Context<AppEnv>, kind: 'low' | 'out') {
     const me = requireUser(c, ['admin', 'manager']);
     const query = parseQuery(c, stockReportQuery);
-    const stores = scope(me, query.storeId);
-    if (stores !== null && stores.length === 0) return answer(c, `${kind}-stock`, [], []);
-    // Store by store in code order, each store's rows by SKU, stopping once the limit is
-    // filled: the stores come from store_stock_counts (only those with such rows) and each
-    // store's rows from the partial index stock_low_idx. Sorting every low row of a chain
-    // first took 1.3 s at 1,000 stores x 5,000 products; this reads the first few stores.
-    const q = db
-      .selectFrom((eb) =>
-        eb
-          .selectFrom('stores as s')
-          .innerJoin('store_stock_counts as n', 'n.store_id', 's.id')
-          .select(['s.id', 's.code', 's.name'])
-          .where(kind === 'out' ? 'n.out_of_stock' : 'n.low', '>', 0)
-          .$if(stores !== null, (w) => w.where('s.id', 'in', stores!))
-          .orderBy('s.code')
-          .orderBy('s.id')
-          .as('s'),
-      )
-      .innerJoinLateral(
-        (eb) =>
+    return cached(c, me, [kind, query], async () => {
+      const stores = scope(me, query.storeId);
+      if (stores !== null && stores.length === 0) return answer(c, `${kind}-stock`, [], []);
+      // Store by store in code order, each store's rows by SKU, stopping once the limit is
+      // filled: the stores come from store_stock_counts (only those with such rows) and each
+      // store's rows from the partial index stock_low_idx. Sorting every low row of a chain
+      // first took 1.3 s at 1,000 stores x 5,000 products; this reads the first few stores.
+      const q = db
+        .selectFrom((eb) =>
           eb
-            .selectFrom('stock as k')
-            .innerJoin('products as p', 'p.id', 'k.product_id')
-            .select(['p.id as productId', 'p.sku', 'p.name as productName', 'p.unit', 'p.category', 'k.qty', 'k.reorder_level as reorderLevel', 'k.updated_at'])
-            .whereRef('k.store_id', '=', 's.id')
-            // Partial index stock_low_idx covers both: qty <= reorder_level.
-            .where(sql<boolean>`k.qty <= k.reorder_level`)
-            .where('k.qty', kind === 'out' ? '<=' : '>', 0)
-            .where('p.archived', '=', false)
-            .$if(query.category !== undefined, (w) => w.where('p.category', '=', query.category!))
-            .$if(query.supplierId !== undefined, (w) => w.where('p.supplier_id', '=', query.supplierId!))
-            .orderBy('p.sku')
-            .limit(query.limit)
-            .as('x'),
-        (join) => join.onTrue(),
-      )
-      .select(['s.id as storeId', 's.code as storeCode', 's.name as storeName', 'x.productId', 'x.sku', 'x.productName', 'x.unit', 'x.category', 'x.qty', 'x.reorderLevel', 'x.updated_at'])
-      .orderBy('s.code')
-      .orderBy('s.id')
-      .orderBy('x.sku')
-      .limit(query.limit);
-    const rows = (await q.execute()).map(({ updated_at, ...r }) => ({ ...r, shortBy: r.reorderLevel - r.qty, updatedAt: iso(updated_at) }));
-    return answer(c, `${kind}-stock`, ['storeCode', 'storeName', 'sku', 'productName', 'unit', 'category', 'qty', 'reorderLevel', 'shortBy', 'updatedAt', 'storeId', 'productId'], rows, {
-      truncated: rows.length === query.limit,
+            .selectFrom('stores as s')
+            .innerJoin('store_stock_counts as n', 'n.store_id', 's.id')
+            .select(['s.id', 's.code', 's.name'])
+            .where(kind === 'out' ? 'n.out_of_stock' : 'n.low', '>', 0)
+            .$if(stores !== null, (w) => w.where('s.id', 'in', stores!))
+            .orderBy('s.code')
+            .orderBy('s.id')
+            .as('s'),
+        )
+        .innerJoinLateral(
+          (eb) =>
+            eb
+              .selectFrom('stock as k')
+              .innerJoin('products as p', 'p.id', 'k.product_id')
+              .select(['p.id as productId', 'p.sku', 'p.name as productName', 'p.unit', 'p.category', 'k.qty', 'k.reorder_level as reorderLevel', 'k.updated_at'])
+              .whereRef('k.store_id', '=', 's.id')
+              // Partial index stock_low_idx covers both: qty <= reorder_level.
+              .where(sql<boolean>`k.qty <= k.reorder_level`)
+              .where('k.qty', kind === 'out' ? '<=' : '>', 0)
+              .where('p.archived', '=', false)
+              .$if(query.category !== undefined, (w) => w.where('p.category', '=', query.category!))
+              .$if(query.supplierId !== undefined, (w) => w.where('p.supplier_id', '=', query.supplierId!))
+              .orderBy('p.sku')
+              .limit(query.limit)
+              .as('x'),
+          (join) => join.onTrue(),
+        )
+        .select(['s.id as storeId', 's.code as storeCode', 's.name as storeName', 'x.productId', 'x.sku', 'x.productName', 'x.unit', 'x.category', 'x.qty', 'x.reorderLevel', 'x.updated_at'])
+        .orderBy('s.code')
+        .orderBy('s.id')
+        .orderBy('x.sku')
+        .limit(query.limit);
+      const rows = (await q.execute()).map(({ updated_at, ...r }) => ({ ...r, shortBy: r.reorderLevel - r.qty, updatedAt: iso(updated_at) }));
+      return answer(c, `${kind}-stock`, ['storeCode', 'storeName', 'sku', 'productName', 'unit', 'category', 'qty', 'reorderLevel', 'shortBy', 'updatedAt', 'storeId', 'productId'], rows, {
+        truncated: rows.length === query.limit,
+    });
     });
   }
 
@@ -117,87 +126,91 @@ export function createReportsRoutes(deps: AppDeps) {
     .get('/sales', async (c) => {
       const me = requireUser(c, ['admin', 'manager']);
       const query = parseQuery(c, salesQuery);
-      const to = query.to ? new Date(query.to) : new Date(deps.clock.now());
-      const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY);
-      if (from >= to) throw new DomainError('VALIDATION_FAILED', 'query.from: must be before to');
-      if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) throw new DomainError('VALIDATION_FAILED', `query.to: the range may span at most ${MAX_RANGE_DAYS} days`);
-      const stores = scope(me, query.storeId);
-      const range = { from: from.toISOString(), to: to.toISOString(), groupBy: query.groupBy };
-      if (stores !== null && stores.length === 0) return answer(c, 'sales', [], [], range);
+      return cached(c, me, query, async () => {
+        const to = query.to ? new Date(query.to) : new Date(deps.clock.now());
+        const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY);
+        if (from >= to) throw new DomainError('VALIDATION_FAILED', 'query.from: must be before to');
+        if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) throw new DomainError('VALIDATION_FAILED', `query.to: the range may span at most ${MAX_RANGE_DAYS} days`);
+        const stores = scope(me, query.storeId);
+        const range = { from: from.toISOString(), to: to.toISOString(), groupBy: query.groupBy };
+        if (stores !== null && stores.length === 0) return answer(c, 'sales', [], [], range);
 
-      // Weighed goods are priced per kg / L: divide by 1000 with half-up rounding, per line (lineTotalPaise).
-      const revenue = sql<number>`sum(((-m.qty) * coalesce(m.unit_price_paise, p.price_paise) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))::bigint`;
-      const cost = sql<number>`sum(((-m.qty) * coalesce(m.unit_cost_paise, p.cost_paise) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))::bigint`;
-      const base = db
-        .selectFrom('movements as m')
-        .innerJoin('products as p', 'p.id', 'm.product_id')
-        .where('m.kind', '=', 'SALE')
-        .where('m.status', '=', 'applied')
-        .where('m.occurred_at', '>=', from)
-        .where('m.occurred_at', '<', to)
-        .$if(stores !== null, (q) => q.where('m.store_id', 'in', stores!))
-        .$if(query.productId !== undefined, (q) => q.where('m.product_id', '=', query.productId!))
-        .$if(query.category !== undefined, (q) => q.where('p.category', '=', query.category!));
-      const measures = [
-        sql<number>`count(*)::int`.as('lines'),
-        sql<number>`sum(-m.qty)::bigint`.as('qty'),
-        revenue.as('revenuePaise'),
-        cost.as('costPaise'),
-      ] as const;
+        // Weighed goods are priced per kg / L: divide by 1000 with half-up rounding, per line (lineTotalPaise).
+        const revenue = sql<number>`sum(((-m.qty) * coalesce(m.unit_price_paise, p.price_paise) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))::bigint`;
+        const cost = sql<number>`sum(((-m.qty) * coalesce(m.unit_cost_paise, p.cost_paise) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))::bigint`;
+        const base = db
+          .selectFrom('movements as m')
+          .innerJoin('products as p', 'p.id', 'm.product_id')
+          .where('m.kind', '=', 'SALE')
+          .where('m.status', '=', 'applied')
+          .where('m.occurred_at', '>=', from)
+          .where('m.occurred_at', '<', to)
+          .$if(stores !== null, (q) => q.where('m.store_id', 'in', stores!))
+          .$if(query.productId !== undefined, (q) => q.where('m.product_id', '=', query.productId!))
+          .$if(query.category !== undefined, (q) => q.where('p.category', '=', query.category!));
+        const measures = [
+          sql<number>`count(*)::int`.as('lines'),
+          sql<number>`sum(-m.qty)::bigint`.as('qty'),
+          revenue.as('revenuePaise'),
+          cost.as('costPaise'),
+        ] as const;
 
-      let items: Record<string, unknown>[];
-      if (query.groupBy === 'day') {
-        const day = sql<string>`to_char((m.occurred_at AT TIME ZONE 'UTC') + make_interval(mins => ${query.tzOffsetMinutes}), 'YYYY-MM-DD')`;
-        // GROUP BY 1: the day expression carries a parameter, so repeating it would not match the select list.
-        items = await base.select([day.as('day'), ...measures]).groupBy(sql`1`).orderBy(sql`1`).limit(query.limit).execute();
-      } else if (query.groupBy === 'store') {
-        items = await base
-          .innerJoin('stores as s', 's.id', 'm.store_id')
-          .select(['s.id as storeId', 's.code as storeCode', 's.name as storeName', ...measures])
-          .groupBy(['s.id', 's.code', 's.name'])
-          .orderBy('s.code')
-          .limit(query.limit)
-          .execute();
-      } else {
-        items = await base
-          .select(['p.id as productId', 'p.sku', 'p.name as productName', 'p.unit', ...measures])
-          .groupBy(['p.id', 'p.sku', 'p.name', 'p.unit'])
-          .orderBy(sql`sum(-m.qty)`, 'desc')
-          .orderBy('p.sku')
-          .limit(query.limit)
-          .execute();
-      }
-      items = items.map((r) => ({ ...r, qty: Number(r.qty), revenuePaise: Number(r.revenuePaise), costPaise: Number(r.costPaise), marginPaise: Number(r.revenuePaise) - Number(r.costPaise) }));
-      const keys = { day: ['day'], store: ['storeCode', 'storeName', 'storeId'], product: ['sku', 'productName', 'unit', 'productId'] }[query.groupBy];
-      return answer(c, `sales-by-${query.groupBy}`, [...keys, 'lines', 'qty', 'revenuePaise', 'costPaise', 'marginPaise'], items, range);
+        let items: Record<string, unknown>[];
+        if (query.groupBy === 'day') {
+          const day = sql<string>`to_char((m.occurred_at AT TIME ZONE 'UTC') + make_interval(mins => ${query.tzOffsetMinutes}), 'YYYY-MM-DD')`;
+          // GROUP BY 1: the day expression carries a parameter, so repeating it would not match the select list.
+          items = await base.select([day.as('day'), ...measures]).groupBy(sql`1`).orderBy(sql`1`).limit(query.limit).execute();
+        } else if (query.groupBy === 'store') {
+          items = await base
+            .innerJoin('stores as s', 's.id', 'm.store_id')
+            .select(['s.id as storeId', 's.code as storeCode', 's.name as storeName', ...measures])
+            .groupBy(['s.id', 's.code', 's.name'])
+            .orderBy('s.code')
+            .limit(query.limit)
+            .execute();
+        } else {
+          items = await base
+            .select(['p.id as productId', 'p.sku', 'p.name as productName', 'p.unit', ...measures])
+            .groupBy(['p.id', 'p.sku', 'p.name', 'p.unit'])
+            .orderBy(sql`sum(-m.qty)`, 'desc')
+            .orderBy('p.sku')
+            .limit(query.limit)
+            .execute();
+        }
+        items = items.map((r) => ({ ...r, qty: Number(r.qty), revenuePaise: Number(r.revenuePaise), costPaise: Number(r.costPaise), marginPaise: Number(r.revenuePaise) - Number(r.costPaise) }));
+        const keys = { day: ['day'], store: ['storeCode', 'storeName', 'storeId'], product: ['sku', 'productName', 'unit', 'productId'] }[query.groupBy];
+        return answer(c, `sales-by-${query.groupBy}`, [...keys, 'lines', 'qty', 'revenuePaise', 'costPaise', 'marginPaise'], items, range);
+      });
     })
     .get('/valuation', async (c) => {
       const me = requireUser(c, ['admin', 'manager']);
       const query = parseQuery(c, valuationQuery);
-      const stores = scope(me, query.storeId);
-      if (stores !== null && stores.length === 0) return answer(c, 'valuation', [], [], { totalCostPaise: 0, totalRetailPaise: 0 });
-      const divisor = sql`(CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END)`;
-      let q = db
-        .selectFrom('stock as k')
-        .innerJoin('products as p', 'p.id', 'k.product_id')
-        .innerJoin('stores as s', 's.id', 'k.store_id')
-        .select([
-          's.id as storeId',
-          's.code as storeCode',
-          's.name as storeName',
-          sql<number>`count(*) FILTER (WHERE k.qty > 0)::int`.as('products'),
-          // Negative stock is a conflict to resolve, not negative value: only positive stock counts.
-          sql<number>`coalesce(sum((k.qty * p.cost_paise) / ${divisor}) FILTER (WHERE k.qty > 0), 0)::bigint`.as('costPaise'),
-          sql<number>`coalesce(sum((k.qty * p.price_paise) / ${divisor}) FILTER (WHERE k.qty > 0), 0)::bigint`.as('retailPaise'),
-        ])
-        .groupBy(['s.id', 's.code', 's.name'])
-        .orderBy('s.code');
-      if (stores !== null) q = q.where('k.store_id', 'in', stores);
-      if (query.category) q = q.where('p.category', '=', query.category);
-      const items = (await q.execute()).map((r) => ({ ...r, costPaise: Number(r.costPaise), retailPaise: Number(r.retailPaise) }));
-      return answer(c, 'valuation', ['storeCode', 'storeName', 'products', 'costPaise', 'retailPaise', 'storeId'], items, {
-        totalCostPaise: items.reduce((a, r) => a + r.costPaise, 0),
-        totalRetailPaise: items.reduce((a, r) => a + r.retailPaise, 0),
+      return cached(c, me, query, async () => {
+        const stores = scope(me, query.storeId);
+        if (stores !== null && stores.length === 0) return answer(c, 'valuation', [], [], { totalCostPaise: 0, totalRetailPaise: 0 });
+        const divisor = sql`(CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END)`;
+        let q = db
+          .selectFrom('stock as k')
+          .innerJoin('products as p', 'p.id', 'k.product_id')
+          .innerJoin('stores as s', 's.id', 'k.store_id')
+          .select([
+            's.id as storeId',
+            's.code as storeCode',
+            's.name as storeName',
+            sql<number>`count(*) FILTER (WHERE k.qty > 0)::int`.as('products'),
+            // Negative stock is a conflict to resolve, not negative value: only positive stock counts.
+            sql<number>`coalesce(sum((k.qty * p.cost_paise) / ${divisor}) FILTER (WHERE k.qty > 0), 0)::bigint`.as('costPaise'),
+            sql<number>`coalesce(sum((k.qty * p.price_paise) / ${divisor}) FILTER (WHERE k.qty > 0), 0)::bigint`.as('retailPaise'),
+          ])
+          .groupBy(['s.id', 's.code', 's.name'])
+          .orderBy('s.code');
+        if (stores !== null) q = q.where('k.store_id', 'in', stores);
+        if (query.category) q = q.where('p.category', '=', query.category);
+        const items = (await q.execute()).map((r) => ({ ...r, costPaise: Number(r.costPaise), retailPaise: Number(r.retailPaise) }));
+        return answer(c, 'valuation', ['storeCode', 'storeName', 'products', 'costPaise', 'retailPaise', 'storeId'], items, {
+          totalCostPaise: items.reduce((a, r) => a + r.costPaise, 0),
+          totalRetailPaise: items.reduce((a, r) => a + r.retailPaise, 0),
+      });
       });
     });
 }

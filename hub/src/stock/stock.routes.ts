@@ -8,7 +8,11 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, pageOf } from '../http/cursor';
 import { containsPattern, dateQuery } from '../http/route-helpers';
 import { parseQuery } from '../http/validate';
+import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
 import { toStockRow } from './stock.mappers';
+
+/** Multi-store totals: read-heavy, invalidated by every write that moves stock or renames products. */
+const SUMMARY_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 60 };
 
 export const stockQuery = z.strictObject({
   storeId: uuidSchema.optional(),
@@ -165,52 +169,54 @@ export function createStockRoutes(deps: AppDeps) {
     .get('/summary', async (c) => {
       const me = requireUser(c);
       const query = parseQuery(c, summaryQuery);
-      const after = decodeCursor(query.cursor, productCursor);
-      const visible = visibleStoreIds(me);
-      if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
-      let q = db
-        .selectFrom('stock as k')
-        .innerJoin('products as p', 'p.id', 'k.product_id')
-        .select([
-          'p.id',
-          'p.sku',
-          'p.name',
-          'p.unit',
-          sql<number>`sum(k.qty)::bigint`.as('total_qty'),
-          sql<number>`count(*)::int`.as('stores'),
-          sql<number>`count(*) FILTER (WHERE k.qty > 0 AND k.qty <= k.reorder_level)::int`.as('low_stores'),
-          sql<number>`count(*) FILTER (WHERE k.qty <= 0)::int`.as('out_stores'),
-        ])
-        .groupBy(['p.id', 'p.sku', 'p.name', 'p.unit'])
-        .orderBy('p.id')
-        .limit(query.limit + 1);
-      if (visible !== null) q = q.where('k.store_id', 'in', visible);
-      if (after) q = q.where('p.id', '>', after[0]);
-      if (query.region) q = q.where('k.store_id', 'in', db.selectFrom('stores').select('id').where('region', '=', query.region));
-      if (query.storeId) q = q.where('k.store_id', '=', query.storeId);
-      if (query.productId) q = q.where('p.id', '=', query.productId);
-      if (query.sku) q = q.where('p.sku', '=', query.sku);
-      if (query.supplierId) q = q.where('p.supplier_id', '=', query.supplierId);
-      if (query.category) q = q.where('p.category', '=', query.category);
-      if (query.q) q = q.where((eb) => eb.or([eb('p.name', 'ilike', containsPattern(query.q!)), eb('p.sku', 'ilike', containsPattern(query.q!))]));
-      const rows = await q.execute();
-      return c.json(
-        pageOf(
-          rows,
-          query.limit,
-          (r): StockSummaryItem => ({
-            productId: r.id,
-            sku: r.sku,
-            productName: r.name,
-            unit: r.unit,
-            totalQty: Number(r.total_qty),
-            stores: r.stores,
-            lowStores: r.low_stores,
-            outStores: r.out_stores,
-          }),
-          (r) => [r.id],
-        ),
-        200,
-      );
+      return cachedAnswer(c, deps.platform, SUMMARY_CACHE, me, query, async () => {
+        const after = decodeCursor(query.cursor, productCursor);
+        const visible = visibleStoreIds(me);
+        if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
+        let q = db
+          .selectFrom('stock as k')
+          .innerJoin('products as p', 'p.id', 'k.product_id')
+          .select([
+            'p.id',
+            'p.sku',
+            'p.name',
+            'p.unit',
+            sql<number>`sum(k.qty)::bigint`.as('total_qty'),
+            sql<number>`count(*)::int`.as('stores'),
+            sql<number>`count(*) FILTER (WHERE k.qty > 0 AND k.qty <= k.reorder_level)::int`.as('low_stores'),
+            sql<number>`count(*) FILTER (WHERE k.qty <= 0)::int`.as('out_stores'),
+          ])
+          .groupBy(['p.id', 'p.sku', 'p.name', 'p.unit'])
+          .orderBy('p.id')
+          .limit(query.limit + 1);
+        if (visible !== null) q = q.where('k.store_id', 'in', visible);
+        if (after) q = q.where('p.id', '>', after[0]);
+        if (query.region) q = q.where('k.store_id', 'in', db.selectFrom('stores').select('id').where('region', '=', query.region));
+        if (query.storeId) q = q.where('k.store_id', '=', query.storeId);
+        if (query.productId) q = q.where('p.id', '=', query.productId);
+        if (query.sku) q = q.where('p.sku', '=', query.sku);
+        if (query.supplierId) q = q.where('p.supplier_id', '=', query.supplierId);
+        if (query.category) q = q.where('p.category', '=', query.category);
+        if (query.q) q = q.where((eb) => eb.or([eb('p.name', 'ilike', containsPattern(query.q!)), eb('p.sku', 'ilike', containsPattern(query.q!))]));
+        const rows = await q.execute();
+        return c.json(
+          pageOf(
+            rows,
+            query.limit,
+            (r): StockSummaryItem => ({
+              productId: r.id,
+              sku: r.sku,
+              productName: r.name,
+              unit: r.unit,
+              totalQty: Number(r.total_qty),
+              stores: r.stores,
+              lowStores: r.low_stores,
+              outStores: r.out_stores,
+            }),
+            (r) => [r.id],
+          ),
+          200,
+        );
+      });
     });
 }

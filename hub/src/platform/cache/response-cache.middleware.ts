@@ -1,15 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { visibleStoreIds } from '../../auth/principal';
 import type { AppEnv } from '../../http/app-env';
-import type { HubMetrics } from '../metrics/hub-metrics';
 import type { CacheNamespace, VersionedCache } from './cache.types';
-
-/** GET routes whose JSON answers are cached, and the namespace whose bump invalidates them. */
-const CACHED: { prefix: string; ns: CacheNamespace; ttlSeconds: number }[] = [
-  { prefix: '/api/v1/stocks/summary', ns: 'stock', ttlSeconds: 60 },
-  { prefix: '/api/v1/reports/', ns: 'stock', ttlSeconds: 60 },
-];
 
 /** Successful writes under these prefixes change what the cached routes answer. */
 const INVALIDATES: { prefix: string; ns: CacheNamespace[] }[] = [
@@ -23,45 +14,19 @@ const INVALIDATES: { prefix: string; ns: CacheNamespace[] }[] = [
 ];
 
 /**
- * Caches whole JSON answers of read-heavy routes per (path, query, what the caller may see),
- * and bumps namespaces after successful writes. The bump happens after the handler returned,
+ * Bumps cache namespaces after successful writes. The bump happens after the handler returned,
  * i.e. after its transaction committed and before the client sees the answer, so a client
  * that got its write acknowledged by node A never reads the old value from node B.
+ *
+ * Lookups are not here: a middleware runs before the route's role check, so a cached answer
+ * would reach principals the route refuses. Routes call cachedAnswer (cached-answer.ts) after
+ * authorising the caller.
  */
-export function responseCacheMiddleware(cache: VersionedCache, metrics: HubMetrics): MiddlewareHandler<AppEnv> {
+export function responseCacheMiddleware(cache: VersionedCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const method = c.req.method;
-    if (method !== 'GET' && method !== 'HEAD') {
-      await next();
-      if (c.res.status < 400) {
-        const rule = INVALIDATES.find((r) => c.req.path.startsWith(r.prefix));
-        if (rule) await cache.bump(...rule.ns);
-      }
-      return;
-    }
-    const rule = CACHED.find((r) => c.req.path.startsWith(r.prefix));
-    const p = c.get('principal');
-    const wantsCsv = (c.req.header('accept') ?? '').includes('text/csv') || c.req.query('format') === 'csv';
-    if (!rule || !p || wantsCsv) return next();
-
-    const visible = visibleStoreIds(p);
-    const scope = visible === null ? 'all' : [...visible].sort().join(',');
-    const url = new URL(c.req.url);
-    const query = [...url.searchParams.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const key = createHash('sha256').update(JSON.stringify([url.pathname, query, scope])).digest('base64url');
-
-    const hit = await cache.lookup(rule.ns, key);
-    if (hit.value !== null) {
-      metrics.cache('hit');
-      c.header('X-Cache', 'hit');
-      return c.body(hit.value, 200, { 'Content-Type': 'application/json' });
-    }
-    metrics.cache(hit.version === null ? 'bypass' : 'miss');
     await next();
-    c.header('X-Cache', hit.version === null ? 'bypass' : 'miss');
-    if (hit.version !== null && c.res.status === 200 && (c.res.headers.get('content-type') ?? '').includes('application/json')) {
-      const body = await c.res.clone().text();
-      await cache.store(rule.ns, hit.version, key, body, rule.ttlSeconds);
-    }
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.res.status >= 400) return;
+    const rule = INVALIDATES.find((r) => c.req.path.startsWith(r.prefix));
+    if (rule) await cache.bump(...rule.ns);
   };
 }
