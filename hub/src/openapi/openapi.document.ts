@@ -15,6 +15,7 @@ import {
   productUpdateSchema,
   pullQuerySchema,
   pullResponseSchema,
+  timeResponseSchema,
   pushRequestSchema,
   pushResponseSchema,
   registerInputSchema,
@@ -153,6 +154,7 @@ export function openApiDocument(): JsonSchema {
       },
       '/devices/{id}': { delete: operation('/devices/{id}', { summary: 'Revoke a counter', tag: 'sync', ok: [204, null] }) },
       '/sync/push': { post: operation('/sync/push', { summary: 'Push a batch of movements (device token)', tag: 'sync', body: pushRequestSchema, ok: [200, pushResponseSchema] }) },
+      '/sync/time': { get: operation('/sync/time', { summary: 'Hub time and this device\'s acknowledged seq (device token)', tag: 'sync', ok: [200, timeResponseSchema] }) },
       '/sync/pull': { get: operation('/sync/pull', { summary: 'Pull catalog, staff and stock changes (device token)', tag: 'sync', query: pullQuerySchema, ok: [200, pullResponseSchema] }) },
     },
   };

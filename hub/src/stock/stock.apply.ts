@@ -22,6 +22,10 @@ export interface MovementInput {
   batchId: string | null;
   userId: string | null;
   occurredAt: string | Date;
+  /** Device movements: the stamp the device's clock first issued (hlc is the one ordered by). */
+  deviceHlc?: string | null;
+  /** Device movements: the device's own clock reading (occurredAt is the corrected time). */
+  deviceTime?: string | Date | null;
   /** Rejected movements are kept for review but never touch stock. Default applied. */
   status?: 'applied' | 'rejected';
   rejectReason?: string | null;
@@ -81,7 +85,7 @@ export async function applyMovements(trx: Transaction<Database>, movements: read
   const { rows: counted } = await sql<{ n: number; ids: string[] | null }>`
     WITH ins AS (
     INSERT INTO movements (id, store_id, device_id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise,
-                           reason, note, supplier_id, batch_id, user_id, occurred_at, status, reject_reason)
+                           reason, note, supplier_id, batch_id, user_id, occurred_at, status, reject_reason, device_hlc, device_time)
     SELECT * FROM unnest(
       ${col((m) => m.id)}::uuid[], ${col((m) => m.storeId)}::uuid[], ${col((m) => m.deviceId)}::uuid[],
       ${col((m) => m.seq)}::bigint[], ${col((m) => m.hlc)}::text[], ${col((m) => m.kind)}::text[],
@@ -89,7 +93,9 @@ export async function applyMovements(trx: Transaction<Database>, movements: read
       ${col((m) => m.unitCostPaise)}::bigint[], ${col((m) => m.reason)}::text[], ${col((m) => m.note)}::text[],
       ${col((m) => m.supplierId)}::uuid[], ${col((m) => m.batchId)}::uuid[], ${col((m) => m.userId)}::uuid[],
       ${col((m) => (m.occurredAt instanceof Date ? m.occurredAt.toISOString() : m.occurredAt))}::timestamptz[],
-      ${col((m) => m.status ?? 'applied')}::text[], ${col((m) => m.rejectReason ?? null)}::text[]
+      ${col((m) => m.status ?? 'applied')}::text[], ${col((m) => m.rejectReason ?? null)}::text[],
+      ${col((m) => m.deviceHlc ?? null)}::text[],
+      ${col((m) => (m.deviceTime instanceof Date ? m.deviceTime.toISOString() : (m.deviceTime ?? null)))}::timestamptz[]
     )
     -- One arbiter, not all three unique indexes: a tenth of the insert's time.
     ON CONFLICT (id) DO NOTHING

@@ -139,7 +139,7 @@ export async function pullPage(
         next.phase !== PULL_DONE ||
         (await currentVersion(trx, CATALOG_SCOPE)) > cursor.catalogTo ||
         (await currentVersion(trx, device.storeId)) > cursor.storeTo;
-      return { ...out, store: toStore(storeRow), includesSeq: cursor.includesSeq, cursor: encodePullCursor(next), hasMore };
+      return { ...out, store: toStore(storeRow), includesSeq: cursor.includesSeq, ackedSeq: Number(row.last_seq), cursor: encodePullCursor(next), hasMore };
     });
 
   // A push of this device holds its row lock while it waits for the store's version lock;

@@ -1,4 +1,4 @@
-import { DomainError, uuidv7, type DeviceMovement, type ProductRemap, type PushItemResult, type PushRequest, type PushResponse } from '@bazaar/shared';
+import { DomainError, uuidv7, type SyncMovement, type ProductRemap, type PushItemResult, type PushRequest, type PushResponse } from '@bazaar/shared';
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { writeAudit } from '../audit/audit.writer';
 import type { DevicePrincipal } from '../auth/principal';
@@ -6,6 +6,7 @@ import type { Database } from '../db/database.types';
 import type { AppDeps } from '../http/app-env';
 import { applyMovements, type MovementInput } from '../stock/stock.apply';
 import { insertConflicts, stockConflicts, type OpenConflict } from '../stock/stock.conflicts';
+import { DeviceStampIntake, FUTURE_FLAG_MS, judgeDeviceClock } from './sync.clock';
 import { upsertOfflineProducts } from './sync.offline-products';
 
 /**
@@ -30,6 +31,7 @@ interface StoredMovement {
   product_id: string;
   qty: number;
   occurred_at: Date | string;
+  device_hlc: string | null;
   status: 'applied' | 'rejected';
   reject_reason: string | null;
 }
@@ -41,8 +43,8 @@ interface StoredMovement {
 const productRow = (id: RawBuilder<unknown>) => sql`SELECT p.id, p.archived, p.unit FROM products p WHERE p.id = ${id} LIMIT 1`;
 
 /** The batch in seq order, one entry per movement; the same seq with two contents is malformed. */
-function normaliseBatch(movements: readonly DeviceMovement[]): DeviceMovement[] {
-  const bySeq = new Map<number, DeviceMovement>();
+function normaliseBatch(movements: readonly SyncMovement[]): SyncMovement[] {
+  const bySeq = new Map<number, SyncMovement>();
   const seqById = new Map<string, number>();
   for (const m of movements) {
     const other = bySeq.get(m.seq);
@@ -59,14 +61,18 @@ function normaliseBatch(movements: readonly DeviceMovement[]): DeviceMovement[] 
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
-function sameContent(stored: StoredMovement, m: DeviceMovement, remap: (productId: string) => string): boolean {
+/**
+ * The device's own content of a movement. Its stamp is compared as the device sent it (the hub
+ * may have re-stamped a future one); rows stored before device stamps were kept compare as before.
+ */
+function sameContent(stored: StoredMovement, m: SyncMovement, remap: (productId: string) => string): boolean {
+  const sent = m.stampedHlc ?? m.hlc;
   return (
     stored.id === m.id &&
-    stored.hlc === m.hlc &&
+    (stored.device_hlc !== null ? stored.device_hlc === sent : stored.hlc === m.hlc && new Date(stored.occurred_at).getTime() === new Date(m.occurredAt).getTime()) &&
     stored.kind === m.kind &&
     Number(stored.qty) === m.qty &&
-    (stored.product_id === m.productId || stored.product_id === remap(m.productId)) &&
-    new Date(stored.occurred_at).getTime() === new Date(m.occurredAt).getTime()
+    (stored.product_id === m.productId || stored.product_id === remap(m.productId))
   );
 }
 
@@ -86,7 +92,7 @@ export async function pushBatch(
   const device = await trx
     .selectFrom('devices as d')
     .innerJoin('stores as s', 's.id', 'd.store_id')
-    .select(['d.id', 'd.store_id', 'd.name', 'd.last_seq', 'd.last_hlc', 'd.revoked_at', 's.variance_threshold'])
+    .select(['d.id', 'd.store_id', 'd.name', 'd.last_seq', 'd.last_hlc', 'd.clock_error_ms', 'd.revoked_at', 's.variance_threshold'])
     .where('d.store_id', '=', principal.storeId)
     .where('d.id', '=', principal.id)
     .forUpdate('d')
@@ -141,16 +147,14 @@ export async function pushBatch(
     for (const p of rows) productById.set(p.id, p);
   }
 
-  // Merge every device timestamp into the hub clock; one bad clock is flagged, never adopted.
-  let drift: { maxDriftMs: number; hlc: string; movementId: string | null } | null = null;
-  const observe = (hlc: string, movementId: string | null) => {
-    const r = deps.hlc.receive(hlc);
-    if (r.driftExceeded && (!drift || r.driftMs > drift.maxDriftMs)) drift = { maxDriftMs: r.driftMs, hlc, movementId };
-  };
-  if (request.deviceHlc) observe(request.deviceHlc, null);
+  // Device stamps are ordered by the hub's rule (sync.clock.ts): none in the hub's future, none
+  // dragging the hub's clock, each after the device's previous one.
+  const intake = new DeviceStampIntake(deps.hlc, now.getTime(), device.last_hlc);
+  if (request.deviceHlc) intake.observe(request.deviceHlc);
+  const clock = judgeDeviceClock(request.clock, now.getTime(), device.clock_error_ms === null ? null : Number(device.clock_error_ms));
 
   const inputs: MovementInput[] = fresh.map((m) => {
-    observe(m.hlc, m.id);
+    const ordered = intake.order(m.id, m.hlc, m.occurredAt);
     const productId = remap(m.productId);
     const product = productById.get(productId);
     const rejectReason = !product
@@ -165,7 +169,9 @@ export async function pushBatch(
       storeId,
       deviceId: device.id,
       seq: m.seq,
-      hlc: m.hlc,
+      hlc: ordered.hlc,
+      deviceHlc: m.stampedHlc ?? m.hlc,
+      deviceTime: m.deviceTime ?? (ordered.occurredAt !== m.occurredAt ? m.occurredAt : null),
       kind: m.kind,
       productId,
       qty: m.qty,
@@ -176,7 +182,7 @@ export async function pushBatch(
       supplierId: m.supplierId,
       batchId: m.batchId,
       userId: m.userId,
-      occurredAt: m.occurredAt,
+      occurredAt: ordered.occurredAt,
       status: rejectReason ? 'rejected' : 'applied',
       rejectReason,
     };
@@ -204,25 +210,34 @@ export async function pushBatch(
       })),
     ...lateMovementConflicts(applied.stock, newApplied, device.id),
   ];
-  const driftSeen = drift as { maxDriftMs: number; hlc: string; movementId: string | null } | null;
-  if (driftSeen) {
+  if (intake.maxAheadMs > FUTURE_FLAG_MS) {
     conflicts.push({
       store_id: storeId,
       id: uuidv7(),
       kind: 'CLOCK_DRIFT',
       product_id: null,
-      movement_id: driftSeen.movementId,
+      movement_id: intake.aheadMovementId,
       device_id: device.id,
-      details: JSON.stringify({ driftMs: driftSeen.maxDriftMs, hlc: driftSeen.hlc, boundMs: deps.hlc.maxDriftMs }),
+      details: JSON.stringify({ direction: 'fast', driftMs: intake.maxAheadMs, hlc: intake.aheadHlc, restamped: intake.restamped, boundMs: FUTURE_FLAG_MS }),
+    });
+  }
+  if (clock.flag) {
+    conflicts.push({
+      store_id: storeId,
+      id: uuidv7(),
+      kind: 'CLOCK_DRIFT',
+      product_id: null,
+      movement_id: null,
+      device_id: device.id,
+      details: JSON.stringify({ direction: clock.flag.direction, driftMs: Math.abs(clock.flag.errorMs), errorMs: clock.flag.errorMs, correctedErrorMs: clock.flag.correctedErrorMs }),
     });
   }
   await insertConflicts(trx, conflicts);
 
   const ackedSeq = fresh.length ? fresh[fresh.length - 1]!.seq : acked;
-  const maxHlc = fresh.reduce<string | null>((a, m) => (a === null || m.hlc > a ? m.hlc : a), device.last_hlc);
   await trx
     .updateTable('devices')
-    .set({ last_seq: ackedSeq, last_hlc: maxHlc, last_push_at: now })
+    .set({ last_seq: ackedSeq, last_hlc: intake.lastHlc(), last_push_at: now, clock_error_ms: clock.errorMs })
     .where('store_id', '=', storeId)
     .where('id', '=', device.id)
     .execute();
@@ -265,11 +280,11 @@ export async function pushBatch(
 async function assertSameAsStored(
   trx: Transaction<Database>,
   deviceId: string,
-  duplicates: readonly DeviceMovement[],
+  duplicates: readonly SyncMovement[],
   remap: (productId: string) => string,
 ): Promise<Map<string, StoredMovement>> {
   const { rows } = await sql<StoredMovement>`
-    SELECT id, device_id, seq, hlc, kind, product_id, qty, occurred_at, status, reject_reason FROM movements
+    SELECT id, device_id, seq, hlc, kind, product_id, qty, occurred_at, device_hlc, status, reject_reason FROM movements
     WHERE id = ANY(${duplicates.map((m) => m.id)}::uuid[])
        OR (device_id = ${deviceId}::uuid AND seq = ANY(${duplicates.map((m) => m.seq)}::bigint[]))`.execute(trx);
   const byId = new Map(rows.map((r) => [r.id, r]));

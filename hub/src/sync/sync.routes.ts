@@ -1,8 +1,9 @@
-import { pullQuerySchema, pushRequestSchema } from '@bazaar/shared';
+import { DomainError, pullQuerySchema, pushRequestSchema } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { requireDevice } from '../auth/auth.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseJson, parseQuery } from '../http/validate';
+import { boundLockWait } from '../platform/admission/admission.lock';
 import { decodePullCursor } from './sync.cursor';
 import { pullPage } from './sync.pull';
 import { pushBatch } from './sync.push';
@@ -17,8 +18,19 @@ export function createSyncRoutes(deps: AppDeps) {
     .post('/push', async (c) => {
       const device = requireDevice(c);
       const request = await parseJson(c, pushRequestSchema);
-      const response = await deps.db.transaction().execute((trx) => pushBatch(trx, deps, device, request));
+      const response = await deps.db.transaction().execute(async (trx) => {
+        await boundLockWait(trx, deps.config.admission.pushLockTimeoutMs);
+        return pushBatch(trx, deps, device, request);
+      });
       return c.json(response, 200);
+    })
+    .get('/time', async (c) => {
+      // Hub time for a device about to finalise its stamps (hlc.correction.ts), and the seq the hub
+      // holds for it (below the device's own acknowledged seq after a restore: send again).
+      const device = requireDevice(c);
+      const row = await deps.db.selectFrom('devices').select(['last_seq', 'revoked_at']).where('store_id', '=', device.storeId).where('id', '=', device.id).executeTakeFirst();
+      if (!row || row.revoked_at !== null) throw new DomainError('UNAUTHENTICATED', 'invalid or revoked device token');
+      return c.json({ serverTime: deps.clock.now(), hubHlc: deps.hlc.now(), ackedSeq: Number(row.last_seq) }, 200);
     })
     .get('/pull', async (c) => {
       const device = requireDevice(c);
