@@ -39,7 +39,7 @@ export async function withCore<T>(cmd: Command, fn: (core: StoreCore, g: GlobalO
   }
 }
 
-/** `SKU:QTY` (QTY may carry a unit: 1.25kg, 500g, 2L). A bare SKU means one piece / one base unit. */
+/** `SKU:QTY` (QTY may carry a unit: 1.25kg, 500g, 2L; a bare QTY is in the price unit). A bare SKU means one of the price unit (1 pc, 1 kg, 1 L). */
 export function splitLine(text: string): { ref: string; qty: string } {
   const i = text.lastIndexOf(':');
   if (i <= 0) return { ref: text, qty: '1' };

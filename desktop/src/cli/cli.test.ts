@@ -81,7 +81,7 @@ describe('bazaar-store CLI', () => {
     expect(human.stdout).toMatch(/2503\s+SKU-X2\s+unit "dozen"/);
 
     expect((await cli(['stock-in', 'SKU-00001', '12', '--cost', '9.50'])).code).toBe(0);
-    expect((await cli(['stock-in', 'SKU-00010', '25kg'])).code).toBe(0);
+    expect((await cli(['stock-in', 'SKU-00010', '25'])).code).toBe(0); // a bare number of a weighed good is kg (the price unit), never g
     const sale = await cli(['sell', 'SKU-00001:3', '8900000000010:1.25kg', '--json']);
     expect(sale.code).toBe(0);
     const saleJson = JSON.parse(sale.stdout) as { totalPaise: number; lines: { stockAfter: number }[] };
@@ -97,7 +97,7 @@ describe('bazaar-store CLI', () => {
     expect(badUnit.code).toBe(2);
     expect(badUnit.stderr).toMatch(/does not measure pc/);
 
-    const count = await cli(['count', 'SKU-00001:4', 'SKU-00010:23.5kg']);
+    const count = await cli(['count', 'SKU-00001:4', 'SKU-00010:23.5']);
     expect(count.code).toBe(0);
     expect(count.stdout).toMatch(/SKU-00001.*9 pc\s+4 pc\s+-5 pc/);
     expect(count.stdout).toMatch(/SKU-00010.*23.75 kg\s+23.5 kg\s+-250 g/);

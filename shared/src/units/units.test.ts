@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatMoney, formatQuantity, lineTotalPaise, parseMoney, parseQuantity, paiseSchema, quantitySchema, MAX_QTY } from './units';
+import { formatMoney, formatQuantity, lineTotalPaise, parseMoney, parseQuantity, paiseSchema, priceUnit, quantitySchema, MAX_QTY } from './units';
 
 describe('quantities', () => {
   it('parses display units into integer base units exactly', () => {
@@ -12,10 +12,25 @@ describe('quantities', () => {
     expect(parseQuantity('0.1 kg', 'g')).toBe(100); // 0.1 is not exact in floating point
   });
 
+  it('reads a bare number in the unit the price is quoted in (kg, L, pc), suffixes always work', () => {
+    expect(priceUnit('g')).toBe('kg');
+    expect(priceUnit('ml')).toBe('L');
+    expect(priceUnit('pc')).toBe('pc');
+    expect(parseQuantity('50', 'g')).toBe(50_000); // stock-in "50" of loose sugar is 50 kg, not 50 g
+    expect(parseQuantity('1.5', 'g')).toBe(1_500);
+    expect(parseQuantity('29', 'g')).toBe(29_000);
+    expect(parseQuantity('0.75', 'ml')).toBe(750);
+    expect(parseQuantity('750 g', 'g')).toBe(750);
+    expect(parseQuantity('750ml', 'ml')).toBe(750);
+    expect(parseQuantity('12', 'pc')).toBe(12);
+  });
+
   it('refuses bad input with a clear message', () => {
     expect(() => parseQuantity('-1', 'pc')).toThrow(/non-negative/);
     expect(() => parseQuantity('NaN', 'pc')).toThrow(/non-negative number/);
-    expect(() => parseQuantity('1.5', 'pc')).toThrow(/precision/);
+    expect(() => parseQuantity('1.5', 'pc')).toThrow(/pieces are whole numbers/);
+    expect(() => parseQuantity('1.5 g', 'g')).toThrow(/g are whole numbers \(type kg or L for a fraction\)/);
+    expect(parseQuantity('2.0', 'pc')).toBe(2);
     expect(() => parseQuantity('1.0005 kg', 'g')).toThrow(/precision/);
     expect(() => parseQuantity('2 kg', 'ml')).toThrow(/does not measure ml/);
     expect(() => parseQuantity('2 boxes', 'pc')).toThrow(/unknown unit "boxes"/);

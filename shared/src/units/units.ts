@@ -62,18 +62,29 @@ export function assertInteger(n: number, what: string): void {
   if (!Number.isSafeInteger(n)) throw new UnitError(`${what} must be a whole number, got ${String(n)}`);
 }
 
+/** The unit a price is quoted in, and so the unit a bare typed number means: kg, L or pc. */
+export function priceUnit(base: BaseUnit): 'kg' | 'L' | 'pc' {
+  return base === 'g' ? 'kg' : base === 'ml' ? 'L' : 'pc';
+}
+
 /**
- * Parse a quantity such as "1.25 kg", "500g", "3", "2 L" into integer base units of
- * `base`. A bare number is in the base unit. Negative, NaN or absurd amounts are refused.
+ * Parse what a person typed, such as "1.25 kg", "500g", "3", "2 L", into integer base units
+ * of `base`. One rule everywhere a person types a quantity: a bare number is in the unit the
+ * price is quoted in (`priceUnit`: "1.5" of loose sugar is 1.5 kg, "3" of soap is 3 pc); a
+ * `g`, `kg`, `ml` or `L` suffix always works. Negative, NaN or absurd amounts are refused.
+ * Programs (the API) pass integer base units and never come through here.
  */
 export function parseQuantity(text: string, base: BaseUnit): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
   if (!m) throw new UnitError(`quantity "${text}" is not a non-negative number with an optional unit`);
-  const unitName = (m[2] ?? '').toLowerCase() || base;
+  const unitName = (m[2] ?? '').toLowerCase() || priceUnit(base).toLowerCase();
   const unit = displayUnits[unitName];
   if (!unit) throw new UnitError(`unknown unit "${m[2]}" (use pc, g, kg, ml or L)`);
   if (unit.base !== base) throw new UnitError(`unit "${m[2]}" does not measure ${base}`);
   const scale = Math.round(Math.log10(unit.factor));
+  if (scale === 0 && /\.\d*[1-9]/.test(m[1] ?? '')) {
+    throw new UnitError(base === 'pc' ? `quantity "${text.trim()}": pieces are whole numbers` : `quantity "${text.trim()}": ${unitName} are whole numbers (type kg or L for a fraction)`);
+  }
   const n = parseScaledDecimal(m[1] ?? '', scale, 'quantity');
   if (n > MAX_QTY) throw new UnitError(`quantity ${text} is over the limit of ${formatQuantity(MAX_QTY, base)}`);
   return n;

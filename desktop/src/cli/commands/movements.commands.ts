@@ -18,7 +18,7 @@ async function parseLines(core: StoreCore, lines: string[]) {
 export function registerMovementCommands(program: Command): void {
   program
     .command('sell <lines...>')
-    .description('record one sale of several lines: SKU:QTY or BARCODE:QTY (QTY may be 2, 1.25kg, 500g, 1L); all lines or none')
+    .description('record one sale of several lines: SKU:QTY or BARCODE:QTY (a bare QTY is in the price unit: 2 pc, 1.25 = 1.25 kg of a weighed good; 500g and 1L also work); all lines or none')
     .option('--note <text>')
     .action(async (lines: string[], o: { note?: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
@@ -41,7 +41,7 @@ export function registerMovementCommands(program: Command): void {
 
   program
     .command('stock-in <product> <qty>')
-    .description('receive stock from a supplier: QTY in the product unit (12, 25kg, 10L)')
+    .description('receive stock from a supplier: a bare QTY is in the price unit (12 pc, 25 = 25 kg, 10 = 10 L); g/kg/ml/L suffixes work')
     .option('--cost <rupees>', 'unit cost in rupees (per piece, kg or L)')
     .option('--supplier <name>', 'supplier name or id')
     .option('--note <text>')
