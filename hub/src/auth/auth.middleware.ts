@@ -23,12 +23,17 @@ export function authenticate(deps: Pick<AppDeps, 'db' | 'clock' | 'principals'>)
       c.set('principal', null);
       return next();
     }
-    const token = BEARER.exec(header)?.[1];
+    const token = bearerToken(header);
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Authorization header must be "Bearer <token>"');
     const principal = await resolveToken(deps, token);
     c.set('principal', principal);
     return next();
   };
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or null when it is not one. */
+export function bearerToken(header: string | undefined): string | null {
+  return (header ? BEARER.exec(header)?.[1] : undefined) ?? null;
 }
 
 /**

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 
-/** A live event for dashboards. `storeId` null means hub-wide (every signed-in user may see it). */
+/**
+ * A live event for dashboards. Every event is scoped: to a store (those who may see the store),
+ * or with `storeId` null to admins only; `userId` narrows it further to one user (an export's
+ * progress goes to whoever asked for it).
+ */
 export interface HubEvent {
   /** "<ms>-<seq>": ordered, and the SSE id a client sends back as Last-Event-ID. */
   id: string;
   type: string;
   storeId: string | null;
+  userId?: string | null;
   at: string;
   data: unknown;
 }

@@ -38,7 +38,7 @@ export class RedisEventBus implements EventBus {
 
   async publish(event: NewHubEvent): Promise<void> {
     const at = new Date().toISOString();
-    const body = JSON.stringify({ type: event.type, storeId: event.storeId, at, data: event.data });
+    const body = JSON.stringify({ type: event.type, storeId: event.storeId, userId: event.userId ?? null, at, data: event.data });
     if (this.conn.up()) {
       try {
         await this.conn.client.xadd(STREAM, 'MAXLEN', '~', String(KEEP), '*', 'e', body);
@@ -101,8 +101,8 @@ function parseEntry(id: string, fields: string[]): HubEvent[] {
   const raw = i >= 0 ? fields[i + 1] : undefined;
   if (!raw) return [];
   try {
-    const p = JSON.parse(raw) as { type: string; storeId: string | null; at: string; data: unknown };
-    return [{ id, type: p.type, storeId: p.storeId, at: p.at, data: p.data }];
+    const p = JSON.parse(raw) as { type: string; storeId: string | null; userId?: string | null; at: string; data: unknown };
+    return [{ id, type: p.type, storeId: p.storeId, userId: p.userId ?? null, at: p.at, data: p.data }];
   } catch {
     return [];
   }

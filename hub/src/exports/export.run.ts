@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { shopDateTime, uuidSchema } from '@bazaar/shared';
 import { z } from 'zod';
 import type { Database } from '../db/database.types';
 
@@ -8,9 +9,9 @@ export const exportParamsSchema = z.object({
   kind: z.enum(['movements', 'stock']),
   /** The stores the requester may see, fixed when the export was requested (null = all). */
   storeIds: z.array(z.uuid()).nullable(),
-  storeId: z.uuid().optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  storeId: uuidSchema.optional(),
+  from: shopDateTime().optional(),
+  to: shopDateTime().optional(),
 });
 export type ExportParams = z.infer<typeof exportParamsSchema>;
 
@@ -33,12 +34,14 @@ export async function runExport(opts: {
   readDb: Kysely<Database>;
   exportId: string;
   final: boolean;
-  progress: (p: ExportProgress) => Promise<void>;
+  /** Who may see the progress: the requester, and the store when the export is of one. */
+  progress: (p: ExportProgress, audience: { storeId: string | null; userId: string | null }) => Promise<void>;
 }): Promise<void> {
   const db = opts.db;
   const job = await db.selectFrom('export_jobs').selectAll().where('id', '=', opts.exportId).executeTakeFirst();
   if (!job || job.state === 'done') return;
   const params = exportParamsSchema.parse(job.params);
+  const audience = { storeId: params.storeId ?? null, userId: job.requested_by };
   try {
     await db.deleteFrom('export_chunks').where('export_id', '=', job.id).execute();
     const total = await countRows(opts.readDb, params);
@@ -54,11 +57,11 @@ export async function runExport(opts: {
       done += page.rows.length;
       after = page.last;
       await db.updateTable('export_jobs').set({ rows_done: done }).where('id', '=', job.id).execute();
-      await opts.progress({ exportId: job.id, state: 'running', rowsDone: done, rowsTotal: total });
+      await opts.progress({ exportId: job.id, state: 'running', rowsDone: done, rowsTotal: total }, audience);
       if (page.rows.length < PAGE) break;
     }
     await db.updateTable('export_jobs').set({ state: 'done', rows_done: done, finished_at: new Date() }).where('id', '=', job.id).execute();
-    await opts.progress({ exportId: job.id, state: 'done', rowsDone: done, rowsTotal: total });
+    await opts.progress({ exportId: job.id, state: 'done', rowsDone: done, rowsTotal: total }, audience);
   } catch (err) {
     if (opts.final) {
       await db
@@ -66,7 +69,7 @@ export async function runExport(opts: {
         .set({ state: 'failed', error: (err as Error).message.slice(0, 500), finished_at: new Date() })
         .where('id', '=', job.id)
         .execute();
-      await opts.progress({ exportId: job.id, state: 'failed', rowsDone: 0, rowsTotal: null });
+      await opts.progress({ exportId: job.id, state: 'failed', rowsDone: 0, rowsTotal: null }, audience);
     }
     throw err;
   }

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode } from '@bazaar/shared';
+import { DomainError, shopDateTime, type ErrorCode } from '@bazaar/shared';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AuditEntry } from '../audit/audit.writer';
@@ -32,7 +32,7 @@ export const boolQuery = z
   .enum(['true', 'false'], { message: 'must be true or false' })
   .transform((v) => v === 'true');
 
-export const dateQuery = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-01-31T00:00:00Z' });
+export const dateQuery = shopDateTime();
 
 /** Postgres error helpers: constraint violations become 409/422, never 500. */
 export function pgError(err: unknown): { code?: string; constraint?: string } {

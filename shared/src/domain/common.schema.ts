@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
+import { shopDateTime } from './shop-date';
+
 export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+/** A date-time a client sends: also inside the range a shop can have (see shop-date.ts). */
+export const shopDateTimeSchema = shopDateTime('must be an ISO 8601 date-time');
 export const nameSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 export const codeSchema = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema } from './common.schema';
+import { isoDateTimeSchema, shopDateTimeSchema } from './common.schema';
 import { uuidSchema, uuidv7Schema } from '../ids/uuidv7';
 import { hlcStringSchema } from '../hlc/hlc';
 import { paiseSchema, quantitySchema, MAX_QTY } from '../units/units';
@@ -79,7 +79,7 @@ export const movementCreateSchema = z
     reason: removalReasonSchema.nullable().default(null),
     note: z.string().trim().max(500).nullable().default(null),
     supplierId: uuidSchema.nullable().default(null),
-    occurredAt: isoDateTimeSchema.optional(),
+    occurredAt: shopDateTimeSchema.optional(),
   })
   .superRefine(checkSign);
 export type MovementCreate = z.infer<typeof movementCreateSchema>;

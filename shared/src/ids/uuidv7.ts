@@ -54,7 +54,12 @@ export function uuidv7Time(id: string): number {
   return parseInt(id.replace(/-/g, '').slice(0, 12), 16);
 }
 
-export const uuidSchema = z.uuid({ message: 'must be a UUID' });
+/**
+ * Ids are lower-cased as they are parsed: PostgreSQL stores a uuid lower-case, so an id hashed
+ * (audit chain) or compared as typed would differ from the stored one for ever.
+ */
+export const uuidSchema = z.uuid({ message: 'must be a UUID' }).toLowerCase();
 export const uuidv7Schema = z
   .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'must be a UUIDv7');
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'must be a UUIDv7')
+  .toLowerCase();
