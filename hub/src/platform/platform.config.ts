@@ -9,8 +9,6 @@ export interface PlatformSettings {
   webhookAttempts: number;
   webhookBackoffMs: number;
   webhookTimeoutMs: number;
-  /** How long a device that pushed reads its pulls from the primary. */
-  readYourWritesMs: number;
   /** How often the daily sales rollup refreshes today and yesterday; 0 = never on a timer. */
   rollupEveryMs: number;
 }
@@ -27,7 +25,6 @@ export function platformSettings(config: PlatformConfigFields, overrides: Partia
     webhookAttempts: 5,
     webhookBackoffMs: 2_000,
     webhookTimeoutMs: 5_000,
-    readYourWritesMs: 30_000,
     rollupEveryMs: 15 * 60_000,
     ...overrides,
   };

@@ -19,7 +19,6 @@ import { observeRequests } from './metrics/observe.middleware';
 import { createJobHandlers } from './platform.jobs';
 import { platformHealth } from './platform.health';
 import { LocalRateLimiter, ResilientRateLimiter, type SharedRateLimiter } from './rate-limit/rate-limiter';
-import { createReadRouting } from './read-routing';
 import { connectRedis, type RedisConnection } from './redis/redis.connection';
 import { recentDays } from '../reports/sales-rollup';
 import type { PlatformSettings } from './platform.config';
@@ -46,7 +45,6 @@ export async function createPlatform(deps: PlatformDeps): Promise<Platform> {
   const limiter: SharedRateLimiter = redis ? new ResilientRateLimiter(redis, now) : new LocalRateLimiter(now);
   const cache: VersionedCache = redis ? new RedisCache(redis, log) : new MemoryCache(5_000, now);
   const events: EventBus = redis ? new RedisEventBus(redis, log) : new MemoryEventBus(10_000, now);
-  const reads = createReadRouting({ db, readDb, redis, stickyMs: settings.readYourWritesMs, now });
   const sseClients: SseClients = { count: 0, closing: false, wakers: new Set() };
 
   let jobs: JobQueue | null = null;
@@ -92,7 +90,6 @@ export async function createPlatform(deps: PlatformDeps): Promise<Platform> {
       const storeIds = [...new Set(commit.storeIds)];
       metrics.ingest(commit.source === 'sync' ? 'sync' : 'web', commit.movements);
       await cache.bump('stock');
-      if (commit.deviceId) await reads.markWrite(commit.deviceId);
       if (commit.movements === 0 || storeIds.length === 0) return;
       for (const storeId of storeIds) {
         const stock = commit.stock?.filter((s) => s.storeId === storeId).slice(0, 500);
@@ -112,7 +109,6 @@ export async function createPlatform(deps: PlatformDeps): Promise<Platform> {
     get jobs() {
       return jobs!;
     },
-    reads,
     metrics,
     observe,
     api: [

@@ -6,7 +6,6 @@ import type { SseClients } from '../events/sse-clients';
 import type { JobQueue } from './jobs/job-queue';
 import type { HubMetrics } from './metrics/hub-metrics';
 import type { SharedRateLimiter } from './rate-limit/rate-limiter';
-import type { ReadRouting } from './read-routing';
 import type { RedisConnection } from './redis/redis.connection';
 
 /** What a write path reports after its transaction committed. */
@@ -15,7 +14,7 @@ export interface StockCommit {
   storeIds: readonly string[];
   /** Movements newly stored by this commit (duplicates excluded). */
   movements: number;
-  /** For a sync push: the pushing device (read-your-writes for its next pull). */
+  /** For a sync push: the pushing device. */
   deviceId?: string;
   /** Stock rows after the change, for live dashboards (optional; events carry what is given). */
   stock?: readonly { storeId: string; productId: string; qty: number; reorderLevel: number }[];
@@ -43,7 +42,7 @@ export interface PlatformHealth {
 
 /**
  * Stage-3 services of one hub node: shared rate limits, cache, live events, background jobs,
- * read routing, metrics. In-process implementations without REDIS_URL; Redis-backed with it,
+ * metrics. In-process implementations without REDIS_URL; Redis-backed with it,
  * falling back in-process (degraded, reported by /health) while Redis is unreachable.
  */
 export interface Platform {
@@ -52,7 +51,6 @@ export interface Platform {
   cache: VersionedCache;
   events: EventBus;
   jobs: JobQueue;
-  reads: ReadRouting;
   metrics: HubMetrics;
   /** For app.use('*'): request rate and latency by route. */
   observe: MiddlewareHandler<AppEnv>;
