@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { failureShot, launchBrowser, openPage, screenshot } from './support/browser';
+import { browserTestSuite, failureShot, openPage, screenshot, type ConsoleErrors } from './support/browser';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { createHubDatabase, hubClient, startHub, type HubDatabase } from './support/hub-process';
 import type { Proc } from './support/processes';
@@ -36,6 +36,8 @@ let hub: Proc & { url: string };
 let counter: CounterApp;
 let browser: Browser;
 let page: Page;
+let errors: ConsoleErrors;
+const suite = browserTestSuite('counter and hub, online and offline');
 let hubApi: ReturnType<typeof hubClient>;
 let storeId = '';
 let deviceToken = '';
@@ -46,7 +48,7 @@ const syncState = async () => indicator().getAttribute('data-state');
 
 beforeAll(async () => {
   db = await createHubDatabase();
-  [hub, browser] = await Promise.all([startHub({ port: HUB_PORT, db }), launchBrowser()]);
+  [hub, browser] = await Promise.all([startHub({ port: HUB_PORT, db }), suite.launch()]);
   hubApi = hubClient(hub.url);
   await hubApi.signInAsOwner();
   const store = await hubApi.call<{ id: string }>('POST', '/stores', { code: 'DEL-KAROL-01', name: 'Sharma General Store', region: 'Delhi' });
@@ -69,11 +71,12 @@ beforeAll(async () => {
   await hubApi.call('POST', '/users', { username: 'priya', name: 'Priya Verma', password: 'priya-long-password', role: 'staff', storeIds: [storeId], pin: STAFF_PIN });
   deviceToken = (await hubApi.call<{ token: string }>('POST', '/devices', { storeId, name: 'Counter 1' })).token;
   counter = await startCounter({ port: COUNTER_PORT, env: { COUNTER_SYNC_INTERVAL_MS: '1000', COUNTER_SYNC_MAX_BACKOFF_MS: '2000' } });
-  ({ page } = await openPage(browser, counter.url));
+  ({ page, errors } = await openPage(browser, counter.url));
 });
 
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail') await page?.screenshot({ path: failureShot(`sync-${ctx.task.name}`) }).catch(() => undefined);
+  expect(errors?.unexpected() ?? []).toEqual([]);
 });
 
 afterAll(async () => {
@@ -83,7 +86,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-describe('counter and hub, online and offline', () => {
+describe.skipIf(suite.skip)(suite.title, () => {
   it('joins the hub with a device token and signs in with a PIN that came from the hub', async () => {
     await page.getByLabel('Hub address').fill(hub.url);
     await page.getByLabel('Device token').fill(deviceToken);

@@ -1,23 +1,16 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
+import { ConsoleErrors } from '../../../test-support/console-errors.watch';
 import { screenshotDir } from './paths';
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-}
+export { browserTestSuite } from '../../../test-support/chromium.find';
+export type { ConsoleErrors };
 
-/** A 1280×800 page (a common shop-PC screen) that fails the test on any page error. */
-export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+/** A 1280×800 page (a common shop-PC screen) whose console errors each test checks. */
+export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: ConsoleErrors }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  const errors = new ConsoleErrors().watch(page);
   await page.goto(url);
   return { page, errors };
 }

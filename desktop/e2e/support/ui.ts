@@ -10,8 +10,3 @@ export async function goTo(page: Page, key: 'F1' | 'F2' | 'F3' | 'F4' | 'F5' | '
   await page.keyboard.press(key);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
-
-/** Console noise that is not an app error: a 4xx answer to a rejected input is expected. */
-export function realErrors(errors: string[]): string[] {
-  return errors.filter((e) => !e.includes('Failed to load resource'));
-}

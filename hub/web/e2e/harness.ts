@@ -3,10 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { chromium, type Browser } from 'playwright-core';
+
+export { browserTestSuite } from '../../../test-support/chromium.find';
+export { ConsoleErrors } from '../../../test-support/console-errors.watch';
 
 export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const screenshotDir = path.join(webDir, 'e2e', 'screenshots');
+/** Written by every browser test run, ignored by git; `pnpm screenshots` copies the README's few to docs/screenshots/. */
+export const screenshotDir = path.join(webDir, 'e2e', 'output', 'screenshots');
 
 /** Build the SPA into a temp dir, so a test run never clobbers the dist `pnpm start` serves. */
 export async function buildWeb(): Promise<string> {
@@ -18,13 +21,6 @@ export async function buildWeb(): Promise<string> {
     build: { outDir, emptyOutDir: true, sourcemap: false },
   });
   return outDir;
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
 }
 
 /** Minimal RFC 4180 reader for checking exported files. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergeStock, type Product, type Store } from '@bazaar/shared';
+import { compareHlc, mergeStock, type Product, type Store } from '@bazaar/shared';
 import { startHub, type HubProcess } from '../testing/hub-process';
 import { tempStore } from '../testing/temp-store';
 import type { StoreCore } from '../store-core';
@@ -19,7 +19,16 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * `later` has heard from `earlier` (as one counter hears of another's sales through the hub or
+ * a person walking over): HLC's receive rule, applied to the persisted clock every stamp
+ * starts from, so `later`'s next timestamp sorts after everything `earlier` has stamped.
+ */
+function happensAfter(later: StoreCore, earlier: StoreCore): void {
+  const last = (core: StoreCore) => (core.connection.prepare('select hlc_last from settings where id = 1').get() as { hlc_last: string | null }).hlc_last;
+  const [seen, own] = [last(earlier), last(later)];
+  if (seen && (!own || compareHlc(seen, own) > 0)) later.connection.prepare('update settings set hlc_last = ? where id = 1').run(seen);
+}
 
 async function device(): Promise<StoreCore> {
   const s = await tempStore();
@@ -88,11 +97,12 @@ describe('end to end with the real hub process', () => {
     await a.sell({ lines: [{ product: 'ATTA-5', qty: 3 }, { product: 'RICE', qty: 1000 }] });
     await b.sell({ lines: [{ product: '8901000000001', qty: 1 }] });
     // Each counter stamps with its own hub-corrected clock, which may differ from the other's
-    // by a few ms (half a round trip): "before/after the count" is only meaningful beyond that,
-    // as it is in a shop. The stock equality with mergeStock above holds whatever the order.
-    await pause(250);
+    // by half a round trip or more: wall time alone cannot say "before/after the count". The
+    // clocks carry the order instead: B counts after hearing of A's sales, and A sells on
+    // after hearing of the count. (The equality with mergeStock below holds whatever the order.)
+    happensAfter(b, a);
     await b.count({ lines: [{ product: 'ATTA-5', counted: 30 }] });
-    await pause(250);
+    happensAfter(a, b);
     await b.sell({ lines: [{ product: 'ATTA-5', qty: 2 }, { product: 'PICKLE', qty: 1 }] });
     await a.sell({ lines: [{ product: 'ATTA-5', qty: 1 }] });
     await a.remove({ product: 'PICKLE', qty: 1, reason: 'damage' });
