@@ -7,8 +7,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/auth.middleware';
 import { PrincipalCache } from './auth/principal.cache';
 import { createApiRoutes } from './api.routes';
+import { useAuditKey } from './audit/audit.hash';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { handleError } from './http/error-handler';
+import { createAdmission } from './platform/admission/admission.middleware';
 import { createPlatformRoutes } from './platform/platform.routes';
 
 export type { AppDeps } from './http/app-env';
@@ -20,6 +22,8 @@ export type { AppDeps } from './http/app-env';
 export function createApp(given: AppDeps) {
   const deps: AppDeps = { ...given, principals: given.principals ?? new PrincipalCache({ now: () => given.clock.now() }) };
   const { config, logger } = deps;
+  // The audit writer chains with this process's key (AUDIT_HMAC_KEY), wherever it is called from.
+  useAuditKey(config.auditHmacKey);
   const app = new Hono<AppEnv>();
 
   if (deps.platform) app.use('*', deps.platform.observe);
@@ -60,6 +64,8 @@ export function createApp(given: AppDeps) {
     }),
     authenticate(deps),
   );
+  // Past capacity, shed with 503 + Retry-After before any work (platform/admission).
+  if (deps.platform) app.use('/api/*', createAdmission({ settings: config.admission, registry: deps.platform.metrics.registry, db: deps.db }).middleware);
   if (deps.platform) app.use('/api/*', ...deps.platform.api);
   app.route('/api/v1', createPlatformRoutes(deps));
 

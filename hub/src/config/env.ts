@@ -75,6 +75,31 @@ export const envSchema = z
       .default('hub'),
     /** Set to false to disable first-user self-registration becoming admin (an admin password is generated instead). */
     OPEN_FIRST_REGISTRATION: bool.default(true),
+    /**
+     * Optional secret for the audit chains: with it, entries are HMAC-SHA256 chained, so write
+     * access to the database alone cannot recompute a valid chain. Keep it out of the database.
+     */
+    AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+    /**
+     * Admission control per node (platform/admission): sync pushes and pulls, and head-office
+     * reads, each get a bounded number in flight and a short bounded queue; past that the hub
+     * answers 503 with Retry-After at once instead of queueing without end. Keep the three
+     * in-flight bounds within DB_POOL_SIZE so no class waits for another's connections.
+     * Unset push bound: DB_POOL_SIZE - 4 (at least 1); 0 turns a bound off.
+     */
+    PUSH_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(500).optional(),
+    PUSH_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(64),
+    PULL_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(500).default(2),
+    PULL_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(64),
+    /** Longest a push or pull waits for a slot before it is refused. */
+    SYNC_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(300),
+    READ_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(500).default(2),
+    READ_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(32),
+    READ_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+    /** Longest a push waits for a store or device lock (lock_timeout in its transaction); 0 = no bound. */
+    PUSH_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
+    /** Retry-After of a 503 at capacity (clients add jitter). */
+    BUSY_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3_600).default(2),
   })
   .transform((e) => ({
     port: e.PORT,
@@ -98,6 +123,14 @@ export const envSchema = z
     trustProxy: e.TRUST_PROXY,
     hubNodeId: e.HUB_NODE_ID,
     openFirstRegistration: e.OPEN_FIRST_REGISTRATION,
+    auditHmacKey: e.AUDIT_HMAC_KEY ?? null,
+    admission: {
+      push: { maxInFlight: e.PUSH_MAX_IN_FLIGHT ?? Math.max(1, e.DB_POOL_SIZE - 4), maxQueued: e.PUSH_MAX_QUEUED, maxWaitMs: e.SYNC_MAX_WAIT_MS },
+      pull: { maxInFlight: e.PULL_MAX_IN_FLIGHT, maxQueued: e.PULL_MAX_QUEUED, maxWaitMs: e.SYNC_MAX_WAIT_MS },
+      read: { maxInFlight: e.READ_MAX_IN_FLIGHT, maxQueued: e.READ_MAX_QUEUED, maxWaitMs: e.READ_MAX_WAIT_MS },
+      pushLockTimeoutMs: e.PUSH_LOCK_TIMEOUT_MS,
+      retryAfterSeconds: e.BUSY_RETRY_AFTER_SECONDS,
+    },
   }));
 
 export type HubConfig = z.output<typeof envSchema>;
