@@ -11,7 +11,7 @@ export function hubTarget(ctx: CoreContext): HubTarget {
   if (!hub_url || !device_token) {
     throw new DomainError('BAD_REQUEST', 'this store is not enrolled to a hub: run `bazaar-store enroll <hubUrl> <deviceToken>` first');
   }
-  return { hubUrl: hub_url, token: device_token };
+  return { hubUrl: hub_url, token: device_token, now: () => ctx.clock.rawMs() };
 }
 
 /**
@@ -88,6 +88,18 @@ export function backoffDelay(failures: number, opts: Required<Pick<SyncLoopOptio
   return Math.round(cap / 2 + (opts.random() * cap) / 2);
 }
 
+/**
+ * Delay after a failed sync. When the hub said how long to stay away (503 at capacity, 429), at
+ * least that, spread over up to half as much again so the counters it refused do not all come
+ * back in the same second; otherwise (and when the back-off is already longer) the back-off.
+ */
+export function retryDelay(err: unknown, failures: number, opts: Required<Pick<SyncLoopOptions, 'baseBackoffMs' | 'maxBackoffMs' | 'random'>>): number {
+  const backoff = backoffDelay(failures, opts);
+  if (!(err instanceof HubError) || err.retryAfterMs === null) return backoff;
+  const asked = Math.min(err.retryAfterMs, opts.maxBackoffMs);
+  return Math.max(backoff, Math.round(asked + (opts.random() * asked) / 2));
+}
+
 /** Background push/pull loop. State lives in SQLite, so a restarted app simply continues. */
 export class SyncLoop {
   private timer: NodeJS.Timeout | null = null;
@@ -136,15 +148,17 @@ export class SyncLoop {
         this.schedule(this.opts.maxBackoffMs);
         return;
       }
+      let failure: unknown = null;
       try {
         const r = await this.run();
         this.failures = 0;
         this.opts.onResult?.(r);
       } catch (err) {
         this.failures += 1;
+        failure = err;
         this.opts.onResult?.(err instanceof Error ? err : new Error(String(err)));
       }
-      if (!this.stopped) this.schedule(this.failures === 0 ? this.opts.intervalMs : backoffDelay(this.failures, this.opts));
+      if (!this.stopped) this.schedule(this.failures === 0 ? this.opts.intervalMs : retryDelay(failure, this.failures, this.opts));
     })();
     try {
       await this.running;

@@ -8,6 +8,8 @@ export class HubError extends Error {
     readonly status: number,
     readonly code: ErrorCode | null,
     readonly details: unknown,
+    /** The hub's Retry-After (a 503 at capacity, a 429), in ms; null when it named none. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = 'HubError';
@@ -27,6 +29,8 @@ export interface HubTarget {
   hubUrl: string;
   token: string;
   timeoutMs?: number;
+  /** The PC's raw clock, on which the offset to hub time is measured (Date.now by default). */
+  now?: () => number;
 }
 
 export interface HubAnswer {
@@ -53,7 +57,8 @@ export async function hubRequest(target: HubTarget, method: 'GET' | 'POST', path
 
 async function hubRequestOnce(target: HubTarget, method: 'GET' | 'POST', path: string, body?: unknown): Promise<HubAnswer> {
   const url = new URL(path, target.hubUrl.endsWith('/') ? target.hubUrl : `${target.hubUrl}/`);
-  const sentAt = Date.now();
+  const clock = target.now ?? Date.now;
+  const sentAt = clock();
   let res: Response;
   try {
     res = await fetch(url, {
@@ -66,7 +71,7 @@ async function hubRequestOnce(target: HubTarget, method: 'GET' | 'POST', path: s
     const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
     throw new HubError(`cannot reach the hub at ${url.origin} (${cause}); working offline`, 0, null, null);
   }
-  const receivedAt = Date.now();
+  const receivedAt = clock();
   const text = await res.text();
   let json: unknown = null;
   try {
@@ -76,12 +81,22 @@ async function hubRequestOnce(target: HubTarget, method: 'GET' | 'POST', path: s
   }
   if (!res.ok) {
     const env = errorEnvelopeSchema.safeParse(json);
+    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), receivedAt);
     if (env.success) {
       const e = env.data.error;
-      throw new HubError(`hub answered ${res.status} ${e.code}: ${e.message}`, res.status, e.code, e.details);
+      throw new HubError(`hub answered ${res.status} ${e.code}: ${e.message}`, res.status, e.code, e.details, retryAfterMs);
     }
-    throw new HubError(`hub answered ${res.status} ${res.statusText}`, res.status, null, null);
+    throw new HubError(`hub answered ${res.status} ${res.statusText}`, res.status, null, null, retryAfterMs);
   }
   if (json === null) throw new HubError(`hub answered ${res.status} with a body that is not JSON`, res.status, 'INTERNAL', null);
   return { body: json, sentAt, receivedAt };
+}
+
+/** Retry-After as delay-seconds or an HTTP date, in ms from now; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, nowMs: number): number | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
 }
