@@ -25,8 +25,19 @@ import type Database from 'better-sqlite3';
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const r = schema.safeParse(input ?? {});
   if (r.success) return r.data;
-  const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  throw new DomainError('VALIDATION_FAILED', issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), { issues });
+  const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, where: fieldName(i.path) }));
+  throw new DomainError('VALIDATION_FAILED', issues.map((i) => (i.where ? `${i.where}: ${i.message}` : i.message)).join('; '), { issues: issues.map(({ path, message }) => ({ path, message })) });
+}
+
+/** A field as people count: lines.1.qty → "line 2 qty" (the details keep zod's path). */
+function fieldName(path: readonly PropertyKey[]): string {
+  const words: string[] = [];
+  for (const [k, seg] of path.entries()) {
+    const next = path[k + 1];
+    if (seg === 'lines' && typeof next === 'number') continue;
+    words.push(typeof seg === 'number' ? `${path[k - 1] === 'lines' ? 'line' : 'item'} ${seg + 1}` : String(seg));
+  }
+  return words.join(' ');
 }
 
 /**

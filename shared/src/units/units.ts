@@ -99,12 +99,12 @@ export function formatQuantity(qty: number, base: BaseUnit): string {
   return `${qty} ${base}`;
 }
 
-/** Parse "₹12.50", "12.5", "Rs 1,200" into integer paise. */
-export function parseMoney(text: string): number {
-  const cleaned = text.trim().replace(/^(₹|rs\.?|inr)\s*/i, '').replace(/,/g, '');
-  if (cleaned.startsWith('-')) throw new UnitError(`amount "${text}" must not be negative`);
-  const paise = parseScaledDecimal(cleaned, 2, 'amount');
-  if (paise > MAX_PAISE) throw new UnitError(`amount "${text}" is over the limit of ${formatMoney(MAX_PAISE)}`);
+/** Parse "₹12.50", "12.5", "Rs 1,200" into integer paise; `what` names the field in errors (price, cost …). */
+export function parseMoney(text: string, what = 'amount'): number {
+  const cleaned = text.trim().replace(/^(₹|rs\.?|inr|pkr)\s*/i, '').replace(/,/g, '');
+  if (cleaned.startsWith('-')) throw new UnitError(`${what} "${text}" must not be negative`);
+  const paise = parseScaledDecimal(cleaned, 2, what);
+  if (paise > MAX_PAISE) throw new UnitError(`${what} "${text}" is over the limit of ${formatMoney(MAX_PAISE)}`);
   return paise;
 }
 

@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander';
 import type { StoreCore } from '../../core/store-core';
 import { EXIT, ExitWith, printJson, table } from '../cli.output';
 import { qtyIn, splitLine, withCore } from '../cli.context';
+import { MOVEMENT_KINDS, parseKind, parseWhen } from '../cli.args';
 
 /** Resolve each `SKU:QTY` to a product and a quantity in its base unit, before anything is written. */
 async function parseLines(core: StoreCore, lines: string[]) {
@@ -131,14 +132,18 @@ export function registerMovementCommands(program: Command): void {
     .command('history')
     .description('movements, newest first')
     .option('--product <ref>', 'barcode, SKU or id')
-    .addOption(new Option('--kind <kind>').choices(['IN', 'SALE', 'REMOVE', 'COUNT', 'ADJUST', 'TRANSFER_OUT', 'TRANSFER_IN']))
-    .option('--from <iso>', 'from this date-time (ISO 8601, e.g. 2026-11-23T00:00:00+05:30)')
-    .option('--to <iso>', 'before this date-time')
+    .addOption(new Option('--kind <kind>', `one of ${MOVEMENT_KINDS.join(', ')} (any case)`).argParser(parseKind))
+    .addOption(new Option('--from <when>', 'from this day (2026-11-23, local) or date-time (ISO 8601)').argParser((v) => parseWhen(v, 'from')))
+    .addOption(new Option('--to <when>', 'up to and including this day, or before this date-time').argParser((v) => parseWhen(v, 'to')))
     .option('--limit <n>', 'rows', '50')
     .action(async (o: { product?: string; kind?: MovementKind; from?: string; to?: string; limit: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const r = await core.history({ product: o.product, kind: o.kind, from: o.from, to: o.to, limit: Number(o.limit) });
         if (g.json) return printJson(r);
+        if (r.items.length === 0) {
+          process.stdout.write('No movements match these filters.\n');
+          return;
+        }
         process.stdout.write(
           table(
             ['SEQ', 'WHEN', 'KIND', 'SKU', 'QTY', 'REASON/NOTE', 'SYNC'],

@@ -104,6 +104,7 @@ describe('sync client (against the protocol stand-in)', () => {
     expect(Math.max(...hub.pushBatchSizes)).toBeLessThanOrEqual(1000);
     expect(hub.movements.size).toBe(2300);
     expect(r.status).toMatchObject({ state: 'online', pendingMovements: 0, ackedSeq: 2300, consecutiveFailures: 0 });
+    expect(r.status.lastError).toBeNull(); // the earlier failure is overcome, not shown as current
     const all = await allMovements(d);
     expect(all.every((m) => m.syncStatus !== 'pending')).toBe(true);
   });

@@ -29,10 +29,16 @@ export async function syncStatus(db: Executor, settings: SettingsRow | undefined
     lastSeq: Number(last.lastSeq ?? 0),
     lastSuccessAt: s.last_success_at,
     lastAttemptAt: s.last_attempt_at,
-    lastError: s.last_error,
-    lastErrorAt: s.last_error_at,
+    // An error that a later successful sync has overcome is history, not the state of things.
+    lastError: errorStillCurrent(s.last_error_at, s.last_success_at) ? s.last_error : null,
+    lastErrorAt: errorStillCurrent(s.last_error_at, s.last_success_at) ? s.last_error_at : null,
     consecutiveFailures: s.consecutive_failures,
     clockOffsetMs: s.clock_offset_ms,
     halted: s.halted,
   };
+}
+
+function errorStillCurrent(errorAt: string | null, successAt: string | null): boolean {
+  if (!errorAt) return false;
+  return !successAt || Date.parse(errorAt) > Date.parse(successAt);
 }
