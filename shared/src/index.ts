@@ -15,3 +15,4 @@ export * from './domain/devices.schema';
 export * from './stock/merge-rule';
 export * from './audit/audit-chain';
 export * from './sync/sync.protocol';
+export * from './i18n/index';

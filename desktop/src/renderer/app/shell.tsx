@@ -10,6 +10,8 @@ import { SettingsScreen } from '../settings/settings.screen';
 import { StockScreen } from '../stock/stock.screen';
 import { SyncIndicator } from '../sync/sync-indicator';
 import { SyncScreen } from '../sync/sync.screen';
+import { useI18n } from '../i18n/i18n-context';
+import { LocalePicker } from '../i18n/locale-picker';
 import { screenForKey, screens, type ScreenId } from './screens';
 
 interface Props {
@@ -21,6 +23,9 @@ interface Props {
 
 export function Shell({ info, user, onSignOut, onInfoChanged }: Props) {
   const api = useApi();
+  const { t, setUser } = useI18n();
+  // The signed-in person's language replaces the counter's as soon as the shell opens.
+  useEffect(() => setUser(user.username), [setUser, user.username]);
   const [screen, setScreen] = useState<ScreenId>('counter');
 
   useEffect(() => {
@@ -48,28 +53,29 @@ export function Shell({ info, user, onSignOut, onInfoChanged }: Props) {
           <span className="brand-mark" aria-hidden="true">
             B
           </span>
-          Bazaar Counter
+          {t('counter.app.brand')}
         </div>
         <div className="store-name">
-          <strong>{info.storeName ?? 'Store'}</strong>
+          <strong>{info.storeName ?? t('common.store')}</strong>
           <small>
-            {info.storeCode}
-            {info.enrolled ? ' · connected to hub' : ' · stand-alone'}
+            <bdi dir="ltr">{info.storeCode}</bdi>
+            {info.enrolled ? t('counter.app.connected') : t('counter.app.standAlone')}
           </small>
         </div>
         <div className="topbar-spacer" />
+        <LocalePicker />
         <SyncIndicator onOpen={() => setScreen('sync')} />
         <div className="user-chip">
           <div className="who">
             <strong>{user.name}</strong>
-            <small>{user.role}</small>
+            <small>{t(`role.${user.role}`)}</small>
           </div>
           <button className="btn btn-ghost btn-sm" onClick={() => void signOut()}>
-            Sign out
+            {t('counter.app.signOut')}
           </button>
         </div>
       </header>
-      <nav className="rail" aria-label="Screens">
+      <nav className="rail" aria-label={t('counter.app.screens')}>
         {screens.map((s, i) => (
           <div key={s.id}>
             {i === 4 && <div className="rail-sep" />}
@@ -78,7 +84,7 @@ export function Shell({ info, user, onSignOut, onInfoChanged }: Props) {
               aria-current={screen === s.id ? 'page' : undefined}
               onClick={() => setScreen(s.id)}
             >
-              <span className="rail-label">{s.label}</span>
+              <span className="rail-label">{t(s.label)}</span>
               <kbd>{s.key}</kbd>
             </button>
           </div>

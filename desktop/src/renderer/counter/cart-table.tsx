@@ -1,5 +1,6 @@
-import { formatMoney, formatQuantity } from '@bazaar/shared';
+import { formatQuantity } from '@bazaar/shared';
 import { useState } from 'react';
+import { useI18n } from '../i18n/i18n-context';
 import { priceWithUnit } from '../ui/format';
 import { lineTotal, parseCartQuantity, type Cart, type CartLine } from './cart';
 
@@ -10,8 +11,9 @@ interface Props {
 }
 
 export function CartTable({ cart, onSetQty, onRemove }: Props) {
+  const { t } = useI18n();
   if (cart.lines.length === 0) {
-    return <div className="empty cart-empty">Nothing in the cart yet. Scan the first item.</div>;
+    return <div className="empty cart-empty">{t('counter.cart.empty')}</div>;
   }
   return (
     <div className="table-wrap">
@@ -19,12 +21,12 @@ export function CartTable({ cart, onSetQty, onRemove }: Props) {
         <thead>
           <tr>
             <th style={{ width: '2.5rem' }}>#</th>
-            <th>Item</th>
+            <th>{t('counter.cart.item')}</th>
             <th className="num" style={{ width: '8rem' }}>
-              Quantity
+              {t('common.quantity')}
             </th>
             <th className="num" style={{ width: '7.5rem' }}>
-              Amount
+              {t('counter.cart.amount')}
             </th>
             <th style={{ width: '3rem' }} />
           </tr>
@@ -40,12 +42,14 @@ export function CartTable({ cart, onSetQty, onRemove }: Props) {
 }
 
 function CartRow({ index, line, onSetQty, onRemove }: { index: number; line: CartLine } & Omit<Props, 'cart'>) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { product } = line;
   const commit = () => {
     if (editing === null) return;
-    const r = parseCartQuantity(editing, product.unit);
+    const r = parseCartQuantity(editing, product.unit, i18n);
     if ('error' in r) {
       setError(r.error);
       return;
@@ -60,16 +64,15 @@ function CartRow({ index, line, onSetQty, onRemove }: { index: number; line: Car
       <td>
         <span className="cell-strong">{product.name}</span>
         <span className="cell-sub">
-          <span className="mono">{product.sku}</span> · {priceWithUnit(product.pricePaise, product.unit)}
-          {product.unit === 'pc' ? ' each' : ''}
+          <bdi className="mono">{product.sku}</bdi> · {product.unit === 'pc' ? t('counter.cart.each', { price: priceWithUnit(i18n, product.pricePaise, product.unit) }) : priceWithUnit(i18n, product.pricePaise, product.unit)}
         </span>
       </td>
       <td className="num">
         <input
           className="input qty-input num"
-          aria-label={`Quantity of ${product.name}`}
+          aria-label={t('counter.cart.qtyOf', { name: product.name })}
           aria-invalid={error ? 'true' : undefined}
-          title={error ?? 'Type a new quantity and press Enter'}
+          title={error ?? t('counter.cart.qtyTitle')}
           value={editing ?? formatQuantity(line.qty, product.unit)}
           onFocus={(e) => {
             setEditing(formatQuantity(line.qty, product.unit));
@@ -89,9 +92,9 @@ function CartRow({ index, line, onSetQty, onRemove }: { index: number; line: Car
         />
         {error && <span className="field-error cell-sub">{error}</span>}
       </td>
-      <td className="num cell-strong">{formatMoney(lineTotal(line))}</td>
+      <td className="num cell-strong">{i18n.money(lineTotal(line))}</td>
       <td>
-        <button className="btn btn-ghost btn-sm" aria-label={`Remove ${product.name}`} onClick={() => onRemove(product.id)}>
+        <button className="btn btn-ghost btn-sm" aria-label={t('counter.cart.remove', { name: product.name })} onClick={() => onRemove(product.id)}>
           ✕
         </button>
       </td>

@@ -1,4 +1,6 @@
-import { lineTotalPaise, parseQuantity, UnitError, type BaseUnit } from '@bazaar/shared';
+import { createTranslator, lineTotalPaise, parseQuantity, UnitError, type BaseUnit, type Translator } from '@bazaar/shared';
+
+const english = createTranslator({ locale: 'en' });
 
 /** What the cart needs to know about a product (a subset of the core's ProductView). */
 export interface CartProduct {
@@ -81,23 +83,24 @@ export function splitQuantityPrefix(text: string): { qtyText: string | null; cod
  * kilograms / litres for weighed goods ("1.5" of rice is 1.5 kg, not 1.5 g), because that
  * is how a shopkeeper says it.
  */
-export function parseCartQuantity(text: string, unit: BaseUnit): { qty: number } | { error: string } {
-  const r = parseTypedQuantity(text, unit);
-  if ('qty' in r && r.qty <= 0) return { error: 'Quantity must be more than zero.' };
+export function parseCartQuantity(text: string, unit: BaseUnit, t: Translator = english): { qty: number } | { error: string } {
+  const r = parseTypedQuantity(text, unit, t);
+  if ('qty' in r && r.qty <= 0) return { error: t.t('qty.positive') };
   return r;
 }
 
 /** Like parseCartQuantity, but zero is a valid answer (an empty shelf is a count of 0). */
-export function parseTypedQuantity(text: string, unit: BaseUnit): { qty: number } | { error: string } {
-  const t = text.trim();
-  if (t === '') return { error: 'Enter a quantity.' };
-  if (t.startsWith('-')) return { error: 'Quantity cannot be negative.' };
-  const bare = /^\d+(?:\.\d+)?$/.test(t);
-  const withUnit = bare && unit !== 'pc' ? `${t} ${unit === 'g' ? 'kg' : 'l'}` : t;
+export function parseTypedQuantity(text: string, unit: BaseUnit, t: Translator = english): { qty: number } | { error: string } {
+  const typed = text.trim();
+  if (typed === '') return { error: t.t('qty.enter') };
+  if (typed.startsWith('-')) return { error: t.t('qty.negative') };
+  const bare = /^\d+(?:\.\d+)?$/.test(typed);
+  const withUnit = bare && unit !== 'pc' ? `${typed} ${unit === 'g' ? 'kg' : 'l'}` : typed;
   try {
     return { qty: parseQuantity(withUnit, unit) };
   } catch (err) {
-    if (err instanceof UnitError) return { error: sentence(err.message) };
+    // The parser's own words are English; other languages get the hint of what to type.
+    if (err instanceof UnitError) return { error: t.locale === 'en' ? sentence(err.message) : t.t('qty.invalid', { hint: t.t(`unit.word.${unit}`) }) };
     throw err;
   }
 }

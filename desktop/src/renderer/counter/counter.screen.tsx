@@ -1,8 +1,9 @@
-import { formatMoney, formatQuantity, type BaseUnit } from '@bazaar/shared';
+import type { BaseUnit, Translator } from '@bazaar/shared';
 import { useEffect, useRef, useState } from 'react';
 import type { ProductView, SaleResult } from '../../core/core.api';
 import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
+import { useI18n } from '../i18n/i18n-context';
 import { useSync } from '../sync/sync-context';
 import { Notice } from '../ui/notice';
 import { ProductPicker, type PickerHandle } from '../ui/product-picker';
@@ -12,6 +13,8 @@ import { WeightPrompt } from './weight-prompt';
 
 export function CounterScreen() {
   const api = useApi();
+  const i18n = useI18n();
+  const { t } = i18n;
   const sync = useSync();
   // The cart lives in a ref as well as in state: F9 right after a scan must see the line that
   // scan adds, before React has re-rendered.
@@ -38,9 +41,9 @@ export function CounterScreen() {
       setWeighing(product);
       return;
     }
-    const parsed = parseCartQuantity(qtyText ?? '1', product.unit);
+    const parsed = parseCartQuantity(qtyText ?? '1', product.unit, i18n);
     if ('error' in parsed) {
-      setError(`${product.name}: ${parsed.error} Nothing was added.`);
+      setError(t('counter.sale.notAdded', { name: product.name, error: parsed.error }));
       return;
     }
     dispatch({ type: 'add', product, qty: parsed.qty });
@@ -62,11 +65,11 @@ export function CounterScreen() {
     await picker.current?.whenIdle();
     const cart = cartRef.current;
     if (weighingRef.current) {
-      setError(`Enter the ${weighingRef.current.unit === 'g' ? 'weight' : 'volume'} of ${weighingRef.current.name} first, or press Esc to leave it out.`);
+      setError(t(weighingRef.current.unit === 'g' ? 'counter.sale.weightFirst' : 'counter.sale.volumeFirst', { name: weighingRef.current.name }));
       return;
     }
     if (cart.lines.length === 0) {
-      setError('The cart is empty: scan a product first.');
+      setError(t('counter.sale.cartEmpty'));
       picker.current?.focus();
       return;
     }
@@ -79,7 +82,7 @@ export function CounterScreen() {
       setLastSale(sale);
       sync.refresh();
     } catch (err) {
-      setError(`The sale was not saved: ${asApiError(err).message}`);
+      setError(t('counter.sale.notSaved', { error: asApiError(err).message }));
     } finally {
       setSelling(false);
       picker.current?.focus();
@@ -125,8 +128,8 @@ export function CounterScreen() {
     <section className="screen" aria-labelledby="counter-title">
       <div className="screen-head">
         <div>
-          <h1 id="counter-title">Counter</h1>
-          <p>Scan, or type a name or SKU. Type “3*” before a code for three of it.</p>
+          <h1 id="counter-title">{t('counter.nav.counter')}</h1>
+          <p>{t('counter.intro')}</p>
         </div>
       </div>
       <div className="two-col counter-layout">
@@ -135,8 +138,8 @@ export function CounterScreen() {
             <ProductPicker
               ref={picker}
               id="scan"
-              label="Scan barcode or search"
-              placeholder="Barcode, SKU or product name — then Enter"
+              label={t('counter.scan.label')}
+              placeholder={t('counter.scan.placeholder')}
               size="xl"
               autoFocus
               allowQtyPrefix
@@ -164,8 +167,8 @@ export function CounterScreen() {
             {error && <Notice kind="error">{error}</Notice>}
             {lastSale && (
               <Notice kind="ok">
-                Sale saved: {lastSale.lines.length} line{lastSale.lines.length === 1 ? '' : 's'}, {formatMoney(lastSale.totalPaise)}.
-                {sync.status?.state === 'offline' ? ' The hub is offline; it will be sent when the connection returns.' : ''}
+                {t('counter.sale.saved', { lines: lastSale.lines.length, total: i18n.money(lastSale.totalPaise) })}
+                {sync.status?.state === 'offline' ? t('counter.sale.savedOffline') : ''}
               </Notice>
             )}
           </div>
@@ -180,49 +183,49 @@ export function CounterScreen() {
             />
           </div>
         </div>
-        <aside className="card total-card" aria-label="Total">
-          <div className="total-label">Total to pay</div>
+        <aside className="card total-card" aria-label={t('counter.total')}>
+          <div className="total-label">{t('counter.totalToPay')}</div>
           <div className="total-amount" data-testid="cart-total">
-            {formatMoney(total)}
+            <bdi>{i18n.money(total)}</bdi>
           </div>
           <div className="total-meta">
-            {itemCount === 0 ? 'Cart is empty' : `${itemCount} line${itemCount === 1 ? '' : 's'} · ${countPieces(cart.lines)}`}
+            {itemCount === 0 ? t('counter.cartIsEmpty') : t('counter.cartMeta', { lines: itemCount, pieces: countPieces(i18n, cart.lines) })}
           </div>
           <button className="btn btn-primary btn-xl" disabled={selling || itemCount === 0} onClick={() => void completeSale()}>
-            {selling ? 'Saving…' : 'Complete sale'} <kbd>F9</kbd>
+            {selling ? t('common.saving') : t('counter.completeSale')} <kbd>F9</kbd>
           </button>
           <button className="btn" disabled={cart.undo.length === 0} onClick={undo}>
-            Undo last line <kbd>Ctrl+Z</kbd>
+            {t('counter.undoLast')} <kbd>Ctrl+Z</kbd>
           </button>
           {lastSale && itemCount === 0 && (
-            <ul className="receipt" aria-label="Last sale" data-testid="last-sale">
+            <ul className="receipt" aria-label={t('counter.lastSale')} data-testid="last-sale">
               {lastSale.lines.map((l) => (
                 <li key={l.movementId}>
                   <span>
-                    {l.name} <span className="muted">× {formatQuantity(l.qty, unitOf(l.productId))}</span>
+                    {l.name} <span className="muted">× <bdi>{i18n.qty(l.qty, unitOf(l.productId))}</bdi></span>
                   </span>
-                  <span className="num">{formatMoney(l.lineTotalPaise)}</span>
+                  <span className="num">{i18n.money(l.lineTotalPaise)}</span>
                 </li>
               ))}
               <li className="receipt-total">
-                <span>Last sale</span>
-                <span className="num">{formatMoney(lastSale.totalPaise)}</span>
+                <span>{t('counter.lastSale')}</span>
+                <span className="num">{i18n.money(lastSale.totalPaise)}</span>
               </li>
             </ul>
           )}
           <div className="kbd-hints">
             <span>
-              <kbd>Enter</kbd> add
+              <kbd>Enter</kbd> {t('counter.hint.add')}
             </span>
             <span>
               <kbd>↑</kbd>
-              <kbd>↓</kbd> pick
+              <kbd>↓</kbd> {t('counter.hint.pick')}
             </span>
             <span>
-              <kbd>Esc</kbd> clear box
+              <kbd>Esc</kbd> {t('counter.hint.clear')}
             </span>
             <span>
-              <kbd>Ctrl+Enter</kbd> complete
+              <kbd>Ctrl+Enter</kbd> {t('counter.hint.complete')}
             </span>
           </div>
         </aside>
@@ -231,11 +234,11 @@ export function CounterScreen() {
   );
 }
 
-function countPieces(lines: { product: { unit: 'pc' | 'g' | 'ml' }; qty: number }[]): string {
+function countPieces(i18n: Translator, lines: { product: { unit: 'pc' | 'g' | 'ml' }; qty: number }[]): string {
   const pcs = lines.filter((l) => l.product.unit === 'pc').reduce((s, l) => s + l.qty, 0);
   const weighed = lines.length - lines.filter((l) => l.product.unit === 'pc').length;
   const parts = [];
-  if (pcs > 0) parts.push(formatQuantity(pcs, 'pc'));
-  if (weighed > 0) parts.push(`${weighed} weighed`);
+  if (pcs > 0) parts.push(i18n.qty(pcs, 'pc'));
+  if (weighed > 0) parts.push(i18n.t('counter.weighed', { count: weighed }));
   return parts.join(' + ');
 }

@@ -1,12 +1,13 @@
-import { formatMoney, type AuditEntry, type ChainVerification } from '@bazaar/shared';
+import type { AuditEntry, ChainVerification, Translator } from '@bazaar/shared';
 import { useEffect, useState } from 'react';
 import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
+import { useI18n } from '../i18n/i18n-context';
 import { dateTime } from '../ui/format';
 import { Notice } from '../ui/notice';
 
 /** A short, readable account of what changed, from the entry's after/before JSON. */
-function describe(e: AuditEntry): string {
+function describe(t: Translator, e: AuditEntry): string {
   const after = e.after as Record<string, unknown> | null;
   if (!after || typeof after !== 'object') return e.entityId ?? '';
   const parts: string[] = [];
@@ -14,7 +15,7 @@ function describe(e: AuditEntry): string {
     // Ids and hashes mean nothing to a shopkeeper; names, SKUs and amounts do.
     if (v === null || /id$/i.test(k) || k === 'archived') continue;
     if (Array.isArray(v)) parts.push(`${v.length} ${k}`);
-    else if (typeof v !== 'object') parts.push(`${k}: ${/paise$/i.test(k) && typeof v === 'number' ? formatMoney(v) : String(v)}`);
+    else if (typeof v !== 'object') parts.push(`${k}: ${/paise$/i.test(k) && typeof v === 'number' ? t.money(v) : String(v)}`);
     if (parts.length >= 5) break;
   }
   return parts.join(' · ');
@@ -22,6 +23,8 @@ function describe(e: AuditEntry): string {
 
 export function AuditTab() {
   const api = useApi();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [action, setAction] = useState('');
   const [items, setItems] = useState<AuditEntry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -30,7 +33,7 @@ export function AuditTab() {
 
   useEffect(() => {
     let stale = false;
-    const t = window.setTimeout(() => {
+    const timer = window.setTimeout(() => {
       api.auditLog({ action: action.trim() || undefined, limit: 50 }).then(
         (r) => {
           if (stale) return;
@@ -43,7 +46,7 @@ export function AuditTab() {
     }, 150);
     return () => {
       stale = true;
-      window.clearTimeout(t);
+      window.clearTimeout(timer);
     };
   }, [api, action]);
 
@@ -58,8 +61,8 @@ export function AuditTab() {
     <div className="card">
       <div className="card-pad row-wrap filters">
         <div className="field grow">
-          <label htmlFor="a-action">Action</label>
-          <input id="a-action" className="input" placeholder="e.g. sale, stock_in, sign_in" value={action} onChange={(e) => setAction(e.target.value)} />
+          <label htmlFor="a-action">{t('common.action')}</label>
+          <input id="a-action" className="input" placeholder={t('history.actionExample')} value={action} onChange={(e) => setAction(e.target.value)} />
         </div>
         <button
           className="btn"
@@ -67,16 +70,16 @@ export function AuditTab() {
             void api.verifyAudit().then(setVerify, (err: unknown) => setError(asApiError(err).message))
           }
         >
-          Verify the chain
+          {t('history.verify')}
         </button>
       </div>
       {verify && (
         <div className="card-pad">
           {verify.ok ? (
-            <Notice kind="ok">All {verify.checked} audit entries are intact: nothing was altered or removed.</Notice>
+            <Notice kind="ok">{t('history.intact', { count: verify.checked })}</Notice>
           ) : (
             <Notice kind="error">
-              The audit log was tampered with at entry {verify.firstBroken?.id}: {verify.firstBroken?.reason}
+              {t('history.tampered', { id: verify.firstBroken?.id, reason: verify.firstBroken?.reason })}
             </Notice>
           )}
         </div>
@@ -88,27 +91,27 @@ export function AuditTab() {
       )}
       <div className="table-wrap">
         {items.length === 0 ? (
-          <div className="empty">No audit entries match.</div>
+          <div className="empty">{t('history.noAudit')}</div>
         ) : (
           <table className="table" data-testid="audit-table">
             <thead>
               <tr>
-                <th>When</th>
-                <th>Who</th>
-                <th>Action</th>
-                <th>Details</th>
+                <th>{t('common.when')}</th>
+                <th>{t('common.who')}</th>
+                <th>{t('common.action')}</th>
+                <th>{t('common.details')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((e) => (
                 <tr key={e.id}>
-                  <td className="muted">{dateTime(e.at)}</td>
-                  <td>{e.actorName ?? <span className="muted">system</span>}</td>
+                  <td className="muted">{dateTime(i18n, e.at)}</td>
+                  <td>{e.actorName ?? <span className="muted">{t('history.system')}</span>}</td>
                   <td>
                     <span className="cell-strong">{e.action}</span>
                     <span className="cell-sub">{e.entity}</span>
                   </td>
-                  <td className="audit-details">{describe(e)}</td>
+                  <td className="audit-details">{describe(i18n, e)}</td>
                 </tr>
               ))}
             </tbody>
@@ -117,9 +120,9 @@ export function AuditTab() {
       </div>
       {cursor && (
         <div className="card-pad row table-foot">
-          <span className="muted">Showing {items.length}</span>
+          <span className="muted">{t('common.showingCount', { shown: items.length })}</span>
           <button className="btn btn-sm" onClick={() => void more()}>
-            Load more
+            {t('common.loadMore')}
           </button>
         </div>
       )}

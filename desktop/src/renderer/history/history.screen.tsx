@@ -1,22 +1,24 @@
 import { useState } from 'react';
+import { useI18n } from '../i18n/i18n-context';
 import { AuditTab } from './audit-tab';
 import { MovementsTab } from './movements-tab';
 
 export function HistoryScreen() {
+  const { t } = useI18n();
   const [tab, setTab] = useState<'movements' | 'audit'>('movements');
   return (
     <section className="screen" aria-labelledby="history-title">
       <div className="screen-head">
         <div>
-          <h1 id="history-title">History</h1>
-          <p>Every stock movement on this counter, and the tamper-evident audit log.</p>
+          <h1 id="history-title">{t('counter.nav.history')}</h1>
+          <p>{t('history.intro')}</p>
         </div>
-        <div className="segmented" role="tablist" aria-label="History view">
+        <div className="segmented" role="tablist" aria-label={t('history.view')}>
           <button role="tab" aria-selected={tab === 'movements'} aria-pressed={tab === 'movements'} onClick={() => setTab('movements')}>
-            Movements
+            {t('history.movements')}
           </button>
           <button role="tab" aria-selected={tab === 'audit'} aria-pressed={tab === 'audit'} onClick={() => setTab('audit')}>
-            Audit log
+            {t('history.audit')}
           </button>
         </div>
       </div>

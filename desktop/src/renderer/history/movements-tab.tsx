@@ -1,4 +1,4 @@
-import { formatMoney, formatQuantity, movementKinds, type MovementKind } from '@bazaar/shared';
+import { movementKinds, type MessageKey, type MovementKind } from '@bazaar/shared';
 import { useEffect, useState } from 'react';
 import type { MovementView } from '../../core/core.api';
 import { useApi } from '../api/api-context';
@@ -7,8 +7,9 @@ import { dateTime, signedQuantity } from '../ui/format';
 import { Notice } from '../ui/notice';
 import { useSync } from '../sync/sync-context';
 import { kindLabel } from './kind-words';
+import { useI18n } from '../i18n/i18n-context';
 
-const syncWords: Record<MovementView['syncStatus'], string> = { pending: 'Waiting', applied: 'Synced', duplicate: 'Synced', rejected: 'Rejected' };
+const syncWords: Record<MovementView['syncStatus'], MessageKey> = { pending: 'history.sync.pending', applied: 'history.sync.applied', duplicate: 'history.sync.applied', rejected: 'history.sync.rejected' };
 
 /** Local calendar day → ISO bounds, so "from 3 March" means the shop's 3 March. */
 function dayStart(d: string): string | undefined {
@@ -20,6 +21,8 @@ function dayEnd(d: string): string | undefined {
 
 export function MovementsTab() {
   const api = useApi();
+  const i18n = useI18n();
+  const { t } = i18n;
   const standalone = useSync().status?.state === 'standalone';
   const [kind, setKind] = useState<MovementKind | ''>('');
   const [product, setProduct] = useState('');
@@ -43,7 +46,7 @@ export function MovementsTab() {
   useEffect(() => {
     let stale = false;
     setLoading(true);
-    const t = window.setTimeout(() => {
+    const timer = window.setTimeout(() => {
       query().then(
         (r) => {
           if (stale) return;
@@ -57,14 +60,14 @@ export function MovementsTab() {
           const e = asApiError(err);
           setItems([]);
           setCursor(null);
-          setError(e.code === 'NOT_FOUND' ? `No product “${product.trim()}”.` : e.message);
+          setError(e.code === 'NOT_FOUND' ? t('history.noProduct', { code: product.trim() }) : e.message);
           setLoading(false);
         },
       );
     }, 150);
     return () => {
       stale = true;
-      window.clearTimeout(t);
+      window.clearTimeout(timer);
     };
   }, [api, kind, product, from, to]);
 
@@ -79,26 +82,26 @@ export function MovementsTab() {
     <div className="card">
       <div className="card-pad row-wrap filters">
         <div className="field">
-          <label htmlFor="h-kind">Kind</label>
+          <label htmlFor="h-kind">{t('common.kind')}</label>
           <select id="h-kind" className="select" value={kind} onChange={(e) => setKind(e.target.value as MovementKind | '')}>
-            <option value="">All kinds</option>
+            <option value="">{t('history.allKinds')}</option>
             {movementKinds.map((k) => (
               <option key={k} value={k}>
-                {kindLabel(k)}
+                {kindLabel(i18n, k)}
               </option>
             ))}
           </select>
         </div>
         <div className="field grow">
-          <label htmlFor="h-product">Product</label>
-          <input id="h-product" className="input" placeholder="Barcode or SKU" value={product} onChange={(e) => setProduct(e.target.value)} />
+          <label htmlFor="h-product">{t('common.product')}</label>
+          <input id="h-product" className="input" placeholder={t('history.barcodeOrSku')} value={product} onChange={(e) => setProduct(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="h-from">From</label>
+          <label htmlFor="h-from">{t('common.from')}</label>
           <input id="h-from" type="date" className="input" value={from} onChange={(e) => setFrom(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="h-to">To</label>
+          <label htmlFor="h-to">{t('common.to')}</label>
           <input id="h-to" type="date" className="input" value={to} onChange={(e) => setTo(e.target.value)} />
         </div>
       </div>
@@ -109,44 +112,44 @@ export function MovementsTab() {
       )}
       <div className="table-wrap">
         {items.length === 0 ? (
-          <div className="empty">{loading ? 'Loading…' : 'No movements match.'}</div>
+          <div className="empty">{loading ? t('common.loading') : t('history.noMovements')}</div>
         ) : (
           <table className="table" data-testid="movements-table">
             <thead>
               <tr>
-                <th>When</th>
-                <th>Kind</th>
-                <th>Product</th>
-                <th className="num">Quantity</th>
-                <th className="num">Price / cost</th>
-                <th>Reason / note</th>
-                <th>Hub</th>
+                <th>{t('common.when')}</th>
+                <th>{t('common.kind')}</th>
+                <th>{t('common.product')}</th>
+                <th className="num">{t('common.quantity')}</th>
+                <th className="num">{t('history.priceCost')}</th>
+                <th>{t('history.reasonNote')}</th>
+                <th>{t('common.hub')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((m) => (
                 <tr key={m.id}>
-                  <td className="muted">{dateTime(m.occurredAt)}</td>
+                  <td className="muted">{dateTime(i18n, m.occurredAt)}</td>
                   <td>
-                    <span className={`kind kind-${m.kind}`}>{kindLabel(m.kind)}</span>
+                    <span className={`kind kind-${m.kind}`}>{kindLabel(i18n, m.kind)}</span>
                   </td>
                   <td>
                     <span className="cell-strong">{m.productName}</span>
-                    <span className="cell-sub mono">{m.sku}</span>
+                    <bdi className="cell-sub mono">{m.sku}</bdi>
                   </td>
                   <td className={`num cell-strong ${m.kind === 'COUNT' ? '' : m.qty < 0 ? 'qty-out' : 'qty-ok'}`}>
-                    {m.kind === 'COUNT' ? `= ${formatQuantity(m.qty, m.unit)}` : signedQuantity(m.qty, m.unit)}
+                    <bdi>{m.kind === 'COUNT' ? `= ${i18n.qty(m.qty, m.unit)}` : signedQuantity(i18n, m.qty, m.unit)}</bdi>
                   </td>
                   <td className="num muted">
-                    {m.unitPricePaise !== null ? formatMoney(m.unitPricePaise) : m.unitCostPaise !== null ? formatMoney(m.unitCostPaise) : '—'}
+                    {m.unitPricePaise !== null ? i18n.money(m.unitPricePaise) : m.unitCostPaise !== null ? i18n.money(m.unitCostPaise) : '—'}
                   </td>
                   <td>{[m.reason, m.note].filter(Boolean).join(' · ') || <span className="muted">—</span>}</td>
                   <td>
                     {standalone && m.syncStatus === 'pending' ? (
-                      <span className="badge badge-neutral">Local</span>
+                      <span className="badge badge-neutral">{t('history.local')}</span>
                     ) : (
                       <span className={`badge ${m.syncStatus === 'rejected' ? 'badge-out' : m.syncStatus === 'pending' ? 'badge-low' : 'badge-ok'}`} title={m.syncReason ?? undefined}>
-                        {syncWords[m.syncStatus]}
+                        {t(syncWords[m.syncStatus])}
                       </span>
                     )}
                   </td>
@@ -158,9 +161,9 @@ export function MovementsTab() {
       </div>
       {cursor && (
         <div className="card-pad row table-foot">
-          <span className="muted">Showing {items.length}</span>
+          <span className="muted">{t('common.showingCount', { shown: items.length })}</span>
           <button className="btn btn-sm" onClick={() => void more()}>
-            Load more
+            {t('common.loadMore')}
           </button>
         </div>
       )}

@@ -1,11 +1,11 @@
-import { formatQuantity } from '@bazaar/shared';
 import { useEffect, useRef, useState } from 'react';
 import type { CountResult, ProductView } from '../../core/core.api';
 import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
 import { parseTypedQuantity } from '../counter/cart';
 import { useSync } from '../sync/sync-context';
-import { signedQuantity, unitHint } from '../ui/format';
+import { signedQuantity } from '../ui/format';
+import { useI18n } from '../i18n/i18n-context';
 import { Notice } from '../ui/notice';
 import { ProductPicker, type PickerHandle } from '../ui/product-picker';
 import { RecentActivity } from './recent-activity';
@@ -18,6 +18,8 @@ interface SheetRow {
 /** Walk the shelf: scan each product, type what is there, see the variance, then save. */
 export function CountScreen() {
   const api = useApi();
+  const i18n = useI18n();
+  const { t } = i18n;
   const sync = useSync();
   // Rows also live in a ref so F9 right after a scan sees the row that scan adds.
   const [rows, setRowsState] = useState<SheetRow[]>([]);
@@ -46,7 +48,7 @@ export function CountScreen() {
     setFocusRow({ id: p.id });
   };
 
-  const parse = (rs: SheetRow[]) => rs.map((r) => ({ row: r, result: r.text.trim() === '' ? null : parseTypedQuantity(r.text, r.product.unit) }));
+  const parse = (rs: SheetRow[]) => rs.map((r) => ({ row: r, result: r.text.trim() === '' ? null : parseTypedQuantity(r.text, r.product.unit, i18n) }));
   const parsed = parse(rows);
   const variances = parsed.flatMap(({ row, result }) =>
     result && 'qty' in result && result.qty !== row.product.qty ? [{ row, variance: result.qty - row.product.qty }] : [],
@@ -68,16 +70,16 @@ export function CountScreen() {
     const parsed = parse(rows);
     const problems: Record<string, string> = {};
     for (const { row, result } of parsed) {
-      if (result === null) problems[row.product.id] = 'Enter the count (0 if none).';
+      if (result === null) problems[row.product.id] = t('count.enterCount');
       else if ('error' in result) problems[row.product.id] = result.error;
     }
     setErrors(problems);
     if (rows.length === 0) {
-      setFormError('The count sheet is empty: scan the products on the shelf first. Nothing was saved.');
+      setFormError(t('count.emptySave'));
       return;
     }
     if (Object.keys(problems).length > 0) {
-      setFormError('Some rows need a counted quantity. Nothing was saved.');
+      setFormError(t('count.rowsMissing'));
       return;
     }
     setFormError(null);
@@ -91,7 +93,7 @@ export function CountScreen() {
       sync.refresh();
       picker.current?.focus();
     } catch (err) {
-      setFormError(`Nothing was saved: ${asApiError(err).message}`);
+      setFormError(t('common.nothingSaved', { error: asApiError(err).message }));
     } finally {
       setSaving(false);
     }
@@ -114,8 +116,8 @@ export function CountScreen() {
     <section className="screen" aria-labelledby="count-title">
       <div className="screen-head">
         <div>
-          <h1 id="count-title">Count the shelf</h1>
-          <p>Scan each product, type how many are really there, check the difference, then save.</p>
+          <h1 id="count-title">{t('count.title')}</h1>
+          <p>{t('count.intro')}</p>
         </div>
       </div>
       <div className="two-col">
@@ -124,8 +126,8 @@ export function CountScreen() {
             <ProductPicker
               ref={picker}
               id="count-product"
-              label="Scan the next product"
-              placeholder="Scan or type name / SKU, then Enter"
+              label={t('count.scanNext')}
+              placeholder={t('common.scanOrType')}
               autoFocus
               invalid={!!scanError}
               onPick={add}
@@ -134,22 +136,21 @@ export function CountScreen() {
             {scanError && <Notice kind="error">{scanError}</Notice>}
             {saved && (
               <Notice kind="ok">
-                Count saved for {saved.lines.length} product{saved.lines.length === 1 ? '' : 's'};{' '}
-                {saved.lines.filter((l) => l.variance !== 0).length} with a difference.
+                {t('count.saved', { products: saved.lines.length, differ: saved.lines.filter((l) => l.variance !== 0).length })}
               </Notice>
             )}
           </div>
           <div className="card">
             {rows.length === 0 ? (
-              <div className="empty">The count sheet is empty. Scan the first product on the shelf.</div>
+              <div className="empty">{t('count.empty')}</div>
             ) : (
               <table className="table" data-testid="count-sheet">
                 <thead>
                   <tr>
-                    <th>Product</th>
-                    <th className="num">Expected</th>
-                    <th className="num">Counted</th>
-                    <th className="num">Difference</th>
+                    <th>{t('common.product')}</th>
+                    <th className="num">{t('count.expected')}</th>
+                    <th className="num">{t('count.counted')}</th>
+                    <th className="num">{t('count.difference')}</th>
                     <th />
                   </tr>
                 </thead>
@@ -161,16 +162,16 @@ export function CountScreen() {
                       <tr key={row.product.id}>
                         <td>
                           <span className="cell-strong">{row.product.name}</span>
-                          <span className="cell-sub mono">{row.product.sku}</span>
+                          <bdi className="cell-sub mono">{row.product.sku}</bdi>
                         </td>
-                        <td className="num">{formatQuantity(row.product.qty, row.product.unit)}</td>
+                        <td className="num"><bdi>{i18n.qty(row.product.qty, row.product.unit)}</bdi></td>
                         <td className="num">
                           <input
                             id={`count-${row.product.id}`}
                             className="input qty-input num"
-                            aria-label={`Counted ${row.product.name}`}
+                            aria-label={t('count.countedOf', { name: row.product.name })}
                             aria-invalid={err ? 'true' : undefined}
-                            placeholder={unitHint(row.product.unit).split(',')[0]}
+                            placeholder={t(`unit.word.${row.product.unit}`).split(/[,،]/)[0]}
                             value={row.text}
                             onChange={(e) => {
                               const text = e.target.value;
@@ -189,12 +190,12 @@ export function CountScreen() {
                           {result && 'error' in result && !err && <span className="field-error cell-sub">{result.error}</span>}
                         </td>
                         <td className={`num cell-strong ${variance === null || variance === 0 ? 'muted' : variance < 0 ? 'qty-out' : 'qty-ok'}`}>
-                          {variance === null ? '—' : variance === 0 ? 'matches' : signedQuantity(variance, row.product.unit)}
+                          <bdi>{variance === null ? '—' : variance === 0 ? t('count.matches') : signedQuantity(i18n, variance, row.product.unit)}</bdi>
                         </td>
                         <td>
                           <button
                             className="btn btn-ghost btn-sm"
-                            aria-label={`Remove ${row.product.name} from the sheet`}
+                            aria-label={t('count.removeRow', { name: row.product.name })}
                             onClick={() => setRows((rs) => rs.filter((r) => r.product.id !== row.product.id))}
                           >
                             ✕
@@ -210,17 +211,17 @@ export function CountScreen() {
           {formError && <Notice kind="error">{formError}</Notice>}
           <div className="row">
             <button className="btn btn-primary" disabled={saving} onClick={() => void save()}>
-              {saving ? 'Saving…' : `Save count (${rows.length} product${rows.length === 1 ? '' : 's'}, ${variances.length} difference${variances.length === 1 ? '' : 's'})`}
+              {saving ? t('common.saving') : t('count.save', { products: rows.length, differ: variances.length })}
               <kbd>F9</kbd>
             </button>
             {rows.length > 0 && (
               <button className="btn" onClick={() => setRows([])}>
-                Clear sheet
+                {t('count.clear')}
               </button>
             )}
           </div>
         </div>
-        <RecentActivity kind="COUNT" title="Recent counts" version={version} />
+        <RecentActivity kind="COUNT" title={t('count.recent')} version={version} />
       </div>
     </section>
   );

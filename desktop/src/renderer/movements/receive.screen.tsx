@@ -1,4 +1,5 @@
-import { formatMoney, formatQuantity, parseMoney, UnitError } from '@bazaar/shared';
+import { parseMoney, UnitError } from '@bazaar/shared';
+import { useI18n } from '../i18n/i18n-context';
 import { useRef, useState, type FormEvent } from 'react';
 import type { ProductView } from '../../core/core.api';
 import { useApi } from '../api/api-context';
@@ -14,6 +15,9 @@ import { RecentActivity } from './recent-activity';
 
 export function ReceiveScreen() {
   const api = useApi();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const symbol = i18n.currency.symbol ?? i18n.currency.code;
   const sync = useSync();
   const suppliers = useQuery(() => api.listSuppliers(), [api]);
   const [product, setProduct] = useState<ProductView | null>(null);
@@ -39,15 +43,15 @@ export function ReceiveScreen() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    if (!product) problems.product = 'Scan or search the product you received.';
-    const q = product ? parseCartQuantity(qty, product.unit) : null;
+    if (!product) problems.product = t('receive.pickProduct');
+    const q = product ? parseCartQuantity(qty, product.unit, i18n) : null;
     if (q && 'error' in q) problems.qty = q.error;
     let unitCostPaise: number | undefined;
     if (cost.trim()) {
       try {
         unitCostPaise = parseMoney(cost);
       } catch (err) {
-        problems.cost = err instanceof UnitError ? 'Enter the cost in rupees, e.g. 42.50.' : String(err);
+        problems.cost = err instanceof UnitError ? t('receive.costInvalid', { currency: symbol }) : String(err);
       }
     }
     setErrors(problems);
@@ -62,7 +66,12 @@ export function ReceiveScreen() {
         note: note.trim() || undefined,
       });
       setDone(
-        `Received ${formatQuantity(q.qty, product.unit)} of ${product.name}${unitCostPaise !== undefined ? ` at ${formatMoney(unitCostPaise)}` : ''}. Now ${formatQuantity(r.stockAfter, product.unit)} in stock.`,
+        t(unitCostPaise !== undefined ? 'receive.doneAt' : 'receive.done', {
+          qty: i18n.qty(q.qty, product.unit),
+          name: product.name,
+          cost: unitCostPaise !== undefined ? i18n.money(unitCostPaise) : '',
+          now: i18n.qty(r.stockAfter, product.unit),
+        }),
       );
       setProduct(null);
       setQty('');
@@ -72,7 +81,7 @@ export function ReceiveScreen() {
       picker.current?.focus();
     } catch (err) {
       const ae = asApiError(err);
-      setErrors({ form: `Nothing was saved: ${ae.message}`, ...ae.fieldErrors() });
+      setErrors({ form: t('common.nothingSaved', { error: ae.message }), ...ae.fieldErrors() });
     } finally {
       setSaving(false);
     }
@@ -82,8 +91,8 @@ export function ReceiveScreen() {
     <section className="screen" aria-labelledby="receive-title">
       <div className="screen-head">
         <div>
-          <h1 id="receive-title">Receive stock</h1>
-          <p>Goods arriving from a supplier: quantity and what you paid.</p>
+          <h1 id="receive-title">{t('counter.nav.receive')}</h1>
+          <p>{t('receive.intro')}</p>
         </div>
       </div>
       <div className="two-col">
@@ -94,8 +103,8 @@ export function ReceiveScreen() {
             <ProductPicker
               ref={picker}
               id="receive-product"
-              label="Product"
-              placeholder="Scan or type name / SKU, then Enter"
+              label={t('common.product')}
+              placeholder={t('common.scanOrType')}
               autoFocus
               invalid={!!errors.product}
               onPick={choose}
@@ -104,7 +113,7 @@ export function ReceiveScreen() {
           )}
           {errors.product && <span className="field-error">{errors.product}</span>}
           <div className="form-grid">
-            <Field id="receive-qty" label="Quantity received" error={errors.qty} hint={product ? `In ${unitHint(product.unit)}` : undefined}>
+            <Field id="receive-qty" label={t('receive.qty')} error={errors.qty} hint={product ? t('common.inUnit', { unit: unitHint(i18n, product.unit) }) : undefined}>
               <input
                 id="receive-qty"
                 className="input"
@@ -116,9 +125,9 @@ export function ReceiveScreen() {
             </Field>
             <Field
               id="receive-cost"
-              label={`Cost ${product && product.unit !== 'pc' ? (product.unit === 'g' ? 'per kg' : 'per L') : 'per piece'} (₹)`}
+              label={t('receive.costLabel', { per: t(`unit.per.${product?.unit ?? 'pc'}`), currency: symbol })}
               error={errors.cost ?? errors.unitCostPaise}
-              hint="Optional; defaults to the product’s cost"
+              hint={t('receive.costHint')}
             >
               <input
                 id="receive-cost"
@@ -129,9 +138,9 @@ export function ReceiveScreen() {
                 onChange={(e) => setCost(e.target.value)}
               />
             </Field>
-            <Field id="receive-supplier" label="Supplier" error={errors.supplier}>
+            <Field id="receive-supplier" label={t('common.supplier')} error={errors.supplier}>
               <select id="receive-supplier" className="select" value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
-                <option value="">— none —</option>
+                <option value="">{t('common.none')}</option>
                 {(suppliers.data ?? []).map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}
@@ -139,7 +148,7 @@ export function ReceiveScreen() {
                 ))}
               </select>
             </Field>
-            <Field id="receive-note" label="Note" hint="Invoice number, batch…">
+            <Field id="receive-note" label={t('common.note')} hint={t('receive.noteHint')}>
               <input id="receive-note" className="input" value={note} onChange={(e) => setNote(e.target.value)} />
             </Field>
           </div>
@@ -147,12 +156,12 @@ export function ReceiveScreen() {
           {done && <Notice kind="ok">{done}</Notice>}
           <div className="row">
             <button className="btn btn-primary" type="submit" disabled={saving}>
-              {saving ? 'Saving…' : 'Record stock-in'}
+              {saving ? t('common.saving') : t('receive.record')}
             </button>
-            <span className="muted">Enter saves</span>
+            <span className="muted">{t('common.enterSaves')}</span>
           </div>
         </form>
-        <RecentActivity kind="IN" title="Recent stock-ins" version={version} />
+        <RecentActivity kind="IN" title={t('receive.recent')} version={version} />
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
 import type { MovementKind } from '@bazaar/shared';
-import { formatMoney, formatQuantity } from '@bazaar/shared';
+import { useI18n } from '../i18n/i18n-context';
 import { useApi } from '../api/api-context';
 import { useQuery } from '../api/use-query';
 import { dateTime, signedQuantity } from '../ui/format';
@@ -8,6 +8,8 @@ import { kindLabel } from '../history/kind-words';
 /** The last few movements of one kind, so the user sees that what they saved is there. */
 export function RecentActivity({ kind, title, version }: { kind: MovementKind; title: string; version: number }) {
   const api = useApi();
+  const i18n = useI18n();
+  const { t } = i18n;
   const q = useQuery(() => api.history({ kind, limit: 8 }), [api, kind, version]);
   const items = q.data?.items ?? [];
   return (
@@ -16,7 +18,7 @@ export function RecentActivity({ kind, title, version }: { kind: MovementKind; t
         <h2>{title}</h2>
       </div>
       {items.length === 0 ? (
-        <div className="empty">{q.loading ? 'Loading…' : `No ${kindLabel(kind).toLowerCase()} yet.`}</div>
+        <div className="empty">{q.loading ? t('common.loading') : t('recent.none', { kind: kindLabel(i18n, kind).toLocaleLowerCase(i18n.locale) })}</div>
       ) : (
         <ul className="activity">
           {items.map((m) => (
@@ -24,15 +26,15 @@ export function RecentActivity({ kind, title, version }: { kind: MovementKind; t
               <div className="activity-main">
                 <strong>{m.productName}</strong>
                 <span className={`num ${m.qty < 0 ? 'qty-out' : 'qty-ok'}`}>
-                  {kind === 'COUNT' ? `= ${formatQuantity(m.qty, m.unit)}` : signedQuantity(m.qty, m.unit)}
+                  <bdi>{kind === 'COUNT' ? `= ${i18n.qty(m.qty, m.unit)}` : signedQuantity(i18n, m.qty, m.unit)}</bdi>
                 </span>
               </div>
               <div className="activity-sub muted">
-                {dateTime(m.occurredAt)}
+                {dateTime(i18n, m.occurredAt)}
                 {m.reason ? ` · ${m.reason}` : ''}
                 {m.note ? ` · ${m.note}` : ''}
-                {m.unitCostPaise !== null ? ` · cost ${formatMoney(m.unitCostPaise)}` : ''}
-                {m.syncStatus === 'pending' ? ' · not synced yet' : ''}
+                {m.unitCostPaise !== null ? t('recent.cost', { cost: i18n.money(m.unitCostPaise) }) : ''}
+                {m.syncStatus === 'pending' ? t('recent.notSynced') : ''}
               </div>
             </li>
           ))}

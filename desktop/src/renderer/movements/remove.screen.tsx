@@ -1,10 +1,11 @@
-import { formatQuantity, removalReasons, type RemovalReason } from '@bazaar/shared';
+import { removalReasons, type RemovalReason } from '@bazaar/shared';
 import { useRef, useState, type FormEvent } from 'react';
 import type { ProductView } from '../../core/core.api';
 import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
 import { parseCartQuantity } from '../counter/cart';
 import { useSync } from '../sync/sync-context';
+import { useI18n } from '../i18n/i18n-context';
 import { Field } from '../ui/field';
 import { unitHint } from '../ui/format';
 import { Notice } from '../ui/notice';
@@ -12,10 +13,12 @@ import { ProductPicker, type PickerHandle } from '../ui/product-picker';
 import { PickedProduct } from './picked-product';
 import { RecentActivity } from './recent-activity';
 
-const reasonWords: Record<RemovalReason, string> = { damage: 'Damaged', expiry: 'Expired', theft: 'Stolen / missing', other: 'Other' };
 
 export function RemoveScreen() {
   const api = useApi();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const reasonWord = (r: RemovalReason) => t(`remove.reason.${r}`);
   const sync = useSync();
   const [product, setProduct] = useState<ProductView | null>(null);
   const [qty, setQty] = useState('');
@@ -30,17 +33,17 @@ export function RemoveScreen() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    if (!product) problems.product = 'Scan or search the product to remove.';
-    const q = product ? parseCartQuantity(qty, product.unit) : null;
+    if (!product) problems.product = t('remove.pickProduct');
+    const q = product ? parseCartQuantity(qty, product.unit, i18n) : null;
     if (q && 'error' in q) problems.qty = q.error;
-    if (!reason) problems.reason = 'Choose why the stock is removed.';
-    if (reason === 'other' && !note.trim()) problems.note = 'Say what happened.';
+    if (!reason) problems.reason = t('remove.pickReason');
+    if (reason === 'other' && !note.trim()) problems.note = t('remove.sayWhat');
     setErrors(problems);
     if (Object.keys(problems).length > 0 || !product || !q || 'error' in q || !reason) return;
     setSaving(true);
     try {
       const r = await api.remove({ product: product.id, qty: q.qty, reason, note: note.trim() || undefined });
-      setDone(`Removed ${formatQuantity(q.qty, product.unit)} of ${product.name} (${reasonWords[reason].toLowerCase()}). ${formatQuantity(r.stockAfter, product.unit)} left.`);
+      setDone(t('remove.done', { qty: i18n.qty(q.qty, product.unit), name: product.name, reason: reasonWord(reason).toLocaleLowerCase(i18n.locale), left: i18n.qty(r.stockAfter, product.unit) }));
       setProduct(null);
       setQty('');
       setNote('');
@@ -50,7 +53,7 @@ export function RemoveScreen() {
       picker.current?.focus();
     } catch (err) {
       const ae = asApiError(err);
-      setErrors({ form: `Nothing was saved: ${ae.message}`, ...ae.fieldErrors() });
+      setErrors({ form: t('common.nothingSaved', { error: ae.message }), ...ae.fieldErrors() });
     } finally {
       setSaving(false);
     }
@@ -60,8 +63,8 @@ export function RemoveScreen() {
     <section className="screen" aria-labelledby="remove-title">
       <div className="screen-head">
         <div>
-          <h1 id="remove-title">Remove stock</h1>
-          <p>Damaged, expired or missing goods leave the shelf here, with the reason.</p>
+          <h1 id="remove-title">{t('remove.title')}</h1>
+          <p>{t('remove.intro')}</p>
         </div>
       </div>
       <div className="two-col">
@@ -72,8 +75,8 @@ export function RemoveScreen() {
             <ProductPicker
               ref={picker}
               id="remove-product"
-              label="Product"
-              placeholder="Scan or type name / SKU, then Enter"
+              label={t('common.product')}
+              placeholder={t('common.scanOrType')}
               autoFocus
               invalid={!!errors.product}
               onPick={(p) => {
@@ -87,18 +90,18 @@ export function RemoveScreen() {
           )}
           {errors.product && <span className="field-error">{errors.product}</span>}
           <div className="field">
-            <span className="field-label">Reason</span>
-            <div className="segmented" role="group" aria-label="Reason">
+            <span className="field-label">{t('common.reason')}</span>
+            <div className="segmented" role="group" aria-label={t('common.reason')}>
               {removalReasons.map((r) => (
                 <button key={r} type="button" aria-pressed={reason === r} onClick={() => setReason(r)}>
-                  {reasonWords[r]}
+                  {reasonWord(r)}
                 </button>
               ))}
             </div>
             {errors.reason && <span className="field-error">{errors.reason}</span>}
           </div>
           <div className="form-grid">
-            <Field id="remove-qty" label="Quantity to remove" error={errors.qty} hint={product ? `In ${unitHint(product.unit)}` : undefined}>
+            <Field id="remove-qty" label={t('remove.qty')} error={errors.qty} hint={product ? t('common.inUnit', { unit: unitHint(i18n, product.unit) }) : undefined}>
               <input
                 id="remove-qty"
                 className="input"
@@ -108,7 +111,7 @@ export function RemoveScreen() {
                 onChange={(e) => setQty(e.target.value)}
               />
             </Field>
-            <Field id="remove-note" label="Note" error={errors.note} hint="Optional, except for “Other”">
+            <Field id="remove-note" label={t('common.note')} error={errors.note} hint={t('remove.noteHint')}>
               <input id="remove-note" className="input" value={note} onChange={(e) => setNote(e.target.value)} />
             </Field>
           </div>
@@ -116,12 +119,12 @@ export function RemoveScreen() {
           {done && <Notice kind="ok">{done}</Notice>}
           <div className="row">
             <button className="btn btn-danger" type="submit" disabled={saving}>
-              {saving ? 'Saving…' : 'Record removal'}
+              {saving ? t('common.saving') : t('remove.record')}
             </button>
-            <span className="muted">Enter saves</span>
+            <span className="muted">{t('common.enterSaves')}</span>
           </div>
         </form>
-        <RecentActivity kind="REMOVE" title="Recent removals" version={version} />
+        <RecentActivity kind="REMOVE" title={t('remove.recent')} version={version} />
       </div>
     </section>
   );

@@ -3,9 +3,12 @@ import type { StoreInfo } from '../../core/core.api';
 import { useApi } from '../api/api-context';
 import { asApiError, useQuery } from '../api/use-query';
 import { Notice } from '../ui/notice';
+import { useI18n } from '../i18n/i18n-context';
+import { LocalePicker } from '../i18n/locale-picker';
 
 export function SignInScreen({ info, onSignedIn }: { info: StoreInfo; onSignedIn: () => void }) {
   const api = useApi();
+  const { t } = useI18n();
   const users = useQuery(() => api.listUsers(), [api]);
   const active = (users.data ?? []).filter((u) => u.active && u.hasPin);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -16,15 +19,15 @@ export function SignInScreen({ info, onSignedIn }: { info: StoreInfo; onSignedIn
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!username) return setError('Choose who you are.');
-    if (!/^\d{4,8}$/.test(pin)) return setError('The PIN is 4 to 8 digits.');
+    if (!username) return setError(t('signIn.err.who'));
+    if (!/^\d{4,8}$/.test(pin)) return setError(t('setup.err.pin'));
     setBusy(true);
     try {
       await api.signIn({ username, pin });
       onSignedIn();
     } catch (err) {
       const ae = asApiError(err);
-      setError(ae.code === 'UNAUTHENTICATED' ? 'Wrong PIN for this user. Try again.' : ae.message);
+      setError(ae.code === 'UNAUTHENTICATED' ? t('signIn.err.wrongPin') : ae.message);
       setPin('');
     } finally {
       setBusy(false);
@@ -35,15 +38,19 @@ export function SignInScreen({ info, onSignedIn }: { info: StoreInfo; onSignedIn
     <div className="auth-page">
       <form className="card auth-card" onSubmit={(e) => void submit(e)} noValidate>
         <div className="auth-brand">
-          <span className="brand-mark">B</span>
+          <span className="brand-mark" aria-hidden="true">B</span>
           <div>
-            <h1>{info.storeName ?? 'Bazaar Counter'}</h1>
-            <span className="muted">{info.storeCode} · sign in to the counter</span>
+            <h1>{info.storeName ?? t('counter.app.brand')}</h1>
+            <span className="muted">
+              <bdi>{info.storeCode}</bdi>
+              {t('signIn.subtitle')}
+            </span>
           </div>
+          <LocalePicker className="auth-locale" />
         </div>
         <fieldset className="user-grid">
-          <legend className="field-label">Who is at the counter?</legend>
-          {active.length === 0 && !users.loading && <Notice kind="warn">No user with a PIN on this counter yet.</Notice>}
+          <legend className="field-label">{t('signIn.who')}</legend>
+          {active.length === 0 && !users.loading && <Notice kind="warn">{t('signIn.noUsers')}</Notice>}
           {active.map((u) => (
             <button
               type="button"
@@ -62,14 +69,14 @@ export function SignInScreen({ info, onSignedIn }: { info: StoreInfo; onSignedIn
               <span>
                 <strong>{u.name}</strong>
                 <span className="cell-sub">
-                  {u.username} · {u.role}
+                  <bdi>{u.username}</bdi> · {t(`role.${u.role}`)}
                 </span>
               </span>
             </button>
           ))}
         </fieldset>
         <div className="field">
-          <label htmlFor="pin">PIN</label>
+          <label htmlFor="pin">{t('common.pin')}</label>
           <input
             id="pin"
             className="input input-xl pin-input"
@@ -88,7 +95,7 @@ export function SignInScreen({ info, onSignedIn }: { info: StoreInfo; onSignedIn
         </div>
         {error && <Notice kind="error">{error}</Notice>}
         <button className="btn btn-primary btn-xl" type="submit" disabled={busy}>
-          {busy ? 'Checking…' : 'Sign in'}
+          {busy ? t('sync.state.checking') : t('signIn.submit')}
         </button>
       </form>
     </div>

@@ -5,9 +5,11 @@ import { asApiError } from '../api/use-query';
 import { useSync } from '../sync/sync-context';
 import { Field } from '../ui/field';
 import { Notice } from '../ui/notice';
+import { useI18n } from '../i18n/i18n-context';
 
 export function HubSettings({ info, onChanged }: { info: StoreInfo; onChanged: () => void }) {
   const api = useApi();
+  const { t } = useI18n();
   const sync = useSync();
   const [hubUrl, setHubUrl] = useState(info.hubUrl ?? 'http://localhost:8787');
   const [token, setToken] = useState('');
@@ -19,16 +21,16 @@ export function HubSettings({ info, onChanged }: { info: StoreInfo; onChanged: (
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const p: Record<string, string> = {};
-    if (!/^https?:\/\/\S+$/.test(hubUrl.trim())) p.hubUrl = 'Enter the hub address, e.g. https://hub.example.com';
-    if (token.trim().length < 16) p.token = 'Paste the whole device token from the hub’s Devices page.';
-    if (info.enrolled && !force) p.force = 'This counter is already enrolled. Tick the box to enroll it again.';
+    if (!/^https?:\/\/\S+$/.test(hubUrl.trim())) p.hubUrl = t('hubSettings.err.url');
+    if (token.trim().length < 16) p.token = t('hubSettings.err.token');
+    if (info.enrolled && !force) p.force = t('hubSettings.err.force');
     setErrors(p);
     setDone(null);
     if (Object.keys(p).length) return;
     setBusy(true);
     try {
       await api.enroll({ hubUrl: hubUrl.trim(), token: token.trim(), force });
-      setDone('Enrolled. The first sync is running; the indicator at the top shows its progress.');
+      setDone(t('hubSettings.done'));
       setToken('');
       onChanged();
       void sync.syncNow();
@@ -43,20 +45,19 @@ export function HubSettings({ info, onChanged }: { info: StoreInfo; onChanged: (
   return (
     <div className="two-col">
       <form className="card card-pad stack" onSubmit={(e) => void submit(e)} noValidate>
-        <h2>{info.enrolled ? 'Enroll again' : 'Connect this counter to a hub'}</h2>
+        <h2>{info.enrolled ? t('hubSettings.again') : t('hubSettings.connect')}</h2>
         <p className="muted no-margin">
-          Head office adds this counter on the hub (Devices → Add) and gets a one-time device token. Paste it here. Sales made
-          before enrolling are sent too.
+          {t('hubSettings.intro')}
         </p>
-        <Field id="hub-url" label="Hub address" error={errors.hubUrl}>
+        <Field id="hub-url" label={t('setup.hubAddress')} error={errors.hubUrl}>
           <input id="hub-url" className="input mono" value={hubUrl} onChange={(e) => setHubUrl(e.target.value)} />
         </Field>
-        <Field id="hub-token" label="Device token" error={errors.token}>
+        <Field id="hub-token" label={t('setup.deviceToken')} error={errors.token}>
           <input id="hub-token" className="input mono" value={token} autoComplete="off" onChange={(e) => setToken(e.target.value)} />
         </Field>
         {info.enrolled && (
           <label className="row check">
-            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Replace the current enrollment
+            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> {t('hubSettings.replace')}
             {errors.force && <span className="field-error">{errors.force}</span>}
           </label>
         )}
@@ -64,18 +65,18 @@ export function HubSettings({ info, onChanged }: { info: StoreInfo; onChanged: (
         {done && <Notice kind="ok">{done}</Notice>}
         <div className="row">
           <button className="btn btn-primary" type="submit" disabled={busy}>
-            {busy ? 'Checking the token…' : 'Enroll'}
+            {busy ? t('hubSettings.checking') : t('hubSettings.enroll')}
           </button>
         </div>
       </form>
       <aside className="card card-pad stack">
-        <h2>Current connection</h2>
+        <h2>{t('hubSettings.current')}</h2>
         <dl className="facts">
-          <dt>Status</dt>
-          <dd>{info.enrolled ? 'Enrolled' : 'Stand-alone'}</dd>
-          <dt>Hub</dt>
+          <dt>{t('common.status')}</dt>
+          <dd>{info.enrolled ? t('hubSettings.enrolled') : t('sync.state.standalone')}</dd>
+          <dt>{t('common.hub')}</dt>
           <dd className="mono">{info.hubUrl ?? '—'}</dd>
-          <dt>Device</dt>
+          <dt>{t('hubSettings.device')}</dt>
           <dd className="mono small">{info.deviceId}</dd>
         </dl>
       </aside>

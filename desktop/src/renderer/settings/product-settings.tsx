@@ -6,12 +6,15 @@ import { asApiError, useQuery } from '../api/use-query';
 import { parseTypedQuantity } from '../counter/cart';
 import { Field } from '../ui/field';
 import { Notice } from '../ui/notice';
+import { useI18n } from '../i18n/i18n-context';
 
-const unitWords: Record<BaseUnit, string> = { pc: 'pieces', g: 'weight (kg / g)', ml: 'volume (L / ml)' };
 const empty = { sku: '', barcode: '', name: '', unit: 'pc' as BaseUnit, category: '', supplierId: '', price: '', cost: '', reorder: '' };
 
 export function ProductSettings({ info }: { info: StoreInfo }) {
   const api = useApi();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const symbol = i18n.currency.symbol ?? i18n.currency.code;
   const suppliers = useQuery(() => api.listSuppliers(), [api]);
   const [f, setF] = useState(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -25,7 +28,7 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
     try {
       return parseMoney(text);
     } catch (err) {
-      p[field] = err instanceof UnitError ? 'Enter rupees, e.g. 45 or 45.50.' : String(err);
+      p[field] = err instanceof UnitError ? t('productSettings.err.money', { currency: symbol }) : String(err);
       return undefined;
     }
   };
@@ -34,12 +37,12 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
     e.preventDefault();
     setDone(null);
     const p: Record<string, string> = {};
-    if (!f.sku.trim()) p.sku = 'Every product needs a SKU.';
-    if (!f.name.trim()) p.name = 'Enter the product name.';
+    if (!f.sku.trim()) p.sku = t('productSettings.err.sku');
+    if (!f.name.trim()) p.name = t('productSettings.err.name');
     const price = money(f.price, 'price', p);
-    if (price === undefined && !p.price) p.price = 'Enter the selling price.';
+    if (price === undefined && !p.price) p.price = t('productSettings.err.price');
     const cost = money(f.cost, 'cost', p);
-    const reorder = f.reorder.trim() ? parseTypedQuantity(f.reorder, f.unit) : { qty: 0 };
+    const reorder = f.reorder.trim() ? parseTypedQuantity(f.reorder, f.unit, i18n) : { qty: 0 };
     if ('error' in reorder) p.reorder = reorder.error;
     setErrors(p);
     if (Object.keys(p).length || price === undefined || 'error' in reorder) return;
@@ -55,7 +58,7 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
         costPaise: cost ?? 0,
         reorderLevel: reorder.qty,
       });
-      setDone(`Added ${created.name} (${created.sku}).`);
+      setDone(t('productSettings.done', { name: created.name, sku: created.sku }));
       setF(empty);
     } catch (err) {
       const ae = asApiError(err);
@@ -77,42 +80,42 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
   return (
     <div className="two-col">
       <form className="card card-pad stack" onSubmit={(e) => void submit(e)} noValidate>
-        <h2>Add a product</h2>
-        {info.enrolled && <p className="muted no-margin">This counter is enrolled: products added here are sent to the hub, which merges a SKU it already knows.</p>}
+        <h2>{t('productSettings.title')}</h2>
+        {info.enrolled && <p className="muted no-margin">{t('productSettings.enrolled')}</p>}
         <div className="form-grid">
-          <Field id="p-name" label="Name" error={errors.name}>
+          <Field id="p-name" label={t('common.name')} error={errors.name}>
             <input id="p-name" className="input" value={f.name} onChange={set('name')} />
           </Field>
-          <Field id="p-sku" label="SKU" error={errors.sku}>
+          <Field id="p-sku" label={t('productSettings.sku')} error={errors.sku}>
             <input id="p-sku" className="input mono" value={f.sku} onChange={set('sku')} />
           </Field>
-          <Field id="p-barcode" label="Barcode" error={errors.barcode} hint="Scan it into this box">
+          <Field id="p-barcode" label={t('productSettings.barcode')} error={errors.barcode} hint={t('productSettings.barcodeHint')}>
             <input id="p-barcode" className="input mono" value={f.barcode} onChange={set('barcode')} />
           </Field>
-          <Field id="p-unit" label="Sold by">
+          <Field id="p-unit" label={t('productSettings.soldBy')}>
             <select id="p-unit" className="select" value={f.unit} onChange={(e) => setF((o) => ({ ...o, unit: e.target.value as BaseUnit }))}>
               {baseUnits.map((u) => (
                 <option key={u} value={u}>
-                  {unitWords[u]}
+                  {t(`unit.sold.${u}`)}
                 </option>
               ))}
             </select>
           </Field>
-          <Field id="p-price" label={`Price (₹${f.unit === 'pc' ? ' per piece' : f.unit === 'g' ? ' per kg' : ' per L'})`} error={errors.price ?? errors.pricePaise}>
+          <Field id="p-price" label={t('productSettings.priceLabel', { currency: symbol, per: t(`unit.per.${f.unit}`) })} error={errors.price ?? errors.pricePaise}>
             <input id="p-price" className="input" inputMode="decimal" value={f.price} onChange={set('price')} />
           </Field>
-          <Field id="p-cost" label="Cost (₹)" error={errors.cost}>
+          <Field id="p-cost" label={t('productSettings.costLabel', { currency: symbol })} error={errors.cost}>
             <input id="p-cost" className="input" inputMode="decimal" value={f.cost} onChange={set('cost')} />
           </Field>
-          <Field id="p-category" label="Category">
+          <Field id="p-category" label={t('common.category')}>
             <input id="p-category" className="input" value={f.category} onChange={set('category')} />
           </Field>
-          <Field id="p-reorder" label="Reorder level" error={errors.reorder}>
+          <Field id="p-reorder" label={t('storeSettings.reorderLevel')} error={errors.reorder}>
             <input id="p-reorder" className="input" value={f.reorder} onChange={set('reorder')} />
           </Field>
-          <Field id="p-supplier" label="Supplier" className="span-2">
+          <Field id="p-supplier" label={t('common.supplier')} className="span-2">
             <select id="p-supplier" className="select" value={f.supplierId} onChange={set('supplierId')}>
-              <option value="">— none —</option>
+              <option value="">{t('common.none')}</option>
               {(suppliers.data ?? []).map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -125,25 +128,24 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
         {done && <Notice kind="ok">{done}</Notice>}
         <div className="row">
           <button className="btn btn-primary" type="submit">
-            Add product
+            {t('productSettings.add')}
           </button>
         </div>
       </form>
       <aside className="card card-pad stack">
-        <h2>Import a CSV</h2>
+        <h2>{t('productSettings.import')}</h2>
         <p className="muted no-margin small">
-          A header row with sku, name, unit, price and optionally barcode, category, cost, reorder_level. Good rows are kept; bad rows are
-          listed by line number.
+          {t('productSettings.importIntro')}
         </p>
-        <input type="file" accept=".csv,text/csv" aria-label="CSV file" onChange={(e) => void importFile(e.target.files?.[0])} />
+        <input type="file" accept=".csv,text/csv" aria-label={t('productSettings.csvFile')} onChange={(e) => void importFile(e.target.files?.[0])} />
         {importError && <Notice kind="error">{importError}</Notice>}
         {imported && (
           <Notice kind={imported.bad.length ? 'warn' : 'ok'}>
             <div>
-              {imported.created} added, {imported.updated} updated of {imported.rows} rows.
+              {t('productSettings.imported', { created: imported.created, updated: imported.updated, rows: imported.rows })}
               {imported.bad.slice(0, 8).map((b) => (
                 <div key={b.line} className="small">
-                  Line {b.line}: {b.message}
+                  {t('productSettings.badLine', { line: b.line, message: b.message })}
                 </div>
               ))}
             </div>

@@ -1,42 +1,48 @@
 import { useState } from 'react';
 import type { SessionUser, StoreInfo } from '../../core/core.api';
+import type { MessageKey } from '@bazaar/shared';
+import { useI18n } from '../i18n/i18n-context';
 import { HubSettings } from './hub-settings';
+import { LocaleSettings } from './locale-settings';
 import { ProductSettings } from './product-settings';
 import { StaffSettings } from './staff-settings';
 import { StoreSettings } from './store-settings';
 
 const tabs = [
-  { id: 'hub', label: 'Hub & enrollment' },
-  { id: 'store', label: 'Store & thresholds' },
-  { id: 'products', label: 'Products' },
-  { id: 'staff', label: 'Staff' },
-] as const;
+  { id: 'hub', label: 'settings.tab.hub' },
+  { id: 'store', label: 'settings.tab.store' },
+  { id: 'products', label: 'common.products' },
+  { id: 'staff', label: 'settings.tab.staff' },
+  { id: 'language', label: 'settings.tab.language' },
+] as const satisfies readonly { id: string; label: MessageKey }[];
 type Tab = (typeof tabs)[number]['id'];
 
 export function SettingsScreen({ info, user, onChanged }: { info: StoreInfo; user: SessionUser; onChanged: () => void }) {
+  const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('hub');
   return (
     <section className="screen" aria-labelledby="settings-title">
       <div className="screen-head">
         <div>
-          <h1 id="settings-title">Settings</h1>
-          <p>Connection to head office, store details, reorder levels, products and staff.</p>
+          <h1 id="settings-title">{t('counter.nav.settings')}</h1>
+          <p>{t('settings.intro')}</p>
         </div>
       </div>
       <div>
-        <div className="segmented" role="tablist" aria-label="Settings section">
-          {tabs.map((t) => (
-            <button key={t.id} role="tab" aria-selected={tab === t.id} aria-pressed={tab === t.id} onClick={() => setTab(t.id)}>
-              {t.label}
+        <div className="segmented" role="tablist" aria-label={t('settings.section')}>
+          {tabs.map((s) => (
+            <button key={s.id} role="tab" aria-selected={tab === s.id} aria-pressed={tab === s.id} onClick={() => setTab(s.id)}>
+              {t(s.label)}
             </button>
           ))}
         </div>
       </div>
-      {user.role === 'staff' && <p className="notice notice-info">Some settings need a manager; they will tell you when you try.</p>}
+      {user.role === 'staff' && <p className="notice notice-info">{t('settings.needManager')}</p>}
       {tab === 'hub' && <HubSettings info={info} onChanged={onChanged} />}
       {tab === 'store' && <StoreSettings info={info} />}
       {tab === 'products' && <ProductSettings info={info} />}
       {tab === 'staff' && <StaffSettings info={info} />}
+      {tab === 'language' && <LocaleSettings />}
     </section>
   );
 }

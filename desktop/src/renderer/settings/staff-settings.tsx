@@ -5,9 +5,11 @@ import { useApi } from '../api/api-context';
 import { asApiError, useQuery } from '../api/use-query';
 import { Field } from '../ui/field';
 import { Notice } from '../ui/notice';
+import { useI18n } from '../i18n/i18n-context';
 
 export function StaffSettings({ info }: { info: StoreInfo }) {
   const api = useApi();
+  const { t } = useI18n();
   const users = useQuery(() => api.listUsers(), [api]);
   const [f, setF] = useState({ name: '', username: '', role: 'staff' as Role, pin: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -18,14 +20,14 @@ export function StaffSettings({ info }: { info: StoreInfo }) {
     e.preventDefault();
     setDone(null);
     const p: Record<string, string> = {};
-    if (!f.name.trim()) p.name = 'Enter the person’s name.';
-    if (f.username.trim().length < 3) p.username = 'At least 3 letters or digits.';
-    if (!/^\d{4,8}$/.test(f.pin)) p.pin = 'The PIN is 4 to 8 digits.';
+    if (!f.name.trim()) p.name = t('staffSettings.err.name');
+    if (f.username.trim().length < 3) p.username = t('setup.err.username');
+    if (!/^\d{4,8}$/.test(f.pin)) p.pin = t('setup.err.pin');
     setErrors(p);
     if (Object.keys(p).length) return;
     try {
       const u = await api.createUser({ name: f.name.trim(), username: f.username.trim().toLowerCase(), role: f.role, pin: f.pin });
-      setDone(`${u.name} can now sign in as ${u.username}.`);
+      setDone(t('staffSettings.done', { name: u.name, username: u.username }));
       setF({ name: '', username: '', role: 'staff', pin: '' });
       users.reload();
     } catch (err) {
@@ -38,15 +40,15 @@ export function StaffSettings({ info }: { info: StoreInfo }) {
     <div className="two-col">
       <div className="card">
         <div className="card-head">
-          <h2>People who can sign in</h2>
+          <h2>{t('staffSettings.title')}</h2>
         </div>
         <table className="table">
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Role</th>
-              <th>From</th>
-              <th>PIN</th>
+              <th>{t('common.name')}</th>
+              <th>{t('common.role')}</th>
+              <th>{t('common.from')}</th>
+              <th>{t('common.pin')}</th>
             </tr>
           </thead>
           <tbody>
@@ -54,11 +56,11 @@ export function StaffSettings({ info }: { info: StoreInfo }) {
               <tr key={u.id}>
                 <td>
                   <span className="cell-strong">{u.name}</span>
-                  <span className="cell-sub">{u.username}</span>
+                  <bdi className="cell-sub">{u.username}</bdi>
                 </td>
-                <td style={{ textTransform: 'capitalize' }}>{u.role}</td>
-                <td>{u.origin === 'hub' ? 'Hub' : 'This counter'}</td>
-                <td>{u.hasPin ? <span className="badge badge-ok">Set</span> : <span className="badge badge-neutral">None</span>}</td>
+                <td style={{ textTransform: 'capitalize' }}>{t(`role.${u.role}`)}</td>
+                <td>{u.origin === 'hub' ? t('common.hub') : t('staffSettings.thisCounter')}</td>
+                <td>{u.hasPin ? <span className="badge badge-ok">{t('staffSettings.pinSet')}</span> : <span className="badge badge-neutral">{t('common.noneWord')}</span>}</td>
               </tr>
             ))}
           </tbody>
@@ -66,34 +68,34 @@ export function StaffSettings({ info }: { info: StoreInfo }) {
       </div>
       {info.enrolled ? (
         <aside className="card card-pad stack">
-          <h2>Add staff</h2>
-          <p className="muted no-margin">This counter is enrolled: head office adds staff and their PINs on the hub, and the next sync brings them here.</p>
+          <h2>{t('staffSettings.add')}</h2>
+          <p className="muted no-margin">{t('staffSettings.enrolled')}</p>
         </aside>
       ) : (
         <form className="card card-pad stack" onSubmit={(e) => void submit(e)} noValidate>
-          <h2>Add staff</h2>
-          <Field id="u-name" label="Name" error={errors.name}>
+          <h2>{t('staffSettings.add')}</h2>
+          <Field id="u-name" label={t('common.name')} error={errors.name}>
             <input id="u-name" className="input" value={f.name} onChange={set('name')} />
           </Field>
-          <Field id="u-username" label="Username" error={errors.username}>
+          <Field id="u-username" label={t('common.username')} error={errors.username}>
             <input id="u-username" className="input" value={f.username} onChange={set('username')} />
           </Field>
-          <Field id="u-role" label="Role">
+          <Field id="u-role" label={t('common.role')}>
             <select id="u-role" className="select" value={f.role} onChange={set('role')}>
               {roles.map((r) => (
                 <option key={r} value={r}>
-                  {r}
+                  {t(`role.${r}`)}
                 </option>
               ))}
             </select>
           </Field>
-          <Field id="u-pin" label="PIN (4–8 digits)" error={errors.pin}>
+          <Field id="u-pin" label={t('setup.pinLabel')} error={errors.pin}>
             <input id="u-pin" className="input" type="password" inputMode="numeric" value={f.pin} onChange={set('pin')} />
           </Field>
           {errors.form && <Notice kind="error">{errors.form}</Notice>}
           {done && <Notice kind="ok">{done}</Notice>}
           <button className="btn btn-primary" type="submit">
-            Add person
+            {t('staffSettings.addPerson')}
           </button>
         </form>
       )}

@@ -8,10 +8,13 @@ import { PickedProduct } from '../movements/picked-product';
 import { Field } from '../ui/field';
 import { unitHint } from '../ui/format';
 import { Notice } from '../ui/notice';
+import { useI18n } from '../i18n/i18n-context';
 import { ProductPicker } from '../ui/product-picker';
 
 export function StoreSettings({ info }: { info: StoreInfo }) {
   const api = useApi();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [product, setProduct] = useState<ProductView | null>(null);
   const [level, setLevel] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -20,13 +23,13 @@ export function StoreSettings({ info }: { info: StoreInfo }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
-    if (!product) return setErrors({ product: 'Pick the product first.' });
-    const q = parseTypedQuantity(level, product.unit);
+    if (!product) return setErrors({ product: t('storeSettings.pickFirst') });
+    const q = parseTypedQuantity(level, product.unit, i18n);
     if ('error' in q) return setErrors({ level: q.error });
     setErrors({});
     try {
       const p = await api.updateProduct({ product: product.id, patch: { reorderLevel: q.qty } });
-      setDone(`${p.name} is now “low” at ${formatQuantity(p.reorderLevel, p.unit)} or less.`);
+      setDone(t('storeSettings.done', { name: p.name, qty: i18n.qty(p.reorderLevel, p.unit) }));
       setProduct(null);
       setLevel('');
     } catch (err) {
@@ -38,15 +41,15 @@ export function StoreSettings({ info }: { info: StoreInfo }) {
   return (
     <div className="two-col">
       <form className="card card-pad stack" onSubmit={(e) => void submit(e)} noValidate>
-        <h2>Low-stock threshold of a product</h2>
-        <p className="muted no-margin">A product shows as low, and appears in the low-stock list, when its stock is at or under this level.</p>
+        <h2>{t('storeSettings.title')}</h2>
+        <p className="muted no-margin">{t('storeSettings.intro')}</p>
         {product ? (
           <PickedProduct product={product} onClear={() => setProduct(null)} />
         ) : (
           <ProductPicker
             id="threshold-product"
-            label="Product"
-            placeholder="Scan or type name / SKU"
+            label={t('common.product')}
+            placeholder={t('storeSettings.placeholder')}
             onPick={(p) => {
               setProduct(p);
               setLevel(formatQuantity(p.reorderLevel, p.unit).replace(/ pc$/, ''));
@@ -55,31 +58,31 @@ export function StoreSettings({ info }: { info: StoreInfo }) {
           />
         )}
         {errors.product && <span className="field-error">{errors.product}</span>}
-        <Field id="threshold-level" label="Reorder level" error={errors.level} hint={product ? `In ${unitHint(product.unit)}` : undefined}>
+        <Field id="threshold-level" label={t('storeSettings.reorderLevel')} error={errors.level} hint={product ? t('common.inUnit', { unit: unitHint(i18n, product.unit) }) : undefined}>
           <input id="threshold-level" className="input" value={level} onChange={(e) => setLevel(e.target.value)} />
         </Field>
         {errors.form && <Notice kind="error">{errors.form}</Notice>}
         {done && <Notice kind="ok">{done}</Notice>}
         <div className="row">
           <button className="btn btn-primary" type="submit">
-            Save threshold
+            {t('storeSettings.save')}
           </button>
         </div>
       </form>
       <aside className="card card-pad stack">
-        <h2>Store</h2>
+        <h2>{t('common.store')}</h2>
         <dl className="facts">
-          <dt>Name</dt>
+          <dt>{t('common.name')}</dt>
           <dd>{info.storeName}</dd>
-          <dt>Code</dt>
+          <dt>{t('common.code')}</dt>
           <dd className="mono">{info.storeCode}</dd>
-          <dt>Store id</dt>
+          <dt>{t('storeSettings.storeId')}</dt>
           <dd className="mono small">{info.storeId}</dd>
         </dl>
         <p className="muted small no-margin">
           {info.enrolled
-            ? 'Name, code and the count-variance threshold are managed by head office on the hub and arrive with each sync.'
-            : 'Set when the store was created.'}
+            ? t('storeSettings.fromHub')
+            : t('storeSettings.setAtCreation')}
         </p>
       </aside>
     </div>

@@ -1,7 +1,7 @@
 import type { StockStatus } from '@bazaar/shared';
-
-const words: Record<StockStatus, string> = { ok: 'In stock', low: 'Low', out: 'Out of stock' };
+import { useI18n } from '../i18n/i18n-context';
 
 export function StatusBadge({ status }: { status: StockStatus }) {
-  return <span className={`badge badge-${status}`}>{words[status]}</span>;
+  const { t } = useI18n();
+  return <span className={`badge badge-${status}`}>{t(`stock.${status}`)}</span>;
 }

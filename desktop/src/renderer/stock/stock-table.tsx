@@ -1,22 +1,24 @@
-import { formatQuantity } from '@bazaar/shared';
 import type { StockListResult } from '../../core/core.api';
+import { useI18n } from '../i18n/i18n-context';
 import { priceWithUnit } from '../ui/format';
 import { StatusBadge } from './status-badge';
 
 type Item = StockListResult['items'][number];
 
 export function StockTable({ items, supplierName, compact, testId }: { items: Item[]; supplierName: (id: string | null) => string; compact?: boolean; testId?: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <table className="table" data-testid={testId}>
       <thead>
         <tr>
-          <th>Product</th>
-          {!compact && <th>Category</th>}
-          <th>Supplier</th>
-          {!compact && <th className="num">Price</th>}
-          <th className="num">In stock</th>
-          <th className="num">Reorder at</th>
-          <th>Status</th>
+          <th>{t('common.product')}</th>
+          {!compact && <th>{t('common.category')}</th>}
+          <th>{t('common.supplier')}</th>
+          {!compact && <th className="num">{t('common.price')}</th>}
+          <th className="num">{t('stock.ok')}</th>
+          <th className="num">{t('stockScreen.reorderAt')}</th>
+          <th>{t('common.status')}</th>
         </tr>
       </thead>
       <tbody>
@@ -25,15 +27,15 @@ export function StockTable({ items, supplierName, compact, testId }: { items: It
             <td>
               <span className="cell-strong">{s.name}</span>
               <span className="cell-sub mono">
-                {s.sku}
-                {s.barcode ? ` · ${s.barcode}` : ''}
+                <bdi>{s.sku}</bdi>
+                {s.barcode ? <> · <bdi>{s.barcode}</bdi></> : ''}
               </span>
             </td>
             {!compact && <td className="nowrap">{s.category ?? <span className="muted">—</span>}</td>}
             <td className="nowrap">{supplierName(s.supplierId)}</td>
-            {!compact && <td className="num">{priceWithUnit(s.pricePaise, s.unit)}</td>}
-            <td className={`num qty-${s.status}`}>{formatQuantity(s.qty, s.unit)}</td>
-            <td className="num muted">{formatQuantity(s.reorderLevel, s.unit)}</td>
+            {!compact && <td className="num">{priceWithUnit(i18n, s.pricePaise, s.unit)}</td>}
+            <td className={`num qty-${s.status}`}><bdi>{i18n.qty(s.qty, s.unit)}</bdi></td>
+            <td className="num muted"><bdi>{i18n.qty(s.reorderLevel, s.unit)}</bdi></td>
             <td>
               <StatusBadge status={s.status} />
             </td>

@@ -1,4 +1,5 @@
 import { stockStatuses, type StockStatus } from '@bazaar/shared';
+import { useI18n } from '../i18n/i18n-context';
 import { useMemo, useState } from 'react';
 import { useApi } from '../api/api-context';
 import { useQuery } from '../api/use-query';
@@ -7,10 +8,10 @@ import { Notice } from '../ui/notice';
 import { StockTable } from './stock-table';
 
 const PAGE = 100;
-const statusWords: Record<StockStatus, string> = { ok: 'In stock', low: 'Low', out: 'Out of stock' };
 
 export function StockScreen() {
   const api = useApi();
+  const { t } = useI18n();
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<StockStatus | ''>('');
   const [category, setCategory] = useState('');
@@ -46,40 +47,40 @@ export function StockScreen() {
     <section className="screen" aria-labelledby="stock-title">
       <div className="screen-head">
         <div>
-          <h1 id="stock-title">Stock</h1>
-          <p>Everything on the shelves of this store, as this counter knows it.</p>
+          <h1 id="stock-title">{t('counter.nav.stock')}</h1>
+          <p>{t('stockScreen.intro')}</p>
         </div>
       </div>
       <div className="tiles">
         <div className="tile tile-brand">
-          <span className="tile-label">Products</span>
+          <span className="tile-label">{t('common.products')}</span>
           <span className="tile-value">{total}</span>
-          <span className="tile-foot">active in this store</span>
+          <span className="tile-foot">{t('stockScreen.active')}</span>
         </div>
         <div className="tile tile-ok">
-          <span className="tile-label">In stock</span>
+          <span className="tile-label">{t('stock.ok')}</span>
           <span className="tile-value">{Math.max(total - lowN - outN, 0)}</span>
-          <span className="tile-foot">above reorder level</span>
+          <span className="tile-foot">{t('stockScreen.above')}</span>
         </div>
         <button className="tile tile-low" onClick={() => setDialog('low')} data-testid="open-low">
-          <span className="tile-label">Low stock</span>
+          <span className="tile-label">{t('stockScreen.low')}</span>
           <span className="tile-value">{lowN}</span>
-          <span className="tile-foot">View list →</span>
+          <span className="tile-foot">{t('stockScreen.viewList')}</span>
         </button>
         <button className="tile tile-out" onClick={() => setDialog('out')} data-testid="open-out">
-          <span className="tile-label">Out of stock</span>
+          <span className="tile-label">{t('stock.out')}</span>
           <span className="tile-value">{outN}</span>
-          <span className="tile-foot">View list →</span>
+          <span className="tile-foot">{t('stockScreen.viewList')}</span>
         </button>
       </div>
       <div className="card">
         <div className="card-pad row-wrap filters">
           <div className="field grow">
-            <label htmlFor="stock-search">Search</label>
+            <label htmlFor="stock-search">{t('common.search')}</label>
             <input
               id="stock-search"
               className="input"
-              placeholder="Name, SKU or barcode"
+              placeholder={t('stockScreen.searchPlaceholder')}
               value={search}
               onChange={(e) => {
                 setSearch(e.target.value);
@@ -88,20 +89,20 @@ export function StockScreen() {
             />
           </div>
           <div className="field">
-            <label htmlFor="stock-status">Status</label>
+            <label htmlFor="stock-status">{t('common.status')}</label>
             <select id="stock-status" className="select" value={status} onChange={(e) => setStatus(e.target.value as StockStatus | '')}>
-              <option value="">All</option>
+              <option value="">{t('common.all')}</option>
               {stockStatuses.map((s) => (
                 <option key={s} value={s}>
-                  {statusWords[s]}
+                  {t(`stock.${s}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="stock-category">Category</label>
+            <label htmlFor="stock-category">{t('common.category')}</label>
             <select id="stock-category" className="select" value={category} onChange={(e) => setCategory(e.target.value)}>
-              <option value="">All</option>
+              <option value="">{t('common.all')}</option>
               {(categories.data ?? []).map((c) => (
                 <option key={c} value={c}>
                   {c}
@@ -110,9 +111,9 @@ export function StockScreen() {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="stock-supplier">Supplier</label>
+            <label htmlFor="stock-supplier">{t('common.supplier')}</label>
             <select id="stock-supplier" className="select" value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
-              <option value="">All</option>
+              <option value="">{t('common.all')}</option>
               {(suppliers.data ?? []).map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -130,14 +131,14 @@ export function StockScreen() {
                 setSupplierId('');
               }}
             >
-              Reset
+              {t('common.reset')}
             </button>
           )}
         </div>
         {list.error && <Notice kind="error">{list.error.message}</Notice>}
         <div className="table-wrap">
           {list.data && list.data.items.length === 0 ? (
-            <div className="empty">{filtered ? 'No product matches these filters.' : 'No products yet. Add them in Settings or sync from the hub.'}</div>
+            <div className="empty">{filtered ? t('stockScreen.noMatch') : t('stockScreen.noProducts')}</div>
           ) : (
             <StockTable items={list.data?.items ?? []} supplierName={supplierName} testId="stock-table" />
           )}
@@ -145,26 +146,26 @@ export function StockScreen() {
         {list.data && (
           <div className="card-pad row table-foot">
             <span className="muted">
-              Showing {list.data.items.length} of {list.data.total}
+              {t('common.showing', { shown: list.data.items.length, total: list.data.total })}
             </span>
             {list.data.items.length < list.data.total && (
               <button className="btn btn-sm" onClick={() => setLimit((l) => l + PAGE)}>
-                Show more
+                {t('common.showMore')}
               </button>
             )}
           </div>
         )}
       </div>
-      <Dialog title={`Low stock (${lowN})`} open={dialog === 'low'} onClose={() => setDialog(null)} testId="low-dialog">
+      <Dialog title={t('stockScreen.lowTitle', { count: lowN })} open={dialog === 'low'} onClose={() => setDialog(null)} testId="low-dialog">
         {lowN === 0 ? (
-          <div className="empty">Nothing is running low.</div>
+          <div className="empty">{t('stockScreen.noneLow')}</div>
         ) : (
           <StockTable items={low.data?.items ?? []} supplierName={supplierName} compact />
         )}
       </Dialog>
-      <Dialog title={`Out of stock (${outN})`} open={dialog === 'out'} onClose={() => setDialog(null)} testId="out-dialog">
+      <Dialog title={t('stockScreen.outTitle', { count: outN })} open={dialog === 'out'} onClose={() => setDialog(null)} testId="out-dialog">
         {outN === 0 ? (
-          <div className="empty">Nothing is out of stock.</div>
+          <div className="empty">{t('stockScreen.noneOut')}</div>
         ) : (
           <StockTable items={out.data?.items ?? []} supplierName={supplierName} compact />
         )}

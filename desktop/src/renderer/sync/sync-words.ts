@@ -1,63 +1,47 @@
+import type { Translator } from '@bazaar/shared';
 import type { SyncStatusView } from '../../core/core.api';
 
 /** Short label for the header pill. */
-export function syncLabel(s: SyncStatusView | null): string {
-  if (!s) return 'Checking…';
-  switch (s.state) {
-    case 'standalone':
-      return 'Stand-alone';
-    case 'online':
-      return 'Online';
-    case 'offline':
-      return 'Offline';
-    case 'never':
-      return 'Not synced yet';
-    case 'halted':
-      return 'Sync stopped';
-  }
+export function syncLabel(t: Translator, s: SyncStatusView | null): string {
+  return t.t(s ? `sync.state.${s.state}` : 'sync.state.checking');
 }
 
 /** One sentence a shopkeeper can act on. */
-export function syncExplanation(s: SyncStatusView): string {
+export function syncExplanation(t: Translator, s: SyncStatusView): string {
+  const count = s.pendingMovements;
   switch (s.state) {
     case 'standalone':
-      return 'This counter is not connected to a hub. Everything is saved on this computer. Enroll it in Settings to send sales to head office.';
+      return t.t('sync.explain.standalone');
     case 'online':
-      return s.pendingMovements === 0
-        ? 'Connected to the hub. Every sale and stock change has reached head office.'
-        : `Connected to the hub. ${s.pendingMovements} change(s) are on their way.`;
+      return count === 0 ? t.t('sync.explain.onlineDone') : t.t('sync.explain.onlinePending', { count });
     case 'offline':
-      return `The hub cannot be reached right now. Keep selling: ${s.pendingMovements} change(s) are saved on this computer and will be sent automatically when the connection returns.`;
+      return t.t('sync.explain.offline', { count });
     case 'never':
-      return 'Enrolled, but this counter has not talked to the hub yet.';
+      return t.t('sync.explain.never');
     case 'halted':
-      return `Sync has stopped and needs attention: ${s.halted ?? 'see the error below'}. Sales are still saved on this computer.`;
+      return t.t('sync.explain.halted', { reason: s.halted ?? t.t('sync.explain.seeBelow') });
   }
 }
 
 /** Translate transport errors into plain words; keep the technical text for the details line. */
-export function plainSyncError(message: string): string {
+export function plainSyncError(t: Translator, message: string): string {
   const m = message.toLowerCase();
-  if (m.includes('econnrefused') || m.includes('fetch failed') || m.includes('connect')) {
-    return 'Could not connect to the hub (it may be down, or this computer is offline).';
-  }
-  if (m.includes('timeout') || m.includes('timed out') || m.includes('abort')) return 'The hub took too long to answer.';
-  if (m.includes('enotfound') || m.includes('getaddrinfo')) return 'The hub address could not be found. Check the hub URL in Settings.';
-  if (m.includes('401') || m.includes('unauth') || m.includes('token')) {
-    return 'The hub did not accept this counter’s token. Enroll the counter again in Settings.';
-  }
-  if (m.includes('403') || m.includes('revoked') || m.includes('forbidden')) return 'Head office has revoked this counter. Enroll it again.';
+  if (m.includes('econnrefused') || m.includes('fetch failed') || m.includes('connect')) return t.t('sync.error.connect');
+  if (m.includes('timeout') || m.includes('timed out') || m.includes('abort')) return t.t('sync.error.timeout');
+  if (m.includes('enotfound') || m.includes('getaddrinfo')) return t.t('sync.error.notFound');
+  if (m.includes('401') || m.includes('unauth') || m.includes('token')) return t.t('sync.error.token');
+  if (m.includes('403') || m.includes('revoked') || m.includes('forbidden')) return t.t('sync.error.revoked');
   return message;
 }
 
-export function relativeTime(iso: string | null, now = Date.now()): string {
-  if (!iso) return 'never';
+export function relativeTime(t: Translator, iso: string | null, now = Date.now()): string {
+  if (!iso) return t.t('sync.time.never');
   const s = Math.round((now - Date.parse(iso)) / 1000);
-  if (s < 10) return 'just now';
-  if (s < 60) return `${s} s ago`;
+  if (s < 10) return t.t('sync.time.justNow');
+  if (s < 60) return t.t('sync.time.seconds', { n: s });
   const m = Math.round(s / 60);
-  if (m < 60) return `${m} min ago`;
+  if (m < 60) return t.t('sync.time.minutes', { n: m });
   const h = Math.round(m / 60);
-  if (h < 24) return `${h} h ago`;
-  return new Date(iso).toLocaleString();
+  if (h < 24) return t.t('sync.time.hours', { n: h });
+  return t.dateTime(iso);
 }

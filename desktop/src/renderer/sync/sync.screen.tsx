@@ -1,81 +1,84 @@
 import { useSync } from './sync-context';
 import { plainSyncError, relativeTime, syncExplanation, syncLabel } from './sync-words';
 import { Notice } from '../ui/notice';
+import { useI18n } from '../i18n/i18n-context';
 
 export function SyncScreen() {
+  const i18n = useI18n();
+  const { t } = i18n;
   const { status, statusError, syncing, lastRun, runError, syncNow } = useSync();
   return (
     <section className="screen" aria-labelledby="sync-title">
       <div className="screen-head">
         <div>
-          <h1 id="sync-title">Sync with the hub</h1>
-          <p>Sales are always saved on this computer first; the hub gets them when it can be reached.</p>
+          <h1 id="sync-title">{t('sync.title')}</h1>
+          <p>{t('sync.intro')}</p>
         </div>
         <button className="btn btn-primary" disabled={syncing || !status?.enrolled} onClick={() => void syncNow()} data-testid="sync-now">
-          {syncing ? 'Syncing…' : 'Sync now'}
+          {syncing ? t('sync.pill.syncing') : t('sync.now')}
         </button>
       </div>
       {statusError && <Notice kind="error">{statusError.message}</Notice>}
       {status && (
         <>
           <div className={`sync-banner sync-banner-${status.state}`} data-testid="sync-state" data-state={status.state}>
-            <span className="sync-banner-state">{syncLabel(status)}</span>
-            <span>{syncExplanation(status)}</span>
+            <span className="sync-banner-state">{syncLabel(i18n, status)}</span>
+            <span>{syncExplanation(i18n, status)}</span>
           </div>
           <div className="tiles">
             <div className={`tile ${status.pendingMovements > 0 ? 'tile-low' : 'tile-ok'}`}>
-              <span className="tile-label">Waiting to send</span>
+              <span className="tile-label">{t('sync.tile.waiting')}</span>
               <span className="tile-value" data-testid="pending-count">
                 {status.pendingMovements}
               </span>
               <span className="tile-foot">
-                movements{status.pendingProducts > 0 ? ` + ${status.pendingProducts} new products` : ''}
+                {t('sync.tile.movements')}
+                {status.pendingProducts > 0 ? t('sync.tile.newProducts', { count: status.pendingProducts }) : ''}
               </span>
             </div>
             <div className="tile tile-brand">
-              <span className="tile-label">Last successful sync</span>
-              <span className="tile-value tile-value-sm">{relativeTime(status.lastSuccessAt)}</span>
-              <span className="tile-foot">{status.lastSuccessAt ? new Date(status.lastSuccessAt).toLocaleString() : 'not yet'}</span>
+              <span className="tile-label">{t('sync.tile.lastSuccess')}</span>
+              <span className="tile-value tile-value-sm">{relativeTime(i18n, status.lastSuccessAt)}</span>
+              <span className="tile-foot">{status.lastSuccessAt ? i18n.dateTime(status.lastSuccessAt) : t('sync.tile.notYet')}</span>
             </div>
             <div className="tile tile-brand">
-              <span className="tile-label">Sent and confirmed</span>
+              <span className="tile-label">{t('sync.tile.confirmed')}</span>
               <span className="tile-value">{status.ackedSeq}</span>
-              <span className="tile-foot">of {status.lastSeq} recorded here</span>
+              <span className="tile-foot">{t('sync.tile.ofRecorded', { count: status.lastSeq })}</span>
             </div>
             <div className={`tile ${status.rejectedMovements > 0 ? 'tile-out' : 'tile-ok'}`}>
-              <span className="tile-label">Rejected by the hub</span>
+              <span className="tile-label">{t('sync.tile.rejected')}</span>
               <span className="tile-value">{status.rejectedMovements}</span>
-              <span className="tile-foot">{status.rejectedMovements > 0 ? 'see History; head office reviews them' : 'none'}</span>
+              <span className="tile-foot">{status.rejectedMovements > 0 ? t('sync.tile.rejectedSee') : t('sync.tile.none')}</span>
             </div>
           </div>
           {status.lastError && (
             <Notice kind={status.state === 'online' ? 'warn' : 'error'}>
               <div>
                 <div>
-                  {status.state === 'online' ? 'Earlier problem: ' : ''}
-                  {plainSyncError(status.lastError)}
+                  {status.state === 'online' ? t('sync.earlier') : ''}
+                  {plainSyncError(i18n, status.lastError)}
                 </div>
                 <div className="muted small">
-                  {relativeTime(status.lastErrorAt)} · {status.consecutiveFailures} failed attempt{status.consecutiveFailures === 1 ? '' : 's'} in a row · details: {status.lastError}
+                  {t('sync.failures', { when: relativeTime(i18n, status.lastErrorAt), count: status.consecutiveFailures, details: status.lastError })}
                 </div>
               </div>
             </Notice>
           )}
-          {runError && <Notice kind="error">Sync now failed: {plainSyncError(runError.message)}</Notice>}
+          {runError && <Notice kind="error">{t('sync.nowFailed', { error: plainSyncError(i18n, runError.message) })}</Notice>}
           {lastRun && !runError && (
             <Notice kind="ok">
-              Sent {lastRun.pushedMovements} movement{lastRun.pushedMovements === 1 ? '' : 's'}, received {lastRun.pulledProducts} product update
-              {lastRun.pulledProducts === 1 ? '' : 's'} and {lastRun.pulledStockRows} stock row{lastRun.pulledStockRows === 1 ? '' : 's'}.
+              {t('sync.ran', { pushed: lastRun.pushedMovements, products: lastRun.pulledProducts, rows: lastRun.pulledStockRows })}
             </Notice>
           )}
           <div className="card card-pad">
             <dl className="facts">
-              <dt>Hub</dt>
-              <dd className="mono">{status.hubUrl ?? 'not enrolled'}</dd>
-              <dt>Last attempt</dt>
-              <dd>{relativeTime(status.lastAttemptAt)}</dd>
-              <dt>Clock offset</dt>
-              <dd>{Math.abs(status.clockOffsetMs) < 1000 ? 'in step with the hub' : `${Math.round(status.clockOffsetMs / 1000)} s from the hub (corrected automatically)`}</dd>
+              <dt>{t('common.hub')}</dt>
+              <dd className="mono">{status.hubUrl ?? t('sync.fact.notEnrolled')}</dd>
+              <dt>{t('sync.fact.lastAttempt')}</dt>
+              <dd>{relativeTime(i18n, status.lastAttemptAt)}</dd>
+              <dt>{t('sync.fact.clock')}</dt>
+              <dd>{Math.abs(status.clockOffsetMs) < 1000 ? t('sync.fact.inStep') : t('sync.fact.offset', { seconds: Math.round(status.clockOffsetMs / 1000) })}</dd>
             </dl>
           </div>
         </>

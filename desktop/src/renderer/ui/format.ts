@@ -1,21 +1,21 @@
-import { formatMoney, formatQuantity, type BaseUnit } from '@bazaar/shared';
+import type { BaseUnit, Translator } from '@bazaar/shared';
 
-/** "₹120.00/kg" for weighed goods, "₹45.00" per piece. */
-export function priceWithUnit(pricePaise: number, unit: BaseUnit): string {
-  if (unit === 'pc') return formatMoney(pricePaise);
-  return `${formatMoney(pricePaise)}/${unit === 'g' ? 'kg' : 'L'}`;
+/** "₹120.00/kg" for weighed goods, "₹45.00" per piece, in the reader's language. */
+export function priceWithUnit(t: Translator, pricePaise: number, unit: BaseUnit): string {
+  const price = t.money(pricePaise);
+  if (unit === 'pc') return price;
+  return t.t(unit === 'g' ? 'unit.perKg' : 'unit.perL', { price });
 }
 
 /** A signed quantity with an explicit "+" so a variance or delta reads at a glance. */
-export function signedQuantity(qty: number, unit: BaseUnit): string {
-  return `${qty > 0 ? '+' : ''}${formatQuantity(qty, unit)}`;
+export function signedQuantity(t: Translator, qty: number, unit: BaseUnit): string {
+  return `${qty > 0 ? '+' : ''}${t.qty(qty, unit)}`;
 }
 
-export function unitHint(unit: BaseUnit): string {
-  if (unit === 'pc') return 'pieces';
-  return unit === 'g' ? 'kg, or grams as “500g”' : 'litres, or ml as “250ml”';
+export function unitHint(t: Translator, unit: BaseUnit): string {
+  return t.t(`unit.word.${unit}`);
 }
 
-export function dateTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+export function dateTime(t: Translator, iso: string): string {
+  return t.dateTime(iso, { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }

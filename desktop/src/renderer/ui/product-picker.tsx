@@ -1,9 +1,10 @@
-import { formatMoney, formatQuantity } from '@bazaar/shared';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
 import type { ProductView } from '../../core/core.api';
 import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
 import { splitQuantityPrefix } from '../counter/cart';
+import { useI18n } from '../i18n/i18n-context';
+import { priceWithUnit } from './format';
 
 export interface PickerHandle {
   focus: () => void;
@@ -37,6 +38,8 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
   ref,
 ) {
   const api = useApi();
+  const i18n = useI18n();
+  const { t } = i18n;
   const input = useRef<HTMLInputElement>(null);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const [text, setText] = useState('');
@@ -90,7 +93,7 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
   const resolveEntry = async (entry: string): Promise<void> => {
     const split = allowQtyPrefix ? splitQuantityPrefix(entry) : { qtyText: null, code: entry.trim() };
     if (!split.code) {
-      onError('Type a barcode, SKU or name after the quantity.');
+      onError(t('picker.afterQty'));
       return;
     }
     const found = await lookup(split.code);
@@ -119,8 +122,8 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
     const matches = await api.searchProducts({ query: code, limit: 8 }).catch(() => []);
     const only = matches.length === 1 ? matches[0] : undefined;
     if (only) return { product: only };
-    if (matches.length > 1) return { error: `${matches.length} products match “${code}”. Pick one with ↑ ↓ and Enter.`, choices: matches };
-    return { error: `No product has the barcode, SKU or name “${code}”. Nothing was added.` };
+    if (matches.length > 1) return { error: t('picker.many', { count: matches.length, code }), choices: matches };
+    return { error: t('picker.none', { code }) };
   };
 
   const submit = () => {
@@ -195,10 +198,10 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
               }}
             >
               <span>
-                <strong>{p.name}</strong> <span className="muted mono">{p.sku}</span>
+                <strong>{p.name}</strong> <bdi className="muted mono">{p.sku}</bdi>
               </span>
-              <span className={`num qty-${p.status}`}>{formatQuantity(p.qty, p.unit)}</span>
-              <span className="num">{formatMoney(p.pricePaise)}{p.unit === 'pc' ? '' : p.unit === 'g' ? '/kg' : '/L'}</span>
+              <span className={`num qty-${p.status}`}>{i18n.qty(p.qty, p.unit)}</span>
+              <span className="num">{priceWithUnit(i18n, p.pricePaise, p.unit)}</span>
             </li>
           ))}
         </ul>

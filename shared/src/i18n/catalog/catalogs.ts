@@ -1,0 +1,38 @@
+import { locales, type Locale } from '../locales';
+import { commonMessages } from './common.messages';
+import { counterAppMessages } from './counter-app.messages';
+import { counterSaleMessages } from './counter-sale.messages';
+import { counterSyncMessages } from './counter-sync.messages';
+import { counterHistoryMessages } from './counter-history.messages';
+import { counterStockMovesMessages } from './counter-stock-moves.messages';
+import { counterCountMessages } from './counter-count.messages';
+import { counterStockMessages } from './counter-stock.messages';
+import { counterSessionMessages } from './counter-session.messages';
+import { counterSettingsMessages } from './counter-settings.messages';
+import type { Entry } from './define';
+
+/** Every message of every app, by key. Areas are split into files only to keep them readable. */
+export const messageEntries = {
+  ...commonMessages,
+  ...counterAppMessages,
+  ...counterSaleMessages,
+  ...counterSyncMessages,
+  ...counterHistoryMessages,
+  ...counterStockMovesMessages,
+  ...counterCountMessages,
+  ...counterStockMessages,
+  ...counterSessionMessages,
+  ...counterSettingsMessages,
+} satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof messageEntries;
+export type Catalog = Readonly<Record<MessageKey, string>>;
+
+function catalogOf(locale: Locale): Catalog {
+  const out: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(messageEntries)) out[key] = entry[locale];
+  return out as Catalog;
+}
+
+/** One flat catalog per language, as the ICU formatter takes it. */
+export const catalogs: Readonly<Record<Locale, Catalog>> = Object.fromEntries(locales.map((l) => [l, catalogOf(l)])) as Record<Locale, Catalog>;

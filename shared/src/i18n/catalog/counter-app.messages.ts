@@ -1,0 +1,20 @@
+import { messages } from './define';
+
+/** The counter's frame: start-up, header, navigation, dialogs. */
+export const counterAppMessages = messages({
+  'counter.app.opening': { en: 'Opening the store…', ur: 'دکان کھل رہی ہے…', hi: 'दुकान खुल रही है…' },
+  'counter.app.brand': { en: 'Bazaar Counter', ur: 'بازار کاؤنٹر', hi: 'बाज़ार काउंटर' },
+  'counter.app.connected': { en: ' · connected to hub', ur: ' · ہب سے منسلک', hi: ' · हब से जुड़ा' },
+  'counter.app.standAlone': { en: ' · stand-alone', ur: ' · اکیلا (ہب کے بغیر)', hi: ' · अकेला (बिना हब)' },
+  'counter.app.signOut': { en: 'Sign out', ur: 'سائن آؤٹ', hi: 'साइन आउट' },
+  'counter.app.screens': { en: 'Screens', ur: 'اسکرینیں', hi: 'स्क्रीन' },
+  'counter.nav.counter': { en: 'Counter', ur: 'کاؤنٹر', hi: 'काउंटर' },
+  'counter.nav.receive': { en: 'Receive stock', ur: 'مال وصول کریں', hi: 'माल प्राप्त करें' },
+  'counter.nav.remove': { en: 'Remove', ur: 'نکالیں', hi: 'निकालें' },
+  'counter.nav.count': { en: 'Count', ur: 'گنتی', hi: 'गिनती' },
+  'counter.nav.stock': { en: 'Stock', ur: 'اسٹاک', hi: 'स्टॉक' },
+  'counter.nav.history': { en: 'History', ur: 'تاریخچہ', hi: 'इतिहास' },
+  'counter.nav.sync': { en: 'Sync', ur: 'ہم آہنگی', hi: 'सिंक' },
+  'counter.nav.settings': { en: 'Settings', ur: 'ترتیبات', hi: 'सेटिंग्स' },
+  'counter.dialog.close': { en: 'Close', ur: 'بند کریں', hi: 'बंद करें' },
+});

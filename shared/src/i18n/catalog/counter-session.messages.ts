@@ -1,0 +1,57 @@
+import { messages } from './define';
+
+/** First-run setup and sign-in at the counter. */
+export const counterSessionMessages = messages({
+  'setup.title': { en: 'Set up this counter', ur: 'یہ کاؤنٹر ترتیب دیں', hi: 'यह काउंटर सेट करें' },
+  'setup.intro': {
+    en: 'Once, on the first start. Everything stays on this computer until it is connected to a hub.',
+    ur: 'صرف ایک بار، پہلی بار شروع کرتے وقت۔ ہب سے منسلک ہونے تک سب کچھ اسی کمپیوٹر پر رہتا ہے۔',
+    hi: 'केवल एक बार, पहली शुरुआत पर। हब से जुड़ने तक सब कुछ इसी कंप्यूटर पर रहता है।',
+  },
+  'setup.err.code': { en: 'Give the store a short code, e.g. DEL-01.', ur: 'دکان کا مختصر کوڈ دیں، مثلاً LHR-01۔', hi: 'दुकान का छोटा कोड दें, जैसे DEL-01।' },
+  'setup.err.store': { en: 'Enter the shop’s name.', ur: 'دکان کا نام درج کریں۔', hi: 'दुकान का नाम दर्ज करें।' },
+  'setup.err.name': { en: 'Enter your name.', ur: 'اپنا نام درج کریں۔', hi: 'अपना नाम दर्ज करें।' },
+  'setup.err.username': { en: 'At least 3 letters or digits.', ur: 'کم از کم 3 حروف یا ہندسے۔', hi: 'कम से कम 3 अक्षर या अंक।' },
+  'setup.err.pin': { en: 'The PIN is 4 to 8 digits.', ur: 'پن 4 سے 8 ہندسوں کا ہوتا ہے۔', hi: 'पिन 4 से 8 अंकों का होता है।' },
+  'setup.err.pin2': { en: 'The two PINs differ.', ur: 'دونوں پن مختلف ہیں۔', hi: 'दोनों पिन अलग हैं।' },
+  'setup.err.token': {
+    en: 'Paste the device token from the hub’s Devices page.',
+    ur: 'ہب کے ڈیوائسز صفحے سے ڈیوائس ٹوکن یہاں چسپاں کریں۔',
+    hi: 'हब के डिवाइस पेज से डिवाइस टोकन यहाँ चिपकाएँ।',
+  },
+  'setup.newStore': { en: 'Start a new store', ur: 'نئی دکان شروع کریں', hi: 'नई दुकान शुरू करें' },
+  'setup.storeCode': { en: 'Store code', ur: 'دکان کا کوڈ', hi: 'दुकान कोड' },
+  'setup.shopName': { en: 'Shop name', ur: 'دکان کا نام', hi: 'दुकान का नाम' },
+  'setup.yourName': { en: 'Your name', ur: 'آپ کا نام', hi: 'आपका नाम' },
+  'setup.pinLabel': { en: 'PIN (4–8 digits)', ur: 'پن (4–8 ہندسے)', hi: 'पिन (4–8 अंक)' },
+  'setup.pinAgain': { en: 'PIN again', ur: 'پن دوبارہ', hi: 'पिन दोबारा' },
+  'setup.settingUp': { en: 'Setting up…', ur: 'ترتیب دی جا رہی ہے…', hi: 'सेट किया जा रहा है…' },
+  'setup.create': { en: 'Create store and sign in', ur: 'دکان بنائیں اور سائن اِن کریں', hi: 'दुकान बनाएँ और साइन इन करें' },
+  'setup.join': { en: 'Or join your head office', ur: 'یا اپنے ہیڈ آفس سے جڑیں', hi: 'या अपने मुख्य कार्यालय से जुड़ें' },
+  'setup.joinIntro': {
+    en: 'The store, its products and its staff with their PINs come from the hub.',
+    ur: 'دکان، اس کی پروڈکٹس اور عملہ اپنے پن سمیت ہب سے آتے ہیں۔',
+    hi: 'दुकान, उसके उत्पाद और कर्मचारी अपने पिन समेत हब से आते हैं।',
+  },
+  'setup.hubAddress': { en: 'Hub address', ur: 'ہب کا پتا', hi: 'हब का पता' },
+  'setup.deviceToken': { en: 'Device token', ur: 'ڈیوائس ٹوکن', hi: 'डिवाइस टोकन' },
+  'setup.tokenHint': {
+    en: 'Shown once when head office adds this counter',
+    ur: 'ہیڈ آفس کے یہ کاؤنٹر شامل کرنے پر ایک بار دکھایا جاتا ہے',
+    hi: 'मुख्य कार्यालय द्वारा यह काउंटर जोड़ने पर एक बार दिखाया जाता है',
+  },
+  'setup.connecting': { en: 'Connecting…', ur: 'رابطہ ہو رہا ہے…', hi: 'कनेक्ट हो रहा है…' },
+  'setup.connect': { en: 'Connect to the hub', ur: 'ہب سے جوڑیں', hi: 'हब से जोड़ें' },
+  'setup.waitStaff': { en: 'Waiting for staff from the hub', ur: 'ہب سے عملے کا انتظار', hi: 'हब से कर्मचारियों की प्रतीक्षा' },
+  'setup.waitStaffIntro': {
+    en: 'This counter is connected, but no staff member with a PIN has arrived yet. Add staff with PINs on the hub, then sync.',
+    ur: 'یہ کاؤنٹر منسلک ہے، مگر پن والا کوئی عملہ ابھی نہیں آیا۔ ہب پر پن کے ساتھ عملہ شامل کریں، پھر سنک کریں۔',
+    hi: 'यह काउंटर जुड़ा है, पर पिन वाला कोई कर्मचारी अभी नहीं आया। हब पर पिन के साथ कर्मचारी जोड़ें, फिर सिंक करें।',
+  },
+  'signIn.err.who': { en: 'Choose who you are.', ur: 'چنیں کہ آپ کون ہیں۔', hi: 'चुनें कि आप कौन हैं।' },
+  'signIn.err.wrongPin': { en: 'Wrong PIN for this user. Try again.', ur: 'اس صارف کا پن غلط ہے۔ دوبارہ کوشش کریں۔', hi: 'इस उपयोगकर्ता का पिन गलत है। फिर से कोशिश करें।' },
+  'signIn.subtitle': { en: ' · sign in to the counter', ur: ' · کاؤنٹر پر سائن اِن کریں', hi: ' · काउंटर पर साइन इन करें' },
+  'signIn.who': { en: 'Who is at the counter?', ur: 'کاؤنٹر پر کون ہے؟', hi: 'काउंटर पर कौन है?' },
+  'signIn.noUsers': { en: 'No user with a PIN on this counter yet.', ur: 'اس کاؤنٹر پر ابھی پن والا کوئی صارف نہیں۔', hi: 'इस काउंटर पर अभी पिन वाला कोई उपयोगकर्ता नहीं।' },
+  'signIn.submit': { en: 'Sign in', ur: 'سائن اِن', hi: 'साइन इन' },
+});

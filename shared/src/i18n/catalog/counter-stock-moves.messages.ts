@@ -1,0 +1,56 @@
+import { messages } from './define';
+
+/** Receiving and removing stock at the counter. */
+export const counterStockMovesMessages = messages({
+  'picked.sellsAt': { en: 'sells at {price}', ur: 'قیمتِ فروخت {price}', hi: 'बिक्री मूल्य {price}' },
+  'picked.inStock': { en: '{qty} in stock', ur: 'اسٹاک میں {qty}', hi: 'स्टॉक में {qty}' },
+  'picked.change': { en: 'Change product', ur: 'پروڈکٹ بدلیں', hi: 'उत्पाद बदलें' },
+  'recent.none': { en: 'No {kind} yet.', ur: 'ابھی کوئی {kind} نہیں۔', hi: 'अभी कोई {kind} नहीं।' },
+  'recent.cost': { en: ' · cost {cost}', ur: ' · لاگت {cost}', hi: ' · लागत {cost}' },
+  'recent.notSynced': { en: ' · not synced yet', ur: ' · ابھی سنک نہیں ہوا', hi: ' · अभी सिंक नहीं हुआ' },
+  'receive.pickProduct': { en: 'Scan or search the product you received.', ur: 'موصول شدہ پروڈکٹ اسکین کریں یا تلاش کریں۔', hi: 'प्राप्त उत्पाद स्कैन करें या खोजें।' },
+  'receive.costInvalid': { en: 'Enter the cost in {currency}, e.g. 42.50.', ur: 'لاگت {currency} میں درج کریں، مثلاً 42.50۔', hi: 'लागत {currency} में दर्ज करें, जैसे 42.50।' },
+  'receive.done': {
+    en: 'Received {qty} of {name}. Now {now} in stock.',
+    ur: '{name} کی {qty} وصول ہوئی۔ اب اسٹاک میں {now} ہے۔',
+    hi: '{name} की {qty} प्राप्त हुई। अब स्टॉक में {now} है।',
+  },
+  'receive.doneAt': {
+    en: 'Received {qty} of {name} at {cost}. Now {now} in stock.',
+    ur: '{name} کی {qty} وصول ہوئی، {cost} کے حساب سے۔ اب اسٹاک میں {now} ہے۔',
+    hi: '{name} की {qty} प्राप्त हुई, {cost} की दर से। अब स्टॉक में {now} है।',
+  },
+  'receive.intro': {
+    en: 'Goods arriving from a supplier: quantity and what you paid.',
+    ur: 'سپلائر سے آنے والا مال: مقدار اور آپ نے کتنی ادائیگی کی۔',
+    hi: 'आपूर्तिकर्ता से आया माल: मात्रा और आपने कितना भुगतान किया।',
+  },
+  'receive.qty': { en: 'Quantity received', ur: 'موصول مقدار', hi: 'प्राप्त मात्रा' },
+  'receive.costLabel': { en: 'Cost {per} ({currency})', ur: 'لاگت {per} ({currency})', hi: 'लागत {per} ({currency})' },
+  'receive.costHint': { en: 'Optional; defaults to the product’s cost', ur: 'اختیاری؛ ورنہ پروڈکٹ کی اپنی لاگت', hi: 'वैकल्पिक; नहीं तो उत्पाद की अपनी लागत' },
+  'receive.noteHint': { en: 'Invoice number, batch…', ur: 'بل نمبر، بیچ…', hi: 'बिल नंबर, बैच…' },
+  'receive.record': { en: 'Record stock-in', ur: 'آمد درج کریں', hi: 'आवक दर्ज करें' },
+  'receive.recent': { en: 'Recent stock-ins', ur: 'حالیہ آمد', hi: 'हाल की आवक' },
+  'remove.reason.damage': { en: 'Damaged', ur: 'خراب', hi: 'क्षतिग्रस्त' },
+  'remove.reason.expiry': { en: 'Expired', ur: 'میعاد ختم', hi: 'समाप्त' },
+  'remove.reason.theft': { en: 'Stolen / missing', ur: 'چوری / غائب', hi: 'चोरी / गायब' },
+  'remove.reason.other': { en: 'Other', ur: 'دیگر', hi: 'अन्य' },
+  'remove.pickProduct': { en: 'Scan or search the product to remove.', ur: 'نکالنے والی پروڈکٹ اسکین کریں یا تلاش کریں۔', hi: 'निकालने वाला उत्पाद स्कैन करें या खोजें।' },
+  'remove.pickReason': { en: 'Choose why the stock is removed.', ur: 'اسٹاک نکالنے کی وجہ چنیں۔', hi: 'स्टॉक निकालने का कारण चुनें।' },
+  'remove.sayWhat': { en: 'Say what happened.', ur: 'بتائیں کیا ہوا۔', hi: 'बताएँ क्या हुआ।' },
+  'remove.done': {
+    en: 'Removed {qty} of {name} ({reason}). {left} left.',
+    ur: '{name} کی {qty} نکالی گئی ({reason})۔ {left} باقی۔',
+    hi: '{name} की {qty} निकाली गई ({reason})। {left} बाकी।',
+  },
+  'remove.title': { en: 'Remove stock', ur: 'اسٹاک نکالیں', hi: 'स्टॉक निकालें' },
+  'remove.intro': {
+    en: 'Damaged, expired or missing goods leave the shelf here, with the reason.',
+    ur: 'خراب، میعاد ختم یا غائب مال یہاں وجہ کے ساتھ شیلف سے نکالا جاتا ہے۔',
+    hi: 'क्षतिग्रस्त, समाप्त या गायब माल यहाँ कारण के साथ शेल्फ़ से निकाला जाता है।',
+  },
+  'remove.qty': { en: 'Quantity to remove', ur: 'نکالنے کی مقدار', hi: 'निकालने की मात्रा' },
+  'remove.noteHint': { en: 'Optional, except for “Other”', ur: 'اختیاری، سوائے “دیگر” کے', hi: 'वैकल्पिक, “अन्य” को छोड़कर' },
+  'remove.record': { en: 'Record removal', ur: 'اخراج درج کریں', hi: 'निकासी दर्ज करें' },
+  'remove.recent': { en: 'Recent removals', ur: 'حالیہ اخراج', hi: 'हाल की निकासी' },
+});
