@@ -32,13 +32,21 @@ export const listQuery = z.strictObject({
 });
 
 /**
- * Who a manager may manage: staff assigned to one of the manager's stores, and staff with no
- * store yet (so a manager can take on a newly registered person).
+ * Who a manager may act on: staff all of whose stores are the manager's (one store elsewhere
+ * makes them someone else's staff too: setting their password would hand the manager that
+ * store), and staff with no store yet (so a manager can take on a newly registered person:
+ * see mayActOn for what the manager may do with those).
  */
 function managerMayManage(me: UserPrincipal, target: { role: string; store_ids: string[] }): boolean {
   if (me.role === 'admin') return true;
   if (me.role !== 'manager' || target.role !== 'staff') return false;
-  return target.store_ids.length === 0 || target.store_ids.some((s) => me.storeIds.includes(s));
+  return target.store_ids.every((s) => me.storeIds.includes(s));
+}
+
+/** A store-less user: a manager may only assign them one of the manager's stores (then they are the manager's staff). */
+function assertMayTakeOn(me: UserPrincipal, target: { store_ids: string[] }, storeIds: readonly string[] | undefined): void {
+  if (me.role !== 'manager' || target.store_ids.length > 0) return;
+  if (!storeIds || storeIds.length === 0) throw new DomainError('NOT_FOUND', 'user not found');
 }
 
 /** The public view of a user, without password or PIN hashes. */
@@ -71,10 +79,8 @@ export function createUsersRoutes(deps: AppDeps) {
         q = q
           .where('u.role', '=', 'staff')
           .where((eb) =>
-            eb.or([
-              eb.exists(eb.selectFrom('user_stores').select('user_id').whereRef('user_id', '=', 'u.id').where('store_id', 'in', me.storeIds.length ? me.storeIds : [uuidv7()])),
-              eb.not(eb.exists(eb.selectFrom('user_stores').select('user_id').whereRef('user_id', '=', 'u.id'))),
-            ]),
+            // No store outside the manager's (store-less staff included, to be taken on).
+            eb.not(eb.exists(eb.selectFrom('user_stores').select('user_id').whereRef('user_id', '=', 'u.id').where('store_id', 'not in', me.storeIds.length ? me.storeIds : [uuidv7()]))),
           );
       }
       const rows = await q.execute();
@@ -132,14 +138,11 @@ export function createUsersRoutes(deps: AppDeps) {
       const id = parseParam(c, 'id', uuidSchema, 'user not found');
       const input = await parseJson(c, userUpdateSchema);
       const current = await loadManageable(me, id);
-      let storeIds = input.storeIds;
+      assertMayTakeOn(me, current, input.storeIds);
+      const storeIds = input.storeIds;
       if (me.role === 'manager') {
         if (input.role !== undefined && input.role !== 'staff') throw new DomainError('FORBIDDEN', 'role: managers cannot promote users');
-        if (storeIds) {
-          if (storeIds.some((s) => !me.storeIds.includes(s))) throw new DomainError('FORBIDDEN', 'storeIds: you can assign only your own stores');
-          // Assignments to stores the manager does not run are kept as they are.
-          storeIds = [...current.store_ids.filter((s) => !me.storeIds.includes(s)), ...storeIds];
-        }
+        if (storeIds?.some((s) => !me.storeIds.includes(s))) throw new DomainError('FORBIDDEN', 'storeIds: you can assign only your own stores');
       }
       if (id === me.id && (input.role !== undefined || input.active === false)) {
         throw new DomainError('FORBIDDEN', 'you cannot change your own role or deactivate yourself');
@@ -189,6 +192,7 @@ export function createUsersRoutes(deps: AppDeps) {
       const me = requireUser(c, ['admin', 'manager']);
       const id = parseParam(c, 'id', uuidSchema, 'user not found');
       const current = await loadManageable(me, id);
+      assertMayTakeOn(me, current, undefined);
       if (id === me.id) throw new DomainError('FORBIDDEN', 'you cannot delete yourself');
       await db.transaction().execute(async (trx) => {
         const version = await nextVersion(trx);

@@ -33,11 +33,12 @@ describe('users', () => {
     expect(me.body.storeIds).toEqual([A.id]);
   });
 
-  it('a manager editing staff of two stores keeps the assignment they do not run', async () => {
+  it('staff of two stores are not a manager of one of them to edit (issue 13 item 2)', async () => {
     const both = await t.makeUser('staff', [A.id, B.id]);
     const res = await t.call('PATCH', `/users/${both.id}`, manager.token, { storeIds: [] });
-    expect(res.status).toBe(200);
-    expect(res.body.storeIds).toEqual([B.id]);
+    expect(res.status).toBe(404);
+    const admin2 = await t.call('GET', `/users/${both.id}`, admin.token);
+    expect(admin2.body.storeIds.sort()).toEqual([A.id, B.id].sort());
   });
 
   it('changing a password or deactivating ends every session of that user', async () => {
