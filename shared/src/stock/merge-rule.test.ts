@@ -80,11 +80,11 @@ describe('mergeStock', () => {
     );
   });
 
-  it('does not depend on batching: folding batch by batch with projectStock gives the same stock', () => {
+  it('folding batch by batch with projectStock in clock order gives the same stock (a device folds its own movements so)', () => {
     fc.assert(
       fc.property(historyArb, fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1 }), (h, sizes) => {
-        // Deliver in HLC order but in random batch sizes, each batch applied on top of the previous
-        // state, as a device does between pulls. Any split must reach the same answer.
+        // projectStock's baseline is (qty, last count): enough for movements that come after it by
+        // clock, as a device's own do (its HLC is monotonic). Out-of-order arrival is the next test.
         const sorted = [...h].sort(compareMovements);
         let base = { qty: 0, lastCountHlc: null as string | null };
         let i = 0;
@@ -105,6 +105,47 @@ describe('mergeStock', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('out-of-order batches: the hub folds what arrived in any order and split; a device projects its later movements on it', () => {
+    fc.assert(
+      fc.property(
+        historyArb,
+        historyArb,
+        fc.array(fc.integer(), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1 }),
+        (arrived, own, keys, sizes) => {
+          // What reached the hub, in an arrival order unrelated to the clocks, in random batches:
+          // after every batch the hub's stock is mergeStock of everything so far.
+          const order = shuffle(arrived, keys);
+          let delivered: MergeMovement[] = [];
+          let hub = mergeStock([]);
+          for (let i = 0, s = 0; i < order.length; s++) {
+            const size = sizes[s % sizes.length] ?? 1;
+            delivered = [...delivered, ...order.slice(i, i + size)];
+            hub = mergeStock(delivered);
+            i += size;
+          }
+          expect(hub).toEqual(mergeStock(arrived));
+          // The device's movements after its pull: stamped after everything the pull showed it
+          // (it merges the hub's clock), so later by HLC than every arrived movement.
+          const mine = own.map((m) => ({ ...m, id: `own-${m.id}`, hlc: formatHlc({ wall: 1_800_000_000_000 + Number(m.id.slice(1)), counter: 0, node: 'd' }) }));
+          const view = projectStock({ qty: hub.qty, lastCountHlc: hub.lastCount?.hlc ?? null }, shuffle(mine, keys));
+          expect(view).toBe(mergeStock([...arrived, ...mine]).qty);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('projectStock is not a merge of out-of-order batches: a pending count older than a delta already in the baseline loses it', () => {
+    // Why the device view relies on its own movements being later than its baseline: folded the
+    // other way round, the (qty, last count) baseline cannot tell which deltas follow an older count.
+    const sale = { id: 's', kind: 'SALE' as const, qty: -3, hlc: formatHlc({ wall: 20, counter: 0, node: 'b' }) };
+    const count = { id: 'c', kind: 'COUNT' as const, qty: 10, hlc: formatHlc({ wall: 10, counter: 0, node: 'a' }) };
+    const base = { qty: mergeStock([sale]).qty, lastCountHlc: null };
+    expect(mergeStock([sale, count]).qty).toBe(7);
+    expect(projectStock(base, [count])).toBe(10);
   });
 
   it('a late movement from before the latest count is absorbed: stock unchanged, variance moves', () => {
