@@ -15,4 +15,5 @@ export * from './domain/devices.schema';
 export * from './stock/merge-rule';
 export * from './audit/audit-chain';
 export * from './sync/sync.protocol';
+export * from './audit/audit-verify.schema';
 export * from './i18n/index';

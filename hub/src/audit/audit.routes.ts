@@ -1,4 +1,4 @@
-import { limitSchema, uuidSchema, type AuditEntry } from '@bazaar/shared';
+import { DomainError, limitSchema, uuidSchema, type AuditEntry } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -8,8 +8,9 @@ import type { AuditLogRow } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, pageOf } from '../http/cursor';
 import { dateQuery, iso } from '../http/route-helpers';
-import { parseQuery } from '../http/validate';
-import { verifyAuditChain } from './audit.verify';
+import { parseParam, parseQuery } from '../http/validate';
+import { verifyPage, verifyStore } from './audit.verify';
+import { createVerifyRun, runVerify, toVerifyRun } from './audit.verify-run';
 
 export const listQuery = z.strictObject({
   action: z.string().trim().min(1).max(100).optional(),
@@ -24,8 +25,14 @@ export const listQuery = z.strictObject({
   cursor: z.string().optional(),
 });
 const idCursor = z.tuple([z.number().int().min(1)]);
+/** One store's chain, or a page of chains in key order (cursor: the last chain of the page before). */
+export const verifyQuery = z.strictObject({
+  storeId: uuidSchema.optional(),
+  cursor: z.string().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
 
-export function toAuditEntry(r: Omit<AuditLogRow, 'search'>): AuditEntry {
+export function toAuditEntry(r: Omit<AuditLogRow, 'search' | 'chain' | 'seq'>): AuditEntry {
   return {
     id: String(r.id),
     at: iso(r.at),
@@ -86,7 +93,28 @@ export function createAuditRoutes(deps: AppDeps) {
     })
     .get('/verify', async (c) => {
       requireUser(c, ['admin']);
+      const query = parseQuery(c, verifyQuery);
+      const opts = { key: keyOf(deps) };
       // The primary: verifying a replica that lags says nothing about the newest rows.
-      return c.json(await verifyAuditChain(deps.db), 200);
+      if (query.storeId) return c.json(await verifyStore(deps.db, query.storeId, opts), 200);
+      return c.json(await verifyPage(deps.db, query.cursor ?? null, query.limit, opts), 200);
+    })
+    .post('/verify/runs', async (c) => {
+      const me = requireUser(c, ['admin']);
+      const id = await createVerifyRun(deps.db, me.id);
+      const opts = { key: keyOf(deps) };
+      if (deps.platform) await deps.platform.jobs.add('verify-audit', { runId: id }, { attempts: 2, backoffMs: 5_000 });
+      else void runVerify(deps.db, id, { ...opts, final: true }).catch((err: unknown) => deps.logger.error({ err }, 'audit verification run failed'));
+      const row = await deps.db.selectFrom('audit_verify_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      return c.json(toVerifyRun(row), 202);
+    })
+    .get('/verify/runs/:id', async (c) => {
+      requireUser(c, ['admin']);
+      const id = parseParam(c, 'id', uuidSchema, 'verification run not found');
+      const row = await deps.db.selectFrom('audit_verify_runs').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new DomainError('NOT_FOUND', 'verification run not found');
+      return c.json(toVerifyRun(row), 200);
     });
 }
+
+const keyOf = (deps: AppDeps): Buffer | null => (deps.config.auditHmacKey ? Buffer.from(deps.config.auditHmacKey, 'utf8') : null);

@@ -98,7 +98,8 @@ describe('audit log', () => {
     const fresh = await createTestApp();
     try {
       const a = await fresh.makeUser('admin');
-      for (const code of ['X1', 'X2', 'X3']) await fresh.call('POST', '/stores', a.token, { code, name: code });
+      // Hub-wide entries: all three in the hub chain.
+      for (const sku of ['X1', 'X2', 'X3']) await fresh.call('POST', '/products', a.token, { sku, name: sku, unit: 'pc', pricePaise: 100 });
       const rows = await fresh.db.db.selectFrom('audit_log').select('id').orderBy('id').execute();
       await fresh.db.db.deleteFrom('audit_log').where('id', '=', rows[1]!.id).execute();
       const res = await fresh.call('GET', '/logs/verify', a.token);

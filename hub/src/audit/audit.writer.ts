@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { auditHashInput, GENESIS_HASH, type AuditHashFields } from '@bazaar/shared';
+import { auditChainInput, GENESIS_HASH, HUB_CHAIN, type AuditChainFields } from '@bazaar/shared';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/database.types';
+import { auditKey, chainHash, hmacMarkerTag } from './audit.hash';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -16,11 +16,17 @@ export interface AuditEntry {
   at?: Date;
 }
 
-/** Any constant: the one advisory lock that serialises appends to the chain. */
-const AUDIT_CHAIN_LOCK = 7_020_301;
+/** A store's entries go to the store's chain; everything hub-wide (catalog, users, settings) to the hub chain. */
+export function chainOf(e: Pick<AuditEntry, 'storeId'>): string {
+  return e.storeId ?? HUB_CHAIN;
+}
 
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** The one lock order of audit heads: store chains by id, the hub chain last. */
+export function compareChains(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === HUB_CHAIN) return 1;
+  if (b === HUB_CHAIN) return -1;
+  return a < b ? -1 : 1;
 }
 
 /** JSON round trip: what we hash must be exactly what jsonb gives back (no undefined, no Date objects). */
@@ -28,11 +34,36 @@ function jsonValue(v: unknown): unknown {
   return v === undefined || v === null ? null : JSON.parse(JSON.stringify(v));
 }
 
+interface LockedHead {
+  chain: string;
+  seq: number;
+  hash: string;
+  hmac_from_seq: number | null;
+}
+
+interface HeadUpdate {
+  chain: string;
+  seq: number;
+  hash: string;
+  hmacFrom: number | null;
+  hmacTag: string | null;
+}
+
 /**
- * Append audit rows in the caller's transaction, hash-chained. The chain is one sequence, so
- * appends are serialised by a transaction-scoped advisory lock held until commit; call this
- * LAST in a transaction (after lockScopes and row locks) so no one waits on the chain while
- * holding other locks for long, and the lock order stays deadlock-free.
+ * Append audit rows in the caller's transaction, each to its chain (chainOf): a store's own
+ * chain, or the hub chain. A chain's head (seq, hash) is a row of audit_heads, locked here and
+ * rewritten in the same transaction, so writers of one chain serialise on that row and writers
+ * of different stores never wait on each other; deleting the newest rows leaves the head
+ * pointing past the end, which verification reports.
+ *
+ * Two statements: (1) lock (or create) the heads in the one order (store chains by id, hub
+ * last) and draw the row ids after the locks, so ids rise with seq within a chain; (2) insert
+ * the rows and move the heads. Call this LAST in a transaction (after lockScopes and row
+ * locks): the head is then held only for these two statements and the commit, and every
+ * transaction takes change counters before audit heads, which keeps the order deadlock-free.
+ *
+ * With AUDIT_HMAC_KEY (audit.hash.ts) rows are HMAC-chained; a chain's first keyed write
+ * records where the keyed part starts, with a tag only the key can make.
  */
 export async function writeAudit(
   trx: Transaction<Database> | Kysely<Database>,
@@ -40,20 +71,49 @@ export async function writeAudit(
 ): Promise<void> {
   const list = Array.isArray(entries) ? (entries as readonly AuditEntry[]) : [entries as AuditEntry];
   if (list.length === 0) return;
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  // A statement of its own after the lock: its snapshot, taken once the lock is held, sees the
-  // chain's last committed row. The ids come in ascending order, one per entry.
-  const { rows } = await sql<{ last: string | null; ids: (string | number)[] }>`
-    SELECT (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS last,
-           array(SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) FROM generate_series(1, ${list.length})) AS ids`.execute(trx);
-  const { last, ids } = rows[0]!;
+  const chains = [...new Set(list.map(chainOf))].sort(compareChains);
 
-  let prevHash = last ?? GENESIS_HASH;
-  const chained = list.map((e, i) => {
-    const fields: AuditHashFields = {
+  const { rows } = await sql<{ heads: LockedHead[]; ids: (string | number)[] }>`
+    WITH locked AS (
+      INSERT INTO audit_heads AS h (chain, seq, hash)
+      SELECT u.chain, 0, ${GENESIS_HASH} FROM unnest(${chains}::text[]) WITH ORDINALITY AS u(chain, o) ORDER BY u.o
+      ON CONFLICT (chain) DO UPDATE SET seq = h.seq
+      RETURNING h.chain, h.seq, h.hash, h.hmac_from_seq)
+    SELECT (SELECT json_agg(l) FROM locked l) AS heads,
+           array(SELECT nextval('audit_log_id_seq') FROM generate_series(1, ${list.length}::int) WHERE (SELECT count(*) FROM locked) > 0) AS ids`.execute(trx);
+  const { heads, ids } = rows[0]!;
+  const key = auditKey();
+
+  const state = new Map<string, HeadUpdate>();
+  for (const h of heads) {
+    const seq = Number(h.seq);
+    const mark = key !== null && h.hmac_from_seq === null;
+    state.set(h.chain, {
+      chain: h.chain,
+      seq,
+      hash: h.hash,
+      hmacFrom: mark ? seq + 1 : null,
+      hmacTag: mark ? hmacMarkerTag(key, h.chain, seq + 1, h.hash) : null,
+    });
+  }
+
+  // Ids are handed out in chain order, so within every chain they rise with seq.
+  const ordered = list.map((e, i) => ({ e, i, chain: chainOf(e) })).sort((a, b) => compareChains(a.chain, b.chain) || a.i - b.i);
+  const cols = {
+    id: [] as string[], chain: [] as string[], seq: [] as number[], at: [] as string[],
+    actorId: [] as (string | null)[], actorName: [] as (string | null)[], action: [] as string[], entity: [] as string[],
+    entityId: [] as (string | null)[], storeId: [] as (string | null)[], before: [] as (string | null)[], after: [] as (string | null)[],
+    ip: [] as (string | null)[], prevHash: [] as string[], hash: [] as string[], search: [] as string[],
+  };
+  ordered.forEach(({ e, chain }, i) => {
+    const head = state.get(chain)!;
+    const fields: AuditChainFields = {
+      chain,
+      seq: head.seq + 1,
       id: String(ids[i]!),
       at: (e.at ?? new Date()).toISOString(),
       actorId: e.actorId,
+      actorName: e.actorName,
       action: e.action,
       entity: e.entity,
       entityId: e.entityId,
@@ -62,33 +122,42 @@ export async function writeAudit(
       after: jsonValue(e.after),
       ip: e.ip ?? null,
     };
-    const hash = sha256Hex(auditHashInput(prevHash, fields));
-    const row = { fields, actorName: e.actorName, prevHash, hash, searchText: searchText(e) };
-    prevHash = hash;
-    return row;
+    const hash = chainHash(key, auditChainInput(head.hash, fields));
+    cols.id.push(fields.id);
+    cols.chain.push(chain);
+    cols.seq.push(fields.seq);
+    cols.at.push(fields.at);
+    cols.actorId.push(fields.actorId);
+    cols.actorName.push(fields.actorName);
+    cols.action.push(fields.action);
+    cols.entity.push(fields.entity);
+    cols.entityId.push(fields.entityId);
+    cols.storeId.push(fields.storeId);
+    cols.before.push(fields.before === null ? null : JSON.stringify(fields.before));
+    cols.after.push(fields.after === null ? null : JSON.stringify(fields.after));
+    cols.ip.push(fields.ip);
+    cols.prevHash.push(head.hash);
+    cols.hash.push(hash);
+    cols.search.push(searchText(e));
+    head.seq = fields.seq;
+    head.hash = hash;
   });
+  const moved = [...state.values()];
 
-  await trx
-    .insertInto('audit_log')
-    .values(
-      chained.map((r) => ({
-        id: Number(r.fields.id),
-        at: r.fields.at,
-        actor_id: r.fields.actorId,
-        actor_name: r.actorName,
-        action: r.fields.action,
-        entity: r.fields.entity,
-        entity_id: r.fields.entityId,
-        store_id: r.fields.storeId,
-        before: r.fields.before === null ? null : JSON.stringify(r.fields.before),
-        after: r.fields.after === null ? null : JSON.stringify(r.fields.after),
-        ip: r.fields.ip,
-        prev_hash: r.prevHash,
-        hash: r.hash,
-        search: sql`to_tsvector('simple', ${r.searchText})`,
-      })),
-    )
-    .execute();
+  await sql`
+    WITH ins AS (
+      INSERT INTO audit_log (id, chain, seq, at, actor_id, actor_name, action, entity, entity_id, store_id, before, after, ip, prev_hash, hash, search)
+      SELECT u.id, u.chain, u.seq, u.at, u.actor_id, u.actor_name, u.action, u.entity, u.entity_id, u.store_id, u.before, u.after, u.ip,
+             u.prev_hash, u.hash, to_tsvector('simple', u.search)
+      FROM unnest(${cols.id}::bigint[], ${cols.chain}::text[], ${cols.seq}::bigint[], ${cols.at}::timestamptz[], ${cols.actorId}::uuid[],
+                  ${cols.actorName}::text[], ${cols.action}::text[], ${cols.entity}::text[], ${cols.entityId}::text[], ${cols.storeId}::uuid[],
+                  ${cols.before}::jsonb[], ${cols.after}::jsonb[], ${cols.ip}::text[], ${cols.prevHash}::text[], ${cols.hash}::text[], ${cols.search}::text[])
+        AS u(id, chain, seq, at, actor_id, actor_name, action, entity, entity_id, store_id, before, after, ip, prev_hash, hash, search))
+    UPDATE audit_heads h
+    SET seq = v.seq, hash = v.hash, hmac_from_seq = coalesce(h.hmac_from_seq, v.hmac_from), hmac_tag = coalesce(h.hmac_tag, v.hmac_tag)
+    FROM unnest(${moved.map((m) => m.chain)}::text[], ${moved.map((m) => m.seq)}::bigint[], ${moved.map((m) => m.hash)}::text[],
+                ${moved.map((m) => m.hmacFrom)}::bigint[], ${moved.map((m) => m.hmacTag)}::text[]) AS v(chain, seq, hash, hmac_from, hmac_tag)
+    WHERE h.chain = v.chain`.execute(trx);
 }
 
 /** Words a person might search the log for: who, what, and the string values that changed. */

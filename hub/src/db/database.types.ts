@@ -203,6 +203,9 @@ export interface AuditLogTable {
   ip: string | null;
   prev_hash: string;
   hash: string;
+  /** Migration 0006: the row's chain (a store id, or 'hub') and place in it; seq is null on the rows before the cut-over. */
+  chain: Generated<string>;
+  seq: number | null;
   /** Written as to_tsvector('simple', …) by the audit writer. */
   search: ColumnType<string, unknown, never>;
 }
@@ -255,6 +258,41 @@ export interface ExportJobsTable {
   finished_at: WrittenAt | null;
 }
 
+/** Migration 0006: one row per audit chain, its head moved in the writer's transaction. */
+export interface AuditHeadsTable {
+  chain: string;
+  seq: number;
+  hash: string;
+  /** Hub chain only: its first legacy_seq rows are the format-1 log, in id order, up to legacy_last_id. */
+  legacy_seq: number | null;
+  legacy_last_id: number | null;
+  hmac_from_seq: number | null;
+  hmac_tag: string | null;
+}
+
+/** The store heads the latest anchor digested (audit/audit.anchor.ts). */
+export interface AuditAnchorPointsTable {
+  chain: string;
+  seq: number;
+  hash: string;
+  anchor_seq: number;
+}
+
+export interface AuditVerifyRunsTable {
+  id: string;
+  state: 'running' | 'done' | 'failed';
+  chains_total: Generated<number>;
+  chains_done: Generated<number>;
+  rows_checked: Generated<number>;
+  ok: boolean | null;
+  broken: ColumnType<unknown, string | undefined, string>;
+  anchors: ColumnType<unknown, string | null | undefined, string | null>;
+  error: string | null;
+  requested_by: string | null;
+  started_at: CreatedAt;
+  finished_at: WrittenAt | null;
+}
+
 export interface ExportChunksTable {
   export_id: string;
   n: number;
@@ -277,6 +315,9 @@ export interface Database {
   conflicts: ConflictsTable;
   alerts: AlertsTable;
   audit_log: AuditLogTable;
+  audit_heads: AuditHeadsTable;
+  audit_anchor_points: AuditAnchorPointsTable;
+  audit_verify_runs: AuditVerifyRunsTable;
   store_webhooks: StoreWebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   sales_daily: SalesDailyTable;

@@ -11,6 +11,8 @@ export interface PlatformSettings {
   webhookTimeoutMs: number;
   /** How often the daily sales rollup refreshes today and yesterday; 0 = never on a timer. */
   rollupEveryMs: number;
+  /** How often the store audit heads are anchored into the hub chain; 0 = never on a timer. */
+  auditAnchorEveryMs: number;
 }
 
 type PlatformConfigFields = Pick<HubConfig, 'redisUrl'> &
@@ -26,6 +28,7 @@ export function platformSettings(config: PlatformConfigFields, overrides: Partia
     webhookBackoffMs: 2_000,
     webhookTimeoutMs: 5_000,
     rollupEveryMs: 15 * 60_000,
+    auditAnchorEveryMs: 15 * 60_000,
     ...overrides,
   };
 }

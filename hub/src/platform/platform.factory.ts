@@ -83,6 +83,18 @@ export async function createPlatform(deps: PlatformDeps): Promise<Platform> {
     await jobs!.add('rollup-sales', { days: recentDays(new Date(now())) }, { attempts: 3, backoffMs: 10_000 }).catch(() => undefined);
   }
 
+  // Anchor every store's audit head into the hub chain on the same kind of timer (audit/audit.anchor.ts).
+  const anchorTimer =
+    settings.auditAnchorEveryMs > 0 ? setInterval(() => void scheduleAnchor(), settings.auditAnchorEveryMs).unref() : null;
+  async function scheduleAnchor() {
+    if (redis?.up()) {
+      const slot = Math.floor(now() / settings.auditAnchorEveryMs);
+      const won = await redis.client.set(`audit-anchor:slot:${slot}`, '1', 'PX', settings.auditAnchorEveryMs * 2, 'NX').catch(() => null);
+      if (!won) return;
+    }
+    await jobs!.add('anchor-audit', {}, { attempts: 3, backoffMs: 10_000 }).catch(() => undefined);
+  }
+
   const observe = observeRequests(metrics);
 
   async function stockCommitted(commit: StockCommit): Promise<void> {
@@ -125,6 +137,7 @@ export async function createPlatform(deps: PlatformDeps): Promise<Platform> {
     },
     async close() {
       if (rollupTimer) clearInterval(rollupTimer);
+      if (anchorTimer) clearInterval(anchorTimer);
       await jobs!.close();
       await events.close();
       await redis?.close();

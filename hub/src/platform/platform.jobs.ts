@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import { evaluateAlerts, evaluateAlertsJob, recordWebhookDeliveries } from '../alerts/alerts.evaluate';
+import { anchorAuditJob, anchorStoreHeads } from '../audit/audit.anchor';
+import { auditKey } from '../audit/audit.hash';
+import { runVerify, verifyAuditJob } from '../audit/audit.verify-run';
 import { deliverWebhook, deliverWebhookJob } from '../alerts/webhook.deliver';
 import type { Database } from '../db/database.types';
 import type { EventBus } from '../events/event-bus';
@@ -38,6 +41,14 @@ export function createJobHandlers({ db, readDb, settings, publish, jobs, now = (
     'rollup-sales': async (data) => {
       const { days } = rollupSalesJob.parse(data);
       await rollupSales(db, days);
+    },
+    'anchor-audit': async (data) => {
+      anchorAuditJob.parse(data);
+      await anchorStoreHeads(db, new Date(now()));
+    },
+    'verify-audit': async (data, ctx) => {
+      const { runId } = verifyAuditJob.parse(data);
+      await runVerify(db, runId, { key: auditKey(), final: ctx.final });
     },
     'export-csv': async (data, ctx) => {
       const { exportId } = exportJob.parse(data);

@@ -34,3 +34,41 @@ export interface AuditHashFields {
 export function auditHashInput(prevHash: string, row: AuditHashFields): string {
   return `${prevHash}|${canonicalJson(row)}`;
 }
+
+/**
+ * The hub's audit chains (format 2): one chain per store (`chain` = the store id) plus the
+ * hub chain (`HUB_CHAIN`: catalog, users, hub settings, and the anchors of every store head).
+ * Format 2 covers every column the log shows (the actor's name too), and the row's place in
+ * its chain (chain, seq), so a row cannot be moved to another chain or position unnoticed.
+ * The counter app keeps format 1 (`auditHashInput`) for its own local log.
+ */
+export const HUB_CHAIN = 'hub';
+
+export interface AuditChainFields {
+  chain: string;
+  seq: number;
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  storeId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+}
+
+/** The text a format-2 row's hash (sha256, or HMAC-SHA256 with the hub's key) is taken over. */
+export function auditChainInput(prevHash: string, row: AuditChainFields): string {
+  return `v2|${prevHash}|${canonicalJson(row)}`;
+}
+
+/** The text an anchor digests: every chain's (chain, seq, hash), one line each, in chain order. */
+export function anchorDigestInput(heads: readonly { chain: string; seq: number; hash: string }[]): string {
+  return [...heads]
+    .sort((a, b) => (a.chain < b.chain ? -1 : a.chain > b.chain ? 1 : 0))
+    .map((h) => `${h.chain}:${h.seq}:${h.hash}`)
+    .join('\n');
+}

@@ -4,6 +4,7 @@ import * as m0002 from './0002-movements-time-index';
 import * as m0003 from './0003-alerts-exports-rollups';
 import * as m0004 from './0004-stock-status-counts';
 import * as m0005 from './0005-movement-device-clock';
+import * as m0006 from './0006-audit-chains';
 
 /** Static imports: migrations ship inside the bundle, never read from a folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-scale-jobs': m0003,
   '0004-stock-status-counts': m0004,
   '0005-movement-device-clock': m0005,
+  '0006-audit-chains': m0006,
 };

@@ -1,6 +1,8 @@
 import { randomBytes, createHash } from 'node:crypto';
 import { hashSecret } from '../../auth/password';
-import { AUDIT_STAGE_COLUMNS, chainAudit, type GenAuditEntry } from './audit.build';
+import { auditKey, hmacMarkerTag } from '../../audit/audit.hash';
+import { chainOf } from '../../audit/audit.writer';
+import { AUDIT_STAGE_COLUMNS, chainAudit, inChainOrder, type GenAuditEntry, type GenHead } from './audit.build';
 import { buildProducts, buildStores, buildSuppliers, type GenProduct, type GenStore } from './catalog.build';
 import { Rng, uuidv7At, Zipf } from './random';
 import { DAY_MS, IST_OFFSET_MS, MOVEMENT_COLUMNS, simulateStore, STOCK_COLUMNS, type StoreSimResult } from './simulate';
@@ -55,7 +57,6 @@ export const PRESETS = {
   demo: { stores: 6, products: 400, movements: 20_000, days: 14 },
 } as const;
 
-const AUDIT_LOCK = 7_020_301; // the hub writer's chain lock (audit/audit.writer.ts)
 
 const STORE_SPEC: TableSpec = { name: 'stores', columns: [['id', 'uuid'], ['code', 'text'], ['name', 'text'], ['region', 'text'], ['location', 'text'], ['variance_threshold', 'integer'], ['version', 'bigint'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] };
 const SUPPLIER_SPEC: TableSpec = { name: 'suppliers', columns: [['id', 'uuid'], ['name', 'text'], ['phone', 'text'], ['version', 'bigint'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] };
@@ -262,16 +263,42 @@ export async function generateWorld(target: GenTarget, opts: WorldOptions, progr
   const entries = buildAuditEntries({ stores, products, managers, admin, suppliers: suppliers.length, sims, createdMs, now });
   progress('audit', 0, entries.length);
   await target.transaction(async (conn) => {
-    await conn.query(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
-    const [last] = await conn.query<{ hash: string }>(`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`);
-    const ids = (await conn.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))::int8 AS id FROM generate_series(1, $1::int)`, [entries.length])).map((r) => Number(r.id));
+    // As the hub's writer does: lock (or create) every head this writes, in its one order
+    // (store chains by id, hub last), then draw the ids chain by chain.
+    const ordered = inChainOrder(entries);
+    const chains = [...new Set(ordered.map(chainOf))];
+    const locked = await conn.query<{ chain: string; seq: string | number; hash: string; hmac_from_seq: string | number | null }>(
+      `INSERT INTO audit_heads AS h (chain, seq, hash)
+       SELECT u.chain, 0, repeat('0', 64) FROM unnest($1::text[]) WITH ORDINALITY AS u(chain, o) ORDER BY u.o
+       ON CONFLICT (chain) DO UPDATE SET seq = h.seq
+       RETURNING h.chain, h.seq, h.hash, h.hmac_from_seq`,
+      [chains],
+    );
+    const heads = new Map<string, GenHead>(locked.map((h) => [h.chain, { seq: Number(h.seq), hash: h.hash }]));
+    // With the hub's key, a chain's first keyed rows record where its keyed part starts.
+    const key = auditKey();
+    const marks = key ? locked.filter((h) => h.hmac_from_seq === null).map((h) => ({ chain: h.chain, from: Number(h.seq) + 1, tag: hmacMarkerTag(key, h.chain, Number(h.seq) + 1, h.hash) })) : [];
+    const ids = (await conn.query<{ id: number }>(`SELECT nextval('audit_log_id_seq')::int8 AS id FROM generate_series(1, $1::int)`, [ordered.length])).map((r) => Number(r.id));
     await conn.query(`CREATE TEMP TABLE audit_stage (${AUDIT_STAGE_COLUMNS.map(([c, t]) => `"${c}" ${t}`).join(', ')}) ON COMMIT DROP`);
-    await writeAll(conn.writer({ name: 'audit_stage', columns: AUDIT_STAGE_COLUMNS }), chainAudit(entries, ids, last?.hash));
+    await writeAll(conn.writer({ name: 'audit_stage', columns: AUDIT_STAGE_COLUMNS }), chainAudit(ordered, ids, heads, key));
     await conn.query(
-      `INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, store_id, before, after, ip, prev_hash, hash, search)
-       SELECT id, at, actor_id, actor_name, action, entity, entity_id, store_id, before, after, ip, prev_hash, hash, to_tsvector('simple', search_text)
+      `INSERT INTO audit_log (id, chain, seq, at, actor_id, actor_name, action, entity, entity_id, store_id, before, after, ip, prev_hash, hash, search)
+       SELECT id, chain, seq, at, actor_id, actor_name, action, entity, entity_id, store_id, before, after, ip, prev_hash, hash, to_tsvector('simple', search_text)
        FROM audit_stage ORDER BY id`,
     );
+    const moved = [...heads.entries()];
+    await conn.query(
+      `UPDATE audit_heads h SET seq = v.seq, hash = v.hash
+       FROM unnest($1::text[], $2::bigint[], $3::text[]) AS v(chain, seq, hash) WHERE h.chain = v.chain`,
+      [moved.map(([c]) => c), moved.map(([, h]) => h.seq), moved.map(([, h]) => h.hash)],
+    );
+    if (marks.length) {
+      await conn.query(
+        `UPDATE audit_heads h SET hmac_from_seq = v.from_seq, hmac_tag = v.tag
+         FROM unnest($1::text[], $2::bigint[], $3::text[]) AS v(chain, from_seq, tag) WHERE h.chain = v.chain`,
+        [marks.map((m) => m.chain), marks.map((m) => m.from), marks.map((m) => m.tag)],
+      );
+    }
   });
   progress('audit', entries.length, entries.length);
 
