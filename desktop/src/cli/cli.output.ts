@@ -13,6 +13,7 @@ export const EXIT = {
   HUB: 7,
   AUDIT_BROKEN: 8,
   PARTIAL_IMPORT: 9,
+  NOT_CONFIRMED: 10,
 } as const;
 
 export const EXIT_HELP = `
@@ -27,6 +28,7 @@ Exit codes:
   7  hub unreachable or sync failed (everything stays queued locally)
   8  audit chain broken (tampering or corruption detected)
   9  import finished, but some rows were bad (the good rows were kept)
+  10 a large count or removal was not confirmed (nothing written; answer y, or pass --yes)
 
 Environment:
   BAZAAR_STORE_DB   store database file (default ./bazaar-store.db); --db overrides

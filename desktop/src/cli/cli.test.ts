@@ -102,6 +102,14 @@ describe('bazaar-store CLI', () => {
     expect(count.stdout).toMatch(/SKU-00001.*9 pc\s+4 pc\s+-5 pc/);
     expect(count.stdout).toMatch(/SKU-00010.*23.75 kg\s+23.5 kg\s+-250 g/);
 
+    // A count or removal that changes stock a lot asks first; a script gets exit 10 and nothing is written.
+    const typo = await cli(['count', 'SKU-00010:235g']);
+    expect(typo.code).toBe(10);
+    expect(typo.stderr).toMatch(/SKU-00010: 23.5 kg → 235 g/);
+    const tooMany = await cli(['remove', 'SKU-00001', '10', '--reason', 'damage']);
+    expect(tooMany.code).toBe(10);
+    expect(tooMany.stderr).toMatch(/SKU-00001: 4 pc → -6 pc \(less than nothing/);
+
     const low = await cli(['stock', '--low', '--json']);
     expect(low.code).toBe(0);
     const lowJson = JSON.parse(low.stdout) as { items: { sku: string; qty: number; status: string }[] };

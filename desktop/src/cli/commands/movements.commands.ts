@@ -1,17 +1,18 @@
-import { formatMoney, formatQuantity, parseMoney, type MovementKind, type StockStatus } from '@bazaar/shared';
+import { formatMoney, formatQuantity, parseMoney, type BaseUnit, type MovementKind, type StockStatus } from '@bazaar/shared';
 import { type Command, Option } from 'commander';
 import type { StoreCore } from '../../core/store-core';
 import { EXIT, ExitWith, printJson, table } from '../cli.output';
 import { qtyIn, splitLine, withCore } from '../cli.context';
 import { MOVEMENT_KINDS, parseKind, parseWhen } from '../cli.args';
+import { confirmLargeChanges } from '../cli.confirm';
 
 /** Resolve each `SKU:QTY` to a product and a quantity in its base unit, before anything is written. */
 async function parseLines(core: StoreCore, lines: string[]) {
-  const out: { product: string; qty: number }[] = [];
+  const out: { product: string; sku: string; unit: BaseUnit; stock: number; qty: number }[] = [];
   for (const [i, text] of lines.entries()) {
     const { ref, qty } = splitLine(text);
     const p = await core.findProduct({ code: ref });
-    out.push({ product: p.id, qty: qtyIn(qty, p.unit, `line ${i + 1} (${text})`) });
+    out.push({ product: p.id, sku: p.sku, unit: p.unit, stock: p.qty, qty: qtyIn(qty, p.unit, `line ${i + 1} (${text})`) });
   }
   return out;
 }
@@ -23,7 +24,7 @@ export function registerMovementCommands(program: Command): void {
     .option('--note <text>')
     .action(async (lines: string[], o: { note?: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
-        const sale = await core.sell({ lines: await parseLines(core, lines), note: o.note });
+        const sale = await core.sell({ lines: (await parseLines(core, lines)).map(({ product, qty }) => ({ product, qty })), note: o.note });
         if (g.json) return printJson(sale);
         const units = new Map((await Promise.all(sale.lines.map((l) => core.findProduct({ code: l.productId })))).map((p) => [p.id, p.unit]));
         process.stdout.write(
@@ -37,6 +38,11 @@ export function registerMovementCommands(program: Command): void {
           ),
         );
         process.stdout.write(`Sale ${sale.batchId}: total ${formatMoney(sale.totalPaise)}\n`);
+        // Selling more than the system has is allowed (the goods were on the shelf), but said.
+        for (const l of sale.lines.filter((x) => x.stockAfter < 0)) {
+          const unit = units.get(l.productId) ?? 'pc';
+          process.stdout.write(`Note: only ${formatQuantity(l.stockAfter + l.qty, unit)} of ${l.sku} was in stock; it now shows ${formatQuantity(l.stockAfter, unit)}. Count it when you can.\n`);
+        }
       });
     });
 
@@ -60,10 +66,13 @@ export function registerMovementCommands(program: Command): void {
     .description('take stock out that was not sold')
     .addOption(new Option('--reason <reason>', 'why').choices(['damage', 'expiry', 'theft', 'other']).makeOptionMandatory())
     .option('--note <text>')
-    .action(async (ref: string, qty: string, o: { reason: 'damage' | 'expiry' | 'theft' | 'other'; note?: string }, cmd: Command) => {
+    .option('--yes', 'do not ask, even when it removes more than there is or a large share of it')
+    .action(async (ref: string, qty: string, o: { reason: 'damage' | 'expiry' | 'theft' | 'other'; note?: string; yes?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const p = await core.findProduct({ code: ref });
-        const r = await core.remove({ product: p.id, qty: qtyIn(qty, p.unit, 'quantity'), reason: o.reason, note: o.note });
+        const amount = qtyIn(qty, p.unit, 'quantity');
+        await confirmLargeChanges([{ sku: p.sku, unit: p.unit, before: p.qty, after: p.qty - amount }], 'remove', o.yes === true);
+        const r = await core.remove({ product: p.id, qty: amount, reason: o.reason, note: o.note });
         if (g.json) return printJson(r);
         process.stdout.write(`Removed ${formatQuantity(-r.movement.qty, p.unit)} of ${p.sku} (${o.reason}); stock now ${formatQuantity(r.stockAfter, p.unit)}\n`);
       });
@@ -73,9 +82,11 @@ export function registerMovementCommands(program: Command): void {
     .command('count <lines...>')
     .description('record a physical count: SKU:COUNTED ... ; shows the variance against what the system expected')
     .option('--note <text>')
-    .action(async (lines: string[], o: { note?: string }, cmd: Command) => {
+    .option('--yes', 'do not ask, even when a count changes stock a lot')
+    .action(async (lines: string[], o: { note?: string; yes?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const parsed = await parseLines(core, lines);
+        await confirmLargeChanges(parsed.map((l) => ({ sku: l.sku, unit: l.unit, before: l.stock, after: l.qty })), 'count', o.yes === true);
         const r = await core.count({ lines: parsed.map((l) => ({ product: l.product, counted: l.qty })), note: o.note });
         if (g.json) return printJson(r);
         process.stdout.write(

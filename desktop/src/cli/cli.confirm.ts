@@ -1,0 +1,33 @@
+import { createInterface } from 'node:readline/promises';
+import { formatQuantity, isLargeStockChange, type BaseUnit } from '@bazaar/shared';
+import { EXIT, ExitWith } from './cli.output';
+
+export interface StockChange {
+  sku: string;
+  unit: BaseUnit;
+  before: number;
+  after: number;
+}
+
+/**
+ * Before a count or removal that changes stock a lot (the shared rule), show before → after in
+ * display units and ask. Nothing is written unless the person answers yes, or passed --yes;
+ * without a terminal to ask on (a script), it stops with exit 10 and says to pass --yes.
+ */
+export async function confirmLargeChanges(changes: StockChange[], kind: 'count' | 'remove', yes: boolean): Promise<void> {
+  const large = changes.filter((c) => isLargeStockChange(c.before, c.after, c.unit, kind));
+  if (large.length === 0 || yes) return;
+  const lines = large.map((c) => `  ${c.sku}: ${formatQuantity(c.before, c.unit)} → ${formatQuantity(c.after, c.unit)}${c.after < 0 ? ' (less than nothing: more than is in stock)' : ''}`);
+  process.stderr.write(`This ${kind === 'count' ? 'count' : 'removal'} changes stock a lot:\n${lines.join('\n')}\n`);
+  if (!process.stdin.isTTY) {
+    process.stderr.write('Nothing was written. Check the quantities (a bare number is in kg, L or pc), or pass --yes to record it.\n');
+    throw new ExitWith(EXIT.NOT_CONFIRMED);
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await rl.question('Record it? [y/N] ');
+  rl.close();
+  if (!/^y(es)?$/i.test(answer.trim())) {
+    process.stderr.write('Nothing was written.\n');
+    throw new ExitWith(EXIT.NOT_CONFIRMED);
+  }
+}
