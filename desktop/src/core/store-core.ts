@@ -245,7 +245,7 @@ export class StoreCore implements api.CoreApi {
   /** Keep syncing in the background (the counter app); state is in SQLite, so a restart continues. */
   startSyncLoop(opts: SyncLoopOptions = {}): void {
     this.loop ??= new SyncLoop(
-      () => this.syncNow(),
+      (hooks) => this.syncNow(hooks),
       async () => {
         const s = await this.syncStatus();
         return !s.enrolled || s.halted !== null;

@@ -96,15 +96,20 @@ export async function pullPage(
       const storeRow = await trx.selectFrom('stores').selectAll().where('id', '=', device.storeId).executeTakeFirst();
       if (!storeRow) throw new DomainError('NOT_FOUND', 'store not found');
 
+      const catalogNow = await currentVersion(trx, CATALOG_SCOPE);
+      const storeNow = await currentVersion(trx, device.storeId);
+      // A cursor beyond the hub's versions was issued before the hub was restored from an older
+      // backup: rows at the versions in between would be skipped, so the device gets a full round.
+      if (previous && (previous.catalogTo > catalogNow || previous.storeTo > storeNow)) previous = undefined;
       let cursor: PullCursor;
       if (!previous || previous.phase === PULL_DONE) {
         // A new round: everything changed since the last complete round, up to this snapshot. The
         // first round starts below 0 so it also takes rows written without a change version (seeds: 0).
         cursor = {
           catalogFrom: previous?.catalogTo ?? -1,
-          catalogTo: await currentVersion(trx, CATALOG_SCOPE),
+          catalogTo: catalogNow,
           storeFrom: previous?.storeTo ?? -1,
-          storeTo: await currentVersion(trx, device.storeId),
+          storeTo: storeNow,
           includesSeq: Number(row.last_seq),
           phase: 0,
           lastVersion: 0,

@@ -1,7 +1,29 @@
 import { HybridLogicalClock, compareHlc } from '@bazaar/shared';
+import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
 import type { Executor } from '../db/db.types';
 import { prepared } from '../db/prepared';
+
+/** The PC's clocks: wall time (may be days off) and a monotonic one (never set by anyone). */
+export interface ClockSource {
+  raw: () => number;
+  mono: () => number;
+}
+
+export const systemClockSource: ClockSource = { raw: () => Date.now(), mono: () => performance.now() };
+
+/** A wall clock that moved this much more (or less) than the monotonic one was set or jumped. */
+export const CLOCK_JUMP_MS = 1000;
+
+/** What a movement records of the clock that stamped it (hlc.correction.ts). */
+export interface StampFacts {
+  /** The PC's raw clock reading. */
+  deviceTime: number;
+  /** The offset to hub time applied. */
+  offsetMs: number;
+  /** The offset was measured in this process with no clock jump since: the stamp is final at once. */
+  final: boolean;
+}
 
 /**
  * The device's HLC. The last issued timestamp is persisted in the same transaction as
@@ -11,19 +33,52 @@ import { prepared } from '../db/prepared';
  */
 export class DeviceClock {
   private last: string | null = null;
+  /** Raw and monotonic readings when the offset was last measured; null = not measured in this process. */
+  private anchor: { raw: number; mono: number } | null = null;
   constructor(
     private readonly node: string,
     private offsetMs: number,
+    private readonly source: ClockSource = systemClockSource,
   ) {}
 
   /** Corrected wall time in ms. */
   nowMs(): number {
-    return Date.now() + this.offsetMs;
+    return this.source.raw() + this.offsetMs;
+  }
+
+  /** The PC's own clock (requests measure the offset on it). */
+  rawMs(): number {
+    return this.source.raw();
+  }
+
+  get offset(): number {
+    return this.offsetMs;
   }
 
   /** Follow the hub's time from now on (measured by the sync client on each exchange). */
   setOffset(ms: number): void {
     this.offsetMs = ms;
+    this.anchor = { raw: this.source.raw(), mono: this.source.mono() };
+  }
+
+  /**
+   * The facts a movement stamped now records. A stamp is final at once only when the offset was
+   * measured in this process and the wall clock has kept pace with the monotonic one since; after
+   * a restart (a dead CMOS battery resets the clock at boot) or a jump it waits for the next exchange.
+   */
+  stampFacts(): StampFacts {
+    const deviceTime = this.source.raw();
+    if (this.anchor) {
+      const drift = deviceTime - this.anchor.raw - (this.source.mono() - this.anchor.mono);
+      if (Math.abs(drift) > CLOCK_JUMP_MS) this.anchor = null;
+    }
+    return { deviceTime, offsetMs: this.offsetMs, final: this.anchor !== null };
+  }
+
+  /** After a correction: resume from `ts` (lower than the persisted stamp when that one was days ahead). */
+  resetTo(raw: Database.Database, ts: string | null): void {
+    this.last = ts;
+    prepared(raw, 'UPDATE settings SET hlc_last = ? WHERE id = 1').run(ts);
   }
 
   /** A fresh timestamp, persisted through `db` (call inside the write transaction). */

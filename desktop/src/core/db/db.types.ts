@@ -79,6 +79,14 @@ export interface MovementsTable {
   occurred_at: string;
   sync_status: SyncStatus;
   sync_reason: string | null;
+  /** The PC's raw clock when stamped (ms); null on rows from before migration 0004. */
+  device_time: number | null;
+  /** The offset to hub time applied when stamped (ms). */
+  stamp_offset_ms: number | null;
+  /** The first stamp, when finalising the clock changed it (hlc is the one ordered by). */
+  stamped_hlc: string | null;
+  /** 1 = the stamp is final (sendable); 0 = waiting for the next exchange with the hub. */
+  clock_final: number;
 }
 
 export interface StockBaselineTable {

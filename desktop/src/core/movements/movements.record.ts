@@ -25,7 +25,8 @@ export async function appendMovement(db: Executor, clock: DeviceClock, m: NewMov
   const top = await db.selectFrom('movements').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst();
   const seq = Number(top?.max ?? 0) + 1;
   const hlc = await clock.stamp(db);
-  const nowMs = clock.nowMs();
+  const facts = clock.stampFacts();
+  const nowMs = facts.deviceTime + facts.offsetMs;
   const row: MovementRow = {
     id: uuidv7(nowMs),
     seq,
@@ -43,6 +44,10 @@ export async function appendMovement(db: Executor, clock: DeviceClock, m: NewMov
     occurred_at: new Date(nowMs).toISOString(),
     sync_status: 'pending',
     sync_reason: null,
+    device_time: facts.deviceTime,
+    stamp_offset_ms: facts.offsetMs,
+    stamped_hlc: null,
+    clock_final: facts.final ? 1 : 0,
   };
   await db.insertInto('movements').values(row).execute();
   await applyToStock(db, row, row.occurred_at);

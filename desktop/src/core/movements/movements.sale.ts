@@ -44,8 +44,8 @@ export interface SaleArgs {
   note: string | null;
 }
 
-const insertMovement = `INSERT INTO movements (id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise, reason, note, supplier_id, batch_id, user_id, occurred_at, sync_status, sync_reason)
-  VALUES (@id, @seq, @hlc, @kind, @product_id, @qty, @unit_price_paise, @unit_cost_paise, @reason, @note, @supplier_id, @batch_id, @user_id, @occurred_at, @sync_status, @sync_reason)`;
+const insertMovement = `INSERT INTO movements (id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise, reason, note, supplier_id, batch_id, user_id, occurred_at, sync_status, sync_reason, device_time, stamp_offset_ms, stamped_hlc, clock_final)
+  VALUES (@id, @seq, @hlc, @kind, @product_id, @qty, @unit_price_paise, @unit_cost_paise, @reason, @note, @supplier_id, @batch_id, @user_id, @occurred_at, @sync_status, @sync_reason, @device_time, @stamp_offset_ms, @stamped_hlc, @clock_final)`;
 const upsertStock = `INSERT INTO stock (product_id, qty, count_hlc, updated_at) VALUES (?, ?, ?, ?)
   ON CONFLICT (product_id) DO UPDATE SET qty = excluded.qty, count_hlc = excluded.count_hlc, updated_at = excluded.updated_at`;
 const insertAudit = `INSERT INTO audit (id, at, actor_id, actor_name, action, entity, entity_id, store_id, before_json, after_json, prev_hash, hash)
@@ -77,6 +77,7 @@ export function sellSync(a: SaleArgs): SaleResult {
   const top = prepared(raw, 'SELECT max(seq) AS max FROM movements').get() as { max: number | null } | undefined;
   const firstSeq = Number(top?.max ?? 0) + 1;
   const hlcs = clock.stampManySync(raw, a.lines.length);
+  const facts = clock.stampFacts();
   const stock = new Map<string, MaintainedStock>();
   const lines: SaleResult['lines'] = [];
   let totalPaise = 0;
@@ -84,7 +85,7 @@ export function sellSync(a: SaleArgs): SaleResult {
     const p = products[i] as ProductRow;
     const unitPricePaise = line.unitPricePaise ?? p.price_paise;
     const total = lineTotalPaise(unitPricePaise, line.qty, p.unit);
-    const nowMs = clock.nowMs();
+    const nowMs = facts.deviceTime + facts.offsetMs;
     const row: MovementRow = {
       id: uuidv7(nowMs),
       seq: firstSeq + i,
@@ -102,6 +103,10 @@ export function sellSync(a: SaleArgs): SaleResult {
       occurred_at: new Date(nowMs).toISOString(),
       sync_status: 'pending',
       sync_reason: null,
+      device_time: facts.deviceTime,
+      stamp_offset_ms: facts.offsetMs,
+      stamped_hlc: null,
+      clock_final: facts.final ? 1 : 0,
     };
     prepared(raw, insertMovement).run(row);
     const next = foldMovement(stock.get(p.id) ?? maintainedStock(raw, p.id), row);

@@ -25,25 +25,14 @@ export async function runSync(ctx: CoreContext, onProgress?: (p: SyncProgress) =
   await ctx.db.updateTable('sync_state').set({ last_attempt_at: started }).where('id', '=', 1).execute();
   const result: Omit<SyncRunResult, 'status'> = { pushedMovements: 0, pushBatches: 0, rejected: 0, remaps: 0, pulledPages: 0, pulledProducts: 0, pulledStockRows: 0 };
   try {
-    const before = await syncStatus(ctx.db, ctx.settings);
-    const total = before.pendingMovements;
-    onProgress?.({ phase: 'push', done: 0, total });
-    for (;;) {
-      const ackedBefore = (await syncStatus(ctx.db, ctx.settings)).ackedSeq;
-      const out = await pushOnce(ctx, target);
-      if (out.idle) break;
-      result.pushBatches += 1;
-      result.pushedMovements += out.movements;
-      result.rejected += out.rejected;
-      result.remaps += out.remaps;
-      onProgress?.({ phase: 'push', done: result.pushedMovements, total });
-      // A batch the hub took without moving its acknowledgement would make this loop spin: stop and report.
-      const ackedAfter = (await syncStatus(ctx.db, ctx.settings)).ackedSeq;
-      if (out.movements > 0 && ackedAfter <= ackedBefore) {
-        throw new HubError(`the hub did not acknowledge the batch after seq ${ackedBefore}; will retry`, 200, 'SEQ_GAP', null);
-      }
+    await pushAll(ctx, target, result, onProgress);
+    let pulled = await pullAll(ctx, target, (pages) => onProgress?.({ phase: 'pull', done: pages, total: null }));
+    if (pulled.hubBehind) {
+      // The hub was restored from an older backup and lost some of this device's movements: send them again, then pull the result.
+      await pushAll(ctx, target, result, onProgress);
+      const again = await pullAll(ctx, target, (pages) => onProgress?.({ phase: 'pull', done: pulled.pages + pages, total: null }));
+      pulled = { pages: pulled.pages + again.pages, products: pulled.products + again.products, stockRows: pulled.stockRows + again.stockRows, hubBehind: true };
     }
-    const pulled = await pullAll(ctx, target, (pages) => onProgress?.({ phase: 'pull', done: pages, total: null }));
     result.pulledPages = pulled.pages;
     result.pulledProducts = pulled.products;
     result.pulledStockRows = pulled.stockRows;
@@ -54,6 +43,29 @@ export async function runSync(ctx: CoreContext, onProgress?: (p: SyncProgress) =
     throw err;
   }
   return { ...result, status: await syncStatus(ctx.db, ctx.settings) };
+}
+
+/** Push until the queue is empty; every acknowledged batch is reported as progress. */
+async function pushAll(ctx: CoreContext, target: HubTarget, result: Omit<SyncRunResult, 'status'>, onProgress?: (p: SyncProgress) => void): Promise<void> {
+  const before = await syncStatus(ctx.db, ctx.settings);
+  const total = before.pendingMovements;
+  onProgress?.({ phase: 'push', done: result.pushedMovements, total });
+  for (;;) {
+    const ackedBefore = (await syncStatus(ctx.db, ctx.settings)).ackedSeq;
+    const out = await pushOnce(ctx, target);
+    if (out.idle) break;
+    result.pushBatches += 1;
+    result.pushedMovements += out.movements;
+    result.rejected += out.rejected;
+    result.remaps += out.remaps;
+    // A batch the hub took without moving its acknowledgement would make this loop spin: stop and report.
+    const ackedAfter = (await syncStatus(ctx.db, ctx.settings)).ackedSeq;
+    if (out.movements > 0 && ackedAfter <= ackedBefore) {
+      throw new HubError(`the hub did not acknowledge the batch after seq ${ackedBefore}; will retry`, 200, 'SEQ_GAP', null);
+    }
+    // Reported only once acknowledged: this is what the loop counts as progress.
+    onProgress?.({ phase: 'push', done: result.pushedMovements, total });
+  }
 }
 
 async function recordFailure(ctx: CoreContext, err: unknown): Promise<void> {
@@ -78,8 +90,33 @@ export interface SyncLoopOptions {
   /** First retry delay after a failure; doubles per failure up to maxBackoffMs. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Retry delay after a cycle that failed but made progress (acknowledged a batch or applied a page). */
+  afterProgressMs?: number;
   random?: () => number;
+  /** Timer (tests pass their own to run cycles by hand). */
+  setTimer?: (fn: () => void, ms: number) => () => void;
   onResult?: (r: SyncRunResult | Error) => void;
+}
+
+/** How a cycle ended, for the retry rhythm. */
+export type CycleOutcome = { ok: true } | { ok: false; error: unknown; progressed: boolean };
+
+/**
+ * The loop's rhythm: progress resets the back-off, so an upload over a lossy link that gets some
+ * batches through carries on at once; only a cycle that moved nothing backs off (with jitter, and
+ * never sooner than a Retry-After the hub named).
+ */
+export function nextAttempt(
+  failures: number,
+  outcome: CycleOutcome,
+  opts: Required<Pick<SyncLoopOptions, 'intervalMs' | 'baseBackoffMs' | 'maxBackoffMs' | 'afterProgressMs' | 'random'>>,
+): { failures: number; delayMs: number } {
+  if (outcome.ok) return { failures: 0, delayMs: opts.intervalMs };
+  if (outcome.progressed) {
+    const asked = outcome.error instanceof HubError ? outcome.error.retryAfterMs : null;
+    return { failures: 0, delayMs: asked === null ? opts.afterProgressMs : retryDelay(outcome.error, 1, opts) };
+  }
+  return { failures: failures + 1, delayMs: retryDelay(outcome.error, failures + 1, opts) };
 }
 
 /** Delay before the next attempt: exponential with full jitter, so a thousand shops coming back online don't hit the hub in step. */
@@ -100,20 +137,38 @@ export function retryDelay(err: unknown, failures: number, opts: Required<Pick<S
   return Math.max(backoff, Math.round(asked + (opts.random() * asked) / 2));
 }
 
+function defaultTimer(fn: () => void, ms: number): () => void {
+  const t = setTimeout(fn, ms);
+  return () => clearTimeout(t);
+}
+
 /** Background push/pull loop. State lives in SQLite, so a restarted app simply continues. */
 export class SyncLoop {
-  private timer: NodeJS.Timeout | null = null;
+  private cancel: (() => void) | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
   private failures = 0;
   private readonly opts: Required<Omit<SyncLoopOptions, 'onResult'>> & Pick<SyncLoopOptions, 'onResult'>;
 
   constructor(
-    private readonly run: () => Promise<SyncRunResult>,
+    private readonly run: (hooks: { onProgress: (p: SyncProgress) => void }) => Promise<SyncRunResult>,
     private readonly isHalted: () => Promise<boolean>,
     opts: SyncLoopOptions = {},
   ) {
-    this.opts = { intervalMs: opts.intervalMs ?? 30_000, baseBackoffMs: opts.baseBackoffMs ?? 2_000, maxBackoffMs: opts.maxBackoffMs ?? 300_000, random: opts.random ?? Math.random, onResult: opts.onResult };
+    this.opts = {
+      intervalMs: opts.intervalMs ?? 30_000,
+      baseBackoffMs: opts.baseBackoffMs ?? 2_000,
+      maxBackoffMs: opts.maxBackoffMs ?? 300_000,
+      afterProgressMs: opts.afterProgressMs ?? 50,
+      random: opts.random ?? Math.random,
+      setTimer: opts.setTimer ?? defaultTimer,
+      onResult: opts.onResult,
+    };
+  }
+
+  /** Failed cycles in a row that moved nothing (what the back-off grows with). */
+  get failuresWithoutProgress(): number {
+    return this.failures;
   }
 
   start(): void {
@@ -130,35 +185,40 @@ export class SyncLoop {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancel?.();
+    this.cancel = null;
     await this.running;
   }
 
   private schedule(ms: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), ms);
+    this.cancel?.();
+    this.cancel = this.opts.setTimer(() => void this.tick(), ms);
   }
 
   private async tick(): Promise<void> {
-    this.timer = null;
+    this.cancel = null;
     if (this.stopped || this.running) return;
     this.running = (async () => {
       if (await this.isHalted()) {
         this.schedule(this.opts.maxBackoffMs);
         return;
       }
-      let failure: unknown = null;
+      let progressed = false;
+      const onProgress = (p: SyncProgress) => {
+        if (p.done > 0) progressed = true;
+      };
+      let outcome: CycleOutcome;
       try {
-        const r = await this.run();
-        this.failures = 0;
+        const r = await this.run({ onProgress });
+        outcome = { ok: true };
         this.opts.onResult?.(r);
       } catch (err) {
-        this.failures += 1;
-        failure = err;
+        outcome = { ok: false, error: err, progressed };
         this.opts.onResult?.(err instanceof Error ? err : new Error(String(err)));
       }
-      if (!this.stopped) this.schedule(this.failures === 0 ? this.opts.intervalMs : retryDelay(failure, this.failures, this.opts));
+      const next = nextAttempt(this.failures, outcome, this.opts);
+      this.failures = next.failures;
+      if (!this.stopped) this.schedule(next.delayMs);
     })();
     try {
       await this.running;

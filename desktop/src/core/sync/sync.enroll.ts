@@ -1,4 +1,5 @@
-import { DomainError } from '@bazaar/shared';
+import { DomainError, clockOffset } from '@bazaar/shared';
+import { adoptHubTime } from '../clock/clock.adopt';
 import { appendAudit } from '../audit/audit.log';
 import { writeTx } from '../db/write-tx';
 import { requireActor, type CoreContext } from '../core.context';
@@ -16,8 +17,9 @@ export async function enroll(ctx: CoreContext, hubUrl: string, token: string, fo
   if (ctx.settings.hub_url && !force) {
     throw new DomainError('CONFLICT', `this store is already enrolled to ${ctx.settings.hub_url}; pass --force to enroll again`);
   }
+  let first: Awaited<ReturnType<typeof fetchPullPage>>;
   try {
-    await fetchPullPage({ hubUrl, token, timeoutMs: 30_000 }, null, 1);
+    first = await fetchPullPage({ hubUrl, token, timeoutMs: 30_000, now: () => ctx.clock.rawMs() }, null, 1);
   } catch (err) {
     if (err instanceof HubError && (err.status === 401 || err.status === 403)) {
       throw new DomainError('UNAUTHENTICATED', `the hub at ${hubUrl} refused this device token: copy it again from the hub's device page (it is shown once)`);
@@ -40,6 +42,8 @@ export async function enroll(ctx: CoreContext, hubUrl: string, token: string, fo
     } else {
       await db.updateTable('sync_state').set({ cursor: null, halted: null }).where('id', '=', 1).execute();
     }
+    // The first contact: from here on the counter stamps in hub time, and what it stamped before is re-derived.
+    await adoptHubTime(ctx, db, clockOffset(first.sentAt, first.receivedAt, first.page.serverTime), first.page.hubHlc);
     await appendAudit(db, { actor, action: 'device.enroll', entity: 'device', entityId: ctx.settings.device_id, storeId: ctx.settings.store_id, before: { hubUrl: previous }, after: { hubUrl }, at: new Date(ctx.clock.nowMs()) });
   });
   ctx.settings = { ...ctx.settings, hub_url: hubUrl, device_token: token, enrolled_at: at };

@@ -8,11 +8,15 @@ import { getSyncState } from '../settings/settings.repository';
 import { recomputeStock } from '../stock/stock.view';
 import { HubError, hubRequest, type HubTarget } from './sync.http';
 import { remapProduct } from './sync.remap';
+import { adoptHubTime } from '../clock/clock.adopt';
+import { followHubAck } from './sync.push';
 
 export interface PullOutcome {
   pages: number;
   products: number;
   stockRows: number;
+  /** The hub held less of this device than it had acknowledged (restored from a backup): send again. */
+  hubBehind: boolean;
 }
 
 /** Fetch one page of changes since the stored cursor (or from the start). */
@@ -34,11 +38,11 @@ export const PULL_PAGE_LIMIT = MAX_PULL_LIMIT;
 
 /** Pull pages until the hub says there is no more; each page commits with its cursor, so a crash resumes. */
 export async function pullAll(ctx: CoreContext, target: HubTarget, onPage?: (pages: number) => void): Promise<PullOutcome> {
-  const out: PullOutcome = { pages: 0, products: 0, stockRows: 0 };
+  const out: PullOutcome = { pages: 0, products: 0, stockRows: 0, hubBehind: false };
   for (;;) {
     const { cursor } = await getSyncState(ctx.db);
     const { page, sentAt, receivedAt } = await fetchPullPage(target, cursor, PULL_PAGE_LIMIT);
-    await writeTx(ctx.db, (db) => applyPullPage(ctx, db, page, clockOffset(sentAt, receivedAt, page.serverTime)));
+    if (await writeTx(ctx.db, (db) => applyPullPage(ctx, db, page, clockOffset(sentAt, receivedAt, page.serverTime)))) out.hubBehind = true;
     out.pages += 1;
     out.products += page.products.length;
     out.stockRows += page.stock.length;
@@ -74,7 +78,7 @@ const saveCursor = 'UPDATE sync_state SET cursor = ?, clock_offset_ms = ?, last_
  * synchronously; the SKU and barcode clash handling runs only for the rows one query finds
  * clashing, and the maintained stock of the page is rebuilt set-based at the end.
  */
-export async function applyPullPage(ctx: CoreContext, db: Executor, page: PullResponse, offsetMs: number): Promise<void> {
+export async function applyPullPage(ctx: CoreContext, db: Executor, page: PullResponse, offsetMs: number): Promise<boolean> {
   const { raw } = ctx;
   const at = new Date(ctx.clock.nowMs()).toISOString();
   const touched = new Set<string>();
@@ -102,9 +106,10 @@ export async function applyPullPage(ctx: CoreContext, db: Executor, page: PullRe
     touched.add(s.productId);
   }
   prepared(raw, saveCursor).run(page.cursor, offsetMs, at);
-  ctx.clock.setOffset(offsetMs);
-  await ctx.clock.receive(db, page.hubHlc);
+  await adoptHubTime(ctx, db, offsetMs, page.hubHlc);
+  const hubBehind = page.ackedSeq !== undefined && (await followHubAck(db, page.ackedSeq));
   await recomputeStock(db, touched, at);
+  return hubBehind;
 }
 
 function productRow(p: Product): ProductRow {

@@ -4,7 +4,8 @@ import {
   clockOffset,
   pushRequestSchema,
   pushResponseSchema,
-  type DeviceMovementInput,
+  timeResponseSchema,
+  type SyncMovementInput,
   type OfflineProduct,
   type PushResponse,
 } from '@bazaar/shared';
@@ -13,6 +14,7 @@ import type { Executor, MovementRow, ProductRow } from '../db/db.types';
 import type { CoreContext } from '../core.context';
 import { getSyncState } from '../settings/settings.repository';
 import { recomputeStock } from '../stock/stock.view';
+import { adoptHubTime } from '../clock/clock.adopt';
 import { HubError, hubRequest, type HubTarget } from './sync.http';
 import { remapProduct } from './sync.remap';
 
@@ -31,8 +33,14 @@ export interface PushOutcome {
  * deleted; the hub's ackedSeq moves the queue, and rejections are recorded per movement.
  */
 export async function pushOnce(ctx: CoreContext, target: HubTarget): Promise<PushOutcome> {
-  const { products, movements, body } = await buildBatch(ctx.db);
+  let { products, movements, body } = await buildBatch(ctx);
   if (products.length === 0 && movements.length === 0) return { movements: 0, products: 0, rejected: 0, remaps: 0, idle: true };
+  if (movements.some((m) => m.clock_final === 0)) {
+    // Stamps made before this exchange are provisional: learn hub time first and send them final.
+    await probeHubTime(ctx, target);
+    ({ products, movements, body } = await buildBatch(ctx));
+    if (products.length === 0 && movements.length === 0) return { movements: 0, products: 0, rejected: 0, remaps: 0, idle: true };
+  }
 
   let answer;
   try {
@@ -48,7 +56,35 @@ export async function pushOnce(ctx: CoreContext, target: HubTarget): Promise<Pus
   return { movements: movements.length, products: products.length, rejected, remaps: res.remaps.length, idle: false };
 }
 
-async function buildBatch(db: Executor) {
+/** `GET /sync/time`: the offset to hub time, the final stamps, and the seq the hub holds for this device. */
+export async function probeHubTime(ctx: CoreContext, target: HubTarget): Promise<void> {
+  const answer = await hubRequest(target, 'GET', 'api/v1/sync/time');
+  const parsed = timeResponseSchema.safeParse(answer.body);
+  if (!parsed.success) throw new HubError(`hub time answer does not match the protocol: ${parsed.error.issues[0]?.message ?? ''}`, 200, 'INTERNAL', null);
+  const t = parsed.data;
+  await writeTx(ctx.db, async (db) => {
+    await adoptHubTime(ctx, db, clockOffset(answer.sentAt, answer.receivedAt, t.serverTime), t.hubHlc);
+    await followHubAck(db, t.ackedSeq);
+  });
+}
+
+/**
+ * The hub's acknowledged seq for this device is the truth: below the one held here (the hub was
+ * restored from an older backup) the movements after it are pending again and are sent again.
+ * Returns whether it went down.
+ */
+export async function followHubAck(db: Executor, hubAcked: number): Promise<boolean> {
+  const state = await getSyncState(db);
+  // Never raised from here: a push answer lost after commit is learned by sending again (its rejections come back).
+  if (hubAcked >= state.acked_seq) return false;
+  // The hub's stock no longer holds those movements either: the next pull starts a full round.
+  await db.updateTable('sync_state').set({ acked_seq: hubAcked, cursor: null }).where('id', '=', 1).execute();
+  await db.updateTable('movements').set({ sync_status: 'pending', sync_reason: null }).where('seq', '>', hubAcked).execute();
+  return true;
+}
+
+async function buildBatch(ctx: CoreContext) {
+  const { db } = ctx;
   const state = await getSyncState(db);
   const products = await db.selectFrom('products').selectAll().where('push_state', '=', 'pending').orderBy('created_at').limit(MAX_PUSH_PRODUCTS).execute();
   const morePendingProducts = products.length === MAX_PUSH_PRODUCTS;
@@ -62,6 +98,7 @@ async function buildBatch(db: Executor) {
     movements: movements.map((m) => toDeviceMovement(m, localSuppliers, localUsers)),
     products: products.map((p) => toOfflineProduct(p, localSuppliers)),
     ...(settings?.hlc_last ? { deviceHlc: settings.hlc_last } : {}),
+    clock: { deviceTime: Math.round(ctx.clock.rawMs()), offsetMs: Math.round(ctx.clock.offset) },
   });
   return { products, movements, body };
 }
@@ -71,11 +108,13 @@ async function buildBatch(db: Executor) {
  * device are not known to the hub: their ids are left out (the supplier's name goes in the
  * note). Derived only from stored rows, so a retried push carries identical content.
  */
-function toDeviceMovement(m: MovementRow, localSuppliers: Set<string>, localUsers: Set<string>): DeviceMovementInput {
+function toDeviceMovement(m: MovementRow, localSuppliers: Set<string>, localUsers: Set<string>): SyncMovementInput {
   return {
     id: m.id,
     seq: m.seq,
     hlc: m.hlc,
+    ...(m.stamped_hlc ? { stampedHlc: m.stamped_hlc } : {}),
+    ...(m.device_time !== null ? { deviceTime: new Date(m.device_time).toISOString() } : {}),
     kind: m.kind,
     productId: m.product_id,
     qty: m.qty,
@@ -123,10 +162,9 @@ async function applyPushResponse(ctx: CoreContext, db: Executor, res: PushRespon
   for (const rm of res.remaps) {
     if (await remapProduct(db, rm.fromProductId, rm.toProductId, rm.sku, at)) touched.add(rm.toProductId);
   }
-  const offset = clockOffset(sentAt, receivedAt, res.serverTime);
-  await db.updateTable('sync_state').set({ acked_seq: res.ackedSeq, clock_offset_ms: offset, last_push_at: at }).where('id', '=', 1).execute();
-  ctx.clock.setOffset(offset);
-  await ctx.clock.receive(db, res.hubHlc);
+  await followHubAck(db, res.ackedSeq);
+  await db.updateTable('sync_state').set({ acked_seq: res.ackedSeq, last_push_at: at }).where('id', '=', 1).execute();
+  await adoptHubTime(ctx, db, clockOffset(sentAt, receivedAt, res.serverTime), res.hubHlc);
   await recomputeStock(db, touched, at);
   return rejected;
 }

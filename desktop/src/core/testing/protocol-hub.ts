@@ -5,7 +5,7 @@ import {
   mergeStock,
   pushRequestSchema,
   uuidv7,
-  type DeviceMovement,
+  type SyncMovement,
   type OfflineProduct,
   type Product,
   type PullResponse,
@@ -23,7 +23,7 @@ export class ProtocolHub {
   readonly storeId = uuidv7();
   readonly products = new Map<string, Product>();
   readonly staff: StaffMember[] = [];
-  readonly movements = new Map<string, DeviceMovement & { deviceToken: string; status: 'applied' | 'rejected' }>();
+  readonly movements = new Map<string, SyncMovement & { deviceToken: string; status: 'applied' | 'rejected' }>();
   readonly pushBatchSizes: number[] = [];
   /** Movements inserted (a replayed one is answered 'duplicate' and not counted). */
   appliedCount = 0;
@@ -88,10 +88,11 @@ export class ProtocolHub {
       return send(200, answer);
     }
     if (req.method === 'GET' && url.pathname === '/api/v1/sync/pull') return send(200, this.pull(token, url.searchParams.get('cursor')));
+    if (req.method === 'GET' && url.pathname === '/api/v1/sync/time') return send(200, { serverTime: Date.now(), hubHlc: this.clock.now(), ackedSeq: this.lastSeq.get(token) ?? 0 });
     return send(404, { error: { code: 'NOT_FOUND', message: 'no route' } });
   }
 
-  private push(token: string, movements: DeviceMovement[], products: OfflineProduct[]): PushResponse | { gap: number } {
+  private push(token: string, movements: SyncMovement[], products: OfflineProduct[]): PushResponse | { gap: number } {
     const newRemaps: PushResponse['remaps'] = [];
     for (const p of products) {
       if (this.products.has(p.id)) continue;
@@ -142,6 +143,7 @@ export class ProtocolHub {
       cursor: hasMore ? `page:${offset + products.length}` : `done:${Date.now()}`,
       hasMore,
       includesSeq: this.lastSeq.get(token) ?? 0,
+      ackedSeq: this.lastSeq.get(token) ?? 0,
       store: { id: this.storeId, code: 'HUB-1', name: 'Hub Store', region: null, location: null, varianceThreshold: 10, archived: false, createdAt: at, updatedAt: at },
       products,
       suppliers: [],
