@@ -10,6 +10,7 @@ import { migrateToLatest } from '../src/db/migrate';
 import { generateWorld, PRESETS, type WorldOptions } from '../src/dev/world/generate';
 import { progressBar } from '../src/dev/world/progress-bar';
 import { databaseComment, pgTarget, recreateDatabase, setDatabaseComment, withDatabase } from '../src/dev/world/pg-target';
+import { runFleet, type FleetSizes } from './fleet.bench';
 import { runHttp } from './http.bench';
 import { runIngest } from './ingest.bench';
 import { login } from './lib/api';
@@ -21,13 +22,13 @@ import { runPull } from './pull.bench';
 import { runReads } from './reads.bench';
 
 /**
- * `pnpm bench [--quick] [--only ingest,pull,http,reads,sale] [--regenerate]`
+ * `pnpm bench [--quick] [--only ingest,pull,http,reads,sale,fleet] [--regenerate]`
  * Every figure is a median over repeated runs with min and max; every ratio is taken against
  * a baseline measured in this same run. Results: hub/bench/results/<date>[-quick].json and .md.
  */
 const ADMIN = { username: 'admin', password: 'bazaar-admin-pass' };
-const PORTS = { hub: 8840, hello: 8841, readsHub: 8842 };
-const ALL = ['ingest', 'pull', 'http', 'reads', 'sale'] as const;
+const PORTS = { hub: 8840, hello: 8841, readsHub: 8842, fleet: [8843, 8844] as [number, number] };
+const ALL = ['ingest', 'pull', 'http', 'reads', 'sale', 'fleet'] as const;
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -40,7 +41,7 @@ const { values } = parseArgs({
   strict: true,
 });
 if (values.help) {
-  console.log('usage: pnpm bench [--quick] [--only ingest,pull,http,reads,sale] [--regenerate]\n  needs PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL (a server the bench may create bazaar_bench_* databases on)');
+  console.log('usage: pnpm bench [--quick] [--only ingest,pull,http,reads,sale,fleet] [--regenerate]\n  needs PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL (a server the bench may create bazaar_bench_* databases on)');
   process.exit(0);
 }
 const quick = values.quick;
@@ -59,6 +60,20 @@ const sizes = quick
   ? { runs: 3, batchesPerDevice: 2, perRequest: 60, backlogRuns: 2, readSamples: 15, httpSeconds: 3, pullRuns: 2, world: PRESETS.quick }
   : { runs: 5, batchesPerDevice: 5, perRequest: 500, backlogRuns: 3, readSamples: 40, httpSeconds: 10, pullRuns: 3, world: PRESETS.default };
 const PULL_PRODUCTS = 20_000;
+/**
+ * The fleet (7): N stores × 2 counters, a push ramp and the overload step. Quick: small enough
+ * for CI (~1 minute with its world); default: 10,000 stores × 300 products, the issue's fleet.
+ */
+const fleet: { world: WorldOptions; sizes: FleetSizes } = quick
+  ? {
+      world: { stores: 200, products: 100, movements: 30_000, days: 3, seed: 77, admin: ADMIN, rebuildIndexes: true },
+      sizes: { rates: [25, 75], stepSeconds: 4, readsPerSecond: 2, baselineSeconds: 2, overload: false, twoNodes: true },
+    }
+  : {
+      world: { stores: 10_000, products: 300, movements: 3_300_000, days: 7, seed: 77, admin: ADMIN, rebuildIndexes: true },
+      sizes: { rates: [50, 100, 200, 300, 400, 500, 670, 800, 1000], stepSeconds: 15, readsPerSecond: 4, baselineSeconds: 10, overload: true, twoNodes: true },
+    };
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const log = (m: string) => console.log(`[bench] ${m}`);
 const rows: BenchRow[] = [];
 const started = Date.now();
@@ -201,6 +216,15 @@ async function main() {
 
   if (only.has('sale')) await section('3. sale', async () => void rows.push(...(await runSale())));
 
+  if (only.has('fleet')) {
+    // The fleet's pushes keep the world consistent (verified after every run), so it is reused as it grows.
+    const name = quick ? 'bazaar_bench_fleet_quick' : 'bazaar_bench_fleet';
+    const url = await world(name, fleet.world);
+    await section('7. fleet', async () => {
+      rows.push(...(await runFleet({ dbUrl: url, dbName: name, admin: ADMIN, sizes: fleet.sizes, ports: PORTS.fleet, redisUrl: REDIS_URL, startHub, log })));
+    });
+  }
+
   const order = (r: BenchRow) => r.group;
   rows.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   const totalSecs = (Date.now() - started) / 1000;
@@ -210,7 +234,8 @@ async function main() {
   const date = new Date().toISOString().slice(0, 10);
   const dir = path.join(hubDir, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const base = path.join(dir, `${date}${quick ? '-quick' : ''}`);
+  // A partial run (--only) gets its own file instead of overwriting the day's full results.
+  const base = path.join(dir, `${date}${quick ? '-quick' : ''}${values.only ? `-${[...only].join('-')}` : ''}`);
   writeFileSync(`${base}.json`, `${JSON.stringify({ date: new Date().toISOString(), preset: quick ? 'quick' : 'default', machine, sizes, totalSeconds: Math.round(totalSecs), rows }, null, 2)}\n`);
   const misses = rows.filter((r) => r.verdict?.startsWith('MISS'));
   const unmeasured = rows.filter((r) => r.result.startsWith('not measured'));

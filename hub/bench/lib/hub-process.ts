@@ -8,6 +8,8 @@ export const tsxBin = path.join(hubDir, '..', 'node_modules', '.bin', 'tsx');
 
 export interface RunningServer {
   url: string;
+  /** The spawned process (tsx; the server runs in it or in its child: see fleet.cpu.ts processTree). */
+  pid: number;
   stop(): Promise<void>;
   /** Last lines the process printed (for error messages). */
   output(): string;
@@ -53,6 +55,7 @@ export async function startProcess(entry: string, opts: { port: number; env: Rec
   }
   return {
     url,
+    pid: child.pid ?? 0,
     output: () => lines.join('\n'),
     async stop() {
       if (exited !== null) return;
