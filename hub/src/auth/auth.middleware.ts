@@ -2,6 +2,8 @@ import { DomainError, type Role } from '@bazaar/shared';
 import type { Context, MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
 import type { AppDeps, AppEnv } from '../http/app-env';
+import { clientIp } from '../http/route-helpers';
+import { AuthFailureGuard } from './auth-failures';
 import type { DevicePrincipal, Principal, UserPrincipal } from './principal';
 import type { CachedPrincipal } from './principal.cache';
 import { hashToken, tokenKind } from './tokens';
@@ -11,11 +13,16 @@ const PUBLIC_PATHS = /^\/api\/v1\/(auth\/(login|register)|health|openapi\.json)$
 
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]{10,200})\s*$/;
 
+/** The one route a revoked device may still reach, when its store was archived (the route checks that). */
+const RETIRED_DEVICE_PATH = '/api/v1/sync/push';
+
 /**
  * Resolves `Authorization: Bearer <token>` into the context's principal (null without a
- * header). A header with an unknown, revoked or expired token is a 401 right here.
+ * header). A header with an unknown, revoked or expired token is a 401 right here; an address
+ * with too many of those in a minute gets 429 before any lookup (AuthFailureGuard).
  */
-export function authenticate(deps: Pick<AppDeps, 'db' | 'clock' | 'principals'>): MiddlewareHandler<AppEnv> {
+export function authenticate(deps: Pick<AppDeps, 'db' | 'clock' | 'principals' | 'config' | 'limiter'>): MiddlewareHandler<AppEnv> {
+  const failures = new AuthFailureGuard(deps.limiter, deps.config.authFailuresPerIpPerMinute, () => deps.clock.now());
   return async (c, next) => {
     const header = c.req.header('authorization');
     // A stale token left in a client must not stop its owner from signing in again.
@@ -23,9 +30,26 @@ export function authenticate(deps: Pick<AppDeps, 'db' | 'clock' | 'principals'>)
       c.set('principal', null);
       return next();
     }
+    const ip = clientIp(c, deps) ?? 'unknown';
+    failures.check(ip);
     const token = bearerToken(header);
-    if (!token) throw new DomainError('UNAUTHENTICATED', 'Authorization header must be "Bearer <token>"');
-    const principal = await resolveToken(deps, token);
+    if (!token) {
+      await failures.failed(ip);
+      throw new DomainError('UNAUTHENTICATED', 'Authorization header must be "Bearer <token>"');
+    }
+    let principal: Principal | null;
+    try {
+      principal = await resolveToken(deps, token);
+    } catch (err) {
+      const refused = err instanceof DomainError && err.code === 'UNAUTHENTICATED';
+      // A retired counter hands in its queue: the push route decides (sync.retired-device.ts).
+      if (refused && tokenKind(token) === 'device' && c.req.method === 'POST' && c.req.path === RETIRED_DEVICE_PATH) {
+        principal = null;
+      } else {
+        if (refused) await failures.failed(ip);
+        throw err;
+      }
+    }
     c.set('principal', principal);
     return next();
   };

@@ -80,7 +80,9 @@ export function createAuthRoutes(deps: AppDeps) {
       const ip = clientIp(c, deps);
       await throttle(deps, `login:ip:${ip ?? 'unknown'}`, deps.config.loginPerIpPerMinute, 'sign-in attempts from this address');
       const input = await parseJson(c, loginInputSchema);
-      await throttle(deps, `login:user:${input.username}`, deps.config.loginPerUserPerMinute, 'sign-in attempts for this user');
+      // Per username *and* address: someone guessing from elsewhere cannot lock the owner out.
+      const userKey = `login:user:${input.username}:ip:${ip ?? 'unknown'}`;
+      await throttle(deps, userKey, deps.config.loginPerUserPerMinute, 'sign-in attempts for this user from this address');
       const row = await db.selectFrom('users').select(['id', 'password_hash', 'active']).where('username', '=', input.username).executeTakeFirst();
       // Always run scrypt, so response time does not tell whether the username exists.
       const ok = await verifySecret(input.password, row?.password_hash ?? (await dummySecretHash()));
@@ -114,7 +116,7 @@ export function createAuthRoutes(deps: AppDeps) {
         });
         return { ...issued, user };
       });
-      await deps.limiter.reset(`login:user:${input.username}`);
+      await deps.limiter.reset(userKey);
       return c.json(result, 200);
     })
     .post('/logout', async (c) => {

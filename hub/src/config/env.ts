@@ -63,9 +63,11 @@ export const envSchema = z
     TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(12),
     DEVICE_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    /** Login attempts allowed per minute, per client IP and per username. */
+    /** Login attempts allowed per minute, per client IP and per username from one IP. */
     LOGIN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     LOGIN_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    /** Failed token authentications (unknown or revoked tokens) allowed per minute per client IP. */
+    AUTH_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     /** Use X-Forwarded-For for the client IP (only behind a trusted proxy). */
     TRUST_PROXY: bool.default(false),
     /** HLC node id of this hub process; distinct per node when several run. */
@@ -120,6 +122,7 @@ export const envSchema = z
     logLevel: e.LOG_LEVEL,
     loginPerIpPerMinute: e.LOGIN_PER_IP_PER_MINUTE,
     loginPerUserPerMinute: e.LOGIN_PER_USER_PER_MINUTE,
+    authFailuresPerIpPerMinute: e.AUTH_FAILURES_PER_IP_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
     hubNodeId: e.HUB_NODE_ID,
     openFirstRegistration: e.OPEN_FIRST_REGISTRATION,
@@ -168,5 +171,6 @@ export function loadConfigOrExit(): HubConfig {
 
 /** Test helper: a config with defaults and overrides, without touching process.env. */
 export function testConfig(overrides: Record<string, string> = {}): HubConfig {
-  return parseConfig({ HUB_MODE: 'test', LOG_LEVEL: 'silent', ...overrides });
+  // Tests make many refused calls from one (unknown) address; the limit's own test sets it low.
+  return parseConfig({ HUB_MODE: 'test', LOG_LEVEL: 'silent', AUTH_FAILURES_PER_IP_PER_MINUTE: '100000', ...overrides });
 }

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import type { AppEnv } from './app-env';
+import { pgDataErrorEnvelope } from './pg-data-error';
 
 /** The one place errors become HTTP answers: the shared envelope, never a stack trace. */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
@@ -30,9 +31,8 @@ function toEnvelope(err: Error): { status: number; envelope: ErrorEnvelope; retr
     return { status: err.status, envelope: { error: { code, message: err.message || code.toLowerCase() } } };
   }
   const pgCode = (err as { code?: unknown }).code;
-  if (pgCode === '22P05' || pgCode === '22021') {
-    return { status: 400, envelope: { error: { code: 'VALIDATION_FAILED', message: 'text must not contain NUL or invalid characters' } } };
-  }
+  const dataError = pgDataErrorEnvelope(pgCode);
+  if (dataError) return { status: 400, envelope: dataError };
   if (pgCode === '23505') {
     return { status: 409, envelope: { error: { code: 'CONFLICT', message: 'a record with these values already exists' } } };
   }

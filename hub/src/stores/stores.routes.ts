@@ -10,6 +10,7 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
 import { actorOf, boolQuery, containsPattern, iso, rethrowUnique, definedOnly } from '../http/route-helpers';
 import { parseJson, parseParam, parseQuery } from '../http/validate';
+import { archivePreview, revokeStoreDevices } from './stores.archive';
 
 export function toStore(r: StoreRow): Store {
   return {
@@ -56,10 +57,15 @@ export function createStoresRoutes(deps: AppDeps) {
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await writeAudit(trx, { ...actorOf(c, deps, me), action: 'store.update', entity: 'store', entityId: id, storeId: id, before: toStore(before), after: toStore(after) });
-        return toStore(after);
+        const revoked = !before.archived && after.archived ? await revokeStoreDevices(trx, id, new Date(deps.clock.now())) : [];
+        await writeAudit(trx, { ...actorOf(c, deps, me), action: 'store.update', entity: 'store', entityId: id, storeId: id, before: toStore(before), after: { ...toStore(after), ...(revoked.length ? { revokedDevices: revoked } : {}) } });
+        return { store: toStore(after), revoked };
       })
-      .catch((err: unknown) => rethrowUnique(err, DUPLICATE_CODE));
+      .catch((err: unknown) => rethrowUnique(err, DUPLICATE_CODE))
+      .then(({ store, revoked }) => {
+        for (const d of revoked) deps.principals?.evictDevice(d);
+        return store;
+      });
   }
 
   return new Hono<AppEnv>()
@@ -114,6 +120,13 @@ export function createStoresRoutes(deps: AppDeps) {
       if (!row) throw new DomainError('NOT_FOUND', 'store not found');
       return c.json(toStore(row), 200);
     })
+    .get('/:id/archive-preview', async (c) => {
+      requireUser(c, ['admin']);
+      const id = parseParam(c, 'id', uuidSchema, 'store not found');
+      const row = await db.selectFrom('stores').select('id').where('id', '=', id).executeTakeFirst();
+      if (!row) throw new DomainError('NOT_FOUND', 'store not found');
+      return c.json(await archivePreview(db, id), 200);
+    })
     .put('/:id', async (c) => {
       requireUser(c, ['admin']);
       const id = parseParam(c, 'id', uuidSchema, 'store not found');
@@ -129,6 +142,7 @@ export function createStoresRoutes(deps: AppDeps) {
     .delete('/:id', async (c) => {
       const me = requireUser(c, ['admin']);
       const id = parseParam(c, 'id', uuidSchema, 'store not found');
+      let revoked: string[] = [];
       const result = await db.transaction().execute(async (trx) => {
         const version = await nextVersion(trx);
         const before = await trx.selectFrom('stores').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
@@ -145,7 +159,9 @@ export function createStoresRoutes(deps: AppDeps) {
         if (hasHistory) {
           // A store with history is archived, never erased: its movements and audit trail stay.
           const after = await trx.updateTable('stores').set({ archived: true, version, updated_at: new Date(deps.clock.now()) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-          await writeAudit(trx, { ...actorOf(c, deps, me), action: 'store.archive', entity: 'store', entityId: id, storeId: id, before: toStore(before), after: toStore(after) });
+          // Its counters stop syncing; what they still queue arrives as rejected conflicts (sync.push.ts).
+          revoked = await revokeStoreDevices(trx, id, new Date(deps.clock.now()));
+          await writeAudit(trx, { ...actorOf(c, deps, me), action: 'store.archive', entity: 'store', entityId: id, storeId: id, before: toStore(before), after: { ...toStore(after), revokedDevices: revoked } });
           return toStore(after);
         }
         await trx.deleteFrom('change_counters').where('scope', '=', id).execute();
@@ -153,6 +169,7 @@ export function createStoresRoutes(deps: AppDeps) {
         await writeAudit(trx, { ...actorOf(c, deps, me), action: 'store.delete', entity: 'store', entityId: id, storeId: id, before: toStore(before) });
         return null;
       });
+      for (const d of revoked) deps.principals?.evictDevice(d);
       return result ? c.json(result, 200) : c.body(null, 204);
     });
 }

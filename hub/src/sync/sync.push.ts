@@ -8,6 +8,7 @@ import { applyMovements, type MovementInput } from '../stock/stock.apply';
 import { insertConflicts, stockConflicts, type OpenConflict } from '../stock/stock.conflicts';
 import { DeviceStampIntake, FUTURE_FLAG_MS, judgeDeviceClock } from './sync.clock';
 import { upsertOfflineProducts } from './sync.offline-products';
+import { pushedDate, pushedDeviceTime, storePeople, unknownUserConflicts } from './sync.push-checks';
 
 /**
  * A quantity no counter enters on purpose (a typo, a scanner stuck on repeat): 100,000 pieces,
@@ -92,12 +93,14 @@ export async function pushBatch(
   const device = await trx
     .selectFrom('devices as d')
     .innerJoin('stores as s', 's.id', 'd.store_id')
-    .select(['d.id', 'd.store_id', 'd.name', 'd.last_seq', 'd.last_hlc', 'd.clock_error_ms', 'd.revoked_at', 's.variance_threshold'])
+    .select(['d.id', 'd.store_id', 'd.name', 'd.last_seq', 'd.last_hlc', 'd.clock_error_ms', 'd.revoked_at', 's.variance_threshold', 's.archived as store_archived'])
     .where('d.store_id', '=', principal.storeId)
     .where('d.id', '=', principal.id)
     .forUpdate('d')
     .executeTakeFirst();
-  if (!device || device.revoked_at !== null) throw new DomainError('UNAUTHENTICATED', 'invalid or revoked device token');
+  // A device revoked by its store's archiving still hands in what it queued: stored, rejected, raised.
+  if (!device || (device.revoked_at !== null && !device.store_archived)) throw new DomainError('UNAUTHENTICATED', 'invalid or revoked device token');
+  const storeClosed = device.store_archived;
   const storeId = device.store_id;
   const acked = Number(device.last_seq);
 
@@ -153,17 +156,22 @@ export async function pushBatch(
   if (request.deviceHlc) intake.observe(request.deviceHlc);
   const clock = judgeDeviceClock(request.clock, now.getTime(), device.clock_error_ms === null ? null : Number(device.clock_error_ms));
 
+  const people = await storePeople(trx, storeId, fresh);
+  const droppedUsers = new Map<string, { userId: string; seq: number; productId: string }>();
   const inputs: MovementInput[] = fresh.map((m) => {
-    const ordered = intake.order(m.id, m.hlc, m.occurredAt);
+    const date = pushedDate(m.occurredAt, now.getTime());
+    const ordered = intake.order(m.id, m.hlc, date.value);
     const productId = remap(m.productId);
     const product = productById.get(productId);
-    const rejectReason = !product
+    if (m.userId !== null && !people.has(m.userId)) droppedUsers.set(m.id, { userId: m.userId, seq: m.seq, productId });
+    const productProblem = !product
       ? `unknown product ${productId}`
       : product.archived
         ? 'product is archived at the hub'
         : Math.abs(m.qty) > SANE_QTY[product.unit]
           ? `quantity ${m.qty} ${product.unit} is over the sane bound of ${SANE_QTY[product.unit]} for one movement`
           : null;
+    const rejectReason = (storeClosed ? 'store is archived at the hub' : null) ?? date.problem ?? productProblem;
     return {
       id: m.id,
       storeId,
@@ -171,7 +179,7 @@ export async function pushBatch(
       seq: m.seq,
       hlc: ordered.hlc,
       deviceHlc: m.stampedHlc ?? m.hlc,
-      deviceTime: m.deviceTime ?? (ordered.occurredAt !== m.occurredAt ? m.occurredAt : null),
+      deviceTime: pushedDeviceTime(m.deviceTime ?? (ordered.occurredAt !== m.occurredAt ? m.occurredAt : null), now.getTime()),
       kind: m.kind,
       productId,
       qty: m.qty,
@@ -181,7 +189,7 @@ export async function pushBatch(
       note: m.note,
       supplierId: m.supplierId,
       batchId: m.batchId,
-      userId: m.userId,
+      userId: m.userId !== null && people.has(m.userId) ? m.userId : null,
       occurredAt: ordered.occurredAt,
       status: rejectReason ? 'rejected' : 'applied',
       rejectReason,
@@ -209,6 +217,7 @@ export async function pushBatch(
         details: JSON.stringify({ reason: m.rejectReason, seq: m.seq, kind: m.kind, qty: m.qty }),
       })),
     ...lateMovementConflicts(applied.stock, newApplied, device.id),
+    ...unknownUserConflicts(storeId, device.id, droppedUsers, insertedIds),
   ];
   if (intake.maxAheadMs > FUTURE_FLAG_MS) {
     conflicts.push({

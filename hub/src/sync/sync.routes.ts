@@ -1,12 +1,13 @@
 import { DomainError, pullQuerySchema, pushRequestSchema } from '@bazaar/shared';
 import { Hono } from 'hono';
-import { requireDevice } from '../auth/auth.middleware';
+import { bearerToken, requireDevice } from '../auth/auth.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseJson, parseQuery } from '../http/validate';
 import { boundLockWait } from '../platform/admission/admission.lock';
 import { decodePullCursor } from './sync.cursor';
 import { pullPage } from './sync.pull';
 import { pushBatch } from './sync.push';
+import { retiredDevice } from './sync.retired-device';
 
 /**
  * Device sync (DESIGN §5). A device token acts for its one store only; user tokens are refused.
@@ -16,7 +17,8 @@ import { pushBatch } from './sync.push';
 export function createSyncRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post('/push', async (c) => {
-      const device = requireDevice(c);
+      // Null principal with a bearer token here: a revoked device, accepted only when its store was archived.
+      const device = c.get('principal') ? requireDevice(c) : await retiredDevice(deps, bearerToken(c.req.header('authorization')));
       const request = await parseJson(c, pushRequestSchema);
       const response = await deps.db.transaction().execute(async (trx) => {
         await boundLockWait(trx, deps.config.admission.pushLockTimeoutMs);

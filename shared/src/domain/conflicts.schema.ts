@@ -9,6 +9,8 @@ export const conflictKinds = [
   'REJECTED_MOVEMENT',
   'SKU_MERGED',
   'CLOCK_DRIFT',
+  /** A pushed movement named a user who is not staff of its store: stored with no user. */
+  'UNKNOWN_USER',
 ] as const;
 export const conflictKindSchema = z.enum(conflictKinds);
 export type ConflictKind = z.infer<typeof conflictKindSchema>;

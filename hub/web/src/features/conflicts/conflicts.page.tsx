@@ -22,6 +22,7 @@ const kindText: Record<ConflictKind, string> = {
   REJECTED_MOVEMENT: 'Rejected movement',
   SKU_MERGED: 'SKU merged',
   CLOCK_DRIFT: 'Clock drift',
+  UNKNOWN_USER: 'Movement by an unknown user',
 };
 
 function detailText(c: Conflict): string {
