@@ -22,9 +22,11 @@ import { runPull } from './pull.bench';
 import { runReads } from './reads.bench';
 
 /**
- * `pnpm bench [--quick] [--only ingest,pull,http,reads,sale,fleet] [--regenerate]`
+ * `pnpm bench [--quick] [--only ingest,pull,http,reads,sale,fleet] [--regenerate] [--save]`
  * Every figure is a median over repeated runs with min and max; every ratio is taken against
- * a baseline measured in this same run. Results: hub/bench/results/<date>[-quick].json and .md.
+ * a baseline measured in this same run. Results: hub/bench/output/<date>[-quick].json and .md
+ * (ignored by git, so a run leaves the tree clean); with --save in hub/bench/results/ instead,
+ * the tracked results a README quotes, committed on purpose.
  */
 const ADMIN = { username: 'admin', password: 'bazaar-admin-pass' };
 const PORTS = { hub: 8840, hello: 8841, readsHub: 8842, fleet: [8843, 8844] as [number, number] };
@@ -36,12 +38,13 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     regenerate: { type: 'boolean', default: false },
+    save: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
   strict: true,
 });
 if (values.help) {
-  console.log('usage: pnpm bench [--quick] [--only ingest,pull,http,reads,sale,fleet] [--regenerate]\n  needs PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL (a server the bench may create bazaar_bench_* databases on)');
+  console.log('usage: pnpm bench [--quick] [--only ingest,pull,http,reads,sale,fleet] [--regenerate] [--save]\n  results go to hub/bench/output/ (ignored); --save writes them to hub/bench/results/ (tracked) instead\n  needs PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL (a server the bench may create bazaar_bench_* databases on)');
   process.exit(0);
 }
 const quick = values.quick;
@@ -232,7 +235,7 @@ async function main() {
   console.log(`total ${totalSecs.toFixed(0)} s`);
 
   const date = new Date().toISOString().slice(0, 10);
-  const dir = path.join(hubDir, 'bench', 'results');
+  const dir = path.join(hubDir, 'bench', values.save ? 'results' : 'output');
   mkdirSync(dir, { recursive: true });
   // A partial run (--only) gets its own file instead of overwriting the day's full results.
   const base = path.join(dir, `${date}${quick ? '-quick' : ''}${values.only ? `-${[...only].join('-')}` : ''}`);
