@@ -1,13 +1,21 @@
-import { mergeStock, uuidv7, type MovementKind } from '@bazaar/shared';
+import { formatHlc, mergeStock, uuidv7, type MovementKind } from '@bazaar/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
 import { prng, SimDevice } from './sync.test-kit';
+import { restoreDeviceTail, simulatedHub } from './sync.model.sim';
 
 /**
  * Model-based test of DESIGN §5: random histories on several devices in several stores,
- * delivered through a hostile network (duplicates, replays, out-of-order retries, dropped
- * responses), must end with the hub's stock equal to mergeStock over every movement, every
- * movement stored exactly once, and every device's local view equal to the hub's.
+ * delivered through a hostile network (duplicates, replays, out-of-order retries, responses
+ * lost after commit, a hub restored from an older backup), must end with the hub's stock equal
+ * to mergeStock over every movement, every movement stored exactly once, and every device's
+ * local view equal to the hub's.
+ *
+ * Clocks (issue 14): time is simulated per run (the hub and its counters share it, nothing
+ * passes during a request, so offsets are measured exactly). Counters' PC clocks are off by up
+ * to ±3 days either way from the start (before their first sync), counters restart (their next
+ * stamps wait for an exchange) and have their clocks set mid-run. The shelf is the oracle:
+ * mergeStock over the movements ordered by the true time they happened must equal the hub.
  *
  * One database for all runs (a run is isolated by its own stores and devices) keeps 200 runs
  * well inside the time budget on real Postgres.
@@ -22,7 +30,8 @@ let products: string[];
 let archivedProduct: string;
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.makeUser('admin');
+  // Simulated time runs hours ahead of the wall clock: the admin token must outlive it.
+  admin = await t.makeUser('admin', [], { expiresAt: new Date(Date.now() + 365 * DAY) });
   products = [(await t.makeProduct({ sku: 'MODEL-RICE' })).id, (await t.makeProduct({ sku: 'MODEL-DAL' })).id];
   archivedProduct = (await t.makeProduct({ sku: 'MODEL-OLD' })).id;
   await t.db.db.updateTable('products').set({ archived: true }).where('id', '=', archivedProduct).execute();
@@ -47,22 +56,34 @@ function qtyFor(kind: MovementKind, r: ReturnType<typeof prng>): number {
   }
 }
 
+const SKEWS = [-3 * DAY, -2 * DAY, -DAY, -60_000, -5_000, 0, 0, 0, 30_000, 60_000, 90_000, 2 * DAY, 3 * DAY];
+
 async function oneRun(seed: number) {
   const r = prng(seed);
+  const { t: rt, sim } = simulatedHub(t, Date.now());
   const stores = [await t.makeStore(`M${seed}A${uuidv7().slice(-6)}`), await t.makeStore(`M${seed}B${uuidv7().slice(-6)}`)];
-  // Two counters in the first store, one in the second; clocks off by up to days either way.
-  const skews = [0, r.pick([-3 * DAY, -60_000, 0, 90_000, 2 * DAY]), r.pick([-DAY, 0, 30_000])];
+  // Two counters in the first store, one in the second; PC clocks off by up to 3 days either way.
   const devices = [
-    await SimDevice.enroll(t, admin.token, stores[0]!.id, 'counter 1', skews[0]),
-    await SimDevice.enroll(t, admin.token, stores[0]!.id, 'counter 2', skews[1]),
-    await SimDevice.enroll(t, admin.token, stores[1]!.id, 'counter 3', skews[2]),
+    await SimDevice.enroll(rt, admin.token, stores[0]!.id, 'counter 1', r.pick(SKEWS)),
+    await SimDevice.enroll(rt, admin.token, stores[0]!.id, 'counter 2', r.pick(SKEWS)),
+    await SimDevice.enroll(rt, admin.token, stores[1]!.id, 'counter 3', r.pick(SKEWS)),
   ];
-  const steps = r.int(6, 12);
+  for (const d of devices) d.trueNow = sim.now;
+  const steps = r.int(6, 14);
   const offlineIds: string[] = [];
   for (let step = 0; step < steps; step++) {
+    // Real time passes between events: from a second to an hour.
+    sim.advance(r.pick([1_000, 5_000, 60_000, 600_000, 3_600_000]) + r.int(0, 999));
     const d = r.pick(devices);
     const action = r.next();
-    if (action < 0.45) {
+    if (action < 0.06) {
+      // The counter app restarts (its next stamps wait for an exchange), or someone sets its PC clock.
+      if (r.chance(0.5)) d.verified = false;
+      else if (d.finalUpTo(d.log.length)) d.jumpClock(r.pick(SKEWS));
+    } else if (action < 0.09 && d.acked > 0) {
+      // The hub is restored from an older backup: it lost this device's movements after some seq.
+      await restoreDeviceTail(t, d, r.int(0, d.acked - 1));
+    } else if (action < 0.45) {
       // Offline selling: a few movements, no network.
       if (r.chance(0.15)) {
         // A product created offline: a new SKU, or one another counter of this run may also create (merged at the hub).
@@ -81,6 +102,7 @@ async function oneRun(seed: number) {
             ? r.pick(mine)
             : r.pick(products);
         d.record(kind, product, qtyFor(kind, r));
+        sim.advance(r.int(1, 3));
       }
     } else if (action < 0.85 && d.log.length > 0) {
       // A push attempt: usually from the acked seq, sometimes a replay of old ones, sometimes a retry from the future.
@@ -113,10 +135,19 @@ async function oneRun(seed: number) {
   for (const store of stores) {
     const storeDevices = devices.filter((d) => d.storeId === store.id);
     const all = storeDevices.flatMap((d) => d.log.filter((m) => !d.rejected.has(m.id)));
+    // The shelf: the same movements in the order they really happened.
+    const shelf = storeDevices.flatMap((d) =>
+      d.log.filter((m) => !d.rejected.has(m.id)).map((m) => ({ ...m, hlc: formatHlc({ wall: d.facts.get(m.id)!.trueTime, counter: m.seq, node: d.node }) })),
+    );
     const hubRows = await t.db.db.selectFrom('stock').selectAll().where('store_id', '=', store.id).execute();
     for (const product of [...products, ...new Set(offlineIds.map(canonical))]) {
       const expected = mergeStock(all.filter((m) => canonical(m.productId) === product));
+      const real = mergeStock(shelf.filter((m) => canonical(m.productId) === product));
       const row = hubRows.find((s) => s.product_id === product);
+      expect(
+        { qty: row?.qty ?? 0, lastCount: row?.last_count_movement_id ?? null },
+        `seed ${seed}, store ${store.code}, product ${product}: hub = shelf (skews ${storeDevices.map((d) => d.skewMs).join(', ')})`,
+      ).toEqual({ qty: real.qty, lastCount: real.lastCount?.id ?? null });
       expect(
         { qty: row?.qty ?? 0, lastCount: row?.last_count_movement_id ?? null, variance: row?.last_count_variance ?? null },
         `seed ${seed}, store ${store.code}, product ${product}`,

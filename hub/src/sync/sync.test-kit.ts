@@ -178,13 +178,20 @@ export class SimDevice {
     const sentAt = this.raw();
     const res = await this.t.call('POST', '/sync/push', this.token, { movements, products, deviceHlc: this.clock.current(), clock: { deviceTime: sentAt, offsetMs: this.offsetMs } });
     if (opts.dropResponse) return res;
-    if (res.status === 200) this.learn(res.body as PushResponse, sentAt);
+    if (res.status === 200) this.learn(res.body as PushResponse, sentAt, movements);
     else if (res.body?.error?.code === 'SEQ_GAP') this.acked = (res.body.error.details.expectedSeq as number) - 1;
     return res;
   }
 
-  private learn(body: PushResponse, sentAt: number) {
-    this.acked = body.ackedSeq;
+  private learn(body: PushResponse, sentAt: number, sent: DeviceMovementInput[]) {
+    // Acknowledged means "results seen": a push that skipped seqs (their answer was lost) does not
+    // move past them, so they are sent again and their rejections come back. Below what the device
+    // holds, the hub lost movements (a restore): send again from there.
+    const seqs = sent.map((m) => m.seq);
+    const from = seqs.length ? Math.min(...seqs) : Infinity;
+    const top = seqs.length ? Math.max(...seqs) : 0;
+    if (body.ackedSeq < this.acked) this.acked = body.ackedSeq;
+    else if (from <= this.acked + 1) this.acked = Math.max(this.acked, Math.min(body.ackedSeq, top));
     for (const r of body.results) if (r.status === 'rejected') this.rejected.add(r.id);
     for (const r of body.remaps) this.remaps.set(r.fromProductId, r.toProductId);
     this.adopt(body.serverTime, body.hubHlc, sentAt, this.raw());
