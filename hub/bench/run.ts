@@ -39,6 +39,9 @@ const { values } = parseArgs({
     only: { type: 'string' },
     regenerate: { type: 'boolean', default: false },
     save: { type: 'boolean', default: false },
+    /** Fleet ramp override, e.g. --fleet-rates 50,200,400 --fleet-seconds 8 (trial runs). */
+    'fleet-rates': { type: 'string' },
+    'fleet-seconds': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
   strict: true,
@@ -76,6 +79,8 @@ const fleet: { world: WorldOptions; sizes: FleetSizes } = quick
       world: { stores: 10_000, products: 300, movements: 3_300_000, days: 7, seed: 77, admin: ADMIN, rebuildIndexes: true },
       sizes: { rates: [50, 100, 200, 300, 400, 500, 670, 800, 1000], stepSeconds: 15, readsPerSecond: 4, baselineSeconds: 10, overload: true, twoNodes: true },
     };
+if (values['fleet-rates']) fleet.sizes.rates = values['fleet-rates'].split(',').map(Number).filter((n) => n > 0);
+if (values['fleet-seconds']) fleet.sizes.stepSeconds = Number(values['fleet-seconds']);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const log = (m: string) => console.log(`[bench] ${m}`);
 const rows: BenchRow[] = [];
