@@ -65,6 +65,15 @@ export class RedisEventBus implements EventBus {
   }
 
   private async readLoop(): Promise<void> {
+    // Fix the starting point now, on the command connection (already connected at start): the
+    // reader's own connection is still connecting, and looking it up only when the reader first
+    // gets through would skip every event published in between (seconds, if Redis blinks).
+    try {
+      const newest = await this.conn.client.xrevrange(STREAM, '+', '-', 'COUNT', 1);
+      this.lastId = newest[0]?.[0] ?? '0-0';
+    } catch {
+      // Redis is down at start: the loop below looks it up once the reader gets through.
+    }
     while (this.running) {
       try {
         if (this.lastId === '$') {

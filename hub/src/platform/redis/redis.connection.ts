@@ -36,9 +36,17 @@ export function redisOptions(): RedisOptions {
   };
 }
 
+/**
+ * Every connection is named `<prefix>hub:<role>` (CLIENT LIST shows which hub holds what, and a
+ * test can kill exactly this hub's connections). Each one has an 'error' listener: ioredis emits
+ * 'error' for every failed (re)connect, and an EventEmitter 'error' without a listener ends the
+ * process. BullMQ's own blocking connection (a duplicate of the worker's) is named by BullMQ
+ * after its prefix, which starts with ours, and its errors reach the Worker's 'error' listener.
+ */
 export function connectRedis(url: string, prefix: string, logger: Logger): RedisConnection {
   const base = redisOptions();
-  const client = new Redis(url, { ...base, keyPrefix: prefix });
+  const name = (role: string) => `${prefix}hub:${role}`;
+  const client = new Redis(url, { ...base, keyPrefix: prefix, connectionName: name('client') });
   let ready = false;
   let everReady = false;
   const reconnectListeners: (() => void)[] = [];
@@ -69,13 +77,19 @@ export function connectRedis(url: string, prefix: string, logger: Logger): Redis
     up: () => ready && client.status === 'ready',
     onReconnect: (l) => reconnectListeners.push(l),
     duplicate: () => {
-      const d = new Redis(url, { ...base, keyPrefix: prefix, enableAutoPipelining: false });
+      const d = new Redis(url, { ...base, keyPrefix: prefix, enableAutoPipelining: false, connectionName: name('reader') });
       d.on('error', () => undefined);
       return d;
     },
     bullConnection: (role) => {
       // Workers wait for Redis (offline queue) and resume; producers fail fast and fall back in-process.
-      const b = new Redis(url, { ...base, maxRetriesPerRequest: null, enableAutoPipelining: false, enableOfflineQueue: role === 'worker' });
+      const b = new Redis(url, {
+        ...base,
+        maxRetriesPerRequest: null,
+        enableAutoPipelining: false,
+        enableOfflineQueue: role === 'worker',
+        connectionName: name(`bull-${role}`),
+      });
       b.on('error', () => undefined);
       return b;
     },
