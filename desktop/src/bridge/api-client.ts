@@ -33,7 +33,7 @@ export function createApiClient(call: ApiCall) {
     listStock: (input) => c('listStock', input),
     history: (input) => c('history', input),
     auditLog: (input) => c('auditLog', input),
-    verifyAudit: () => c('verifyAudit'),
+    verifyAudit: (input) => c('verifyAudit', input),
     enroll: (input) => c('enroll', input),
     syncNow: () => c('syncNow'),
     syncStatus: () => c('syncStatus'),

@@ -19,6 +19,7 @@ import {
   signInInput,
   stockInInput,
   updateProductInput,
+  verifyAuditInput,
   type CoreApi,
 } from '../core/core.api';
 import type { RemoteOperation } from './api-operations';
@@ -52,7 +53,7 @@ export const inputSchemas = {
   listStock: listStockInput,
   history: historyInput,
   auditLog: auditLogInput,
-  verifyAudit: null,
+  verifyAudit: verifyAuditInput,
   enroll: enrollInput,
   syncNow: null,
   syncStatus: null,

@@ -110,6 +110,9 @@ export const historyInput = z.strictObject({
   /** nextCursor of the previous page. */
   cursor: z.string().regex(/^\d+$/, 'not a cursor from this list').optional(),
 });
+export const verifyAuditInput = z.strictObject({ full: z.boolean().optional() });
+export type VerifyAuditInput = z.input<typeof verifyAuditInput>;
+
 export const auditLogInput = z.strictObject({
   action: z.string().max(100).optional(),
   entityId: z.string().max(100).optional(),
@@ -298,7 +301,7 @@ export interface CoreApi {
   listStock(input: ListStockInput): Promise<StockListResult>;
   history(input: HistoryInput): Promise<{ items: MovementView[]; nextCursor: string | null }>;
   auditLog(input: AuditLogInput): Promise<{ items: AuditEntry[]; nextCursor: string | null }>;
-  verifyAudit(): Promise<ChainVerification>;
+  verifyAudit(input: VerifyAuditInput): Promise<ChainVerification & { mode: 'incremental' | 'full'; coveredBefore: number }>;
   enroll(input: EnrollInput): Promise<SyncStatusView>;
   syncNow(hooks?: { onProgress?: (p: SyncProgress) => void }): Promise<SyncRunResult>;
   syncStatus(): Promise<SyncStatusView>;

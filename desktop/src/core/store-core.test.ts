@@ -181,8 +181,13 @@ describe('audit chain', () => {
     expect(ok.ok).toBe(true);
     expect(ok.checked).toBeGreaterThanOrEqual(6);
     core.connection.prepare(`update audit set after_json = replace(after_json, '"qty":1', '"qty":9') where action = 'sale.create'`).run();
-    const bad = await core.verifyAudit();
+    // The routine check starts where the last one ended: an edit of an entry it already checked
+    // waits for the full check (the screen's button and `audit verify --full`).
+    const routine = await core.verifyAudit();
+    expect(routine).toMatchObject({ ok: true, mode: 'incremental', coveredBefore: ok.checked });
+    const bad = await core.verifyAudit({ full: true });
     expect(bad.ok).toBe(false);
+    expect(bad.mode).toBe('full');
     expect(bad.firstBroken?.reason).toMatch(/edited/);
   });
 });

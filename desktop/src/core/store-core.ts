@@ -1,6 +1,7 @@
-import { DomainError, uuidv7, type AuditEntry, type ChainVerification, type Supplier } from '@bazaar/shared';
+import { DomainError, uuidv7, type AuditEntry, type Supplier } from '@bazaar/shared';
 import type { z } from 'zod';
-import { listAudit, verifyAudit, appendAudit } from './audit/audit.log';
+import { listAudit, appendAudit } from './audit/audit.log';
+import { verifyAuditChain, type AuditVerifyResult } from './audit/audit.verify';
 import { DeviceClock } from './clock/device-clock';
 import * as api from './core.api';
 import { requireActor, type CoreContext } from './core.context';
@@ -219,8 +220,10 @@ export class StoreCore implements api.CoreApi {
     return { items: page.items.map(({ pos: _pos, ...e }) => e), nextCursor: page.nextCursor };
   }
 
-  async verifyAudit(): Promise<ChainVerification> {
-    return verifyAudit(this.db);
+  /** The routine check starts where the last one ended; `full` walks from the genesis. Never blocks a sale for long. */
+  async verifyAudit(input?: api.VerifyAuditInput, hooks?: { onProgress?: (checked: number, total: number) => void }): Promise<AuditVerifyResult> {
+    const i = parse(api.verifyAuditInput, input);
+    return verifyAuditChain(this.raw, { full: i.full, onProgress: hooks?.onProgress });
   }
 
   async enroll(input: api.EnrollInput): Promise<api.SyncStatusView> {

@@ -168,11 +168,19 @@ export function registerMovementCommands(program: Command): void {
   const audit = program.command('audit').description('the local, hash-chained audit log');
   audit
     .command('verify')
-    .description('check the hash chain (exit 8 when broken)')
-    .action(async (_o: unknown, cmd: Command) => {
+    .description('check the hash chain from where the last check ended (exit 8 when broken); --full from the start')
+    .option('--full', 'verify every entry from the first, not only those since the last check')
+    .action(async (o: { full?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
-        const v = await core.verifyAudit();
+        const showProgress = !g.json && process.stderr.isTTY;
+        const v = await core.verifyAudit({ full: o.full === true }, {
+          onProgress: (done, total) => {
+            if (showProgress && total > 0) process.stderr.write(`\rverifying ${Math.min(done, total).toLocaleString('en')} of ${total.toLocaleString('en')} entries`);
+          },
+        });
+        if (showProgress) process.stderr.write('\r\x1b[K');
         if (g.json) printJson(v);
+        else if (v.ok && v.mode === 'incremental') process.stdout.write(`Audit chain OK: ${v.checked - v.coveredBefore} new entries verified after the ${v.coveredBefore} checked before (--full checks all again)\n`);
         else if (v.ok) process.stdout.write(`Audit chain OK: ${v.checked} entries verified\n`);
         else process.stdout.write(`Audit chain BROKEN after ${v.checked} good entries, at ${v.firstBroken?.id}: ${v.firstBroken?.reason}\n`);
         if (!v.ok) throw new ExitWith(EXIT.AUDIT_BROKEN);

@@ -129,6 +129,15 @@ export interface ProductRemapsTable {
   at: string;
 }
 
+/** Where the last verification of the audit chain ended (one row, id 1). */
+export interface AuditVerifiedTable {
+  id: number;
+  pos: number;
+  hash: string;
+  checked: number;
+  verified_at: string;
+}
+
 export interface AuditTable {
   pos: Generated<number>;
   id: string;
@@ -156,6 +165,7 @@ export interface StoreDatabase {
   sync_state: SyncStateTable;
   product_remaps: ProductRemapsTable;
   audit: AuditTable;
+  audit_verified: AuditVerifiedTable;
 }
 
 export type StoreDb = Kysely<StoreDatabase>;

@@ -67,7 +67,7 @@ export function AuditTab() {
         <button
           className="btn"
           onClick={() =>
-            void api.verifyAudit().then(setVerify, (err: unknown) => setError(asApiError(err).message))
+            void api.verifyAudit({ full: true }).then(setVerify, (err: unknown) => setError(asApiError(err).message))
           }
         >
           {t('history.verify')}
