@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GENESIS_HASH, auditHashInput, canonicalJson, uuidv7, type AuditEntry, type ChainVerification } from '@bazaar/shared';
+import { GENESIS_HASH, auditHashInput, canonicalJson, uuidv7, type AuditEntry } from '@bazaar/shared';
 import { sql } from 'kysely';
 import type { AuditTable, Executor } from '../db/db.types';
 
@@ -70,42 +70,6 @@ export function buildAuditRow(prevHash: string, rec: AuditRecord): AuditRowValue
 export async function appendAudit(db: Executor, rec: AuditRecord): Promise<void> {
   const prev = await db.selectFrom('audit').select('hash').orderBy('pos', 'desc').limit(1).executeTakeFirst();
   await db.insertInto('audit').values(buildAuditRow(prev?.hash ?? GENESIS_HASH, rec)).execute();
-}
-
-/** Walk the whole chain in pages; report the first row whose link or content does not match. */
-export async function verifyAudit(db: Executor): Promise<ChainVerification> {
-  let expectedPrev = GENESIS_HASH;
-  let checked = 0;
-  let afterPos = 0;
-  for (;;) {
-    const rows = await db.selectFrom('audit').selectAll().where('pos', '>', afterPos).orderBy('pos').limit(2000).execute();
-    if (rows.length === 0) return { ok: true, checked, firstBroken: null };
-    for (const row of rows) {
-      if (row.prev_hash !== expectedPrev) {
-        return { ok: false, checked, firstBroken: { id: row.id, reason: 'prev_hash does not match the previous row (a row was removed or reordered)' } };
-      }
-      const hash = sha256(
-        auditHashInput(row.prev_hash, {
-          id: row.id,
-          at: row.at,
-          actorId: row.actor_id,
-          action: row.action,
-          entity: row.entity,
-          entityId: row.entity_id,
-          storeId: row.store_id,
-          before: JSON.parse(row.before_json),
-          after: JSON.parse(row.after_json),
-          ip: null,
-        }),
-      );
-      if (hash !== row.hash) {
-        return { ok: false, checked, firstBroken: { id: row.id, reason: 'content does not match its hash (the row was edited)' } };
-      }
-      expectedPrev = row.hash;
-      checked += 1;
-      afterPos = row.pos;
-    }
-  }
 }
 
 export interface AuditQuery {
