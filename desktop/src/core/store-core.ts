@@ -2,7 +2,7 @@ import { DomainError, uuidv7, type AuditEntry, type Supplier } from '@bazaar/sha
 import type { z } from 'zod';
 import { listAudit, appendAudit } from './audit/audit.log';
 import { verifyAuditChain, type AuditVerifyResult } from './audit/audit.verify';
-import { DeviceClock } from './clock/device-clock';
+import { DeviceClock, systemClockSource, type ClockSource } from './clock/device-clock';
 import * as api from './core.api';
 import { requireActor, type CoreContext } from './core.context';
 import type { StoreDb } from './db/db.types';
@@ -56,6 +56,7 @@ export class StoreCore implements api.CoreApi {
     private readonly db: StoreDb,
     private readonly raw: Database.Database,
     idle: IdleTrigger,
+    private readonly clockSource: ClockSource = systemClockSource,
   ) {
     this.checkpoint = new IdleCheckpoint(db, raw, idle);
   }
@@ -64,9 +65,9 @@ export class StoreCore implements api.CoreApi {
    * `idleCheckpointMs`: how long after the last sale or sync the WAL is copied into the file;
    * `idleTrigger` replaces that timer (tests decide when the counter is idle).
    */
-  static async open(path: string, opts: { idleCheckpointMs?: number; idleTrigger?: IdleTrigger } = {}): Promise<StoreCore> {
+  static async open(path: string, opts: { idleCheckpointMs?: number; idleTrigger?: IdleTrigger; clock?: ClockSource } = {}): Promise<StoreCore> {
     const { db, raw } = await openStoreDb(path);
-    return new StoreCore(path, db, raw, opts.idleTrigger ?? idleTimer(opts.idleCheckpointMs ?? 2000));
+    return new StoreCore(path, db, raw, opts.idleTrigger ?? idleTimer(opts.idleCheckpointMs ?? 2000), opts.clock);
   }
 
   /** A fresh context per call: settings may have been changed by another process on the same file. */
@@ -74,7 +75,7 @@ export class StoreCore implements api.CoreApi {
     const settings = await requireSettings(this.db);
     if (!this.clock) {
       const state = await getSyncState(this.db);
-      this.clock = new DeviceClock(settings.hlc_node, state.clock_offset_ms);
+      this.clock = new DeviceClock(settings.hlc_node, state.clock_offset_ms, this.clockSource);
     }
     return { db: this.db, raw: this.raw, clock: this.clock, settings, session: this.session };
   }

@@ -9,6 +9,8 @@ const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 export interface HubProcess {
   url: string;
+  /** The hub's PostgreSQL database (null on embedded PGlite), for tests that play a restore. */
+  databaseUrl: string | null;
   /** Call the hub's REST API as a signed-in user. */
   api: <T>(method: string, path: string, body?: unknown, token?: string) => Promise<T>;
   stop: () => Promise<void>;
@@ -85,5 +87,5 @@ export async function startHub(port: number, testDatabaseUrl: string | undefined
     await dropDb?.();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, api, stop };
+  return { url, databaseUrl: env.DATABASE_URL ?? null, api, stop };
 }
