@@ -22,15 +22,40 @@ const INT8_OID = 20;
 // paise are bounded far below 2^53), so numbers are easier on every caller than strings.
 const parseInt8 = (v: string) => Number(v);
 
-export function createPgPool(url: string, max: number): pg.Pool {
-  return new pg.Pool({
+/** Long enough for a loaded pool to hand out a client, short enough that a request fails with 503 rather than hanging. */
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+export interface PgPoolOptions {
+  /** application_name of its connections (pg_stat_activity), e.g. bazaar-hub:primary. */
+  name?: string;
+  /** A pooled connection failed (server restart, failover, terminated backend). The pool drops it and reconnects on demand. */
+  onConnectionError?: (err: Error) => void;
+  /** How long a query may wait for a connection (new or from a full pool) before failing (a 503). */
+  connectTimeoutMs?: number;
+}
+
+/**
+ * A pg pool that survives its server going away. node-postgres emits 'error' on the pool for an
+ * idle client whose connection dies, and on the client itself when it is checked out between two
+ * queries (inside a transaction): either one with no listener is an uncaught exception that ends
+ * the process. Both are handled here; the broken client is discarded (pg-pool never reuses a
+ * client that is not queryable) and the next checkout opens a fresh connection.
+ */
+export function createPgPool(url: string, max: number, opts: PgPoolOptions = {}): pg.Pool {
+  const pool = new pg.Pool({
     connectionString: url,
     max,
+    application_name: opts.name ?? 'bazaar-hub',
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  const onError = opts.onConnectionError ?? (() => undefined);
+  pool.on('error', (err) => onError(err));
+  pool.on('connect', (client) => client.on('error', (err) => onError(err)));
+  return pool;
 }
 
 export function createPglite(dataDir: string | undefined): PGlite {
@@ -39,10 +64,16 @@ export function createPglite(dataDir: string | undefined): PGlite {
 }
 
 /** Postgres through a pg Pool when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
-export function createDb(config: Pick<HubConfig, 'databaseUrl' | 'databaseReadUrl' | 'dbPoolSize' | 'dataDir'>): HubDb {
+export function createDb(
+  config: Pick<HubConfig, 'databaseUrl' | 'databaseReadUrl' | 'dbPoolSize' | 'dataDir'>,
+  opts: { onConnectionError?: (pool: 'primary' | 'replica', err: Error) => void } = {},
+): HubDb {
   if (config.databaseUrl) {
-    const primary = createPgPool(config.databaseUrl, config.dbPoolSize);
-    const replica = config.databaseReadUrl ? createPgPool(config.databaseReadUrl, config.dbPoolSize) : undefined;
+    const onError = (pool: 'primary' | 'replica') => (err: Error) => opts.onConnectionError?.(pool, err);
+    const primary = createPgPool(config.databaseUrl, config.dbPoolSize, { name: 'bazaar-hub:primary', onConnectionError: onError('primary') });
+    const replica = config.databaseReadUrl
+      ? createPgPool(config.databaseReadUrl, config.dbPoolSize, { name: 'bazaar-hub:replica', onConnectionError: onError('replica') })
+      : undefined;
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: primary }) });
     const readDb = replica ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: replica }) }) : db;
     return {
@@ -59,7 +90,11 @@ export function createDb(config: Pick<HubConfig, 'databaseUrl' | 'databaseReadUr
   return pgliteDb(createPglite(config.dataDir));
 }
 
-/** Wrap an open PGlite (one connection; the dialect serialises transactions on it). */
+/**
+ * Wrap an open PGlite (one connection; the dialect serialises transactions on it). PGlite runs
+ * inside this process: there is no socket to lose and it is not an event emitter, so it has no
+ * 'error' event to handle; a failed query rejects like any other.
+ */
 export function pgliteDb(pglite: PGlite): HubDb {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {

@@ -3,8 +3,12 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../db/db-unavailable';
 import type { AppEnv } from './app-env';
 import { pgDataErrorEnvelope } from './pg-data-error';
+
+/** Seconds a client is asked to wait while the database is away (a restart takes a few). */
+const DB_UNAVAILABLE_RETRY_AFTER_S = 2;
 
 /** The one place errors become HTTP answers: the shared envelope, never a stack trace. */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
@@ -29,6 +33,15 @@ function toEnvelope(err: Error): { status: number; envelope: ErrorEnvelope; retr
   if (err instanceof HTTPException) {
     const code = codeForStatus(err.status);
     return { status: err.status, envelope: { error: { code, message: err.message || code.toLowerCase() } } };
+  }
+  if (isDatabaseUnavailable(err)) {
+    // The database is restarting or unreachable; the pool reconnects by itself. Retries are safe: sync
+    // pushes are idempotent by movement id, web movements by their Idempotency-Key.
+    return {
+      status: 503,
+      envelope: { error: { code: 'SERVICE_UNAVAILABLE', message: 'the database is unavailable; retry shortly' } },
+      retryAfter: DB_UNAVAILABLE_RETRY_AFTER_S,
+    };
   }
   const pgCode = (err as { code?: unknown }).code;
   const dataError = pgDataErrorEnvelope(pgCode);
