@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * browser mode (served by the local bridge). The CSP lives in index.html so it also holds
  * under file://, where no response headers exist.
  */
-const productionCsp = [
+export const productionCsp = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -20,7 +20,7 @@ const productionCsp = [
 ].join('; ');
 
 // Vite's dev server injects an inline React-refresh preamble and talks HMR over a websocket.
-const devCsp = [
+export const devCsp = [
   "default-src 'none'",
   "script-src 'self' 'unsafe-inline'",
   "style-src 'self' 'unsafe-inline'",
@@ -31,7 +31,7 @@ const devCsp = [
   "object-src 'none'",
 ].join('; ');
 
-function contentSecurityPolicy(): Plugin {
+export function contentSecurityPolicy(): Plugin {
   let csp = productionCsp;
   return {
     name: 'bazaar-csp',

@@ -1,25 +1,12 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { dispatch, writesMovements } from '../bridge/api-dispatch';
-import { ipcChannel, remoteOperations } from '../bridge/api-operations';
 import type { StoreCore } from '../core/store-core';
+import { ipcHandlers } from './ipc-table';
 
-/**
- * One channel per operation. Every input is validated with the core's zod schema inside
- * `dispatch`, and only our own window's main frame may call: a stray frame or a page the
- * window was somehow navigated to gets a refusal, not the store.
- */
+/** Registers the operation table (ipc-table.ts) on ipcMain; returns the unregister function. */
 export function registerIpcHandlers(core: StoreCore, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): () => void {
-  for (const op of remoteOperations) {
-    ipcMain.handle(ipcChannel(op), async (event, input: unknown) => {
-      if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'this window may not use the store' } };
-      }
-      const result = await dispatch(core, op, input, (o, err) => console.error(`ipc ${o} failed unexpectedly:`, err));
-      if (result.ok && writesMovements.has(op)) core.triggerSync();
-      return result;
-    });
-  }
+  const table = ipcHandlers(core, isTrustedSender);
+  for (const [channel, handler] of table) ipcMain.handle(channel, handler);
   return () => {
-    for (const op of remoteOperations) ipcMain.removeHandler(ipcChannel(op));
+    for (const [channel] of table) ipcMain.removeHandler(channel);
   };
 }

@@ -7,6 +7,7 @@ import { installAppMenu } from './app-menu';
 import { createAppWindow } from './app-window';
 import { registerIpcHandlers } from './ipc-handlers';
 import { loadMainConfig } from './main-config';
+import { permissionHandlers, windowOpenPolicy } from './window-policy';
 
 /*
  * The Electron main process stays thin: open the store core, expose it over IPC, show one
@@ -27,8 +28,8 @@ async function start(): Promise<void> {
   core.startSyncLoop({ intervalMs: config.syncIntervalMs });
 
   // The counter needs no camera, microphone, notifications or geolocation.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler(permissionHandlers.request);
+  session.defaultSession.setPermissionCheckHandler(permissionHandlers.check);
 
   installAppMenu(!app.isPackaged);
   registerIpcHandlers(core, (event) => window !== null && event.sender === window.webContents && event.senderFrame === window.webContents.mainFrame);
@@ -44,7 +45,8 @@ app.on('second-instance', () => {
 });
 
 app.on('web-contents-created', (_e, contents) => {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // Any other web contents (a frame, a devtools page): no windows, not even external ones.
+  contents.setWindowOpenHandler(({ url }) => windowOpenPolicy(url).response);
 });
 
 app.on('window-all-closed', () => app.quit());

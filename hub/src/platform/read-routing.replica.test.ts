@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { SimDevice } from '../sync/sync.test-kit';
 import { createTestApp, createTestDb, type TestApp, type TestDb } from '../test/test-db';
-import { connectRedis } from './redis/redis.connection';
 import { createPlatform } from './platform.factory';
 import { platformSettings } from './platform.config';
 import type { Platform } from './platform.types';
-import { dropPrefix, requireRedis, TEST_REDIS_URL, uniquePrefix, waitFor } from './platform.test-kit';
+import { dropPrefix, requireRedis, TEST_REDIS_URL, uniquePrefix } from './platform.test-kit';
 
 const modes = [
   { name: 'single node (no Redis)', redis: false, skip: false },
