@@ -51,6 +51,15 @@ describe('POST /dev/generate-dummy-data', () => {
     expect(verify.body).toMatchObject({ ok: true });
     const stock = await t.call('GET', '/stocks?limit=5', admin.token);
     expect(stock.body.items.length).toBe(5);
+
+    // Issue 13 item 8: the generated managers have a random password, answered once, never the old fixed one.
+    const password: string = started.body.staffPassword;
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(JSON.stringify(job)).not.toContain(password);
+    const manager = await t.db.db.selectFrom('users').select('username').where('role', '=', 'manager').where('username', 'like', 'manager.%').executeTakeFirstOrThrow();
+    expect((await t.call('POST', '/auth/login', null, { username: manager.username, password: 'bazaar-staff-pass' })).status).toBe(401);
+    expect((await t.call('POST', '/auth/login', null, { username: manager.username, password })).status).toBe(200);
+    expect((await t.call('GET', '/logs?q=dev.generate', admin.token)).text).not.toContain(password);
   });
 
   it('is refused in production mode', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DomainError } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -16,8 +17,11 @@ export const generateDummyDataSchema = z
     movements: z.number().int().min(1).max(5_000_000).optional(),
     days: z.number().int().min(1).max(365).default(14),
     seed: z.number().int().min(0).max(2 ** 31).default(42),
-    /** Password of the generated managers and staff (usernames come back in the job summary). */
-    staffPassword: z.string().min(10).max(200).default('bazaar-staff-pass'),
+    /**
+     * Password of the generated managers and staff (usernames come back in the job summary).
+     * Left out, a random one is generated and answered once, to the admin who asked.
+     */
+    staffPassword: z.string().min(10).max(200).optional(),
   })
   .transform((v) => ({ ...v, movements: v.movements ?? v.stores * v.products * 4 }))
   .refine((v) => v.movements >= v.stores * v.products, {
@@ -45,12 +49,15 @@ export function createDevRoutes(deps: AppDeps) {
       const input = await parseJson(c, generateDummyDataSchema);
       const running = jobs.active();
       if (running) throw new DomainError('CONFLICT', 'a dummy-data job is already running on this hub', { jobId: running.id });
-      const { staffPassword, ...options } = input;
+      const { staffPassword: chosen, ...options } = input;
+      // Never a fixed, published default: anyone who read the docs could sign in as the managers.
+      const staffPassword = chosen ?? randomBytes(18).toString('base64url');
       const job = jobs.start({ ...options, staffPassword });
       await deps.db.transaction().execute((trx) =>
         writeAudit(trx, { ...actorOf(c, deps, me), action: 'dev.generate_dummy_data', entity: 'dev_job', entityId: job.id, storeId: null, after: options }),
       );
-      return c.json({ job }, 202);
+      // Shown once: the job keeps no copy and the audit row has none.
+      return c.json({ job, ...(chosen ? {} : { staffPassword }) }, 202);
     })
     .get('/generate-dummy-data', (c) => {
       guard();

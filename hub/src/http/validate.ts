@@ -2,9 +2,24 @@ import { DomainError } from '@bazaar/shared';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { validationError } from './error-handler';
+import { nulPath } from './nul-check';
+
+const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
+
+function assertNoNul(value: unknown, where?: string): void {
+  const path = nulPath(value);
+  if (path === null) return;
+  const field = where ? `${where}.${path}` : path;
+  throw new DomainError('VALIDATION_FAILED', `${field}: must not contain NUL characters`, { issues: [{ path: field, message: 'must not contain NUL characters' }] });
+}
 
 /** Parse the JSON body with a zod schema: invalid JSON → 400 INVALID_JSON, bad fields → 400 naming them. */
 export async function parseJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  // A JSON body sent as text/plain (or form data) is a "simple" cross-site request: refuse it.
+  const type = c.req.header('content-type') ?? '';
+  if (!JSON_TYPE.test(type)) {
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the body as Content-Type: application/json', { contentType: type.slice(0, 100) || null });
+  }
   const text = await c.req.text();
   let body: unknown;
   try {
@@ -13,6 +28,7 @@ export async function parseJson<S extends z.ZodType>(c: Context, schema: S): Pro
     throw new DomainError('INVALID_JSON', `request body is not valid JSON: ${(err as Error).message}`);
   }
   if (body === undefined) throw new DomainError('INVALID_JSON', 'request body is empty; send a JSON object');
+  assertNoNul(body);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
@@ -20,7 +36,9 @@ export async function parseJson<S extends z.ZodType>(c: Context, schema: S): Pro
 
 /** Parse query parameters (single values) with a zod schema. */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  const parsed = schema.safeParse(c.req.query());
+  const query = c.req.query();
+  assertNoNul(query, 'query');
+  const parsed = schema.safeParse(query);
   if (!parsed.success) throw validationError(parsed.error, 'query');
   return parsed.data;
 }
