@@ -299,6 +299,15 @@ export interface ExportChunksTable {
   data: string;
 }
 
+export interface IdempotencyKeysTable {
+  principal_id: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  response: ColumnType<unknown, string, never>;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   change_counters: ChangeCountersTable;
   users: UsersTable;
@@ -323,6 +332,7 @@ export interface Database {
   sales_daily: SalesDailyTable;
   export_jobs: ExportJobsTable;
   export_chunks: ExportChunksTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -5,6 +5,7 @@ import * as m0003 from './0003-alerts-exports-rollups';
 import * as m0004 from './0004-stock-status-counts';
 import * as m0005 from './0005-movement-device-clock';
 import * as m0006 from './0006-audit-chains';
+import * as m0007 from './0007-idempotency-keys';
 
 /** Static imports: migrations ship inside the bundle, never read from a folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-stock-status-counts': m0004,
   '0005-movement-device-clock': m0005,
   '0006-audit-chains': m0006,
+  '0007-idempotency-keys': m0007,
 };
