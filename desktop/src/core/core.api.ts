@@ -108,7 +108,7 @@ export const historyInput = z.strictObject({
   to: z.iso.datetime({ offset: true }).optional(),
   limit: z.number().int().min(1).max(1000).default(50),
   /** nextCursor of the previous page. */
-  cursor: z.string().regex(/^\d+$/, 'not a cursor from this list').optional(),
+  cursor: z.string().regex(/^(\d+|\d{4}-\d{2}-\d{2}T[\d:.]+Z~\d+)$/, 'not a cursor from this list').optional(),
 });
 export const verifyAuditInput = z.strictObject({ full: z.boolean().optional() });
 export type VerifyAuditInput = z.input<typeof verifyAuditInput>;
