@@ -1,10 +1,27 @@
 import { chmodSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type MigrationProvider } from 'kysely';
 import { migrationProvider } from './migrations/migrations';
 import type { StoreDb, StoreDatabase } from './db.types';
 
 export const WAL_AUTOCHECKPOINT_PAGES = 4000;
+
+/**
+ * SQLite's DDL is transactional, but Kysely's SQLite adapter says otherwise, so its migrator
+ * would commit each migration on its own: a failure half-way through an upgrade would leave a
+ * database newer than the old app knows (it refuses it) and older than the new one needs. Said
+ * true, every pending migration runs in one transaction and a failure rolls back to the old version.
+ */
+class TransactionalDdlAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+class StoreDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlAdapter();
+  }
+}
 
 export interface OpenedDb {
   db: StoreDb;
@@ -15,7 +32,10 @@ export interface OpenedDb {
  * Opens (creating if needed) a store database and brings its schema up to date.
  * WAL + synchronous=FULL: a committed sale survives a power cut, which is common in these shops.
  */
-export async function openStoreDb(path: string, opts: { onQuery?: (sql: string, params: readonly unknown[]) => void } = {}): Promise<OpenedDb> {
+export async function openStoreDb(
+  path: string,
+  opts: { onQuery?: (sql: string, params: readonly unknown[]) => void; /** Tests only: another migration list. */ migrations?: MigrationProvider } = {},
+): Promise<OpenedDb> {
   const raw = new Database(path);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
@@ -29,10 +49,10 @@ export async function openStoreDb(path: string, opts: { onQuery?: (sql: string, 
   raw.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   restrictFileMode(path);
   const db = new Kysely<StoreDatabase>({
-    dialect: new SqliteDialect({ database: raw }),
+    dialect: new StoreDialect({ database: raw }),
     ...(opts.onQuery ? { log: (e) => opts.onQuery?.(e.query.sql, e.query.parameters) } : {}),
   });
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  const migrator = new Migrator({ db, provider: opts.migrations ?? migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
