@@ -304,7 +304,7 @@ export interface IdempotencyKeysTable {
   key: string;
   request_hash: string;
   status: number;
-  response: ColumnType<unknown, string, never>;
+  response: ColumnType<unknown, string, string>;
   created_at: Generated<Date>;
 }
 

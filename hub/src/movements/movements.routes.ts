@@ -1,8 +1,9 @@
 import { DomainError, limitSchema, movementCreateSchema, movementKindSchema, movementStatusSchema, uuidSchema, uuidv7 } from '@bazaar/shared';
 import { Hono } from 'hono';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit.writer';
+import type { Database } from '../db/database.types';
 import { requireUser } from '../auth/auth.middleware';
 import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
@@ -12,6 +13,7 @@ import { parseJson, parseParam, parseQuery } from '../http/validate';
 import { applyMovements, type MovementInput } from '../stock/stock.apply';
 import { toMovement, toStockRow } from '../stock/stock.mappers';
 import { recordStockConflicts } from '../stock/stock.conflicts';
+import { claimIdempotencyKey, idempotencyKeyOf, rememberAnswer, REPLAYED_HEADER, requestHash } from './idempotency';
 
 export const listQuery = z.strictObject({
   storeId: uuidSchema.optional(),
@@ -42,7 +44,8 @@ export function createMovementsRoutes(deps: AppDeps) {
       if (input.occurredAt && new Date(input.occurredAt).getTime() > now + MAX_FUTURE_MS) {
         throw new DomainError('VALIDATION_FAILED', 'occurredAt: must not be in the future');
       }
-      const result = await db.transaction().execute(async (trx) => {
+      const idempotencyKey = idempotencyKeyOf(c);
+      const record = async (trx: Transaction<Database>) => {
         const store = await trx.selectFrom('stores').select(['id', 'archived', 'variance_threshold']).where('id', '=', input.storeId).executeTakeFirst();
         if (!store) throw new DomainError('NOT_FOUND', 'store not found');
         if (store.archived) throw new DomainError('UNPROCESSABLE', 'storeId: this store is archived');
@@ -99,8 +102,19 @@ export function createMovementsRoutes(deps: AppDeps) {
             updated_at: stock.updatedAt,
           }),
         };
+      };
+      const answer = await db.transaction().execute(async (trx) => {
+        if (!idempotencyKey) return { status: 201, body: await record(trx), replayed: false };
+        // A retry of a request whose answer was lost gets the first answer; nothing new is recorded.
+        const hash = requestHash('POST /stock-movements', input);
+        const first = await claimIdempotencyKey(trx, me.id, idempotencyKey, hash);
+        if (first) return { ...first, replayed: true };
+        const body = await record(trx);
+        await rememberAnswer(trx, me.id, idempotencyKey, { status: 201, body });
+        return { status: 201, body, replayed: false };
       });
-      return c.json(result, 201);
+      if (answer.replayed) c.header(REPLAYED_HEADER, 'true');
+      return c.json(answer.body as Awaited<ReturnType<typeof record>>, answer.status as 201);
     })
     .get('/', async (c) => {
       const me = requireUser(c);

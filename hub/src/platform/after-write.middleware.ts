@@ -23,6 +23,8 @@ export function afterWriteMiddleware(stockCommitted: (c: StockCommit) => Promise
     if (c.req.method !== 'POST') return;
     const path = c.req.path;
     if (path === '/api/v1/stock-movements' && c.res.status === 201) {
+      // A replayed answer (Idempotency-Key retry) committed nothing now: nothing to report.
+      if (c.res.headers.get('Idempotent-Replayed')) return;
       const body = (await c.res.clone().json().catch(() => null)) as MovementCreated | null;
       const storeId = body?.movement?.storeId ?? body?.stock?.storeId;
       if (!storeId) return;
