@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/database.types';
 import type { JobContext } from '../platform/jobs/job-queue';
+import { postWebhook } from './webhook.post';
 
 export const deliverWebhookJob = z.object({ deliveryId: z.uuid() });
 
@@ -16,7 +17,7 @@ export async function deliverWebhook(
   db: Kysely<Database>,
   deliveryId: string,
   ctx: JobContext,
-  timeoutMs = 5_000,
+  opts: { timeoutMs: number; allowPrivate: boolean },
 ): Promise<void> {
   const d = await db
     .selectFrom('webhook_deliveries')
@@ -28,16 +29,14 @@ export async function deliverWebhook(
   let status: number | null = null;
   let error: string | null = null;
   try {
-    const res = await fetch(d.url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'User-Agent': 'bazaar-hub', 'X-Bazaar-Delivery': d.id },
+    status = await postWebhook({
+      url: d.url,
       body: JSON.stringify(d.payload),
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'manual',
+      headers: { 'Content-Type': 'application/json', 'User-Agent': 'bazaar-hub', 'X-Bazaar-Delivery': d.id },
+      timeoutMs: opts.timeoutMs,
+      allowPrivate: opts.allowPrivate,
     });
-    status = res.status;
-    await res.body?.cancel().catch(() => undefined);
-    if (res.ok) {
+    if (status >= 200 && status < 300) {
       await db
         .updateTable('webhook_deliveries')
         .set((eb) => ({ state: 'delivered', attempts: eb('attempts', '+', 1), last_status: status, last_error: null, updated_at: new Date() }))
@@ -45,7 +44,7 @@ export async function deliverWebhook(
         .execute();
       return;
     }
-    error = `HTTP ${res.status}`;
+    error = `HTTP ${status}`;
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
   }

@@ -9,6 +9,8 @@ export interface PlatformSettings {
   webhookAttempts: number;
   webhookBackoffMs: number;
   webhookTimeoutMs: number;
+  /** Deliver to loopback and private addresses (development, tests); never in production mode. */
+  webhookAllowPrivate: boolean;
   /** How often the daily sales rollup refreshes today and yesterday; 0 = never on a timer. */
   rollupEveryMs: number;
   /** How often the store audit heads are anchored into the hub chain; 0 = never on a timer. */
@@ -16,7 +18,7 @@ export interface PlatformSettings {
 }
 
 type PlatformConfigFields = Pick<HubConfig, 'redisUrl'> &
-  Partial<{ redisKeyPrefix: string; rateLimitPerMinute: number; rateLimitAnonPerMinute: number }>;
+  Partial<{ redisKeyPrefix: string; rateLimitPerMinute: number; rateLimitAnonPerMinute: number; mode: HubConfig['mode'] }>;
 
 export function platformSettings(config: PlatformConfigFields, overrides: Partial<PlatformSettings> = {}): PlatformSettings {
   return {
@@ -27,6 +29,7 @@ export function platformSettings(config: PlatformConfigFields, overrides: Partia
     webhookAttempts: 5,
     webhookBackoffMs: 2_000,
     webhookTimeoutMs: 5_000,
+    webhookAllowPrivate: config.mode !== 'production',
     rollupEveryMs: 15 * 60_000,
     auditAnchorEveryMs: 15 * 60_000,
     ...overrides,

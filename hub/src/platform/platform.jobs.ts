@@ -36,7 +36,7 @@ export function createJobHandlers({ db, readDb, settings, publish, jobs, now = (
     },
     'deliver-webhook': async (data, ctx) => {
       const { deliveryId } = deliverWebhookJob.parse(data);
-      await deliverWebhook(db, deliveryId, ctx, settings.webhookTimeoutMs);
+      await deliverWebhook(db, deliveryId, ctx, { timeoutMs: settings.webhookTimeoutMs, allowPrivate: settings.webhookAllowPrivate });
     },
     'rollup-sales': async (data) => {
       const { days } = rollupSalesJob.parse(data);
