@@ -40,7 +40,8 @@ beforeAll(async () => {
   const migrator = new Migrator({ db: t.db.db, provider: { getMigrations: async () => migrations }, migrationTableName: 'kysely_migration', migrationLockTableName: 'kysely_migration_lock' });
   const down = await migrator.migrateTo('0005-movement-device-clock');
   expect(down.error).toBeUndefined();
-  expect(down.results?.map((r) => r.migrationName)).toEqual(['0006-audit-chains']);
+  // 0006 and whatever came after it; all of them come back with migrateToLatest below.
+  expect(down.results?.map((r) => r.migrationName)).toContain('0006-audit-chains');
   await writeOldChain(12);
   await migrateToLatest(t.db.db);
 });

@@ -1,6 +1,7 @@
 import {
   auditEntrySchema,
-  chainVerificationSchema,
+  hubChainVerificationSchema,
+  verifyRunSchema,
   deviceCreateSchema,
   deviceEnrollmentSchema,
   deviceSchema,
@@ -34,7 +35,7 @@ import {
   userUpdateSchema,
 } from '@bazaar/shared';
 import { z } from 'zod';
-import { listQuery as logsQuery } from '../audit/audit.routes';
+import { listQuery as logsQuery, verifyQuery } from '../audit/audit.routes';
 import { listQuery as movementsQuery } from '../movements/movements.routes';
 import { listQuery as productsQuery } from '../products/products.routes';
 import { salesQuery, stockReportQuery, valuationQuery } from '../reports/reports.routes';
@@ -143,7 +144,11 @@ export function openApiDocument(): JsonSchema {
       },
       '/stock-movements/{id}': { get: operation('/stock-movements/{id}', { summary: 'One movement', tag: 'stock', ok: [200, movementSchema] }) },
       '/logs': { get: operation('/logs', { summary: 'Audit log search', tag: 'audit', query: logsQuery, ok: [200, pageSchema(auditEntrySchema)] }) },
-      '/logs/verify': { get: operation('/logs/verify', { summary: 'Check the audit hash chain', tag: 'audit', ok: [200, chainVerificationSchema] }) },
+      '/logs/verify': {
+        get: operation('/logs/verify', { summary: 'Check the audit hash chains: one store (storeId), or a page of chains in key order; the last page checks the anchors', tag: 'audit', query: verifyQuery, ok: [200, hubChainVerificationSchema] }),
+      },
+      '/logs/verify/runs': { post: operation('/logs/verify/runs', { summary: 'Verify every chain as a background job', tag: 'audit', ok: [202, verifyRunSchema] }) },
+      '/logs/verify/runs/{id}': { get: operation('/logs/verify/runs/{id}', { summary: 'Progress and result of a verification run', tag: 'audit', ok: [200, verifyRunSchema] }) },
       '/reports/low-stock': { get: operation('/reports/low-stock', { summary: 'Low stock (0 < qty ≤ reorder level)', tag: 'reports', query: stockReportQuery, ok: [200, anyRows], csv: true }) },
       '/reports/out-of-stock': { get: operation('/reports/out-of-stock', { summary: 'Out of stock (qty ≤ 0)', tag: 'reports', query: stockReportQuery, ok: [200, anyRows], csv: true }) },
       '/reports/sales': { get: operation('/reports/sales', { summary: 'Sales by day, store or product', tag: 'reports', query: salesQuery, ok: [200, anyRows], csv: true }) },

@@ -7,10 +7,15 @@ export function canonicalJson(value: unknown): string {
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    // Keys in UTF-16 code unit order (the default sort), undefined values left out.
+    const obj = value as Record<string, unknown>;
+    let out = '';
+    for (const k of Object.keys(obj).sort()) {
+      const v = obj[k];
+      if (v === undefined) continue;
+      out += `${out ? ',' : ''}${JSON.stringify(k)}:${canonicalJson(v)}`;
+    }
+    return `{${out}}`;
   }
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonicalJson: non-finite number');
   return JSON.stringify(value);
@@ -62,7 +67,14 @@ export interface AuditChainFields {
 
 /** The text a format-2 row's hash (sha256, or HMAC-SHA256 with the hub's key) is taken over. */
 export function auditChainInput(prevHash: string, row: AuditChainFields): string {
-  return `v2|${prevHash}|${canonicalJson(row)}`;
+  // canonicalJson(row), written out: the keys in their sorted order, only the JSON values
+  // walked generically (verification runs this for every row of every chain).
+  const j = JSON.stringify;
+  const text =
+    `{"action":${j(row.action)},"actorId":${j(row.actorId)},"actorName":${j(row.actorName)},"after":${canonicalJson(row.after)},` +
+    `"at":${j(row.at)},"before":${canonicalJson(row.before)},"chain":${j(row.chain)},"entity":${j(row.entity)},"entityId":${j(row.entityId)},` +
+    `"id":${j(row.id)},"ip":${j(row.ip)},"seq":${canonicalJson(row.seq)},"storeId":${j(row.storeId)}}`;
+  return `v2|${prevHash}|${text}`;
 }
 
 /** The text an anchor digests: every chain's (chain, seq, hash), one line each, in chain order. */
