@@ -39,6 +39,8 @@ export const envSchema = z
     /** Replica for reports and audit search; falls back to DATABASE_URL. */
     DATABASE_READ_URL: postgresUrl,
     DATA_DIR: z.string().min(1).default('data/hub'),
+    /** The built head-office app served at `/` (relative to the repository root). */
+    WEB_DIST_DIR: z.string().min(1).default('hub/web/dist'),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
     /** Prefix of every Redis key (several hubs, or test runs, may share one Redis). */
@@ -87,11 +89,11 @@ export const envSchema = z
      * reads, each get a bounded number in flight and a short bounded queue; past that the hub
      * answers 503 with Retry-After at once instead of queueing without end. Keep the three
      * in-flight bounds within DB_POOL_SIZE so no class waits for another's connections.
-     * Unset push bound: DB_POOL_SIZE - 4 (at least 1); 0 turns a bound off.
+     * Unset push bound: DB_POOL_SIZE - 5 (at least 1); 0 turns a bound off.
      */
     PUSH_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(500).optional(),
     PUSH_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(64),
-    PULL_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(500).default(2),
+    PULL_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(500).default(3),
     PULL_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(64),
     /** Longest a push or pull waits for a slot before it is refused. */
     SYNC_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(300),
@@ -109,6 +111,7 @@ export const envSchema = z
     databaseUrl: e.DATABASE_URL,
     databaseReadUrl: e.DATABASE_READ_URL,
     dataDir: path.resolve(repoRoot, e.DATA_DIR),
+    webDistDir: path.resolve(repoRoot, e.WEB_DIST_DIR),
     dbPoolSize: e.DB_POOL_SIZE,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
@@ -128,7 +131,7 @@ export const envSchema = z
     openFirstRegistration: e.OPEN_FIRST_REGISTRATION,
     auditHmacKey: e.AUDIT_HMAC_KEY ?? null,
     admission: {
-      push: { maxInFlight: e.PUSH_MAX_IN_FLIGHT ?? Math.max(1, e.DB_POOL_SIZE - 4), maxQueued: e.PUSH_MAX_QUEUED, maxWaitMs: e.SYNC_MAX_WAIT_MS },
+      push: { maxInFlight: e.PUSH_MAX_IN_FLIGHT ?? Math.max(1, e.DB_POOL_SIZE - 5), maxQueued: e.PUSH_MAX_QUEUED, maxWaitMs: e.SYNC_MAX_WAIT_MS },
       pull: { maxInFlight: e.PULL_MAX_IN_FLIGHT, maxQueued: e.PULL_MAX_QUEUED, maxWaitMs: e.SYNC_MAX_WAIT_MS },
       read: { maxInFlight: e.READ_MAX_IN_FLIGHT, maxQueued: e.READ_MAX_QUEUED, maxWaitMs: e.READ_MAX_WAIT_MS },
       pushLockTimeoutMs: e.PUSH_LOCK_TIMEOUT_MS,
