@@ -19,6 +19,7 @@ interface RequestOptions<S extends z.ZodType> {
   query?: Query;
   body?: unknown;
   schema: S;
+  headers?: Record<string, string>;
 }
 
 let currentToken: string | null = null;
@@ -39,7 +40,7 @@ function headers(extra: Record<string, string> = {}): Record<string, string> {
   return h;
 }
 
-async function send(method: string, path: string, query: Query | undefined, body: unknown, accept?: string) {
+async function send(method: string, path: string, query: Query | undefined, body: unknown, accept?: string, extra: Record<string, string> = {}) {
   let res: Response;
   try {
     res = await fetch(`${API_BASE}${path}${toSearch(query)}`, {
@@ -47,6 +48,7 @@ async function send(method: string, path: string, query: Query | undefined, body
       headers: headers({
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...(accept ? { Accept: accept } : {}),
+        ...extra,
       }),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -65,9 +67,9 @@ async function send(method: string, path: string, query: Query | undefined, body
 export async function api<S extends z.ZodType>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
-  { query, body, schema }: RequestOptions<S>,
+  { query, body, schema, headers: extra }: RequestOptions<S>,
 ): Promise<z.infer<S>> {
-  const res = await send(method, path, query, body);
+  const res = await send(method, path, query, body, undefined, extra);
   const text = await res.text();
   const json: unknown = text ? JSON.parse(text) : null;
   const parsed = schema.safeParse(json);

@@ -30,6 +30,7 @@ import {
   type UserUpdate,
 } from '@bazaar/shared';
 import { api, type Query } from './client';
+import { SubmitKeys } from './submit-keys';
 
 const ok = z.unknown();
 
@@ -72,12 +73,20 @@ export const stockApi = {
   counts: (query: PageQuery) => api('GET', '/stocks/counts', { query, schema: stockCountsPageSchema }),
 };
 
+/** A retried submit of the same movement reuses its Idempotency-Key: recorded once even if an answer was lost. */
+const movementSubmits = new SubmitKeys();
+
 export const movementsApi = {
   list: (query: PageQuery) => api('GET', '/stock-movements', { query, schema: pageSchema(movementSchema) }),
   get: (id: string) => api('GET', `/stock-movements/${id}`, { schema: movementSchema }),
-  create: (body: Omit<MovementCreate, 'unitPricePaise' | 'unitCostPaise' | 'reason' | 'note' | 'supplierId'> &
-    Partial<MovementCreate>) =>
-    api('POST', '/stock-movements', { body, schema: z.object({ movement: movementSchema, stock: stockRowSchema }) }),
+  create: async (body: Omit<MovementCreate, 'unitPricePaise' | 'unitCostPaise' | 'reason' | 'note' | 'supplierId'> &
+    Partial<MovementCreate>) => {
+    const key = movementSubmits.keyFor(body);
+    const schema = z.object({ movement: movementSchema, stock: stockRowSchema });
+    const answer = await api('POST', '/stock-movements', { body, schema, headers: { 'Idempotency-Key': key } });
+    movementSubmits.succeeded(key);
+    return answer;
+  },
 };
 
 export const auditApi = {
