@@ -2,7 +2,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Context, Env, Hono } from 'hono';
-import { repoRoot } from '../config/env';
+import { repoRoot, type HubConfig } from '../config/env';
 import { contentTypeOf, isCompressible } from './content-types';
 
 export const DEFAULT_WEB_DIST = path.join(repoRoot, 'hub', 'web', 'dist');
@@ -34,8 +34,8 @@ export interface WebUiInfo {
  * Serve the head-office SPA (hub/web/dist) at `/`, after the API routes: files by path, long cache
  * for hashed assets, and index.html for any other GET outside /api so deep links survive a reload.
  */
-export function serveWebUi<E extends Env>(app: Hono<E>, _config?: unknown, opts: { distDir?: string } = {}): WebUiInfo {
-  const distDir = path.resolve(opts.distDir ?? DEFAULT_WEB_DIST);
+export function serveWebUi<E extends Env>(app: Hono<E>, config?: Pick<HubConfig, 'webDistDir'>, opts: { distDir?: string } = {}): WebUiInfo {
+  const distDir = path.resolve(opts.distDir ?? config?.webDistDir ?? DEFAULT_WEB_DIST);
   const cache = new Map<string, CachedFile>();
 
   async function load(file: string, useCache: boolean): Promise<CachedFile | null> {

@@ -3,17 +3,16 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { formatMoney, formatQuantity, type Page as ApiPage, type StockListItem } from '@bazaar/shared';
-import { startE2eHub } from '../../src/web-ui/e2e-hub';
 import { ApiSeeder, PASSWORD, seedHub } from './seed';
 import { browserTestSuite, buildWeb, ConsoleErrors, parseCsv, screenshotDir } from './harness';
+import { startRealHub, type RealHub } from './hub-process';
 
-type Hub = Awaited<ReturnType<typeof startE2eHub>>;
 type Seed = Awaited<ReturnType<typeof seedHub>>;
 
 const suite = browserTestSuite('head-office dashboard in a real browser');
 
 describe.skipIf(suite.skip)(suite.title, () => {
-  let hub: Hub;
+  let hub: RealHub;
   let browser: Browser;
   let page: Page;
   let api: ApiSeeder;
@@ -23,7 +22,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
 
   beforeAll(async () => {
     dist = await buildWeb();
-    hub = await startE2eHub({ distDir: dist });
+    hub = await startRealHub({ distDir: dist });
     api = new ApiSeeder(hub.url);
     seed = await seedHub(api);
     browser = await suite.launch();
@@ -329,5 +328,14 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await shot('16-phone-stock');
     await page.getByRole('button', { name: 'Menu' }).click();
     await shot('16-phone-menu');
+  });
+
+  it('ran against the hub as main.ts composes it: the pages were served through its response cache and rate limits', async () => {
+    const auth = { headers: { Authorization: `Bearer ${api.token}` } };
+    expect((await fetch(`${hub.url}/api/v1/stores`, auth)).headers.get('ratelimit-limit')).toMatch(/^\d+$/);
+    const res = await fetch(`${hub.url}/api/v1/metrics`, auth);
+    expect(res.status).toBe(200);
+    const hits = /^hub_cache_lookups_total\{result="hit"\} (\d+)/m.exec(await res.text());
+    expect(Number(hits?.[1] ?? 0)).toBeGreaterThan(0);
   });
 });
