@@ -1,9 +1,10 @@
 import { serve } from '@hono/node-server';
-import { HybridLogicalClock } from '@bazaar/shared';
 import pino from 'pino';
 import { createApp } from './app';
 import { loadConfigOrExit } from './config/env';
+import { resumeHubClock } from './clock/hub-clock';
 import { createDb } from './db/db.factory';
+import { createDrain } from './http/drain';
 import { migrateToLatest } from './db/migrate';
 import { systemClock, type AppDeps } from './http/app-env';
 import { printFirstStartHelp } from './auth/first-start';
@@ -16,7 +17,16 @@ const logger = pino({ level: config.logLevel, base: { service: 'hub' } });
 
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
 logger.info(`starting on ${where}`);
-const hubDb = createDb(config);
+// A lost connection (database restart, failover, pg_terminate_backend) is logged, not fatal: the
+// pool reconnects on the next query, and requests meanwhile are answered 503 with Retry-After.
+const lastLogged = { primary: 0, replica: 0 };
+const hubDb = createDb(config, {
+  onConnectionError(pool, err) {
+    if (Date.now() - lastLogged[pool] < 1_000) return;
+    lastLogged[pool] = Date.now();
+    logger.warn({ pool, code: (err as { code?: unknown }).code, why: err.message }, 'database connection lost; reconnecting on next use');
+  },
+});
 try {
   await migrateToLatest(hubDb.db);
 } catch (err) {
@@ -25,17 +35,8 @@ try {
   process.exit(1);
 }
 
-// Resume the hub clock past every timestamp it has issued, so a restart never goes backwards.
-const lastHlc = await hubDb.db
-  .selectFrom('movements')
-  .select((eb) => eb.fn.max('hlc').as('hlc'))
-  .where('device_id', 'is', null)
-  .executeTakeFirst();
-const hlc = new HybridLogicalClock({
-  node: config.hubNodeId,
-  now: () => systemClock.now(),
-  last: lastHlc?.hlc?.endsWith(`-${config.hubNodeId}`) ? lastHlc.hlc : undefined,
-});
+// Resume the hub clock past every timestamp it has issued or received, so a restart never goes backwards.
+const hlc = await resumeHubClock(hubDb.db, { node: config.hubNodeId, now: () => systemClock.now() });
 
 // Shared limits, cache, events and jobs on Redis when REDIS_URL is set, in-process otherwise.
 const platform = await createPlatform({ config, db: hubDb.db, readDb: hubDb.readDb, logger, settings: platformSettings(config), pools: hubDb.pools });
@@ -52,24 +53,31 @@ const deps: AppDeps = {
 const app = createApp(deps);
 serveWebUi(app, config);
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+// On SIGTERM new requests get 503 while the ones running finish (see shutdown below).
+const drain = createDrain(app.fetch);
+const server = serve({ fetch: drain.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(`hub listening on http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`);
-  void printFirstStartHelp(deps, `http://localhost:${info.port}`);
+  // Another node starting on the same empty database may create the first admin at the same moment.
+  printFirstStartHelp(deps, `http://localhost:${info.port}`).catch((err: unknown) => logger.error({ err }, 'first-start setup failed'));
 });
 
 let shuttingDown = false;
 async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
-  logger.info(`${signal}: draining requests`);
+  logger.info(`${signal}: draining requests (new ones are answered 503)`);
   platform.endStreams();
   const force = setTimeout(() => {
     logger.warn('requests still running after 10 s; closing anyway');
     process.exit(1);
   }, 10_000);
   force.unref();
-  // close() stops accepting connections and resolves once in-flight requests have finished.
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await drain.drain();
+  // Then stop listening; close() resolves once every connection (keep-alive ones included) is gone.
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  });
   await platform.close(); // drains running jobs
   await hubDb.close();
   logger.info('stopped');
