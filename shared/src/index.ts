@@ -5,6 +5,7 @@ export * from './hlc/hlc.correction';
 export * from './units/units';
 export * from './domain/common.schema';
 export * from './domain/shop-date';
+export * from './domain/nul-path';
 export * from './domain/users.schema';
 export * from './domain/catalog.schema';
 export * from './domain/movements.schema';

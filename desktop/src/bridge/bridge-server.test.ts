@@ -74,8 +74,24 @@ describe('local HTTP bridge', () => {
     expect(await statusWithHost(new URL(base).host)).toBe(200);
     expect((await post('close', null)).status).toBe(404);
     expect((await post('__proto__', null)).status).toBe(404);
-    const notJson = await fetch(`${base}/api/info`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-bazaar-token': TOKEN }, body: 'x' });
-    expect(notJson.status).toBe(400);
+    // Issue 13 item 8: a JSON body sent as text/plain is refused with 415 (it is a cross-site "simple" request).
+    const notJson = await fetch(`${base}/api/info`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-bazaar-token': TOKEN }, body: 'null' });
+    expect(notJson.status).toBe(415);
+    expect(((await notJson.json()) as { error: { code: string } }).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('answers a malformed URL escape with 400, not 500 (issue 13 item 8)', async () => {
+    for (const path of ['/%E0%A4%A', '/%', '/assets/%zz.js']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status, path).toBe(400);
+    }
+  });
+
+  it('names the field holding a NUL byte (issue 13 item 8)', async () => {
+    const res = await post('addSupplier', { name: 'Agro\u0000Traders' });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: 'name: must not contain NUL characters' });
   });
 
   it('validates input with the core’s schema and writes nothing on bad input', async () => {

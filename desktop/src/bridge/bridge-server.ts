@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { errorStatus } from '@bazaar/shared';
+import { errorStatus, nulPath } from '@bazaar/shared';
 import type { CoreApi } from '../core/core.api';
 import { dispatch, writesMovements } from './api-dispatch';
 import { isRemoteOperation } from './api-operations';
@@ -70,7 +70,9 @@ export function createBridgeServer(opts: BridgeOptions): { server: Server; token
     if (req.method !== 'POST') return sendJson(res, 405, failure('BAD_REQUEST', 'use POST'));
     if (!tokenMatches(req.headers['x-bazaar-token'], token)) return sendJson(res, 401, failure('UNAUTHENTICATED', 'missing or wrong bridge token: reload the page'));
     if (!isRemoteOperation(op)) return sendJson(res, 404, failure('NOT_FOUND', `no operation "${op}"`));
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 400, failure('BAD_REQUEST', 'send JSON'));
+    if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+      return sendJson(res, 415, failure('UNSUPPORTED_MEDIA_TYPE', 'send the body as Content-Type: application/json'));
+    }
     let input: unknown;
     try {
       const body = await readBody(req);
@@ -79,6 +81,8 @@ export function createBridgeServer(opts: BridgeOptions): { server: Server; token
       if (err instanceof BodyTooLarge) return sendJson(res, 413, failure('PAYLOAD_TOO_LARGE', `the request is over ${MAX_BODY / 1024 / 1024} MB`));
       return sendJson(res, 400, failure('INVALID_JSON', 'the request body is not valid JSON'));
     }
+    const nul = nulPath(input);
+    if (nul !== null) return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION_FAILED', message: `${nul}: must not contain NUL characters`, details: { fields: [{ path: nul, message: 'must not contain NUL characters' }] } } });
     const result = await dispatch(opts.core, op, input ?? undefined, (o, err) =>
       log(`bridge: ${o} failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
     );
@@ -87,7 +91,15 @@ export function createBridgeServer(opts: BridgeOptions): { server: Server; token
   }
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
-    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      // A malformed escape (/%E0%A4%A) names no file: the client's mistake, not the service's.
+      return sendJson(res, 400, failure('BAD_REQUEST', 'the path has a malformed % escape'));
+    }
+    if (decoded.includes('\u0000')) return sendJson(res, 400, failure('BAD_REQUEST', 'the path must not contain NUL characters'));
+    const rel = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(opts.staticDir, rel === '' ? 'index.html' : rel);
     if (!file.startsWith(opts.staticDir + sep) && file !== opts.staticDir) return sendJson(res, 404, failure('NOT_FOUND', 'not found'));
     let body: Buffer;

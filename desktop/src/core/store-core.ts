@@ -132,7 +132,7 @@ export class StoreCore implements api.CoreApi {
 
   async signIn(input: api.SignInInput): Promise<api.SessionUser> {
     const i = parse(api.signInInput, input);
-    const u = await checkPin(this.db, i.username, i.pin);
+    const u = await checkPin(this.db, i.username, i.pin, this.clockSource.raw());
     this.session = { id: u.id, username: u.username, name: u.name, role: u.role };
     return this.session;
   }

@@ -1,8 +1,7 @@
-import { DomainError } from '@bazaar/shared';
+import { DomainError, nulPath } from '@bazaar/shared';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { validationError } from './error-handler';
-import { nulPath } from './nul-check';
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
 

@@ -154,6 +154,15 @@ export interface AuditTable {
   hash: string;
 }
 
+/** Wrong PINs per username (migration 0007): the sign-in back-off survives a restart. */
+export interface SigninAttemptsTable {
+  username: string;
+  failures: number;
+  /** Epoch ms before which no PIN is checked. */
+  locked_until: number;
+  last_failed_at: number;
+}
+
 export interface StoreDatabase {
   settings: SettingsTable;
   suppliers: SuppliersTable;
@@ -166,6 +175,7 @@ export interface StoreDatabase {
   product_remaps: ProductRemapsTable;
   audit: AuditTable;
   audit_verified: AuditVerifiedTable;
+  signin_attempts: SigninAttemptsTable;
 }
 
 export type StoreDb = Kysely<StoreDatabase>;

@@ -1,6 +1,7 @@
 import { DomainError, uuidv7, type Role } from '@bazaar/shared';
 import type { Executor, UserRow } from '../db/db.types';
 import { hashPin, verifyPin } from './pin-hash';
+import { assertMayTryPin, clearWrongPins, recordWrongPin } from './signin-backoff';
 
 export interface LocalUser {
   id: string;
@@ -43,11 +44,19 @@ export async function activeUserCount(db: Executor): Promise<number> {
   return Number(r.n);
 }
 
-/** The same message for an unknown user and a wrong PIN: do not reveal which usernames exist. */
-export async function checkPin(db: Executor, username: string, pin: string): Promise<LocalUser> {
+/**
+ * The same message for an unknown user and a wrong PIN: do not reveal which usernames exist.
+ * Wrong PINs back the username off (signin-backoff.ts), unknown usernames alike.
+ */
+export async function checkPin(db: Executor, username: string, pin: string, nowMs: number): Promise<LocalUser> {
+  await assertMayTryPin(db, username, nowMs);
   const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   const ok = row?.pin_hash && row.active === 1 ? await verifyPin(pin, row.pin_hash) : false;
-  if (!row || !ok) throw new DomainError('UNAUTHENTICATED', 'unknown user or wrong PIN');
+  if (!row || !ok) {
+    await recordWrongPin(db, username, nowMs);
+    throw new DomainError('UNAUTHENTICATED', 'unknown user or wrong PIN');
+  }
+  await clearWrongPins(db, username);
   return toLocalUser(row);
 }
 
