@@ -8,6 +8,9 @@ const envSchema = z.object({
   BAZAAR_STORE_DB: optionalText,
   BAZAAR_USER: optionalText,
   BAZAAR_PIN: optionalText,
+  // Language of the CLI's messages (en, ur, hi) and the currency amounts are shown in (ISO 4217).
+  BAZAAR_LANG: optionalText,
+  BAZAAR_CURRENCY: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as PKR or INR').optional()),
   // pnpm --filter runs scripts inside desktop/; INIT_CWD is where the user typed the command.
   INIT_CWD: optionalText,
 });

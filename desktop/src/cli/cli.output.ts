@@ -1,5 +1,6 @@
 import { DomainError, UnitError, type ErrorCode } from '@bazaar/shared';
 import { CommanderError } from 'commander';
+import { cliT } from './cli.i18n';
 
 /** Exit codes, also printed by `--help`. */
 export const EXIT = {
@@ -78,7 +79,7 @@ export function printError(err: unknown, json: boolean): void {
   if (json) {
     process.stdout.write(`${JSON.stringify({ error: { code, message, details: err instanceof DomainError ? err.details : undefined } })}\n`);
   } else {
-    process.stderr.write(`error: ${message}\n`);
+    process.stderr.write(`${cliT.t('cli.error', { message })}\n`);
   }
 }
 

@@ -26,6 +26,10 @@ export function looksLikeProse(text: string): boolean {
   if (words.length === 0) return false;
   if (/^[a-z0-9]+([-_.:/][a-z0-9]+)+$/i.test(text.trim())) return false; // kebab, dotted keys, paths
   if (/^\s*[A-Z0-9_]+\s*$/.test(text)) return false; // CODES
+  if (/^[A-Z][a-z]+[A-Z]\w*$/.test(text)) return false; // TypeNames
+  if (/^[a-z]+\/[\w.+-]+(;[\w=-]+)?$/.test(text)) return false; // text/csv;charset=utf-8
+  const tokens = text.trim().split(/\s+/);
+  if (tokens.every((w) => /^[a-z0-9{}-]+$/.test(w)) && tokens.some((w) => w.includes('-'))) return false; // class lists
   if (words.length >= 2 && /\p{L}{2,}[\s,.:;!?…—–·]+\p{L}/u.test(text)) return true;
   return /^\s*\p{Lu}\p{Ll}+/u.test(text);
 }
@@ -72,13 +76,13 @@ function isQuiet(node: ts.Node): boolean {
   return false;
 }
 
-/** Key caps (<kbd>F9</kbd>) name keys, not words; aria-hidden marks are decoration. */
-function insideKeyCapOrHidden(node: ts.Node): boolean {
+/** Key caps (<kbd>F9</kbd>) name keys, not words; an aria-hidden letter is a logo mark (hidden text is still seen). */
+function insideKeyCapOrHidden(node: ts.Node, text: string): boolean {
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
     const open = ts.isJsxElement(n) ? n.openingElement : ts.isJsxSelfClosingElement(n) ? n : null;
     if (!open) continue;
     if (open.tagName.getText() === 'kbd') return true;
-    if (open.attributes.properties.some((a) => ts.isJsxAttribute(a) && a.name.getText() === 'aria-hidden')) return true;
+    if (text.trim().length <= 2 && open.attributes.properties.some((a) => ts.isJsxAttribute(a) && a.name.getText() === 'aria-hidden')) return true;
   }
   return false;
 }
@@ -104,7 +108,7 @@ export function scanSource(file: string, text: string): Finding[] {
   };
   const visit = (node: ts.Node): void => {
     if (ts.isJsxText(node)) {
-      if (hasLetters(node.text) && !insideKeyCapOrHidden(node)) report(node, node.text);
+      if (hasLetters(node.text) && !insideKeyCapOrHidden(node, node.text)) report(node, node.text);
       return;
     }
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {

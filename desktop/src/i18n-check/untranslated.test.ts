@@ -29,7 +29,10 @@ describe('the scanner', () => {
   it('tells prose from identifiers', () => {
     expect(looksLikeProse('Sign out')).toBe(true);
     expect(looksLikeProse('Counter')).toBe(true);
-    expect(looksLikeProse('field-error cell-sub')).toBe(true); // only safe where the context says class
+    expect(looksLikeProse('field-error cell-sub')).toBe(false);
+    expect(looksLikeProse('Out of stock')).toBe(true);
+    expect(looksLikeProse('ApiError')).toBe(false);
+    expect(looksLikeProse('text/csv;charset=utf-8')).toBe(false);
     expect(looksLikeProse('counter.app.brand')).toBe(false);
     expect(looksLikeProse('NOT_FOUND')).toBe(false);
     expect(looksLikeProse('pending')).toBe(false);

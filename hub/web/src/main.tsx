@@ -4,7 +4,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/api-error';
 import { AuthProvider } from './auth/auth-context';
 import { App } from './app/app';
+import { AuthI18nProvider } from './i18n/auth-i18n';
 import './styles.css';
+import './i18n/fonts.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -23,7 +25,9 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <AuthProvider>
-        <App />
+        <AuthI18nProvider>
+          <App />
+        </AuthI18nProvider>
       </AuthProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -38,6 +38,15 @@ export function formatMinorUnits(minor: number, currency: CurrencyInfo, locale: 
   return parts.map((p) => (p.type === 'currency' && currency.symbol ? currency.symbol : p.value)).join('');
 }
 
+/** "₹12L", "Rs 1.2M": chart axes and tight cards. */
+export function formatMinorUnitsCompact(minor: number, currency: CurrencyInfo, locale: Locale): string {
+  const f = numberFormat(numberLocale(locale, currency), { style: 'currency', currency: currency.code, notation: 'compact', maximumFractionDigits: 1 });
+  return f
+    .formatToParts(minor / 10 ** currency.minorDigits)
+    .map((p) => (p.type === 'currency' && currency.symbol ? currency.symbol : p.value))
+    .join('');
+}
+
 /** A plain number with the grouping of the reader's language and the money's country. */
 export function formatNumberIn(n: number, locale: Locale, currency?: CurrencyInfo, options: Intl.NumberFormatOptions = {}): string {
   return numberFormat(numberLocale(locale, currency), { maximumFractionDigits: 3, ...options }).format(n);

@@ -21,8 +21,10 @@ describe('translator', () => {
 
   it('writes quantities with the language’s unit words and Latin digits', () => {
     const ur = createTranslator({ locale: 'ur' });
-    expect(ur.qty(1250, 'g')).toBe('1.25 کلو');
-    expect(ur.qty(3, 'pc')).toBe('3 عدد');
+    expect(ur.qty(1250, 'g')).toBe('\u20661.25\u2069 کلو'); // the number isolated left to right
+    expect(ur.qty(3, 'pc')).toBe('\u20663\u2069 عدد');
+    expect(createTranslator({ locale: 'en' }).qty(1500, 'g', { signed: true })).toBe('+1.5 kg');
+    expect(createTranslator({ locale: 'en' }).qty(-2, 'pc', { signed: true })).toBe('-2 pc');
     expect(createTranslator({ locale: 'hi' }).qty(500, 'ml')).toBe('500 मि.ली.');
     expect(createTranslator({ locale: 'en' }).qty(1500, 'ml')).toBe('1.5 L');
     expect(createTranslator({ locale: 'en' }).qty(12, 'pc')).toBe('12 pc');

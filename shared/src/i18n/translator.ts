@@ -3,7 +3,7 @@ import { formatScaled, type BaseUnit } from '../units/units';
 import { catalogs, type MessageKey } from './catalog/catalogs';
 import { currencyInfo, type CurrencyInfo } from './currency';
 import { localeInfo, type Locale, type LocaleInfo } from './locales';
-import { formatMinorUnits, formatNumberIn, numberLocale } from './money.format';
+import { formatMinorUnits, formatMinorUnitsCompact, formatNumberIn, numberLocale } from './money.format';
 
 /** Values a plain message takes; rich messages also take the caller's nodes. */
 export type MessageValue = string | number | boolean | Date | null | undefined;
@@ -28,9 +28,10 @@ export interface Translator {
   /** A message with caller nodes in it (`<b>{sku}</b>`, a `<bdi>` around a number): parts in order. */
   rich<T>(key: MessageKey, values: RichValues<T>): (string | T)[];
   money(minor: number): string;
+  moneyCompact(minor: number): string;
   number(n: number, options?: Intl.NumberFormatOptions): string;
   /** 1250 g → "1.25 kg" / "1.25 کلو" / "1.25 किलो"; the digits stay Latin. */
-  qty(qty: number, unit: BaseUnit): string;
+  qty(qty: number, unit: BaseUnit, options?: { signed?: boolean }): string;
   dateTime(value: string | number | Date, options?: Intl.DateTimeFormatOptions): string;
 }
 
@@ -66,12 +67,14 @@ export function createTranslator(options: TranslatorOptions): Translator {
       return (Array.isArray(out) ? out : [out]) as (string | T)[];
     },
     money: (minor) => formatMinorUnits(minor, currency, locale),
+    moneyCompact: (minor) => formatMinorUnitsCompact(minor, currency, locale),
     number: (n, opts) => formatNumberIn(n, locale, currency, opts),
-    qty: (qty, unit) => {
-      if (unit === 'pc') return t.t('unit.pieces', { n: formatNumberIn(qty, locale, currency) });
-      const big = Math.abs(qty) >= 1000;
-      const n = big ? formatNumberIn(Number(formatScaled(qty, 3, true)), locale, currency) : formatNumberIn(qty, locale, currency);
-      const key: MessageKey = unit === 'g' ? (big ? 'unit.kg' : 'unit.g') : big ? 'unit.l' : 'unit.ml';
+    qty: (qty, unit, opts) => {
+      const big = unit !== 'pc' && Math.abs(qty) >= 1000;
+      const digits = formatNumberIn(big ? Number(formatScaled(qty, 3, true)) : qty, locale, currency, opts?.signed ? { signDisplay: 'exceptZero' } : {});
+      // In right-to-left text the number (and its sign) is isolated so it reads "+1.5" in place.
+      const n = info.dir === 'rtl' ? `\u2066${digits}\u2069` : digits;
+      const key: MessageKey = unit === 'pc' ? 'unit.pieces' : unit === 'g' ? (big ? 'unit.kg' : 'unit.g') : big ? 'unit.l' : 'unit.ml';
       return t.t(key, { n });
     },
     dateTime: (value, opts) => intl.formatDate(value, opts ?? { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' }),

@@ -1,4 +1,5 @@
-import { formatMoney, formatQuantity, parseMoney, type BaseUnit } from '@bazaar/shared';
+import { parseMoney, type BaseUnit } from '@bazaar/shared';
+import { cliT } from '../cli.i18n';
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
@@ -21,7 +22,7 @@ export function registerStoreCommands(program: Command): void {
         async (core, g) => {
           const info = await core.initStore({ code: o.code, name: o.name });
           if (g.json) return printJson(info);
-          process.stdout.write(`Created store ${info.storeCode} "${info.storeName}" in ${core.path}\nNext: add a manager with \`bazaar-store user add <username> --name NAME --role manager --new-pin 1234\` (optional) and products with \`bazaar-store product import items.csv\`.\n`);
+          process.stdout.write(`${cliT.t('cli.init.done', { code: info.storeCode, name: info.storeName, path: core.path, userCmd: 'bazaar-store user add <username> --name NAME --role manager --new-pin 1234', importCmd: 'bazaar-store product import items.csv' })}\n`);
         },
         { create: true },
       );
@@ -38,7 +39,7 @@ export function registerStoreCommands(program: Command): void {
       await withCore(cmd, async (core, g) => {
         const u = await core.createUser({ username, name: o.name, role: o.role, pin: o.newPin });
         if (g.json) return printJson(u);
-        process.stdout.write(`Added ${u.role} ${u.username} (${u.name}). From now on every change needs --user/--pin or BAZAAR_USER/BAZAAR_PIN.\n`);
+        process.stdout.write(`${cliT.t('cli.user.added', { role: cliT.t(`role.${u.role}`), username: u.username, name: u.name })}\n`);
       });
     });
   user
@@ -48,7 +49,7 @@ export function registerStoreCommands(program: Command): void {
       await withCore(cmd, async (core, g) => {
         const users = await core.listUsers();
         if (g.json) return printJson(users);
-        process.stdout.write(table(['USERNAME', 'NAME', 'ROLE', 'ACTIVE', 'FROM'], users.map((u) => [u.username, u.name, u.role, u.active ? 'yes' : 'no', u.origin])));
+        process.stdout.write(table(cliT.t('cli.user.header').split('|'), users.map((u) => [u.username, u.name, cliT.t(`role.${u.role}`), u.active ? cliT.t('common.yes') : cliT.t('common.no'), u.origin])));
       });
     });
 
@@ -63,7 +64,7 @@ export function registerStoreCommands(program: Command): void {
       await withCore(cmd, async (core, g) => {
         const s = await core.addSupplier({ name, phone: o.phone ?? null, email: o.email ?? null });
         if (g.json) return printJson(s);
-        process.stdout.write(`Added supplier ${s.name} (${s.id})\n`);
+        process.stdout.write(`${cliT.t('cli.supplier.added', { name: s.name, id: s.id })}\n`);
       });
     });
 
@@ -92,7 +93,8 @@ export function registerStoreCommands(program: Command): void {
           reorderLevel: qtyIn(o.reorder, o.unit, '--reorder'),
         });
         if (g.json) return printJson(p);
-        process.stdout.write(`Added ${p.sku} "${p.name}" at ${formatMoney(p.pricePaise)}${p.unit === 'pc' ? '' : p.unit === 'g' ? '/kg' : '/L'}\n`);
+        const price = cliT.money(p.pricePaise);
+        process.stdout.write(`${cliT.t('cli.product.added', { sku: p.sku, name: p.name, price: p.unit === 'pc' ? price : cliT.t(p.unit === 'g' ? 'unit.perKg' : 'unit.perL', { price }) })}\n`);
       });
     });
   product
@@ -106,10 +108,10 @@ export function registerStoreCommands(program: Command): void {
         bar?.stop();
         if (g.json) printJson(r);
         else {
-          process.stdout.write(`${r.rows} rows: ${r.created} created, ${r.updated} updated, ${r.bad.length} bad\n`);
+          process.stdout.write(`${cliT.t('cli.import.summary', { rows: r.rows, created: r.created, updated: r.updated, bad: r.bad.length })}\n`);
           if (r.bad.length > 0) {
-            process.stdout.write(table(['LINE', 'SKU', 'PROBLEM'], r.bad.map((b) => [b.line, b.sku ?? '', b.message]), [0]));
-            process.stdout.write('Fix those lines and import the file again: good rows are updated in place, nothing is duplicated.\n');
+            process.stdout.write(table(cliT.t('cli.import.header').split('|'), r.bad.map((b) => [b.line, b.sku ?? '', b.message]), [0]));
+            process.stdout.write(`${cliT.t('cli.import.fix')}\n`);
           }
         }
         if (r.bad.length > 0) throw new ExitWith(EXIT.PARTIAL_IMPORT);
@@ -125,8 +127,8 @@ export function registerStoreCommands(program: Command): void {
         if (g.json) return printJson(items);
         process.stdout.write(
           table(
-            ['SKU', 'BARCODE', 'NAME', 'PRICE', 'STOCK', 'STATUS'],
-            items.map((p) => [p.sku, p.barcode ?? '', p.name, formatMoney(p.pricePaise), formatQuantity(p.qty, p.unit), p.status]),
+            cliT.t('cli.find.header').split('|'),
+            items.map((p) => [p.sku, p.barcode ?? '', p.name, cliT.money(p.pricePaise), cliT.qty(p.qty, p.unit), p.status]),
             [3, 4],
           ),
         );
@@ -140,7 +142,7 @@ export function registerStoreCommands(program: Command): void {
       await withCore(cmd, async (core, g) => {
         const p = await core.archiveProduct({ product: ref, archived: !o.restore });
         if (g.json) return printJson(p);
-        process.stdout.write(`${p.sku} is ${p.archived ? 'archived' : 'active again'}\n`);
+        process.stdout.write(`${cliT.t(p.archived ? 'cli.product.archived' : 'cli.product.restored', { sku: p.sku })}\n`);
       });
     });
 }

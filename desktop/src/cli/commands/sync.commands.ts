@@ -5,20 +5,21 @@ import type { SyncStatusView } from '../../core/core.api';
 import type { StoreCore } from '../../core/store-core';
 import { EXIT, ExitWith, printJson, table } from '../cli.output';
 import { withCore } from '../cli.context';
+import { cliT } from '../cli.i18n';
 
 function statusText(s: SyncStatusView): string {
   const rows: [string, string][] = [
-    ['state', s.state],
-    ['hub', s.hubUrl ?? '(not enrolled: stand-alone store)'],
-    ['pending movements', String(s.pendingMovements)],
-    ['pending products', String(s.pendingProducts)],
-    ['rejected by hub', String(s.rejectedMovements)],
-    ['acked seq / last seq', `${s.ackedSeq} / ${s.lastSeq}`],
-    ['last success', s.lastSuccessAt ?? 'never'],
-    ['last error', s.lastError ? `${s.lastError} (${s.lastErrorAt})` : '-'],
-    ['clock offset', `${s.clockOffsetMs} ms`],
+    [cliT.t('cli.status.state'), s.state],
+    [cliT.t('cli.status.hub'), s.hubUrl ?? cliT.t('cli.status.notEnrolled')],
+    [cliT.t('cli.status.pendingMovements'), String(s.pendingMovements)],
+    [cliT.t('cli.status.pendingProducts'), String(s.pendingProducts)],
+    [cliT.t('cli.status.rejected'), String(s.rejectedMovements)],
+    [cliT.t('cli.status.seq'), `${s.ackedSeq} / ${s.lastSeq}`],
+    [cliT.t('cli.status.lastSuccess'), s.lastSuccessAt ?? cliT.t('sync.time.never')],
+    [cliT.t('cli.status.lastError'), s.lastError ? `${s.lastError} (${s.lastErrorAt})` : '-'],
+    [cliT.t('cli.status.clock'), `${s.clockOffsetMs} ms`],
   ];
-  if (s.halted) rows.push(['halted', s.halted]);
+  if (s.halted) rows.push([cliT.t('cli.status.halted'), s.halted]);
   return table(['', ''], rows).split('\n').slice(2).join('\n');
 }
 
@@ -30,7 +31,7 @@ export function registerSyncCommands(program: Command): void {
     .action(async (hubUrl: string, token: string, o: { force?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         await core.enroll({ hubUrl, token, force: Boolean(o.force) });
-        if (!g.json) process.stdout.write(`Enrolled to ${hubUrl}. Syncing…\n`);
+        if (!g.json) process.stdout.write(`${cliT.t('cli.enroll.done', { hub: hubUrl })}\n`);
         await runSync(core, Boolean(g.json));
       });
     });
@@ -62,7 +63,7 @@ async function runSync(core: StoreCore, json: boolean): Promise<void> {
       onProgress: (p) => {
         if (!bar) return;
         if (p.phase === 'push' && p.total) {
-          if (!started) bar.start(p.total, p.done, { phase: 'pushing movements' });
+          if (!started) bar.start(p.total, p.done, { phase: cliT.t('cli.sync.pushing') });
           started = true;
           bar.update(p.done);
         }
@@ -70,7 +71,9 @@ async function runSync(core: StoreCore, json: boolean): Promise<void> {
     });
     bar?.stop();
     if (json) return printJson(r);
-    process.stdout.write(`Pushed ${r.pushedMovements} movements in ${r.pushBatches} batches (${r.rejected} rejected, ${r.remaps} product remaps); pulled ${r.pulledPages} pages (${r.pulledProducts} products, ${r.pulledStockRows} stock rows)\n`);
+    process.stdout.write(
+      `${cliT.t('cli.sync.done', { pushed: r.pushedMovements, batches: r.pushBatches, rejected: r.rejected, remaps: r.remaps, pages: r.pulledPages, products: r.pulledProducts, rows: r.pulledStockRows })}\n`,
+    );
     process.stdout.write(statusText(r.status));
   } catch (err) {
     bar?.stop();
@@ -78,7 +81,7 @@ async function runSync(core: StoreCore, json: boolean): Promise<void> {
     if (err instanceof DomainError) throw err;
     const s = await core.syncStatus();
     if (json) printJson({ error: { code: 'SERVICE_UNAVAILABLE', message: (err as Error).message }, status: s });
-    else process.stderr.write(`sync failed: ${(err as Error).message}\nNothing is lost: ${s.pendingMovements} movements stay queued and go with the next sync.\n`);
+    else process.stderr.write(`${cliT.t('cli.sync.failed', { error: (err as Error).message, pending: s.pendingMovements })}\n`);
     throw new ExitWith(EXIT.HUB);
   }
 }

@@ -62,7 +62,7 @@ function CartRow({ index, line, onSetQty, onRemove }: { index: number; line: Car
     <tr>
       <td className="muted">{index}</td>
       <td>
-        <span className="cell-strong">{product.name}</span>
+        <bdi className="cell-strong">{product.name}</bdi>
         <span className="cell-sub">
           <bdi className="mono">{product.sku}</bdi> · {product.unit === 'pc' ? t('counter.cart.each', { price: priceWithUnit(i18n, product.pricePaise, product.unit) }) : priceWithUnit(i18n, product.pricePaise, product.unit)}
         </span>

@@ -134,7 +134,7 @@ export function MovementsTab() {
                     <span className={`kind kind-${m.kind}`}>{kindLabel(i18n, m.kind)}</span>
                   </td>
                   <td>
-                    <span className="cell-strong">{m.productName}</span>
+                    <bdi className="cell-strong">{m.productName}</bdi>
                     <bdi className="cell-sub mono">{m.sku}</bdi>
                   </td>
                   <td className={`num cell-strong ${m.kind === 'COUNT' ? '' : m.qty < 0 ? 'qty-out' : 'qty-ok'}`}>

@@ -161,7 +161,7 @@ export function CountScreen() {
                     return (
                       <tr key={row.product.id}>
                         <td>
-                          <span className="cell-strong">{row.product.name}</span>
+                          <bdi className="cell-strong">{row.product.name}</bdi>
                           <bdi className="cell-sub mono">{row.product.sku}</bdi>
                         </td>
                         <td className="num"><bdi>{i18n.qty(row.product.qty, row.product.unit)}</bdi></td>

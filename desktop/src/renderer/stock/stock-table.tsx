@@ -25,7 +25,7 @@ export function StockTable({ items, supplierName, compact, testId }: { items: It
         {items.map((s) => (
           <tr key={s.productId} data-status={s.status}>
             <td>
-              <span className="cell-strong">{s.name}</span>
+              <bdi className="cell-strong">{s.name}</bdi>
               <span className="cell-sub mono">
                 <bdi>{s.sku}</bdi>
                 {s.barcode ? <> · <bdi>{s.barcode}</bdi></> : ''}

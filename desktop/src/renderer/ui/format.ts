@@ -9,7 +9,7 @@ export function priceWithUnit(t: Translator, pricePaise: number, unit: BaseUnit)
 
 /** A signed quantity with an explicit "+" so a variance or delta reads at a glance. */
 export function signedQuantity(t: Translator, qty: number, unit: BaseUnit): string {
-  return `${qty > 0 ? '+' : ''}${t.qty(qty, unit)}`;
+  return t.qty(qty, unit, { signed: true });
 }
 
 export function unitHint(t: Translator, unit: BaseUnit): string {

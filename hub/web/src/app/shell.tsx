@@ -3,14 +3,17 @@ import { useAuth, useUser } from '../auth/auth-context';
 import { allowed } from '../auth/permissions';
 import { navigate, useLocation } from './router';
 import { tabs } from './tabs';
+import { useI18n } from '../i18n/i18n-context';
+import { LocalePicker } from '../i18n/locale-picker';
 
 export function Shell({ children }: { children: ReactNode }) {
   const user = useUser();
+  const { t } = useI18n();
   const { signOut } = useAuth();
   const { path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
-  const visible = tabs.filter((t) => !t.needs || allowed(user, t.needs));
-  const current = tabs.find((t) => t.path === path);
+  const visible = tabs.filter((tab) => !tab.needs || allowed(user, tab.needs));
+  const current = tabs.find((tab) => tab.path === path);
 
   return (
     <div className="shell">
@@ -18,7 +21,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <button
           type="button"
           className="icon-btn menu-btn"
-          aria-label="Menu"
+          aria-label={t('web.shell.menu')}
           aria-expanded={menuOpen}
           onClick={() => setMenuOpen((o) => !o)}
         >
@@ -36,10 +39,11 @@ export function Shell({ children }: { children: ReactNode }) {
             B
           </span>
           <span>
-            Bazaar <strong>Head office</strong>
+            {t('web.shell.brand')} <strong>{t('web.shell.headOffice')}</strong>
           </span>
         </a>
         <div className="topbar-user">
+          <LocalePicker />
           <span className="user-chip" data-testid="user-chip">
             <span className="avatar" aria-hidden="true">
               {user.name.slice(0, 1).toUpperCase()}
@@ -47,33 +51,33 @@ export function Shell({ children }: { children: ReactNode }) {
             <span className="user-meta">
               <span>{user.name}</span>
               <small>
-                {user.role}
-                {user.role !== 'admin' && ` · ${user.storeIds.length} store${user.storeIds.length === 1 ? '' : 's'}`}
+                {t(`role.${user.role}`)}
+                {user.role !== 'admin' && t('web.shell.stores', { count: user.storeIds.length })}
               </small>
             </span>
           </span>
           <button type="button" className="btn btn-ghost btn-sm" onClick={() => void signOut()}>
-            Sign out
+            {t('counter.app.signOut')}
           </button>
         </div>
       </header>
-      <nav className={`sidenav${menuOpen ? ' open' : ''}`} aria-label="Dashboard">
+      <nav className={`sidenav${menuOpen ? ' open' : ''}`} aria-label={t('web.shell.dashboard')}>
         <ul>
-          {visible.map((t) => (
-            <li key={t.path}>
+          {visible.map((tab) => (
+            <li key={tab.path}>
               <a
-                href={t.path}
-                aria-current={t.path === path ? 'page' : undefined}
+                href={tab.path}
+                aria-current={tab.path === path ? 'page' : undefined}
                 onClick={(e) => {
                   e.preventDefault();
                   setMenuOpen(false);
-                  navigate(t.path);
+                  navigate(tab.path);
                 }}
               >
                 <span className="nav-icon" aria-hidden="true">
-                  {t.icon}
+                  {tab.icon}
                 </span>
-                {t.label}
+                {t(tab.label)}
               </a>
             </li>
           ))}
@@ -81,7 +85,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </nav>
       {menuOpen && <div className="nav-backdrop" aria-hidden="true" onClick={() => setMenuOpen(false)} />}
       <main className="content">
-        {current && <h1 className="page-title">{current.label}</h1>}
+        {current && <h1 className="page-title">{t(current.label)}</h1>}
         {children}
       </main>
     </div>

@@ -1,23 +1,24 @@
+import type { MessageKey } from '@bazaar/shared';
 import type { Permission } from '../auth/permissions';
 
 export interface Tab {
   path: string;
-  label: string;
+  label: MessageKey;
   icon: string;
   /** Hidden unless the user holds this permission. */
   needs?: Permission;
 }
 
 export const tabs: Tab[] = [
-  { path: '/overview', label: 'Overview', icon: '◧' },
-  { path: '/stock', label: 'Stock', icon: '▦' },
-  { path: '/movements', label: 'Movements', icon: '⇄' },
-  { path: '/products', label: 'Products', icon: '▤' },
-  { path: '/stores', label: 'Stores', icon: '⌂', needs: 'viewStores' },
-  { path: '/suppliers', label: 'Suppliers', icon: '⚑', needs: 'viewSuppliers' },
-  { path: '/logs', label: 'Activity logs', icon: '☰', needs: 'viewAudit' },
-  { path: '/conflicts', label: 'Conflicts', icon: '⚠', needs: 'viewConflicts' },
-  { path: '/devices', label: 'Devices', icon: '⌨', needs: 'manageDevices' },
-  { path: '/users', label: 'Users', icon: '☺', needs: 'manageUsers' },
-  { path: '/settings', label: 'Settings', icon: '⚙', needs: 'settings' },
+  { path: '/overview', label: 'web.tab.overview', icon: '◧' },
+  { path: '/stock', label: 'web.tab.stock', icon: '▦' },
+  { path: '/movements', label: 'web.tab.movements', icon: '⇄' },
+  { path: '/products', label: 'web.tab.products', icon: '▤' },
+  { path: '/stores', label: 'web.tab.stores', icon: '⌂', needs: 'viewStores' },
+  { path: '/suppliers', label: 'web.tab.suppliers', icon: '⚑', needs: 'viewSuppliers' },
+  { path: '/logs', label: 'web.tab.logs', icon: '☰', needs: 'viewAudit' },
+  { path: '/conflicts', label: 'web.tab.conflicts', icon: '⚠', needs: 'viewConflicts' },
+  { path: '/devices', label: 'web.tab.devices', icon: '⌨', needs: 'manageDevices' },
+  { path: '/users', label: 'web.tab.users', icon: '☺', needs: 'manageUsers' },
+  { path: '/settings', label: 'web.tab.settings', icon: '⚙', needs: 'settings' },
 ];

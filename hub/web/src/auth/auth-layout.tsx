@@ -1,23 +1,29 @@
 import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n-context';
+import { LocalePicker } from '../i18n/locale-picker';
 
 export function AuthLayout({ title, subtitle, children }: { title: string; subtitle: string; children: ReactNode }) {
+  const { t } = useI18n();
   return (
     <div className="auth-page">
       <aside className="auth-aside" aria-hidden="true">
         <div className="brand brand-lg">
           <span className="brand-mark">B</span>
           <span>
-            Bazaar <strong>Inventory</strong>
+            {t('web.shell.brand')} <strong>{t('web.auth.inventory')}</strong>
           </span>
         </div>
-        <p>Every store’s stock, sales and counters in one place — even when the shops are offline.</p>
+        <p>{t('web.auth.pitch')}</p>
         <ul>
-          <li>Live stock across all your stores</li>
-          <li>Low and out-of-stock alerts by region</li>
-          <li>A tamper-evident activity log</li>
+          <li>{t('web.auth.point1')}</li>
+          <li>{t('web.auth.point2')}</li>
+          <li>{t('web.auth.point3')}</li>
         </ul>
       </aside>
       <main className="auth-card">
+        <div className="auth-locale">
+          <LocalePicker />
+        </div>
         <h1>{title}</h1>
         <p className="muted">{subtitle}</p>
         {children}

@@ -8,9 +8,11 @@ import { zodFieldErrors } from '../components/zod-errors';
 import { navigate } from '../app/router';
 import { useAuth } from './auth-context';
 import { AuthLayout } from './auth-layout';
+import { useI18n } from '../i18n/i18n-context';
 
 export function RegisterPage() {
   const { signIn } = useAuth();
+  const { t } = useI18n();
   const [form, setForm] = useState({ username: '', name: '', password: '', confirm: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [created, setCreated] = useState(false);
@@ -36,45 +38,45 @@ export function RegisterPage() {
     e.preventDefault();
     const parsed = registerInputSchema.safeParse({ username: form.username, name: form.name, password: form.password });
     const errs = parsed.success ? {} : zodFieldErrors(parsed.error);
-    if (form.password !== form.confirm) errs.confirm = 'does not match the password';
+    if (form.password !== form.confirm) errs.confirm = t('web.auth.mismatch');
     setErrors(errs);
     if (parsed.success && !errs.confirm) register.mutate(parsed.data);
   }
 
   if (created)
     return (
-      <AuthLayout title="Account created" subtitle="An administrator assigns your role and stores.">
-        <p>You can sign in once an administrator has activated your account.</p>
+      <AuthLayout title={t('web.auth.created')} subtitle={t('web.auth.createdSubtitle')}>
+        <p>{t('web.auth.createdBody')}</p>
         <button type="button" className="btn btn-primary btn-block" onClick={() => navigate('/sign-in')}>
-          Go to sign in
+          {t('web.auth.goSignIn')}
         </button>
       </AuthLayout>
     );
 
   return (
-    <AuthLayout title="Create an account" subtitle="The first account on a new hub becomes its administrator.">
+    <AuthLayout title={t('web.auth.createAccount')} subtitle={t('web.auth.createSubtitle')}>
       <form className="form" onSubmit={submit} noValidate>
-        <Field label="Full name" error={errors.name}>
+        <Field label={t('web.auth.fullName')} error={errors.name}>
           {(id, d) => <input id={id} aria-describedby={d} name="name" autoComplete="name" value={form.name} onChange={set('name')} />}
         </Field>
-        <Field label="Username" error={errors.username} hint="Letters, digits, “.”, “_”, “@” or “-”; used to sign in.">
+        <Field label={t('common.username')} error={errors.username} hint={t('web.auth.usernameHint')}>
           {(id, d) => <input id={id} aria-describedby={d} name="username" autoComplete="username" value={form.username} onChange={set('username')} />}
         </Field>
-        <Field label="Password" error={errors.password} hint="At least 10 characters.">
+        <Field label={t('web.auth.password')} error={errors.password} hint={t('web.auth.passwordHint')}>
           {(id, d) => <input id={id} aria-describedby={d} name="password" type="password" autoComplete="new-password" value={form.password} onChange={set('password')} />}
         </Field>
-        <Field label="Confirm password" error={errors.confirm}>
+        <Field label={t('web.auth.confirm')} error={errors.confirm}>
           {(id, d) => <input id={id} aria-describedby={d} name="confirm" type="password" autoComplete="new-password" value={form.confirm} onChange={set('confirm')} />}
         </Field>
-        <FormError message={register.error ? `Account not created: ${errorMessage(register.error)}` : null} />
+        <FormError message={register.error ? t('web.auth.notCreated', { error: errorMessage(register.error) }) : null} />
         <button type="submit" className="btn btn-primary btn-block" disabled={register.isPending}>
-          {register.isPending ? 'Creating…' : 'Create account'}
+          {register.isPending ? t('web.auth.creating') : t('web.auth.createButton')}
         </button>
       </form>
       <p className="auth-switch">
-        Already have an account?{' '}
+        {t('web.auth.haveAccount')}{' '}
         <a href="/sign-in" onClick={(e) => { e.preventDefault(); navigate('/sign-in'); }}>
-          Sign in
+          {t('signIn.submit')}
         </a>
       </p>
     </AuthLayout>

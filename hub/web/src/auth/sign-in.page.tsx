@@ -8,9 +8,11 @@ import { navigate } from '../app/router';
 import { useAuth } from './auth-context';
 import { AuthLayout } from './auth-layout';
 import { zodFieldErrors } from '../components/zod-errors';
+import { useI18n } from '../i18n/i18n-context';
 
 export function SignInPage() {
   const { signIn } = useAuth();
+  const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -32,27 +34,27 @@ export function SignInPage() {
   }
 
   return (
-    <AuthLayout title="Sign in" subtitle="Head-office dashboard for managers and staff.">
+    <AuthLayout title={t('signIn.submit')} subtitle={t('web.auth.signInSubtitle')}>
       <form className="form" onSubmit={submit} noValidate>
-        <Field label="Username" error={errors.username}>
+        <Field label={t('common.username')} error={errors.username}>
           {(id, d) => (
             <input id={id} aria-describedby={d} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} autoFocus />
           )}
         </Field>
-        <Field label="Password" error={errors.password}>
+        <Field label={t('web.auth.password')} error={errors.password}>
           {(id, d) => (
             <input id={id} aria-describedby={d} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
           )}
         </Field>
         <FormError message={login.error ? errorMessage(login.error) : null} />
         <button type="submit" className="btn btn-primary btn-block" disabled={login.isPending}>
-          {login.isPending ? 'Signing in…' : 'Sign in'}
+          {login.isPending ? t('web.auth.signingIn') : t('signIn.submit')}
         </button>
       </form>
       <p className="auth-switch">
-        New here?{' '}
+        {t('web.auth.newHere')}{' '}
         <a href="/register" onClick={(e) => { e.preventDefault(); navigate('/register'); }}>
-          Create an account
+          {t('web.auth.createAccount')}
         </a>
       </p>
     </AuthLayout>

@@ -1,9 +1,9 @@
 import type { StockStatus } from '@bazaar/shared';
-
-const statusLabel: Record<StockStatus, string> = { ok: 'In stock', low: 'Low', out: 'Out' };
+import { useI18n } from '../i18n/i18n-context';
 
 export function StatusBadge({ status }: { status: StockStatus }) {
-  return <span className={`badge badge-${status}`}>{statusLabel[status]}</span>;
+  const { t } = useI18n();
+  return <span className={`badge badge-${status}`}>{t(status === 'out' ? 'web.stock.out' : `stock.${status}`)}</span>;
 }
 
 export function Tag({ children, tone = 'neutral' }: { children: string; tone?: 'neutral' | 'good' | 'warn' | 'bad' | 'info' }) {

@@ -11,6 +11,7 @@ import { apiCsv, type Query } from '../api/client';
 import { ApiError, errorMessage } from '../api/api-error';
 import { downloadText, stampedName, toCsv } from './csv';
 import type { PagedList } from './use-paged-list';
+import { useI18n } from '../i18n/i18n-context';
 
 const EXPORT_CAP = 50_000;
 
@@ -46,6 +47,7 @@ interface DataTableProps<T> {
 }
 
 export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, empty, toolbar, testId }: DataTableProps<T>) {
+  const { t } = useI18n();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [exportNote, setExportNote] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -88,16 +90,12 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
       items.push(...page.items);
       cursor = page.nextCursor ?? undefined;
       pages++;
-      if (pages % 4 === 0) setExportNote(`Exporting… ${items.length} rows so far`);
+      if (pages % 4 === 0) setExportNote(t('web.table.exportingSoFar', { count: items.length }));
     } while (cursor && items.length < EXPORT_CAP);
     const ordered = sorting.length ? sortLike(items) : items;
     const rows = ordered.map((r) => cols.map((c) => c.csv?.(r)));
     downloadText(stampedName(csv.filename), toCsv(cols.map((c) => c.header), rows));
-    setExportNote(
-      `Exported ${rows.length} row${rows.length === 1 ? '' : 's'} built in the browser (${reason})${
-        cursor ? `; stopped at ${EXPORT_CAP} rows, narrow the filters for the rest` : ''
-      }.`,
-    );
+    setExportNote(t(cursor ? 'web.table.exportedCapped' : 'web.table.exported', { count: rows.length, reason, cap: EXPORT_CAP }));
   }
 
   /** Apply the on-screen sort to exported rows too. */
@@ -117,19 +115,19 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
     setExporting(true);
     setExportNote(null);
     try {
-      if (!csv.api) return await exportByCursor('this list has no server-side export');
+      if (!csv.api) return await exportByCursor(t('web.table.noServerExport'));
       try {
         const text = await apiCsv(csv.api.path, csv.api.query);
         downloadText(stampedName(csv.filename), text);
-        setExportNote('Exported every matching row from the hub.');
+        setExportNote(t('web.table.exportedHub'));
       } catch (err) {
         // A hub list without `?format=csv`: build the file here from the same query, and say so.
         if (err instanceof ApiError && (err.code === 'BAD_RESPONSE' || [400, 403, 404, 406].includes(err.status))) {
-          await exportByCursor('the hub offers no CSV for this list');
+          await exportByCursor(t('web.table.hubNoCsv'));
         } else throw err;
       }
     } catch (err) {
-      setExportNote(`Export failed: ${errorMessage(err)}`);
+      setExportNote(t('web.table.exportFailed', { error: errorMessage(err) }));
     } finally {
       setExporting(false);
     }
@@ -143,21 +141,19 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
           <h3>{caption}</h3>
           <span className="muted" data-testid="row-count">
             {list.isLoading
-              ? 'Loading…'
-              : `${list.rows.length}${list.hasMore ? '+' : ''} row${list.rows.length === 1 ? '' : 's'}${
-                  sorted && list.hasMore ? ' · sorted within loaded rows' : ''
-                }`}
+              ? t('common.loading')
+              : t(list.hasMore ? 'web.table.rowsMore' : 'web.table.rows', { count: list.rows.length }) + (sorted && list.hasMore ? t('web.table.sortedLoaded') : '')}
           </span>
         </div>
         <div className="table-actions">
           {toolbar}
           {list.refetch && (
-            <button type="button" className="btn btn-ghost" onClick={list.refetch} disabled={list.isFetching} aria-label={`Refresh ${caption}`} title="Refresh">
+            <button type="button" className="btn btn-ghost" onClick={list.refetch} disabled={list.isFetching} aria-label={t('web.table.refreshOf', { caption })} title={t('web.table.refresh')}>
               ↻
             </button>
           )}
           <button type="button" className="btn btn-ghost" onClick={() => void exportCsv()} disabled={exporting}>
-            {exporting ? 'Exporting…' : 'Export CSV'}
+            {exporting ? t('web.table.exporting') : t('web.table.export')}
           </button>
         </div>
       </div>
@@ -219,7 +215,7 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
             {!list.isLoading && list.rows.length === 0 && (
               <tr>
                 <td colSpan={defs.length} className="empty">
-                  {empty ?? 'Nothing matches these filters.'}
+                  {empty ?? t('web.table.noMatch')}
                 </td>
               </tr>
             )}
@@ -237,7 +233,7 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
       {list.hasMore && (
         <div className="table-more">
           <button type="button" className="btn" onClick={list.loadMore} disabled={list.isLoadingMore}>
-            {list.isLoadingMore ? 'Loading…' : 'Load more'}
+            {list.isLoadingMore ? t('common.loading') : t('common.loadMore')}
           </button>
         </div>
       )}

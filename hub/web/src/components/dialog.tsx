@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n-context';
 
 interface DialogProps {
   title: string;
@@ -11,6 +12,7 @@ interface DialogProps {
 
 /** A native modal <dialog>: focus trapping, Escape and the backdrop come from the browser. */
 export function Dialog({ title, open, onClose, children, footer, wide }: DialogProps) {
+  const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -32,7 +34,7 @@ export function Dialog({ title, open, onClose, children, footer, wide }: DialogP
         <div className="dialog-body">
           <header className="dialog-head">
             <h2>{title}</h2>
-            <button type="button" className="icon-btn" aria-label="Close" onClick={onClose}>
+            <button type="button" className="icon-btn" aria-label={t('common.close')} onClick={onClose}>
               ×
             </button>
           </header>

@@ -1,27 +1,29 @@
-const dateTime = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeStyle: 'short' });
-const thisYear = new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
-const dateOnly = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium' });
+import { createTranslator, type Translator } from '@bazaar/shared';
+
+const english = createTranslator({ locale: 'en' });
+const sameYear: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' };
+const otherYear: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
 /** "23 Nov, 10:23 pm" this year, "23 Nov 2025, 10:23 pm" before: tables stay narrow. */
-export function fmtDateTime(iso: string | null | undefined): string {
+export function fmtDateTime(iso: string | null | undefined, t: Translator = english): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return d.getFullYear() === new Date().getFullYear() ? thisYear.format(d) : dateTime.format(d);
+  return t.dateTime(d, d.getFullYear() === new Date().getFullYear() ? sameYear : otherYear);
 }
-export function fmtDate(iso: string | null | undefined): string {
-  return iso ? dateOnly.format(new Date(iso)) : '—';
+export function fmtDate(iso: string | null | undefined, t: Translator = english): string {
+  return iso ? t.dateTime(iso, { dateStyle: 'medium' }) : '—';
 }
 
 /** "3 min ago", "2 days ago": for last-seen columns. */
-export function fmtAgo(iso: string | null | undefined, now = Date.now()): string {
-  if (!iso) return 'never';
+export function fmtAgo(iso: string | null | undefined, now = Date.now(), t: Translator = english): string {
+  if (!iso) return t.t('sync.time.never');
   const s = Math.round((now - Date.parse(iso)) / 1000);
-  if (s < 60) return 'just now';
+  if (s < 60) return t.t('sync.time.justNow');
   const m = Math.round(s / 60);
-  if (m < 60) return `${m} min ago`;
+  if (m < 60) return t.t('sync.time.minutes', { n: m });
   const h = Math.round(m / 60);
-  if (h < 48) return `${h} h ago`;
-  return `${Math.round(h / 24)} days ago`;
+  if (h < 48) return t.t('sync.time.hours', { n: h });
+  return t.t('web.time.days', { n: Math.round(h / 24) });
 }
 
 /** yyyy-mm-dd in local time, for date inputs. */

@@ -9,6 +9,10 @@ import { counterCountMessages } from './counter-count.messages';
 import { counterStockMessages } from './counter-stock.messages';
 import { counterSessionMessages } from './counter-session.messages';
 import { counterSettingsMessages } from './counter-settings.messages';
+import { webAppMessages } from './web-app.messages';
+import { webStockMessages } from './web-stock.messages';
+import { webCommonMessages } from './web-common.messages';
+import { cliMessages } from './cli.messages';
 import type { Entry } from './define';
 
 /** Every message of every app, by key. Areas are split into files only to keep them readable. */
@@ -23,6 +27,10 @@ export const messageEntries = {
   ...counterStockMessages,
   ...counterSessionMessages,
   ...counterSettingsMessages,
+  ...webAppMessages,
+  ...webStockMessages,
+  ...webCommonMessages,
+  ...cliMessages,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messageEntries;

@@ -5,7 +5,7 @@ export const counterAppMessages = messages({
   'counter.app.opening': { en: 'Opening the store…', ur: 'دکان کھل رہی ہے…', hi: 'दुकान खुल रही है…' },
   'counter.app.brand': { en: 'Bazaar Counter', ur: 'بازار کاؤنٹر', hi: 'बाज़ार काउंटर' },
   'counter.app.connected': { en: ' · connected to hub', ur: ' · ہب سے منسلک', hi: ' · हब से जुड़ा' },
-  'counter.app.standAlone': { en: ' · stand-alone', ur: ' · اکیلا (ہب کے بغیر)', hi: ' · अकेला (बिना हब)' },
+  'counter.app.standAlone': { en: ' · stand-alone', ur: ' · خود مختار', hi: ' · स्वतंत्र' },
   'counter.app.signOut': { en: 'Sign out', ur: 'سائن آؤٹ', hi: 'साइन आउट' },
   'counter.app.screens': { en: 'Screens', ur: 'اسکرینیں', hi: 'स्क्रीन' },
   'counter.nav.counter': { en: 'Counter', ur: 'کاؤنٹر', hi: 'काउंटर' },

@@ -1,3 +1,4 @@
+import { useI18n } from '../../i18n/i18n-context';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -26,6 +27,7 @@ interface MovementFormProps {
 
 /** Records one movement from the web; the hub applies the same sign rules as a counter's sync. */
 export function MovementForm({ store: initialStore = null, product: initialProduct = null, onDone }: MovementFormProps) {
+  const i18n = useI18n();
   const qc = useQueryClient();
   const [kind, setKind] = useState<MovementKind>('IN');
   const [store, setStore] = useState<PickOption | null>(initialStore);
@@ -94,7 +96,7 @@ export function MovementForm({ store: initialStore = null, product: initialProdu
         {movementKinds.map((k) => (
           <label key={k} className={k === kind ? 'on' : undefined}>
             <input type="radio" name="kind" value={k} checked={k === kind} onChange={() => setKind(k)} />
-            {kindLabel[k]}
+            {kindLabel(i18n, k)}
           </label>
         ))}
       </fieldset>
@@ -155,7 +157,7 @@ export function MovementForm({ store: initialStore = null, product: initialProdu
           Cancel
         </button>
         <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : `Record ${kindLabel[kind].toLowerCase()}`}
+          {save.isPending ? 'Saving…' : `Record ${kindLabel(i18n, kind).toLowerCase()}`}
         </button>
       </div>
     </form>

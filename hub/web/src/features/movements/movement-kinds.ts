@@ -1,14 +1,19 @@
-import type { MovementKind } from '@bazaar/shared';
+import type { MessageKey, MovementKind, Translator } from '@bazaar/shared';
 
-export const kindLabel: Record<MovementKind, string> = {
-  IN: 'Stock in',
-  SALE: 'Sale',
-  REMOVE: 'Removal',
-  COUNT: 'Count',
-  ADJUST: 'Adjustment',
-  TRANSFER_OUT: 'Transfer out',
-  TRANSFER_IN: 'Transfer in',
+// Head office writes "Stock in" where the counter's button says "Stock-in".
+const kindKey: Record<MovementKind, MessageKey> = {
+  IN: 'web.kind.IN',
+  SALE: 'kind.SALE',
+  REMOVE: 'kind.REMOVE',
+  COUNT: 'kind.COUNT',
+  ADJUST: 'kind.ADJUST',
+  TRANSFER_OUT: 'kind.TRANSFER_OUT',
+  TRANSFER_IN: 'kind.TRANSFER_IN',
 };
+
+export function kindLabel(t: Translator, kind: MovementKind): string {
+  return t.t(kindKey[kind]);
+}
 
 export const kindTone: Record<MovementKind, 'good' | 'bad' | 'warn' | 'info' | 'neutral'> = {
   IN: 'good',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { formatMoney, formatQuantity, movementKinds, type Movement, type MovementKind } from '@bazaar/shared';
+import { movementKinds, type Movement, type MovementKind } from '@bazaar/shared';
+import { useI18n } from '../../i18n/i18n-context';
 import { movementsApi } from '../../api/endpoints';
 import { useUser } from '../../auth/auth-context';
 import { allowed } from '../../auth/permissions';
@@ -18,29 +19,32 @@ import { kindLabel, kindTone } from './movement-kinds';
 
 function Qty({ m }: { m: Movement }) {
   const p = useProduct(m.productId);
+  const i18n = useI18n();
   if (!p.data) return <span>{m.qty}</span>;
-  const text = formatQuantity(m.qty, p.data.unit);
-  return <span className={m.qty < 0 ? 'neg' : 'pos'}>{m.kind === 'COUNT' ? `= ${text}` : m.qty > 0 ? `+${text}` : text}</span>;
+  const text = i18n.qty(m.qty, p.data.unit);
+  return <bdi className={m.qty < 0 ? 'neg' : 'pos'}>{m.kind === 'COUNT' ? `= ${text}` : m.qty > 0 ? `+${text}` : text}</bdi>;
 }
 
-const perUnit = { pc: '/pc', g: '/kg', ml: '/L' } as const;
 
 /** Weighed goods are priced per kg or L, so the unit is part of the number. */
 function UnitPrice({ m }: { m: Movement }) {
   const p = useProduct(m.productId);
+  const i18n = useI18n();
   const paise = m.unitPricePaise ?? m.unitCostPaise;
   if (paise === null) return <span className="muted">—</span>;
   return (
     <span>
-      {formatMoney(paise)}
-      {p.data && <small className="muted">{perUnit[p.data.unit]}</small>}
-      {m.unitPricePaise === null && <small className="muted"> cost</small>}
+      {i18n.money(paise)}
+      {p.data && <small className="muted"> {i18n.t(`unit.per.${p.data.unit}`)}</small>}
+      {m.unitPricePaise === null && <small className="muted">{i18n.t('web.movements.costSuffix')}</small>}
     </span>
   );
 }
 
 export function MovementsPage() {
   const user = useUser();
+  const i18n = useI18n();
+  const { t } = i18n;
   const qc = useQueryClient();
   const [store, setStore] = useState<PickOption | null>(null);
   const [product, setProduct] = useState<PickOption | null>(null);
@@ -54,64 +58,65 @@ export function MovementsPage() {
   const list = usePagedList(['movements', 'list', query], (cursor, limit = 50) => movementsApi.list({ ...query, cursor, limit }));
 
   const columns: Column<Movement>[] = [
-    { id: 'at', header: 'When', cell: (m) => fmtDateTime(m.occurredAt), sort: (m) => m.occurredAt, csv: (m) => m.occurredAt },
-    { id: 'store', header: 'Store', cell: (m) => <StoreName id={m.storeId} />, csv: (m) => cachedName(qc, 'store', m.storeId) },
-    { id: 'product', wrap: true, header: 'Product', cell: (m) => <ProductName id={m.productId} />, csv: (m) => cachedName(qc, 'product', m.productId) },
-    { id: 'kind', header: 'Kind', cell: (m) => <Tag tone={kindTone[m.kind]}>{kindLabel[m.kind]}</Tag>, sort: (m) => m.kind, csv: (m) => m.kind },
-    { id: 'qty', header: 'Quantity', align: 'right', cell: (m) => <Qty m={m} />, sort: (m) => m.qty, csv: (m) => m.qty },
+    { id: 'at', header: t('common.when'), cell: (m) => fmtDateTime(m.occurredAt, i18n), sort: (m) => m.occurredAt, csv: (m) => m.occurredAt },
+    { id: 'store', header: t('common.store'), cell: (m) => <StoreName id={m.storeId} />, csv: (m) => cachedName(qc, 'store', m.storeId) },
+    { id: 'product', wrap: true, header: t('common.product'), cell: (m) => <ProductName id={m.productId} />, csv: (m) => cachedName(qc, 'product', m.productId) },
+    { id: 'kind', header: t('common.kind'), cell: (m) => <Tag tone={kindTone[m.kind]}>{kindLabel(i18n, m.kind)}</Tag>, sort: (m) => m.kind, csv: (m) => m.kind },
+    { id: 'qty', header: t('common.quantity'), align: 'right', cell: (m) => <Qty m={m} />, sort: (m) => m.qty, csv: (m) => m.qty },
     {
       id: 'price',
-      header: 'Unit price / cost',
+      header: t('web.movements.unitPrice'),
       align: 'right',
       minor: true,
       cell: (m) => <UnitPrice m={m} />,
       csv: (m) => m.unitPricePaise ?? m.unitCostPaise,
     },
-    { id: 'reason', wrap: true, header: 'Reason / note', minor: true, cell: (m) => [m.reason, m.note].filter(Boolean).join(' · ') || '—', csv: (m) => [m.reason, m.note].filter(Boolean).join(' · ') },
-    { id: 'user', header: 'By', minor: true, cell: (m) => (m.deviceId ? <span>counter #{m.seq}</span> : <UserName id={m.userId} />), csv: (m) => m.userId ?? m.deviceId },
+    { id: 'reason', wrap: true, header: t('history.reasonNote'), minor: true, cell: (m) => [m.reason, m.note].filter(Boolean).join(' · ') || '—', csv: (m) => [m.reason, m.note].filter(Boolean).join(' · ') },
+    { id: 'user', header: t('web.drill.by'), minor: true, cell: (m) => (m.deviceId ? <span>{t('web.movements.counterSeq', { seq: m.seq })}</span> : <UserName id={m.userId} />), csv: (m) => m.userId ?? m.deviceId },
     {
       id: 'status',
-      header: 'Status',
-      cell: (m) => (m.status === 'rejected' ? <Tag tone="bad">{`rejected: ${m.rejectReason ?? ''}`}</Tag> : <span className="muted">applied</span>),
+      header: t('common.status'),
+      cell: (m) => (m.status === 'rejected' ? <Tag tone="bad">{t('web.movements.rejectedWhy', { reason: m.rejectReason ?? '' })}</Tag> : <span className="muted">{t('web.drill.applied')}</span>),
+      // CSV keeps the raw status for spreadsheets and scripts. i18n-ignore: data, not text
       csv: (m) => (m.status === 'rejected' ? `rejected: ${m.rejectReason ?? ''}` : 'applied'),
     },
   ];
 
   return (
     <div className="page">
-      <FilterPanel label="Movement filters" active={activeFilters}>
-        <Field label="Store">
-          {(id) => <EntityPicker id={id} kind="stores" value={store} onChange={setStore} search={searchStores} allLabel="All stores" />}
+      <FilterPanel label={t('web.movements.filters')} active={activeFilters}>
+        <Field label={t('common.store')}>
+          {(id) => <EntityPicker id={id} kind="stores" value={store} onChange={setStore} search={searchStores} allLabel={t('web.stock.allStores')} />}
         </Field>
-        <Field label="Product">
-          {(id) => <EntityPicker id={id} kind="products" value={product} onChange={setProduct} search={searchProducts} allLabel="All products" />}
+        <Field label={t('common.product')}>
+          {(id) => <EntityPicker id={id} kind="products" value={product} onChange={setProduct} search={searchProducts} allLabel={t('web.movements.allProducts')} />}
         </Field>
-        <Field label="Kind">
+        <Field label={t('common.kind')}>
           {(id) => (
             <select id={id} value={kind} onChange={(e) => setKind(e.target.value as MovementKind | '')}>
-              <option value="">Any kind</option>
+              <option value="">{t('web.movements.anyKind')}</option>
               {movementKinds.map((k) => (
                 <option key={k} value={k}>
-                  {kindLabel[k]}
+                  {kindLabel(i18n, k)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Status">
+        <Field label={t('common.status')}>
           {(id) => (
             <select id={id} value={status} onChange={(e) => setStatus(e.target.value as 'applied' | 'rejected' | '')}>
-              <option value="">Applied and rejected</option>
-              <option value="applied">Applied</option>
-              <option value="rejected">Rejected (kept for review)</option>
+              <option value="">{t('web.movements.appliedAndRejected')}</option>
+              <option value="applied">{t('web.movements.applied')}</option>
+              <option value="rejected">{t('web.movements.rejectedKept')}</option>
             </select>
           )}
         </Field>
-        <Field label="From">{(id) => <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
-        <Field label="To">{(id) => <input id={id} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
+        <Field label={t('common.from')}>{(id) => <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
+        <Field label={t('common.to')}>{(id) => <input id={id} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
       </FilterPanel>
       <DataTable
-        caption="Stock movements"
+        caption={t('web.movements.caption')}
         columns={columns}
         list={list}
         rowKey={(m) => m.id}
@@ -119,13 +124,13 @@ export function MovementsPage() {
         toolbar={
           allowed(user, 'postMovements') && (
             <button type="button" className="btn btn-primary" onClick={() => setRecording(true)}>
-              Record movement
+              {t('web.movements.record')}
             </button>
           )
         }
         testId="movements-table"
       />
-      <Dialog title="Record a movement" open={recording} onClose={() => setRecording(false)} wide>
+      <Dialog title={t('web.stock.recordMovement')} open={recording} onClose={() => setRecording(false)} wide>
         {recording && <MovementForm onDone={() => setRecording(false)} />}
       </Dialog>
     </div>

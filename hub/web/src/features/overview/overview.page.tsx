@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatMoney } from '@bazaar/shared';
 import { conflictsApi, devicesApi, productsApi, stockApi, storesApi } from '../../api/endpoints';
 import { reportsApi } from '../../api/reports.api';
 import { ApiError, errorMessage } from '../../api/api-error';
@@ -13,25 +12,22 @@ import { isOffline } from '../devices/devices.page';
 import { countText, useCappedCount } from './use-capped-count';
 import { KpiCard } from './kpi-card';
 import { RecentActivity } from './recent-activity';
-
-const rupees = (paise: number) => formatMoney(Math.round(paise));
-const compactRupees = (paise: number) => {
-  const r = paise / 100;
-  if (r >= 1e7) return `₹${(r / 1e7).toFixed(1)}Cr`;
-  if (r >= 1e5) return `₹${(r / 1e5).toFixed(1)}L`;
-  if (r >= 1e3) return `₹${(r / 1e3).toFixed(1)}k`;
-  return `₹${r.toFixed(0)}`;
-};
+import { useI18n } from '../../i18n/i18n-context';
 
 function ChartState({ error, empty }: { error: unknown; empty: boolean }) {
-  if (error instanceof ApiError && error.status === 404) return <div className="chart-empty">This hub has no such report yet.</div>;
+  const { t } = useI18n();
+  if (error instanceof ApiError && error.status === 404) return <div className="chart-empty">{t('web.overview.noReport')}</div>;
   if (error) return <div className="chart-empty">{errorMessage(error)}</div>;
-  if (empty) return <div className="chart-empty">No sales in this range.</div>;
+  if (empty) return <div className="chart-empty">{t('web.overview.noSales')}</div>;
   return null;
 }
 
 export function OverviewPage() {
   const user = useUser();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const rupees = (minor: number) => i18n.money(Math.round(minor));
+  const compactRupees = (minor: number) => i18n.moneyCompact(Math.round(minor));
   const [from, setFrom] = useState(daysAgo(29));
   const [to, setTo] = useState(isoDay(new Date()));
   const range = { from: dayStart(from), to: dayEnd(to) };
@@ -41,8 +37,8 @@ export function OverviewPage() {
   // Exact however large the chain: one small page whose totals come from the hub's counters.
   const stockCounts = useQuery({ queryKey: ['stocks', 'counts'], queryFn: () => stockApi.counts({ limit: 1 }), staleTime: 30_000 });
   const totals = stockCounts.data?.totals;
-  const exact = (n: number | undefined) => (n === undefined ? (stockCounts.error ? 'n/a' : '…') : n.toLocaleString('en-IN'));
-  const inStores = (n: number | undefined) => (n === undefined ? '' : ` · ${n.toLocaleString('en-IN')} of ${totals!.stores.toLocaleString('en-IN')} stores need stock`);
+  const exact = (n: number | undefined) => (n === undefined ? (stockCounts.error ? t('web.overview.na') : '…') : i18n.number(n));
+  const inStores = (n: number | undefined) => (n === undefined ? '' : t('web.overview.storesNeed', { n: i18n.number(n), total: i18n.number(totals?.stores ?? 0) }));
   const canConflicts = allowed(user, 'viewConflicts');
   const conflicts = useCappedCount(['conflicts', 'open'], (limit) =>
     canConflicts ? conflictsApi.list({ limit, status: 'open' }) : Promise.resolve({ items: [], nextCursor: null }),
@@ -76,26 +72,26 @@ export function OverviewPage() {
 
   return (
     <div className="page">
-      <section className="kpis" aria-label="Summary">
-        <KpiCard id="products" label="Products" value={countText(products)} sub="active in the catalog" onClick={() => navigate('/products')} />
-        <KpiCard id="stores" label={user.role === 'admin' ? 'Stores' : 'Your stores'} value={countText(stores)} sub="trading" tone="info" onClick={() => navigate(allowed(user, 'viewStores') ? '/stores' : '/stock')} />
-        <KpiCard id="low" label="Low stock" value={exact(totals?.low)} sub={`store × product at reorder level${inStores(totals?.storesNeedingStock)}`} tone="low" onClick={() => navigate('/stock?status=low')} />
-        <KpiCard id="out" label="Out of stock" value={exact(totals?.out)} sub="store × product at zero" tone="out" onClick={() => navigate('/stock?status=out')} />
+      <section className="kpis" aria-label={t('web.overview.summary')}>
+        <KpiCard id="products" label={t('common.products')} value={countText(products)} sub={t('web.overview.activeCatalog')} onClick={() => navigate('/products')} />
+        <KpiCard id="stores" label={user.role === 'admin' ? t('web.tab.stores') : t('web.overview.yourStores')} value={countText(stores)} sub={t('web.overview.trading')} tone="info" onClick={() => navigate(allowed(user, 'viewStores') ? '/stores' : '/stock')} />
+        <KpiCard id="low" label={t('stockScreen.low')} value={exact(totals?.low)} sub={t('web.overview.lowSub', { stores: inStores(totals?.storesNeedingStock) })} tone="low" onClick={() => navigate('/stock?status=low')} />
+        <KpiCard id="out" label={t('stock.out')} value={exact(totals?.out)} sub={t('web.overview.outSub')} tone="out" onClick={() => navigate('/stock?status=out')} />
         {reports && (
           <KpiCard
             id="sales-today"
-            label="Today's sales"
-            value={todayPaise === undefined ? (today.error ? 'n/a' : '…') : rupees(todayPaise)}
-            sub={today.error ? errorMessage(today.error) : `${today.data?.items[0]?.lines ?? 0} sale lines`}
+            label={t('web.overview.today')}
+            value={todayPaise === undefined ? (today.error ? t('web.overview.na') : '…') : rupees(todayPaise)}
+            sub={today.error ? errorMessage(today.error) : t('web.overview.saleLines', { count: today.data?.items[0]?.lines ?? 0 })}
           />
         )}
-        {canConflicts && <KpiCard id="conflicts" label="Open conflicts" value={countText(conflicts)} sub="to review" tone={conflicts.count ? 'low' : 'ok'} onClick={() => navigate('/conflicts')} />}
+        {canConflicts && <KpiCard id="conflicts" label={t('web.overview.openConflicts')} value={countText(conflicts)} sub={t('web.overview.toReview')} tone={conflicts.count ? 'low' : 'ok'} onClick={() => navigate('/conflicts')} />}
         {canDevices && (
           <KpiCard
             id="offline"
-            label="Counters offline"
+            label={t('web.overview.countersOffline')}
             value={devices.count === null ? '…' : `${offline}${devices.more ? '+' : ''}`}
-            sub="no sync for over a day"
+            sub={t('web.overview.noSyncDay')}
             tone={offline ? 'out' : 'ok'}
             onClick={() => navigate('/devices')}
           />
@@ -105,21 +101,21 @@ export function OverviewPage() {
       {!reports && (
         <section className="charts">
           <RecentActivity />
-          <p className="muted">Sales and valuation reports are for managers and admins.</p>
+          <p className="muted">{t('web.overview.reportsFor')}</p>
         </section>
       )}
       {reports && (
       <section className="charts">
         <div className="card chart-card span-2">
           <div className="chart-head">
-            <h3>Sales per day</h3>
+            <h3>{t('web.overview.salesPerDay')}</h3>
             <div className="range">
               <label className="muted" htmlFor="ov-from">
-                From
+                {t('common.from')}
               </label>
               <input id="ov-from" type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
               <label className="muted" htmlFor="ov-to">
-                to
+                {t('web.overview.to')}
               </label>
               <input id="ov-to" type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
             </div>
@@ -131,15 +127,15 @@ export function OverviewPage() {
                 <CartesianGrid stroke="#e7ebe4" vertical={false} />
                 <XAxis dataKey="day" tick={{ fontSize: 12 }} minTickGap={12} />
                 <YAxis tickFormatter={compactRupees} tick={{ fontSize: 12 }} width={64} />
-                <Tooltip formatter={(v) => rupees(Number(v))} labelFormatter={(l) => `Day ${String(l)}`} cursor={{ fill: '#f1f4ef' }} />
-                <Bar dataKey="revenue" name="Revenue" fill="#1f7a45" radius={[3, 3, 0, 0]} maxBarSize={28} />
+                <Tooltip formatter={(v) => rupees(Number(v))} labelFormatter={(l) => t('web.overview.day', { day: String(l) })} cursor={{ fill: '#f1f4ef' }} />
+                <Bar dataKey="revenue" name={t('web.overview.revenue')} fill="#1f7a45" radius={[3, 3, 0, 0]} maxBarSize={28} />
               </BarChart>
             </ResponsiveContainer>
           )}
         </div>
         <RecentActivity />
         <div className="card chart-card">
-          <h3>Top products by revenue</h3>
+          <h3>{t('web.overview.topProducts')}</h3>
           <ChartState error={top.error} empty={!top.isLoading && !topData.length} />
           {topData.length > 0 && (
             <ResponsiveContainer width="100%" height={280}>
@@ -148,15 +144,15 @@ export function OverviewPage() {
                 <XAxis type="number" tickFormatter={compactRupees} tick={{ fontSize: 12 }} />
                 <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 12 }} />
                 <Tooltip formatter={(v) => rupees(Number(v))} />
-                <Bar dataKey="revenue" name="Revenue" fill="#1f7a45" radius={[0, 4, 4, 0]} />
+                <Bar dataKey="revenue" name={t('web.overview.revenue')} fill="#1f7a45" radius={[0, 4, 4, 0]} />
               </BarChart>
             </ResponsiveContainer>
           )}
         </div>
         <div className="card chart-card">
           <div className="chart-head">
-            <h3>Stock value by store (at cost)</h3>
-            {valuation.data && <span className="muted" data-testid="valuation-total">Total {rupees(valuation.data.totalCostPaise)}</span>}
+            <h3>{t('web.overview.stockValue')}</h3>
+            {valuation.data && <span className="muted" data-testid="valuation-total">{t('web.overview.total', { amount: rupees(valuation.data.totalCostPaise) })}</span>}
           </div>
           <ChartState error={valuation.error} empty={!valuation.isLoading && !valueData.length} />
           {valueData.length > 0 && (
@@ -166,7 +162,7 @@ export function OverviewPage() {
                 <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} angle={-20} textAnchor="end" height={50} />
                 <YAxis tickFormatter={compactRupees} tick={{ fontSize: 12 }} width={64} />
                 <Tooltip formatter={(v) => rupees(Number(v))} />
-                <Bar dataKey="value" name="Value" fill="#e8a317" radius={[4, 4, 0, 0]} />
+                <Bar dataKey="value" name={t('web.overview.value')} fill="#e8a317" radius={[4, 4, 0, 0]} />
               </BarChart>
             </ResponsiveContainer>
           )}

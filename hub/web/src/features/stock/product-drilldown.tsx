@@ -1,4 +1,5 @@
-import { formatMoney, formatQuantity, type Movement, type StockListItem } from '@bazaar/shared';
+import type { Movement, StockListItem, Translator } from '@bazaar/shared';
+import { useI18n } from '../../i18n/i18n-context';
 import { movementsApi, stockApi } from '../../api/endpoints';
 import { DataTable, type Column } from '../../components/data-table';
 import { Dialog } from '../../components/dialog';
@@ -9,11 +10,13 @@ import { StoreName, SupplierName, UserName, useProduct } from '../shared/lookups
 import { kindLabel, kindTone } from '../movements/movement-kinds';
 import { stockColumns } from './stock-columns';
 
-const perStore = stockColumns.filter((c) => ['store', 'storeCode', 'qty', 'reorder', 'status', 'variance', 'updated'].includes(c.id));
+const perStore = (t: Translator) => stockColumns(t).filter((c) => ['store', 'storeCode', 'qty', 'reorder', 'status', 'variance', 'updated'].includes(c.id));
 
 /** One product across every store the user can see, and its movement history. */
 export function ProductDrilldown({ productId, onClose }: { productId: string | null; onClose(): void }) {
   const product = useProduct(productId);
+  const i18n = useI18n();
+  const { t } = i18n;
   const unit = product.data?.unit ?? 'pc';
   const stock = usePagedList(['stocks', 'product', productId], (cursor, limit = 50) => stockApi.list({ productId: productId ?? undefined, cursor, limit }), {
     enabled: !!productId,
@@ -26,62 +29,62 @@ export function ProductDrilldown({ productId, onClose }: { productId: string | n
   const total = stock.rows.reduce((s, r) => s + r.qty, 0);
 
   const moveCols: Column<Movement>[] = [
-    { id: 'at', header: 'When', cell: (m) => fmtDateTime(m.occurredAt), csv: (m) => m.occurredAt },
-    { id: 'store', header: 'Store', cell: (m) => <StoreName id={m.storeId} />, csv: (m) => m.storeId },
-    { id: 'kind', header: 'Kind', cell: (m) => <Tag tone={kindTone[m.kind]}>{kindLabel[m.kind]}</Tag>, csv: (m) => m.kind },
-    { id: 'qty', header: 'Quantity', align: 'right', cell: (m) => formatQuantity(m.qty, unit), csv: (m) => m.qty },
-    { id: 'user', header: 'By', cell: (m) => <UserName id={m.userId} />, csv: (m) => m.userId, minor: true },
-    { id: 'status', header: 'Status', cell: (m) => (m.status === 'rejected' ? <Tag tone="bad">rejected</Tag> : 'applied'), csv: (m) => m.status, minor: true },
+    { id: 'at', header: t('common.when'), cell: (m) => fmtDateTime(m.occurredAt, i18n), csv: (m) => m.occurredAt },
+    { id: 'store', header: t('common.store'), cell: (m) => <StoreName id={m.storeId} />, csv: (m) => m.storeId },
+    { id: 'kind', header: t('common.kind'), cell: (m) => <Tag tone={kindTone[m.kind]}>{kindLabel(i18n, m.kind)}</Tag>, csv: (m) => m.kind },
+    { id: 'qty', header: t('common.quantity'), align: 'right', cell: (m) => i18n.qty(m.qty, unit), csv: (m) => m.qty },
+    { id: 'user', header: t('web.drill.by'), cell: (m) => <UserName id={m.userId} />, csv: (m) => m.userId, minor: true },
+    { id: 'status', header: t('common.status'), cell: (m) => (m.status === 'rejected' ? <Tag tone="bad">{t('web.drill.rejected')}</Tag> : t('web.drill.applied')), csv: (m) => m.status, minor: true },
   ];
 
   const p = product.data;
   return (
-    <Dialog title={p ? `${p.name} · ${p.sku}` : 'Product'} open={!!productId} onClose={onClose} wide>
+    <Dialog title={p ? `${p.name} · ${p.sku}` : t('common.product')} open={!!productId} onClose={onClose} wide>
       {p && (
         <dl className="facts">
           <div>
-            <dt>Price</dt>
-            <dd>{formatMoney(p.pricePaise)}</dd>
+            <dt>{t('common.price')}</dt>
+            <dd>{i18n.money(p.pricePaise)}</dd>
           </div>
           <div>
-            <dt>Cost</dt>
-            <dd>{formatMoney(p.costPaise)}</dd>
+            <dt>{t('common.cost')}</dt>
+            <dd>{i18n.money(p.costPaise)}</dd>
           </div>
           <div>
-            <dt>Category</dt>
+            <dt>{t('common.category')}</dt>
             <dd>{p.category ?? '—'}</dd>
           </div>
           <div>
-            <dt>Supplier</dt>
+            <dt>{t('common.supplier')}</dt>
             <dd>
               <SupplierName id={p.supplierId} />
             </dd>
           </div>
           <div>
-            <dt>Reorder level</dt>
-            <dd>{formatQuantity(p.reorderLevel, p.unit)}</dd>
+            <dt>{t('storeSettings.reorderLevel')}</dt>
+            <dd>{i18n.qty(p.reorderLevel, p.unit)}</dd>
           </div>
           <div>
-            <dt>Total in {stock.hasMore ? 'loaded ' : ''}stores</dt>
-            <dd data-testid="drilldown-total">{formatQuantity(total, unit)}</dd>
+            <dt>{stock.hasMore ? t('web.drill.totalLoaded') : t('web.drill.total')}</dt>
+            <dd data-testid="drilldown-total">{i18n.qty(total, unit)}</dd>
           </div>
         </dl>
       )}
       <DataTable<StockListItem>
-        caption="Stock in every store"
-        columns={perStore}
+        caption={t('web.drill.everyStore')}
+        columns={perStore(i18n)}
         list={stock}
         rowKey={(r) => r.storeId}
         csv={{ filename: `stock-${p?.sku ?? 'product'}` }}
         testId="drilldown-stock"
       />
       <DataTable<Movement>
-        caption="Movement history"
+        caption={t('web.drill.history')}
         columns={moveCols}
         list={moves}
         rowKey={(m) => m.id}
         csv={{ filename: `movements-${p?.sku ?? 'product'}` }}
-        empty="No movements recorded yet."
+        empty={t('web.drill.noMovements')}
         testId="drilldown-movements"
       />
     </Dialog>

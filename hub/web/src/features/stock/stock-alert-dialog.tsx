@@ -1,3 +1,5 @@
+import type { Translator } from '@bazaar/shared';
+import { useI18n } from '../../i18n/i18n-context';
 import type { StockListItem, StockStatus } from '@bazaar/shared';
 import { stockApi } from '../../api/endpoints';
 import { DataTable } from '../../components/data-table';
@@ -6,7 +8,7 @@ import { usePagedList } from '../../components/use-paged-list';
 import type { Query } from '../../api/client';
 import { stockColumns } from './stock-columns';
 
-const cols = stockColumns.filter((c) => ['product', 'sku', 'store', 'qty', 'reorder', 'status'].includes(c.id)).map((c) => ({ ...c, minor: false }));
+const colsOf = (t: Translator) => stockColumns(t).filter((c) => ['product', 'sku', 'store', 'qty', 'reorder', 'status'].includes(c.id)).map((c) => ({ ...c, minor: false }));
 
 /** Low-stock / out-of-stock list with the page's other filters (e.g. one store) still applied. */
 export function StockAlertDialog({
@@ -20,6 +22,9 @@ export function StockAlertDialog({
   onClose(): void;
   onPick(row: StockListItem): void;
 }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const cols = colsOf(i18n);
   const query = { ...filters, status: status ?? undefined };
   const list = usePagedList(['stocks', 'alert', query], (cursor, limit = 50) => stockApi.list({ ...query, cursor, limit }), {
     enabled: !!status,
@@ -28,17 +33,17 @@ export function StockAlertDialog({
   const extra = Object.entries(filters).some(([k, v]) => v !== undefined && v !== '' && !['storeId', 'category', 'supplierId'].includes(k));
   const reportQuery = { storeId: filters.storeId, category: filters.category, supplierId: filters.supplierId };
   const reportPath = status === 'out' ? '/reports/out-of-stock' : '/reports/low-stock';
-  const title = status === 'out' ? 'Out of stock' : 'Low stock';
+  const title = status === 'out' ? t('stock.out') : t('stockScreen.low');
   return (
     <Dialog title={title} open={!!status} onClose={onClose} wide>
       <DataTable
-        caption={`${title} items`}
+        caption={t('web.stock.items', { title })}
         columns={cols}
         list={list}
         rowKey={(r) => `${r.storeId}:${r.productId}`}
         onRowClick={onPick}
         csv={{ filename: status === 'out' ? 'out-of-stock' : 'low-stock', api: extra ? undefined : { path: reportPath, query: reportQuery } }}
-        empty={status === 'out' ? 'Nothing is out of stock here.' : 'Nothing is running low here.'}
+        empty={status === 'out' ? t('web.stock.noneOut') : t('web.stock.noneLow')}
         testId="stock-alert-table"
       />
     </Dialog>

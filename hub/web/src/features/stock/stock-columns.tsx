@@ -1,61 +1,62 @@
-import { formatQuantity, type StockListItem } from '@bazaar/shared';
+import type { StockListItem, Translator } from '@bazaar/shared';
 import type { Column } from '../../components/data-table';
 import { StatusBadge } from '../../components/badges';
 import { fmtDateTime } from '../../components/format';
 
-export const stockColumns: Column<StockListItem>[] = [
+/** Columns of a stock list, headed in the reader's language (CSV keeps raw values). */
+export const stockColumns = (t: Translator): Column<StockListItem>[] => [
   {
     id: 'product', wrap: true,
-    header: 'Product',
+    header: t.t('common.product'),
     cell: (r) => (
       <span>
         <strong>{r.productName}</strong>
-        <span className="cell-sub">{r.sku}</span>
+        <bdi className="cell-sub">{r.sku}</bdi>
       </span>
     ),
     sort: (r) => r.productName,
     csv: (r) => r.productName,
   },
-  { id: 'sku', header: 'SKU', cell: (r) => r.sku, csv: (r) => r.sku, hidden: true },
+  { id: 'sku', header: t.t('productSettings.sku'), cell: (r) => r.sku, csv: (r) => r.sku, hidden: true },
   {
     id: 'store',
-    header: 'Store',
+    header: t.t('common.store'),
     cell: (r) => (
       <span>
         {r.storeName}
-        <span className="cell-sub">{r.storeCode}</span>
+        <bdi className="cell-sub">{r.storeCode}</bdi>
       </span>
     ),
     sort: (r) => r.storeName,
     csv: (r) => r.storeName,
   },
-  { id: 'storeCode', header: 'Store code', cell: (r) => r.storeCode, csv: (r) => r.storeCode, hidden: true },
-  { id: 'category', header: 'Category', cell: (r) => r.category ?? '—', sort: (r) => r.category, csv: (r) => r.category, minor: true },
+  { id: 'storeCode', header: t.t('setup.storeCode'), cell: (r) => r.storeCode, csv: (r) => r.storeCode, hidden: true },
+  { id: 'category', header: t.t('common.category'), cell: (r) => r.category ?? '—', sort: (r) => r.category, csv: (r) => r.category, minor: true },
   {
     id: 'qty',
-    header: 'Quantity',
+    header: t.t('common.quantity'),
     align: 'right',
-    cell: (r) => <span className={`qty qty-${r.status}`}>{formatQuantity(r.qty, r.unit)}</span>,
+    cell: (r) => <span className={`qty qty-${r.status}`}>{t.qty(r.qty, r.unit)}</span>,
     sort: (r) => r.qty,
     csv: (r) => r.qty,
   },
   {
     id: 'reorder',
-    header: 'Reorder',
+    header: t.t('web.stock.reorder'),
     align: 'right',
-    cell: (r) => formatQuantity(r.reorderLevel, r.unit),
+    cell: (r) => t.qty(r.reorderLevel, r.unit),
     sort: (r) => r.reorderLevel,
     csv: (r) => r.reorderLevel,
     minor: true,
   },
-  { id: 'status', header: 'Status', cell: (r) => <StatusBadge status={r.status} />, sort: (r) => r.status, csv: (r) => r.status },
+  { id: 'status', header: t.t('common.status'), cell: (r) => <StatusBadge status={r.status} />, sort: (r) => r.status, csv: (r) => r.status },
   {
     id: 'variance',
-    header: 'Variance',
+    header: t.t('web.stock.variance'),
     align: 'right',
-    cell: (r) => (r.lastCountVariance === null ? '—' : formatQuantity(r.lastCountVariance, r.unit)),
+    cell: (r) => (r.lastCountVariance === null ? '—' : t.qty(r.lastCountVariance, r.unit)),
     csv: (r) => r.lastCountVariance,
     minor: true,
   },
-  { id: 'updated', header: 'Updated', cell: (r) => fmtDateTime(r.updatedAt), sort: (r) => r.updatedAt, csv: (r) => r.updatedAt, minor: true },
+  { id: 'updated', header: t.t('web.stock.updated'), cell: (r) => fmtDateTime(r.updatedAt, t), sort: (r) => r.updatedAt, csv: (r) => r.updatedAt, minor: true },
 ];

@@ -1,3 +1,4 @@
+import { useI18n } from '../../i18n/i18n-context';
 import { stockStatuses, type StockStatus } from '@bazaar/shared';
 import { EntityPicker, type PickOption } from '../../components/entity-picker';
 import { Field } from '../../components/field';
@@ -36,20 +37,21 @@ export function stockQuery(f: StockFilterState): Query {
   };
 }
 
-const statusLabel: Record<StockStatus, string> = { ok: 'In stock', low: 'Low stock', out: 'Out of stock' };
 
 export function StockFilters({ value, onChange }: { value: StockFilterState; onChange(v: StockFilterState): void }) {
+  const { t } = useI18n();
+  const statusLabel: Record<StockStatus, string> = { ok: t('stock.ok'), low: t('stockScreen.low'), out: t('stock.out') };
   const set = <K extends keyof StockFilterState>(k: K, v: StockFilterState[K]) => onChange({ ...value, [k]: v });
   const active = Object.entries(value).filter(([, v]) => v !== '' && v !== null).length;
   return (
-    <FilterPanel label="Stock filters" active={active}>
-      <Field label="Search">
-        {(id) => <input id={id} type="search" placeholder="Product name or SKU" value={value.q} onChange={(e) => set('q', e.target.value)} />}
+    <FilterPanel label={t('web.stock.filters')} active={active}>
+      <Field label={t('common.search')}>
+        {(id) => <input id={id} type="search" placeholder={t('web.stock.searchPlaceholder')} value={value.q} onChange={(e) => set('q', e.target.value)} />}
       </Field>
-      <Field label="Region">
-        {(id, d) => <input id={id} aria-describedby={d} placeholder="Any region" value={value.region} onChange={(e) => set('region', e.target.value)} />}
+      <Field label={t('web.stock.region')}>
+        {(id, d) => <input id={id} aria-describedby={d} placeholder={t('web.stock.anyRegion')} value={value.region} onChange={(e) => set('region', e.target.value)} />}
       </Field>
-      <Field label="Store">
+      <Field label={t('common.store')}>
         {(id) => (
           <EntityPicker
             id={id}
@@ -58,14 +60,14 @@ export function StockFilters({ value, onChange }: { value: StockFilterState; onC
             value={value.store}
             onChange={(v) => set('store', v)}
             search={(q) => searchStores(q, value.region.trim() || undefined)}
-            allLabel={value.region.trim() ? `Stores in ${value.region.trim()}` : 'All stores'}
+            allLabel={value.region.trim() ? t('web.stock.storesIn', { region: value.region.trim() }) : t('web.stock.allStores')}
           />
         )}
       </Field>
-      <Field label="Status">
+      <Field label={t('common.status')}>
         {(id) => (
           <select id={id} value={value.status} onChange={(e) => set('status', e.target.value as StockStatus | '')}>
-            <option value="">Any status</option>
+            <option value="">{t('web.stock.anyStatus')}</option>
             {stockStatuses.map((s) => (
               <option key={s} value={s}>
                 {statusLabel[s]}
@@ -74,21 +76,22 @@ export function StockFilters({ value, onChange }: { value: StockFilterState; onC
           </select>
         )}
       </Field>
-      <Field label="Category">
-        {(id) => <input id={id} placeholder="Any category" value={value.category} onChange={(e) => set('category', e.target.value)} />}
+      <Field label={t('common.category')}>
+        {(id) => <input id={id} placeholder={t('web.stock.anyCategory')} value={value.category} onChange={(e) => set('category', e.target.value)} />}
       </Field>
-      <Field label="Supplier">
-        {(id) => <EntityPicker id={id} kind="suppliers" value={value.supplier} onChange={(v) => set('supplier', v)} search={searchSuppliers} allLabel="All suppliers" />}
+      <Field label={t('common.supplier')}>
+        {(id) => <EntityPicker id={id} kind="suppliers" value={value.supplier} onChange={(v) => set('supplier', v)} search={searchSuppliers} allLabel={t('web.stock.allSuppliers')} />}
       </Field>
-      <Field label="Updated from">
+      <Field label={t('web.stock.updatedFrom')}>
         {(id) => <input id={id} type="date" value={value.from} onChange={(e) => set('from', e.target.value)} />}
       </Field>
-      <Field label="Updated to">
+      <Field label={t('web.stock.updatedTo')}>
         {(id) => <input id={id} type="date" value={value.to} onChange={(e) => set('to', e.target.value)} />}
       </Field>
       <div className="filters-actions">
         <button type="button" className="btn btn-ghost" disabled={!active} onClick={() => onChange(emptyStockFilters)}>
-          Reset filters{active ? ` (${active})` : ''}
+          {t('web.stock.resetFilters')}
+          {active ? ` (${active})` : ''}
         </button>
       </div>
     </FilterPanel>

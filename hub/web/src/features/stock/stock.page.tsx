@@ -13,9 +13,12 @@ import { ProductDrilldown } from './product-drilldown';
 import { StockAlertDialog } from './stock-alert-dialog';
 import { emptyStockFilters, StockFilters, stockQuery, type StockFilterState } from './stock-filters';
 import { stockColumns } from './stock-columns';
+import { useI18n } from '../../i18n/i18n-context';
 
 export function StockPage() {
   const user = useUser();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { search } = useLocation();
   const initialStatus = search.get('status');
   const [filters, setFilters] = useState<StockFilterState>({
@@ -33,7 +36,7 @@ export function StockPage() {
     () =>
       allowed(user, 'postMovements')
         ? [
-            ...stockColumns,
+            ...stockColumns(i18n),
             {
               id: 'act',
               header: '',
@@ -46,13 +49,13 @@ export function StockPage() {
                     setMoveFor(r);
                   }}
                 >
-                  Record…
+                  {t('web.stock.record')}
                 </button>
               ),
             },
           ]
-        : stockColumns,
-    [user],
+        : stockColumns(i18n),
+    [user, i18n],
   );
 
   return (
@@ -60,15 +63,15 @@ export function StockPage() {
       <StockFilters value={filters} onChange={setFilters} />
       <div className="alert-strip">
         <button type="button" className="alert-btn alert-low" onClick={() => setAlert('low')}>
-          <span aria-hidden="true">▲</span> Low-stock items
+          <span aria-hidden="true">▲</span> {t('web.stock.lowItems')}
         </button>
         <button type="button" className="alert-btn alert-out" onClick={() => setAlert('out')}>
-          <span aria-hidden="true">●</span> Out-of-stock items
+          <span aria-hidden="true">●</span> {t('web.stock.outItems')}
         </button>
-        <span className="muted">Click a row to see the product in every store and its history.</span>
+        <span className="muted">{t('web.stock.clickRow')}</span>
       </div>
       <DataTable
-        caption="Stock by store"
+        caption={t('web.stock.byStore')}
         columns={columns}
         list={list}
         rowKey={(r) => `${r.storeId}:${r.productId}`}
@@ -86,7 +89,7 @@ export function StockPage() {
         }}
       />
       <ProductDrilldown productId={drill} onClose={() => setDrill(null)} />
-      <Dialog title="Record a movement" open={!!moveFor} onClose={() => setMoveFor(null)} wide>
+      <Dialog title={t('web.stock.recordMovement')} open={!!moveFor} onClose={() => setMoveFor(null)} wide>
         {moveFor && (
           <MovementForm
             store={{ id: moveFor.storeId, label: moveFor.storeName }}

@@ -1,0 +1,56 @@
+import { messages } from './define';
+
+/** The bazaar-store CLI. Table headers are "|"-separated so a translation keeps the column count. */
+export const cliMessages = messages({
+  'cli.error': { en: 'error: {message}', ur: 'خرابی: {message}', hi: 'त्रुटि: {message}' },
+  'cli.init.done': {
+    en: 'Created store {code} "{name}" in {path}\nNext: add a manager with `{userCmd}` (optional) and products with `{importCmd}`.',
+    ur: 'دکان {code} "{name}" بن گئی: {path}\nاگلا قدم: `{userCmd}` سے مینیجر شامل کریں (اختیاری) اور `{importCmd}` سے پروڈکٹس۔',
+    hi: 'दुकान {code} "{name}" बन गई: {path}\nअगला कदम: `{userCmd}` से मैनेजर जोड़ें (वैकल्पिक) और `{importCmd}` से उत्पाद।',
+  },
+  'cli.user.added': {
+    en: 'Added {role} {username} ({name}). From now on every change needs --user/--pin or BAZAAR_USER/BAZAAR_PIN.',
+    ur: '{role} {username} ({name}) شامل ہو گیا۔ اب سے ہر تبدیلی کے لیے --user/--pin یا BAZAAR_USER/BAZAAR_PIN درکار ہے۔',
+    hi: '{role} {username} ({name}) जोड़ा गया। अब से हर बदलाव के लिए --user/--pin या BAZAAR_USER/BAZAAR_PIN चाहिए।',
+  },
+  'cli.user.header': { en: 'USERNAME|NAME|ROLE|ACTIVE|FROM', ur: 'یوزر نیم|نام|کردار|فعال|ذریعہ', hi: 'यूज़रनेम|नाम|भूमिका|सक्रिय|स्रोत' },
+  'cli.supplier.added': { en: 'Added supplier {name} ({id})', ur: 'سپلائر {name} ({id}) شامل ہو گیا', hi: 'आपूर्तिकर्ता {name} ({id}) जोड़ा गया' },
+  'cli.product.added': { en: 'Added {sku} "{name}" at {price}', ur: '{sku} "{name}" شامل ہوئی، قیمت {price}', hi: '{sku} "{name}" जोड़ा गया, मूल्य {price}' },
+  'cli.import.summary': {
+    en: '{rows} rows: {created} created, {updated} updated, {bad} bad',
+    ur: '{rows} قطاریں: {created} نئی، {updated} اپ ڈیٹ، {bad} غلط',
+    hi: '{rows} पंक्तियाँ: {created} नई, {updated} अपडेट, {bad} गलत',
+  },
+  'cli.import.header': { en: 'LINE|SKU|PROBLEM', ur: 'لائن|SKU|مسئلہ', hi: 'लाइन|SKU|समस्या' },
+  'cli.import.fix': {
+    en: 'Fix those lines and import the file again: good rows are updated in place, nothing is duplicated.',
+    ur: 'یہ لائنیں درست کریں اور فائل دوبارہ درآمد کریں: درست قطاریں اپنی جگہ اپ ڈیٹ ہوں گی، کچھ دہرایا نہیں جائے گا۔',
+    hi: 'ये लाइनें ठीक करें और फ़ाइल फिर से आयात करें: सही पंक्तियाँ अपनी जगह अपडेट होंगी, कुछ भी दोहराया नहीं जाएगा।',
+  },
+  'cli.find.header': { en: 'SKU|BARCODE|NAME|PRICE|STOCK|STATUS', ur: 'SKU|بارکوڈ|نام|قیمت|اسٹاک|حالت', hi: 'SKU|बारकोड|नाम|मूल्य|स्टॉक|स्थिति' },
+  'cli.product.archived': { en: '{sku} is archived', ur: '{sku} محفوظ شدہ (آرکائیو) ہے', hi: '{sku} संग्रहित है' },
+  'cli.product.restored': { en: '{sku} is active again', ur: '{sku} پھر سے فعال ہے', hi: '{sku} फिर से सक्रिय है' },
+  'cli.status.state': { en: 'state', ur: 'حالت', hi: 'स्थिति' },
+  'cli.status.hub': { en: 'hub', ur: 'ہب', hi: 'हब' },
+  'cli.status.notEnrolled': { en: '(not enrolled: stand-alone store)', ur: '(رجسٹر نہیں: اکیلی دکان)', hi: '(पंजीकृत नहीं: अकेली दुकान)' },
+  'cli.status.pendingMovements': { en: 'pending movements', ur: 'باقی اندراجات', hi: 'बाकी प्रविष्टियाँ' },
+  'cli.status.pendingProducts': { en: 'pending products', ur: 'باقی پروڈکٹس', hi: 'बाकी उत्पाद' },
+  'cli.status.rejected': { en: 'rejected by hub', ur: 'ہب نے رد کیے', hi: 'हब ने अस्वीकार किए' },
+  'cli.status.seq': { en: 'acked seq / last seq', ur: 'تصدیق شدہ seq / آخری seq', hi: 'पुष्ट seq / अंतिम seq' },
+  'cli.status.lastSuccess': { en: 'last success', ur: 'آخری کامیابی', hi: 'पिछली सफलता' },
+  'cli.status.lastError': { en: 'last error', ur: 'آخری خرابی', hi: 'पिछली त्रुटि' },
+  'cli.status.clock': { en: 'clock offset', ur: 'گھڑی کا فرق', hi: 'घड़ी का अंतर' },
+  'cli.status.halted': { en: 'halted', ur: 'رکا ہوا', hi: 'रुका हुआ' },
+  'cli.enroll.done': { en: 'Enrolled to {hub}. Syncing…', ur: '{hub} سے رجسٹر ہو گیا۔ سنک ہو رہا ہے…', hi: '{hub} से पंजीकृत हुआ। सिंक हो रहा है…' },
+  'cli.sync.pushing': { en: 'pushing movements', ur: 'اندراجات بھیجے جا رہے ہیں', hi: 'प्रविष्टियाँ भेजी जा रही हैं' },
+  'cli.sync.done': {
+    en: 'Pushed {pushed} movements in {batches} batches ({rejected} rejected, {remaps} product remaps); pulled {pages} pages ({products} products, {rows} stock rows)',
+    ur: '{batches} کھیپوں میں {pushed} اندراجات بھیجے ({rejected} رد، {remaps} پروڈکٹ ری میپ)؛ {pages} صفحات وصول ({products} پروڈکٹس، {rows} اسٹاک قطاریں)',
+    hi: '{batches} खेपों में {pushed} प्रविष्टियाँ भेजीं ({rejected} अस्वीकृत, {remaps} उत्पाद रीमैप); {pages} पेज प्राप्त ({products} उत्पाद, {rows} स्टॉक पंक्तियाँ)',
+  },
+  'cli.sync.failed': {
+    en: 'sync failed: {error}\nNothing is lost: {pending} movements stay queued and go with the next sync.',
+    ur: 'سنک ناکام: {error}\nکچھ ضائع نہیں ہوا: {pending} اندراجات قطار میں ہیں اور اگلے سنک کے ساتھ جائیں گے۔',
+    hi: 'सिंक विफल: {error}\nकुछ भी नहीं खोया: {pending} प्रविष्टियाँ कतार में हैं और अगले सिंक के साथ जाएँगी।',
+  },
+});
