@@ -2,7 +2,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startHub, TEST_DATABASE_URL, waitFor, type HubProcess } from '../platform/platform.test-kit';
 import { SimDevice } from '../sync/sync.test-kit';
-import { freePort, startPgCluster, type PgCluster } from '../test/pg-cluster';
+import { freePort } from '../test/free-port';
+import { startPgCluster, type PgCluster } from '../test/pg-cluster';
 import type { TestApp } from '../test/test-db';
 
 interface Tally {

@@ -2,7 +2,7 @@ import { formatHlc, uuidv7 } from '@bazaar/shared';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startHub, TEST_DATABASE_URL, waitFor, type HubProcess } from '../platform/platform.test-kit';
-import { freePort } from '../test/pg-cluster';
+import { freePort } from '../test/free-port';
 
 /**
  * Graceful SIGTERM on a real hub process: a push that is inside its transaction when the signal
