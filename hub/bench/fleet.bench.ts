@@ -55,7 +55,28 @@ function pgPids(dbUrl: string, dbName: string) {
     ).map((r) => Number(r.pid));
 }
 
-async function ramp(ctx: FleetContext, label: string, load: FleetLoad, hubs: RunningServer[], seed: number): Promise<FleetConfigResult> {
+/** Saturation gauges of each node, summed (hub /metrics): what the admission gates, the pool and the in-process job queue hold. */
+async function scrapeSaturation(hubs: RunningServer[], adminToken: string): Promise<Record<string, number>> {
+  const want: Record<string, RegExp> = {
+    pushInFlight: /^hub_admission_in_flight\{gate="push"\} (\S+)/m,
+    pushQueued: /^hub_admission_queued\{gate="push"\} (\S+)/m,
+    pullInFlight: /^hub_admission_in_flight\{gate="pull"\} (\S+)/m,
+    readInFlight: /^hub_admission_in_flight\{gate="read"\} (\S+)/m,
+    lockWaiters: /^hub_db_lock_waiters (\S+)/m,
+    poolWaiting: /^hub_db_pool_connections\{pool="primary",state="waiting"\} (\S+)/m,
+    jobsActive: /^hub_job_queue_depth\{state="active"\} (\S+)/m,
+  };
+  const out: Record<string, number> = {};
+  for (const h of hubs) {
+    const text = await fetch(`${h.url}/api/v1/metrics`, { headers: { authorization: `Bearer ${adminToken}` }, signal: AbortSignal.timeout(5_000) })
+      .then((r) => r.text())
+      .catch(() => '');
+    for (const [k, re] of Object.entries(want)) out[k] = (out[k] ?? 0) + Number(re.exec(text)?.[1] ?? NaN);
+  }
+  return out;
+}
+
+async function ramp(ctx: FleetContext, label: string, load: FleetLoad, hubs: RunningServer[], seed: number, adminToken: string): Promise<FleetConfigResult> {
   const hubCpu = new CpuMeter(async () => hubs.flatMap((h) => processTree(h.pid)));
   const pgCpu = new CpuMeter(pgPids(ctx.dbUrl, ctx.dbName));
   const steps: FleetConfigResult['steps'] = [];
@@ -63,16 +84,19 @@ async function ramp(ctx: FleetContext, label: string, load: FleetLoad, hubs: Run
     const load1 = os.loadavg()[0] ?? 0;
     await Promise.all([hubCpu.start(), pgCpu.start()]);
     const gen0 = process.cpuUsage();
+    let saturation: Record<string, number> = {};
+    const probe = setTimeout(() => void scrapeSaturation(hubs, adminToken).then((m) => (saturation = m)), (plan.seconds * 1000) / 2);
     const outcome: StepOutcome = await load.step(plan);
+    clearTimeout(probe);
     const [hubCores, pgCores] = await Promise.all([hubCpu.stop(), pgCpu.stop()]);
     const gen = process.cpuUsage(gen0);
     const genCores = (gen.user + gen.system) / 1e6 / (plan.seconds + outcome.drainMs / 1000);
-    const s = { outcome, hubCores, pgCores, genCores, load1 };
+    const s = { outcome, hubCores, pgCores, genCores, load1, saturation };
     steps.push(s);
     const st = Object.entries(outcome.byStatus).map(([k, v]) => `${k}:${v}`).join(' ');
     ctx.log(
       `${label} ${plan.label}: ${outcome.achievedPerSecond.toFixed(0)}/s ok of ${plan.rate}/s offered; p50/p99/max ${outcome.okLatency.p50.toFixed(0)}/${outcome.okLatency.p99.toFixed(0)}/${outcome.okLatency.max.toFixed(0)} ms; ${st}; ` +
-        `reads p95 ${outcome.reads.latency.p95.toFixed(0)} ms; hub ${hubCores.toFixed(2)} / pg ${pgCores.toFixed(2)} / gen ${genCores.toFixed(2)} cores; load ${load1.toFixed(1)}`,
+        `reads p95 ${outcome.reads.latency.p95.toFixed(0)} ms; hub ${hubCores.toFixed(2)} / pg ${pgCores.toFixed(2)} / gen ${genCores.toFixed(2)} cores; load ${load1.toFixed(1)}; mid-step ${JSON.stringify(saturation)}`,
     );
     await new Promise((r) => setTimeout(r, 1_500));
     return s;
@@ -196,7 +220,7 @@ export async function runFleet(ctx: FleetContext): Promise<BenchRow[]> {
     ctx.log(`raw SQL baseline: the same pushes over ${POOL} connections for ${ctx.sizes.baselineSeconds} s`);
     baseline = await rawBaseline({ dbUrl: ctx.dbUrl, storeIds: world.storeIds, products: world.products, connections: POOL, seconds: ctx.sizes.baselineSeconds, seed: 5, pgCpu: new CpuMeter(pgPids(ctx.dbUrl, ctx.dbName)) });
     ctx.log(`raw SQL baseline: ${baseline.pushesPerSecond.toFixed(0)} pushes/s, p50 ${baseline.latency.p50.toFixed(1)} ms, pg ${baseline.pgCores.toFixed(2)} cores`);
-    configs.push(await ramp(ctx, '1 node', new FleetLoad(counters, { hubUrls: [one.url], adminToken, readPath }), [one], 100));
+    configs.push(await ramp(ctx, '1 node', new FleetLoad(counters, { hubUrls: [one.url], adminToken, readPath }), [one], 100, adminToken));
     if (!ctx.sizes.twoNodes) await finish(one.url);
   } finally {
     await one.stop();
@@ -210,7 +234,7 @@ export async function runFleet(ctx: FleetContext): Promise<BenchRow[]> {
       hubs.push(await ctx.startHub(ctx.dbUrl, ctx.ports[0], { ...env, HUB_NODE_ID: 'f1' }));
       hubs.push(await ctx.startHub(ctx.dbUrl, ctx.ports[1], { ...env, HUB_NODE_ID: 'f2' }));
       const adminToken = await login(hubs[0]!.url, ctx.admin.username, ctx.admin.password);
-      configs.push(await ramp(ctx, '2 nodes + Redis', new FleetLoad(counters, { hubUrls: hubs.map((h) => h.url), adminToken, readPath }), hubs, 200));
+      configs.push(await ramp(ctx, '2 nodes + Redis', new FleetLoad(counters, { hubUrls: hubs.map((h) => h.url), adminToken, readPath }), hubs, 200, adminToken));
       await finish(hubs[0]!.url);
     } finally {
       for (const h of hubs) await h.stop();

@@ -10,6 +10,8 @@ export interface FleetStep {
   pgCores: number;
   genCores: number;
   load1: number;
+  /** Admission, pool and job-queue gauges of the nodes halfway through the step (summed over nodes). */
+  saturation: Record<string, number>;
 }
 
 export interface FleetConfigResult {
@@ -59,7 +61,7 @@ function stepRow(cfg: FleetConfigResult, s: FleetStep, name: string): BenchRow {
       `CPU hub ${fmt(s.hubCores, 2)}, pg ${fmt(s.pgCores, 2)}, load generator ${fmt(s.genCores, 2)} cores; load avg ${fmt(s.load1, 1)}`,
     target: `p99 ≤ ${P99_LIMIT_MS} ms, 0 errors`,
     verdict: held(o) ? 'held' : 'not held',
-    data: { ...o, hubCores: s.hubCores, pgCores: s.pgCores, genCores: s.genCores, load1: s.load1 },
+    data: { ...o, hubCores: s.hubCores, pgCores: s.pgCores, genCores: s.genCores, load1: s.load1, saturation: s.saturation },
   };
 }
 
