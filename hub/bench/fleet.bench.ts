@@ -109,10 +109,12 @@ async function ramp(ctx: FleetContext, label: string, load: FleetLoad, hubs: Run
     else if (s.outcome.okLatency.p99 > 5_000 || s.outcome.achievedPerSecond < 0.7 * rate) break;
   }
   let overload: FleetConfigResult['overload'] = null;
-  if (ctx.sizes.overload && best > 0) {
-    overload = await run({ label: `2× (${best * 2}/s)`, rate: best * 2, seconds: ctx.sizes.stepSeconds * 2, readsPerSecond: ctx.sizes.readsPerSecond, timeoutMs: TIMEOUT_MS, seed: seed + 99 });
+  // Capacity: the highest rate held; when none was (a loaded machine), the most it completed per second.
+  const capacity = best > 0 ? best : Math.round(Math.max(0, ...steps.map((s) => s.outcome.achievedPerSecond)));
+  if (ctx.sizes.overload && capacity > 0) {
+    overload = await run({ label: `2× (${capacity * 2}/s)`, rate: capacity * 2, seconds: ctx.sizes.stepSeconds * 2, readsPerSecond: ctx.sizes.readsPerSecond, timeoutMs: TIMEOUT_MS, seed: seed + 99 });
   }
-  return { label, nodes: hubs.length, steps, best, overload };
+  return { label, nodes: hubs.length, steps, best, capacity, overload };
 }
 
 /** Push whatever the counters still hold (shed or timed out at the end of a step), a few at a time, until nothing is pending. */

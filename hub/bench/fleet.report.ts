@@ -20,6 +20,8 @@ export interface FleetConfigResult {
   steps: FleetStep[];
   /** Highest offered rate held (p99 ≤ 500 ms, no errors); 0 when none was. */
   best: number;
+  /** What the overload step doubles: best, or the highest completed rate when no step held. */
+  capacity: number;
   overload: FleetStep | null;
 }
 
@@ -75,7 +77,7 @@ function overloadRows(cfg: FleetConfigResult): BenchRow[] {
   if (!s) return [];
   const o = s.outcome;
   return [
-    stepRow(cfg, s, `overload, ${o.plan.rate}/s offered (2× the ${cfg.best}/s held)`),
+    stepRow(cfg, s, `overload, ${o.plan.rate}/s offered (2× the ${cfg.capacity}/s ${cfg.best ? 'held' : 'completed; no step held'})`),
     {
       group: G,
       name: `${cfg.label}: at 2×, pushes that succeeded within 1 s or were shed with 503 + Retry-After within 1 s`,
@@ -84,7 +86,7 @@ function overloadRows(cfg: FleetConfigResult): BenchRow[] {
       verdict: atLeast(o.goodWithin1s * 100, 90, '%'),
     },
     { group: G, name: `${cfg.label}: at 2×, head-office reads p95`, result: `${ms(o.reads.latency.p95)} ms`, target: '≤ 1,000 ms', verdict: atMost(o.reads.latency.p95, 1000, ' ms') },
-    { group: G, name: `${cfg.label}: at 2×, throughput vs the rate held`, result: `${fmt(o.achievedPerSecond, 0)}/s ok`, baseline: `${cfg.best}/s held`, target: '≥ the rate held', verdict: atLeast(o.achievedPerSecond, cfg.best, '/s') },
+    { group: G, name: `${cfg.label}: at 2×, throughput vs capacity`, result: `${fmt(o.achievedPerSecond, 0)}/s ok`, baseline: `${cfg.capacity}/s ${cfg.best ? 'held' : 'completed'}`, target: '≥ capacity', verdict: atLeast(o.achievedPerSecond, cfg.capacity, '/s') },
   ];
 }
 
