@@ -1,5 +1,5 @@
 import { HybridLogicalClock } from '@bazaar/shared';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { systemClock } from '../http/app-env';
 import { MemoryRateLimiter } from '../http/rate-limiter';
 import { TEST_DATABASE_URL, waitFor } from '../platform/platform.test-kit';
 import { createTestApp, type TestApp } from '../test/test-db';
+import type { Database } from './database.types';
 import { isDatabaseUnavailable } from './db-unavailable';
 import { createDb, createPgPool, type HubDb } from './db.factory';
 
@@ -39,6 +40,22 @@ describe('a database that refuses connections', () => {
     expect(health.status).toBe(503);
     expect(health.headers.get('retry-after')).toBe('2');
     expect(await health.json()).toMatchObject({ status: 'degraded', database: 'down', databaseDetail: expect.stringContaining('ECONNREFUSED') });
+  });
+
+  it('a replica that refuses connections: its reads (audit search) answer 503, the rest serves', async () => {
+    const t = await createTestApp();
+    const replica = createPgPool('postgres://hub@127.0.0.1:1/none', 2);
+    try {
+      const app = createApp({ ...t.deps, readDb: new Kysely<Database>({ dialect: new PostgresDialect({ pool: replica }) }) });
+      const admin = await t.makeUser('admin');
+      const logs = await app.request('/api/v1/logs', { headers: { Authorization: `Bearer ${admin.token}` } });
+      expect(logs.status).toBe(503);
+      expect(logs.headers.get('retry-after')).toBe('2');
+      expect((await app.request('/api/v1/stores', { headers: { Authorization: `Bearer ${admin.token}` } })).status).toBe(200);
+    } finally {
+      await replica.end();
+      await t.close();
+    }
   });
 
   it('classifies connection-class errors only', () => {
