@@ -10,6 +10,7 @@ import { migrateToLatest } from '../src/db/migrate';
 import { generateWorld, PRESETS, type WorldOptions } from '../src/dev/world/generate';
 import { progressBar } from '../src/dev/world/progress-bar';
 import { databaseComment, pgTarget, recreateDatabase, setDatabaseComment, withDatabase } from '../src/dev/world/pg-target';
+import { runCounterYear } from './counter-year.rows';
 import { runFleet, type FleetSizes } from './fleet.bench';
 import { runHttp } from './http.bench';
 import { runIngest } from './ingest.bench';
@@ -22,15 +23,15 @@ import { runPull } from './pull.bench';
 import { runReads } from './reads.bench';
 
 /**
- * `pnpm bench [--quick] [--only ingest,pull,http,reads,sale,fleet] [--regenerate] [--save]`
+ * `pnpm bench [--quick] [--only ingest,pull,http,reads,sale,fleet,counter-year] [--regenerate] [--save]`
  * Every figure is a median over repeated runs with min and max; every ratio is taken against
  * a baseline measured in this same run. Results: hub/bench/output/<date>[-quick].json and .md
  * (ignored by git, so a run leaves the tree clean); with --save in hub/bench/results/ instead,
  * the tracked results a README quotes, committed on purpose.
  */
 const ADMIN = { username: 'admin', password: 'bazaar-admin-pass' };
-const PORTS = { hub: 8840, hello: 8841, readsHub: 8842, fleet: [8843, 8844] as [number, number] };
-const ALL = ['ingest', 'pull', 'http', 'reads', 'sale', 'fleet'] as const;
+const PORTS = { hub: 8840, hello: 8841, readsHub: 8842, fleet: [8843, 8844] as [number, number], counterHub: 8845 };
+const ALL = ['ingest', 'pull', 'http', 'reads', 'sale', 'fleet', 'counter-year'] as const;
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -47,7 +48,7 @@ const { values } = parseArgs({
   strict: true,
 });
 if (values.help) {
-  console.log('usage: pnpm bench [--quick] [--only ingest,pull,http,reads,sale,fleet] [--regenerate] [--save]\n  results go to hub/bench/output/ (ignored); --save writes them to hub/bench/results/ (tracked) instead\n  needs PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL (a server the bench may create bazaar_bench_* databases on)');
+  console.log('usage: pnpm bench [--quick] [--only ingest,pull,http,reads,sale,fleet,counter-year] [--regenerate] [--save]\n  results go to hub/bench/output/ (ignored); --save writes them to hub/bench/results/ (tracked) instead\n  needs PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL (a server the bench may create bazaar_bench_* databases on)');
   process.exit(0);
 }
 const quick = values.quick;
@@ -230,6 +231,15 @@ async function main() {
     const url = await world(name, fleet.world);
     await section('7. fleet', async () => {
       rows.push(...(await runFleet({ dbUrl: url, dbName: name, admin: ADMIN, sizes: fleet.sizes, ports: PORTS.fleet, redisUrl: REDIS_URL, startHub, log })));
+    });
+  }
+
+  if (only.has('counter-year')) {
+    // The counter's stores are kept in desktop/bench/output/stores and reused; the hub only receives their first sync.
+    const url = await world(quick ? 'bazaar_bench_counter_hub_quick' : 'bazaar_bench_counter_hub', { stores: 1, products: 10, movements: 10, days: 1, seed: 3, admin: ADMIN, rebuildIndexes: false });
+    await setDatabaseComment(serverUrl!, quick ? 'bazaar_bench_counter_hub_quick' : 'bazaar_bench_counter_hub', 'dirty');
+    await withHub(url, PORTS.counterHub, async (hub, token) => {
+      await section('8. counter-year', async () => void rows.push(...(await runCounterYear({ quick, regenerate: values.regenerate, hub: { url: hub.url, token }, log }))));
     });
   }
 
