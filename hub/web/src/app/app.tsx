@@ -4,7 +4,7 @@ import { allowed } from '../auth/permissions';
 import { SignInPage } from '../auth/sign-in.page';
 import { RegisterPage } from '../auth/register.page';
 import { Shell } from './shell';
-import { navigate, useLocation } from './router';
+import { navigate, signInPathFor, useLocation } from './router';
 import { tabs } from './tabs';
 import { OverviewPage } from '../features/overview/overview.page';
 import { StockPage } from '../features/stock/stock.page';
@@ -40,7 +40,7 @@ export function App() {
   const permitted = !!tab && (!tab.needs || allowed(user, tab.needs));
 
   useEffect(() => {
-    if (!user && !publicPage) navigate('/sign-in', { replace: true });
+    if (!user && !publicPage) navigate(signInPathFor(window.location.pathname + window.location.search), { replace: true });
     else if (user && (publicPage || !permitted)) navigate('/overview', { replace: true });
   }, [user, publicPage, permitted]);
 

@@ -26,3 +26,14 @@ export function navigate(to: string, { replace = false } = {}): void {
   else window.history.pushState(null, '', to);
   window.dispatchEvent(new Event(EVENT));
 }
+
+/** The sign-in page, remembering where the visitor was (a deep link, or a page whose session expired). */
+export function signInPathFor(current: string): string {
+  return current === '/' || current.startsWith('/sign-in') ? '/sign-in' : `/sign-in?next=${encodeURIComponent(current)}`;
+}
+
+/** Where to go after signing in: back to the remembered page when it is one of ours, else the overview. */
+export function afterSignInPath(search: string = window.location.search): string {
+  const next = new URLSearchParams(search).get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') && !next.startsWith('/register') ? next : '/overview';
+}

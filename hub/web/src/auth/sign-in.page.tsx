@@ -4,7 +4,7 @@ import { loginInputSchema } from '@bazaar/shared';
 import { ApiError, errorMessage, type FieldErrors } from '../api/api-error';
 import { authApi } from '../api/endpoints';
 import { Field, FormError } from '../components/field';
-import { navigate } from '../app/router';
+import { afterSignInPath, navigate } from '../app/router';
 import { useAuth } from './auth-context';
 import { AuthLayout } from './auth-layout';
 import { zodFieldErrors } from '../components/zod-errors';
@@ -20,7 +20,8 @@ export function SignInPage() {
     mutationFn: authApi.login,
     onSuccess: (result) => {
       signIn(result);
-      navigate('/overview', { replace: true });
+      // Back to the page that sent the visitor here (an expired session keeps its place).
+      navigate(afterSignInPath(), { replace: true });
     },
     onError: (err) => setErrors(err instanceof ApiError ? err.fieldErrors() : {}),
   });
