@@ -62,6 +62,8 @@ describe.skipIf(suite.skip)(suite.title, () => {
           if (i > 0) await page.goto(`${hub.url}${p.path}`);
           await page.getByRole('heading', { level: 1, name: p.heading[lang] }).waitFor();
           await page.waitForLoadState('networkidle');
+          // Cards show … until their counts arrive: photograph the numbers, not the wait.
+          await page.waitForFunction(() => !(document.querySelector('.kpis')?.textContent ?? '').includes('…'));
           await page.screenshot({ path: path.join(screenshotDir, `i18n-${lang}-${size}-${String(i + 1).padStart(2, '0')}${p.path.replace('/', '-')}.png`), fullPage: size === 'desktop' });
           expect(await textOverflows(page), `${lang} ${size} ${p.path}`).toEqual([]);
         }

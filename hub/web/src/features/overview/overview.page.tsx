@@ -126,7 +126,7 @@ export function OverviewPage() {
               <BarChart data={dailyData} margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
                 <CartesianGrid stroke="#e7ebe4" vertical={false} />
                 <XAxis dataKey="day" tick={{ fontSize: 12 }} minTickGap={12} />
-                <YAxis tickFormatter={compactRupees} tick={{ fontSize: 12 }} width={64} />
+                <YAxis tickFormatter={compactRupees} tick={{ fontSize: 12 }} width={i18n.locale === 'en' ? 64 : 96} />
                 <Tooltip formatter={(v) => rupees(Number(v))} labelFormatter={(l) => t('web.overview.day', { day: String(l) })} cursor={{ fill: '#f1f4ef' }} />
                 <Bar dataKey="revenue" name={t('web.overview.revenue')} fill="#1f7a45" radius={[3, 3, 0, 0]} maxBarSize={28} />
               </BarChart>
@@ -160,7 +160,7 @@ export function OverviewPage() {
               <BarChart data={valueData} margin={{ top: 4, right: 16, left: 8, bottom: 0 }}>
                 <CartesianGrid stroke="#e7ebe4" vertical={false} />
                 <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} angle={-20} textAnchor="end" height={50} />
-                <YAxis tickFormatter={compactRupees} tick={{ fontSize: 12 }} width={64} />
+                <YAxis tickFormatter={compactRupees} tick={{ fontSize: 12 }} width={i18n.locale === 'en' ? 64 : 96} />
                 <Tooltip formatter={(v) => rupees(Number(v))} />
                 <Bar dataKey="value" name={t('web.overview.value')} fill="#e8a317" radius={[4, 4, 0, 0]} />
               </BarChart>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { formatMoney, formatQuantity, type Product } from '@bazaar/shared';
+import type { Product } from '@bazaar/shared';
+import { useI18n } from '../../i18n/i18n-context';
 import { productsApi } from '../../api/endpoints';
 import { useUser } from '../../auth/auth-context';
 import { allowed } from '../../auth/permissions';
@@ -16,10 +17,10 @@ import { ProductDrilldown } from '../stock/product-drilldown';
 import { countActive, FilterPanel } from '../../components/filter-panel';
 import { ProductForm } from './product-form';
 
-const perUnit = { pc: '/pc', g: '/kg', ml: '/L' } as const;
-
 export function ProductsPage() {
   const user = useUser();
+  const i18n = useI18n();
+  const { t } = i18n;
   const qc = useQueryClient();
   const canEdit = allowed(user, 'editCatalog');
   const [q, setQ] = useState('');
@@ -32,10 +33,10 @@ export function ProductsPage() {
   const list = usePagedList(['products', 'list', query], (cursor, limit = 50) => productsApi.list({ ...query, cursor, limit }));
 
   const columns: Column<Product>[] = [
-    { id: 'name', wrap: true, header: 'Name', cell: (p) => <strong>{p.name}</strong>, sort: (p) => p.name, csv: (p) => p.name },
+    { id: 'name', wrap: true, header: t('common.name'), cell: (p) => <bdi><strong>{p.name}</strong></bdi>, sort: (p) => p.name, csv: (p) => p.name },
     {
       id: 'sku',
-      header: 'SKU',
+      header: t('productSettings.sku'),
       cell: (p) => (
         <span className="mono">
           {p.sku}
@@ -45,27 +46,34 @@ export function ProductsPage() {
       sort: (p) => p.sku,
       csv: (p) => p.sku,
     },
-    { id: 'barcode', header: 'Barcode', hidden: true, cell: (p) => p.barcode, csv: (p) => p.barcode },
-    { id: 'category', header: 'Category', cell: (p) => p.category ?? '—', sort: (p) => p.category, csv: (p) => p.category },
-    { id: 'supplier', header: 'Supplier', minor: true, cell: (p) => <SupplierName id={p.supplierId} />, csv: (p) => cachedName(qc, 'supplier', p.supplierId) },
-    { id: 'unit', header: 'Unit', hidden: true, cell: (p) => p.unit, csv: (p) => p.unit },
+    { id: 'barcode', header: t('productSettings.barcode'), hidden: true, cell: (p) => p.barcode, csv: (p) => p.barcode },
+    { id: 'category', header: t('common.category'), cell: (p) => p.category ?? '—', sort: (p) => p.category, csv: (p) => p.category },
+    { id: 'supplier', header: t('common.supplier'), minor: true, cell: (p) => <SupplierName id={p.supplierId} />, csv: (p) => cachedName(qc, 'supplier', p.supplierId) },
+    { id: 'unit', header: t('web.products.unit'), hidden: true, cell: (p) => p.unit, csv: (p) => p.unit },
     {
       id: 'price',
-      header: 'Price',
+      header: t('common.price'),
       align: 'right',
       cell: (p) => (
         <span>
-          {formatMoney(p.pricePaise)}
-          <small className="muted">{perUnit[p.unit]}</small>
+          {i18n.money(p.pricePaise)}
+          <small className="muted"> {t(`unit.per.${p.unit}`)}</small>
         </span>
       ),
       sort: (p) => p.pricePaise,
       csv: (p) => (p.pricePaise / 100).toFixed(2),
     },
-    { id: 'cost', header: 'Cost', align: 'right', minor: true, cell: (p) => formatMoney(p.costPaise), sort: (p) => p.costPaise, csv: (p) => (p.costPaise / 100).toFixed(2) },
-    { id: 'reorder', header: 'Reorder', align: 'right', minor: true, cell: (p) => formatQuantity(p.reorderLevel, p.unit), csv: (p) => p.reorderLevel },
+    { id: 'cost', header: t('common.cost'), align: 'right', minor: true, cell: (p) => i18n.money(p.costPaise), sort: (p) => p.costPaise, csv: (p) => (p.costPaise / 100).toFixed(2) },
+    { id: 'reorder', header: t('web.stock.reorder'), align: 'right', minor: true, cell: (p) => i18n.qty(p.reorderLevel, p.unit), csv: (p) => p.reorderLevel },
     // Only archived rows need a state badge; the default list holds active products only.
-    { id: 'state', header: 'State', hidden: !archived, cell: (p) => (p.archived ? <Tag tone="neutral">archived</Tag> : <Tag tone="good">active</Tag>), csv: (p) => (p.archived ? 'archived' : 'active') },
+    {
+      id: 'state',
+      header: t('web.products.state'),
+      hidden: !archived,
+      cell: (p) => (p.archived ? <Tag tone="neutral">{t('web.products.archived')}</Tag> : <Tag tone="good">{t('web.products.active')}</Tag>),
+      // i18n-ignore: CSV keeps the raw state
+      csv: (p) => (p.archived ? 'archived' : 'active'),
+    },
   ];
   if (canEdit)
     columns.push({
@@ -74,7 +82,7 @@ export function ProductsPage() {
       cell: (p) => (
         <span className="row-actions">
           <button type="button" className="btn btn-sm" onClick={(e) => { e.stopPropagation(); setEditing(p); }}>
-            Edit
+            {t('web.products.edit')}
           </button>
           <ArchiveButton
             archived={p.archived}
@@ -89,15 +97,15 @@ export function ProductsPage() {
 
   return (
     <div className="page">
-      <FilterPanel label="Product filters" active={activeFilters}>
-        <Field label="Search">{(id) => <input id={id} type="search" placeholder="Name, SKU or barcode" value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
-        <Field label="Category">{(id) => <input id={id} placeholder="Any category" value={category} onChange={(e) => setCategory(e.target.value)} />}</Field>
+      <FilterPanel label={t('web.products.filters')} active={activeFilters}>
+        <Field label={t('common.search')}>{(id) => <input id={id} type="search" placeholder={t('stockScreen.searchPlaceholder')} value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
+        <Field label={t('common.category')}>{(id) => <input id={id} placeholder={t('web.stock.anyCategory')} value={category} onChange={(e) => setCategory(e.target.value)} />}</Field>
         <label className="check">
-          <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} /> Show archived
+          <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} /> {t('web.products.showArchived')}
         </label>
       </FilterPanel>
       <DataTable
-        caption="Catalog"
+        caption={t('web.products.catalog')}
         columns={columns}
         list={list}
         rowKey={(p) => p.id}
@@ -106,13 +114,13 @@ export function ProductsPage() {
         toolbar={
           canEdit && (
             <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
-              New product
+              {t('web.products.new')}
             </button>
           )
         }
         testId="products-table"
       />
-      <Dialog title={editing === 'new' ? 'New product' : 'Edit product'} open={!!editing} onClose={() => setEditing(null)} wide>
+      <Dialog title={editing === 'new' ? t('web.products.new') : t('web.products.editTitle')} open={!!editing} onClose={() => setEditing(null)} wide>
         {editing && <ProductForm product={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
       </Dialog>
       <ProductDrilldown productId={drill} onClose={() => setDrill(null)} />

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/api-error';
+import { useI18n } from '../../i18n/i18n-context';
 
 /** Archive (DELETE) or restore (PATCH archived:false); history keeps pointing at archived rows. */
 export function ArchiveButton({
@@ -15,6 +16,7 @@ export function ArchiveButton({
   restore(): Promise<unknown>;
   invalidate: string;
 }) {
+  const { t } = useI18n();
   const qc = useQueryClient();
   const m = useMutation({
     mutationFn: () => (archived ? restore() : archive()),
@@ -28,10 +30,10 @@ export function ArchiveButton({
       disabled={m.isPending}
       onClick={(e) => {
         e.stopPropagation();
-        if (archived || window.confirm(`Archive ${name}? It disappears from lists and counters but its history stays.`)) m.mutate();
+        if (archived || window.confirm(t('web.archive.confirm', { name }))) m.mutate();
       }}
     >
-      {archived ? 'Restore' : 'Archive'}
+      {archived ? t('web.archive.restore') : t('web.archive.archive')}
     </button>
   );
 }
