@@ -1,5 +1,5 @@
 import { anchorDigestInput, HUB_CHAIN, type ChainReport, type HubChainVerification } from '@bazaar/shared';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.types';
 import { ChainCheck, type HeadRow, type LogRow, type PointRow } from './audit.chain-check';
 import { sha256Hex } from './audit.hash';
@@ -13,11 +13,13 @@ export interface VerifyOptions {
   key: Buffer | null;
 }
 
-/** Walk one chain from its first row and compare its end with its head and anchor point. */
-export async function verifyChain(db: Db, chain: string, head: HeadRow | null, point: PointRow | null, opts: VerifyOptions): Promise<ChainReport> {
-  const check = new ChainCheck(chain, head, point, opts.key);
-  if (head && chain === HUB_CHAIN && head.legacy_last_id !== null) {
-    // The old single chain: every row up to the cut-over id, in id order, whatever it claims to be.
+/**
+ * The start of a chain: for the hub chain, the old single chain up to the cut-over (every row
+ * up to the cut-over id, in id order, whatever it claims to be), then any row past it without
+ * a place in a chain (written around the writer).
+ */
+async function walkHubStart(db: Db, head: HeadRow, check: ChainCheck): Promise<void> {
+  if (head.legacy_last_id !== null) {
     let afterId = 0;
     for (;;) {
       const rows: LogRow[] = await db.selectFrom('audit_log').select(LOG_COLUMNS).where('id', '>', afterId).where('id', '<=', Number(head.legacy_last_id)).orderBy('id').limit(PAGE).execute();
@@ -26,21 +28,14 @@ export async function verifyChain(db: Db, chain: string, head: HeadRow | null, p
       afterId = Number(rows[rows.length - 1]!.id);
     }
   }
-  if (head && check.ok) {
-    if (chain === HUB_CHAIN) {
-      // A row outside every chain's order (no seq) past the cut-over was written around the writer.
-      const stray = await db.selectFrom('audit_log').select(LOG_COLUMNS).where('seq', 'is', null).where('id', '>', Number(head.legacy_last_id ?? 0)).orderBy('id').limit(1).executeTakeFirst();
-      if (stray) check.row(stray);
-    }
-    let afterSeq = 0;
-    while (check.ok) {
-      const rows: LogRow[] = await db.selectFrom('audit_log').select(LOG_COLUMNS).where('chain', '=', chain).where('seq', '>', afterSeq).orderBy('seq').limit(PAGE).execute();
-      for (const r of rows) check.row(r);
-      if (rows.length < PAGE) break;
-      afterSeq = Number(rows[rows.length - 1]!.seq);
-    }
-  }
-  return check.finish();
+  if (!check.ok) return;
+  const stray = await db.selectFrom('audit_log').select(LOG_COLUMNS).where('seq', 'is', null).where('id', '>', Number(head.legacy_last_id ?? 0)).orderBy('id').limit(1).executeTakeFirst();
+  if (stray) check.row(stray);
+}
+
+/** Walk one chain from its first row and compare its end with its head and anchor point. */
+export async function verifyChain(db: Db, chain: string, head: HeadRow | null, point: PointRow | null, opts: VerifyOptions): Promise<ChainReport> {
+  return (await verifyChains(db, [chain], opts, { heads: new Map(head ? [[chain, head]] : []), points: new Map(point ? [[chain, point]] : []) }))[0]!;
 }
 
 /** The latest anchor (a hub-chain row) must digest exactly the anchor points now stored. */
@@ -73,36 +68,57 @@ async function headsAndPoints(db: Db, chains: readonly string[]): Promise<{ head
 }
 
 /**
- * Chains in key order after `afterChain`: every chain with a head row or an anchor point (a
- * chain deleted with its head still has its point).
+ * Chains in key order (the database's collation, the order of the (chain, seq) index) after
+ * `afterChain`: every chain with a head row or an anchor point (a chain deleted with its head
+ * still has its point).
  */
 export async function listChains(db: Db, afterChain: string | null, limit: number): Promise<string[]> {
   const after = afterChain ?? '';
   const { rows } = await sql<{ chain: string }>`
     SELECT chain FROM (
-      (SELECT chain FROM audit_heads WHERE chain COLLATE "C" > ${after} ORDER BY chain COLLATE "C" LIMIT ${limit})
+      (SELECT chain FROM audit_heads WHERE chain > ${after} ORDER BY chain LIMIT ${limit})
       UNION
-      (SELECT chain FROM audit_anchor_points WHERE chain COLLATE "C" > ${after} ORDER BY chain COLLATE "C" LIMIT ${limit})
-    ) c ORDER BY chain COLLATE "C" LIMIT ${limit}`.execute(db);
+      (SELECT chain FROM audit_anchor_points WHERE chain > ${after} ORDER BY chain LIMIT ${limit})
+    ) c ORDER BY chain LIMIT ${limit}`.execute(db);
   return rows.map((r) => r.chain);
 }
 
-/** Chains checked at once: one reading while another hashes (the database and Node each get a core). */
-const PARALLEL = 3;
-
-/** Verify the given chains, a few at a time; reports in the order given. */
-export async function verifyChains(db: Db, chains: readonly string[], opts: VerifyOptions): Promise<ChainReport[]> {
-  const { heads, points } = await headsAndPoints(db, chains);
-  const out: ChainReport[] = new Array<ChainReport>(chains.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < chains.length; i = next++) {
-      const chain = chains[i]!;
-      out[i] = await verifyChain(db, chain, heads.get(chain) ?? null, points.get(chain) ?? null, opts);
-    }
+/**
+ * Verify the given chains together: their rows are read in (chain, seq) index order, PAGE rows
+ * a query whatever the chains' sizes (1,000s of small store chains cost a query per PAGE rows,
+ * not one per chain), and each row goes to its chain's check. Reports in the order given.
+ */
+export async function verifyChains(
+  db: Db,
+  chains: readonly string[],
+  opts: VerifyOptions,
+  known?: { heads: Map<string, HeadRow>; points: Map<string, PointRow> },
+): Promise<ChainReport[]> {
+  const { heads, points } = known ?? (await headsAndPoints(db, chains));
+  const checks = new Map(chains.map((c) => [c, new ChainCheck(c, heads.get(c) ?? null, points.get(c) ?? null, opts.key)]));
+  const hubHead = heads.get(HUB_CHAIN);
+  if (hubHead && checks.has(HUB_CHAIN)) await walkHubStart(db, hubHead, checks.get(HUB_CHAIN)!);
+  const withHead = chains.filter((c) => heads.has(c));
+  // One index range from the first to the last of these chains (in the index's own collation),
+  // keyset-paged on (chain, seq): the row comparison is the index bound, so every page starts
+  // where the last ended. Rows of chains not asked for are skipped by the lookup.
+  const page = async (after: { chain: string; seq: number } | null): Promise<LogRow[]> => {
+    const from: RawBuilder<unknown> = after ? sql`(chain, seq) > (${after.chain}, ${after.seq}::bigint)` : sql`chain >= (SELECT min(c) FROM unnest(${withHead}::text[]) c)`;
+    const { rows } = await sql<LogRow>`
+      SELECT ${sql.join(LOG_COLUMNS.map((c) => sql.ref(c)))} FROM audit_log
+      WHERE ${from} AND chain <= (SELECT max(c) FROM unnest(${withHead}::text[]) c) AND seq IS NOT NULL
+      ORDER BY chain, seq LIMIT ${PAGE}`.execute(db);
+    return rows;
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, chains.length) }, worker));
-  return out;
+  // The next page is read while this one is checked: the database and Node work at once.
+  let pending: Promise<LogRow[]> | null = withHead.length ? page(null) : null;
+  while (pending) {
+    const rows = await pending;
+    const last = rows[rows.length - 1];
+    pending = rows.length === PAGE && last ? page({ chain: last.chain, seq: Number(last.seq) }) : null;
+    for (const r of rows) checks.get(r.chain)?.row(r);
+  }
+  return chains.map((c) => checks.get(c)!.finish());
 }
 
 function summary(reports: readonly ChainReport[]): Pick<HubChainVerification, 'ok' | 'checked' | 'firstBroken'> {
