@@ -9,6 +9,7 @@ import {
   type OfflineProduct,
   type PushResponse,
 } from '@bazaar/shared';
+import { prepared } from '../db/prepared';
 import { writeTx } from '../db/write-tx';
 import type { Executor, MovementRow, ProductRow } from '../db/db.types';
 import type { CoreContext } from '../core.context';
@@ -148,15 +149,17 @@ async function applyPushResponse(ctx: CoreContext, db: Executor, res: PushRespon
   const at = new Date(ctx.clock.nowMs()).toISOString();
   const touched = new Set<string>();
   let rejected = 0;
+  // Applied and duplicate answers in one statement each (a batch is 1,000 of them); rejections one by one with their reason.
+  for (const status of ['applied', 'duplicate'] as const) {
+    const ids = res.results.filter((r) => r.status === status).map((r) => r.id);
+    if (ids.length) prepared(ctx.raw, 'UPDATE movements SET sync_status = ?, sync_reason = NULL WHERE id IN (SELECT value FROM json_each(?))').run(status, JSON.stringify(ids));
+  }
+  const reject = prepared(ctx.raw, "UPDATE movements SET sync_status = 'rejected', sync_reason = ? WHERE id = ? RETURNING product_id");
   for (const r of res.results) {
-    if (r.status === 'rejected') rejected += 1;
-    const m = await db
-      .updateTable('movements')
-      .set({ sync_status: r.status, sync_reason: r.reason })
-      .where('id', '=', r.id)
-      .returning('product_id')
-      .executeTakeFirst();
-    if (m && r.status === 'rejected') touched.add(m.product_id);
+    if (r.status !== 'rejected') continue;
+    rejected += 1;
+    const m = reject.get(r.reason, r.id) as { product_id: string } | undefined;
+    if (m) touched.add(m.product_id);
   }
   for (const p of sentProducts) await db.updateTable('products').set({ push_state: 'pushed' }).where('id', '=', p.id).where('push_state', '=', 'pending').execute();
   for (const rm of res.remaps) {
