@@ -90,12 +90,34 @@ describe('the device clock after it learns hub time', () => {
     expect(clock.stampFacts().final).toBe(false); // never measured in this process
     clock.setOffset(250);
     pc.advance(5_000);
-    expect(clock.stampFacts()).toEqual({ deviceTime: T0 + 5_000, offsetMs: 250, final: true });
+    expect(clock.stampFacts()).toEqual({ deviceTime: T0 + 5_000, offsetMs: 250, final: true, jumpMs: 0 });
     pc.set(3_600_000); // someone sets the PC clock an hour ahead
     pc.advance(1_000);
-    expect(clock.stampFacts().final).toBe(false);
+    expect(clock.stampFacts()).toMatchObject({ final: false, jumpMs: 3_600_000 });
     expect(clock.stampFacts().final).toBe(false); // until the next exchange measures it again
     clock.setOffset(-3_600_000 + 250);
     expect(clock.stampFacts().final).toBe(true);
+  });
+
+  it('a clock set while stamps wait moves them with it, so the next exchange corrects them all to real time', async () => {
+    const pc = pcClock(-2 * DAY);
+    const { core, path } = await store(pc);
+    await core.stockIn({ product: 'ATTA', qty: 10 });
+    pc.advance(60_000);
+    pc.set(2 * DAY - 30 * 60_000); // someone sets the clock, to half an hour slow
+    pc.advance(60_000);
+    await core.stockIn({ product: 'ATTA', qty: 5 });
+    await core.close();
+    const { db, raw } = await openStoreDb(path);
+    try {
+      const settings = await requireSettings(db);
+      const ctx: CoreContext = { db, raw, clock: new DeviceClock(settings.hlc_node, 0, pc.source), settings, session: null };
+      // Measured after the change: the clock is half an hour slow.
+      await writeTx(db, (trx) => adoptHubTime(ctx, trx, 30 * 60_000, formatHlc({ wall: T0 + 120_000, counter: 0, node: 'hub' })));
+      const walls = (raw.prepare('SELECT hlc FROM movements ORDER BY seq').all() as { hlc: string }[]).map((m) => parseHlc(m.hlc).wall);
+      expect(walls).toEqual([T0, T0 + 120_000]);
+    } finally {
+      await db.destroy();
+    }
   });
 });

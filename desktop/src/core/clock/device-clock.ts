@@ -23,6 +23,12 @@ export interface StampFacts {
   offsetMs: number;
   /** The offset was measured in this process with no clock jump since: the stamp is final at once. */
   final: boolean;
+  /**
+   * How far the wall clock jumped since the previous stamp of this process (0 when it kept pace
+   * with the monotonic clock). Provisional stamps made before it are moved by it (shiftProvisional),
+   * so the offset the next exchange measures applies to all of them.
+   */
+  jumpMs: number;
 }
 
 /**
@@ -35,6 +41,8 @@ export class DeviceClock {
   private last: string | null = null;
   /** Raw and monotonic readings when the offset was last measured; null = not measured in this process. */
   private anchor: { raw: number; mono: number } | null = null;
+  /** Raw and monotonic readings at the previous stamp of this process. */
+  private previous: { raw: number; mono: number } | null = null;
   constructor(
     private readonly node: string,
     private offsetMs: number,
@@ -68,11 +76,23 @@ export class DeviceClock {
    */
   stampFacts(): StampFacts {
     const deviceTime = this.source.raw();
+    const mono = this.source.mono();
     if (this.anchor) {
-      const drift = deviceTime - this.anchor.raw - (this.source.mono() - this.anchor.mono);
+      const drift = deviceTime - this.anchor.raw - (mono - this.anchor.mono);
       if (Math.abs(drift) > CLOCK_JUMP_MS) this.anchor = null;
     }
-    return { deviceTime, offsetMs: this.offsetMs, final: this.anchor !== null };
+    let jumpMs = 0;
+    if (this.previous) {
+      const since = deviceTime - this.previous.raw - (mono - this.previous.mono);
+      if (Math.abs(since) > CLOCK_JUMP_MS) jumpMs = Math.round(since);
+    }
+    this.previous = { raw: deviceTime, mono };
+    return { deviceTime, offsetMs: this.offsetMs, final: this.anchor !== null, jumpMs };
+  }
+
+  /** Move the raw readings of provisional stamps into the clock's new time base after a jump (call inside the write transaction). */
+  static shiftProvisional(raw: Database.Database, jumpMs: number): void {
+    if (jumpMs !== 0) prepared(raw, 'UPDATE movements SET device_time = device_time + ? WHERE clock_final = 0 AND device_time IS NOT NULL').run(jumpMs);
   }
 
   /** After a correction: resume from `ts` (lower than the persisted stamp when that one was days ahead). */

@@ -1,7 +1,7 @@
 import { DomainError, GENESIS_HASH, lineTotalPaise, uuidv7 } from '@bazaar/shared';
 import type Database from 'better-sqlite3';
 import { SALE_ACTION, buildAuditRow, type AuditActor } from '../audit/audit.log';
-import type { DeviceClock } from '../clock/device-clock';
+import { DeviceClock } from '../clock/device-clock';
 import type { MovementRow, ProductRow } from '../db/db.types';
 import { prepared } from '../db/prepared';
 import { foldMovement, type MaintainedStock } from '../stock/stock.view';
@@ -78,6 +78,7 @@ export function sellSync(a: SaleArgs): SaleResult {
   const firstSeq = Number(top?.max ?? 0) + 1;
   const hlcs = clock.stampManySync(raw, a.lines.length);
   const facts = clock.stampFacts();
+  DeviceClock.shiftProvisional(raw, facts.jumpMs);
   const stock = new Map<string, MaintainedStock>();
   const lines: SaleResult['lines'] = [];
   let totalPaise = 0;
