@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, startHub, TEST_DATABASE_URL, type HubProcess } from '../platform/platform.test-kit';
+import { api, startHub, TEST_DATABASE_URL, waitFor, type HubProcess } from '../platform/platform.test-kit';
 import { freePort } from '../test/free-port';
 import { createDb } from './db.factory';
 import { migrateToLatest } from './migrate';
@@ -71,12 +71,22 @@ describe.skipIf(!TEST_DATABASE_URL)('concurrent migration of one empty database 
       for (const h of hubs) expect((await api(h.url, 'GET', '/health')).status).toBe(200);
       expect(await applied(url)).toEqual(Object.keys(migrations).sort());
       // Both nodes tried to create the first admin (OPEN_FIRST_REGISTRATION=false): one did, neither died.
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      const admins = await c.query<{ username: string }>("SELECT username FROM users WHERE role = 'admin'");
-      await c.end();
-      expect(admins.rows.map((r) => r.username)).toEqual(['admin']);
-      await new Promise((r) => setTimeout(r, 500));
+      // It happens right after listening, so it may still be running when both answer /health.
+      const admins = async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        try {
+          return (await c.query<{ username: string }>("SELECT username FROM users WHERE role = 'admin'")).rows.map((r) => r.username);
+        } finally {
+          await c.end();
+        }
+      };
+      await waitFor('the first admin', async () => (await admins()).length > 0).catch(() => {
+        throw new Error(`no admin created:\n${hubs.map((h) => h.output()).join('\n---\n')}`);
+      });
+      // The other node either found the admin or lost the race on its username (logged, not fatal).
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await admins()).toEqual(['admin']);
       for (const h of hubs as HubProcess[]) expect(h.proc.exitCode).toBeNull();
     } finally {
       await Promise.all(hubs.map((h) => h.stop()));
