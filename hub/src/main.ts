@@ -5,7 +5,7 @@ import { loadConfigOrExit } from './config/env';
 import { resumeHubClock } from './clock/hub-clock';
 import { createDb } from './db/db.factory';
 import { createDrain } from './http/drain';
-import { migrateToLatest } from './db/migrate';
+import { migrateAtStart } from './db/migrate.at-start';
 import { systemClock, type AppDeps } from './http/app-env';
 import { printFirstStartHelp } from './auth/first-start';
 import { serveWebUi } from './web-ui/serve-web-ui';
@@ -28,7 +28,7 @@ const hubDb = createDb(config, {
   },
 });
 try {
-  await migrateToLatest(hubDb.db);
+  await migrateAtStart(hubDb.db, logger);
 } catch (err) {
   logger.fatal({ err }, 'database migration failed');
   await hubDb.close().catch(() => undefined);

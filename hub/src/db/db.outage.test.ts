@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startHub, TEST_DATABASE_URL, waitFor, type HubProcess } from '../platform/platform.test-kit';
@@ -162,4 +163,30 @@ describe.skipIf(!TEST_DATABASE_URL)('hub process through PostgreSQL restarts (ne
       }),
     );
   }, 180_000);
+
+  it('a hub started while the database is down waits for it instead of exiting', async () => {
+    cluster.stop('fast');
+    const env = { DATABASE_URL: cluster.url('bazaar'), HUB_MODE: 'development', HUB_NODE_ID: 'late' };
+    // While the server is down, a stand-in on its port drops every connection and counts them: the
+    // server is started only once the hub has tried twice (it is waiting, not exiting), without timing.
+    let attempts = 0;
+    const standIn = createServer((socket) => {
+      attempts++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => standIn.listen(cluster.port, '127.0.0.1', resolve));
+    // startHub rejects if the process exits before /health answers 200.
+    const starting = startHub(await freePort(), env);
+    starting.catch(() => undefined);
+    await waitFor('the hub to try the database twice', async () => attempts >= 2, 60_000);
+    await new Promise<void>((resolve) => standIn.close(() => resolve()));
+    cluster.start();
+    const late = await starting;
+    try {
+      expect(late.output()).toContain('database not reachable; retrying');
+      expect((await api(late.url, 'GET', '/health')).body).toMatchObject({ database: 'ok' });
+    } finally {
+      await late.stop();
+    }
+  }, 120_000);
 });
