@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApiDocument } from '../openapi/openapi.document';
 import { createTestApp, type TestApp } from '../test/test-db';
 
 describe('POST /stock-movements with Idempotency-Key', () => {
@@ -86,5 +87,10 @@ describe('POST /stock-movements with Idempotency-Key', () => {
     const retry = await post(admin.token, body, 'will-fail');
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('is described in the OpenAPI document', () => {
+    const doc = openApiDocument() as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+    expect(doc.paths['/stock-movements']!.post!.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
   });
 });

@@ -70,13 +70,22 @@ interface Op {
   body?: z.ZodType;
   ok: [number, z.ZodType | null];
   csv?: boolean;
+  /** Accepts an Idempotency-Key header (movements/idempotency.ts). */
+  idempotent?: boolean;
 }
 
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const idempotencyKeyParam = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'A retry with the same key and body answers the first answer (header Idempotent-Replayed: true) and records nothing new; the same key with another body is a 422. Per principal, kept a day.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+};
 const errorResponse = { description: 'Error', content: { 'application/json': { schema: schema(errorEnvelopeSchema, 'output') } } };
 
 function operation(path: string, op: Op): JsonSchema {
-  const parameters = [...(path.includes('{id}') ? [idParam] : []), ...(op.query ? queryParams(op.query) : [])];
+  const parameters = [...(path.includes('{id}') ? [idParam] : []), ...(op.query ? queryParams(op.query) : []), ...(op.idempotent ? [idempotencyKeyParam] : [])];
   const [status, res] = op.ok;
   const content: JsonSchema = res ? { 'application/json': { schema: schema(res, 'output') } } : {};
   if (op.csv) content['text/csv'] = { schema: { type: 'string' } };
@@ -140,7 +149,7 @@ export function openApiDocument(): JsonSchema {
       '/stocks/summary': { get: operation('/stocks/summary', { summary: 'Totals per product across visible stores', tag: 'stock', query: summaryQuery, ok: [200, pageSchema(stockSummaryItemSchema)] }) },
       '/stock-movements': {
         get: operation('/stock-movements', { summary: 'Movements, newest first', tag: 'stock', query: movementsQuery, ok: [200, pageSchema(movementSchema)] }),
-        post: operation('/stock-movements', { summary: 'Record one movement (shared merge rule, atomic)', tag: 'stock', body: movementCreateSchema, ok: [201, z.object({ movement: movementSchema, stock: stockRowSchema })] }),
+        post: operation('/stock-movements', { summary: 'Record one movement (shared merge rule, atomic)', tag: 'stock', body: movementCreateSchema, idempotent: true, ok: [201, z.object({ movement: movementSchema, stock: stockRowSchema })] }),
       },
       '/stock-movements/{id}': { get: operation('/stock-movements/{id}', { summary: 'One movement', tag: 'stock', ok: [200, movementSchema] }) },
       '/logs': { get: operation('/logs', { summary: 'Audit log search', tag: 'audit', query: logsQuery, ok: [200, pageSchema(auditEntrySchema)] }) },
