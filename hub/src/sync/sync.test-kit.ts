@@ -74,8 +74,18 @@ export class SimDevice {
     return this.trueNow() + this.skewMs;
   }
 
-  /** Someone sets the PC's clock (or it resets): the desktop notices on its monotonic clock. */
+  /**
+   * Someone sets the PC's clock: the desktop notices on its monotonic clock, so its next stamps
+   * wait for an exchange and the raw readings of those already waiting move with the clock.
+   */
   jumpClock(toSkewMs: number): void {
+    const jump = toSkewMs - this.skewMs;
+    // Each waiting stamp is re-expressed in the new time base: the same wall time, raw + offset.
+    for (const f of this.facts.values()) {
+      if (f.final) continue;
+      f.deviceTime += jump;
+      f.offsetUsed -= jump;
+    }
     this.skewMs = toSkewMs;
     this.verified = false;
   }

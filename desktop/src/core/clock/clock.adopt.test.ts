@@ -120,4 +120,26 @@ describe('the device clock after it learns hub time', () => {
       await db.destroy();
     }
   });
+
+  it('a clock a day slow, fixed by someone before the next exchange: its earlier stamps are still corrected', async () => {
+    const pc = pcClock(-DAY);
+    const { core, path } = await store(pc);
+    await core.stockIn({ product: 'ATTA', qty: 10 });
+    pc.advance(60_000);
+    pc.set(DAY); // the clock is right from here on
+    pc.advance(60_000);
+    await core.stockIn({ product: 'ATTA', qty: 5 });
+    await core.close();
+    const { db, raw } = await openStoreDb(path);
+    try {
+      const settings = await requireSettings(db);
+      const ctx: CoreContext = { db, raw, clock: new DeviceClock(settings.hlc_node, 0, pc.source), settings, session: null };
+      // The exchange measures no offset at all: only the jump seen between the stamps says the first one was a day off.
+      await writeTx(db, (trx) => adoptHubTime(ctx, trx, 0, formatHlc({ wall: T0 + 120_000, counter: 0, node: 'hub' })));
+      const walls = (raw.prepare('SELECT hlc FROM movements ORDER BY seq').all() as { hlc: string }[]).map((m) => parseHlc(m.hlc).wall);
+      expect(walls).toEqual([T0, T0 + 120_000]);
+    } finally {
+      await db.destroy();
+    }
+  });
 });

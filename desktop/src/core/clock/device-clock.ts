@@ -92,7 +92,10 @@ export class DeviceClock {
 
   /** Move the raw readings of provisional stamps into the clock's new time base after a jump (call inside the write transaction). */
   static shiftProvisional(raw: Database.Database, jumpMs: number): void {
-    if (jumpMs !== 0) prepared(raw, 'UPDATE movements SET device_time = device_time + ? WHERE clock_final = 0 AND device_time IS NOT NULL').run(jumpMs);
+    // The same wall time in the new base (raw + offset): the next exchange then re-derives exactly those whose offset was wrong.
+    if (jumpMs !== 0) {
+      prepared(raw, 'UPDATE movements SET device_time = device_time + ?, stamp_offset_ms = stamp_offset_ms - ? WHERE clock_final = 0 AND device_time IS NOT NULL').run(jumpMs, jumpMs);
+    }
   }
 
   /** After a correction: resume from `ts` (lower than the persisted stamp when that one was days ahead). */

@@ -27,7 +27,12 @@ export async function appendMovement(db: Executor, clock: DeviceClock, m: NewMov
   const hlc = await clock.stamp(db);
   const facts = clock.stampFacts();
   if (facts.jumpMs !== 0) {
-    await db.updateTable('movements').set((eb) => ({ device_time: eb('device_time', '+', facts.jumpMs) })).where('clock_final', '=', 0).where('device_time', 'is not', null).execute();
+    await db
+      .updateTable('movements')
+      .set((eb) => ({ device_time: eb('device_time', '+', facts.jumpMs), stamp_offset_ms: eb('stamp_offset_ms', '-', facts.jumpMs) }))
+      .where('clock_final', '=', 0)
+      .where('device_time', 'is not', null)
+      .execute();
   }
   const nowMs = facts.deviceTime + facts.offsetMs;
   const row: MovementRow = {
