@@ -13,7 +13,7 @@ export function nulPath(value: unknown, path: string[] = []): string | null {
   }
   if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (k.includes('\u0000')) return [...path, k.replace(/\u0000/g, '\\0')].join('.');
+      if (k.includes('\u0000')) return [...path, k.split('\u0000').join('\\0')].join('.');
       const found = nulPath(v, [...path, k]);
       if (found !== null) return found;
     }
