@@ -1,3 +1,5 @@
+// The check runs inside the page (page.evaluate): it needs the DOM's types wherever it is compiled.
+/// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 
 /** An element whose own text does not fit its box: a label cut off or spilling into its neighbour. */
