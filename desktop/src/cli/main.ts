@@ -3,16 +3,17 @@ import { EXIT_HELP, exitCodeFor, printError } from './cli.output';
 import { registerStoreCommands } from './commands/store.commands';
 import { registerMovementCommands } from './commands/movements.commands';
 import { registerSyncCommands } from './commands/sync.commands';
+import { cliT } from './cli.i18n';
 
 export function buildProgram(): Command {
   const program = new Command('bazaar-store')
-    .description('Bazaar Inventory store tool: the offline store database, from the command line')
-    .option('--db <path>', 'store database file (default: $BAZAAR_STORE_DB or ./bazaar-store.db)')
-    .option('--json', 'machine-readable JSON output')
-    .option('--user <username>', 'sign in as this user for the command (or BAZAAR_USER)')
-    .addOption(new Option('--pin <pin>', 'PIN of --user (or BAZAAR_PIN)'))
+    .description(cliT.t('cli.help.program'))
+    .option('--db <path>', cliT.t('cli.help.db'))
+    .option('--json', cliT.t('cli.help.json'))
+    .option('--user <username>', cliT.t('cli.help.user'))
+    .addOption(new Option('--pin <pin>', cliT.t('cli.help.pin')))
     .addHelpText('after', EXIT_HELP)
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError(cliT.t('cli.help.afterError'))
     .exitOverride();
   registerStoreCommands(program);
   registerMovementCommands(program);

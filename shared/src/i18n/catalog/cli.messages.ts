@@ -53,4 +53,23 @@ export const cliMessages = messages({
     ur: 'سنک ناکام: {error}\nکچھ ضائع نہیں ہوا: {pending} اندراجات قطار میں ہیں اور اگلے سنک کے ساتھ جائیں گے۔',
     hi: 'सिंक विफल: {error}\nकुछ भी नहीं खोया: {pending} प्रविष्टियाँ कतार में हैं और अगले सिंक के साथ जाएँगी।',
   },
+
+  'cli.help.program': {
+    en: 'Bazaar Inventory store tool: the offline store database, from the command line',
+    ur: 'بازار انوینٹری کا دکان ٹول: آف لائن دکان کا ڈیٹا بیس، کمانڈ لائن سے',
+    hi: 'बाज़ार इन्वेंटरी का दुकान टूल: ऑफ़लाइन दुकान का डेटाबेस, कमांड लाइन से',
+  },
+  'cli.help.db': {
+    en: 'store database file (default: $BAZAAR_STORE_DB or ./bazaar-store.db)',
+    ur: 'دکان کے ڈیٹا بیس کی فائل (ورنہ: $BAZAAR_STORE_DB یا ./bazaar-store.db)',
+    hi: 'दुकान के डेटाबेस की फ़ाइल (नहीं तो: $BAZAAR_STORE_DB या ./bazaar-store.db)',
+  },
+  'cli.help.json': { en: 'machine-readable JSON output', ur: 'مشین کے پڑھنے کے لیے JSON آؤٹ پٹ', hi: 'मशीन के पढ़ने योग्य JSON आउटपुट' },
+  'cli.help.user': {
+    en: 'sign in as this user for the command (or BAZAAR_USER)',
+    ur: 'اس کمانڈ کے لیے اس صارف کے طور پر سائن اِن کریں (یا BAZAAR_USER)',
+    hi: 'इस कमांड के लिए इस उपयोगकर्ता के रूप में साइन इन करें (या BAZAAR_USER)',
+  },
+  'cli.help.pin': { en: 'PIN of --user (or BAZAAR_PIN)', ur: '--user کا پن (یا BAZAAR_PIN)', hi: '--user का पिन (या BAZAAR_PIN)' },
+  'cli.help.afterError': { en: '(run with --help for usage)', ur: '(طریقہ دیکھنے کے لیے --help کے ساتھ چلائیں)', hi: '(उपयोग देखने के लिए --help के साथ चलाएँ)' },
 });
