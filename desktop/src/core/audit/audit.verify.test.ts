@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreCore } from '../store-core';
 import { tempStore } from '../testing/temp-store';
 import { buildAuditRow } from './audit.log';
-import { storedHashInput, verifyAuditChain } from './audit.verify';
+import { createHash } from 'node:crypto';
+import { hashStored, storedHashInput, verifyAuditChain } from './audit.verify';
 
 describe('the stored-text hash input', () => {
   it('is exactly the shared auditHashInput of the row as written', () => {
@@ -26,6 +27,7 @@ describe('the stored-text hash input', () => {
           ip: null,
         });
         expect(storedHashInput(row)).toBe(expected);
+        expect(hashStored(row)).toBe(createHash('sha256').update(expected, 'utf8').digest('hex'));
       }),
       { numRuns: 500 },
     );

@@ -51,6 +51,17 @@ export function storedHashInput(r: Omit<StoredRow, 'pos' | 'hash'>): string {
   );
 }
 
+/** sha256 of `storedHashInput(row)`, fed in parts: no row-sized string is built (less garbage, shorter GC pauses). */
+export function hashStored(r: Omit<StoredRow, 'pos' | 'hash'>): string {
+  return createHash('sha256')
+    .update(`${r.prev_hash}|{"action":${str(r.action)},"actorId":${str(r.actor_id)},"after":`)
+    .update(r.after_json)
+    .update(`,"at":${str(r.at)},"before":`)
+    .update(r.before_json)
+    .update(`,"entity":${str(r.entity)},"entityId":${str(r.entity_id)},"id":${str(r.id)},"ip":null,"storeId":${str(r.store_id)}}`)
+    .digest('hex');
+}
+
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -83,7 +94,7 @@ export async function verifyAuditChain(raw: Database.Database, opts: AuditVerify
       if (row.prev_hash !== expectedPrev) {
         return result(false, { id: row.id, reason: 'prev_hash does not match the previous row (a row was removed or reordered)' });
       }
-      if (createHash('sha256').update(storedHashInput(row), 'utf8').digest('hex') !== row.hash) {
+      if (hashStored(row) !== row.hash) {
         return result(false, { id: row.id, reason: 'content does not match its hash (the row was edited)' });
       }
       expectedPrev = row.hash;
