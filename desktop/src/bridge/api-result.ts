@@ -13,7 +13,8 @@ export interface ApiFailure {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiFailure };
 
 export const apiResultSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
+  // `value` may be absent: JSON drops an undefined value (an operation that answers nothing, like signOut).
+  z.object({ ok: z.literal(true), value: z.unknown().optional() }),
   z.object({
     ok: z.literal(false),
     error: z.object({ code: errorCodeSchema, message: z.string(), details: z.unknown().optional() }),

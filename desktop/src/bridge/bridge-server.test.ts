@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../core/testing/temp-store';
+import { unwrapResult } from './api-result';
 import { createBridgeServer } from './bridge-server';
 
 /** The bridge against a real store core on a real SQLite file. */
@@ -53,6 +54,13 @@ function post(op: string, body: unknown, headers: Record<string, string> = {}) {
 }
 
 describe('local HTTP bridge', () => {
+  it('answers an operation that returns nothing (sign out) in a shape its client accepts', async () => {
+    const res = await post('signOut', null);
+    expect(res.status).toBe(200);
+    expect(() => unwrapResult(JSON.parse(JSON.stringify(null)) ?? undefined)).toThrow(/unexpected/);
+    expect(unwrapResult(await res.json())).toBeUndefined();
+  });
+
   it('serves the page with this run’s token and a strict CSP', async () => {
     const res = await fetch(base);
     expect(res.status).toBe(200);
