@@ -103,7 +103,7 @@ export function fleetRows(r: { stores: number; counters: number; baseline: Basel
     });
   }
   for (const cfg of r.configs) {
-    for (const s of cfg.steps) rows.push(stepRow(cfg, s, `${s.outcome.plan.rate}/s offered (${s.outcome.plan.seconds} s)`));
+    for (const s of cfg.steps) if (s !== cfg.overload) rows.push(stepRow(cfg, s, `${s.outcome.plan.rate}/s offered (${s.outcome.plan.seconds} s)`));
     const ratio = b && cfg.best ? (cfg.best / b.pushesPerSecond) * 100 : NaN;
     rows.push({
       group: G,
