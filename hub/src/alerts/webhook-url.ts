@@ -70,7 +70,7 @@ function internalV6(address: string): boolean {
   if (g[0] === 0x64 && g[1] === 0xff9b) return v4(g[6]!, g[7]!); // NAT64
   if (g[0] === 0x2002) return v4(g[1]!, g[2]!); // 6to4
   const first = g[0]!;
-  return (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80 || (first & 0xffc0) === 0xfec0 || (first & 0xff00) === 0xff00 || (first === 0x2001 && g[1] === 0xdb8);
+  return (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80 || (first & 0xffc0) === 0xfec0 || (first & 0xff00) === 0xff00;
 }
 
 /** The spelling check, when a webhook is saved. */
