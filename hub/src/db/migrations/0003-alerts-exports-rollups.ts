@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
  *
  * Store-scoped tables lead their primary key with store_id (Citus: distributed by store_id).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time: no app types
+// Frozen in time: this migration never imports application types.
 export async function up(db: Kysely<any>): Promise<void> {
   const statements = [
     sql`CREATE TABLE store_webhooks (
@@ -68,7 +68,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const s of statements) await s.execute(db);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of ['export_chunks', 'export_jobs', 'sales_daily', 'webhook_deliveries', 'store_webhooks']) {
     await sql`DROP TABLE IF EXISTS ${sql.table(t)}`.execute(db);
