@@ -93,9 +93,10 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.getByTestId('locale-picker').selectOption('hi');
     await page.getByRole('heading', { level: 1, name: 'काउंटर' }).waitFor();
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['hi', 'ltr']);
-    expect(await page.evaluate(() => window.localStorage.getItem('bazaar.locale.user.asif'))).toBe('hi');
+    await expect.poll(() => page.evaluate(() => window.localStorage.getItem('bazaar.locale.user.asif'))).toBe('hi');
     await scan(page, catalogue[0].sku);
-    expect(await page.getByTestId('cart-total').textContent()).toBe('₹45.00');
+    // The total follows the scan once the line is in the cart: wait for it rather than read it at once.
+    await expect.poll(() => page.getByTestId('cart-total').textContent()).toBe('₹45.00');
     await screenshot(page, 'i18n-hi-cart');
     await visitEveryScreen('hi');
   });

@@ -271,6 +271,19 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await shot('10-devices');
   });
 
+  it('says which counters archiving a store revokes before it does (and nothing happens on Cancel)', async () => {
+    await nav('Stores');
+    await waitLoaded('stores-table');
+    const row = tableRows('stores-table').filter({ hasText: 'Dadar' }).first();
+    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.message()))));
+    await row.getByRole('button', { name: 'Archive' }).click();
+    const question = await asked;
+    expect(question).toContain('Its counter Till 1 is revoked at once.');
+    expect(question).toContain('not lost');
+    const devices = await api.call<ApiPage<{ revokedAt: string | null }>>('GET', '/devices');
+    expect(devices.items.every((d) => d.revokedAt === null)).toBe(true);
+  });
+
   it('shows conflicts, users and settings to the admin', async () => {
     await nav('Conflicts');
     await waitLoaded('conflicts-table');

@@ -61,7 +61,17 @@ function crud<Item extends z.ZodType, Create, Update>(path: string, item: Item) 
   };
 }
 
-export const storesApi = crud<typeof storeSchema, StoreCreate, StoreUpdate>('/stores', storeSchema);
+const archivePreviewSchema = z.object({
+  activeDevices: z.array(z.object({ id: z.string(), name: z.string(), lastSeq: z.number(), lastPushAt: z.string().nullable() })),
+  openConflicts: z.number(),
+});
+export type ArchivePreview = z.infer<typeof archivePreviewSchema>;
+
+export const storesApi = {
+  ...crud<typeof storeSchema, StoreCreate, StoreUpdate>('/stores', storeSchema),
+  /** What archiving would do (its counters are revoked), to say before it is done. */
+  archivePreview: (id: string) => api('GET', `/stores/${id}/archive-preview`, { schema: archivePreviewSchema }),
+};
 export const suppliersApi = crud<typeof supplierSchema, SupplierCreate, SupplierUpdate>('/suppliers', supplierSchema);
 export const productsApi = crud<typeof productSchema, ProductCreate, ProductUpdate>('/products', productSchema);
 export const usersApi = crud<typeof userSchema, UserCreate, UserUpdate>('/users', userSchema);

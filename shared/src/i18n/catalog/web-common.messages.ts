@@ -52,6 +52,11 @@ export const webCommonMessages = messages({
     ur: '{name} آرکائیو کریں؟ یہ فہرستوں اور کاؤنٹروں سے ہٹ جائے گی مگر اس کی تاریخ باقی رہے گی۔',
     hi: '{name} संग्रहित करें? यह सूचियों और काउंटरों से हट जाएगा पर इसका इतिहास बना रहेगा।',
   },
+  'web.archive.storeConfirm': {
+    en: 'Archive {name}? {devices, plural, =0 {It has no active counters.} one {Its counter {deviceNames} is revoked at once.} other {Its # counters ({deviceNames}) are revoked at once.}} {conflicts, plural, =0 {} one {It has # open conflict.} other {It has # open conflicts.}} Movements still waiting on a counter are not lost: its next sync stores them, flagged as conflicts for you to decide.',
+    ur: '{name} آرکائیو کریں؟ {devices, plural, =0 {اس کا کوئی فعال کاؤنٹر نہیں۔} one {اس کا کاؤنٹر {deviceNames} فوراً منسوخ ہو جائے گا۔} other {اس کے # کاؤنٹر ({deviceNames}) فوراً منسوخ ہو جائیں گے۔}} {conflicts, plural, =0 {} one {اس کا # کھلا تنازع ہے۔} other {اس کے # کھلے تنازعات ہیں۔}} کاؤنٹر پر رکی ہوئی حرکات ضائع نہیں ہوں گی: اگلی ہم آہنگی انہیں محفوظ کرے گی اور آپ کے فیصلے کے لیے تنازع کے طور پر دکھائے گی۔',
+    hi: '{name} संग्रहित करें? {devices, plural, =0 {इसका कोई सक्रिय काउंटर नहीं है।} one {इसका काउंटर {deviceNames} तुरंत रद्द हो जाएगा।} other {इसके # काउंटर ({deviceNames}) तुरंत रद्द हो जाएँगे।}} {conflicts, plural, =0 {} one {इसका # खुला विवाद है।} other {इसके # खुले विवाद हैं।}} काउंटर पर रुकी हलचलें खोएँगी नहीं: अगला सिंक उन्हें सहेजेगा और आपके निर्णय के लिए विवाद के रूप में दिखाएगा।',
+  },
   'web.archive.restore': { en: 'Restore', ur: 'بحال کریں', hi: 'वापस लाएँ' },
   'web.archive.archive': { en: 'Archive', ur: 'آرکائیو کریں', hi: 'संग्रहित करें' },
   'web.suppliers.phone': { en: 'Phone', ur: 'فون', hi: 'फ़ोन' },

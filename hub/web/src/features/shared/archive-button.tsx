@@ -9,12 +9,15 @@ export function ArchiveButton({
   archive,
   restore,
   invalidate,
+  confirmText,
 }: {
   archived: boolean;
   name: string;
   archive(): Promise<unknown>;
   restore(): Promise<unknown>;
   invalidate: string;
+  /** The question to ask before archiving, when it needs the hub's word on what archiving does. */
+  confirmText?: () => Promise<string>;
 }) {
   const { t } = useI18n();
   const qc = useQueryClient();
@@ -30,7 +33,11 @@ export function ArchiveButton({
       disabled={m.isPending}
       onClick={(e) => {
         e.stopPropagation();
-        if (archived || window.confirm(t('web.archive.confirm', { name }))) m.mutate();
+        if (archived) return m.mutate();
+        void (confirmText ? confirmText() : Promise.resolve(t('web.archive.confirm', { name }))).then(
+          (question) => window.confirm(question) && m.mutate(),
+          (err: unknown) => window.alert(errorMessage(err)),
+        );
       }}
     >
       {archived ? t('web.archive.restore') : t('web.archive.archive')}

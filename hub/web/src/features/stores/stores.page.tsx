@@ -54,7 +54,17 @@ export function StoresPage() {
           <button type="button" className="btn btn-sm" onClick={(e) => { e.stopPropagation(); setEditing(s); }}>
             {t('web.products.edit')}
           </button>
-          <ArchiveButton archived={s.archived} name={s.name} archive={() => storesApi.archive(s.id)} restore={() => storesApi.update(s.id, { archived: false })} invalidate="stores" />
+          <ArchiveButton
+            archived={s.archived}
+            name={s.name}
+            archive={() => storesApi.archive(s.id)}
+            restore={() => storesApi.update(s.id, { archived: false })}
+            invalidate="stores"
+            confirmText={async () => {
+              const p = await storesApi.archivePreview(s.id);
+              return t('web.archive.storeConfirm', { name: s.name, devices: p.activeDevices.length, deviceNames: p.activeDevices.map((d) => d.name).join(', '), conflicts: p.openConflicts });
+            }}
+          />
         </span>
       ),
     });
