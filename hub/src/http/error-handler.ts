@@ -52,7 +52,8 @@ function toEnvelope(err: Error): { status: number; envelope: ErrorEnvelope; retr
   if (pgCode === '23503') {
     return { status: 422, envelope: { error: { code: 'UNPROCESSABLE', message: 'a referenced record does not exist or is still in use' } } };
   }
-  if (pgCode === '40001' || pgCode === '40P01') {
+  // 55P03: a row lock was not granted within the push's lock_timeout (busy store, or a retry racing itself).
+  if (pgCode === '40001' || pgCode === '40P01' || pgCode === '55P03') {
     return {
       status: 503,
       envelope: { error: { code: 'SERVICE_UNAVAILABLE', message: 'the database was busy; retry the request' } },
