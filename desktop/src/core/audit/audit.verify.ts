@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { GENESIS_HASH, type ChainVerification } from '@bazaar/shared';
 import type Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { AuditTable } from '../db/db.types';
 import { prepared } from '../db/prepared';
 
 export interface AuditVerifyOptions {
@@ -20,20 +22,8 @@ export interface AuditVerifyResult extends ChainVerification {
   coveredBefore: number;
 }
 
-interface StoredRow {
-  pos: number;
-  id: string;
-  at: string;
-  actor_id: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  store_id: string | null;
-  before_json: string;
-  after_json: string;
-  prev_hash: string;
-  hash: string;
-}
+/** An audit row as SQLite returns it (the hash input leaves out actor_name, as format 1 always has). */
+type StoredRow = Selectable<AuditTable>;
 
 const PAGE = 256;
 const str = (v: string | null): string => (v === null ? 'null' : JSON.stringify(v));
