@@ -3,7 +3,7 @@ import { createApp } from '../app';
 import { createPlatform } from '../platform/platform.factory';
 import { platformSettings } from '../platform/platform.config';
 import type { Platform } from '../platform/platform.types';
-import { createTestApp, type TestApp, type TestAppOptions } from './test-db';
+import { createTestApp, requestJson, type TestApp, type TestAppOptions } from './test-db';
 
 export interface PlatformTestApp extends TestApp {
   platform: Platform;
@@ -24,26 +24,7 @@ export async function createPlatformTestApp(opts: TestAppOptions = {}): Promise<
     now: () => t.deps.clock.now(),
   });
   const app = createApp({ ...t.deps, limiter: platform.limiter, platform });
-  async function call(method: string, path: string, token?: string | null, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await app.request(path.startsWith('/api') ? path : `/api/v1${path}`, {
-      method,
-      headers: {
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let json: unknown = undefined;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are asserted field by field
-    return { status: res.status, headers: res.headers, text, body: json as any };
-  }
+  const call = requestJson(app);
   return {
     ...t,
     app,

@@ -149,8 +149,16 @@ export async function createTestApp(opts: TestAppOptions = {}) {
     return { id, sku };
   }
 
-  /** app.request with JSON and a bearer token. */
-  async function call(method: string, path: string, token?: string | null, body?: unknown, headers: Record<string, string> = {}) {
+  const call = requestJson(app);
+
+  return { app, deps, db: testDb, makeUser, makeStore, makeProduct, call, close: () => testDb.destroy() };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** app.request with JSON and a bearer token, for any app the tests build. */
+export function requestJson(app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }) {
+  return async function call(method: string, path: string, token?: string | null, body?: unknown, headers: Record<string, string> = {}) {
     const res = await app.request(path.startsWith('/api') ? path : `/api/v1${path}`, {
       method,
       headers: {
@@ -169,9 +177,5 @@ export async function createTestApp(opts: TestAppOptions = {}) {
     }
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are asserted field by field
     return { status: res.status, headers: res.headers, text, body: json as any };
-  }
-
-  return { app, deps, db: testDb, makeUser, makeStore, makeProduct, call, close: () => testDb.destroy() };
+  };
 }
-
-export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
