@@ -109,6 +109,8 @@ export function createAdmission(opts: { settings: AdmissionSettings; registry?: 
     }
     if (gate === gates.push && (c.error as { code?: unknown } | undefined)?.code === LOCK_TIMEOUT) {
       lockTimeouts += 1;
+      // Hono copies the replaced answer's headers onto the new one: drop the error handler's own Retry-After first.
+      c.res.headers.delete('retry-after');
       c.res = busy(gate.name, 'lock_timeout');
     }
   };
