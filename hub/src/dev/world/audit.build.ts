@@ -1,20 +1,10 @@
-import { auditChainInput, GENESIS_HASH } from '@bazaar/shared';
+import { auditChainInput, GENESIS_HASH, type AuditChainFields } from '@bazaar/shared';
 import type { Cell } from './sink';
 import { chainHash } from '../../audit/audit.hash';
 import { chainOf, compareChains, searchText } from '../../audit/audit.writer';
 
-export interface GenAuditEntry {
-  at: number;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  storeId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
+/** A generated entry: the hashed fields of a format-2 row without its place (chain, seq, id), time in ms. */
+export type GenAuditEntry = Omit<AuditChainFields, 'chain' | 'seq' | 'id' | 'at'> & { at: number };
 
 /** Staging columns: audit_log's, with the free text to index instead of the tsvector. */
 export const AUDIT_STAGE_COLUMNS = [
