@@ -75,8 +75,8 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await scan(page, catalogue[0].sku);
     await scan(page, `3*${catalogue[1].barcode}`);
     await page.getByTestId('cart').waitFor();
-    const total = await page.getByTestId('cart-total').textContent();
-    expect(total).toMatch(/^Rs\s?135\.00$/); // 45.00 + 3 × 30.00, in the language's default currency
+    // 45.00 + 3 × 30.00, in the language's default currency; the total follows the second scan, so wait for it.
+    await expect.poll(() => page.getByTestId('cart-total').textContent()).toMatch(/^Rs\s?135\.00$/);
     const sku = page.getByTestId('cart').locator('bdi.mono').first();
     expect(await sku.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
     expect(await page.getByTestId('cart').locator('th').first().evaluate((el) => getComputedStyle(el).textAlign)).toMatch(/start|right/);
