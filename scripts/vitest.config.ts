@@ -1,6 +1,6 @@
 import { defineProject } from 'vitest/config';
 
-// The repository's own scripts: the production build.
+// The repository's own scripts: the production build and the bench runner's command line.
 export default defineProject({
   test: {
     name: 'build',
