@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -191,4 +193,45 @@ describe('desktop store database upgrades with a day of data', () => {
     expect((await new Migrator({ db, provider: old }).migrateToLatest()).error).toBeUndefined();
     await db.destroy();
   });
+
+  it('three processes opening an old database at the same moment (the counter app and two CLI runs after an update) all open it, and each migration runs once', async () => {
+    const worker = fileURLToPath(new URL('../testing/open-worker.ts', import.meta.url));
+    for (const version of [names[0]!, names.at(-2)!]) {
+      for (let round = 0; round < 3; round++) {
+        const path = join(dir, `concurrent-${version}-${round}.db`);
+        await databaseAt(version, path);
+        const salesBefore = countSales(path);
+        const at = Date.now() + 1500; // after every child has loaded its modules
+        const runs = await Promise.all(
+          [0, 1, 2].map(
+            () =>
+              new Promise<{ code: number | null; out: string }>((resolve) => {
+                const child = spawn(process.execPath, ['--import', 'tsx', worker, path, String(at)], { stdio: ['ignore', 'pipe', 'pipe'] });
+                let out = '';
+                child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+                child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+                child.on('exit', (code) => resolve({ code, out: out.trim() }));
+              }),
+          ),
+        );
+        expect({ version, round, runs }).toEqual({ version, round, runs: [0, 1, 2].map(() => ({ code: 0, out: 'OPENED' })) });
+        const db = new Database(path, { readonly: true });
+        try {
+          expect((db.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name)).toEqual(names);
+        } finally {
+          db.close();
+        }
+        expect(countSales(path)).toBe(salesBefore + 3);
+      }
+    }
+  });
 });
+
+function countSales(path: string): number {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare(`select count(*) as n from movements where kind = 'SALE'`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}

@@ -53,13 +53,30 @@ export async function openStoreDb(
     ...(opts.onQuery ? { log: (e) => opts.onQuery?.(e.query.sql, e.query.parameters) } : {}),
   });
   const migrator = new Migrator({ db, provider: opts.migrations ?? migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migrateSharingTheFile(migrator);
   if (error) {
     await db.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`could not migrate store database ${path} (migration ${failed}): ${String(error)}`);
   }
   return { db, raw };
+}
+
+/**
+ * The counter app and CLI runs may open the same old file at once after an update. The
+ * migrator's transaction reads the migration table before it writes, and SQLite answers a
+ * reader that wants to write while another process writes with "database is locked" at once
+ * (waiting could deadlock), busy_timeout or not. The transaction rolled back whole, so try
+ * again: by then the other process has usually migrated and nothing is pending.
+ */
+async function migrateSharingTheFile(migrator: Migrator): ReturnType<Migrator['migrateToLatest']> {
+  const deadline = Date.now() + 30_000;
+  for (let attempt = 1; ; attempt++) {
+    const result = await migrator.migrateToLatest();
+    const code = (result.error as { code?: unknown } | undefined)?.code;
+    if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || Date.now() > deadline) return result;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(500, 20 * attempt) * (0.5 + Math.random())));
+  }
 }
 
 /** The file holds the device token: readable by its owner only. */

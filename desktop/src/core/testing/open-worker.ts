@@ -1,0 +1,19 @@
+/**
+ * Concurrent-open test child: waits for a shared moment, opens the store (running whatever
+ * migrations are pending) and sells one line, then says how it went. Run as
+ * `node --import tsx open-worker.ts <db> <start at, epoch ms>`.
+ */
+import { StoreCore } from '../store-core';
+
+const [path, at] = process.argv.slice(2);
+if (!path || !at) throw new Error('usage: open-worker <db path> <start at ms>');
+await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(at) - Date.now())));
+try {
+  const core = await StoreCore.open(path);
+  await core.sell({ lines: [{ product: 'ITEM-1', qty: 1 }] });
+  await core.close();
+  process.stdout.write('OPENED\n');
+} catch (err) {
+  process.stdout.write(`FAILED ${(err as Error).message}\n`);
+  process.exitCode = 1;
+}
