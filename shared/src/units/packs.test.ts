@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_QTY } from './units';
+import { breakDownIntoPacks, formatPackBreakdown, packByBarcode, packPricePaise, packSchema, packsSchema, packsToBase } from './packs';
+
+const carton = packSchema.parse({ name: 'carton', qty: 24, barcode: '8901063000241' });
+const dozen = packSchema.parse({ name: 'dozen', qty: 12 });
+const bag = packSchema.parse({ name: '5 kg bag', qty: 5000, pricePaise: 30_000 });
+
+describe('packs', () => {
+  it('a carton scanned is 24 pieces; its barcode finds it', () => {
+    expect(packsToBase(1, carton)).toBe(24);
+    expect(packsToBase(3, carton)).toBe(72);
+    expect(packByBarcode([dozen, carton], '8901063000241')).toBe(carton);
+    expect(packByBarcode([dozen, carton], '8901063000242')).toBeUndefined();
+  });
+
+  it('reads stock as packs, largest first: 77 pc = 3 carton + 5 pc', () => {
+    expect(breakDownIntoPacks(77, [dozen, carton])).toEqual({ packs: [{ name: 'carton', qty: 24, count: 3 }], rest: 5 });
+    expect(breakDownIntoPacks(89, [dozen, carton])).toEqual({ packs: [{ name: 'carton', qty: 24, count: 3 }, { name: 'dozen', qty: 12, count: 1 }], rest: 5 });
+    expect(formatPackBreakdown(breakDownIntoPacks(77, [dozen, carton]), 'pc')).toBe('3 carton + 5 pc');
+    expect(formatPackBreakdown(breakDownIntoPacks(0, [carton]), 'pc')).toBe('0 pc');
+    expect(formatPackBreakdown(breakDownIntoPacks(-30, [carton]), 'pc')).toBe('-(1 carton + 6 pc)');
+  });
+
+  it('prices a pack by its own price, or by its base units at the unit price', () => {
+    expect(packPricePaise(2, bag, { pricePaise: 6500, perQty: 1000 })).toBe(60_000);
+    expect(packPricePaise(1, carton, { pricePaise: 1000, perQty: 1 })).toBe(24_000);
+  });
+
+  it('refuses packs that would be ambiguous or empty', () => {
+    expect(packSchema.safeParse({ name: 'one', qty: 1 }).success).toBe(false);
+    expect(packSchema.safeParse({ name: 'half', qty: 1.5 }).success).toBe(false);
+    expect(packsSchema.safeParse([carton, { ...dozen, name: 'Carton' }]).success).toBe(false);
+    expect(packsSchema.safeParse([carton, { ...dozen, qty: 24 }]).success).toBe(false);
+    expect(packsSchema.safeParse([carton, { ...dozen, barcode: carton.barcode }]).success).toBe(false);
+    expect(packsSchema.safeParse([carton, dozen, bag]).success).toBe(true);
+    expect(() => packsToBase(1.5, carton)).toThrow(RangeError);
+    expect(() => packsToBase(MAX_QTY, carton)).toThrow(RangeError);
+  });
+
+  it('over random pack sets and quantities: nothing is lost and the rest is smaller than any pack', () => {
+    const packsArb = fc.uniqueArray(fc.integer({ min: 2, max: 10_000 }), { minLength: 1, maxLength: 6 }).map((sizes) => sizes.map((qty, i) => ({ name: `p${i}`, qty })));
+    fc.assert(
+      fc.property(packsArb, fc.integer({ min: -MAX_QTY, max: MAX_QTY }), (packs, qty) => {
+        const b = breakDownIntoPacks(qty, packs);
+        expect(b.packs.reduce((sum, p) => sum + p.count * p.qty, 0) + b.rest).toBe(qty);
+        expect(Math.abs(b.rest)).toBeLessThan(Math.min(...packs.map((p) => p.qty)));
+        for (const p of b.packs) expect(Math.sign(p.count)).toBe(Math.sign(qty));
+        // Counts typed back in packs give the same base quantity.
+        expect(b.packs.reduce((sum, p) => sum + Math.sign(p.count) * packsToBase(Math.abs(p.count), p), 0) + b.rest).toBe(qty);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('nested packs (a carton of 4 dozen) break down with no rest beyond the pieces', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 2, max: 12 }), fc.nat(100_000), (perBox, boxesPerCarton, qty) => {
+        const packs = [{ name: 'box', qty: perBox }, { name: 'carton', qty: perBox * boxesPerCarton }];
+        const b = breakDownIntoPacks(qty, packs);
+        const boxes = b.packs.find((p) => p.name === 'box')?.count ?? 0;
+        expect(boxes).toBeLessThan(boxesPerCarton);
+        expect(b.rest).toBeLessThan(perBox);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
