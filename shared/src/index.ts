@@ -8,6 +8,7 @@ export * from './barcodes/ean';
 export * from './barcodes/scale-barcode';
 export * from './domain/common.schema';
 export * from './domain/shop-date';
+export * from './domain/store-time';
 export * from './domain/nul-path';
 export * from './domain/users.schema';
 export * from './domain/catalog.schema';
