@@ -39,6 +39,8 @@ export interface StoresTable {
   name: string;
   region: string | null;
   location: string | null;
+  /** IANA zone of the store's clock (migration 0008); its days are this zone's days. */
+  time_zone: Generated<string>;
   variance_threshold: Generated<number>;
   archived: Generated<boolean>;
   version: Generated<number>;

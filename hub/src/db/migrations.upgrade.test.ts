@@ -135,7 +135,8 @@ describe.skipIf(!TEST_DATABASE_URL)('hub database upgrades with a generated worl
       await migrateToLatest(db);
       expect({ version, schema: await schemaOf(c) }).toEqual({ version, schema: refSchema });
       for (const t of await tables(ref)) {
-        const cols = oldCols.get(t) ?? [];
+        // When a rollup row was computed is not data: migration 0008 recomputes the rollup (store days, per-kg prices).
+        const cols = (oldCols.get(t) ?? []).filter((col) => !(t === 'sales_daily' && col === 'updated_at'));
         if (cols.length === 0) continue; // new since that version: nothing to carry over
         expect({ version, t, rows: await rowsOf(c, t, cols) }).toEqual({ version, t, rows: await rowsOf(ref, t, cols) });
       }

@@ -241,8 +241,10 @@ export async function generateWorld(target: GenTarget, opts: WorldOptions, progr
     progress('rollup', 0, 1);
     await main.query(
       `INSERT INTO sales_daily (store_id, day, product_id, qty_sold, revenue_paise, sales, updated_at)
-       SELECT m.store_id, (m.occurred_at AT TIME ZONE 'UTC')::date, m.product_id, sum(-m.qty), sum(-m.qty * coalesce(m.unit_price_paise, 0)), count(*), now()
-       FROM movements m
+       SELECT m.store_id, (m.occurred_at AT TIME ZONE s.time_zone)::date, m.product_id, sum(-m.qty),
+         sum(((-m.qty) * coalesce(m.unit_price_paise, p.price_paise) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))::bigint,
+         count(*), now()
+       FROM movements m JOIN stores s ON s.id = m.store_id JOIN products p ON p.id = m.product_id
        WHERE m.kind = 'SALE' AND m.status = 'applied' AND m.store_id = ANY($1::uuid[])
        GROUP BY 1, 2, 3
        ON CONFLICT DO NOTHING`,
