@@ -1,17 +1,10 @@
 import { auditChainInput, auditHashInput, GENESIS_HASH, type ChainReport } from '@bazaar/shared';
-import type { AuditLogRow } from '../db/database.types';
+import type { Selectable } from 'kysely';
+import type { AuditHeadsTable, AuditLogRow } from '../db/database.types';
 import { chainHash, hmacMarkerTag, sha256Hex } from './audit.hash';
 
 /** A chain's head row (audit_heads), as verification reads it. */
-export interface HeadRow {
-  chain: string;
-  seq: number;
-  hash: string;
-  legacy_seq: number | null;
-  legacy_last_id: number | null;
-  hmac_from_seq: number | null;
-  hmac_tag: string | null;
-}
+export type HeadRow = Selectable<AuditHeadsTable>;
 
 /** The store head the latest anchor digested. */
 export interface PointRow {
@@ -80,18 +73,7 @@ export class ChainCheck {
     }
     if (r.prev_hash !== this.prevHash) return this.fail(id, seq, 'prev_hash does not match the previous row (a row was removed, inserted or altered)');
     const expected = sha256Hex(
-      auditHashInput(this.prevHash, {
-        id,
-        at: iso(r.at),
-        actorId: r.actor_id,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entity_id,
-        storeId: r.store_id,
-        before: r.before ?? null,
-        after: r.after ?? null,
-        ip: r.ip,
-      }),
+      auditHashInput(this.prevHash, hashedFields(r, id)),
     );
     if (expected !== r.hash) return this.fail(id, seq, 'hash does not match the row content (the row was edited)');
     this.advance(r);
@@ -124,21 +106,7 @@ export class ChainCheck {
     const keyed = from !== null && seq >= from;
     if (keyed && !this.key) return this.fail(id, seq, `the chain is HMAC-chained from entry ${from}: verify with AUDIT_HMAC_KEY set`);
     if (seq === from && !this.markerOk(from)) return;
-    const expected = chainHash(keyed ? this.key : null, auditChainInput(this.prevHash, {
-      chain: this.chain,
-      seq,
-      id,
-      at: iso(r.at),
-      actorId: r.actor_id,
-      actorName: r.actor_name,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      storeId: r.store_id,
-      before: r.before ?? null,
-      after: r.after ?? null,
-      ip: r.ip,
-    }));
+    const expected = chainHash(keyed ? this.key : null, auditChainInput(this.prevHash, { ...hashedFields(r, id), chain: this.chain, seq, actorName: r.actor_name }));
     if (expected !== r.hash) {
       return this.fail(id, seq, keyed ? 'the HMAC does not match the row content (the row was edited or its chain recomputed without the key)' : 'hash does not match the row content (the row was edited)');
     }
@@ -194,4 +162,20 @@ export class ChainCheck {
       firstBroken: this.broken,
     };
   }
+}
+
+/** The row's fields both hash formats cover (format 2 adds its chain, place and actor name). */
+function hashedFields(r: LogRow, id: string) {
+  return {
+    id,
+    at: iso(r.at),
+    actorId: r.actor_id,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    storeId: r.store_id,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    ip: r.ip,
+  };
 }
