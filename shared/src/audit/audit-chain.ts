@@ -49,20 +49,11 @@ export function auditHashInput(prevHash: string, row: AuditHashFields): string {
  */
 export const HUB_CHAIN = 'hub';
 
-export interface AuditChainFields {
+/** Format 2 covers format 1's fields plus the row's place (chain, seq) and the actor's name. */
+export interface AuditChainFields extends AuditHashFields {
   chain: string;
   seq: number;
-  id: string;
-  at: string;
-  actorId: string | null;
   actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  storeId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
 }
 
 /** The text a format-2 row's hash (sha256, or HMAC-SHA256 with the hub's key) is taken over. */

@@ -37,8 +37,8 @@ export function qtySignProblem(kind: MovementKind, qty: number): string | null {
   }
 }
 
-const movementFields = {
-  id: uuidv7Schema,
+/** What a person records about a movement, wherever it is recorded (counter or web). */
+const recordedFields = {
   kind: movementKindSchema,
   productId: uuidSchema,
   qty: quantitySchema,
@@ -47,6 +47,11 @@ const movementFields = {
   reason: removalReasonSchema.nullable().default(null),
   note: z.string().trim().max(500).nullable().default(null),
   supplierId: uuidSchema.nullable().default(null),
+};
+
+const movementFields = {
+  id: uuidv7Schema,
+  ...recordedFields,
   /** Groups the lines of one sale (cart) or one count session. */
   batchId: uuidSchema.nullable().default(null),
   userId: uuidSchema.nullable().default(null),
@@ -71,14 +76,7 @@ export type DeviceMovementInput = z.input<typeof deviceMovementSchema>;
 export const movementCreateSchema = z
   .strictObject({
     storeId: uuidSchema,
-    kind: movementKindSchema,
-    productId: uuidSchema,
-    qty: quantitySchema,
-    unitPricePaise: paiseSchema.nullable().default(null),
-    unitCostPaise: paiseSchema.nullable().default(null),
-    reason: removalReasonSchema.nullable().default(null),
-    note: z.string().trim().max(500).nullable().default(null),
-    supplierId: uuidSchema.nullable().default(null),
+    ...recordedFields,
     occurredAt: shopDateTimeSchema.optional(),
   })
   .superRefine(checkSign);
