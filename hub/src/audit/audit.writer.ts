@@ -3,18 +3,9 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/database.types';
 import { auditKey, chainHash, hmacMarkerTag } from './audit.hash';
 
-export interface AuditEntry {
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  storeId: string | null;
-  before?: unknown;
-  after?: unknown;
-  ip?: string | null;
-  at?: Date;
-}
+/** What a writer says of an entry: the chained fields but its place, id and time (given by the writer), before/after/ip optional. */
+export type AuditEntry = Pick<AuditChainFields, 'actorId' | 'actorName' | 'action' | 'entity' | 'entityId' | 'storeId'> &
+  Partial<Pick<AuditChainFields, 'before' | 'after' | 'ip'>> & { at?: Date };
 
 /** A store's entries go to the store's chain; everything hub-wide (catalog, users, settings) to the hub chain. */
 export function chainOf(e: Pick<AuditEntry, 'storeId'>): string {
