@@ -4,7 +4,6 @@ import { createAuditRoutes } from './audit/audit.routes';
 import { createAuthRoutes } from './auth/auth.routes';
 import { createHealthRoutes } from './health/health.routes';
 import { createMovementsRoutes } from './movements/movements.routes';
-import { createOpenApiRoutes } from './openapi/openapi.routes';
 import { createProductsRoutes } from './products/products.routes';
 import { createReportsRoutes } from './reports/reports.routes';
 import { createStockRoutes } from './stock/stock.routes';
@@ -20,7 +19,6 @@ import { createDevRoutes } from './dev/dev.routes';
 export function createApiRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .route('/', createHealthRoutes(deps))
-    .route('/', createOpenApiRoutes())
     .route('/auth', createAuthRoutes(deps))
     .route('/users', createUsersRoutes(deps))
     .route('/stores', createStoresRoutes(deps))

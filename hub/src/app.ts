@@ -11,6 +11,7 @@ import { useAuditKey } from './audit/audit.hash';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { handleError } from './http/error-handler';
 import { createAdmission } from './platform/admission/admission.middleware';
+import { createOpenApiRoutes } from './openapi/openapi.routes';
 import { createPlatformRoutes } from './platform/platform.routes';
 
 export type { AppDeps } from './http/app-env';
@@ -69,7 +70,8 @@ export function createApp(given: AppDeps) {
   if (deps.platform) app.use('/api/*', ...deps.platform.api);
   app.route('/api/v1', createPlatformRoutes(deps));
 
-  const routes = app.route('/api/v1', createApiRoutes(deps));
+  // The document is generated from what `app` serves, when first asked for.
+  const routes = app.route('/api/v1', createApiRoutes(deps)).route('/api/v1', createOpenApiRoutes(app));
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) {

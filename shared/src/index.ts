@@ -17,6 +17,7 @@ export * from './domain/stock.schema';
 export * from './domain/audit.schema';
 export * from './domain/conflicts.schema';
 export * from './domain/devices.schema';
+export * from './domain/reports.schema';
 export * from './stock/merge-rule';
 export * from './stock/large-change';
 export * from './audit/audit-chain';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireUser } from '../auth/auth.middleware';
 import { assertStoreAccess, assertStoreRole, visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { parseJson, parseQuery } from '../http/validate';
+import { route } from '../openapi/openapi.route';
 import type { EventBus } from '../events/event-bus';
 import { isInternalHost } from './webhook-url';
 
@@ -19,13 +19,41 @@ const webhookInput = z.strictObject({
   enabled: z.boolean().default(true),
 });
 
+const tag = 'alerts';
+const alertSchema = z.object({
+  id: z.string(),
+  storeId: z.string(),
+  productId: z.string(),
+  sku: z.string(),
+  productName: z.string(),
+  kind: z.string(),
+  state: z.enum(['open', 'acknowledged', 'closed']),
+  qty: z.number().nullable(),
+  openedAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+const webhookSchema = z.object({ storeId: z.string(), url: z.string(), enabled: z.boolean(), updatedAt: z.string() });
+const storeParam = { storeId: uuidSchema };
+const list = route({ summary: 'Stock alerts of the visible stores, newest first', tag, query: listQuery, responses: { 200: z.object({ items: z.array(alertSchema), nextCursor: z.null() }) } });
+const acknowledge = route({
+  summary: 'Acknowledge an open alert',
+  tag,
+  params: { id: uuidSchema },
+  responses: { 200: z.object({ id: z.string(), state: z.literal('acknowledged') }) },
+});
+const getWebhook = route({ summary: "A store's alert webhook (its managers)", tag, params: storeParam, responses: { 200: webhookSchema } });
+const putWebhook = route({ summary: "Set a store's alert webhook (its managers)", tag, params: storeParam, body: webhookInput, responses: { 200: webhookSchema } });
+const deleteWebhook = route({ summary: "Remove a store's alert webhook (its managers)", tag, params: storeParam, responses: { 204: null } });
+
 /** Stock alerts raised by the evaluate-alerts job, and each store's alert webhook. */
 export function createAlertsRoutes(deps: AppDeps, bus: EventBus) {
   const db = deps.db;
   return new Hono<AppEnv>()
-    .get('/', async (c) => {
+    .get('/', list, async (c) => {
       const me = requireUser(c);
-      const q = parseQuery(c, listQuery);
+      const q = list.query(c);
       const visible = visibleStoreIds(me);
       if (q.storeId) assertStoreAccess(me, q.storeId);
       let sel = db
@@ -64,9 +92,9 @@ export function createAlertsRoutes(deps: AppDeps, bus: EventBus) {
         200,
       );
     })
-    .post('/:id/acknowledge', async (c) => {
+    .post('/:id/acknowledge', acknowledge, async (c) => {
       const me = requireUser(c);
-      const id = uuidSchema.parse(c.req.param('id'));
+      const id = acknowledge.param(c, 'id');
       const alert = await db.selectFrom('alerts').select(['store_id', 'state']).where('id', '=', id).executeTakeFirst();
       if (!alert) throw new DomainError('NOT_FOUND', 'alert not found');
       assertStoreRole(me, alert.store_id, ['admin', 'manager', 'staff']);
@@ -83,19 +111,19 @@ export function createAlertsRoutes(deps: AppDeps, bus: EventBus) {
       }
       return c.json({ id, state: 'acknowledged' as const }, 200);
     })
-    .get('/webhooks/:storeId', async (c) => {
+    .get('/webhooks/:storeId', getWebhook, async (c) => {
       const me = requireUser(c);
-      const storeId = uuidSchema.parse(c.req.param('storeId'));
+      const storeId = getWebhook.param(c, 'storeId');
       assertStoreRole(me, storeId, ['admin', 'manager']);
       const row = await db.selectFrom('store_webhooks').select(['url', 'enabled', 'updated_at']).where('store_id', '=', storeId).executeTakeFirst();
       if (!row) throw new DomainError('NOT_FOUND', 'no webhook for this store');
       return c.json({ storeId, url: row.url, enabled: row.enabled, updatedAt: row.updated_at.toISOString() }, 200);
     })
-    .put('/webhooks/:storeId', async (c) => {
+    .put('/webhooks/:storeId', putWebhook, async (c) => {
       const me = requireUser(c);
-      const storeId = uuidSchema.parse(c.req.param('storeId'));
+      const storeId = putWebhook.param(c, 'storeId');
       assertStoreRole(me, storeId, ['admin', 'manager']);
-      const input = await parseJson(c, webhookInput);
+      const input = await putWebhook.json(c);
       if (deps.config.mode === 'production' && isInternalHost(new URL(input.url).hostname)) {
         throw new DomainError('VALIDATION_FAILED', 'url: must not point at a private or loopback address', { field: 'url' });
       }
@@ -109,9 +137,9 @@ export function createAlertsRoutes(deps: AppDeps, bus: EventBus) {
         .execute();
       return c.json({ storeId, url: input.url, enabled: input.enabled, updatedAt: now.toISOString() }, 200);
     })
-    .delete('/webhooks/:storeId', async (c) => {
+    .delete('/webhooks/:storeId', deleteWebhook, async (c) => {
       const me = requireUser(c);
-      const storeId = uuidSchema.parse(c.req.param('storeId'));
+      const storeId = deleteWebhook.param(c, 'storeId');
       assertStoreRole(me, storeId, ['admin', 'manager']);
       await db.deleteFrom('store_webhooks').where('store_id', '=', storeId).execute();
       return c.body(null, 204);

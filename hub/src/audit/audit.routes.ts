@@ -1,4 +1,4 @@
-import { DomainError, limitSchema, uuidSchema, type AuditEntry } from '@bazaar/shared';
+import { DomainError, auditEntrySchema, hubChainVerificationSchema, limitSchema, pageSchema, uuidSchema, verifyRunSchema, type AuditEntry } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import type { AuditLogRow } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, pageOf } from '../http/cursor';
 import { dateQuery, iso } from '../http/route-helpers';
-import { parseParam, parseQuery } from '../http/validate';
+import { route } from '../openapi/openapi.route';
 import { verifyPage, verifyStore } from './audit.verify';
 import { createVerifyRun, runVerify, toVerifyRun } from './audit.verify-run';
 
@@ -60,13 +60,24 @@ function toTsQuery(q: string): string | null {
   return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
 }
 
+const tag = 'audit';
+const list = route({ summary: 'Audit log search', tag, query: listQuery, responses: { 200: pageSchema(auditEntrySchema) } });
+const verify = route({
+  summary: 'Check the audit hash chains: one store (storeId), or a page of chains in key order; the last page checks the anchors',
+  tag,
+  query: verifyQuery,
+  responses: { 200: hubChainVerificationSchema },
+});
+const startRun = route({ summary: 'Verify every chain as a background job', tag, responses: { 202: verifyRunSchema } });
+const getRun = route({ summary: 'Progress and result of a verification run', tag, id: { notFound: 'verification run not found' }, responses: { 200: verifyRunSchema } });
+
 export function createAuditRoutes(deps: AppDeps) {
   const db = deps.readDb;
   return new Hono<AppEnv>()
-    .get('/', async (c) => {
+    .get('/', list, async (c) => {
       // Staff see no audit log; managers see the rows of their stores; admins everything.
       const me = requireUser(c, ['admin', 'manager']);
-      const query = parseQuery(c, listQuery);
+      const query = list.query(c);
       const after = decodeCursor(query.cursor, idCursor);
       const visible = visibleStoreIds(me);
       if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
@@ -91,15 +102,15 @@ export function createAuditRoutes(deps: AppDeps) {
       const rows = await q.execute();
       return c.json(pageOf(rows, query.limit, toAuditEntry, (r) => [r.id]), 200);
     })
-    .get('/verify', async (c) => {
+    .get('/verify', verify, async (c) => {
       requireUser(c, ['admin']);
-      const query = parseQuery(c, verifyQuery);
+      const query = verify.query(c);
       const opts = { key: keyOf(deps) };
       // The primary: verifying a replica that lags says nothing about the newest rows.
       if (query.storeId) return c.json(await verifyStore(deps.db, query.storeId, opts), 200);
       return c.json(await verifyPage(deps.db, query.cursor ?? null, query.limit, opts), 200);
     })
-    .post('/verify/runs', async (c) => {
+    .post('/verify/runs', startRun, async (c) => {
       const me = requireUser(c, ['admin']);
       const id = await createVerifyRun(deps.db, me.id);
       const opts = { key: keyOf(deps) };
@@ -108,9 +119,9 @@ export function createAuditRoutes(deps: AppDeps) {
       const row = await deps.db.selectFrom('audit_verify_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       return c.json(toVerifyRun(row), 202);
     })
-    .get('/verify/runs/:id', async (c) => {
+    .get('/verify/runs/:id', getRun, async (c) => {
       requireUser(c, ['admin']);
-      const id = parseParam(c, 'id', uuidSchema, 'verification run not found');
+      const id = getRun.id(c);
       const row = await deps.db.selectFrom('audit_verify_runs').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw new DomainError('NOT_FOUND', 'verification run not found');
       return c.json(toVerifyRun(row), 200);

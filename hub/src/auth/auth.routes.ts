@@ -1,4 +1,4 @@
-import { DomainError, loginInputSchema, registerInputSchema, uuidv7 } from '@bazaar/shared';
+import { DomainError, loginInputSchema, loginResultSchema, registerInputSchema, userSchema, uuidv7 } from '@bazaar/shared';
 import { Hono } from 'hono';
 import type { Transaction } from 'kysely';
 import { writeAudit } from '../audit/audit.writer';
@@ -6,13 +6,19 @@ import { CATALOG_SCOPE, nextVersion } from '../db/change-version';
 import type { Database } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { actorOf, clientIp, pgError } from '../http/route-helpers';
-import { parseJson } from '../http/validate';
+import { route } from '../openapi/openapi.route';
 import { findUser, toUser } from '../users/users.repository';
 import { requireUser } from './auth.middleware';
 import { dummySecretHash, hashSecret, verifySecret } from './password';
 import { generateToken, hashToken } from './tokens';
 
 const MINUTE = 60_000;
+
+const tag = 'auth';
+const register = route({ summary: 'Register (first user becomes admin, later ones staff with no store)', tag, public: true, body: registerInputSchema, responses: { 201: loginResultSchema } });
+const login = route({ summary: 'Sign in (throttled per IP and per username)', tag, public: true, body: loginInputSchema, responses: { 200: loginResultSchema } });
+const logout = route({ summary: 'Revoke this token', tag, responses: { 204: null } });
+const whoAmI = route({ summary: 'The signed-in user', tag, responses: { 200: userSchema } });
 
 export async function issueUserToken(trx: Transaction<Database>, deps: AppDeps, userId: string) {
   const token = generateToken('user');
@@ -36,10 +42,10 @@ async function throttle(deps: AppDeps, key: string, limit: number, what: string)
 export function createAuthRoutes(deps: AppDeps) {
   const { db } = deps;
   return new Hono<AppEnv>()
-    .post('/register', async (c) => {
+    .post('/register', register, async (c) => {
       const ip = clientIp(c, deps);
       await throttle(deps, `register:ip:${ip ?? 'unknown'}`, deps.config.loginPerIpPerMinute, 'registrations from this address');
-      const input = await parseJson(c, registerInputSchema);
+      const input = await register.json(c);
       const passwordHash = await hashSecret(input.password);
       const result = await db
         .transaction()
@@ -76,10 +82,10 @@ export function createAuthRoutes(deps: AppDeps) {
         });
       return c.json(result, 201);
     })
-    .post('/login', async (c) => {
+    .post('/login', login, async (c) => {
       const ip = clientIp(c, deps);
       await throttle(deps, `login:ip:${ip ?? 'unknown'}`, deps.config.loginPerIpPerMinute, 'sign-in attempts from this address');
-      const input = await parseJson(c, loginInputSchema);
+      const input = await login.json(c);
       // Per username *and* address: someone guessing from elsewhere cannot lock the owner out.
       const userKey = `login:user:${input.username}:ip:${ip ?? 'unknown'}`;
       await throttle(deps, userKey, deps.config.loginPerUserPerMinute, 'sign-in attempts for this user from this address');
@@ -119,7 +125,7 @@ export function createAuthRoutes(deps: AppDeps) {
       await deps.limiter.reset(userKey);
       return c.json(result, 200);
     })
-    .post('/logout', async (c) => {
+    .post('/logout', logout, async (c) => {
       const me = requireUser(c);
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('api_tokens').set({ revoked_at: new Date(deps.clock.now()) }).where('id', '=', me.tokenId).execute();
@@ -134,7 +140,7 @@ export function createAuthRoutes(deps: AppDeps) {
       deps.principals?.evictToken(me.tokenId);
       return c.body(null, 204);
     })
-    .get('/me', async (c) => {
+    .get('/me', whoAmI, async (c) => {
       const me = requireUser(c);
       const row = await findUser(db, me.id);
       if (!row) throw new DomainError('UNAUTHENTICATED', 'this account no longer exists');

@@ -1,4 +1,4 @@
-import { DomainError, conflictKindSchema, conflictResolveSchema, limitSchema, uuidSchema } from '@bazaar/shared';
+import { DomainError, conflictKindSchema, conflictResolveSchema, conflictSchema, limitSchema, pageSchema, uuidSchema } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import { assertStoreAccess, assertStoreRole, visibleStoreIds } from '../auth/pri
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, pageOf, timeIdCursorSchema } from '../http/cursor';
 import { actorOf, dateQuery, iso } from '../http/route-helpers';
-import { parseJson, parseParam, parseQuery } from '../http/validate';
+import { route } from '../openapi/openapi.route';
 import { toConflict } from './conflicts.mappers';
 
 /** Web forms send "" for an unset filter; treat it as absent. */
@@ -26,13 +26,19 @@ const listQuery = z.strictObject({
   cursor: z.string().optional(),
 });
 
+const tag = 'conflicts';
+const id = { notFound: 'conflict not found' };
+const list = route({ summary: 'What reconciliation found, newest first (filters, keyset paging)', tag, query: listQuery, responses: { 200: pageSchema(conflictSchema) } });
+const getOne = route({ summary: 'One conflict', tag, id, responses: { 200: conflictSchema } });
+const resolve = route({ summary: 'Mark a conflict resolved, with a note (managers of its store)', tag, id, body: conflictResolveSchema, responses: { 200: conflictSchema } });
+
 export function createConflictsRoutes(deps: AppDeps) {
   const { db } = deps;
 
   return new Hono<AppEnv>()
-    .get('/', async (c) => {
+    .get('/', list, async (c) => {
       const me = requireUser(c);
-      const query = parseQuery(c, listQuery);
+      const query = list.query(c);
       const after = decodeCursor(query.cursor, timeIdCursorSchema);
       const visible = visibleStoreIds(me);
       if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
@@ -55,18 +61,18 @@ export function createConflictsRoutes(deps: AppDeps) {
       const rows = await q.execute();
       return c.json(pageOf(rows, query.limit, toConflict, (r) => [iso(r.created_at), r.id]), 200);
     })
-    .get('/:id', async (c) => {
+    .get('/:id', getOne, async (c) => {
       const me = requireUser(c);
-      const id = parseParam(c, 'id', uuidSchema, 'conflict not found');
+      const id = getOne.id(c);
       const row = await db.selectFrom('conflicts').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw new DomainError('NOT_FOUND', 'conflict not found');
       assertStoreAccess(me, row.store_id, 'conflict');
       return c.json(toConflict(row), 200);
     })
-    .post('/:id/resolve', async (c) => {
+    .post('/:id/resolve', resolve, async (c) => {
       const me = requireUser(c);
-      const id = parseParam(c, 'id', uuidSchema, 'conflict not found');
-      const input = await parseJson(c, conflictResolveSchema);
+      const id = resolve.id(c);
+      const input = await resolve.json(c);
       const resolved = await db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('conflicts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
         if (!row) throw new DomainError('NOT_FOUND', 'conflict not found');

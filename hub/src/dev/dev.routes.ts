@@ -6,7 +6,7 @@ import { writeAudit } from '../audit/audit.writer';
 import { requireUser } from '../auth/auth.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { actorOf } from '../http/route-helpers';
-import { parseJson, parseParam } from '../http/validate';
+import { route } from '../openapi/openapi.route';
 import { DummyDataJobs } from './dummy-data.jobs';
 
 export const generateDummyDataSchema = z
@@ -29,6 +29,17 @@ export const generateDummyDataSchema = z
     message: 'must be at least stores × products: every stock row starts with an opening count',
   });
 
+const tag = 'dev';
+const job = z.object({ id: z.string(), state: z.string() }).loose();
+const generate = route({
+  summary: 'Fill this hub with a generated world as a background job (admin; not in production mode)',
+  tag,
+  body: generateDummyDataSchema,
+  responses: { 202: z.object({ job, staffPassword: z.string().optional() }) },
+});
+const listJobs = route({ summary: 'Dummy-data jobs of this node (admin)', tag, responses: { 200: z.object({ items: z.array(job), nextCursor: z.null() }) } });
+const getJob = route({ summary: 'One dummy-data job and its progress (admin)', tag, id: { notFound: 'job not found', schema: z.uuid() }, responses: { 200: z.object({ job }) } });
+
 /**
  * POST /dev/generate-dummy-data: fill this hub with a generated kiryana world (the generator of
  * `pnpm bench:data`) as a background job; GET the job for its progress. Admin only, and never
@@ -43,10 +54,10 @@ export function createDevRoutes(deps: AppDeps) {
   };
 
   return new Hono<AppEnv>()
-    .post('/generate-dummy-data', async (c) => {
+    .post('/generate-dummy-data', generate, async (c) => {
       guard();
       const me = requireUser(c, ['admin']);
-      const input = await parseJson(c, generateDummyDataSchema);
+      const input = await generate.json(c);
       const running = jobs.active();
       if (running) throw new DomainError('CONFLICT', 'a dummy-data job is already running on this hub', { jobId: running.id });
       const { staffPassword: chosen, ...options } = input;
@@ -59,15 +70,15 @@ export function createDevRoutes(deps: AppDeps) {
       // Shown once: the job keeps no copy and the audit row has none.
       return c.json({ job, ...(chosen ? {} : { staffPassword }) }, 202);
     })
-    .get('/generate-dummy-data', (c) => {
+    .get('/generate-dummy-data', listJobs, (c) => {
       guard();
       requireUser(c, ['admin']);
       return c.json({ items: jobs.list(), nextCursor: null }, 200);
     })
-    .get('/generate-dummy-data/:id', (c) => {
+    .get('/generate-dummy-data/:id', getJob, (c) => {
       guard();
       requireUser(c, ['admin']);
-      const id = parseParam(c, 'id', z.uuid(), 'job not found');
+      const id = getJob.id(c);
       const job = jobs.get(id);
       if (!job) throw new DomainError('NOT_FOUND', 'job not found');
       return c.json({ job }, 200);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DomainError, deviceCreateSchema, limitSchema, uuidSchema, uuidv7 } from '@bazaar/shared';
+import { DomainError, deviceCreateSchema, deviceEnrollmentSchema, deviceSchema, limitSchema, pageSchema, uuidSchema, uuidv7 } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
@@ -11,7 +11,7 @@ import type { Database } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
 import { actorOf, boolQuery, containsPattern } from '../http/route-helpers';
-import { parseJson, parseParam, parseQuery } from '../http/validate';
+import { route } from '../openapi/openapi.route';
 import { toDevice } from './devices.mappers';
 
 /** Web forms send "" for an unset filter; treat it as absent. */
@@ -24,6 +24,13 @@ const listQuery = z.strictObject({
   limit: limitSchema,
   cursor: z.string().optional(),
 });
+
+const tag = 'sync';
+const id = { notFound: 'device not found' };
+const enroll = route({ summary: 'Enroll a counter (token shown once)', tag, body: deviceCreateSchema, responses: { 201: deviceEnrollmentSchema } });
+const list = route({ summary: 'Enrolled counters', tag, query: listQuery, responses: { 200: pageSchema(deviceSchema) } });
+const getOne = route({ summary: 'One counter', tag, id, responses: { 200: deviceSchema } });
+const revoke = route({ summary: 'Revoke a counter (its token stops working)', tag, id, responses: { 204: null } });
 
 /** Devices with the count of their open conflicts, as every answer about devices shows them. */
 function selectDevices(db: Kysely<Database> | Transaction<Database>) {
@@ -53,9 +60,9 @@ export function createDevicesRoutes(deps: AppDeps) {
   const { db } = deps;
 
   return new Hono<AppEnv>()
-    .post('/', async (c) => {
+    .post('/', enroll, async (c) => {
       const me = requireUser(c, ['admin', 'manager']);
-      const input = await parseJson(c, deviceCreateSchema);
+      const input = await enroll.json(c);
       assertStoreRole(me, input.storeId, ['admin', 'manager']);
       const token = generateToken('device');
       const device = await db.transaction().execute(async (trx) => {
@@ -81,9 +88,9 @@ export function createDevicesRoutes(deps: AppDeps) {
       // The token is shown this once; only its hash is stored.
       return c.json({ device, token }, 201);
     })
-    .get('/', async (c) => {
+    .get('/', list, async (c) => {
       const me = requireUser(c);
-      const query = parseQuery(c, listQuery);
+      const query = list.query(c);
       const after = decodeCursor(query.cursor, idCursorSchema);
       const visible = visibleStoreIds(me);
       if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
@@ -96,17 +103,17 @@ export function createDevicesRoutes(deps: AppDeps) {
       const rows = await q.execute();
       return c.json(pageOf(rows, query.limit, toDevice, (r) => [r.id]), 200);
     })
-    .get('/:id', async (c) => {
+    .get('/:id', getOne, async (c) => {
       const me = requireUser(c);
-      const id = parseParam(c, 'id', uuidSchema, 'device not found');
+      const id = getOne.id(c);
       const row = await selectDevices(db).where('d.id', '=', id).executeTakeFirst();
       if (!row) throw new DomainError('NOT_FOUND', 'device not found');
       assertStoreAccess(me, row.store_id, 'device');
       return c.json(toDevice(row), 200);
     })
-    .delete('/:id', async (c) => {
+    .delete('/:id', revoke, async (c) => {
       const me = requireUser(c, ['admin', 'manager']);
-      const id = parseParam(c, 'id', uuidSchema, 'device not found');
+      const id = revoke.id(c);
       await db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('devices').select(['store_id', 'name', 'revoked_at']).where('id', '=', id).forUpdate().executeTakeFirst();
         if (!row) throw new DomainError('NOT_FOUND', 'device not found');

@@ -1,9 +1,11 @@
 import { DomainError } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
 import { bearerToken, resolveToken } from '../auth/auth.middleware';
 import { visibleStoreIds, type UserPrincipal } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
+import { route } from '../openapi/openapi.route';
 import type { SseClients } from './sse-clients';
 import { compareEventIds, eventIdSchema, type EventBus, type HubEvent } from './event-bus';
 
@@ -30,8 +32,19 @@ export function eventVisibleTo(p: UserPrincipal, e: HubEvent): boolean {
  * live feed (403). The stream re-resolves its token every EVENTS_RECHECK_MS and ends when the
  * token no longer resolves (logout, expiry, deactivation, password change).
  */
+const events = route({
+  summary: 'Live events of the visible stores (server-sent events; token in Authorization or ?access_token=)',
+  tag: 'ops',
+  parameters: [
+    { name: 'Last-Event-ID', in: 'header', required: false, description: 'Replay what came after this event', schema: { type: 'string' } },
+    { name: 'lastEventId', in: 'query', required: false, description: 'Last-Event-ID, for clients that cannot set headers', schema: { type: 'string' } },
+    { name: 'access_token', in: 'query', required: false, description: 'The bearer token, for EventSource (which cannot set headers)', schema: { type: 'string' } },
+  ],
+  responses: { 200: { description: 'An event stream', mediaType: 'text/event-stream', schema: z.string() } },
+});
+
 export function createEventsRoutes(deps: AppDeps, bus: EventBus, clients: SseClients) {
-  return new Hono<AppEnv>().get('/events', async (c) => {
+  return new Hono<AppEnv>().get('/events', events, async (c) => {
     const queryToken = c.req.query('access_token');
     const token = bearerToken(c.req.header('authorization')) ?? queryToken ?? null;
     let found = c.get('principal');

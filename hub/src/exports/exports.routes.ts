@@ -1,14 +1,37 @@
 import { DomainError, uuidSchema, uuidv7 } from '@bazaar/shared';
+import { z } from 'zod';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { requireUser } from '../auth/auth.middleware';
 import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { parseJson } from '../http/validate';
+import { route } from '../openapi/openapi.route';
 import type { JobQueue } from '../platform/jobs/job-queue';
 import { exportParamsSchema } from './export.run';
 
 const exportInput = exportParamsSchema.omit({ storeIds: true }).strict();
+
+const tag = 'exports';
+const id = { id: uuidSchema };
+const create = route({ summary: 'Start a CSV export as a background job (admin, manager)', tag, body: exportInput, responses: { 202: z.object({ id: z.string(), state: z.literal('queued') }) } });
+const getOne = route({
+  summary: 'Progress of an export (its requester, or an admin)',
+  tag,
+  params: id,
+  responses: {
+    200: z.object({
+      id: z.string(),
+      kind: z.string(),
+      state: z.string(),
+      rowsDone: z.number(),
+      rowsTotal: z.number().nullable(),
+      error: z.string().nullable(),
+      createdAt: z.string(),
+      finishedAt: z.string().nullable(),
+    }),
+  },
+});
+const download = route({ summary: 'The finished CSV, streamed', tag, params: id, responses: { 200: { description: 'The CSV file', csv: true } } });
 
 /** Large CSV exports as background jobs: request, poll progress (or follow export.progress events), download. */
 export function createExportsRoutes(deps: AppDeps, jobs: () => JobQueue) {
@@ -19,9 +42,9 @@ export function createExportsRoutes(deps: AppDeps, jobs: () => JobQueue) {
     return job;
   };
   return new Hono<AppEnv>()
-    .post('/', async (c) => {
+    .post('/', create, async (c) => {
       const me = requireUser(c, ['admin', 'manager']);
-      const input = await parseJson(c, exportInput);
+      const input = await create.json(c);
       if (input.storeId) assertStoreAccess(me, input.storeId);
       const id = uuidv7();
       const params = { ...input, storeIds: visibleStoreIds(me) };
@@ -29,9 +52,9 @@ export function createExportsRoutes(deps: AppDeps, jobs: () => JobQueue) {
       await jobs().add('export-csv', { exportId: id }, { attempts: 2, backoffMs: 5_000 });
       return c.json({ id, state: 'queued' as const }, 202);
     })
-    .get('/:id', async (c) => {
+    .get('/:id', getOne, async (c) => {
       const me = requireUser(c);
-      const job = await findOwn(me.id, me.role, uuidSchema.parse(c.req.param('id')));
+      const job = await findOwn(me.id, me.role, getOne.param(c, 'id'));
       return c.json(
         {
           id: job.id,
@@ -46,9 +69,9 @@ export function createExportsRoutes(deps: AppDeps, jobs: () => JobQueue) {
         200,
       );
     })
-    .get('/:id/download', async (c) => {
+    .get('/:id/download', download, async (c) => {
       const me = requireUser(c);
-      const job = await findOwn(me.id, me.role, uuidSchema.parse(c.req.param('id')));
+      const job = await findOwn(me.id, me.role, download.param(c, 'id'));
       if (job.state !== 'done') throw new DomainError('CONFLICT', `export is ${job.state}, not ready yet`);
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="${job.kind}-${job.id}.csv"`);

@@ -1,13 +1,23 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../http/app-env';
+import { route } from '../openapi/openapi.route';
 import { withTimeout } from '../platform/with-timeout';
 
 /** A health check must answer the load balancer quickly even when the database host does not. */
 const DB_CHECK_TIMEOUT_MS = 2_000;
 
+const healthSchema = z.object({ status: z.enum(['ok', 'degraded']), database: z.enum(['ok', 'down']), dbLatencyMs: z.number(), time: z.string() }).loose();
+const health = route({
+  summary: 'Liveness and database check (503 while the primary database is down)',
+  tag: 'ops',
+  public: true,
+  responses: { 200: healthSchema, 503: { description: 'Degraded: the database (or a required platform part) is down', schema: healthSchema } },
+});
+
 export function createHealthRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().get('/health', async (c) => {
+  return new Hono<AppEnv>().get('/health', health, async (c) => {
     const started = performance.now();
     let database: 'ok' | 'down' = 'ok';
     let databaseDetail: string | undefined;

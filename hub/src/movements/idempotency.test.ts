@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApiDocument } from '../openapi/openapi.document';
 import { createTestApp, type TestApp } from '../test/test-db';
 
 describe('POST /stock-movements with Idempotency-Key', () => {
@@ -89,8 +88,8 @@ describe('POST /stock-movements with Idempotency-Key', () => {
     expect(retry.headers.get('idempotent-replayed')).toBeNull();
   });
 
-  it('is described in the OpenAPI document', () => {
-    const doc = openApiDocument() as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+  it('is described in the OpenAPI document', async () => {
+    const doc = (await (await t.app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
     expect(doc.paths['/stock-movements']!.post!.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
   });
 });

@@ -21,6 +21,15 @@ export const REPLAYED_HEADER = 'Idempotent-Replayed';
 const KEEP_HOURS = 24;
 const keyPattern = /^[\x21-\x7e]{1,255}$/;
 
+/** The header as the OpenAPI document describes it (POST /stock-movements). */
+export const idempotencyKeyHeaderDoc = {
+  name: IDEMPOTENCY_HEADER,
+  in: 'header',
+  required: false,
+  description: 'A retry with the same key and body answers the first answer (header Idempotent-Replayed: true) and records nothing new; the same key with another body is a 422. Per principal, kept a day.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+};
+
 /** The request's key, or null when it sent none; a malformed key is a 400. */
 export function idempotencyKeyOf(c: Context<AppEnv>): string | null {
   const key = c.req.header(IDEMPOTENCY_HEADER);

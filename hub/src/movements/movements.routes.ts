@@ -1,4 +1,15 @@
-import { DomainError, limitSchema, movementCreateSchema, movementKindSchema, movementStatusSchema, uuidSchema, uuidv7 } from '@bazaar/shared';
+import {
+  DomainError,
+  limitSchema,
+  movementCreateSchema,
+  movementKindSchema,
+  movementSchema,
+  movementStatusSchema,
+  pageSchema,
+  stockRowSchema,
+  uuidSchema,
+  uuidv7,
+} from '@bazaar/shared';
 import { Hono } from 'hono';
 import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
@@ -9,11 +20,11 @@ import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, pageOf, timeIdCursorSchema } from '../http/cursor';
 import { actorOf, dateQuery, iso } from '../http/route-helpers';
-import { parseJson, parseParam, parseQuery } from '../http/validate';
+import { route } from '../openapi/openapi.route';
 import { applyMovements, type MovementInput } from '../stock/stock.apply';
 import { toMovement, toStockRow } from '../stock/stock.mappers';
 import { recordStockConflicts } from '../stock/stock.conflicts';
-import { claimIdempotencyKey, idempotencyKeyOf, rememberAnswer, REPLAYED_HEADER, requestHash } from './idempotency';
+import { claimIdempotencyKey, idempotencyKeyHeaderDoc, idempotencyKeyOf, rememberAnswer, REPLAYED_HEADER, requestHash } from './idempotency';
 
 export const listQuery = z.strictObject({
   storeId: uuidSchema.optional(),
@@ -30,15 +41,26 @@ export const listQuery = z.strictObject({
 });
 
 /** How far in the future a web movement's occurredAt may be (clock skew of the browser). */
+const tag = 'stock';
+const create = route({
+  summary: 'Record one movement (shared merge rule, atomic)',
+  tag,
+  body: movementCreateSchema,
+  parameters: [idempotencyKeyHeaderDoc],
+  responses: { 201: z.object({ movement: movementSchema, stock: stockRowSchema }) },
+});
+const list = route({ summary: 'Movements, newest first', tag, query: listQuery, responses: { 200: pageSchema(movementSchema) } });
+const getOne = route({ summary: 'One movement', tag, id: { notFound: 'movement not found' }, responses: { 200: movementSchema } });
+
 const MAX_FUTURE_MS = 5 * 60_000;
 
 export function createMovementsRoutes(deps: AppDeps) {
   const { db } = deps;
 
   return new Hono<AppEnv>()
-    .post('/', async (c) => {
+    .post('/', create, async (c) => {
       const me = requireUser(c);
-      const input = await parseJson(c, movementCreateSchema);
+      const input = await create.json(c);
       assertStoreAccess(me, input.storeId);
       const now = deps.clock.now();
       if (input.occurredAt && new Date(input.occurredAt).getTime() > now + MAX_FUTURE_MS) {
@@ -116,9 +138,9 @@ export function createMovementsRoutes(deps: AppDeps) {
       if (answer.replayed) c.header(REPLAYED_HEADER, 'true');
       return c.json(answer.body as Awaited<ReturnType<typeof record>>, answer.status as 201);
     })
-    .get('/', async (c) => {
+    .get('/', list, async (c) => {
       const me = requireUser(c);
-      const query = parseQuery(c, listQuery);
+      const query = list.query(c);
       const after = decodeCursor(query.cursor, timeIdCursorSchema);
       const visible = visibleStoreIds(me);
       if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
@@ -141,9 +163,9 @@ export function createMovementsRoutes(deps: AppDeps) {
       const rows = await q.execute();
       return c.json(pageOf(rows, query.limit, toMovement, (r) => [iso(r.occurred_at), r.id]), 200);
     })
-    .get('/:id', async (c) => {
+    .get('/:id', getOne, async (c) => {
       const me = requireUser(c);
-      const id = parseParam(c, 'id', uuidSchema, 'movement not found');
+      const id = getOne.id(c);
       const row = await deps.db.selectFrom('movements').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw new DomainError('NOT_FOUND', 'movement not found');
       assertStoreAccess(me, row.store_id, 'movement');

@@ -1,7 +1,9 @@
 import {
   DomainError,
   limitSchema,
+  pageSchema,
   productCreateSchema,
+  productSchema,
   productUpdateSchema,
   skuSchema,
   barcodeSchema,
@@ -20,7 +22,7 @@ import type { Database, ProductRow } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
 import { actorOf, boolQuery, containsPattern, iso, rethrowUnique, definedOnly } from '../http/route-helpers';
-import { parseJson, parseParam, parseQuery } from '../http/validate';
+import { route } from '../openapi/openapi.route';
 
 export function toProduct(r: ProductRow): Product {
   return {
@@ -64,6 +66,15 @@ async function assertSupplier(trx: Transaction<Database>, supplierId: string | n
 }
 
 /** The central catalog: everyone signed in reads it, admins change it. */
+const tag = 'products';
+const id = { notFound: 'product not found' };
+const list = route({ summary: 'List products (filters, keyset paging)', tag, query: listQuery, responses: { 200: pageSchema(productSchema) } });
+const create = route({ summary: 'Create a product (admin)', tag, body: productCreateSchema, responses: { 201: productSchema } });
+const getOne = route({ summary: 'One product', tag, id, responses: { 200: productSchema } });
+const replace = route({ summary: 'Replace a product (admin)', tag, id, body: productCreateSchema.omit({ id: true }).extend({ archived: z.boolean().default(false) }).strict(), responses: { 200: productSchema } });
+const change = route({ summary: 'Change some fields (admin)', tag, id, body: productUpdateSchema, responses: { 200: productSchema } });
+const remove = route({ summary: 'Delete a product, or archive it when it has history (200 with the archived product)', tag, id, responses: { 200: productSchema, 204: null } });
+
 export function createProductsRoutes(deps: AppDeps) {
   const { db } = deps;
 
@@ -117,9 +128,9 @@ export function createProductsRoutes(deps: AppDeps) {
   }
 
   return new Hono<AppEnv>()
-    .get('/', async (c) => {
+    .get('/', list, async (c) => {
       requireUser(c);
-      const query = parseQuery(c, listQuery);
+      const query = list.query(c);
       const after = decodeCursor(query.cursor, idCursorSchema);
       let q = db.selectFrom('products').selectAll().orderBy('id').limit(query.limit + 1);
       if (after) q = q.where('id', '>', after[0]);
@@ -135,9 +146,9 @@ export function createProductsRoutes(deps: AppDeps) {
       const rows = await q.execute();
       return c.json(pageOf(rows, query.limit, toProduct, (r) => [r.id]), 200);
     })
-    .post('/', async (c) => {
+    .post('/', create, async (c) => {
       const me = requireUser(c, ['admin']);
-      const input = await parseJson(c, productCreateSchema);
+      const input = await create.json(c);
       const product = await db
         .transaction()
         .execute(async (trx) => {
@@ -168,27 +179,27 @@ export function createProductsRoutes(deps: AppDeps) {
         .catch((err: unknown) => rethrowUnique(err, UNIQUE));
       return c.json(product, 201);
     })
-    .get('/:id', async (c) => {
+    .get('/:id', getOne, async (c) => {
       requireUser(c);
-      const id = parseParam(c, 'id', uuidSchema, 'product not found');
+      const id = getOne.id(c);
       const row = await db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw new DomainError('NOT_FOUND', 'product not found');
       return c.json(toProduct(row), 200);
     })
-    .put('/:id', async (c) => {
+    .put('/:id', replace, async (c) => {
       requireUser(c, ['admin']);
-      const id = parseParam(c, 'id', uuidSchema, 'product not found');
-      const input = await parseJson(c, productCreateSchema.omit({ id: true }).extend({ archived: z.boolean().default(false) }).strict());
+      const id = replace.id(c);
+      const input = await replace.json(c);
       return c.json(await update(c, id, { barcode: null, category: null, supplierId: null, ...input }), 200);
     })
-    .patch('/:id', async (c) => {
+    .patch('/:id', change, async (c) => {
       requireUser(c, ['admin']);
-      const id = parseParam(c, 'id', uuidSchema, 'product not found');
-      return c.json(await update(c, id, await parseJson(c, productUpdateSchema)), 200);
+      const id = change.id(c);
+      return c.json(await update(c, id, await change.json(c)), 200);
     })
-    .delete('/:id', async (c) => {
+    .delete('/:id', remove, async (c) => {
       const me = requireUser(c, ['admin']);
-      const id = parseParam(c, 'id', uuidSchema, 'product not found');
+      const id = remove.id(c);
       const result = await db.transaction().execute(async (trx) => {
         const version = await nextVersion(trx);
         const before = await trx.selectFrom('products').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

@@ -1,4 +1,4 @@
-import { DomainError, uuidSchema } from '@bazaar/shared';
+import { DomainError, salesReportSchema, uuidSchema, valuationSchema } from '@bazaar/shared';
 import { Hono, type Context } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -6,7 +6,7 @@ import { requireUser } from '../auth/auth.middleware';
 import { visibleStoreIds, type UserPrincipal } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { dateQuery, iso } from '../http/route-helpers';
-import { parseQuery } from '../http/validate';
+import { route, type Route } from '../openapi/openapi.route';
 import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
 import { csvResponse, toCsv, wantsCsv } from './csv';
 
@@ -43,6 +43,13 @@ export const valuationQuery = z.strictObject({
 /** Reports change with every movement: the stock namespace, bumped by each write that moves stock. */
 const REPORT_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 60 };
 
+const tag = 'reports';
+const stockRows = z.object({ items: z.array(z.record(z.string(), z.unknown())) }).loose();
+const lowStock = route({ summary: 'Low stock (0 < qty ≤ reorder level)', tag, query: stockReportQuery, responses: { 200: { schema: stockRows, csv: true } } });
+const outOfStock = route({ summary: 'Out of stock (qty ≤ 0)', tag, query: stockReportQuery, responses: { 200: { schema: stockRows, csv: true } } });
+const sales = route({ summary: 'Sales by day, store or product', tag, query: salesQuery, responses: { 200: { schema: salesReportSchema, csv: true } } });
+const valuation = route({ summary: 'Stock value at cost and retail per store', tag, query: valuationQuery, responses: { 200: { schema: valuationSchema, csv: true } } });
+
 const DAY = 86_400_000;
 const MAX_RANGE_DAYS = 366;
 
@@ -68,9 +75,9 @@ export function createReportsRoutes(deps: AppDeps) {
   const cached = (c: Context<AppEnv>, me: UserPrincipal, query: unknown, run: () => Promise<Response>) =>
     wantsCsv(c) ? run() : cachedAnswer(c, deps.platform, REPORT_CACHE, me, query, run);
 
-  async function stockReport(c: Context<AppEnv>, kind: 'low' | 'out') {
+  async function stockReport(c: Context<AppEnv>, kind: 'low' | 'out', def: Route<typeof stockReportQuery, undefined>) {
     const me = requireUser(c, ['admin', 'manager']);
-    const query = parseQuery(c, stockReportQuery);
+    const query = def.query(c);
     return cached(c, me, [kind, query], async () => {
       const stores = scope(me, query.storeId);
       if (stores !== null && stores.length === 0) return answer(c, `${kind}-stock`, [], []);
@@ -121,11 +128,11 @@ export function createReportsRoutes(deps: AppDeps) {
   }
 
   return new Hono<AppEnv>()
-    .get('/low-stock', (c) => stockReport(c, 'low'))
-    .get('/out-of-stock', (c) => stockReport(c, 'out'))
-    .get('/sales', async (c) => {
+    .get('/low-stock', lowStock, (c) => stockReport(c, 'low', lowStock))
+    .get('/out-of-stock', outOfStock, (c) => stockReport(c, 'out', outOfStock))
+    .get('/sales', sales, async (c) => {
       const me = requireUser(c, ['admin', 'manager']);
-      const query = parseQuery(c, salesQuery);
+      const query = sales.query(c);
       return cached(c, me, query, async () => {
         const to = query.to ? new Date(query.to) : new Date(deps.clock.now());
         const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY);
@@ -182,9 +189,9 @@ export function createReportsRoutes(deps: AppDeps) {
         return answer(c, `sales-by-${query.groupBy}`, [...keys, 'lines', 'qty', 'revenuePaise', 'costPaise', 'marginPaise'], items, range);
       });
     })
-    .get('/valuation', async (c) => {
+    .get('/valuation', valuation, async (c) => {
       const me = requireUser(c, ['admin', 'manager']);
-      const query = parseQuery(c, valuationQuery);
+      const query = valuation.query(c);
       return cached(c, me, query, async () => {
         const stores = scope(me, query.storeId);
         if (stores !== null && stores.length === 0) return answer(c, 'valuation', [], [], { totalCostPaise: 0, totalRetailPaise: 0 });

@@ -1,4 +1,16 @@
-import { limitSchema, skuSchema, stockStatusSchema, uuidSchema, type StockCountsPage, type StockListItem, type StockSummaryItem } from '@bazaar/shared';
+import {
+  limitSchema,
+  pageSchema,
+  skuSchema,
+  stockCountsPageSchema,
+  stockListItemSchema,
+  stockStatusSchema,
+  stockSummaryItemSchema,
+  uuidSchema,
+  type StockCountsPage,
+  type StockListItem,
+  type StockSummaryItem,
+} from '@bazaar/shared';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -7,7 +19,7 @@ import { visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, pageOf } from '../http/cursor';
 import { containsPattern, dateQuery } from '../http/route-helpers';
-import { parseQuery } from '../http/validate';
+import { route } from '../openapi/openapi.route';
 import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
 import { toStockRow } from './stock.mappers';
 
@@ -40,6 +52,11 @@ export const countsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
   cursor: z.string().optional(),
 });
+const tag = 'stock';
+const list = route({ summary: 'Stock per store and product', tag, query: stockQuery, responses: { 200: pageSchema(stockListItemSchema) } });
+const counts = route({ summary: 'Low and out-of-stock counts per visible store, with totals (maintained counters)', tag, query: countsQuery, responses: { 200: stockCountsPageSchema } });
+const summary = route({ summary: 'Totals per product across visible stores', tag, query: summaryQuery, responses: { 200: pageSchema(stockSummaryItemSchema) } });
+
 const pairCursor = z.tuple([z.uuid(), z.uuid()]);
 const codeCursor = z.tuple([z.string().min(1).max(100), z.uuid()]);
 const productCursor = z.tuple([z.uuid()]);
@@ -49,9 +66,9 @@ export function createStockRoutes(deps: AppDeps) {
   const db = deps.db;
 
   return new Hono<AppEnv>()
-    .get('/', async (c) => {
+    .get('/', list, async (c) => {
       const me = requireUser(c);
-      const query = parseQuery(c, stockQuery);
+      const query = list.query(c);
       const after = decodeCursor(query.cursor, pairCursor);
       const visible = visibleStoreIds(me);
       if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
@@ -116,9 +133,9 @@ export function createStockRoutes(deps: AppDeps) {
     })
     // Low/out counts per store, read from store_stock_counts (kept exact by triggers on stock,
     // migration 0004): a row per store instead of counting millions of stock rows.
-    .get('/counts', async (c) => {
+    .get('/counts', counts, async (c) => {
       const me = requireUser(c);
-      const query = parseQuery(c, countsQuery);
+      const query = counts.query(c);
       const after = decodeCursor(query.cursor, codeCursor);
       const visible = visibleStoreIds(me);
       const empty: StockCountsPage = { items: [], totals: { stores: 0, products: 0, low: 0, out: 0, storesNeedingStock: 0 }, nextCursor: null };
@@ -166,9 +183,9 @@ export function createStockRoutes(deps: AppDeps) {
       };
       return c.json(body, 200);
     })
-    .get('/summary', async (c) => {
+    .get('/summary', summary, async (c) => {
       const me = requireUser(c);
-      const query = parseQuery(c, summaryQuery);
+      const query = summary.query(c);
       return cachedAnswer(c, deps.platform, SUMMARY_CACHE, me, query, async () => {
         const after = decodeCursor(query.cursor, productCursor);
         const visible = visibleStoreIds(me);

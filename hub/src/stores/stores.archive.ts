@@ -1,14 +1,8 @@
+import type { ArchivePreview } from '@bazaar/shared';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.types';
 import { isoOrNull } from '../http/route-helpers';
 
-export interface ArchivePreview {
-  storeId: string;
-  /** The counters archiving revokes: each may still hold movements it has not pushed. */
-  activeDevices: { id: string; name: string; lastSeq: number; lastPushAt: string | null }[];
-  openConflicts: number;
-  effect: string;
-}
 
 /** What archiving a store does, said before it is done (GET /stores/:id/archive-preview). */
 export async function archivePreview(db: Kysely<Database>, storeId: string): Promise<ArchivePreview> {

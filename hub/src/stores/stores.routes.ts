@@ -1,4 +1,4 @@
-import { DomainError, limitSchema, storeCreateSchema, storeUpdateSchema, uuidSchema, uuidv7, type Store, type StoreUpdate } from '@bazaar/shared';
+import { DomainError, archivePreviewSchema, limitSchema, pageSchema, storeCreateSchema, storeSchema, storeUpdateSchema, uuidv7, type Store, type StoreUpdate } from '@bazaar/shared';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit.writer';
@@ -9,7 +9,7 @@ import type { StoreRow } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
 import { actorOf, boolQuery, containsPattern, iso, rethrowUnique, definedOnly } from '../http/route-helpers';
-import { parseJson, parseParam, parseQuery } from '../http/validate';
+import { route } from '../openapi/openapi.route';
 import { archivePreview, revokeStoreDevices } from './stores.archive';
 
 export function toStore(r: StoreRow): Store {
@@ -35,6 +35,16 @@ export const listQuery = z.strictObject({
 });
 
 const DUPLICATE_CODE = { stores_code_key: ['DUPLICATE_CODE', 'code: a store with this code already exists'] } as const;
+
+const tag = 'stores';
+const id = { notFound: 'store not found' };
+const list = route({ summary: 'List stores (filters, keyset paging)', tag, query: listQuery, responses: { 200: pageSchema(storeSchema) } });
+const create = route({ summary: 'Create a store (admin)', tag, body: storeCreateSchema, responses: { 201: storeSchema } });
+const getOne = route({ summary: 'One store', tag, id, responses: { 200: storeSchema } });
+const preview = route({ summary: 'What archiving this store would do (admin)', tag, id, responses: { 200: archivePreviewSchema } });
+const replace = route({ summary: 'Replace a store (admin; archiving revokes its counters)', tag, id, body: storeCreateSchema.extend({ archived: z.boolean().default(false) }).strict(), responses: { 200: storeSchema } });
+const change = route({ summary: 'Change some fields (admin; archiving revokes its counters)', tag, id, body: storeUpdateSchema, responses: { 200: storeSchema } });
+const remove = route({ summary: 'Delete a store, or archive it when it has history (200 with the archived store)', tag, id, responses: { 200: storeSchema, 204: null } });
 
 export function createStoresRoutes(deps: AppDeps) {
   const { db } = deps;
@@ -69,9 +79,9 @@ export function createStoresRoutes(deps: AppDeps) {
   }
 
   return new Hono<AppEnv>()
-    .get('/', async (c) => {
+    .get('/', list, async (c) => {
       const me = requireUser(c);
-      const query = parseQuery(c, listQuery);
+      const query = list.query(c);
       const after = decodeCursor(query.cursor, idCursorSchema);
       const visible = visibleStoreIds(me);
       if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
@@ -84,9 +94,9 @@ export function createStoresRoutes(deps: AppDeps) {
       const rows = await q.execute();
       return c.json(pageOf(rows, query.limit, toStore, (r) => [r.id]), 200);
     })
-    .post('/', async (c) => {
+    .post('/', create, async (c) => {
       const me = requireUser(c, ['admin']);
-      const input = await parseJson(c, storeCreateSchema);
+      const input = await create.json(c);
       const store = await db
         .transaction()
         .execute(async (trx) => {
@@ -112,36 +122,36 @@ export function createStoresRoutes(deps: AppDeps) {
         .catch((err: unknown) => rethrowUnique(err, DUPLICATE_CODE));
       return c.json(store, 201);
     })
-    .get('/:id', async (c) => {
+    .get('/:id', getOne, async (c) => {
       const me = requireUser(c);
-      const id = parseParam(c, 'id', uuidSchema, 'store not found');
+      const id = getOne.id(c);
       assertStoreAccess(me, id);
       const row = await db.selectFrom('stores').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw new DomainError('NOT_FOUND', 'store not found');
       return c.json(toStore(row), 200);
     })
-    .get('/:id/archive-preview', async (c) => {
+    .get('/:id/archive-preview', preview, async (c) => {
       requireUser(c, ['admin']);
-      const id = parseParam(c, 'id', uuidSchema, 'store not found');
+      const id = preview.id(c);
       const row = await db.selectFrom('stores').select('id').where('id', '=', id).executeTakeFirst();
       if (!row) throw new DomainError('NOT_FOUND', 'store not found');
       return c.json(await archivePreview(db, id), 200);
     })
-    .put('/:id', async (c) => {
+    .put('/:id', replace, async (c) => {
       requireUser(c, ['admin']);
-      const id = parseParam(c, 'id', uuidSchema, 'store not found');
-      const input = await parseJson(c, storeCreateSchema.extend({ archived: z.boolean().default(false) }).strict());
+      const id = replace.id(c);
+      const input = await replace.json(c);
       return c.json(await update(c, id, { ...input, region: input.region ?? null, location: input.location ?? null }), 200);
     })
-    .patch('/:id', async (c) => {
+    .patch('/:id', change, async (c) => {
       requireUser(c, ['admin']);
-      const id = parseParam(c, 'id', uuidSchema, 'store not found');
-      const input = await parseJson(c, storeUpdateSchema);
+      const id = change.id(c);
+      const input = await change.json(c);
       return c.json(await update(c, id, input), 200);
     })
-    .delete('/:id', async (c) => {
+    .delete('/:id', remove, async (c) => {
       const me = requireUser(c, ['admin']);
-      const id = parseParam(c, 'id', uuidSchema, 'store not found');
+      const id = remove.id(c);
       let revoked: string[] = [];
       const result = await db.transaction().execute(async (trx) => {
         const version = await nextVersion(trx);

@@ -1,4 +1,4 @@
-import { DomainError, limitSchema, supplierCreateSchema, supplierUpdateSchema, uuidSchema, uuidv7, type Supplier, type SupplierUpdate } from '@bazaar/shared';
+import { DomainError, limitSchema, pageSchema, supplierCreateSchema, supplierSchema, supplierUpdateSchema, uuidv7, type Supplier, type SupplierUpdate } from '@bazaar/shared';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit.writer';
@@ -8,7 +8,7 @@ import type { SupplierRow } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
 import { actorOf, boolQuery, containsPattern, iso, definedOnly } from '../http/route-helpers';
-import { parseJson, parseParam, parseQuery } from '../http/validate';
+import { route } from '../openapi/openapi.route';
 
 export function toSupplier(r: SupplierRow): Supplier {
   return {
@@ -31,6 +31,15 @@ export const listQuery = z.strictObject({
 });
 
 /** Suppliers belong to the central catalog: everyone signed in reads it, admins change it. */
+const tag = 'suppliers';
+const id = { notFound: 'supplier not found' };
+const list = route({ summary: 'List suppliers (filters, keyset paging)', tag, query: listQuery, responses: { 200: pageSchema(supplierSchema) } });
+const create = route({ summary: 'Create a supplier (admin)', tag, body: supplierCreateSchema, responses: { 201: supplierSchema } });
+const getOne = route({ summary: 'One supplier', tag, id, responses: { 200: supplierSchema } });
+const replace = route({ summary: 'Replace a supplier (admin)', tag, id, body: supplierCreateSchema.extend({ archived: z.boolean().default(false) }).strict(), responses: { 200: supplierSchema } });
+const change = route({ summary: 'Change some fields (admin)', tag, id, body: supplierUpdateSchema, responses: { 200: supplierSchema } });
+const remove = route({ summary: 'Delete a supplier, or archive it when it has history (200 with the archived supplier)', tag, id, responses: { 200: supplierSchema, 204: null } });
+
 export function createSuppliersRoutes(deps: AppDeps) {
   const { db } = deps;
 
@@ -56,9 +65,9 @@ export function createSuppliersRoutes(deps: AppDeps) {
   }
 
   return new Hono<AppEnv>()
-    .get('/', async (c) => {
+    .get('/', list, async (c) => {
       requireUser(c);
-      const query = parseQuery(c, listQuery);
+      const query = list.query(c);
       const after = decodeCursor(query.cursor, idCursorSchema);
       let q = db.selectFrom('suppliers').selectAll().orderBy('id').limit(query.limit + 1);
       if (after) q = q.where('id', '>', after[0]);
@@ -67,9 +76,9 @@ export function createSuppliersRoutes(deps: AppDeps) {
       const rows = await q.execute();
       return c.json(pageOf(rows, query.limit, toSupplier, (r) => [r.id]), 200);
     })
-    .post('/', async (c) => {
+    .post('/', create, async (c) => {
       const me = requireUser(c, ['admin']);
-      const input = await parseJson(c, supplierCreateSchema);
+      const input = await create.json(c);
       const supplier = await db.transaction().execute(async (trx) => {
         const version = await nextVersion(trx);
         const id = uuidv7();
@@ -83,27 +92,27 @@ export function createSuppliersRoutes(deps: AppDeps) {
       });
       return c.json(supplier, 201);
     })
-    .get('/:id', async (c) => {
+    .get('/:id', getOne, async (c) => {
       requireUser(c);
-      const id = parseParam(c, 'id', uuidSchema, 'supplier not found');
+      const id = getOne.id(c);
       const row = await db.selectFrom('suppliers').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw new DomainError('NOT_FOUND', 'supplier not found');
       return c.json(toSupplier(row), 200);
     })
-    .put('/:id', async (c) => {
+    .put('/:id', replace, async (c) => {
       requireUser(c, ['admin']);
-      const id = parseParam(c, 'id', uuidSchema, 'supplier not found');
-      const input = await parseJson(c, supplierCreateSchema.extend({ archived: z.boolean().default(false) }).strict());
+      const id = replace.id(c);
+      const input = await replace.json(c);
       return c.json(await update(c, id, { phone: null, email: null, address: null, ...input }), 200);
     })
-    .patch('/:id', async (c) => {
+    .patch('/:id', change, async (c) => {
       requireUser(c, ['admin']);
-      const id = parseParam(c, 'id', uuidSchema, 'supplier not found');
-      return c.json(await update(c, id, await parseJson(c, supplierUpdateSchema)), 200);
+      const id = change.id(c);
+      return c.json(await update(c, id, await change.json(c)), 200);
     })
-    .delete('/:id', async (c) => {
+    .delete('/:id', remove, async (c) => {
       const me = requireUser(c, ['admin']);
-      const id = parseParam(c, 'id', uuidSchema, 'supplier not found');
+      const id = remove.id(c);
       const result = await db.transaction().execute(async (trx) => {
         const version = await nextVersion(trx);
         const before = await trx.selectFrom('suppliers').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

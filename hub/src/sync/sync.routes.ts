@@ -1,13 +1,18 @@
-import { DomainError, pullQuerySchema, pushRequestSchema } from '@bazaar/shared';
+import { DomainError, pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema, timeResponseSchema } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { bearerToken, requireDevice } from '../auth/auth.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { parseJson, parseQuery } from '../http/validate';
+import { route } from '../openapi/openapi.route';
 import { boundLockWait } from '../platform/admission/admission.lock';
 import { decodePullCursor } from './sync.cursor';
 import { pullPage } from './sync.pull';
 import { pushBatch } from './sync.push';
 import { retiredDevice } from './sync.retired-device';
+
+const tag = 'sync';
+const push = route({ summary: 'Push a batch of movements (device token)', tag, body: pushRequestSchema, responses: { 200: pushResponseSchema } });
+const time = route({ summary: "Hub time and this device's acknowledged seq (device token)", tag, responses: { 200: timeResponseSchema } });
+const pull = route({ summary: 'Pull catalog, staff and stock changes (device token)', tag, query: pullQuerySchema, responses: { 200: pullResponseSchema } });
 
 /**
  * Device sync (DESIGN §5). A device token acts for its one store only; user tokens are refused.
@@ -16,17 +21,17 @@ import { retiredDevice } from './sync.retired-device';
  */
 export function createSyncRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .post('/push', async (c) => {
+    .post('/push', push, async (c) => {
       // Null principal with a bearer token here: a revoked device, accepted only when its store was archived.
       const device = c.get('principal') ? requireDevice(c) : await retiredDevice(deps, bearerToken(c.req.header('authorization')));
-      const request = await parseJson(c, pushRequestSchema);
+      const request = await push.json(c);
       const response = await deps.db.transaction().execute(async (trx) => {
         await boundLockWait(trx, deps.config.admission.pushLockTimeoutMs);
         return pushBatch(trx, deps, device, request);
       });
       return c.json(response, 200);
     })
-    .get('/time', async (c) => {
+    .get('/time', time, async (c) => {
       // Hub time for a device about to finalise its stamps (hlc.correction.ts), and the seq the hub
       // holds for it (below the device's own acknowledged seq after a restore: send again).
       const device = requireDevice(c);
@@ -34,9 +39,9 @@ export function createSyncRoutes(deps: AppDeps) {
       if (!row || row.revoked_at !== null) throw new DomainError('UNAUTHENTICATED', 'invalid or revoked device token');
       return c.json({ serverTime: deps.clock.now(), hubHlc: deps.hlc.now(), ackedSeq: Number(row.last_seq) }, 200);
     })
-    .get('/pull', async (c) => {
+    .get('/pull', pull, async (c) => {
       const device = requireDevice(c);
-      const query = parseQuery(c, pullQuerySchema);
+      const query = pull.query(c);
       const response = await pullPage(deps, device, decodePullCursor(query.cursor), query.limit);
       return c.json(response, 200);
     });

@@ -4,6 +4,8 @@ import {
   roleSchema,
   userCreateSchema,
   userUpdateSchema,
+  pageSchema,
+  userSchema,
   uuidSchema,
   uuidv7,
   type User,
@@ -19,7 +21,7 @@ import { nextVersion } from '../db/change-version';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
 import { actorOf, boolQuery, containsPattern, pgError, definedOnly } from '../http/route-helpers';
-import { parseJson, parseParam, parseQuery } from '../http/validate';
+import { route } from '../openapi/openapi.route';
 import { findUser, missingStores, selectUsers, setUserStores, toUser, type UserWithStores } from './users.repository';
 
 export const listQuery = z.strictObject({
@@ -30,6 +32,14 @@ export const listQuery = z.strictObject({
   limit: limitSchema,
   cursor: z.string().optional(),
 });
+
+const tag = 'users';
+const id = { notFound: 'user not found' };
+const list = route({ summary: 'List users (admin; managers see their staff)', tag, query: listQuery, responses: { 200: pageSchema(userSchema) } });
+const create = route({ summary: 'Create a user (managers: staff of their stores)', tag, body: userCreateSchema, responses: { 201: userSchema } });
+const getOne = route({ summary: 'One user (staff: themselves)', tag, id, responses: { 200: userSchema } });
+const update = route({ summary: 'Change some fields (a new password or a deactivation ends their sessions)', tag, id, body: userUpdateSchema, responses: { 200: userSchema } });
+const remove = route({ summary: 'Deactivate a user and revoke their tokens', tag, id, responses: { 204: null } });
 
 /**
  * Who a manager may act on: staff all of whose stores are the manager's (one store elsewhere
@@ -65,9 +75,9 @@ export function createUsersRoutes(deps: AppDeps) {
   }
 
   return new Hono<AppEnv>()
-    .get('/', async (c) => {
+    .get('/', list, async (c) => {
       const me = requireUser(c, ['admin', 'manager']);
-      const query = parseQuery(c, listQuery);
+      const query = list.query(c);
       const after = decodeCursor(query.cursor, idCursorSchema);
       let q = selectUsers(db).orderBy('u.id').limit(query.limit + 1);
       if (after) q = q.where('u.id', '>', after[0]);
@@ -86,9 +96,9 @@ export function createUsersRoutes(deps: AppDeps) {
       const rows = await q.execute();
       return c.json(pageOf(rows, query.limit, toUser, (r) => [r.id]), 200);
     })
-    .post('/', async (c) => {
+    .post('/', create, async (c) => {
       const me = requireUser(c, ['admin', 'manager']);
-      const input = await parseJson(c, userCreateSchema);
+      const input = await create.json(c);
       if (me.role === 'manager') {
         if (input.role !== 'staff') throw new DomainError('FORBIDDEN', 'role: managers can create staff only');
         if (input.storeIds.some((s) => !me.storeIds.includes(s))) throw new DomainError('FORBIDDEN', 'storeIds: you can assign only your own stores');
@@ -124,19 +134,19 @@ export function createUsersRoutes(deps: AppDeps) {
         });
       return c.json(user, 201);
     })
-    .get('/:id', async (c) => {
+    .get('/:id', getOne, async (c) => {
       const me = requireUser(c);
-      const id = parseParam(c, 'id', uuidSchema, 'user not found');
+      const id = getOne.id(c);
       if (me.role === 'staff') {
         if (id !== me.id) throw new DomainError('NOT_FOUND', 'user not found');
         return c.json(toUser((await findUser(db, id))!), 200);
       }
       return c.json(toUser(await loadManageable(me, id)), 200);
     })
-    .patch('/:id', async (c) => {
+    .patch('/:id', update, async (c) => {
       const me = requireUser(c, ['admin', 'manager']);
-      const id = parseParam(c, 'id', uuidSchema, 'user not found');
-      const input = await parseJson(c, userUpdateSchema);
+      const id = update.id(c);
+      const input = await update.json(c);
       const current = await loadManageable(me, id);
       assertMayTakeOn(me, current, input.storeIds);
       const storeIds = input.storeIds;
@@ -188,9 +198,9 @@ export function createUsersRoutes(deps: AppDeps) {
       deps.principals?.evictUser(id);
       return c.json(updated, 200);
     })
-    .delete('/:id', async (c) => {
+    .delete('/:id', remove, async (c) => {
       const me = requireUser(c, ['admin', 'manager']);
-      const id = parseParam(c, 'id', uuidSchema, 'user not found');
+      const id = remove.id(c);
       const current = await loadManageable(me, id);
       assertMayTakeOn(me, current, undefined);
       if (id === me.id) throw new DomainError('FORBIDDEN', 'you cannot delete yourself');

@@ -30,6 +30,16 @@ export type StoreCreate = z.infer<typeof storeCreateSchema>;
 export const storeUpdateSchema = storeCreateSchema.partial().extend({ archived: z.boolean().optional() }).strict();
 export type StoreUpdate = z.infer<typeof storeUpdateSchema>;
 
+/** What archiving a store would do (its counters are revoked), said before it is done. */
+export const archivePreviewSchema = z.object({
+  storeId: z.string(),
+  /** The counters archiving revokes: each may still hold movements it has not pushed. */
+  activeDevices: z.array(z.object({ id: z.string(), name: z.string(), lastSeq: z.number(), lastPushAt: z.string().nullable() })),
+  openConflicts: z.number(),
+  effect: z.string(),
+});
+export type ArchivePreview = z.infer<typeof archivePreviewSchema>;
+
 export const supplierSchema = z.object({
   id: uuidSchema,
   name: nameSchema,

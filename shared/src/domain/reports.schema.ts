@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { uuidSchema } from '../ids/uuidv7';
+import { isoDateTimeSchema } from './common.schema';
+import { baseUnitSchema } from '../units/units';
+
+/*
+ * Report answers are aggregates, not entities: what hub/src/reports answers (and documents),
+ * checked by the web app on every response like every other call.
+ */
+const measures = {
+  lines: z.number().int(),
+  qty: z.number().int(),
+  revenuePaise: z.number().int(),
+  costPaise: z.number().int(),
+  marginPaise: z.number().int(),
+};
+const range = { from: isoDateTimeSchema, to: isoDateTimeSchema };
+
+export const salesByDaySchema = z.object({ ...range, items: z.array(z.object({ day: z.string(), ...measures })) });
+export const salesByStoreSchema = z.object({
+  ...range,
+  items: z.array(z.object({ storeId: uuidSchema, storeCode: z.string(), storeName: z.string(), ...measures })),
+});
+export const salesByProductSchema = z.object({
+  ...range,
+  items: z.array(z.object({ productId: uuidSchema, sku: z.string(), productName: z.string(), unit: baseUnitSchema, ...measures })),
+});
+
+export const valuationSchema = z.object({
+  items: z.array(
+    z.object({
+      storeId: uuidSchema,
+      storeCode: z.string(),
+      storeName: z.string(),
+      products: z.number().int(),
+      costPaise: z.number().int(),
+      retailPaise: z.number().int(),
+    }),
+  ),
+  totalCostPaise: z.number().int(),
+  totalRetailPaise: z.number().int(),
+});
+
+/** Any of the sales groupings (groupBy=day|store|product). */
+export const salesReportSchema = z.union([salesByDaySchema, salesByStoreSchema, salesByProductSchema]);
