@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiError, apiErrorFrom } from './api-error';
+import type { Answer, HubPath, Method, PathParams, QueryKey, RequestBody } from './hub-routes';
 
 export type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue>;
@@ -15,12 +16,18 @@ export function toSearch(query: Query | undefined): string {
   return s ? `?${s}` : '';
 }
 
-interface RequestOptions<S extends z.ZodType> {
-  query?: Query;
-  body?: unknown;
+type NoneIfEmpty<T> = keyof T extends never ? { param?: undefined } : { param: T };
+
+/** A call's options, typed by the route: its body, query parameters and path parameters. */
+export type RequestOptions<M extends Method, P extends string, S extends z.ZodType> = {
+  query?: Partial<Record<QueryKey<M, P>, QueryValue>>;
+  body?: RequestBody<M, P>;
   schema: S;
   headers?: Record<string, string>;
-}
+} & NoneIfEmpty<PathParams<P>>;
+
+/** The answer schema must accept every answer the route's type says it sends. */
+type AnswerFits<M extends Method, P extends string, S extends z.ZodType> = [Answer<M, P>] extends [z.input<S>] ? unknown : { schema: { doesNotAccept: Answer<M, P> } };
 
 let currentToken: string | null = null;
 let onUnauthenticated: () => void = () => {};
@@ -63,12 +70,19 @@ async function send(method: string, path: string, query: Query | undefined, body
   return res;
 }
 
+/** `/users/:id` with `{ id }` → `/users/0190…`. */
+function withParams(route: string, param: Record<string, string> | undefined): string {
+  return route.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => encodeURIComponent(param?.[name] ?? ''));
+}
+
 /** One typed API call: the answer is parsed with the shared zod schema, so a drifting API fails loudly. */
-export async function api<S extends z.ZodType>(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  path: string,
-  { query, body, schema, headers: extra }: RequestOptions<S>,
+export async function api<M extends Method, P extends HubPath<M>, S extends z.ZodType>(
+  method: M,
+  route: P,
+  options: RequestOptions<M, P, S> & AnswerFits<M, P, S>,
 ): Promise<z.infer<S>> {
+  const { query, body, schema, headers: extra, param } = options as RequestOptions<M, P, S> & { param?: Record<string, string> };
+  const path = withParams(route, param);
   const res = await send(method, path, query, body, undefined, extra);
   const text = await res.text();
   const json: unknown = text ? JSON.parse(text) : null;
@@ -81,7 +95,7 @@ export async function api<S extends z.ZodType>(
 }
 
 /** A CSV export straight from the API (`?format=csv`), with the caller's filters. */
-export async function apiCsv(path: string, query: Query): Promise<string> {
+export async function apiCsv<P extends HubPath<'GET'>>(path: P, query: Partial<Record<QueryKey<'GET', P>, QueryValue>>): Promise<string> {
   const res = await send('GET', path, { ...query, format: 'csv' }, undefined, 'text/csv');
   const type = res.headers.get('content-type') ?? '';
   if (!type.includes('csv')) throw new ApiError(res.status, 'BAD_RESPONSE', `${path} has no CSV export`);

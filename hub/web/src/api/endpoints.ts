@@ -16,20 +16,12 @@ import {
   storeSchema,
   supplierSchema,
   userSchema,
-  type DeviceCreate,
-  type LoginInput,
+  archivePreviewSchema,
   type MovementCreate,
-  type ProductCreate,
-  type ProductUpdate,
-  type RegisterInput,
-  type StoreCreate,
-  type StoreUpdate,
-  type SupplierCreate,
-  type SupplierUpdate,
-  type UserCreate,
-  type UserUpdate,
+  type Page,
 } from '@bazaar/shared';
-import { api, type Query } from './client';
+import { api, type Query, type QueryValue } from './client';
+import type { HubPath, Method, QueryKey, RequestBody } from './hub-routes';
 import { SubmitKeys } from './submit-keys';
 
 const ok = z.unknown();
@@ -40,8 +32,8 @@ const meSchema = z.union([userSchema, z.object({ user: userSchema }).transform((
 const registerResultSchema = z.union([loginResultSchema, userSchema, z.object({ user: userSchema })]);
 
 export const authApi = {
-  login: (body: LoginInput) => api('POST', '/auth/login', { body, schema: loginResultSchema }),
-  register: (body: RegisterInput) => api('POST', '/auth/register', { body, schema: registerResultSchema }),
+  login: (body: RequestBody<'POST', '/auth/login'>) => api('POST', '/auth/login', { body, schema: loginResultSchema }),
+  register: (body: RequestBody<'POST', '/auth/register'>) => api('POST', '/auth/register', { body, schema: registerResultSchema }),
   logout: () => api('POST', '/auth/logout', { schema: ok }),
   me: () => api('GET', '/auth/me', { schema: meSchema }),
 };
@@ -51,44 +43,46 @@ export interface PageQuery extends Query {
   limit?: number;
 }
 
-function crud<Item extends z.ZodType, Create, Update>(path: string, item: Item) {
+/** A list's query: the route's own parameters (a renamed one breaks the typecheck). */
+export type ListQuery<P extends HubPath<'GET'>> = Partial<Record<QueryKey<'GET', P>, QueryValue>>;
+
+type CrudPath = '/stores' | '/suppliers' | '/products' | '/users';
+
+function crud<P extends CrudPath, Item extends z.ZodType>(path: P, item: Item) {
+  const one = `${path}/:id` as `${P}/:id`;
+  // One generic body for four routes: each call below is checked against its route where crud() is used.
+  const call = api as (method: Method, route: string, options: { query?: Query; body?: unknown; param?: { id: string }; schema: z.ZodType }) => Promise<unknown>;
   return {
-    list: (query: PageQuery) => api('GET', path, { query, schema: pageSchema(item) }),
-    get: (id: string) => api('GET', `${path}/${id}`, { schema: item }),
-    create: (body: Create) => api('POST', path, { body, schema: item }),
-    update: (id: string, body: Update) => api('PATCH', `${path}/${id}`, { body, schema: item }),
-    archive: (id: string) => api('DELETE', `${path}/${id}`, { schema: ok }),
+    list: (query: ListQuery<P>) => call('GET', path, { query, schema: pageSchema(item) }) as Promise<Page<z.infer<Item>>>,
+    get: (id: string) => call('GET', one, { param: { id }, schema: item }) as Promise<z.infer<Item>>,
+    create: (body: RequestBody<'POST', P>) => call('POST', path, { body, schema: item }) as Promise<z.infer<Item>>,
+    update: (id: string, body: RequestBody<'PATCH', `${P}/:id`>) => call('PATCH', one, { param: { id }, body, schema: item }) as Promise<z.infer<Item>>,
+    archive: (id: string) => call('DELETE', one, { param: { id }, schema: ok }),
   };
 }
 
-const archivePreviewSchema = z.object({
-  activeDevices: z.array(z.object({ id: z.string(), name: z.string(), lastSeq: z.number(), lastPushAt: z.string().nullable() })),
-  openConflicts: z.number(),
-});
-export type ArchivePreview = z.infer<typeof archivePreviewSchema>;
-
 export const storesApi = {
-  ...crud<typeof storeSchema, StoreCreate, StoreUpdate>('/stores', storeSchema),
+  ...crud('/stores', storeSchema),
   /** What archiving would do (its counters are revoked), to say before it is done. */
-  archivePreview: (id: string) => api('GET', `/stores/${id}/archive-preview`, { schema: archivePreviewSchema }),
+  archivePreview: (id: string) => api('GET', '/stores/:id/archive-preview', { param: { id }, schema: archivePreviewSchema }),
 };
-export const suppliersApi = crud<typeof supplierSchema, SupplierCreate, SupplierUpdate>('/suppliers', supplierSchema);
-export const productsApi = crud<typeof productSchema, ProductCreate, ProductUpdate>('/products', productSchema);
-export const usersApi = crud<typeof userSchema, UserCreate, UserUpdate>('/users', userSchema);
+export const suppliersApi = crud('/suppliers', supplierSchema);
+export const productsApi = crud('/products', productSchema);
+export const usersApi = crud('/users', userSchema);
 
 export const stockApi = {
-  list: (query: PageQuery) => api('GET', '/stocks', { query, schema: pageSchema(stockListItemSchema) }),
-  summary: (query: PageQuery) => api('GET', '/stocks/summary', { query, schema: pageSchema(stockSummaryItemSchema) }),
+  list: (query: ListQuery<'/stocks'>) => api('GET', '/stocks', { query, schema: pageSchema(stockListItemSchema) }),
+  summary: (query: ListQuery<'/stocks/summary'>) => api('GET', '/stocks/summary', { query, schema: pageSchema(stockSummaryItemSchema) }),
   /** Low/out counts per store and their totals, from counters the hub keeps (no row counting). */
-  counts: (query: PageQuery) => api('GET', '/stocks/counts', { query, schema: stockCountsPageSchema }),
+  counts: (query: ListQuery<'/stocks/counts'>) => api('GET', '/stocks/counts', { query, schema: stockCountsPageSchema }),
 };
 
 /** A retried submit of the same movement reuses its Idempotency-Key: recorded once even if an answer was lost. */
 const movementSubmits = new SubmitKeys();
 
 export const movementsApi = {
-  list: (query: PageQuery) => api('GET', '/stock-movements', { query, schema: pageSchema(movementSchema) }),
-  get: (id: string) => api('GET', `/stock-movements/${id}`, { schema: movementSchema }),
+  list: (query: ListQuery<'/stock-movements'>) => api('GET', '/stock-movements', { query, schema: pageSchema(movementSchema) }),
+  get: (id: string) => api('GET', '/stock-movements/:id', { param: { id }, schema: movementSchema }),
   create: async (body: Omit<MovementCreate, 'unitPricePaise' | 'unitCostPaise' | 'reason' | 'note' | 'supplierId'> &
     Partial<MovementCreate>) => {
     const key = movementSubmits.keyFor(body);
@@ -100,24 +94,24 @@ export const movementsApi = {
 };
 
 export const auditApi = {
-  list: (query: PageQuery) => api('GET', '/logs', { query, schema: pageSchema(auditEntrySchema) }),
+  list: (query: ListQuery<'/logs'>) => api('GET', '/logs', { query, schema: pageSchema(auditEntrySchema) }),
   verify: () => api('GET', '/logs/verify', { schema: chainVerificationSchema }),
 };
 
 export const conflictsApi = {
-  list: (query: PageQuery) => api('GET', '/conflicts', { query, schema: pageSchema(conflictSchema) }),
+  list: (query: ListQuery<'/conflicts'>) => api('GET', '/conflicts', { query, schema: pageSchema(conflictSchema) }),
   resolve: (id: string, note: string) =>
-    api('POST', `/conflicts/${id}/resolve`, { body: { note }, schema: z.union([conflictSchema, ok]) }),
+    api('POST', '/conflicts/:id/resolve', { param: { id }, body: { note }, schema: z.union([conflictSchema, ok]) }),
 };
 
 export const devicesApi = {
-  list: (query: PageQuery) => api('GET', '/devices', { query, schema: pageSchema(deviceSchema) }),
-  enroll: (body: DeviceCreate) => api('POST', '/devices', { body, schema: deviceEnrollmentSchema }),
-  revoke: (id: string) => api('DELETE', `/devices/${id}`, { schema: ok }),
+  list: (query: ListQuery<'/devices'>) => api('GET', '/devices', { query, schema: pageSchema(deviceSchema) }),
+  enroll: (body: RequestBody<'POST', '/devices'>) => api('POST', '/devices', { body, schema: deviceEnrollmentSchema }),
+  revoke: (id: string) => api('DELETE', '/devices/:id', { param: { id }, schema: ok }),
 };
 
 export const opsApi = {
   health: () => api('GET', '/health', { schema: z.record(z.string(), z.unknown()) }),
-  generateDummyData: (body: Record<string, unknown>) =>
+  generateDummyData: (body: RequestBody<'POST', '/dev/generate-dummy-data'>) =>
     api('POST', '/dev/generate-dummy-data', { body, schema: z.record(z.string(), z.unknown()) }),
 };

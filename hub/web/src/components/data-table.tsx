@@ -8,6 +8,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { apiCsv, type Query } from '../api/client';
+import type { HubPath } from '../api/hub-routes';
 import { ApiError, errorMessage } from '../api/api-error';
 import { downloadText, stampedName, toCsv } from './csv';
 import type { PagedList } from './use-paged-list';
@@ -40,7 +41,7 @@ interface DataTableProps<T> {
   rowKey: (row: T) => string;
   onRowClick?: (row: T) => void;
   /** CSV from the API (`?format=csv` with the same filters) when it offers one; else from loaded rows. */
-  csv: { filename: string; api?: { path: string; query: Query } | undefined };
+  csv: { filename: string; api?: { path: HubPath<'GET'>; query: Query } | undefined };
   empty?: string;
   toolbar?: ReactNode;
   testId?: string;
