@@ -68,10 +68,12 @@ export function createApp(given: AppDeps) {
   // Past capacity, shed with 503 + Retry-After before any work (platform/admission).
   if (deps.platform) app.use('/api/*', createAdmission({ settings: config.admission, registry: deps.platform.metrics.registry, db: deps.db }).middleware);
   if (deps.platform) app.use('/api/*', ...deps.platform.api);
-  app.route('/api/v1', createPlatformRoutes(deps));
 
-  // The document is generated from what `app` serves, when first asked for.
-  const routes = app.route('/api/v1', createApiRoutes(deps)).route('/api/v1', createOpenApiRoutes(app));
+  // Chained so hc<HubApp> sees every route; the document is generated from what `app` serves, when first asked for.
+  const routes = app
+    .route('/api/v1', createPlatformRoutes(deps))
+    .route('/api/v1', createApiRoutes(deps))
+    .route('/api/v1', createOpenApiRoutes(app));
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) {
