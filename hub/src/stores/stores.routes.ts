@@ -20,6 +20,7 @@ export function toStore(r: StoreRow): Store {
     region: r.region,
     location: r.location,
     varianceThreshold: r.variance_threshold,
+    timeZone: r.time_zone,
     archived: r.archived,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
@@ -60,7 +61,7 @@ export function createStoresRoutes(deps: AppDeps) {
         const after = await trx
           .updateTable('stores')
           .set({
-            ...definedOnly({ code: patch.code, name: patch.name, region: patch.region, location: patch.location, variance_threshold: patch.varianceThreshold, archived: patch.archived }),
+            ...definedOnly({ code: patch.code, name: patch.name, region: patch.region, location: patch.location, variance_threshold: patch.varianceThreshold, time_zone: patch.timeZone, archived: patch.archived }),
             version,
             updated_at: new Date(deps.clock.now()),
           })
@@ -111,6 +112,7 @@ export function createStoresRoutes(deps: AppDeps) {
               region: input.region ?? null,
               location: input.location ?? null,
               variance_threshold: input.varianceThreshold,
+              time_zone: input.timeZone,
               version,
               updated_at: new Date(deps.clock.now()),
             })

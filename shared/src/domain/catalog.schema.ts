@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codeSchema, isoDateTimeSchema, nameSchema } from './common.schema';
+import { DEFAULT_STORE_TIME_ZONE, timeZoneSchema } from './store-time';
 import { uuidSchema } from '../ids/uuidv7';
 import { baseUnitSchema, paiseSchema, MAX_QTY } from '../units/units';
 
@@ -13,21 +14,34 @@ export const storeSchema = z.object({
   location: optionalText(300),
   /** Count variance (in base units) above which a count is flagged for review. */
   varianceThreshold: z.number().int().min(0),
+  /** IANA zone of the store's clock: its days, shifts and reports are this zone's. Hubs before it: India's. */
+  timeZone: z.string().default(DEFAULT_STORE_TIME_ZONE),
   archived: z.boolean(),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
 });
 export type Store = z.infer<typeof storeSchema>;
 
-export const storeCreateSchema = z.strictObject({
+/**
+ * The fields a person sets on a store, with no defaults: a change (PATCH) names what it changes
+ * and leaves the rest as it is. zod applies a field's default even inside `.partial()`, so an
+ * update schema made from a create schema with defaults would reset every unnamed field.
+ */
+const storeFields = {
   code: codeSchema,
   name: nameSchema,
   region: optionalText(100).optional(),
   location: optionalText(300).optional(),
-  varianceThreshold: z.number().int().min(0).max(MAX_QTY).default(10),
+  varianceThreshold: z.number().int().min(0).max(MAX_QTY),
+  timeZone: timeZoneSchema,
+};
+export const storeCreateSchema = z.strictObject({
+  ...storeFields,
+  varianceThreshold: storeFields.varianceThreshold.default(10),
+  timeZone: storeFields.timeZone.default(DEFAULT_STORE_TIME_ZONE),
 });
 export type StoreCreate = z.infer<typeof storeCreateSchema>;
-export const storeUpdateSchema = storeCreateSchema.partial().extend({ archived: z.boolean().optional() }).strict();
+export const storeUpdateSchema = z.strictObject(storeFields).partial().extend({ archived: z.boolean().optional() }).strict();
 export type StoreUpdate = z.infer<typeof storeUpdateSchema>;
 
 /** What archiving a store would do (its counters are revoked), said before it is done. */
@@ -88,9 +102,8 @@ export const productSchema = z.object({
 });
 export type Product = z.infer<typeof productSchema>;
 
-export const productCreateSchema = z.strictObject({
-  /** A device may choose the id of a product it created offline. */
-  id: uuidSchema.optional(),
+/** The fields a person sets on a product, with no defaults (see `storeFields`). */
+const productFields = {
   sku: skuSchema,
   barcode: barcodeSchema.nullable().optional(),
   name: nameSchema,
@@ -98,13 +111,16 @@ export const productCreateSchema = z.strictObject({
   category: optionalText(100).optional(),
   supplierId: uuidSchema.nullable().optional(),
   pricePaise: paiseSchema,
-  costPaise: paiseSchema.default(0),
-  reorderLevel: z.number().int().min(0).max(MAX_QTY).default(0),
+  costPaise: paiseSchema,
+  reorderLevel: z.number().int().min(0).max(MAX_QTY),
+};
+export const productCreateSchema = z.strictObject({
+  /** A device may choose the id of a product it created offline. */
+  id: uuidSchema.optional(),
+  ...productFields,
+  costPaise: productFields.costPaise.default(0),
+  reorderLevel: productFields.reorderLevel.default(0),
 });
 export type ProductCreate = z.infer<typeof productCreateSchema>;
-export const productUpdateSchema = productCreateSchema
-  .omit({ id: true })
-  .partial()
-  .extend({ archived: z.boolean().optional() })
-  .strict();
+export const productUpdateSchema = z.strictObject(productFields).partial().extend({ archived: z.boolean().optional() }).strict();
 export type ProductUpdate = z.infer<typeof productUpdateSchema>;

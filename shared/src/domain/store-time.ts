@@ -32,6 +32,9 @@ export const timeZoneSchema = z
   .max(64)
   .refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Karachi or Asia/Kolkata' });
 
+/** A store created without a zone, and every store from before stores had one (hub migration 0008). */
+export const DEFAULT_STORE_TIME_ZONE = 'Asia/Kolkata';
+
 /** The time zone a new store gets from the hub's currency when nobody chose one. */
 export function defaultTimeZoneFor(currency: string): string {
   return { PKR: 'Asia/Karachi', INR: 'Asia/Kolkata', BDT: 'Asia/Dhaka', NPR: 'Asia/Kathmandu', LKR: 'Asia/Colombo' }[currency] ?? 'UTC';
