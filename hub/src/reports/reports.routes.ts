@@ -9,6 +9,7 @@ import { dateQuery, iso } from '../http/route-helpers';
 import { route, type Route } from '../openapi/openapi.route';
 import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
 import { csvResponse, toCsv, wantsCsv } from './csv';
+import { saleRevenueSql } from './sales-rollup';
 
 const reportLimit = z.coerce.number().int().min(1).max(10_000).default(1000);
 const format = z.enum(['json', 'csv']).optional();
@@ -28,8 +29,11 @@ export const salesQuery = z.strictObject({
   storeId: uuidSchema.optional(),
   productId: uuidSchema.optional(),
   category: z.string().trim().min(1).max(100).optional(),
-  /** Minutes east of UTC for day boundaries; default India (UTC+5:30). */
-  tzOffsetMinutes: z.coerce.number().int().min(-720).max(840).default(330),
+  /**
+   * groupBy=day: without it each sale counts on its store's own day (the store's time zone);
+   * with it, on the day at this fixed offset east of UTC (a viewer's clock), for every store.
+   */
+  tzOffsetMinutes: z.coerce.number().int().min(-720).max(840).optional(),
   limit: reportLimit,
   format,
 });
@@ -139,12 +143,14 @@ export function createReportsRoutes(deps: AppDeps) {
         if (from >= to) throw new DomainError('VALIDATION_FAILED', 'query.from: must be before to');
         if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) throw new DomainError('VALIDATION_FAILED', `query.to: the range may span at most ${MAX_RANGE_DAYS} days`);
         const stores = scope(me, query.storeId);
-        const range = { from: from.toISOString(), to: to.toISOString(), groupBy: query.groupBy };
+        // Which day a sale counts on, said with the answer: each store's own, or one fixed offset for all.
+        const dayBoundary = query.tzOffsetMinutes === undefined ? 'store' : `utc${query.tzOffsetMinutes >= 0 ? '+' : '-'}${Math.abs(query.tzOffsetMinutes)}m`;
+        const range = { from: from.toISOString(), to: to.toISOString(), groupBy: query.groupBy, ...(query.groupBy === 'day' ? { dayBoundary } : {}) };
         if (stores !== null && stores.length === 0) return answer(c, 'sales', [], [], range);
 
         // Weighed goods are priced per kg / L: divide by 1000 with half-up rounding, per line (lineTotalPaise).
-        const revenue = sql<number>`sum(((-m.qty) * coalesce(m.unit_price_paise, p.price_paise) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))::bigint`;
-        const cost = sql<number>`sum(((-m.qty) * coalesce(m.unit_cost_paise, p.cost_paise) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))::bigint`;
+        const revenue = saleRevenueSql('m', 'p');
+        const cost = saleRevenueSql('m', 'p', 'cost');
         const base = db
           .selectFrom('movements as m')
           .innerJoin('products as p', 'p.id', 'm.product_id')
@@ -164,9 +170,12 @@ export function createReportsRoutes(deps: AppDeps) {
 
         let items: Record<string, unknown>[];
         if (query.groupBy === 'day') {
-          const day = sql<string>`to_char((m.occurred_at AT TIME ZONE 'UTC') + make_interval(mins => ${query.tzOffsetMinutes}), 'YYYY-MM-DD')`;
-          // GROUP BY 1: the day expression carries a parameter, so repeating it would not match the select list.
-          items = await base.select([day.as('day'), ...measures]).groupBy(sql`1`).orderBy(sql`1`).limit(query.limit).execute();
+          const day =
+            query.tzOffsetMinutes === undefined
+              ? sql<string>`to_char(m.occurred_at AT TIME ZONE s.time_zone, 'YYYY-MM-DD')`
+              : sql<string>`to_char((m.occurred_at AT TIME ZONE 'UTC') + make_interval(mins => ${query.tzOffsetMinutes}), 'YYYY-MM-DD')`;
+          // GROUP BY 1: the day expression may carry a parameter, so repeating it would not match the select list.
+          items = await base.innerJoin('stores as s', 's.id', 'm.store_id').select([day.as('day'), ...measures]).groupBy(sql`1`).orderBy(sql`1`).limit(query.limit).execute();
         } else if (query.groupBy === 'store') {
           items = await base
             .innerJoin('stores as s', 's.id', 'm.store_id')

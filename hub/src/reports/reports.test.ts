@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
+import { useTestApp } from '../test/use-test-app';
 
 let t: TestApp;
 let admin: TestUser;
@@ -99,5 +100,36 @@ describe('reports', () => {
     const res = await t.call('GET', '/reports/sales?from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z', admin.token);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('from');
+  });
+});
+
+describe('sales by day and time zones', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  useTestApp((ctx) => ({ t, admin } = ctx));
+
+  it("by day, each sale counts on its own store's day; a fixed offset asked for applies to all, and the answer says which", async () => {
+    // A sale at 20:00 UTC is 01:00 the next day in Lahore (+05:00) and 01:30 in India (+05:30); at 18:45 UTC it is still
+    // 23:45 the same day in Lahore but 00:15 the next day in India.
+    const lahore = await t.makeStore('RL');
+    const A = await t.makeStore('RA');
+    const soap = (await t.call('POST', '/products', admin.token, { sku: 'SOAP', name: 'Soap', unit: 'pc', pricePaise: 4000 })).body;
+    await t.call('POST', '/stock-movements', admin.token, { storeId: A.id, productId: soap.id, kind: 'SALE', qty: -2, occurredAt: '2026-11-01T10:00:00Z' });
+    await t.call('PATCH', `/stores/${lahore.id}`, admin.token, { timeZone: 'Asia/Karachi' });
+    await t.call('POST', '/stock-movements', admin.token, { storeId: lahore.id, productId: soap.id, kind: 'SALE', qty: -1, occurredAt: '2026-11-05T18:45:00Z' });
+    await t.call('POST', '/stock-movements', admin.token, { storeId: A.id, productId: soap.id, kind: 'SALE', qty: -1, occurredAt: '2026-11-05T18:45:00Z' });
+    const byStoreDay = await t.call('GET', `/reports/sales?${range}&groupBy=day&productId=${soap.id}`, admin.token);
+    expect(byStoreDay.body.dayBoundary).toBe('store');
+    expect(byStoreDay.body.items.map((r: { day: string; qty: number }) => [r.day, r.qty])).toEqual([
+      ['2026-11-01', 2],
+      ['2026-11-05', 1], // Lahore, 23:45
+      ['2026-11-06', 1], // India, 00:15
+    ]);
+    const utc = await t.call('GET', `/reports/sales?${range}&groupBy=day&productId=${soap.id}&tzOffsetMinutes=0`, admin.token);
+    expect(utc.body.dayBoundary).toBe('utc+0m');
+    expect(utc.body.items.map((r: { day: string; qty: number }) => [r.day, r.qty])).toEqual([
+      ['2026-11-01', 2],
+      ['2026-11-05', 2],
+    ]);
   });
 });

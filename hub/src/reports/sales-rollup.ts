@@ -8,14 +8,14 @@ export const rollupSalesJob = z.object({
 });
 
 /**
- * Revenue of sale movements in paise, line by line as the counter charges it (`lineTotalPaise`):
+ * Revenue (or cost) of sale movements in paise, line by line as the counter charges it (`lineTotalPaise`):
  * weighed and measured goods are priced per kg or L, so their grams × price is divided by 1,000
  * with half-up rounding on each line before the sum.
  */
-export function saleRevenueSql(m: string, p: string) {
+export function saleRevenueSql(m: string, p: string, of: 'price' | 'cost' = 'price') {
   const per = sql.raw(`(CASE WHEN ${p}.unit = 'pc' THEN 1 ELSE 1000 END)`);
   const half = sql.raw(`(CASE WHEN ${p}.unit = 'pc' THEN 0 ELSE 500 END)`);
-  return sql<number>`sum(((-${sql.ref(`${m}.qty`)}) * coalesce(${sql.ref(`${m}.unit_price_paise`)}, ${sql.ref(`${p}.price_paise`)}) + ${half}) / ${per})::bigint`;
+  return sql<number>`sum(((-${sql.ref(`${m}.qty`)}) * coalesce(${sql.ref(`${m}.unit_${of}_paise`)}, ${sql.ref(`${p}.${of}_paise`)}) + ${half}) / ${per})::bigint`;
 }
 
 /**

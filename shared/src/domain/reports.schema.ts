@@ -16,7 +16,12 @@ const measures = {
 };
 const range = { from: isoDateTimeSchema, to: isoDateTimeSchema };
 
-export const salesByDaySchema = z.object({ ...range, items: z.array(z.object({ day: z.string(), ...measures })) });
+export const salesByDaySchema = z.object({
+  ...range,
+  /** Whose calendar the days are: `store` (each sale on its store's own day) or a fixed offset such as `utc+330m`. */
+  dayBoundary: z.string().optional(),
+  items: z.array(z.object({ day: z.string(), ...measures })),
+});
 export const salesByStoreSchema = z.object({
   ...range,
   items: z.array(z.object({ storeId: uuidSchema, storeCode: z.string(), storeName: z.string(), ...measures })),
