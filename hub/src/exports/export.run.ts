@@ -75,11 +75,20 @@ export async function runExport(opts: {
   }
 }
 
+/**
+ * Columns people read first (store, product, quantity with its unit, the store's local time,
+ * who and which counter by name), then the machine columns (UTC time, ids). Quantities are in
+ * the unit column's base unit (g, ml or pc); prices in paise per kg, L or piece as the product
+ * is priced.
+ */
 function header(kind: ExportParams['kind']): string {
   return kind === 'movements'
-    ? 'id,store_code,sku,kind,qty,unit_price_paise,occurred_at,device_id,user_id,reason\n'
-    : 'store_code,sku,product_name,qty,reorder_level,updated_at\n';
+    ? 'store_code,store_name,local_time,time_zone,sku,product_name,kind,qty,unit,unit_price_paise,price_per,reason,cashier,counter,occurred_at_utc,id,device_id,user_id\n'
+    : 'store_code,store_name,region,sku,product_name,category,qty,unit,reorder_level,cost_paise,price_per,stock_value_at_cost_paise,updated_at,store_id,product_id\n';
 }
+
+/** What a product's price is quoted per: 'kg' and 'L' for weighed and measured goods. */
+const pricePer = (unit: string) => (unit === 'g' ? 'kg' : unit === 'ml' ? 'L' : 'pc');
 
 /** RFC 4180 field; a leading =,+,-,@ is prefixed so spreadsheets never run it as a formula. */
 export function csvField(v: unknown): string {
@@ -117,23 +126,33 @@ function timeFilter(p: ExportParams) {
 
 async function readPage(db: Kysely<Database>, p: ExportParams, after: [string, string] | null): Promise<{ rows: string[]; last: [string, string] | null }> {
   if (p.kind === 'stock') {
-    const { rows } = await sql<{ store_id: string; product_id: string; code: string; sku: string; name: string; qty: number; reorder_level: number; updated_at: Date }>`
-      SELECT k.store_id, k.product_id, s.code, p.sku, p.name, k.qty, k.reorder_level, k.updated_at
+    const { rows } = await sql<{ store_id: string; product_id: string; code: string; store_name: string; region: string | null; sku: string; name: string; category: string | null; unit: string; qty: number; reorder_level: number; cost_paise: number; value: string; updated_at: Date }>`
+      SELECT k.store_id, k.product_id, s.code, s.name AS store_name, s.region, p.sku, p.name, p.category, p.unit, k.qty, k.reorder_level, p.cost_paise,
+        (greatest(k.qty, 0)::bigint * p.cost_paise + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END) AS value,
+        k.updated_at
       FROM stock k JOIN stores s ON s.id = k.store_id JOIN products p ON p.id = k.product_id
       WHERE ${scopeFilter(p, 'k')} AND ${after ? sql`(k.store_id, k.product_id) > (${after[0]}::uuid, ${after[1]}::uuid)` : sql`true`}
       ORDER BY k.store_id, k.product_id LIMIT ${PAGE}`.execute(db);
     const l = rows.at(-1);
-    return { rows: rows.map((r) => line([r.code, r.sku, r.name, r.qty, r.reorder_level, r.updated_at])), last: l ? [l.store_id, l.product_id] : null };
+    return {
+      rows: rows.map((r) => line([r.code, r.store_name, r.region, r.sku, r.name, r.category, r.qty, r.unit, r.reorder_level, r.cost_paise, pricePer(r.unit), Number(r.value), r.updated_at, r.store_id, r.product_id])),
+      last: l ? [l.store_id, l.product_id] : null,
+    };
   }
-  const { rows } = await sql<{ id: string; store_id: string; code: string; sku: string; kind: string; qty: number; unit_price_paise: number | null; occurred_at: Date; device_id: string | null; user_id: string | null; reason: string | null }>`
-    SELECT m.id, m.store_id, s.code, p.sku, m.kind, m.qty, m.unit_price_paise, m.occurred_at, m.device_id, m.user_id, m.reason
+  const { rows } = await sql<{ id: string; store_id: string; code: string; store_name: string; local_time: string; time_zone: string; sku: string; name: string; unit: string; kind: string; qty: number; unit_price_paise: number | null; occurred_at: Date; device_id: string | null; device_name: string | null; user_id: string | null; user_name: string | null; reason: string | null }>`
+    SELECT m.id, m.store_id, s.code, s.name AS store_name, to_char(m.occurred_at AT TIME ZONE s.time_zone, 'YYYY-MM-DD HH24:MI:SS') AS local_time, s.time_zone,
+      p.sku, p.name, p.unit, m.kind, m.qty, m.unit_price_paise, m.occurred_at, m.device_id, d.name AS device_name, m.user_id, u.name AS user_name, m.reason
     FROM movements m JOIN stores s ON s.id = m.store_id JOIN products p ON p.id = m.product_id
+    LEFT JOIN devices d ON d.store_id = m.store_id AND d.id = m.device_id
+    LEFT JOIN users u ON u.id = m.user_id
     WHERE ${scopeFilter(p, 'm')} AND ${timeFilter(p)}
       AND ${after ? sql`(m.store_id, m.id) > (${after[0]}::uuid, ${after[1]}::uuid)` : sql`true`}
     ORDER BY m.store_id, m.id LIMIT ${PAGE}`.execute(db);
   const l = rows.at(-1);
   return {
-    rows: rows.map((r) => line([r.id, r.code, r.sku, r.kind, r.qty, r.unit_price_paise, r.occurred_at, r.device_id, r.user_id, r.reason])),
+    rows: rows.map((r) =>
+      line([r.code, r.store_name, r.local_time, r.time_zone, r.sku, r.name, r.kind, r.qty, r.unit, r.unit_price_paise, pricePer(r.unit), r.reason, r.user_name, r.device_name, r.occurred_at, r.id, r.device_id, r.user_id]),
+    ),
     last: l ? [l.store_id, l.id] : null,
   };
 }

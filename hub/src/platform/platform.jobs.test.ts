@@ -183,9 +183,28 @@ for (const mode of modes) {
       });
       expect(done).toMatchObject({ rowsDone: 3, rowsTotal: 3 });
       const csv = await (await app.request(`/api/v1/exports/${started.body.id}/download`, { headers: { Authorization: `Bearer ${admin.token}` } })).text();
-      const lines = csv.trim().split('\n');
-      expect(lines[0]).toMatch(/^id,store_code,sku,kind,qty/);
-      expect(lines.slice(1).map((l) => l.split(',')[4]).sort()).toEqual(['1', '2', '3']);
+      const [head, ...rows] = csv.trim().split('\n').map((l) => l.split(','));
+      const col = (name: string) => head!.indexOf(name);
+      expect(head!.slice(0, 9)).toEqual(['store_code', 'store_name', 'local_time', 'time_zone', 'sku', 'product_name', 'kind', 'qty', 'unit']);
+      expect(rows.map((r) => r[col('qty')]).sort()).toEqual(['1', '2', '3']);
+      // People read names, units and the store's clock; the ids and UTC come after, for programs.
+      const row = rows[0]!;
+      expect(row[col('store_name')]).toBe(`Store ${store.code}`);
+      expect(row[col('unit')]).toBe('pc');
+      expect(row[col('time_zone')]).toBe('Asia/Kolkata');
+      const utc = new Date(row[col('occurred_at_utc')]!);
+      expect(row[col('local_time')]).toBe(new Date(utc.getTime() + 330 * 60_000).toISOString().slice(0, 19).replace('T', ' '));
+      expect(row[col('cashier')]).toMatch(/^Test admin/);
+      expect(row[col('user_id')]).toBe(admin.id);
+
+      const stock = await call('POST', '/exports', admin.token, { kind: 'stock', storeId: store.id });
+      await waitFor('the stock export to finish', async () => ((await call('GET', `/exports/${stock.body.id}`, admin.token)).body.state === 'done' ? true : null));
+      const stockCsv = await (await app.request(`/api/v1/exports/${stock.body.id}/download`, { headers: { Authorization: `Bearer ${admin.token}` } })).text();
+      const [sHead, sRow] = stockCsv.trim().split('\n').map((l) => l.split(','));
+      const sCol = (name: string) => sHead!.indexOf(name);
+      expect(sHead!.slice(0, 8)).toEqual(['store_code', 'store_name', 'region', 'sku', 'product_name', 'category', 'qty', 'unit']);
+      expect(sRow![sCol('qty')]).toBe('6');
+      expect(Number(sRow![sCol('stock_value_at_cost_paise')])).toBe(6 * Number(sRow![sCol('cost_paise')]));
     }, 60_000);
   });
 }
