@@ -23,4 +23,5 @@ export * from './stock/large-change';
 export * from './audit/audit-chain';
 export * from './audit/audit-verify.schema';
 export * from './sync/sync.protocol';
+export * from './bills/index';
 export * from './i18n/index';

@@ -1,0 +1,109 @@
+import { formatQuantity, formatScaled, priceUnit } from '../units/units';
+import type { Bill, Discount, Payment } from './bill.schema';
+
+/**
+ * The receipt a thermal printer prints, as plain text of 32 columns (58 mm paper) or 48
+ * (80 mm). Pure: the same bill always gives the same text, so a reprint matches the first
+ * print and the golden tests pin the layout. Latin script only: printers' code pages cannot
+ * shape Urdu or Hindi (those are printed as an image by the printing layer). The last line is
+ * the bill number alone, for the barcode or QR code the printer adds under it.
+ */
+export interface ReceiptOptions {
+  width: 32 | 48;
+  storeName: string;
+  /** Lines under the store name (address, phone, tax number). */
+  header?: readonly string[];
+  /** Printed before the total: "Rs", "PKR", "INR" (printers rarely have ₹). */
+  currencyLabel: string;
+  /** IANA zone of the store; dates are the store's local time. */
+  timeZone?: string | undefined;
+  footer?: readonly string[];
+}
+
+const methodNames: Record<Payment['method'], string> = { cash: 'Cash', upi: 'UPI', card: 'Card', jazzcash: 'JazzCash', easypaisa: 'Easypaisa', credit: 'Credit (account)' };
+
+/** 123456 → "1,234.56"; negative amounts keep their sign. */
+export function receiptAmount(paise: number): string {
+  const s = formatScaled(Math.abs(paise), 2, false);
+  const [whole = '0', frac = '00'] = s.split('.');
+  return `${paise < 0 ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+}
+
+function center(text: string, width: number): string {
+  const t = text.slice(0, width);
+  return `${' '.repeat(Math.floor((width - t.length) / 2))}${t}`;
+}
+
+/** Label left, amount right; a label too long for the line is cut, never the amount. */
+function row(label: string, value: string, width: number): string {
+  const room = Math.max(1, width - value.length - 1);
+  const l = label.length > room ? label.slice(0, room) : label;
+  return `${l}${' '.repeat(width - l.length - value.length)}${value}`;
+}
+
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = '';
+    }
+    line = line ? `${line} ${word}` : word.slice(0, width);
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+function discountLabel(d: Discount | null): string {
+  if (!d) return 'Discount';
+  return d.kind === 'percent' ? `Discount ${formatScaled(d.basisPoints, 2, true)}%` : 'Discount';
+}
+
+function localTime(iso: string, timeZone: string | undefined): string {
+  const f = new Intl.DateTimeFormat('en-GB', { timeZone: timeZone ?? 'UTC', day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return f.format(new Date(iso)).replace(',', '');
+}
+
+const titles: Record<Bill['kind'], string> = { sale: 'Bill', return: 'Return', exchange: 'Exchange' };
+
+export function billReceiptText(bill: Bill, o: ReceiptOptions): string {
+  const w = o.width;
+  const rule = '-'.repeat(w);
+  const out: string[] = [center(o.storeName, w), ...(o.header ?? []).map((h) => center(h, w)), rule];
+  out.push(row(titles[bill.kind], bill.number, w));
+  if (bill.originalNumber) out.push(row('For bill', bill.originalNumber, w));
+  out.push(row(localTime(bill.occurredAt, o.timeZone), bill.cashier.name ? `Cashier ${bill.cashier.name}` : '', w));
+  if (bill.status === 'voided') out.push(center('*** VOID ***', w));
+  out.push(rule);
+  for (const l of bill.lines) {
+    const sign = l.direction === 'return' ? -1 : 1;
+    out.push(...wrap(`${l.direction === 'return' ? 'RETURN ' : ''}${l.name}`, w));
+    const per = l.unit === 'pc' ? '' : `/${priceUnit(l.unit)}`;
+    out.push(row(`  ${formatQuantity(l.qty, l.unit)} x ${receiptAmount(l.unitPricePaise)}${per}`, receiptAmount(sign * l.grossPaise), w));
+    if (l.lineDiscountPaise > 0) out.push(row(`  ${discountLabel(l.discount)}`, receiptAmount(-l.lineDiscountPaise), w));
+    if (l.direction === 'return' && l.totalPaise !== -l.grossPaise) out.push(row('  as charged', receiptAmount(l.totalPaise), w));
+  }
+  out.push(rule);
+  out.push(row('Subtotal', receiptAmount(bill.subtotalPaise), w));
+  const lineDiscounts = bill.lines.reduce((a, l) => a + l.lineDiscountPaise, 0);
+  if (bill.discountPaise > lineDiscounts) out.push(row(bill.billDiscount ? `Bill ${discountLabel(bill.billDiscount).toLowerCase()}` : 'Bill discount', receiptAmount(-(bill.discountPaise - lineDiscounts)), w));
+  if (lineDiscounts > 0) out.push(row('Line discounts', receiptAmount(-lineDiscounts), w));
+  if (bill.roundingPaise !== 0) out.push(row('Rounding', `${bill.roundingPaise > 0 ? '+' : ''}${receiptAmount(bill.roundingPaise)}`, w));
+  out.push(row(`${bill.totalPaise < 0 ? 'REFUND' : 'TOTAL'} ${o.currencyLabel}`, receiptAmount(Math.abs(bill.totalPaise)), w));
+  for (const p of bill.payments) {
+    if (p.method === 'cash' && p.tenderedPaise !== undefined && p.tenderedPaise !== p.amountPaise) {
+      out.push(row('Cash', receiptAmount(p.amountPaise), w));
+      out.push(row('  tendered', receiptAmount(p.tenderedPaise), w));
+      out.push(row('  change', receiptAmount(p.changePaise ?? 0), w));
+    } else {
+      out.push(row(p.amountPaise < 0 ? `Refund ${methodNames[p.method]}` : methodNames[p.method], receiptAmount(Math.abs(p.amountPaise)), w));
+    }
+  }
+  const saved = bill.discountPaise;
+  out.push(rule);
+  if (saved > 0) out.push(center(`You saved ${o.currencyLabel} ${receiptAmount(saved)}`, w));
+  for (const f of o.footer ?? ['Thank you']) out.push(center(f, w));
+  out.push(center(bill.number, w));
+  return `${out.map((l) => l.trimEnd()).join('\n')}\n`;
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { isoDateTimeSchema } from '../domain/common.schema';
+import { uuidSchema, uuidv7Schema } from '../ids/uuidv7';
+import { baseUnitSchema, MAX_PAISE, MAX_QTY } from '../units/units';
+
+/**
+ * A bill is a document recorded at the counter first (DESIGN §9): its stock effects are
+ * ordinary movements whose batch id is the bill id; the bill itself says what was charged,
+ * how it was paid and what the customer was handed. Amounts are integer paise; amounts of
+ * a return are negative (money goes back to the customer).
+ */
+
+/** Methods a store may offer. Cash is always on; the rest are switched on per store. */
+export const paymentMethods = ['cash', 'upi', 'card', 'jazzcash', 'easypaisa', 'credit'] as const;
+export const paymentMethodSchema = z.enum(paymentMethods);
+export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
+
+const signedPaise = z.number().int().min(-MAX_PAISE).max(MAX_PAISE);
+const paise = z.number().int().min(0).max(MAX_PAISE);
+
+/** A discount as the cashier typed it: a percentage (in basis points: 1000 = 10%) or an amount. */
+export const discountSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('percent'), basisPoints: z.number().int().min(1).max(10_000) }),
+  z.strictObject({ kind: z.literal('amount'), paise: z.number().int().min(1).max(MAX_PAISE) }),
+]);
+export type Discount = z.infer<typeof discountSchema>;
+
+/** Why a manager had to approve (with a PIN at the counter). */
+export const approvalReasons = ['price_below_cost', 'price_zero', 'discount_over_limit', 'return_without_receipt', 'void'] as const;
+export const approvalReasonSchema = z.enum(approvalReasons);
+export type ApprovalReason = z.infer<typeof approvalReasonSchema>;
+
+export const billKinds = ['sale', 'return', 'exchange'] as const;
+export const billKindSchema = z.enum(billKinds);
+export type BillKind = z.infer<typeof billKindSchema>;
+
+export const billStatuses = ['completed', 'voided'] as const;
+export const billStatusSchema = z.enum(billStatuses);
+export type BillStatus = z.infer<typeof billStatusSchema>;
+
+export const returnDispositions = ['restock', 'damaged'] as const;
+export const returnDispositionSchema = z.enum(returnDispositions);
+export type ReturnDisposition = z.infer<typeof returnDispositionSchema>;
+
+export const paymentSchema = z.strictObject({
+  method: paymentMethodSchema,
+  /** What this payment settles of the bill; negative for a refund. */
+  amountPaise: signedPaise,
+  /** Cash handed over by the customer (cash only). */
+  tenderedPaise: paise.optional(),
+  /** Cash handed back: tendered − amount (cash only). */
+  changePaise: paise.optional(),
+});
+export type Payment = z.infer<typeof paymentSchema>;
+
+export const billLineSchema = z.strictObject({
+  lineNo: z.number().int().min(1),
+  direction: z.enum(['sale', 'return']),
+  productId: uuidSchema,
+  sku: z.string(),
+  name: z.string(),
+  unit: baseUnitSchema,
+  /** Base units (pc, g, ml), always positive; `direction` says which way it went. */
+  qty: z.number().int().min(1).max(MAX_QTY),
+  /** The product's price when sold (per pc, kg or L). */
+  listPricePaise: paise,
+  /** The price charged before discounts. */
+  unitPricePaise: paise,
+  unitCostPaise: paise,
+  discount: discountSchema.nullable(),
+  /** qty × price, before any discount. */
+  grossPaise: paise,
+  lineDiscountPaise: paise,
+  /** This line's share of the bill discount. */
+  billDiscountPaise: paise,
+  /** What the line came to: gross − both discounts; negative on a return line. */
+  totalPaise: signedPaise,
+  returnOf: z.strictObject({ billId: uuidSchema, lineNo: z.number().int().min(1) }).nullable(),
+  disposition: returnDispositionSchema.nullable(),
+});
+export type BillLine = z.infer<typeof billLineSchema>;
+
+export const billPersonSchema = z.strictObject({ id: uuidSchema.nullable(), name: z.string().nullable() });
+
+export const billSchema = z.strictObject({
+  id: uuidv7Schema,
+  /** `<STORE>-<COUNTER>-<6 digits>`, see bill.number.ts. */
+  number: z.string().min(3).max(64),
+  storeId: uuidSchema,
+  storeCode: z.string(),
+  counterCode: z.string(),
+  counterNo: z.number().int().min(1),
+  deviceId: uuidSchema,
+  kind: billKindSchema,
+  status: billStatusSchema,
+  /** The bill a return or exchange takes goods back from; null for a sale or a return without receipt. */
+  originalBillId: uuidSchema.nullable(),
+  originalNumber: z.string().nullable(),
+  shiftId: uuidSchema.nullable(),
+  cashier: billPersonSchema,
+  approvedBy: z.strictObject({ id: uuidSchema, name: z.string(), reasons: z.array(approvalReasonSchema).min(1) }).nullable(),
+  reason: z.string().nullable(),
+  lines: z.array(billLineSchema).min(1),
+  billDiscount: discountSchema.nullable(),
+  subtotalPaise: signedPaise,
+  discountPaise: paise,
+  roundingPaise: signedPaise,
+  totalPaise: signedPaise,
+  payments: z.array(paymentSchema),
+  changePaise: paise,
+  occurredAt: isoDateTimeSchema,
+  void: z.strictObject({ at: isoDateTimeSchema, by: billPersonSchema, reason: z.string() }).nullable(),
+});
+export type Bill = z.infer<typeof billSchema>;

@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../errors/error-codes';
+import type { Discount, PaymentMethod } from './bill.schema';
+import { billTotals, discountPaise, returnRefundPaise, roundToStep, settlePayments, spread } from './bill.totals';
+
+const discount: fc.Arbitrary<Discount | null> = fc.oneof(
+  fc.constant(null),
+  fc.integer({ min: 1, max: 10_000 }).map((basisPoints) => ({ kind: 'percent' as const, basisPoints })),
+  fc.integer({ min: 1, max: 500_000 }).map((paise) => ({ kind: 'amount' as const, paise })),
+);
+const line = fc.record({
+  qty: fc.integer({ min: 1, max: 20_000 }),
+  unit: fc.constantFrom('pc' as const, 'g' as const, 'ml' as const),
+  unitPricePaise: fc.integer({ min: 0, max: 200_000 }),
+  discount,
+});
+const step = fc.constantFrom(1, 50, 100, 500, 1000);
+const all: PaymentMethod[] = ['cash', 'upi', 'card', 'jazzcash', 'easypaisa', 'credit'];
+
+describe('bill totals', () => {
+  it('add up: lines total the subtotal less the discount, the total is on the cash step, rounding under half a step', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.array(fc.integer({ min: 0, max: 100_000 }), { maxLength: 3 }), discount, step, (sales, refunds, billDiscount, cashStepPaise) => {
+        const t = billTotals({ sales, refunds, billDiscount, cashStepPaise });
+        const lineSum = t.sales.reduce((a, l) => a + l.totalPaise, 0) - refunds.reduce((a, b) => a + b, 0);
+        expect(lineSum).toBe(t.subtotalPaise - t.discountPaise);
+        expect(t.totalPaise).toBe(t.subtotalPaise - t.discountPaise + t.roundingPaise);
+        expect(Math.abs(t.totalPaise) % cashStepPaise).toBe(0);
+        expect(Math.abs(t.roundingPaise) * 2).toBeLessThanOrEqual(cashStepPaise);
+        for (const l of t.sales) {
+          expect(l.lineDiscountPaise + l.billDiscountPaise).toBeLessThanOrEqual(l.grossPaise);
+          expect(l.totalPaise).toBeGreaterThanOrEqual(0);
+        }
+      }),
+    );
+  });
+
+  it('spread parts add up to the whole and stay under their weights', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 20 }), fc.double({ min: 0, max: 1, noNaN: true }), (weights, share) => {
+        const sum = weights.reduce((a, b) => a + b, 0);
+        const total = Math.floor(sum * share);
+        const parts = spread(total, weights);
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(sum === 0 ? 0 : total);
+        parts.forEach((p, i) => expect(p).toBeLessThanOrEqual(weights[i] as number));
+      }),
+    );
+  });
+
+  it('a percent discount rounds half up; an amount never takes more than the gross', () => {
+    expect(discountPaise(1005, { kind: 'percent', basisPoints: 1000 })).toBe(101);
+    expect(discountPaise(1004, { kind: 'percent', basisPoints: 1000 })).toBe(100);
+    expect(discountPaise(500, { kind: 'amount', paise: 900 })).toBe(500);
+    expect(roundToStep(1249, 100)).toBe(1200);
+    expect(roundToStep(1250, 100)).toBe(1300);
+    expect(roundToStep(-1250, 100)).toBe(-1300);
+  });
+
+  it('returns of a line in any pieces refund exactly what the line cost, never more', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 10 }), (lineTotal, pieces) => {
+        const sold = pieces.reduce((a, b) => a + b, 0);
+        let before = 0;
+        let refunded = 0;
+        for (const q of pieces) {
+          const r = returnRefundPaise(lineTotal, sold, before, q);
+          expect(r).toBeGreaterThanOrEqual(0);
+          refunded += r;
+          before += q;
+        }
+        expect(refunded).toBe(lineTotal);
+      }),
+    );
+  });
+});
+
+describe('settling payments', () => {
+  it('pays exactly the due: change = tendered − cash due, never negative, only on cash', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.array(fc.record({ method: fc.constantFrom<PaymentMethod>('upi', 'card', 'credit'), share: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: 2 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        (due, others, extra) => {
+          let left = due;
+          const inputs = others.map((o) => {
+            const amountPaise = Math.floor(left * o.share);
+            left -= amountPaise;
+            return { method: o.method, amountPaise };
+          });
+          const s = settlePayments(due, [...inputs, { method: 'cash', tenderedPaise: left > 0 ? left + extra : 0 }], all);
+          expect(s.payments.reduce((a, p) => a + p.amountPaise, 0)).toBe(due);
+          for (const p of s.payments) {
+            if (p.method === 'cash') {
+              expect(p.changePaise).toBe((p.tenderedPaise ?? 0) - p.amountPaise);
+              expect(p.changePaise).toBeGreaterThanOrEqual(0);
+            } else expect(p.changePaise).toBeUndefined();
+          }
+          expect(s.changePaise).toBe(left > 0 ? extra : 0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses short or over payments and methods the store does not take', () => {
+    expect(() => settlePayments(1000, [{ method: 'cash', tenderedPaise: 999 }], all)).toThrow(/short/);
+    expect(() => settlePayments(1000, [{ method: 'upi', amountPaise: 600 }], all)).toThrow(/short/);
+    expect(() => settlePayments(1000, [{ method: 'card', amountPaise: 1100 }], all)).toThrow(/more than/);
+    expect(() => settlePayments(1000, [{ method: 'jazzcash', amountPaise: 1000 }], ['upi'])).toThrow(DomainError);
+    expect(settlePayments(1000, [], all)).toEqual({ payments: [{ method: 'cash', amountPaise: 1000, tenderedPaise: 1000, changePaise: 0 }], changePaise: 0 });
+    expect(settlePayments(1000, [{ method: 'credit' }], all).payments).toEqual([{ method: 'credit', amountPaise: 1000 }]);
+  });
+
+  it('refunds go back by the methods given, adding up to what is due back', () => {
+    expect(settlePayments(-700, [], all).payments).toEqual([{ method: 'cash', amountPaise: -700 }]);
+    expect(settlePayments(-700, [{ method: 'upi', amountPaise: 200 }, { method: 'cash', amountPaise: 500 }], all).payments.map((p) => p.amountPaise)).toEqual([-200, -500]);
+    expect(() => settlePayments(-700, [{ method: 'upi', amountPaise: 200 }, { method: 'cash', amountPaise: 400 }], all)).toThrow(/add up/);
+  });
+});

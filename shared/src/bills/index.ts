@@ -1,0 +1,4 @@
+export * from './bill.schema';
+export * from './bill.totals';
+export * from './bill.number';
+export * from './bill.receipt';
