@@ -2,7 +2,9 @@ import { z } from 'zod';
 import {
 
   codeSchema,
+  discountSchema,
   movementKindSchema,
+  paymentMethodSchema,
   nameSchema,
   paiseSchema,
   pinSchema,
@@ -16,6 +18,7 @@ import {
   uuidSchema,
   MAX_QTY,
   type AuditEntry,
+  type Bill,
   type ChainVerification,
   type MovementKind,
   type Product,
@@ -64,10 +67,19 @@ export const saleLineInput = z.strictObject({
   qty: positiveQty,
   /** Defaults to the product's price (per piece, or per kg / L for weighed goods). */
   unitPricePaise: paiseSchema.optional(),
+  discount: discountSchema.optional(),
 });
+/** One payment as the cashier enters it: cash with what was tendered, other methods with an amount. */
+export const paymentInput = z.strictObject({ method: paymentMethodSchema, amountPaise: paiseSchema.optional(), tenderedPaise: paiseSchema.optional() });
+/** A manager standing beside the cashier, approving with their PIN (checked offline against the local PIN hashes). */
+export const approvalInput = z.strictObject({ username: usernameSchema, pin: z.string().min(1, 'must not be empty').max(8) });
 export const sellInput = z.strictObject({
   lines: z.array(saleLineInput).min(1, 'a sale needs at least one line').max(500, 'at most 500 lines per sale'),
   note: noteSchema,
+  billDiscount: discountSchema.optional(),
+  /** None given: paid exactly in cash. */
+  payments: z.array(paymentInput).max(10).optional(),
+  approval: approvalInput.optional(),
 });
 export const stockInInput = z.strictObject({
   product: productRefSchema,
@@ -197,8 +209,13 @@ export interface MovementView {
 }
 
 export interface SaleResult {
+  /** The bill's id; the sale's movements carry it as their batch id. */
   batchId: string;
+  billNumber: string;
+  /** What the bill came to, after discounts and rounding. */
   totalPaise: number;
+  changePaise: number;
+  bill: Bill;
   lines: { movementId: string; seq: number; productId: string; sku: string; name: string; qty: number; unitPricePaise: number; lineTotalPaise: number; stockAfter: number }[];
 }
 

@@ -163,6 +163,59 @@ export interface SigninAttemptsTable {
   last_failed_at: number;
 }
 
+/** The counter's bill rules (migration 0008, one row, id 1). */
+export interface BillSettingsTable {
+  id: number;
+  counter_code: string | null;
+  cash_step_paise: number;
+  /** JSON array of the methods taken besides cash. */
+  payment_methods: string;
+  max_discount_bp: number;
+  currency_label: string;
+  /** JSON array of receipt header lines under the store name. */
+  receipt_header: string;
+  time_zone: string | null;
+}
+
+export interface BillsTable {
+  id: string;
+  number: string;
+  counter_code: string;
+  counter_no: number;
+  kind: 'sale' | 'return' | 'exchange';
+  status: 'completed' | 'voided';
+  original_bill_id: string | null;
+  shift_id: string | null;
+  cashier_id: string | null;
+  total_paise: number;
+  occurred_at: string;
+  /** The whole bill document (shared billSchema) as it syncs. */
+  doc_json: string;
+  /** The 80 mm receipt as printed when the bill completed. */
+  receipt_text: string;
+}
+
+export interface HeldCartsTable {
+  id: string;
+  label: string;
+  cart_json: string;
+  held_by: string | null;
+  held_at: string;
+}
+
+export interface ShiftsTable {
+  id: string;
+  counter_code: string;
+  opened_at: string;
+  opened_by_id: string | null;
+  opened_by_name: string | null;
+  float_paise: number;
+  closed_at: string | null;
+  closed_by_id: string | null;
+  closed_by_name: string | null;
+  report_json: string | null;
+}
+
 export interface StoreDatabase {
   settings: SettingsTable;
   suppliers: SuppliersTable;
@@ -176,6 +229,10 @@ export interface StoreDatabase {
   audit: AuditTable;
   audit_verified: AuditVerifiedTable;
   signin_attempts: SigninAttemptsTable;
+  bill_settings: BillSettingsTable;
+  bills: BillsTable;
+  held_carts: HeldCartsTable;
+  shifts: ShiftsTable;
 }
 
 export type StoreDb = Kysely<StoreDatabase>;
@@ -189,3 +246,6 @@ export type UserRow = Selectable<UsersTable>;
 export type SettingsRow = Selectable<SettingsTable>;
 export type SupplierRow = Selectable<SuppliersTable>;
 export type SyncStateRow = Selectable<SyncStateTable>;
+export type BillRow = Selectable<BillsTable>;
+export type BillSettingsRow = Selectable<BillSettingsTable>;
+export type ShiftRow = Selectable<ShiftsTable>;

@@ -1,10 +1,9 @@
 import { DomainError, uuidv7 } from '@bazaar/shared';
 import type { z } from 'zod';
 import { appendAudit } from '../audit/audit.log';
-import { prepared } from '../db/prepared';
-import { writeTx, writeTxSync } from '../db/write-tx';
+import { writeTx } from '../db/write-tx';
 import type { Executor, MovementRow, ProductRow } from '../db/db.types';
-import { actorFor, requireActor, type CoreContext } from '../core.context';
+import { requireActor, type CoreContext } from '../core.context';
 import type {
   CountResult,
   MovementView,
@@ -19,7 +18,7 @@ import type {
 import { productByCode } from '../products/products.repository';
 import { stockQty } from '../stock/stock.view';
 import { appendMovement } from './movements.record';
-import { sellSync } from './movements.sale';
+import { completeSale, type SaleContext } from '../bills/bills.sale';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -57,22 +56,11 @@ export function movementView(m: MovementRow, p: Pick<ProductRow, 'sku' | 'name' 
   };
 }
 
-/** What a sale needs of the context: it reads the store's settings itself, inside its transaction. */
-export type SaleContext = Pick<CoreContext, 'db' | 'raw' | 'clock' | 'session'>;
+export type { SaleContext };
 
-/**
- * A cart: every line or none. Any bad line (unknown, archived) throws and rolls the whole sale back.
- * The counter's hot path: everything from BEGIN IMMEDIATE to COMMIT is synchronous on prepared
- * statements, the store and the signed-in rule included (read in the transaction, so never stale).
- */
+/** A cart: every line or none, as one bill (see bills.sale.ts). */
 export async function sell(ctx: SaleContext, input: In<typeof sellInput>): Promise<SaleResult> {
-  const { raw } = ctx;
-  return writeTxSync(ctx.db, raw, () => {
-    const settings = prepared(raw, 'SELECT store_id FROM settings WHERE id = 1').get() as { store_id: string } | undefined;
-    if (!settings) throw new DomainError('BAD_REQUEST', 'this database has no store yet: run `bazaar-store init --code CODE --name NAME` first');
-    const actor = actorFor(ctx.session, ctx.session !== null || prepared(raw, 'SELECT 1 FROM users WHERE active = 1 LIMIT 1').get() !== undefined);
-    return sellSync({ raw, clock: ctx.clock, storeId: settings.store_id, actor, lines: input.lines, note: input.note ?? null });
-  });
+  return completeSale(ctx, input);
 }
 
 async function singleMovement(

@@ -1,0 +1,61 @@
+import { DomainError } from '@bazaar/shared';
+import type { z } from 'zod';
+import { SALE_ACTION } from '../audit/audit.log';
+import type { SaleResult, sellInput } from '../core.api';
+import { actorFor, type CoreContext } from '../core.context';
+import { prepared } from '../db/prepared';
+import { writeTxSync } from '../db/write-tx';
+import { resolveCartProducts } from '../movements/movements.sale';
+import { approvalFor, verifyApprover } from './bills.approval';
+import { priceBill } from './bills.lines';
+import { recordBillSync } from './bills.record';
+import { billStoreSync } from './bills.settings';
+
+/** What a sale needs of the context: it reads the store's settings itself, inside its transaction. */
+export type SaleContext = Pick<CoreContext, 'db' | 'raw' | 'clock' | 'session'>;
+
+/**
+ * Complete a cart: one bill, paid in full (no payment given = exact cash), its movements and
+ * its audit row, or nothing. The counter's hot path: everything from BEGIN IMMEDIATE to COMMIT
+ * is synchronous on prepared statements, the store and the signed-in rule included (read in
+ * the transaction, so never stale). A manager's PIN, when one is given, is checked before.
+ */
+export async function completeSale(ctx: SaleContext, input: z.output<typeof sellInput>): Promise<SaleResult> {
+  const { raw } = ctx;
+  const approver = input.approval ? await verifyApprover(ctx.db, input.approval, ctx.clock.rawMs()) : null;
+  return writeTxSync(ctx.db, raw, () => {
+    const store = billStoreSync(raw);
+    const usersExist = ctx.session !== null || prepared(raw, 'SELECT 1 FROM users WHERE active = 1 LIMIT 1').get() !== undefined;
+    const actor = actorFor(ctx.session, usersExist);
+    const products = resolveCartProducts(raw, input.lines.map((l) => l.product));
+    const priced = priceBill([], input.lines.map((l, i) => ({ product: products[i]!, qty: l.qty, unitPricePaise: l.unitPricePaise, discount: l.discount })), input.billDiscount ?? null, store.cashStepPaise, store.maxDiscountBp);
+    const approvedBy = approvalFor(priced.approvals, priced.where, ctx.session, approver, usersExist);
+    if (priced.totalPaise < 0) throw new DomainError('UNPROCESSABLE', 'a sale cannot come to less than zero');
+    const { bill, movements } = recordBillSync({
+      raw,
+      clock: ctx.clock,
+      store,
+      actor,
+      kind: 'sale',
+      priced,
+      billDiscount: input.billDiscount ?? null,
+      payments: input.payments ?? [],
+      approvedBy,
+      original: null,
+      reason: null,
+      movements: priced.lines.map((l, i) => ({ lineNo: l.lineNo, product: products[i]!, kind: 'SALE', qty: -l.qty, unitPricePaise: l.unitPricePaise, unitCostPaise: l.unitCostPaise, reason: null, note: input.note ?? null })),
+      action: SALE_ACTION,
+    });
+    return {
+      batchId: bill.id,
+      billNumber: bill.number,
+      totalPaise: bill.totalPaise,
+      changePaise: bill.changePaise,
+      bill,
+      lines: bill.lines.map((l, i) => {
+        const m = movements[i]!;
+        return { movementId: m.row.id, seq: m.row.seq, productId: l.productId, sku: l.sku, name: l.name, qty: l.qty, unitPricePaise: l.unitPricePaise, lineTotalPaise: l.totalPaise, stockAfter: m.stockAfter };
+      }),
+    };
+  });
+}

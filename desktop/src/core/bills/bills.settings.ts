@@ -1,0 +1,96 @@
+import { COUNTER_CODE_RE, DomainError, defaultCounterCode, paymentMethods, type PaymentMethod } from '@bazaar/shared';
+import type Database from 'better-sqlite3';
+import { prepared } from '../db/prepared';
+import type { Executor } from '../db/db.types';
+
+/** What recording a bill needs to know of the store and this counter, read inside its transaction. */
+export interface BillStore {
+  storeId: string;
+  storeCode: string;
+  storeName: string;
+  deviceId: string;
+  counterCode: string;
+  cashStepPaise: number;
+  /** Methods taken besides cash. */
+  methods: PaymentMethod[];
+  maxDiscountBp: number;
+  currencyLabel: string;
+  receiptHeader: string[];
+  timeZone: string | undefined;
+}
+
+interface Row {
+  store_id: string;
+  store_code: string;
+  store_name: string;
+  device_id: string;
+  hlc_node: string;
+  counter_code: string | null;
+  cash_step_paise: number;
+  payment_methods: string;
+  max_discount_bp: number;
+  currency_label: string;
+  receipt_header: string;
+  time_zone: string | null;
+}
+
+const select = `SELECT s.store_id, s.store_code, s.store_name, s.device_id, s.hlc_node, b.counter_code, b.cash_step_paise, b.payment_methods,
+  b.max_discount_bp, b.currency_label, b.receipt_header, b.time_zone FROM settings s JOIN bill_settings b ON b.id = 1 WHERE s.id = 1`;
+
+function jsonList(text: string): unknown[] {
+  const v: unknown = JSON.parse(text);
+  return Array.isArray(v) ? v : [];
+}
+
+export function billStoreSync(raw: Database.Database): BillStore {
+  const r = prepared(raw, select).get() as Row | undefined;
+  if (!r) throw new DomainError('BAD_REQUEST', 'this database has no store yet: run `bazaar-store init --code CODE --name NAME` first');
+  return {
+    storeId: r.store_id,
+    storeCode: r.store_code,
+    storeName: r.store_name,
+    deviceId: r.device_id,
+    counterCode: r.counter_code ?? defaultCounterCode(r.hlc_node),
+    cashStepPaise: r.cash_step_paise,
+    methods: jsonList(r.payment_methods).filter((m): m is PaymentMethod => paymentMethods.includes(m as PaymentMethod) && m !== 'cash'),
+    maxDiscountBp: r.max_discount_bp,
+    currencyLabel: r.currency_label,
+    receiptHeader: jsonList(r.receipt_header).map(String),
+    timeZone: r.time_zone ?? undefined,
+  };
+}
+
+export interface BillSettingsPatch {
+  counterCode?: string | undefined;
+  cashStepPaise?: number | undefined;
+  paymentMethods?: PaymentMethod[] | undefined;
+  maxDiscountBasisPoints?: number | undefined;
+  currencyLabel?: string | undefined;
+  receiptHeader?: string[] | undefined;
+  timeZone?: string | undefined;
+}
+
+/** Change the counter's bill rules. A new counter code starts its own running number (after any bills it already has). */
+export async function updateBillSettings(db: Executor, p: BillSettingsPatch): Promise<void> {
+  if (p.counterCode !== undefined && !COUNTER_CODE_RE.test(p.counterCode)) throw new DomainError('VALIDATION_FAILED', `counter code "${p.counterCode}": 1–8 capital letters and digits, starting with a letter (C2, TILL3)`);
+  if (p.timeZone !== undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: p.timeZone });
+    } catch {
+      throw new DomainError('VALIDATION_FAILED', `"${p.timeZone}" is not a time zone (use e.g. Asia/Karachi or Asia/Kolkata)`);
+    }
+  }
+  await db
+    .updateTable('bill_settings')
+    .set({
+      ...(p.counterCode !== undefined ? { counter_code: p.counterCode } : {}),
+      ...(p.cashStepPaise !== undefined ? { cash_step_paise: p.cashStepPaise } : {}),
+      ...(p.paymentMethods !== undefined ? { payment_methods: JSON.stringify(p.paymentMethods.filter((m) => m !== 'cash')) } : {}),
+      ...(p.maxDiscountBasisPoints !== undefined ? { max_discount_bp: p.maxDiscountBasisPoints } : {}),
+      ...(p.currencyLabel !== undefined ? { currency_label: p.currencyLabel } : {}),
+      ...(p.receiptHeader !== undefined ? { receipt_header: JSON.stringify(p.receiptHeader) } : {}),
+      ...(p.timeZone !== undefined ? { time_zone: p.timeZone } : {}),
+    })
+    .where('id', '=', 1)
+    .execute();
+}
