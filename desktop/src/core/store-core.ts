@@ -1,6 +1,14 @@
-import { DomainError, uuidv7, type AuditEntry, type Supplier } from '@bazaar/shared';
+import { DomainError, uuidv7, type AuditEntry, type Bill, type ShiftReport, type Supplier } from '@bazaar/shared';
 import type { z } from 'zod';
 import { listAudit, appendAudit } from './audit/audit.log';
+import * as billsApi from './bills/bills.api';
+import { holdCart, heldCarts, recallCart } from './bills/bills.hold';
+import { findBills, type BillSummary } from './bills/bills.repository';
+import { returnBill } from './bills/bills.return';
+import { updateBillSettings } from './bills/bills.settings';
+import { billSettingsView, billView } from './bills/bills.view';
+import { voidBill } from './bills/bills.void';
+import { closeShift, currentShift, openShift } from './bills/shifts.service';
 import { verifyAuditChain, type AuditVerifyResult } from './audit/audit.verify';
 import { DeviceClock, systemClockSource, type ClockSource } from './clock/device-clock';
 import * as api from './core.api';
@@ -45,7 +53,7 @@ function fieldName(path: readonly PropertyKey[]): string {
  * The store's local engine: one SQLite file, every operation one transaction with its
  * audit row. The Electron main process, the HTTP bridge and the CLI all drive this class.
  */
-export class StoreCore implements api.CoreApi {
+export class StoreCore implements api.CoreApi, billsApi.BillsApi {
   private session: api.SessionUser | null = null;
   private clock: DeviceClock | null = null;
   private loop: SyncLoop | null = null;
@@ -188,6 +196,68 @@ export class StoreCore implements api.CoreApi {
     const sale = await movements.sell({ db: this.db, raw: this.raw, clock, session: this.session }, i);
     this.checkpoint.touch();
     return sale;
+  }
+
+  async returnBill(input: billsApi.ReturnBillInput): Promise<Bill> {
+    const bill = await returnBill(await this.ctx(), parse(billsApi.returnBillInput, input));
+    this.checkpoint.touch();
+    return bill;
+  }
+
+  async voidBill(input: billsApi.VoidBillInput): Promise<Bill> {
+    return voidBill(await this.ctx(), parse(billsApi.voidBillInput, input));
+  }
+
+  async showBill(input: billsApi.ShowBillInput): Promise<billsApi.BillView> {
+    const i = parse(billsApi.showBillInput, input);
+    await this.ctx();
+    return billView(this.raw, i.bill, i.width);
+  }
+
+  async findBills(input: billsApi.FindBillsInput): Promise<BillSummary[]> {
+    return findBills(this.db, parse(billsApi.findBillsInput, input));
+  }
+
+  async holdCart(input: billsApi.HoldCartInput): Promise<billsApi.HeldCartView> {
+    return holdCart(await this.ctx(), parse(billsApi.holdCartInput, input));
+  }
+
+  async heldCarts(): Promise<billsApi.HeldCartView[]> {
+    return heldCarts(await this.ctx());
+  }
+
+  async recallCart(input: { id: string }): Promise<billsApi.HeldCartView> {
+    return recallCart(await this.ctx(), parse(billsApi.heldCartRef, input).id);
+  }
+
+  async billSettings(): Promise<billsApi.BillSettingsView> {
+    await this.ctx();
+    return billSettingsView(this.raw);
+  }
+
+  /** The counter's bill rules (managers): counter code, cash step, payment methods, discount limit, receipt header. */
+  async updateBillSettings(input: billsApi.BillSettingsInput): Promise<billsApi.BillSettingsView> {
+    const i = parse(billsApi.billSettingsInput, input);
+    const ctx = await this.ctx();
+    const actor = await requireActor(ctx, 'manager');
+    const before = billSettingsView(this.raw);
+    await writeTx(this.db, async (db) => {
+      await updateBillSettings(db, i);
+      await appendAudit(db, { actor, action: 'bill.settings', entity: 'store', entityId: ctx.settings.store_id, storeId: ctx.settings.store_id, before, after: i, at: new Date(ctx.clock.nowMs()) });
+    });
+    return billSettingsView(this.raw);
+  }
+
+  async openShift(input: billsApi.OpenShiftInput): Promise<ShiftReport> {
+    return openShift(await this.ctx(), parse(billsApi.openShiftInput, input));
+  }
+
+  async currentShift(): Promise<ShiftReport | null> {
+    return currentShift(await this.ctx());
+  }
+
+  async closeShift(input: billsApi.CloseShiftInput): Promise<ShiftReport> {
+    return closeShift(await this.ctx(), parse(billsApi.closeShiftInput, input));
   }
 
   async stockIn(input: api.StockInInput): Promise<api.SingleMovementResult> {

@@ -60,8 +60,16 @@ function discountLabel(d: Discount | null): string {
   return d.kind === 'percent' ? `Discount ${formatScaled(d.basisPoints, 2, true)}%` : 'Discount';
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The store's local time (the machine's zone when the store has none set); formats are cached (a bill prints one). */
 function localTime(iso: string, timeZone: string | undefined): string {
-  const f = new Intl.DateTimeFormat('en-GB', { timeZone: timeZone ?? 'UTC', day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const key = timeZone ?? '';
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { ...(timeZone ? { timeZone } : {}), day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    dateFormats.set(key, f);
+  }
   return f.format(new Date(iso)).replace(',', '');
 }
 

@@ -2,3 +2,4 @@ export * from './bill.schema';
 export * from './bill.totals';
 export * from './bill.number';
 export * from './bill.receipt';
+export * from './shift.report';

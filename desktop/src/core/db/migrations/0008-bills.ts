@@ -14,7 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
     // Null: the code derived from the device's HLC node (defaultCounterCode).
     .addColumn('counter_code', 'text')
-    .addColumn('cash_step_paise', 'integer', (c) => c.notNull().defaultTo(100))
+    .addColumn('cash_step_paise', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('payment_methods', 'text', (c) => c.notNull().defaultTo('["upi","card","jazzcash","easypaisa","credit"]'))
     // A discount above this share of what it applies to needs a manager (basis points: 1000 = 10%).
     .addColumn('max_discount_bp', 'integer', (c) => c.notNull().defaultTo(1000))

@@ -1,0 +1,38 @@
+import { DomainError } from '@bazaar/shared';
+import { expect } from 'vitest';
+import type { StoreCore } from '../store-core';
+import { tempStore } from '../testing/temp-store';
+
+/** A store with three products, a manager (meena, PIN 1234) and a cashier (sami, PIN 5678) signed in. */
+export async function billStore(opts: { users?: boolean } = {}) {
+  const store = await tempStore();
+  const { core } = store;
+  await core.addProduct({ sku: 'ATTA-5', barcode: '8901234567890', name: 'Aashirvaad Atta 5kg', unit: 'pc', pricePaise: 26500, costPaise: 24000, reorderLevel: 5 });
+  await core.addProduct({ sku: 'RICE', name: 'Sona Masoori Rice', unit: 'g', pricePaise: 6000, costPaise: 5200, reorderLevel: 5000 });
+  await core.addProduct({ sku: 'SOAP', name: 'Lux Soap', unit: 'pc', pricePaise: 4500, costPaise: 3800, reorderLevel: 10 });
+  for (const sku of ['ATTA-5', 'RICE', 'SOAP']) await core.stockIn({ product: sku, qty: sku === 'RICE' ? 50_000 : 50 });
+  if (opts.users !== false) {
+    await core.createUser({ username: 'meena', name: 'Meena', role: 'manager', pin: '1234' });
+    await core.signIn({ username: 'meena', pin: '1234' });
+    await core.createUser({ username: 'sami', name: 'Sami', role: 'staff', pin: '5678' });
+    await core.signIn({ username: 'sami', pin: '5678' });
+  }
+  return store;
+}
+
+export const manager = { username: 'meena', pin: '1234' };
+
+export async function expectError(p: Promise<unknown>, code: string, message?: RegExp): Promise<DomainError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(DomainError);
+  expect((err as DomainError).code).toBe(code);
+  if (message) expect((err as DomainError).message).toMatch(message);
+  return err as DomainError;
+}
+
+export async function qtyOf(core: StoreCore, sku: string): Promise<number> {
+  return (await core.findProduct({ code: sku })).qty;
+}
