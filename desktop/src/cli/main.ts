@@ -3,6 +3,7 @@ import { EXIT_HELP, exitCodeFor, printError } from './cli.output';
 import { registerStoreCommands } from './commands/store.commands';
 import { registerMovementCommands } from './commands/movements.commands';
 import { registerSyncCommands } from './commands/sync.commands';
+import { registerBillCommands } from './commands/bills.commands';
 import { cliT } from './cli.i18n';
 
 export function buildProgram(): Command {
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerStoreCommands(program);
   registerMovementCommands(program);
+  registerBillCommands(program);
   registerSyncCommands(program);
   return program;
 }

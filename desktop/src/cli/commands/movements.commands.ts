@@ -1,10 +1,33 @@
-import { formatMoney, formatQuantity, parseMoney, type BaseUnit, type MovementKind, type StockStatus } from '@bazaar/shared';
+import { DomainError, formatQuantity, parseMoney, type BaseUnit, type Discount, type MovementKind, type PaymentInput, type StockStatus } from '@bazaar/shared';
 import { type Command, Option } from 'commander';
 import type { StoreCore } from '../../core/store-core';
 import { EXIT, ExitWith, printJson, table } from '../cli.output';
 import { qtyIn, splitLine, withCore } from '../cli.context';
 import { MOVEMENT_KINDS, parseKind, parseWhen } from '../cli.args';
 import { confirmLargeChanges } from '../cli.confirm';
+import { approvalOf, collect, parseDiscount, parseLineDiscount, parsePay, receiptWidth } from '../cli.bill-args';
+import { cliT } from '../cli.i18n';
+
+interface SellOptions {
+  note?: string;
+  cash?: string;
+  pay: PaymentInput[];
+  discount?: string;
+  lineDiscount: { line: number; discount: Discount }[];
+  approve?: string;
+  approvePin?: string;
+  receipt?: string | boolean;
+}
+
+/** `SKU:QTY@PRICE`: the line as parseLines reads it, with the price charged when one is given (rupees). */
+async function parseSaleLines(core: StoreCore, lines: string[]) {
+  const priced = lines.map((text) => {
+    const at = text.lastIndexOf('@');
+    return at > 0 ? { text: text.slice(0, at), price: parseMoney(text.slice(at + 1), `price of ${text.slice(0, at)}`) } : { text, price: undefined };
+  });
+  const parsed = await parseLines(core, priced.map((p) => p.text));
+  return parsed.map((p, i) => ({ ...p, unitPricePaise: priced[i]?.price }));
+}
 
 /** Resolve each `SKU:QTY` to a product and a quantity in its base unit, before anything is written. */
 async function parseLines(core: StoreCore, lines: string[]) {
@@ -20,29 +43,46 @@ async function parseLines(core: StoreCore, lines: string[]) {
 export function registerMovementCommands(program: Command): void {
   program
     .command('sell <lines...>')
-    .description('record one sale of several lines: SKU:QTY or BARCODE:QTY (a bare QTY is in the price unit: 2 pc, 1.25 = 1.25 kg of a weighed good; 500g and 1L also work); all lines or none')
+    .description('complete one bill of several lines: SKU:QTY or BARCODE:QTY (a bare QTY is in the price unit: 2 pc, 1.25 = 1.25 kg of a weighed good; 500g and 1L also work); SKU:QTY@PRICE charges another price (rupees); all lines or none. Prints the bill number. No payment given = paid exactly in cash')
     .option('--note <text>')
-    .action(async (lines: string[], o: { note?: string }, cmd: Command) => {
+    .option('--cash <rupees>', 'cash handed over by the customer (the change is printed)')
+    .option('--pay <method=rupees>', 'another payment, repeatable: upi=200, card=150, jazzcash=100, easypaisa=100, credit=500 (or credit alone for the rest)', collect(parsePay), [])
+    .option('--discount <off>', 'bill discount: 10% or rupees off (50)')
+    .option('--line-discount <n=off>', 'discount on line n (from 1, as typed): 2=10% or 1=20, repeatable', collect(parseLineDiscount), [])
+    .option('--approve <manager>', "a manager approving a price below cost, price 0 or a discount over the store's limit (with --approve-pin)")
+    .option('--approve-pin <pin>', 'PIN of --approve')
+    .option('--receipt [width]', 'also print the receipt: 58 (32 columns) or 80 (48 columns, the default)')
+    .action(async (lines: string[], o: SellOptions, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
-        const sale = await core.sell({ lines: (await parseLines(core, lines)).map(({ product, qty }) => ({ product, qty })), note: o.note });
+        const parsed = await parseSaleLines(core, lines);
+        for (const d of o.lineDiscount) if (d.line > parsed.length) throw new DomainError('VALIDATION_FAILED', `--line-discount ${d.line}: there are only ${parsed.length} lines`);
+        const payments = [...o.pay, ...(o.cash !== undefined ? [{ method: 'cash' as const, tenderedPaise: parseMoney(o.cash, 'cash') }] : [])];
+        const sale = await core.sell({
+          lines: parsed.map((l, i) => ({ product: l.product, qty: l.qty, unitPricePaise: l.unitPricePaise, discount: o.lineDiscount.find((d) => d.line === i + 1)?.discount })),
+          note: o.note,
+          billDiscount: o.discount ? parseDiscount(o.discount) : undefined,
+          payments,
+          approval: approvalOf(o),
+        });
         if (g.json) return printJson(sale);
-        const units = new Map((await Promise.all(sale.lines.map((l) => core.findProduct({ code: l.productId })))).map((p) => [p.id, p.unit]));
+        const units = new Map(parsed.map((p) => [p.product, p.unit]));
         process.stdout.write(
           table(
-            ['SKU', 'NAME', 'QTY', 'PRICE', 'TOTAL', 'STOCK LEFT'],
-            sale.lines.map((l) => {
-              const unit = units.get(l.productId) ?? 'pc';
-              return [l.sku, l.name, formatQuantity(l.qty, unit), formatMoney(l.unitPricePaise), formatMoney(l.lineTotalPaise), formatQuantity(l.stockAfter, unit)];
-            }),
-            [2, 3, 4, 5],
+            cliT.t('cli.sell.header').split('|'),
+            sale.bill.lines.map((l, i) => [l.sku, l.name, formatQuantity(l.qty, l.unit), cliT.money(l.unitPricePaise), l.lineDiscountPaise + l.billDiscountPaise ? cliT.money(-(l.lineDiscountPaise + l.billDiscountPaise)) : '', cliT.money(l.totalPaise), formatQuantity(sale.lines[i]?.stockAfter ?? 0, l.unit)]),
+            [2, 3, 4, 5, 6],
           ),
         );
-        process.stdout.write(`Sale ${sale.batchId}: total ${formatMoney(sale.totalPaise)}\n`);
+        process.stdout.write(`${cliT.t('cli.sell.bill', { number: sale.billNumber, total: cliT.money(sale.totalPaise) })}\n`);
+        if (sale.bill.discountPaise || sale.bill.roundingPaise) process.stdout.write(`${cliT.t('cli.sell.discount', { discount: cliT.money(sale.bill.discountPaise), rounding: cliT.money(sale.bill.roundingPaise) })}\n`);
+        if (sale.changePaise > 0) process.stdout.write(`${cliT.t('cli.sell.change', { change: cliT.money(sale.changePaise) })}\n`);
+        if (sale.bill.approvedBy) process.stdout.write(`${cliT.t('cli.sell.approved', { manager: sale.bill.approvedBy.name, reasons: sale.bill.approvedBy.reasons.join(', ') })}\n`);
         // Selling more than the system has is allowed (the goods were on the shelf), but said.
         for (const l of sale.lines.filter((x) => x.stockAfter < 0)) {
           const unit = units.get(l.productId) ?? 'pc';
-          process.stdout.write(`Note: only ${formatQuantity(l.stockAfter + l.qty, unit)} of ${l.sku} was in stock; it now shows ${formatQuantity(l.stockAfter, unit)}. Count it when you can.\n`);
+          process.stdout.write(`${cliT.t('cli.sell.lowStock', { had: formatQuantity(l.stockAfter + l.qty, unit), sku: l.sku, now: formatQuantity(l.stockAfter, unit) })}\n`);
         }
+        if (o.receipt !== undefined) process.stdout.write(`\n${(await core.showBill({ bill: sale.billNumber, width: receiptWidth(o.receipt) })).receiptText}`);
       });
     });
 

@@ -13,6 +13,7 @@ import { webAppMessages } from './web-app.messages';
 import { webStockMessages } from './web-stock.messages';
 import { webCommonMessages } from './web-common.messages';
 import { cliMessages } from './cli.messages';
+import { cliBillsMessages } from './cli-bills.messages';
 import type { Entry } from './define';
 
 /** Every message of every app, by key. Areas are split into files only to keep them readable. */
@@ -31,6 +32,7 @@ export const messageEntries = {
   ...webStockMessages,
   ...webCommonMessages,
   ...cliMessages,
+  ...cliBillsMessages,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messageEntries;
