@@ -53,3 +53,14 @@ export function qtyIn(text: string, unit: BaseUnit, what: string): number {
     throw new DomainError('VALIDATION_FAILED', `${what}: ${(err as Error).message}`);
   }
 }
+
+/** Resolve each `SKU:QTY` to a product and a quantity in its base unit, before anything is written. */
+export async function parseLines(core: StoreCore, lines: string[]) {
+  const out: { product: string; sku: string; unit: BaseUnit; stock: number; qty: number }[] = [];
+  for (const [i, text] of lines.entries()) {
+    const { ref, qty } = splitLine(text);
+    const p = await core.findProduct({ code: ref });
+    out.push({ product: p.id, sku: p.sku, unit: p.unit, stock: p.qty, qty: qtyIn(qty, p.unit, `line ${i + 1} (${text})`) });
+  }
+  return out;
+}

@@ -1,41 +1,19 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product, Store } from '@bazaar/shared';
 import { startHub, type HubProcess } from '../core/testing/hub-process';
+import { runCli } from './cli.testing';
 
 /**
  * The exit codes `--help` lists that cli.test.ts does not reach (1 internal, 4 conflict, 7 hub,
  * 8 audit broken), and `enroll` / `sync now` against the real hub process (PostgreSQL with
  * TEST_DATABASE_URL, embedded PGlite without).
  */
-const bin = fileURLToPath(new URL('../../bin/bazaar-store.mjs', import.meta.url));
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(dir: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: dir,
-      env: { ...process.env, INIT_CWD: dir, BAZAAR_STORE_DB: 'shop.db', BAZAAR_USER: '', BAZAAR_PIN: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = runCli;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

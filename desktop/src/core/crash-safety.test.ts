@@ -1,47 +1,22 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mergeStock } from '@bazaar/shared';
+import { killLiveWorkers, runAndKill } from './testing/kill-worker';
 import { tempStore } from './testing/temp-store';
 import { StoreCore } from './store-core';
 
 const worker = fileURLToPath(new URL('./testing/sale-worker.ts', import.meta.url));
 const KILLS = 20;
-/** Workers still running: killed after the test even when it fails or times out, so none outlives the run. */
-const live = new Set<ReturnType<typeof spawn>>();
-afterEach(() => {
-  for (const child of live) child.kill('SIGKILL');
-  live.clear();
-});
+afterEach(killLiveWorkers);
 
-/** Start the worker, let it sell for a random while after it is ready, SIGKILL it; return the sales it printed. */
-function runAndKill(path: string, afterReadyMs: number): Promise<{ batchId: string; size: number }[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, path], { stdio: ['ignore', 'pipe', 'pipe'] });
-    live.add(child);
-    let out = '';
-    let err = '';
-    let timer: NodeJS.Timeout | null = null;
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (!timer && out.includes('READY\n')) timer = setTimeout(() => child.kill('SIGKILL'), afterReadyMs);
+/** Let the worker sell for a random while after it is ready, SIGKILL it; return the sales it printed. */
+async function salesUntilKilled(path: string, afterReadyMs: number): Promise<{ batchId: string; size: number }[]> {
+  return (await runAndKill(worker, [path], afterReadyMs))
+    .filter((l) => l.startsWith('SALE '))
+    .map((l) => {
+      const [, batchId, size] = l.split(' ');
+      return { batchId: batchId as string, size: Number(size) };
     });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code, signal) => {
-      live.delete(child);
-      if (signal !== 'SIGKILL') return reject(new Error(`worker exited by itself (code ${code}): ${err}`));
-      // A line cut by the kill is not a completed print: keep whole lines only.
-      const sales = out
-        .split('\n')
-        .slice(0, -1)
-        .filter((l) => l.startsWith('SALE '))
-        .map((l) => {
-          const [, batchId, size] = l.split(' ');
-          return { batchId: batchId as string, size: Number(size) };
-        });
-      resolve(sales);
-    });
-  });
 }
 
 describe('crash safety', () => {
@@ -52,7 +27,7 @@ describe('crash safety', () => {
       await store.core.close();
 
       const printed: { batchId: string; size: number }[] = [];
-      for (let i = 0; i < KILLS; i++) printed.push(...(await runAndKill(store.path, 50 + Math.floor(Math.random() * 400))));
+      for (let i = 0; i < KILLS; i++) printed.push(...(await salesUntilKilled(store.path, 50 + Math.floor(Math.random() * 400))));
       expect(printed.length).toBeGreaterThan(KILLS);
 
       const core = await StoreCore.open(store.path);

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError, mergeStock } from '@bazaar/shared';
+import { mergeStock } from '@bazaar/shared';
 import type { StoreCore } from './store-core';
+import { expectError } from './testing/expect-error';
 import { tempStore } from './testing/temp-store';
 
 let core: StoreCore;
@@ -15,16 +16,6 @@ beforeEach(async () => {
   await core.addProduct({ sku: 'OIL-1L', name: 'Fortune Sunflower Oil 1L', unit: 'ml', pricePaise: 15500, reorderLevel: 2000, category: 'Oil' });
 });
 afterEach(async () => cleanup());
-
-async function expectError(p: Promise<unknown>, code: string, message?: RegExp) {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DomainError);
-  expect((err as DomainError).code).toBe(code);
-  if (message) expect((err as DomainError).message).toMatch(message);
-}
 
 async function movementCount(): Promise<number> {
   return (await core.history({ limit: 1000 })).items.length;

@@ -2,7 +2,7 @@ import { parseMoney, shiftReportText, type BaseUnit, type BillKind } from '@baza
 import { type Command, Option } from 'commander';
 import { approvalOf, collect, parseDenomination, parsePay, parseReturnLine, receiptWidth } from '../cli.bill-args';
 import { parseWhen } from '../cli.args';
-import { qtyIn, splitLine, withCore } from '../cli.context';
+import { parseLines, qtyIn, withCore } from '../cli.context';
 import { cliT } from '../cli.i18n';
 import { printJson, table } from '../cli.output';
 import { billText } from './bills.print';
@@ -91,20 +91,8 @@ export function registerBillCommands(program: Command): void {
             return { lineNo: l.lineNo, qty: l.qty === null ? (v.returnable[l.lineNo] ?? 0) : qtyIn(l.qty, unit, `line ${l.lineNo}`), disposition };
           });
         }
-        const unreceipted = await Promise.all(
-          o.item.map(async (text) => {
-            const { ref, qty } = splitLine(text);
-            const p = await core.findProduct({ code: ref });
-            return { product: p.id, qty: qtyIn(qty, p.unit, text), disposition };
-          }),
-        );
-        const newLines = await Promise.all(
-          o.take.map(async (text) => {
-            const { ref, qty } = splitLine(text);
-            const p = await core.findProduct({ code: ref });
-            return { product: p.id, qty: qtyIn(qty, p.unit, text) };
-          }),
-        );
+        const unreceipted = (await parseLines(core, o.item)).map((l) => ({ product: l.product, qty: l.qty, disposition }));
+        const newLines = (await parseLines(core, o.take)).map((l) => ({ product: l.product, qty: l.qty }));
         const r = await core.returnBill({ bill: number, lines, unreceipted, newLines, payments: o.refund.map((p) => (p.method === 'cash' && p.tenderedPaise !== undefined && newLines.length === 0 ? { method: 'cash', amountPaise: p.tenderedPaise } : p)), reason: o.reason, approval: approvalOf(o) });
         if (g.json) return printJson(r);
         process.stdout.write(billText(r));

@@ -1,8 +1,8 @@
-import { DomainError, formatQuantity, parseMoney, type BaseUnit, type Discount, type MovementKind, type PaymentInput, type StockStatus } from '@bazaar/shared';
+import { DomainError, formatQuantity, parseMoney, type Discount, type MovementKind, type PaymentInput, type StockStatus } from '@bazaar/shared';
 import { type Command, Option } from 'commander';
 import type { StoreCore } from '../../core/store-core';
 import { EXIT, ExitWith, printJson, table } from '../cli.output';
-import { qtyIn, splitLine, withCore } from '../cli.context';
+import { parseLines, qtyIn, withCore } from '../cli.context';
 import { MOVEMENT_KINDS, parseKind, parseWhen } from '../cli.args';
 import { confirmLargeChanges } from '../cli.confirm';
 import { approvalOf, collect, parseDiscount, parseLineDiscount, parsePay, receiptWidth } from '../cli.bill-args';
@@ -27,17 +27,6 @@ async function parseSaleLines(core: StoreCore, lines: string[]) {
   });
   const parsed = await parseLines(core, priced.map((p) => p.text));
   return parsed.map((p, i) => ({ ...p, unitPricePaise: priced[i]?.price }));
-}
-
-/** Resolve each `SKU:QTY` to a product and a quantity in its base unit, before anything is written. */
-async function parseLines(core: StoreCore, lines: string[]) {
-  const out: { product: string; sku: string; unit: BaseUnit; stock: number; qty: number }[] = [];
-  for (const [i, text] of lines.entries()) {
-    const { ref, qty } = splitLine(text);
-    const p = await core.findProduct({ code: ref });
-    out.push({ product: p.id, sku: p.sku, unit: p.unit, stock: p.qty, qty: qtyIn(qty, p.unit, `line ${i + 1} (${text})`) });
-  }
-  return out;
 }
 
 export function registerMovementCommands(program: Command): void {

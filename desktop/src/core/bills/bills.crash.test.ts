@@ -1,17 +1,13 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { billSchema } from '@bazaar/shared';
+import { killLiveWorkers, runAndKill } from '../testing/kill-worker';
 import { tempStore } from '../testing/temp-store';
 import { StoreCore } from '../store-core';
 
 const worker = fileURLToPath(new URL('../testing/bill-worker.ts', import.meta.url));
 const KILLS = 12;
-const live = new Set<ReturnType<typeof spawn>>();
-afterEach(() => {
-  for (const child of live) child.kill('SIGKILL');
-  live.clear();
-});
+afterEach(killLiveWorkers);
 
 interface Printed {
   number: string;
@@ -19,32 +15,13 @@ interface Printed {
   size: number;
 }
 
-function runAndKill(path: string, afterReadyMs: number): Promise<Printed[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, path], { stdio: ['ignore', 'pipe', 'pipe'] });
-    live.add(child);
-    let out = '';
-    let err = '';
-    let timer: NodeJS.Timeout | null = null;
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (!timer && out.includes('READY\n')) timer = setTimeout(() => child.kill('SIGKILL'), afterReadyMs);
+async function billsUntilKilled(path: string, afterReadyMs: number): Promise<Printed[]> {
+  return (await runAndKill(worker, [path], afterReadyMs))
+    .filter((l) => l.startsWith('BILL '))
+    .map((l) => {
+      const [, number, id, size] = l.split(' ');
+      return { number: number as string, id: id as string, size: Number(size) };
     });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code, signal) => {
-      live.delete(child);
-      if (signal !== 'SIGKILL') return reject(new Error(`worker exited by itself (code ${code}): ${err}`));
-      const bills = out
-        .split('\n')
-        .slice(0, -1)
-        .filter((l) => l.startsWith('BILL '))
-        .map((l) => {
-          const [, number, id, size] = l.split(' ');
-          return { number: number as string, id: id as string, size: Number(size) };
-        });
-      resolve(bills);
-    });
-  });
 }
 
 describe('bill numbers under crashes', () => {
@@ -56,7 +33,7 @@ describe('bill numbers under crashes', () => {
       await store.core.close();
 
       const printed: Printed[] = [];
-      for (let i = 0; i < KILLS; i++) printed.push(...(await runAndKill(store.path, 50 + Math.floor(Math.random() * 400))));
+      for (let i = 0; i < KILLS; i++) printed.push(...(await billsUntilKilled(store.path, 50 + Math.floor(Math.random() * 400))));
       expect(printed.length).toBeGreaterThan(KILLS);
 
       const core = await StoreCore.open(store.path);

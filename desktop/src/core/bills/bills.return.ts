@@ -1,8 +1,7 @@
 import { DomainError, lineTotalPaise, returnRefundPaise, type ApprovalReason, type Bill } from '@bazaar/shared';
 import type { z } from 'zod';
-import { actorFor, type CoreContext } from '../core.context';
+import type { CoreContext } from '../core.context';
 import type { ProductRow } from '../db/db.types';
-import { prepared } from '../db/prepared';
 import { writeTxSync } from '../db/write-tx';
 import { productByCodeSync, resolveCartProducts, type MovementSpec } from '../movements/movements.sale';
 import { approvalFor, verifyApprover } from './bills.approval';
@@ -10,7 +9,7 @@ import type { returnBillInput } from './bills.api';
 import { priceBill, type ReturnLine } from './bills.lines';
 import { recordBillSync } from './bills.record';
 import { requireBillSync, returnedQtySync } from './bills.repository';
-import { billStoreSync } from './bills.settings';
+import { billActorSync } from './bills.settings';
 import type Database from 'better-sqlite3';
 
 type Input = z.output<typeof returnBillInput>;
@@ -60,9 +59,7 @@ export async function returnBill(ctx: CoreContext, input: Input): Promise<Bill> 
   if (!input.bill && !input.reason) throw new DomainError('VALIDATION_FAILED', 'reason: a return without a receipt needs a reason');
   const approver = input.approval ? await verifyApprover(ctx.db, input.approval, ctx.clock.rawMs()) : null;
   return writeTxSync(ctx.db, raw, () => {
-    const store = billStoreSync(raw);
-    const usersExist = ctx.session !== null || prepared(raw, 'SELECT 1 FROM users WHERE active = 1 LIMIT 1').get() !== undefined;
-    const actor = actorFor(ctx.session, usersExist);
+    const { store, usersExist, actor } = billActorSync(raw, ctx.session);
     const original = input.bill ? requireBillSync(raw, input.bill).bill : null;
     const back = original ? fromReceipt(raw, original, input.lines) : withoutReceipt(raw, input.unreceipted);
     const products = resolveCartProducts(raw, input.newLines.map((l) => l.product));

@@ -2,14 +2,13 @@ import { DomainError } from '@bazaar/shared';
 import type { z } from 'zod';
 import { SALE_ACTION } from '../audit/audit.log';
 import type { SaleResult, sellInput } from '../core.api';
-import { actorFor, type CoreContext } from '../core.context';
-import { prepared } from '../db/prepared';
+import type { CoreContext } from '../core.context';
 import { writeTxSync } from '../db/write-tx';
 import { resolveCartProducts } from '../movements/movements.sale';
 import { approvalFor, verifyApprover } from './bills.approval';
 import { priceBill } from './bills.lines';
 import { recordBillSync } from './bills.record';
-import { billStoreSync } from './bills.settings';
+import { billActorSync } from './bills.settings';
 
 /** What a sale needs of the context: it reads the store's settings itself, inside its transaction. */
 export type SaleContext = Pick<CoreContext, 'db' | 'raw' | 'clock' | 'session'>;
@@ -24,9 +23,7 @@ export async function completeSale(ctx: SaleContext, input: z.output<typeof sell
   const { raw } = ctx;
   const approver = input.approval ? await verifyApprover(ctx.db, input.approval, ctx.clock.rawMs()) : null;
   return writeTxSync(ctx.db, raw, () => {
-    const store = billStoreSync(raw);
-    const usersExist = ctx.session !== null || prepared(raw, 'SELECT 1 FROM users WHERE active = 1 LIMIT 1').get() !== undefined;
-    const actor = actorFor(ctx.session, usersExist);
+    const { store, usersExist, actor } = billActorSync(raw, ctx.session);
     const products = resolveCartProducts(raw, input.lines.map((l) => l.product));
     const priced = priceBill([], input.lines.map((l, i) => ({ product: products[i]!, qty: l.qty, unitPricePaise: l.unitPricePaise, discount: l.discount })), input.billDiscount ?? null, store.cashStepPaise, store.maxDiscountBp);
     const approvedBy = approvalFor(priced.approvals, priced.where, ctx.session, approver, usersExist);

@@ -1,7 +1,9 @@
 import { COUNTER_CODE_RE, DomainError, defaultCounterCode, paymentMethods, type PaymentMethod } from '@bazaar/shared';
 import type Database from 'better-sqlite3';
 import { prepared } from '../db/prepared';
-import type { Executor } from '../db/db.types';
+import type { BillSettingsRow, Executor, SettingsRow } from '../db/db.types';
+import { actorFor, type Actor } from '../core.context';
+import type { SessionUser } from '../core.api';
 
 /** What recording a bill needs to know of the store and this counter, read inside its transaction. */
 export interface BillStore {
@@ -19,20 +21,7 @@ export interface BillStore {
   timeZone: string | undefined;
 }
 
-interface Row {
-  store_id: string;
-  store_code: string;
-  store_name: string;
-  device_id: string;
-  hlc_node: string;
-  counter_code: string | null;
-  cash_step_paise: number;
-  payment_methods: string;
-  max_discount_bp: number;
-  currency_label: string;
-  receipt_header: string;
-  time_zone: string | null;
-}
+type Row = Pick<SettingsRow, 'store_id' | 'store_code' | 'store_name' | 'device_id' | 'hlc_node'> & Omit<BillSettingsRow, 'id'>;
 
 const select = `SELECT s.store_id, s.store_code, s.store_name, s.device_id, s.hlc_node, b.counter_code, b.cash_step_paise, b.payment_methods,
   b.max_discount_bp, b.currency_label, b.receipt_header, b.time_zone FROM settings s JOIN bill_settings b ON b.id = 1 WHERE s.id = 1`;
@@ -93,4 +82,11 @@ export async function updateBillSettings(db: Executor, p: BillSettingsPatch): Pr
     })
     .where('id', '=', 1)
     .execute();
+}
+
+/** What every bill write starts with, inside its transaction: the store, whether it has users, and who acts. */
+export function billActorSync(raw: Database.Database, session: SessionUser | null): { store: BillStore; usersExist: boolean; actor: Actor } {
+  const store = billStoreSync(raw);
+  const usersExist = session !== null || prepared(raw, 'SELECT 1 FROM users WHERE active = 1 LIMIT 1').get() !== undefined;
+  return { store, usersExist, actor: actorFor(session, usersExist) };
 }

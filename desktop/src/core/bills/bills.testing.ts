@@ -1,7 +1,7 @@
-import { DomainError } from '@bazaar/shared';
-import { expect } from 'vitest';
 import type { StoreCore } from '../store-core';
 import { tempStore } from '../testing/temp-store';
+
+export { expectError } from '../testing/expect-error';
 
 /** A store with three products, a manager (meena, PIN 1234) and a cashier (sami, PIN 5678) signed in. */
 export async function billStore(opts: { users?: boolean } = {}) {
@@ -21,17 +21,6 @@ export async function billStore(opts: { users?: boolean } = {}) {
 }
 
 export const manager = { username: 'meena', pin: '1234' };
-
-export async function expectError(p: Promise<unknown>, code: string, message?: RegExp): Promise<DomainError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DomainError);
-  expect((err as DomainError).code).toBe(code);
-  if (message) expect((err as DomainError).message).toMatch(message);
-  return err as DomainError;
-}
 
 export async function qtyOf(core: StoreCore, sku: string): Promise<number> {
   return (await core.findProduct({ code: sku })).qty;

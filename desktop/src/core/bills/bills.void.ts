@@ -1,6 +1,6 @@
 import { DomainError, type Bill } from '@bazaar/shared';
 import type { z } from 'zod';
-import { actorFor, type CoreContext } from '../core.context';
+import type { CoreContext } from '../core.context';
 import type { MovementRow } from '../db/db.types';
 import { prepared } from '../db/prepared';
 import { writeTxSync } from '../db/write-tx';
@@ -8,7 +8,7 @@ import { appendAuditSync, appendMovementsSync, productByCodeSync } from '../move
 import { approvalFor, verifyApprover } from './bills.approval';
 import type { voidBillInput } from './bills.api';
 import { requireBillSync, returnsOfSync } from './bills.repository';
-import { billStoreSync } from './bills.settings';
+import { billActorSync } from './bills.settings';
 
 /**
  * Void a completed bill (a manager, with a reason): every stock effect it had is reversed by
@@ -19,9 +19,7 @@ export async function voidBill(ctx: CoreContext, input: z.output<typeof voidBill
   const { raw } = ctx;
   const approver = input.approval ? await verifyApprover(ctx.db, input.approval, ctx.clock.rawMs()) : null;
   return writeTxSync(ctx.db, raw, () => {
-    const store = billStoreSync(raw);
-    const usersExist = ctx.session !== null || prepared(raw, 'SELECT 1 FROM users WHERE active = 1 LIMIT 1').get() !== undefined;
-    const actor = actorFor(ctx.session, usersExist);
+    const { store, usersExist, actor } = billActorSync(raw, ctx.session);
     const { bill } = requireBillSync(raw, input.bill);
     if (bill.status === 'voided') throw new DomainError('CONFLICT', `bill ${bill.number} is already voided`);
     const later = returnsOfSync(raw, bill.id);
