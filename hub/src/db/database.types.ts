@@ -310,6 +310,22 @@ export interface IdempotencyKeysTable {
   created_at: Generated<Date>;
 }
 
+/** Bills pushed by counters (migration 0009): the document in `doc`, the columns head office filters by. */
+export interface BillsTable {
+  store_id: string;
+  id: string;
+  device_id: string;
+  number: string;
+  kind: 'sale' | 'return' | 'exchange';
+  status: 'completed' | 'voided';
+  original_bill_id: string | null;
+  total_paise: number;
+  occurred_at: Timestamp;
+  doc: Json;
+  received_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   change_counters: ChangeCountersTable;
   users: UsersTable;
@@ -335,6 +351,7 @@ export interface Database {
   export_jobs: ExportJobsTable;
   export_chunks: ExportChunksTable;
   idempotency_keys: IdempotencyKeysTable;
+  bills: BillsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

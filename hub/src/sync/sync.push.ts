@@ -9,6 +9,7 @@ import { insertConflicts, stockConflicts, type OpenConflict } from '../stock/sto
 import { DeviceStampIntake, FUTURE_FLAG_MS, judgeDeviceClock } from './sync.clock';
 import { upsertOfflineProducts } from './sync.offline-products';
 import { pushedDate, pushedDeviceTime, storePeople, unknownUserConflicts } from './sync.push-checks';
+import { storeBills } from '../bills/bills.ingest';
 
 /**
  * A quantity no counter enters on purpose (a typo, a scanner stuck on repeat): 100,000 pieces,
@@ -242,6 +243,7 @@ export async function pushBatch(
     });
   }
   await insertConflicts(trx, conflicts);
+  const bills = await storeBills(trx, { storeId, deviceId: device.id }, request.bills, now);
 
   const ackedSeq = fresh.length ? fresh[fresh.length - 1]!.seq : acked;
   await trx
@@ -277,6 +279,7 @@ export async function pushBatch(
       productsCreated: offline.created,
       productsMerged: offline.remaps.map((r) => r.fromProductId),
       conflicts: conflicts.map((c) => c.kind),
+      ...(request.bills.length ? { billsStored: bills.inserted, billsVoided: bills.voided } : {}),
     },
     at: now,
   });

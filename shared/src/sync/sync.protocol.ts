@@ -6,6 +6,7 @@ import { staffMemberSchema } from '../domain/users.schema';
 import { stockRowSchema } from '../domain/stock.schema';
 import { uuidSchema } from '../ids/uuidv7';
 import { hlcStringSchema } from '../hlc/hlc';
+import { billSchema } from '../bills/bill.schema';
 
 export const MAX_PUSH_MOVEMENTS = 1000;
 export const MAX_PUSH_PRODUCTS = 1000;
@@ -40,6 +41,12 @@ export type DeviceClockReport = z.infer<typeof deviceClockReportSchema>;
 export const pushRequestSchema = z.strictObject({
   movements: z.array(syncMovementSchema).max(MAX_PUSH_MOVEMENTS, `at most ${MAX_PUSH_MOVEMENTS} movements per push`),
   products: z.array(offlineProductSchema).max(MAX_PUSH_PRODUCTS).default([]),
+  /**
+   * The bills (DESIGN §9 documents) whose movements are in this push, as they stand now: a bill
+   * travels with its movements, and again with the movements of its void. Stored by id, so a
+   * replay changes nothing; the only change a later copy makes is completed → voided.
+   */
+  bills: z.array(billSchema).max(MAX_PUSH_MOVEMENTS).default([]),
   /** The device's current clock, so the hub can see drift even in an empty push. */
   deviceHlc: hlcStringSchema.optional(),
   clock: deviceClockReportSchema.optional(),

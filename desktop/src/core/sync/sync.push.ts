@@ -98,10 +98,23 @@ async function buildBatch(ctx: CoreContext) {
   const body = pushRequestSchema.parse({
     movements: movements.map((m) => toDeviceMovement(m, localSuppliers, localUsers)),
     products: products.map((p) => toOfflineProduct(p, localSuppliers)),
+    bills: await billsOfBatch(db, movements),
     ...(settings?.hlc_last ? { deviceHlc: settings.hlc_last } : {}),
     clock: { deviceTime: Math.round(ctx.clock.rawMs()), offsetMs: Math.round(ctx.clock.offset) },
   });
   return { products, movements, body };
+}
+
+/**
+ * The bills whose movements this push carries (a movement's batch id is its bill's id), as they
+ * are now: a bill goes with its sale's movements, and again with its void's. The hub keeps each
+ * once by id, so a copy that rides along twice (a bill across two batches, a retried push) is harmless.
+ */
+async function billsOfBatch(db: Executor, movements: readonly MovementRow[]): Promise<unknown[]> {
+  const ids = [...new Set(movements.map((m) => m.batch_id).filter((b): b is string => b !== null))];
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('bills').select('doc_json').where('id', 'in', ids).orderBy('counter_no').execute();
+  return rows.map((r) => JSON.parse(r.doc_json) as unknown);
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   mergeStock,
   pushRequestSchema,
   uuidv7,
+  type Bill,
   type SyncMovement,
   type OfflineProduct,
   type Product,
@@ -25,6 +26,10 @@ export class ProtocolHub {
   readonly staff: StaffMember[] = [];
   readonly movements = new Map<string, SyncMovement & { deviceToken: string; status: 'applied' | 'rejected' }>();
   readonly pushBatchSizes: number[] = [];
+  /** Bills by id as the hub keeps them: once, and only a void changes one. */
+  readonly bills = new Map<string, Bill>();
+  /** Bill copies received in pushes, replays included. */
+  billCopies = 0;
   /** Movements inserted (a replayed one is answered 'duplicate' and not counted). */
   appliedCount = 0;
   requests = 0;
@@ -80,6 +85,7 @@ export class ProtocolHub {
       const parsed = pushRequestSchema.safeParse(JSON.parse(text));
       if (!parsed.success) return send(400, { error: { code: 'VALIDATION_FAILED', message: parsed.error.message } });
       const answer = this.push(token, parsed.data.movements, parsed.data.products);
+      if (!('gap' in answer)) this.storeBills(parsed.data.bills);
       if ('gap' in answer) return send(409, { error: { code: 'SEQ_GAP', message: `expected seq ${answer.gap}`, details: { expectedSeq: answer.gap } } });
       if (this.dropNextResponses > 0) {
         this.dropNextResponses -= 1;
@@ -90,6 +96,14 @@ export class ProtocolHub {
     if (req.method === 'GET' && url.pathname === '/api/v1/sync/pull') return send(200, this.pull(token, url.searchParams.get('cursor')));
     if (req.method === 'GET' && url.pathname === '/api/v1/sync/time') return send(200, { serverTime: Date.now(), hubHlc: this.clock.now(), ackedSeq: this.lastSeq.get(token) ?? 0 });
     return send(404, { error: { code: 'NOT_FOUND', message: 'no route' } });
+  }
+
+  private storeBills(bills: Bill[]): void {
+    for (const b of bills) {
+      this.billCopies += 1;
+      const held = this.bills.get(b.id);
+      if (!held || (held.status === 'completed' && b.status === 'voided')) this.bills.set(b.id, b);
+    }
   }
 
   private push(token: string, movements: SyncMovement[], products: OfflineProduct[]): PushResponse | { gap: number } {

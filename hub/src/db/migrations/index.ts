@@ -7,6 +7,7 @@ import * as m0005 from './0005-movement-device-clock';
 import * as m0006 from './0006-audit-chains';
 import * as m0007 from './0007-idempotency-keys';
 import * as m0008 from './0008-store-time-zones';
+import * as m0009 from './0009-bills';
 
 /** Static imports: migrations ship inside the bundle, never read from a folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-audit-chains': m0006,
   '0007-idempotency-keys': m0007,
   '0008-store-time-zones': m0008,
+  '0009-bills': m0009,
 };

@@ -1,0 +1,25 @@
+import type { Bill } from '@bazaar/shared';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../db/database.types';
+
+/**
+ * Store the bills of a push, in the push's transaction (so a bill is kept exactly when its
+ * movements are acknowledged). By id: a replay changes nothing; a later copy of a bill changes
+ * it only from completed to voided (a void is final, an older copy never undoes it). The store
+ * is the device's, whatever the document says (a bill recorded before enrollment names the
+ * counter's provisional store id). One statement for the whole batch, rows in key order.
+ */
+export async function storeBills(trx: Transaction<Database>, device: { storeId: string; deviceId: string }, bills: readonly Bill[], now: Date): Promise<{ inserted: number; voided: number }> {
+  if (bills.length === 0) return { inserted: 0, voided: 0 };
+  const sorted = [...new Map(bills.map((b) => [b.id, b])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const { rows } = await sql<{ inserted: boolean }>`
+    INSERT INTO bills AS b (store_id, id, device_id, number, kind, status, original_bill_id, total_paise, occurred_at, doc, received_at, updated_at)
+    SELECT ${device.storeId}::uuid, (d->>'id')::uuid, ${device.deviceId}::uuid, d->>'number', d->>'kind', d->>'status', (d->>'originalBillId')::uuid,
+           (d->>'totalPaise')::bigint, (d->>'occurredAt')::timestamptz, d, ${now}, ${now}
+    FROM jsonb_array_elements(${JSON.stringify(sorted)}::jsonb) AS d
+    ON CONFLICT (store_id, id) DO UPDATE SET status = EXCLUDED.status, doc = EXCLUDED.doc, updated_at = EXCLUDED.updated_at
+      WHERE b.status = 'completed' AND EXCLUDED.status = 'voided'
+    RETURNING (xmax = 0) AS inserted`.execute(trx);
+  const inserted = rows.filter((r) => r.inserted).length;
+  return { inserted, voided: rows.length - inserted };
+}
