@@ -11,6 +11,8 @@ export const conflictKinds = [
   'CLOCK_DRIFT',
   /** A pushed movement named a user who is not staff of its store: stored with no user. */
   'UNKNOWN_USER',
+  /** Returns of one bill line, recorded by counters that were offline from each other, add up to more than was sold. */
+  'OVER_RETURN',
 ] as const;
 export const conflictKindSchema = z.enum(conflictKinds);
 export type ConflictKind = z.infer<typeof conflictKindSchema>;

@@ -23,6 +23,7 @@ const kindText: Record<ConflictKind, string> = {
   SKU_MERGED: 'SKU merged',
   CLOCK_DRIFT: 'Clock drift',
   UNKNOWN_USER: 'Movement by an unknown user',
+  OVER_RETURN: 'Returned more than sold',
 };
 
 function detailText(c: Conflict): string {
