@@ -1,6 +1,7 @@
 import { parseMoney, parseScaledDecimal, paymentMethods, type Discount, type PaymentMethod } from '@bazaar/shared';
 import { InvalidArgumentError } from 'commander';
 import type { PaymentInput } from '@bazaar/shared';
+import { cliT } from './cli.i18n';
 
 /** Collect a repeated option into a list. */
 export function collect<T>(parse: (v: string) => T) {
@@ -9,7 +10,7 @@ export function collect<T>(parse: (v: string) => T) {
 
 function method(text: string): PaymentMethod {
   const m = paymentMethods.find((x) => x === text.trim().toLowerCase());
-  if (!m) throw new InvalidArgumentError(`"${text}" is not a payment method; use one of ${paymentMethods.join(', ')}`);
+  if (!m) throw new InvalidArgumentError(cliT.t('cli.args.payMethod', { value: text, methods: paymentMethods.join(', ') }));
   return m;
 }
 
@@ -35,11 +36,11 @@ export function parseDiscount(text: string): Discount {
   const t = text.trim();
   if (t.endsWith('%')) {
     const bp = parseScaledDecimal(t.slice(0, -1).trim(), 2, 'discount');
-    if (bp < 1 || bp > 10_000) throw new InvalidArgumentError(`discount "${text}" must be between 0.01% and 100%`);
+    if (bp < 1 || bp > 10_000) throw new InvalidArgumentError(cliT.t('cli.args.discountRange', { value: text }));
     return { kind: 'percent', basisPoints: bp };
   }
   const paise = money(t, 'discount');
-  if (paise < 1) throw new InvalidArgumentError('a discount must be more than zero');
+  if (paise < 1) throw new InvalidArgumentError(cliT.t('cli.args.discountZero'));
   return { kind: 'amount', paise };
 }
 
@@ -47,7 +48,7 @@ export function parseDiscount(text: string): Discount {
 export function parseLineDiscount(text: string): { line: number; discount: Discount } {
   const [n = '', d = ''] = text.split('=');
   const line = Number(n);
-  if (!Number.isInteger(line) || line < 1) throw new InvalidArgumentError(`"${text}": say the line and the discount, e.g. 2=10% or 1=20`);
+  if (!Number.isInteger(line) || line < 1) throw new InvalidArgumentError(cliT.t('cli.args.lineDiscount', { value: text }));
   return { line, discount: parseDiscount(d) };
 }
 
@@ -55,21 +56,21 @@ export function parseLineDiscount(text: string): { line: number; discount: Disco
 export function parseReturnLine(text: string): { lineNo: number; qty: string | null } {
   const [n = '', q] = text.split(':');
   const lineNo = Number(n);
-  if (!Number.isInteger(lineNo) || lineNo < 1) throw new InvalidArgumentError(`"${text}" is not LINE or LINE:QTY (e.g. 2:1)`);
+  if (!Number.isInteger(lineNo) || lineNo < 1) throw new InvalidArgumentError(cliT.t('cli.args.returnLine', { value: text }));
   return { lineNo, qty: q ?? null };
 }
 
 /** `--note 500x3` is three Rs 500 notes; coins too: `1x40`. */
 export function parseDenomination(text: string): { denominationPaise: number; count: number } {
   const m = /^\s*([\d.]+)\s*[x×*]\s*(\d+)\s*$/i.exec(text);
-  if (!m) throw new InvalidArgumentError(`"${text}" is not NOTExCOUNT (e.g. 500x3 for three Rs 500 notes)`);
+  if (!m) throw new InvalidArgumentError(cliT.t('cli.args.denomination', { value: text }));
   return { denominationPaise: money(m[1] ?? '', 'denomination'), count: Number(m[2]) };
 }
 
 /** `--approve NAME --approve-pin PIN`: both or neither. */
 export function approvalOf(o: { approve?: string | undefined; approvePin?: string | undefined }): { username: string; pin: string } | undefined {
   if (!o.approve && !o.approvePin) return undefined;
-  if (!o.approve || !o.approvePin) throw new InvalidArgumentError('a manager approves with both --approve NAME and --approve-pin PIN');
+  if (!o.approve || !o.approvePin) throw new InvalidArgumentError(cliT.t('cli.args.approveBoth'));
   return { username: o.approve, pin: o.approvePin };
 }
 
@@ -77,5 +78,5 @@ export function approvalOf(o: { approve?: string | undefined; approvePin?: strin
 export function receiptWidth(v: string | boolean | undefined): 32 | 48 {
   if (v === undefined || v === true || v === '80' || v === '48') return 48;
   if (v === '58' || v === '32') return 32;
-  throw new InvalidArgumentError(`receipt width "${String(v)}": use 58 (mm) or 80 (mm)`);
+  throw new InvalidArgumentError(cliT.t('cli.args.receiptWidth', { value: String(v) }));
 }

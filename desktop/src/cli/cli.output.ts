@@ -23,12 +23,9 @@ Exit codes:
   1  unexpected internal error (a bug: please report it with the message)
   2  bad command or input (wrong option, quantity, price, CSV header …)
   3  not found (unknown barcode, SKU, supplier, user)
-  4  conflict (duplicate SKU/barcode/user, store already initialised or enrolled,
-     more returned than sold, a bill already voided)
-  5  not allowed in this state (archived product, unit change with history, payment short
-     of the total, a method the store does not take, no shift open)
-  6  sign-in needed or not permitted (--user/--pin, BAZAAR_USER/BAZAAR_PIN), or a
-     manager's approval needed (--approve NAME --approve-pin PIN)
+  4  conflict (duplicate SKU/barcode/user, store already initialised or enrolled)
+  5  not allowed in this state (archived product, unit change with history)
+  6  sign-in needed or not permitted (--user/--pin, BAZAAR_USER/BAZAAR_PIN)
   7  hub unreachable or sync failed (everything stays queued locally)
   8  audit chain broken (tampering or corruption detected)
   9  import finished, but some rows were bad (the good rows were kept)

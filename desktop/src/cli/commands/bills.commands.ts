@@ -19,11 +19,11 @@ interface ReturnOptions {
 }
 
 export function registerBillCommands(program: Command): void {
-  const bill = program.command('bill').description('bills: show, find, return, void, print');
+  const bill = program.command('bill').description(cliT.t('cli.help.bill')).addHelpText('after', cliT.t('cli.help.billExitCodes'));
 
   bill
     .command('show <number>')
-    .description('a bill with its lines, payments and what can still be returned')
+    .description(cliT.t('cli.help.billShow'))
     .action(async (number: string, _o: unknown, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const v = await core.showBill({ bill: number });
@@ -34,7 +34,7 @@ export function registerBillCommands(program: Command): void {
 
   bill
     .command('print <number>')
-    .description('the receipt text of a bill (a reprint; a voided bill says VOID)')
+    .description(cliT.t('cli.help.billPrint'))
     .option('--width <mm>', 'paper: 58 (32 columns) or 80 (48 columns)', '80')
     .action(async (number: string, o: { width: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
@@ -46,11 +46,11 @@ export function registerBillCommands(program: Command): void {
 
   bill
     .command('find')
-    .description('bills, newest first: by part of the number, day or time range, amount')
-    .option('--number <text>', 'the number or part of it (as on the receipt)')
-    .addOption(new Option('--from <when>', 'from this day (2026-11-23, local) or date-time').argParser((v) => parseWhen(v, 'from')))
-    .addOption(new Option('--to <when>', 'up to and including this day, or before this date-time').argParser((v) => parseWhen(v, 'to')))
-    .option('--amount <rupees>', 'the bill total (paid or refunded)')
+    .description(cliT.t('cli.help.billFind'))
+    .option('--number <text>', cliT.t('cli.help.billFindNumber'))
+    .addOption(new Option('--from <when>', cliT.t('cli.help.from')).argParser((v) => parseWhen(v, 'from')))
+    .addOption(new Option('--to <when>', cliT.t('cli.help.to')).argParser((v) => parseWhen(v, 'to')))
+    .option('--amount <rupees>', cliT.t('cli.help.billAmount'))
     .addOption(new Option('--kind <kind>').choices(['sale', 'return', 'exchange']))
     .option('--limit <n>', 'rows', '50')
     .action(async (o: { number?: string; from?: string; to?: string; amount?: string; kind?: BillKind; limit: string }, cmd: Command) => {
@@ -70,15 +70,15 @@ export function registerBillCommands(program: Command): void {
 
   bill
     .command('return [number]')
-    .description('take goods back: --line N[:QTY] of the bill (QTY in the line unit; all that is left when omitted); without a bill number, --item SKU:QTY with --reason and a manager; --take SKU:QTY makes it an exchange')
-    .option('--line <n[:qty]>', 'a line of the bill to return, repeatable', collect(parseReturnLine), [])
-    .option('--item <sku:qty>', 'goods returned without a receipt, repeatable', collect(String), [])
-    .option('--take <sku:qty>', 'goods taken instead (an exchange), repeatable', collect(String), [])
-    .option('--damaged', 'the goods are damaged: written off as a damage removal instead of going back to stock')
-    .option('--refund <method[=rupees]>', 'how the money goes back (cash when not given), repeatable: upi, cash=100; for an exchange that costs more, how it is paid', collect(parsePay), [])
-    .option('--reason <text>', 'why (needed without a receipt)')
-    .option('--approve <manager>', 'a manager approving (a return without a receipt, a price below cost)')
-    .option('--approve-pin <pin>', 'PIN of --approve')
+    .description(cliT.t('cli.help.billReturn'))
+    .option('--line <n[:qty]>', cliT.t('cli.help.returnLine'), collect(parseReturnLine), [])
+    .option('--item <item>', cliT.t('cli.help.returnItem'), collect(String), [])
+    .option('--take <item>', cliT.t('cli.help.returnTake'), collect(String), [])
+    .option('--damaged', cliT.t('cli.help.returnDamaged'))
+    .option('--refund <method[=rupees]>', cliT.t('cli.help.returnRefund'), collect(parsePay), [])
+    .option('--reason <text>', cliT.t('cli.help.returnReason'))
+    .option('--approve <manager>', cliT.t('cli.help.returnApprove'))
+    .option('--approve-pin <pin>', cliT.t('cli.help.approvePin'))
     .action(async (number: string | undefined, o: ReturnOptions, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const disposition = o.damaged ? ('damaged' as const) : ('restock' as const);
@@ -103,10 +103,10 @@ export function registerBillCommands(program: Command): void {
 
   bill
     .command('void <number>')
-    .description('void a completed bill (a manager, with a reason): its stock movements are reversed by new ones, nothing is deleted')
-    .requiredOption('--reason <text>', 'why the bill is voided')
-    .option('--approve <manager>', 'the approving manager when a cashier is signed in')
-    .option('--approve-pin <pin>', 'PIN of --approve')
+    .description(cliT.t('cli.help.billVoid'))
+    .requiredOption('--reason <text>', cliT.t('cli.help.voidReason'))
+    .option('--approve <manager>', cliT.t('cli.help.voidApprove'))
+    .option('--approve-pin <pin>', cliT.t('cli.help.approvePin'))
     .action(async (number: string, o: { reason: string; approve?: string; approvePin?: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const v = await core.voidBill({ bill: number, reason: o.reason, approval: approvalOf(o) });
@@ -117,13 +117,13 @@ export function registerBillCommands(program: Command): void {
 
   bill
     .command('settings')
-    .description("the counter's bill rules; options change them (managers)")
-    .option('--counter <code>', 'this counter\'s code in bill numbers, e.g. C2 (unique in the store)')
-    .option('--cash-step <rupees>', 'round totals to this much cash: 1, 5, 0.50 (0.01 = no rounding)')
-    .option('--methods <list>', 'payment methods taken besides cash, comma-separated: upi,card,jazzcash,easypaisa,credit')
-    .option('--max-discount <percent>', 'discounts above this need a manager')
-    .option('--header <line>', 'receipt header line under the store name, repeatable', collect(String), [])
-    .option('--time-zone <zone>', 'the store time zone for receipts, e.g. Asia/Karachi')
+    .description(cliT.t('cli.help.billSettings'))
+    .option('--counter <code>', cliT.t('cli.help.settingsCounter'))
+    .option('--cash-step <rupees>', cliT.t('cli.help.settingsCashStep'))
+    .option('--methods <list>', cliT.t('cli.help.settingsMethods'))
+    .option('--max-discount <percent>', cliT.t('cli.help.settingsMaxDiscount'))
+    .option('--header <line>', cliT.t('cli.help.settingsHeader'), collect(String), [])
+    .option('--time-zone <zone>', cliT.t('cli.help.settingsTimeZone'))
     .action(async (o: { counter?: string; cashStep?: string; methods?: string; maxDiscount?: string; header: string[]; timeZone?: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const change = o.counter ?? o.cashStep ?? o.methods ?? o.maxDiscount ?? o.timeZone ?? o.header[0];
@@ -132,7 +132,7 @@ export function registerBillCommands(program: Command): void {
             ? await core.billSettings()
             : await core.updateBillSettings({
                 counterCode: o.counter,
-                cashStepPaise: o.cashStep ? parseMoney(o.cashStep, 'cash step') : undefined,
+                cashStepPaise: o.cashStep ? parseMoney(o.cashStep, cliT.t('cli.args.cashStep')) : undefined,
                 paymentMethods: o.methods ? o.methods.split(',').map((m) => parsePay(m).method) : undefined,
                 maxDiscountBasisPoints: o.maxDiscount ? Math.round(Number(o.maxDiscount) * 100) : undefined,
                 receiptHeader: o.header.length ? o.header : undefined,
@@ -143,11 +143,11 @@ export function registerBillCommands(program: Command): void {
       });
     });
 
-  const shift = program.command('shift').description('the cashier shift: open with a float, close with the cash counted (Z report)');
+  const shift = program.command('shift').description(cliT.t('cli.help.shift')).addHelpText('after', cliT.t('cli.help.billExitCodes'));
   shift
     .command('open')
-    .description('open a shift with the float in the drawer')
-    .requiredOption('--float <rupees>', 'cash in the drawer at the start')
+    .description(cliT.t('cli.help.shiftOpen'))
+    .requiredOption('--float <rupees>', cliT.t('cli.help.shiftFloat'))
     .action(async (o: { float: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const r = await core.openShift({ floatPaise: parseMoney(o.float, 'float') });
@@ -157,7 +157,7 @@ export function registerBillCommands(program: Command): void {
     });
   shift
     .command('status')
-    .description('the open shift so far (X report)')
+    .description(cliT.t('cli.help.shiftStatus'))
     .action(async (_o: unknown, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const r = await core.currentShift();
@@ -170,9 +170,9 @@ export function registerBillCommands(program: Command): void {
     });
   shift
     .command('close')
-    .description('close the shift: count the cash by note and coin (--count 500x3 --count 100x7 …); prints the Z report')
-    .option('--count <notexcount>', 'notes or coins of one value: 500x3 = three Rs 500 notes, repeatable', collect(parseDenomination), [])
-    .option('--width <mm>', 'report paper: 58 or 80', '80')
+    .description(cliT.t('cli.help.shiftClose'))
+    .option('--count <notexcount>', cliT.t('cli.help.shiftCount'), collect(parseDenomination), [])
+    .option('--width <mm>', cliT.t('cli.help.reportWidth'), '80')
     .action(async (o: { count: { denominationPaise: number; count: number }[]; width: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const r = await core.closeShift({ counted: o.count });

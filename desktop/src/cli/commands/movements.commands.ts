@@ -23,7 +23,7 @@ interface SellOptions {
 async function parseSaleLines(core: StoreCore, lines: string[]) {
   const priced = lines.map((text) => {
     const at = text.lastIndexOf('@');
-    return at > 0 ? { text: text.slice(0, at), price: parseMoney(text.slice(at + 1), `price of ${text.slice(0, at)}`) } : { text, price: undefined };
+    return at > 0 ? { text: text.slice(0, at), price: parseMoney(text.slice(at + 1), cliT.t('cli.args.priceOf', { ref: text.slice(0, at) })) } : { text, price: undefined };
   });
   const parsed = await parseLines(core, priced.map((p) => p.text));
   return parsed.map((p, i) => ({ ...p, unitPricePaise: priced[i]?.price }));
@@ -32,19 +32,19 @@ async function parseSaleLines(core: StoreCore, lines: string[]) {
 export function registerMovementCommands(program: Command): void {
   program
     .command('sell <lines...>')
-    .description('complete one bill of several lines: SKU:QTY or BARCODE:QTY (a bare QTY is in the price unit: 2 pc, 1.25 = 1.25 kg of a weighed good; 500g and 1L also work); SKU:QTY@PRICE charges another price (rupees); all lines or none. Prints the bill number. No payment given = paid exactly in cash')
+    .description(cliT.t('cli.help.sell'))
     .option('--note <text>')
-    .option('--cash <rupees>', 'cash handed over by the customer (the change is printed)')
-    .option('--pay <method=rupees>', 'another payment, repeatable: upi=200, card=150, jazzcash=100, easypaisa=100, credit=500 (or credit alone for the rest)', collect(parsePay), [])
-    .option('--discount <off>', 'bill discount: 10% or rupees off (50)')
-    .option('--line-discount <n=off>', 'discount on line n (from 1, as typed): 2=10% or 1=20, repeatable', collect(parseLineDiscount), [])
-    .option('--approve <manager>', "a manager approving a price below cost, price 0 or a discount over the store's limit (with --approve-pin)")
-    .option('--approve-pin <pin>', 'PIN of --approve')
-    .option('--receipt [width]', 'also print the receipt: 58 (32 columns) or 80 (48 columns, the default)')
+    .option('--cash <rupees>', cliT.t('cli.help.sellCash'))
+    .option('--pay <method=rupees>', cliT.t('cli.help.sellPay'), collect(parsePay), [])
+    .option('--discount <off>', cliT.t('cli.help.sellDiscount'))
+    .option('--line-discount <n=off>', cliT.t('cli.help.sellLineDiscount'), collect(parseLineDiscount), [])
+    .option('--approve <manager>', cliT.t('cli.help.sellApprove'))
+    .option('--approve-pin <pin>', cliT.t('cli.help.approvePin'))
+    .option('--receipt [width]', cliT.t('cli.help.sellReceipt'))
     .action(async (lines: string[], o: SellOptions, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const parsed = await parseSaleLines(core, lines);
-        for (const d of o.lineDiscount) if (d.line > parsed.length) throw new DomainError('VALIDATION_FAILED', `--line-discount ${d.line}: there are only ${parsed.length} lines`);
+        for (const d of o.lineDiscount) if (d.line > parsed.length) throw new DomainError('VALIDATION_FAILED', cliT.t('cli.args.lineDiscountRange', { line: d.line, count: parsed.length }));
         const payments = [...o.pay, ...(o.cash !== undefined ? [{ method: 'cash' as const, tenderedPaise: parseMoney(o.cash, 'cash') }] : [])];
         const sale = await core.sell({
           lines: parsed.map((l, i) => ({ product: l.product, qty: l.qty, unitPricePaise: l.unitPricePaise, discount: o.lineDiscount.find((d) => d.line === i + 1)?.discount })),

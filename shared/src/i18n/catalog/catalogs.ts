@@ -14,6 +14,7 @@ import { webStockMessages } from './web-stock.messages';
 import { webCommonMessages } from './web-common.messages';
 import { cliMessages } from './cli.messages';
 import { cliBillsMessages } from './cli-bills.messages';
+import { cliBillsHelpMessages } from './cli-bills-help.messages';
 import type { Entry } from './define';
 
 /** Every message of every app, by key. Areas are split into files only to keep them readable. */
@@ -33,6 +34,7 @@ export const messageEntries = {
   ...webCommonMessages,
   ...cliMessages,
   ...cliBillsMessages,
+  ...cliBillsHelpMessages,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messageEntries;

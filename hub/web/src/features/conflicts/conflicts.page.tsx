@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { conflictKinds, conflictResolveSchema, type Conflict, type ConflictKind } from '@bazaar/shared';
+import { conflictKinds, conflictResolveSchema, type Conflict, type ConflictKind, type MessageKey } from '@bazaar/shared';
 import { conflictsApi } from '../../api/endpoints';
 import { ApiError, errorMessage } from '../../api/api-error';
 import { useUser } from '../../auth/auth-context';
@@ -14,8 +14,12 @@ import { fmtDateTime } from '../../components/format';
 import { usePagedList } from '../../components/use-paged-list';
 import { countActive, FilterPanel } from '../../components/filter-panel';
 import { cachedName, ProductName, searchStores, StoreName } from '../shared/lookups';
+import { useI18n } from '../../i18n/i18n-context';
 
-const kindText: Record<ConflictKind, string> = {
+/** Kinds whose label is in the message catalogs already (the others are not moved there yet). */
+const kindKey: Partial<Record<ConflictKind, MessageKey>> = { OVER_RETURN: 'web.conflicts.overReturn' };
+
+const kindText: Record<Exclude<ConflictKind, 'OVER_RETURN'>, string> = {
   NEGATIVE_STOCK: 'Negative stock',
   COUNT_VARIANCE: 'Count variance',
   LATE_MOVEMENT_ABSORBED: 'Late sale absorbed by count',
@@ -23,8 +27,17 @@ const kindText: Record<ConflictKind, string> = {
   SKU_MERGED: 'SKU merged',
   CLOCK_DRIFT: 'Clock drift',
   UNKNOWN_USER: 'Movement by an unknown user',
-  OVER_RETURN: 'Returned more than sold',
 };
+
+function kindLabel(kind: ConflictKind, t: (key: MessageKey) => string): string {
+  const key = kindKey[kind];
+  return key ? t(key) : kindText[kind as Exclude<ConflictKind, 'OVER_RETURN'>];
+}
+
+function KindLabel({ kind }: { kind: ConflictKind }) {
+  const { t } = useI18n();
+  return <>{kindLabel(kind, t)}</>;
+}
 
 function detailText(c: Conflict): string {
   return Object.entries(c.details)
@@ -58,7 +71,7 @@ function ResolveForm({ conflict, onDone }: { conflict: Conflict; onDone(): void 
       }}
     >
       <p>
-        <strong>{kindText[conflict.kind]}</strong> at <StoreName id={conflict.storeId} />
+        <strong><KindLabel kind={conflict.kind} /></strong> at <StoreName id={conflict.storeId} />
         {conflict.productId && (
           <>
             {' '}
@@ -86,6 +99,7 @@ function ResolveForm({ conflict, onDone }: { conflict: Conflict; onDone(): void 
 export function ConflictsPage() {
   const user = useUser();
   const qc = useQueryClient();
+  const { t } = useI18n();
   const [store, setStore] = useState<PickOption | null>(null);
   const [kind, setKind] = useState<ConflictKind | ''>('');
   const [status, setStatus] = useState<'open' | 'resolved' | ''>('open');
@@ -97,7 +111,7 @@ export function ConflictsPage() {
   const columns: Column<Conflict>[] = [
     { id: 'at', header: 'Found', cell: (c) => fmtDateTime(c.createdAt), sort: (c) => c.createdAt, csv: (c) => c.createdAt },
     { id: 'store', header: 'Store', cell: (c) => <StoreName id={c.storeId} />, csv: (c) => cachedName(qc, 'store', c.storeId) },
-    { id: 'kind', header: 'Kind', cell: (c) => <Tag tone={c.kind === 'REJECTED_MOVEMENT' || c.kind === 'NEGATIVE_STOCK' ? 'bad' : 'warn'}>{kindText[c.kind]}</Tag>, sort: (c) => c.kind, csv: (c) => c.kind },
+    { id: 'kind', header: 'Kind', cell: (c) => <Tag tone={c.kind === 'REJECTED_MOVEMENT' || c.kind === 'NEGATIVE_STOCK' ? 'bad' : 'warn'}>{kindLabel(c.kind, t)}</Tag>, sort: (c) => c.kind, csv: (c) => c.kind },
     { id: 'product', wrap: true, header: 'Product', cell: (c) => <ProductName id={c.productId} />, csv: (c) => cachedName(qc, 'product', c.productId) },
     { id: 'details', header: 'Details', minor: true, cell: (c) => <span className="clip">{detailText(c)}</span>, csv: (c) => JSON.stringify(c.details) },
     {
@@ -129,7 +143,7 @@ export function ConflictsPage() {
               <option value="">Any kind</option>
               {conflictKinds.map((k) => (
                 <option key={k} value={k}>
-                  {kindText[k]}
+                  {kindLabel(k, t)}
                 </option>
               ))}
             </select>
