@@ -1,50 +1,39 @@
-import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { loginInputSchema } from '@bazaar/shared';
-import { ApiError, errorMessage, type FieldErrors } from '../api/api-error';
+import { errorMessage } from '../api/api-error';
 import { authApi } from '../api/endpoints';
 import { Field, FormError } from '../components/field';
 import { afterSignInPath, navigate } from '../app/router';
 import { useAuth } from './auth-context';
 import { AuthLayout } from './auth-layout';
-import { zodFieldErrors } from '../components/zod-errors';
+import { useEntityForm } from '../components/form/use-entity-form';
 import { useI18n } from '../i18n/i18n-context';
 
 export function SignInPage() {
   const { signIn } = useAuth();
   const { t } = useI18n();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const login = useMutation({
-    mutationFn: authApi.login,
-    onSuccess: (result) => {
+  const { register, errors, submit, save: login } = useEntityForm({
+    defaultValues: { username: '', password: '' },
+    schema: loginInputSchema,
+    toBody: (body) => ({ body }),
+    save: (body) => authApi.login(loginInputSchema.parse(body)),
+    onSaved: (result) => {
       signIn(result);
       // Back to the page that sent the visitor here (an expired session keeps its place).
       navigate(afterSignInPath(), { replace: true });
     },
-    onError: (err) => setErrors(err instanceof ApiError ? err.fieldErrors() : {}),
   });
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const parsed = loginInputSchema.safeParse({ username, password });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    login.mutate(parsed.data);
-  }
 
   return (
     <AuthLayout title={t('signIn.submit')} subtitle={t('web.auth.signInSubtitle')}>
       <form className="form" onSubmit={submit} noValidate>
         <Field label={t('common.username')} error={errors.username}>
           {(id, d) => (
-            <input id={id} aria-describedby={d} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} autoFocus />
+            <input id={id} aria-describedby={d} autoComplete="username" {...register('username')} autoFocus />
           )}
         </Field>
         <Field label={t('web.auth.password')} error={errors.password}>
           {(id, d) => (
-            <input id={id} aria-describedby={d} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input id={id} aria-describedby={d} type="password" autoComplete="current-password" {...register('password')} />
           )}
         </Field>
         <FormError message={login.error ? errorMessage(login.error) : null} />

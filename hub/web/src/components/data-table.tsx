@@ -33,7 +33,7 @@ export interface Column<T> {
   wrap?: boolean;
 }
 
-interface DataTableProps<T> {
+export interface DataTableProps<T> {
   caption: string;
   columns: Column<T>[];
   list: Pick<PagedList<T>, 'rows' | 'isLoading' | 'error' | 'hasMore' | 'loadMore' | 'isLoadingMore' | 'fetchPage'> &

@@ -3,16 +3,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Device } from '@bazaar/shared';
 import { devicesApi } from '../../api/endpoints';
 import { errorMessage } from '../../api/api-error';
-import { DataTable, type Column } from '../../components/data-table';
-import { Dialog } from '../../components/dialog';
+import type { Column } from '../../components/data-table';
+import { ListPage } from '../../components/list-page/list-page';
 import { EntityPicker, type PickOption } from '../../components/entity-picker';
 import { Field } from '../../components/field';
 import { Tag } from '../../components/badges';
 import { fmtAgo, fmtDateTime } from '../../components/format';
 import { usePagedList } from '../../components/use-paged-list';
 import { cachedName, searchStores, StoreName } from '../shared/lookups';
-import { countActive, FilterPanel } from '../../components/filter-panel';
+import { countActive } from '../../components/filter-panel';
 import { EnrollForm } from './enroll-form';
+import { useI18n } from '../../i18n/i18n-context';
 
 const DAY = 24 * 3600_000;
 
@@ -48,6 +49,7 @@ function RevokeButton({ device }: { device: Device }) {
 }
 
 export function DevicesPage() {
+  const { t } = useI18n();
   const qc = useQueryClient();
   const [store, setStore] = useState<PickOption | null>(null);
   const [enrolling, setEnrolling] = useState(false);
@@ -87,27 +89,15 @@ export function DevicesPage() {
   ];
 
   return (
-    <div className="page">
-      <FilterPanel label="Device filters" active={activeFilters}>
-        <Field label="Store">{(id) => <EntityPicker id={id} kind="stores" value={store} onChange={setStore} search={searchStores} allLabel="All stores" />}</Field>
-      </FilterPanel>
-      <DataTable
-        caption="Counter devices"
-        columns={columns}
-        list={list}
-        rowKey={(d) => d.id}
-        csv={{ filename: 'devices' }}
-        toolbar={
-          <button type="button" className="btn btn-primary" onClick={() => setEnrolling(true)}>
-            Enroll counter
-          </button>
-        }
-        empty="No counters enrolled yet."
-        testId="devices-table"
-      />
-      <Dialog title="Enroll a counter" open={enrolling} onClose={() => setEnrolling(false)} wide>
-        {enrolling && <EnrollForm onDone={() => setEnrolling(false)} />}
-      </Dialog>
-    </div>
+    <ListPage
+      filters={{
+        label: t('web.devices.filters'),
+        active: activeFilters,
+        children: <Field label="Store">{(id) => <EntityPicker id={id} kind="stores" value={store} onChange={setStore} search={searchStores} allLabel="All stores" />}</Field>,
+      }}
+      table={{ caption: 'Counter devices', columns, list, rowKey: (d) => d.id, csv: { filename: 'devices' }, empty: 'No counters enrolled yet.', testId: 'devices-table' }}
+      create={{ label: t('web.enroll.submit'), onClick: () => setEnrolling(true) }}
+      dialog={{ title: t('web.enroll.title'), open: enrolling, onClose: () => setEnrolling(false), body: <EnrollForm onDone={() => setEnrolling(false)} /> }}
+    />
   );
 }

@@ -1,12 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { deviceCreateSchema, type DeviceEnrollment } from '@bazaar/shared';
-import { ApiError, errorMessage, type FieldErrors } from '../../api/api-error';
 import { devicesApi } from '../../api/endpoints';
 import { EntityPicker, type PickOption } from '../../components/entity-picker';
-import { Field, FormError } from '../../components/field';
-import { zodFieldErrors } from '../../components/zod-errors';
+import { Field } from '../../components/field';
+import { FormActions } from '../../components/form/form-actions';
+import { useEntityForm } from '../../components/form/use-entity-form';
+import { useI18n } from '../../i18n/i18n-context';
 import { searchStores } from '../shared/lookups';
 
 /** What the counter app scans: the hub's address and the device token. */
@@ -59,29 +59,22 @@ function TokenOnce({ enrollment, onDone }: { enrollment: DeviceEnrollment; onDon
   );
 }
 
+interface EnrollFields {
+  name: string;
+}
+
 export function EnrollForm({ onDone }: { onDone(): void }) {
-  const qc = useQueryClient();
+  const { t } = useI18n();
   const [store, setStore] = useState<PickOption | null>(null);
-  const [name, setName] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const enroll = useMutation({
-    mutationFn: devicesApi.enroll,
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['devices'] }),
-    onError: (err) => setErrors(err instanceof ApiError ? err.fieldErrors() : {}),
+  const { register, errors, submit, save: enroll } = useEntityForm<EnrollFields, DeviceEnrollment>({
+    defaultValues: { name: '' },
+    schema: deviceCreateSchema,
+    toBody: (f) => ({ body: { storeId: store?.id ?? '', name: f.name }, ...(store ? {} : { errors: { storeId: 'choose a store' } }) }),
+    save: (body) => devicesApi.enroll(deviceCreateSchema.parse(body)),
+    invalidate: ['devices'],
   });
   if (enroll.data) return <TokenOnce enrollment={enroll.data} onDone={onDone} />;
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const parsed = deviceCreateSchema.safeParse({ storeId: store?.id ?? '', name });
-    if (!parsed.success) {
-      const errs = zodFieldErrors(parsed.error);
-      if (!store) errs.storeId = 'choose a store';
-      return setErrors(errs);
-    }
-    setErrors({});
-    enroll.mutate(parsed.data);
-  }
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Enroll a counter">
       <div className="form-grid">
@@ -89,18 +82,17 @@ export function EnrollForm({ onDone }: { onDone(): void }) {
           {(id, d) => <EntityPicker id={id} describedBy={d} kind="stores" value={store} onChange={setStore} search={searchStores} invalid={!!errors.storeId} />}
         </Field>
         <Field label="Counter name" error={errors.name} hint="e.g. “Till 2” or “Back office PC”">
-          {(id, d) => <input id={id} name="name" aria-describedby={d} value={name} onChange={(e) => setName(e.target.value)} />}
+          {(id, d) => <input id={id} aria-describedby={d} {...register('name')} />}
         </Field>
       </div>
-      <FormError message={enroll.error ? `Not enrolled: ${errorMessage(enroll.error)}` : null} />
-      <div className="form-actions">
-        <button type="button" className="btn btn-ghost" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={enroll.isPending}>
-          {enroll.isPending ? 'Enrolling…' : 'Enroll counter'}
-        </button>
-      </div>
+      <FormActions
+        label={t('web.enroll.submit')}
+        savingLabel={t('web.enroll.enrolling')}
+        saving={enroll.isPending}
+        error={enroll.error}
+        failed={(error) => t('web.enroll.failed', { error })}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -1,6 +1,4 @@
-import { useI18n } from '../../i18n/i18n-context';
-import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import {
   movementCreateSchema,
   movementKinds,
@@ -11,11 +9,13 @@ import {
   type MovementKind,
   type RemovalReason,
 } from '@bazaar/shared';
-import { ApiError, errorMessage, type FieldErrors } from '../../api/api-error';
+import { errorMessage, type FieldErrors } from '../../api/api-error';
 import { movementsApi } from '../../api/endpoints';
 import { EntityPicker, type PickOption } from '../../components/entity-picker';
-import { Field, FormError } from '../../components/field';
-import { zodFieldErrors } from '../../components/zod-errors';
+import { Field } from '../../components/field';
+import { FormActions } from '../../components/form/form-actions';
+import { optional, useEntityForm } from '../../components/form/use-entity-form';
+import { useI18n } from '../../i18n/i18n-context';
 import { searchProducts, searchStores, searchSuppliers, useProduct } from '../shared/lookups';
 import { kindLabel } from './movement-kinds';
 
@@ -25,77 +25,70 @@ interface MovementFormProps {
   onDone(): void;
 }
 
+interface MovementFields {
+  kind: MovementKind;
+  qty: string;
+  direction: '+' | '-';
+  unitCostPaise: string;
+  reason: RemovalReason;
+  note: string;
+}
+
 /** Records one movement from the web; the hub applies the same sign rules as a counter's sync. */
 export function MovementForm({ store: initialStore = null, product: initialProduct = null, onDone }: MovementFormProps) {
   const i18n = useI18n();
-  const qc = useQueryClient();
-  const [kind, setKind] = useState<MovementKind>('IN');
   const [store, setStore] = useState<PickOption | null>(initialStore);
   const [product, setProduct] = useState<PickOption | null>(initialProduct);
   const [supplier, setSupplier] = useState<PickOption | null>(null);
-  const [qty, setQty] = useState('');
-  const [direction, setDirection] = useState<'+' | '-'>('+');
-  const [cost, setCost] = useState('');
-  const [reason, setReason] = useState<RemovalReason>('damage');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const productInfo = useProduct(product?.id);
   const unit = productInfo.data?.unit ?? 'pc';
-
-  const save = useMutation({
-    mutationFn: movementsApi.create,
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['stocks'] });
-      void qc.invalidateQueries({ queryKey: ['movements'] });
-      void qc.invalidateQueries({ queryKey: ['reports'] });
-      onDone();
-    },
-    onError: (err) => setErrors(err instanceof ApiError ? err.fieldErrors() : {}),
-  });
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const errs: FieldErrors = {};
-    if (!store) errs.storeId = 'choose a store';
-    if (!product) errs.productId = 'choose a product';
-    let amount = 0;
-    try {
-      amount = parseQuantity(qty, unit);
-    } catch (err) {
-      errs.qty = errorMessage(err);
-    }
-    let unitCostPaise: number | null = null;
-    if (kind === 'IN' && cost.trim()) {
+  const { form, register, errors, submit, save } = useEntityForm<MovementFields, unknown>({
+    defaultValues: { kind: 'IN', qty: '', direction: '+', unitCostPaise: '', reason: 'damage', note: '' },
+    schema: movementCreateSchema,
+    toBody: (f) => {
+      const errs: FieldErrors = {};
+      if (!store) errs.storeId = 'choose a store';
+      if (!product) errs.productId = 'choose a product';
+      let amount = 0;
       try {
-        unitCostPaise = parseMoney(cost);
+        amount = parseQuantity(f.qty, unit);
       } catch (err) {
-        errs.unitCostPaise = errorMessage(err);
+        errs.qty = errorMessage(err);
       }
-    }
-    if (Object.keys(errs).length || !store || !product) return setErrors(errs);
-    const sign = movementSign[kind];
-    const signed = sign === 'negative' || (sign === 'nonzero' && direction === '-') ? -amount : amount;
-    const parsed = movementCreateSchema.safeParse({
-      storeId: store.id,
-      productId: product.id,
-      kind,
-      qty: signed,
-      unitCostPaise,
-      reason: kind === 'REMOVE' ? reason : null,
-      note: note.trim() || null,
-      supplierId: kind === 'IN' ? (supplier?.id ?? null) : null,
-    });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    save.mutate(parsed.data);
-  }
+      let unitCostPaise: number | null = null;
+      if (f.kind === 'IN' && f.unitCostPaise.trim()) {
+        try {
+          unitCostPaise = parseMoney(f.unitCostPaise);
+        } catch (err) {
+          errs.unitCostPaise = errorMessage(err);
+        }
+      }
+      const sign = movementSign[f.kind];
+      const signed = sign === 'negative' || (sign === 'nonzero' && f.direction === '-') ? -amount : amount;
+      const body = {
+        storeId: store?.id,
+        productId: product?.id,
+        kind: f.kind,
+        qty: signed,
+        unitCostPaise,
+        reason: f.kind === 'REMOVE' ? f.reason : null,
+        note: optional(f.note),
+        supplierId: f.kind === 'IN' ? (supplier?.id ?? null) : null,
+      };
+      return { body, errors: errs, stop: Object.keys(errs).length > 0 };
+    },
+    save: (body) => movementsApi.create(movementCreateSchema.parse(body)),
+    invalidate: ['stocks', 'movements', 'reports'],
+    onSaved: onDone,
+  });
+  const kind = form.watch('kind');
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Record a movement">
       <fieldset className="segmented" aria-label="Movement type">
         {movementKinds.map((k) => (
           <label key={k} className={k === kind ? 'on' : undefined}>
-            <input type="radio" name="kind" value={k} checked={k === kind} onChange={() => setKind(k)} />
+            <input type="radio" value={k} {...register('kind')} />
             {kindLabel(i18n, k)}
           </label>
         ))}
@@ -115,19 +108,19 @@ export function MovementForm({ store: initialStore = null, product: initialProdu
           {(id, d) => (
             <div className="input-group">
               {movementSign[kind] === 'nonzero' && (
-                <select aria-label="Direction" value={direction} onChange={(e) => setDirection(e.target.value as '+' | '-')}>
+                <select aria-label="Direction" {...register('direction')}>
                   <option value="+">+ add</option>
                   <option value="-">− remove</option>
                 </select>
               )}
-              <input id={id} aria-describedby={d} inputMode="decimal" value={qty} onChange={(e) => setQty(e.target.value)} placeholder={`0 ${unit}`} />
+              <input id={id} aria-describedby={d} inputMode="decimal" {...register('qty')} placeholder={`0 ${unit}`} />
             </div>
           )}
         </Field>
         {kind === 'REMOVE' && (
           <Field label="Reason" error={errors.reason}>
             {(id, d) => (
-              <select id={id} aria-describedby={d} value={reason} onChange={(e) => setReason(e.target.value as RemovalReason)}>
+              <select id={id} aria-describedby={d} {...register('reason')}>
                 {removalReasons.map((r) => (
                   <option key={r} value={r}>
                     {r}
@@ -143,23 +136,15 @@ export function MovementForm({ store: initialStore = null, product: initialProdu
               {(id, d) => <EntityPicker id={id} describedBy={d} kind="suppliers" value={supplier} onChange={setSupplier} search={searchSuppliers} />}
             </Field>
             <Field label="Unit cost (optional)" error={errors.unitCostPaise} hint="₹ per piece, kg or L">
-              {(id, d) => <input id={id} aria-describedby={d} inputMode="decimal" value={cost} onChange={(e) => setCost(e.target.value)} placeholder="₹0.00" />}
+              {(id, d) => <input id={id} aria-describedby={d} inputMode="decimal" {...register('unitCostPaise')} placeholder="₹0.00" />}
             </Field>
           </>
         )}
         <Field label="Note (optional)" error={errors.note} wide>
-          {(id, d) => <input id={id} aria-describedby={d} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />}
+          {(id, d) => <input id={id} aria-describedby={d} maxLength={500} {...register('note')} />}
         </Field>
       </div>
-      <FormError message={save.error ? `Not saved: ${errorMessage(save.error)}` : null} />
-      <div className="form-actions">
-        <button type="button" className="btn btn-ghost" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : `Record ${kindLabel(i18n, kind).toLowerCase()}`}
-        </button>
-      </div>
+      <FormActions label={`Record ${kindLabel(i18n, kind).toLowerCase()}`} saving={save.isPending} error={save.error} onCancel={onDone} />
     </form>
   );
 }

@@ -5,16 +5,14 @@ import { useI18n } from '../../i18n/i18n-context';
 import { productsApi } from '../../api/endpoints';
 import { useUser } from '../../auth/auth-context';
 import { allowed } from '../../auth/permissions';
-import { DataTable, type Column } from '../../components/data-table';
-import { Dialog } from '../../components/dialog';
-import { Field } from '../../components/field';
-import { Tag } from '../../components/badges';
-import { usePagedList } from '../../components/use-paged-list';
-import { useDebounced } from '../../components/use-debounced';
+import type { Column } from '../../components/data-table';
+import { actionsColumn, ArchivedToggle, SearchFilter, stateColumn, TextFilter } from '../../components/list-page/catalog-parts';
+import { ListPage } from '../../components/list-page/list-page';
+import { useEditor } from '../../components/list-page/use-editor';
+import { useFilteredList } from '../../components/list-page/use-list';
 import { ArchiveButton } from '../shared/archive-button';
 import { cachedName, SupplierName } from '../shared/lookups';
 import { ProductDrilldown } from '../stock/product-drilldown';
-import { countActive, FilterPanel } from '../../components/filter-panel';
 import { ProductForm } from './product-form';
 
 export function ProductsPage() {
@@ -23,14 +21,9 @@ export function ProductsPage() {
   const { t } = i18n;
   const qc = useQueryClient();
   const canEdit = allowed(user, 'editCatalog');
-  const [q, setQ] = useState('');
-  const [category, setCategory] = useState('');
-  const [archived, setArchived] = useState(false);
-  const [editing, setEditing] = useState<Product | 'new' | null>(null);
+  const editor = useEditor<Product>();
   const [drill, setDrill] = useState<string | null>(null);
-  const query = { q: useDebounced(q.trim()), category: useDebounced(category.trim()), archived: archived ? undefined : 'false' };
-  const activeFilters = countActive(query);
-  const list = usePagedList(['products', 'list', query], (cursor, limit = 50) => productsApi.list({ ...query, cursor, limit }));
+  const f = useFilteredList('products', { q: '', category: '' }, productsApi.list, { archivable: true });
 
   const columns: Column<Product>[] = [
     { id: 'name', wrap: true, header: t('common.name'), cell: (p) => <bdi><strong>{p.name}</strong></bdi>, sort: (p) => p.name, csv: (p) => p.name },
@@ -65,65 +58,46 @@ export function ProductsPage() {
     },
     { id: 'cost', header: t('common.cost'), align: 'right', minor: true, cell: (p) => i18n.money(p.costPaise), sort: (p) => p.costPaise, csv: (p) => (p.costPaise / 100).toFixed(2) },
     { id: 'reorder', header: t('web.stock.reorder'), align: 'right', minor: true, cell: (p) => i18n.qty(p.reorderLevel, p.unit), csv: (p) => p.reorderLevel },
-    // Only archived rows need a state badge; the default list holds active products only.
-    {
-      id: 'state',
-      header: t('web.products.state'),
-      hidden: !archived,
-      cell: (p) => (p.archived ? <Tag tone="neutral">{t('web.products.archived')}</Tag> : <Tag tone="good">{t('web.products.active')}</Tag>),
-      // i18n-ignore: CSV keeps the raw state
-      csv: (p) => (p.archived ? 'archived' : 'active'),
-    },
+    stateColumn(t, f.archived),
   ];
   if (canEdit)
-    columns.push({
-      id: 'act',
-      header: '',
-      cell: (p) => (
-        <span className="row-actions">
-          <button type="button" className="btn btn-sm" onClick={(e) => { e.stopPropagation(); setEditing(p); }}>
-            {t('web.products.edit')}
-          </button>
-          <ArchiveButton
-            archived={p.archived}
-            name={p.name}
-            archive={() => productsApi.archive(p.id)}
-            restore={() => productsApi.update(p.id, { archived: false })}
-            invalidate="products"
-          />
-        </span>
-      ),
-    });
+    columns.push(
+      actionsColumn(t, editor.edit, (p) => (
+        <ArchiveButton archived={p.archived} name={p.name} archive={() => productsApi.archive(p.id)} restore={() => productsApi.update(p.id, { archived: false })} invalidate="products" />
+      )),
+    );
 
   return (
-    <div className="page">
-      <FilterPanel label={t('web.products.filters')} active={activeFilters}>
-        <Field label={t('common.search')}>{(id) => <input id={id} type="search" placeholder={t('stockScreen.searchPlaceholder')} value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
-        <Field label={t('common.category')}>{(id) => <input id={id} placeholder={t('web.stock.anyCategory')} value={category} onChange={(e) => setCategory(e.target.value)} />}</Field>
-        <label className="check">
-          <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} /> {t('web.products.showArchived')}
-        </label>
-      </FilterPanel>
-      <DataTable
-        caption={t('web.products.catalog')}
-        columns={columns}
-        list={list}
-        rowKey={(p) => p.id}
-        onRowClick={(p) => setDrill(p.id)}
-        csv={{ filename: 'products' }}
-        toolbar={
-          canEdit && (
-            <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
-              {t('web.products.new')}
-            </button>
-          )
-        }
-        testId="products-table"
-      />
-      <Dialog title={editing === 'new' ? t('web.products.new') : t('web.products.editTitle')} open={!!editing} onClose={() => setEditing(null)} wide>
-        {editing && <ProductForm product={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
-      </Dialog>
+    <ListPage
+      filters={{
+        label: t('web.products.filters'),
+        active: f.active,
+        children: (
+          <>
+            <SearchFilter placeholder={t('stockScreen.searchPlaceholder')} value={f.text.q} onChange={f.set('q')} />
+            <TextFilter label={t('common.category')} placeholder={t('web.stock.anyCategory')} value={f.text.category} onChange={f.set('category')} />
+            <ArchivedToggle checked={f.archived} onChange={f.setArchived} />
+          </>
+        ),
+      }}
+      table={{
+        caption: t('web.products.catalog'),
+        columns,
+        list: f.list,
+        rowKey: (p) => p.id,
+        onRowClick: (p) => setDrill(p.id),
+        csv: { filename: 'products' },
+        testId: 'products-table',
+      }}
+      create={canEdit && { label: t('web.products.new'), onClick: editor.create }}
+      dialog={{
+        title: editor.isNew ? t('web.products.new') : t('web.products.editTitle'),
+        open: editor.open,
+        onClose: editor.close,
+        body: <ProductForm product={editor.item} onDone={editor.close} />,
+      }}
+    >
       <ProductDrilldown productId={drill} onClose={() => setDrill(null)} />
-    </div>
+    </ListPage>
   );
 }

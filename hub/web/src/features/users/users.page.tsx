@@ -1,24 +1,21 @@
-import { useState } from 'react';
-import { roles, type Role, type User } from '@bazaar/shared';
+import { roles, type User } from '@bazaar/shared';
 import { usersApi } from '../../api/endpoints';
-import { DataTable, type Column } from '../../components/data-table';
-import { Dialog } from '../../components/dialog';
+import type { Column } from '../../components/data-table';
 import { Field } from '../../components/field';
 import { Tag } from '../../components/badges';
 import { fmtDate } from '../../components/format';
-import { usePagedList } from '../../components/use-paged-list';
-import { useDebounced } from '../../components/use-debounced';
+import { actionsColumn, SearchFilter } from '../../components/list-page/catalog-parts';
+import { ListPage } from '../../components/list-page/list-page';
+import { useEditor } from '../../components/list-page/use-editor';
+import { useFilteredList } from '../../components/list-page/use-list';
+import { useI18n } from '../../i18n/i18n-context';
 import { StoreName } from '../shared/lookups';
-import { countActive, FilterPanel } from '../../components/filter-panel';
 import { UserForm } from './user-form';
 
 export function UsersPage() {
-  const [q, setQ] = useState('');
-  const [role, setRole] = useState<Role | ''>('');
-  const [editing, setEditing] = useState<User | 'new' | null>(null);
-  const query = { q: useDebounced(q.trim()), role };
-  const activeFilters = countActive(query);
-  const list = usePagedList(['users', 'list', query], (cursor, limit = 50) => usersApi.list({ ...query, cursor, limit }));
+  const { t } = useI18n();
+  const editor = useEditor<User>();
+  const f = useFilteredList('users', { q: '', role: '' }, usersApi.list);
 
   const columns: Column<User>[] = [
     { id: 'name', wrap: true, header: 'Name', cell: (u) => <strong>{u.name}</strong>, sort: (u) => u.name, csv: (u) => u.name },
@@ -45,50 +42,35 @@ export function UsersPage() {
     },
     { id: 'active', header: 'State', cell: (u) => (u.active ? <Tag tone="good">active</Tag> : <Tag tone="neutral">disabled</Tag>), csv: (u) => (u.active ? 'active' : 'disabled') },
     { id: 'since', header: 'Since', minor: true, cell: (u) => fmtDate(u.createdAt), csv: (u) => u.createdAt },
-    {
-      id: 'act',
-      header: '',
-      cell: (u) => (
-        <button type="button" className="btn btn-sm" onClick={() => setEditing(u)}>
-          Edit
-        </button>
-      ),
-    },
+    actionsColumn(t, editor.edit),
   ];
 
   return (
-    <div className="page">
-      <FilterPanel label="User filters" active={activeFilters}>
-        <Field label="Search">{(id) => <input id={id} type="search" placeholder="Name or username" value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
-        <Field label="Role">
-          {(id) => (
-            <select id={id} value={role} onChange={(e) => setRole(e.target.value as Role | '')}>
-              <option value="">Any role</option>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </FilterPanel>
-      <DataTable
-        caption="Users"
-        columns={columns}
-        list={list}
-        rowKey={(u) => u.id}
-        csv={{ filename: 'users' }}
-        toolbar={
-          <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
-            New user
-          </button>
-        }
-        testId="users-table"
-      />
-      <Dialog title={editing === 'new' ? 'New user' : 'Edit user'} open={!!editing} onClose={() => setEditing(null)} wide>
-        {editing && <UserForm user={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
-      </Dialog>
-    </div>
+    <ListPage
+      filters={{
+        label: t('web.users.filters'),
+        active: f.active,
+        children: (
+          <>
+            <SearchFilter placeholder="Name or username" value={f.text.q} onChange={f.set('q')} />
+            <Field label="Role">
+              {(id) => (
+                <select id={id} value={f.text.role} onChange={(e) => f.set('role')(e.target.value)}>
+                  <option value="">Any role</option>
+                  {roles.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </>
+        ),
+      }}
+      table={{ caption: 'Users', columns, list: f.list, rowKey: (u) => u.id, csv: { filename: 'users' }, testId: 'users-table' }}
+      create={{ label: t('web.users.new'), onClick: editor.create }}
+      dialog={{ title: editor.isNew ? t('web.users.new') : t('web.users.edit'), open: editor.open, onClose: editor.close, body: <UserForm user={editor.item} onDone={editor.close} /> }}
+    />
   );
 }

@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { Tag } from '../badges';
+import type { Column } from '../data-table';
+import { Field } from '../field';
+import { useI18n } from '../../i18n/i18n-context';
+import type { Translator } from '@bazaar/shared';
+
+/** The search box of a list's filters. */
+export function SearchFilter({ placeholder, value, onChange }: { placeholder: string; value: string; onChange(value: string): void }) {
+  const { t } = useI18n();
+  return <Field label={t('common.search')}>{(id) => <input id={id} type="search" placeholder={placeholder} value={value} onChange={(e) => onChange(e.target.value)} />}</Field>;
+}
+
+/** A free-text filter box ("Region", "Category"). */
+export function TextFilter({ label, placeholder, value, onChange }: { label: string; placeholder: string; value: string; onChange(value: string): void }) {
+  return <Field label={label}>{(id) => <input id={id} placeholder={placeholder} value={value} onChange={(e) => onChange(e.target.value)} />}</Field>;
+}
+
+/** Archived rows are hidden unless asked for. */
+export function ArchivedToggle({ checked, onChange }: { checked: boolean; onChange(checked: boolean): void }) {
+  const { t } = useI18n();
+  return (
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {t('web.products.showArchived')}
+    </label>
+  );
+}
+
+/** Only archived rows need a state badge; the default list holds active rows only. */
+export function stateColumn<T extends { archived: boolean }>(t: Translator['t'], shown: boolean): Column<T> {
+  return {
+    id: 'state',
+    header: t('web.products.state'),
+    hidden: !shown,
+    cell: (row) => (row.archived ? <Tag tone="neutral">{t('web.products.archived')}</Tag> : <Tag tone="good">{t('web.products.active')}</Tag>),
+    // i18n-ignore: CSV keeps the raw state
+    csv: (row) => (row.archived ? 'archived' : 'active'),
+  };
+}
+
+/** Edit (and whatever else a row offers, e.g. archive) at the end of the row. */
+export function actionsColumn<T>(t: Translator['t'], edit: (row: T) => void, more?: (row: T) => ReactNode): Column<T> {
+  return {
+    id: 'act',
+    header: '',
+    cell: (row) => (
+      <span className="row-actions">
+        <button type="button" className="btn btn-sm" onClick={(e) => { e.stopPropagation(); edit(row); }}>
+          {t('web.products.edit')}
+        </button>
+        {more?.(row)}
+      </span>
+    ),
+  };
+}
