@@ -10,6 +10,7 @@ import { ProductPicker, type PickerHandle } from '../ui/product-picker';
 import { cartReducer, cartTotal, emptyCart, parseCartQuantity, type CartAction } from './cart';
 import { CartTable } from './cart-table';
 import { WeightPrompt } from './weight-prompt';
+import { Screen } from '../ui/screen';
 
 export function CounterScreen() {
   const api = useApi();
@@ -125,13 +126,11 @@ export function CounterScreen() {
 
   const itemCount = cart.lines.length;
   return (
-    <section className="screen" aria-labelledby="counter-title">
-      <div className="screen-head">
-        <div>
-          <h1 id="counter-title">{t('counter.nav.counter')}</h1>
-          <p>{t('counter.intro')}</p>
-        </div>
-      </div>
+    <Screen
+      name="counter"
+      title={t('counter.nav.counter')}
+      intro={t('counter.intro')}
+    >
       <div className="two-col counter-layout">
         <div className="stack">
           <div className="card card-pad stack">
@@ -230,7 +229,7 @@ export function CounterScreen() {
           </div>
         </aside>
       </div>
-    </section>
+    </Screen>
   );
 }
 

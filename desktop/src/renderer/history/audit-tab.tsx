@@ -1,10 +1,11 @@
 import type { AuditEntry, ChainVerification, Translator } from '@bazaar/shared';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { dateTime } from '../ui/format';
 import { Notice } from '../ui/notice';
+import { HistoryList, usePagedHistory } from './history-list';
 
 /** A short, readable account of what changed, from the entry's after/before JSON. */
 function describe(t: Translator, e: AuditEntry): string {
@@ -26,106 +27,55 @@ export function AuditTab() {
   const i18n = useI18n();
   const { t } = i18n;
   const [action, setAction] = useState('');
-  const [items, setItems] = useState<AuditEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [verify, setVerify] = useState<ChainVerification | null>(null);
-
-  useEffect(() => {
-    let stale = false;
-    const timer = window.setTimeout(() => {
-      api.auditLog({ action: action.trim() || undefined, limit: 50 }).then(
-        (r) => {
-          if (stale) return;
-          setItems(r.items);
-          setCursor(r.nextCursor);
-          setError(null);
-        },
-        (err: unknown) => !stale && setError(asApiError(err).message),
-      );
-    }, 150);
-    return () => {
-      stale = true;
-      window.clearTimeout(timer);
-    };
-  }, [api, action]);
-
-  const more = async () => {
-    if (!cursor) return;
-    const r = await api.auditLog({ action: action.trim() || undefined, limit: 50, cursor });
-    setItems((old) => [...old, ...r.items]);
-    setCursor(r.nextCursor);
-  };
+  const list = usePagedHistory((cursor) => api.auditLog({ action: action.trim() || undefined, limit: 50, cursor }), [api, action], (err) => asApiError(err).message);
 
   return (
-    <div className="card">
-      <div className="card-pad row-wrap filters">
-        <div className="field grow">
-          <label htmlFor="a-action">{t('common.action')}</label>
-          <input id="a-action" className="input" placeholder={t('history.actionExample')} value={action} onChange={(e) => setAction(e.target.value)} />
-        </div>
-        <button
-          className="btn"
-          onClick={() =>
-            void api.verifyAudit({ full: true }).then(setVerify, (err: unknown) => setError(asApiError(err).message))
-          }
-        >
-          {t('history.verify')}
-        </button>
-      </div>
-      {verify && (
-        <div className="card-pad">
-          {verify.ok ? (
-            <Notice kind="ok">{t('history.intact', { count: verify.checked })}</Notice>
-          ) : (
-            <Notice kind="error">
-              {t('history.tampered', { id: verify.firstBroken?.id, reason: verify.firstBroken?.reason })}
-            </Notice>
-          )}
-        </div>
-      )}
-      {error && (
-        <div className="card-pad">
-          <Notice kind="error">{error}</Notice>
-        </div>
-      )}
-      <div className="table-wrap">
-        {items.length === 0 ? (
-          <div className="empty">{t('history.noAudit')}</div>
-        ) : (
-          <table className="table" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th>{t('common.when')}</th>
-                <th>{t('common.who')}</th>
-                <th>{t('common.action')}</th>
-                <th>{t('common.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={e.id}>
-                  <td className="muted">{dateTime(i18n, e.at)}</td>
-                  <td>{e.actorName ?? <span className="muted">{t('history.system')}</span>}</td>
-                  <td>
-                    <span className="cell-strong">{e.action}</span>
-                    <span className="cell-sub">{e.entity}</span>
-                  </td>
-                  <td className="audit-details">{describe(i18n, e)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
-      {cursor && (
-        <div className="card-pad row table-foot">
-          <span className="muted">{t('common.showingCount', { shown: items.length })}</span>
-          <button className="btn btn-sm" onClick={() => void more()}>
-            {t('common.loadMore')}
+    <HistoryList
+      list={list}
+      filters={
+        <>
+          <div className="field grow">
+            <label htmlFor="a-action">{t('common.action')}</label>
+            <input id="a-action" className="input" placeholder={t('history.actionExample')} value={action} onChange={(e) => setAction(e.target.value)} />
+          </div>
+          <button className="btn" onClick={() => void api.verifyAudit({ full: true }).then(setVerify, (err: unknown) => list.setError(asApiError(err).message))}>
+            {t('history.verify')}
           </button>
-        </div>
+        </>
+      }
+      notice={
+        verify && (
+          <div className="card-pad">
+            {verify.ok ? (
+              <Notice kind="ok">{t('history.intact', { count: verify.checked })}</Notice>
+            ) : (
+              <Notice kind="error">{t('history.tampered', { id: verify.firstBroken?.id, reason: verify.firstBroken?.reason })}</Notice>
+            )}
+          </div>
+        )
+      }
+      empty={t('history.noAudit')}
+      testId="audit-table"
+      headers={
+        <>
+          <th>{t('common.when')}</th>
+          <th>{t('common.who')}</th>
+          <th>{t('common.action')}</th>
+          <th>{t('common.details')}</th>
+        </>
+      }
+      row={(e) => (
+        <tr key={e.id}>
+          <td className="muted">{dateTime(i18n, e.at)}</td>
+          <td>{e.actorName ?? <span className="muted">{t('history.system')}</span>}</td>
+          <td>
+            <span className="cell-strong">{e.action}</span>
+            <span className="cell-sub">{e.entity}</span>
+          </td>
+          <td className="audit-details">{describe(i18n, e)}</td>
+        </tr>
       )}
-    </div>
+    />
   );
 }

@@ -2,17 +2,17 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 import { AuditTab } from './audit-tab';
 import { MovementsTab } from './movements-tab';
+import { Screen } from '../ui/screen';
 
 export function HistoryScreen() {
   const { t } = useI18n();
   const [tab, setTab] = useState<'movements' | 'audit'>('movements');
   return (
-    <section className="screen" aria-labelledby="history-title">
-      <div className="screen-head">
-        <div>
-          <h1 id="history-title">{t('counter.nav.history')}</h1>
-          <p>{t('history.intro')}</p>
-        </div>
+    <Screen
+      name="history"
+      title={t('counter.nav.history')}
+      intro={t('history.intro')}
+      actions={
         <div className="segmented" role="tablist" aria-label={t('history.view')}>
           <button role="tab" aria-selected={tab === 'movements'} aria-pressed={tab === 'movements'} onClick={() => setTab('movements')}>
             {t('history.movements')}
@@ -21,8 +21,9 @@ export function HistoryScreen() {
             {t('history.audit')}
           </button>
         </div>
-      </div>
+      }
+    >
       {tab === 'movements' ? <MovementsTab /> : <AuditTab />}
-    </section>
+    </Screen>
   );
 }

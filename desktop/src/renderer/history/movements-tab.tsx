@@ -1,11 +1,11 @@
 import { movementKinds, type MessageKey, type MovementKind } from '@bazaar/shared';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { MovementView } from '../../core/core.api';
 import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
 import { dateTime, signedQuantity } from '../ui/format';
-import { Notice } from '../ui/notice';
 import { useSync } from '../sync/sync-context';
+import { HistoryList, usePagedHistory } from './history-list';
 import { kindLabel } from './kind-words';
 import { useI18n } from '../i18n/i18n-context';
 
@@ -28,145 +28,87 @@ export function MovementsTab() {
   const [product, setProduct] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [items, setItems] = useState<MovementView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-
-  const query = (after?: string) =>
-    api.history({
-      kind: kind || undefined,
-      product: product.trim() || undefined,
-      from: dayStart(from),
-      to: dayEnd(to),
-      limit: 50,
-      cursor: after,
-    });
-
-  useEffect(() => {
-    let stale = false;
-    setLoading(true);
-    const timer = window.setTimeout(() => {
-      query().then(
-        (r) => {
-          if (stale) return;
-          setItems(r.items);
-          setCursor(r.nextCursor);
-          setError(null);
-          setLoading(false);
-        },
-        (err: unknown) => {
-          if (stale) return;
-          const e = asApiError(err);
-          setItems([]);
-          setCursor(null);
-          setError(e.code === 'NOT_FOUND' ? t('history.noProduct', { code: product.trim() }) : e.message);
-          setLoading(false);
-        },
-      );
-    }, 150);
-    return () => {
-      stale = true;
-      window.clearTimeout(timer);
-    };
-  }, [api, kind, product, from, to]);
-
-  const more = async () => {
-    if (!cursor) return;
-    const r = await query(cursor);
-    setItems((old) => [...old, ...r.items]);
-    setCursor(r.nextCursor);
-  };
+  const list = usePagedHistory(
+    (cursor) => api.history({ kind: kind || undefined, product: product.trim() || undefined, from: dayStart(from), to: dayEnd(to), limit: 50, cursor }),
+    [api, kind, product, from, to],
+    (err) => {
+      const e = asApiError(err);
+      return e.code === 'NOT_FOUND' ? t('history.noProduct', { code: product.trim() }) : e.message;
+    },
+    { clearOnError: true },
+  );
 
   return (
-    <div className="card">
-      <div className="card-pad row-wrap filters">
-        <div className="field">
-          <label htmlFor="h-kind">{t('common.kind')}</label>
-          <select id="h-kind" className="select" value={kind} onChange={(e) => setKind(e.target.value as MovementKind | '')}>
-            <option value="">{t('history.allKinds')}</option>
-            {movementKinds.map((k) => (
-              <option key={k} value={k}>
-                {kindLabel(i18n, k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field grow">
-          <label htmlFor="h-product">{t('common.product')}</label>
-          <input id="h-product" className="input" placeholder={t('history.barcodeOrSku')} value={product} onChange={(e) => setProduct(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="h-from">{t('common.from')}</label>
-          <input id="h-from" type="date" className="input" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="h-to">{t('common.to')}</label>
-          <input id="h-to" type="date" className="input" value={to} onChange={(e) => setTo(e.target.value)} />
-        </div>
-      </div>
-      {error && (
-        <div className="card-pad">
-          <Notice kind="error">{error}</Notice>
-        </div>
-      )}
-      <div className="table-wrap">
-        {items.length === 0 ? (
-          <div className="empty">{loading ? t('common.loading') : t('history.noMovements')}</div>
-        ) : (
-          <table className="table" data-testid="movements-table">
-            <thead>
-              <tr>
-                <th>{t('common.when')}</th>
-                <th>{t('common.kind')}</th>
-                <th>{t('common.product')}</th>
-                <th className="num">{t('common.quantity')}</th>
-                <th className="num">{t('history.priceCost')}</th>
-                <th>{t('history.reasonNote')}</th>
-                <th>{t('common.hub')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
-                <tr key={m.id}>
-                  <td className="muted">{dateTime(i18n, m.occurredAt)}</td>
-                  <td>
-                    <span className={`kind kind-${m.kind}`}>{kindLabel(i18n, m.kind)}</span>
-                  </td>
-                  <td>
-                    <bdi className="cell-strong">{m.productName}</bdi>
-                    <bdi className="cell-sub mono">{m.sku}</bdi>
-                  </td>
-                  <td className={`num cell-strong ${m.kind === 'COUNT' ? '' : m.qty < 0 ? 'qty-out' : 'qty-ok'}`}>
-                    <bdi>{m.kind === 'COUNT' ? `= ${i18n.qty(m.qty, m.unit)}` : signedQuantity(i18n, m.qty, m.unit)}</bdi>
-                  </td>
-                  <td className="num muted">
-                    {m.unitPricePaise !== null ? i18n.money(m.unitPricePaise) : m.unitCostPaise !== null ? i18n.money(m.unitCostPaise) : '—'}
-                  </td>
-                  <td>{[m.reason, m.note].filter(Boolean).join(' · ') || <span className="muted">—</span>}</td>
-                  <td>
-                    {standalone && m.syncStatus === 'pending' ? (
-                      <span className="badge badge-neutral">{t('history.local')}</span>
-                    ) : (
-                      <span className={`badge ${m.syncStatus === 'rejected' ? 'badge-out' : m.syncStatus === 'pending' ? 'badge-low' : 'badge-ok'}`} title={m.syncReason ?? undefined}>
-                        {t(syncWords[m.syncStatus])}
-                      </span>
-                    )}
-                  </td>
-                </tr>
+    <HistoryList
+      list={list}
+      filters={
+        <>
+          <div className="field">
+            <label htmlFor="h-kind">{t('common.kind')}</label>
+            <select id="h-kind" className="select" value={kind} onChange={(e) => setKind(e.target.value as MovementKind | '')}>
+              <option value="">{t('history.allKinds')}</option>
+              {movementKinds.map((k) => (
+                <option key={k} value={k}>
+                  {kindLabel(i18n, k)}
+                </option>
               ))}
-            </tbody>
-          </table>
-        )}
-      </div>
-      {cursor && (
-        <div className="card-pad row table-foot">
-          <span className="muted">{t('common.showingCount', { shown: items.length })}</span>
-          <button className="btn btn-sm" onClick={() => void more()}>
-            {t('common.loadMore')}
-          </button>
-        </div>
+            </select>
+          </div>
+          <div className="field grow">
+            <label htmlFor="h-product">{t('common.product')}</label>
+            <input id="h-product" className="input" placeholder={t('history.barcodeOrSku')} value={product} onChange={(e) => setProduct(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="h-from">{t('common.from')}</label>
+            <input id="h-from" type="date" className="input" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="h-to">{t('common.to')}</label>
+            <input id="h-to" type="date" className="input" value={to} onChange={(e) => setTo(e.target.value)} />
+          </div>
+        </>
+      }
+      empty={list.loading ? t('common.loading') : t('history.noMovements')}
+      testId="movements-table"
+      headers={
+        <>
+          <th>{t('common.when')}</th>
+          <th>{t('common.kind')}</th>
+          <th>{t('common.product')}</th>
+          <th className="num">{t('common.quantity')}</th>
+          <th className="num">{t('history.priceCost')}</th>
+          <th>{t('history.reasonNote')}</th>
+          <th>{t('common.hub')}</th>
+        </>
+      }
+      row={(m) => (
+        <tr key={m.id}>
+          <td className="muted">{dateTime(i18n, m.occurredAt)}</td>
+          <td>
+            <span className={`kind kind-${m.kind}`}>{kindLabel(i18n, m.kind)}</span>
+          </td>
+          <td>
+            <bdi className="cell-strong">{m.productName}</bdi>
+            <bdi className="cell-sub mono">{m.sku}</bdi>
+          </td>
+          <td className={`num cell-strong ${m.kind === 'COUNT' ? '' : m.qty < 0 ? 'qty-out' : 'qty-ok'}`}>
+            <bdi>{m.kind === 'COUNT' ? `= ${i18n.qty(m.qty, m.unit)}` : signedQuantity(i18n, m.qty, m.unit)}</bdi>
+          </td>
+          <td className="num muted">
+            {m.unitPricePaise !== null ? i18n.money(m.unitPricePaise) : m.unitCostPaise !== null ? i18n.money(m.unitCostPaise) : '—'}
+          </td>
+          <td>{[m.reason, m.note].filter(Boolean).join(' · ') || <span className="muted">—</span>}</td>
+          <td>
+            {standalone && m.syncStatus === 'pending' ? (
+              <span className="badge badge-neutral">{t('history.local')}</span>
+            ) : (
+              <span className={`badge ${m.syncStatus === 'rejected' ? 'badge-out' : m.syncStatus === 'pending' ? 'badge-low' : 'badge-ok'}`} title={m.syncReason ?? undefined}>
+                {t(syncWords[m.syncStatus])}
+              </span>
+            )}
+          </td>
+        </tr>
       )}
-    </div>
+    />
   );
 }

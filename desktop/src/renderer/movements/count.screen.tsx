@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { Notice } from '../ui/notice';
 import { ProductPicker, type PickerHandle } from '../ui/product-picker';
 import { RecentActivity } from './recent-activity';
+import { Screen } from '../ui/screen';
 
 interface SheetRow {
   product: ProductView;
@@ -113,13 +114,11 @@ export function CountScreen() {
   }, []);
 
   return (
-    <section className="screen" aria-labelledby="count-title">
-      <div className="screen-head">
-        <div>
-          <h1 id="count-title">{t('count.title')}</h1>
-          <p>{t('count.intro')}</p>
-        </div>
-      </div>
+    <Screen
+      name="count"
+      title={t('count.title')}
+      intro={t('count.intro')}
+    >
       <div className="two-col">
         <div className="stack">
           <div className="card card-pad stack">
@@ -223,6 +222,6 @@ export function CountScreen() {
         </div>
         <RecentActivity kind="COUNT" title={t('count.recent')} version={version} />
       </div>
-    </section>
+    </Screen>
   );
 }

@@ -7,6 +7,7 @@ import { LocaleSettings } from './locale-settings';
 import { ProductSettings } from './product-settings';
 import { StaffSettings } from './staff-settings';
 import { StoreSettings } from './store-settings';
+import { Screen } from '../ui/screen';
 
 const tabs = [
   { id: 'hub', label: 'settings.tab.hub' },
@@ -21,13 +22,11 @@ export function SettingsScreen({ info, user, onChanged }: { info: StoreInfo; use
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('hub');
   return (
-    <section className="screen" aria-labelledby="settings-title">
-      <div className="screen-head">
-        <div>
-          <h1 id="settings-title">{t('counter.nav.settings')}</h1>
-          <p>{t('settings.intro')}</p>
-        </div>
-      </div>
+    <Screen
+      name="settings"
+      title={t('counter.nav.settings')}
+      intro={t('settings.intro')}
+    >
       <div>
         <div className="segmented" role="tablist" aria-label={t('settings.section')}>
           {tabs.map((s) => (
@@ -43,6 +42,6 @@ export function SettingsScreen({ info, user, onChanged }: { info: StoreInfo; use
       {tab === 'products' && <ProductSettings info={info} />}
       {tab === 'staff' && <StaffSettings info={info} />}
       {tab === 'language' && <LocaleSettings />}
-    </section>
+    </Screen>
   );
 }

@@ -6,6 +6,7 @@ import { useQuery } from '../api/use-query';
 import { Dialog } from '../ui/dialog';
 import { Notice } from '../ui/notice';
 import { StockTable } from './stock-table';
+import { Screen } from '../ui/screen';
 
 const PAGE = 100;
 
@@ -44,13 +45,11 @@ export function StockScreen() {
   const outN = out.data?.total ?? 0;
 
   return (
-    <section className="screen" aria-labelledby="stock-title">
-      <div className="screen-head">
-        <div>
-          <h1 id="stock-title">{t('counter.nav.stock')}</h1>
-          <p>{t('stockScreen.intro')}</p>
-        </div>
-      </div>
+    <Screen
+      name="stock"
+      title={t('counter.nav.stock')}
+      intro={t('stockScreen.intro')}
+    >
       <div className="tiles">
         <div className="tile tile-brand">
           <span className="tile-label">{t('common.products')}</span>
@@ -170,6 +169,6 @@ export function StockScreen() {
           <StockTable items={out.data?.items ?? []} supplierName={supplierName} compact />
         )}
       </Dialog>
-    </section>
+    </Screen>
   );
 }

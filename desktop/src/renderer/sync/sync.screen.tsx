@@ -2,22 +2,23 @@ import { useSync } from './sync-context';
 import { plainSyncError, relativeTime, syncExplanation, syncLabel } from './sync-words';
 import { Notice } from '../ui/notice';
 import { useI18n } from '../i18n/i18n-context';
+import { Screen } from '../ui/screen';
 
 export function SyncScreen() {
   const i18n = useI18n();
   const { t } = i18n;
   const { status, statusError, syncing, lastRun, runError, syncNow } = useSync();
   return (
-    <section className="screen" aria-labelledby="sync-title">
-      <div className="screen-head">
-        <div>
-          <h1 id="sync-title">{t('sync.title')}</h1>
-          <p>{t('sync.intro')}</p>
-        </div>
+    <Screen
+      name="sync"
+      title={t('sync.title')}
+      intro={t('sync.intro')}
+      actions={
         <button className="btn btn-primary" disabled={syncing || !status?.enrolled} onClick={() => void syncNow()} data-testid="sync-now">
           {syncing ? t('sync.pill.syncing') : t('sync.now')}
         </button>
-      </div>
+      }
+    >
       {statusError && <Notice kind="error">{statusError.message}</Notice>}
       {status && (
         <>
@@ -83,6 +84,6 @@ export function SyncScreen() {
           </div>
         </>
       )}
-    </section>
+    </Screen>
   );
 }
