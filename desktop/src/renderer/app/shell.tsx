@@ -10,8 +10,7 @@ import { SettingsScreen } from '../settings/settings.screen';
 import { StockScreen } from '../stock/stock.screen';
 import { SyncIndicator } from '../sync/sync-indicator';
 import { SyncScreen } from '../sync/sync.screen';
-import { useI18n } from '../i18n/i18n-context';
-import { LocalePicker } from '../i18n/locale-picker';
+import { LocalePicker, useI18n } from '../i18n/i18n-context';
 import { screenForKey, screens, type ScreenId } from './screens';
 
 interface Props {

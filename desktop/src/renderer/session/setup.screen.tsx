@@ -4,8 +4,7 @@ import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
 import { Field } from '../ui/field';
 import { Notice } from '../ui/notice';
-import { useI18n } from '../i18n/i18n-context';
-import { LocalePicker } from '../i18n/locale-picker';
+import { LocalePicker, useI18n } from '../i18n/i18n-context';
 
 /** First run: start a stand-alone store, or join a hub and take store and staff from it. */
 export function SetupScreen({ info, onDone }: { info: StoreInfo; onDone: () => void }) {

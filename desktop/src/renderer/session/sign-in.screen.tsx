@@ -3,8 +3,7 @@ import type { StoreInfo } from '../../core/core.api';
 import { useApi } from '../api/api-context';
 import { asApiError, useQuery } from '../api/use-query';
 import { Notice } from '../ui/notice';
-import { useI18n } from '../i18n/i18n-context';
-import { LocalePicker } from '../i18n/locale-picker';
+import { LocalePicker, useI18n } from '../i18n/i18n-context';
 
 export function SignInScreen({ info, onSignedIn }: { info: StoreInfo; onSignedIn: () => void }) {
   const api = useApi();

@@ -1,7 +1,6 @@
 import { currencyInfo, CurrencyError } from '@bazaar/shared';
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../i18n/i18n-context';
-import { LocalePicker } from '../i18n/locale-picker';
+import { LocalePicker, useI18n } from '../i18n/i18n-context';
 import { Field } from '../ui/field';
 import { Notice } from '../ui/notice';
 

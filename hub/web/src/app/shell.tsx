@@ -3,8 +3,7 @@ import { useAuth, useUser } from '../auth/auth-context';
 import { allowed } from '../auth/permissions';
 import { navigate, useLocation } from './router';
 import { tabs } from './tabs';
-import { useI18n } from '../i18n/i18n-context';
-import { LocalePicker } from '../i18n/locale-picker';
+import { LocalePicker, useI18n } from '../i18n/i18n-context';
 
 export function Shell({ children }: { children: ReactNode }) {
   const user = useUser();

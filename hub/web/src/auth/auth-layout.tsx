@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { useI18n } from '../i18n/i18n-context';
-import { LocalePicker } from '../i18n/locale-picker';
+import { LocalePicker, useI18n } from '../i18n/i18n-context';
 
 export function AuthLayout({ title, subtitle, children }: { title: string; subtitle: string; children: ReactNode }) {
   const { t } = useI18n();

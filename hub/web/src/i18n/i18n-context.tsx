@@ -1,41 +1,18 @@
-import { createTranslator, localeInfo, type Locale, type MessageKey, type RichValues, type Translator } from '@bazaar/shared';
-import { Children, createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { saveLocale, storedLocale } from './locale.storage';
+import { createI18n, localeStorage, useI18nValue, type I18nCore } from '@bazaar/i18n-react';
+import { useEffect, useState, type ReactNode } from 'react';
 
-interface I18n extends Translator {
-  tx(key: MessageKey, values: RichValues<ReactNode>): ReactNode[];
-  setLocale(locale: Locale): void;
-}
-
-const I18nContext = createContext<I18n | null>(null);
+// Head office shares browsers less than a counter does, but the choice is still per person.
+const stored = localeStorage('bazaar.web.locale');
+const { I18nContext, useI18n, LocalePicker } = createI18n<I18nCore>();
+export { useI18n, LocalePicker };
 
 /** `username` switches to that person's saved language; `currency` is the hub's. */
 export function I18nProvider({ username, currency, children }: { username: string | null; currency?: string | null; children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() => storedLocale(username));
-  useEffect(() => setLocaleState(storedLocale(username)), [username]);
-
-  const value = useMemo<I18n>(() => {
-    const t = createTranslator({ locale, currency: currency ?? null });
-    return {
-      ...t,
-      tx: (key, values) => Children.toArray(t.rich<ReactNode>(key, values)),
-      setLocale: (l) => {
-        saveLocale(l, username);
-        setLocaleState(l);
-      },
-    };
-  }, [locale, currency, username]);
-
-  useEffect(() => {
-    document.documentElement.lang = locale;
-    document.documentElement.dir = localeInfo[locale].dir;
-  }, [locale]);
-
+  const [locale, setLocale] = useState(() => stored.storedLocale(username));
+  useEffect(() => setLocale(stored.storedLocale(username)), [username]);
+  const value = useI18nValue(locale, currency ?? null, (l) => {
+    stored.saveLocale(l, username);
+    setLocale(l);
+  });
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
-}
-
-export function useI18n(): I18n {
-  const v = useContext(I18nContext);
-  if (!v) throw new Error('useI18n outside I18nProvider');
-  return v;
 }
