@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, dropPrefix, requireRedis, startHub, TEST_DATABASE_URL, TEST_REDIS_URL, uniquePrefix, waitFor, type HubProcess } from '../platform/platform.test-kit';
+import { api, startHub, TEST_DATABASE_URL, TEST_REDIS_URL, useRedisPrefix, waitFor, type HubProcess } from '../platform/platform.test-kit';
 import { freePort } from '../test/free-port';
+import { createOver, registerOwner } from '../test/hub-seed';
+import { useScratchDatabase } from '../test/scratch-database';
 
 /**
  * DEPLOY.md: a device revoke takes effect at once on the node that handled it and within the
@@ -10,43 +10,23 @@ import { freePort } from '../test/free-port';
  * that window (sync re-reads its device row). Two real hub processes on one database.
  */
 describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)('device revocation across two hub processes (needs TEST_DATABASE_URL and TEST_REDIS_URL)', () => {
-  const prefix = uniquePrefix('revoke-mn');
-  const dbName = `hub_revoke_mn_${Date.now().toString(36)}`;
-  let redis: Redis;
+  const db = useScratchDatabase(TEST_DATABASE_URL, 'revoke_mn');
+  const redis = useRedisPrefix('revoke-mn');
   let a: HubProcess;
   let b: HubProcess;
   let admin: string;
   let storeId: string;
 
   beforeAll(async () => {
-    redis = await requireRedis(TEST_REDIS_URL!);
-    const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${dbName}"`);
-    await c.end();
-    const dbUrl = new URL(TEST_DATABASE_URL!);
-    dbUrl.pathname = `/${dbName}`;
-    const env = { DATABASE_URL: dbUrl.toString(), REDIS_URL: TEST_REDIS_URL!, REDIS_KEY_PREFIX: prefix, HUB_MODE: 'test' };
+    const env = { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL!, REDIS_KEY_PREFIX: redis.prefix, HUB_MODE: 'test' };
     a = await startHub(await freePort(), { ...env, HUB_NODE_ID: 'a' });
     b = await startHub(await freePort(), { ...env, HUB_NODE_ID: 'b' });
-    const reg = await api(a.url, 'POST', '/auth/register', undefined, { username: 'owner', name: 'Owner', password: 'a-long-test-password' });
-    expect(reg.status).toBe(201);
-    admin = reg.body.token;
-    const store = await api(a.url, 'POST', '/stores', admin, { code: 'RV1', name: 'Revocation store' });
-    expect(store.status).toBe(201);
-    storeId = store.body.id;
+    admin = await registerOwner(a.url);
+    storeId = await createOver(a.url, admin, '/stores', { code: 'RV1', name: 'Revocation store' });
   }, 180_000);
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    if (redis) {
-      await dropPrefix(redis, prefix);
-      redis.disconnect();
-    }
-    const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await c.end();
   }, 60_000);
 
   it('a device revoked on node A cannot push or pull on node B while B still caches its principal, and B refuses it entirely within the TTL', async () => {

@@ -1,8 +1,8 @@
 import { formatHlc, uuidv7 } from '@bazaar/shared';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startHub, TEST_DATABASE_URL, waitFor, type HubProcess } from '../platform/platform.test-kit';
 import { freePort } from '../test/free-port';
+import { holdDeviceRow, someoneWaitsOnLock, useScratchDatabase } from '../test/scratch-database';
 
 /**
  * Graceful SIGTERM on a real hub process: a push that is inside its transaction when the signal
@@ -11,38 +11,16 @@ import { freePort } from '../test/free-port';
  * stores nothing; the process then exits 0 by itself.
  */
 describe.skipIf(!TEST_DATABASE_URL)('SIGTERM drain on a real hub (needs TEST_DATABASE_URL)', () => {
-  const dbName = `hub_drain_${Date.now().toString(36)}`;
-  let dbUrl: string;
+  const db = useScratchDatabase(TEST_DATABASE_URL, 'drain');
   let hub: HubProcess;
 
-  const query = async <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => {
-    const c = new pg.Client({ connectionString: dbUrl });
-    await c.connect();
-    try {
-      return (await c.query<R>(text, params)).rows;
-    } finally {
-      await c.end();
-    }
-  };
-
   beforeAll(async () => {
-    const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${dbName}"`);
-    await c.end();
-    const u = new URL(TEST_DATABASE_URL!);
-    u.pathname = `/${dbName}`;
-    dbUrl = u.toString();
     // No lock timeout: the held push waits as long as the test holds the lock.
-    hub = await startHub(await freePort(), { DATABASE_URL: dbUrl, HUB_MODE: 'test', PUSH_LOCK_TIMEOUT_MS: '0' });
+    hub = await startHub(await freePort(), { DATABASE_URL: db.url, HUB_MODE: 'test', PUSH_LOCK_TIMEOUT_MS: '0' });
   }, 120_000);
 
   afterAll(async () => {
     await hub?.stop();
-    const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await c.end();
   }, 60_000);
 
   it('finishes the push in flight, answers new pushes 503, then exits 0', async () => {
@@ -62,17 +40,11 @@ describe.skipIf(!TEST_DATABASE_URL)('SIGTERM drain on a real hub (needs TEST_DAT
     const [a, b] = [await enroll('Counter A'), await enroll('Counter B')];
 
     // Hold A's device row: A's push waits inside its transaction.
-    const lock = new pg.Client({ connectionString: dbUrl });
-    await lock.connect();
-    await lock.query('BEGIN');
-    await lock.query('SELECT 1 FROM devices WHERE id = $1 FOR UPDATE', [a.id]);
+    const lock = await holdDeviceRow(db.url, a.id);
     let heldSettled = false;
     const held = push(a);
     void held.answer.finally(() => (heldSettled = true));
-    await waitFor('the held push to wait on its lock', async () => {
-      const [r] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [dbName]);
-      return (r?.n ?? 0) > 0;
-    });
+    await waitFor('the held push to wait on its lock', () => someoneWaitsOnLock(db.url, db.name));
 
     const exited = new Promise<number | null>((resolve) => hub.proc.once('exit', (code) => resolve(code)));
     hub.proc.kill('SIGTERM');
@@ -86,14 +58,13 @@ describe.skipIf(!TEST_DATABASE_URL)('SIGTERM drain on a real hub (needs TEST_DAT
     expect(heldSettled).toBe(false);
     expect(hub.proc.exitCode).toBeNull();
 
-    await lock.query('COMMIT');
-    await lock.end();
+    await lock.release('COMMIT');
     const finished = await held.answer;
     expect(finished.status).toBe(200);
     expect(finished.body.ackedSeq).toBe(1);
     expect(await exited).toBe(0);
 
-    const stored = await query<{ id: string }>('SELECT id FROM movements');
+    const stored = await db.sql<{ id: string }>('SELECT id FROM movements');
     expect(stored.map((r) => r.id)).toEqual([held.id]);
   }, 90_000);
 });

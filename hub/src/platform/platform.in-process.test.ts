@@ -1,43 +1,12 @@
-import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app';
-import { createTestApp, type TestApp } from '../test/test-db';
-import { createPlatform } from './platform.factory';
-import { platformSettings } from './platform.config';
-import type { Platform } from './platform.types';
+import { describe, expect, it } from 'vitest';
+import { usePlatformTestApp, type PlatformTestApp } from '../test/platform-app';
 import { openSse } from '../events/sse.test-client';
 
 /** The single-node defaults (no REDIS_URL): cache invalidation by catalog writes, and event visibility. */
 describe('platform services in-process', () => {
-  let t: TestApp;
-  let platform: Platform;
-  let app: ReturnType<typeof createApp>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    platform = await createPlatform({
-      config: t.deps.config,
-      db: t.deps.db,
-      readDb: t.deps.readDb,
-      logger: pino({ level: 'silent' }),
-      settings: platformSettings({ redisUrl: undefined }, { rollupEveryMs: 0 }),
-    });
-    app = createApp({ ...t.deps, limiter: platform.limiter, platform });
-  }, 60_000);
-  afterAll(async () => {
-    await platform?.close();
-    await t?.close();
-  });
-
-  const call = async (method: string, p: string, token: string, body?: unknown) => {
-    const res = await app.request(`/api/v1${p}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-  };
+  let t: PlatformTestApp;
+  usePlatformTestApp((made) => (t = made), { settings: {} });
+  const call = (method: string, p: string, token: string, body?: unknown) => t.call(method, p, token, body);
 
   it('a product rename invalidates the cached stock summary; the cache is per visible store set', async () => {
     const [s1, s2] = [await t.makeStore(), await t.makeStore()];
@@ -66,7 +35,7 @@ describe('platform services in-process', () => {
     const product = await t.makeProduct();
     const admin = await t.makeUser('admin');
     const m1 = await t.makeUser('manager', [s1.id]);
-    const fetcher = (url: string, init: RequestInit) => app.request(url, init);
+    const fetcher = (url: string, init: RequestInit) => t.app.request(url, init);
     const adminFeed = await openSse('/api/v1/events', admin.token, undefined, fetcher);
     const m1Feed = await openSse('/api/v1/events', m1.token, undefined, fetcher);
     try {
@@ -91,9 +60,9 @@ describe('platform services in-process', () => {
       adminFeed.close();
       m1Feed.close();
     }
-    const bad = await app.request('/api/v1/events', { headers: { Authorization: `Bearer ${admin.token}`, 'Last-Event-ID': 'nonsense' } });
+    const bad = await t.app.request('/api/v1/events', { headers: { Authorization: `Bearer ${admin.token}`, 'Last-Event-ID': 'nonsense' } });
     expect(bad.status).toBe(400);
-    expect((await app.request('/api/v1/events')).status).toBe(401);
+    expect((await t.app.request('/api/v1/events')).status).toBe(401);
   });
 
   it('alerts and webhooks respect role and store scope', async () => {

@@ -1,13 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app';
-import { createTestApp, type TestApp } from '../test/test-db';
-import { createPlatform } from './platform.factory';
-import { platformSettings } from './platform.config';
-import type { Platform } from './platform.types';
+import { usePlatformTestApp, type PlatformTestApp } from '../test/platform-app';
 import { dropPrefix, requireRedis, TEST_REDIS_URL, uniquePrefix, waitFor } from './platform.test-kit';
 
 const modes = [
@@ -18,9 +13,7 @@ const modes = [
 for (const mode of modes) {
   describe.skipIf(mode.skip)(`background jobs: ${mode.name}`, () => {
     const prefix = uniquePrefix('jobs');
-    let t: TestApp;
-    let platform: Platform;
-    let app: ReturnType<typeof createApp>;
+    let t: PlatformTestApp;
     let redis: Redis | null = null;
     let hook: Server;
     const hits: number[] = [];
@@ -35,44 +28,25 @@ for (const mode of modes) {
         res.end('down');
       });
       await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
-      t = await createTestApp();
-      platform = await createPlatform({
-        config: t.deps.config,
-        db: t.deps.db,
-        readDb: t.deps.readDb,
-        logger: pino({ level: 'silent' }),
-        settings: platformSettings(
-          { redisUrl: mode.redis ? TEST_REDIS_URL : undefined },
-          { redisKeyPrefix: prefix, webhookAttempts: 3, webhookBackoffMs: 100, rollupEveryMs: 0 },
-        ),
-      });
-      app = createApp({ ...t.deps, limiter: platform.limiter, platform });
     }, 60_000);
 
     afterAll(async () => {
-      await platform?.close();
-      await t?.close();
       hook?.close();
       if (redis) {
         await dropPrefix(redis, prefix);
         redis.disconnect();
       }
     }, 30_000);
-
-    async function call(method: string, p: string, token: string, body?: unknown) {
-      const res = await app.request(`/api/v1${p}`, {
-        method,
-        headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    }
+    usePlatformTestApp((made) => (t = made), {
+      redisUrl: mode.redis ? TEST_REDIS_URL : undefined,
+      settings: { redisKeyPrefix: prefix, webhookAttempts: 3, webhookBackoffMs: 100 },
+    });
+    const call = (method: string, p: string, token: string, body?: unknown) => t.call(method, p, token, body);
 
     /** Until every queued job (and the retries it queued) has run. */
     async function idle() {
       await waitFor('the job queue to drain', async () => {
-        const c = await platform.jobs.counts();
+        const c = await t.platform.jobs.counts();
         return c.waiting + c.active + c.delayed === 0;
       });
     }
@@ -139,7 +113,7 @@ for (const mode of modes) {
       expect(hits[1]! - hits[0]!).toBeGreaterThanOrEqual(95);
       expect(hits[2]! - hits[1]!).toBeGreaterThanOrEqual(195);
 
-      const health = await app.request('/api/v1/health');
+      const health = await t.app.request('/api/v1/health');
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ webhooks: { failedLast24h: 1 } });
     }, 60_000);
@@ -161,7 +135,7 @@ for (const mode of modes) {
         expect(r.status).toBe(201);
       }
       for (let run = 0; run < 2; run++) {
-        await platform.jobs.add('rollup-sales', { days: [day] });
+        await t.platform.jobs.add('rollup-sales', { days: [day] });
         await idle();
       }
       const rows = await t.deps.db.selectFrom('sales_daily').selectAll().where('store_id', '=', store.id).execute();
@@ -182,7 +156,7 @@ for (const mode of modes) {
         return s.body.state === 'done' ? s.body : null;
       });
       expect(done).toMatchObject({ rowsDone: 3, rowsTotal: 3 });
-      const csv = await (await app.request(`/api/v1/exports/${started.body.id}/download`, { headers: { Authorization: `Bearer ${admin.token}` } })).text();
+      const csv = await (await t.app.request(`/api/v1/exports/${started.body.id}/download`, { headers: { Authorization: `Bearer ${admin.token}` } })).text();
       const [head, ...rows] = csv.trim().split('\n').map((l) => l.split(','));
       const col = (name: string) => head!.indexOf(name);
       expect(head!.slice(0, 9)).toEqual(['store_code', 'store_name', 'local_time', 'time_zone', 'sku', 'product_name', 'kind', 'qty', 'unit']);
@@ -199,7 +173,7 @@ for (const mode of modes) {
 
       const stock = await call('POST', '/exports', admin.token, { kind: 'stock', storeId: store.id });
       await waitFor('the stock export to finish', async () => ((await call('GET', `/exports/${stock.body.id}`, admin.token)).body.state === 'done' ? true : null));
-      const stockCsv = await (await app.request(`/api/v1/exports/${stock.body.id}/download`, { headers: { Authorization: `Bearer ${admin.token}` } })).text();
+      const stockCsv = await (await t.app.request(`/api/v1/exports/${stock.body.id}/download`, { headers: { Authorization: `Bearer ${admin.token}` } })).text();
       const [sHead, sRow] = stockCsv.trim().split('\n').map((l) => l.split(','));
       const sCol = (name: string) => sHead!.indexOf(name);
       expect(sHead!.slice(0, 8)).toEqual(['store_code', 'store_name', 'region', 'sku', 'product_name', 'category', 'qty', 'unit']);

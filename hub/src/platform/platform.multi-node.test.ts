@@ -1,7 +1,7 @@
-import type { Redis } from 'ioredis';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, dropPrefix, requireRedis, startHub, TEST_DATABASE_URL, TEST_REDIS_URL, uniquePrefix, type HubProcess } from './platform.test-kit';
+import { api, startHub, TEST_DATABASE_URL, TEST_REDIS_URL, useRedisPrefix, type HubProcess } from './platform.test-kit';
+import { createOver, registerOwner } from '../test/hub-seed';
+import { useScratchDatabase } from '../test/scratch-database';
 import { openSse } from '../events/sse.test-client';
 
 /**
@@ -9,9 +9,8 @@ import { openSse } from '../events/sse.test-client';
  * stateless-node promise of DESIGN §7, end to end over HTTP.
  */
 describe.skipIf(!TEST_REDIS_URL || !TEST_DATABASE_URL)('two hub nodes on one Postgres and one Redis (needs TEST_REDIS_URL and TEST_DATABASE_URL)', () => {
-  const prefix = uniquePrefix('multinode');
-  const dbName = `hub_scale_mn_${Date.now().toString(36)}`;
-  let redis: Redis;
+  const db = useScratchDatabase(TEST_DATABASE_URL, 'scale_mn');
+  const redis = useRedisPrefix('multinode');
   let a: HubProcess;
   let b: HubProcess;
   let admin: string;
@@ -19,17 +18,10 @@ describe.skipIf(!TEST_REDIS_URL || !TEST_DATABASE_URL)('two hub nodes on one Pos
   let productId: string;
 
   beforeAll(async () => {
-    redis = await requireRedis(TEST_REDIS_URL!);
-    const admin0 = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin0.connect();
-    await admin0.query(`CREATE DATABASE "${dbName}"`);
-    await admin0.end();
-    const dbUrl = new URL(TEST_DATABASE_URL!);
-    dbUrl.pathname = `/${dbName}`;
     const env = {
-      DATABASE_URL: dbUrl.toString(),
+      DATABASE_URL: db.url,
       REDIS_URL: TEST_REDIS_URL!,
-      REDIS_KEY_PREFIX: prefix,
+      REDIS_KEY_PREFIX: redis.prefix,
       RATE_LIMIT_PER_MINUTE: '40',
       HUB_MODE: 'test',
     };
@@ -37,27 +29,13 @@ describe.skipIf(!TEST_REDIS_URL || !TEST_DATABASE_URL)('two hub nodes on one Pos
     a = await startHub(8861, { ...env, HUB_NODE_ID: 'a' });
     b = await startHub(8862, { ...env, HUB_NODE_ID: 'b' });
 
-    const reg = await api(a.url, 'POST', '/auth/register', undefined, { username: 'owner', name: 'Owner', password: 'a-long-test-password' });
-    expect(reg.status).toBe(201);
-    admin = reg.body.token;
-    const store = await api(b.url, 'POST', '/stores', admin, { code: 'MN1', name: 'Multi node store' });
-    expect(store.status).toBe(201);
-    storeId = store.body.id;
-    const product = await api(a.url, 'POST', '/products', admin, { sku: 'ATTA-5KG', name: 'Atta 5 kg', unit: 'pc', pricePaise: 25000, reorderLevel: 3 });
-    expect(product.status).toBe(201);
-    productId = product.body.id;
+    admin = await registerOwner(a.url);
+    storeId = await createOver(b.url, admin, '/stores', { code: 'MN1', name: 'Multi node store' });
+    productId = await createOver(a.url, admin, '/products', { sku: 'ATTA-5KG', name: 'Atta 5 kg', unit: 'pc', pricePaise: 25000, reorderLevel: 3 });
   }, 120_000);
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    if (redis) {
-      await dropPrefix(redis, prefix);
-      redis.disconnect();
-    }
-    const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await c.end();
   }, 60_000);
 
   async function freshToken(): Promise<string> {

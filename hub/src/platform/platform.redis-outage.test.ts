@@ -2,13 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app';
-import { createTestApp, type TestApp } from '../test/test-db';
-import { createPlatform } from './platform.factory';
-import { platformSettings } from './platform.config';
-import type { Platform } from './platform.types';
+import { usePlatformTestApp, type PlatformTestApp } from '../test/platform-app';
 import { requireRedis, TEST_REDIS_URL, waitFor } from './platform.test-kit';
 
 const PORT = 8879;
@@ -22,9 +17,7 @@ const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
 describe.skipIf(!TEST_REDIS_URL)('Redis outage (needs TEST_REDIS_URL and a redis-server binary)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'hub-redis-outage-'));
   let redisProc: ChildProcess | null = null;
-  let t: TestApp;
-  let platform: Platform;
-  let app: ReturnType<typeof createApp>;
+  let t: PlatformTestApp;
 
   async function startRedis() {
     // appendfsync always: the data survives the SIGKILL, so the test proves the reconnect bump, not data loss.
@@ -46,33 +39,16 @@ describe.skipIf(!TEST_REDIS_URL)('Redis outage (needs TEST_REDIS_URL and a redis
     if (!hasRedisServer) throw new Error('TEST_REDIS_URL is set, so this test must run, but there is no redis-server on PATH to start (and kill) a Redis of its own');
     await requireRedis(TEST_REDIS_URL!).then((r) => r.disconnect());
     await startRedis();
-    t = await createTestApp();
-    platform = await createPlatform({
-      config: t.deps.config,
-      db: t.deps.db,
-      readDb: t.deps.readDb,
-      logger: pino({ level: 'silent' }),
-      settings: platformSettings({ redisUrl: `redis://127.0.0.1:${PORT}` }, { redisKeyPrefix: 'outage:', perTokenPerMinute: 1000, rollupEveryMs: 0 }),
-    });
-    app = createApp({ ...t.deps, limiter: platform.limiter, platform });
   }, 60_000);
-
   afterAll(async () => {
-    await platform?.close();
     await killRedis();
-    await t?.close();
     rmSync(dir, { recursive: true, force: true });
   }, 30_000);
-
-  async function call(method: string, p: string, token?: string, body?: unknown) {
-    const res = await app.request(`/api/v1${p}`, {
-      method,
-      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-  }
+  usePlatformTestApp((made) => (t = made), {
+    redisUrl: `redis://127.0.0.1:${PORT}`,
+    settings: { redisKeyPrefix: 'outage:', perTokenPerMinute: 1000 },
+  });
+  const call = (method: string, p: string, token?: string, body?: unknown) => t.call(method, p, token, body);
 
   it('serves degraded while Redis is down, reports it in /health, and recovers when it is back', async () => {
     const store = await t.makeStore();

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 
 // Test infrastructure, not the app: allowed to read the environment (like test/test-db.ts).
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
@@ -107,4 +108,29 @@ export async function api(base: string, method: string, p: string, token?: strin
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are asserted field by field
   return { status: res.status, headers: res.headers, body: json as any };
+}
+
+/**
+ * A key prefix of the file's own on the test Redis (which must answer: a set TEST_REDIS_URL never
+ * skips), its keys deleted after the file's tests.
+ */
+export function useRedisPrefix(what: string) {
+  const prefix = uniquePrefix(what);
+  let redis: Redis | undefined;
+  beforeAll(async () => {
+    if (!TEST_REDIS_URL) throw new Error('a Redis key prefix needs TEST_REDIS_URL');
+    redis = await requireRedis(TEST_REDIS_URL);
+  });
+  afterAll(async () => {
+    if (!redis) return;
+    await dropPrefix(redis, prefix);
+    redis.disconnect();
+  }, 30_000);
+  return {
+    prefix,
+    get client(): Redis {
+      if (!redis) throw new Error('the Redis client connects in beforeAll');
+      return redis;
+    },
+  };
 }

@@ -1,8 +1,9 @@
 import { uuidv7, formatHlc } from '@bazaar/shared';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startHub, TEST_DATABASE_URL, type HubProcess } from '../platform.test-kit';
+import { api, startHub, TEST_DATABASE_URL, waitFor, type HubProcess } from '../platform.test-kit';
 import { freePort } from '../../test/free-port';
+import { createOver, registerOwner } from '../../test/hub-seed';
+import { holdDeviceRow, someoneWaitsOnLock, useScratchDatabase } from '../../test/scratch-database';
 
 /**
  * Admission control on a real hub process (src/main.ts) on Postgres: one push in flight at
@@ -12,23 +13,13 @@ import { freePort } from '../../test/free-port';
  * "at once" is that the refusal arrives before the held push could finish.
  */
 describe.skipIf(!TEST_DATABASE_URL)('admission control on a real hub (needs TEST_DATABASE_URL)', () => {
-  const dbName = `hub_admission_${Date.now().toString(36)}`;
-  let dbUrl: string;
+  const db = useScratchDatabase(TEST_DATABASE_URL, 'admission');
   let hub: HubProcess;
   let lockHub: HubProcess;
   let admin: string;
   let storeId: string;
   let productId: string;
 
-  const sql = async <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => {
-    const c = new pg.Client({ connectionString: dbUrl });
-    await c.connect();
-    try {
-      return (await c.query<R>(text, params)).rows;
-    } finally {
-      await c.end();
-    }
-  };
   const enroll = async (name: string) => {
     const r = await api(hub.url, 'POST', '/devices', admin, { storeId, name });
     expect(r.status).toBe(201);
@@ -39,57 +30,20 @@ describe.skipIf(!TEST_DATABASE_URL)('admission control on a real hub (needs TEST
     const at = Date.now();
     return { movements: [{ id: uuidv7(), seq: d.seq, hlc: formatHlc({ wall: at, counter: 0, node: d.node }), kind: 'SALE', productId, qty: -1, unitPricePaise: 1000, occurredAt: new Date(at).toISOString() }] };
   };
-  /** A session holding a device's row lock until release(): the push of that device waits on it inside its transaction. */
-  const holdDevice = async (deviceId: string) => {
-    const c = new pg.Client({ connectionString: dbUrl });
-    await c.connect();
-    await c.query('BEGIN');
-    await c.query('SELECT 1 FROM devices WHERE id = $1 FOR UPDATE', [deviceId]);
-    return {
-      async release() {
-        await c.query('ROLLBACK');
-        await c.end();
-      },
-    };
-  };
-  /** Resolves once Postgres shows a session waiting on a lock (the held push is inside its transaction). */
-  const pushIsWaiting = async () => {
-    for (let i = 0; i < 400; i++) {
-      const [r] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [dbName]);
-      if ((r?.n ?? 0) > 0) return;
-      await new Promise((res) => setTimeout(res, 25));
-    }
-    throw new Error('the held push never reached its lock');
-  };
+  const holdDevice = (deviceId: string) => holdDeviceRow(db.url, deviceId);
+  const pushIsWaiting = () => waitFor('the held push to reach its lock', () => someoneWaitsOnLock(db.url, db.name), 10_000);
 
   beforeAll(async () => {
-    const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${dbName}"`);
-    await c.end();
-    const u = new URL(TEST_DATABASE_URL!);
-    u.pathname = `/${dbName}`;
-    dbUrl = u.toString();
-    const env = { DATABASE_URL: dbUrl, HUB_MODE: 'test', PUSH_MAX_IN_FLIGHT: '1', PUSH_MAX_QUEUED: '0', BUSY_RETRY_AFTER_SECONDS: '3' };
+    const env = { DATABASE_URL: db.url, HUB_MODE: 'test', PUSH_MAX_IN_FLIGHT: '1', PUSH_MAX_QUEUED: '0', BUSY_RETRY_AFTER_SECONDS: '3' };
     hub = await startHub(await freePort(), { ...env, PUSH_LOCK_TIMEOUT_MS: '0' });
     lockHub = await startHub(await freePort(), { ...env, PUSH_MAX_IN_FLIGHT: '4', PUSH_LOCK_TIMEOUT_MS: '200', HUB_NODE_ID: 'lk' });
-    const reg = await api(hub.url, 'POST', '/auth/register', undefined, { username: 'owner', name: 'Owner', password: 'a-long-test-password' });
-    expect(reg.status).toBe(201);
-    admin = reg.body.token;
-    const store = await api(hub.url, 'POST', '/stores', admin, { code: 'AD1', name: 'Admission store' });
-    expect(store.status).toBe(201);
-    storeId = store.body.id;
-    const product = await api(hub.url, 'POST', '/products', admin, { sku: 'ATTA-5', name: 'Atta 5 kg', unit: 'pc', pricePaise: 25_000, costPaise: 21_000, reorderLevel: 3 });
-    expect(product.status).toBe(201);
-    productId = product.body.id;
+    admin = await registerOwner(hub.url);
+    storeId = await createOver(hub.url, admin, '/stores', { code: 'AD1', name: 'Admission store' });
+    productId = await createOver(hub.url, admin, '/products', { sku: 'ATTA-5', name: 'Atta 5 kg', unit: 'pc', pricePaise: 25_000, costPaise: 21_000, reorderLevel: 3 });
   }, 180_000);
 
   afterAll(async () => {
     await Promise.all([hub?.stop(), lockHub?.stop()]);
-    const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await c.end();
   }, 60_000);
 
   it('with one push in flight and no queue, the next push is refused with 503 + Retry-After while the first still runs; both land once it is released', async () => {
@@ -128,7 +82,7 @@ describe.skipIf(!TEST_DATABASE_URL)('admission control on a real hub (needs TEST
     const retried = await api(hub.url, 'POST', '/sync/push', b.token, sale(b));
     expect(retried.status).toBe(200);
     expect(retried.body.ackedSeq).toBe(1);
-    const [stored] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM movements WHERE device_id = ANY($1::uuid[])`, [[a.id, b.id]]);
+    const [stored] = await db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM movements WHERE device_id = ANY($1::uuid[])`, [[a.id, b.id]]);
     expect(stored?.n).toBe(2);
   }, 60_000);
 
@@ -145,7 +99,7 @@ describe.skipIf(!TEST_DATABASE_URL)('admission control on a real hub (needs TEST
     } finally {
       await hold.release();
     }
-    const [stored] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM movements WHERE device_id = $1`, [d.id]);
+    const [stored] = await db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM movements WHERE device_id = $1`, [d.id]);
     expect(stored?.n).toBe(0);
     const health = await api(lockHub.url, 'GET', '/health');
     expect(health.body.admission.lockTimeouts).toBe(1);

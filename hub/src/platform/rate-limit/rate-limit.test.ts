@@ -2,7 +2,8 @@ import type { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/test-db';
+import { createTestApp, TEST_PASSWORD } from '../../test/test-db';
+import { usePlatformTestApp, type PlatformTestApp } from '../../test/platform-app';
 import { connectRedis, type RedisConnection } from '../redis/redis.connection';
 import { createPlatform } from '../platform.factory';
 import { platformSettings } from '../platform.config';
@@ -11,28 +12,12 @@ import { dropPrefix, requireRedis, TEST_REDIS_URL, uniquePrefix, waitFor } from 
 import { LocalRateLimiter, RedisRateLimiter } from './rate-limiter';
 
 describe('in-process API rate limit (no Redis)', () => {
-  let t: TestApp;
-  let platform: Platform;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    t = await createTestApp();
-    platform = await createPlatform({
-      config: t.deps.config,
-      db: t.deps.db,
-      readDb: t.deps.readDb,
-      logger: pino({ level: 'silent' }),
-      settings: platformSettings({ redisUrl: undefined }, { perTokenPerMinute: 3, anonPerIpPerMinute: 2, rollupEveryMs: 0 }),
-    });
-    app = createApp({ ...t.deps, limiter: platform.limiter, platform });
-  });
-  afterAll(async () => {
-    await platform.close();
-    await t.close();
-  });
+  let t: PlatformTestApp;
+  usePlatformTestApp((made) => (t = made), { settings: { perTokenPerMinute: 3, anonPerIpPerMinute: 2 } });
 
   it('limits each token separately, with RateLimit-* headers and Retry-After on 429', async () => {
     const [u1, u2] = [await t.makeUser('admin'), await t.makeUser('admin')];
-    const me = (token: string) => app.request('/api/v1/auth/me', { headers: { Authorization: `Bearer ${token}` } });
+    const me = (token: string) => t.app.request('/api/v1/auth/me', { headers: { Authorization: `Bearer ${token}` } });
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await me(u1.token)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
@@ -44,7 +29,7 @@ describe('in-process API rate limit (no Redis)', () => {
     expect(other.status).toBe(200);
     expect(other.headers.get('ratelimit-remaining')).toBe('2');
     // Probes are never throttled.
-    for (let i = 0; i < 5; i++) expect((await app.request('/api/v1/health')).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await t.app.request('/api/v1/health')).status).toBe(200);
   });
 });
 

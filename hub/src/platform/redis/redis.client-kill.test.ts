@@ -1,13 +1,7 @@
-import type { Redis } from 'ioredis';
-import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app';
+import { describe, expect, it } from 'vitest';
 import type { HubEvent } from '../../events/event-bus';
-import { createTestApp, type TestApp } from '../../test/test-db';
-import { createPlatform } from '../platform.factory';
-import { platformSettings } from '../platform.config';
-import { dropPrefix, requireRedis, TEST_REDIS_URL, uniquePrefix, waitFor } from '../platform.test-kit';
-import type { Platform } from '../platform.types';
+import { usePlatformTestApp, type PlatformTestApp } from '../../test/platform-app';
+import { TEST_REDIS_URL, useRedisPrefix, waitFor } from '../platform.test-kit';
 
 /**
  * CLIENT KILL on every Redis connection this hub holds (the command client, the event-stream
@@ -16,47 +10,15 @@ import type { Platform } from '../platform.types';
  * of them would be an uncaught exception and fail the run; the hub must reconnect each one.
  */
 describe.skipIf(!TEST_REDIS_URL)('Redis connections killed with CLIENT KILL (needs TEST_REDIS_URL)', () => {
-  const prefix = uniquePrefix('client-kill');
-  let admin: Redis;
-  let t: TestApp;
-  let platform: Platform;
-  let app: ReturnType<typeof createApp>;
-
-  beforeAll(async () => {
-    admin = await requireRedis(TEST_REDIS_URL!);
-    t = await createTestApp();
-    platform = await createPlatform({
-      config: t.deps.config,
-      db: t.deps.db,
-      readDb: t.deps.readDb,
-      logger: pino({ level: 'silent' }),
-      settings: platformSettings({ redisUrl: TEST_REDIS_URL }, { redisKeyPrefix: prefix, perTokenPerMinute: 1000, rollupEveryMs: 0 }),
-    });
-    app = createApp({ ...t.deps, limiter: platform.limiter, platform });
-  }, 60_000);
-
-  afterAll(async () => {
-    await platform?.close();
-    await t?.close();
-    if (admin) {
-      await dropPrefix(admin, prefix);
-      admin.disconnect();
-    }
-  }, 30_000);
-
-  async function call(method: string, p: string, token?: string, body?: unknown) {
-    const res = await app.request(`/api/v1${p}`, {
-      method,
-      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const redis = useRedisPrefix('client-kill');
+  const { prefix } = redis;
+  let t: PlatformTestApp;
+  usePlatformTestApp((made) => (t = made), { redisUrl: TEST_REDIS_URL, settings: { redisKeyPrefix: prefix, perTokenPerMinute: 1000 } });
+  const call = (method: string, p: string, token?: string, body?: unknown) => t.call(method, p, token, body);
 
   /** This hub's connections: `id → name`, from CLIENT LIST. */
   async function ours(): Promise<Map<string, string>> {
-    const list = (await admin.call('CLIENT', 'LIST')) as string;
+    const list = (await redis.client.call('CLIENT', 'LIST')) as string;
     const found = new Map<string, string>();
     for (const line of list.split('\n')) {
       const id = /(?:^| )id=(\d+)/.exec(line)?.[1];
@@ -72,7 +34,7 @@ describe.skipIf(!TEST_REDIS_URL)('Redis connections killed with CLIENT KILL (nee
     const product = await t.makeProduct({ reorderLevel: 5 });
     const user = await t.makeUser('admin');
     const received: HubEvent[] = [];
-    const unsubscribe = platform.events.subscribe((e) => received.push(e));
+    const unsubscribe = t.platform.events.subscribe((e) => received.push(e));
 
     const before = await waitFor('all five connections', async () => {
       const m = await ours();
@@ -88,7 +50,7 @@ describe.skipIf(!TEST_REDIS_URL)('Redis connections killed with CLIENT KILL (nee
         return roles(m).length >= roles(before).length && [...m.keys()].every((id) => !killed.has(id)) ? m : null;
       });
       for (const id of now.keys()) {
-        await admin.call('CLIENT', 'KILL', 'ID', id);
+        await redis.client.call('CLIENT', 'KILL', 'ID', id);
         killed.add(id);
       }
     }
