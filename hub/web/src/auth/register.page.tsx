@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { registerInputSchema } from '@bazaar/shared';
 import { errorMessage } from '../api/api-error';
 import { authApi } from '../api/endpoints';
-import { Field, FormError } from '../components/field';
+import { FormError } from '../components/field';
 import { useEntityForm } from '../components/form/use-entity-form';
 import { navigate } from '../app/router';
 import { useAuth } from './auth-context';
 import { AuthLayout } from './auth-layout';
 import { useI18n } from '../i18n/i18n-context';
+import { TextField } from '../components/form/text-field';
 
 export function RegisterPage() {
   const { signIn } = useAuth();
@@ -48,18 +49,10 @@ export function RegisterPage() {
   return (
     <AuthLayout title={t('web.auth.createAccount')} subtitle={t('web.auth.createSubtitle')}>
       <form className="form" onSubmit={submit} noValidate>
-        <Field label={t('web.auth.fullName')} error={errors.name}>
-          {(id, d) => <input id={id} aria-describedby={d} autoComplete="name" {...field('name')} />}
-        </Field>
-        <Field label={t('common.username')} error={errors.username} hint={t('web.auth.usernameHint')}>
-          {(id, d) => <input id={id} aria-describedby={d} autoComplete="username" {...field('username')} />}
-        </Field>
-        <Field label={t('web.auth.password')} error={errors.password} hint={t('web.auth.passwordHint')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="password" autoComplete="new-password" {...field('password')} />}
-        </Field>
-        <Field label={t('web.auth.confirm')} error={errors.confirm}>
-          {(id, d) => <input id={id} aria-describedby={d} type="password" autoComplete="new-password" {...field('confirm')} />}
-        </Field>
+        <TextField label={t('web.auth.fullName')} error={errors.name} field={field('name')} autoComplete="name" />
+        <TextField label={t('common.username')} error={errors.username} hint={t('web.auth.usernameHint')} field={field('username')} autoComplete="username" />
+        <TextField label={t('web.auth.password')} error={errors.password} hint={t('web.auth.passwordHint')} field={field('password')} type="password" autoComplete="new-password" />
+        <TextField label={t('web.auth.confirm')} error={errors.confirm} field={field('confirm')} type="password" autoComplete="new-password" />
         <FormError message={register.error ? t('web.auth.notCreated', { error: errorMessage(register.error) }) : null} />
         <button type="submit" className="btn btn-primary btn-block" disabled={register.isPending}>
           {register.isPending ? t('web.auth.creating') : t('web.auth.createButton')}

@@ -1,7 +1,8 @@
 import { loginInputSchema } from '@bazaar/shared';
 import { errorMessage } from '../api/api-error';
 import { authApi } from '../api/endpoints';
-import { Field, FormError } from '../components/field';
+import { FormError } from '../components/field';
+import { TextField } from '../components/form/text-field';
 import { afterSignInPath, navigate } from '../app/router';
 import { useAuth } from './auth-context';
 import { AuthLayout } from './auth-layout';
@@ -26,16 +27,8 @@ export function SignInPage() {
   return (
     <AuthLayout title={t('signIn.submit')} subtitle={t('web.auth.signInSubtitle')}>
       <form className="form" onSubmit={submit} noValidate>
-        <Field label={t('common.username')} error={errors.username}>
-          {(id, d) => (
-            <input id={id} aria-describedby={d} autoComplete="username" {...register('username')} autoFocus />
-          )}
-        </Field>
-        <Field label={t('web.auth.password')} error={errors.password}>
-          {(id, d) => (
-            <input id={id} aria-describedby={d} type="password" autoComplete="current-password" {...register('password')} />
-          )}
-        </Field>
+        <TextField label={t('common.username')} error={errors.username} field={register('username')} autoComplete="username" autoFocus />
+        <TextField label={t('web.auth.password')} error={errors.password} field={register('password')} type="password" autoComplete="current-password" />
         <FormError message={login.error ? errorMessage(login.error) : null} />
         <button type="submit" className="btn btn-primary btn-block" disabled={login.isPending}>
           {login.isPending ? t('web.auth.signingIn') : t('signIn.submit')}

@@ -49,3 +49,16 @@ export function useEntityForm<V extends FieldValues, Saved>(o: EntityFormOptions
 export function optional(text: string): string | null {
   return text.trim() || null;
 }
+
+interface CrudApi<C, U, Saved> {
+  create(body: C): Promise<Saved>;
+  update(id: string, body: U): Promise<Saved>;
+}
+
+/** Create or edit: the schema to check with and the call that saves, by whether the row exists yet. */
+export function createOrUpdate<C, U, Saved>(row: { id: string } | null, api: CrudApi<C, U, Saved>, schemas: { create: z.ZodType<C, FieldValues>; update: z.ZodType<U, FieldValues> }) {
+  return {
+    schema: row ? schemas.update : schemas.create,
+    save: (body: unknown) => (row ? api.update(row.id, schemas.update.parse(body)) : api.create(schemas.create.parse(body))),
+  };
+}

@@ -13,6 +13,7 @@ import { usePagedList } from '../../components/use-paged-list';
 import { useDebounced } from '../../components/use-debounced';
 import { countActive, FilterPanel } from '../../components/filter-panel';
 import { cachedName, searchStores, searchUsers, StoreName } from '../shared/lookups';
+import { Options } from '../../components/options';
 
 const entities = ['product', 'store', 'supplier', 'user', 'movement', 'device', 'conflict', 'stock', 'auth'];
 
@@ -96,11 +97,7 @@ export function AuditPage() {
           {(id) => (
             <select id={id} value={entity} onChange={(e) => setEntity(e.target.value)}>
               <option value="">Any entity</option>
-              {entities.map((x) => (
-                <option key={x} value={x}>
-                  {x}
-                </option>
-              ))}
+              <Options values={entities} />
             </select>
           )}
         </Field>

@@ -15,6 +15,7 @@ import { usePagedList } from '../../components/use-paged-list';
 import { countActive, FilterPanel } from '../../components/filter-panel';
 import { cachedName, ProductName, searchStores, StoreName } from '../shared/lookups';
 import { useI18n } from '../../i18n/i18n-context';
+import { Options } from '../../components/options';
 
 /** Kinds whose label is in the message catalogs already (the others are not moved there yet). */
 const kindKey: Partial<Record<ConflictKind, MessageKey>> = { OVER_RETURN: 'web.conflicts.overReturn' };
@@ -141,11 +142,7 @@ export function ConflictsPage() {
           {(id) => (
             <select id={id} value={kind} onChange={(e) => setKind(e.target.value as ConflictKind | '')}>
               <option value="">Any kind</option>
-              {conflictKinds.map((k) => (
-                <option key={k} value={k}>
-                  {kindLabel(k, t)}
-                </option>
-              ))}
+              <Options values={conflictKinds} label={(k) => kindLabel(k, t)} />
             </select>
           )}
         </Field>

@@ -8,6 +8,7 @@ import { FormActions } from '../../components/form/form-actions';
 import { useEntityForm } from '../../components/form/use-entity-form';
 import { useI18n } from '../../i18n/i18n-context';
 import { searchStores } from '../shared/lookups';
+import { TextField } from '../../components/form/text-field';
 
 /** What the counter app scans: the hub's address and the device token. */
 export function enrollmentPayload(e: DeviceEnrollment, hubUrl: string): string {
@@ -81,9 +82,7 @@ export function EnrollForm({ onDone }: { onDone(): void }) {
         <Field label="Store" error={errors.storeId}>
           {(id, d) => <EntityPicker id={id} describedBy={d} kind="stores" value={store} onChange={setStore} search={searchStores} invalid={!!errors.storeId} />}
         </Field>
-        <Field label="Counter name" error={errors.name} hint="e.g. “Till 2” or “Back office PC”">
-          {(id, d) => <input id={id} aria-describedby={d} {...register('name')} />}
-        </Field>
+        <TextField label="Counter name" error={errors.name} hint="e.g. “Till 2” or “Back office PC”" field={register('name')} />
       </div>
       <FormActions
         label={t('web.enroll.submit')}

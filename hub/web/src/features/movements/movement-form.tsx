@@ -18,6 +18,8 @@ import { optional, useEntityForm } from '../../components/form/use-entity-form';
 import { useI18n } from '../../i18n/i18n-context';
 import { searchProducts, searchStores, searchSuppliers, useProduct } from '../shared/lookups';
 import { kindLabel } from './movement-kinds';
+import { Options } from '../../components/options';
+import { TextField } from '../../components/form/text-field';
 
 interface MovementFormProps {
   store?: PickOption | null;
@@ -121,11 +123,7 @@ export function MovementForm({ store: initialStore = null, product: initialProdu
           <Field label="Reason" error={errors.reason}>
             {(id, d) => (
               <select id={id} aria-describedby={d} {...register('reason')}>
-                {removalReasons.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
+                <Options values={removalReasons} />
               </select>
             )}
           </Field>
@@ -135,14 +133,10 @@ export function MovementForm({ store: initialStore = null, product: initialProdu
             <Field label="Supplier (optional)" error={errors.supplierId}>
               {(id, d) => <EntityPicker id={id} describedBy={d} kind="suppliers" value={supplier} onChange={setSupplier} search={searchSuppliers} />}
             </Field>
-            <Field label="Unit cost (optional)" error={errors.unitCostPaise} hint="₹ per piece, kg or L">
-              {(id, d) => <input id={id} aria-describedby={d} inputMode="decimal" {...register('unitCostPaise')} placeholder="₹0.00" />}
-            </Field>
+            <TextField label="Unit cost (optional)" error={errors.unitCostPaise} hint="₹ per piece, kg or L" field={register('unitCostPaise')} inputMode="decimal" placeholder="₹0.00" />
           </>
         )}
-        <Field label="Note (optional)" error={errors.note} wide>
-          {(id, d) => <input id={id} aria-describedby={d} maxLength={500} {...register('note')} />}
-        </Field>
+        <TextField label="Note (optional)" error={errors.note} wide field={register('note')} maxLength={500} />
       </div>
       <FormActions label={`Record ${kindLabel(i18n, kind).toLowerCase()}`} saving={save.isPending} error={save.error} onCancel={onDone} />
     </form>

@@ -14,9 +14,11 @@ import { productsApi } from '../../api/endpoints';
 import { EntityPicker, type PickOption } from '../../components/entity-picker';
 import { Field } from '../../components/field';
 import { FormActions } from '../../components/form/form-actions';
-import { optional, useEntityForm } from '../../components/form/use-entity-form';
+import { createOrUpdate, optional, useEntityForm } from '../../components/form/use-entity-form';
 import { useI18n } from '../../i18n/i18n-context';
 import { searchSuppliers, useSupplier } from '../shared/lookups';
+import { Options } from '../../components/options';
+import { TextField } from '../../components/form/text-field';
 
 const unitLabel: Record<BaseUnit, string> = { pc: 'Pieces (pc)', g: 'Weight (g / kg)', ml: 'Volume (ml / L)' };
 
@@ -61,7 +63,7 @@ export function ProductForm({ product, onDone }: { product: Product | null; onDo
       costPaise: product ? formatScaled(product.costPaise, 2, false) : '',
       reorderLevel: product ? String(product.reorderLevel) : '0',
     },
-    schema: product ? productUpdateSchema : productCreateSchema,
+    ...createOrUpdate(product, productsApi, { create: productCreateSchema, update: productUpdateSchema }),
     toBody: (f) => {
       const errors: FieldErrors = {};
       const read = reader(errors);
@@ -80,7 +82,6 @@ export function ProductForm({ product, onDone }: { product: Product | null; onDo
       };
       return { body, errors };
     },
-    save: (body) => (product ? productsApi.update(product.id, productUpdateSchema.parse(body)) : productsApi.create(productCreateSchema.parse(body))),
     cacheKey: 'product',
     invalidate: ['products', 'stocks'],
     onSaved: onDone,
@@ -90,38 +91,20 @@ export function ProductForm({ product, onDone }: { product: Product | null; onDo
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={product ? 'Edit product' : 'New product'}>
       <div className="form-grid">
-        <Field label="SKU" error={errors.sku}>
-          {(id, d) => <input id={id} aria-describedby={d} aria-invalid={!!errors.sku} {...register('sku')} />}
-        </Field>
-        <Field label="Barcode (optional)" error={errors.barcode}>
-          {(id, d) => <input id={id} aria-describedby={d} {...register('barcode')} inputMode="numeric" />}
-        </Field>
-        <Field label="Name" error={errors.name} wide>
-          {(id, d) => <input id={id} aria-describedby={d} {...register('name')} />}
-        </Field>
+        <TextField label="SKU" error={errors.sku} field={register('sku')} aria-invalid={!!errors.sku} />
+        <TextField label="Barcode (optional)" error={errors.barcode} field={register('barcode')} inputMode="numeric" />
+        <TextField label="Name" error={errors.name} wide field={register('name')} />
         <Field label="Unit" error={errors.unit}>
           {(id, d) => (
             <select id={id} aria-describedby={d} {...register('unit', { disabled: !!product })}>
-              {baseUnits.map((u) => (
-                <option key={u} value={u}>
-                  {unitLabel[u]}
-                </option>
-              ))}
+              <Options values={baseUnits} label={(u) => unitLabel[u]} />
             </select>
           )}
         </Field>
-        <Field label="Category (optional)" error={errors.category}>
-          {(id, d) => <input id={id} aria-describedby={d} {...register('category')} />}
-        </Field>
-        <Field label="Selling price" error={errors.pricePaise} hint={shownUnit === 'pc' ? '₹ per piece' : shownUnit === 'g' ? '₹ per kg' : '₹ per L'}>
-          {(id, d) => <input id={id} aria-describedby={d} inputMode="decimal" {...register('pricePaise')} />}
-        </Field>
-        <Field label="Cost" error={errors.costPaise}>
-          {(id, d) => <input id={id} aria-describedby={d} inputMode="decimal" {...register('costPaise')} />}
-        </Field>
-        <Field label="Reorder level" error={errors.reorderLevel} hint={`Low stock at or under this (${shownUnit === 'pc' ? 'pieces' : shownUnit === 'g' ? 'e.g. 2 kg' : 'e.g. 5 L'})`}>
-          {(id, d) => <input id={id} aria-describedby={d} {...register('reorderLevel')} />}
-        </Field>
+        <TextField label="Category (optional)" error={errors.category} field={register('category')} />
+        <TextField label="Selling price" error={errors.pricePaise} hint={shownUnit === 'pc' ? '₹ per piece' : shownUnit === 'g' ? '₹ per kg' : '₹ per L'} field={register('pricePaise')} inputMode="decimal" />
+        <TextField label="Cost" error={errors.costPaise} field={register('costPaise')} inputMode="decimal" />
+        <TextField label="Reorder level" error={errors.reorderLevel} hint={`Low stock at or under this (${shownUnit === 'pc' ? 'pieces' : shownUnit === 'g' ? 'e.g. 2 kg' : 'e.g. 5 L'})`} field={register('reorderLevel')} />
         <Field label="Supplier (optional)" error={errors.supplierId}>
           {(id, d) => <EntityPicker id={id} describedBy={d} kind="suppliers" value={currentSupplier} onChange={setSupplier} search={searchSuppliers} />}
         </Field>

@@ -6,11 +6,11 @@ import { productsApi } from '../../api/endpoints';
 import { useUser } from '../../auth/auth-context';
 import { allowed } from '../../auth/permissions';
 import type { Column } from '../../components/data-table';
-import { actionsColumn, ArchivedToggle, SearchFilter, stateColumn, TextFilter } from '../../components/list-page/catalog-parts';
+import { ArchivedToggle, SearchFilter, stateColumn, TextFilter } from '../../components/list-page/catalog-parts';
 import { ListPage } from '../../components/list-page/list-page';
 import { useEditor } from '../../components/list-page/use-editor';
 import { useFilteredList } from '../../components/list-page/use-list';
-import { ArchiveButton } from '../shared/archive-button';
+import { editArchiveColumn } from '../shared/edit-archive-column';
 import { cachedName, SupplierName } from '../shared/lookups';
 import { ProductDrilldown } from '../stock/product-drilldown';
 import { ProductForm } from './product-form';
@@ -60,12 +60,7 @@ export function ProductsPage() {
     { id: 'reorder', header: t('web.stock.reorder'), align: 'right', minor: true, cell: (p) => i18n.qty(p.reorderLevel, p.unit), csv: (p) => p.reorderLevel },
     stateColumn(t, f.archived),
   ];
-  if (canEdit)
-    columns.push(
-      actionsColumn(t, editor.edit, (p) => (
-        <ArchiveButton archived={p.archived} name={p.name} archive={() => productsApi.archive(p.id)} restore={() => productsApi.update(p.id, { archived: false })} invalidate="products" />
-      )),
-    );
+  if (canEdit) columns.push(editArchiveColumn(t, editor.edit, productsApi, 'products'));
 
   return (
     <ListPage

@@ -6,6 +6,7 @@ import { searchStores, searchSuppliers } from '../shared/lookups';
 import type { Query } from '../../api/client';
 import { FilterPanel } from '../../components/filter-panel';
 import { dayEnd, dayStart } from '../../components/format';
+import { Options } from '../../components/options';
 
 export interface StockFilterState {
   store: PickOption | null;
@@ -68,11 +69,7 @@ export function StockFilters({ value, onChange }: { value: StockFilterState; onC
         {(id) => (
           <select id={id} value={value.status} onChange={(e) => set('status', e.target.value as StockStatus | '')}>
             <option value="">{t('web.stock.anyStatus')}</option>
-            {stockStatuses.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel[s]}
-              </option>
-            ))}
+            <Options values={stockStatuses} label={(s) => statusLabel[s]} />
           </select>
         )}
       </Field>

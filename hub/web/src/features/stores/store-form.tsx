@@ -1,9 +1,9 @@
 import { storeCreateSchema, storeUpdateSchema, type Store } from '@bazaar/shared';
 import { storesApi } from '../../api/endpoints';
-import { Field } from '../../components/field';
 import { FormActions } from '../../components/form/form-actions';
-import { optional, useEntityForm } from '../../components/form/use-entity-form';
+import { createOrUpdate, optional, useEntityForm } from '../../components/form/use-entity-form';
 import { useI18n } from '../../i18n/i18n-context';
+import { TextField } from '../../components/form/text-field';
 
 interface StoreFields {
   code: string;
@@ -23,11 +23,10 @@ export function StoreForm({ store, onDone }: { store: Store | null; onDone(): vo
       location: store?.location ?? '',
       varianceThreshold: String(store?.varianceThreshold ?? 10),
     },
-    schema: store ? storeUpdateSchema : storeCreateSchema,
+    ...createOrUpdate(store, storesApi, { create: storeCreateSchema, update: storeUpdateSchema }),
     toBody: (f) => ({
       body: { code: f.code, name: f.name, region: optional(f.region), location: optional(f.location), varianceThreshold: Number(f.varianceThreshold) },
     }),
-    save: (body) => (store ? storesApi.update(store.id, storeUpdateSchema.parse(body)) : storesApi.create(storeCreateSchema.parse(body))),
     cacheKey: 'store',
     invalidate: ['stores'],
     onSaved: onDone,
@@ -36,21 +35,11 @@ export function StoreForm({ store, onDone }: { store: Store | null; onDone(): vo
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={store ? 'Edit store' : 'New store'}>
       <div className="form-grid">
-        <Field label="Code" error={errors.code} hint="Short unique code, e.g. BLR-014">
-          {(id, d) => <input id={id} aria-describedby={d} {...register('code')} />}
-        </Field>
-        <Field label="Name" error={errors.name}>
-          {(id, d) => <input id={id} aria-describedby={d} {...register('name')} />}
-        </Field>
-        <Field label="Region" error={errors.region}>
-          {(id, d) => <input id={id} aria-describedby={d} {...register('region')} />}
-        </Field>
-        <Field label="Count variance threshold" error={errors.varianceThreshold} hint="Base units; larger count differences are flagged">
-          {(id, d) => <input id={id} aria-describedby={d} inputMode="numeric" {...register('varianceThreshold')} />}
-        </Field>
-        <Field label="Address / location" error={errors.location} wide>
-          {(id, d) => <input id={id} aria-describedby={d} {...register('location')} />}
-        </Field>
+        <TextField label="Code" error={errors.code} hint="Short unique code, e.g. BLR-014" field={register('code')} />
+        <TextField label="Name" error={errors.name} field={register('name')} />
+        <TextField label="Region" error={errors.region} field={register('region')} />
+        <TextField label="Count variance threshold" error={errors.varianceThreshold} hint="Base units; larger count differences are flagged" field={register('varianceThreshold')} inputMode="numeric" />
+        <TextField label="Address / location" error={errors.location} wide field={register('location')} />
       </div>
       <FormActions label={store ? t('web.form.saveChanges') : 'Create store'} saving={save.isPending} error={save.error} onCancel={onDone} />
     </form>

@@ -4,12 +4,12 @@ import { useUser } from '../../auth/auth-context';
 import { allowed } from '../../auth/permissions';
 import type { Column } from '../../components/data-table';
 import { fmtDate } from '../../components/format';
-import { actionsColumn, ArchivedToggle, SearchFilter, stateColumn, TextFilter } from '../../components/list-page/catalog-parts';
+import { ArchivedToggle, SearchFilter, stateColumn, TextFilter } from '../../components/list-page/catalog-parts';
 import { ListPage } from '../../components/list-page/list-page';
 import { useEditor } from '../../components/list-page/use-editor';
 import { useFilteredList } from '../../components/list-page/use-list';
 import { navigate } from '../../app/router';
-import { ArchiveButton } from '../shared/archive-button';
+import { editArchiveColumn } from '../shared/edit-archive-column';
 import { StoreForm } from './store-form';
 import { useI18n } from '../../i18n/i18n-context';
 
@@ -32,19 +32,10 @@ export function StoresPage() {
   ];
   if (canEdit)
     columns.push(
-      actionsColumn(t, editor.edit, (s) => (
-        <ArchiveButton
-          archived={s.archived}
-          name={s.name}
-          archive={() => storesApi.archive(s.id)}
-          restore={() => storesApi.update(s.id, { archived: false })}
-          invalidate="stores"
-          confirmText={async () => {
-            const p = await storesApi.archivePreview(s.id);
-            return t('web.archive.storeConfirm', { name: s.name, devices: p.activeDevices.length, deviceNames: p.activeDevices.map((d) => d.name).join(', '), conflicts: p.openConflicts });
-          }}
-        />
-      )),
+      editArchiveColumn(t, editor.edit, storesApi, 'stores', async (s) => {
+        const p = await storesApi.archivePreview(s.id);
+        return t('web.archive.storeConfirm', { name: s.name, devices: p.activeDevices.length, deviceNames: p.activeDevices.map((d) => d.name).join(', '), conflicts: p.openConflicts });
+      }),
     );
 
   return (

@@ -3,11 +3,11 @@ import { suppliersApi } from '../../api/endpoints';
 import { useUser } from '../../auth/auth-context';
 import { allowed } from '../../auth/permissions';
 import type { Column } from '../../components/data-table';
-import { actionsColumn, ArchivedToggle, SearchFilter, stateColumn } from '../../components/list-page/catalog-parts';
+import { ArchivedToggle, SearchFilter, stateColumn } from '../../components/list-page/catalog-parts';
 import { ListPage } from '../../components/list-page/list-page';
 import { useEditor } from '../../components/list-page/use-editor';
 import { useFilteredList } from '../../components/list-page/use-list';
-import { ArchiveButton } from '../shared/archive-button';
+import { editArchiveColumn } from '../shared/edit-archive-column';
 import { SupplierForm } from './supplier-form';
 import { useI18n } from '../../i18n/i18n-context';
 
@@ -25,12 +25,7 @@ export function SuppliersPage() {
     { id: 'address', wrap: true, header: t('web.suppliers.address'), minor: true, cell: (s) => s.address ?? '—', csv: (s) => s.address },
     stateColumn(t, f.archived),
   ];
-  if (canEdit)
-    columns.push(
-      actionsColumn(t, editor.edit, (s) => (
-        <ArchiveButton archived={s.archived} name={s.name} archive={() => suppliersApi.archive(s.id)} restore={() => suppliersApi.update(s.id, { archived: false })} invalidate="suppliers" />
-      )),
-    );
+  if (canEdit) columns.push(editArchiveColumn(t, editor.edit, suppliersApi, 'suppliers'));
 
   return (
     <ListPage

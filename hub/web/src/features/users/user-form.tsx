@@ -4,9 +4,11 @@ import { useUser } from '../../auth/auth-context';
 import { EntityPicker, type PickOption } from '../../components/entity-picker';
 import { Field } from '../../components/field';
 import { FormActions } from '../../components/form/form-actions';
-import { useEntityForm } from '../../components/form/use-entity-form';
+import { createOrUpdate, useEntityForm } from '../../components/form/use-entity-form';
 import { useI18n } from '../../i18n/i18n-context';
 import { searchStores, StoreName } from '../shared/lookups';
+import { Options } from '../../components/options';
+import { TextField } from '../../components/form/text-field';
 
 interface UserFields {
   username: string;
@@ -25,7 +27,7 @@ export function UserForm({ user, onDone }: { user: User | null; onDone(): void }
   const roleChoices: readonly Role[] = me.role === 'admin' ? roles : ['staff'];
   const { form, register, errors, submit, save } = useEntityForm<UserFields, User>({
     defaultValues: { username: user?.username ?? '', name: user?.name ?? '', password: '', pin: '', role: user?.role ?? 'staff', active: user?.active ?? true, storeIds: user?.storeIds ?? [] },
-    schema: user ? userUpdateSchema : userCreateSchema,
+    ...createOrUpdate(user, usersApi, { create: userCreateSchema, update: userUpdateSchema }),
     toBody: (f) => {
       const secrets = { ...(f.pin ? { pin: f.pin } : {}) };
       return {
@@ -34,7 +36,6 @@ export function UserForm({ user, onDone }: { user: User | null; onDone(): void }
           : { username: f.username, name: f.name, password: f.password, role: f.role, storeIds: f.storeIds, ...secrets },
       };
     },
-    save: (body) => (user ? usersApi.update(user.id, userUpdateSchema.parse(body)) : usersApi.create(userCreateSchema.parse(body))),
     cacheKey: 'user',
     invalidate: ['users'],
     onSaved: onDone,
@@ -46,26 +47,14 @@ export function UserForm({ user, onDone }: { user: User | null; onDone(): void }
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={user ? 'Edit user' : 'New user'}>
       <div className="form-grid">
-        <Field label="Username" error={errors.username}>
-          {(id, d) => <input id={id} aria-describedby={d} {...register('username', { disabled: !!user })} autoComplete="off" />}
-        </Field>
-        <Field label="Full name" error={errors.name}>
-          {(id, d) => <input id={id} aria-describedby={d} {...register('name')} />}
-        </Field>
-        <Field label={user ? 'New password (optional)' : 'Password'} error={errors.password} hint="At least 10 characters">
-          {(id, d) => <input id={id} type="password" autoComplete="new-password" aria-describedby={d} {...register('password')} />}
-        </Field>
-        <Field label="Counter PIN (optional)" error={errors.pin} hint="4–8 digits, for signing in at the counter offline">
-          {(id, d) => <input id={id} inputMode="numeric" autoComplete="off" aria-describedby={d} {...register('pin')} />}
-        </Field>
+        <TextField label="Username" error={errors.username} field={register('username', { disabled: !!user })} autoComplete="off" />
+        <TextField label="Full name" error={errors.name} field={register('name')} />
+        <TextField label={user ? 'New password (optional)' : 'Password'} error={errors.password} hint="At least 10 characters" field={register('password')} type="password" autoComplete="new-password" />
+        <TextField label="Counter PIN (optional)" error={errors.pin} hint="4–8 digits, for signing in at the counter offline" field={register('pin')} inputMode="numeric" autoComplete="off" />
         <Field label="Role" error={errors.role}>
           {(id, d) => (
             <select id={id} aria-describedby={d} {...register('role')}>
-              {roleChoices.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
+              <Options values={roleChoices} />
             </select>
           )}
         </Field>

@@ -11,6 +11,7 @@ import { useFilteredList } from '../../components/list-page/use-list';
 import { useI18n } from '../../i18n/i18n-context';
 import { StoreName } from '../shared/lookups';
 import { UserForm } from './user-form';
+import { Options } from '../../components/options';
 
 export function UsersPage() {
   const { t } = useI18n();
@@ -57,11 +58,7 @@ export function UsersPage() {
               {(id) => (
                 <select id={id} value={f.text.role} onChange={(e) => f.set('role')(e.target.value)}>
                   <option value="">Any role</option>
-                  {roles.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
+                  <Options values={roles} />
                 </select>
               )}
             </Field>
