@@ -42,3 +42,9 @@ export function asApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   return new ApiError('INTERNAL', err instanceof Error ? err.message : String(err));
 }
+
+/** What a failed save shows: the API's message for the form, its field messages by field. */
+export function formErrors(err: unknown, wording: (message: string) => string = (m) => m): Record<string, string> {
+  const ae = asApiError(err);
+  return { form: wording(ae.message), ...ae.fieldErrors() };
+}

@@ -11,6 +11,7 @@ import { cartReducer, cartTotal, emptyCart, parseCartQuantity, type CartAction }
 import { CartTable } from './cart-table';
 import { WeightPrompt } from './weight-prompt';
 import { Screen } from '../ui/screen';
+import { useExclusive } from '../ui/use-exclusive';
 
 export function CounterScreen() {
   const api = useApi();
@@ -50,18 +51,8 @@ export function CounterScreen() {
     dispatch({ type: 'add', product, qty: parsed.qty });
   };
 
-  // A ref, not state: two quick F9 presses must not both start a sale of the same cart.
-  const sellingRef = useRef(false);
-  const completeSale = async () => {
-    if (sellingRef.current) return;
-    sellingRef.current = true;
-    try {
-      await completeSaleOnce();
-    } finally {
-      sellingRef.current = false;
-    }
-  };
-  const completeSaleOnce = async () => {
+  // Two quick F9 presses must not both start a sale of the same cart.
+  const completeSale = useExclusive(async () => {
     // A scanner's last code may still be being looked up: the sale includes it.
     await picker.current?.whenIdle();
     const cart = cartRef.current;
@@ -88,7 +79,7 @@ export function CounterScreen() {
       setSelling(false);
       picker.current?.focus();
     }
-  };
+  });
 
   const undo = () => {
     dispatch({ type: 'undo' });

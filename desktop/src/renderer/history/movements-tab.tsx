@@ -8,6 +8,7 @@ import { useSync } from '../sync/sync-context';
 import { HistoryList, usePagedHistory } from './history-list';
 import { kindLabel } from './kind-words';
 import { useI18n } from '../i18n/i18n-context';
+import { Options } from '../ui/options';
 
 const syncWords: Record<MovementView['syncStatus'], MessageKey> = { pending: 'history.sync.pending', applied: 'history.sync.applied', duplicate: 'history.sync.applied', rejected: 'history.sync.rejected' };
 
@@ -47,11 +48,7 @@ export function MovementsTab() {
             <label htmlFor="h-kind">{t('common.kind')}</label>
             <select id="h-kind" className="select" value={kind} onChange={(e) => setKind(e.target.value as MovementKind | '')}>
               <option value="">{t('history.allKinds')}</option>
-              {movementKinds.map((k) => (
-                <option key={k} value={k}>
-                  {kindLabel(i18n, k)}
-                </option>
-              ))}
+              <Options items={movementKinds} label={(k) => kindLabel(i18n, k)} />
             </select>
           </div>
           <div className="field grow">

@@ -10,6 +10,7 @@ import { Notice } from '../ui/notice';
 import { ProductPicker, type PickerHandle } from '../ui/product-picker';
 import { RecentActivity } from './recent-activity';
 import { Screen } from '../ui/screen';
+import { useExclusive } from '../ui/use-exclusive';
 
 interface SheetRow {
   product: ProductView;
@@ -55,17 +56,7 @@ export function CountScreen() {
     result && 'qty' in result && result.qty !== row.product.qty ? [{ row, variance: result.qty - row.product.qty }] : [],
   );
 
-  const savingRef = useRef(false);
-  const save = async () => {
-    if (savingRef.current) return;
-    savingRef.current = true;
-    try {
-      await saveOnce();
-    } finally {
-      savingRef.current = false;
-    }
-  };
-  const saveOnce = async () => {
+  const save = useExclusive(async () => {
     await picker.current?.whenIdle();
     const rows = rowsRef.current;
     const parsed = parse(rows);
@@ -98,7 +89,7 @@ export function CountScreen() {
     } finally {
       setSaving(false);
     }
-  };
+  });
 
   const saveRef = useRef(save);
   saveRef.current = save;

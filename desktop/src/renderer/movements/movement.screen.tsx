@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ProductView } from '../../core/core.api';
-import { asApiError } from '../api/use-query';
+import { formErrors } from '../api/use-query';
 import { parseCartQuantity } from '../counter/cart';
 import { useI18n } from '../i18n/i18n-context';
 import { useSync } from '../sync/sync-context';
@@ -83,8 +83,7 @@ export function MovementScreen(p: MovementScreenProps) {
       sync.refresh();
       picker.current?.focus();
     } catch (err) {
-      const ae = asApiError(err);
-      setErrors({ form: t('common.nothingSaved', { error: ae.message }), ...ae.fieldErrors() });
+      setErrors(formErrors(err, (error) => t('common.nothingSaved', { error })));
     } finally {
       setSaving(false);
     }

@@ -5,6 +5,7 @@ import { useQuery } from '../api/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Field } from '../ui/field';
 import { MovementScreen, type Problems } from './movement.screen';
+import { Options } from '../ui/options';
 
 export function ReceiveScreen() {
   const api = useApi();
@@ -68,11 +69,7 @@ export function ReceiveScreen() {
           <Field id="receive-supplier" label={t('common.supplier')} error={errors.supplier}>
             <select id="receive-supplier" className="select" value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
               <option value="">{t('common.none')}</option>
-              {(suppliers.data ?? []).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <Options items={suppliers.data} value={(s) => s.id} label={(s) => s.name} />
             </select>
           </Field>
         </>

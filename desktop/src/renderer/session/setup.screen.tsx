@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { StoreInfo } from '../../core/core.api';
 import { useApi } from '../api/api-context';
-import { asApiError } from '../api/use-query';
+import { asApiError, formErrors } from '../api/use-query';
 import { Field } from '../ui/field';
 import { Notice } from '../ui/notice';
 import { LocalePicker, useI18n } from '../i18n/i18n-context';
@@ -56,8 +56,7 @@ function NewStoreForm({ info, onDone }: { info: StoreInfo; onDone: () => void })
       await api.signIn({ username, pin: f.pin });
       onDone();
     } catch (err) {
-      const ae = asApiError(err);
-      setErrors({ form: ae.message, ...ae.fieldErrors() });
+      setErrors(formErrors(err));
     } finally {
       setBusy(false);
     }

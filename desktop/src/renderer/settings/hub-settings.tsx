@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { StoreInfo } from '../../core/core.api';
 import { useApi } from '../api/api-context';
-import { asApiError } from '../api/use-query';
+import { formErrors } from '../api/use-query';
 import { useSync } from '../sync/sync-context';
 import { Field } from '../ui/field';
 import { Notice } from '../ui/notice';
@@ -35,8 +35,7 @@ export function HubSettings({ info, onChanged }: { info: StoreInfo; onChanged: (
       onChanged();
       void sync.syncNow();
     } catch (err) {
-      const ae = asApiError(err);
-      setErrors({ form: ae.message, ...ae.fieldErrors() });
+      setErrors(formErrors(err));
     } finally {
       setBusy(false);
     }

@@ -2,11 +2,12 @@ import { baseUnits, parseMoney, UnitError, type BaseUnit } from '@bazaar/shared'
 import { useState, type FormEvent } from 'react';
 import type { ImportResult, StoreInfo } from '../../core/core.api';
 import { useApi } from '../api/api-context';
-import { asApiError, useQuery } from '../api/use-query';
+import { asApiError, formErrors, useQuery } from '../api/use-query';
 import { parseTypedQuantity } from '../counter/cart';
 import { Field } from '../ui/field';
 import { Notice } from '../ui/notice';
 import { useI18n } from '../i18n/i18n-context';
+import { Options } from '../ui/options';
 
 const empty = { sku: '', barcode: '', name: '', unit: 'pc' as BaseUnit, category: '', supplierId: '', price: '', cost: '', reorder: '' };
 
@@ -61,8 +62,7 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
       setDone(t('productSettings.done', { name: created.name, sku: created.sku }));
       setF(empty);
     } catch (err) {
-      const ae = asApiError(err);
-      setErrors({ form: ae.message, ...ae.fieldErrors() });
+      setErrors(formErrors(err));
     }
   };
 
@@ -94,11 +94,7 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
           </Field>
           <Field id="p-unit" label={t('productSettings.soldBy')}>
             <select id="p-unit" className="select" value={f.unit} onChange={(e) => setF((o) => ({ ...o, unit: e.target.value as BaseUnit }))}>
-              {baseUnits.map((u) => (
-                <option key={u} value={u}>
-                  {t(`unit.sold.${u}`)}
-                </option>
-              ))}
+              <Options items={baseUnits} label={(u) => t(`unit.sold.${u}`)} />
             </select>
           </Field>
           <Field id="p-price" label={t('productSettings.priceLabel', { currency: symbol, per: t(`unit.per.${f.unit}`) })} error={errors.price ?? errors.pricePaise}>
@@ -116,11 +112,7 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
           <Field id="p-supplier" label={t('common.supplier')} className="span-2">
             <select id="p-supplier" className="select" value={f.supplierId} onChange={set('supplierId')}>
               <option value="">{t('common.none')}</option>
-              {(suppliers.data ?? []).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <Options items={suppliers.data} value={(s) => s.id} label={(s) => s.name} />
             </select>
           </Field>
         </div>

@@ -2,10 +2,11 @@ import { roles, type Role } from '@bazaar/shared';
 import { useState, type FormEvent } from 'react';
 import type { StoreInfo } from '../../core/core.api';
 import { useApi } from '../api/api-context';
-import { asApiError, useQuery } from '../api/use-query';
+import { formErrors, useQuery } from '../api/use-query';
 import { Field } from '../ui/field';
 import { Notice } from '../ui/notice';
 import { useI18n } from '../i18n/i18n-context';
+import { Options } from '../ui/options';
 
 export function StaffSettings({ info }: { info: StoreInfo }) {
   const api = useApi();
@@ -31,8 +32,7 @@ export function StaffSettings({ info }: { info: StoreInfo }) {
       setF({ name: '', username: '', role: 'staff', pin: '' });
       users.reload();
     } catch (err) {
-      const ae = asApiError(err);
-      setErrors({ form: ae.message, ...ae.fieldErrors() });
+      setErrors(formErrors(err));
     }
   };
 
@@ -82,11 +82,7 @@ export function StaffSettings({ info }: { info: StoreInfo }) {
           </Field>
           <Field id="u-role" label={t('common.role')}>
             <select id="u-role" className="select" value={f.role} onChange={set('role')}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
+              <Options items={roles} label={(r) => t(`role.${r}`)} />
             </select>
           </Field>
           <Field id="u-pin" label={t('setup.pinLabel')} error={errors.pin}>

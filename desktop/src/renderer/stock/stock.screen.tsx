@@ -7,6 +7,7 @@ import { Dialog } from '../ui/dialog';
 import { Notice } from '../ui/notice';
 import { StockTable } from './stock-table';
 import { Screen } from '../ui/screen';
+import { Options } from '../ui/options';
 
 const PAGE = 100;
 
@@ -91,33 +92,21 @@ export function StockScreen() {
             <label htmlFor="stock-status">{t('common.status')}</label>
             <select id="stock-status" className="select" value={status} onChange={(e) => setStatus(e.target.value as StockStatus | '')}>
               <option value="">{t('common.all')}</option>
-              {stockStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {t(`stock.${s}`)}
-                </option>
-              ))}
+              <Options items={stockStatuses} label={(s) => t(`stock.${s}`)} />
             </select>
           </div>
           <div className="field">
             <label htmlFor="stock-category">{t('common.category')}</label>
             <select id="stock-category" className="select" value={category} onChange={(e) => setCategory(e.target.value)}>
               <option value="">{t('common.all')}</option>
-              {(categories.data ?? []).map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
+              <Options items={categories.data} />
             </select>
           </div>
           <div className="field">
             <label htmlFor="stock-supplier">{t('common.supplier')}</label>
             <select id="stock-supplier" className="select" value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
               <option value="">{t('common.all')}</option>
-              {(suppliers.data ?? []).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <Options items={suppliers.data} value={(s) => s.id} label={(s) => s.name} />
             </select>
           </div>
           {filtered && (
