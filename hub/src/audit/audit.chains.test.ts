@@ -1,26 +1,15 @@
 import { HUB_CHAIN } from '@bazaar/shared';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
+import { describe, expect, it } from 'vitest';
+import type { TestApp, TestUser } from '../test/test-db';
+import { useTestApp } from '../test/use-test-app';
+import { storeWithEntries as storeWithEntriesOf } from './audit.test-kit';
 import { anchorStoreHeads } from './audit.anchor';
 
 let t: TestApp;
 let admin: TestUser;
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.makeUser('admin');
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-/** A store with `updates` renames after its creation: 1 + updates entries in its own chain. */
-async function storeWithEntries(code: string, updates: number): Promise<string> {
-  const created = await t.call('POST', '/stores', admin.token, { code, name: code });
-  expect(created.status, created.text).toBe(201);
-  for (let i = 0; i < updates; i++) expect((await t.call('PATCH', `/stores/${created.body.id}`, admin.token, { name: `${code} ${i}` })).status).toBe(200);
-  return created.body.id as string;
-}
+useTestApp((c) => ({ t, admin } = c));
+const storeWithEntries = (code: string, updates: number) => storeWithEntriesOf(t, admin, code, updates);
 
 const chainRows = (chain: string) =>
   t.db.db.selectFrom('audit_log').select(['id', 'seq', 'hash', 'action']).where('chain', '=', chain).orderBy('seq').execute();

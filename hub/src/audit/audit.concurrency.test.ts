@@ -1,10 +1,11 @@
 import { HUB_CHAIN, pushRequestSchema } from '@bazaar/shared';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CATALOG_SCOPE, nextVersion } from '../db/change-version';
 import { pushBatch } from '../sync/sync.push';
 import { SimDevice } from '../sync/sync.test-kit';
-import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
+import type { TestApp, TestUser } from '../test/test-db';
+import { useTestApp } from '../test/use-test-app';
 
 /**
  * Nothing on the push path is shared by all stores (DESIGN §9): a push of store B goes through
@@ -15,13 +16,7 @@ import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
 describe.skipIf(!process.env.TEST_DATABASE_URL)('pushes of two stores never wait on each other (real PostgreSQL)', () => {
   let t: TestApp;
   let admin: TestUser;
-  beforeAll(async () => {
-    t = await createTestApp();
-    admin = await t.makeUser('admin');
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  useTestApp((c) => ({ t, admin } = c));
 
   /** Sessions of this database waiting for a lock someone else holds. */
   async function waitingOnLocks(): Promise<number> {

@@ -1,7 +1,9 @@
 import { auditChainInput } from '@bazaar/shared';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
+import { describe, expect, it } from 'vitest';
+import type { TestApp, TestUser } from '../test/test-db';
+import { useTestApp } from '../test/use-test-app';
+import { storeWithEntries as storeWithEntriesOf } from './audit.test-kit';
 import { anchorStoreHeads } from './audit.anchor';
 import { sha256Hex } from './audit.hash';
 import { verifyStore } from './audit.verify';
@@ -10,20 +12,8 @@ const KEY = 'test-audit-key-0123456789abcdef-0123456789';
 
 let t: TestApp;
 let admin: TestUser;
-beforeAll(async () => {
-  t = await createTestApp({ config: { AUDIT_HMAC_KEY: KEY } });
-  admin = await t.makeUser('admin');
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-async function storeWithEntries(code: string, updates: number): Promise<string> {
-  const created = await t.call('POST', '/stores', admin.token, { code, name: code });
-  expect(created.status, created.text).toBe(201);
-  for (let i = 0; i < updates; i++) expect((await t.call('PATCH', `/stores/${created.body.id}`, admin.token, { name: `${code} ${i}` })).status).toBe(200);
-  return created.body.id as string;
-}
+useTestApp((c) => ({ t, admin } = c), { config: { AUDIT_HMAC_KEY: KEY } });
+const storeWithEntries = (code: string, updates: number) => storeWithEntriesOf(t, admin, code, updates);
 
 /**
  * What someone with write access to the database (and no key) can do: change a row, then

@@ -8,13 +8,14 @@ export interface TestAppContext {
 
 /**
  * The setup most hub test files share: a fresh app on a freshly migrated database and an admin,
- * made before the file's tests and closed after them. `ready` hands both to the file's own lets.
+ * made before the file's tests and closed after them. `ready` hands both to the file's own lets
+ * (and may go on to seed, async).
  */
-export function useTestApp(ready: (ctx: TestAppContext) => void, opts: TestAppOptions = {}): void {
+export function useTestApp(ready: (ctx: TestAppContext) => unknown, opts: TestAppOptions = {}): void {
   let t: TestApp | undefined;
   beforeAll(async () => {
     t = await createTestApp(opts);
-    ready({ t, admin: await t.makeUser('admin') });
+    await ready({ t, admin: await t.makeUser('admin') });
   });
   afterAll(async () => {
     await t?.close();
