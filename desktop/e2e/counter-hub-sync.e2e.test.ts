@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestSuite, failureShot, openPage, screenshot, type ConsoleErrors } from './support/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestSuite, checkEachTest, openPage, screenshot, type ConsoleErrors } from './support/browser';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { createHubDatabase, hubClient, startHub, type HubDatabase } from './support/hub-process';
 import type { Proc } from './support/processes';
-import { catalogue } from './support/seed';
+import { catalogue, productBody } from './support/seed';
 import { goTo, scan } from './support/ui';
 
 /*
@@ -55,17 +55,7 @@ beforeAll(async () => {
   storeId = store.id;
   const supplier = await hubApi.call<{ id: string }>('POST', '/suppliers', { name: 'Agarwal Wholesale' });
   for (const p of products) {
-    const created = await hubApi.call<{ id: string }>('POST', '/products', {
-      sku: p.sku,
-      barcode: p.barcode,
-      name: p.name,
-      unit: p.unit,
-      category: p.category,
-      supplierId: supplier.id,
-      pricePaise: p.pricePaise,
-      costPaise: p.costPaise,
-      reorderLevel: p.reorderLevel,
-    });
+    const created = await hubApi.call<{ id: string }>('POST', '/products', productBody(p, supplier.id));
     if (p.stock > 0) await hubApi.call('POST', '/stock-movements', { storeId, kind: 'IN', productId: created.id, qty: p.stock, unitCostPaise: p.costPaise });
   }
   await hubApi.call('POST', '/users', { username: 'priya', name: 'Priya Verma', password: 'priya-long-password', role: 'staff', storeIds: [storeId], pin: STAFF_PIN });
@@ -74,10 +64,7 @@ beforeAll(async () => {
   ({ page, errors } = await openPage(browser, counter.url));
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await page?.screenshot({ path: failureShot(`sync-${ctx.task.name}`) }).catch(() => undefined);
-  expect(errors?.unexpected() ?? []).toEqual([]);
-});
+checkEachTest(() => ({ page, errors }), 'sync-');
 
 afterAll(async () => {
   await browser?.close();

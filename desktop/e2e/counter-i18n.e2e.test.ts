@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textOverflows } from '../../test-support/text-overflow.check';
-import { browserTestSuite, failureShot, screenshot, type ConsoleErrors } from './support/browser';
+import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from './support/browser';
 import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { catalogue, seedLocalCatalogue } from './support/seed';
@@ -39,10 +39,7 @@ beforeAll(async () => {
   await page.goto(counter.url);
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await page?.screenshot({ path: failureShot(ctx.task.name) }).catch(() => undefined);
-  expect(errors?.unexpected() ?? []).toEqual([]);
-});
+checkEachTest(() => ({ page, errors }));
 
 afterAll(async () => {
   await browser?.close();

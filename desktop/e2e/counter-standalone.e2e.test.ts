@@ -1,7 +1,7 @@
 import { formatMoney } from '@bazaar/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestSuite, failureShot, openPage, screenshot, type ConsoleErrors } from './support/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestSuite, checkEachTest, openPage, screenshot, type ConsoleErrors } from './support/browser';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { catalogue, seedLocalCatalogue } from './support/seed';
 import { goTo, scan } from './support/ui';
@@ -35,12 +35,7 @@ beforeAll(async () => {
   ({ page, errors } = await openPage(browser, counter.url));
 });
 
-afterEach(async (ctx) => {
-  // A failed step leaves a picture of the page behind (not committed: e2e/output/ is ignored).
-  if (ctx.task.result?.state === 'fail') await page?.screenshot({ path: failureShot(ctx.task.name) }).catch(() => undefined);
-  // No console error unless the test said it expects one.
-  expect(errors?.unexpected() ?? []).toEqual([]);
-});
+checkEachTest(() => ({ page, errors }));
 
 afterAll(async () => {
   await browser?.close();

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
+import { afterEach, expect } from 'vitest';
 import { ConsoleErrors } from '../../../test-support/console-errors.watch';
 import { screenshotDir } from './paths';
 
@@ -26,4 +27,16 @@ export function failureShot(testName: string): string {
   const dir = join(screenshotDir, 'failures');
   mkdirSync(dir, { recursive: true });
   return join(dir, `${testName.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`);
+}
+
+/**
+ * After each test: a failed one leaves a picture of the page behind (e2e/output/ is ignored),
+ * and no console error is allowed unless the test said it expects one.
+ */
+export function checkEachTest(current: () => { page: Page | undefined; errors: ConsoleErrors | undefined }, shotPrefix = ''): void {
+  afterEach(async (ctx) => {
+    const { page, errors } = current();
+    if (ctx.task.result?.state === 'fail') await page?.screenshot({ path: failureShot(`${shotPrefix}${ctx.task.name}`) }).catch(() => undefined);
+    expect(errors?.unexpected() ?? []).toEqual([]);
+  });
 }

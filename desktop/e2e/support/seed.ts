@@ -14,21 +14,17 @@ export const catalogue = [
 
 export type SeedProduct = (typeof catalogue)[number];
 
+/** A catalogue product as the counter's and the hub's product APIs take it. */
+export function productBody(p: SeedProduct, supplierId: string) {
+  const { sku, barcode, name, unit, category, pricePaise, costPaise, reorderLevel } = p;
+  return { sku, barcode, name, unit, category, supplierId, pricePaise, costPaise, reorderLevel };
+}
+
 /** Stand-alone seeding through the counter's own API (the same one the screens use). */
 export async function seedLocalCatalogue(api: CounterApi): Promise<void> {
   const supplier = await api.addSupplier({ name: 'Agarwal Wholesale', phone: '+91 98100 00000' });
   for (const p of catalogue) {
-    await api.addProduct({
-      sku: p.sku,
-      barcode: p.barcode,
-      name: p.name,
-      unit: p.unit,
-      category: p.category,
-      supplierId: supplier.id,
-      pricePaise: p.pricePaise,
-      costPaise: p.costPaise,
-      reorderLevel: p.reorderLevel,
-    });
+    await api.addProduct(productBody(p, supplier.id));
     if (p.stock > 0) await api.stockIn({ product: p.sku, qty: p.stock, unitCostPaise: p.costPaise, supplier: supplier.id });
   }
 }

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { mkdirSync, rmSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { textOverflows } from '../../../test-support/text-overflow.check';
-import { ApiSeeder, PASSWORD, seedHub } from './seed';
-import { browserTestSuite, buildWeb, ConsoleErrors, screenshotDir } from './harness';
-import { startRealHub, type RealHub } from './hub-process';
+import { PASSWORD, seedHub } from './seed';
+import { useBrowserHub } from './browser-hub';
+import { browserTestSuite, ConsoleErrors, screenshotDir } from './harness';
+import type { RealHub } from './hub-process';
 
 /*
  * The head-office app in Urdu and Hindi at desktop and phone size: sign-in, overview, stock;
@@ -22,27 +22,9 @@ const pages = [
 describe.skipIf(suite.skip)(suite.title, () => {
   let hub: RealHub;
   let browser: Browser;
-  let dist: string;
   const consoleErrors = new ConsoleErrors();
   let page: Page;
-
-  beforeAll(async () => {
-    dist = await buildWeb();
-    hub = await startRealHub({ distDir: dist });
-    await seedHub(new ApiSeeder(hub.url));
-    browser = await suite.launch();
-    mkdirSync(screenshotDir, { recursive: true });
-  });
-
-  afterEach(() => {
-    expect(consoleErrors.unexpected()).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
-  });
+  useBrowserHub({ suite, consoleErrors, prepare: (api) => seedHub(api), ready: (c) => ({ hub, browser } = c) });
 
   for (const lang of ['ur', 'hi'] as const) {
     for (const [size, viewport] of Object.entries(sizes)) {

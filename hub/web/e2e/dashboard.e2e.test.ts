@@ -1,11 +1,12 @@
-import { readFileSync, mkdirSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { formatMoney, formatQuantity, type Page as ApiPage, type StockListItem } from '@bazaar/shared';
-import { ApiSeeder, PASSWORD, seedHub } from './seed';
-import { browserTestSuite, buildWeb, ConsoleErrors, parseCsv, screenshotDir } from './harness';
-import { startRealHub, type RealHub } from './hub-process';
+import { PASSWORD, seedHub, type ApiSeeder } from './seed';
+import { useBrowserHub } from './browser-hub';
+import { browserTestSuite, ConsoleErrors, parseCsv, screenshotDir } from './harness';
+import type { RealHub } from './hub-process';
 
 type Seed = Awaited<ReturnType<typeof seedHub>>;
 
@@ -17,30 +18,13 @@ describe.skipIf(suite.skip)(suite.title, () => {
   let page: Page;
   let api: ApiSeeder;
   let seed: Seed;
-  let dist: string;
   const consoleErrors = new ConsoleErrors();
+  useBrowserHub({ suite, consoleErrors, prepare: seedHub, ready: (c) => ({ hub, api, browser, seed } = c) });
 
   beforeAll(async () => {
-    dist = await buildWeb();
-    hub = await startRealHub({ distDir: dist });
-    api = new ApiSeeder(hub.url);
-    seed = await seedHub(api);
-    browser = await suite.launch();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, reducedMotion: 'reduce' });
     page = await context.newPage();
     consoleErrors.watch(page);
-    mkdirSync(screenshotDir, { recursive: true });
-  });
-
-  // No console error unless the test said it expects one.
-  afterEach(() => {
-    expect(consoleErrors.unexpected()).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   const shot = (name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });

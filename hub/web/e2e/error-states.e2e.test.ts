@@ -1,9 +1,9 @@
-import { rmSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ApiSeeder, PASSWORD } from './seed';
-import { browserTestSuite, buildWeb, ConsoleErrors } from './harness';
-import { startRealHub, type RealHub } from './hub-process';
+import { PASSWORD, type ApiSeeder } from './seed';
+import { useBrowserHub } from './browser-hub';
+import { browserTestSuite, ConsoleErrors } from './harness';
+import type { RealHub } from './hub-process';
 
 /**
  * The head-office app when things are not fine, against the hub as it really starts: an empty
@@ -17,27 +17,13 @@ describe.skipIf(suite.skip)(suite.title, () => {
   let browser: Browser;
   let page: Page;
   let api: ApiSeeder;
-  let dist: string;
-  let hubClosed = false;
   const consoleErrors = new ConsoleErrors();
+  useBrowserHub({ suite, consoleErrors, prepare: (seeder) => seeder.register('owner', 'Asha Rao', PASSWORD), ready: (c) => ({ hub, api, browser } = c) });
 
   beforeAll(async () => {
-    dist = await buildWeb();
-    hub = await startRealHub({ distDir: dist });
-    api = new ApiSeeder(hub.url);
-    await api.register('owner', 'Asha Rao', PASSWORD);
-    browser = await suite.launch();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     page = await context.newPage();
     consoleErrors.watch(page);
-  });
-  afterEach(() => {
-    expect(consoleErrors.unexpected()).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (!hubClosed) await hub?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   async function signIn(username: string, password: string) {
@@ -124,7 +110,6 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await nav('Movements');
     await page.locator('table tbody td.empty').first().waitFor();
     await hub.close();
-    hubClosed = true;
     // The list asks again (its refresh button), the hub is not there: after the retries, the message.
     await page.getByRole('button', { name: /^refresh/i }).first().click();
     await page.getByRole('alert').filter({ hasText: /cannot reach the hub/i }).waitFor();

@@ -56,11 +56,14 @@ export async function startRealHub(opts: { distDir: string }): Promise<RealHub> 
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: path.join(webDir, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let out = '';
-  const close = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
-    for (const c of cleanups.reverse()) await c();
-  };
+  // Once, whoever asks first (a test that stops the hub, then the suite's afterAll).
+  let closed: Promise<void> | undefined;
+  const close = () =>
+    (closed ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+      for (const c of cleanups.reverse()) await c();
+    })());
   try {
     const url = await new Promise<string>((resolve, reject) => {
       const onData = (b: Buffer) => {
