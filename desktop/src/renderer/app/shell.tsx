@@ -12,6 +12,7 @@ import { SyncIndicator } from '../sync/sync-indicator';
 import { SyncScreen } from '../sync/sync.screen';
 import { LocalePicker, useI18n } from '../i18n/i18n-context';
 import { screenForKey, screens, type ScreenId } from './screens';
+import { useWindowKeys } from '../ui/use-window-keys';
 
 interface Props {
   info: StoreInfo;
@@ -27,18 +28,14 @@ export function Shell({ info, user, onSignOut, onInfoChanged }: Props) {
   useEffect(() => setUser(user.username), [setUser, user.username]);
   const [screen, setScreen] = useState<ScreenId>('counter');
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = screenForKey(e.key);
-      if (target && !e.ctrlKey && !e.altKey && !e.metaKey) {
-        // F5 would reload the page and F1 open help: the counter owns these keys.
-        e.preventDefault();
-        setScreen(target);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useWindowKeys((e) => {
+    const target = screenForKey(e.key);
+    if (target && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      // F5 would reload the page and F1 open help: the counter owns these keys.
+      e.preventDefault();
+      setScreen(target);
+    }
+  });
 
   const signOut = async () => {
     await api.signOut().catch(() => undefined);

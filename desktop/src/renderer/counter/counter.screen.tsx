@@ -1,5 +1,5 @@
 import type { BaseUnit, Translator } from '@bazaar/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ProductView, SaleResult } from '../../core/core.api';
 import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
@@ -12,6 +12,7 @@ import { CartTable } from './cart-table';
 import { WeightPrompt } from './weight-prompt';
 import { Screen } from '../ui/screen';
 import { useExclusive } from '../ui/use-exclusive';
+import { useWindowKeys } from '../ui/use-window-keys';
 
 export function CounterScreen() {
   const api = useApi();
@@ -89,39 +90,29 @@ export function CounterScreen() {
 
   // Screen-wide keys: a scanner may type while focus is on a button, and F9 / Ctrl+Enter
   // must complete the sale from anywhere on the screen.
-  const keys = useRef({ completeSale, undo });
-  keys.current = { completeSale, undo };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (document.querySelector('dialog[open]')) return;
-      if (e.key === 'F9' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
-        e.preventDefault();
-        void keys.current.completeSale();
-        return;
-      }
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
-        e.preventDefault();
-        keys.current.undo();
-        return;
-      }
-      const el = e.target as HTMLElement | null;
-      const typing = el && (el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA');
-      if (!typing && e.key.length === 1 && !e.ctrlKey && !e.altKey && !e.metaKey) {
-        e.preventDefault();
-        picker.current?.type(e.key);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useWindowKeys((e) => {
+    if (document.querySelector('dialog[open]')) return;
+    if (e.key === 'F9' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+      e.preventDefault();
+      void completeSale();
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+      e.preventDefault();
+      undo();
+      return;
+    }
+    const el = e.target as HTMLElement | null;
+    const typing = el && (el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA');
+    if (!typing && e.key.length === 1 && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      e.preventDefault();
+      picker.current?.type(e.key);
+    }
+  });
 
   const itemCount = cart.lines.length;
   return (
-    <Screen
-      name="counter"
-      title={t('counter.nav.counter')}
-      intro={t('counter.intro')}
-    >
+    <Screen name="counter" title={t('counter.nav.counter')} intro={t('counter.intro')}>
       <div className="two-col counter-layout">
         <div className="stack">
           <div className="card card-pad stack">

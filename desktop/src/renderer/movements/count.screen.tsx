@@ -11,6 +11,7 @@ import { ProductPicker, type PickerHandle } from '../ui/product-picker';
 import { RecentActivity } from './recent-activity';
 import { Screen } from '../ui/screen';
 import { useExclusive } from '../ui/use-exclusive';
+import { useWindowKeys } from '../ui/use-window-keys';
 
 interface SheetRow {
   product: ProductView;
@@ -91,25 +92,15 @@ export function CountScreen() {
     }
   });
 
-  const saveRef = useRef(save);
-  saveRef.current = save;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F9' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
-        e.preventDefault();
-        void saveRef.current();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useWindowKeys((e) => {
+    if (e.key === 'F9' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+      e.preventDefault();
+      void save();
+    }
+  });
 
   return (
-    <Screen
-      name="count"
-      title={t('count.title')}
-      intro={t('count.intro')}
-    >
+    <Screen name="count" title={t('count.title')} intro={t('count.intro')}>
       <div className="two-col">
         <div className="stack">
           <div className="card card-pad stack">

@@ -90,11 +90,7 @@ export function MovementScreen(p: MovementScreenProps) {
   };
 
   return (
-    <Screen
-      name={p.name}
-      title={p.title}
-      intro={p.intro}
-    >
+    <Screen name={p.name} title={p.title} intro={p.intro}>
       <div className="two-col">
         <form className="card card-pad stack" onSubmit={(e) => void submit(e)} noValidate>
           {product ? (

@@ -22,11 +22,7 @@ export function SettingsScreen({ info, user, onChanged }: { info: StoreInfo; use
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('hub');
   return (
-    <Screen
-      name="settings"
-      title={t('counter.nav.settings')}
-      intro={t('settings.intro')}
-    >
+    <Screen name="settings" title={t('counter.nav.settings')} intro={t('settings.intro')}>
       <div>
         <div className="segmented" role="tablist" aria-label={t('settings.section')}>
           {tabs.map((s) => (

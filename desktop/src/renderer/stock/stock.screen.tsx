@@ -46,11 +46,7 @@ export function StockScreen() {
   const outN = out.data?.total ?? 0;
 
   return (
-    <Screen
-      name="stock"
-      title={t('counter.nav.stock')}
-      intro={t('stockScreen.intro')}
-    >
+    <Screen name="stock" title={t('counter.nav.stock')} intro={t('stockScreen.intro')}>
       <div className="tiles">
         <div className="tile tile-brand">
           <span className="tile-label">{t('common.products')}</span>
