@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { formatHlc, mergeStock, movementKinds, uuidv7, type MovementKind } from '@bazaar/shared';
+import { mergeStock, uuidv7 } from '@bazaar/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-db';
 import { applyMovements, type MovementInput } from './stock.apply';
+import { movementInput, movementSpecArb } from './stock.apply.test-kit';
 
 /**
  * README: "every other implementation (the hub's SQL …) is tested against [mergeStock]" over
@@ -17,16 +18,7 @@ const HISTORIES = 20;
 const MAX_MOVEMENTS = 40;
 const PRODUCTS = 3;
 
-type Spec = { product: number; kind: MovementKind; magnitude: number; wall: number; counter: number; node: string };
-const specArb: fc.Arbitrary<Spec> = fc.record({
-  product: fc.integer({ min: 0, max: PRODUCTS - 1 }),
-  kind: fc.oneof({ weight: 1, arbitrary: fc.constant<MovementKind>('COUNT') }, { weight: 4, arbitrary: fc.constantFrom<MovementKind>(...movementKinds) }),
-  magnitude: fc.integer({ min: 1, max: 50 }),
-  // A narrow clock range: equal walls (counter and node decide) and late arrivals are common.
-  wall: fc.integer({ min: 1_700_000_000_000, max: 1_700_000_000_020 }),
-  counter: fc.integer({ min: 0, max: 2 }),
-  node: fc.constantFrom('a', 'b', 'c'),
-});
+const specArb = movementSpecArb({ products: PRODUCTS, nodes: ['a', 'b', 'c'], walls: 20 });
 const historyArb = fc.record({
   specs: fc.array(specArb, { minLength: 1, maxLength: MAX_MOVEMENTS }),
   // Arrival order: a permutation drawn independently of the clocks.
@@ -34,13 +26,6 @@ const historyArb = fc.record({
   sizes: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 10 }),
   replay: fc.array(fc.nat(), { maxLength: 3 }),
 });
-
-function signed(kind: MovementKind, magnitude: number): number {
-  if (kind === 'COUNT') return magnitude - 1;
-  if (kind === 'SALE' || kind === 'REMOVE' || kind === 'TRANSFER_OUT') return -magnitude;
-  if (kind === 'ADJUST' && magnitude % 2 === 0) return -magnitude;
-  return magnitude;
-}
 
 let t: TestApp;
 let productIds: string[];
@@ -68,24 +53,7 @@ describe(`applyMovements against mergeStock: ${RUNS} runs × ${HISTORIES} store 
         const rounds: MovementInput[][] = [];
         runs.forEach((h, i) => {
           const storeId = stores[i]!.id;
-          const movements: MovementInput[] = h.specs.map((s) => ({
-            id: uuidv7(),
-            storeId,
-            deviceId: null,
-            seq: null,
-            hlc: formatHlc({ wall: s.wall, counter: s.counter, node: s.node }),
-            kind: s.kind,
-            productId: productIds[s.product]!,
-            qty: signed(s.kind, s.magnitude),
-            unitPricePaise: null,
-            unitCostPaise: null,
-            reason: s.kind === 'REMOVE' ? 'damage' : null,
-            note: null,
-            supplierId: null,
-            batchId: null,
-            userId: null,
-            occurredAt: new Date(s.wall).toISOString(),
-          }));
+          const movements = h.specs.map((s) => movementInput(storeId, productIds, s));
           all.push(movements);
           const arrival = movements.map((m, k) => ({ m, key: h.order[k]! })).sort((a, b) => a.key - b.key).map((x) => x.m);
           if (arrival.some((m, k) => k > 0 && m.hlc < arrival[k - 1]!.hlc)) outOfOrder++;

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { formatHlc, mergeStock, movementKinds, uuidv7, type MovementKind } from '@bazaar/shared';
+import { mergeStock, uuidv7, type MovementKind } from '@bazaar/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-db';
 import { applyMovements, type MovementInput } from './stock.apply';
+import { movementInput, movementSpecArb } from './stock.apply.test-kit';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,46 +13,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const kindArb = fc.constantFrom<MovementKind>(...movementKinds);
-type MovementSpec = { product: number; kind: MovementKind; magnitude: number; wall: number; counter: number; node: string };
-const movementArb: fc.Arbitrary<MovementSpec> = fc.record({
-  product: fc.integer({ min: 0, max: 1 }),
-  kind: fc.oneof({ weight: 1, arbitrary: fc.constant<MovementKind>('COUNT') }, { weight: 4, arbitrary: kindArb }),
-  magnitude: fc.integer({ min: 1, max: 50 }),
-  // A narrow clock range so equal HLCs (tie broken by id) and late arrivals are common.
-  wall: fc.integer({ min: 1_700_000_000_000, max: 1_700_000_000_008 }),
-  counter: fc.integer({ min: 0, max: 2 }),
-  node: fc.constantFrom('a', 'b'),
-});
-
-function toInput(storeId: string, productIds: string[], m: MovementSpec): MovementInput {
-  const qty =
-    m.kind === 'COUNT'
-      ? m.magnitude - 1
-      : ['SALE', 'REMOVE', 'TRANSFER_OUT'].includes(m.kind)
-        ? -m.magnitude
-        : m.kind === 'ADJUST' && m.magnitude % 2 === 0
-          ? -m.magnitude
-          : m.magnitude;
-  return {
-    id: uuidv7(),
-    storeId,
-    deviceId: null,
-    seq: null,
-    hlc: formatHlc({ wall: m.wall, counter: m.counter, node: m.node }),
-    kind: m.kind,
-    productId: productIds[m.product]!,
-    qty,
-    unitPricePaise: null,
-    unitCostPaise: null,
-    reason: m.kind === 'REMOVE' ? 'damage' : null,
-    note: null,
-    supplierId: null,
-    batchId: null,
-    userId: null,
-    occurredAt: new Date(m.wall).toISOString(),
-  };
-}
+const movementArb = movementSpecArb({ products: 2, nodes: ['a', 'b'], walls: 8 });
+const toInput = movementInput;
 
 describe('applyMovements', () => {
   it('equals mergeStock for random histories in any batch split, order and replay', async () => {
