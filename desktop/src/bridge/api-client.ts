@@ -37,5 +37,17 @@ export function createApiClient(call: ApiCall) {
     enroll: (input) => c('enroll', input),
     syncNow: () => c('syncNow'),
     syncStatus: () => c('syncStatus'),
+    returnBill: (input) => c('returnBill', input),
+    voidBill: (input) => c('voidBill', input),
+    showBill: (input) => c('showBill', input),
+    findBills: (input) => c('findBills', input),
+    holdCart: (input) => c('holdCart', input),
+    heldCarts: () => c('heldCarts'),
+    recallCart: (input) => c('recallCart', input),
+    billSettings: () => c('billSettings'),
+    updateBillSettings: (input) => c('updateBillSettings', input),
+    openShift: (input) => c('openShift', input),
+    currentShift: () => c('currentShift'),
+    closeShift: (input) => c('closeShift', input),
   } satisfies CounterApi;
 }

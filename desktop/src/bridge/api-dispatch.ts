@@ -20,13 +20,24 @@ import {
   stockInInput,
   updateProductInput,
   verifyAuditInput,
-  type CoreApi,
 } from '../core/core.api';
+import {
+  billSettingsInput,
+  closeShiftInput,
+  findBillsInput,
+  heldCartRef,
+  holdCartInput,
+  openShiftInput,
+  returnBillInput,
+  showBillInput,
+  voidBillInput,
+} from '../core/bills/bills.api';
+import type { CounterCoreApi } from '../core/counter.api';
 import type { RemoteOperation } from './api-operations';
 import { toApiFailure, type ApiResult } from './api-result';
 
 /** Operations that add to the movement log: the host nudges the sync loop after each. */
-export const writesMovements: ReadonlySet<RemoteOperation> = new Set(['sell', 'stockIn', 'remove', 'count', 'adjust']);
+export const writesMovements: ReadonlySet<RemoteOperation> = new Set(['sell', 'stockIn', 'remove', 'count', 'adjust', 'returnBill', 'voidBill']);
 
 /** The core's zod schema of each operation's input; null for operations without input. */
 export const inputSchemas = {
@@ -57,6 +68,18 @@ export const inputSchemas = {
   enroll: enrollInput,
   syncNow: null,
   syncStatus: null,
+  returnBill: returnBillInput,
+  voidBill: voidBillInput,
+  showBill: showBillInput,
+  findBills: findBillsInput,
+  holdCart: holdCartInput,
+  heldCarts: null,
+  recallCart: heldCartRef,
+  billSettings: null,
+  updateBillSettings: billSettingsInput,
+  openShift: openShiftInput,
+  currentShift: null,
+  closeShift: closeShiftInput,
 } as const satisfies Record<RemoteOperation, z.ZodType | null>;
 
 /**
@@ -64,7 +87,7 @@ export const inputSchemas = {
  * transports end here, so validation cannot differ between Electron and browser mode.
  */
 export async function dispatch(
-  core: CoreApi,
+  core: CounterCoreApi,
   op: RemoteOperation,
   rawInput: unknown,
   onUnexpected: (op: RemoteOperation, err: unknown) => void = () => undefined,

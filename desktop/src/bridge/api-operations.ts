@@ -1,13 +1,13 @@
-import type { CoreApi } from '../core/core.api';
+import type { CounterCoreApi } from '../core/counter.api';
 import type { ApiResult } from './api-result';
 
 /*
- * The counter's API as seen from the renderer: the core's CoreApi minus what cannot cross a
+ * The counter's API as seen from the renderer: the core's CoreApi and BillsApi minus what cannot cross a
  * process (close, progress callbacks). Both transports — Electron IPC (preload) and the
  * local HTTP bridge (browser mode) — implement exactly this type; nothing here is re-declared.
  */
 
-export type RemoteOperation = Exclude<keyof CoreApi, 'close'>;
+export type RemoteOperation = Exclude<keyof CounterCoreApi, 'close'>;
 
 type Remote<F> = F extends () => infer R
   ? () => R
@@ -15,7 +15,7 @@ type Remote<F> = F extends () => infer R
     ? (input: I) => R
     : never;
 
-export type CounterApi = { [K in RemoteOperation]: Remote<CoreApi[K]> };
+export type CounterApi = { [K in RemoteOperation]: Remote<CounterCoreApi[K]> };
 
 type Raw<F> = F extends () => Promise<infer R>
   ? () => Promise<ApiResult<R>>
@@ -58,6 +58,18 @@ const operationFlags = {
   enroll: true,
   syncNow: true,
   syncStatus: true,
+  returnBill: true,
+  voidBill: true,
+  showBill: true,
+  findBills: true,
+  holdCart: true,
+  heldCarts: true,
+  recallCart: true,
+  billSettings: true,
+  updateBillSettings: true,
+  openShift: true,
+  currentShift: true,
+  closeShift: true,
 } as const satisfies Record<RemoteOperation, true>;
 
 export const remoteOperations = Object.keys(operationFlags) as RemoteOperation[];

@@ -118,4 +118,16 @@ describe('local HTTP bridge', () => {
     const res = await fetch(`${base}/..%2f..%2fetc%2fpasswd`);
     expect(await res.text()).not.toContain('root:');
   });
+
+  it('carries the bill operations: a sale with change, its receipt, a held cart recalled, a return', async () => {
+    await store.core.addProduct({ sku: 'BR-1', name: 'Bridge soap', unit: 'pc', pricePaise: 4_500 });
+    const sale = (await (await post('sell', { lines: [{ product: 'BR-1', qty: 2 }], payments: [{ method: 'cash', tenderedPaise: 10_000 }] })).json()) as { ok: true; value: { billNumber: string; changePaise: number } };
+    expect(sale.value.changePaise).toBe(1_000);
+    const shown = (await (await post('showBill', { bill: sale.value.billNumber, width: 32 })).json()) as { ok: true; value: { receiptText: string } };
+    expect(shown.value.receiptText).toContain(sale.value.billNumber);
+    const held = (await (await post('holdCart', { cart: { lines: [{ product: 'BR-1', qty: 1 }] } })).json()) as { ok: true; value: { id: string } };
+    expect(await (await post('recallCart', { id: held.value.id })).json()).toMatchObject({ ok: true, value: { lines: 1 } });
+    expect(await (await post('returnBill', { bill: sale.value.billNumber, lines: [{ lineNo: 1, qty: 3 }] })).json()).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await (await post('returnBill', { bill: sale.value.billNumber, lines: [{ lineNo: 1, qty: 1 }] })).json()).toMatchObject({ ok: true, value: { kind: 'return', totalPaise: -4_500 } });
+  });
 });

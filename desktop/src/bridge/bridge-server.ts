@@ -3,13 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { errorStatus, nulPath } from '@bazaar/shared';
-import type { CoreApi } from '../core/core.api';
+import type { CounterCoreApi } from '../core/counter.api';
 import { dispatch, writesMovements } from './api-dispatch';
 import { isRemoteOperation } from './api-operations';
 import type { ApiFailure, ApiResult } from './api-result';
 
 export interface BridgeOptions {
-  core: CoreApi;
+  core: CounterCoreApi;
   /** The built renderer (vite build output). */
   staticDir: string;
   onWrite?: () => void;

@@ -2,7 +2,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { dispatch, writesMovements } from '../bridge/api-dispatch';
 import type { ApiResult } from '../bridge/api-result';
 import { ipcChannel, remoteOperations } from '../bridge/api-operations';
-import type { CoreApi } from '../core/core.api';
+import type { CounterCoreApi } from '../core/counter.api';
 import type { StoreCore } from '../core/store-core';
 
 export type IpcHandler = (event: IpcMainInvokeEvent, input: unknown) => Promise<ApiResult<unknown>>;
@@ -14,7 +14,7 @@ export type IpcHandler = (event: IpcMainInvokeEvent, input: unknown) => Promise<
  * somehow navigated to gets a refusal, not the store.
  */
 export function ipcHandlers(
-  core: CoreApi & Pick<StoreCore, 'triggerSync'>,
+  core: CounterCoreApi & Pick<StoreCore, 'triggerSync'>,
   isTrustedSender: (e: IpcMainInvokeEvent) => boolean,
 ): [channel: string, handler: IpcHandler][] {
   return remoteOperations.map((op) => [

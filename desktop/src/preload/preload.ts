@@ -33,6 +33,18 @@ const api = {
   enroll: (input) => invoke('enroll', input),
   syncNow: () => invoke('syncNow'),
   syncStatus: () => invoke('syncStatus'),
+  returnBill: (input) => invoke('returnBill', input),
+  voidBill: (input) => invoke('voidBill', input),
+  showBill: (input) => invoke('showBill', input),
+  findBills: (input) => invoke('findBills', input),
+  holdCart: (input) => invoke('holdCart', input),
+  heldCarts: () => invoke('heldCarts'),
+  recallCart: (input) => invoke('recallCart', input),
+  billSettings: () => invoke('billSettings'),
+  updateBillSettings: (input) => invoke('updateBillSettings', input),
+  openShift: (input) => invoke('openShift', input),
+  currentShift: () => invoke('currentShift'),
+  closeShift: (input) => invoke('closeShift', input),
 } satisfies CounterIpcApi;
 
 contextBridge.exposeInMainWorld('bazaar', api);
