@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { requireActor, nowIso, type CoreContext } from '../core.context';
 import { writeTx } from '../db/write-tx';
 import type { HeldCartView, holdCartInput } from './bills.api';
+import { billStoreSync } from './bills.settings';
 
 type Cart = z.output<typeof holdCartInput>['cart'];
 
@@ -15,7 +16,10 @@ function view(r: { id: string; label: string; cart_json: string; held_by: string
 export async function holdCart(ctx: CoreContext, input: z.output<typeof holdCartInput>): Promise<HeldCartView> {
   const actor = await requireActor(ctx);
   const at = nowIso(ctx);
-  const row = { id: uuidv7(ctx.clock.nowMs()), label: input.label ?? `Held ${at.slice(11, 16)}`, cart_json: JSON.stringify(input.cart), held_by: actor.name, held_at: at };
+  // The default label is the shop's own clock time, as the cashier reads it.
+  const timeZone = billStoreSync(ctx.raw).timeZone;
+  const local = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).format(new Date(at));
+  const row = { id: uuidv7(ctx.clock.nowMs()), label: input.label ?? `Held ${local}`, cart_json: JSON.stringify(input.cart), held_by: actor.name, held_at: at };
   await ctx.db.insertInto('held_carts').values(row).execute();
   return view(row);
 }

@@ -1,5 +1,6 @@
 import type { Bill } from '@bazaar/shared';
 import type Database from 'better-sqlite3';
+import { prepared } from '../db/prepared';
 import type { BillSettingsView, BillView } from './bills.api';
 import { receiptFor } from './bills.record';
 import { requireBillSync, returnedQtySync } from './bills.repository';
@@ -16,7 +17,7 @@ export function billView(raw: Database.Database, ref: string, width: 32 | 48): B
 
 export function billSettingsView(raw: Database.Database): BillSettingsView {
   const s = billStoreSync(raw);
-  const tz = (raw.prepare('SELECT time_zone FROM bill_settings WHERE id = 1').get() as { time_zone: string | null } | undefined)?.time_zone ?? null;
+  const tz = (prepared(raw, 'SELECT time_zone FROM bill_settings WHERE id = 1').get() as { time_zone: string | null } | undefined)?.time_zone ?? null;
   return { counterCode: s.counterCode, cashStepPaise: s.cashStepPaise, paymentMethods: ['cash', ...s.methods], maxDiscountBasisPoints: s.maxDiscountBp, currencyLabel: s.currencyLabel, receiptHeader: s.receiptHeader, timeZone: tz };
 }
 
