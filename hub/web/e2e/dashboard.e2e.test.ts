@@ -268,6 +268,31 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect(devices.items.every((d) => d.revokedAt === null)).toBe(true);
   });
 
+  it("moves a store onto Lahore's clock from its edit form, leaving everything else as it was", async () => {
+    await nav('Stores');
+    await waitLoaded('stores-table');
+    const row = tableRows('stores-table').filter({ hasText: 'Dadar' }).first();
+    const before = (await api.call<ApiPage<{ name: string; timeZone: string; varianceThreshold: number; region: string | null }>>('GET', '/stores?q=Dadar')).items[0]!;
+    expect(before.timeZone).toBe('Asia/Kolkata');
+    await row.getByRole('button', { name: /^Edit/ }).click();
+    const form = page.getByRole('form', { name: 'Edit store' });
+    await form.getByLabel('Time zone').fill('Asia/Karachi');
+    await shot('07-store-time-zone');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await expect.poll(() => row.textContent()).toContain('Asia/Karachi');
+    const after = (await api.call<ApiPage<typeof before>>('GET', '/stores?q=Dadar')).items[0]!;
+    expect(after).toEqual({ ...before, timeZone: 'Asia/Karachi', updatedAt: expect.any(String) });
+    // An unknown zone is refused with the hub's reason, nothing saved.
+    await row.getByRole('button', { name: /^Edit/ }).click();
+    await form.getByLabel('Time zone').fill('Mars/Olympus');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => form.textContent()).toContain('IANA time zone');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    expect((await api.call<ApiPage<typeof before>>('GET', '/stores?q=Dadar')).items[0]!.timeZone).toBe('Asia/Karachi');
+    await api.call('PATCH', `/stores/${(after as unknown as { id: string }).id}`, { timeZone: 'Asia/Kolkata' });
+  });
+
   it('shows conflicts, users and settings to the admin', async () => {
     await nav('Conflicts');
     await waitLoaded('conflicts-table');

@@ -42,6 +42,12 @@ export const webCommonMessages = messages({
 
   'web.stores.location': { en: 'Location', ur: 'مقام', hi: 'स्थान' },
   'web.stores.variance': { en: 'Variance threshold', ur: 'فرق کی حد', hi: 'अंतर की सीमा' },
+  'web.stores.timeZone': { en: 'Time zone', ur: 'ٹائم زون', hi: 'समय क्षेत्र' },
+  'web.stores.timeZoneHint': {
+    en: "The store's clock: its days and reports follow it, e.g. Asia/Karachi or Asia/Kolkata",
+    ur: 'دکان کی گھڑی: اس کے دن اور رپورٹیں اسی کے مطابق ہیں، مثلاً Asia/Karachi یا Asia/Kolkata',
+    hi: 'दुकान की घड़ी: उसके दिन और रिपोर्ट इसी से चलते हैं, जैसे Asia/Karachi या Asia/Kolkata',
+  },
   'web.stores.since': { en: 'Since', ur: 'از', hi: 'कब से' },
   'web.stores.filters': { en: 'Store filters', ur: 'دکان فلٹر', hi: 'दुकान फ़िल्टर' },
   'web.stores.searchPlaceholder': { en: 'Name or code', ur: 'نام یا کوڈ', hi: 'नाम या कोड' },
