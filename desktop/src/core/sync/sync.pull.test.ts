@@ -92,6 +92,8 @@ describe('applying a pull page', () => {
         expect(raw.prepare('SELECT product_id FROM movements').all()).toEqual([{ product_id: oil.id }]);
         expect(raw.prepare('SELECT to_product_id FROM product_remaps WHERE from_product_id = ?').get(localOil.id)).toEqual({ to_product_id: oil.id });
         expect(raw.prepare('SELECT qty FROM stock WHERE product_id = ?').get(oil.id)).toEqual({ qty: 105 });
+        // The store's clock comes with the page: receipts, held carts and shifts use it.
+        expect(raw.prepare('SELECT time_zone FROM bill_settings WHERE id = 1').get()).toEqual({ time_zone: 'Asia/Kolkata' });
         // The hub gave SWAP-A to another product: the old holder is parked until its own row comes.
         expect(bySku.get('SWAP-A')?.id).toBe(swapA.id);
         expect(bySku.get(`SWAP-A~${swapped.id.slice(-8)}`)?.id).toBe(swapped.id);

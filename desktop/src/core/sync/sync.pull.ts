@@ -84,6 +84,8 @@ export async function applyPullPage(ctx: CoreContext, db: Executor, page: PullRe
   const touched = new Set<string>();
   prepared(raw, updateStore).run(page.store.id, page.store.code, page.store.name, page.store.varianceThreshold);
   ctx.settings = { ...ctx.settings, store_id: page.store.id, store_code: page.store.code, store_name: page.store.name };
+  // The store's clock is head office's to set: receipts, held carts, shifts and days follow it.
+  prepared(raw, 'UPDATE bill_settings SET time_zone = ? WHERE id = 1').run(page.store.timeZone);
 
   for (const rm of page.remaps) {
     if (await remapProduct(db, rm.fromProductId, rm.toProductId, rm.sku, at)) touched.add(rm.toProductId);
