@@ -72,8 +72,12 @@ describe('bazaar-store bills and shifts', () => {
     expect(z.stdout).toMatch(/SHORT +-25\.00/);
     expect((await cli(['shift', 'status'], cashier)).stdout).toMatch(/No shift is open/);
 
+    // Paid ₹100 by UPI and ₹475 in cash: the soap's ₹45 goes back in that proportion.
+    const original = await cli(['bill', 'return', 'LHR-01-C2-000001', '--line', '2', '--refund-original'], cashier);
+    expect(original.stdout).toMatch(/upi +-₹7\.83/);
+    expect(original.stdout).toMatch(/cash +-₹37\.17/);
     const urdu = await cli(['sell', 'SOAP:1'], { ...cashier, BAZAAR_LANG: 'ur' });
-    expect(urdu.stdout).toMatch(/بل LHR-01-C2-000005/);
+    expect(urdu.stdout).toMatch(/بل LHR-01-C2-000006/);
     expect((await cli(['bill', '--help'])).stdout).toMatch(/6 a manager’s approval needed/);
   }, 120_000);
 });

@@ -13,6 +13,7 @@ interface ReturnOptions {
   take: string[];
   damaged?: boolean;
   refund: ReturnType<typeof parsePay>[];
+  refundOriginal?: boolean;
   reason?: string;
   approve?: string;
   approvePin?: string;
@@ -76,6 +77,7 @@ export function registerBillCommands(program: Command): void {
     .option('--take <item>', cliT.t('cli.help.returnTake'), collect(String), [])
     .option('--damaged', cliT.t('cli.help.returnDamaged'))
     .option('--refund <method[=rupees]>', cliT.t('cli.help.returnRefund'), collect(parsePay), [])
+    .option('--refund-original', cliT.t('cli.help.returnRefundOriginal'))
     .option('--reason <text>', cliT.t('cli.help.returnReason'))
     .option('--approve <manager>', cliT.t('cli.help.returnApprove'))
     .option('--approve-pin <pin>', cliT.t('cli.help.approvePin'))
@@ -93,7 +95,7 @@ export function registerBillCommands(program: Command): void {
         }
         const unreceipted = (await parseLines(core, o.item)).map((l) => ({ product: l.product, qty: l.qty, disposition }));
         const newLines = (await parseLines(core, o.take)).map((l) => ({ product: l.product, qty: l.qty }));
-        const r = await core.returnBill({ bill: number, lines, unreceipted, newLines, payments: o.refund.map((p) => (p.method === 'cash' && p.tenderedPaise !== undefined && newLines.length === 0 ? { method: 'cash', amountPaise: p.tenderedPaise } : p)), reason: o.reason, approval: approvalOf(o) });
+        const r = await core.returnBill({ bill: number, lines, unreceipted, newLines, payments: o.refund.map((p) => (p.method === 'cash' && p.tenderedPaise !== undefined && newLines.length === 0 ? { method: 'cash', amountPaise: p.tenderedPaise } : p)), refundTo: o.refundOriginal ? 'original' : 'cash', reason: o.reason, approval: approvalOf(o) });
         if (g.json) return printJson(r);
         process.stdout.write(billText(r));
         const key = r.kind === 'exchange' ? 'cli.bill.exchanged' : 'cli.bill.returned';

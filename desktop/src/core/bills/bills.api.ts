@@ -24,8 +24,10 @@ export const returnBillInput = z
     /** Goods taken instead (an exchange): a return and a sale on one bill. */
     newLines: z.array(saleLineInput).max(500).default([]),
     billDiscount: discountSchema.optional(),
-    /** Refunds (or, for an exchange that costs more, payments); none = all in cash. */
+    /** Refunds (or, for an exchange that costs more, payments); none = by `refundTo`. */
     payments: z.array(paymentInput).max(10).optional(),
+    /** With no payments given: all in cash, or back the way the bill was paid (split as its payments were). */
+    refundTo: z.enum(['cash', 'original']).default('cash'),
     approval: approvalInput.optional(),
     reason: reason.optional(),
   })

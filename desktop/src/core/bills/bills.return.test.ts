@@ -49,6 +49,17 @@ describe('returns and exchanges', () => {
     expect(moves.items[0]?.note).toBe(`return ${r.number}`);
   });
 
+  it('refunds the way the bill was paid when asked: split as its payments were, to the paisa', async () => {
+    const sale = await core.sell({ lines: [{ product: 'SOAP', qty: 3 }], payments: [{ method: 'upi', amountPaise: 9_000 }, { method: 'cash', tenderedPaise: 5_000 }] });
+    const r = await core.returnBill({ bill: sale.billNumber, lines: [{ lineNo: 1, qty: 1 }], refundTo: 'original' });
+    expect(r.payments).toEqual([
+      { method: 'upi', amountPaise: -3_000 },
+      { method: 'cash', amountPaise: -1_500 },
+    ]);
+    const rest = await core.returnBill({ bill: sale.billNumber, lines: [{ lineNo: 1, qty: 2 }], refundTo: 'original' });
+    expect(rest.payments.reduce((a, p) => a + p.amountPaise, 0)).toBe(-9_000);
+  });
+
   it('a return without a receipt needs a manager PIN and a reason', async () => {
     await expectError(core.returnBill({ unreceipted: [{ product: 'SOAP', qty: 1 }] }), 'VALIDATION_FAILED', /reason/);
     await expectError(core.returnBill({ unreceipted: [{ product: 'SOAP', qty: 1 }], reason: 'gift, no bill' }), 'FORBIDDEN', /without a receipt/);

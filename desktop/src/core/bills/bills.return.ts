@@ -1,4 +1,4 @@
-import { DomainError, lineTotalPaise, returnRefundPaise, type ApprovalReason, type Bill } from '@bazaar/shared';
+import { DomainError, lineTotalPaise, returnRefundPaise, spread, type ApprovalReason, type Bill, type PaymentInput } from '@bazaar/shared';
 import type { z } from 'zod';
 import type { CoreContext } from '../core.context';
 import type { ProductRow } from '../db/db.types';
@@ -49,6 +49,24 @@ function returnMovements(lines: readonly ReturnLine[]): (MovementSpec & { lineNo
   });
 }
 
+/** A refund split over the methods the bill was paid by, in proportion to what each paid (exactly, to the paisa). */
+function refundLikeOriginal(original: Bill, refund: number): PaymentInput[] {
+  const paid = original.payments.filter((p) => p.amountPaise > 0);
+  if (paid.length === 0) return [];
+  const parts = spread(Math.min(refund, paid.reduce((a, p) => a + p.amountPaise, 0)), paid.map((p) => p.amountPaise));
+  const out: PaymentInput[] = paid.map((p, i) => ({ method: p.method, amountPaise: parts[i] ?? 0 })).filter((p) => (p.amountPaise ?? 0) > 0);
+  const left = refund - out.reduce((a, p) => a + (p.amountPaise ?? 0), 0);
+  // What the bill's payments cannot cover (rounding of the return) goes back in cash.
+  if (left > 0) out.push({ method: 'cash', amountPaise: left });
+  return mergeMethods(out);
+}
+
+function mergeMethods(ps: PaymentInput[]): PaymentInput[] {
+  const by = new Map<PaymentInput['method'], number>();
+  for (const p of ps) by.set(p.method, (by.get(p.method) ?? 0) + (p.amountPaise ?? 0));
+  return [...by.entries()].map(([method, amountPaise]) => ({ method, amountPaise }));
+}
+
 /**
  * A return (some or all lines of a bill, or goods without a receipt), or an exchange: the
  * return and the goods taken instead on one bill. Refunds go by the methods given, cash when
@@ -79,7 +97,7 @@ export async function returnBill(ctx: CoreContext, input: Input): Promise<Bill> 
       kind,
       priced,
       billDiscount: input.billDiscount ?? null,
-      payments: input.payments ?? [],
+      payments: input.payments?.length ? input.payments : (input.refundTo === 'original' && original && priced.totalPaise < 0 ? refundLikeOriginal(original, -priced.totalPaise) : []),
       approvedBy,
       original: original ? { id: original.id, number: original.number } : null,
       reason: input.reason ?? null,

@@ -61,6 +61,11 @@ export const cliBillsHelpMessages = messages({
     ur: 'رقم کیسے واپس جائے (نہ دیں تو نقد)، بار بار: upi، cash=100؛ زیادہ مہنگے تبادلے میں، ادائیگی کیسے ہو',
     hi: 'पैसा कैसे लौटे (न दें तो नकद), बार-बार: upi, cash=100; महँगी अदला-बदली में, भुगतान कैसे हो',
   },
+  'cli.help.returnRefundOriginal': {
+    en: 'refund the way the bill was paid (split as its payments were) instead of in cash',
+    ur: 'نقد کے بجائے اسی طرح واپس کریں جیسے بل ادا ہوا تھا (اس کی ادائیگیوں کی نسبت سے)',
+    hi: 'नकद के बजाय उसी तरह लौटाएँ जैसे बिल चुकाया गया था (उसके भुगतानों के अनुपात में)',
+  },
   'cli.help.returnReason': { en: 'why (needed without a receipt)', ur: 'وجہ (رسید کے بغیر ضروری)', hi: 'कारण (रसीद के बिना ज़रूरी)' },
   'cli.help.returnApprove': { en: 'a manager approving (a return without a receipt, a price below cost)', ur: 'منظوری دینے والا مینیجر (رسید کے بغیر واپسی، لاگت سے کم قیمت)', hi: 'मंज़ूरी देने वाला मैनेजर (रसीद के बिना वापसी, लागत से कम मूल्य)' },
   'cli.help.billVoid': {
