@@ -1,5 +1,5 @@
 import { auditChainInput, GENESIS_HASH, HUB_CHAIN, type AuditChainFields } from '@bazaar/shared';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/database.types';
 import { auditKey, chainHash, hmacMarkerTag } from './audit.hash';
 
@@ -25,7 +25,8 @@ function jsonValue(v: unknown): unknown {
   return v === undefined || v === null ? null : JSON.parse(JSON.stringify(v));
 }
 
-interface LockedHead {
+/** A chain head as locked for an append (audit_heads row). */
+export interface LockedHead {
   chain: string;
   seq: number;
   hash: string;
@@ -40,6 +41,12 @@ interface HeadUpdate {
   hmacTag: string | null;
 }
 
+/** The locked heads of the chains an append writes to, and the row ids drawn after the locks. */
+export interface AuditDraw {
+  heads: readonly LockedHead[];
+  ids: readonly (string | number)[];
+}
+
 /**
  * Append audit rows in the caller's transaction, each to its chain (chainOf): a store's own
  * chain, or the hub chain. A chain's head (seq, hash) is a row of audit_heads, locked here and
@@ -52,6 +59,8 @@ interface HeadUpdate {
  * the rows and move the heads. Call this LAST in a transaction (after lockScopes and row
  * locks): the head is then held only for these two statements and the commit, and every
  * transaction takes change counters before audit heads, which keeps the order deadlock-free.
+ * A write path that counts its round trips can take the heads inside a statement of its own
+ * (in that order) and append with auditAppendSql (the sync push does).
  *
  * With AUDIT_HMAC_KEY (audit.hash.ts) rows are HMAC-chained; a chain's first keyed write
  * records where the keyed part starts, with a tag only the key can make.
@@ -62,8 +71,13 @@ export async function writeAudit(
 ): Promise<void> {
   const list = Array.isArray(entries) ? (entries as readonly AuditEntry[]) : [entries as AuditEntry];
   if (list.length === 0) return;
-  const chains = [...new Set(list.map(chainOf))].sort(compareChains);
+  const draw = await lockAuditHeads(trx, [...new Set(list.map(chainOf))], list.length);
+  await auditAppendSql(draw, list).execute(trx);
+}
 
+/** Statement (1) of writeAudit: lock (or create) these chains' heads in the one order, then draw `count` row ids. */
+export async function lockAuditHeads(trx: Transaction<Database> | Kysely<Database>, chainList: readonly string[], count: number): Promise<AuditDraw> {
+  const chains = [...new Set(chainList)].sort(compareChains);
   const { rows } = await sql<{ heads: LockedHead[]; ids: (string | number)[] }>`
     WITH locked AS (
       INSERT INTO audit_heads AS h (chain, seq, hash)
@@ -71,8 +85,17 @@ export async function writeAudit(
       ON CONFLICT (chain) DO UPDATE SET seq = h.seq
       RETURNING h.chain, h.seq, h.hash, h.hmac_from_seq)
     SELECT (SELECT json_agg(l) FROM locked l) AS heads,
-           array(SELECT nextval('audit_log_id_seq') FROM generate_series(1, ${list.length}::int) WHERE (SELECT count(*) FROM locked) > 0) AS ids`.execute(trx);
-  const { heads, ids } = rows[0]!;
+           array(SELECT nextval('audit_log_id_seq') FROM generate_series(1, ${count}::int) WHERE (SELECT count(*) FROM locked) > 0) AS ids`.execute(trx);
+  return rows[0]!;
+}
+
+/**
+ * Statement (2) of writeAudit: insert the entries, hashed onto the locked heads, and move the
+ * heads. `withFirst` are other writes of the same transaction to run in the same statement
+ * ("name AS (INSERT …)" CTEs, with no locks left to take): one round trip for all of them.
+ */
+export function auditAppendSql(draw: AuditDraw, list: readonly AuditEntry[], withFirst: readonly RawBuilder<unknown>[] = []): RawBuilder<unknown> {
+  const { heads, ids } = draw;
   const key = auditKey();
 
   const state = new Map<string, HeadUpdate>();
@@ -97,7 +120,8 @@ export async function writeAudit(
     ip: [] as (string | null)[], prevHash: [] as string[], hash: [] as string[], search: [] as string[],
   };
   ordered.forEach(({ e, chain }, i) => {
-    const head = state.get(chain)!;
+    const head = state.get(chain);
+    if (!head) throw new Error(`audit: the head of chain ${chain} was not locked`);
     const fields: AuditChainFields = {
       chain,
       seq: head.seq + 1,
@@ -135,20 +159,20 @@ export async function writeAudit(
   });
   const moved = [...state.values()];
 
-  await sql`
-    WITH ins AS (
+  return sql`
+    WITH ${sql.join([...withFirst, sql`ins AS (
       INSERT INTO audit_log (id, chain, seq, at, actor_id, actor_name, action, entity, entity_id, store_id, before, after, ip, prev_hash, hash, search)
       SELECT u.id, u.chain, u.seq, u.at, u.actor_id, u.actor_name, u.action, u.entity, u.entity_id, u.store_id, u.before, u.after, u.ip,
              u.prev_hash, u.hash, to_tsvector('simple', u.search)
       FROM unnest(${cols.id}::bigint[], ${cols.chain}::text[], ${cols.seq}::bigint[], ${cols.at}::timestamptz[], ${cols.actorId}::uuid[],
                   ${cols.actorName}::text[], ${cols.action}::text[], ${cols.entity}::text[], ${cols.entityId}::text[], ${cols.storeId}::uuid[],
                   ${cols.before}::jsonb[], ${cols.after}::jsonb[], ${cols.ip}::text[], ${cols.prevHash}::text[], ${cols.hash}::text[], ${cols.search}::text[])
-        AS u(id, chain, seq, at, actor_id, actor_name, action, entity, entity_id, store_id, before, after, ip, prev_hash, hash, search))
+        AS u(id, chain, seq, at, actor_id, actor_name, action, entity, entity_id, store_id, before, after, ip, prev_hash, hash, search))`])}
     UPDATE audit_heads h
     SET seq = v.seq, hash = v.hash, hmac_from_seq = coalesce(h.hmac_from_seq, v.hmac_from), hmac_tag = coalesce(h.hmac_tag, v.hmac_tag)
     FROM unnest(${moved.map((m) => m.chain)}::text[], ${moved.map((m) => m.seq)}::bigint[], ${moved.map((m) => m.hash)}::text[],
                 ${moved.map((m) => m.hmacFrom)}::bigint[], ${moved.map((m) => m.hmacTag)}::text[]) AS v(chain, seq, hash, hmac_from, hmac_tag)
-    WHERE h.chain = v.chain`.execute(trx);
+    WHERE h.chain = v.chain`;
 }
 
 /** Words a person might search the log for: who, what, and the string values that changed. */

@@ -1,7 +1,8 @@
 import type { MovementKind } from '@bazaar/shared';
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/database.types';
 import { lockScopes } from '../db/change-version';
+import { STOCK_ROWS, stockUpsertCtes, type StockRowOut } from './stock.upsert-sql';
 
 /** One movement to store: from the web (no device) or from a device push. */
 export interface MovementInput {
@@ -64,6 +65,10 @@ export interface ApplyResult {
  * recompute the latest count's variance from the log between the previous count and it.
  * Tested against mergeStock (stock.apply.test.ts).
  *
+ * Round trips: one statement (insert + upsert) for a batch without an applied COUNT, two for
+ * one with (the upsert must then see the batch in the log), after the counters (lockScopes,
+ * unless the caller passes the versions it took in an earlier statement of the transaction).
+ *
  * Concurrency: lockScopes() bumps each store's change counter first, which holds that
  * store's counter row lock until commit, so writers of one store are serialised and every
  * statement below sees all previously committed movements (READ COMMITTED takes a fresh
@@ -72,21 +77,62 @@ export interface ApplyResult {
  * seqs above the device's acknowledged one, under its row lock). Must run
  * inside a transaction.
  */
-export async function applyMovements(trx: Transaction<Database>, movements: readonly MovementInput[]): Promise<ApplyResult> {
+export async function applyMovements(
+  trx: Transaction<Database>,
+  movements: readonly MovementInput[],
+  opts: { versions?: ReadonlyMap<string, number> } = {},
+): Promise<ApplyResult> {
   if (movements.length === 0) return { inserted: [], stock: [] };
-  const versions = await lockScopes(
-    trx,
-    movements.map((m) => m.storeId),
-  );
+  // The store counters: bumped here, or already by the caller in an earlier statement (the sync
+  // push takes them with its device row). Either way this call's statements start after the locks.
+  const versions =
+    opts.versions ??
+    (await lockScopes(
+      trx,
+      movements.map((m) => m.storeId),
+    ));
+  const storeIds = [...new Set(movements.map((m) => m.storeId))].sort();
+  const storeVersions = storeIds.map((s) => {
+    const v = versions.get(s);
+    if (v === undefined) throw new Error(`applyMovements: no version taken for store ${s}`);
+    return v;
+  });
+  // Of one id given twice, the first is the one stored (unnest order); the second conflicted.
+  const seen = new Set<string>();
+  const unique = movements.filter((m) => (seen.has(m.id) ? false : (seen.add(m.id), true)));
 
+  const countsInBatch = unique.some((m) => m.kind === 'COUNT' && (m.status ?? 'applied') === 'applied');
+  const { stored, rows } = countsInBatch
+    ? await insertThenUpsert(trx, unique, storeIds, storeVersions)
+    : await insertAndUpsert(trx, unique, storeIds, storeVersions);
+  const inserted = unique.filter((m) => stored === null || stored.has(m.id));
+  return {
+    inserted: inserted.map((m) => ({ id: m.id, storeId: m.storeId, productId: m.productId, status: m.status ?? 'applied' })),
+    stock: rows
+      .map((r) => ({
+        storeId: r.store_id,
+        productId: r.product_id,
+        qty: Number(r.qty),
+        prevQty: Number(r.prev_qty),
+        reorderLevel: Number(r.reorder_level),
+        lastCountHlc: r.last_count_hlc,
+        lastCountMovementId: r.last_count_movement_id,
+        lastCountQty: r.last_count_qty === null ? null : Number(r.last_count_qty),
+        lastCountVariance: r.last_count_variance === null ? null : Number(r.last_count_variance),
+        version: Number(r.version),
+        updatedAt: new Date(r.updated_at),
+      }))
+      .sort((a, b) => (a.storeId + a.productId < b.storeId + b.productId ? -1 : 1)),
+  };
+}
+
+/** The movements as one unnest row source: (id, store_id, …, device_time), hlc in the "C" collation. */
+function movementRows(movements: readonly MovementInput[]): RawBuilder<unknown> {
   const col = <T>(f: (m: MovementInput) => T) => movements.map(f);
-  // Answers one row: how many were stored, and which only when some were not (duplicates are
-  // rare, and 1,000 returned rows cost more to parse than the rest of the answer).
-  const { rows: counted } = await sql<{ n: number; ids: string[] | null }>`
-    WITH ins AS (
-    INSERT INTO movements (id, store_id, device_id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise,
-                           reason, note, supplier_id, batch_id, user_id, occurred_at, status, reject_reason, device_hlc, device_time)
-    SELECT * FROM unnest(
+  return sql`
+    SELECT u.id, u.store_id, u.device_id, u.seq, u.hlc COLLATE "C" AS hlc, u.kind, u.product_id, u.qty, u.unit_price_paise, u.unit_cost_paise,
+           u.reason, u.note, u.supplier_id, u.batch_id, u.user_id, u.occurred_at, u.status, u.reject_reason, u.device_hlc, u.device_time
+    FROM unnest(
       ${col((m) => m.id)}::uuid[], ${col((m) => m.storeId)}::uuid[], ${col((m) => m.deviceId)}::uuid[],
       ${col((m) => m.seq)}::bigint[], ${col((m) => m.hlc)}::text[], ${col((m) => m.kind)}::text[],
       ${col((m) => m.productId)}::uuid[], ${col((m) => m.qty)}::bigint[], ${col((m) => m.unitPricePaise)}::bigint[],
@@ -96,177 +142,61 @@ export async function applyMovements(trx: Transaction<Database>, movements: read
       ${col((m) => m.status ?? 'applied')}::text[], ${col((m) => m.rejectReason ?? null)}::text[],
       ${col((m) => m.deviceHlc ?? null)}::text[],
       ${col((m) => (m.deviceTime instanceof Date ? m.deviceTime.toISOString() : (m.deviceTime ?? null)))}::timestamptz[]
-    )
-    -- One arbiter, not all three unique indexes: a tenth of the insert's time.
-    ON CONFLICT (id) DO NOTHING
-    RETURNING id)
+    ) AS u(id, store_id, device_id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise,
+           reason, note, supplier_id, batch_id, user_id, occurred_at, status, reject_reason, device_hlc, device_time)`;
+}
+
+// One arbiter, not all three unique indexes: a tenth of the insert's time.
+const INSERT_MOVEMENTS = sql`
+    INSERT INTO movements (id, store_id, device_id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise,
+                           reason, note, supplier_id, batch_id, user_id, occurred_at, status, reject_reason, device_hlc, device_time)`;
+
+interface Written {
+  /** Ids stored, or null when every one was (duplicates are rare: their ids come back only then). */
+  stored: Set<string> | null;
+  rows: StockRowOut[];
+}
+
+/**
+ * The common case (no applied COUNT in the batch): the insert and the stock upsert in ONE
+ * statement. The upsert's snapshot does not see the rows the INSERT CTE writes, so it reads the
+ * batch from the same row source (joined to what was stored, so a duplicate id never counts)
+ * and the stored log for the rest (stockUpsertCtes with batchInLog false).
+ */
+async function insertAndUpsert(trx: Transaction<Database>, movements: readonly MovementInput[], storeIds: string[], storeVersions: number[]): Promise<Written> {
+  const { rows } = await sql<{ n: number; ids: string[] | null; stock: StockRowOut[] | null }>`
+    WITH src AS (${movementRows(movements)}),
+    ins AS (${INSERT_MOVEMENTS} SELECT * FROM src ON CONFLICT (id) DO NOTHING RETURNING id),
+    batch AS (SELECT s.store_id, s.product_id, s.id, s.hlc, s.kind, s.qty FROM src s JOIN ins ON ins.id = s.id WHERE s.status = 'applied'),
+    ${stockUpsertCtes(storeIds, storeVersions, false)}
+    SELECT (SELECT count(*)::int FROM ins) AS n,
+           CASE WHEN (SELECT count(*) FROM ins) < ${movements.length}::int THEN (SELECT array_agg(id) FROM ins) END AS ids,
+           (SELECT json_agg(r) FROM (${STOCK_ROWS}) r) AS stock`.execute(trx);
+  const { n, ids, stock } = rows[0]!;
+  return { stored: n === movements.length ? null : new Set(ids ?? []), rows: stock ?? [] };
+}
+
+/**
+ * A batch that brings a COUNT: the insert first, on its own, so that the upsert's snapshot sees
+ * the batch in the log (the latest count and the sums after it).
+ */
+async function insertThenUpsert(trx: Transaction<Database>, movements: readonly MovementInput[], storeIds: string[], storeVersions: number[]): Promise<Written> {
+  // Answers one row: how many were stored, and which only when some were not (duplicates are
+  // rare, and 1,000 returned rows cost more to parse than the rest of the answer).
+  const { rows: counted } = await sql<{ n: number; ids: string[] | null }>`
+    WITH ins AS (${INSERT_MOVEMENTS} ${movementRows(movements)} ON CONFLICT (id) DO NOTHING RETURNING id)
     SELECT count(*)::int AS n, CASE WHEN count(*) < ${movements.length}::int THEN array_agg(id) END AS ids FROM ins`.execute(trx);
   const { n, ids } = counted[0]!;
   const stored = n === movements.length ? null : new Set(ids ?? []);
-  // Of one id given twice, the first is the one stored (unnest order); the second conflicted.
-  const seen = new Set<string>();
-  const inserted = movements.filter((m) => {
-    if (seen.has(m.id)) return false;
-    seen.add(m.id);
-    return stored === null || stored.has(m.id);
-  });
-
-  const result: ApplyResult = {
-    inserted: inserted.map((m) => ({ id: m.id, storeId: m.storeId, productId: m.productId, status: m.status ?? 'applied' })),
-    stock: [],
-  };
-  const appliedIds = inserted.filter((m) => (m.status ?? 'applied') === 'applied').map((m) => m.id);
-  if (appliedIds.length === 0) return result;
-
-  const storeIds = [...versions.keys()];
-  const storeVersions = storeIds.map((s) => versions.get(s)!);
-
-  // One statement for every touched stock row, new or not: a new row is written once with its
-  // final quantity (no insert-then-update, no second pass over the batch), and its reorder
-  // level starts from the product's default. The movements INSERT above is a statement of its
-  // own on purpose: this one's snapshot must see the batch in the log (latest count, sums).
-  const { rows } = await sql<{
-    store_id: string;
-    product_id: string;
-    qty: number;
-    prev_qty: number;
-    reorder_level: number;
-    last_count_hlc: string | null;
-    last_count_movement_id: string | null;
-    last_count_qty: number | null;
-    last_count_variance: number | null;
-    version: number;
-    updated_at: Date;
-  }>`
+  const appliedIds = movements.filter((m) => (m.status ?? 'applied') === 'applied' && (stored === null || stored.has(m.id))).map((m) => m.id);
+  if (appliedIds.length === 0) return { stored, rows: [] };
+  const { rows } = await sql<StockRowOut>`
     WITH batch AS (
       SELECT m.store_id, m.product_id, m.id, m.hlc, m.kind, m.qty
       FROM movements m
       WHERE m.id = ANY(${appliedIds}::uuid[]) AND m.status = 'applied'
     ),
-    -- Each touched key with its stock row (none yet for a first movement) and its latest
-    -- count from the log. Materialized so the lookups run once per key: inlined, the planner
-    -- joins the batch first and repeats them for every movement.
-    cur AS MATERIALIZED (
-      SELECT k.store_id, k.product_id, s.store_id IS NULL AS is_new, coalesce(s.qty, 0) AS qty,
-             s.last_count_movement_id, s.last_count_variance,
-             c.id AS cid, c.hlc AS chlc, c.qty AS cqty
-      FROM (SELECT DISTINCT store_id, product_id FROM batch) k
-      LEFT JOIN stock s ON s.store_id = k.store_id AND s.product_id = k.product_id
-      LEFT JOIN LATERAL (
-        SELECT m.id, m.hlc, m.qty FROM movements m
-        WHERE m.store_id = k.store_id AND m.product_id = k.product_id
-          AND m.kind = 'COUNT' AND m.status = 'applied'
-        ORDER BY m.hlc DESC, m.id DESC
-        LIMIT 1
-      ) c ON true
-    ),
-    -- The batch aggregated ONCE per key against that key's latest count, carrying the stock
-    -- row's columns through the GROUP BY so nothing joins back to the aggregate. Correlated
-    -- sub-selects over the batch (or a join back to an aggregate CTE, which the planner may
-    -- re-run per row since it cannot estimate CTE sizes) cost keys x batch. Every cur key
-    -- has batch rows, so the inner join keeps all of them. Without a count the row
-    -- comparisons yield NULL (after_sum 0, any_before false), but calc reads neither then.
-    agg AS (
-      SELECT c.store_id, c.product_id, c.is_new, c.qty AS prev_qty, c.last_count_movement_id, c.last_count_variance,
-        c.cid, c.chlc, c.cqty,
-        coalesce(sum(b.qty), 0) AS all_sum,
-        coalesce(sum(b.qty) FILTER (WHERE b.kind <> 'COUNT' AND (b.hlc, b.id) > (c.chlc, c.cid)), 0) AS after_sum,
-        coalesce(bool_or((b.hlc, b.id) < (c.chlc, c.cid)), false) AS any_before,
-        bool_or(b.kind = 'COUNT') AS batch_has_count,
-        -- The batch's deltas before the latest count, for its variance (a backlog brings many).
-        array_agg(b.hlc) FILTER (WHERE b.kind <> 'COUNT' AND (b.hlc, b.id) < (c.chlc, c.cid)) AS before_hlc,
-        array_agg(b.id) FILTER (WHERE b.kind <> 'COUNT' AND (b.hlc, b.id) < (c.chlc, c.cid)) AS before_id,
-        array_agg(b.qty) FILTER (WHERE b.kind <> 'COUNT' AND (b.hlc, b.id) < (c.chlc, c.cid)) AS before_qty
-      FROM cur c JOIN batch b ON b.store_id = c.store_id AND b.product_id = c.product_id
-      GROUP BY c.store_id, c.product_id, c.is_new, c.qty, c.last_count_movement_id, c.last_count_variance, c.cid, c.chlc, c.cqty
-    ),
-    calc AS (
-      SELECT a.store_id, a.product_id, a.is_new, a.prev_qty, a.cid, a.chlc, a.cqty,
-        CASE
-          WHEN a.cid IS NULL THEN a.prev_qty + a.all_sum
-          -- Rare: the batch brought a newer count, so sum the stored log after it.
-          WHEN a.cid IS DISTINCT FROM a.last_count_movement_id THEN a.cqty + (
-            SELECT coalesce(sum(m.qty), 0) FROM movements m
-            WHERE m.store_id = a.store_id AND m.product_id = a.product_id
-              AND m.status = 'applied' AND m.kind <> 'COUNT' AND (m.hlc, m.id) > (a.chlc, a.cid))
-          ELSE a.prev_qty + a.after_sum
-        END AS new_qty,
-        CASE
-          WHEN a.cid IS NULL THEN NULL
-          -- Deltas landed before the latest count (an offline device catching up) and the
-          -- batch brought no count of this key: the previous count is unchanged, so the
-          -- variance just absorbs those of them after it.
-          WHEN a.cid = a.last_count_movement_id AND a.any_before AND NOT a.batch_has_count
-          THEN a.last_count_variance - (
-            SELECT coalesce(sum(x.qty), 0)
-            FROM unnest(a.before_hlc, a.before_id, a.before_qty) AS x(hlc, id, qty)
-            LEFT JOIN LATERAL (
-              SELECT m.id, m.hlc FROM movements m
-              WHERE m.store_id = a.store_id AND m.product_id = a.product_id
-                AND m.kind = 'COUNT' AND m.status = 'applied' AND (m.hlc, m.id) < (a.chlc, a.cid)
-              ORDER BY m.hlc DESC, m.id DESC
-              LIMIT 1
-            ) pc ON true
-            WHERE pc.id IS NULL OR (x.hlc COLLATE "C", x.id) > (pc.hlc, pc.id))
-          -- Rare: a newer count, or a count landed before the latest one, so recompute the
-          -- variance from the stored log between the previous count and the latest.
-          WHEN a.cid IS DISTINCT FROM a.last_count_movement_id OR a.any_before
-          THEN a.cqty - (
-            SELECT coalesce(pc.qty, 0) + (
-              SELECT coalesce(sum(m.qty), 0) FROM movements m
-              WHERE m.store_id = a.store_id AND m.product_id = a.product_id
-                AND m.status = 'applied' AND m.kind <> 'COUNT'
-                AND (m.hlc, m.id) < (a.chlc, a.cid)
-                AND (pc.id IS NULL OR (m.hlc, m.id) > (pc.hlc, pc.id)))
-            FROM (SELECT 1) AS one
-            LEFT JOIN LATERAL (
-              SELECT m.id, m.hlc, m.qty FROM movements m
-              WHERE m.store_id = a.store_id AND m.product_id = a.product_id
-                AND m.kind = 'COUNT' AND m.status = 'applied' AND (m.hlc, m.id) < (a.chlc, a.cid)
-              ORDER BY m.hlc DESC, m.id DESC
-              LIMIT 1
-            ) pc ON true)
-          ELSE a.last_count_variance
-        END AS new_variance
-      FROM agg a
-    ),
-    v AS (SELECT * FROM unnest(${storeIds}::uuid[], ${storeVersions}::bigint[]) AS v(store_id, version)),
-    up AS (
-      INSERT INTO stock AS s (store_id, product_id, qty, reorder_level, last_count_hlc, last_count_movement_id,
-                              last_count_qty, last_count_variance, version, updated_at)
-      SELECT calc.store_id, calc.product_id, calc.new_qty,
-        -- Ignored for an existing row (DO UPDATE leaves its reorder level alone).
-        CASE WHEN calc.is_new THEN coalesce((SELECT pr.reorder_level FROM products pr WHERE pr.id = calc.product_id), 0) ELSE 0 END,
-        calc.chlc, calc.cid, calc.cqty, calc.new_variance, v.version, now()
-      FROM calc JOIN v ON v.store_id = calc.store_id
-      ORDER BY calc.store_id, calc.product_id
-      ON CONFLICT (store_id, product_id) DO UPDATE SET
-        qty = excluded.qty,
-        last_count_hlc = excluded.last_count_hlc,
-        last_count_movement_id = excluded.last_count_movement_id,
-        last_count_qty = excluded.last_count_qty,
-        last_count_variance = excluded.last_count_variance,
-        version = excluded.version,
-        updated_at = excluded.updated_at
-      RETURNING s.store_id, s.product_id, s.qty, s.reorder_level, s.last_count_hlc, s.last_count_movement_id,
-                s.last_count_qty, s.last_count_variance, s.version, s.updated_at
-    )
-    SELECT up.*, calc.prev_qty FROM up JOIN calc ON calc.store_id = up.store_id AND calc.product_id = up.product_id`.execute(trx);
-
-  result.stock = rows
-    .map((r) => ({
-      storeId: r.store_id,
-      productId: r.product_id,
-      qty: Number(r.qty),
-      prevQty: Number(r.prev_qty),
-      reorderLevel: Number(r.reorder_level),
-      lastCountHlc: r.last_count_hlc,
-      lastCountMovementId: r.last_count_movement_id,
-      lastCountQty: r.last_count_qty === null ? null : Number(r.last_count_qty),
-      lastCountVariance: r.last_count_variance === null ? null : Number(r.last_count_variance),
-      version: Number(r.version),
-      updatedAt: r.updated_at,
-    }))
-    .sort((a, b) => (a.storeId + a.productId < b.storeId + b.productId ? -1 : 1));
-  return result;
+    ${stockUpsertCtes(storeIds, storeVersions, true)}
+    ${STOCK_ROWS}`.execute(trx);
+  return { stored, rows };
 }

@@ -1,5 +1,5 @@
 import { uuidv7 } from '@bazaar/shared';
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Database, NewConflict } from '../db/database.types';
 import type { MovementInput, StockChange } from './stock.apply';
 
@@ -15,14 +15,19 @@ export type OpenConflict = Required<Pick<NewConflict, 'store_id' | 'id' | 'kind'
  */
 export async function insertConflicts(trx: Transaction<Database>, conflicts: readonly OpenConflict[]): Promise<void> {
   if (conflicts.length === 0) return;
+  await conflictsInsertSql(conflicts).execute(trx);
+}
+
+/** The INSERT of insertConflicts, to run on its own or as a CTE of a statement that writes more. */
+export function conflictsInsertSql(conflicts: readonly OpenConflict[]): RawBuilder<unknown> {
   const col = <T>(f: (c: OpenConflict) => T) => conflicts.map(f);
-  await sql`
+  return sql`
     INSERT INTO conflicts (store_id, id, kind, product_id, movement_id, device_id, details)
     SELECT store_id, id, kind, product_id, movement_id, device_id, details::jsonb FROM unnest(
       ${col((c) => c.store_id)}::uuid[], ${col((c) => c.id)}::uuid[], ${col((c) => c.kind)}::text[],
       ${col((c) => c.product_id)}::uuid[], ${col((c) => c.movement_id)}::uuid[], ${col((c) => c.device_id)}::uuid[],
       ${col((c) => c.details)}::text[]
-    ) AS c(store_id, id, kind, product_id, movement_id, device_id, details)`.execute(trx);
+    ) AS c(store_id, id, kind, product_id, movement_id, device_id, details)`;
 }
 
 const keyOf = (storeId: string, productId: string) => `${storeId}/${productId}`;
