@@ -6,7 +6,7 @@ import type { Database } from '../db/database.types';
 import type { Principal } from '../auth/principal';
 import type { PrincipalCache } from '../auth/principal.cache';
 import type { RateLimiter } from './rate-limiter';
-import type { Platform } from '../platform/platform.types';
+import type { Platform, StockCommit } from '../platform/platform.types';
 
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -40,5 +40,7 @@ export interface AppEnv {
     requestId: string;
     principal: Principal | null;
     logger: Logger;
+    /** Set by a write route after its transaction committed: what the after-write hook reports. */
+    stockCommit?: StockCommit;
   };
 }

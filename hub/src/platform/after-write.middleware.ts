@@ -6,16 +6,14 @@ interface MovementCreated {
   movement?: { storeId?: string };
   stock?: { storeId?: string; productId?: string; qty?: number; reorderLevel?: number };
 }
-interface PushAnswer {
-  results?: { status?: string }[];
-}
 
 /**
  * Reports committed stock writes to the platform services (cache bump, live events, alert
  * evaluation, read-your-writes) from the two ingest routes: web movements and sync push.
  * It runs after the handler returned, so the write transaction has committed, and before the
- * client gets its answer. Reading the answer keeps the ingest code free of platform concerns;
- * a write path outside HTTP (jobs, dev data) calls platform.stockCommitted itself.
+ * client gets its answer. Web movements are read from the answer; the sync push route sets
+ * `stockCommit` (its answer no longer lists every movement, and it knows the products it
+ * touched). A write path outside HTTP (jobs, dev data) calls platform.stockCommitted itself.
  */
 export function afterWriteMiddleware(stockCommitted: (c: StockCommit) => Promise<void>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -35,11 +33,9 @@ export function afterWriteMiddleware(stockCommitted: (c: StockCommit) => Promise
       return;
     }
     if (path === '/api/v1/sync/push' && c.res.status === 200) {
-      const device = c.get('principal');
-      if (device?.kind !== 'device') return;
-      const body = (await c.res.clone().json().catch(() => null)) as PushAnswer | null;
-      const applied = body?.results?.filter((r) => r.status === 'applied').length ?? 0;
-      await stockCommitted({ source: 'sync', storeIds: [device.storeId], movements: applied, deviceId: device.id });
+      // The push route says what it committed (its answer no longer lists every applied movement).
+      const commit = c.get('stockCommit');
+      if (commit) await stockCommitted(commit);
     }
   };
 }

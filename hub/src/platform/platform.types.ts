@@ -16,6 +16,8 @@ export interface StockCommit {
   movements: number;
   /** For a sync push: the pushing device. */
   deviceId?: string;
+  /** Products whose stock changed (alerts are re-evaluated for these only); absent: the whole store. */
+  productIds?: readonly string[];
   /** Stock rows after the change, for live dashboards (optional; events carry what is given). */
   stock?: readonly { storeId: string; productId: string; qty: number; reorderLevel: number }[];
 }

@@ -1,26 +1,5 @@
-import { clampShopDate, shopDateProblem, uuidv7, type SyncMovement } from '@bazaar/shared';
-import type { Transaction } from 'kysely';
-import type { Database } from '../db/database.types';
+import { clampShopDate, shopDateProblem, uuidv7 } from '@bazaar/shared';
 import type { OpenConflict } from '../stock/stock.conflicts';
-
-/**
- * The users a counter of this store may name on a movement: the store's staff and managers
- * (deactivated ones too: a sale recorded before a deactivation can arrive after it). Anyone
- * else (an admin, another store's staff, an id that names no one) is never stored as the actor.
- */
-export async function storePeople(trx: Transaction<Database>, storeId: string, movements: readonly SyncMovement[]): Promise<Set<string>> {
-  const named = [...new Set(movements.map((m) => m.userId).filter((u): u is string => u !== null))];
-  if (named.length === 0) return new Set();
-  const rows = await trx
-    .selectFrom('user_stores as us')
-    .innerJoin('users as u', 'u.id', 'us.user_id')
-    .select('u.id')
-    .where('us.store_id', '=', storeId)
-    .where('u.id', 'in', named)
-    .where('u.role', 'in', ['staff', 'manager'])
-    .execute();
-  return new Set(rows.map((r) => r.id));
-}
 
 /**
  * A pushed date PostgreSQL or a shop cannot have (year 0000, offset +23:00): the movement is

@@ -1,15 +1,18 @@
-import { DomainError, uuidv7, type SyncMovement, type ProductRemap, type PushItemResult, type PushRequest, type PushResponse } from '@bazaar/shared';
-import { sql, type RawBuilder, type Transaction } from 'kysely';
-import { writeAudit } from '../audit/audit.writer';
+import { DomainError, SYNC_PROTOCOL_VERSION, uuidv7, type ProductRemap, type PushItemResult, type PushRequest, type PushResponse } from '@bazaar/shared';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { auditAppendSql, lockAuditHeads, type AuditDraw, type AuditEntry } from '../audit/audit.writer';
 import type { DevicePrincipal } from '../auth/principal';
 import type { Database } from '../db/database.types';
 import type { AppDeps } from '../http/app-env';
 import { applyMovements, type MovementInput } from '../stock/stock.apply';
-import { insertConflicts, stockConflicts, type OpenConflict } from '../stock/stock.conflicts';
+import { conflictsInsertSql, stockConflicts, type OpenConflict } from '../stock/stock.conflicts';
 import { DeviceStampIntake, FUTURE_FLAG_MS, judgeDeviceClock } from './sync.clock';
 import { upsertOfflineProducts } from './sync.offline-products';
-import { pushedDate, pushedDeviceTime, storePeople, unknownUserConflicts } from './sync.push-checks';
 import { storeBills } from '../bills/bills.ingest';
+import { pushedDate, pushedDeviceTime, unknownUserConflicts } from './sync.push-checks';
+import { lateMovementConflicts } from './sync.push-late';
+import { openPush, productRow, resolveProductsSql, type ProductCheck, type ResolvedProduct } from './sync.push-open';
+import { assertSameAsStored, normaliseBatch, type StoredMovement } from './sync.push-replay';
 
 /**
  * A quantity no counter enters on purpose (a typo, a scanner stuck on repeat): 100,000 pieces,
@@ -17,95 +20,79 @@ import { storeBills } from '../bills/bills.ingest';
  */
 export const SANE_QTY: Record<'pc' | 'g' | 'ml', number> = { pc: 100_000, g: 10_000_000, ml: 10_000_000 };
 
-/** What a push checks of each product its movements name. */
-interface ProductCheck {
-  id: string;
-  archived: boolean;
-  unit: 'pc' | 'g' | 'ml';
+export interface PushOptions {
+  /** SET LOCAL lock_timeout for the push (admission control); 0 or absent: the server default. */
+  lockTimeoutMs?: number;
+  /** The sync protocol the device speaks (header Bazaar-Sync-Protocol); 1 when it sends none. */
+  protocol?: number;
 }
 
-interface StoredMovement {
-  id: string;
-  device_id: string | null;
-  seq: number | null;
-  hlc: string;
-  kind: string;
-  product_id: string;
-  qty: number;
-  occurred_at: Date | string;
-  device_hlc: string | null;
-  status: 'applied' | 'rejected';
-  reject_reason: string | null;
+/** What a committed push reports to the platform (alerts, live events, metrics). */
+export interface PushCommit {
+  storeId: string;
+  deviceId: string;
+  /** Movements newly applied. */
+  applied: number;
+  /** Products whose stock this push changed. */
+  productIds: string[];
 }
 
-/**
- * One product by primary key, for LATERAL joins. The LIMIT keeps the planner from flattening
- * it into a hash join over the whole catalog (its choice for a few hundred ids of 20,000).
- */
-const productRow = (id: RawBuilder<unknown>) => sql`SELECT p.id, p.archived, p.unit FROM products p WHERE p.id = ${id} LIMIT 1`;
-
-/** The batch in seq order, one entry per movement; the same seq with two contents is malformed. */
-function normaliseBatch(movements: readonly SyncMovement[]): SyncMovement[] {
-  const bySeq = new Map<number, SyncMovement>();
-  const seqById = new Map<string, number>();
-  for (const m of movements) {
-    const other = bySeq.get(m.seq);
-    if (other && other.id !== m.id) {
-      throw new DomainError('VALIDATION_FAILED', `movements: seq ${m.seq} appears twice with different movements`, { seq: m.seq });
-    }
-    const otherSeq = seqById.get(m.id);
-    if (otherSeq !== undefined && otherSeq !== m.seq) {
-      throw new DomainError('VALIDATION_FAILED', `movements: id ${m.id} appears with two seqs`, { id: m.id });
-    }
-    bySeq.set(m.seq, m);
-    seqById.set(m.id, m.seq);
-  }
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-}
-
-/**
- * The device's own content of a movement. Its stamp is compared as the device sent it (the hub
- * may have re-stamped a future one); rows stored before device stamps were kept compare as before.
- */
-function sameContent(stored: StoredMovement, m: SyncMovement, remap: (productId: string) => string): boolean {
-  const sent = m.stampedHlc ?? m.hlc;
-  return (
-    stored.id === m.id &&
-    (stored.device_hlc !== null ? stored.device_hlc === sent : stored.hlc === m.hlc && new Date(stored.occurred_at).getTime() === new Date(m.occurredAt).getTime()) &&
-    stored.kind === m.kind &&
-    Number(stored.qty) === m.qty &&
-    (stored.product_id === m.productId || stored.product_id === remap(m.productId))
+/** A push in a transaction of its own, as POST /sync/push runs it. */
+export async function pushInTransaction(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'hlc'> & { config: { admission: { pushLockTimeoutMs: number } } },
+  principal: DevicePrincipal,
+  request: PushRequest,
+  protocolHeader: string | undefined,
+): Promise<{ response: PushResponse; commit: PushCommit }> {
+  const protocol = Number(protocolHeader ?? 1);
+  return (deps.db as Kysely<Database>).transaction().execute((trx) =>
+    runPush(trx, deps, principal, request, { lockTimeoutMs: deps.config.admission.pushLockTimeoutMs, protocol: Number.isInteger(protocol) ? protocol : 1 }),
   );
 }
 
-/**
- * One push, in the caller's transaction: everything below commits together or not at all.
- * Lock order (deadlock-free with every other writer): this device's row, the catalog counter
- * (only when the push carries products), the store counter (inside applyMovements), audit last.
- */
+/** One push in the caller's transaction (see runPush). */
 export async function pushBatch(
   trx: Transaction<Database>,
   deps: Pick<AppDeps, 'clock' | 'hlc'>,
   principal: DevicePrincipal,
   request: PushRequest,
+  opts: PushOptions = {},
 ): Promise<PushResponse> {
+  return (await runPush(trx, deps, principal, request, opts)).response;
+}
+
+/**
+ * One push, in the caller's transaction: everything below commits together or not at all.
+ * Lock order (deadlock-free with every other writer): this device's row, the catalog counter
+ * (only when the push carries products), the store counter, the store's audit head last.
+ *
+ * Round trips in the common case (no offline products, no replayed seqs, no COUNT): BEGIN,
+ * openPush (lock timeout, device row, store counter, audit head, products, people), one
+ * statement for movements + stock (applyMovements), one for conflicts + device row + audit
+ * row + audit head (closePush), COMMIT. A replay adds its comparison read, offline products
+ * their catalog work, a COUNT its second stock statement.
+ */
+async function runPush(
+  trx: Transaction<Database>,
+  deps: Pick<AppDeps, 'clock' | 'hlc'>,
+  principal: DevicePrincipal,
+  request: PushRequest,
+  opts: PushOptions,
+): Promise<{ response: PushResponse; commit: PushCommit }> {
   const now = new Date(deps.clock.now());
-  // The store's variance threshold comes along (unlocked, as any read of it would be).
-  const device = await trx
-    .selectFrom('devices as d')
-    .innerJoin('stores as s', 's.id', 'd.store_id')
-    .select(['d.id', 'd.store_id', 'd.name', 'd.last_seq', 'd.last_hlc', 'd.clock_error_ms', 'd.revoked_at', 's.variance_threshold', 's.archived as store_archived'])
-    .where('d.store_id', '=', principal.storeId)
-    .where('d.id', '=', principal.id)
-    .forUpdate('d')
-    .executeTakeFirst();
+  const batch = normaliseBatch(request.movements);
+  const referenced = [...new Set([...batch.map((m) => m.productId), ...request.products.map((p) => p.id)])];
+  const named = [...new Set(batch.map((m) => m.userId).filter((u): u is string => u !== null))];
+  // Offline products need the catalog counter before the store's: the store is then locked later.
+  const lockStore = request.products.length === 0;
+  const opening = await openPush(trx, { storeId: principal.storeId, deviceId: principal.id, lockTimeoutMs: opts.lockTimeoutMs ?? 0, referenced, named, lockStore });
+  const device = opening.device;
   // A device revoked by its store's archiving still hands in what it queued: stored, rejected, raised.
   if (!device || (device.revoked_at !== null && !device.store_archived)) throw new DomainError('UNAUTHENTICATED', 'invalid or revoked device token');
   const storeClosed = device.store_archived;
   const storeId = device.store_id;
-  const acked = Number(device.last_seq);
+  const acked = device.last_seq;
 
-  const batch = normaliseBatch(request.movements);
   const duplicates = batch.filter((m) => m.seq <= acked);
   const fresh = batch.filter((m) => m.seq > acked);
   fresh.forEach((m, i) => {
@@ -118,16 +105,10 @@ export async function pushBatch(
     }
   });
 
-  // Merges recorded earlier (by any device) apply to this batch's movements too. One read gives
-  // each referenced id's merge, if any, and the product it resolves to.
-  const referenced = [...new Set([...batch.map((m) => m.productId), ...request.products.map((p) => p.id)])];
-  const { rows: resolved } = referenced.length
-    ? await sql<{ to_product_id: string | null; from_product_id: string | null; sku: string | null } & Partial<ProductCheck>>`
-        SELECT r.from_product_id, r.to_product_id, r.sku, p.id, p.archived, p.unit
-        FROM unnest(${referenced}::uuid[]) AS k(id)
-        LEFT JOIN product_remaps r ON r.from_product_id = k.id
-        LEFT JOIN LATERAL (${productRow(sql`coalesce(r.to_product_id, k.id)`)}) p ON true`.execute(trx)
-    : { rows: [] };
+  // Merges recorded earlier (by any device) apply to this batch's movements too. A wait for the
+  // device row means this device's previous push committed meanwhile: read after it.
+  const resolved: ResolvedProduct[] =
+    opening.waited && referenced.length ? (await resolveProductsSql(referenced).execute(trx)).rows as ResolvedProduct[] : opening.resolved;
   const remaps = new Map<string, ProductRemap>();
   const productById = new Map<string, ProductCheck>();
   for (const r of resolved) {
@@ -140,7 +121,9 @@ export async function pushBatch(
 
   const replayed = duplicates.length ? await assertSameAsStored(trx, device.id, duplicates, remap) : new Map<string, StoredMovement>();
 
-  const offline = await upsertOfflineProducts(trx, { id: device.id, storeId }, request.products, now);
+  const offline = request.products.length
+    ? await upsertOfflineProducts(trx, { id: device.id, storeId }, request.products, now)
+    : { created: [], remaps: [], conflicts: [] };
   for (const r of offline.remaps) remaps.set(r.fromProductId, r);
   const productIds = [...new Set(fresh.map((m) => remap(m.productId)))];
   if (request.products.length && productIds.length) {
@@ -155,9 +138,9 @@ export async function pushBatch(
   // dragging the hub's clock, each after the device's previous one.
   const intake = new DeviceStampIntake(deps.hlc, now.getTime(), device.last_hlc);
   if (request.deviceHlc) intake.observe(request.deviceHlc);
-  const clock = judgeDeviceClock(request.clock, now.getTime(), device.clock_error_ms === null ? null : Number(device.clock_error_ms));
+  const clock = judgeDeviceClock(request.clock, now.getTime(), device.clock_error_ms);
 
-  const people = await storePeople(trx, storeId, fresh);
+  const people = opening.people;
   const droppedUsers = new Map<string, { userId: string; seq: number; productId: string }>();
   const inputs: MovementInput[] = fresh.map((m) => {
     const date = pushedDate(m.occurredAt, now.getTime());
@@ -197,14 +180,14 @@ export async function pushBatch(
     };
   });
 
-  const applied = await applyMovements(trx, inputs);
+  const versions = opening.store ? new Map([[storeId, opening.store.version]]) : undefined;
+  const applied = await applyMovements(trx, inputs, { versions });
   const insertedIds = new Set(applied.inserted.map((r) => r.id));
   const newInputs = inputs.filter((m) => insertedIds.has(m.id));
   const newApplied = newInputs.filter((m) => m.status === 'applied');
 
-  const fromStock = stockConflicts(applied.stock, newApplied, () => device.variance_threshold);
   const conflicts: OpenConflict[] = [
-    ...fromStock,
+    ...stockConflicts(applied.stock, newApplied, () => device.variance_threshold),
     ...offline.conflicts,
     ...newInputs
       .filter((m) => m.status === 'rejected')
@@ -219,40 +202,13 @@ export async function pushBatch(
       })),
     ...lateMovementConflicts(applied.stock, newApplied, device.id),
     ...unknownUserConflicts(storeId, device.id, droppedUsers, insertedIds),
+    ...clockConflicts(storeId, device.id, intake, clock.flag),
   ];
-  if (intake.maxAheadMs > FUTURE_FLAG_MS) {
-    conflicts.push({
-      store_id: storeId,
-      id: uuidv7(),
-      kind: 'CLOCK_DRIFT',
-      product_id: null,
-      movement_id: intake.aheadMovementId,
-      device_id: device.id,
-      details: JSON.stringify({ direction: 'fast', driftMs: intake.maxAheadMs, hlc: intake.aheadHlc, restamped: intake.restamped, boundMs: FUTURE_FLAG_MS }),
-    });
-  }
-  if (clock.flag) {
-    conflicts.push({
-      store_id: storeId,
-      id: uuidv7(),
-      kind: 'CLOCK_DRIFT',
-      product_id: null,
-      movement_id: null,
-      device_id: device.id,
-      details: JSON.stringify({ direction: clock.flag.direction, driftMs: Math.abs(clock.flag.errorMs), errorMs: clock.flag.errorMs, correctedErrorMs: clock.flag.correctedErrorMs }),
-    });
-  }
-  await insertConflicts(trx, conflicts);
+  // Bills after the movements, before the audit row (it counts them); their over-return
+  // conflicts are stored with them. A push that carries bills pays these round trips.
   const bills = await storeBills(trx, { storeId, deviceId: device.id }, request.bills, now);
 
   const ackedSeq = fresh.length ? fresh[fresh.length - 1]!.seq : acked;
-  await trx
-    .updateTable('devices')
-    .set({ last_seq: ackedSeq, last_hlc: intake.lastHlc(), last_push_at: now, clock_error_ms: clock.errorMs })
-    .where('store_id', '=', storeId)
-    .where('id', '=', device.id)
-    .execute();
-
   const results: PushItemResult[] = batch.map((m) => {
     const input = m.seq > acked ? inputs[m.seq - acked - 1] : undefined;
     if (!input || !insertedIds.has(m.id)) {
@@ -263,7 +219,7 @@ export async function pushBatch(
     }
     return { id: m.id, seq: m.seq, status: input.status ?? 'applied', reason: input.rejectReason ?? null };
   });
-  await writeAudit(trx, {
+  const audit: AuditEntry = {
     actorId: device.id,
     actorName: `device:${device.name}`,
     action: 'sync.push',
@@ -282,79 +238,50 @@ export async function pushBatch(
       ...(request.bills.length ? { billsStored: bills.inserted, billsVoided: bills.voided } : {}),
     },
     at: now,
-  });
+  };
+  // The store's audit head: locked by openPush, or now (after the catalog and store counters).
+  const draw: AuditDraw = opening.store ? { heads: [opening.store.head], ids: [opening.store.auditId] } : await lockAuditHeads(trx, [storeId], 1);
+  const deviceUpdate = sql`dv AS (
+    UPDATE devices SET last_seq = ${ackedSeq}::bigint, last_hlc = ${intake.lastHlc()}::text, last_push_at = ${now}::timestamptz, clock_error_ms = ${clock.errorMs}::bigint
+    WHERE store_id = ${storeId}::uuid AND id = ${device.id}::uuid)`;
+  await auditAppendSql(draw, [audit], [deviceUpdate, ...(conflicts.length ? [sql`cf AS (${conflictsInsertSql(conflicts)})`] : [])]).execute(trx);
 
   const remapsOut = [...remaps.values()].filter((r) => referenced.includes(r.fromProductId));
-  return { ackedSeq, results, remaps: remapsOut, serverTime: deps.clock.now(), hubHlc: deps.hlc.now() };
+  const base = { ackedSeq, remaps: remapsOut, serverTime: deps.clock.now(), hubHlc: deps.hlc.now() };
+  // Protocol 2: movements that were applied are not listed (the acknowledged seq says so).
+  const response: PushResponse =
+    (opts.protocol ?? 1) >= 2
+      ? { ...base, protocol: SYNC_PROTOCOL_VERSION, applied: newApplied.length, results: results.filter((r) => r.status !== 'applied') }
+      : { ...base, results };
+  return {
+    response,
+    commit: { storeId, deviceId: device.id, applied: newApplied.length, productIds: [...new Set(applied.stock.map((s) => s.productId))] },
+  };
 }
 
-/** A replayed seq must be exactly what the hub stored for it; anything else means the device lost its log. */
-async function assertSameAsStored(
-  trx: Transaction<Database>,
-  deviceId: string,
-  duplicates: readonly SyncMovement[],
-  remap: (productId: string) => string,
-): Promise<Map<string, StoredMovement>> {
-  const { rows } = await sql<StoredMovement>`
-    SELECT id, device_id, seq, hlc, kind, product_id, qty, occurred_at, device_hlc, status, reject_reason FROM movements
-    WHERE id = ANY(${duplicates.map((m) => m.id)}::uuid[])
-       OR (device_id = ${deviceId}::uuid AND seq = ANY(${duplicates.map((m) => m.seq)}::bigint[]))`.execute(trx);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const bySeq = new Map(rows.filter((r) => r.device_id === deviceId).map((r) => [Number(r.seq), r]));
-  for (const m of duplicates) {
-    const stored = byId.get(m.id);
-    const atSeq = bySeq.get(m.seq);
-    if (!stored || (atSeq && atSeq.id !== m.id) || !sameContent(stored, m, remap)) {
-      throw new DomainError(
-        'SEQ_CONTENT_MISMATCH',
-        `seq ${m.seq} was already acknowledged with different content; this device's log no longer matches the hub. Re-enroll the device (a new token starts a new seq series); nothing of this push was applied`,
-        { seq: m.seq, id: m.id, storedId: atSeq?.id ?? stored?.id ?? null },
-      );
-    }
-  }
-  return byId;
-}
-
-/** Deltas of this push that landed before the latest count: they moved its variance, not the stock. */
-function lateMovementConflicts(
-  stock: Awaited<ReturnType<typeof applyMovements>>['stock'],
-  movements: readonly MovementInput[],
-  deviceId: string,
-): OpenConflict[] {
+/** CLOCK_DRIFT conflicts: stamps from the hub's future, and a device clock off either way. */
+function clockConflicts(storeId: string, deviceId: string, intake: DeviceStampIntake, flag: ReturnType<typeof judgeDeviceClock>['flag']): OpenConflict[] {
   const out: OpenConflict[] = [];
-  const batchIds = new Set(movements.map((m) => m.id));
-  // Deltas by key, in batch order: one pass, not stock rows x movements.
-  const deltas = new Map<string, MovementInput[]>();
-  for (const m of movements) {
-    if (m.kind === 'COUNT') continue;
-    const k = `${m.storeId}/${m.productId}`;
-    const list = deltas.get(k);
-    if (list) list.push(m);
-    else deltas.set(k, [m]);
-  }
-  for (const s of stock) {
-    // A count that came in this same push is not "earlier": the batch is the device's own order.
-    if (s.lastCountHlc === null || s.lastCountMovementId === null || batchIds.has(s.lastCountMovementId)) continue;
-    const { lastCountHlc: chlc, lastCountMovementId: cid } = s;
-    // (hlc, id) tuple order, as SQL and mergeStock order the log.
-    const late = (deltas.get(`${s.storeId}/${s.productId}`) ?? []).filter((m) => m.hlc < chlc || (m.hlc === chlc && m.id < cid));
-    const first = late[0];
-    if (!first) continue;
+  if (intake.maxAheadMs > FUTURE_FLAG_MS) {
     out.push({
-      store_id: s.storeId,
+      store_id: storeId,
       id: uuidv7(),
-      kind: 'LATE_MOVEMENT_ABSORBED',
-      product_id: s.productId,
-      movement_id: first.id,
+      kind: 'CLOCK_DRIFT',
+      product_id: null,
+      movement_id: intake.aheadMovementId,
       device_id: deviceId,
-      details: JSON.stringify({
-        countMovementId: s.lastCountMovementId,
-        countHlc: s.lastCountHlc,
-        absorbedQty: late.reduce((a, m) => a + m.qty, 0),
-        movements: late.length,
-        movementIds: late.slice(0, 50).map((m) => m.id),
-        varianceNow: s.lastCountVariance,
-      }),
+      details: JSON.stringify({ direction: 'fast', driftMs: intake.maxAheadMs, hlc: intake.aheadHlc, restamped: intake.restamped, boundMs: FUTURE_FLAG_MS }),
+    });
+  }
+  if (flag) {
+    out.push({
+      store_id: storeId,
+      id: uuidv7(),
+      kind: 'CLOCK_DRIFT',
+      product_id: null,
+      movement_id: null,
+      device_id: deviceId,
+      details: JSON.stringify({ direction: flag.direction, driftMs: Math.abs(flag.errorMs), errorMs: flag.errorMs, correctedErrorMs: flag.correctedErrorMs }),
     });
   }
   return out;

@@ -1,12 +1,11 @@
-import { DomainError, pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema, timeResponseSchema } from '@bazaar/shared';
+import { DomainError, SYNC_PROTOCOL_HEADER, pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema, timeResponseSchema } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { bearerToken, requireDevice } from '../auth/auth.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
-import { boundLockWait } from '../platform/admission/admission.lock';
 import { decodePullCursor } from './sync.cursor';
 import { pullPage } from './sync.pull';
-import { pushBatch } from './sync.push';
+import { pushInTransaction } from './sync.push';
 import { retiredDevice } from './sync.retired-device';
 
 const tag = 'sync';
@@ -25,10 +24,8 @@ export function createSyncRoutes(deps: AppDeps) {
       // Null principal with a bearer token here: a revoked device, accepted only when its store was archived.
       const device = c.get('principal') ? requireDevice(c) : await retiredDevice(deps, bearerToken(c.req.header('authorization')));
       const request = await push.json(c);
-      const response = await deps.db.transaction().execute(async (trx) => {
-        await boundLockWait(trx, deps.config.admission.pushLockTimeoutMs);
-        return pushBatch(trx, deps, device, request);
-      });
+      const { response, commit } = await pushInTransaction(deps, device, request, c.req.header(SYNC_PROTOCOL_HEADER));
+      c.set('stockCommit', { source: 'sync', storeIds: [commit.storeId], movements: commit.applied, deviceId: commit.deviceId, productIds: commit.productIds });
       return c.json(response, 200);
     })
     .get('/time', time, async (c) => {

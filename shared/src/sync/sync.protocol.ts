@@ -66,10 +66,25 @@ export type PushItemResult = z.infer<typeof pushItemResultSchema>;
 export const productRemapSchema = z.object({ fromProductId: uuidSchema, toProductId: uuidSchema, sku: z.string() });
 export type ProductRemap = z.infer<typeof productRemapSchema>;
 
+/**
+ * The sync protocol a counter speaks, sent as the header `Bazaar-Sync-Protocol` on a push (a
+ * header, so a hub that predates it ignores it rather than refusing an unknown body field).
+ * 1 (no header): the answer lists every movement. 2: it lists only the movements that were not
+ * applied (duplicates, rejections); every other movement of the batch, all at or below
+ * `ackedSeq` in a 200 answer, was applied, and `applied` says how many.
+ */
+export const SYNC_PROTOCOL_HEADER = 'Bazaar-Sync-Protocol';
+export const SYNC_PROTOCOL_VERSION = 2;
+
 export const pushResponseSchema = z.object({
   /** Highest seq of this device the hub holds with no gap below it. */
   ackedSeq: z.number().int(),
+  /** Protocol 1: one per movement. Protocol 2: only those not applied. */
   results: z.array(pushItemResultSchema),
+  /** Present from protocol 2 on: the answer leaves applied movements out of `results`. */
+  protocol: z.number().int().min(2).optional(),
+  /** Protocol 2: how many movements of the batch were newly applied. */
+  applied: z.number().int().min(0).optional(),
   remaps: z.array(productRemapSchema),
   /** Hub wall time (ms) for the device's clock offset. */
   serverTime: z.number().int(),
