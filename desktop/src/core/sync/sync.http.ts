@@ -44,18 +44,18 @@ export interface HubAnswer {
  * A pooled keep-alive socket the server has just closed fails with a reset before anything was
  * processed; push and pull are idempotent, so that one case is retried once at once.
  */
-export async function hubRequest(target: HubTarget, method: 'GET' | 'POST', path: string, body?: unknown): Promise<HubAnswer> {
+export async function hubRequest(target: HubTarget, method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HubAnswer> {
   try {
-    return await hubRequestOnce(target, method, path, body);
+    return await hubRequestOnce(target, method, path, body, headers);
   } catch (err) {
     if (err instanceof HubError && err.status === 0 && /ECONNRESET|UND_ERR_SOCKET|EPIPE/.test(err.message)) {
-      return hubRequestOnce(target, method, path, body);
+      return hubRequestOnce(target, method, path, body, headers);
     }
     throw err;
   }
 }
 
-async function hubRequestOnce(target: HubTarget, method: 'GET' | 'POST', path: string, body?: unknown): Promise<HubAnswer> {
+async function hubRequestOnce(target: HubTarget, method: 'GET' | 'POST', path: string, body: unknown, headers: Record<string, string>): Promise<HubAnswer> {
   const url = new URL(path, target.hubUrl.endsWith('/') ? target.hubUrl : `${target.hubUrl}/`);
   const clock = target.now ?? Date.now;
   const sentAt = clock();
@@ -63,7 +63,7 @@ async function hubRequestOnce(target: HubTarget, method: 'GET' | 'POST', path: s
   try {
     res = await fetch(url, {
       method,
-      headers: { authorization: `Bearer ${target.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { ...headers, authorization: `Bearer ${target.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(target.timeoutMs ?? 60_000),
     });

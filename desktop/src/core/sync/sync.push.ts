@@ -1,6 +1,8 @@
 import {
   MAX_PUSH_MOVEMENTS,
   MAX_PUSH_PRODUCTS,
+  SYNC_PROTOCOL_HEADER,
+  SYNC_PROTOCOL_VERSION,
   clockOffset,
   pushRequestSchema,
   pushResponseSchema,
@@ -45,7 +47,9 @@ export async function pushOnce(ctx: CoreContext, target: HubTarget): Promise<Pus
 
   let answer;
   try {
-    answer = await hubRequest(target, 'POST', 'api/v1/sync/push', body);
+    // Protocol 2 asks the hub to leave applied movements out of its answer; a hub that predates
+    // it ignores the header and lists every movement (protocol 1): both are read below.
+    answer = await hubRequest(target, 'POST', 'api/v1/sync/push', body, { [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) });
   } catch (err) {
     if (err instanceof HubError && err.code === 'SEQ_GAP') await realignAckedSeq(ctx.db, err.details);
     throw err;
@@ -53,7 +57,7 @@ export async function pushOnce(ctx: CoreContext, target: HubTarget): Promise<Pus
   const parsed = pushResponseSchema.safeParse(answer.body);
   if (!parsed.success) throw new HubError(`hub push answer does not match the protocol: ${parsed.error.issues[0]?.message ?? ''}`, 200, 'INTERNAL', null);
   const res = parsed.data;
-  const rejected = await writeTx(ctx.db, (db) => applyPushResponse(ctx, db, res, products, answer.sentAt, answer.receivedAt));
+  const rejected = await writeTx(ctx.db, (db) => applyPushResponse(ctx, db, withEveryResult(res, movements), products, answer.sentAt, answer.receivedAt));
   return { movements: movements.length, products: products.length, rejected, remaps: res.remaps.length, idle: false };
 }
 
@@ -156,6 +160,18 @@ function toOfflineProduct(p: ProductRow, localSuppliers: Set<string>): OfflinePr
     costPaise: p.cost_paise,
     reorderLevel: p.reorder_level,
   };
+}
+
+/**
+ * The answer with one result per movement sent, whichever protocol the hub spoke. Protocol 2
+ * lists only the movements not applied; every other one sent, at or below the acknowledged seq,
+ * was applied. A protocol 1 answer already lists them all.
+ */
+export function withEveryResult(res: PushResponse, sent: readonly Pick<MovementRow, 'id' | 'seq'>[]): PushResponse {
+  if ((res.protocol ?? 1) < 2) return res;
+  const listed = new Set(res.results.map((r) => r.id));
+  const applied = sent.filter((m) => !listed.has(m.id) && m.seq <= res.ackedSeq).map((m) => ({ id: m.id, seq: m.seq, status: 'applied' as const, reason: null }));
+  return { ...res, results: [...res.results, ...applied] };
 }
 
 async function applyPushResponse(ctx: CoreContext, db: Executor, res: PushResponse, sentProducts: ProductRow[], sentAt: number, receivedAt: number): Promise<number> {

@@ -4,6 +4,7 @@ import {
   HybridLogicalClock,
   mergeStock,
   pushRequestSchema,
+  SYNC_PROTOCOL_HEADER,
   uuidv7,
   type Bill,
   type SyncMovement,
@@ -42,6 +43,10 @@ export class ProtocolHub {
   /** Apply the next N pushes, then answer 503 as if the response was lost. */
   dropNextResponses = 0;
   tokens = new Set<string>();
+  /** The highest sync protocol this stand-in speaks (1: a hub from before protocol 2). */
+  speaks = 2;
+  /** The Bazaar-Sync-Protocol header of each push, as sent ('' when none). */
+  readonly pushProtocols: string[] = [];
   /** Products per pull page (stock and the rest come with the last page). */
   pullPageSize = Number.MAX_SAFE_INTEGER;
 
@@ -84,8 +89,11 @@ export class ProtocolHub {
       for await (const chunk of req) text += String(chunk);
       const parsed = pushRequestSchema.safeParse(JSON.parse(text));
       if (!parsed.success) return send(400, { error: { code: 'VALIDATION_FAILED', message: parsed.error.message } });
-      const answer = this.push(token, parsed.data.movements, parsed.data.products);
-      if (!('gap' in answer)) this.storeBills(parsed.data.bills);
+      const asked = String(req.headers[SYNC_PROTOCOL_HEADER.toLowerCase()] ?? '');
+      this.pushProtocols.push(asked);
+      const full = this.push(token, parsed.data.movements, parsed.data.products);
+      if (!('gap' in full)) this.storeBills(parsed.data.bills);
+      const answer = 'gap' in full || Math.min(this.speaks, Number(asked) || 1) < 2 ? full : { ...full, protocol: 2, applied: full.results.filter((r) => r.status === 'applied').length, results: full.results.filter((r) => r.status !== 'applied') };
       if ('gap' in answer) return send(409, { error: { code: 'SEQ_GAP', message: `expected seq ${answer.gap}`, details: { expectedSeq: answer.gap } } });
       if (this.dropNextResponses > 0) {
         this.dropNextResponses -= 1;
