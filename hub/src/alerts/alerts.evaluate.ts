@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/database.types';
 
-export const evaluateAlertsJob = z.object({ storeIds: z.array(z.uuid()).min(1).max(10_000) });
+/** Stores to re-evaluate; with productIds, only those products of them (the ones a write touched). */
+export const evaluateAlertsJob = z.object({ storeIds: z.array(z.uuid()).min(1).max(10_000), productIds: z.array(z.uuid()).min(1).max(10_000).optional() });
 
 export interface RaisedAlert {
   id: string;
@@ -37,13 +38,17 @@ export async function evaluateAlerts(
   db: Kysely<Database>,
   storeIds: readonly string[],
   now: Date,
+  /** Only these products of the stores (the ones a write touched); absent: every product. */
+  productIds?: readonly string[] | null,
 ): Promise<{ raised: RaisedAlert[]; closed: ClosedAlert[] }> {
   const stores = [...new Set(storeIds)].sort();
+  const products = productIds && productIds.length ? [...new Set(productIds)] : null;
+  const only = (col: ReturnType<typeof sql.ref>) => (products ? sql`AND ${col} = ANY(${products}::uuid[])` : sql``);
   return db.transaction().execute(async (trx) => {
     const { rows: closed } = await sql<{ id: string; store_id: string; product_id: string; kind: 'low' | 'out' }>`
       UPDATE alerts a SET state = 'closed', closed_at = ${now}
       FROM stock k
-      WHERE a.store_id = ANY(${stores}::uuid[]) AND a.state <> 'closed'
+      WHERE a.store_id = ANY(${stores}::uuid[]) AND a.state <> 'closed' ${only(sql.ref('a.product_id'))}
         AND k.store_id = a.store_id AND k.product_id = a.product_id
         AND ((a.kind = 'low' AND (k.qty > k.reorder_level OR k.reorder_level = 0)) OR (a.kind = 'out' AND k.qty > 0))
       RETURNING a.id, a.store_id, a.product_id, a.kind`.execute(trx);
@@ -52,7 +57,7 @@ export async function evaluateAlerts(
       SELECT k.store_id, k.product_id, x.kind, k.qty
       FROM stock k
       CROSS JOIN (VALUES ('low'), ('out')) AS x(kind)
-      WHERE k.store_id = ANY(${stores}::uuid[]) AND k.qty <= k.reorder_level
+      WHERE k.store_id = ANY(${stores}::uuid[]) AND k.qty <= k.reorder_level ${only(sql.ref('k.product_id'))}
         AND ((x.kind = 'low' AND k.reorder_level > 0) OR (x.kind = 'out' AND k.qty <= 0))
         AND NOT EXISTS (
           SELECT 1 FROM alerts a

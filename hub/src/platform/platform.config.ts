@@ -15,6 +15,8 @@ export interface PlatformSettings {
   rollupEveryMs: number;
   /** How often the store audit heads are anchored into the hub chain; 0 = never on a timer. */
   auditAnchorEveryMs: number;
+  /** Alert re-evaluations one node runs at once (each store single-flight, alerts.coalesce.ts). */
+  alertConcurrency: number;
 }
 
 type PlatformConfigFields = Pick<HubConfig, 'redisUrl'> &
@@ -32,6 +34,7 @@ export function platformSettings(config: PlatformConfigFields, overrides: Partia
     webhookAllowPrivate: config.mode !== 'production',
     rollupEveryMs: 15 * 60_000,
     auditAnchorEveryMs: 15 * 60_000,
+    alertConcurrency: 2,
     ...overrides,
   };
 }

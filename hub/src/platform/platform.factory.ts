@@ -107,7 +107,11 @@ export async function createPlatform(deps: PlatformDeps): Promise<Platform> {
         const stock = commit.stock?.filter((s) => s.storeId === storeId).slice(0, 500);
         await publish({ type: 'stock.changed', storeId, data: { source: commit.source, movements: commit.movements, stock } });
       }
-      await jobs!.add('evaluate-alerts', { storeIds }, { attempts: 3, backoffMs: 1_000 });
+      // Only the products the write touched, when it says which (the evaluation is coalesced per store).
+      const touched = commit.productIds ?? commit.stock?.map((s) => s.productId);
+      if (touched && touched.length === 0) return;
+      const productIds = touched && touched.length <= 10_000 ? [...new Set(touched)] : undefined;
+      await jobs!.add('evaluate-alerts', productIds ? { storeIds, productIds } : { storeIds }, { attempts: 3, backoffMs: 1_000 });
     } catch (err) {
       log.error({ err }, 'after-commit work failed (the write itself is committed)');
     }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { AlertCoalescer } from '../alerts/alerts.coalesce';
 import { evaluateAlerts, evaluateAlertsJob, recordWebhookDeliveries } from '../alerts/alerts.evaluate';
 import { anchorAuditJob, anchorStoreHeads } from '../audit/audit.anchor';
 import { auditKey } from '../audit/audit.hash';
@@ -23,16 +24,20 @@ interface JobHandlerDeps {
 
 /** Every background job of the hub, by name: the same handlers run on BullMQ or in-process. */
 export function createJobHandlers({ db, readDb, settings, publish, jobs, now = () => Date.now() }: JobHandlerDeps): JobHandlers {
+  // One evaluation per store at a time, follow-ups merged, a bounded number at once (alerts.coalesce.ts).
+  const alerts = new AlertCoalescer(async (storeId, productIds) => {
+    const { raised, closed } = await evaluateAlerts(db, [storeId], new Date(now()), productIds);
+    for (const a of raised) await publish({ type: 'alert.raised', storeId: a.storeId, data: a });
+    for (const a of closed) await publish({ type: 'alert.closed', storeId: a.storeId, data: a });
+    const deliveries = await recordWebhookDeliveries(db, raised);
+    for (const deliveryId of deliveries) {
+      await jobs().add('deliver-webhook', { deliveryId }, { attempts: settings.webhookAttempts, backoffMs: settings.webhookBackoffMs });
+    }
+  }, settings.alertConcurrency);
   return {
     'evaluate-alerts': async (data) => {
-      const { storeIds } = evaluateAlertsJob.parse(data);
-      const { raised, closed } = await evaluateAlerts(db, storeIds, new Date(now()));
-      for (const a of raised) await publish({ type: 'alert.raised', storeId: a.storeId, data: a });
-      for (const a of closed) await publish({ type: 'alert.closed', storeId: a.storeId, data: a });
-      const deliveries = await recordWebhookDeliveries(db, raised);
-      for (const deliveryId of deliveries) {
-        await jobs().add('deliver-webhook', { deliveryId }, { attempts: settings.webhookAttempts, backoffMs: settings.webhookBackoffMs });
-      }
+      const { storeIds, productIds } = evaluateAlertsJob.parse(data);
+      await Promise.all(storeIds.map((s) => alerts.request(s, productIds ?? null)));
     },
     'deliver-webhook': async (data, ctx) => {
       const { deliveryId } = deliverWebhookJob.parse(data);
