@@ -23,10 +23,16 @@ const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) =>
 const original = proto.query;
 let sqlMs = 0;
 let trips = 0;
+let perTrip: number[] = [];
 proto.query = function (this: unknown, ...args: unknown[]) {
   const start = performance.now();
+  const at = trips;
   trips += 1;
-  const done = () => (sqlMs += performance.now() - start);
+  const done = () => {
+    const ms = performance.now() - start;
+    sqlMs += ms;
+    perTrip[at] = ms;
+  };
   const last = args.length - 1;
   const cb = args[last];
   if (typeof cb === 'function') {
@@ -53,12 +59,14 @@ try {
   const wall: number[] = [];
   const sql: number[] = [];
   const rts: number[] = [];
+  const trip: number[][] = [];
   const before = loadavg();
   for (let i = 0; i < pushes; i++) {
     for (const [j, p] of products.entries()) device.record('SALE', p.id, -(j + 1));
     const movements = device.slice(device.acked + 1, device.acked + 3);
     sqlMs = 0;
     trips = 0;
+    perTrip = [];
     const start = performance.now();
     const res = await t.call('POST', '/sync/push', device.token, { movements, products: [], deviceHlc: movements.at(-1)!.hlc }, headers);
     const ms = performance.now() - start;
@@ -68,12 +76,13 @@ try {
       wall.push(ms);
       sql.push(sqlMs);
       rts.push(trips);
+      perTrip.forEach((ms, k) => (trip[k] ??= []).push(ms));
     }
   }
   const w = median(wall);
   const s = median(sql);
   console.log(
-    JSON.stringify({ pushes: wall.length, roundTrips: median(rts), wallMs: +w.toFixed(2), sqlMs: +s.toFixed(2), jsMs: +(median(wall.map((x, i) => x - sql[i]!))).toFixed(2), loadavg: [before, loadavg()].map((l) => l.map((x) => +x.toFixed(2))) }),
+    JSON.stringify({ pushes: wall.length, roundTrips: median(rts), wallMs: +w.toFixed(2), sqlMs: +s.toFixed(2), jsMs: +(median(wall.map((x, i) => x - sql[i]!))).toFixed(2), perTripMs: trip.map((xs) => +median(xs).toFixed(2)), loadavg: [before, loadavg()].map((l) => l.map((x) => +x.toFixed(2))) }),
   );
 } finally {
   await t.close();
