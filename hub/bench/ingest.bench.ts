@@ -65,7 +65,7 @@ export const BASELINE_SQL = `
     INSERT INTO movements (store_id, id, device_id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise, reason, supplier_id, occurred_at)
     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::text[], $6::text[], $7::uuid[], $8::bigint[],
                          $9::bigint[], $10::bigint[], $11::text[], $12::uuid[], $13::timestamptz[])
-    ON CONFLICT (id) DO NOTHING
+    ON CONFLICT (store_id, id) DO NOTHING
     RETURNING store_id, product_id, qty
   )
   INSERT INTO stock (store_id, product_id, qty)

@@ -72,8 +72,8 @@ export interface ApplyResult {
  * Concurrency: lockScopes() bumps each store's change counter first, which holds that
  * store's counter row lock until commit, so writers of one store are serialised and every
  * statement below sees all previously committed movements (READ COMMITTED takes a fresh
- * snapshot per statement). Duplicates by id are skipped by ON CONFLICT (id) DO NOTHING; a
- * (device_id, seq) that is already stored is an error, not a duplicate (pushBatch only inserts
+ * snapshot per statement). Duplicates by id are skipped by ON CONFLICT (store_id, id) DO NOTHING (ids are unique per
+ * store, the key a distribution by store_id can enforce); a (store_id, device_id, seq) that is already stored is an error, not a duplicate (pushBatch only inserts
  * seqs above the device's acknowledged one, under its row lock). Must run
  * inside a transaction.
  */
@@ -166,7 +166,7 @@ interface Written {
 async function insertAndUpsert(trx: Transaction<Database>, movements: readonly MovementInput[], storeIds: string[], storeVersions: number[]): Promise<Written> {
   const { rows } = await sql<{ n: number; ids: string[] | null; stock: StockRowOut[] | null }>`
     WITH src AS (${movementRows(movements)}),
-    ins AS (${INSERT_MOVEMENTS} SELECT * FROM src ON CONFLICT (id) DO NOTHING RETURNING id),
+    ins AS (${INSERT_MOVEMENTS} SELECT * FROM src ON CONFLICT (store_id, id) DO NOTHING RETURNING id),
     batch AS (SELECT s.store_id, s.product_id, s.id, s.hlc, s.kind, s.qty FROM src s JOIN ins ON ins.id = s.id WHERE s.status = 'applied'),
     ${stockUpsertCtes(storeIds, storeVersions, false)}
     SELECT (SELECT count(*)::int FROM ins) AS n,
@@ -184,7 +184,7 @@ async function insertThenUpsert(trx: Transaction<Database>, movements: readonly 
   // Answers one row: how many were stored, and which only when some were not (duplicates are
   // rare, and 1,000 returned rows cost more to parse than the rest of the answer).
   const { rows: counted } = await sql<{ n: number; ids: string[] | null }>`
-    WITH ins AS (${INSERT_MOVEMENTS} ${movementRows(movements)} ON CONFLICT (id) DO NOTHING RETURNING id)
+    WITH ins AS (${INSERT_MOVEMENTS} ${movementRows(movements)} ON CONFLICT (store_id, id) DO NOTHING RETURNING id)
     SELECT count(*)::int AS n, CASE WHEN count(*) < ${movements.length}::int THEN array_agg(id) END AS ids FROM ins`.execute(trx);
   const { n, ids } = counted[0]!;
   const stored = n === movements.length ? null : new Set(ids ?? []);

@@ -53,14 +53,15 @@ function sameContent(stored: StoredMovement, m: SyncMovement, remap: (productId:
 /** A replayed seq must be exactly what the hub stored for it; anything else means the device lost its log. */
 export async function assertSameAsStored(
   trx: Transaction<Database>,
+  storeId: string,
   deviceId: string,
   duplicates: readonly SyncMovement[],
   remap: (productId: string) => string,
 ): Promise<Map<string, StoredMovement>> {
   const { rows } = await sql<StoredMovement>`
     SELECT id, device_id, seq, hlc, kind, product_id, qty, occurred_at, device_hlc, status, reject_reason FROM movements
-    WHERE id = ANY(${duplicates.map((m) => m.id)}::uuid[])
-       OR (device_id = ${deviceId}::uuid AND seq = ANY(${duplicates.map((m) => m.seq)}::bigint[]))`.execute(trx);
+    WHERE store_id = ${storeId}::uuid
+      AND (id = ANY(${duplicates.map((m) => m.id)}::uuid[]) OR (device_id = ${deviceId}::uuid AND seq = ANY(${duplicates.map((m) => m.seq)}::bigint[])))`.execute(trx);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const bySeq = new Map(rows.filter((r) => r.device_id === deviceId).map((r) => [Number(r.seq), r]));
   for (const m of duplicates) {

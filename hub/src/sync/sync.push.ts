@@ -119,7 +119,7 @@ async function runPush(
   }
   const remap = (productId: string) => remaps.get(productId)?.toProductId ?? productId;
 
-  const replayed = duplicates.length ? await assertSameAsStored(trx, device.id, duplicates, remap) : new Map<string, StoredMovement>();
+  const replayed = duplicates.length ? await assertSameAsStored(trx, storeId, device.id, duplicates, remap) : new Map<string, StoredMovement>();
 
   const offline = request.products.length
     ? await upsertOfflineProducts(trx, { id: device.id, storeId }, request.products, now)
