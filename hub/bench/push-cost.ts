@@ -19,7 +19,7 @@ const { values } = parseArgs({ options: { pushes: { type: 'string', default: '30
 const pushes = Number(values.pushes);
 const headers: Record<string, string> = values.protocol ? { 'Bazaar-Sync-Protocol': values.protocol } : {};
 
-const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => Promise<unknown> };
+const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => Promise<unknown> | undefined };
 const original = proto.query;
 let sqlMs = 0;
 let trips = 0;
