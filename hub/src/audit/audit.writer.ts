@@ -1,6 +1,7 @@
 import { auditChainInput, GENESIS_HASH, HUB_CHAIN, type AuditChainFields } from '@bazaar/shared';
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/database.types';
+import { prepared } from '../db/db.prepared';
 import { auditKey, chainHash, hmacMarkerTag } from './audit.hash';
 
 /** What a writer says of an entry: the chained fields but its place, id and time (given by the writer), before/after/ip optional. */
@@ -94,7 +95,12 @@ export async function lockAuditHeads(trx: Transaction<Database> | Kysely<Databas
  * heads. `withFirst` are other writes of the same transaction to run in the same statement
  * ("name AS (INSERT …)" CTEs, with no locks left to take): one round trip for all of them.
  */
-export function auditAppendSql(draw: AuditDraw, list: readonly AuditEntry[], withFirst: readonly RawBuilder<unknown>[] = []): RawBuilder<unknown> {
+export function auditAppendSql(
+  draw: AuditDraw,
+  list: readonly AuditEntry[],
+  withFirst: readonly RawBuilder<unknown>[] = [],
+  opts: { prepared?: boolean } = {},
+): RawBuilder<unknown> {
   const { heads, ids } = draw;
   const key = auditKey();
 
@@ -159,7 +165,7 @@ export function auditAppendSql(draw: AuditDraw, list: readonly AuditEntry[], wit
   });
   const moved = [...state.values()];
 
-  return sql`
+  return sql`${prepared(opts.prepared ?? false)}
     WITH ${sql.join([...withFirst, sql`ins AS (
       INSERT INTO audit_log (id, chain, seq, at, actor_id, actor_name, action, entity, entity_id, store_id, before, after, ip, prev_hash, hash, search)
       SELECT u.id, u.chain, u.seq, u.at, u.actor_id, u.actor_name, u.action, u.entity, u.entity_id, u.store_id, u.before, u.after, u.ip,

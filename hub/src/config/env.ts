@@ -42,6 +42,12 @@ export const envSchema = z
     /** The built head-office app served at `/` (relative to the repository root). */
     WEB_DIST_DIR: z.string().min(1).default('hub/web/dist'),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+    /**
+     * The sync push's statements run as named prepared statements (parsed and planned once per
+     * connection). Behind PgBouncer in transaction mode that needs PgBouncer >= 1.21 with
+     * max_prepared_statements > 0; set false for an older pooler.
+     */
+    DB_PREPARED_STATEMENTS: bool.default(true),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
     /** Prefix of every Redis key (several hubs, or test runs, may share one Redis). */
     REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1-64 chars of [A-Za-z0-9:_-]').default('bazaar:'),
@@ -113,6 +119,7 @@ export const envSchema = z
     dataDir: path.resolve(repoRoot, e.DATA_DIR),
     webDistDir: path.resolve(repoRoot, e.WEB_DIST_DIR),
     dbPoolSize: e.DB_POOL_SIZE,
+    dbPreparedStatements: e.DB_PREPARED_STATEMENTS,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

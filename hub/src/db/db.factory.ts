@@ -5,6 +5,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { HubConfig } from '../config/env';
 import type { Database } from './database.types';
+import { preparedByMark } from './db.prepared';
 
 export interface HubDb {
   /** Primary: every write and every read that must see it. */
@@ -32,6 +33,8 @@ export interface PgPoolOptions {
   onConnectionError?: (err: Error) => void;
   /** How long a query may wait for a connection (new or from a full pool) before failing (a 503). */
   connectTimeoutMs?: number;
+  /** Run statements marked `prepared(true)` as named prepared statements (db.prepared.ts; default on). */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -54,7 +57,11 @@ export function createPgPool(url: string, max: number, opts: PgPoolOptions = {})
   });
   const onError = opts.onConnectionError ?? (() => undefined);
   pool.on('error', (err) => onError(err));
-  pool.on('connect', (client) => client.on('error', (err) => onError(err)));
+  const named = opts.preparedStatements ?? true;
+  pool.on('connect', (client) => {
+    client.on('error', (err) => onError(err));
+    if (named) preparedByMark(client);
+  });
   return pool;
 }
 
@@ -65,12 +72,16 @@ export function createPglite(dataDir: string | undefined): PGlite {
 
 /** Postgres through a pg Pool when DATABASE_URL is set, else embedded PGlite in DATA_DIR. */
 export function createDb(
-  config: Pick<HubConfig, 'databaseUrl' | 'databaseReadUrl' | 'dbPoolSize' | 'dataDir'>,
+  config: Pick<HubConfig, 'databaseUrl' | 'databaseReadUrl' | 'dbPoolSize' | 'dataDir'> & Partial<Pick<HubConfig, 'dbPreparedStatements'>>,
   opts: { onConnectionError?: (pool: 'primary' | 'replica', err: Error) => void } = {},
 ): HubDb {
   if (config.databaseUrl) {
     const onError = (pool: 'primary' | 'replica') => (err: Error) => opts.onConnectionError?.(pool, err);
-    const primary = createPgPool(config.databaseUrl, config.dbPoolSize, { name: 'bazaar-hub:primary', onConnectionError: onError('primary') });
+    const primary = createPgPool(config.databaseUrl, config.dbPoolSize, {
+      name: 'bazaar-hub:primary',
+      onConnectionError: onError('primary'),
+      preparedStatements: config.dbPreparedStatements,
+    });
     const replica = config.databaseReadUrl
       ? createPgPool(config.databaseReadUrl, config.dbPoolSize, { name: 'bazaar-hub:replica', onConnectionError: onError('replica') })
       : undefined;

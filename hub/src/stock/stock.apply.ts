@@ -2,6 +2,7 @@ import type { MovementKind } from '@bazaar/shared';
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/database.types';
 import { lockScopes } from '../db/change-version';
+import { prepared } from '../db/db.prepared';
 import { STOCK_ROWS, stockUpsertCtes, type StockRowOut } from './stock.upsert-sql';
 
 /** One movement to store: from the web (no device) or from a device push. */
@@ -80,7 +81,8 @@ export interface ApplyResult {
 export async function applyMovements(
   trx: Transaction<Database>,
   movements: readonly MovementInput[],
-  opts: { versions?: ReadonlyMap<string, number> } = {},
+  /** prepared: run as named prepared statements (db.prepared.ts); for small batches only. */
+  opts: { versions?: ReadonlyMap<string, number>; prepared?: boolean } = {},
 ): Promise<ApplyResult> {
   if (movements.length === 0) return { inserted: [], stock: [] };
   // The store counters: bumped here, or already by the caller in an earlier statement (the sync
@@ -104,7 +106,7 @@ export async function applyMovements(
   const countsInBatch = unique.some((m) => m.kind === 'COUNT' && (m.status ?? 'applied') === 'applied');
   const { stored, rows } = countsInBatch
     ? await insertThenUpsert(trx, unique, storeIds, storeVersions)
-    : await insertAndUpsert(trx, unique, storeIds, storeVersions);
+    : await insertAndUpsert(trx, unique, storeIds, storeVersions, opts.prepared ?? false);
   const inserted = unique.filter((m) => stored === null || stored.has(m.id));
   return {
     inserted: inserted.map((m) => ({ id: m.id, storeId: m.storeId, productId: m.productId, status: m.status ?? 'applied' })),
@@ -163,8 +165,8 @@ interface Written {
  * batch from the same row source (joined to what was stored, so a duplicate id never counts)
  * and the stored log for the rest (stockUpsertCtes with batchInLog false).
  */
-async function insertAndUpsert(trx: Transaction<Database>, movements: readonly MovementInput[], storeIds: string[], storeVersions: number[]): Promise<Written> {
-  const { rows } = await sql<{ n: number; ids: string[] | null; stock: StockRowOut[] | null }>`
+async function insertAndUpsert(trx: Transaction<Database>, movements: readonly MovementInput[], storeIds: string[], storeVersions: number[], named: boolean): Promise<Written> {
+  const { rows } = await sql<{ n: number; ids: string[] | null; stock: StockRowOut[] | null }>`${prepared(named)}
     WITH src AS (${movementRows(movements)}),
     ins AS (${INSERT_MOVEMENTS} SELECT * FROM src ON CONFLICT (store_id, id) DO NOTHING RETURNING id),
     batch AS (SELECT s.store_id, s.product_id, s.id, s.hlc, s.kind, s.qty FROM src s JOIN ins ON ins.id = s.id WHERE s.status = 'applied'),

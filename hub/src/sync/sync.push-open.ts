@@ -2,6 +2,7 @@ import { GENESIS_HASH } from '@bazaar/shared';
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { LockedHead } from '../audit/audit.writer';
 import type { Database } from '../db/database.types';
+import { prepared } from '../db/db.prepared';
 
 /** What a push checks of each product its movements name. */
 export interface ProductCheck {
@@ -68,7 +69,7 @@ export const resolveProductsSql = (referenced: readonly string[]) => sql`
  */
 export async function openPush(
   trx: Transaction<Database>,
-  q: { storeId: string; deviceId: string; lockTimeoutMs: number; referenced: readonly string[]; named: readonly string[]; lockStore: boolean },
+  q: { storeId: string; deviceId: string; lockTimeoutMs: number; referenced: readonly string[]; named: readonly string[]; lockStore: boolean; prepared?: boolean },
 ): Promise<PushOpening> {
   const timeout = q.lockTimeoutMs > 0 ? `${q.lockTimeoutMs}ms` : null;
   const storeLocks = q.lockStore
@@ -93,9 +94,9 @@ export async function openPush(
     version: number | null;
     head: LockedHead | null;
     audit_id: string | number | null;
-  }>`
+  }>`${prepared(q.prepared ?? false)}
     WITH cfg AS MATERIALIZED (SELECT CASE WHEN ${timeout}::text IS NULL THEN '' ELSE set_config('lock_timeout', ${timeout}::text, true) END AS v),
-    d AS (
+    d AS MATERIALIZED (
       SELECT d.id, d.store_id, d.name, d.last_seq, d.last_hlc, d.clock_error_ms, d.revoked_at, d.xmin::text AS xmin,
              s.variance_threshold, s.archived AS store_archived
       FROM cfg, devices d JOIN stores s ON s.id = d.store_id

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TestApp, TestUser } from '../test/test-db';
 import { recordQueries, transactionOf } from '../test/query-count';
 import { useTestApp } from '../test/use-test-app';
-import { pushBatch } from './sync.push';
+import { PREPARED_PUSH_MAX, pushBatch } from './sync.push';
 import { SimDevice, type SimMovement } from './sync.test-kit';
 
 let t: TestApp;
@@ -39,7 +39,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('round trips of a push (real Pos
       const { result, queries } = await recordQueries(() => send(device, lines, protocol));
       expect(result.status, result.text).toBe(200);
       const tx = transactionOf(queries);
-      expect(tx.map((q) => q.text.split(' ')[0]!.toUpperCase())).toEqual(['BEGIN', 'WITH', 'WITH', 'WITH', 'COMMIT']);
+      expect(tx.map((q) => q.text.replace('/*prepared*/', '').trim().split(' ')[0]!.toUpperCase())).toEqual(['BEGIN', 'WITH', 'WITH', 'WITH', 'COMMIT']);
+      // The three statements run prepared (parsed and planned once per connection).
+      expect(tx.map((q) => q.name !== null)).toEqual([false, true, true, true, false]);
       expect(queries).toHaveLength(tx.length);
       const answer = pushResponseSchema.parse(result.body);
       expect(answer.ackedSeq).toBe(lines.at(-1)!.seq);
@@ -65,6 +67,14 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('round trips of a push (real Pos
     const count = await recordQueries(() => send(device, [device.record('COUNT', products[0]!.id, 50)], 2));
     expect(count.result.status, count.result.text).toBe(200);
     expect(transactionOf(count.queries)).toHaveLength(6);
+  });
+
+  it('a bulk batch is planned for its own size: its statements are not prepared', async () => {
+    const { device, products } = await counter();
+    const lines = Array.from({ length: PREPARED_PUSH_MAX + 1 }, (_, i) => device.record('SALE', products[i % 3]!.id, -1));
+    const { result, queries } = await recordQueries(() => send(device, lines, 2));
+    expect(result.body).toMatchObject({ applied: PREPARED_PUSH_MAX + 1, results: [] });
+    expect(transactionOf(queries).map((q) => q.name)).toEqual([null, null, null, null, null]);
   });
 
   it('protocol 2 lists rejections and duplicates only; protocol 1 lists every movement', async () => {

@@ -20,6 +20,12 @@ import { assertSameAsStored, normaliseBatch, type StoredMovement } from './sync.
  */
 export const SANE_QTY: Record<'pc' | 'g' | 'ml', number> = { pc: 100_000, g: 10_000_000, ml: 10_000_000 };
 
+/**
+ * A push of at most this many movements runs its statements prepared (db.prepared.ts): the
+ * counters' every-30-seconds pushes. Bulk catch-up batches are planned for their own size.
+ */
+export const PREPARED_PUSH_MAX = 64;
+
 export interface PushOptions {
   /** SET LOCAL lock_timeout for the push (admission control); 0 or absent: the server default. */
   lockTimeoutMs?: number;
@@ -85,7 +91,8 @@ async function runPush(
   const named = [...new Set(batch.map((m) => m.userId).filter((u): u is string => u !== null))];
   // Offline products need the catalog counter before the store's: the store is then locked later.
   const lockStore = request.products.length === 0;
-  const opening = await openPush(trx, { storeId: principal.storeId, deviceId: principal.id, lockTimeoutMs: opts.lockTimeoutMs ?? 0, referenced, named, lockStore });
+  const small = batch.length <= PREPARED_PUSH_MAX && referenced.length <= PREPARED_PUSH_MAX;
+  const opening = await openPush(trx, { storeId: principal.storeId, deviceId: principal.id, lockTimeoutMs: opts.lockTimeoutMs ?? 0, referenced, named, lockStore, prepared: small });
   const device = opening.device;
   // A device revoked by its store's archiving still hands in what it queued: stored, rejected, raised.
   if (!device || (device.revoked_at !== null && !device.store_archived)) throw new DomainError('UNAUTHENTICATED', 'invalid or revoked device token');
@@ -181,7 +188,7 @@ async function runPush(
   });
 
   const versions = opening.store ? new Map([[storeId, opening.store.version]]) : undefined;
-  const applied = await applyMovements(trx, inputs, { versions });
+  const applied = await applyMovements(trx, inputs, { versions, prepared: small });
   const insertedIds = new Set(applied.inserted.map((r) => r.id));
   const newInputs = inputs.filter((m) => insertedIds.has(m.id));
   const newApplied = newInputs.filter((m) => m.status === 'applied');
@@ -244,7 +251,7 @@ async function runPush(
   const deviceUpdate = sql`dv AS (
     UPDATE devices SET last_seq = ${ackedSeq}::bigint, last_hlc = ${intake.lastHlc()}::text, last_push_at = ${now}::timestamptz, clock_error_ms = ${clock.errorMs}::bigint
     WHERE store_id = ${storeId}::uuid AND id = ${device.id}::uuid)`;
-  await auditAppendSql(draw, [audit], [deviceUpdate, ...(conflicts.length ? [sql`cf AS (${conflictsInsertSql(conflicts)})`] : [])]).execute(trx);
+  await auditAppendSql(draw, [audit], [deviceUpdate, ...(conflicts.length ? [sql`cf AS (${conflictsInsertSql(conflicts)})`] : [])], { prepared: small }).execute(trx);
 
   const remapsOut = [...remaps.values()].filter((r) => referenced.includes(r.fromProductId));
   const base = { ackedSeq, remaps: remapsOut, serverTime: deps.clock.now(), hubHlc: deps.hlc.now() };

@@ -4,6 +4,8 @@ import pg from 'pg';
 export interface SentQuery {
   text: string;
   params: number;
+  /** The prepared statement's name, when it ran as one. */
+  name: string | null;
 }
 
 /**
@@ -16,10 +18,10 @@ export async function recordQueries<T>(fn: () => Promise<T>): Promise<{ result: 
   const original = proto.query;
   const queries: SentQuery[] = [];
   proto.query = function (this: unknown, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string; values?: unknown[] };
+    const first = args[0] as string | { text?: string; values?: unknown[]; name?: string };
     const text = typeof first === 'string' ? first : (first?.text ?? '');
     const values = (typeof first === 'string' ? args[1] : first?.values) as unknown[] | undefined;
-    queries.push({ text: text.replace(/\s+/g, ' ').trim(), params: Array.isArray(values) ? values.length : 0 });
+    queries.push({ text: text.replace(/\s+/g, ' ').trim(), params: Array.isArray(values) ? values.length : 0, name: typeof first === 'string' ? null : (first?.name ?? null) });
     return original.apply(this, args);
   };
   try {
