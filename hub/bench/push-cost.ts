@@ -1,10 +1,10 @@
 /**
- * Cost of one small push, idle: N sequential 3-line pushes (no new products, no duplicates)
+ * Cost of one small push, idle: N sequential 3-line pushes (--lines for other sizes) (no new products, no duplicates)
  * through the in-process app on a fresh PostgreSQL database. Per push: wall time, time spent
  * waiting on PostgreSQL (sum over the round trips, measured around each pg client.query), and
  * the rest (JavaScript: validation, the merge-rule bookkeeping, hashing, JSON). Prints medians.
  *
- *   TEST_DATABASE_URL=postgres://root@127.0.0.1:5432/postgres pnpm exec tsx bench/push-cost.ts [--pushes 300] [--protocol 2]
+ *   TEST_DATABASE_URL=postgres://root@127.0.0.1:5432/postgres pnpm exec tsx bench/push-cost.ts [--pushes 300] [--lines 3] [--protocol 2]
  *
  * Speed is only ever reported, never asserted; compare before/after in the same run.
  */
@@ -15,8 +15,9 @@ import pg from 'pg';
 import { createTestApp } from '../src/test/test-db';
 import { SimDevice } from '../src/sync/sync.test-kit';
 
-const { values } = parseArgs({ options: { pushes: { type: 'string', default: '300' }, protocol: { type: 'string', default: '' } } });
+const { values } = parseArgs({ options: { pushes: { type: 'string', default: '300' }, lines: { type: 'string', default: '3' }, protocol: { type: 'string', default: '' } } });
 const pushes = Number(values.pushes);
+const lines = Number(values.lines);
 const headers: Record<string, string> = values.protocol ? { 'Bazaar-Sync-Protocol': values.protocol } : {};
 
 const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => Promise<unknown> | undefined };
@@ -52,18 +53,18 @@ const t = await createTestApp();
 try {
   const admin = await t.makeUser('admin');
   const store = await t.makeStore(`PC${uuidv7().slice(-8)}`);
-  const products = [await t.makeProduct(), await t.makeProduct(), await t.makeProduct()];
+  const products = await Promise.all(Array.from({ length: Math.min(lines, 50) }, () => t.makeProduct()));
   const device = await SimDevice.enroll(t, admin.token, store.id, 'till');
   for (const p of products) device.record('IN', p.id, 1_000_000);
-  await device.push(device.slice(1, 3));
+  await device.push(device.slice(1, products.length));
   const wall: number[] = [];
   const sql: number[] = [];
   const rts: number[] = [];
   const trip: number[][] = [];
   const before = loadavg();
   for (let i = 0; i < pushes; i++) {
-    for (const [j, p] of products.entries()) device.record('SALE', p.id, -(j + 1));
-    const movements = device.slice(device.acked + 1, device.acked + 3);
+    for (let j = 0; j < lines; j++) device.record('SALE', products[j % products.length]!.id, -((j % 3) + 1));
+    const movements = device.slice(device.acked + 1, device.acked + lines);
     sqlMs = 0;
     trips = 0;
     perTrip = [];
@@ -82,7 +83,7 @@ try {
   const w = median(wall);
   const s = median(sql);
   console.log(
-    JSON.stringify({ pushes: wall.length, roundTrips: median(rts), wallMs: +w.toFixed(2), sqlMs: +s.toFixed(2), jsMs: +(median(wall.map((x, i) => x - sql[i]!))).toFixed(2), perTripMs: trip.map((xs) => +median(xs).toFixed(2)), loadavg: [before, loadavg()].map((l) => l.map((x) => +x.toFixed(2))) }),
+    JSON.stringify({ lines, pushes: wall.length, roundTrips: median(rts), wallMs: +w.toFixed(2), sqlMs: +s.toFixed(2), jsMs: +(median(wall.map((x, i) => x - sql[i]!))).toFixed(2), perTripMs: trip.map((xs) => +median(xs).toFixed(2)), loadavg: [before, loadavg()].map((l) => l.map((x) => +x.toFixed(2))) }),
   );
 } finally {
   await t.close();
