@@ -13,17 +13,27 @@ import { overReturnConflicts } from './bills.over-return';
  */
 export async function storeBills(trx: Transaction<Database>, device: { storeId: string; deviceId: string }, bills: readonly Bill[], now: Date): Promise<{ inserted: number; voided: number }> {
   if (bills.length === 0) return { inserted: 0, voided: 0 };
-  const sorted = [...new Map(bills.map((b) => [b.id, b])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const { rows } = await sql<{ id: string; inserted: boolean }>`
+  const sorted = billsInKeyOrder(bills);
+  const { rows } = await sql<{ id: string; inserted: boolean }>`${billsUpsertSql(device, sorted, now)}`.execute(trx);
+  const fresh = new Set(rows.filter((r) => r.inserted).map((r) => r.id));
+  // Only bills stored now can newly break the rule (a replay stores nothing and flags nothing).
+  await insertConflicts(trx, await overReturnConflicts(trx, device.storeId, device.deviceId, sorted.filter((b) => fresh.has(b.id))));
+  return { inserted: fresh.size, voided: rows.length - fresh.size };
+}
+
+/** One entry per bill id (the last copy given), in key order. */
+export function billsInKeyOrder(bills: readonly Bill[]): Bill[] {
+  return [...new Map(bills.map((b) => [b.id, b])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** The INSERT of storeBills (RETURNING id, inserted), to run alone or as a CTE of a statement that writes more. */
+export function billsUpsertSql(device: { storeId: string; deviceId: string }, sorted: readonly Bill[], now: Date) {
+  return sql`
     INSERT INTO bills AS b (store_id, id, device_id, number, kind, status, original_bill_id, total_paise, occurred_at, doc, received_at, updated_at)
     SELECT ${device.storeId}::uuid, (d->>'id')::uuid, ${device.deviceId}::uuid, d->>'number', d->>'kind', d->>'status', (d->>'originalBillId')::uuid,
            (d->>'totalPaise')::bigint, (d->>'occurredAt')::timestamptz, d, ${now}, ${now}
     FROM jsonb_array_elements(${JSON.stringify(sorted)}::jsonb) AS d
     ON CONFLICT (store_id, id) DO UPDATE SET status = EXCLUDED.status, doc = EXCLUDED.doc, updated_at = EXCLUDED.updated_at
       WHERE b.status = 'completed' AND EXCLUDED.status = 'voided'
-    RETURNING id, (xmax = 0) AS inserted`.execute(trx);
-  const fresh = new Set(rows.filter((r) => r.inserted).map((r) => r.id));
-  // Only bills stored now can newly break the rule (a replay stores nothing and flags nothing).
-  await insertConflicts(trx, await overReturnConflicts(trx, device.storeId, device.deviceId, sorted.filter((b) => fresh.has(b.id))));
-  return { inserted: fresh.size, voided: rows.length - fresh.size };
+    RETURNING id, (xmax = 0) AS inserted`;
 }

@@ -11,12 +11,25 @@ import type { OpenConflict } from '../stock/stock.conflicts';
  * returns against them.
  */
 export async function overReturnConflicts(trx: Transaction<Database>, storeId: string, deviceId: string, stored: readonly Bill[]): Promise<OpenConflict[]> {
-  const originals = [...new Set(stored.flatMap((b) => (b.originalBillId ? [b.originalBillId] : b.kind === 'sale' ? [b.id] : [])))];
+  const originals = originalsOf(stored);
   if (originals.length === 0) return [];
-  const { rows } = await sql<{ doc: unknown }>`
-    SELECT doc FROM bills WHERE store_id = ${storeId}::uuid AND status = 'completed'
-      AND (id = ANY(${originals}::uuid[]) OR original_bill_id = ANY(${originals}::uuid[]))`.execute(trx);
-  const docs = rows.map((r) => billSchema.parse(r.doc));
+  const { rows } = await sql<{ doc: unknown }>`${completedBillsSql(storeId, originals)}`.execute(trx);
+  return overReturnsAmong(rows.map((r) => billSchema.parse(r.doc)), originals, storeId, deviceId);
+}
+
+/** The sales whose returns a check must add up: the originals of returns stored now, and sales stored now. */
+export function originalsOf(stored: readonly Bill[]): string[] {
+  return [...new Set(stored.flatMap((b) => (b.originalBillId ? [b.originalBillId] : b.kind === 'sale' ? [b.id] : [])))];
+}
+
+/** The store's completed bills among these originals and their returns (a `doc` column). */
+export function completedBillsSql(storeId: string, originals: readonly string[]) {
+  return sql`SELECT doc FROM bills WHERE store_id = ${storeId}::uuid AND status = 'completed'
+      AND (id = ANY(${originals}::uuid[]) OR original_bill_id = ANY(${originals}::uuid[]))`;
+}
+
+/** OVER_RETURN conflicts of these originals, judged on the completed bills given (each sale with its returns). */
+export function overReturnsAmong(docs: readonly Bill[], originals: readonly string[], storeId: string, deviceId: string): OpenConflict[] {
   const out: OpenConflict[] = [];
   for (const original of docs.filter((d) => originals.includes(d.id))) {
     const returns = docs.filter((d) => d.originalBillId === original.id);

@@ -52,6 +52,14 @@ export interface ApplyResult {
   inserted: { id: string; storeId: string; productId: string; status: 'applied' | 'rejected' }[];
   /** Stock rows touched by the newly applied movements, after the change. */
   stock: StockChange[];
+  /** The `alongside` columns, when they rode in the statement (not for a batch with a COUNT). */
+  alongside?: Record<string, unknown>;
+}
+
+/** Other writes and reads of the caller to run inside the movements statement: "name AS (…)" CTEs and the columns they answer. */
+export interface Alongside {
+  ctes: RawBuilder<unknown>;
+  columns: RawBuilder<unknown>;
 }
 
 /**
@@ -82,7 +90,7 @@ export async function applyMovements(
   trx: Transaction<Database>,
   movements: readonly MovementInput[],
   /** prepared: run as named prepared statements (db.prepared.ts); for small batches only. */
-  opts: { versions?: ReadonlyMap<string, number>; prepared?: boolean } = {},
+  opts: { versions?: ReadonlyMap<string, number>; prepared?: boolean; alongside?: Alongside } = {},
 ): Promise<ApplyResult> {
   if (movements.length === 0) return { inserted: [], stock: [] };
   // The store counters: bumped here, or already by the caller in an earlier statement (the sync
@@ -104,12 +112,13 @@ export async function applyMovements(
   const unique = movements.filter((m) => (seen.has(m.id) ? false : (seen.add(m.id), true)));
 
   const countsInBatch = unique.some((m) => m.kind === 'COUNT' && (m.status ?? 'applied') === 'applied');
-  const { stored, rows } = countsInBatch
+  const { stored, rows, alongside } = countsInBatch
     ? await insertThenUpsert(trx, unique, storeIds, storeVersions)
-    : await insertAndUpsert(trx, unique, storeIds, storeVersions, opts.prepared ?? false);
+    : await insertAndUpsert(trx, unique, storeIds, storeVersions, opts.prepared ?? false, opts.alongside);
   const inserted = unique.filter((m) => stored === null || stored.has(m.id));
   return {
     inserted: inserted.map((m) => ({ id: m.id, storeId: m.storeId, productId: m.productId, status: m.status ?? 'applied' })),
+    ...(alongside ? { alongside } : {}),
     stock: rows
       .map((r) => ({
         storeId: r.store_id,
@@ -157,6 +166,7 @@ interface Written {
   /** Ids stored, or null when every one was (duplicates are rare: their ids come back only then). */
   stored: Set<string> | null;
   rows: StockRowOut[];
+  alongside?: Record<string, unknown>;
 }
 
 /**
@@ -165,17 +175,25 @@ interface Written {
  * batch from the same row source (joined to what was stored, so a duplicate id never counts)
  * and the stored log for the rest (stockUpsertCtes with batchInLog false).
  */
-async function insertAndUpsert(trx: Transaction<Database>, movements: readonly MovementInput[], storeIds: string[], storeVersions: number[], named: boolean): Promise<Written> {
-  const { rows } = await sql<{ n: number; ids: string[] | null; stock: StockRowOut[] | null }>`${prepared(named)}
+async function insertAndUpsert(
+  trx: Transaction<Database>,
+  movements: readonly MovementInput[],
+  storeIds: string[],
+  storeVersions: number[],
+  named: boolean,
+  alongside: Alongside | undefined,
+): Promise<Written> {
+  const { rows } = await sql<{ n: number; ids: string[] | null; stock: StockRowOut[] | null } & Record<string, unknown>>`${prepared(named)}
     WITH src AS (${movementRows(movements)}),
     ins AS (${INSERT_MOVEMENTS} SELECT * FROM src ON CONFLICT (store_id, id) DO NOTHING RETURNING id),
     batch AS (SELECT s.store_id, s.product_id, s.id, s.hlc, s.kind, s.qty FROM src s JOIN ins ON ins.id = s.id WHERE s.status = 'applied'),
+    ${alongside ? sql`${alongside.ctes},` : sql``}
     ${stockUpsertCtes(storeIds, storeVersions, false)}
     SELECT (SELECT count(*)::int FROM ins) AS n,
            CASE WHEN (SELECT count(*) FROM ins) < ${movements.length}::int THEN (SELECT array_agg(id) FROM ins) END AS ids,
-           (SELECT json_agg(r) FROM (${STOCK_ROWS}) r) AS stock`.execute(trx);
-  const { n, ids, stock } = rows[0]!;
-  return { stored: n === movements.length ? null : new Set(ids ?? []), rows: stock ?? [] };
+           (SELECT json_agg(r) FROM (${STOCK_ROWS}) r) AS stock${alongside ? sql`, ${alongside.columns}` : sql``}`.execute(trx);
+  const { n, ids, stock, ...rest } = rows[0]!;
+  return { stored: n === movements.length ? null : new Set(ids ?? []), rows: stock ?? [], ...(alongside ? { alongside: rest } : {}) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { SYNC_PROTOCOL_HEADER, pushRequestSchema, pushResponseSchema, uuidv7 } from '@bazaar/shared';
 import { sql } from 'kysely';
+import { billFor } from '../bills/bills.test-docs';
 import { describe, expect, it } from 'vitest';
 import type { TestApp, TestUser } from '../test/test-db';
 import { recordQueries, transactionOf } from '../test/query-count';
@@ -54,6 +55,19 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('round trips of a push (real Pos
     const users = await t.db.db.selectFrom('movements').select('user_id').where('store_id', '=', store.id).where('kind', '=', 'SALE').execute();
     expect(users.every((u) => u.user_id !== null)).toBe(true);
     expect((await t.call('GET', `/logs/verify?storeId=${store.id}`, admin.token)).body).toMatchObject({ ok: true });
+  });
+
+  it('a sale with its bill is 5 round trips too: the bill and the over-return read ride in the movements statement', async () => {
+    const { store, products, device } = await counter();
+    const billId = uuidv7();
+    const line = Object.assign(device.record('SALE', products[0]!.id, -3), { batchId: billId }) as SimMovement;
+    const { result, queries } = await recordQueries(() =>
+      t.call('POST', '/sync/push', device.token, { movements: [line], products: [], bills: [billFor(store.id, products[0]!.id, billId, 1)] }, { [SYNC_PROTOCOL_HEADER]: '2' }),
+    );
+    expect(result.status, result.text).toBe(200);
+    expect(transactionOf(queries)).toHaveLength(5);
+    const bills = await t.db.db.selectFrom('bills').select(['id', 'status']).where('store_id', '=', store.id).execute();
+    expect(bills).toEqual([{ id: billId, status: 'completed' }]);
   });
 
   it('a replayed seq adds its comparison read, a COUNT its second stock statement', async () => {

@@ -8,6 +8,7 @@ import { applyMovements, type MovementInput } from '../stock/stock.apply';
 import { conflictsInsertSql, stockConflicts, type OpenConflict } from '../stock/stock.conflicts';
 import { DeviceStampIntake, FUTURE_FLAG_MS, judgeDeviceClock } from './sync.clock';
 import { upsertOfflineProducts } from './sync.offline-products';
+import { billsAlongside } from '../bills/bills.in-push';
 import { storeBills } from '../bills/bills.ingest';
 import { pushedDate, pushedDeviceTime, unknownUserConflicts } from './sync.push-checks';
 import { lateMovementConflicts } from './sync.push-late';
@@ -188,7 +189,9 @@ async function runPush(
   });
 
   const versions = opening.store ? new Map([[storeId, opening.store.version]]) : undefined;
-  const applied = await applyMovements(trx, inputs, { versions, prepared: small });
+  // Bills ride in the movements statement when they can (bills.in-push.ts), else on their own.
+  const billWrites = request.bills.length ? billsAlongside({ storeId, deviceId: device.id }, request.bills, now) : undefined;
+  const applied = await applyMovements(trx, inputs, { versions, prepared: small, alongside: billWrites });
   const insertedIds = new Set(applied.inserted.map((r) => r.id));
   const newInputs = inputs.filter((m) => insertedIds.has(m.id));
   const newApplied = newInputs.filter((m) => m.status === 'applied');
@@ -211,9 +214,9 @@ async function runPush(
     ...unknownUserConflicts(storeId, device.id, droppedUsers, insertedIds),
     ...clockConflicts(storeId, device.id, intake, clock.flag),
   ];
-  // Bills after the movements, before the audit row (it counts them); their over-return
-  // conflicts are stored with them. A push that carries bills pays these round trips.
-  const bills = await storeBills(trx, { storeId, deviceId: device.id }, request.bills, now);
+  // Bills after the movements, before the audit row (it counts them). Their over-return
+  // conflicts go with the push's others, or are stored by storeBills when it stored them.
+  const bills = billWrites && applied.alongside ? billWrites.read(applied.alongside) : { ...(await storeBills(trx, { storeId, deviceId: device.id }, request.bills, now)), conflicts: [] };
 
   const ackedSeq = fresh.length ? fresh[fresh.length - 1]!.seq : acked;
   const results: PushItemResult[] = batch.map((m) => {
@@ -251,7 +254,9 @@ async function runPush(
   const deviceUpdate = sql`dv AS (
     UPDATE devices SET last_seq = ${ackedSeq}::bigint, last_hlc = ${intake.lastHlc()}::text, last_push_at = ${now}::timestamptz, clock_error_ms = ${clock.errorMs}::bigint
     WHERE store_id = ${storeId}::uuid AND id = ${device.id}::uuid)`;
-  await auditAppendSql(draw, [audit], [deviceUpdate, ...(conflicts.length ? [sql`cf AS (${conflictsInsertSql(conflicts)})`] : [])], { prepared: small }).execute(trx);
+  // OVER_RETURN conflicts are stored with the rest but, as before, not listed in the audit row.
+  const raised = [...conflicts, ...bills.conflicts];
+  await auditAppendSql(draw, [audit], [deviceUpdate, ...(raised.length ? [sql`cf AS (${conflictsInsertSql(raised)})`] : [])], { prepared: small }).execute(trx);
 
   const remapsOut = [...remaps.values()].filter((r) => referenced.includes(r.fromProductId));
   const base = { ackedSeq, remaps: remapsOut, serverTime: deps.clock.now(), hubHlc: deps.hlc.now() };
