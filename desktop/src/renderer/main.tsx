@@ -8,6 +8,7 @@ import './styles/fonts.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/bills.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -10,6 +10,8 @@ export const screens = [
   { id: 'history', label: 'counter.nav.history', key: 'F6' },
   { id: 'sync', label: 'counter.nav.sync', key: 'F7' },
   { id: 'settings', label: 'counter.nav.settings', key: 'F8' },
+  { id: 'returns', label: 'counter.nav.returns', key: 'F11' },
+  { id: 'shift', label: 'counter.nav.shift', key: 'F12' },
 ] as const satisfies readonly { id: string; label: MessageKey; key: string }[];
 
 export type ScreenId = (typeof screens)[number]['id'];

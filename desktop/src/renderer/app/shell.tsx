@@ -10,6 +10,8 @@ import { SettingsScreen } from '../settings/settings.screen';
 import { StockScreen } from '../stock/stock.screen';
 import { SyncIndicator } from '../sync/sync-indicator';
 import { SyncScreen } from '../sync/sync.screen';
+import { ReturnsScreen } from '../returns/returns.screen';
+import { ShiftScreen } from '../shift/shift.screen';
 import { LocalePicker, useI18n } from '../i18n/i18n-context';
 import { screenForKey, screens, type ScreenId } from './screens';
 import { useWindowKeys } from '../ui/use-window-keys';
@@ -94,6 +96,8 @@ export function Shell({ info, user, onSignOut, onInfoChanged }: Props) {
         {screen === 'stock' && <StockScreen />}
         {screen === 'history' && <HistoryScreen />}
         {screen === 'sync' && <SyncScreen />}
+        {screen === 'returns' && <ReturnsScreen />}
+        {screen === 'shift' && <ShiftScreen />}
         {screen === 'settings' && <SettingsScreen info={info} user={user} onChanged={onInfoChanged} />}
       </main>
     </div>

@@ -1,4 +1,4 @@
-import { formatQuantity } from '@bazaar/shared';
+import { discountPaise, formatQuantity } from '@bazaar/shared';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 import { priceWithUnit } from '../ui/format';
@@ -8,9 +8,10 @@ interface Props {
   cart: Cart;
   onSetQty: (productId: string, qty: number) => void;
   onRemove: (productId: string) => void;
+  onDiscount: (productId: string) => void;
 }
 
-export function CartTable({ cart, onSetQty, onRemove }: Props) {
+export function CartTable({ cart, onSetQty, onRemove, onDiscount }: Props) {
   const { t } = useI18n();
   if (cart.lines.length === 0) {
     return <div className="empty cart-empty">{t('counter.cart.empty')}</div>;
@@ -28,12 +29,12 @@ export function CartTable({ cart, onSetQty, onRemove }: Props) {
             <th className="num" style={{ width: '7.5rem' }}>
               {t('counter.cart.amount')}
             </th>
-            <th style={{ width: '3rem' }} />
+            <th style={{ width: '5.5rem' }} />
           </tr>
         </thead>
         <tbody>
           {cart.lines.map((line, i) => (
-            <CartRow key={line.product.id} index={i + 1} line={line} onSetQty={onSetQty} onRemove={onRemove} />
+            <CartRow key={line.product.id} index={i + 1} line={line} onSetQty={onSetQty} onRemove={onRemove} onDiscount={onDiscount} />
           ))}
         </tbody>
       </table>
@@ -41,7 +42,7 @@ export function CartTable({ cart, onSetQty, onRemove }: Props) {
   );
 }
 
-function CartRow({ index, line, onSetQty, onRemove }: { index: number; line: CartLine } & Omit<Props, 'cart'>) {
+function CartRow({ index, line, onSetQty, onRemove, onDiscount }: { index: number; line: CartLine } & Omit<Props, 'cart'>) {
   const i18n = useI18n();
   const { t } = i18n;
   const [editing, setEditing] = useState<string | null>(null);
@@ -92,8 +93,18 @@ function CartRow({ index, line, onSetQty, onRemove }: { index: number; line: Car
         />
         {error && <span className="field-error cell-sub">{error}</span>}
       </td>
-      <td className="num cell-strong">{i18n.money(lineTotal(line))}</td>
-      <td>
+      <td className="num cell-strong">
+        {i18n.money(lineTotal(line))}
+        {line.discount && (
+          <span className="cell-sub discount-note" data-testid="line-discount">
+            {t('bills.discount.shown', { amount: i18n.money(discountPaise(lineTotal(line), line.discount)) })}
+          </span>
+        )}
+      </td>
+      <td className="row-actions">
+        <button className="btn btn-ghost btn-sm" aria-label={t('bills.discount.line', { name: product.name })} onClick={() => onDiscount(product.id)}>
+          %
+        </button>
         <button className="btn btn-ghost btn-sm" aria-label={t('counter.cart.remove', { name: product.name })} onClick={() => onRemove(product.id)}>
           ✕
         </button>

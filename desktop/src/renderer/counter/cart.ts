@@ -1,4 +1,4 @@
-import { createTranslator, lineTotalPaise, parseQuantity, UnitError, type BaseUnit, type Translator } from '@bazaar/shared';
+import { billTotals, createTranslator, lineTotalPaise, parseQuantity, UnitError, type BaseUnit, type BillMoney, type Discount, type Translator } from '@bazaar/shared';
 
 const english = createTranslator({ locale: 'en' });
 
@@ -15,10 +15,13 @@ export interface CartLine {
   product: CartProduct;
   /** Integer base units (pieces, grams or millilitres). */
   qty: number;
+  /** A line discount the cashier gave (the core checks it against the store's limit). */
+  discount?: Discount | undefined;
 }
 
 export interface Cart {
   lines: CartLine[];
+  billDiscount?: Discount | undefined;
   /** Most recent first: what "undo last line" takes back. */
   undo: { productId: string; previousQty: number | null }[];
 }
@@ -29,6 +32,9 @@ export type CartAction =
   | { type: 'add'; product: CartProduct; qty: number }
   | { type: 'setQty'; productId: string; qty: number }
   | { type: 'removeLine'; productId: string }
+  | { type: 'lineDiscount'; productId: string; discount: Discount | undefined }
+  | { type: 'billDiscount'; discount: Discount | undefined }
+  | { type: 'load'; lines: CartLine[]; billDiscount: Discount | undefined }
   | { type: 'undo' }
   | { type: 'clear' };
 
@@ -40,12 +46,19 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
       const lines = existing
         ? cart.lines.map((l) => (l === existing ? { ...l, qty: l.qty + action.qty } : l))
         : [...cart.lines, { product: action.product, qty: action.qty }];
-      return { lines, undo: [{ productId: action.product.id, previousQty: existing?.qty ?? null }, ...cart.undo] };
+      return { ...cart, lines, undo: [{ productId: action.product.id, previousQty: existing?.qty ?? null }, ...cart.undo] };
     }
     case 'setQty':
       return { ...cart, lines: cart.lines.map((l) => (l.product.id === action.productId ? { ...l, qty: action.qty } : l)) };
+    case 'lineDiscount':
+      return { ...cart, lines: cart.lines.map((l) => (l.product.id === action.productId ? { ...l, discount: action.discount } : l)) };
+    case 'billDiscount':
+      return { ...cart, billDiscount: action.discount };
+    case 'load':
+      return { lines: action.lines, billDiscount: action.billDiscount, undo: [] };
     case 'removeLine':
       return {
+        ...cart,
         lines: cart.lines.filter((l) => l.product.id !== action.productId),
         undo: cart.undo.filter((u) => u.productId !== action.productId),
       };
@@ -56,7 +69,7 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
         last.previousQty === null
           ? cart.lines.filter((l) => l.product.id !== last.productId)
           : cart.lines.map((l) => (l.product.id === last.productId ? { ...l, qty: last.previousQty ?? l.qty } : l));
-      return { lines, undo: rest };
+      return { ...cart, lines, undo: rest };
     }
     case 'clear':
       return emptyCart;
@@ -67,8 +80,26 @@ export function lineTotal(line: CartLine): number {
   return lineTotalPaise(line.product.pricePaise, line.qty, line.product.unit);
 }
 
-export function cartTotal(cart: Cart): number {
-  return cart.lines.reduce((sum, l) => sum + lineTotal(l), 0);
+export function cartTotal(cart: Cart, cashStepPaise = 1): number {
+  return cartMoney(cart, cashStepPaise).totalPaise;
+}
+
+/** The cart's figures with its discounts, by the same arithmetic the core bills with. */
+export function cartMoney(cart: Cart, cashStepPaise = 1): BillMoney {
+  return billTotals({
+    sales: cart.lines.map((l) => ({ qty: l.qty, unit: l.product.unit, unitPricePaise: l.product.pricePaise, discount: l.discount ?? null })),
+    refunds: [],
+    billDiscount: cart.billDiscount ?? null,
+    cashStepPaise,
+  });
+}
+
+/** The cart as the core's sell and holdCart take it. */
+export function cartSale(cart: Cart) {
+  return {
+    lines: cart.lines.map((l) => ({ product: l.product.id, qty: l.qty, ...(l.discount ? { discount: l.discount } : {}) })),
+    ...(cart.billDiscount ? { billDiscount: cart.billDiscount } : {}),
+  };
 }
 
 /** "3*8901234" or "1.5kg*rice": a quantity typed before the code, as on a cash register. */

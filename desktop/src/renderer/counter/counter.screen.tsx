@@ -7,7 +7,16 @@ import { useI18n } from '../i18n/i18n-context';
 import { useSync } from '../sync/sync-context';
 import { Notice } from '../ui/notice';
 import { ProductPicker, type PickerHandle } from '../ui/product-picker';
-import { cartReducer, cartTotal, emptyCart, parseCartQuantity, type CartAction } from './cart';
+import type { HeldCartView } from '../../core/bills/bills.api';
+import { ReceiptDialog } from '../bills/receipt.dialog';
+import { useApproval } from '../ui/approval.dialog';
+import { useQuery } from '../api/use-query';
+import { cartMoney, cartReducer, cartSale, emptyCart, parseCartQuantity, type CartAction, type CartLine } from './cart';
+import { CartTotals } from './cart-totals';
+import { DiscountDialog } from './discount.dialog';
+import { HeldCartsDialog } from './held-carts.dialog';
+import { PaymentDialog } from './payment.dialog';
+import type { PaymentEntry } from './payment';
 import { CartTable } from './cart-table';
 import { WeightPrompt } from './weight-prompt';
 import { Screen } from '../ui/screen';
@@ -35,7 +44,17 @@ export function CounterScreen() {
   const unitOf = (productId: string): BaseUnit => lastUnits.get(productId) ?? 'pc';
   const [selling, setSelling] = useState(false);
   const picker = useRef<PickerHandle>(null);
-  const total = cartTotal(cart);
+  const settings = useQuery(() => api.billSettings(), [api]);
+  const cashStep = settings.data?.cashStepPaise ?? 1;
+  const money = cartMoney(cart, cashStep);
+  const total = money.totalPaise;
+  const approval = useApproval();
+  const [paying, setPaying] = useState(false);
+  const [payError, setPayError] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<{ number: string; changePaise: number } | null>(null);
+  const [discounting, setDiscounting] = useState<{ productId: string } | 'bill' | null>(null);
+  const [recalling, setRecalling] = useState(false);
+  const [info, setInfo] = useState<string | null>(null);
 
   const add = (product: ProductView, qtyText: string | null) => {
     setLastSale(null);
@@ -66,21 +85,68 @@ export function CounterScreen() {
       picker.current?.focus();
       return;
     }
-    setSelling(true);
     setError(null);
+    setPayError(null);
+    setPaying(true);
+  });
+
+  const payWith = async (payments: PaymentEntry[]) => {
+    const cart = cartRef.current;
+    setSelling(true);
+    setPayError(null);
     try {
-      const sale = await api.sell({ lines: cart.lines.map((l) => ({ product: l.product.id, qty: l.qty })) });
+      const sale = await approval.run((a) => api.sell({ ...cartSale(cart), payments, ...(a ? { approval: a } : {}) }));
+      if (!sale) return;
       setLastUnits(new Map(cart.lines.map((l) => [l.product.id, l.product.unit])));
       dispatch({ type: 'clear' });
       setLastSale(sale);
+      setPaying(false);
+      setReceipt({ number: sale.billNumber, changePaise: sale.changePaise });
       sync.refresh();
     } catch (err) {
-      setError(t('counter.sale.notSaved', { error: asApiError(err).message }));
+      setPayError(t('counter.sale.notSaved', { error: asApiError(err).message }));
     } finally {
       setSelling(false);
-      picker.current?.focus();
     }
+  };
+
+  const hold = useExclusive(async () => {
+    await picker.current?.whenIdle();
+    const cart = cartRef.current;
+    if (cart.lines.length === 0) {
+      setError(t('counter.sale.cartEmpty'));
+      return;
+    }
+    try {
+      await api.holdCart({ cart: cartSale(cart) });
+      dispatch({ type: 'clear' });
+      setLastSale(null);
+      setError(null);
+      setInfo(t('bills.hold.done', { lines: cart.lines.length }));
+    } catch (err) {
+      setError(t('bills.failed', { error: asApiError(err).message }));
+    }
+    picker.current?.focus();
   });
+
+  const recall = async (held: HeldCartView) => {
+    try {
+      const taken = await api.recallCart({ id: held.id });
+      const lines: CartLine[] = [];
+      for (const l of taken.cart.lines) {
+        const product = await api.findProduct({ code: l.product });
+        lines.push({ product, qty: l.qty, discount: l.discount });
+      }
+      dispatch({ type: 'load', lines, billDiscount: taken.cart.billDiscount });
+      setLastSale(null);
+      setError(null);
+      setInfo(t('bills.hold.recalled'));
+    } catch (err) {
+      setError(t('bills.failed', { error: asApiError(err).message }));
+    }
+    setRecalling(false);
+    picker.current?.focus();
+  };
 
   const undo = () => {
     dispatch({ type: 'undo' });
@@ -95,6 +161,21 @@ export function CounterScreen() {
     if (e.key === 'F9' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
       e.preventDefault();
       void completeSale();
+      return;
+    }
+    if (e.key === 'F10') {
+      e.preventDefault();
+      setInfo(null);
+      if (!e.shiftKey) void hold();
+      else if (cartRef.current.lines.length > 0) setError(t('bills.hold.cartNotEmpty'));
+      else setRecalling(true);
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && (e.key.toLowerCase() === 'd' || e.key.toLowerCase() === 'b')) {
+      e.preventDefault();
+      const last = cartRef.current.lines.at(-1);
+      if (e.key.toLowerCase() === 'b') setDiscounting('bill');
+      else if (last) setDiscounting({ productId: last.product.id });
       return;
     }
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
@@ -146,6 +227,7 @@ export function CounterScreen() {
               />
             )}
             {error && <Notice kind="error">{error}</Notice>}
+            {info && !error && <Notice kind="info">{info}</Notice>}
             {lastSale && (
               <Notice kind="ok">
                 {t('counter.sale.saved', { lines: lastSale.lines.length, total: i18n.money(lastSale.totalPaise) })}
@@ -161,6 +243,7 @@ export function CounterScreen() {
                 dispatch({ type: 'removeLine', productId });
                 picker.current?.focus();
               }}
+              onDiscount={(productId) => setDiscounting({ productId })}
             />
           </div>
         </div>
@@ -169,6 +252,7 @@ export function CounterScreen() {
           <div className="total-amount" data-testid="cart-total">
             <bdi>{i18n.money(total)}</bdi>
           </div>
+          <CartTotals money={money} />
           <div className="total-meta">
             {itemCount === 0 ? t('counter.cartIsEmpty') : t('counter.cartMeta', { lines: itemCount, pieces: countPieces(i18n, cart.lines) })}
           </div>
@@ -178,6 +262,22 @@ export function CounterScreen() {
           <button className="btn" disabled={cart.undo.length === 0} onClick={undo}>
             {t('counter.undoLast')} <kbd>Ctrl+Z</kbd>
           </button>
+          <div className="btn-row">
+            <button className="btn btn-sm" disabled={itemCount === 0} onClick={() => void hold()}>
+              {t('bills.hold.key')} <kbd>F10</kbd>
+            </button>
+            <button className="btn btn-sm" disabled={itemCount > 0} onClick={() => setRecalling(true)}>
+              {t('bills.hold.recallKey')} <kbd>Shift+F10</kbd>
+            </button>
+          </div>
+          <div className="btn-row">
+            <button className="btn btn-sm" disabled={itemCount === 0} onClick={() => setDiscounting({ productId: cart.lines.at(-1)?.product.id ?? '' })}>
+              {t('bills.discount.lineKey')} <kbd>Ctrl+D</kbd>
+            </button>
+            <button className="btn btn-sm" disabled={itemCount === 0} onClick={() => setDiscounting('bill')}>
+              {t('bills.discount.billKey')} <kbd>Ctrl+B</kbd>
+            </button>
+          </div>
           {lastSale && itemCount === 0 && (
             <ul className="receipt" aria-label={t('counter.lastSale')} data-testid="last-sale">
               {lastSale.lines.map((l) => (
@@ -211,6 +311,46 @@ export function CounterScreen() {
           </div>
         </aside>
       </div>
+      {paying && (
+        <PaymentDialog
+          due={total}
+          methods={settings.data?.paymentMethods ?? []}
+          busy={selling}
+          error={payError}
+          onPay={(payments) => void payWith(payments)}
+          onClose={() => {
+            setPaying(false);
+            picker.current?.focus();
+          }}
+        />
+      )}
+      {receipt && (
+        <ReceiptDialog
+          number={receipt.number}
+          changePaise={receipt.changePaise}
+          onClose={() => {
+            setReceipt(null);
+            picker.current?.focus();
+          }}
+        />
+      )}
+      {discounting && (
+        <DiscountDialog
+          title={discounting === 'bill' ? t('bills.discount.bill') : t('bills.discount.line', { name: cart.lines.find((l) => l.product.id === discounting.productId)?.product.name ?? '' })}
+          current={discounting === 'bill' ? cart.billDiscount : cart.lines.find((l) => l.product.id === discounting.productId)?.discount}
+          onApply={(discount) => {
+            dispatch(discounting === 'bill' ? { type: 'billDiscount', discount } : { type: 'lineDiscount', productId: discounting.productId, discount });
+            setDiscounting(null);
+            picker.current?.focus();
+          }}
+          onClose={() => {
+            setDiscounting(null);
+            picker.current?.focus();
+          }}
+        />
+      )}
+      {recalling && <HeldCartsDialog onRecall={(h) => void recall(h)} onClose={() => setRecalling(false)} />}
+      {approval.prompt}
     </Screen>
   );
 }

@@ -2,6 +2,8 @@ import { locales, type Locale } from '../locales';
 import { commonMessages } from './common.messages';
 import { counterAppMessages } from './counter-app.messages';
 import { counterSaleMessages } from './counter-sale.messages';
+import { counterBillsMessages } from './counter-bills.messages';
+import { counterReturnsMessages } from './counter-returns.messages';
 import { counterSyncMessages } from './counter-sync.messages';
 import { counterHistoryMessages } from './counter-history.messages';
 import { counterStockMovesMessages } from './counter-stock-moves.messages';
@@ -22,6 +24,8 @@ export const messageEntries = {
   ...commonMessages,
   ...counterAppMessages,
   ...counterSaleMessages,
+  ...counterBillsMessages,
+  ...counterReturnsMessages,
   ...counterSyncMessages,
   ...counterHistoryMessages,
   ...counterStockMovesMessages,

@@ -1,0 +1,33 @@
+import type { BillMoney } from '@bazaar/shared';
+import { useI18n } from '../i18n/i18n-context';
+
+/** Subtotal, discounts and rounding above the total, once there is something to show. */
+export function CartTotals({ money }: { money: BillMoney }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  if (money.discountPaise === 0 && money.roundingPaise === 0) return null;
+  return (
+    <dl className="cart-totals" data-testid="cart-totals">
+      <dt>{t('bills.totals.subtotal')}</dt>
+      <dd>
+        <bdi>{i18n.money(money.subtotalPaise)}</bdi>
+      </dd>
+      {money.discountPaise > 0 && (
+        <>
+          <dt>{t('bills.totals.discount')}</dt>
+          <dd>
+            <bdi>{i18n.money(-money.discountPaise)}</bdi>
+          </dd>
+        </>
+      )}
+      {money.roundingPaise !== 0 && (
+        <>
+          <dt>{t('bills.totals.rounding')}</dt>
+          <dd>
+            <bdi>{i18n.money(money.roundingPaise)}</bdi>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}

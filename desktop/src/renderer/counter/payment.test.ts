@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { paymentPlan } from './payment';
+
+describe('paymentPlan', () => {
+  it('an empty cash box pays exactly the cash due', () => {
+    expect(paymentPlan(12000, {}, ['upi'])).toMatchObject({ ok: true, cashDue: 12000, changePaise: 0, payments: [{ method: 'cash', tenderedPaise: 12000 }] });
+  });
+  it('cash tendered gives change; too little is short', () => {
+    expect(paymentPlan(12000, { cash: '200' }, [])).toMatchObject({ ok: true, changePaise: 8000 });
+    expect(paymentPlan(12000, { cash: '100' }, [])).toMatchObject({ ok: false, shortPaise: 2000 });
+  });
+  it('splits over methods: others settle exactly, cash the rest', () => {
+    const plan = paymentPlan(12000, { upi: '50', cash: '100' }, ['upi', 'card']);
+    expect(plan).toMatchObject({ ok: true, cashDue: 7000, changePaise: 3000 });
+    expect(plan.payments).toEqual([
+      { method: 'upi', amountPaise: 5000 },
+      { method: 'cash', tenderedPaise: 10000 },
+    ]);
+    expect(paymentPlan(12000, { card: '120' }, ['card'])).toMatchObject({ ok: true, cashDue: 0, payments: [{ method: 'card', amountPaise: 12000 }] });
+  });
+  it('refuses more than due on other methods and amounts it cannot read', () => {
+    expect(paymentPlan(12000, { card: '130' }, ['card'])).toMatchObject({ ok: false, overpaid: true });
+    expect(paymentPlan(12000, { cash: 'abc' }, [])).toMatchObject({ ok: false, bad: ['cash'] });
+  });
+});

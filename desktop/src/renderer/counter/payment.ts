@@ -1,0 +1,53 @@
+import type { PaymentMethod } from '@bazaar/shared';
+import { parseAmount } from './discount';
+
+/** One payment as the core's sell takes it. */
+export interface PaymentEntry {
+  method: PaymentMethod;
+  amountPaise?: number;
+  tenderedPaise?: number;
+}
+
+export interface PaymentPlan {
+  ok: boolean;
+  payments: PaymentEntry[];
+  /** What is left for cash after the other methods. */
+  cashDue: number;
+  changePaise: number;
+  shortPaise: number;
+  overpaid: boolean;
+  /** Methods whose box does not hold an amount. */
+  bad: PaymentMethod[];
+}
+
+/**
+ * What the cashier typed, as payments: other methods settle what they say, cash covers the
+ * rest (an empty cash box is exactly the cash due) and gives change from what was tendered.
+ * The core settles again with the same rules (settlePayments); this is what the screen shows.
+ */
+export function paymentPlan(due: number, typed: Partial<Record<PaymentMethod, string>>, methods: readonly PaymentMethod[]): PaymentPlan {
+  const bad: PaymentMethod[] = [];
+  const amountOf = (m: PaymentMethod): number | null => {
+    const text = (typed[m] ?? '').trim();
+    if (text === '') return null;
+    const paise = parseAmount(text);
+    if (paise === null) bad.push(m);
+    return paise;
+  };
+  const others: PaymentEntry[] = [];
+  for (const m of methods) {
+    if (m === 'cash') continue;
+    const paise = amountOf(m);
+    if (paise) others.push({ method: m, amountPaise: paise });
+  }
+  const byOthers = others.reduce((a, p) => a + (p.amountPaise ?? 0), 0);
+  const cashDue = Math.max(0, due - byOthers);
+  const tendered = amountOf('cash');
+  const overpaid = byOthers > due;
+  const cashGiven = tendered ?? cashDue;
+  const shortPaise = Math.max(0, cashDue - cashGiven);
+  const changePaise = Math.max(0, cashGiven - cashDue);
+  const payments = [...others, ...(cashDue > 0 ? [{ method: 'cash' as const, tenderedPaise: cashGiven }] : [])];
+  const ok = bad.length === 0 && !overpaid && shortPaise === 0 && !(cashDue === 0 && (tendered ?? 0) > 0);
+  return { ok, payments, cashDue, changePaise, shortPaise, overpaid, bad };
+}
