@@ -1,3 +1,4 @@
+import { formatMoney } from '@bazaar/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from './support/browser';
@@ -20,6 +21,8 @@ let browser: Browser;
 let counter: CounterApp;
 let page: Page;
 let errors: ConsoleErrors;
+/** The cash sale's number, as printed on its receipt. */
+let cashBill = '';
 const suite = browserTestSuite('counter bills in a browser');
 
 async function stockOf(sku: string): Promise<number> {
@@ -88,6 +91,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.keyboard.press('Enter');
     const number = await page.getByTestId('bill-number').textContent();
     expect(number).toMatch(/^LHR-01-[A-Z0-9]+-\d{6}$/);
+    cashBill = number ?? '';
     await page.getByTestId('receipt').locator('pre').filter({ hasText: 'TOTAL' }).waitFor();
     await page.getByRole('img', { name: `QR code of bill ${number}` }).waitFor();
     await screenshot(page, 'bills-02-receipt-80mm');
@@ -157,7 +161,8 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.getByRole('heading', { level: 1, name: 'Counter', exact: true }).waitFor();
     await page.keyboard.press('Shift+F10');
     await page.getByRole('listbox', { name: 'Held carts' }).waitFor();
-    await expect.poll(() => page.getByRole('option').count()).toBe(2);
+    const held = page.getByRole('listbox', { name: 'Held carts' }).getByRole('option');
+    await expect.poll(() => held.count()).toBe(2);
     await screenshot(page, 'bills-06-held-carts');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
@@ -165,5 +170,113 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect(await counter.api.heldCarts()).toHaveLength(1);
     await pay({});
     await page.keyboard.press('Escape');
+  });
+
+  it('returns one soap by typing the receipt\'s bill number, to the shelf, refunded by UPI', async () => {
+    const before = await stockOf(soap.sku);
+    await page.keyboard.press('F11');
+    await page.getByRole('heading', { level: 1, name: 'Returns' }).waitFor();
+    await page.keyboard.type(cashBill, { delay: 5 });
+    await page.keyboard.press('Enter');
+    const lines = page.getByTestId('return-lines');
+    await lines.waitFor();
+    await page.keyboard.press('Tab'); // from the bill number to the soap's quantity
+    await expect.poll(() => page.getByLabel(`Return quantity of ${soap.name}`).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('return-net').textContent()).toBe('₹45.00');
+    await page.getByLabel('Refund by').focus();
+    await page.getByLabel('Refund by').selectOption('upi');
+    await screenshot(page, 'bills-07-return');
+    await page.keyboard.press('F9');
+    const number = (await page.getByTestId('bill-number').textContent()) ?? '';
+    await page.getByTestId('receipt').locator('pre').filter({ hasText: 'REFUND' }).waitFor();
+    await screenshot(page, 'bills-08-return-receipt');
+    await page.keyboard.press('Escape');
+    const ret = (await counter.api.showBill({ bill: number })).bill;
+    expect(ret).toMatchObject({ kind: 'return', originalNumber: cashBill, totalPaise: -soap.pricePaise, payments: [{ method: 'upi', amountPaise: -soap.pricePaise }] });
+    expect(await stockOf(soap.sku)).toBe(before + 1);
+    // The lines now say one of the two was returned.
+    await expect.poll(() => lines.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe('1 pc');
+    expect((await counter.api.showBill({ bill: cashBill })).returnable).toMatchObject({ 1: 1 });
+  });
+
+  it('an exchange: the biscuits back as damaged, a tea taken instead, the difference paid in cash', async () => {
+    const teaBefore = await stockOf(tea.sku);
+    const biscuitsBefore = await stockOf(biscuits.sku);
+    await page.getByLabel('Bill number').focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(cashBill, { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.getByLabel(`Return quantity of ${biscuits.name}`).focus();
+    await page.keyboard.type('1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown'); // Damaged
+    await page.getByLabel('Scan what the customer takes instead').focus();
+    await scan(page, tea.barcode);
+    await page.getByTestId('exchange-lines').waitFor();
+    await expect.poll(() => page.getByTestId('return-net').textContent()).toBe('₹250.00');
+    await screenshot(page, 'bills-09-exchange');
+    await page.keyboard.press('F9');
+    const number = (await page.getByTestId('bill-number').textContent()) ?? '';
+    await page.keyboard.press('Escape');
+    const ex = (await counter.api.showBill({ bill: number })).bill;
+    expect(ex).toMatchObject({ kind: 'exchange', originalNumber: cashBill, totalPaise: tea.pricePaise - biscuits.pricePaise });
+    expect(ex.lines.find((l) => l.direction === 'return')).toMatchObject({ sku: biscuits.sku, qty: 1, disposition: 'damaged' });
+    expect(ex.payments.reduce((a, p) => a + p.amountPaise, 0)).toBe(ex.totalPaise);
+    expect(await stockOf(tea.sku)).toBe(teaBefore - 1);
+    expect(await stockOf(biscuits.sku)).toBe(biscuitsBefore); // damaged goods do not go back on the shelf
+  });
+
+  it('closes the shift with the cash counted by denomination and shows the Z report', async () => {
+    const open = await counter.api.currentShift();
+    expect(open).not.toBeNull();
+    const expected = open?.cashExpectedPaise ?? 0;
+    await page.keyboard.press('F12');
+    await page.getByRole('heading', { level: 1, name: 'Shift' }).waitFor();
+    // Count the drawer: as many ₹500 notes as fit, the rest in ₹10 and then short by whatever is left.
+    const fivehundreds = Math.floor(expected / 50000);
+    const tens = Math.floor((expected % 50000) / 1000);
+    await page.getByLabel('Notes of ₹500.00').focus();
+    await page.keyboard.type(String(fivehundreds));
+    await page.getByLabel('Notes of ₹10.00').focus();
+    await page.keyboard.type(String(tens));
+    const counted = fivehundreds * 50000 + tens * 1000;
+    await expect.poll(() => page.getByTestId('counted-total').textContent()).toBe(formatMoney(counted));
+    await screenshot(page, 'bills-10-shift-count');
+    await page.keyboard.press('F9');
+    await page.getByTestId('z-report').waitFor();
+    const report = (await counter.api.findBills({ limit: 50 })).length;
+    expect(report).toBeGreaterThanOrEqual(5);
+    expect(await page.getByTestId('z-expected').textContent()).toBe(formatMoney(expected));
+    expect(await page.getByTestId('z-counted').textContent()).toBe(formatMoney(counted));
+    expect(await page.getByTestId('z-variance').textContent()).toBe(formatMoney(counted - expected));
+    expect(await counter.api.currentShift()).toBeNull();
+    await screenshot(page, 'bills-11-z-report');
+  });
+
+  it('the payment step fits at 1024×600 and reads right to left in Urdu', async () => {
+    await page.setViewportSize({ width: 1024, height: 600 });
+    await page.keyboard.press('F1');
+    await page.getByRole('heading', { level: 1, name: 'Counter', exact: true }).waitFor();
+    await scan(page, soap.barcode);
+    await page.keyboard.press('F9');
+    await page.getByLabel('Cash tendered').waitFor();
+    await page.keyboard.type('100');
+    await screenshot(page, 'bills-12-payment-1024x600');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('locale-picker').selectOption('ur');
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+    await page.keyboard.press('F9');
+    await page.getByTestId('payment').waitFor();
+    await page.keyboard.type('100');
+    await expect.poll(() => page.getByTestId('pay-change').textContent()).toMatch(/55\.00/);
+    await screenshot(page, 'bills-13-payment-urdu-1024x600');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('bill-number').waitFor();
+    await page.getByTestId('receipt').locator('pre').filter({ hasText: 'TOTAL' }).waitFor();
+    await screenshot(page, 'bills-14-receipt-urdu');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('locale-picker').selectOption('en');
   });
 });

@@ -19,7 +19,7 @@ export function ReceiptDialog({ number, changePaise, onClose }: { number: string
           <button className="btn" onClick={() => window.print()}>
             {t('bills.receipt.print')} <kbd>Ctrl+P</kbd>
           </button>
-          <button className="btn btn-primary" autoFocus onClick={onClose}>
+          <button className="btn btn-primary" autoFocus data-autofocus onClick={onClose}>
             {t('bills.receipt.next')} <kbd>Enter</kbd>
           </button>
         </>

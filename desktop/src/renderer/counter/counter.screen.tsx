@@ -145,7 +145,7 @@ export function CounterScreen() {
       setError(t('bills.failed', { error: asApiError(err).message }));
     }
     setRecalling(false);
-    picker.current?.focus();
+    window.setTimeout(() => picker.current?.focus(), 0);
   };
 
   const undo = () => {
@@ -320,7 +320,7 @@ export function CounterScreen() {
           onPay={(payments) => void payWith(payments)}
           onClose={() => {
             setPaying(false);
-            picker.current?.focus();
+            window.setTimeout(() => picker.current?.focus(), 0);
           }}
         />
       )}
@@ -330,7 +330,8 @@ export function CounterScreen() {
           changePaise={receipt.changePaise}
           onClose={() => {
             setReceipt(null);
-            picker.current?.focus();
+            // After the dialog has gone (closing it gives focus back to where it was opened).
+            window.setTimeout(() => picker.current?.focus(), 0);
           }}
         />
       )}

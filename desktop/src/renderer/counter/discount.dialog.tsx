@@ -34,7 +34,7 @@ export function DiscountDialog({ title, current, onApply, onClose }: { title: st
         }}
       >
         <Field id="discount-text" label={t('bills.discount.label')} hint={t('bills.discount.hint')} error={error}>
-          <input id="discount-text" className="input input-lg" autoFocus autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} />
+          <input id="discount-text" className="input input-lg" autoFocus data-autofocus autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} />
         </Field>
       </form>
     </Dialog>

@@ -24,7 +24,7 @@ export function PaymentDialog({ due, methods, busy, error, onPay, onClose }: Pro
   const submit = () => {
     if (!busy && plan.ok) onPay(plan.payments);
   };
-  const rows: PaymentMethod[] = ['cash', ...methods];
+  const rows: PaymentMethod[] = ['cash', ...methods.filter((m) => m !== 'cash')];
   return (
     <Dialog
       title={t('bills.pay.title')}
@@ -60,6 +60,7 @@ export function PaymentDialog({ due, methods, busy, error, onPay, onClose }: Pro
                 inputMode="decimal"
                 autoComplete="off"
                 autoFocus={i === 0}
+                data-autofocus={i === 0 ? true : undefined}
                 placeholder={m === 'cash' ? i18n.money(plan.cashDue) : ''}
                 value={typed[m] ?? ''}
                 aria-invalid={plan.bad.includes(m) ? 'true' : undefined}

@@ -111,7 +111,7 @@ export function ReturnsScreen() {
     }
   });
 
-  const methods: PaymentMethod[] = ['cash', ...(settings.data?.paymentMethods ?? [])];
+  const methods: PaymentMethod[] = ['cash', ...(settings.data?.paymentMethods ?? []).filter((m) => m !== 'cash')];
   return (
     <Screen
       name="returns"

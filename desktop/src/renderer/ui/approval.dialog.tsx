@@ -88,7 +88,7 @@ function PinPrompt({ reasons, error, onAnswer }: { reasons: ApprovalReason[]; er
       >
         <p>{t('bills.pin.why', { reasons: reasons.map((r) => t(`bills.reason.${r}`)).join(', ') })}</p>
         <Field id="approval-user" label={t('bills.pin.username')}>
-          <input id="approval-user" className="input" autoFocus autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input id="approval-user" className="input" autoFocus data-autofocus autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
         </Field>
         <Field id="approval-pin" label={t('bills.pin.pin')} error={error}>
           <input id="approval-pin" className="input" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} />
