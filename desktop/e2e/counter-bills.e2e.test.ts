@@ -155,7 +155,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await scan(page, `3*${biscuits.barcode}`);
     await page.keyboard.press('F10');
     await expect.poll(async () => (await counter.api.heldCarts()).length).toBe(2);
-    expect(await page.getByTestId('cart-total').textContent()).toBe('₹0.00');
+    await expect.poll(() => page.getByTestId('cart-total').textContent()).toBe('₹0.00');
     // The core keeps held carts: they survive the page (and the app) starting again.
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Counter', exact: true }).waitFor();
@@ -204,10 +204,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
   it('an exchange: the biscuits back as damaged, a tea taken instead, the difference paid in cash', async () => {
     const teaBefore = await stockOf(tea.sku);
     const biscuitsBefore = await stockOf(biscuits.sku);
-    await page.getByLabel('Bill number').focus();
-    await page.keyboard.press('Control+a');
-    await page.keyboard.type(cashBill, { delay: 5 });
-    await page.keyboard.press('Enter');
+    // The bill is still open from the return, with what is left to return.
     await page.getByLabel(`Return quantity of ${biscuits.name}`).focus();
     await page.keyboard.type('1');
     await page.keyboard.press('Tab');
@@ -246,8 +243,8 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await screenshot(page, 'bills-10-shift-count');
     await page.keyboard.press('F9');
     await page.getByTestId('z-report').waitFor();
-    const report = (await counter.api.findBills({ limit: 50 })).length;
-    expect(report).toBeGreaterThanOrEqual(5);
+    const sales = await counter.api.findBills({ kind: 'sale', limit: 50 });
+    expect(await page.getByTestId('z-sales').textContent()).toContain(formatMoney(sales.reduce((a, b) => a + b.totalPaise, 0) + tea.pricePaise));
     expect(await page.getByTestId('z-expected').textContent()).toBe(formatMoney(expected));
     expect(await page.getByTestId('z-counted').textContent()).toBe(formatMoney(counted));
     expect(await page.getByTestId('z-variance').textContent()).toBe(formatMoney(counted - expected));
@@ -278,5 +275,80 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await screenshot(page, 'bills-14-receipt-urdu');
     await page.keyboard.press('Escape');
     await page.getByTestId('locale-picker').selectOption('en');
+  });
+
+  it('a cashier\'s discount over the limit, a return without a receipt and a void each ask for a manager\'s PIN', async () => {
+    // The core refuses the staff member's first try with 403 (a manager is needed), which the browser logs.
+    errors.allow(/status of 403 .*\/api\/(sell|returnBill|voidBill)\)$/);
+    await counter.api.updateBillSettings({ maxDiscountBasisPoints: 1000 });
+    await counter.api.createUser({ username: 'bilal', name: 'Bilal Ahmed', role: 'staff', pin: '1122' });
+    await counter.api.openShift({ floatPaise: 0 });
+    await counter.api.signIn({ username: 'bilal', pin: '1122' });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Counter', exact: true }).waitFor();
+    await scan(page, dal.barcode);
+    await page.keyboard.press('Control+d');
+    await page.getByLabel('Discount (10% or an amount)').waitFor();
+    await page.keyboard.type('25%');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('cart-total').textContent()).toBe('₹120.00');
+    await page.keyboard.press('F9');
+    await page.getByLabel('Cash tendered').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByLabel("Manager's username").waitFor();
+    expect(await page.getByTestId('approval').textContent()).toContain("a discount above the store's limit");
+    await page.keyboard.type('asif');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PIN);
+    await screenshot(page, 'bills-15-manager-pin');
+    await page.keyboard.press('Enter');
+    const number = (await page.getByTestId('bill-number').textContent()) ?? '';
+    const sale = (await counter.api.showBill({ bill: number })).bill;
+    // 25% off dal takes it below cost as well.
+    expect(sale.approvedBy).toMatchObject({ name: 'asif', reasons: ['price_below_cost', 'discount_over_limit'] });
+    expect(sale.cashier.name).toBe('bilal');
+    await page.keyboard.press('Escape');
+
+    // A return without a receipt: the product, a reason, the manager's PIN.
+    const dalBefore = await stockOf(dal.sku);
+    await page.keyboard.press('F11');
+    await page.getByRole('heading', { level: 1, name: 'Returns' }).waitFor();
+    await page.getByRole('button', { name: 'Return without a receipt' }).click();
+    await page.getByLabel('Scan the returned product').focus();
+    await scan(page, dal.barcode);
+    await page.getByTestId('unreceipted-lines').waitFor();
+    await page.getByLabel('Reason').focus();
+    await page.keyboard.type('Customer lost the receipt');
+    await page.keyboard.press('F9');
+    await page.getByLabel("Manager's username").waitFor();
+    expect(await page.getByTestId('approval').textContent()).toContain('a return without a receipt');
+    await page.keyboard.type('asif');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PIN);
+    await page.keyboard.press('Enter');
+    const retNo = (await page.getByTestId('bill-number').textContent()) ?? '';
+    await page.keyboard.press('Escape');
+    const ret = (await counter.api.showBill({ bill: retNo })).bill;
+    expect(ret).toMatchObject({ kind: 'return', originalNumber: null, reason: 'Customer lost the receipt', approvedBy: { name: 'asif' } });
+    expect(await stockOf(dal.sku)).toBe(dalBefore + 1);
+
+    // Void the discounted sale: a reason and the PIN; its stock comes back.
+    await page.getByRole('button', { name: 'Return without a receipt' }).click();
+    await page.getByLabel('Bill number').focus();
+    await page.keyboard.type(number, { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Void this bill' }).click();
+    await page.getByLabel('Why is it voided?').waitFor();
+    await page.keyboard.type('Rang up twice');
+    await page.keyboard.press('Enter');
+    await page.getByLabel("Manager's username").waitFor();
+    await page.keyboard.type('asif');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PIN);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await counter.api.showBill({ bill: number })).bill.status).toBe('voided');
+    await page.getByText('This bill is void.').waitFor();
+    expect(await stockOf(dal.sku)).toBe(dalBefore + 2);
+    await screenshot(page, 'bills-16-voided');
   });
 });

@@ -173,9 +173,13 @@ export function CounterScreen() {
     }
     if ((e.ctrlKey || e.metaKey) && (e.key.toLowerCase() === 'd' || e.key.toLowerCase() === 'b')) {
       e.preventDefault();
-      const last = cartRef.current.lines.at(-1);
-      if (e.key.toLowerCase() === 'b') setDiscounting('bill');
-      else if (last) setDiscounting({ productId: last.product.id });
+      const bill = e.key.toLowerCase() === 'b';
+      // Right after a scan, the line it adds may still be being looked up.
+      void picker.current?.whenIdle().then(() => {
+        const last = cartRef.current.lines.at(-1);
+        if (!last) setError(t('counter.sale.cartEmpty'));
+        else setDiscounting(bill ? 'bill' : { productId: last.product.id });
+      });
       return;
     }
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {

@@ -8,7 +8,7 @@ export function ZReport({ report, settings, storeName }: { report: ShiftReport; 
   const i18n = useI18n();
   const { t } = i18n;
   const m = (p: number) => <bdi>{i18n.money(p)}</bdi>;
-  const text = shiftReportText(report, { width: 48, storeName, currencyLabel: settings?.currencyLabel ?? 'Rs', timeZone: settings?.timeZone ?? undefined });
+  const text = shiftReportText(report, { width: 48, storeName, currencyLabel: settings?.currencyLabel ?? '', timeZone: settings?.timeZone ?? undefined });
   return (
     <div className="two-col">
       <div className="card card-pad stack" data-testid="z-report">
