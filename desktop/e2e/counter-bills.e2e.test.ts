@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from './support/browser';
 import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
 import { startCounter, type CounterApp } from './support/counter-app';
-import { catalogue, seedLocalCatalogue } from './support/seed';
+import { catalogue, seedSignedInStore } from './support/seed';
 import { scan } from './support/ui';
 
 /*
@@ -45,12 +45,20 @@ async function pay(typed: Record<string, string>): Promise<string> {
   return (await number.textContent()) ?? '';
 }
 
+/** The PIN prompt: wait for it, check why it asks, answer as the manager (Enter submits unless `shot` first). */
+async function approveAsManager(why: string, shot?: string): Promise<void> {
+  await page.getByLabel("Manager's username").waitFor();
+  expect(await page.getByTestId('approval').textContent()).toContain(why);
+  await page.keyboard.type('asif');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PIN);
+  if (shot) await screenshot(page, shot);
+  await page.keyboard.press('Enter');
+}
+
 beforeAll(async () => {
   [browser, counter] = await Promise.all([suite.launch(), startCounter({ port: PORT })]);
-  await counter.api.initStore({ code: 'LHR-01', name: 'Lahore General Store' });
-  await counter.api.createUser({ username: 'asif', name: 'Asif Khan', role: 'admin', pin: PIN });
-  await counter.api.signIn({ username: 'asif', pin: PIN });
-  await seedLocalCatalogue(counter.api);
+  await seedSignedInStore(counter.api, PIN);
   await counter.api.updateBillSettings({ paymentMethods: ['upi', 'card', 'credit'], receiptHeader: ['Anarkali Bazaar, Lahore'] });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   errors = new Watch().watch(page);
@@ -295,13 +303,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.keyboard.press('F9');
     await page.getByLabel('Cash tendered').waitFor();
     await page.keyboard.press('Enter');
-    await page.getByLabel("Manager's username").waitFor();
-    expect(await page.getByTestId('approval').textContent()).toContain("a discount above the store's limit");
-    await page.keyboard.type('asif');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(PIN);
-    await screenshot(page, 'bills-15-manager-pin');
-    await page.keyboard.press('Enter');
+    await approveAsManager("a discount above the store's limit", 'bills-15-manager-pin');
     const number = (await page.getByTestId('bill-number').textContent()) ?? '';
     const sale = (await counter.api.showBill({ bill: number })).bill;
     // 25% off dal takes it below cost as well.
@@ -320,12 +322,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.getByLabel('Reason').focus();
     await page.keyboard.type('Customer lost the receipt');
     await page.keyboard.press('F9');
-    await page.getByLabel("Manager's username").waitFor();
-    expect(await page.getByTestId('approval').textContent()).toContain('a return without a receipt');
-    await page.keyboard.type('asif');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(PIN);
-    await page.keyboard.press('Enter');
+    await approveAsManager('a return without a receipt');
     const retNo = (await page.getByTestId('bill-number').textContent()) ?? '';
     await page.keyboard.press('Escape');
     const ret = (await counter.api.showBill({ bill: retNo })).bill;
@@ -341,11 +338,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.getByLabel('Why is it voided?').waitFor();
     await page.keyboard.type('Rang up twice');
     await page.keyboard.press('Enter');
-    await page.getByLabel("Manager's username").waitFor();
-    await page.keyboard.type('asif');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(PIN);
-    await page.keyboard.press('Enter');
+    await approveAsManager('voiding a bill');
     await expect.poll(async () => (await counter.api.showBill({ bill: number })).bill.status).toBe('voided');
     await page.getByText('This bill is void.').waitFor();
     expect(await stockOf(dal.sku)).toBe(dalBefore + 2);

@@ -4,7 +4,7 @@ import { textOverflows } from '../../test-support/text-overflow.check';
 import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from './support/browser';
 import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
 import { startCounter, type CounterApp } from './support/counter-app';
-import { catalogue, seedLocalCatalogue } from './support/seed';
+import { catalogue, seedSignedInStore } from './support/seed';
 import { scan } from './support/ui';
 
 /*
@@ -24,10 +24,7 @@ const suite = browserTestSuite('counter app in Urdu and Hindi');
 
 beforeAll(async () => {
   [browser, counter] = await Promise.all([suite.launch(), startCounter({ port: PORT })]);
-  await counter.api.initStore({ code: 'LHR-01', name: 'Lahore General Store' });
-  await counter.api.createUser({ username: 'asif', name: 'Asif Khan', role: 'admin', pin: PIN });
-  await counter.api.signIn({ username: 'asif', pin: PIN });
-  await seedLocalCatalogue(counter.api);
+  await seedSignedInStore(counter.api, PIN);
   // The bridge answers a sign-out with no value, which its client reads as malformed; the session ends all the same.
   await counter.api.signOut().catch(() => undefined);
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

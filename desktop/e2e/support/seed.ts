@@ -28,3 +28,11 @@ export async function seedLocalCatalogue(api: CounterApi): Promise<void> {
     if (p.stock > 0) await api.stockIn({ product: p.sku, qty: p.stock, unitCostPaise: p.costPaise, supplier: supplier.id });
   }
 }
+
+/** A Lahore store with its owner Asif (admin) signed in and the catalogue stocked. */
+export async function seedSignedInStore(api: CounterApi, pin: string): Promise<void> {
+  await api.initStore({ code: 'LHR-01', name: 'Lahore General Store' });
+  await api.createUser({ username: 'asif', name: 'Asif Khan', role: 'admin', pin });
+  await api.signIn({ username: 'asif', pin });
+  await seedLocalCatalogue(api);
+}
