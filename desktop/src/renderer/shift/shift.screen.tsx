@@ -74,7 +74,7 @@ export function ShiftScreen() {
       {closed && (
         <div className="stack">
           <ZReport report={closed} settings={settings.data} storeName={info.data?.storeName ?? ''} />
-          <div className="btn-row">
+          <div>
             <button className="btn btn-primary" autoFocus onClick={() => window.print()}>
               {t('shift.print')} <kbd>Ctrl+P</kbd>
             </button>

@@ -10,7 +10,7 @@ export function ZReport({ report, settings, storeName }: { report: ShiftReport; 
   const m = (p: number) => <bdi>{i18n.money(p)}</bdi>;
   const text = shiftReportText(report, { width: 48, storeName, currencyLabel: settings?.currencyLabel ?? '', timeZone: settings?.timeZone ?? undefined });
   return (
-    <div className="two-col">
+    <div className="z-layout">
       <div className="card card-pad stack" data-testid="z-report">
         <h2>{t('shift.zTitle')}</h2>
         {report.closedAt && <p className="muted">{t('shift.closedAt', { when: dateTime(i18n, report.closedAt), name: report.closedBy ?? '' })}</p>}
