@@ -6,6 +6,8 @@ import { createHealthRoutes } from './health/health.routes';
 import { createMovementsRoutes } from './movements/movements.routes';
 import { createProductsRoutes } from './products/products.routes';
 import { createReportsRoutes } from './reports/reports.routes';
+import { createInsightsRoutes } from './reports/insights.routes';
+import { createNamesRoutes } from './names/names.routes';
 import { createStockRoutes } from './stock/stock.routes';
 import { createStoresRoutes } from './stores/stores.routes';
 import { createSuppliersRoutes } from './suppliers/suppliers.routes';
@@ -28,6 +30,8 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/stock-movements', createMovementsRoutes(deps))
     .route('/logs', createAuditRoutes(deps))
     .route('/reports', createReportsRoutes(deps))
+    .route('/reports', createInsightsRoutes(deps))
+    .route('/names', createNamesRoutes(deps))
     .route('/sync', createSyncRoutes(deps))
     .route('/devices', createDevicesRoutes(deps))
     .route('/conflicts', createConflictsRoutes(deps))

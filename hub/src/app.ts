@@ -47,7 +47,7 @@ export function createApp(given: AppDeps) {
       origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
       allowHeaders: ['Authorization', 'Content-Type', 'Accept', 'X-Request-Id', 'Idempotency-Key'],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      exposeHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'X-Cache', 'Idempotent-Replayed'],
+      exposeHeaders: ['X-Request-Id', 'X-Total-Count', 'X-Truncated', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'X-Cache', 'Idempotent-Replayed'],
       maxAge: 600,
     }),
   );

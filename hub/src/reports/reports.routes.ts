@@ -25,8 +25,11 @@ export const stockReportQuery = z.strictObject({
 export const salesQuery = z.strictObject({
   from: dateQuery.optional(),
   to: dateQuery.optional(),
-  groupBy: z.enum(['day', 'store', 'product']).default('day'),
+  groupBy: z.enum(['day', 'store', 'product', 'region']).default('day'),
+  /** groupBy=product|store|region: rank by quantity (the default) or by revenue. */
+  sort: z.enum(['qty', 'revenue']).default('qty'),
   storeId: uuidSchema.optional(),
+  region: z.string().trim().min(1).max(100).optional(),
   productId: uuidSchema.optional(),
   category: z.string().trim().min(1).max(100).optional(),
   /**
@@ -51,7 +54,7 @@ const tag = 'reports';
 const stockRows = z.object({ items: z.array(z.record(z.string(), z.unknown())) }).loose();
 const lowStock = route({ summary: 'Low stock (0 < qty ≤ reorder level)', tag, query: stockReportQuery, responses: { 200: { schema: stockRows, csv: true } } });
 const outOfStock = route({ summary: 'Out of stock (qty ≤ 0)', tag, query: stockReportQuery, responses: { 200: { schema: stockRows, csv: true } } });
-const sales = route({ summary: 'Sales by day, store or product', tag, query: salesQuery, responses: { 200: { schema: salesReportSchema, csv: true } } });
+const sales = route({ summary: 'Sales by day, store, product or region', tag, query: salesQuery, responses: { 200: { schema: salesReportSchema, csv: true } } });
 const valuation = route({ summary: 'Stock value at cost and retail per store', tag, query: valuationQuery, responses: { 200: { schema: valuationSchema, csv: true } } });
 
 const DAY = 86_400_000;
@@ -78,6 +81,21 @@ export function createReportsRoutes(deps: AppDeps) {
   // After the role check and the query parse: a cached answer reaches only whom the route accepts.
   const cached = (c: Context<AppEnv>, me: UserPrincipal, query: unknown, run: () => Promise<Response>) =>
     wantsCsv(c) ? run() : cachedAnswer(c, deps.platform, REPORT_CACHE, me, query, run);
+
+  async function countStockRows(kind: 'low' | 'out', stores: string[] | null, query: z.output<typeof stockReportQuery>): Promise<number> {
+    const r = await db
+      .selectFrom('stock as k')
+      .innerJoin('products as p', 'p.id', 'k.product_id')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where(sql<boolean>`k.qty <= k.reorder_level`)
+      .where('k.qty', kind === 'out' ? '<=' : '>', 0)
+      .where('p.archived', '=', false)
+      .$if(stores !== null, (w) => w.where('k.store_id', 'in', stores!))
+      .$if(query.category !== undefined, (w) => w.where('p.category', '=', query.category!))
+      .$if(query.supplierId !== undefined, (w) => w.where('p.supplier_id', '=', query.supplierId!))
+      .executeTakeFirstOrThrow();
+    return r.n;
+  }
 
   async function stockReport(c: Context<AppEnv>, kind: 'low' | 'out', def: Route<typeof stockReportQuery, undefined>) {
     const me = requireUser(c, ['admin', 'manager']);
@@ -125,9 +143,15 @@ export function createReportsRoutes(deps: AppDeps) {
         .orderBy('x.sku')
         .limit(query.limit);
       const rows = (await q.execute()).map(({ updated_at, ...r }) => ({ ...r, shortBy: r.reorderLevel - r.qty, updatedAt: iso(updated_at) }));
+      // A full page may be all there is: count the matching rows (partial index) to say how many exist.
+      const total = rows.length < query.limit ? rows.length : await countStockRows(kind, stores, query);
+      const truncated = total > rows.length;
+      c.header('X-Total-Count', String(total));
+      c.header('X-Truncated', String(truncated));
       return answer(c, `${kind}-stock`, ['storeCode', 'storeName', 'sku', 'productName', 'unit', 'category', 'qty', 'reorderLevel', 'shortBy', 'updatedAt', 'storeId', 'productId'], rows, {
-        truncated: rows.length === query.limit,
-    });
+        truncated,
+        total,
+      });
     });
   }
 
@@ -159,6 +183,7 @@ export function createReportsRoutes(deps: AppDeps) {
           .where('m.occurred_at', '>=', from)
           .where('m.occurred_at', '<', to)
           .$if(stores !== null, (q) => q.where('m.store_id', 'in', stores!))
+          .$if(query.region !== undefined, (q) => q.where((eb) => eb.exists(eb.selectFrom('stores as rs').select(sql`1`.as('one')).whereRef('rs.id', '=', 'm.store_id').where('rs.region', '=', query.region!))))
           .$if(query.productId !== undefined, (q) => q.where('m.product_id', '=', query.productId!))
           .$if(query.category !== undefined, (q) => q.where('p.category', '=', query.category!));
         const measures = [
@@ -168,6 +193,8 @@ export function createReportsRoutes(deps: AppDeps) {
           cost.as('costPaise'),
         ] as const;
 
+        // The ranking measure: quantity, or revenue (loose goods counted in grams would swamp a quantity ranking).
+        const rankBy = query.sort === 'revenue' ? revenue : sql`sum(-m.qty)`;
         let items: Record<string, unknown>[];
         if (query.groupBy === 'day') {
           const day =
@@ -181,20 +208,30 @@ export function createReportsRoutes(deps: AppDeps) {
             .innerJoin('stores as s', 's.id', 'm.store_id')
             .select(['s.id as storeId', 's.code as storeCode', 's.name as storeName', ...measures])
             .groupBy(['s.id', 's.code', 's.name'])
+            .$if(query.sort === 'revenue', (q) => q.orderBy(rankBy, 'desc'))
             .orderBy('s.code')
+            .limit(query.limit)
+            .execute();
+        } else if (query.groupBy === 'region') {
+          items = await base
+            .innerJoin('stores as s', 's.id', 'm.store_id')
+            .select(['s.region as region', sql<number>`count(DISTINCT s.id)::int`.as('stores'), ...measures])
+            .groupBy('s.region')
+            .orderBy(rankBy, 'desc')
+            .orderBy('s.region')
             .limit(query.limit)
             .execute();
         } else {
           items = await base
             .select(['p.id as productId', 'p.sku', 'p.name as productName', 'p.unit', ...measures])
             .groupBy(['p.id', 'p.sku', 'p.name', 'p.unit'])
-            .orderBy(sql`sum(-m.qty)`, 'desc')
+            .orderBy(rankBy, 'desc')
             .orderBy('p.sku')
             .limit(query.limit)
             .execute();
         }
         items = items.map((r) => ({ ...r, qty: Number(r.qty), revenuePaise: Number(r.revenuePaise), costPaise: Number(r.costPaise), marginPaise: Number(r.revenuePaise) - Number(r.costPaise) }));
-        const keys = { day: ['day'], store: ['storeCode', 'storeName', 'storeId'], product: ['sku', 'productName', 'unit', 'productId'] }[query.groupBy];
+        const keys = { day: ['day'], store: ['storeCode', 'storeName', 'storeId'], product: ['sku', 'productName', 'unit', 'productId'], region: ['region', 'stores'] }[query.groupBy];
         return answer(c, `sales-by-${query.groupBy}`, [...keys, 'lines', 'qty', 'revenuePaise', 'costPaise', 'marginPaise'], items, range);
       });
     })

@@ -46,5 +46,12 @@ export const valuationSchema = z.object({
   totalRetailPaise: z.number().int(),
 });
 
-/** Any of the sales groupings (groupBy=day|store|product). */
-export const salesReportSchema = z.union([salesByDaySchema, salesByStoreSchema, salesByProductSchema]);
+/** groupBy=region: stores without a region roll up under region null. */
+export const salesByRegionSchema = z.object({
+  ...range,
+  items: z.array(z.object({ region: z.string().nullable(), stores: z.number().int(), ...measures })),
+});
+
+/** Any of the sales groupings (groupBy=day|store|product|region). */
+export const salesReportSchema = z.union([salesByDaySchema, salesByStoreSchema, salesByProductSchema, salesByRegionSchema]);
+

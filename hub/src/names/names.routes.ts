@@ -1,0 +1,74 @@
+import { namesSchema, uuidSchema, type Names } from '@bazaar/shared';
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { requireUser } from '../auth/auth.middleware';
+import { visibleStoreIds } from '../auth/principal';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { route } from '../openapi/openapi.route';
+
+/** At most a few pages of rows' ids of one kind per call. */
+const MAX_IDS = 200;
+const ids = z
+  .string()
+  .max(MAX_IDS * 37)
+  .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+  .pipe(z.array(uuidSchema).max(MAX_IDS))
+  .optional();
+
+export const namesQuery = z.strictObject({ stores: ids, products: ids, users: ids, suppliers: ids, devices: ids });
+
+const names = route({
+  summary: 'Names of the stores, products, users, suppliers and devices a screen shows, in one answer (ids outside the caller’s scope are left out)',
+  tag: 'names',
+  query: namesQuery,
+  responses: { 200: namesSchema },
+});
+
+/**
+ * One batched lookup instead of one request per row: a list of 50 movements names its stores,
+ * products and people in a single call. Stores and devices are those the caller sees; people are
+ * those who share a store with the caller, admins, and the caller.
+ */
+export function createNamesRoutes(deps: AppDeps) {
+  const db = deps.readDb;
+  return new Hono<AppEnv>().get('/', names, async (c) => {
+    const me = requireUser(c);
+    const query = names.query(c);
+    const visible = visibleStoreIds(me);
+    const out: Names = { stores: {}, products: {}, users: {}, suppliers: {}, devices: {} };
+    const seesNone = visible !== null && visible.length === 0;
+    const [stores, products, users, suppliers, devices] = await Promise.all([
+      query.stores?.length && !seesNone
+        ? db.selectFrom('stores').select(['id', 'name', 'code']).where('id', 'in', query.stores).$if(visible !== null, (q) => q.where('id', 'in', visible!)).execute()
+        : [],
+      query.products?.length ? db.selectFrom('products').select(['id', 'name', 'sku']).where('id', 'in', query.products).execute() : [],
+      query.users?.length
+        ? db
+            .selectFrom('users as u')
+            .select(['u.id', 'u.name'])
+            .where('u.id', 'in', query.users)
+            .$if(visible !== null, (q) =>
+              q.where((eb) =>
+                eb.or([
+                  eb('u.id', '=', me.id),
+                  eb('u.role', '=', 'admin'),
+                  ...(visible!.length ? [eb.exists(eb.selectFrom('user_stores as us').select(sql`1`.as('one')).whereRef('us.user_id', '=', 'u.id').where('us.store_id', 'in', visible!))] : []),
+                ]),
+              ),
+            )
+            .execute()
+        : [],
+      query.suppliers?.length ? db.selectFrom('suppliers').select(['id', 'name']).where('id', 'in', query.suppliers).execute() : [],
+      query.devices?.length && !seesNone
+        ? db.selectFrom('devices').select(['id', 'name']).where('id', 'in', query.devices).$if(visible !== null, (q) => q.where('store_id', 'in', visible!)).execute()
+        : [],
+    ]);
+    for (const s of stores) out.stores[s.id] = { name: s.name, code: s.code };
+    for (const p of products) out.products[p.id] = { name: p.name, sku: p.sku };
+    for (const u of users) out.users[u.id] = { name: u.name };
+    for (const s of suppliers) out.suppliers[s.id] = { name: s.name };
+    for (const d of devices) out.devices[d.id] = { name: d.name };
+    return c.json(out, 200);
+  });
+}

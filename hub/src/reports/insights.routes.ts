@@ -1,0 +1,114 @@
+import { DomainError, overviewCountsSchema, rankingSortSchema, storeRankingsSchema, suggestionsSchema } from '@bazaar/shared';
+import { Hono, type Context } from 'hono';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { requireUser } from '../auth/auth.middleware';
+import { visibleStoreIds, type UserPrincipal } from '../auth/principal';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { dateQuery } from '../http/route-helpers';
+import { route } from '../openapi/openapi.route';
+import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
+import { csvResponse, toCsv, wantsCsv } from './csv';
+import { storeRankings } from './store-rankings.query';
+
+const DAY = 86_400_000;
+const MAX_RANGE_DAYS = 366;
+const text = z.string().trim().min(1).max(100);
+
+export const rankingsQuery = z.strictObject({
+  from: dateQuery.optional(),
+  to: dateQuery.optional(),
+  region: text.optional(),
+  sort: rankingSortSchema.default('sales'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(10_000).default(50),
+  format: z.enum(['json', 'csv']).optional(),
+});
+export const suggestQuery = z.strictObject({ q: z.string().trim().max(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+const tag = 'reports';
+const rankings = route({ summary: 'Stores ranked on the hub by sales, margin, stock value, low/out, shrinkage, count variance or last sync', tag, query: rankingsQuery, responses: { 200: { schema: storeRankingsSchema, csv: true } } });
+const counts = route({ summary: 'Exact Overview counts in the caller’s scope', tag, responses: { 200: overviewCountsSchema } });
+const regions = route({ summary: 'Regions of the stores in scope, with store counts (picker suggestions)', tag, query: suggestQuery, responses: { 200: suggestionsSchema } });
+const categories = route({ summary: 'Product categories with product counts (picker suggestions)', tag, query: suggestQuery, responses: { 200: suggestionsSchema } });
+
+const REPORT_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 60 };
+const RANKING_COLUMNS = ['rank', 'storeCode', 'storeName', 'region', 'salesPaise', 'marginPaise', 'marginPct', 'stockValuePaise', 'low', 'out', 'shrinkagePaise', 'countVariancePaise', 'lastSyncAt', 'daysSinceSync', 'storeId'] as const;
+
+/** `a%b` → `a\%b`: a typed prefix matches literally. */
+const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+/** Rankings, Overview counts and picker suggestions: head office at chain scale, each answered by one query. */
+export function createInsightsRoutes(deps: AppDeps) {
+  const db = deps.readDb;
+  const cached = (c: Context<AppEnv>, me: UserPrincipal, query: unknown, run: () => Promise<Response>) =>
+    wantsCsv(c) ? run() : cachedAnswer(c, deps.platform, REPORT_CACHE, me, query, run);
+
+  return new Hono<AppEnv>()
+    .get('/store-rankings', rankings, async (c) => {
+      const me = requireUser(c, ['admin', 'manager']);
+      const query = rankings.query(c);
+      return cached(c, me, ['rankings', query], async () => {
+        const now = new Date(deps.clock.now());
+        const to = query.to ? new Date(query.to) : now;
+        const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY);
+        if (from >= to) throw new DomainError('VALIDATION_FAILED', 'query.from: must be before to');
+        if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) throw new DomainError('VALIDATION_FAILED', `query.to: the range may span at most ${MAX_RANGE_DAYS} days`);
+        const result = await storeRankings(db, { stores: visibleStoreIds(me), region: query.region, from, to, sort: query.sort, dir: query.dir, limit: query.limit, now });
+        if (wantsCsv(c)) return csvResponse(c, `store-rankings-${query.sort}-${query.dir}.csv`, toCsv(RANKING_COLUMNS, result.items));
+        return c.json({ from: from.toISOString(), to: to.toISOString(), ...result }, 200);
+      });
+    })
+    .get('/counts', counts, async (c) => {
+      const me = requireUser(c);
+      const visible = visibleStoreIds(me);
+      const head = me.role === 'admin' || me.role === 'manager';
+      const none = visible !== null && visible.length === 0;
+      const scoped = none ? sql`FALSE` : visible === null ? sql`TRUE` : sql`store_id IN (${sql.join(visible)})`;
+      const storeScoped = none ? sql`FALSE` : visible === null ? sql`TRUE` : sql`id IN (${sql.join(visible)})`;
+      const dayAgo = new Date(deps.clock.now() - DAY);
+      const { rows } = await sql<{ products: number; stores: number; conflicts: number; devices: number; offline: number }>`
+        SELECT
+          (SELECT count(*)::int FROM products WHERE NOT archived) AS products,
+          (SELECT count(*)::int FROM stores WHERE NOT archived AND ${storeScoped}) AS stores,
+          (SELECT count(*)::int FROM conflicts WHERE status = 'open' AND ${scoped}) AS conflicts,
+          (SELECT count(*)::int FROM devices WHERE revoked_at IS NULL AND ${scoped}) AS devices,
+          (SELECT count(*)::int FROM devices WHERE revoked_at IS NULL AND ${scoped}
+             AND coalesce(greatest(last_push_at, last_pull_at), created_at) < ${dayAgo}) AS offline`.execute(db);
+      const r = rows[0]!;
+      return c.json({ products: r.products, stores: r.stores, openConflicts: head ? r.conflicts : null, devices: head ? r.devices : null, countersOffline: head ? r.offline : null }, 200);
+    })
+    .get('/regions', regions, async (c) => {
+      const me = requireUser(c);
+      const query = regions.query(c);
+      const visible = visibleStoreIds(me);
+      if (visible !== null && visible.length === 0) return c.json({ items: [] }, 200);
+      let q = db
+        .selectFrom('stores')
+        .select(['region as value', sql<number>`count(*)::int`.as('count')])
+        .where('archived', '=', false)
+        .where('region', 'is not', null)
+        .groupBy('region')
+        .orderBy('region')
+        .limit(query.limit);
+      if (visible !== null) q = q.where('id', 'in', visible);
+      if (query.q) q = q.where('region', 'ilike', likePrefix(query.q));
+      const items = (await q.execute()).map((r) => ({ value: r.value ?? '', count: r.count }));
+      return c.json({ items }, 200);
+    })
+    .get('/categories', categories, async (c) => {
+      requireUser(c);
+      const query = categories.query(c);
+      let q = db
+        .selectFrom('products')
+        .select(['category as value', sql<number>`count(*)::int`.as('count')])
+        .where('archived', '=', false)
+        .where('category', 'is not', null)
+        .groupBy('category')
+        .orderBy('category')
+        .limit(query.limit);
+      if (query.q) q = q.where('category', 'ilike', likePrefix(query.q));
+      const items = (await q.execute()).map((r) => ({ value: r.value ?? '', count: r.count }));
+      return c.json({ items }, 200);
+    });
+}

@@ -1,0 +1,148 @@
+import { uuidv7 } from '@bazaar/shared';
+import { describe, expect, it } from 'vitest';
+import type { TestApp, TestUser } from '../test/test-db';
+import { useTestApp } from '../test/use-test-app';
+
+let t: TestApp;
+let admin: TestUser;
+let managerA: TestUser;
+const S: Record<'A' | 'B' | 'C', string> = { A: '', B: '', C: '' };
+let rice: { id: string };
+let soap: { id: string };
+const HOUR = 3_600_000;
+const day = new Date(Date.now() - 2 * 86_400_000).toISOString();
+const range = `from=${new Date(Date.now() - 10 * 86_400_000).toISOString()}&to=${new Date(Date.now() + HOUR).toISOString()}`;
+
+useTestApp(async (ctx) => {
+  ({ t, admin } = ctx);
+  for (const [code, region] of [['A', 'North'], ['B', 'North'], ['C', 'South']] as const) {
+    S[code] = (await t.makeStore(`RK-${code}`)).id;
+    await t.db.db.updateTable('stores').set({ region }).where('id', '=', S[code]).execute();
+  }
+  managerA = await t.makeUser('manager', [S.A]);
+  rice = (await t.call('POST', '/products', admin.token, { sku: 'RICE', name: 'Rice', unit: 'g', pricePaise: 12000, costPaise: 9000, reorderLevel: 2000, category: 'grains' })).body;
+  soap = (await t.call('POST', '/products', admin.token, { sku: 'SOAP', name: 'Soap', unit: 'pc', pricePaise: 4000, costPaise: 3000, reorderLevel: 5, category: 'home' })).body;
+  const mv = async (storeId: string, productId: string, kind: string, qty: number, occurredAt?: string) => {
+    const reason = kind === 'REMOVE' ? { reason: 'damage' } : {};
+    const r = await t.call('POST', '/stock-movements', admin.token, { storeId, productId, kind, qty, ...reason, ...(occurredAt ? { occurredAt } : {}) });
+    expect([r.status, r.body?.error?.message]).toEqual([201, undefined]);
+  };
+  await mv(S.A, rice.id, 'IN', 10_000);
+  await mv(S.A, rice.id, 'SALE', -1500, day); // 18,000 revenue, 13,500 cost
+  await mv(S.A, soap.id, 'IN', 10);
+  await mv(S.A, soap.id, 'SALE', -4, day); // 16,000 / 12,000
+  await mv(S.A, soap.id, 'REMOVE', -1, day); // 3,000 lost at cost
+  await mv(S.B, soap.id, 'IN', 5);
+  await mv(S.B, soap.id, 'SALE', -3, day); // 12,000 / 9,000
+  await mv(S.B, soap.id, 'COUNT', 1); // expected 2, counted 1: -1 pc = -3,000
+  await mv(S.C, rice.id, 'IN', 5000);
+  await mv(S.C, rice.id, 'SALE', -500, day); // 6,000 / 4,500
+  const device = (storeId: string, seen: Date) => ({ store_id: storeId, id: uuidv7(), name: `till ${storeId.slice(-4)}`, node: uuidv7().slice(-12), token_hash: uuidv7(), last_push_at: seen });
+  await t.db.db.insertInto('devices').values([device(S.A, new Date(Date.now() - 2 * HOUR)), device(S.B, new Date(Date.now() - 3 * 86_400_000 - HOUR))]).execute();
+  const conflict = (storeId: string, status: 'open' | 'resolved') => ({ store_id: storeId, id: uuidv7(), kind: 'COUNT_VARIANCE', details: JSON.stringify({}), status });
+  await t.db.db.insertInto('conflicts').values([conflict(S.B, 'open'), conflict(S.B, 'open'), conflict(S.A, 'resolved')]).execute();
+});
+
+const pick = (items: { storeCode: string }[]) => items.map((r) => r.storeCode);
+
+describe('store rankings', () => {
+  it('ranks every store on the hub, with each measure', async () => {
+    const res = await t.call('GET', `/reports/store-rankings?${range}&sort=sales`, admin.token);
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(3);
+    expect(pick(res.body.items)).toEqual(['RK-A', 'RK-B', 'RK-C']);
+    const [a, b, c] = res.body.items;
+    expect(a).toMatchObject({ rank: 1, region: 'North', salesPaise: 34_000, marginPaise: 8_500, marginPct: 25, stockValuePaise: 76_500 + 15_000, low: 1, out: 0, shrinkagePaise: 3_000, countVariancePaise: 0, daysSinceSync: 0 });
+    expect(b).toMatchObject({ salesPaise: 12_000, marginPaise: 3_000, stockValuePaise: 3_000, low: 1, countVariancePaise: -3_000, daysSinceSync: 3 });
+    expect(c).toMatchObject({ salesPaise: 6_000, stockValuePaise: 40_500, lastSyncAt: null, daysSinceSync: null });
+  });
+
+  it('gives the bottom N, any measure, a region, and says how many match', async () => {
+    const bottom = await t.call('GET', `/reports/store-rankings?${range}&sort=sales&dir=asc&limit=2`, admin.token);
+    expect([pick(bottom.body.items), bottom.body.total]).toEqual([['RK-C', 'RK-B'], 3]);
+    const value = await t.call('GET', `/reports/store-rankings?${range}&sort=stockValue`, admin.token);
+    expect(pick(value.body.items)).toEqual(['RK-A', 'RK-C', 'RK-B']);
+    const stale = await t.call('GET', `/reports/store-rankings?${range}&sort=lastSync&dir=asc`, admin.token);
+    expect(pick(stale.body.items)).toEqual(['RK-C', 'RK-B', 'RK-A']);
+    const north = await t.call('GET', `/reports/store-rankings?${range}&region=North&sort=shrinkage`, admin.token);
+    expect([pick(north.body.items), north.body.total]).toEqual([['RK-A', 'RK-B'], 2]);
+  });
+
+  it('shows a manager only their stores, and exports CSV', async () => {
+    const mine = await t.call('GET', `/reports/store-rankings?${range}`, managerA.token);
+    expect([pick(mine.body.items), mine.body.total]).toEqual([['RK-A'], 1]);
+    const csv = await t.call('GET', `/reports/store-rankings?${range}&sort=sales&dir=asc&format=csv`, admin.token);
+    expect(csv.status).toBe(200);
+    const lines = String(csv.text ?? csv.body).trim().split(/\r\n/);
+    expect(lines[0]).toMatch(/^rank,storeCode,storeName,region,salesPaise/);
+    expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(['RK-C', 'RK-B', 'RK-A']);
+  });
+
+  it('refuses staff and bad input', async () => {
+    const staff = await t.makeUser('staff', [S.A]);
+    expect((await t.call('GET', '/reports/store-rankings', staff.token)).status).toBe(403);
+    expect((await t.call('GET', '/reports/store-rankings?sort=nope', admin.token)).status).toBe(400);
+    expect((await t.call('GET', '/reports/store-rankings?limit=0', admin.token)).status).toBe(400);
+  });
+});
+
+describe('sales by region and by revenue', () => {
+  it('rolls sales up by region', async () => {
+    const res = await t.call('GET', `/reports/sales?${range}&groupBy=region&sort=revenue`, admin.token);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      { region: 'North', stores: 2, lines: 3, qty: 1507, revenuePaise: 46_000, costPaise: 34_500, marginPaise: 11_500 },
+      { region: 'South', stores: 1, lines: 1, qty: 500, revenuePaise: 6_000, costPaise: 4_500, marginPaise: 1_500 },
+    ]);
+    const mine = await t.call('GET', `/reports/sales?${range}&groupBy=region`, managerA.token);
+    expect(mine.body.items).toEqual([{ region: 'North', stores: 1, lines: 2, qty: 1504, revenuePaise: 34_000, costPaise: 25_500, marginPaise: 8_500 }]);
+    const south = await t.call('GET', `/reports/sales?${range}&groupBy=store&region=South`, admin.token);
+    expect(south.body.items.map((r: { storeCode: string }) => r.storeCode)).toEqual(['RK-C']);
+  });
+
+  it('ranks products by revenue when asked (grams never outrank rupees)', async () => {
+    const byQty = await t.call('GET', `/reports/sales?${range}&groupBy=product&limit=1`, admin.token);
+    expect(byQty.body.items[0].sku).toBe('RICE'); // 2,000 g sold
+    const byRevenue = await t.call('GET', `/reports/sales?${range}&groupBy=product&sort=revenue`, admin.token);
+    expect(byRevenue.body.items.map((r: { sku: string; revenuePaise: number }) => [r.sku, r.revenuePaise])).toEqual([
+      ['SOAP', 28_000],
+      ['RICE', 24_000],
+    ]);
+  });
+});
+
+describe('overview counts, suggestions, names', () => {
+  it('counts exactly, in scope', async () => {
+    expect((await t.call('GET', '/reports/counts', admin.token)).body).toEqual({ products: 2, stores: 3, openConflicts: 2, devices: 2, countersOffline: 1 });
+    expect((await t.call('GET', '/reports/counts', managerA.token)).body).toEqual({ products: 2, stores: 1, openConflicts: 0, devices: 1, countersOffline: 0 });
+    const staff = await t.makeUser('staff', [S.B]);
+    expect((await t.call('GET', '/reports/counts', staff.token)).body).toEqual({ products: 2, stores: 1, openConflicts: null, devices: null, countersOffline: null });
+  });
+
+  it('suggests regions in scope and categories', async () => {
+    expect((await t.call('GET', '/reports/regions', admin.token)).body.items).toEqual([{ value: 'North', count: 2 }, { value: 'South', count: 1 }]);
+    expect((await t.call('GET', '/reports/regions?q=so', admin.token)).body.items).toEqual([{ value: 'South', count: 1 }]);
+    expect((await t.call('GET', '/reports/regions', managerA.token)).body.items).toEqual([{ value: 'North', count: 1 }]);
+    expect((await t.call('GET', '/reports/categories?q=GR', admin.token)).body.items).toEqual([{ value: 'grains', count: 1 }]);
+  });
+
+  it('names a page of ids in one call, only those in scope', async () => {
+    const q = `stores=${S.A},${S.B}&products=${rice.id}&users=${admin.id},${managerA.id}`;
+    const all = await t.call('GET', `/names?${q}`, admin.token);
+    expect(Object.keys(all.body.stores).sort()).toEqual([S.A, S.B].sort());
+    expect(all.body.products[rice.id]).toEqual({ name: 'Rice', sku: 'RICE' });
+    const mine = await t.call('GET', `/names?${q}`, managerA.token);
+    expect(Object.keys(mine.body.stores)).toEqual([S.A]);
+    expect(Object.keys(mine.body.users).sort()).toEqual([admin.id, managerA.id].sort());
+    expect((await t.call('GET', '/names?stores=not-a-uuid', admin.token)).status).toBe(400);
+  });
+
+  it('says how many low-stock rows exist when the answer is cut', async () => {
+    const cut = await t.call('GET', '/reports/low-stock?limit=1', admin.token);
+    expect([cut.body.items.length, cut.body.total, cut.body.truncated]).toEqual([1, 2, true]);
+    const whole = await t.call('GET', '/reports/low-stock', admin.token);
+    expect([whole.body.items.length, whole.body.total, whole.body.truncated]).toEqual([2, 2, false]);
+    const csv = await t.call('GET', '/reports/low-stock?limit=1&format=csv', admin.token);
+    expect([csv.headers?.get?.('x-total-count'), csv.headers?.get?.('x-truncated')]).toEqual(['2', 'true']);
+  });
+});

@@ -1,0 +1,137 @@
+import type { RankingSort, StoreRanking } from '@bazaar/shared';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/database.types';
+import { iso } from '../http/route-helpers';
+
+export interface RankingFilter {
+  /** Visible stores, or null for all (admins). */
+  stores: string[] | null;
+  region?: string;
+  from: Date;
+  to: Date;
+  sort: RankingSort;
+  dir: 'asc' | 'desc';
+  limit: number;
+  now: Date;
+}
+
+const DAY = 86_400_000;
+
+/** The sort key of each metric; stores that never synced count as the stalest. */
+const sortKey: Record<RankingSort, RawBuilder<unknown>> = {
+  sales: sql`sales_paise`,
+  margin: sql`margin_paise`,
+  marginPct: sql`margin_pct`,
+  stockValue: sql`stock_value_paise`,
+  lowOut: sql`(low + out_of_stock)`,
+  shrinkage: sql`shrinkage_paise`,
+  countVariance: sql`abs(count_variance_paise)`,
+  lastSync: sql`coalesce(last_sync_at, '-infinity'::timestamptz)`,
+  code: sql`code`,
+};
+
+interface RankingRow {
+  id: string;
+  code: string;
+  name: string;
+  region: string | null;
+  sales_paise: string | number;
+  margin_paise: string | number;
+  margin_pct: string | number | null;
+  stock_value_paise: string | number;
+  low: number;
+  out_of_stock: number;
+  shrinkage_paise: string | number;
+  count_variance_paise: string | number;
+  last_sync_at: Date | string | null;
+  total: number;
+}
+
+/**
+ * Every store in scope with its period's sales and margin, stock value, low/out counts,
+ * shrinkage, count variance and last sync, ranked in SQL: the top or bottom N of thousands of
+ * stores is one query, not a sort of the rows a screen holds. Each measure is aggregated per
+ * store before the join, so no store's sales are multiplied by its stock rows.
+ */
+export async function storeRankings(db: Kysely<Database>, f: RankingFilter): Promise<{ total: number; items: StoreRanking[] }> {
+  const inScope = f.stores === null ? sql`TRUE` : f.stores.length ? sql`s.id IN (${sql.join(f.stores)})` : sql`FALSE`;
+  const inRegion = f.region === undefined ? sql`TRUE` : sql`s.region = ${f.region}`;
+  const per = sql.raw(`(CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END)`);
+  const half = sql.raw(`(CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)`);
+  const line = (of: 'price' | 'cost') => sql`(((-m.qty) * coalesce(m.unit_${sql.raw(of)}_paise, p.${sql.raw(of)}_paise) + ${half}) / ${per})`;
+  const dir = sql.raw(f.dir === 'asc' ? 'ASC' : 'DESC');
+  const { rows } = await sql<RankingRow>`
+    WITH s AS (
+      SELECT s.id, s.code, s.name, s.region FROM stores s WHERE NOT s.archived AND ${inScope} AND ${inRegion}
+    ),
+    sold AS (
+      SELECT m.store_id, sum(${line('price')}) AS revenue, sum(${line('cost')}) AS cost
+      FROM movements m JOIN products p ON p.id = m.product_id
+      WHERE m.kind = 'SALE' AND m.status = 'applied' AND m.occurred_at >= ${f.from} AND m.occurred_at < ${f.to}
+        AND m.store_id IN (SELECT id FROM s)
+      GROUP BY m.store_id
+    ),
+    lost AS (
+      SELECT m.store_id, sum(${line('cost')}) AS shrinkage
+      FROM movements m JOIN products p ON p.id = m.product_id
+      WHERE (m.kind = 'REMOVE' OR (m.kind = 'ADJUST' AND m.qty < 0)) AND m.status = 'applied'
+        AND m.occurred_at >= ${f.from} AND m.occurred_at < ${f.to} AND m.store_id IN (SELECT id FROM s)
+      GROUP BY m.store_id
+    ),
+    held AS (
+      SELECT k.store_id,
+        coalesce(sum((k.qty * p.cost_paise) / ${per}) FILTER (WHERE k.qty > 0), 0) AS stock_value,
+        coalesce(sum((k.last_count_variance * p.cost_paise) / ${per}), 0) AS count_variance
+      FROM stock k JOIN products p ON p.id = k.product_id
+      WHERE k.store_id IN (SELECT id FROM s)
+      GROUP BY k.store_id
+    ),
+    synced AS (
+      SELECT d.store_id, max(greatest(d.last_push_at, d.last_pull_at)) AS last_sync_at
+      FROM devices d WHERE d.revoked_at IS NULL AND d.store_id IN (SELECT id FROM s)
+      GROUP BY d.store_id
+    ),
+    ranked AS (
+      SELECT s.id, s.code, s.name, s.region,
+        coalesce(sold.revenue, 0) AS sales_paise,
+        coalesce(sold.revenue, 0) - coalesce(sold.cost, 0) AS margin_paise,
+        CASE WHEN coalesce(sold.revenue, 0) = 0 THEN NULL
+             ELSE round((sold.revenue - sold.cost) * 100.0 / sold.revenue, 1) END AS margin_pct,
+        coalesce(held.stock_value, 0) AS stock_value_paise,
+        coalesce(n.low, 0) AS low, coalesce(n.out_of_stock, 0) AS out_of_stock,
+        coalesce(lost.shrinkage, 0) AS shrinkage_paise,
+        coalesce(held.count_variance, 0) AS count_variance_paise,
+        synced.last_sync_at
+      FROM s
+      LEFT JOIN sold ON sold.store_id = s.id
+      LEFT JOIN lost ON lost.store_id = s.id
+      LEFT JOIN held ON held.store_id = s.id
+      LEFT JOIN synced ON synced.store_id = s.id
+      LEFT JOIN store_stock_counts n ON n.store_id = s.id
+    )
+    SELECT *, count(*) OVER ()::int AS total FROM ranked
+    ORDER BY ${sortKey[f.sort]} ${dir} NULLS LAST, code ASC, id ASC
+    LIMIT ${f.limit}`.execute(db);
+  const items = rows.map((r, i): StoreRanking => {
+    const last = r.last_sync_at === null ? null : new Date(r.last_sync_at);
+    return {
+      rank: i + 1,
+      storeId: r.id,
+      storeCode: r.code,
+      storeName: r.name,
+      region: r.region,
+      salesPaise: Number(r.sales_paise),
+      marginPaise: Number(r.margin_paise),
+      marginPct: r.margin_pct === null ? null : Number(r.margin_pct),
+      stockValuePaise: Number(r.stock_value_paise),
+      low: r.low,
+      out: r.out_of_stock,
+      shrinkagePaise: Number(r.shrinkage_paise),
+      countVariancePaise: Number(r.count_variance_paise),
+      lastSyncAt: last ? iso(last) : null,
+      daysSinceSync: last ? Math.max(0, Math.floor((f.now.getTime() - last.getTime()) / DAY)) : null,
+    };
+  });
+  // Every row carries the count of the whole filtered set; none at all means there is none.
+  return { total: rows[0]?.total ?? 0, items };
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { uuidSchema } from '../ids/uuidv7';
+import { isoDateTimeSchema } from './common.schema';
+
+/** What a store ranking can be sorted by, on the hub. */
+export const rankingSorts = ['sales', 'margin', 'marginPct', 'stockValue', 'lowOut', 'shrinkage', 'countVariance', 'lastSync', 'code'] as const;
+export const rankingSortSchema = z.enum(rankingSorts);
+export type RankingSort = z.infer<typeof rankingSortSchema>;
+
+export const storeRankingSchema = z.object({
+  rank: z.number().int(),
+  storeId: uuidSchema,
+  storeCode: z.string(),
+  storeName: z.string(),
+  region: z.string().nullable(),
+  salesPaise: z.number().int(),
+  marginPaise: z.number().int(),
+  /** Margin over sales in percent (one decimal), null without sales. */
+  marginPct: z.number().nullable(),
+  stockValuePaise: z.number().int(),
+  low: z.number().int(),
+  out: z.number().int(),
+  /** Stock lost in the period at cost: removals and downward adjustments. */
+  shrinkagePaise: z.number().int(),
+  /** Net value at cost of every product's last count variance (counted minus expected). */
+  countVariancePaise: z.number().int(),
+  lastSyncAt: isoDateTimeSchema.nullable(),
+  /** Whole days since a counter of the store last synced; null when none ever did. */
+  daysSinceSync: z.number().int().nullable(),
+});
+export type StoreRanking = z.infer<typeof storeRankingSchema>;
+
+export const storeRankingsSchema = z.object({
+  from: isoDateTimeSchema,
+  to: isoDateTimeSchema,
+  /** Stores in scope matching the filters (the rows are the first `limit` of them in this order). */
+  total: z.number().int(),
+  items: z.array(storeRankingSchema),
+});
+
+/** The Overview's exact counts, in the caller's scope. */
+export const overviewCountsSchema = z.object({
+  products: z.number().int(),
+  stores: z.number().int(),
+  openConflicts: z.number().int().nullable(),
+  devices: z.number().int().nullable(),
+  countersOffline: z.number().int().nullable(),
+});
+
+/** Distinct values of a dimension with how many rows carry each (picker suggestions). */
+export const suggestionsSchema = z.object({ items: z.array(z.object({ value: z.string(), count: z.number().int() })) });
+
+/** Names of ids a list shows, in one answer. */
+export const namesSchema = z.object({
+  stores: z.record(z.string(), z.object({ name: z.string(), code: z.string() })),
+  products: z.record(z.string(), z.object({ name: z.string(), sku: z.string() })),
+  users: z.record(z.string(), z.object({ name: z.string() })),
+  suppliers: z.record(z.string(), z.object({ name: z.string() })),
+  devices: z.record(z.string(), z.object({ name: z.string() })),
+});
+export type Names = z.infer<typeof namesSchema>;
