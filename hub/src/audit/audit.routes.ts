@@ -24,6 +24,8 @@ export const listQuery = z.strictObject({
   limit: limitSchema,
   cursor: z.string().optional(),
 });
+/** Entities every store shares: their audit entries (no store) are visible to managers too. */
+const CHAIN_CATALOG = ['product', 'supplier'];
 const idCursor = z.tuple([z.number().int().min(1)]);
 /** One store's chain, or a page of chains in key order (cursor: the last chain of the page before). */
 export const verifyQuery = z.strictObject({
@@ -75,7 +77,7 @@ export function createAuditRoutes(deps: AppDeps) {
   const db = deps.readDb;
   return new Hono<AppEnv>()
     .get('/', list, async (c) => {
-      // Staff see no audit log; managers see the rows of their stores; admins everything.
+      // Staff see no audit log; managers see the rows of their stores and the catalog's; admins everything.
       const me = requireUser(c, ['admin', 'manager']);
       const query = list.query(c);
       const after = decodeCursor(query.cursor, idCursor);
@@ -86,7 +88,8 @@ export function createAuditRoutes(deps: AppDeps) {
         .select(['id', 'at', 'actor_id', 'actor_name', 'action', 'entity', 'entity_id', 'store_id', 'before', 'after', 'ip', 'prev_hash', 'hash'])
         .orderBy('id', 'desc')
         .limit(query.limit + 1);
-      if (visible !== null) q = q.where('store_id', 'in', visible);
+      // The catalog is the whole chain's (every store sells it): its entries are a manager's too.
+      if (visible !== null) q = q.where((eb) => eb.or([eb('store_id', 'in', visible), eb.and([eb('store_id', 'is', null), eb('entity', 'in', CHAIN_CATALOG)])]));
       if (after) q = q.where('id', '<', after[0]);
       if (query.action) q = q.where('action', '=', query.action);
       if (query.entity) q = q.where('entity', '=', query.entity);
