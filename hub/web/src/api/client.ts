@@ -95,9 +95,45 @@ export async function api<M extends Method, P extends HubPath<M>, S extends z.Zo
 }
 
 /** A CSV export straight from the API (`?format=csv`), with the caller's filters. */
-export async function apiCsv<P extends HubPath<'GET'>>(path: P, query: Partial<Record<QueryKey<'GET', P>, QueryValue>>): Promise<string> {
+export interface CsvAnswer {
+  text: string;
+  /** Data rows in the file. */
+  rows: number;
+  /** Matching rows on the hub, when it says (X-Total-Count). */
+  total: number | null;
+  /** The hub cut the file short (X-Truncated), or null when it does not say. */
+  truncated: boolean | null;
+}
+
+export async function apiCsv<P extends HubPath<'GET'>>(path: P, query: Partial<Record<QueryKey<'GET', P>, QueryValue>>): Promise<CsvAnswer> {
   const res = await send('GET', path, { ...query, format: 'csv' }, undefined, 'text/csv');
   const type = res.headers.get('content-type') ?? '';
   if (!type.includes('csv')) throw new ApiError(res.status, 'BAD_RESPONSE', `${path} has no CSV export`);
+  const text = await res.text();
+  const total = res.headers.get('x-total-count');
+  const truncated = res.headers.get('x-truncated');
+  return {
+    text,
+    rows: Math.max(0, csvRecords(text) - 1),
+    total: total === null ? null : Number(total),
+    truncated: truncated === null ? null : truncated === 'true',
+  };
+}
+
+/** Records in a CSV text: line ends outside quoted fields, in one pass. */
+export function csvRecords(text: string): number {
+  let n = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === '\n' && !quoted) n++;
+  }
+  return text.length && !text.endsWith('\n') ? n + 1 : n;
+}
+
+/** A finished file the hub streams (an export job's CSV), as text. */
+export async function apiFile<P extends HubPath<'GET'>>(route: P, param: Record<string, string>): Promise<string> {
+  const res = await send('GET', withParams(route, param), undefined, undefined, 'text/csv');
   return res.text();
 }

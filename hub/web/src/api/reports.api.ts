@@ -1,5 +1,6 @@
-import { salesByDaySchema, salesByProductSchema, salesByStoreSchema, valuationSchema } from '@bazaar/shared';
+import { namesSchema, overviewCountsSchema, salesByDaySchema, salesByProductSchema, salesByRegionSchema, salesByStoreSchema, storeRankingsSchema, suggestionsSchema, valuationSchema } from '@bazaar/shared';
 import { api, type Query } from './client';
+import type { ListQuery } from './endpoints';
 
 /** Days are each store's own (its time zone): the hub says so in `dayBoundary`. */
 export const reportsApi = {
@@ -7,4 +8,17 @@ export const reportsApi = {
   salesByStore: (query: Query) => api('GET', '/reports/sales', { query: { ...query, groupBy: 'store' }, schema: salesByStoreSchema }),
   salesByProduct: (query: Query) => api('GET', '/reports/sales', { query: { ...query, groupBy: 'product' }, schema: salesByProductSchema }),
   valuation: (query: Query) => api('GET', '/reports/valuation', { query, schema: valuationSchema }),
+};
+
+/** Head office at chain scale: rankings, exact counts, picker suggestions; each one request. */
+export const insightsApi = {
+  storeRankings: (query: ListQuery<'/reports/store-rankings'>) => api('GET', '/reports/store-rankings', { query, schema: storeRankingsSchema }),
+  counts: () => api('GET', '/reports/counts', { schema: overviewCountsSchema }),
+  regions: (q?: string) => api('GET', '/reports/regions', { query: { q }, schema: suggestionsSchema }),
+  categories: (q?: string) => api('GET', '/reports/categories', { query: { q }, schema: suggestionsSchema }),
+  salesByRegion: (query: Query) => api('GET', '/reports/sales', { query: { ...query, groupBy: 'region' }, schema: salesByRegionSchema }),
+};
+
+export const namesApi = {
+  lookup: (query: ListQuery<'/names'>) => api('GET', '/names', { query, schema: namesSchema }),
 };

@@ -17,10 +17,12 @@ import { ConflictsPage } from '../features/conflicts/conflicts.page';
 import { DevicesPage } from '../features/devices/devices.page';
 import { UsersPage } from '../features/users/users.page';
 import { SettingsPage } from '../features/settings/settings.page';
+import { RankingsPage } from '../features/rankings/rankings.page';
 
 const pages: Record<string, () => ReactNode> = {
   '/overview': () => <OverviewPage />,
   '/stock': () => <StockPage />,
+  '/rankings': () => <RankingsPage />,
   '/movements': () => <MovementsPage />,
   '/products': () => <ProductsPage />,
   '/stores': () => <StoresPage />,

@@ -12,6 +12,7 @@ export interface Tab {
 export const tabs: Tab[] = [
   { path: '/overview', label: 'web.tab.overview', icon: '◧' },
   { path: '/stock', label: 'web.tab.stock', icon: '▦' },
+  { path: '/rankings', label: 'web.tab.rankings', icon: '≡', needs: 'viewReports' },
   { path: '/movements', label: 'web.tab.movements', icon: '⇄' },
   { path: '/products', label: 'web.tab.products', icon: '▤' },
   { path: '/stores', label: 'web.tab.stores', icon: '⌂', needs: 'viewStores' },

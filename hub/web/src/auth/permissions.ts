@@ -11,6 +11,8 @@ const can = {
   viewSuppliers: ['admin', 'manager'],
   postMovements: ['admin', 'manager', 'staff'],
   viewAudit: ['admin', 'manager'],
+  /** The hash-chain check reads every store's chain: the hub allows it to admins only. */
+  verifyAudit: ['admin'],
   resolveConflicts: ['admin', 'manager'],
   viewConflicts: ['admin', 'manager'],
   manageDevices: ['admin', 'manager'],

@@ -118,9 +118,12 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
     try {
       if (!csv.api) return await exportByCursor(t('web.table.noServerExport'));
       try {
-        const text = await apiCsv(csv.api.path, csv.api.query);
-        downloadText(stampedName(csv.filename), text);
-        setExportNote(t('web.table.exportedHub'));
+        const file = await apiCsv(csv.api.path, csv.api.query);
+        downloadText(stampedName(csv.filename), file.text);
+        // Only what the hub vouches for: a cut file says how much is missing.
+        if (file.truncated) setExportNote(t('web.table.exportedHubPart', { count: file.rows, total: file.total ?? file.rows }));
+        else if (file.truncated === false) setExportNote(t('web.table.exportedHubAll', { count: file.rows }));
+        else setExportNote(t('web.table.exportedHubRows', { count: file.rows }));
       } catch (err) {
         // A hub list without `?format=csv`: build the file here from the same query, and say so.
         if (err instanceof ApiError && (err.code === 'BAD_RESPONSE' || [400, 403, 404, 406].includes(err.status))) {

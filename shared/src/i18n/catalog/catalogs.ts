@@ -14,6 +14,7 @@ import { counterSettingsMessages } from './counter-settings.messages';
 import { webAppMessages } from './web-app.messages';
 import { webStockMessages } from './web-stock.messages';
 import { webCommonMessages } from './web-common.messages';
+import { webRankingsMessages } from './web-rankings.messages';
 import { cliMessages } from './cli.messages';
 import { cliBillsMessages } from './cli-bills.messages';
 import { cliBillsHelpMessages } from './cli-bills-help.messages';
@@ -36,6 +37,7 @@ export const messageEntries = {
   ...webAppMessages,
   ...webStockMessages,
   ...webCommonMessages,
+  ...webRankingsMessages,
   ...cliMessages,
   ...cliBillsMessages,
   ...cliBillsHelpMessages,

@@ -14,6 +14,8 @@ import { useDebounced } from '../../components/use-debounced';
 import { countActive, FilterPanel } from '../../components/filter-panel';
 import { cachedName, searchStores, searchUsers, StoreName } from '../shared/lookups';
 import { Options } from '../../components/options';
+import { allowed } from '../../auth/permissions';
+import { useUser } from '../../auth/auth-context';
 
 const entities = ['product', 'store', 'supplier', 'user', 'movement', 'device', 'conflict', 'stock', 'auth'];
 
@@ -43,6 +45,7 @@ function Json({ value }: { value: unknown }) {
 }
 
 export function AuditPage() {
+  const user = useUser();
   const qc = useQueryClient();
   const [q, setQ] = useState('');
   const [action, setAction] = useState('');
@@ -89,7 +92,7 @@ export function AuditPage() {
 
   return (
     <div className="page">
-      <ChainStatus />
+      {allowed(user, 'verifyAudit') && <ChainStatus />}
       <FilterPanel label="Activity filters" active={activeFilters}>
         <Field label="Search">{(id) => <input id={id} type="search" placeholder="Anything in the entry" value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
         <Field label="Action">{(id) => <input id={id} placeholder="e.g. product.create" value={action} onChange={(e) => setAction(e.target.value)} />}</Field>

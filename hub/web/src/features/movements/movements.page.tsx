@@ -12,7 +12,7 @@ import { Field } from '../../components/field';
 import { Tag } from '../../components/badges';
 import { dayEnd, dayStart, fmtDateTime } from '../../components/format';
 import { usePagedList } from '../../components/use-paged-list';
-import { cachedName, ProductName, searchProducts, searchStores, StoreName, UserName, useProduct } from '../shared/lookups';
+import { cachedName, DeviceName, ProductName, searchProducts, searchStores, StoreName, UserName, useProduct } from '../shared/lookups';
 import { MovementForm } from './movement-form';
 import { countActive, FilterPanel } from '../../components/filter-panel';
 import { kindLabel, kindTone } from './movement-kinds';
@@ -72,7 +72,21 @@ export function MovementsPage() {
       csv: (m) => m.unitPricePaise ?? m.unitCostPaise,
     },
     { id: 'reason', wrap: true, header: t('history.reasonNote'), minor: true, cell: (m) => [m.reason, m.note].filter(Boolean).join(' · ') || '—', csv: (m) => [m.reason, m.note].filter(Boolean).join(' · ') },
-    { id: 'user', header: t('web.drill.by'), minor: true, cell: (m) => (m.deviceId ? <span>{t('web.movements.counterSeq', { seq: m.seq })}</span> : <UserName id={m.userId} />), csv: (m) => m.userId ?? m.deviceId },
+    {
+      id: 'user',
+      header: t('web.drill.by'),
+      minor: true,
+      // A counter sale names its cashier and its counter; a head-office movement its person.
+      cell: (m) => (
+        <span>
+          {m.userId && <UserName id={m.userId} />}
+          {m.userId && m.deviceId && ' · '}
+          {m.deviceId && <DeviceName id={m.deviceId} />}
+          {!m.userId && !m.deviceId && '—'}
+        </span>
+      ),
+      csv: (m) => [m.userId && cachedName(qc, 'user', m.userId), m.deviceId && cachedName(qc, 'device', m.deviceId)].filter(Boolean).join(' · '),
+    },
     {
       id: 'status',
       header: t('common.status'),

@@ -7,13 +7,17 @@ interface KpiCardProps {
   sub?: ReactNode;
   tone?: 'ok' | 'low' | 'out' | 'info';
   onClick?: () => void;
+  /** A long figure (money): shrinks to fit its card instead of overflowing, the whole value in its title. */
+  fit?: boolean;
 }
 
-export function KpiCard({ id, label, value, sub, tone = 'ok', onClick }: KpiCardProps) {
+export function KpiCard({ id, label, value, sub, tone = 'ok', onClick, fit = false }: KpiCardProps) {
   const body = (
     <>
       <span className="kpi-label">{label}</span>
-      <span className="kpi-value">{value}</span>
+      <span className={fit ? 'kpi-value kpi-fit' : 'kpi-value'} title={value}>
+        {value}
+      </span>
       {sub && <span className="kpi-sub">{sub}</span>}
     </>
   );

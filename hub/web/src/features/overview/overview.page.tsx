@@ -1,15 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { conflictsApi, devicesApi, productsApi, stockApi, storesApi } from '../../api/endpoints';
-import { reportsApi } from '../../api/reports.api';
+import { stockApi } from '../../api/endpoints';
+import { insightsApi, reportsApi } from '../../api/reports.api';
 import { ApiError, errorMessage } from '../../api/api-error';
 import { useUser } from '../../auth/auth-context';
 import { allowed } from '../../auth/permissions';
 import { navigate } from '../../app/router';
 import { dayEnd, dayStart, daysAgo, isoDay } from '../../components/format';
-import { isOffline } from '../devices/devices.page';
-import { countText, useCappedCount } from './use-capped-count';
 import { KpiCard } from './kpi-card';
 import { RecentActivity } from './recent-activity';
 import { useI18n } from '../../i18n/i18n-context';
@@ -32,20 +30,17 @@ export function OverviewPage() {
   const [to, setTo] = useState(isoDay(new Date()));
   const range = { from: dayStart(from), to: dayEnd(to) };
 
-  const products = useCappedCount(['products'], (limit) => productsApi.list({ limit, archived: 'false' }));
-  const stores = useCappedCount(['stores'], (limit) => storesApi.list({ limit, archived: 'false' }));
-  // Exact however large the chain: one small page whose totals come from the hub's counters.
+  // Exact however large the chain: count queries on the hub, in the caller's scope.
+  const counts = useQuery({ queryKey: ['reports', 'counts'], queryFn: insightsApi.counts, staleTime: 30_000 });
+  const countOf = (n: number | null | undefined) => (n === undefined || n === null ? (counts.error ? t('web.overview.na') : '…') : i18n.number(n));
   const stockCounts = useQuery({ queryKey: ['stocks', 'counts'], queryFn: () => stockApi.counts({ limit: 1 }), staleTime: 30_000 });
   const totals = stockCounts.data?.totals;
   const exact = (n: number | undefined) => (n === undefined ? (stockCounts.error ? t('web.overview.na') : '…') : i18n.number(n));
   const inStores = (n: number | undefined) => (n === undefined ? '' : t('web.overview.storesNeed', { n: i18n.number(n), total: i18n.number(totals?.stores ?? 0) }));
   const canConflicts = allowed(user, 'viewConflicts');
-  const conflicts = useCappedCount(['conflicts', 'open'], (limit) =>
-    canConflicts ? conflictsApi.list({ limit, status: 'open' }) : Promise.resolve({ items: [], nextCursor: null }),
-  );
   const canDevices = allowed(user, 'manageDevices');
-  const devices = useCappedCount(['devices'], (limit) => (canDevices ? devicesApi.list({ limit }) : Promise.resolve({ items: [], nextCursor: null })));
-  const offline = devices.items.filter((d) => isOffline(d)).length;
+  const openConflicts = counts.data?.openConflicts ?? 0;
+  const offline = counts.data?.countersOffline ?? 0;
 
   const reports = allowed(user, 'viewReports');
   const todayDay = isoDay(new Date());
@@ -57,12 +52,13 @@ export function OverviewPage() {
   const todayPaise = today.data?.items.reduce((s, r) => s + r.revenuePaise, 0);
 
   const daily = useQuery({ queryKey: ['reports', 'sales', 'day', range], queryFn: () => reportsApi.salesByDay(range), enabled: reports });
-  const top = useQuery({ queryKey: ['reports', 'sales', 'product', range], queryFn: () => reportsApi.salesByProduct({ ...range, limit: 8 }), enabled: reports });
+  const top = useQuery({ queryKey: ['reports', 'sales', 'product', range], queryFn: () => reportsApi.salesByProduct({ ...range, limit: 8, sort: 'revenue' }), enabled: reports });
   const valuation = useQuery({ queryKey: ['reports', 'valuation'], queryFn: () => reportsApi.valuation({}), enabled: reports });
 
   const dailyData = useMemo(() => fillDays(from, to, daily.data?.items ?? []), [daily.data, from, to]);
   const topData = useMemo(
-    () => [...(top.data?.items ?? [])].sort((a, b) => b.revenuePaise - a.revenuePaise).slice(0, 8).map((r) => ({ name: r.productName, revenue: r.revenuePaise, qty: r.qty })),
+    // Ranked by revenue on the hub: the eight best sellers of the whole chain, in its order.
+    () => (top.data?.items ?? []).map((r) => ({ name: r.productName, revenue: r.revenuePaise, qty: r.qty })),
     [top.data],
   );
   const valueData = useMemo(
@@ -73,8 +69,8 @@ export function OverviewPage() {
   return (
     <div className="page">
       <section className="kpis" aria-label={t('web.overview.summary')}>
-        <KpiCard id="products" label={t('common.products')} value={countText(products)} sub={t('web.overview.activeCatalog')} onClick={() => navigate('/products')} />
-        <KpiCard id="stores" label={user.role === 'admin' ? t('web.tab.stores') : t('web.overview.yourStores')} value={countText(stores)} sub={t('web.overview.trading')} tone="info" onClick={() => navigate(allowed(user, 'viewStores') ? '/stores' : '/stock')} />
+        <KpiCard id="products" label={t('common.products')} value={countOf(counts.data?.products)} sub={t('web.overview.activeCatalog')} onClick={() => navigate('/products')} />
+        <KpiCard id="stores" label={user.role === 'admin' ? t('web.tab.stores') : t('web.overview.yourStores')} value={countOf(counts.data?.stores)} sub={t('web.overview.trading')} tone="info" onClick={() => navigate(allowed(user, 'viewStores') ? '/stores' : '/stock')} />
         <KpiCard id="low" label={t('stockScreen.low')} value={exact(totals?.low)} sub={t('web.overview.lowSub', { stores: inStores(totals?.storesNeedingStock) })} tone="low" onClick={() => navigate('/stock?status=low')} />
         <KpiCard id="out" label={t('stock.out')} value={exact(totals?.out)} sub={t('web.overview.outSub')} tone="out" onClick={() => navigate('/stock?status=out')} />
         {reports && (
@@ -82,15 +78,16 @@ export function OverviewPage() {
             id="sales-today"
             label={t('web.overview.today')}
             value={todayPaise === undefined ? (today.error ? t('web.overview.na') : '…') : rupees(todayPaise)}
+            fit
             sub={today.error ? errorMessage(today.error) : t('web.overview.saleLines', { count: today.data?.items[0]?.lines ?? 0 })}
           />
         )}
-        {canConflicts && <KpiCard id="conflicts" label={t('web.overview.openConflicts')} value={countText(conflicts)} sub={t('web.overview.toReview')} tone={conflicts.count ? 'low' : 'ok'} onClick={() => navigate('/conflicts')} />}
+        {canConflicts && <KpiCard id="conflicts" label={t('web.overview.openConflicts')} value={countOf(counts.data?.openConflicts)} sub={t('web.overview.toReview')} tone={openConflicts ? 'low' : 'ok'} onClick={() => navigate('/conflicts')} />}
         {canDevices && (
           <KpiCard
             id="offline"
             label={t('web.overview.countersOffline')}
-            value={devices.count === null ? '…' : `${offline}${devices.more ? '+' : ''}`}
+            value={countOf(counts.data?.countersOffline)}
             sub={t('web.overview.noSyncDay')}
             tone={offline ? 'out' : 'ok'}
             onClick={() => navigate('/devices')}

@@ -2,10 +2,11 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import type { Product, Store, Supplier, User } from '@bazaar/shared';
 import { productsApi, storesApi, suppliersApi, usersApi } from '../../api/endpoints';
 import type { PickOption } from '../../components/entity-picker';
+import { loadName, type Named, type NameKind } from './name-batch';
 
 /**
- * Lists carry ids; names are resolved one entity at a time and cached for minutes, so a page of
- * 50 rows costs at most a few small requests and never a download of the whole catalog.
+ * Whole entities, one at a time (a form or a drill-down header); a list's names come from the
+ * batched lookup below. Both cached for minutes.
  */
 const LONG = 5 * 60_000;
 
@@ -22,39 +23,38 @@ export function useUserById(id: string | null | undefined) {
   return useQuery({ queryKey: ['user', id], queryFn: () => usersApi.get(id as string), enabled: !!id, staleTime: LONG, retry: false });
 }
 
-export function StoreName({ id }: { id: string | null | undefined }) {
-  const q = useStore(id);
-  if (!id) return <span className="muted">—</span>;
-  return <span title={q.data?.code}>{q.data ? q.data.name : q.isError ? short(id) : '…'}</span>;
+/** A name from the batched lookup (GET /names): every name a page shows, in one request. */
+export function useName(kind: NameKind, id: string | null | undefined) {
+  return useQuery({ queryKey: ['name', kind, id], queryFn: () => loadName(kind, id as string), enabled: !!id, staleTime: LONG, retry: false });
 }
-export function ProductName({ id }: { id: string | null | undefined }) {
-  const q = useProduct(id);
+
+function NameOf({ kind, id, showSub = false }: { kind: NameKind; id: string | null | undefined; showSub?: boolean }) {
+  const q = useName(kind, id);
   if (!id) return <span className="muted">—</span>;
+  if (!q.data) return <span title={id}>{q.isLoading ? '…' : short(id)}</span>;
   return (
-    <span>
-      {q.data ? q.data.name : q.isError ? short(id) : '…'}
-      {q.data && <small className="muted sku"> {q.data.sku}</small>}
+    <span title={q.data.sub}>
+      {q.data.name}
+      {showSub && q.data.sub && <small className="muted sku"> {q.data.sub}</small>}
     </span>
   );
 }
-export function SupplierName({ id }: { id: string | null | undefined }) {
-  const q = useSupplier(id);
-  if (!id) return <span className="muted">—</span>;
-  return <span>{q.data ? q.data.name : q.isError ? short(id) : '…'}</span>;
-}
-export function UserName({ id }: { id: string | null | undefined }) {
-  const q = useUserById(id);
-  if (!id) return <span className="muted">—</span>;
-  return <span>{q.data ? q.data.name : short(id)}</span>;
-}
+
+export const StoreName = ({ id }: { id: string | null | undefined }) => <NameOf kind="store" id={id} />;
+export const ProductName = ({ id }: { id: string | null | undefined }) => <NameOf kind="product" id={id} showSub />;
+export const SupplierName = ({ id }: { id: string | null | undefined }) => <NameOf kind="supplier" id={id} />;
+export const UserName = ({ id }: { id: string | null | undefined }) => <NameOf kind="user" id={id} />;
+export const DeviceName = ({ id }: { id: string | null | undefined }) => <NameOf kind="device" id={id} />;
 
 function short(id: string): string {
   return id.slice(0, 8);
 }
 
 /** The cached name for CSV export (falls back to the id when it was never shown). */
-export function cachedName(qc: QueryClient, kind: 'store' | 'product' | 'supplier' | 'user', id: string | null): string {
+export function cachedName(qc: QueryClient, kind: NameKind, id: string | null): string {
   if (!id) return '';
+  const named = qc.getQueryData<Named | null>(['name', kind, id]);
+  if (named) return named.name;
   const hit = qc.getQueryData<Store | Product | Supplier | User>([kind, id]);
   return hit && 'name' in hit ? hit.name : id;
 }

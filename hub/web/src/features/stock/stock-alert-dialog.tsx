@@ -31,7 +31,8 @@ export function StockAlertDialog({
   });
   // The report takes fewer filters than /stocks; with others set, export from the list instead (same rows).
   const extra = Object.entries(filters).some(([k, v]) => v !== undefined && v !== '' && !['storeId', 'category', 'supplierId'].includes(k));
-  const reportQuery = { storeId: filters.storeId, category: filters.category, supplierId: filters.supplierId };
+  // The report's largest answer; beyond it the file says how many rows it left out.
+  const reportQuery = { storeId: filters.storeId, category: filters.category, supplierId: filters.supplierId, limit: 10_000 };
   const reportPath = status === 'out' ? '/reports/out-of-stock' : '/reports/low-stock';
   const title = status === 'out' ? t('stock.out') : t('stockScreen.low');
   return (

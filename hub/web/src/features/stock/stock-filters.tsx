@@ -7,6 +7,8 @@ import type { Query } from '../../api/client';
 import { FilterPanel } from '../../components/filter-panel';
 import { dayEnd, dayStart } from '../../components/format';
 import { Options } from '../../components/options';
+import { SuggestInput } from '../../components/suggest-input';
+import { insightsApi } from '../../api/reports.api';
 
 export interface StockFilterState {
   store: PickOption | null;
@@ -50,7 +52,7 @@ export function StockFilters({ value, onChange }: { value: StockFilterState; onC
         {(id) => <input id={id} type="search" placeholder={t('web.stock.searchPlaceholder')} value={value.q} onChange={(e) => set('q', e.target.value)} />}
       </Field>
       <Field label={t('web.stock.region')}>
-        {(id, d) => <input id={id} aria-describedby={d} placeholder={t('web.stock.anyRegion')} value={value.region} onChange={(e) => set('region', e.target.value)} />}
+        {(id) => <SuggestInput id={id} kind="region" placeholder={t('web.stock.anyRegion')} value={value.region} onChange={(v) => set('region', v)} suggest={insightsApi.regions} />}
       </Field>
       <Field label={t('common.store')}>
         {(id) => (
@@ -74,7 +76,7 @@ export function StockFilters({ value, onChange }: { value: StockFilterState; onC
         )}
       </Field>
       <Field label={t('common.category')}>
-        {(id) => <input id={id} placeholder={t('web.stock.anyCategory')} value={value.category} onChange={(e) => set('category', e.target.value)} />}
+        {(id) => <SuggestInput id={id} kind="category" placeholder={t('web.stock.anyCategory')} value={value.category} onChange={(v) => set('category', v)} suggest={insightsApi.categories} />}
       </Field>
       <Field label={t('common.supplier')}>
         {(id) => <EntityPicker id={id} kind="suppliers" value={value.supplier} onChange={(v) => set('supplier', v)} search={searchSuppliers} allLabel={t('web.stock.allSuppliers')} />}

@@ -4,6 +4,7 @@ import { stockApi } from '../../api/endpoints';
 import { useUser } from '../../auth/auth-context';
 import { allowed } from '../../auth/permissions';
 import { DataTable, type Column } from '../../components/data-table';
+import { ExportJobButton } from '../../components/export-job';
 import { Dialog } from '../../components/dialog';
 import { usePagedList } from '../../components/use-paged-list';
 import { useDebounced } from '../../components/use-debounced';
@@ -77,6 +78,7 @@ export function StockPage() {
         rowKey={(r) => `${r.storeId}:${r.productId}`}
         onRowClick={(r) => setDrill(r.productId)}
         csv={{ filename: 'stock' }}
+        toolbar={allowed(user, 'viewReports') && <ExportJobButton params={{ kind: 'stock', ...(filters.store ? { storeId: filters.store.id } : {}) }} filename="stock-all" />}
         testId="stock-table"
       />
       <StockAlertDialog

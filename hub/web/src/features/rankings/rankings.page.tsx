@@ -1,0 +1,125 @@
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { rankingSorts, type RankingSort, type StoreRanking } from '@bazaar/shared';
+import { insightsApi } from '../../api/reports.api';
+import { navigate, useLocation } from '../../app/router';
+import { DataTable } from '../../components/data-table';
+import { Field } from '../../components/field';
+import { FilterPanel } from '../../components/filter-panel';
+import { dayEnd, dayStart, daysAgo, isoDay } from '../../components/format';
+import { Options } from '../../components/options';
+import { SuggestInput } from '../../components/suggest-input';
+import { useDebounced } from '../../components/use-debounced';
+import { useI18n } from '../../i18n/i18n-context';
+import { rankingColumns } from './rankings.columns';
+import { RegionRollup } from './region-rollup';
+import { StoreDrill } from './store-drill';
+
+const limits = [20, 50, 100, 500, 1000] as const;
+type Filters = { from: string; to: string; region: string; sort: RankingSort; dir: 'asc' | 'desc'; limit: number };
+
+/** The view lives in the URL: a filtered ranking can be reloaded, bookmarked and shared. */
+function fromUrl(search: URLSearchParams): Filters {
+  const sort = search.get('sort') as RankingSort | null;
+  const limit = Number(search.get('limit'));
+  return {
+    from: search.get('from') ?? daysAgo(29),
+    to: search.get('to') ?? isoDay(new Date()),
+    region: search.get('region') ?? '',
+    sort: sort && rankingSorts.includes(sort) ? sort : 'sales',
+    dir: search.get('dir') === 'asc' ? 'asc' : 'desc',
+    limit: (limits as readonly number[]).includes(limit) ? limit : 50,
+  };
+}
+
+export function RankingsPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { search } = useLocation();
+  const [f, setF] = useState<Filters>(() => fromUrl(search));
+  const [drill, setDrill] = useState<StoreRanking | null>(null);
+  const set = (patch: Partial<Filters>) => {
+    const next = { ...f, ...patch };
+    setF(next);
+    navigate(`/rankings?${new URLSearchParams(Object.entries(next).map(([k, v]) => [k, String(v)])).toString()}`, { replace: true });
+  };
+  const region = useDebounced(f.region.trim());
+  const range = { from: dayStart(f.from), to: dayEnd(f.to) };
+  const query = { ...range, region: region || undefined, sort: f.sort, dir: f.dir, limit: f.limit };
+  const q = useQuery({ queryKey: ['reports', 'rankings', query], queryFn: () => insightsApi.storeRankings(query) });
+  const rows = q.data?.items ?? [];
+  const list = {
+    rows,
+    isLoading: q.isLoading,
+    error: q.error,
+    hasMore: false,
+    loadMore: () => undefined,
+    isLoadingMore: false,
+    fetchPage: async () => ({ items: rows, nextCursor: null }),
+  };
+  const columns = useMemo(() => rankingColumns(i18n), [i18n]);
+  const sortLabel: Record<RankingSort, string> = {
+    sales: t('web.rank.sales'),
+    margin: t('web.rank.margin'),
+    marginPct: t('web.rank.marginPct'),
+    stockValue: t('web.rank.stockValue'),
+    lowOut: t('web.rank.lowOut'),
+    shrinkage: t('web.rank.shrinkage'),
+    countVariance: t('web.rank.countVariance'),
+    lastSync: t('web.rank.lastSync'),
+    code: t('web.rank.code'),
+  };
+
+  return (
+    <div className="page">
+      <FilterPanel label={t('web.rank.filters')} active={[f.region].filter(Boolean).length}>
+        <Field label={t('common.from')}>{(id) => <input id={id} type="date" value={f.from} max={f.to} onChange={(e) => set({ from: e.target.value })} />}</Field>
+        <Field label={t('web.overview.to')}>{(id) => <input id={id} type="date" value={f.to} min={f.from} onChange={(e) => set({ to: e.target.value })} />}</Field>
+        <Field label={t('web.stock.region')}>
+          {(id) => <SuggestInput id={id} kind="region" placeholder={t('web.stock.anyRegion')} value={f.region} onChange={(v) => set({ region: v })} suggest={insightsApi.regions} />}
+        </Field>
+        <Field label={t('web.rank.sortBy')}>
+          {(id) => (
+            <select id={id} value={f.sort} onChange={(e) => set({ sort: e.target.value as RankingSort })} data-testid="rank-sort">
+              <Options values={rankingSorts} label={(s) => sortLabel[s]} />
+            </select>
+          )}
+        </Field>
+        <Field label={t('web.rank.show')}>
+          {(id) => (
+            <select id={id} value={f.dir} onChange={(e) => set({ dir: e.target.value === 'asc' ? 'asc' : 'desc' })} data-testid="rank-dir">
+              <option value="desc">{t('web.rank.top')}</option>
+              <option value="asc">{t('web.rank.bottom')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('web.rank.rows')}>
+          {(id) => (
+            <select id={id} value={f.limit} onChange={(e) => set({ limit: Number(e.target.value) })} data-testid="rank-limit">
+              {limits.map((n) => (
+                <option key={n} value={n}>
+                  {i18n.number(n)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </FilterPanel>
+      <RegionRollup range={range} selected={region} onPick={(r) => set({ region: r })} />
+      <p className="muted" data-testid="rank-count" role="status">
+        {q.data ? t('web.rank.showing', { shown: i18n.number(rows.length), total: i18n.number(q.data.total) }) : '…'}
+      </p>
+      <DataTable
+        caption={t('web.rank.title')}
+        columns={columns}
+        list={list}
+        rowKey={(r) => r.storeId}
+        onRowClick={setDrill}
+        csv={{ filename: 'store-rankings', api: { path: '/reports/store-rankings', query: { ...query, limit: 10_000 } } }}
+        empty={t('web.rank.none')}
+        testId="rankings-table"
+      />
+      <StoreDrill store={drill} range={range} onClose={() => setDrill(null)} />
+    </div>
+  );
+}

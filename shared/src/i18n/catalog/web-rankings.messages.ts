@@ -1,0 +1,36 @@
+import { messages } from './define';
+
+/** Head office at chain scale: store rankings, the region roll-up, picker suggestions. */
+export const webRankingsMessages = messages({
+  'web.tab.rankings': { en: 'Rankings', ur: 'درجہ بندی', hi: 'रैंकिंग' },
+  'web.rank.title': { en: 'Stores ranked', ur: 'دکانوں کی درجہ بندی', hi: 'दुकानों की रैंकिंग' },
+  'web.rank.filters': { en: 'Ranking filters', ur: 'درجہ بندی کے فلٹر', hi: 'रैंकिंग फ़िल्टर' },
+  'web.rank.sales': { en: 'Sales', ur: 'فروخت', hi: 'बिक्री' },
+  'web.rank.margin': { en: 'Margin', ur: 'منافع', hi: 'मार्जिन' },
+  'web.rank.marginPct': { en: 'Margin %', ur: 'منافع ٪', hi: 'मार्जिन %' },
+  'web.rank.stockValue': { en: 'Stock value', ur: 'اسٹاک کی مالیت', hi: 'स्टॉक मूल्य' },
+  'web.rank.lowOut': { en: 'Low / out', ur: 'کم / ختم', hi: 'कम / खत्म' },
+  'web.rank.shrinkage': { en: 'Shrinkage', ur: 'نقصان', hi: 'नुकसान' },
+  'web.rank.countVariance': { en: 'Count variance', ur: 'گنتی کا فرق', hi: 'गिनती का अंतर' },
+  'web.rank.lastSync': { en: 'Last sync', ur: 'آخری ہم آہنگی', hi: 'आख़िरी सिंक' },
+  'web.rank.code': { en: 'Store code', ur: 'دکان کوڈ', hi: 'दुकान कोड' },
+  'web.rank.neverSynced': { en: 'never', ur: 'کبھی نہیں', hi: 'कभी नहीं' },
+  'web.rank.daysAgo': {
+    en: '{count, plural, =0 {today} one {# day ago} other {# days ago}}',
+    ur: '{count, plural, =0 {آج} one {# دن پہلے} other {# دن پہلے}}',
+    hi: '{count, plural, =0 {आज} one {# दिन पहले} other {# दिन पहले}}',
+  },
+  'web.rank.sortBy': { en: 'Rank by', ur: 'درجہ بندی بلحاظ', hi: 'रैंक इसके अनुसार' },
+  'web.rank.show': { en: 'Show', ur: 'دکھائیں', hi: 'दिखाएँ' },
+  'web.rank.top': { en: 'Highest first (top)', ur: 'سب سے زیادہ پہلے', hi: 'सबसे ऊँचे पहले' },
+  'web.rank.bottom': { en: 'Lowest first (bottom)', ur: 'سب سے کم پہلے', hi: 'सबसे नीचे पहले' },
+  'web.rank.rows': { en: 'Stores shown', ur: 'دکھائی گئی دکانیں', hi: 'दिखाई गई दुकानें' },
+  'web.rank.showing': { en: '{shown} of {total} stores', ur: '{total} میں سے {shown} دکانیں', hi: '{total} में से {shown} दुकानें' },
+  'web.rank.none': { en: 'No store matches these filters.', ur: 'ان فلٹروں سے کوئی دکان نہیں ملتی۔', hi: 'इन फ़िल्टरों से कोई दुकान नहीं मिलती।' },
+  'web.rank.byRegion': { en: 'Sales by region', ur: 'علاقے کے لحاظ سے فروخت', hi: 'क्षेत्र के अनुसार बिक्री' },
+  'web.rank.stores': { en: 'Stores', ur: 'دکانیں', hi: 'दुकानें' },
+  'web.rank.share': { en: 'Share', ur: 'حصہ', hi: 'हिस्सा' },
+  'web.rank.noRegion': { en: 'No region', ur: 'کوئی علاقہ نہیں', hi: 'कोई क्षेत्र नहीं' },
+  'web.rank.storeProducts': { en: 'Best sellers at {store}', ur: '{store} میں سب سے زیادہ بکنے والی', hi: '{store} में सबसे ज़्यादा बिकने वाले' },
+  'web.suggest.count': { en: '{count, plural, one {# row} other {# rows}}', ur: '{count, plural, one {# قطار} other {# قطاریں}}', hi: '{count, plural, one {# पंक्ति} other {# पंक्तियाँ}}' },
+});
