@@ -42,7 +42,7 @@ export function createNamesRoutes(deps: AppDeps) {
       query.stores?.length && !seesNone
         ? db.selectFrom('stores').select(['id', 'name', 'code']).where('id', 'in', query.stores).$if(visible !== null, (q) => q.where('id', 'in', visible!)).execute()
         : [],
-      query.products?.length ? db.selectFrom('products').select(['id', 'name', 'sku']).where('id', 'in', query.products).execute() : [],
+      query.products?.length ? db.selectFrom('products').select(['id', 'name', 'sku', 'unit']).where('id', 'in', query.products).execute() : [],
       query.users?.length
         ? db
             .selectFrom('users as u')
@@ -65,7 +65,7 @@ export function createNamesRoutes(deps: AppDeps) {
         : [],
     ]);
     for (const s of stores) out.stores[s.id] = { name: s.name, code: s.code };
-    for (const p of products) out.products[p.id] = { name: p.name, sku: p.sku };
+    for (const p of products) out.products[p.id] = { name: p.name, sku: p.sku, unit: p.unit };
     for (const u of users) out.users[u.id] = { name: u.name };
     for (const s of suppliers) out.suppliers[s.id] = { name: s.name };
     for (const d of devices) out.devices[d.id] = { name: d.name };

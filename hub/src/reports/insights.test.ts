@@ -130,7 +130,7 @@ describe('overview counts, suggestions, names', () => {
     const q = `stores=${S.A},${S.B}&products=${rice.id}&users=${admin.id},${managerA.id}`;
     const all = await t.call('GET', `/names?${q}`, admin.token);
     expect(Object.keys(all.body.stores).sort()).toEqual([S.A, S.B].sort());
-    expect(all.body.products[rice.id]).toEqual({ name: 'Rice', sku: 'RICE' });
+    expect(all.body.products[rice.id]).toEqual({ name: 'Rice', sku: 'RICE', unit: 'g' });
     const mine = await t.call('GET', `/names?${q}`, managerA.token);
     expect(Object.keys(mine.body.stores)).toEqual([S.A]);
     expect(Object.keys(mine.body.users).sort()).toEqual([admin.id, managerA.id].sort());

@@ -6,6 +6,7 @@ import type { ConsoleErrors } from '../../../test-support/console-errors.watch';
 import { buildWeb, screenshotDir } from './harness';
 import { startRealHub, type RealHub } from './hub-process';
 import { ApiSeeder } from './seed';
+import type { HubDb } from '../../src/db/db.factory';
 
 export interface BrowserHub<S> {
   hub: RealHub;
@@ -20,6 +21,8 @@ interface BrowserHubOptions<S> {
   consoleErrors: ConsoleErrors;
   /** Fills the hub over its API before the browser opens. */
   prepare(api: ApiSeeder): Promise<S>;
+  /** Fills the fresh database before the hub starts (PostgreSQL only). */
+  prepareDb?: (db: HubDb) => Promise<void>;
   ready(hub: BrowserHub<S>): void;
 }
 
@@ -27,13 +30,13 @@ interface BrowserHubOptions<S> {
  * The browser tests' setup: the SPA built for this run, served by a real hub, a browser, and no
  * console error after any test unless it said it expects one; all closed after the file.
  */
-export function useBrowserHub<S>({ suite, consoleErrors, prepare, ready }: BrowserHubOptions<S>): void {
+export function useBrowserHub<S>({ suite, consoleErrors, prepare, prepareDb, ready }: BrowserHubOptions<S>): void {
   let dist: string | undefined;
   let hub: RealHub | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     dist = await buildWeb();
-    hub = await startRealHub({ distDir: dist });
+    hub = await startRealHub({ distDir: dist, ...(prepareDb ? { prepareDb } : {}) });
     const api = new ApiSeeder(hub.url);
     const seed = await prepare(api);
     browser = await suite.launch();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { dropPrefix, requireRedis, uniquePrefix } from '../../src/platform/platform.test-kit';
 import { freePort } from '../../src/test/free-port';
 import { createTestDb } from '../../src/test/test-db';
+import type { HubDb } from '../../src/db/db.factory';
 import { webDir } from './harness';
 
 export interface RealHub {
@@ -20,7 +21,7 @@ export interface RealHub {
  * TEST_DATABASE_URL (else embedded PGlite in a temp directory), and on Redis under a prefix
  * of its own with TEST_REDIS_URL (else the in-process platform), as in production.
  */
-export async function startRealHub(opts: { distDir: string }): Promise<RealHub> {
+export async function startRealHub(opts: { distDir: string; prepareDb?: (db: HubDb) => Promise<void> }): Promise<RealHub> {
   // Test infrastructure, not the app: allowed to read the environment.
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -34,10 +35,13 @@ export async function startRealHub(opts: { distDir: string }): Promise<RealHub> 
   if (process.env.TEST_DATABASE_URL) {
     const db = await createTestDb();
     cleanups.push(() => db.destroy());
+    // Filled before the hub starts (a generated chain), so its caches and counters start from it.
+    await opts.prepareDb?.(db);
     const url = new URL(process.env.TEST_DATABASE_URL);
     url.pathname = `/${db.name}`;
     env.DATABASE_URL = url.toString();
   } else {
+    if (opts.prepareDb) throw new Error('a prepared database needs TEST_DATABASE_URL (PostgreSQL)');
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bazaar-web-e2e-hub-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     env.DATA_DIR = dataDir;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { uuidSchema } from '../ids/uuidv7';
 import { isoDateTimeSchema } from './common.schema';
+import { baseUnitSchema } from '../units/units';
 
 /** What a store ranking can be sorted by, on the hub. */
 export const rankingSorts = ['sales', 'margin', 'marginPct', 'stockValue', 'lowOut', 'shrinkage', 'countVariance', 'lastSync', 'code'] as const;
@@ -53,7 +54,7 @@ export const suggestionsSchema = z.object({ items: z.array(z.object({ value: z.s
 /** Names of ids a list shows, in one answer. */
 export const namesSchema = z.object({
   stores: z.record(z.string(), z.object({ name: z.string(), code: z.string() })),
-  products: z.record(z.string(), z.object({ name: z.string(), sku: z.string() })),
+  products: z.record(z.string(), z.object({ name: z.string(), sku: z.string(), unit: baseUnitSchema })),
   users: z.record(z.string(), z.object({ name: z.string() })),
   suppliers: z.record(z.string(), z.object({ name: z.string() })),
   devices: z.record(z.string(), z.object({ name: z.string() })),

@@ -12,30 +12,30 @@ import { Field } from '../../components/field';
 import { Tag } from '../../components/badges';
 import { dayEnd, dayStart, fmtDateTime } from '../../components/format';
 import { usePagedList } from '../../components/use-paged-list';
-import { cachedName, DeviceName, ProductName, searchProducts, searchStores, StoreName, UserName, useProduct } from '../shared/lookups';
+import { cachedName, DeviceName, ProductName, searchProducts, searchStores, StoreName, UserName, useProductUnit } from '../shared/lookups';
 import { MovementForm } from './movement-form';
 import { countActive, FilterPanel } from '../../components/filter-panel';
 import { kindLabel, kindTone } from './movement-kinds';
 
 function Qty({ m }: { m: Movement }) {
-  const p = useProduct(m.productId);
+  const unit = useProductUnit(m.productId);
   const i18n = useI18n();
-  if (!p.data) return <span>{m.qty}</span>;
-  const text = i18n.qty(m.qty, p.data.unit);
+  if (!unit) return <span>{m.qty}</span>;
+  const text = i18n.qty(m.qty, unit);
   return <bdi className={m.qty < 0 ? 'neg' : 'pos'}>{m.kind === 'COUNT' ? `= ${text}` : m.qty > 0 ? `+${text}` : text}</bdi>;
 }
 
 
 /** Weighed goods are priced per kg or L, so the unit is part of the number. */
 function UnitPrice({ m }: { m: Movement }) {
-  const p = useProduct(m.productId);
+  const unit = useProductUnit(m.productId);
   const i18n = useI18n();
   const paise = m.unitPricePaise ?? m.unitCostPaise;
   if (paise === null) return <span className="muted">—</span>;
   return (
     <span>
       {i18n.money(paise)}
-      {p.data && <small className="muted"> {i18n.t(`unit.per.${p.data.unit}`)}</small>}
+      {unit && <small className="muted"> {i18n.t(`unit.per.${unit}`)}</small>}
       {m.unitPricePaise === null && <small className="muted">{i18n.t('web.movements.costSuffix')}</small>}
     </span>
   );

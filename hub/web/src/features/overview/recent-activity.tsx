@@ -4,15 +4,15 @@ import { errorMessage } from '../../api/api-error';
 import { Tag } from '../../components/badges';
 import { fmtAgo } from '../../components/format';
 import { navigate } from '../../app/router';
-import { ProductName, StoreName, useProduct } from '../shared/lookups';
+import { ProductName, StoreName, useProductUnit } from '../shared/lookups';
 import { kindLabel, kindTone } from '../movements/movement-kinds';
 import type { Movement } from '@bazaar/shared';
 import { useI18n } from '../../i18n/i18n-context';
 
 function Qty({ m }: { m: Movement }) {
-  const p = useProduct(m.productId);
+  const unit = useProductUnit(m.productId);
   const i18n = useI18n();
-  return <bdi className={m.qty < 0 ? 'neg' : 'pos'}>{p.data ? i18n.qty(m.qty, p.data.unit) : m.qty}</bdi>;
+  return <bdi className={m.qty < 0 ? 'neg' : 'pos'}>{unit ? i18n.qty(m.qty, unit) : m.qty}</bdi>;
 }
 
 /** The latest stock movements across the user's stores: the "what just happened" feed. */

@@ -28,6 +28,11 @@ export function useName(kind: NameKind, id: string | null | undefined) {
   return useQuery({ queryKey: ['name', kind, id], queryFn: () => loadName(kind, id as string), enabled: !!id, staleTime: LONG, retry: false });
 }
 
+/** A product's unit from the same batched lookup (a list's quantities need it, not the whole product). */
+export function useProductUnit(id: string | null | undefined) {
+  return useName('product', id).data?.unit;
+}
+
 function NameOf({ kind, id, showSub = false }: { kind: NameKind; id: string | null | undefined; showSub?: boolean }) {
   const q = useName(kind, id);
   if (!id) return <span className="muted">—</span>;

@@ -1,4 +1,4 @@
-import type { Names } from '@bazaar/shared';
+import type { BaseUnit, Names } from '@bazaar/shared';
 import { namesApi } from '../../api/reports.api';
 
 export type NameKind = 'store' | 'product' | 'user' | 'supplier' | 'device';
@@ -6,6 +6,8 @@ export interface Named {
   name: string;
   /** A code or SKU shown beside the name. */
   sub?: string;
+  /** Products: the unit their quantities are counted in. */
+  unit?: BaseUnit;
 }
 
 const field = { store: 'stores', product: 'products', user: 'users', supplier: 'suppliers', device: 'devices' } as const satisfies Record<NameKind, keyof Names>;
@@ -51,8 +53,8 @@ async function flush(): Promise<void> {
       const names = await namesApi.lookup(query);
       for (const [kind, chunk] of asked) {
         for (const id of chunk) {
-          const hit = names[field[kind]][id] as { name: string; code?: string; sku?: string } | undefined;
-          const value = hit ? { name: hit.name, sub: hit.code ?? hit.sku } : null;
+          const hit = names[field[kind]][id] as { name: string; code?: string; sku?: string; unit?: BaseUnit } | undefined;
+          const value = hit ? { name: hit.name, sub: hit.code ?? hit.sku, ...(hit.unit ? { unit: hit.unit } : {}) } : null;
           for (const w of batch.get(kind)?.get(id) ?? []) w.resolve(value);
         }
       }

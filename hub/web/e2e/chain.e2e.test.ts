@@ -1,0 +1,225 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../src/db/database.types';
+import { generateWorld, type WorldSummary } from '../../src/dev/world/generate';
+import { kyselyTarget } from '../../src/dev/world/pg-target';
+import { useBrowserHub } from './browser-hub';
+import { browserTestSuite, ConsoleErrors, screenshotDir } from './harness';
+import type { RealHub } from './hub-process';
+
+const suite = browserTestSuite('head office on a generated 1,000-store chain');
+const PASSWORD = 'chain-password-1';
+const STORES = 1_000;
+const PRODUCTS = 12;
+// The browser runs in UTC, so a day picked on screen is that UTC day: the SQL below uses the same bounds.
+const FROM = new Date(Date.now() - 13 * 86_400_000).toISOString().slice(0, 10);
+const TO = new Date().toISOString().slice(0, 10);
+const from = new Date(`${FROM}T00:00:00.000Z`);
+const to = new Date(`${TO}T23:59:59.999Z`);
+
+/*
+ * The checks' own SQL, written here from the definitions (a line's revenue is its quantity
+ * times its price, weighed goods priced per kg with half-up rounding), not taken from the hub.
+ */
+const LINE = (of: 'price' | 'cost') =>
+  sql.raw(`(((-m.qty) * coalesce(m.unit_${of}_paise, p.${of}_paise) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))`);
+
+describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () => {
+  let hub: RealHub;
+  let browser: Browser;
+  let page: Page;
+  let db: Kysely<Database>;
+  let world: WorldSummary;
+  const consoleErrors = new ConsoleErrors();
+  useBrowserHub({
+    suite,
+    consoleErrors,
+    prepareDb: async (d) => {
+      db = d.db;
+      world = await generateWorld(kyselyTarget(d.db), {
+        stores: STORES,
+        products: PRODUCTS,
+        movements: STORES * PRODUCTS + 60_000,
+        days: 14,
+        seed: 24,
+        admin: { username: 'analyst', password: PASSWORD, name: 'Head Office Analyst' },
+        staffPassword: PASSWORD,
+      });
+    },
+    prepare: async () => null,
+    ready: (c) => ({ hub, browser } = c),
+  });
+
+  const requests: string[] = [];
+  beforeAll(async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC', acceptDownloads: true, reducedMotion: 'reduce' });
+    page = await context.newPage();
+    consoleErrors.watch(page);
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/api/v1/')) requests.push(`${r.method()} ${u.pathname}${u.search}`);
+    });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  /** Opens a page afresh and counts the API requests it makes until the network is quiet. */
+  async function open(url: string): Promise<string[]> {
+    await page.goto(`${hub.url}${url}`);
+    await page.waitForLoadState('networkidle');
+    requests.length = 0;
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    return [...requests];
+  }
+  async function signIn(username: string) {
+    await page.goto(`${hub.url}/sign-in`);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  }
+  const text = async (testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  const rankingRows = async () =>
+    (await page.getByTestId('rankings-table').locator('tbody tr').all()).length
+      ? await page.getByTestId('rankings-table').locator('tbody tr td:nth-child(2)').allTextContents()
+      : [];
+
+  async function salesByStore(order: 'ASC' | 'DESC', limit: number, region?: string) {
+    const { rows } = await sql<{ code: string; name: string; revenue: string }>`
+      SELECT s.code, s.name, coalesce(sum(${LINE('price')}) FILTER (WHERE m.id IS NOT NULL), 0) AS revenue
+      FROM stores s
+      LEFT JOIN movements m ON m.store_id = s.id AND m.kind = 'SALE' AND m.status = 'applied' AND m.occurred_at >= ${from} AND m.occurred_at < ${to}
+      LEFT JOIN products p ON p.id = m.product_id
+      WHERE NOT s.archived AND (${region ?? null}::text IS NULL OR s.region = ${region ?? null})
+      GROUP BY s.id, s.code, s.name
+      ORDER BY revenue ${sql.raw(order)}, s.code
+      LIMIT ${limit}`.execute(db);
+    return rows;
+  }
+
+  it('generated the chain', () => {
+    expect(world.stores).toBe(STORES);
+    expect(world.conflicts).toBeGreaterThan(0);
+  });
+
+  it('shows exact Overview counts and the true top products by revenue, in a handful of requests', async () => {
+    await signIn('analyst');
+    const sent = await open('/overview');
+    await page.getByTestId('kpi-stores').filter({ hasText: /\d/ }).waitFor();
+    const n = async (q: string) => Number((await sql.raw<{ n: number }>(q).execute(db)).rows[0]!.n);
+    expect(await text('kpi-products')).toContain(String(await n('SELECT count(*)::int AS n FROM products WHERE NOT archived')));
+    expect(await text('kpi-stores')).toContain('1,000');
+    const open_ = await n(`SELECT count(*)::int AS n FROM conflicts WHERE status = 'open'`);
+    expect(await text('kpi-conflicts')).toContain(open_.toLocaleString('en-IN'));
+    expect(await text('kpi-conflicts')).not.toContain('+');
+    expect(await text('kpi-offline')).not.toContain('+');
+
+    // The chart's products, in its order, against a revenue ranking over the same days.
+    const rangeFrom = new Date(`${new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)}T00:00:00.000Z`);
+    const { rows: best } = await sql<{ name: string }>`
+      SELECT p.name FROM movements m JOIN products p ON p.id = m.product_id
+      WHERE m.kind = 'SALE' AND m.status = 'applied' AND m.occurred_at >= ${rangeFrom} AND m.occurred_at < ${to}
+      GROUP BY p.id, p.name, p.sku ORDER BY sum(${LINE('price')}) DESC, p.sku LIMIT 8`.execute(db);
+    const chart = page.locator('.chart-card', { hasText: 'Top products' });
+    const ticks = chart.locator('text.recharts-cartesian-axis-tick-value');
+    await ticks.first().waitFor({ timeout: 10_000 });
+    // A long name may wrap onto several lines (tspans): read them back as one; the money axis is left out.
+    const names = await ticks.evaluateAll((els) => els.map((e) => [...e.querySelectorAll('tspan')].map((t) => t.textContent).join(' ') || (e.textContent ?? '')));
+    expect(names.map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => !s.startsWith('₹'))).toEqual(best.map((r) => r.name));
+    // The card holds its figure: the value's box does not spill out of the card.
+    const card = await page.getByTestId('kpi-sales-today').boundingBox();
+    const value = await page.getByTestId('kpi-sales-today').locator('.kpi-value').boundingBox();
+    expect(value!.x + value!.width).toBeLessThanOrEqual(card!.x + card!.width + 0.5);
+    console.info(`overview: ${sent.length} API requests`, sent);
+    expect(sent.length).toBeLessThanOrEqual(10);
+    await shot('24-overview-chain');
+  });
+
+  it('ranks the 20 weakest stores by sales on the hub, matching SQL', async () => {
+    const sent = await open(`/rankings?from=${FROM}&to=${TO}&sort=sales&dir=asc&limit=20`);
+    await page.getByTestId('rank-count').filter({ hasText: 'of 1,000 stores' }).waitFor();
+    expect(await text('rank-count')).toBe('20 of 1,000 stores');
+    const weakest = await salesByStore('ASC', 20);
+    expect((await rankingRows()).map((s) => s.replace(/\s+/g, ' ').trim())).toEqual(weakest.map((r) => `${r.name} ${r.code}`));
+    console.info(`rankings: ${sent.length} API requests`, sent);
+    expect(sent.length).toBeLessThanOrEqual(6);
+    await shot('24-rankings-weakest');
+
+    // The strongest, by shrinkage: stock lost at cost (removals, downward adjustments).
+    await page.getByTestId('rank-sort').selectOption('shrinkage');
+    await page.getByTestId('rank-dir').selectOption('desc');
+    const { rows: lost } = await sql<{ code: string; name: string }>`
+      SELECT s.code, s.name FROM stores s
+      LEFT JOIN movements m ON m.store_id = s.id AND (m.kind = 'REMOVE' OR (m.kind = 'ADJUST' AND m.qty < 0)) AND m.status = 'applied'
+        AND m.occurred_at >= ${from} AND m.occurred_at < ${to}
+      LEFT JOIN products p ON p.id = m.product_id
+      GROUP BY s.id ORDER BY coalesce(sum(${LINE('cost')}) FILTER (WHERE m.id IS NOT NULL), 0) DESC, s.code LIMIT 20`.execute(db);
+    await expect.poll(async () => (await rankingRows()).map((s) => s.replace(/\s+/g, ' ').trim()), { timeout: 15_000 }).toEqual(lost.map((r) => `${r.name} ${r.code}`));
+  });
+
+  it('rolls sales up by region as SQL does, and drills region → store → product', async () => {
+    await open(`/rankings?from=${FROM}&to=${TO}&sort=sales&dir=desc&limit=20`);
+    const { rows: regions } = await sql<{ region: string; stores: number; revenue: string }>`
+      SELECT s.region, count(DISTINCT s.id)::int AS stores, sum(${LINE('price')}) AS revenue
+      FROM movements m JOIN products p ON p.id = m.product_id JOIN stores s ON s.id = m.store_id
+      WHERE m.kind = 'SALE' AND m.status = 'applied' AND m.occurred_at >= ${from} AND m.occurred_at < ${to}
+      GROUP BY s.region ORDER BY sum(${LINE('price')}) DESC, s.region`.execute(db);
+    const rollup = page.getByTestId('region-rollup');
+    await rollup.locator('tbody tr').first().waitFor();
+    const rows = await rollup.locator('tbody tr').all();
+    const seen = await Promise.all(rows.map(async (r) => (await r.locator('td').allTextContents()).slice(0, 3).map((s) => s.trim())));
+    expect(seen).toEqual(regions.map((r) => [r.region, String(r.stores), `₹${(Number(r.revenue) / 100).toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`]));
+
+    // Region → its stores' ranking.
+    const region = regions[1]!.region;
+    await page.getByTestId(`region-${region}`).click();
+    const inRegion = await salesByStore('DESC', 20, region);
+    await page.getByTestId('rank-count').filter({ hasText: `of ${regions[1]!.stores} stores` }).waitFor();
+    expect((await rankingRows()).map((s) => s.replace(/\s+/g, ' ').trim())).toEqual(inRegion.map((r) => `${r.name} ${r.code}`));
+    expect(new URL(page.url()).searchParams.get('region')).toBe(region);
+
+    // Store → its best sellers.
+    await page.getByTestId('rankings-table').locator('tbody tr').first().click();
+    const { rows: products } = await sql<{ name: string }>`
+      SELECT p.name FROM movements m JOIN products p ON p.id = m.product_id JOIN stores s ON s.id = m.store_id
+      WHERE s.code = ${inRegion[0]!.code} AND m.kind = 'SALE' AND m.status = 'applied' AND m.occurred_at >= ${from} AND m.occurred_at < ${to}
+      GROUP BY p.id, p.name, p.sku ORDER BY sum(${LINE('price')}) DESC, p.sku LIMIT 20`.execute(db);
+    const drill = page.getByTestId('store-drill');
+    await drill.locator('tbody tr').first().waitFor();
+    const names = (await drill.locator('tbody tr td:first-child').allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim());
+    expect(names.map((n) => n.slice(0, products[0]!.name.length))[0]).toBe(products[0]!.name);
+    expect(names.length).toBe(products.length);
+    await shot('24-region-store-drill');
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows a regional manager only their region, with no verification error', async () => {
+    const { rows } = await sql<{ region: string; n: number }>`SELECT region, count(*)::int AS n FROM stores GROUP BY region ORDER BY region LIMIT 1`.execute(db);
+    const { region, n } = rows[0]!;
+    await page.context().clearCookies();
+    await page.evaluate(() => window.localStorage.clear());
+    await signIn(`manager.${region.toLowerCase()}`);
+    await open(`/rankings?from=${FROM}&to=${TO}&sort=sales&dir=asc&limit=20`);
+    await page.getByTestId('rank-count').filter({ hasText: `of ${n} stores` }).waitFor();
+    const mine = await salesByStore('ASC', 20, region);
+    expect((await rankingRows()).map((s) => s.replace(/\s+/g, ' ').trim())).toEqual(mine.map((r) => `${r.name} ${r.code}`));
+    const sent = await open('/logs');
+    await page.getByTestId('audit-table').or(page.locator('table')).first().waitFor();
+    expect(await page.getByText('Could not verify the chain').count()).toBe(0);
+    expect(sent.some((r) => r.includes('/logs/verify'))).toBe(false);
+    await shot('24-manager-activity');
+  });
+
+  it('names every row of a list in one lookup, not one request per row', async () => {
+    await page.evaluate(() => window.localStorage.clear());
+    await signIn('analyst');
+    const sent = await open('/movements');
+    await page.locator('table tbody tr').first().waitFor();
+    const lookups = sent.filter((r) => /\/(stores|products|users|suppliers|devices)\/[0-9a-f-]{36}/.test(r));
+    console.info(`movements: ${sent.length} API requests`, sent);
+    expect(lookups).toEqual([]);
+    expect(sent.length).toBeLessThanOrEqual(6);
+  });
+});
