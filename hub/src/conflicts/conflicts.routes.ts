@@ -10,6 +10,7 @@ import { decodeCursor, pageOf, timeIdCursorSchema } from '../http/cursor';
 import { actorOf, dateQuery, iso } from '../http/route-helpers';
 import { route } from '../openapi/openapi.route';
 import { toConflict } from './conflicts.mappers';
+import { firstPageTotal } from '../http/page-total';
 
 /** Web forms send "" for an unset filter; treat it as absent. */
 const optional = <S extends z.ZodType>(s: S) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
@@ -58,8 +59,8 @@ export function createConflictsRoutes(deps: AppDeps) {
         if (!id.success) throw new DomainError('INVALID_CURSOR', 'cursor: not a cursor for this list');
         q = q.where(sql<boolean>`(${at}, id) < (${new Date(after[0])}::timestamptz, ${id.data}::uuid)`);
       }
-      const rows = await q.execute();
-      return c.json(pageOf(rows, query.limit, toConflict, (r) => [iso(r.created_at), r.id]), 200);
+      const [rows, total] = await Promise.all([q.execute(), firstPageTotal(q, query.cursor)]);
+      return c.json({ ...pageOf(rows, query.limit, toConflict, (r) => [iso(r.created_at), r.id]), ...total }, 200);
     })
     .get('/:id', getOne, async (c) => {
       const me = requireUser(c);

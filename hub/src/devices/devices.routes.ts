@@ -13,6 +13,7 @@ import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
 import { actorOf, boolQuery, containsPattern } from '../http/route-helpers';
 import { route } from '../openapi/openapi.route';
 import { toDevice } from './devices.mappers';
+import { firstPageTotal } from '../http/page-total';
 
 /** Web forms send "" for an unset filter; treat it as absent. */
 const optional = <S extends z.ZodType>(s: S) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
@@ -100,8 +101,8 @@ export function createDevicesRoutes(deps: AppDeps) {
       if (query.revoked !== undefined) q = q.where('d.revoked_at', query.revoked ? 'is not' : 'is', null);
       if (query.q) q = q.where('d.name', 'ilike', containsPattern(query.q));
       if (after) q = q.where('d.id', '>', after[0]);
-      const rows = await q.execute();
-      return c.json(pageOf(rows, query.limit, toDevice, (r) => [r.id]), 200);
+      const [rows, total] = await Promise.all([q.execute(), firstPageTotal(q, query.cursor)]);
+      return c.json({ ...pageOf(rows, query.limit, toDevice, (r) => [r.id]), ...total }, 200);
     })
     .get('/:id', getOne, async (c) => {
       const me = requireUser(c);

@@ -23,6 +23,7 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
 import { actorOf, boolQuery, containsPattern, iso, rethrowUnique, definedOnly } from '../http/route-helpers';
 import { route } from '../openapi/openapi.route';
+import { firstPageTotal } from '../http/page-total';
 
 export function toProduct(r: ProductRow): Product {
   return {
@@ -143,8 +144,8 @@ export function createProductsRoutes(deps: AppDeps) {
       if (query.category) q = q.where('category', '=', query.category);
       if (query.supplierId) q = q.where('supplier_id', '=', query.supplierId);
       if (query.archived !== undefined) q = q.where('archived', '=', query.archived);
-      const rows = await q.execute();
-      return c.json(pageOf(rows, query.limit, toProduct, (r) => [r.id]), 200);
+      const [rows, total] = await Promise.all([q.execute(), firstPageTotal(q, query.cursor)]);
+      return c.json({ ...pageOf(rows, query.limit, toProduct, (r) => [r.id]), ...total }, 200);
     })
     .post('/', create, async (c) => {
       const me = requireUser(c, ['admin']);

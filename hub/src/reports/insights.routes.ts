@@ -33,6 +33,7 @@ const regions = route({ summary: 'Regions of the stores in scope, with store cou
 const categories = route({ summary: 'Product categories with product counts (picker suggestions)', tag, query: suggestQuery, responses: { 200: suggestionsSchema } });
 
 const REPORT_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 60 };
+const COUNTS_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 30 };
 const RANKING_COLUMNS = ['rank', 'storeCode', 'storeName', 'region', 'salesPaise', 'marginPaise', 'marginPct', 'stockValuePaise', 'low', 'out', 'shrinkagePaise', 'countVariancePaise', 'lastSyncAt', 'daysSinceSync', 'storeId'] as const;
 
 /** `a%b` → `a\%b`: a typed prefix matches literally. */
@@ -61,6 +62,8 @@ export function createInsightsRoutes(deps: AppDeps) {
     })
     .get('/counts', counts, async (c) => {
       const me = requireUser(c);
+      // Every write that changes a count bumps the namespace; the short TTL bounds "offline" (a clock, not a write).
+      return cachedAnswer(c, deps.platform, COUNTS_CACHE, me, 'counts', async () => {
       const visible = visibleStoreIds(me);
       const head = me.role === 'admin' || me.role === 'manager';
       const none = visible !== null && visible.length === 0;
@@ -77,6 +80,7 @@ export function createInsightsRoutes(deps: AppDeps) {
              AND coalesce(greatest(last_push_at, last_pull_at), created_at) < ${dayAgo}) AS offline`.execute(db);
       const r = rows[0]!;
       return c.json({ products: r.products, stores: r.stores, openConflicts: head ? r.conflicts : null, devices: head ? r.devices : null, countersOffline: head ? r.offline : null }, 200);
+      });
     })
     .get('/regions', regions, async (c) => {
       const me = requireUser(c);

@@ -11,6 +11,7 @@ import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
 import { actorOf, boolQuery, containsPattern, iso, rethrowUnique, definedOnly } from '../http/route-helpers';
 import { route } from '../openapi/openapi.route';
 import { archivePreview, revokeStoreDevices } from './stores.archive';
+import { firstPageTotal } from '../http/page-total';
 
 export function toStore(r: StoreRow): Store {
   return {
@@ -92,8 +93,8 @@ export function createStoresRoutes(deps: AppDeps) {
       if (query.q) q = q.where((eb) => eb.or([eb('code', 'ilike', containsPattern(query.q!)), eb('name', 'ilike', containsPattern(query.q!))]));
       if (query.region) q = q.where('region', '=', query.region);
       if (query.archived !== undefined) q = q.where('archived', '=', query.archived);
-      const rows = await q.execute();
-      return c.json(pageOf(rows, query.limit, toStore, (r) => [r.id]), 200);
+      const [rows, total] = await Promise.all([q.execute(), firstPageTotal(q, query.cursor)]);
+      return c.json({ ...pageOf(rows, query.limit, toStore, (r) => [r.id]), ...total }, 200);
     })
     .post('/', create, async (c) => {
       const me = requireUser(c, ['admin']);

@@ -6,7 +6,8 @@ import type { Database } from '../../src/db/database.types';
 import { generateWorld, type WorldSummary } from '../../src/dev/world/generate';
 import { kyselyTarget } from '../../src/dev/world/pg-target';
 import { useBrowserHub } from './browser-hub';
-import { browserTestSuite, ConsoleErrors, screenshotDir } from './harness';
+import { readFileSync } from 'node:fs';
+import { browserTestSuite, ConsoleErrors, parseCsv, screenshotDir } from './harness';
 import type { RealHub } from './hub-process';
 
 const suite = browserTestSuite('head office on a generated 1,000-store chain');
@@ -221,5 +222,25 @@ describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () =>
     console.info(`movements: ${sent.length} API requests`, sent);
     expect(lookups).toEqual([]);
     expect(sent.length).toBeLessThanOrEqual(6);
+
+    // Lists say how many rows match, not only how many are loaded.
+    const stores = await open('/stores');
+    await page.getByTestId('row-count').filter({ hasText: 'of 1,000' }).first().waitFor();
+    console.info(`stores: ${stores.length} API requests`, stores);
+    expect(stores.length).toBeLessThanOrEqual(6);
+  });
+
+  it('exports the whole chain’s stock as a job with progress: exactly as many rows as the stock table holds', async () => {
+    await open('/stock');
+    await page.getByRole('button', { name: 'Export every row (CSV)' }).click();
+    const download = page.getByTestId('export-job').getByRole('button', { name: 'Download' });
+    await download.waitFor({ timeout: 60_000 });
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    const rows = parseCsv(readFileSync((await file.path())!, 'utf8'));
+    const { rows: counted } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM stock`.execute(db);
+    expect(rows.length - 1).toBe(counted[0]!.n);
+    expect(rows[0]!.slice(0, 3)).toEqual(['store_code', 'store_name', 'region']);
+    expect(await text('export-job')).toContain(`${counted[0]!.n.toLocaleString('en-IN')} rows, every matching row`);
+    await shot('24-stock-export-job');
   });
 });

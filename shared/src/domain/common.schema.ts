@@ -15,11 +15,13 @@ export const codeSchema = z
 
 /** Paged list answer of every list endpoint. */
 export function pageSchema<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+  /** total: how many rows match the filters, with the first page of lists that count them. */
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().optional() });
 }
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  total?: number;
 }
 
 export const limitSchema = z.coerce.number().int().min(1).max(500).default(50);

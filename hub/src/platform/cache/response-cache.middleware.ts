@@ -10,6 +10,8 @@ const INVALIDATES: { prefix: string; ns: CacheNamespace[] }[] = [
   { prefix: '/api/v1/stores', ns: ['stock', 'catalog'] },
   { prefix: '/api/v1/suppliers', ns: ['stock', 'catalog'] },
   { prefix: '/api/v1/conflicts', ns: ['stock'] },
+  // Enrolling or revoking a counter changes the Overview's counter counts.
+  { prefix: '/api/v1/devices', ns: ['stock'] },
   { prefix: '/api/v1/dev/', ns: ['stock', 'catalog'] },
 ];
 

@@ -37,7 +37,7 @@ export interface DataTableProps<T> {
   caption: string;
   columns: Column<T>[];
   list: Pick<PagedList<T>, 'rows' | 'isLoading' | 'error' | 'hasMore' | 'loadMore' | 'isLoadingMore' | 'fetchPage'> &
-    Partial<Pick<PagedList<T>, 'refetch' | 'isFetching'>>;
+    Partial<Pick<PagedList<T>, 'refetch' | 'isFetching' | 'total'>>;
   rowKey: (row: T) => string;
   onRowClick?: (row: T) => void;
   /** CSV from the API (`?format=csv` with the same filters) when it offers one; else from loaded rows. */
@@ -146,7 +146,9 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
           <span className="muted" data-testid="row-count">
             {list.isLoading
               ? t('common.loading')
-              : t(list.hasMore ? 'web.table.rowsMore' : 'web.table.rows', { count: list.rows.length }) + (sorted && list.hasMore ? t('web.table.sortedLoaded') : '')}
+              : (list.total !== undefined
+                  ? t('web.table.rowsOf', { count: list.rows.length, total: list.total })
+                  : t(list.hasMore ? 'web.table.rowsMore' : 'web.table.rows', { count: list.rows.length })) + (sorted && list.hasMore ? t('web.table.sortedLoaded') : '')}
           </span>
         </div>
         <div className="table-actions">

@@ -28,6 +28,8 @@ export function usePagedList<T>(
     isLoadingMore: query.isFetchingNextPage,
     refetch: () => void query.refetch(),
     isFetching: query.isFetching,
+    /** How many rows match the filters, when the hub counts them (with the first page). */
+    total: query.data?.pages[0]?.total,
     /** Same filters, any page size: CSV export walks the cursor with this. */
     fetchPage,
   };

@@ -39,6 +39,11 @@ export const webCommonMessages = messages({
   'web.table.hubNoCsv': { en: 'the hub offers no CSV for this list', ur: 'ہب اس فہرست کی CSV نہیں دیتا', hi: 'हब इस सूची की CSV नहीं देता' },
   'web.table.exportFailed': { en: 'Export failed: {error}', ur: 'برآمد ناکام: {error}', hi: 'निर्यात विफल: {error}' },
   'web.table.rows': { en: '{count, plural, one {# row} other {# rows}}', ur: '{count, plural, one {# قطار} other {# قطاریں}}', hi: '{count, plural, one {# पंक्ति} other {# पंक्तियाँ}}' },
+  'web.table.rowsOf': {
+    en: '{count, plural, one {# row} other {# rows}} of {total, number}',
+    ur: '{total, number} میں سے {count, plural, one {# قطار} other {# قطاریں}}',
+    hi: '{total, number} में से {count, plural, one {# पंक्ति} other {# पंक्तियाँ}}',
+  },
   'web.table.rowsMore': { en: '{count}+ rows', ur: '{count}+ قطاریں', hi: '{count}+ पंक्तियाँ' },
   'web.table.sortedLoaded': { en: ' · sorted within loaded rows', ur: ' · لوڈ شدہ قطاروں میں ترتیب', hi: ' · लोड की गई पंक्तियों में क्रमबद्ध' },
   'web.table.refreshOf': { en: 'Refresh {caption}', ur: '{caption} تازہ کریں', hi: '{caption} ताज़ा करें' },

@@ -55,6 +55,7 @@ export function RankingsPage() {
     hasMore: false,
     loadMore: () => undefined,
     isLoadingMore: false,
+    total: q.data?.total,
     fetchPage: async () => ({ items: rows, nextCursor: null }),
   };
   const columns = useMemo(() => rankingColumns(i18n), [i18n]);
