@@ -1,4 +1,4 @@
-import { DomainError, uuidSchema, uuidv7 } from '@bazaar/shared';
+import { DomainError, exportJobSchema, uuidSchema, uuidv7 } from '@bazaar/shared';
 import { z } from 'zod';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
@@ -18,18 +18,7 @@ const getOne = route({
   summary: 'Progress of an export (its requester, or an admin)',
   tag,
   params: id,
-  responses: {
-    200: z.object({
-      id: z.string(),
-      kind: z.string(),
-      state: z.string(),
-      rowsDone: z.number(),
-      rowsTotal: z.number().nullable(),
-      error: z.string().nullable(),
-      createdAt: z.string(),
-      finishedAt: z.string().nullable(),
-    }),
-  },
+  responses: { 200: exportJobSchema },
 });
 const download = route({ summary: 'The finished CSV, streamed', tag, params: id, responses: { 200: { description: 'The CSV file', csv: true } } });
 

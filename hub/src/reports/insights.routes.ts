@@ -1,6 +1,7 @@
 import { DomainError, overviewCountsSchema, rankingSortSchema, storeRankingsSchema, suggestionsSchema } from '@bazaar/shared';
 import { Hono, type Context } from 'hono';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.types';
 import { z } from 'zod';
 import { requireUser } from '../auth/auth.middleware';
 import { visibleStoreIds, type UserPrincipal } from '../auth/principal';
@@ -87,32 +88,23 @@ export function createInsightsRoutes(deps: AppDeps) {
       const query = regions.query(c);
       const visible = visibleStoreIds(me);
       if (visible !== null && visible.length === 0) return c.json({ items: [] }, 200);
-      let q = db
-        .selectFrom('stores')
-        .select(['region as value', sql<number>`count(*)::int`.as('count')])
-        .where('archived', '=', false)
-        .where('region', 'is not', null)
-        .groupBy('region')
-        .orderBy('region')
-        .limit(query.limit);
-      if (visible !== null) q = q.where('id', 'in', visible);
-      if (query.q) q = q.where('region', 'ilike', likePrefix(query.q));
-      const items = (await q.execute()).map((r) => ({ value: r.value ?? '', count: r.count }));
-      return c.json({ items }, 200);
+      return c.json({ items: await suggestions(db, 'stores', 'region', query, visible) }, 200);
     })
     .get('/categories', categories, async (c) => {
       requireUser(c);
       const query = categories.query(c);
-      let q = db
-        .selectFrom('products')
-        .select(['category as value', sql<number>`count(*)::int`.as('count')])
-        .where('archived', '=', false)
-        .where('category', 'is not', null)
-        .groupBy('category')
-        .orderBy('category')
-        .limit(query.limit);
-      if (query.q) q = q.where('category', 'ilike', likePrefix(query.q));
-      const items = (await q.execute()).map((r) => ({ value: r.value ?? '', count: r.count }));
-      return c.json({ items }, 200);
+      return c.json({ items: await suggestions(db, 'products', 'category', query, null) }, 200);
     });
+}
+
+/** A dimension's values among live rows (stores in scope, or the catalog), with how many carry each. */
+async function suggestions(db: Kysely<Database>, table: 'stores' | 'products', column: 'region' | 'category', query: z.output<typeof suggestQuery>, scope: string[] | null) {
+  const col = sql.ref(column);
+  const { rows } = await sql<{ value: string; count: number }>`
+    SELECT ${col} AS value, count(*)::int AS count FROM ${sql.table(table)}
+    WHERE NOT archived AND ${col} IS NOT NULL
+      AND ${scope === null ? sql`TRUE` : sql`id IN (${sql.join(scope)})`}
+      AND ${query.q ? sql`${col} ILIKE ${likePrefix(query.q)}` : sql`TRUE`}
+    GROUP BY ${col} ORDER BY ${col} LIMIT ${query.limit}`.execute(db);
+  return rows;
 }

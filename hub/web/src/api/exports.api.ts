@@ -1,18 +1,7 @@
+import { exportJobSchema } from '@bazaar/shared';
 import { z } from 'zod';
 import { api, apiFile } from './client';
 import type { RequestBody } from './hub-routes';
-
-const exportJobSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  state: z.string(),
-  rowsDone: z.number(),
-  rowsTotal: z.number().nullable(),
-  error: z.string().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-export type ExportJob = z.infer<typeof exportJobSchema>;
 
 /** Exports of every row as background jobs on the hub: start, follow, download. */
 export const exportsApi = {
