@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { AuditTable } from '../db/db.types';
 import { prepared } from '../db/prepared';
+import { billSealProblem, type BillSeal } from '../bills/bills.digest';
 
 export interface AuditVerifyOptions {
   /** Walk the whole chain from the genesis instead of from where the last check ended. */
@@ -86,6 +87,11 @@ export async function verifyAuditChain(raw: Database.Database, opts: AuditVerify
       }
       if (hashStored(row) !== row.hash) {
         return result(false, { id: row.id, reason: 'content does not match its hash (the row was edited)' });
+      }
+      // A bill's row seals the bill and its movements (their digests) rather than repeating the lines.
+      if (row.entity === 'bill' && row.entity_id !== null && row.after_json.includes('"docSha256"')) {
+        const problem = billSealProblem(raw, row.entity_id, JSON.parse(row.after_json) as BillSeal);
+        if (problem) return result(false, { id: row.id, reason: problem });
       }
       expectedPrev = row.hash;
       afterPos = row.pos;

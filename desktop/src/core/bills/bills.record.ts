@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { DeviceClock } from '../clock/device-clock';
 import type { Actor } from '../core.context';
 import { prepared } from '../db/prepared';
+import { billDocDigest, movementsDigest } from './bills.digest';
 import { appendAuditSync, appendMovementsSync, type MovementSpec } from '../movements/movements.sale';
 import type { PaymentInput } from '@bazaar/shared';
 import type { BillStore } from './bills.settings';
@@ -105,7 +106,11 @@ export function recordBillSync(a: RecordBillArgs): { bill: Bill; movements: Retu
       totalPaise: bill.totalPaise,
       discountPaise: bill.discountPaise,
       payments: bill.payments,
-      lines: written.map((w, i) => ({ movementId: w.row.id, seq: w.row.seq, sku: a.movements[i]?.product.sku, kind: w.row.kind, qty: Math.abs(w.row.qty), delta: w.row.qty, unitPricePaise: w.row.unit_price_paise, lineNo: a.movements[i]?.lineNo })),
+      // The lines live in the bill and its movements; the row seals both instead of repeating them (issue 25).
+      lineCount: written.length,
+      seqs: written.length ? [written[0]!.row.seq, written.at(-1)!.row.seq] : null,
+      docSha256: billDocDigest(bill),
+      movesSha256: movementsDigest(written.map((w) => w.row)),
     },
     at,
   });
