@@ -16,6 +16,8 @@ import { createSyncRoutes } from './sync/sync.routes';
 import { createDevicesRoutes } from './devices/devices.routes';
 import { createConflictsRoutes } from './conflicts/conflicts.routes';
 import { createDevRoutes } from './dev/dev.routes';
+import { createBillsRoutes } from './bills/bills.routes';
+import { createBillReportRoutes } from './bills/bills.report.routes';
 
 /** Every /api/v1 route, chained so path params and RPC types survive (hc<HubApp>). */
 export function createApiRoutes(deps: AppDeps) {
@@ -32,6 +34,8 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/reports', createReportsRoutes(deps))
     .route('/reports', createInsightsRoutes(deps))
     .route('/names', createNamesRoutes(deps))
+    .route('/reports/bills', createBillReportRoutes(deps))
+    .route('/bills', createBillsRoutes(deps))
     .route('/sync', createSyncRoutes(deps))
     .route('/devices', createDevicesRoutes(deps))
     .route('/conflicts', createConflictsRoutes(deps))

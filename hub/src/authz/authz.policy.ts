@@ -78,6 +78,11 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/reports/categories': { access: 'user' },
   'GET /api/v1/names': { access: 'user' },
 
+  'GET /api/v1/reports/bills': { access: 'manager' },
+
+  'GET /api/v1/bills': { access: 'manager' },
+  'GET /api/v1/bills/:id': { access: 'manager', scoped: true },
+
   'POST /api/v1/sync/push': { access: 'device' },
   'GET /api/v1/sync/pull': { access: 'device' },
   'GET /api/v1/sync/time': { access: 'device' },

@@ -1,32 +1,13 @@
-import { billSchema, uuidv7, type Bill } from '@bazaar/shared';
+import { uuidv7, type Bill } from '@bazaar/shared';
 import { describe, expect, it } from 'vitest';
 import type { TestApp, TestUser } from '../test/test-db';
 import { useTestApp } from '../test/use-test-app';
 import { SimDevice } from '../sync/sync.test-kit';
-import { billFor } from './bills.test-docs';
+import { billFor, returnOf } from './bills.test-docs';
 
 let t: TestApp;
 let admin: TestUser;
 useTestApp((ctx) => ({ t, admin } = ctx));
-
-function returnOf(sale: Bill, qty: number, counter: string, no: number): Bill {
-  const line = sale.lines[0]!;
-  return billSchema.parse({
-    ...sale,
-    id: uuidv7(),
-    number: `HB-${counter}-${String(no).padStart(6, '0')}`,
-    counterCode: counter,
-    counterNo: no,
-    kind: 'return',
-    originalBillId: sale.id,
-    originalNumber: sale.number,
-    lines: [{ ...line, direction: 'return', qty, grossPaise: qty * 1000, totalPaise: -qty * 1000, returnOf: { billId: sale.id, lineNo: 1 }, disposition: 'restock' }],
-    subtotalPaise: -qty * 1000,
-    totalPaise: -qty * 1000,
-    payments: [{ method: 'cash', amountPaise: -qty * 1000 }],
-    changePaise: 0,
-  });
-}
 
 async function setup() {
   const store = await t.makeStore(`OR${uuidv7().slice(-8)}`);

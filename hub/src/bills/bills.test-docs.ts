@@ -31,3 +31,23 @@ export function billFor(storeId: string, productId: string, id: string, no: numb
   });
 }
 
+
+/** A return of qty units of the sale's first line, recorded on counter `counter` as its bill no. */
+export function returnOf(sale: Bill, qty: number, counter: string, no: number): Bill {
+  const line = sale.lines[0]!;
+  return billSchema.parse({
+    ...sale,
+    id: uuidv7(),
+    number: `HB-${counter}-${String(no).padStart(6, '0')}`,
+    counterCode: counter,
+    counterNo: no,
+    kind: 'return',
+    originalBillId: sale.id,
+    originalNumber: sale.number,
+    lines: [{ ...line, direction: 'return', qty, grossPaise: qty * 1000, totalPaise: -qty * 1000, returnOf: { billId: sale.id, lineNo: 1 }, disposition: 'restock' }],
+    subtotalPaise: -qty * 1000,
+    totalPaise: -qty * 1000,
+    payments: [{ method: 'cash', amountPaise: -qty * 1000 }],
+    changePaise: 0,
+  });
+}

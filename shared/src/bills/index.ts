@@ -3,3 +3,4 @@ export * from './bill.totals';
 export * from './bill.number';
 export * from './bill.receipt';
 export * from './shift.report';
+export * from './bill.view.schema';

@@ -1,0 +1,95 @@
+import { billDetailSchema, billSummarySchema, DomainError, limitSchema, pageSchema, receiptAmount, uuidSchema, type Bill, type BillSummary } from '@bazaar/shared';
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { requireUser } from '../auth/auth.middleware';
+import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { decodeCursor, pageOf, timeIdCursorSchema } from '../http/cursor';
+import { route } from '../openapi/openapi.route';
+import { csvResponse, toCsv, wantsCsv } from '../reports/csv';
+import { billFilters, filteredBills } from './bills.filters';
+import { localTime, summaryColumns, toDetail, toSummary, type SummaryRow } from './bills.mappers';
+
+const listQuery = z.strictObject({ ...billFilters, limit: limitSchema, cursor: z.string().optional(), format: z.enum(['json', 'csv']).optional() });
+
+/** A CSV export reads at most this many bills (the newest). */
+const CSV_MAX = 10_000;
+
+const tag = 'bills';
+const list = route({
+  summary: 'Bills of the stores you see, newest first (filters on each store’s own days; keyset paging; CSV)',
+  tag,
+  query: listQuery,
+  responses: { 200: { schema: pageSchema(billSummarySchema), csv: true } },
+});
+const getOne = route({ summary: 'One bill: lines, payments, returns against it and its receipt', tag, id: { notFound: 'bill not found' }, responses: { 200: billDetailSchema } });
+
+const csvColumns = ['number', 'localTime', 'storeCode', 'storeName', 'counterName', 'cashierName', 'kind', 'status', 'total', 'returned', 'payments', 'originalNumber'] as const;
+const csvRow = (b: BillSummary) => ({
+  ...b,
+  localTime: localTime(b.occurredAt, b.timeZone),
+  // Numbers, not text: a spreadsheet sums them (and text starting with '-' would be quoted).
+  total: b.totalPaise / 100,
+  returned: b.returnedPaise / 100,
+  payments: b.payments.map((p) => `${p.method} ${receiptAmount(p.amountPaise)}`).join('; '),
+});
+
+/** Head office reads every bill of its stores (admins all, managers theirs; counters and staff are refused). */
+export function createBillsRoutes(deps: AppDeps) {
+  const db = deps.readDb;
+  return new Hono<AppEnv>()
+    .get('/', list, async (c) => {
+      const me = requireUser(c, ['admin', 'manager']);
+      const query = list.query(c);
+      const csv = wantsCsv(c);
+      const visible = visibleStoreIds(me);
+      if (visible !== null && visible.length === 0) return csv ? csvResponse(c, 'bills.csv', toCsv(csvColumns, [])) : c.json({ items: [], nextCursor: null }, 200);
+      let q = filteredBills(db, visible, query)
+        .leftJoin('devices as d', (j) => j.onRef('d.store_id', '=', 'b.store_id').onRef('d.id', '=', 'b.device_id'))
+        .select(summaryColumns)
+        .orderBy('b.occurred_at', 'desc')
+        .orderBy('b.id', 'desc')
+        .limit(csv ? CSV_MAX : query.limit + 1);
+      if (csv) {
+        const rows = (await q.execute()) as SummaryRow[];
+        return csvResponse(c, 'bills.csv', toCsv(csvColumns, rows.map((r) => csvRow(toSummary(r)))));
+      }
+      const after = decodeCursor(query.cursor, timeIdCursorSchema);
+      if (after) {
+        const id = uuidSchema.safeParse(after[1]);
+        if (!id.success) throw new DomainError('INVALID_CURSOR', 'cursor: not a cursor for this list');
+        q = q.where(sql<boolean>`(b.occurred_at, b.id) < (${new Date(after[0])}::timestamptz, ${id.data}::uuid)`);
+      }
+      const rows = (await q.execute()) as SummaryRow[];
+      return c.json(pageOf(rows, query.limit, toSummary, (r) => [new Date(r.occurred_at).toISOString(), r.id]), 200);
+    })
+    .get('/:id', getOne, async (c) => {
+      const me = requireUser(c, ['admin', 'manager']);
+      const id = getOne.id(c);
+      const visible = visibleStoreIds(me);
+      const row = await filteredBills(db, visible, {})
+        .leftJoin('devices as d', (j) => j.onRef('d.store_id', '=', 'b.store_id').onRef('d.id', '=', 'b.device_id'))
+        .select([...summaryColumns, 'b.doc'])
+        .where('b.id', '=', id)
+        .executeTakeFirst();
+      if (!row) throw new DomainError('NOT_FOUND', 'bill not found');
+      assertStoreAccess(me, row.store_id, 'bill');
+      const returns = await db
+        .selectFrom('bills as r')
+        .select(['r.id', 'r.number', 'r.kind', 'r.status', 'r.occurred_at', 'r.total_paise', sql<string | null>`r.doc->'cashier'->>'name'`.as('cashier_name')])
+        .where('r.store_id', '=', row.store_id)
+        .where('r.original_bill_id', '=', id)
+        .orderBy('r.occurred_at')
+        .orderBy('r.id')
+        .execute();
+      return c.json(
+        toDetail(
+          row as unknown as SummaryRow,
+          row.doc as unknown as Bill,
+          returns.map((r) => ({ id: r.id, number: r.number, kind: r.kind, status: r.status, occurredAt: new Date(r.occurred_at).toISOString(), totalPaise: Number(r.total_paise), cashierName: r.cashier_name })),
+        ),
+        200,
+      );
+    });
+}
