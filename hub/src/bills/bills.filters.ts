@@ -21,8 +21,8 @@ export const billFilters = {
   minPaise: optional(paiseQuery),
   maxPaise: optional(paiseQuery),
 };
-const filterObject = z.strictObject(billFilters);
-export type BillFilters = z.infer<typeof filterObject>;
+export const billFilterSchema = z.strictObject(billFilters);
+export type BillFilters = z.infer<typeof billFilterSchema>;
 
 /** Some completed return or exchange took goods back from bill b. */
 export const returnedSql = sql<boolean>`EXISTS (SELECT 1 FROM bills r WHERE r.store_id = b.store_id AND r.original_bill_id = b.id AND r.status = 'completed')`;
