@@ -14,6 +14,7 @@ import { StoresPage } from '../features/stores/stores.page';
 import { SuppliersPage } from '../features/suppliers/suppliers.page';
 import { AuditPage } from '../features/audit/audit.page';
 import { ConflictsPage } from '../features/conflicts/conflicts.page';
+import { BillsPage } from '../features/bills/bills.page';
 import { DevicesPage } from '../features/devices/devices.page';
 import { UsersPage } from '../features/users/users.page';
 import { SettingsPage } from '../features/settings/settings.page';
@@ -29,6 +30,7 @@ const pages: Record<string, () => ReactNode> = {
   '/suppliers': () => <SuppliersPage />,
   '/logs': () => <AuditPage />,
   '/conflicts': () => <ConflictsPage />,
+  '/bills': () => <BillsPage />,
   '/devices': () => <DevicesPage />,
   '/users': () => <UsersPage />,
   '/settings': () => <SettingsPage />,

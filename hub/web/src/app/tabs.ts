@@ -14,6 +14,7 @@ export const tabs: Tab[] = [
   { path: '/stock', label: 'web.tab.stock', icon: '▦' },
   { path: '/rankings', label: 'web.tab.rankings', icon: '≡', needs: 'viewReports' },
   { path: '/movements', label: 'web.tab.movements', icon: '⇄' },
+  { path: '/bills', label: 'web.tab.bills', icon: '▭', needs: 'viewBills' },
   { path: '/products', label: 'web.tab.products', icon: '▤' },
   { path: '/stores', label: 'web.tab.stores', icon: '⌂', needs: 'viewStores' },
   { path: '/suppliers', label: 'web.tab.suppliers', icon: '⚑', needs: 'viewSuppliers' },

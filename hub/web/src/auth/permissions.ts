@@ -18,6 +18,7 @@ const can = {
   manageDevices: ['admin', 'manager'],
   manageUsers: ['admin', 'manager'],
   viewReports: ['admin', 'manager'],
+  viewBills: ['admin', 'manager'],
   settings: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -15,6 +15,7 @@ import { webAppMessages } from './web-app.messages';
 import { webStockMessages } from './web-stock.messages';
 import { webCommonMessages } from './web-common.messages';
 import { webRankingsMessages } from './web-rankings.messages';
+import { webBillsMessages } from './web-bills.messages';
 import { cliMessages } from './cli.messages';
 import { cliBillsMessages } from './cli-bills.messages';
 import { cliBillsHelpMessages } from './cli-bills-help.messages';
@@ -38,6 +39,7 @@ export const messageEntries = {
   ...webStockMessages,
   ...webCommonMessages,
   ...webRankingsMessages,
+  ...webBillsMessages,
   ...cliMessages,
   ...cliBillsMessages,
   ...cliBillsHelpMessages,
