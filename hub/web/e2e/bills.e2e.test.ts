@@ -30,10 +30,11 @@ describe.skipIf(suite.skip)(suite.title, () => {
   const rows = () => page.getByTestId('bills-table').locator('tbody tr:not(.skeleton-row)');
   const loaded = () => page.getByTestId('bills-table').getByTestId('row-count').filter({ hasNotText: 'Loading' }).waitFor();
   async function openBills(username: string) {
-    await page.context().clearCookies();
-    await page.goto(`${hub.url}/`);
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${hub.url}/sign-in`);
+    await page.goto(`${hub.url}/overview`);
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    await signOut.or(page.getByRole('heading', { name: 'Sign in' })).first().waitFor();
+    if (await signOut.isVisible()) await signOut.click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
