@@ -171,7 +171,7 @@ describe('audit chain', () => {
     const ok = await core.verifyAudit();
     expect(ok.ok).toBe(true);
     expect(ok.checked).toBeGreaterThanOrEqual(6);
-    core.connection.prepare(`update audit set after_json = replace(after_json, '"qty":1', '"qty":9') where action = 'sale.create'`).run();
+    core.connection.prepare(`update audit set after_json = replace(after_json, '"lineCount":1', '"lineCount":9') where action = 'sale.create'`).run();
     // The routine check starts where the last one ended: an edit of an entry it already checked
     // waits for the full check (the screen's button and `audit verify --full`).
     const routine = await core.verifyAudit();

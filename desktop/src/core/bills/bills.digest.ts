@@ -13,10 +13,10 @@ export function billDocDigest(doc: Bill): string {
   return createHash('sha256').update(JSON.stringify({ ...doc, status: 'completed', void: null })).digest('hex');
 }
 
+/** The product is left out: an offline product merged into head office's by a pull is re-pointed on every movement. */
 interface MovementFacts {
   id: string;
   seq: number;
-  product_id: string;
   kind: string;
   qty: number;
   unit_price_paise: number | null;
@@ -24,7 +24,7 @@ interface MovementFacts {
 
 export function movementsDigest(rows: readonly MovementFacts[]): string {
   const h = createHash('sha256');
-  for (const r of [...rows].sort((a, b) => a.seq - b.seq)) h.update(`${r.id}|${r.seq}|${r.product_id}|${r.kind}|${r.qty}|${r.unit_price_paise ?? ''}\n`);
+  for (const r of [...rows].sort((a, b) => a.seq - b.seq)) h.update(`${r.id}|${r.seq}|${r.kind}|${r.qty}|${r.unit_price_paise ?? ''}\n`);
   return h.digest('hex');
 }
 
@@ -41,7 +41,7 @@ export function billSealProblem(raw: Database.Database, billId: string, seal: Bi
   if (!row) return 'the bill this row records is gone (deleted)';
   if (billDocDigest(JSON.parse(row.doc_json) as Bill) !== seal.docSha256) return 'the bill differs from what was recorded (its lines, prices or payments were edited)';
   const [first, last] = seal.seqs ?? [0, -1];
-  const moves = prepared(raw, 'SELECT id, seq, product_id, kind, qty, unit_price_paise FROM movements WHERE batch_id = ? AND seq BETWEEN ? AND ?').all(billId, first, last) as MovementFacts[];
+  const moves = prepared(raw, 'SELECT id, seq, kind, qty, unit_price_paise FROM movements WHERE batch_id = ? AND seq BETWEEN ? AND ?').all(billId, first, last) as MovementFacts[];
   if (movementsDigest(moves) !== seal.movesSha256) return "the bill's stock movements differ from what was recorded (a line was edited, added or deleted)";
   return null;
 }
