@@ -1,4 +1,4 @@
-import { DomainError, loginInputSchema, loginResultSchema, registerInputSchema, userSchema, uuidv7 } from '@bazaar/shared';
+import { DomainError, loginInputSchema, loginResultSchema, passwordChangeSchema, registerInputSchema, setupStateSchema, userSchema, uuidv7 } from '@bazaar/shared';
 import { Hono } from 'hono';
 import type { Transaction } from 'kysely';
 import { writeAudit } from '../audit/audit.writer';
@@ -17,6 +17,8 @@ const MINUTE = 60_000;
 const tag = 'auth';
 const register = route({ summary: 'Register (first user becomes admin, later ones staff with no store)', tag, public: true, body: registerInputSchema, responses: { 201: loginResultSchema } });
 const login = route({ summary: 'Sign in (throttled per IP and per username)', tag, public: true, body: loginInputSchema, responses: { 200: loginResultSchema } });
+const setup = route({ summary: 'Whether the hub still waits for its first account (the web then opens Register, not Sign in)', tag, public: true, responses: { 200: setupStateSchema } });
+const changePassword = route({ summary: 'Change your own password (the current one first); your other sessions end', tag, body: passwordChangeSchema, responses: { 204: null } });
 const logout = route({ summary: 'Revoke this token', tag, responses: { 204: null } });
 const whoAmI = route({ summary: 'The signed-in user', tag, responses: { 200: userSchema } });
 
@@ -124,6 +126,29 @@ export function createAuthRoutes(deps: AppDeps) {
       });
       await deps.limiter.reset(userKey);
       return c.json(result, 200);
+    })
+    .get('/setup', setup, async (c) => {
+      // Only a yes/no, and only while the hub is empty with open first registration: nothing about who exists.
+      const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+      return c.json({ needsFirstUser: !anyUser && deps.config.openFirstRegistration }, 200);
+    })
+    .post('/password', changePassword, async (c) => {
+      const me = requireUser(c);
+      const input = await changePassword.json(c);
+      const ip = clientIp(c, deps);
+      await throttle(deps, `password:user:${me.id}`, deps.config.loginPerUserPerMinute, 'password attempts');
+      const row = await db.selectFrom('users').select('password_hash').where('id', '=', me.id).executeTakeFirst();
+      if (!row) throw new DomainError('UNAUTHENTICATED', 'this account no longer exists');
+      if (!(await verifySecret(input.currentPassword, row.password_hash))) throw new DomainError('UNPROCESSABLE', 'currentPassword: this is not your current password');
+      const passwordHash = await hashSecret(input.password);
+      await db.transaction().execute(async (trx) => {
+        const version = await nextVersion(trx);
+        await trx.updateTable('users').set({ password_hash: passwordHash, version, updated_at: new Date(deps.clock.now()) }).where('id', '=', me.id).execute();
+        await trx.updateTable('api_tokens').set({ revoked_at: new Date(deps.clock.now()) }).where('user_id', '=', me.id).where('revoked_at', 'is', null).where('id', '!=', me.tokenId).execute();
+        await writeAudit(trx, { ...actorOf(c, deps, me), action: 'user.password_change', entity: 'user', entityId: me.id, storeId: null, after: { password: 'changed' }, ip });
+      });
+      deps.principals?.evictUser(me.id);
+      return c.body(null, 204);
     })
     .post('/logout', logout, async (c) => {
       const me = requireUser(c);

@@ -23,6 +23,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/openapi.json': { access: 'public' },
   'POST /api/v1/auth/register': { access: 'public' },
   'POST /api/v1/auth/login': { access: 'public' },
+  'GET /api/v1/auth/setup': { access: 'public' },
+  'POST /api/v1/auth/password': { access: 'user' },
   'POST /api/v1/auth/logout': { access: 'user' },
   'GET /api/v1/auth/me': { access: 'user' },
   'GET /api/v1/events': { access: 'user' },

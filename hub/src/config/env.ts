@@ -54,6 +54,8 @@ export const envSchema = z
     /** API requests per minute per token, and per IP without one; 0 turns the limit off. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
     RATE_LIMIT_ANON_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+    /** The address counters on other PCs use for this hub (shown when enrolling a counter); none: the browser's address. */
+    PUBLIC_URL: z.string().url('must be a URL such as http://192.168.1.20:8787').optional(),
     /** Comma-separated list of allowed browser origins; empty means no cross-origin access. */
     CORS_ORIGINS: z
       .string()
@@ -125,6 +127,7 @@ export const envSchema = z
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitAnonPerMinute: e.RATE_LIMIT_ANON_PER_MINUTE,
     corsOrigins: e.CORS_ORIGINS,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     mode: e.HUB_MODE ?? e.NODE_ENV ?? 'development',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     tokenTtlHours: e.TOKEN_TTL_HOURS,

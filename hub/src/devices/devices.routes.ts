@@ -87,7 +87,7 @@ export function createDevicesRoutes(deps: AppDeps) {
         return created;
       });
       // The token is shown this once; only its hash is stored.
-      return c.json({ device, token }, 201);
+      return c.json({ device, token, hubUrl: deps.config.publicUrl }, 201);
     })
     .get('/', list, async (c) => {
       const me = requireUser(c);

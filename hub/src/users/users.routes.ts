@@ -15,7 +15,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit.writer';
 import { requireUser } from '../auth/auth.middleware';
-import { hashSecret } from '../auth/password';
+import { hashSecret, verifySecret } from '../auth/password';
 import type { UserPrincipal } from '../auth/principal';
 import { nextVersion } from '../db/change-version';
 import type { AppDeps, AppEnv } from '../http/app-env';
@@ -161,6 +161,12 @@ export function createUsersRoutes(deps: AppDeps) {
         const missing = await missingStores(db, storeIds.filter((s) => !current.store_ids.includes(s)));
         if (missing.length) throw new DomainError('UNPROCESSABLE', `storeIds: no such store ${missing[0]}`, { missing });
       }
+      if (id === me.id && input.password) {
+        // Someone at an open session must not be able to lock its owner out: they prove the old password first.
+        if (!input.currentPassword) throw new DomainError('UNPROCESSABLE', 'currentPassword: type your current password to change it');
+        const stored = await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow();
+        if (!(await verifySecret(input.currentPassword, stored.password_hash))) throw new DomainError('UNPROCESSABLE', 'currentPassword: this is not your current password');
+      }
       const passwordHash = input.password ? await hashSecret(input.password) : undefined;
       const pinHash = input.pin === undefined ? undefined : input.pin === null ? null : await hashSecret(input.pin);
       const updated = await db.transaction().execute(async (trx) => {
@@ -179,7 +185,10 @@ export function createUsersRoutes(deps: AppDeps) {
         if (storeIds) await setUserStores(trx, id, storeIds);
         // A changed password or a deactivation ends every session of that user.
         if (passwordHash || input.active === false) {
-          await trx.updateTable('api_tokens').set({ revoked_at: new Date(deps.clock.now()) }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+          // Changing one's own password keeps the session it was changed from.
+          let revoke = trx.updateTable('api_tokens').set({ revoked_at: new Date(deps.clock.now()) }).where('user_id', '=', id).where('revoked_at', 'is', null);
+          if (id === me.id) revoke = revoke.where('id', '!=', me.tokenId);
+          await revoke.execute();
         }
         const after = toUser((await findUser(trx, id))!);
         const before = toUser(current);

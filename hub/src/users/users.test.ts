@@ -53,6 +53,27 @@ describe('users', () => {
     expect(again.status).toBe(401);
   });
 
+  it('people changing their own password prove the current one and keep the session they changed it from', async () => {
+    const staff = await t.makeUser('staff', [A.id]);
+    const other = await t.call('POST', '/auth/login', null, { username: staff.username, password: TEST_PASSWORD });
+    const wrong = await t.call('POST', '/auth/password', staff.token, { password: 'my-own-new-password', currentPassword: 'not-the-password' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.message).toMatch(/^currentPassword: /);
+    expect((await t.call('POST', '/auth/login', null, { username: staff.username, password: 'my-own-new-password' })).status).toBe(401);
+    expect((await t.call('POST', '/auth/password', staff.token, { password: 'my-own-new-password', currentPassword: TEST_PASSWORD })).status).toBe(204);
+    expect((await t.call('GET', '/auth/me', staff.token)).status).toBe(200);
+    expect((await t.call('GET', '/auth/me', other.body.token)).status).toBe(401);
+    expect((await t.call('POST', '/auth/login', null, { username: staff.username, password: 'my-own-new-password' })).status).toBe(200);
+
+    // An admin editing their own account on the users screen proves it the same way.
+    const self = await t.call('PATCH', `/users/${admin.id}`, admin.token, { password: 'admins-new-password' });
+    expect(self.status).toBe(422);
+    expect(self.body.error.message).toMatch(/^currentPassword: /);
+    const proven = await t.call('PATCH', `/users/${admin.id}`, admin.token, { password: 'admins-new-password', currentPassword: TEST_PASSWORD });
+    expect(proven.status).toBe(200);
+    expect((await t.call('GET', '/auth/me', admin.token)).status).toBe(200);
+  });
+
   it('the last admin cannot be removed and nobody changes their own role', async () => {
     const other = await t.makeUser('admin');
     expect((await t.call('DELETE', `/users/${other.id}`, admin.token)).status).toBe(204);

@@ -20,5 +20,10 @@ export type Device = z.infer<typeof deviceSchema>;
 export const deviceCreateSchema = z.strictObject({ storeId: uuidSchema, name: nameSchema });
 export type DeviceCreate = z.infer<typeof deviceCreateSchema>;
 
-export const deviceEnrollmentSchema = z.object({ device: deviceSchema, token: z.string() });
+export const deviceEnrollmentSchema = z.object({
+  device: deviceSchema,
+  token: z.string(),
+  /** The address counters on other PCs reach this hub at (PUBLIC_URL), when the hub is told one. */
+  hubUrl: z.string().url().nullable().optional(),
+});
 export type DeviceEnrollment = z.infer<typeof deviceEnrollmentSchema>;

@@ -44,6 +44,17 @@ export const loginInputSchema = z.strictObject({
 });
 export type LoginInput = z.infer<typeof loginInputSchema>;
 
+/** `GET /auth/setup`: whether this hub still waits for its first account (the web opens Register then). */
+export const setupStateSchema = z.object({ needsFirstUser: z.boolean() });
+export type SetupState = z.infer<typeof setupStateSchema>;
+
+/** `POST /auth/password`: anyone signed in changes their own password. */
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1, 'must not be empty').max(200),
+  password: passwordSchema,
+});
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
+
 export const loginResultSchema = z.object({ token: z.string(), expiresAt: isoDateTimeSchema, user: userSchema });
 export type LoginResult = z.infer<typeof loginResultSchema>;
 
@@ -60,6 +71,8 @@ export type UserCreate = z.infer<typeof userCreateSchema>;
 export const userUpdateSchema = z.strictObject({
   name: nameSchema.optional(),
   password: passwordSchema.optional(),
+  /** Required when people change their own password: proof it is them, not someone at their open session. */
+  currentPassword: z.string().min(1, 'must not be empty').max(200).optional(),
   role: roleSchema.optional(),
   storeIds: z.array(uuidSchema).max(1000).optional(),
   active: z.boolean().optional(),

@@ -6,6 +6,7 @@ import {
   deviceEnrollmentSchema,
   deviceSchema,
   loginResultSchema,
+  setupStateSchema,
   movementSchema,
   pageSchema,
   productSchema,
@@ -36,6 +37,8 @@ export const authApi = {
   register: (body: RequestBody<'POST', '/auth/register'>) => api('POST', '/auth/register', { body, schema: registerResultSchema }),
   logout: () => api('POST', '/auth/logout', { schema: ok }),
   me: () => api('GET', '/auth/me', { schema: meSchema }),
+  setup: () => api('GET', '/auth/setup', { schema: setupStateSchema }),
+  changePassword: (body: RequestBody<'POST', '/auth/password'>) => api('POST', '/auth/password', { body, schema: ok }),
 };
 
 export interface PageQuery extends Query {

@@ -1,4 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { authApi } from '../api/endpoints';
 import { useAuth } from '../auth/auth-context';
 import { allowed } from '../auth/permissions';
 import { SignInPage } from '../auth/sign-in.page';
@@ -42,13 +44,17 @@ export function App() {
   const publicPage = path === '/sign-in' || path === '/register';
   const tab = tabs.find((t) => t.path === path);
   const permitted = !!tab && (!tab.needs || allowed(user, tab.needs));
+  // A hub with nobody yet opens Register: its first account becomes the admin.
+  const setup = useQuery({ queryKey: ['auth', 'setup'], queryFn: authApi.setup, enabled: !user, staleTime: 10_000, retry: false });
+  const firstRun = !user && setup.data?.needsFirstUser === true;
 
   useEffect(() => {
-    if (!user && !publicPage) navigate(signInPathFor(window.location.pathname + window.location.search), { replace: true });
+    if (firstRun && path !== '/register') navigate('/register', { replace: true });
+    else if (!user && !publicPage) navigate(signInPathFor(window.location.pathname + window.location.search), { replace: true });
     else if (user && (publicPage || !permitted)) navigate('/overview', { replace: true });
-  }, [user, publicPage, permitted]);
+  }, [user, publicPage, permitted, firstRun, path]);
 
-  if (!user) return path === '/register' ? <RegisterPage /> : <SignInPage />;
+  if (!user) return path === '/register' || firstRun ? <RegisterPage firstAccount={firstRun} /> : <SignInPage />;
   const render = permitted ? pages[path] : undefined;
   return <Shell>{render ? render() : null}</Shell>;
 }

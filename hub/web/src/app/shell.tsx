@@ -4,6 +4,8 @@ import { allowed } from '../auth/permissions';
 import { navigate, useLocation } from './router';
 import { tabs } from './tabs';
 import { LocalePicker, useI18n } from '../i18n/i18n-context';
+import { Dialog } from '../components/dialog';
+import { PasswordForm } from '../auth/password.form';
 
 export function Shell({ children }: { children: ReactNode }) {
   const user = useUser();
@@ -11,6 +13,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const { signOut } = useAuth();
   const { path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
+  const noStore = user.role !== 'admin' && user.storeIds.length === 0;
   const visible = tabs.filter((tab) => !tab.needs || allowed(user, tab.needs));
   const current = tabs.find((tab) => tab.path === path);
 
@@ -55,6 +59,9 @@ export function Shell({ children }: { children: ReactNode }) {
               </small>
             </span>
           </span>
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setChangingPassword(true)}>
+            {t('web.account.changePassword')}
+          </button>
           <button type="button" className="btn btn-ghost btn-sm" onClick={() => void signOut()}>
             {t('counter.app.signOut')}
           </button>
@@ -85,8 +92,16 @@ export function Shell({ children }: { children: ReactNode }) {
       {menuOpen && <div className="nav-backdrop" aria-hidden="true" onClick={() => setMenuOpen(false)} />}
       <main className="content">
         {current && <h1 className="page-title">{t(current.label)}</h1>}
+        {noStore && (
+          <p className="notice notice-warn page-notice" role="status" data-testid="no-store">
+            {t('web.account.noStore')}
+          </p>
+        )}
         {children}
       </main>
+      <Dialog title={t('web.account.changePassword')} open={changingPassword} onClose={() => setChangingPassword(false)}>
+        {changingPassword && <PasswordForm onDone={() => setChangingPassword(false)} />}
+      </Dialog>
     </div>
   );
 }

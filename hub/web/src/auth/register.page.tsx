@@ -10,7 +10,7 @@ import { AuthLayout } from './auth-layout';
 import { useI18n } from '../i18n/i18n-context';
 import { TextField } from '../components/form/text-field';
 
-export function RegisterPage() {
+export function RegisterPage({ firstAccount = false }: { firstAccount?: boolean }) {
   const { signIn } = useAuth();
   const { t } = useI18n();
   const [created, setCreated] = useState(false);
@@ -48,6 +48,11 @@ export function RegisterPage() {
 
   return (
     <AuthLayout title={t('web.auth.createAccount')} subtitle={t('web.auth.createSubtitle')}>
+      {firstAccount && (
+        <p className="notice notice-info" data-testid="first-account">
+          {t('web.auth.firstAccount')}
+        </p>
+      )}
       <form className="form" onSubmit={submit} noValidate>
         <TextField label={t('web.auth.fullName')} error={errors.name} field={field('name')} autoComplete="name" />
         <TextField label={t('common.username')} error={errors.username} hint={t('web.auth.usernameHint')} field={field('username')} autoComplete="username" />

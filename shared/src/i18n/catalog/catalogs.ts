@@ -16,6 +16,7 @@ import { webStockMessages } from './web-stock.messages';
 import { webCommonMessages } from './web-common.messages';
 import { webRankingsMessages } from './web-rankings.messages';
 import { webBillsMessages } from './web-bills.messages';
+import { webAccountMessages } from './web-account.messages';
 import { cliMessages } from './cli.messages';
 import { cliBillsMessages } from './cli-bills.messages';
 import { cliBillsHelpMessages } from './cli-bills-help.messages';
@@ -40,6 +41,7 @@ export const messageEntries = {
   ...webCommonMessages,
   ...webRankingsMessages,
   ...webBillsMessages,
+  ...webAccountMessages,
   ...cliMessages,
   ...cliBillsMessages,
   ...cliBillsHelpMessages,

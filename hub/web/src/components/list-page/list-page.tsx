@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { DataTable, type DataTableProps } from '../data-table';
 import { Dialog } from '../dialog';
 import { FilterPanel } from '../filter-panel';
+import { useI18n } from '../../i18n/i18n-context';
 
 interface ListPageProps<T> {
   filters: { label: string; active: number; children: ReactNode };
@@ -15,6 +16,9 @@ interface ListPageProps<T> {
 
 /** A list page: filters over a paged table (with its empty, error and load-more states), a "New" button and the edit dialog. */
 export function ListPage<T>({ filters, table, create, dialog, children }: ListPageProps<T>) {
+  const { t } = useI18n();
+  // "Nothing matches these filters" only when there are filters to blame.
+  const empty = table.empty ?? (filters.active > 0 ? t('web.table.noMatch') : t('web.table.empty'));
   return (
     <div className="page">
       <FilterPanel label={filters.label} active={filters.active}>
@@ -22,6 +26,7 @@ export function ListPage<T>({ filters, table, create, dialog, children }: ListPa
       </FilterPanel>
       <DataTable
         {...table}
+        empty={empty}
         toolbar={
           create && (
             <button type="button" className="btn btn-primary" onClick={create.onClick}>

@@ -13,21 +13,13 @@ import { usePagedList } from '../../components/use-paged-list';
 import { cachedName, searchStores, StoreName } from '../shared/lookups';
 import { countActive } from '../../components/filter-panel';
 import { EnrollForm } from './enroll-form';
+import { deviceState, lastSeen } from './device.state';
 import { useI18n } from '../../i18n/i18n-context';
 
-const DAY = 24 * 3600_000;
-
-export function lastSeen(d: Device): string | null {
-  const times = [d.lastPushAt, d.lastPullAt].filter((t): t is string => !!t);
-  return times.sort().at(-1) ?? null;
-}
-/** No sync for over a day; a counter enrolled today that has not synced yet is not "offline". */
-export function isOffline(d: Device, now = Date.now()): boolean {
-  const since = lastSeen(d) ?? d.createdAt;
-  return !d.revokedAt && now - Date.parse(since) > DAY;
-}
+const stateTone = { revoked: 'neutral', inSync: 'good', idle: 'warn', offline: 'bad', awaiting: 'warn' } as const;
 
 function RevokeButton({ device }: { device: Device }) {
+  const { t } = useI18n();
   const qc = useQueryClient();
   const m = useMutation({
     mutationFn: () => devicesApi.revoke(device.id),
@@ -40,16 +32,17 @@ function RevokeButton({ device }: { device: Device }) {
       className="btn btn-sm btn-danger-ghost"
       disabled={m.isPending}
       onClick={() => {
-        if (window.confirm(`Revoke ${device.name}? It can no longer sync until enrolled again; its unsynced sales stay on the counter.`)) m.mutate();
+        if (window.confirm(t('web.devices.revokeConfirm', { name: device.name }))) m.mutate();
       }}
     >
-      Revoke
+      {t('web.devices.revoke')}
     </button>
   );
 }
 
 export function DevicesPage() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const qc = useQueryClient();
   const [store, setStore] = useState<PickOption | null>(null);
   const [enrolling, setEnrolling] = useState(false);
@@ -57,34 +50,33 @@ export function DevicesPage() {
   const activeFilters = countActive(query);
   const list = usePagedList(['devices', 'list', query], (cursor, limit = 50) => devicesApi.list({ ...query, cursor, limit }));
 
+  const stateWords = (d: Device) => {
+    const state = deviceState(d);
+    return state === 'idle' ? t('web.devices.state.idle', { ago: fmtAgo(lastSeen(d), Date.now(), i18n) }) : t(`web.devices.state.${state}`);
+  };
   const columns: Column<Device>[] = [
-    { id: 'name', header: 'Counter', cell: (d) => <strong>{d.name}</strong>, sort: (d) => d.name, csv: (d) => d.name },
-    { id: 'store', header: 'Store', cell: (d) => <StoreName id={d.storeId} />, csv: (d) => cachedName(qc, 'store', d.storeId) },
+    { id: 'name', header: t('web.devices.counter'), cell: (d) => <strong>{d.name}</strong>, sort: (d) => d.name, csv: (d) => d.name },
+    { id: 'store', header: t('web.devices.store'), cell: (d) => <StoreName id={d.storeId} />, csv: (d) => cachedName(qc, 'store', d.storeId) },
     {
       id: 'seen',
-      header: 'Last seen',
-      cell: (d) => <span title={fmtDateTime(lastSeen(d))}>{fmtAgo(lastSeen(d))}</span>,
+      header: t('web.devices.lastSeen'),
+      cell: (d) => <span title={fmtDateTime(lastSeen(d), i18n)}>{fmtAgo(lastSeen(d), Date.now(), i18n)}</span>,
       sort: (d) => lastSeen(d),
-      csv: (d) => lastSeen(d),
+      csv: (d) => fmtDateTime(lastSeen(d), i18n),
     },
-    { id: 'seq', header: 'Synced up to', align: 'right', minor: true, cell: (d) => `#${d.lastSeq}`, sort: (d) => d.lastSeq, csv: (d) => d.lastSeq },
-    { id: 'conflicts', header: 'Open conflicts', align: 'right', cell: (d) => (d.openConflicts ? <Tag tone="warn">{String(d.openConflicts)}</Tag> : '0'), sort: (d) => d.openConflicts, csv: (d) => d.openConflicts },
+    { id: 'seq', header: t('web.devices.syncedUpTo'), align: 'right', minor: true, cell: (d) => `#${d.lastSeq}`, sort: (d) => d.lastSeq, csv: (d) => d.lastSeq },
+    { id: 'conflicts', header: t('web.devices.openConflicts'), align: 'right', cell: (d) => (d.openConflicts ? <Tag tone="warn">{String(d.openConflicts)}</Tag> : '0'), sort: (d) => d.openConflicts, csv: (d) => d.openConflicts },
     {
       id: 'state',
-      header: 'State',
-      cell: (d) =>
-        d.revokedAt ? (
-          <Tag tone="neutral">revoked</Tag>
-        ) : isOffline(d) ? (
-          <Tag tone="bad">offline &gt; 1 day</Tag>
-        ) : lastSeen(d) ? (
-          <Tag tone="good">syncing</Tag>
-        ) : (
-          <Tag tone="warn">awaiting first sync</Tag>
-        ),
-      csv: (d) => (d.revokedAt ? 'revoked' : isOffline(d) ? 'offline' : lastSeen(d) ? 'syncing' : 'awaiting first sync'),
+      header: t('web.devices.state'),
+      cell: (d) => (
+        <span data-testid="device-state" data-state={deviceState(d)}>
+          <Tag tone={stateTone[deviceState(d)]}>{stateWords(d)}</Tag>
+        </span>
+      ),
+      csv: stateWords,
     },
-    { id: 'enrolled', header: 'Enrolled', minor: true, cell: (d) => fmtDateTime(d.createdAt), csv: (d) => d.createdAt },
+    { id: 'enrolled', header: t('web.devices.enrolled'), minor: true, cell: (d) => fmtDateTime(d.createdAt, i18n), csv: (d) => fmtDateTime(d.createdAt, i18n) },
     { id: 'act', header: '', cell: (d) => (d.revokedAt ? null : <RevokeButton device={d} />) },
   ];
 
@@ -93,9 +85,9 @@ export function DevicesPage() {
       filters={{
         label: t('web.devices.filters'),
         active: activeFilters,
-        children: <Field label="Store">{(id) => <EntityPicker id={id} kind="stores" value={store} onChange={setStore} search={searchStores} allLabel="All stores" />}</Field>,
+        children: <Field label={t('web.devices.store')}>{(id) => <EntityPicker id={id} kind="stores" value={store} onChange={setStore} search={searchStores} allLabel={t('web.devices.allStores')} />}</Field>,
       }}
-      table={{ caption: 'Counter devices', columns, list, rowKey: (d) => d.id, csv: { filename: 'devices' }, empty: 'No counters enrolled yet.', testId: 'devices-table' }}
+      table={{ caption: t('web.devices.caption'), columns, list, rowKey: (d) => d.id, csv: { filename: 'devices' }, empty: t('web.devices.empty'), testId: 'devices-table' }}
       create={{ label: t('web.enroll.submit'), onClick: () => setEnrolling(true) }}
       dialog={{ title: t('web.enroll.title'), open: enrolling, onClose: () => setEnrolling(false), body: <EnrollForm onDone={() => setEnrolling(false)} /> }}
     />

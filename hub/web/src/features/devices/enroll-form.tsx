@@ -15,10 +15,19 @@ export function enrollmentPayload(e: DeviceEnrollment, hubUrl: string): string {
   return JSON.stringify({ hub: hubUrl, deviceId: e.device.id, storeId: e.device.storeId, token: e.token });
 }
 
+/** The address a counter on another PC reaches the hub at: the hub's PUBLIC_URL, else the browser's. */
+export function hubAddressFor(e: DeviceEnrollment, origin: string): { url: string; localOnly: boolean } {
+  const url = e.hubUrl ?? origin;
+  const host = new URL(url).hostname;
+  return { url, localOnly: host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.') };
+}
+
 function TokenOnce({ enrollment, onDone }: { enrollment: DeviceEnrollment; onDone(): void }) {
+  const { t } = useI18n();
   const [qr, setQr] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const payload = enrollmentPayload(enrollment, window.location.origin);
+  const hub = hubAddressFor(enrollment, window.location.origin);
+  const payload = enrollmentPayload(enrollment, hub.url);
   useEffect(() => {
     QRCode.toDataURL(payload, { errorCorrectionLevel: 'M', margin: 1, width: 240 })
       .then(setQr)
@@ -26,17 +35,15 @@ function TokenOnce({ enrollment, onDone }: { enrollment: DeviceEnrollment; onDon
   }, [payload]);
   return (
     <div className="enroll-result">
-      <p className="notice notice-warn">
-        This token is shown <strong>only once</strong>. Scan the code on the counter, or copy the token into its setup screen now.
-      </p>
+      <p className="notice notice-warn">{t('web.enroll.onlyOnce')}</p>
       <div className="enroll-grid">
-        {qr ? <img src={qr} alt="Enrollment QR code" width={240} height={240} data-testid="enroll-qr" /> : <div className="qr-placeholder">…</div>}
+        {qr ? <img src={qr} alt={t('web.enroll.qrAlt')} width={240} height={240} data-testid="enroll-qr" /> : <div className="qr-placeholder">…</div>}
         <div>
           <p>
             <strong>{enrollment.device.name}</strong>
           </p>
           <label className="muted" htmlFor="device-token">
-            Device token
+            {t('web.enroll.token')}
           </label>
           <textarea id="device-token" className="mono token" readOnly rows={3} value={enrollment.token} data-testid="device-token" />
           <button
@@ -46,14 +53,21 @@ function TokenOnce({ enrollment, onDone }: { enrollment: DeviceEnrollment; onDon
               void navigator.clipboard?.writeText(enrollment.token).then(() => setCopied(true));
             }}
           >
-            {copied ? 'Copied' : 'Copy token'}
+            {copied ? t('web.enroll.copied') : t('web.enroll.copy')}
           </button>
-          <p className="muted small">Hub address for the counter: {window.location.origin}</p>
+          <p className="muted small" data-testid="enroll-hub-address">
+            {t('web.enroll.hubAddress', { url: hub.url })}
+          </p>
+          {hub.localOnly && (
+            <p className="notice notice-warn small" data-testid="enroll-local-only">
+              {t('web.enroll.localOnly')}
+            </p>
+          )}
         </div>
       </div>
       <div className="form-actions">
         <button type="button" className="btn btn-primary" onClick={onDone}>
-          Done — I have saved it
+          {t('web.enroll.done')}
         </button>
       </div>
     </div>
@@ -70,19 +84,19 @@ export function EnrollForm({ onDone }: { onDone(): void }) {
   const { register, errors, submit, save: enroll } = useEntityForm<EnrollFields, DeviceEnrollment>({
     defaultValues: { name: '' },
     schema: deviceCreateSchema,
-    toBody: (f) => ({ body: { storeId: store?.id ?? '', name: f.name }, ...(store ? {} : { errors: { storeId: 'choose a store' } }) }),
+    toBody: (f) => ({ body: { storeId: store?.id ?? '', name: f.name }, ...(store ? {} : { errors: { storeId: t('web.enroll.chooseStore') } }) }),
     save: (body) => devicesApi.enroll(deviceCreateSchema.parse(body)),
     invalidate: ['devices'],
   });
   if (enroll.data) return <TokenOnce enrollment={enroll.data} onDone={onDone} />;
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label="Enroll a counter">
+    <form className="form" onSubmit={submit} noValidate aria-label={t('web.enroll.title')}>
       <div className="form-grid">
-        <Field label="Store" error={errors.storeId}>
+        <Field label={t('web.devices.store')} error={errors.storeId}>
           {(id, d) => <EntityPicker id={id} describedBy={d} kind="stores" value={store} onChange={setStore} search={searchStores} invalid={!!errors.storeId} />}
         </Field>
-        <TextField label="Counter name" error={errors.name} hint="e.g. “Till 2” or “Back office PC”" field={register('name')} />
+        <TextField label={t('web.enroll.counterName')} error={errors.name} hint={t('web.enroll.counterHint')} field={register('name')} />
       </div>
       <FormActions
         label={t('web.enroll.submit')}

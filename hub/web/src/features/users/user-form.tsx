@@ -14,6 +14,7 @@ interface UserFields {
   username: string;
   name: string;
   password: string;
+  currentPassword: string;
   pin: string;
   role: Role;
   active: boolean;
@@ -25,14 +26,16 @@ export function UserForm({ user, onDone }: { user: User | null; onDone(): void }
   const { t } = useI18n();
   // Managers may only create and edit staff of their own stores.
   const roleChoices: readonly Role[] = me.role === 'admin' ? roles : ['staff'];
+  // Your own new password needs your current one (the hub refuses it otherwise).
+  const self = !!user && user.id === me.id;
   const { form, register, errors, submit, save } = useEntityForm<UserFields, User>({
-    defaultValues: { username: user?.username ?? '', name: user?.name ?? '', password: '', pin: '', role: user?.role ?? 'staff', active: user?.active ?? true, storeIds: user?.storeIds ?? [] },
+    defaultValues: { username: user?.username ?? '', name: user?.name ?? '', password: '', currentPassword: '', pin: '', role: user?.role ?? 'staff', active: user?.active ?? true, storeIds: user?.storeIds ?? [] },
     ...createOrUpdate(user, usersApi, { create: userCreateSchema, update: userUpdateSchema }),
     toBody: (f) => {
       const secrets = { ...(f.pin ? { pin: f.pin } : {}) };
       return {
         body: user
-          ? { name: f.name, role: f.role, storeIds: f.storeIds, active: f.active, ...(f.password ? { password: f.password } : {}), ...secrets }
+          ? { name: f.name, storeIds: f.storeIds, ...(self ? {} : { role: f.role, active: f.active }), ...(f.password ? { password: f.password, ...(self ? { currentPassword: f.currentPassword } : {}) } : {}), ...secrets }
           : { username: f.username, name: f.name, password: f.password, role: f.role, storeIds: f.storeIds, ...secrets },
       };
     },
@@ -50,6 +53,16 @@ export function UserForm({ user, onDone }: { user: User | null; onDone(): void }
         <TextField label="Username" error={errors.username} field={register('username', { disabled: !!user })} autoComplete="off" />
         <TextField label="Full name" error={errors.name} field={register('name')} />
         <TextField label={user ? 'New password (optional)' : 'Password'} error={errors.password} hint="At least 10 characters" field={register('password')} type="password" autoComplete="new-password" />
+        {self && (
+          <TextField
+            label={t('web.account.currentPassword')}
+            error={errors.currentPassword}
+            hint={t('web.account.currentHint')}
+            field={register('currentPassword')}
+            type="password"
+            autoComplete="current-password"
+          />
+        )}
         <TextField label="Counter PIN (optional)" error={errors.pin} hint="4–8 digits, for signing in at the counter offline" field={register('pin')} inputMode="numeric" autoComplete="off" />
         <Field label="Role" error={errors.role}>
           {(id, d) => (

@@ -1,0 +1,132 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { DeviceEnrollment, LoginResult, Store } from '@bazaar/shared';
+import { PASSWORD, type ApiSeeder } from './seed';
+import { useBrowserHub } from './browser-hub';
+import { browserTestSuite, ConsoleErrors, screenshotDir } from './harness';
+import type { RealHub } from './hub-process';
+
+/**
+ * A new hub as its first people meet it (issue 16): an empty hub opens Register (its first
+ * account becomes admin), someone registered without a store is told to ask for one, people
+ * change their own password with the current one, empty lists do not blame filters nobody set,
+ * and the devices page says which counters are really in touch and what address to enroll with.
+ */
+const suite = browserTestSuite('head-office first run, account and devices in a real browser');
+
+describe.skipIf(suite.skip)(suite.title, () => {
+  let hub: RealHub;
+  let browser: Browser;
+  let page: Page;
+  let api: ApiSeeder;
+  const consoleErrors = new ConsoleErrors();
+  useBrowserHub({ suite, consoleErrors, prepare: async () => null, ready: (c) => ({ hub, api, browser } = c) });
+  const shot = (name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+
+  beforeAll(async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    page = await context.newPage();
+    consoleErrors.watch(page);
+  });
+
+  async function signIn(username: string, password: string) {
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  async function signOut() {
+    await page.getByRole('button', { name: /sign out/i }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  }
+
+  it('an empty hub opens Register, says the first account becomes admin, and that account is the admin', async () => {
+    await page.goto(`${hub.url}/sign-in`);
+    await page.getByTestId('first-account').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/register');
+    await shot('account-01-first-run-register');
+    await page.getByLabel('Full name').fill('Asha Rao');
+    await page.getByLabel('Username').fill('owner');
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Confirm password').fill(PASSWORD);
+    await page.getByRole('button', { name: /create account/i }).click();
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await expect(page.getByTestId('user-chip').textContent()).resolves.toMatch(/admin/i);
+    expect(await page.getByTestId('no-store').count()).toBe(0);
+    // Once someone exists, signing out lands on Sign in again.
+    await signOut();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    api.token = (await api.call<LoginResult>('POST', '/auth/login', { username: 'owner', password: PASSWORD }, '')).token;
+  });
+
+  it('someone registered without a store is told to ask for one; an empty list does not blame filters', async () => {
+    await api.call('POST', '/auth/register', { username: 'ravi', name: 'Ravi Kumar', password: 'ravi-password-1' }, '');
+    await signIn('ravi', 'ravi-password-1');
+    await page.getByTestId('no-store').waitFor();
+    await expect(page.getByTestId('no-store').textContent()).resolves.toMatch(/ask your admin/i);
+    await shot('account-02-no-store');
+    await signOut();
+
+    await signIn('owner', PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Devices', exact: true }).click();
+    const empty = page.locator('[data-testid="devices-table"] td.empty, table td.empty').first();
+    await empty.waitFor();
+    await expect(empty.textContent()).resolves.toMatch(/no counters enrolled yet/i);
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Suppliers', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+    const none = page.locator('table td.empty').first();
+    await none.waitFor();
+    await expect(none.textContent()).resolves.toBe('Nothing here yet.');
+  });
+
+  it('changing your own password asks for the current one, refuses a wrong one, and keeps you signed in', async () => {
+    consoleErrors.allow(/status of 422.*\/api\/v1\/auth\/password/);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change password' });
+    await dialog.getByLabel('Current password').fill('not-my-password');
+    await dialog.getByLabel('New password').fill('owners-new-password-1');
+    await dialog.getByLabel('Confirm password').fill('owners-new-password-1');
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    await dialog.getByText(/not your current password/i).first().waitFor();
+    await shot('account-03-password-wrong-current');
+    await dialog.getByLabel('Current password').fill(PASSWORD);
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    await dialog.getByTestId('password-changed').waitFor();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).filter({ hasText: 'Close' }).click();
+    await page.reload();
+    await page.getByTestId('user-chip').waitFor();
+    await expect(api.call('POST', '/auth/login', { username: 'owner', password: 'owners-new-password-1' }, '')).resolves.toBeTruthy();
+    // The seeder's session was another session of the owner's: it ended with the change.
+    api.token = (await api.call<LoginResult>('POST', '/auth/login', { username: 'owner', password: 'owners-new-password-1' }, '')).token;
+  });
+
+  it('devices: a counter that just synced is "in sync", a new one awaits its first sync; enrolling warns about a this-PC-only address', async () => {
+    const store = await api.call<Store>('POST', '/stores', { code: 'DEV-01', name: 'Anarkali', region: 'Punjab', location: 'Anarkali Bazaar' });
+    const till = await api.call<DeviceEnrollment>('POST', '/devices', { storeId: store.id, name: 'Till 1' });
+    await api.call<DeviceEnrollment>('POST', '/devices', { storeId: store.id, name: 'Back office PC' });
+    await api.call('POST', '/sync/push', { movements: [] }, till.token);
+
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Devices', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Devices' }).waitFor();
+    const row = (name: string) => page.getByTestId('devices-table').locator('tr', { hasText: name });
+    await expect(row('Till 1').getByTestId('device-state').getAttribute('data-state')).resolves.toBe('inSync');
+    await expect(row('Till 1').getByTestId('device-state').textContent()).resolves.toBe('in sync');
+    await expect(row('Back office PC').getByTestId('device-state').textContent()).resolves.toBe('awaiting first sync');
+
+    await page.getByRole('button', { name: 'Enroll counter' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Enroll a counter' });
+    await dialog.getByLabel('Store', { exact: true }).click();
+    await dialog.getByLabel('Store', { exact: true }).fill('Anar');
+    await page.getByRole('option', { name: /Anarkali/ }).click();
+    await dialog.getByLabel('Counter name').fill('Till 2');
+    await dialog.getByRole('button', { name: 'Enroll counter' }).click();
+    await dialog.getByTestId('device-token').waitFor();
+    await expect(dialog.getByTestId('enroll-hub-address').textContent()).resolves.toContain(hub.url);
+    await dialog.getByTestId('enroll-local-only').waitFor();
+    await shot('account-04-enroll-address');
+    await dialog.getByRole('button', { name: /done/i }).click();
+    await expect(row('Till 2').getByTestId('device-state').textContent()).resolves.toBe('awaiting first sync');
+    await shot('account-05-devices');
+  });
+});
