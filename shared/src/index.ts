@@ -27,3 +27,4 @@ export * from './audit/audit-verify.schema';
 export * from './sync/sync.protocol';
 export * from './bills/index';
 export * from './i18n/index';
+export * from './purchases/index';

@@ -7,6 +7,8 @@ import { stockRowSchema } from '../domain/stock.schema';
 import { uuidSchema } from '../ids/uuidv7';
 import { hlcStringSchema } from '../hlc/hlc';
 import { billSchema } from '../bills/bill.schema';
+import { goodsReceiptSchema } from '../purchases/goods-receipt.schema';
+import { purchaseOrderSchema } from '../purchases/purchase-order.schema';
 
 export const MAX_PUSH_MOVEMENTS = 1000;
 export const MAX_PUSH_PRODUCTS = 1000;
@@ -47,6 +49,13 @@ export const pushRequestSchema = z.strictObject({
    * replay changes nothing; the only change a later copy makes is completed → voided.
    */
   bills: z.array(billSchema).max(MAX_PUSH_MOVEMENTS).default([]),
+  /**
+   * Purchase orders made or changed at this counter and not yet acknowledged (they move no
+   * stock, so they ride on whatever push comes next), and the goods receipts whose IN movements
+   * are in this push. Stored by id at the hub; a replay changes nothing (purchases.in-push.ts).
+   */
+  purchaseOrders: z.array(purchaseOrderSchema).max(MAX_PUSH_MOVEMENTS).default([]),
+  goodsReceipts: z.array(goodsReceiptSchema).max(MAX_PUSH_MOVEMENTS).default([]),
   /** The device's current clock, so the hub can see drift even in an empty push. */
   deviceHlc: hlcStringSchema.optional(),
   clock: deviceClockReportSchema.optional(),
