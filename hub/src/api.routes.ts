@@ -18,6 +18,11 @@ import { createConflictsRoutes } from './conflicts/conflicts.routes';
 import { createDevRoutes } from './dev/dev.routes';
 import { createBillsRoutes } from './bills/bills.routes';
 import { createBillReportRoutes } from './bills/bills.report.routes';
+import { createPurchaseOrdersRoutes } from './purchases/purchase-orders.routes';
+import { createGoodsReceiptsRoutes } from './purchases/goods-receipts.routes';
+import { createPurchaseReportRoutes } from './purchases/purchases.reports.routes';
+import { createPurchasesSyncRoutes } from './purchases/purchases.sync.routes';
+import { createPurchaseTermsRoutes } from './purchases/purchase-terms.routes';
 
 /** Every /api/v1 route, chained so path params and RPC types survive (hc<HubApp>). */
 export function createApiRoutes(deps: AppDeps) {
@@ -36,7 +41,12 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/names', createNamesRoutes(deps))
     .route('/reports/bills', createBillReportRoutes(deps))
     .route('/bills', createBillsRoutes(deps))
+    .route('/purchase-orders', createPurchaseOrdersRoutes(deps))
+    .route('/goods-receipts', createGoodsReceiptsRoutes(deps))
+    .route('/reports', createPurchaseReportRoutes(deps))
+    .route('/purchase-terms', createPurchaseTermsRoutes(deps))
     .route('/sync', createSyncRoutes(deps))
+    .route('/sync', createPurchasesSyncRoutes(deps))
     .route('/devices', createDevicesRoutes(deps))
     .route('/conflicts', createConflictsRoutes(deps))
     .route('/dev', createDevRoutes(deps));

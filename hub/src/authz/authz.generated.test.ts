@@ -25,6 +25,7 @@ const f = {} as {
   movementB: string;
   conflictB: string;
   exportB: string;
+  purchaseOrderB: string;
 };
 const SECRET_B = 'secret note of BRAVO';
 
@@ -77,6 +78,7 @@ beforeAll(async () => {
   expect(push.status).toBe(200);
   f.conflictB = (await t.db.db.selectFrom('conflicts').select('id').where('store_id', '=', f.B.id).executeTakeFirstOrThrow()).id;
   f.exportB = (await t.call('POST', '/exports', admin.token, { kind: 'stock', storeId: f.B.id })).body.id;
+  f.purchaseOrderB = (await t.call('POST', '/purchase-orders', admin.token, { storeId: f.B.id, supplierId: f.supplierId, lines: [{ productId: f.product.id, orderedQty: 5 }] })).body.id;
   expect((await t.call('PUT', `/alerts/webhooks/${f.B.id}`, admin.token, { url: 'https://hooks.example.com/bravo' })).status).toBe(200);
   f.tokens = {
     anonymous: null,
@@ -154,6 +156,10 @@ function bodyFor(key: string): unknown {
     'POST /api/v1/alerts/:id/acknowledge': () => ({}),
     'PUT /api/v1/alerts/webhooks/:storeId': () => ({ url: 'https://hooks.example.com/bravo' }),
     'POST /api/v1/exports': () => ({ kind: 'stock', storeId: B }),
+    'POST /api/v1/purchase-orders': () => ({ storeId: B, supplierId: f.supplierId, lines: [{ productId: f.product.id, orderedQty: 2 }] }),
+    'POST /api/v1/purchase-orders/from-suggestions': () => ({ storeId: B }),
+    'PUT /api/v1/purchase-terms/suppliers/:id': () => ({ leadTimeDays: 2, reviewDays: 7, safetyDays: 1 }),
+    'PUT /api/v1/purchase-terms/products/:id': () => ({ packQty: 6 }),
     // Invalid on purpose: an admin gets 400 instead of a generated world.
     'POST /api/v1/dev/generate-dummy-data': () => ({ stores: 0 }),
   };

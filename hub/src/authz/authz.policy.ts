@@ -85,6 +85,17 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/bills': { access: 'manager' },
   'GET /api/v1/bills/:id': { access: 'manager', scoped: true },
 
+  'GET /api/v1/purchase-orders': { access: 'manager' },
+  'POST /api/v1/purchase-orders': { access: 'manager', scoped: true },
+  'POST /api/v1/purchase-orders/from-suggestions': { access: 'manager', scoped: true },
+  'GET /api/v1/purchase-orders/:id': { access: 'manager', scoped: true },
+  'GET /api/v1/goods-receipts': { access: 'manager' },
+  'GET /api/v1/reports/reorder': { access: 'manager' },
+  'GET /api/v1/reports/supplier-purchases': { access: 'manager' },
+  'PUT /api/v1/purchase-terms/suppliers/:id': { access: 'admin' },
+  'PUT /api/v1/purchase-terms/products/:id': { access: 'admin' },
+  'GET /api/v1/sync/purchases': { access: 'device' },
+
   'POST /api/v1/sync/push': { access: 'device' },
   'GET /api/v1/sync/pull': { access: 'device' },
   'GET /api/v1/sync/time': { access: 'device' },

@@ -326,6 +326,53 @@ export interface BillsTable {
   updated_at: Timestamp;
 }
 
+/** Purchase orders (migration 0013): made at a counter and pushed, or made at head office. */
+export interface PurchaseOrdersTable {
+  store_id: string;
+  id: string;
+  number: string;
+  counter_code: string;
+  counter_no: number;
+  device_id: string | null;
+  supplier_id: string;
+  status: 'draft' | 'sent' | 'cancelled';
+  total_paise: number;
+  created_at: Timestamp;
+  doc: Json;
+  received_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Goods receipts pushed by counters (migration 0013); their IN movements carry batch_id = id. */
+export interface GoodsReceiptsTable {
+  store_id: string;
+  id: string;
+  number: string;
+  device_id: string;
+  supplier_id: string;
+  po_id: string | null;
+  supplier_bill_no: string;
+  supplier_bill_date: ColumnType<string, string, string>;
+  total_paise: number;
+  occurred_at: Timestamp;
+  doc: Json;
+  received_at: Timestamp;
+}
+
+export interface SupplierTermsTable {
+  supplier_id: string;
+  lead_time_days: number;
+  review_days: number;
+  safety_days: number;
+  updated_at: Timestamp;
+}
+
+export interface ProductOrderPacksTable {
+  product_id: string;
+  pack_qty: number;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   change_counters: ChangeCountersTable;
   users: UsersTable;
@@ -352,6 +399,10 @@ export interface Database {
   export_chunks: ExportChunksTable;
   idempotency_keys: IdempotencyKeysTable;
   bills: BillsTable;
+  purchase_orders: PurchaseOrdersTable;
+  goods_receipts: GoodsReceiptsTable;
+  supplier_terms: SupplierTermsTable;
+  product_order_packs: ProductOrderPacksTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

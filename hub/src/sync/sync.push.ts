@@ -10,6 +10,7 @@ import { DeviceStampIntake, FUTURE_FLAG_MS, judgeDeviceClock } from './sync.cloc
 import { upsertOfflineProducts } from './sync.offline-products';
 import { billsAlongside } from '../bills/bills.in-push';
 import { storeBills } from '../bills/bills.ingest';
+import { storePurchasesOfPush } from '../purchases/purchases.in-push';
 import { pushedDate, pushedDeviceTime, unknownUserConflicts } from './sync.push-checks';
 import { lateMovementConflicts } from './sync.push-late';
 import { openPush, productRow, resolveProductsSql, type ProductCheck, type ResolvedProduct } from './sync.push-open';
@@ -217,6 +218,7 @@ async function runPush(
   // Bills after the movements, before the audit row (it counts them). Their over-return
   // conflicts go with the push's others, or are stored by storeBills when it stored them.
   const bills = billWrites && applied.alongside ? billWrites.read(applied.alongside) : { ...(await storeBills(trx, { storeId, deviceId: device.id }, request.bills, now)), conflicts: [] };
+  const purchases = await storePurchasesOfPush(trx, { storeId, deviceId: device.id }, request, now);
 
   const ackedSeq = fresh.length ? fresh[fresh.length - 1]!.seq : acked;
   const results: PushItemResult[] = batch.map((m) => {
@@ -246,6 +248,7 @@ async function runPush(
       productsMerged: offline.remaps.map((r) => r.fromProductId),
       conflicts: conflicts.map((c) => c.kind),
       ...(request.bills.length ? { billsStored: bills.inserted, billsVoided: bills.voided } : {}),
+      ...(purchases ?? {}),
     },
     at: now,
   };

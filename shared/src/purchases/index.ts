@@ -4,3 +4,5 @@ export * from './goods-receipt.schema';
 export * from './purchase.progress';
 export * from './moving-average';
 export * from './reorder.suggest';
+export * from './purchase.view.schema';
+export * from './purchase-order.text';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateTimeSchema } from '../domain/common.schema';
 import { dayStringSchema } from '../domain/store-time';
 import { uuidSchema, uuidv7Schema } from '../ids/uuidv7';
-import { baseUnitSchema, MAX_PAISE, MAX_QTY } from '../units/units';
+import { baseUnitSchema, lineTotalPaise, MAX_PAISE, MAX_QTY } from '../units/units';
 
 /**
  * A purchase order (DESIGN §9): what a store asks one supplier for, made at the counter or at
@@ -89,3 +89,8 @@ export const purchaseOrderCreateSchema = z.strictObject({
 });
 export type PurchaseOrderCreate = z.infer<typeof purchaseOrderCreateSchema>;
 export type PurchaseOrderCreateInput = z.input<typeof purchaseOrderCreateSchema>;
+
+/** Σ ordered qty × agreed cost, half up to the paisa per line (like a bill line). */
+export function purchaseOrderTotal(lines: readonly Pick<PurchaseOrderLine, 'orderedQty' | 'agreedCostPaise' | 'unit'>[]): number {
+  return lines.reduce((a, l) => a + lineTotalPaise(l.agreedCostPaise, l.orderedQty, l.unit), 0);
+}

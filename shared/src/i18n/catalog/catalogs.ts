@@ -20,6 +20,7 @@ import { webAccountMessages } from './web-account.messages';
 import { cliMessages } from './cli.messages';
 import { cliBillsMessages } from './cli-bills.messages';
 import { cliBillsHelpMessages } from './cli-bills-help.messages';
+import { purchasesMessages } from './purchases.messages';
 import type { Entry } from './define';
 
 /** Every message of every app, by key. Areas are split into files only to keep them readable. */
@@ -45,6 +46,7 @@ export const messageEntries = {
   ...cliMessages,
   ...cliBillsMessages,
   ...cliBillsHelpMessages,
+  ...purchasesMessages,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messageEntries;

@@ -1,0 +1,31 @@
+import { messages } from './define';
+
+/** Purchases (issue 18): purchase orders, goods receipts and reorder suggestions, in every app. */
+export const purchasesMessages = messages({
+  'po.text.title': { en: 'Purchase order {number}', ur: 'خریداری آرڈر {number}', hi: 'खरीद आदेश {number}' },
+  'po.text.parties': { en: 'From {store} to {supplier}', ur: '{store} کی طرف سے {supplier} کو', hi: '{store} की ओर से {supplier} को' },
+  'po.text.date': { en: 'Date: {date}', ur: 'تاریخ: {date}', hi: 'तारीख: {date}' },
+  'po.text.expected': { en: 'Please deliver by {date}', ur: 'براہ کرم {date} تک پہنچا دیں', hi: 'कृपया {date} तक पहुँचा दें' },
+  'po.text.line': { en: '{no}. {name} ({sku}): {qty} at {cost}', ur: '{no}. {name} ({sku}): {qty}، {cost} کے حساب سے', hi: '{no}. {name} ({sku}): {qty}, {cost} के भाव से' },
+  'po.text.total': { en: 'Total: {amount}', ur: 'کل: {amount}', hi: 'कुल: {amount}' },
+  'po.text.note': { en: 'Note: {note}', ur: 'نوٹ: {note}', hi: 'नोट: {note}' },
+  'po.status.draft': { en: 'draft', ur: 'مسودہ', hi: 'मसौदा' },
+  'po.status.sent': { en: 'sent', ur: 'بھیجا گیا', hi: 'भेजा गया' },
+  'po.status.partly_received': { en: 'partly received', ur: 'جزوی وصول', hi: 'आंशिक रूप से प्राप्त' },
+  'po.status.received': { en: 'received', ur: 'وصول', hi: 'प्राप्त' },
+  'po.status.cancelled': { en: 'cancelled', ur: 'منسوخ', hi: 'रद्द' },
+  'po.line.pending': { en: 'not yet', ur: 'ابھی نہیں', hi: 'अभी नहीं' },
+  'po.line.partial': { en: '{qty} short', ur: '{qty} کم', hi: '{qty} कम' },
+  'po.line.complete': { en: 'complete', ur: 'پورا', hi: 'पूरा' },
+  'po.line.over': { en: '{qty} over', ur: '{qty} زیادہ', hi: '{qty} ज़्यादा' },
+  'reorder.reason.no_sales': { en: 'no sales in 28 days', ur: '28 دن میں کوئی فروخت نہیں', hi: '28 दिनों में कोई बिक्री नहीं' },
+  'reorder.reason.below_safety': { en: 'at or below safety stock', ur: 'حفاظتی اسٹاک پر یا اس سے کم', hi: 'सुरक्षा स्टॉक पर या उससे कम' },
+  'reorder.reason.cover_short': { en: 'runs out before the next order arrives', ur: 'اگلے آرڈر سے پہلے ختم ہو جائے گا', hi: 'अगले ऑर्डर से पहले ख़त्म हो जाएगा' },
+  'reorder.reason.reorder_level': { en: 'reorder level', ur: 'دوبارہ آرڈر کی حد', hi: 'पुनः ऑर्डर स्तर' },
+  'reorder.reason.on_order': { en: 'some already on order', ur: 'کچھ پہلے سے آرڈر پر', hi: 'कुछ पहले से ऑर्डर पर' },
+  'reorder.reason.negative_stock': { en: 'stock below zero', ur: 'اسٹاک صفر سے کم', hi: 'स्टॉक शून्य से कम' },
+  'reorder.velocity': { en: '{qty} a day', ur: '{qty} روزانہ', hi: '{qty} प्रति दिन' },
+  'reorder.cover': { en: '{days, number} days of cover', ur: '{days, number} دن کا اسٹاک', hi: '{days, number} दिन का स्टॉक' },
+  'reorder.noCover': { en: 'no sales to measure cover', ur: 'اندازے کے لیے فروخت نہیں', hi: 'अनुमान के लिए बिक्री नहीं' },
+  'reorder.noSupplier': { en: 'No supplier set', ur: 'کوئی سپلائر مقرر نہیں', hi: 'कोई आपूर्तिकर्ता तय नहीं' },
+});
