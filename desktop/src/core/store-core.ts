@@ -2,6 +2,10 @@ import { DomainError, uuidv7, type AuditEntry, type Bill, type ShiftReport, type
 import type { z } from 'zod';
 import { listAudit, appendAudit } from './audit/audit.log';
 import * as billsApi from './bills/bills.api';
+import * as purchasesApi from './purchases/purchases.api';
+import { cancelOrder, createPurchaseOrder, listOrders, orderView } from './purchases/purchases.orders';
+import { receiveGoods } from './purchases/purchases.receive';
+import { reorderSuggestions } from './purchases/purchases.reorder';
 import { holdCart, heldCarts, recallCart } from './bills/bills.hold';
 import { findBills, type BillSummary } from './bills/bills.repository';
 import { returnBill } from './bills/bills.return';
@@ -53,7 +57,7 @@ function fieldName(path: readonly PropertyKey[]): string {
  * The store's local engine: one SQLite file, every operation one transaction with its
  * audit row. The Electron main process, the HTTP bridge and the CLI all drive this class.
  */
-export class StoreCore implements api.CoreApi, billsApi.BillsApi {
+export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.PurchasesApi {
   private session: api.SessionUser | null = null;
   private clock: DeviceClock | null = null;
   private loop: SyncLoop | null = null;
@@ -258,6 +262,35 @@ export class StoreCore implements api.CoreApi, billsApi.BillsApi {
 
   async closeShift(input: billsApi.CloseShiftInput): Promise<ShiftReport> {
     return closeShift(await this.ctx(), parse(billsApi.closeShiftInput, input));
+  }
+
+  async createPurchaseOrder(input: purchasesApi.CreatePurchaseOrderInput): Promise<purchasesApi.PurchaseOrderView> {
+    return createPurchaseOrder(await this.ctx(), parse(purchasesApi.createPurchaseOrderInput, input));
+  }
+
+  async listPurchaseOrders(input?: purchasesApi.ListPurchaseOrdersInput): Promise<purchasesApi.PurchaseOrderView[]> {
+    await this.ctx();
+    return listOrders(this.db, parse(purchasesApi.listPurchaseOrdersInput, input));
+  }
+
+  async purchaseOrder(input: purchasesApi.PurchaseOrderRef): Promise<purchasesApi.PurchaseOrderView> {
+    await this.ctx();
+    return orderView(this.db, parse(purchasesApi.purchaseOrderRef, input).po);
+  }
+
+  async cancelPurchaseOrder(input: purchasesApi.PurchaseOrderRef): Promise<purchasesApi.PurchaseOrderView> {
+    return cancelOrder(await this.ctx(), parse(purchasesApi.purchaseOrderRef, input).po);
+  }
+
+  /** A supplier's delivery from its bill, against an order or without one: stock in, one transaction. */
+  async receiveGoods(input: purchasesApi.ReceiveGoodsInput): Promise<purchasesApi.GoodsReceiptView> {
+    const out = await receiveGoods(await this.ctx(), parse(purchasesApi.receiveGoodsInput, input));
+    this.checkpoint.touch();
+    return out;
+  }
+
+  async reorderSuggestions(input?: purchasesApi.ReorderInput): Promise<purchasesApi.ReorderRow[]> {
+    return reorderSuggestions(await this.ctx(), parse(purchasesApi.reorderInput, input));
   }
 
   async stockIn(input: api.StockInInput): Promise<api.SingleMovementResult> {

@@ -216,6 +216,44 @@ export interface ShiftsTable {
   report_json: string | null;
 }
 
+/** Purchase orders (migration 0011): made here (`local`) or at head office (`hub`). */
+export interface PurchaseOrdersTable {
+  id: string;
+  number: string;
+  counter_code: string;
+  counter_no: number;
+  supplier_id: string;
+  status: 'draft' | 'sent' | 'cancelled';
+  origin: Origin;
+  /** 'pending' until a push answer acknowledges this copy; 'hub' for an order the hub sent. */
+  push_state: 'pending' | 'pushed' | 'hub';
+  created_at: string;
+  updated_at: string;
+  doc_json: string;
+}
+
+export interface GoodsReceiptsTable {
+  id: string;
+  number: string;
+  counter_code: string;
+  counter_no: number;
+  supplier_id: string;
+  po_id: string | null;
+  origin: Origin;
+  occurred_at: string;
+  doc_json: string;
+}
+
+export interface GoodsReceiptLinesTable {
+  receipt_id: string;
+  line_no: number;
+  product_id: string;
+  on_hand_before: number;
+  qty: number;
+  cost_paise: number;
+  occurred_at: string;
+}
+
 export interface StoreDatabase {
   settings: SettingsTable;
   suppliers: SuppliersTable;
@@ -233,6 +271,9 @@ export interface StoreDatabase {
   bills: BillsTable;
   held_carts: HeldCartsTable;
   shifts: ShiftsTable;
+  purchase_orders: PurchaseOrdersTable;
+  goods_receipts: GoodsReceiptsTable;
+  goods_receipt_lines: GoodsReceiptLinesTable;
 }
 
 export type StoreDb = Kysely<StoreDatabase>;

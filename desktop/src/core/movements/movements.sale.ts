@@ -5,6 +5,7 @@ import { DeviceClock } from '../clock/device-clock';
 import type { MovementRow, ProductRow } from '../db/db.types';
 import { prepared } from '../db/prepared';
 import { foldMovement, type MaintainedStock } from '../stock/stock.view';
+import { withMovingCostSync } from '../purchases/purchases.cost';
 
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,7 +33,8 @@ export function resolveCartProducts(raw: Database.Database, refs: readonly strin
     if (p.archived === 1) {
       throw new DomainError('UNPROCESSABLE', `${where}: product ${p.sku} (${p.name}) is archived; restore it before using it`, { product: ref });
     }
-    return p;
+    // Its cost at this counter is the moving average of its receipts (purchases.cost.ts).
+    return withMovingCostSync(raw, p);
   });
 }
 

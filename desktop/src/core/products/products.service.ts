@@ -7,11 +7,12 @@ import { nowIso, requireActor, type CoreContext } from '../core.context';
 import type { ProductView, addProductInput, addSupplierInput, archiveProductInput, updateProductInput } from '../core.api';
 import { productByBarcode, productByCode, productBySku, toProduct } from './products.repository';
 import { stockQty } from '../stock/stock.view';
+import { movingCost } from '../purchases/purchases.cost';
 
 export async function productView(db: Executor, r: ProductRow): Promise<ProductView> {
   const qty = await stockQty(db, r.id);
   const b = await db.selectFrom('stock_baseline').select('reorder_level').where('product_id', '=', r.id).executeTakeFirst();
-  return { ...toProduct(r), qty, status: stockStatus(qty, b?.reorder_level ?? r.reorder_level) };
+  return { ...toProduct({ ...r, cost_paise: await movingCost(db, r) }), qty, status: stockStatus(qty, b?.reorder_level ?? r.reorder_level) };
 }
 
 /** SKU and barcode are unique; say which field clashes and with what. */

@@ -4,6 +4,7 @@ import type { SyncProgress, SyncRunResult } from '../core.api';
 import { HubError, type HubTarget } from './sync.http';
 import { pushOnce } from './sync.push';
 import { pullAll } from './sync.pull';
+import { pullPurchases } from '../purchases/purchases.sync';
 import { syncStatus } from './sync.status';
 
 export function hubTarget(ctx: CoreContext): HubTarget {
@@ -33,6 +34,7 @@ export async function runSync(ctx: CoreContext, onProgress?: (p: SyncProgress) =
       const again = await pullAll(ctx, target, (pages) => onProgress?.({ phase: 'pull', done: pulled.pages + pages, total: null }));
       pulled = { pages: pulled.pages + again.pages, products: pulled.products + again.products, stockRows: pulled.stockRows + again.stockRows, hubBehind: true };
     }
+    await pullPurchases(ctx, target);
     result.pulledPages = pulled.pages;
     result.pulledProducts = pulled.products;
     result.pulledStockRows = pulled.stockRows;

@@ -20,6 +20,7 @@ import { recomputeStock } from '../stock/stock.view';
 import { adoptHubTime } from '../clock/clock.adopt';
 import { HubError, hubRequest, type HubTarget } from './sync.http';
 import { remapProduct } from './sync.remap';
+import { markOrdersPushed, purchasesOfBatch } from '../purchases/purchases.sync';
 
 export interface PushOutcome {
   movements: number;
@@ -37,12 +38,12 @@ export interface PushOutcome {
  */
 export async function pushOnce(ctx: CoreContext, target: HubTarget): Promise<PushOutcome> {
   let { products, movements, body } = await buildBatch(ctx);
-  if (products.length === 0 && movements.length === 0) return { movements: 0, products: 0, rejected: 0, remaps: 0, idle: true };
+  if (products.length === 0 && movements.length === 0 && body.purchaseOrders.length === 0) return { movements: 0, products: 0, rejected: 0, remaps: 0, idle: true };
   if (movements.some((m) => m.clock_final === 0)) {
     // Stamps made before this exchange are provisional: learn hub time first and send them final.
     await probeHubTime(ctx, target);
     ({ products, movements, body } = await buildBatch(ctx));
-    if (products.length === 0 && movements.length === 0) return { movements: 0, products: 0, rejected: 0, remaps: 0, idle: true };
+    if (products.length === 0 && movements.length === 0 && body.purchaseOrders.length === 0) return { movements: 0, products: 0, rejected: 0, remaps: 0, idle: true };
   }
 
   let answer;
@@ -57,7 +58,11 @@ export async function pushOnce(ctx: CoreContext, target: HubTarget): Promise<Pus
   const parsed = pushResponseSchema.safeParse(answer.body);
   if (!parsed.success) throw new HubError(`hub push answer does not match the protocol: ${parsed.error.issues[0]?.message ?? ''}`, 200, 'INTERNAL', null);
   const res = parsed.data;
-  const rejected = await writeTx(ctx.db, (db) => applyPushResponse(ctx, db, withEveryResult(res, movements), products, answer.sentAt, answer.receivedAt));
+  const rejected = await writeTx(ctx.db, async (db) => {
+    const n = await applyPushResponse(ctx, db, withEveryResult(res, movements), products, answer.sentAt, answer.receivedAt);
+    await markOrdersPushed(db, body.purchaseOrders);
+    return n;
+  });
   return { movements: movements.length, products: products.length, rejected, remaps: res.remaps.length, idle: false };
 }
 
@@ -103,6 +108,7 @@ async function buildBatch(ctx: CoreContext) {
     movements: movements.map((m) => toDeviceMovement(m, localSuppliers, localUsers)),
     products: products.map((p) => toOfflineProduct(p, localSuppliers)),
     bills: await billsOfBatch(db, movements),
+    ...(await purchasesOfBatch(db, movements)),
     ...(settings?.hlc_last ? { deviceHlc: settings.hlc_last } : {}),
     clock: { deviceTime: Math.round(ctx.clock.rawMs()), offsetMs: Math.round(ctx.clock.offset) },
   });

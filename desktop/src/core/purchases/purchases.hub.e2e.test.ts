@@ -1,0 +1,67 @@
+import { createServer } from 'node:net';
+import type { Product, PurchaseOrder, PurchaseOrderDetail, Store, Supplier } from '@bazaar/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHub, type HubProcess } from '../testing/hub-process';
+import { tempStore } from '../testing/temp-store';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+let hub: HubProcess;
+let admin: string;
+const cleanups: (() => Promise<void>)[] = [];
+beforeAll(async () => {
+  hub = await startHub(await freePort(), process.env.TEST_DATABASE_URL);
+  admin = (await hub.api<{ token: string }>('POST', '/auth/register', { username: 'owner', name: 'Shop Owner', password: 'a-long-password-1' })).token;
+}, 300_000);
+afterAll(async () => {
+  for (const c of cleanups.splice(0)) await c();
+  await hub?.stop();
+});
+
+describe('purchases between head office and the counter (real hub process)', () => {
+  it('an order from head office reaches the counter, a partial delivery is received offline, and the hub shows what is short, exactly once', async () => {
+    const store = await hub.api<Store>('POST', '/stores', { code: 'LHR-01', name: 'Gulberg Kiryana' }, admin);
+    const supplier = await hub.api<Supplier>('POST', '/suppliers', { name: 'Agro Traders' }, admin);
+    const rice = await hub.api<Product>('POST', '/products', { sku: 'RICE', name: 'Basmati rice', unit: 'g', pricePaise: 30000, costPaise: 24000, supplierId: supplier.id }, admin);
+    const ghee = await hub.api<Product>('POST', '/products', { sku: 'GHEE', name: 'Desi ghee 1L', unit: 'pc', pricePaise: 90000, costPaise: 80000, supplierId: supplier.id }, admin);
+    const dev = await hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'Counter 1' }, admin);
+    const po = await hub.api<PurchaseOrder>('POST', '/purchase-orders', { storeId: store.id, supplierId: supplier.id, lines: [{ productId: rice.id, orderedQty: 50_000 }, { productId: ghee.id, orderedQty: 12, agreedCostPaise: 79000 }] }, admin);
+
+    const s = await tempStore();
+    cleanups.push(s.cleanup);
+    const core = s.core;
+    await core.enroll({ hubUrl: hub.url, token: dev.token });
+    await core.syncNow();
+    const there = await core.purchaseOrder({ po: po.number });
+    expect(there).toMatchObject({ origin: 'hub', status: 'sent', synced: true });
+
+    // Offline: half the rice and all the ghee come, with the supplier's bill; and an order of the counter's own.
+    const got = await core.receiveGoods({ po: po.number, supplierBillNo: 'AT-778', supplierBillDate: '2026-12-02', lines: [{ product: 'RICE', qty: 25_000 }, { product: 'GHEE', qty: 12, taxPaise: 11_376 }] });
+    expect(got.order?.lines.map((l) => l.state)).toEqual(['partial', 'complete']);
+    const own = await core.createPurchaseOrder({ supplier: 'Agro Traders', lines: [{ product: 'GHEE', qty: 6 }], status: 'draft' });
+    await core.syncNow();
+    await core.syncNow();
+
+    const detail = await hub.api<PurchaseOrderDetail>('GET', `/purchase-orders/${po.id}`, undefined, admin);
+    expect(detail.status).toBe('partly_received');
+    expect(detail.lines.map((l) => [l.sku, l.receivedQty, l.remainingQty])).toEqual([['RICE', 25_000, 25_000], ['GHEE', 12, 0]]);
+    expect(detail.receipts.map((r) => [r.number, r.supplierBillNo, r.totalPaise])).toEqual([[got.receipt.number, 'AT-778', got.receipt.totalPaise]]);
+    const list = await hub.api<{ items: { number: string; madeAt: string; status: string }[] }>('GET', `/purchase-orders?storeId=${store.id}`, undefined, admin);
+    expect(list.items.map((o) => [o.number, o.madeAt, o.status]).sort()).toEqual([[own.order.number, 'counter', 'draft'], [po.number, 'head_office', 'partly_received']].sort());
+    const receipts = await hub.api<{ items: unknown[] }>('GET', `/goods-receipts?storeId=${store.id}`, undefined, admin);
+    expect(receipts.items).toHaveLength(1);
+    const stock = await hub.api<{ items: { sku: string; qty: number }[] }>('GET', `/stocks?storeId=${store.id}`, undefined, admin);
+    expect(Object.fromEntries(stock.items.map((r) => [r.sku, r.qty]))).toEqual({ RICE: 25_000, GHEE: 12 });
+    // The counter's own order is acknowledged and no longer rides on pushes.
+    expect((await core.purchaseOrder({ po: own.order.number })).synced).toBe(true);
+  });
+});
