@@ -7,7 +7,7 @@ import { visibleStoreIds } from '../auth/principal';
 import type { AuditLogRow } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, pageOf } from '../http/cursor';
-import { dateQuery, iso } from '../http/route-helpers';
+import { containsPattern, dateQuery, iso } from '../http/route-helpers';
 import { route } from '../openapi/openapi.route';
 import { verifyPage, verifyStore } from './audit.verify';
 import { createVerifyRun, runVerify, toVerifyRun } from './audit.verify-run';
@@ -62,6 +62,19 @@ function toTsQuery(q: string): string | null {
   return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
 }
 
+/** Products whose SKU or name contains, or barcode is, the searched text (the products list's rule; a few, newest first). */
+async function matchingProducts(db: AppDeps['readDb'], text: string): Promise<string[]> {
+  const p = containsPattern(text);
+  const rows = await db
+    .selectFrom('products')
+    .select('id')
+    .where((eb) => eb.or([eb('sku', 'ilike', p), eb('name', 'ilike', p), eb('barcode', '=', text)]))
+    .orderBy('id', 'desc')
+    .limit(20)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 const tag = 'audit';
 const list = route({ summary: 'Audit log search', tag, query: listQuery, responses: { 200: pageSchema(auditEntrySchema) } });
 const verify = route({
@@ -100,7 +113,18 @@ export function createAuditRoutes(deps: AppDeps) {
       if (query.to) q = q.where('at', '<', new Date(query.to));
       if (query.q) {
         const ts = toTsQuery(query.q);
-        if (ts) q = q.where(sql<boolean>`search @@ to_tsquery('simple', ${ts})`);
+        // "RICE-BAS", "Basmati" or a barcode also finds the entries of those products (a movement
+        // names its product by id only): the products the words match, then their entries.
+        const products = await matchingProducts(db, query.q);
+        q = q.where((eb) =>
+          eb.or([
+            ...(ts ? [sql<boolean>`search @@ to_tsquery('simple', ${ts})`] : []),
+            ...(products.length
+              ? [eb('entity_id', 'in', products), sql<boolean>`${sql.ref('after')}->>'productId' = ANY(${products}::text[])`]
+              : []),
+            ...(ts || products.length ? [] : [sql<boolean>`false`]),
+          ]),
+        );
       }
       const rows = await q.execute();
       return c.json(pageOf(rows, query.limit, toAuditEntry, (r) => [r.id]), 200);
