@@ -24,6 +24,7 @@ export * from './stock/merge-rule';
 export * from './stock/large-change';
 export * from './audit/audit-chain';
 export * from './audit/audit-verify.schema';
+export * from './audit/audit-actions';
 export * from './sync/sync.protocol';
 export * from './bills/index';
 export * from './i18n/index';

@@ -1,3 +1,4 @@
+import { isKnownAuditAction } from '@bazaar/shared';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
@@ -60,6 +61,10 @@ describe('audit log', () => {
     const before = await auditCount();
     expect((await t.call('POST', '/products', admin.token, { sku: 'AUD-P', name: 'dup', unit: 'pc', pricePaise: 1 })).status).toBe(409);
     expect(await auditCount()).toBe(before);
+
+    // The activity page lists and words every action the hub writes (shared/src/audit/audit-actions.ts).
+    const written = await t.db.db.selectFrom('audit_log').select('action').distinct().execute();
+    expect(written.map((r) => r.action).filter((a) => !isKnownAuditAction(a))).toEqual([]);
 
     const update = await t.call('GET', `/logs?action=product.update&entityId=${ids.product}`, admin.token);
     expect(update.body.items[0].before).toMatchObject({ pricePaise: 200 });

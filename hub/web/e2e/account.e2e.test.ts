@@ -129,4 +129,31 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await expect(row('Till 2').getByTestId('device-state').textContent()).resolves.toBe('awaiting first sync');
     await shot('account-05-devices');
   });
+
+  it('activity log: a product found by SKU, its movement in words (kind, display units, stock after), the stored JSON only behind a toggle', async () => {
+    const stores = await api.call<{ items: Store[] }>('GET', '/stores?limit=10');
+    const store = stores.items.find((s) => s.code === 'DEV-01')!;
+    const rice = await api.call<{ id: string }>('POST', '/products', { sku: 'RICE-BAS', name: 'Basmati Rice', unit: 'g', pricePaise: 32000, barcode: '8901234567895' });
+    await api.call('POST', '/stock-movements', { storeId: store.id, productId: rice.id, kind: 'IN', qty: 25000 });
+
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Activity logs', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Activity logs' }).waitFor();
+    await page.getByLabel('Search', { exact: true }).fill('RICE-BAS');
+    const row = page.getByTestId('audit-table').locator('tbody tr', { hasText: 'Stock movement recorded' });
+    await row.first().waitFor();
+    await expect(row.first().textContent()).resolves.toMatch(/Basmati Rice.*25 kg.*stock now 25 kg/);
+    // The search keeps to the product: the counters' enrolments drop out of the list.
+    await page.getByTestId('audit-table').locator('tbody tr', { hasText: 'Counter enrolled' }).first().waitFor({ state: 'detached' });
+    await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Product added' });
+    await page.getByTestId('audit-table').locator('tbody tr', { hasText: 'Product added' }).first().waitFor();
+    await page.getByTestId('audit-table').locator('tbody tr', { hasText: 'Stock movement recorded' }).waitFor({ state: 'detached' });
+    await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Stock movement recorded' });
+    await row.first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('audit-raw').waitFor();
+    expect(await dialog.locator('pre.json').first().isVisible()).toBe(false);
+    await shot('account-06-activity-in-words');
+    await dialog.getByText('Show the stored entry').click();
+    expect(await dialog.locator('pre.json').first().isVisible()).toBe(true);
+  });
 });

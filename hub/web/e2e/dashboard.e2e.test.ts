@@ -214,7 +214,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await expect(page.getByTestId('chain-status').textContent()).resolves.toContain('intact');
     await page.getByLabel('Search').fill('DAL-TOOR-1-PREM');
     await expect.poll(() => tableRows('audit-table').count()).toBe(1);
-    await expect(tableRows('audit-table').first().textContent()).resolves.toContain('product.create');
+    await expect(tableRows('audit-table').first().textContent()).resolves.toContain('Product added');
     await shot('06-activity-logs');
   });
 

@@ -17,6 +17,7 @@ import { webCommonMessages } from './web-common.messages';
 import { webRankingsMessages } from './web-rankings.messages';
 import { webBillsMessages } from './web-bills.messages';
 import { webAccountMessages } from './web-account.messages';
+import { webAuditMessages } from './web-audit.messages';
 import { cliMessages } from './cli.messages';
 import { cliBillsMessages } from './cli-bills.messages';
 import { cliBillsHelpMessages } from './cli-bills-help.messages';
@@ -43,6 +44,7 @@ export const messageEntries = {
   ...webRankingsMessages,
   ...webBillsMessages,
   ...webAccountMessages,
+  ...webAuditMessages,
   ...cliMessages,
   ...cliBillsMessages,
   ...cliBillsHelpMessages,

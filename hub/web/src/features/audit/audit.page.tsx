@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AuditEntry } from '@bazaar/shared';
+import { auditActions, type AuditEntry } from '@bazaar/shared';
 import { auditApi } from '../../api/endpoints';
 import { errorMessage } from '../../api/api-error';
 import { DataTable, type Column } from '../../components/data-table';
@@ -13,27 +13,29 @@ import { usePagedList } from '../../components/use-paged-list';
 import { useDebounced } from '../../components/use-debounced';
 import { countActive, FilterPanel } from '../../components/filter-panel';
 import { cachedName, searchStores, searchUsers, StoreName } from '../shared/lookups';
-import { Options } from '../../components/options';
+import { useI18n } from '../../i18n/i18n-context';
+import { AuditGist, EntityName, useActionWords } from './audit-summary';
 import { allowed } from '../../auth/permissions';
 import { useUser } from '../../auth/auth-context';
 
-const entities = ['product', 'store', 'supplier', 'user', 'movement', 'device', 'conflict', 'stock', 'auth'];
+const entities = ['product', 'store', 'supplier', 'user', 'movement', 'device', 'conflict', 'stock', 'auth'] as const;
 
 function ChainStatus() {
+  const { t } = useI18n();
   const verify = useQuery({ queryKey: ['audit', 'verify'], queryFn: auditApi.verify, staleTime: 60_000 });
-  if (verify.isLoading) return <div className="chain chain-pending">Verifying the audit chain…</div>;
-  if (verify.error) return <div className="chain chain-bad">Could not verify the chain: {errorMessage(verify.error)}</div>;
+  if (verify.isLoading) return <div className="chain chain-pending">{t('web.audit.chainChecking')}</div>;
+  if (verify.error) return <div className="chain chain-bad">{t('web.audit.chainError', { error: errorMessage(verify.error) })}</div>;
   const v = verify.data;
   if (!v) return null;
   return (
     <div className={`chain ${v.ok ? 'chain-ok' : 'chain-bad'}`} data-testid="chain-status" role="status">
-      <strong>{v.ok ? '✔ Audit chain intact' : '✖ Audit chain broken'}</strong>
+      <strong>{v.ok ? t('web.audit.chainOk') : t('web.audit.chainBad')}</strong>
       <span>
-        {v.checked.toLocaleString('en-IN')} entries checked
-        {v.firstBroken && ` · first bad entry ${v.firstBroken.id}: ${v.firstBroken.reason}`}
+        {t('web.audit.checked', { n: v.checked })}
+        {v.firstBroken && t('web.audit.firstBad', { id: v.firstBroken.id, reason: v.firstBroken.reason })}
       </span>
       <button type="button" className="btn btn-sm btn-ghost" onClick={() => void verify.refetch()} disabled={verify.isFetching}>
-        {verify.isFetching ? 'Checking…' : 'Verify again'}
+        {verify.isFetching ? t('web.audit.checking') : t('web.audit.verifyAgain')}
       </button>
     </div>
   );
@@ -46,6 +48,9 @@ function Json({ value }: { value: unknown }) {
 
 export function AuditPage() {
   const user = useUser();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const actionWords = useActionWords();
   const qc = useQueryClient();
   const [q, setQ] = useState('');
   const [action, setAction] = useState('');
@@ -57,7 +62,7 @@ export function AuditPage() {
   const [open, setOpen] = useState<AuditEntry | null>(null);
   const query = {
     q: useDebounced(q.trim()),
-    action: useDebounced(action.trim()),
+    action,
     entity,
     actorId: actor?.id,
     storeId: store?.id,
@@ -68,49 +73,66 @@ export function AuditPage() {
   const list = usePagedList(['audit', 'list', query], (cursor, limit = 50) => auditApi.list({ ...query, cursor, limit }));
 
   const columns: Column<AuditEntry>[] = [
-    { id: 'at', header: 'When', cell: (e) => fmtDateTime(e.at), sort: (e) => e.at, csv: (e) => e.at },
+    { id: 'at', header: t('web.audit.when'), cell: (e) => fmtDateTime(e.at, i18n), sort: (e) => e.at, csv: (e) => fmtDateTime(e.at, i18n) },
     {
       id: 'actor',
-      header: 'Who',
+      header: t('web.audit.actor'),
       cell: (e) => (
         <span className="who">
           <span className="avatar avatar-sm" aria-hidden="true">
             {(e.actorName ?? '?').slice(0, 1).toUpperCase()}
           </span>
-          {e.actorName ?? <span className="muted">system</span>}
+          {e.actorName ?? <span className="muted">{t('web.audit.system')}</span>}
         </span>
       ),
       sort: (e) => e.actorName,
       csv: (e) => e.actorName,
     },
-    { id: 'action', header: 'Action', cell: (e) => <Tag tone="info">{e.action}</Tag>, sort: (e) => e.action, csv: (e) => e.action },
-    { id: 'entity', header: 'Entity', cell: (e) => `${e.entity}${e.entityId ? ` · ${e.entityId.slice(0, 8)}` : ''}`, csv: (e) => `${e.entity}:${e.entityId ?? ''}` },
-    { id: 'summary', header: 'Details', cell: (e) => <span className="clip">{summary(e)}</span>, csv: (e) => JSON.stringify(e.after ?? e.before) },
-    { id: 'store', header: 'Store', minor: true, cell: (e) => <StoreName id={e.storeId} />, csv: (e) => cachedName(qc, 'store', e.storeId) },
-    { id: 'ip', header: 'IP', minor: true, cell: (e) => e.ip ?? '—', csv: (e) => e.ip },
+    { id: 'action', header: t('web.audit.what'), cell: (e) => <Tag tone="info">{actionWords(e.action)}</Tag>, sort: (e) => e.action, csv: (e) => actionWords(e.action) },
+    { id: 'entity', wrap: true, header: t('web.audit.entity'), cell: (e) => <EntityName entry={e} />, csv: (e) => e.entity },
+    { id: 'summary', wrap: true, header: t('web.audit.details'), cell: (e) => <AuditGist entry={e} />, csv: (e) => JSON.stringify(e.after ?? e.before) },
+    { id: 'store', header: t('web.audit.store'), minor: true, cell: (e) => <StoreName id={e.storeId} />, csv: (e) => cachedName(qc, 'store', e.storeId) },
+    { id: 'ip', header: t('web.audit.ip'), minor: true, cell: (e) => e.ip ?? '—', csv: (e) => e.ip },
   ];
 
   return (
     <div className="page">
       {allowed(user, 'verifyAudit') && <ChainStatus />}
-      <FilterPanel label="Activity filters" active={activeFilters}>
-        <Field label="Search">{(id) => <input id={id} type="search" placeholder="Anything in the entry" value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
-        <Field label="Action">{(id) => <input id={id} placeholder="e.g. product.create" value={action} onChange={(e) => setAction(e.target.value)} />}</Field>
-        <Field label="Entity">
+      <FilterPanel label={t('web.audit.filters')} active={activeFilters}>
+        <Field label={t('web.audit.search')} hint={t('web.audit.searchHint')}>
+          {(id, d) => <input id={id} aria-describedby={d} type="search" value={q} onChange={(e) => setQ(e.target.value)} />}
+        </Field>
+        <Field label={t('web.audit.action')}>
           {(id) => (
-            <select id={id} value={entity} onChange={(e) => setEntity(e.target.value)}>
-              <option value="">Any entity</option>
-              <Options values={entities} />
+            <select id={id} value={action} onChange={(e) => setAction(e.target.value)}>
+              <option value="">{t('web.audit.anyAction')}</option>
+              {auditActions.map((a) => (
+                <option key={a} value={a}>
+                  {actionWords(a)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <Field label="Actor">{(id) => <EntityPicker id={id} kind="users" value={actor} onChange={setActor} search={searchUsers} allLabel="Anyone" />}</Field>
-        <Field label="Store">{(id) => <EntityPicker id={id} kind="stores" value={store} onChange={setStore} search={searchStores} allLabel="All stores" />}</Field>
-        <Field label="From">{(id) => <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
-        <Field label="To">{(id) => <input id={id} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
+        <Field label={t('web.audit.entity')}>
+          {(id) => (
+            <select id={id} value={entity} onChange={(e) => setEntity(e.target.value)}>
+              <option value="">{t('web.audit.anyEntity')}</option>
+              {entities.map((en) => (
+                <option key={en} value={en}>
+                  {t(`web.audit.entity.${en}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('web.audit.actor')}>{(id) => <EntityPicker id={id} kind="users" value={actor} onChange={setActor} search={searchUsers} allLabel={t('web.audit.anyone')} />}</Field>
+        <Field label={t('web.audit.store')}>{(id) => <EntityPicker id={id} kind="stores" value={store} onChange={setStore} search={searchStores} allLabel={t('web.audit.allStores')} />}</Field>
+        <Field label={t('web.audit.from')}>{(id) => <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
+        <Field label={t('web.audit.to')}>{(id) => <input id={id} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
       </FilterPanel>
       <DataTable
-        caption="Activity log"
+        caption={t('web.audit.caption')}
         columns={columns}
         list={list}
         rowKey={(e) => e.id}
@@ -118,53 +140,59 @@ export function AuditPage() {
         csv={{ filename: 'activity-log' }}
         testId="audit-table"
       />
-      <Dialog title={open ? `${open.action} · ${fmtDateTime(open.at)}` : 'Entry'} open={!!open} onClose={() => setOpen(null)} wide>
+      <Dialog title={open ? `${actionWords(open.action)} · ${fmtDateTime(open.at, i18n)}` : t('web.audit.details')} open={!!open} onClose={() => setOpen(null)} wide>
         {open && (
           <div className="audit-detail">
             <dl className="facts">
               <div>
-                <dt>Actor</dt>
-                <dd>{open.actorName ?? 'system'}</dd>
+                <dt>{t('web.audit.actor')}</dt>
+                <dd>{open.actorName ?? t('web.audit.system')}</dd>
               </div>
               <div>
-                <dt>Entity</dt>
+                <dt>{t('web.audit.entity')}</dt>
                 <dd>
-                  {open.entity} {open.entityId}
+                  <EntityName entry={open} />
                 </dd>
               </div>
               <div>
-                <dt>IP</dt>
+                <dt>{t('web.audit.details')}</dt>
+                <dd>
+                  <AuditGist entry={open} />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('web.audit.store')}</dt>
+                <dd>
+                  <StoreName id={open.storeId} />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('web.audit.ip')}</dt>
                 <dd>{open.ip ?? '—'}</dd>
               </div>
               <div>
-                <dt>Hash</dt>
+                <dt>{t('web.audit.hash')}</dt>
                 <dd className="mono clip" title={open.hash}>
                   {open.hash.slice(0, 16)}…
                 </dd>
               </div>
             </dl>
-            <div className="diff">
-              <div>
-                <h4>Before</h4>
-                <Json value={open.before} />
+            <details className="raw-entry" data-testid="audit-raw">
+              <summary>{t('web.audit.raw')}</summary>
+              <div className="diff">
+                <div>
+                  <h4>{t('web.audit.before')}</h4>
+                  <Json value={open.before} />
+                </div>
+                <div>
+                  <h4>{t('web.audit.after')}</h4>
+                  <Json value={open.after} />
+                </div>
               </div>
-              <div>
-                <h4>After</h4>
-                <Json value={open.after} />
-              </div>
-            </div>
+            </details>
           </div>
         )}
       </Dialog>
     </div>
   );
-}
-
-/** A one-line gist of what changed, so the table reads without opening each entry. */
-function summary(e: AuditEntry): string {
-  const src = (e.after ?? e.before) as Record<string, unknown> | null;
-  if (!src || typeof src !== 'object') return '—';
-  const keys = ['sku', 'code', 'name', 'kind', 'qty', 'username', 'role', 'note'];
-  const parts = keys.filter((k) => src[k] !== undefined && src[k] !== null).map((k) => `${k}: ${String(src[k])}`);
-  return parts.length ? parts.join(' · ') : Object.keys(src).slice(0, 4).join(', ');
 }
