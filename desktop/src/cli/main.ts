@@ -4,6 +4,7 @@ import { registerStoreCommands } from './commands/store.commands';
 import { registerMovementCommands } from './commands/movements.commands';
 import { registerSyncCommands } from './commands/sync.commands';
 import { registerBillCommands } from './commands/bills.commands';
+import { registerPurchaseCommands } from './commands/purchases.commands';
 import { cliT } from './cli.i18n';
 
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerStoreCommands(program);
   registerMovementCommands(program);
   registerBillCommands(program);
+  registerPurchaseCommands(program);
   registerSyncCommands(program);
   return program;
 }
