@@ -32,6 +32,9 @@ export const auditActions = [
   'auth.logout',
   'audit.anchor',
   'dev.generate_dummy_data',
+  'purchase_order.create',
+  'supplier.terms',
+  'product.order_pack',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

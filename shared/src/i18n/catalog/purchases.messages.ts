@@ -2,6 +2,9 @@ import { messages } from './define';
 
 /** Purchases (issue 18): purchase orders, goods receipts and reorder suggestions, in every app. */
 export const purchasesMessages = messages({
+  'audit.action.purchase_order.create': { en: 'Purchase order made', ur: 'خریداری آرڈر بنایا', hi: 'खरीद आदेश बनाया' },
+  'audit.action.supplier.terms': { en: 'Supplier lead time set', ur: 'سپلائر کا ترسیلی وقت مقرر', hi: 'आपूर्तिकर्ता का डिलीवरी समय तय' },
+  'audit.action.product.order_pack': { en: 'Order pack set', ur: 'آرڈر پیک مقرر', hi: 'ऑर्डर पैक तय' },
   'po.text.title': { en: 'Purchase order {number}', ur: 'خریداری آرڈر {number}', hi: 'खरीद आदेश {number}' },
   'po.text.parties': { en: 'From {store} to {supplier}', ur: '{store} کی طرف سے {supplier} کو', hi: '{store} की ओर से {supplier} को' },
   'po.text.date': { en: 'Date: {date}', ur: 'تاریخ: {date}', hi: 'तारीख: {date}' },
