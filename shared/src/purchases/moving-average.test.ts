@@ -54,7 +54,7 @@ describe('moving-average cost', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 60_000);
 
   it('stays between the lowest and highest cost it weighed since stock last ran out', () => {
     fc.assert(
@@ -76,7 +76,7 @@ describe('moving-average cost', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('read from receipt lines with the stock seen before each, it is the same average', () => {
     fc.assert(
@@ -91,7 +91,7 @@ describe('moving-average cost', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('rounds half up to the paisa, and takes the new cost when nothing was on hand', () => {
     // 10 pc at 100 + 10 pc at 101 = 100.5 → 101; 2 at 100 + 1 at 101 = 100.33 → 100.
