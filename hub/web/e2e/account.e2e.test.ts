@@ -156,4 +156,16 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await dialog.getByText('Show the stored entry').click();
     expect(await dialog.locator('pre.json').first().isVisible()).toBe(true);
   });
+
+  it('settings: the hub status reads as words, not JSON', async () => {
+    await page.keyboard.press('Escape');
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Settings', exact: true }).click();
+    const status = page.getByTestId('hub-status');
+    await status.getByText('Database').waitFor();
+    await status.getByText('working').first().waitFor();
+    const text = (await status.textContent()) ?? '';
+    expect(text).not.toMatch(/[{}"]/);
+    expect(text).toMatch(/Hub time/);
+    await shot('account-07-settings-status');
+  });
 });

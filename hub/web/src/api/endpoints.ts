@@ -27,6 +27,16 @@ import { SubmitKeys } from './submit-keys';
 
 const ok = z.unknown();
 
+/** A demo-data job as the settings page shows it (the hub sends more). */
+const dummyJobSchema = z.looseObject({
+  id: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  phase: z.string().optional(),
+  done: z.number().optional(),
+  total: z.number().optional(),
+  error: z.string().nullable().optional(),
+});
+
 /** `GET /auth/me` may answer the user or `{ user }`. */
 const meSchema = z.union([userSchema, z.object({ user: userSchema }).transform((r) => r.user)]);
 /** Registration may sign the new user in (token) or only create the account. */
@@ -116,5 +126,6 @@ export const devicesApi = {
 export const opsApi = {
   health: () => api('GET', '/health', { schema: z.record(z.string(), z.unknown()) }),
   generateDummyData: (body: RequestBody<'POST', '/dev/generate-dummy-data'>) =>
-    api('POST', '/dev/generate-dummy-data', { body, schema: z.record(z.string(), z.unknown()) }),
+    api('POST', '/dev/generate-dummy-data', { body, schema: z.object({ job: dummyJobSchema, staffPassword: z.string().optional() }) }),
+  dummyDataJob: (id: string) => api('GET', '/dev/generate-dummy-data/:id', { param: { id }, schema: z.object({ job: dummyJobSchema }) }),
 };

@@ -18,6 +18,7 @@ import { webRankingsMessages } from './web-rankings.messages';
 import { webBillsMessages } from './web-bills.messages';
 import { webAccountMessages } from './web-account.messages';
 import { webAuditMessages } from './web-audit.messages';
+import { webSettingsMessages } from './web-settings.messages';
 import { cliMessages } from './cli.messages';
 import { cliBillsMessages } from './cli-bills.messages';
 import { cliBillsHelpMessages } from './cli-bills-help.messages';
@@ -45,6 +46,7 @@ export const messageEntries = {
   ...webBillsMessages,
   ...webAccountMessages,
   ...webAuditMessages,
+  ...webSettingsMessages,
   ...cliMessages,
   ...cliBillsMessages,
   ...cliBillsHelpMessages,
