@@ -52,7 +52,9 @@ export async function openStoreDb(
     dialect: new StoreDialect({ database: raw }),
     ...(opts.onQuery ? { log: (e) => opts.onQuery?.(e.query.sql, e.query.parameters) } : {}),
   });
-  const migrator = new Migrator({ db, provider: opts.migrations ?? migrationProvider });
+  // Unordered: a counter file that ran a later-numbered document migration first still takes an
+  // earlier one that landed after it (each touches tables of its own; see hub/src/db/migrate.ts).
+  const migrator = new Migrator({ db, provider: opts.migrations ?? migrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrateSharingTheFile(migrator);
   if (error) {
     await db.destroy();
