@@ -83,6 +83,19 @@ export function createReportsRoutes(deps: AppDeps) {
     wantsCsv(c) ? run() : cachedAnswer(c, deps.platform, REPORT_CACHE, me, query, run);
 
   async function countStockRows(kind: 'low' | 'out', stores: string[] | null, query: z.output<typeof stockReportQuery>): Promise<number> {
+    if (query.category === undefined && query.supplierId === undefined) {
+      // Unfiltered by product: the stores' maintained counters (store_stock_counts, exact by
+      // triggers) hold the low / out rows of every product; the report leaves archived products
+      // out, so their rows are subtracted (index-only per archived product). Counting the
+      // partial index instead read every low row of the chain: 2.5 s at 10,000 stores.
+      const counter = kind === 'out' ? sql.ref('n.out_of_stock') : sql.ref('n.low');
+      const { rows } = await sql<{ n: number }>`
+        SELECT ((SELECT coalesce(sum(${counter}), 0) FROM store_stock_counts n ${stores !== null ? sql`WHERE n.store_id = ANY(${stores}::uuid[])` : sql``})
+              - (SELECT count(*) FROM products p JOIN stock k ON k.product_id = p.id
+                 WHERE p.archived AND k.qty <= k.reorder_level AND ${kind === 'out' ? sql`k.qty <= 0` : sql`k.qty > 0`}
+                 ${stores !== null ? sql`AND k.store_id = ANY(${stores}::uuid[])` : sql``}))::int AS n`.execute(db);
+      return rows[0]!.n;
+    }
     const r = await db
       .selectFrom('stock as k')
       .innerJoin('products as p', 'p.id', 'k.product_id')

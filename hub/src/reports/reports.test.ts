@@ -85,6 +85,44 @@ describe('reports', () => {
     expect((await t.call('GET', '/reports/low-stock?category=lz', managerA.token)).body.items).toEqual([]);
   });
 
+  it("a cut page's total comes from the stores' counters and still leaves archived products out", async () => {
+    const stores = [await t.makeStore('TC-1'), await t.makeStore('TC-2')];
+    const make = async (sku: string) => (await t.call('POST', '/products', admin.token, { sku, name: sku, unit: 'pc', pricePaise: 100, reorderLevel: 10 })).body as { id: string };
+    const [kept, gone] = [await make('TC-KEPT'), await make('TC-GONE')];
+    for (const store of stores) {
+      for (const [p, qty] of [[kept, 3], [gone, 2]] as const) {
+        expect((await t.call('POST', '/stock-movements', admin.token, { storeId: store.id, productId: p.id, kind: 'IN', qty })).status).toBe(201);
+      }
+      expect((await t.call('POST', '/stock-movements', admin.token, { storeId: store.id, productId: gone.id, kind: 'SALE', qty: -5 })).status).toBe(201); // out: -3
+    }
+    expect((await t.call('PATCH', `/products/${gone.id}`, admin.token, { archived: true })).status).toBe(200);
+    // What the report lists, counted row by row (the query the counters replace).
+    const oracle = async (kind: 'low' | 'out', storeId?: string) =>
+      (
+        await t.db.db
+          .selectFrom('stock as k')
+          .innerJoin('products as p', 'p.id', 'k.product_id')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('p.archived', '=', false)
+          .where((eb) => eb('k.qty', '<=', eb.ref('k.reorder_level')))
+          .where('k.qty', kind === 'out' ? '<=' : '>', 0)
+          .$if(storeId !== undefined, (q) => q.where('k.store_id', '=', storeId!))
+          .executeTakeFirstOrThrow()
+      ).n;
+    for (const kind of ['low', 'out'] as const) {
+      const path = kind === 'low' ? '/reports/low-stock' : '/reports/out-of-stock';
+      const cut = await t.call('GET', `${path}?limit=1`, admin.token);
+      expect(cut.status).toBe(200);
+      expect(cut.body.items).toHaveLength(1);
+      expect(cut.body.total).toBe(Number(await oracle(kind)));
+      expect(cut.headers.get('x-total-count')).toBe(String(cut.body.total));
+    }
+    const low = await t.call('GET', `/reports/low-stock?limit=1&storeId=${stores[1]!.id}`, admin.token);
+    expect({ total: low.body.total, truncated: low.body.truncated }).toEqual({ total: Number(await oracle('low', stores[1]!.id)), truncated: false });
+    const out = await t.call('GET', `/reports/out-of-stock?storeId=${stores[1]!.id}`, admin.token);
+    expect(out.body.items).toEqual([]); // the archived product's -3 is not listed
+  });
+
   it('exports CSV by Accept header or ?format=csv, with formula injection defused', async () => {
     const viaQuery = await t.call('GET', `/reports/sales?${range}&groupBy=product&format=csv`, admin.token);
     expect(viaQuery.headers.get('content-type')).toContain('text/csv');

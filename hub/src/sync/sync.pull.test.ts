@@ -5,6 +5,7 @@ import { CATALOG_SCOPE, nextVersion } from '../db/change-version';
 import type { Database } from '../db/database.types';
 import { applyMovements } from '../stock/stock.apply';
 import type { TestApp, TestUser } from '../test/test-db';
+import { recordQueries } from '../test/query-count';
 import { useTestApp } from '../test/use-test-app';
 import { SimDevice } from './sync.test-kit';
 
@@ -92,6 +93,47 @@ describe('GET /sync/pull', () => {
     await d.pushAll();
     expect((await d.pullAll()).at(-1)!.includesSeq).toBe(3);
     expect(d.view(product.id)).toBe(8);
+  });
+
+  describe.skipIf(!process.env.TEST_DATABASE_URL)('the pull after a push (real PostgreSQL: round trips counted at the pg client)', () => {
+    it('is one statement when the catalog has not changed, pages like the general pull, and falls back when it has', async () => {
+      const store = await newStore();
+      const products = [];
+      for (let i = 0; i < 5; i++) products.push(await t.makeProduct({ sku: `QP-${i}-${uuidv7()}` }));
+      const d = await SimDevice.enroll(t, admin.token, store.id, 'quick');
+      await d.pullAll();
+      for (const p of products) d.record('IN', p.id, 4);
+      await d.pushAll();
+
+      const { result: first, queries } = await recordQueries(() => d.pullPage(2));
+      expect(queries.map((q) => q.text.slice(0, 30))).toEqual(['/*prepared*/ WITH cfg AS MATER']);
+      expect({ stock: first.stock.length, more: first.hasMore, includesSeq: first.includesSeq, store: first.store.id }).toEqual({ stock: 2, more: true, includesSeq: 5, store: store.id });
+      const rest = await d.pullAll(2);
+      const got = [...first.stock, ...rest.flatMap((p) => p.stock)];
+      expect(got.map((s) => s.productId).sort()).toEqual(products.map((p) => p.id).sort());
+      expect(got.every((s) => s.qty === 4 && s.storeId === store.id)).toBe(true);
+      const dev = await t.db.db.selectFrom('devices').select('last_pull_at').where('id', '=', d.id).executeTakeFirstOrThrow();
+      expect(dev.last_pull_at).not.toBeNull();
+
+      // Nothing new: one statement, an empty finished round.
+      const idle = await recordQueries(() => d.pullPage());
+      expect(idle.queries).toHaveLength(1);
+      expect({ stock: idle.result.stock.length, more: idle.result.hasMore }).toEqual({ stock: 0, more: false });
+
+      // A catalog change: the general pull sends it (and the stock written with it).
+      const added = (await t.call('POST', '/products', admin.token, { sku: `QP-new-${uuidv7()}`, name: 'Quick new', unit: 'pc', pricePaise: 100 })).body as { id: string };
+      d.record('IN', added.id, 1);
+      await d.pushAll();
+      const after = await recordQueries(() => d.pullAll());
+      expect(after.queries.length).toBeGreaterThan(1);
+      expect(after.result.flatMap((p) => p.products).map((p) => p.id)).toContain(added.id);
+      expect(after.result.flatMap((p) => p.stock).map((s) => [s.productId, s.qty])).toEqual([[added.id, 1]]);
+
+      // A revoked device is refused by the general path the quick one hands over to.
+      expect((await t.call('DELETE', `/devices/${d.id}`, admin.token)).status).toBe(204);
+      const refused = await t.call('GET', `/sync/pull?cursor=${d.cursor}`, d.token);
+      expect(refused.status).toBe(401);
+    });
   });
 
   describe.skipIf(!process.env.TEST_DATABASE_URL)('never skips a late commit (needs real concurrent Postgres transactions)', () => {

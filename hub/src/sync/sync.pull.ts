@@ -1,14 +1,15 @@
 import { DomainError, type PullResponse, type StaffMember } from '@bazaar/shared';
 import { sql, type Transaction } from 'kysely';
 import type { DevicePrincipal } from '../auth/principal';
-import { CATALOG_SCOPE, currentVersion } from '../db/change-version';
-import type { Database } from '../db/database.types';
+import { CATALOG_SCOPE } from '../db/change-version';
+import type { Database, StoreRow } from '../db/database.types';
 import type { AppDeps } from '../http/app-env';
 import { toProduct } from '../products/products.routes';
 import { toStockRow } from '../stock/stock.mappers';
 import { toStore } from '../stores/stores.routes';
 import { toSupplier } from '../suppliers/suppliers.routes';
 import { PULL_DONE, PULL_KINDS, encodePullCursor, type PullCursor, type PullKind } from './sync.cursor';
+import { lazyCommit, quickPull } from './sync.pull-quick';
 
 type Page = Pick<PullResponse, 'products' | 'suppliers' | 'staff' | 'stock' | 'remaps'>;
 
@@ -86,18 +87,34 @@ export async function pullPage(
   previous: PullCursor | undefined,
   limit: number,
 ): Promise<PullResponse> {
+  // The pull after a push (a finished round, no catalog change): one statement (sync.pull-quick.ts).
+  const quick = previous ? await quickPull(deps.db, device, previous, limit, new Date(deps.clock.now())) : null;
+  if (quick) return { ...quick, serverTime: deps.clock.now(), hubHlc: deps.hlc.now() };
+
   const page = await deps.db
     .transaction()
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
     .execute(async (trx) => {
-      const row = await trx.selectFrom('devices').select(['last_seq', 'revoked_at']).where('store_id', '=', device.storeId).where('id', '=', device.id).executeTakeFirst();
+      // The device, its store and both change versions in the snapshot's first statement.
+      const row = await trx
+        .selectFrom('devices as d')
+        .select(['d.last_seq', 'd.revoked_at'])
+        .select([
+          sql<unknown>`(SELECT row_to_json(s) FROM stores s WHERE s.id = d.store_id)`.as('store'),
+          sql<string | null>`(SELECT c.version FROM change_counters c WHERE c.scope = ${CATALOG_SCOPE}::text)`.as('catalog_now'),
+          sql<string | null>`(SELECT c.version FROM change_counters c WHERE c.scope = ${device.storeId}::text)`.as('store_now'),
+        ])
+        .where('d.store_id', '=', device.storeId)
+        .where('d.id', '=', device.id)
+        .executeTakeFirst();
       if (!row || row.revoked_at !== null) throw new DomainError('UNAUTHENTICATED', 'invalid or revoked device token');
-      const storeRow = await trx.selectFrom('stores').selectAll().where('id', '=', device.storeId).executeTakeFirst();
-      if (!storeRow) throw new DomainError('NOT_FOUND', 'store not found');
+      const storeJson = row.store as (Omit<StoreRow, 'created_at' | 'updated_at'> & { created_at: string; updated_at: string }) | null;
+      if (!storeJson) throw new DomainError('NOT_FOUND', 'store not found');
+      const storeRow: StoreRow = { ...storeJson, created_at: new Date(storeJson.created_at), updated_at: new Date(storeJson.updated_at) };
 
-      const catalogNow = await currentVersion(trx, CATALOG_SCOPE);
-      const storeNow = await currentVersion(trx, device.storeId);
+      const catalogNow = Number(row.catalog_now ?? 0);
+      const storeNow = Number(row.store_now ?? 0);
       // A cursor beyond the hub's versions was issued before the hub was restored from an older
       // backup: rows at the versions in between would be skipped, so the device gets a full round.
       if (previous && (previous.catalogTo > catalogNow || previous.storeTo > storeNow)) previous = undefined;
@@ -128,6 +145,8 @@ export async function pullPage(
           break;
         }
         const kind = PULL_KINDS[phase]!;
+        // An empty window (from = to) has no rows: no query.
+        if (kind === 'stock' ? cursor.storeFrom === cursor.storeTo : cursor.catalogFrom === cursor.catalogTo) continue;
         const after: [number, string] | null = phase === cursor.phase && cursor.lastId !== '' ? [cursor.lastVersion, cursor.lastId] : null;
         const rows = await fetchKind(trx, kind, device.storeId, cursor, after, remaining + 1);
         const taken = rows.slice(0, remaining);
@@ -139,19 +158,18 @@ export async function pullPage(
           break;
         }
       }
-      // A finished round says "more" when writes landed after it began: hasMore=false means up to date as of this snapshot.
-      const hasMore =
-        next.phase !== PULL_DONE ||
-        (await currentVersion(trx, CATALOG_SCOPE)) > cursor.catalogTo ||
-        (await currentVersion(trx, device.storeId)) > cursor.storeTo;
+      // A finished round says "more" when writes landed after it began (versions read in this
+      // snapshot): hasMore=false means up to date as of this snapshot.
+      const hasMore = next.phase !== PULL_DONE || catalogNow > cursor.catalogTo || storeNow > cursor.storeTo;
       return { ...out, store: toStore(storeRow), includesSeq: cursor.includesSeq, ackedSeq: Number(row.last_seq), cursor: encodePullCursor(next), hasMore };
     });
 
   // A push of this device holds its row lock while it waits for the store's version lock;
   // a pull must never queue behind it, so the bookkeeping is skipped when the row is busy.
   await sql`
-    UPDATE devices SET last_pull_at = ${new Date(deps.clock.now())}
-    WHERE id IN (SELECT id FROM devices WHERE store_id = ${device.storeId} AND id = ${device.id} FOR UPDATE SKIP LOCKED)`.execute(
+    WITH cfg AS MATERIALIZED (${lazyCommit})
+    UPDATE devices SET last_pull_at = ${new Date(deps.clock.now())} FROM cfg
+    WHERE cfg.v IS NOT NULL AND id IN (SELECT id FROM devices WHERE store_id = ${device.storeId} AND id = ${device.id} FOR UPDATE SKIP LOCKED)`.execute(
     deps.db,
   );
   return { ...page, serverTime: deps.clock.now(), hubHlc: deps.hlc.now() };
