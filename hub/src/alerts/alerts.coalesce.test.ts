@@ -100,4 +100,46 @@ describe('alert re-evaluation, coalesced per store', () => {
     const closed = await evaluateAlerts(t.db.db, [store.id], now, [p2.id]);
     expect(closed.closed.map((a) => a.productId)).toEqual([p2.id]);
   });
+
+  it('the one-statement evaluation of touched products ends where the whole-store transaction does, in every crossing', async () => {
+    // Per product: [qty, reorder level, live alerts before] — low→out on top of a live low, recovered
+    // low and out, an acknowledged low that stays low, a level of 0, nothing to do.
+    const cases: [number, number, ('low' | 'out' | 'ack-low')[]][] = [
+      [-2, 5, ['low']],
+      [9, 5, ['low', 'out']],
+      [3, 5, ['ack-low']],
+      [3, 0, ['low']],
+      [0, 0, []],
+      [4, 5, []],
+      [8, 5, []],
+    ];
+    const products = [];
+    for (const [, level] of cases) products.push(await t.makeProduct({ reorderLevel: level }));
+    const seed = async () => {
+      const store = await t.makeStore(`AE${uuidv7().slice(-8)}`);
+      await t.db.db
+        .insertInto('stock')
+        .values(cases.map(([qty, level], i) => ({ store_id: store.id, product_id: products[i]!.id, qty, reorder_level: level, version: 1, updated_at: new Date() })))
+        .execute();
+      const live = cases.flatMap(([, , alerts], i) =>
+        alerts.map((a) => ({ store_id: store.id, id: uuidv7(), product_id: products[i]!.id, kind: a === 'ack-low' ? ('low' as const) : a, state: a === 'ack-low' ? ('acknowledged' as const) : ('open' as const), qty: 1 })),
+      );
+      if (live.length) await t.db.db.insertInto('alerts').values(live).execute();
+      return store.id;
+    };
+    const alertsOf = async (storeId: string) =>
+      (await t.db.db.selectFrom('alerts').select(['product_id', 'kind', 'state']).where('store_id', '=', storeId).execute())
+        .map((a) => `${products.findIndex((p) => p.id === a.product_id)}:${a.kind}:${a.state}`)
+        .sort();
+    const [viaStatement, viaTransaction] = [await seed(), await seed()];
+    const now = new Date();
+    const a = await evaluateAlerts(t.db.db, [viaStatement], now, products.map((p) => p.id));
+    const b = await evaluateAlerts(t.db.db, [viaTransaction], now);
+    expect(await alertsOf(viaStatement)).toEqual(await alertsOf(viaTransaction));
+    const summary = (r: typeof a) => ({ raised: r.raised.map((x) => `${products.findIndex((p) => p.id === x.productId)}:${x.kind}:${x.qty}`), closed: r.closed.map((x) => `${products.findIndex((p) => p.id === x.productId)}:${x.kind}`).sort() });
+    expect(summary(a)).toEqual(summary(b));
+    expect(summary(a)).toEqual({ raised: ['0:out:-2', '4:out:0', '5:low:4'], closed: ['1:low', '1:out', '3:low'] });
+    // Idempotent: again, nothing more.
+    expect(await evaluateAlerts(t.db.db, [viaStatement], now, products.map((p) => p.id))).toEqual({ raised: [], closed: [] });
+  });
 });

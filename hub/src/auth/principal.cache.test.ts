@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DevicePrincipal, UserPrincipal } from './principal';
-import { PrincipalCache } from './principal.cache';
+import { DEVICE_PRINCIPAL_TTL_MS, PrincipalCache } from './principal.cache';
 
 const user = (id: string, tokenId = `t-${id}`): UserPrincipal => ({ kind: 'user', id, username: id, name: id, role: 'staff', storeIds: ['s1'], tokenId });
 const device = (id: string): DevicePrincipal => ({ kind: 'device', id, storeId: 's1', node: `n-${id}` });
@@ -19,6 +19,22 @@ describe('PrincipalCache', () => {
     clock.t += 1;
     expect(c.get('h1')).toBeUndefined();
     expect(c.size).toBe(0);
+  });
+
+  it("keeps a device's principal for the device TTL (sync re-checks revocation itself), a user's for the short one", () => {
+    const { clock, cache: c } = cache({ ttlMs: 5_000 });
+    c.set('u', c.begin(), { principal: user('u1'), tokenExpiresAt: null });
+    c.set('d', c.begin(), { principal: device('d1'), tokenExpiresAt: null });
+    expect(c.deviceTtlMs).toBe(DEVICE_PRINCIPAL_TTL_MS);
+    clock.t += 5_000;
+    expect(c.get('u')).toBeUndefined();
+    expect(c.get('d')?.principal).toMatchObject({ id: 'd1' });
+    clock.t += DEVICE_PRINCIPAL_TTL_MS - 5_000;
+    expect(c.get('d')).toBeUndefined();
+    // A cache turned off (TTL 0) keeps no device either.
+    const off = cache({ ttlMs: 0 }).cache;
+    off.set('d', off.begin(), { principal: device('d1'), tokenExpiresAt: null });
+    expect(off.get('d')).toBeUndefined();
   });
 
   it('evicts by user, by token and by device, leaving the rest', () => {

@@ -14,12 +14,23 @@ export interface PrincipalCacheOptions {
   now: () => number;
   /** How long a resolved principal is trusted without asking the database again. */
   ttlMs?: number;
+  /** The same for device tokens (see DEVICE_PRINCIPAL_TTL_MS). */
+  deviceTtlMs?: number;
   maxEntries?: number;
 }
 
 /** A few seconds: long enough to take the lookup off a busy list endpoint, short enough to be the bound other nodes see. */
 export const PRINCIPAL_CACHE_TTL_MS = 5_000;
-const MAX_ENTRIES = 10_000;
+/**
+ * A device token names one device of one store for good (tokens are never reissued), and every
+ * route a device token reaches (sync push, pull, time) reads the device row in its own first
+ * statement and refuses a revoked device there, on every node at once. So a device principal
+ * can be trusted far longer than a user's: a counter pushing every 30 s otherwise pays a token
+ * lookup on nearly every push (with 20,000 counters a 5 s entry is gone before it is used again).
+ */
+export const DEVICE_PRINCIPAL_TTL_MS = 10 * 60_000;
+/** A fleet's counters (2 a store) plus the signed-in users, with room. */
+const MAX_ENTRIES = 50_000;
 
 /**
  * Token hash → principal, per hub node. Only successful lookups are kept (an unknown token
@@ -36,11 +47,13 @@ export class PrincipalCache {
   private generation = 0;
   private readonly now: () => number;
   readonly ttlMs: number;
+  readonly deviceTtlMs: number;
   private readonly maxEntries: number;
 
   constructor(opts: PrincipalCacheOptions) {
     this.now = opts.now;
     this.ttlMs = opts.ttlMs ?? PRINCIPAL_CACHE_TTL_MS;
+    this.deviceTtlMs = opts.deviceTtlMs ?? (this.ttlMs > 0 ? Math.max(this.ttlMs, DEVICE_PRINCIPAL_TTL_MS) : 0);
     this.maxEntries = opts.maxEntries ?? MAX_ENTRIES;
   }
 
@@ -75,7 +88,8 @@ export class PrincipalCache {
     // One object serves many requests: frozen, so no route can change it for the next one.
     if (value.principal.kind === 'user') Object.freeze(value.principal.storeIds);
     Object.freeze(value.principal);
-    this.entries.set(tokenHash, { ...value, cachedUntil: this.now() + this.ttlMs });
+    const ttl = value.principal.kind === 'device' ? this.deviceTtlMs : this.ttlMs;
+    this.entries.set(tokenHash, { ...value, cachedUntil: this.now() + ttl });
   }
 
   /** One user token (logout). */

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startHub, TEST_DATABASE_URL, TEST_REDIS_URL, useRedisPrefix, waitFor, type HubProcess } from '../platform/platform.test-kit';
+import { api, startHub, TEST_DATABASE_URL, TEST_REDIS_URL, useRedisPrefix, type HubProcess } from '../platform/platform.test-kit';
 import { freePort } from '../test/free-port';
 import { createOver, registerOwner } from '../test/hub-seed';
 import { useScratchDatabase } from '../test/scratch-database';
 
 /**
- * DEPLOY.md: a device revoke takes effect at once on the node that handled it and within the
- * principal cache's TTL on every other node; a revoked device cannot push or pull even inside
- * that window (sync re-reads its device row). Two real hub processes on one database.
+ * DEPLOY.md: a device revoke takes effect at once on the node that handled it; on every other
+ * node a revoked device cannot push or pull even while its principal is cached (sync re-reads
+ * its device row), and the first such refusal drops it from that node's cache. Two real hub
+ * processes on one database.
  */
 describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)('device revocation across two hub processes (needs TEST_DATABASE_URL and TEST_REDIS_URL)', () => {
   const db = useScratchDatabase(TEST_DATABASE_URL, 'revoke_mn');
@@ -29,7 +30,7 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)('device revocation across
     await Promise.all([a?.stop(), b?.stop()]);
   }, 60_000);
 
-  it('a device revoked on node A cannot push or pull on node B while B still caches its principal, and B refuses it entirely within the TTL', async () => {
+  it('a device revoked on node A cannot push or pull on node B while B still caches its principal, and the refusal makes B drop it', async () => {
     const enrolled = await api(a.url, 'POST', '/devices', admin, { storeId, name: 'Front till' });
     expect(enrolled.status).toBe(201);
     const token = enrolled.body.token as string;
@@ -47,17 +48,12 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)('device revocation across
 
     // Node B still holds the principal (403, not 401: the token was accepted from B's cache)…
     expect(await userOnly()).toBe(403);
-    // …yet sync is refused, because push and pull re-read the device row.
+    // …yet sync is refused, because push and pull re-read the device row…
     const push = await api(b.url, 'POST', '/sync/push', token, { movements: [] });
     expect(push.status).toBe(401);
     expect(push.body.error.code).toBe('UNAUTHENTICATED');
-    const pull = await api(b.url, 'GET', '/sync/pull', token);
-    expect(pull.status).toBe(401);
-    // And B's cache was still live after both refusals, so they happened inside the window.
-    expect(await userOnly()).toBe(403);
-
-    // Within the TTL B stops accepting the token at all (waited for, not timed).
-    await waitFor('node B to drop the cached device', async () => (await userOnly()) === 401);
+    // …and that refusal drops the device from B's cache: from then on B refuses the token everywhere.
+    expect(await userOnly()).toBe(401);
     expect((await api(b.url, 'GET', '/sync/pull', token)).status).toBe(401);
   });
 });
