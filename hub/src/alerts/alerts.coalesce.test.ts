@@ -113,7 +113,7 @@ describe('alert re-evaluation, coalesced per store', () => {
       [4, 5, []],
       [8, 5, []],
     ];
-    const products = [];
+    const products: { id: string }[] = [];
     for (const [, level] of cases) products.push(await t.makeProduct({ reorderLevel: level }));
     const seed = async () => {
       const store = await t.makeStore(`AE${uuidv7().slice(-8)}`);
