@@ -27,5 +27,6 @@ export * from './audit/audit-verify.schema';
 export * from './audit/audit-actions';
 export * from './sync/sync.protocol';
 export * from './bills/index';
+export * from './transfers/index';
 export * from './i18n/index';
 export * from './purchases/index';

@@ -13,6 +13,11 @@ export const conflictKinds = [
   'UNKNOWN_USER',
   /** Returns of one bill line, recorded by counters that were offline from each other, add up to more than was sold. */
   'OVER_RETURN',
+  /**
+   * A transfer counted in short, over or damaged (or one line counted in twice by two offline
+   * counters): raised once, at the receiving store, and listed to the managers of both stores.
+   */
+  'TRANSFER_DISCREPANCY',
 ] as const;
 export const conflictKindSchema = z.enum(conflictKinds);
 export type ConflictKind = z.infer<typeof conflictKindSchema>;

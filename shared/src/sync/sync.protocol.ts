@@ -9,9 +9,11 @@ import { hlcStringSchema } from '../hlc/hlc';
 import { billSchema } from '../bills/bill.schema';
 import { goodsReceiptSchema } from '../purchases/goods-receipt.schema';
 import { purchaseOrderSchema } from '../purchases/purchase-order.schema';
+import { transferSchema } from '../transfers/transfer.schema';
 
 export const MAX_PUSH_MOVEMENTS = 1000;
 export const MAX_PUSH_PRODUCTS = 1000;
+export const MAX_PUSH_TRANSFERS = 200;
 export const DEFAULT_PULL_LIMIT = 1000;
 export const MAX_PULL_LIMIT = 5000;
 
@@ -56,6 +58,12 @@ export const pushRequestSchema = z.strictObject({
    */
   purchaseOrders: z.array(purchaseOrderSchema).max(MAX_PUSH_MOVEMENTS).default([]),
   goodsReceipts: z.array(goodsReceiptSchema).max(MAX_PUSH_MOVEMENTS).default([]),
+  /**
+   * Transfers (issue 18) this device's store acted on, as they stand here: with the movements of a
+   * dispatch or a receipt, and alone for a receipt that moved nothing or a close. The hub keeps
+   * only the side the device's store owns (transfer.sides.ts), by id, so a replay changes nothing.
+   */
+  transfers: z.array(transferSchema).max(MAX_PUSH_TRANSFERS).default([]),
   /** The device's current clock, so the hub can see drift even in an empty push. */
   deviceHlc: hlcStringSchema.optional(),
   clock: deviceClockReportSchema.optional(),

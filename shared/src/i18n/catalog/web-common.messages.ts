@@ -3,6 +3,7 @@ import { messages } from './define';
 /** Head office: tables, filters and other shared parts. */
 export const webCommonMessages = messages({
   'web.conflicts.overReturn': { en: 'Returned more than sold', ur: 'بیچے سے زیادہ واپسی', hi: 'बेचे से अधिक वापसी' },
+  'web.conflicts.transferDiscrepancy': { en: 'Transfer counted short, over or damaged', ur: 'منتقلی میں کمی، زیادتی یا نقصان', hi: 'स्थानांतरण में कमी, अधिकता या क्षति' },
   'web.table.exportingSoFar': { en: 'Exporting… {count} rows so far', ur: 'برآمد ہو رہی ہے… اب تک {count} قطاریں', hi: 'निर्यात हो रहा है… अब तक {count} पंक्तियाँ' },
   'web.table.exported': {
     en: 'Exported {count, plural, one {# row} other {# rows}} built in the browser ({reason}).',

@@ -18,9 +18,10 @@ import { useI18n } from '../../i18n/i18n-context';
 import { Options } from '../../components/options';
 
 /** Kinds whose label is in the message catalogs already (the others are not moved there yet). */
-const kindKey: Partial<Record<ConflictKind, MessageKey>> = { OVER_RETURN: 'web.conflicts.overReturn' };
+const kindKey: Partial<Record<ConflictKind, MessageKey>> = { OVER_RETURN: 'web.conflicts.overReturn', TRANSFER_DISCREPANCY: 'web.conflicts.transferDiscrepancy' };
+type Catalogued = 'OVER_RETURN' | 'TRANSFER_DISCREPANCY';
 
-const kindText: Record<Exclude<ConflictKind, 'OVER_RETURN'>, string> = {
+const kindText: Record<Exclude<ConflictKind, Catalogued>, string> = {
   NEGATIVE_STOCK: 'Negative stock',
   COUNT_VARIANCE: 'Count variance',
   LATE_MOVEMENT_ABSORBED: 'Late sale absorbed by count',
@@ -32,7 +33,7 @@ const kindText: Record<Exclude<ConflictKind, 'OVER_RETURN'>, string> = {
 
 function kindLabel(kind: ConflictKind, t: (key: MessageKey) => string): string {
   const key = kindKey[kind];
-  return key ? t(key) : kindText[kind as Exclude<ConflictKind, 'OVER_RETURN'>];
+  return key ? t(key) : kindText[kind as Exclude<ConflictKind, Catalogued>];
 }
 
 function KindLabel({ kind }: { kind: ConflictKind }) {
