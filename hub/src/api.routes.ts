@@ -23,6 +23,9 @@ import { createGoodsReceiptsRoutes } from './purchases/goods-receipts.routes';
 import { createPurchaseReportRoutes } from './purchases/purchases.reports.routes';
 import { createPurchasesSyncRoutes } from './purchases/purchases.sync.routes';
 import { createPurchaseTermsRoutes } from './purchases/purchase-terms.routes';
+import { createTransfersRoutes } from './transfers/transfers.routes';
+import { createInTransitRoutes } from './transfers/transfers.in-transit';
+import { createTransferSyncRoutes } from './transfers/transfers.sync';
 
 /** Every /api/v1 route, chained so path params and RPC types survive (hc<HubApp>). */
 export function createApiRoutes(deps: AppDeps) {
@@ -45,6 +48,9 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/goods-receipts', createGoodsReceiptsRoutes(deps))
     .route('/reports', createPurchaseReportRoutes(deps))
     .route('/purchase-terms', createPurchaseTermsRoutes(deps))
+    .route('/transfers', createTransfersRoutes(deps))
+    .route('/reports', createInTransitRoutes(deps))
+    .route('/sync', createTransferSyncRoutes(deps))
     .route('/sync', createSyncRoutes(deps))
     .route('/sync', createPurchasesSyncRoutes(deps))
     .route('/devices', createDevicesRoutes(deps))

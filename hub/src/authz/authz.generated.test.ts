@@ -26,6 +26,8 @@ const f = {} as {
   conflictB: string;
   exportB: string;
   purchaseOrderB: string;
+  C: { id: string; code: string };
+  transferB: string;
 };
 const SECRET_B = 'secret note of BRAVO';
 
@@ -79,6 +81,9 @@ beforeAll(async () => {
   f.conflictB = (await t.db.db.selectFrom('conflicts').select('id').where('store_id', '=', f.B.id).executeTakeFirstOrThrow()).id;
   f.exportB = (await t.call('POST', '/exports', admin.token, { kind: 'stock', storeId: f.B.id })).body.id;
   f.purchaseOrderB = (await t.call('POST', '/purchase-orders', admin.token, { storeId: f.B.id, supplierId: f.supplierId, lines: [{ productId: f.product.id, orderedQty: 5 }] })).body.id;
+  // A transfer between B and a third store: nobody of A only may see it.
+  f.C = await t.makeStore('CHARLIESTORE');
+  f.transferB = (await t.call('POST', '/transfers', admin.token, { fromStoreId: f.B.id, toStoreId: f.C.id, lines: [{ productId: f.product.id, qty: 1 }] })).body.id;
   expect((await t.call('PUT', `/alerts/webhooks/${f.B.id}`, admin.token, { url: 'https://hooks.example.com/bravo' })).status).toBe(200);
   f.tokens = {
     anonymous: null,
@@ -126,7 +131,9 @@ async function fillPath(method: string, pattern: string): Promise<string> {
                   ? f.conflictB
                   : pattern.startsWith('/api/v1/exports/')
                     ? f.exportB
-                    : uuidv7();
+                    : pattern.startsWith('/api/v1/transfers/')
+                      ? f.transferB
+                      : uuidv7();
   return pattern.replace(/:[A-Za-z]+/g, id);
 }
 
@@ -160,6 +167,7 @@ function bodyFor(key: string): unknown {
     'POST /api/v1/purchase-orders/from-suggestions': () => ({ storeId: B }),
     'PUT /api/v1/purchase-terms/suppliers/:id': () => ({ leadTimeDays: 2, reviewDays: 7, safetyDays: 1 }),
     'PUT /api/v1/purchase-terms/products/:id': () => ({ packQty: 6 }),
+    'POST /api/v1/transfers': () => ({ fromStoreId: B, toStoreId: f.C.id, lines: [{ productId: f.product.id, qty: 1 }] }),
     // Invalid on purpose: an admin gets 400 instead of a generated world.
     'POST /api/v1/dev/generate-dummy-data': () => ({ stores: 0 }),
   };

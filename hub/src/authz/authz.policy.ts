@@ -95,6 +95,11 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'PUT /api/v1/purchase-terms/suppliers/:id': { access: 'admin' },
   'PUT /api/v1/purchase-terms/products/:id': { access: 'admin' },
   'GET /api/v1/sync/purchases': { access: 'device' },
+  'POST /api/v1/transfers': { access: 'manager', scoped: true },
+  'GET /api/v1/transfers': { access: 'manager' },
+  'GET /api/v1/transfers/:id': { access: 'manager', scoped: true },
+  'GET /api/v1/reports/in-transit': { access: 'manager' },
+  'GET /api/v1/sync/transfers': { access: 'device' },
 
   'POST /api/v1/sync/push': { access: 'device' },
   'GET /api/v1/sync/pull': { access: 'device' },

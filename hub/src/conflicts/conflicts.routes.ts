@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit.writer';
 import { requireUser } from '../auth/auth.middleware';
-import { assertStoreAccess, assertStoreRole, visibleStoreIds } from '../auth/principal';
+import { assertStoreAccess, assertStoreRole, canSeeStore, visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, pageOf, timeIdCursorSchema } from '../http/cursor';
 import { actorOf, dateQuery, iso } from '../http/route-helpers';
@@ -33,6 +33,19 @@ const list = route({ summary: 'What reconciliation found, newest first (filters,
 const getOne = route({ summary: 'One conflict', tag, id, responses: { 200: conflictSchema } });
 const resolve = route({ summary: 'Mark a conflict resolved, with a note (managers of its store)', tag, id, body: conflictResolveSchema, responses: { 200: conflictSchema } });
 
+/**
+ * A transfer's discrepancy is stored at the receiving store and is the sending store's business
+ * too: it lists to the managers of both (index conflicts_transfer_from).
+ */
+const atStores = (ids: readonly string[]) =>
+  sql<boolean>`(store_id = ANY(${ids}::uuid[]) OR (kind = 'TRANSFER_DISCREPANCY' AND (details->>'fromStoreId')::uuid = ANY(${ids}::uuid[])))`;
+
+/** The store of the conflict's that this person sees: its own, or the sending store of a transfer's. */
+function storeOfConflictFor(me: Parameters<typeof canSeeStore>[0], row: { store_id: string; kind: string; details: unknown }): string {
+  const from = row.kind === 'TRANSFER_DISCREPANCY' ? (row.details as { fromStoreId?: unknown } | null)?.fromStoreId : undefined;
+  return !canSeeStore(me, row.store_id) && typeof from === 'string' ? from : row.store_id;
+}
+
 export function createConflictsRoutes(deps: AppDeps) {
   const { db } = deps;
 
@@ -46,8 +59,8 @@ export function createConflictsRoutes(deps: AppDeps) {
       // Postgres keeps microseconds but a cursor carries a JS date (ms): page on the ms-truncated time.
       const at = sql<Date>`date_trunc('milliseconds', created_at)`;
       let q = db.selectFrom('conflicts').selectAll().orderBy(at, 'desc').orderBy('id', 'desc').limit(query.limit + 1);
-      if (visible !== null) q = q.where('store_id', 'in', visible);
-      if (query.storeId) q = q.where('store_id', '=', query.storeId);
+      if (visible !== null) q = q.where(atStores(visible));
+      if (query.storeId) q = q.where(atStores([query.storeId]));
       if (query.kind) q = q.where('kind', '=', query.kind);
       if (query.status) q = q.where('status', '=', query.status);
       if (query.deviceId) q = q.where('device_id', '=', query.deviceId);
@@ -67,7 +80,7 @@ export function createConflictsRoutes(deps: AppDeps) {
       const id = getOne.id(c);
       const row = await db.selectFrom('conflicts').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw new DomainError('NOT_FOUND', 'conflict not found');
-      assertStoreAccess(me, row.store_id, 'conflict');
+      assertStoreAccess(me, storeOfConflictFor(me, row), 'conflict');
       return c.json(toConflict(row), 200);
     })
     .post('/:id/resolve', resolve, async (c) => {
@@ -77,8 +90,8 @@ export function createConflictsRoutes(deps: AppDeps) {
       const resolved = await db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('conflicts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
         if (!row) throw new DomainError('NOT_FOUND', 'conflict not found');
-        assertStoreAccess(me, row.store_id, 'conflict');
-        assertStoreRole(me, row.store_id, ['admin', 'manager']);
+        assertStoreAccess(me, storeOfConflictFor(me, row), 'conflict');
+        assertStoreRole(me, storeOfConflictFor(me, row), ['admin', 'manager']);
         if (row.status === 'resolved') {
           throw new DomainError('CONFLICT', 'this conflict is already resolved', { resolvedAt: iso(row.resolved_at!), resolvedBy: row.resolved_by });
         }

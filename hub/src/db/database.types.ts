@@ -371,6 +371,51 @@ export interface ProductOrderPacksTable {
   product_id: string;
   pack_qty: number;
   updated_at: Timestamp;
+/** The sending side of a transfer (migration 0012), keyed by the sending store. */
+export interface TransfersTable {
+  store_id: string;
+  id: string;
+  to_store_id: string;
+  number: string;
+  origin: 'hub' | 'counter';
+  counter_code: string;
+  counter_no: number;
+  status: 'draft' | 'dispatched' | 'cancelled';
+  line_count: number;
+  doc: Json;
+  device_id: string | null;
+  created_at: Timestamp;
+  dispatched_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** The receiving side of a transfer, keyed by the receiving store: the close and where the two sides meet. */
+export interface TransferArrivalsTable {
+  store_id: string;
+  transfer_id: string;
+  from_store_id: string;
+  dispatch_seen: Generated<boolean>;
+  settled: Generated<boolean>;
+  received_at: Timestamp | null;
+  received_by: Json | null;
+  closed_at: Timestamp | null;
+  closed_by: Json | null;
+  updated_at: Timestamp;
+}
+
+/** What the receiving store counted in, per product of a transfer (first count kept). */
+export interface TransferReceiptLinesTable {
+  store_id: string;
+  transfer_id: string;
+  product_id: string;
+  sku: string;
+  name: string;
+  unit: 'pc' | 'g' | 'ml';
+  qty_received: number;
+  qty_damaged: number;
+  device_id: string;
+  received_at: Timestamp;
+  received_by: Json | null;
 }
 
 export interface Database {
@@ -403,6 +448,9 @@ export interface Database {
   goods_receipts: GoodsReceiptsTable;
   supplier_terms: SupplierTermsTable;
   product_order_packs: ProductOrderPacksTable;
+  transfers: TransfersTable;
+  transfer_arrivals: TransferArrivalsTable;
+  transfer_receipt_lines: TransferReceiptLinesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -11,6 +11,7 @@ import { upsertOfflineProducts } from './sync.offline-products';
 import { billsAlongside } from '../bills/bills.in-push';
 import { storeBills } from '../bills/bills.ingest';
 import { storePurchasesOfPush } from '../purchases/purchases.in-push';
+import { storeTransfers } from '../transfers/transfers.in-push';
 import { pushedDate, pushedDeviceTime, unknownUserConflicts } from './sync.push-checks';
 import { lateMovementConflicts } from './sync.push-late';
 import { openPush, productRow, resolveProductsSql, type ProductCheck, type ResolvedProduct } from './sync.push-open';
@@ -219,6 +220,8 @@ async function runPush(
   // conflicts go with the push's others, or are stored by storeBills when it stored them.
   const bills = billWrites && applied.alongside ? billWrites.read(applied.alongside) : { ...(await storeBills(trx, { storeId, deviceId: device.id }, request.bills, now)), conflicts: [] };
   const purchases = await storePurchasesOfPush(trx, { storeId, deviceId: device.id }, request, now);
+  // Transfers after the movements too: each store's side under its own key (transfers.in-push.ts).
+  const transfers = request.transfers.length ? await storeTransfers(trx, { storeId, deviceId: device.id }, request.transfers, now) : null;
 
   const ackedSeq = fresh.length ? fresh[fresh.length - 1]!.seq : acked;
   const results: PushItemResult[] = batch.map((m) => {
@@ -249,6 +252,7 @@ async function runPush(
       conflicts: conflicts.map((c) => c.kind),
       ...(request.bills.length ? { billsStored: bills.inserted, billsVoided: bills.voided } : {}),
       ...(purchases ?? {}),
+      ...(transfers ? { transfersStored: transfers.stored, transfersIgnored: transfers.ignored } : {}),
     },
     at: now,
   };
@@ -258,7 +262,7 @@ async function runPush(
     UPDATE devices SET last_seq = ${ackedSeq}::bigint, last_hlc = ${intake.lastHlc()}::text, last_push_at = ${now}::timestamptz, clock_error_ms = ${clock.errorMs}::bigint
     WHERE store_id = ${storeId}::uuid AND id = ${device.id}::uuid)`;
   // OVER_RETURN conflicts are stored with the rest but, as before, not listed in the audit row.
-  const raised = [...conflicts, ...bills.conflicts];
+  const raised = [...conflicts, ...bills.conflicts, ...(transfers?.conflicts ?? [])];
   await auditAppendSql(draw, [audit], [deviceUpdate, ...(raised.length ? [sql`cf AS (${conflictsInsertSql(raised)})`] : [])], { prepared: small }).execute(trx);
 
   const remapsOut = [...remaps.values()].filter((r) => referenced.includes(r.fromProductId));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateTimeSchema } from '../domain/common.schema';
 import { uuidSchema } from '../ids/uuidv7';
 import { baseUnitSchema, MAX_QTY } from '../units/units';
-import { transferLineSchema, transferSchema, transferStatusSchema } from './transfer.schema';
+import { transferLineSchema, transferSchema } from './transfer.schema';
 
 /** A store as a transfer names it. */
 export const transferStoreSchema = z.object({ id: uuidSchema, code: z.string(), name: z.string() });

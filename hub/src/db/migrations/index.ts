@@ -9,6 +9,7 @@ import * as m0007 from './0007-idempotency-keys';
 import * as m0008 from './0008-store-time-zones';
 import * as m0009 from './0009-bills';
 import * as m0010 from './0010-citus-keys';
+import * as m0012 from './0012-transfers';
 import * as m0013 from './0013-purchases';
 
 /** Static imports: migrations ship inside the bundle, never read from a folder at run time. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0008-store-time-zones': m0008,
   '0009-bills': m0009,
   '0010-citus-keys': m0010,
+  '0012-transfers': m0012,
   '0013-purchases': m0013,
 };
