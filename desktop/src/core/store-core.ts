@@ -33,6 +33,9 @@ import { runSync, SyncLoop, type SyncLoopOptions } from './sync/sync.client';
 import { syncStatus } from './sync/sync.status';
 import { activeUserCount, checkPin, createLocalUser, listUsers } from './users/users.service';
 import type Database from 'better-sqlite3';
+import type { TransferStore } from '@bazaar/shared';
+import * as transfersApi from './transfers/transfers.api';
+import { createTransfer, dispatchTransfer, listTransfers, receiveTransfer, showTransfer } from './transfers/transfers.service';
 
 /** Validate an operation's input at the boundary; every problem is named by its field. */
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
@@ -57,7 +60,7 @@ function fieldName(path: readonly PropertyKey[]): string {
  * The store's local engine: one SQLite file, every operation one transaction with its
  * audit row. The Electron main process, the HTTP bridge and the CLI all drive this class.
  */
-export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.PurchasesApi {
+export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.PurchasesApi, transfersApi.TransfersApi {
   private session: api.SessionUser | null = null;
   private clock: DeviceClock | null = null;
   private loop: SyncLoop | null = null;
@@ -285,12 +288,35 @@ export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.P
   /** A supplier's delivery from its bill, against an order or without one: stock in, one transaction. */
   async receiveGoods(input: purchasesApi.ReceiveGoodsInput): Promise<purchasesApi.GoodsReceiptView> {
     const out = await receiveGoods(await this.ctx(), parse(purchasesApi.receiveGoodsInput, input));
+  /** A transfer made at this (sending) counter: a draft to dispatch. */
+  async createTransfer(input: transfersApi.CreateTransferInput): Promise<transfersApi.TransferCounterView> {
+    return createTransfer(await this.ctx(), parse(transfersApi.createTransferInput, input));
+  }
+
+  async dispatchTransfer(input: transfersApi.DispatchTransferInput): Promise<transfersApi.TransferCounterView> {
+    const out = await dispatchTransfer(await this.ctx(), parse(transfersApi.dispatchTransferInput, input));
     this.checkpoint.touch();
     return out;
   }
 
   async reorderSuggestions(input?: purchasesApi.ReorderInput): Promise<purchasesApi.ReorderRow[]> {
     return reorderSuggestions(await this.ctx(), parse(purchasesApi.reorderInput, input));
+  async receiveTransfer(input: transfersApi.ReceiveTransferInput): Promise<transfersApi.TransferCounterView> {
+    const out = await receiveTransfer(await this.ctx(), parse(transfersApi.receiveTransferInput, input));
+    this.checkpoint.touch();
+    return out;
+  }
+
+  async listTransfers(input?: transfersApi.ListTransfersInput): Promise<transfersApi.TransferCounterView[]> {
+    return listTransfers(await this.ctx(), parse(transfersApi.listTransfersInput, input));
+  }
+
+  async showTransfer(input: { transfer: string }): Promise<transfersApi.TransferCounterView> {
+    return showTransfer(await this.ctx(), parse(transfersApi.showTransferInput, input).transfer);
+  }
+
+  async transferStores(): Promise<TransferStore[]> {
+    return this.db.selectFrom('transfer_stores').select(['id', 'code', 'name']).orderBy('code').execute();
   }
 
   async stockIn(input: api.StockInInput): Promise<api.SingleMovementResult> {

@@ -252,6 +252,27 @@ export interface GoodsReceiptLinesTable {
   qty: number;
   cost_paise: number;
   occurred_at: string;
+/** A transfer as this counter knows it (migration 0010): the document in doc_json. */
+export interface TransfersTable {
+  id: string;
+  number: string;
+  origin: 'hub' | 'counter';
+  counter_code: string;
+  counter_no: number;
+  from_store_id: string;
+  to_store_id: string;
+  status: string;
+  doc_json: string;
+  version: Generated<number>;
+  pushed_version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TransferStoresTable {
+  id: string;
+  code: string;
+  name: string;
 }
 
 export interface StoreDatabase {
@@ -274,6 +295,8 @@ export interface StoreDatabase {
   purchase_orders: PurchaseOrdersTable;
   goods_receipts: GoodsReceiptsTable;
   goods_receipt_lines: GoodsReceiptLinesTable;
+  transfers: TransfersTable;
+  transfer_stores: TransferStoresTable;
 }
 
 export type StoreDb = Kysely<StoreDatabase>;

@@ -6,6 +6,7 @@ import { pushOnce } from './sync.push';
 import { pullAll } from './sync.pull';
 import { pullPurchases } from '../purchases/purchases.sync';
 import { syncStatus } from './sync.status';
+import { pullTransfers } from '../transfers/transfers.sync';
 
 export function hubTarget(ctx: CoreContext): HubTarget {
   const { hub_url, device_token } = ctx.settings;
@@ -35,6 +36,8 @@ export async function runSync(ctx: CoreContext, onProgress?: (p: SyncProgress) =
       pulled = { pages: pulled.pages + again.pages, products: pulled.products + again.products, stockRows: pulled.stockRows + again.stockRows, hubBehind: true };
     }
     await pullPurchases(ctx, target);
+    // Transfers to dispatch or receive here, with the other store's side as the hub knows it.
+    await pullTransfers(ctx, target);
     result.pulledPages = pulled.pages;
     result.pulledProducts = pulled.products;
     result.pulledStockRows = pulled.stockRows;

@@ -21,6 +21,7 @@ import { adoptHubTime } from '../clock/clock.adopt';
 import { HubError, hubRequest, type HubTarget } from './sync.http';
 import { remapProduct } from './sync.remap';
 import { markOrdersPushed, purchasesOfBatch } from '../purchases/purchases.sync';
+import { markTransfersPushed, transfersOfBatch } from '../transfers/transfers.sync';
 
 export interface PushOutcome {
   movements: number;
@@ -37,13 +38,14 @@ export interface PushOutcome {
  * deleted; the hub's ackedSeq moves the queue, and rejections are recorded per movement.
  */
 export async function pushOnce(ctx: CoreContext, target: HubTarget): Promise<PushOutcome> {
-  let { products, movements, body } = await buildBatch(ctx);
-  if (products.length === 0 && movements.length === 0 && body.purchaseOrders.length === 0) return { movements: 0, products: 0, rejected: 0, remaps: 0, idle: true };
+  let { products, movements, body, transfers } = await buildBatch(ctx);
+  const empty = () => products.length === 0 && movements.length === 0 && body.purchaseOrders.length === 0 && transfers.size === 0;
+  if (empty()) return { movements: 0, products: 0, rejected: 0, remaps: 0, idle: true };
   if (movements.some((m) => m.clock_final === 0)) {
     // Stamps made before this exchange are provisional: learn hub time first and send them final.
     await probeHubTime(ctx, target);
-    ({ products, movements, body } = await buildBatch(ctx));
-    if (products.length === 0 && movements.length === 0 && body.purchaseOrders.length === 0) return { movements: 0, products: 0, rejected: 0, remaps: 0, idle: true };
+    ({ products, movements, body, transfers } = await buildBatch(ctx));
+    if (empty()) return { movements: 0, products: 0, rejected: 0, remaps: 0, idle: true };
   }
 
   let answer;
@@ -61,6 +63,7 @@ export async function pushOnce(ctx: CoreContext, target: HubTarget): Promise<Pus
   const rejected = await writeTx(ctx.db, async (db) => {
     const n = await applyPushResponse(ctx, db, withEveryResult(res, movements), products, answer.sentAt, answer.receivedAt);
     await markOrdersPushed(db, body.purchaseOrders);
+    await markTransfersPushed(db, transfers);
     return n;
   });
   return { movements: movements.length, products: products.length, rejected, remaps: res.remaps.length, idle: false };
@@ -104,15 +107,17 @@ async function buildBatch(ctx: CoreContext) {
   const localSuppliers = new Set((await db.selectFrom('suppliers').select('id').where('origin', '=', 'local').execute()).map((r) => r.id));
   const localUsers = new Set((await db.selectFrom('users').select('id').where('origin', '=', 'local').execute()).map((r) => r.id));
   const settings = await db.selectFrom('settings').select('hlc_last').executeTakeFirst();
+  const transfers = morePendingProducts ? { docs: [], versions: new Map<string, number>() } : await transfersOfBatch(db, movements, state.acked_seq);
   const body = pushRequestSchema.parse({
     movements: movements.map((m) => toDeviceMovement(m, localSuppliers, localUsers)),
     products: products.map((p) => toOfflineProduct(p, localSuppliers)),
     bills: await billsOfBatch(db, movements),
     ...(await purchasesOfBatch(db, movements)),
+    transfers: transfers.docs,
     ...(settings?.hlc_last ? { deviceHlc: settings.hlc_last } : {}),
     clock: { deviceTime: Math.round(ctx.clock.rawMs()), offsetMs: Math.round(ctx.clock.offset) },
   });
-  return { products, movements, body };
+  return { products, movements, body, transfers: transfers.versions };
 }
 
 /**
