@@ -5,6 +5,7 @@ import { registerMovementCommands } from './commands/movements.commands';
 import { registerSyncCommands } from './commands/sync.commands';
 import { registerBillCommands } from './commands/bills.commands';
 import { registerPurchaseCommands } from './commands/purchases.commands';
+import { registerTransferCommands } from './commands/transfers.commands';
 import { cliT } from './cli.i18n';
 
 export function buildProgram(): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerMovementCommands(program);
   registerBillCommands(program);
   registerPurchaseCommands(program);
+  registerTransferCommands(program);
   registerSyncCommands(program);
   return program;
 }

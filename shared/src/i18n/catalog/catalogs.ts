@@ -23,6 +23,7 @@ import { cliMessages } from './cli.messages';
 import { cliBillsMessages } from './cli-bills.messages';
 import { cliBillsHelpMessages } from './cli-bills-help.messages';
 import { purchasesMessages } from './purchases.messages';
+import { cliTransfersMessages } from './cli-transfers.messages';
 import type { Entry } from './define';
 
 /** Every message of every app, by key. Areas are split into files only to keep them readable. */
@@ -51,6 +52,7 @@ export const messageEntries = {
   ...cliBillsMessages,
   ...cliBillsHelpMessages,
   ...purchasesMessages,
+  ...cliTransfersMessages,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messageEntries;

@@ -1,0 +1,30 @@
+import { messages } from './define';
+
+/** The bazaar-store CLI's transfer commands (issue 18). Table headers are "|"-separated. */
+export const cliTransfersMessages = messages({
+  'cli.help.transfer': { en: 'Send stock to another store, or count in what another store sent', ur: 'دوسری دکان کو اسٹاک بھیجیں، یا دوسری دکان کا بھیجا ہوا سامان گن کر وصول کریں', hi: 'दूसरी दुकान को स्टॉक भेजें, या दूसरी दुकान का भेजा सामान गिनकर लें' },
+  'cli.help.transferCreate': { en: 'Make a transfer from this store (SKU:QTY …); nothing moves until it is dispatched', ur: 'اس دکان سے منتقلی بنائیں (SKU:QTY …)؛ روانگی تک کچھ نہیں ہلتا', hi: 'इस दुकान से स्थानांतरण बनाएँ (SKU:QTY …); रवाना होने तक कुछ नहीं हिलता' },
+  'cli.help.transferTo': { en: 'the store it goes to (its code)', ur: 'جس دکان کو جانا ہے (اس کا کوڈ)', hi: 'जिस दुकान को जाना है (उसका कोड)' },
+  'cli.help.transferNote': { en: 'a note for the receiving store', ur: 'وصول کرنے والی دکان کے لیے نوٹ', hi: 'लेने वाली दुकान के लिए नोट' },
+  'cli.help.transferDispatch': { en: 'Dispatch a transfer: its stock leaves this store (SKU:QTY where less or more goes than planned)', ur: 'منتقلی روانہ کریں: اس کا اسٹاک اس دکان سے نکل جاتا ہے (جہاں منصوبے سے کم یا زیادہ جائے وہاں SKU:QTY)', hi: 'स्थानांतरण रवाना करें: इसका स्टॉक इस दुकान से निकलता है (जहाँ योजना से कम या ज़्यादा जाए वहाँ SKU:QTY)' },
+  'cli.help.transferReceive': { en: 'Count a transfer in: SKU:QTY of good units per line', ur: 'منتقلی گن کر وصول کریں: ہر لائن کی درست اکائیاں SKU:QTY', hi: 'स्थानांतरण गिनकर लें: हर लाइन की सही इकाइयाँ SKU:QTY' },
+  'cli.help.transferDamaged': { en: 'SKU:QTY that arrived damaged (recorded, not put into stock)', ur: 'SKU:QTY جو خراب پہنچا (درج ہوتا ہے، اسٹاک میں نہیں جاتا)', hi: 'SKU:QTY जो क्षतिग्रस्त पहुँचा (दर्ज होता है, स्टॉक में नहीं जाता)' },
+  'cli.help.transferClose': { en: 'nothing more will come: lines not counted are short', ur: 'مزید کچھ نہیں آئے گا: جو لائنیں نہیں گنی گئیں وہ کم ہیں', hi: 'और कुछ नहीं आएगा: जो लाइनें नहीं गिनी गईं वे कम हैं' },
+  'cli.help.transferList': { en: 'Transfers from and to this store, newest first', ur: 'اس دکان سے اور اس دکان کو منتقلیاں، تازہ ترین پہلے', hi: 'इस दुकान से और इस दुकान को स्थानांतरण, नवीनतम पहले' },
+  'cli.help.transferShow': { en: 'One transfer, line by line', ur: 'ایک منتقلی، لائن بہ لائن', hi: 'एक स्थानांतरण, लाइन दर लाइन' },
+  'cli.transfer.title': { en: 'Transfer {number}: {from} → {to} · {status}', ur: 'منتقلی {number}: {from} ← {to} · {status}', hi: 'स्थानांतरण {number}: {from} → {to} · {status}' },
+  'cli.transfer.linesHeader': { en: 'LINE|SKU|NAME|SENT|RECEIVED|DAMAGED|SHORT|OVER', ur: 'لائن|SKU|نام|بھیجا|وصول|خراب|کم|زیادہ', hi: 'लाइन|SKU|नाम|भेजा|मिला|क्षतिग्रस्त|कम|ज़्यादा' },
+  'cli.transfer.listHeader': { en: 'NUMBER|WAY|OTHER STORE|STATUS|LINES|MADE', ur: 'نمبر|سمت|دوسری دکان|حالت|لائنیں|بنائی گئی', hi: 'नंबर|दिशा|दूसरी दुकान|स्थिति|लाइनें|बनाया' },
+  'cli.transfer.none': { en: 'No transfers here yet (a sync brings those of head office).', ur: 'یہاں ابھی کوئی منتقلی نہیں (سنک ہیڈ آفس کی منتقلیاں لاتا ہے)۔', hi: 'यहाँ अभी कोई स्थानांतरण नहीं (सिंक मुख्यालय के स्थानांतरण लाता है)।' },
+  'cli.transfer.way.out': { en: 'out', ur: 'روانہ', hi: 'बाहर' },
+  'cli.transfer.way.in': { en: 'in', ur: 'آمد', hi: 'अंदर' },
+  'cli.transfer.status.draft': { en: 'draft', ur: 'مسودہ', hi: 'मसौदा' },
+  'cli.transfer.status.dispatched': { en: 'dispatched', ur: 'روانہ', hi: 'रवाना' },
+  'cli.transfer.status.partly_received': { en: 'partly received', ur: 'جزوی وصول', hi: 'आंशिक रूप से मिला' },
+  'cli.transfer.status.received': { en: 'received', ur: 'وصول', hi: 'मिला' },
+  'cli.transfer.status.closed': { en: 'closed', ur: 'بند', hi: 'बंद' },
+  'cli.transfer.status.cancelled': { en: 'cancelled', ur: 'منسوخ', hi: 'रद्द' },
+  'cli.transfer.dispatched': { en: 'Dispatched {number}: the stock has left this store and is in transit until {to} counts it in.', ur: '{number} روانہ: اسٹاک اس دکان سے نکل گیا اور {to} کے گننے تک راستے میں ہے۔', hi: '{number} रवाना: स्टॉक इस दुकान से निकल गया और {to} के गिनने तक रास्ते में है।' },
+  'cli.transfer.received': { en: 'Counted in {number}: {status}.', ur: '{number} گن کر وصول: {status}۔', hi: '{number} गिनकर लिया: {status}।' },
+  'cli.transfer.discrepancy': { en: 'Differences are recorded and raised for the managers of both stores at the next sync.', ur: 'فرق درج ہے اور اگلے سنک پر دونوں دکانوں کے مینیجروں کو دکھایا جائے گا۔', hi: 'अंतर दर्ज है और अगले सिंक पर दोनों दुकानों के मैनेजरों को दिखाया जाएगा।' },
+});
