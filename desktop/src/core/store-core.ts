@@ -288,6 +288,14 @@ export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.P
   /** A supplier's delivery from its bill, against an order or without one: stock in, one transaction. */
   async receiveGoods(input: purchasesApi.ReceiveGoodsInput): Promise<purchasesApi.GoodsReceiptView> {
     const out = await receiveGoods(await this.ctx(), parse(purchasesApi.receiveGoodsInput, input));
+    this.checkpoint.touch();
+    return out;
+  }
+
+  async reorderSuggestions(input?: purchasesApi.ReorderInput): Promise<purchasesApi.ReorderRow[]> {
+    return reorderSuggestions(await this.ctx(), parse(purchasesApi.reorderInput, input));
+  }
+
   /** A transfer made at this (sending) counter: a draft to dispatch. */
   async createTransfer(input: transfersApi.CreateTransferInput): Promise<transfersApi.TransferCounterView> {
     return createTransfer(await this.ctx(), parse(transfersApi.createTransferInput, input));
@@ -299,8 +307,6 @@ export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.P
     return out;
   }
 
-  async reorderSuggestions(input?: purchasesApi.ReorderInput): Promise<purchasesApi.ReorderRow[]> {
-    return reorderSuggestions(await this.ctx(), parse(purchasesApi.reorderInput, input));
   async receiveTransfer(input: transfersApi.ReceiveTransferInput): Promise<transfersApi.TransferCounterView> {
     const out = await receiveTransfer(await this.ctx(), parse(transfersApi.receiveTransferInput, input));
     this.checkpoint.touch();

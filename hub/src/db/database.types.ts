@@ -371,6 +371,8 @@ export interface ProductOrderPacksTable {
   product_id: string;
   pack_qty: number;
   updated_at: Timestamp;
+}
+
 /** The sending side of a transfer (migration 0012), keyed by the sending store. */
 export interface TransfersTable {
   store_id: string;

@@ -252,6 +252,8 @@ export interface GoodsReceiptLinesTable {
   qty: number;
   cost_paise: number;
   occurred_at: string;
+}
+
 /** A transfer as this counter knows it (migration 0010): the document in doc_json. */
 export interface TransfersTable {
   id: string;
