@@ -33,6 +33,7 @@ export const CITUS_LAYOUT: CitusLayout = {
     'store_webhooks',
     'store_stock_counts',
     'sales_daily',
+    'sales_daily_stores',
     'user_stores',
   ],
   byChain: { audit_heads: 'chain', audit_log: 'chain', audit_anchor_points: 'chain', change_counters: 'scope' },

@@ -243,6 +243,22 @@ export interface SalesDailyTable {
   product_id: string;
   qty_sold: number;
   revenue_paise: number;
+  cost_paise: Generated<number>;
+  returned_qty: Generated<number>;
+  returns_paise: Generated<number>;
+  sales: number;
+  updated_at: WrittenAt;
+}
+
+/** Per store and day: the sum of its sales_daily rows (migration 0016), what trends read. */
+export interface SalesDailyStoresTable {
+  store_id: string;
+  day: ColumnType<string, string, string>;
+  qty_sold: number;
+  revenue_paise: number;
+  cost_paise: number;
+  returned_qty: number;
+  returns_paise: number;
   sales: number;
   updated_at: WrittenAt;
 }
@@ -442,6 +458,7 @@ export interface Database {
   store_webhooks: StoreWebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   sales_daily: SalesDailyTable;
+  sales_daily_stores: SalesDailyStoresTable;
   export_jobs: ExportJobsTable;
   export_chunks: ExportChunksTable;
   idempotency_keys: IdempotencyKeysTable;

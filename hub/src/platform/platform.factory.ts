@@ -20,7 +20,7 @@ import { createJobHandlers } from './platform.jobs';
 import { platformHealth } from './platform.health';
 import { LocalRateLimiter, ResilientRateLimiter, type SharedRateLimiter } from './rate-limit/rate-limiter';
 import { connectRedis, type RedisConnection } from './redis/redis.connection';
-import { recentDays } from '../reports/sales-rollup';
+import { rollupDaysAt } from '../reports/sales-rollup';
 import type { PlatformSettings } from './platform.config';
 import type { Platform, StockCommit } from './platform.types';
 
@@ -80,7 +80,7 @@ export async function createPlatform(deps: PlatformDeps): Promise<Platform> {
       const won = await redis.client.set(`rollup:slot:${slot}`, '1', 'PX', settings.rollupEveryMs * 2, 'NX').catch(() => null);
       if (!won) return;
     }
-    await jobs!.add('rollup-sales', { days: recentDays(new Date(now())) }, { attempts: 3, backoffMs: 10_000 }).catch(() => undefined);
+    await jobs!.add('rollup-sales', { days: rollupDaysAt(new Date(now()), settings.rollupEveryMs) }, { attempts: 3, backoffMs: 10_000 }).catch(() => undefined);
   }
 
   // Anchor every store's audit head into the hub chain on the same kind of timer (audit/audit.anchor.ts).

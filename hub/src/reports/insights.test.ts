@@ -91,11 +91,11 @@ describe('sales by region and by revenue', () => {
     const res = await t.call('GET', `/reports/sales?${range}&groupBy=region&sort=revenue`, admin.token);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      { region: 'North', stores: 2, lines: 3, qty: 1507, revenuePaise: 46_000, costPaise: 34_500, marginPaise: 11_500 },
-      { region: 'South', stores: 1, lines: 1, qty: 500, revenuePaise: 6_000, costPaise: 4_500, marginPaise: 1_500 },
+      { region: 'North', stores: 2, lines: 3, qty: 1507, revenuePaise: 46_000, costPaise: 34_500, marginPaise: 11_500, returnedQty: 0, returnsPaise: 0 },
+      { region: 'South', stores: 1, lines: 1, qty: 500, revenuePaise: 6_000, costPaise: 4_500, marginPaise: 1_500, returnedQty: 0, returnsPaise: 0 },
     ]);
     const mine = await t.call('GET', `/reports/sales?${range}&groupBy=region`, managerA.token);
-    expect(mine.body.items).toEqual([{ region: 'North', stores: 1, lines: 2, qty: 1504, revenuePaise: 34_000, costPaise: 25_500, marginPaise: 8_500 }]);
+    expect(mine.body.items).toEqual([{ region: 'North', stores: 1, lines: 2, qty: 1504, revenuePaise: 34_000, costPaise: 25_500, marginPaise: 8_500, returnedQty: 0, returnsPaise: 0 }]);
     const south = await t.call('GET', `/reports/sales?${range}&groupBy=store&region=South`, admin.token);
     expect(south.body.items.map((r: { storeCode: string }) => r.storeCode)).toEqual(['RK-C']);
   });

@@ -9,7 +9,7 @@ import { dateQuery, iso } from '../http/route-helpers';
 import { route, type Route } from '../openapi/openapi.route';
 import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
 import { csvResponse, toCsv, wantsCsv } from './csv';
-import { saleRevenueSql } from './sales-rollup';
+import { returnsSql, saleEffectSql, saleRevenueSql } from './sales-rollup';
 
 const reportLimit = z.coerce.number().int().min(1).max(10_000).default(1000);
 const format = z.enum(['json', 'csv']).optional();
@@ -191,19 +191,22 @@ export function createReportsRoutes(deps: AppDeps) {
         const base = db
           .selectFrom('movements as m')
           .innerJoin('products as p', 'p.id', 'm.product_id')
-          .where('m.kind', '=', 'SALE')
-          .where('m.status', '=', 'applied')
+          // Sales net of returns and voids: SALEs and the priced ADJUSTs of bills (sales-rollup.ts).
+          .where(saleEffectSql('m'))
           .where('m.occurred_at', '>=', from)
           .where('m.occurred_at', '<', to)
           .$if(stores !== null, (q) => q.where('m.store_id', 'in', stores!))
           .$if(query.region !== undefined, (q) => q.where((eb) => eb.exists(eb.selectFrom('stores as rs').select(sql`1`.as('one')).whereRef('rs.id', '=', 'm.store_id').where('rs.region', '=', query.region!))))
           .$if(query.productId !== undefined, (q) => q.where('m.product_id', '=', query.productId!))
           .$if(query.category !== undefined, (q) => q.where('p.category', '=', query.category!));
+        const returned = returnsSql('m', 'p');
         const measures = [
-          sql<number>`count(*)::int`.as('lines'),
+          returned.lines.as('lines'),
           sql<number>`sum(-m.qty)::bigint`.as('qty'),
           revenue.as('revenuePaise'),
           cost.as('costPaise'),
+          returned.qty.as('returnedQty'),
+          returned.paise.as('returnsPaise'),
         ] as const;
 
         // The ranking measure: quantity, or revenue (loose goods counted in grams would swamp a quantity ranking).
@@ -243,9 +246,17 @@ export function createReportsRoutes(deps: AppDeps) {
             .limit(query.limit)
             .execute();
         }
-        items = items.map((r) => ({ ...r, qty: Number(r.qty), revenuePaise: Number(r.revenuePaise), costPaise: Number(r.costPaise), marginPaise: Number(r.revenuePaise) - Number(r.costPaise) }));
+        items = items.map((r) => ({
+          ...r,
+          qty: Number(r.qty),
+          revenuePaise: Number(r.revenuePaise),
+          costPaise: Number(r.costPaise),
+          marginPaise: Number(r.revenuePaise) - Number(r.costPaise),
+          returnedQty: Number(r.returnedQty),
+          returnsPaise: Number(r.returnsPaise),
+        }));
         const keys = { day: ['day'], store: ['storeCode', 'storeName', 'storeId'], product: ['sku', 'productName', 'unit', 'productId'], region: ['region', 'stores'] }[query.groupBy];
-        return answer(c, `sales-by-${query.groupBy}`, [...keys, 'lines', 'qty', 'revenuePaise', 'costPaise', 'marginPaise'], items, range);
+        return answer(c, `sales-by-${query.groupBy}`, [...keys, 'lines', 'qty', 'revenuePaise', 'costPaise', 'marginPaise', 'returnedQty', 'returnsPaise'], items, range);
       });
     })
     .get('/valuation', valuation, async (c) => {

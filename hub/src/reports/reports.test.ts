@@ -36,8 +36,8 @@ describe('reports', () => {
     const res = await t.call('GET', `/reports/sales?${range}&groupBy=day&storeId=${A.id}`, admin.token);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      { day: '2026-11-01', lines: 1, qty: 1500, revenuePaise: 18000, costPaise: 13500, marginPaise: 4500 },
-      { day: '2026-11-03', lines: 1, qty: 250, revenuePaise: 3000, costPaise: 2250, marginPaise: 750 },
+      { day: '2026-11-01', lines: 1, qty: 1500, revenuePaise: 18000, costPaise: 13500, marginPaise: 4500, returnedQty: 0, returnsPaise: 0 },
+      { day: '2026-11-03', lines: 1, qty: 250, revenuePaise: 3000, costPaise: 2250, marginPaise: 750, returnedQty: 0, returnsPaise: 0 },
     ]);
   });
 
@@ -127,7 +127,7 @@ describe('reports', () => {
     const viaQuery = await t.call('GET', `/reports/sales?${range}&groupBy=product&format=csv`, admin.token);
     expect(viaQuery.headers.get('content-type')).toContain('text/csv');
     const lines = viaQuery.text.trim().split('\r\n');
-    expect(lines[0]).toBe('sku,productName,unit,productId,lines,qty,revenuePaise,costPaise,marginPaise');
+    expect(lines[0]).toBe('sku,productName,unit,productId,lines,qty,revenuePaise,costPaise,marginPaise,returnedQty,returnsPaise');
     expect(lines[1]).toMatch(/^RICE,"Rice, basmati",g,/);
     expect(lines[2]).toMatch(/^SOAP,'=cmd\|calc,pc,/);
     const viaAccept = await t.call('GET', '/reports/low-stock', admin.token, undefined, { Accept: 'text/csv' });

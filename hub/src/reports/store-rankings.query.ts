@@ -2,6 +2,7 @@ import type { RankingSort, StoreRanking } from '@bazaar/shared';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.types';
 import { iso } from '../http/route-helpers';
+import { lineValueSql, saleEffectSql } from './sales-rollup';
 
 export interface RankingFilter {
   /** Visible stores, or null for all (admins). */
@@ -57,8 +58,7 @@ export async function storeRankings(db: Kysely<Database>, f: RankingFilter): Pro
   const inScope = f.stores === null ? sql`TRUE` : f.stores.length ? sql`s.id IN (${sql.join(f.stores)})` : sql`FALSE`;
   const inRegion = f.region === undefined ? sql`TRUE` : sql`s.region = ${f.region}`;
   const per = sql.raw(`(CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END)`);
-  const half = sql.raw(`(CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)`);
-  const line = (of: 'price' | 'cost') => sql`(((-m.qty) * coalesce(m.unit_${sql.raw(of)}_paise, p.${sql.raw(of)}_paise) + ${half}) / ${per})`;
+  const line = (of: 'price' | 'cost') => lineValueSql('m', 'p', of);
   const dir = sql.raw(f.dir === 'asc' ? 'ASC' : 'DESC');
   const { rows } = await sql<RankingRow>`
     WITH s AS (
@@ -67,7 +67,7 @@ export async function storeRankings(db: Kysely<Database>, f: RankingFilter): Pro
     sold AS (
       SELECT m.store_id, sum(${line('price')}) AS revenue, sum(${line('cost')}) AS cost
       FROM movements m JOIN products p ON p.id = m.product_id
-      WHERE m.kind = 'SALE' AND m.status = 'applied' AND m.occurred_at >= ${f.from} AND m.occurred_at < ${f.to}
+      WHERE ${saleEffectSql('m')} AND m.occurred_at >= ${f.from} AND m.occurred_at < ${f.to}
         AND m.store_id IN (SELECT id FROM s)
       GROUP BY m.store_id
     ),
@@ -75,6 +75,8 @@ export async function storeRankings(db: Kysely<Database>, f: RankingFilter): Pro
       SELECT m.store_id, sum(${line('cost')}) AS shrinkage
       FROM movements m JOIN products p ON p.id = m.product_id
       WHERE (m.kind = 'REMOVE' OR (m.kind = 'ADJUST' AND m.qty < 0)) AND m.status = 'applied'
+        -- A void of a return takes goods out again with a priced ADJUST: a sale, not a loss.
+        AND NOT ${saleEffectSql('m')}
         AND m.occurred_at >= ${f.from} AND m.occurred_at < ${f.to} AND m.store_id IN (SELECT id FROM s)
       GROUP BY m.store_id
     ),

@@ -7,12 +7,18 @@ import { baseUnitSchema } from '../units/units';
  * Report answers are aggregates, not entities: what hub/src/reports answers (and documents),
  * checked by the web app on every response like every other call.
  */
+/**
+ * Sales are net of returns and voids (issue 17): qty, revenue and cost count what was sold minus
+ * what came back; `lines` counts sale lines, returnedQty/returnsPaise what returns and voids took back.
+ */
 const measures = {
   lines: z.number().int(),
   qty: z.number().int(),
   revenuePaise: z.number().int(),
   costPaise: z.number().int(),
   marginPaise: z.number().int(),
+  returnedQty: z.number().int(),
+  returnsPaise: z.number().int(),
 };
 const range = { from: isoDateTimeSchema, to: isoDateTimeSchema };
 

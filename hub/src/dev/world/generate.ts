@@ -236,20 +236,31 @@ export async function generateWorld(target: GenTarget, opts: WorldOptions, progr
   await writeAll(main.writer(CONFLICT_SPEC), conflictRows);
 
   // The daily sales rollup (a background job on the hub) for the generated days, as the job computes it.
-  const [rollup] = await main.query<{ t: string | null }>(`SELECT to_regclass('sales_daily')::text AS t`);
+  const [rollup] = await main.query<{ t: string | null; perStore: string | null }>(`SELECT to_regclass('sales_daily')::text AS t, to_regclass('sales_daily_stores')::text AS "perStore"`);
   if (rollup?.t) {
     progress('rollup', 0, 1);
+    const line = (of: 'price' | 'cost') =>
+      `sum(((-m.qty) * coalesce(m.unit_${of}_paise, p.${of}_paise) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))::bigint`;
+    // Since migration 0016 the rollup carries cost too, and a per-store-day table (the generated world has no bills, so no returns).
+    const withCost = rollup.perStore !== null;
     await main.query(
-      `INSERT INTO sales_daily (store_id, day, product_id, qty_sold, revenue_paise, sales, updated_at)
-       SELECT m.store_id, (m.occurred_at AT TIME ZONE s.time_zone)::date, m.product_id, sum(-m.qty),
-         sum(((-m.qty) * coalesce(m.unit_price_paise, p.price_paise) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))::bigint,
-         count(*), now()
+      `INSERT INTO sales_daily (store_id, day, product_id, qty_sold, revenue_paise, ${withCost ? 'cost_paise, ' : ''}sales, updated_at)
+       SELECT m.store_id, (m.occurred_at AT TIME ZONE s.time_zone)::date, m.product_id, sum(-m.qty), ${line('price')}, ${withCost ? `${line('cost')}, ` : ''}count(*), now()
        FROM movements m JOIN stores s ON s.id = m.store_id JOIN products p ON p.id = m.product_id
        WHERE m.kind = 'SALE' AND m.status = 'applied' AND m.store_id = ANY($1::uuid[])
        GROUP BY 1, 2, 3
        ON CONFLICT DO NOTHING`,
       [stores.map((s) => s.id)],
     );
+    if (withCost) {
+      await main.query(
+        `INSERT INTO sales_daily_stores (store_id, day, qty_sold, revenue_paise, cost_paise, returned_qty, returns_paise, sales, updated_at)
+         SELECT store_id, day, sum(qty_sold), sum(revenue_paise), sum(cost_paise), 0, 0, sum(sales), now()
+         FROM sales_daily WHERE store_id = ANY($1::uuid[]) GROUP BY 1, 2
+         ON CONFLICT DO NOTHING`,
+        [stores.map((s) => s.id)],
+      );
+    }
     progress('rollup', 1, 1);
   }
 

@@ -19,6 +19,7 @@ import { webBillsMessages } from './web-bills.messages';
 import { webAccountMessages } from './web-account.messages';
 import { webAuditMessages } from './web-audit.messages';
 import { webSettingsMessages } from './web-settings.messages';
+import { webTrendsMessages } from './web-trends.messages';
 import { cliMessages } from './cli.messages';
 import { cliBillsMessages } from './cli-bills.messages';
 import { cliBillsHelpMessages } from './cli-bills-help.messages';
@@ -48,6 +49,7 @@ export const messageEntries = {
   ...webAccountMessages,
   ...webAuditMessages,
   ...webSettingsMessages,
+  ...webTrendsMessages,
   ...cliMessages,
   ...cliBillsMessages,
   ...cliBillsHelpMessages,

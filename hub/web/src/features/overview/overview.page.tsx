@@ -49,7 +49,13 @@ export function OverviewPage() {
     queryFn: () => reportsApi.salesByDay({ from: dayStart(todayDay), to: dayEnd(todayDay) }),
     enabled: reports,
   });
+  // Net of returns and voids (the hub counts them on the day they happen).
   const todayPaise = today.data?.items.reduce((s, r) => s + r.revenuePaise, 0);
+  const todayReturns = today.data?.items.reduce((s, r) => s + r.returnsPaise, 0) ?? 0;
+  const todaySub = () => {
+    const lines = t('web.overview.saleLines', { count: today.data?.items.reduce((s, r) => s + r.lines, 0) ?? 0 });
+    return todayReturns > 0 ? t('web.overview.netOfReturns', { lines, amount: rupees(todayReturns) }) : lines;
+  };
 
   const daily = useQuery({ queryKey: ['reports', 'sales', 'day', range], queryFn: () => reportsApi.salesByDay(range), enabled: reports });
   const top = useQuery({ queryKey: ['reports', 'sales', 'product', range], queryFn: () => reportsApi.salesByProduct({ ...range, limit: 8, sort: 'revenue' }), enabled: reports });
@@ -79,7 +85,7 @@ export function OverviewPage() {
             label={t('web.overview.today')}
             value={todayPaise === undefined ? (today.error ? t('web.overview.na') : '…') : rupees(todayPaise)}
             fit
-            sub={today.error ? errorMessage(today.error) : t('web.overview.saleLines', { count: today.data?.items[0]?.lines ?? 0 })}
+            sub={today.error ? errorMessage(today.error) : todaySub()}
           />
         )}
         {canConflicts && <KpiCard id="conflicts" label={t('web.overview.openConflicts')} value={countOf(counts.data?.openConflicts)} sub={t('web.overview.toReview')} tone={openConflicts ? 'low' : 'ok'} onClick={() => navigate('/conflicts')} />}
