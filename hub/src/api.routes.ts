@@ -7,6 +7,7 @@ import { createMovementsRoutes } from './movements/movements.routes';
 import { createProductsRoutes } from './products/products.routes';
 import { createReportsRoutes } from './reports/reports.routes';
 import { createInsightsRoutes } from './reports/insights.routes';
+import { createTrendsRoutes } from './reports/trends.routes';
 import { createNamesRoutes } from './names/names.routes';
 import { createStockRoutes } from './stock/stock.routes';
 import { createStoresRoutes } from './stores/stores.routes';
@@ -41,6 +42,7 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/logs', createAuditRoutes(deps))
     .route('/reports', createReportsRoutes(deps))
     .route('/reports', createInsightsRoutes(deps))
+    .route('/reports', createTrendsRoutes(deps))
     .route('/names', createNamesRoutes(deps))
     .route('/reports/bills', createBillReportRoutes(deps))
     .route('/bills', createBillsRoutes(deps))

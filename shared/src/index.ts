@@ -19,6 +19,7 @@ export * from './domain/conflicts.schema';
 export * from './domain/devices.schema';
 export * from './domain/reports.schema';
 export * from './domain/rankings.schema';
+export * from './domain/trends.schema';
 export * from './domain/exports.schema';
 export * from './stock/merge-rule';
 export * from './stock/large-change';

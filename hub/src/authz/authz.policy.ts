@@ -78,6 +78,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/reports/counts': { access: 'user' },
   'GET /api/v1/reports/regions': { access: 'user' },
   'GET /api/v1/reports/categories': { access: 'user' },
+  'GET /api/v1/reports/trends': { access: 'manager' },
+  'GET /api/v1/reports/product-regions': { access: 'manager' },
   'GET /api/v1/names': { access: 'user' },
 
   'GET /api/v1/reports/bills': { access: 'manager' },
