@@ -160,6 +160,7 @@ function bodyFor(key: string): unknown {
     'POST /api/v1/sync/push': () => ({ movements: [] }),
     'POST /api/v1/devices': () => ({ storeId: B, name: 'Sneaky counter' }),
     'POST /api/v1/conflicts/:id/resolve': () => ({ note: 'looked at it' }),
+    'POST /api/v1/conflicts/bulk-resolve': () => ({ note: 'all of B looked at', storeId: B }),
     'POST /api/v1/alerts/:id/acknowledge': () => ({}),
     'PUT /api/v1/alerts/webhooks/:storeId': () => ({ url: 'https://hooks.example.com/bravo' }),
     'POST /api/v1/exports': () => ({ kind: 'stock', storeId: B }),

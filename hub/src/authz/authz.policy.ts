@@ -113,6 +113,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'DELETE /api/v1/devices/:id': { access: 'manager', scoped: true },
 
   'GET /api/v1/conflicts': { access: 'user' },
+  'GET /api/v1/conflicts/groups': { access: 'user' },
+  'POST /api/v1/conflicts/bulk-resolve': { access: 'manager', scoped: true },
   'GET /api/v1/conflicts/:id': { access: 'user', scoped: true },
   'POST /api/v1/conflicts/:id/resolve': { access: 'manager', scoped: true },
 

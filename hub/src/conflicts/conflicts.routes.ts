@@ -1,4 +1,4 @@
-import { DomainError, conflictKindSchema, conflictResolveSchema, conflictSchema, limitSchema, pageSchema, uuidSchema } from '@bazaar/shared';
+import { DomainError, conflictBulkResolveSchema, conflictBulkResultSchema, conflictGroupsSchema, conflictKindSchema, conflictResolveSchema, conflictSchema, limitSchema, pageSchema, uuidSchema } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, pageOf, timeIdCursorSchema } from '../http/cursor';
 import { actorOf, dateQuery, iso } from '../http/route-helpers';
 import { route } from '../openapi/openapi.route';
+import { BULK_LIMIT, conflictGroups, resolveInBulk } from './conflicts.bulk';
 import { toConflict } from './conflicts.mappers';
 import { firstPageTotal } from '../http/page-total';
 
@@ -27,10 +28,25 @@ const listQuery = z.strictObject({
   cursor: z.string().optional(),
 });
 
+const groupsQuery = z.strictObject({
+  storeId: optional(uuidSchema),
+  kind: optional(conflictKindSchema),
+  region: optional(z.string().trim().min(1).max(100)),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
 const tag = 'conflicts';
 const id = { notFound: 'conflict not found' };
 const list = route({ summary: 'What reconciliation found, newest first (filters, keyset paging)', tag, query: listQuery, responses: { 200: pageSchema(conflictSchema) } });
 const getOne = route({ summary: 'One conflict', tag, id, responses: { 200: conflictSchema } });
+const groups = route({ summary: 'Open conflicts grouped by store and kind, biggest first (filters: store, kind, region)', tag, query: groupsQuery, responses: { 200: conflictGroupsSchema } });
+const bulkResolve = route({
+  summary: 'Resolve the open conflicts matching kind/store/region/ids with one note (managers, only in their stores)',
+  description: `At most ${BULK_LIMIT} a call; more: true says to call again.`,
+  tag,
+  body: conflictBulkResolveSchema,
+  responses: { 200: conflictBulkResultSchema },
+});
 const resolve = route({ summary: 'Mark a conflict resolved, with a note (managers of its store)', tag, id, body: conflictResolveSchema, responses: { 200: conflictSchema } });
 
 /**
@@ -74,6 +90,21 @@ export function createConflictsRoutes(deps: AppDeps) {
       }
       const [rows, total] = await Promise.all([q.execute(), firstPageTotal(q, query.cursor)]);
       return c.json({ ...pageOf(rows, query.limit, toConflict, (r) => [iso(r.created_at), r.id]), ...total }, 200);
+    })
+    .get('/groups', groups, async (c) => {
+      const me = requireUser(c);
+      const query = groups.query(c);
+      const visible = visibleStoreIds(me);
+      if (query.storeId) assertStoreAccess(me, query.storeId);
+      return c.json(await conflictGroups(db, { stores: visible, storeId: query.storeId, kind: query.kind, region: query.region, limit: query.limit }), 200);
+    })
+    .post('/bulk-resolve', bulkResolve, async (c) => {
+      const me = requireUser(c, ['admin', 'manager']);
+      const input = await bulkResolve.json(c);
+      // Only the caller's stores, whatever the selectors say; a named store outside them is not found.
+      if (input.storeId) assertStoreRole(me, input.storeId, ['admin', 'manager']);
+      const result = await resolveInBulk(db, visibleStoreIds(me), input, actorOf(c, deps, me), new Date(deps.clock.now()));
+      return c.json(result, 200);
     })
     .get('/:id', getOne, async (c) => {
       const me = requireUser(c);

@@ -39,3 +39,46 @@ export const conflictSchema = z.object({
 export type Conflict = z.infer<typeof conflictSchema>;
 
 export const conflictResolveSchema = z.strictObject({ note: z.string().trim().min(1, 'must not be empty').max(1000) });
+
+/** Open conflicts grouped by store and kind (issue 24): what a head office works through in bulk. */
+export const conflictGroupsSchema = z.object({
+  items: z.array(
+    z.object({
+      storeId: uuidSchema,
+      storeCode: z.string(),
+      storeName: z.string(),
+      region: z.string().nullable(),
+      kind: conflictKindSchema,
+      count: z.number().int(),
+      /** Distinct products the group's conflicts name. */
+      products: z.number().int(),
+      oldest: isoDateTimeSchema,
+      newest: isoDateTimeSchema,
+    }),
+  ),
+  /** Groups and open conflicts matching, whether or not all groups are listed. */
+  groups: z.number().int(),
+  total: z.number().int(),
+});
+export type ConflictGroups = z.infer<typeof conflictGroupsSchema>;
+
+/** Resolve many open conflicts with one note: those matching every selector given, in stores the caller manages. */
+export const conflictBulkResolveSchema = z
+  .strictObject({
+    note: z.string().trim().min(1, 'must not be empty').max(1000),
+    kind: conflictKindSchema.optional(),
+    storeId: uuidSchema.optional(),
+    region: z.string().trim().min(1).max(100).optional(),
+    ids: z.array(uuidSchema).min(1).max(1000).optional(),
+  })
+  .refine((b) => b.kind !== undefined || b.storeId !== undefined || b.region !== undefined || b.ids !== undefined, {
+    message: 'say which conflicts: kind, storeId, region or ids',
+  });
+export type ConflictBulkResolve = z.infer<typeof conflictBulkResolveSchema>;
+
+export const conflictBulkResultSchema = z.object({
+  resolved: z.number().int(),
+  stores: z.number().int(),
+  /** More matched than one call resolves: call again with the same selectors. */
+  more: z.boolean(),
+});
