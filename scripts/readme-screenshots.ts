@@ -26,6 +26,9 @@ const CHOSEN: Record<string, string> = {
   'web-stock-filtered.png': path.join(webShots, '02-stock-filtered.png'),
   'web-low-stock-dialog.png': path.join(webShots, '03-low-stock-dialog.png'),
   'web-phone-stock.png': path.join(webShots, '16-phone-stock.png'),
+  'web-trends.png': path.join(webShots, 'trends-month.png'),
+  'web-product-regions.png': path.join(webShots, 'trends-product-regions.png'),
+  'web-conflict-groups.png': path.join(webShots, 'conflicts-groups.png'),
 };
 
 function main(): number {

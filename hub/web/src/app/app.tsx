@@ -21,11 +21,13 @@ import { DevicesPage } from '../features/devices/devices.page';
 import { UsersPage } from '../features/users/users.page';
 import { SettingsPage } from '../features/settings/settings.page';
 import { RankingsPage } from '../features/rankings/rankings.page';
+import { TrendsPage } from '../features/trends/trends.page';
 
 const pages: Record<string, () => ReactNode> = {
   '/overview': () => <OverviewPage />,
   '/stock': () => <StockPage />,
   '/rankings': () => <RankingsPage />,
+  '/trends': () => <TrendsPage />,
   '/movements': () => <MovementsPage />,
   '/products': () => <ProductsPage />,
   '/stores': () => <StoresPage />,

@@ -13,6 +13,7 @@ export const tabs: Tab[] = [
   { path: '/overview', label: 'web.tab.overview', icon: '◧' },
   { path: '/stock', label: 'web.tab.stock', icon: '▦' },
   { path: '/rankings', label: 'web.tab.rankings', icon: '≡', needs: 'viewReports' },
+  { path: '/trends', label: 'web.tab.trends', icon: '↗', needs: 'viewReports' },
   { path: '/movements', label: 'web.tab.movements', icon: '⇄' },
   { path: '/bills', label: 'web.tab.bills', icon: '▭', needs: 'viewBills' },
   { path: '/products', label: 'web.tab.products', icon: '▤' },

@@ -16,24 +16,10 @@ import { countActive, FilterPanel } from '../../components/filter-panel';
 import { cachedName, ProductName, searchStores, StoreName } from '../shared/lookups';
 import { useI18n } from '../../i18n/i18n-context';
 import { Options } from '../../components/options';
-
-/** Kinds whose label is in the message catalogs already (the others are not moved there yet). */
-const kindKey: Partial<Record<ConflictKind, MessageKey>> = { OVER_RETURN: 'web.conflicts.overReturn', TRANSFER_DISCREPANCY: 'web.conflicts.transferDiscrepancy' };
-type Catalogued = 'OVER_RETURN' | 'TRANSFER_DISCREPANCY';
-
-const kindText: Record<Exclude<ConflictKind, Catalogued>, string> = {
-  NEGATIVE_STOCK: 'Negative stock',
-  COUNT_VARIANCE: 'Count variance',
-  LATE_MOVEMENT_ABSORBED: 'Late sale absorbed by count',
-  REJECTED_MOVEMENT: 'Rejected movement',
-  SKU_MERGED: 'SKU merged',
-  CLOCK_DRIFT: 'Clock drift',
-  UNKNOWN_USER: 'Movement by an unknown user',
-};
+import { ConflictGroups, kindKeys } from './conflict-groups';
 
 function kindLabel(kind: ConflictKind, t: (key: MessageKey) => string): string {
-  const key = kindKey[kind];
-  return key ? t(key) : kindText[kind as Exclude<ConflictKind, Catalogued>];
+  return t(kindKeys[kind]);
 }
 
 function KindLabel({ kind }: { kind: ConflictKind }) {
@@ -137,6 +123,7 @@ export function ConflictsPage() {
 
   return (
     <div className="page">
+      <ConflictGroups canResolve={allowed(user, 'resolveConflicts')} />
       <FilterPanel label="Conflict filters" active={activeFilters}>
         <Field label="Store">{(id) => <EntityPicker id={id} kind="stores" value={store} onChange={setStore} search={searchStores} allLabel="All stores" />}</Field>
         <Field label="Kind">
