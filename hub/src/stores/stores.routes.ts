@@ -90,7 +90,11 @@ export function createStoresRoutes(deps: AppDeps) {
       let q = db.selectFrom('stores').selectAll().orderBy('id').limit(query.limit + 1);
       if (visible !== null) q = q.where('id', 'in', visible);
       if (after) q = q.where('id', '>', after[0]);
-      if (query.q) q = q.where((eb) => eb.or([eb('code', 'ilike', containsPattern(query.q!)), eb('name', 'ilike', containsPattern(query.q!))]));
+      // A picker's search: name, code, city (location) or region.
+      if (query.q) {
+        const like = containsPattern(query.q);
+        q = q.where((eb) => eb.or([eb('code', 'ilike', like), eb('name', 'ilike', like), eb('location', 'ilike', like), eb('region', 'ilike', like)]));
+      }
       if (query.region) q = q.where('region', '=', query.region);
       if (query.archived !== undefined) q = q.where('archived', '=', query.archived);
       const [rows, total] = await Promise.all([q.execute(), firstPageTotal(q, query.cursor)]);

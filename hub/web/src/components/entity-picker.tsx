@@ -1,11 +1,18 @@
 import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useDebounced } from './use-debounced';
+import { useI18n } from '../i18n/i18n-context';
 
 export interface PickOption {
   id: string;
   label: string;
   sub?: string;
+}
+
+/** A search's answer with how many match in all (the hub's first-page total), when it knows. */
+export interface PickResult {
+  items: PickOption[];
+  total?: number | undefined;
 }
 
 interface EntityPickerProps {
@@ -14,7 +21,7 @@ interface EntityPickerProps {
   value: PickOption | null;
   onChange(value: PickOption | null): void;
   /** Server-side search, so a picker over thousands of stores or products loads only what matches. */
-  search(q: string): Promise<PickOption[]>;
+  search(q: string): Promise<PickOption[] | PickResult>;
   placeholder?: string;
   allLabel?: string;
   describedBy?: string | undefined;
@@ -24,13 +31,16 @@ interface EntityPickerProps {
 }
 
 export function EntityPicker({ id, kind, value, onChange, search, placeholder, allLabel, describedBy, invalid, scope }: EntityPickerProps) {
+  const { t } = useI18n();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const q = useDebounced(text.trim());
   const listId = useId();
   const options = useQuery({ queryKey: ['pick', kind, scope ?? '', q], queryFn: () => search(q), enabled: open, staleTime: 30_000 });
-  const items = options.data ?? [];
+  const answer = options.data;
+  const items = answer === undefined ? [] : Array.isArray(answer) ? answer : answer.items;
+  const more = answer !== undefined && !Array.isArray(answer) && answer.total !== undefined ? answer.total - answer.items.length : 0;
 
   function choose(o: PickOption | null) {
     onChange(o);
@@ -95,6 +105,11 @@ export function EntityPicker({ id, kind, value, onChange, search, placeholder, a
               {o.sub && <small>{o.sub}</small>}
             </li>
           ))}
+          {more > 0 && (
+            <li className="picker-info" data-testid="picker-more">
+              {t('web.picker.more', { count: more })}
+            </li>
+          )}
         </ul>
       )}
     </div>

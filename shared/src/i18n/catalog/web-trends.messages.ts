@@ -2,6 +2,11 @@ import { messages } from './define';
 
 /** Head office: trends and comparisons, a product across regions, sales net of returns, conflicts in bulk. */
 export const webTrendsMessages = messages({
+  'web.picker.more': {
+    en: '{count, plural, one {# more matches: type more to narrow} other {# more match: type more to narrow}}',
+    ur: '{count, plural, one {# اور ملتا ہے: مزید لکھ کر محدود کریں} other {# اور ملتے ہیں: مزید لکھ کر محدود کریں}}',
+    hi: '{count, plural, one {# और मिलता है: और लिखकर सीमित करें} other {# और मिलते हैं: और लिखकर सीमित करें}}',
+  },
   'web.conflicts.kind.NEGATIVE_STOCK': { en: 'Negative stock', ur: 'منفی اسٹاک', hi: 'ऋणात्मक स्टॉक' },
   'web.conflicts.kind.COUNT_VARIANCE': { en: 'Count variance', ur: 'گنتی کا فرق', hi: 'गिनती का अंतर' },
   'web.conflicts.kind.LATE_MOVEMENT_ABSORBED': { en: 'Late sale absorbed by count', ur: 'دیر سے آئی فروخت گنتی میں شامل', hi: 'देर से आई बिक्री गिनती में समाई' },
@@ -14,6 +19,11 @@ export const webTrendsMessages = messages({
     en: '{total, plural, one {# open conflict} other {# open conflicts}} in {groups, plural, one {# group} other {# groups}}',
     ur: '{groups, plural, one {# گروپ} other {# گروپوں}} میں {total, plural, one {# کھلا تنازع} other {# کھلے تنازعات}}',
     hi: '{groups, plural, one {# समूह} other {# समूहों}} में {total, plural, one {# खुला विवाद} other {# खुले विवाद}}',
+  },
+  'web.conflicts.showMoreGroups': {
+    en: 'Showing the biggest {shown} of {groups} groups: show up to 200',
+    ur: '{groups} میں سے سب سے بڑے {shown} گروپ: 200 تک دکھائیں',
+    hi: '{groups} में से सबसे बड़े {shown} समूह: 200 तक दिखाएँ',
   },
   'web.conflicts.kind': { en: 'Kind', ur: 'قسم', hi: 'प्रकार' },
   'web.conflicts.count': { en: 'Open', ur: 'کھلے', hi: 'खुले' },

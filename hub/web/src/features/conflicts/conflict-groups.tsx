@@ -36,7 +36,9 @@ export function ConflictGroups({ canResolve }: { canResolve: boolean }) {
   const [asking, setAsking] = useState(false);
   const [note, setNote] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const q = useQuery({ queryKey: ['conflicts', 'groups', debounced], queryFn: () => conflictGroupsApi.groups({ region: debounced || undefined, limit: 200 }) });
+  // The biggest 20 groups first; all (up to 200) on request, so the list below stays in view.
+  const [limit, setLimit] = useState(20);
+  const q = useQuery({ queryKey: ['conflicts', 'groups', debounced, limit], queryFn: () => conflictGroupsApi.groups({ region: debounced || undefined, limit }) });
   const items = q.data?.items ?? [];
   const chosen = items.filter((g) => picked.has(groupKey(g)));
   const resolve = useMutation({
@@ -128,6 +130,11 @@ export function ConflictGroups({ canResolve }: { canResolve: boolean }) {
         </table>
       </div>
       {q.data && items.length === 0 && <p className="muted">{t('web.conflicts.noGroups')}</p>}
+      {q.data && q.data.groups > items.length && limit < 200 && (
+        <button type="button" className="btn btn-ghost" onClick={() => setLimit(200)} data-testid="conflict-groups-more">
+          {t('web.conflicts.showMoreGroups', { shown: items.length, groups: q.data.groups })}
+        </button>
+      )}
       <Dialog title={t('web.conflicts.bulkTitle')} open={asking} onClose={() => setAsking(false)}>
         <form
           className="form"

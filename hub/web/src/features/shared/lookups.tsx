@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Product, Store, Supplier, User } from '@bazaar/shared';
 import { productsApi, storesApi, suppliersApi, usersApi } from '../../api/endpoints';
-import type { PickOption } from '../../components/entity-picker';
+import type { PickOption, PickResult } from '../../components/entity-picker';
 import { loadName, type Named, type NameKind } from './name-batch';
 
 /**
@@ -65,13 +65,14 @@ export function cachedName(qc: QueryClient, kind: NameKind, id: string | null): 
 }
 export { useQueryClient };
 
-export const storeOption = (s: Store): PickOption => ({ id: s.id, label: s.name, sub: [s.code, s.region].filter(Boolean).join(' · ') });
+export const storeOption = (s: Store): PickOption => ({ id: s.id, label: s.name, sub: [s.code, s.location, s.region].filter(Boolean).join(' · ') });
 export const productOption = (p: Product): PickOption => ({ id: p.id, label: p.name, sub: `${p.sku} · ${p.unit}` });
 export const supplierOption = (s: Supplier): PickOption => ({ id: s.id, label: s.name, sub: s.phone ?? undefined });
 
-export async function searchStores(q: string, region?: string): Promise<PickOption[]> {
-  const page = await storesApi.list({ q, region, limit: 20, archived: 'false' });
-  return page.items.map(storeOption);
+/** Stores by name, code, city or region, with how many more match than the 20 shown. */
+export async function searchStores(q: string, region?: string): Promise<PickResult> {
+  const page = await storesApi.list({ q: q || undefined, region, limit: 20, archived: 'false' });
+  return { items: page.items.map(storeOption), total: page.total };
 }
 export async function searchProducts(q: string): Promise<PickOption[]> {
   const page = await productsApi.list({ q, limit: 20 });
