@@ -1,3 +1,4 @@
+import type { Pack } from '@bazaar/shared';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
@@ -71,6 +72,8 @@ export interface ProductsTable {
   price_paise: number;
   cost_paise: Generated<number>;
   reorder_level: Generated<number>;
+  /** jsonb array of shared Pack (0014): written as JSON text, read back parsed. */
+  packs: ColumnType<Pack[], string | undefined, string>;
   archived: Generated<boolean>;
   version: Generated<number>;
   created_at: CreatedAt;

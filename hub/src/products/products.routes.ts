@@ -9,6 +9,7 @@ import {
   barcodeSchema,
   uuidSchema,
   uuidv7,
+  type Pack,
   type Product,
   type ProductUpdate,
 } from '@bazaar/shared';
@@ -37,6 +38,7 @@ export function toProduct(r: ProductRow): Product {
     pricePaise: r.price_paise,
     costPaise: r.cost_paise,
     reorderLevel: r.reorder_level,
+    packs: r.packs,
     archived: r.archived,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
@@ -59,6 +61,37 @@ const UNIQUE = {
   products_barcode_key: ['DUPLICATE_BARCODE', 'barcode: a product with this barcode already exists'],
   products_pkey: ['CONFLICT', 'id: a product with this id already exists'],
 } as const;
+
+/** The product has a pack with this barcode (the GIN index of migration 0014). */
+const packHas = (barcode: string) => sql<boolean>`packs @> ${JSON.stringify([{ barcode }])}::jsonb`;
+
+/**
+ * A barcode names one thing: a product or one pack of one product. The product's own barcode
+ * and its packs' are checked against every other product's barcode and packs (the GIN index of
+ * migration 0014 answers the containment test).
+ */
+async function assertBarcodesFree(trx: Transaction<Database>, selfId: string | null, barcode: string | null | undefined, packs: readonly Pack[] | undefined) {
+  const packCodes = (packs ?? []).flatMap((p) => (p.barcode ? [p.barcode] : []));
+  if (barcode && packCodes.includes(barcode)) throw new DomainError('DUPLICATE_BARCODE', `packs: a pack has the product's own barcode ${barcode}`);
+  const codes = [...(barcode ? [barcode] : []), ...packCodes];
+  if (!codes.length) return;
+  let q = trx
+    .selectFrom('products')
+    .select(['sku', 'barcode', 'packs'])
+    .where((eb) =>
+      eb.or([
+        // Another product's own barcode against this one's is the unique index's to refuse.
+        ...(packCodes.length ? [eb('barcode', 'in', packCodes)] : []),
+        ...codes.map((c) => eb(packHas(c), '=', true)),
+      ]),
+    )
+    .limit(1);
+  if (selfId) q = q.where('id', '!=', selfId);
+  const other = await q.executeTakeFirst();
+  if (!other) return;
+  const code = codes.find((c) => other.barcode === c || other.packs.some((p) => p.barcode === c)) ?? codes[0];
+  throw new DomainError('DUPLICATE_BARCODE', `barcode: ${code} is already a barcode of ${other.sku}`);
+}
 
 async function assertSupplier(trx: Transaction<Database>, supplierId: string | null | undefined) {
   if (!supplierId) return;
@@ -101,11 +134,12 @@ export function createProductsRoutes(deps: AppDeps) {
           if (used) throw new DomainError('UNPROCESSABLE', 'unit: cannot change the unit of a product with stock history');
         }
         await assertSupplier(trx, patch.supplierId);
+        if (patch.barcode !== undefined || patch.packs !== undefined) await assertBarcodesFree(trx, id, patch.barcode === undefined ? before.barcode : patch.barcode, patch.packs ?? before.packs);
         const reorderChanged = patch.reorderLevel !== undefined && patch.reorderLevel !== before.reorder_level;
         const after = await trx
           .updateTable('products')
           .set({
-            ...definedOnly({ sku: patch.sku, barcode: patch.barcode, name: patch.name, unit: patch.unit, category: patch.category, supplier_id: patch.supplierId, price_paise: patch.pricePaise, cost_paise: patch.costPaise, reorder_level: patch.reorderLevel, archived: patch.archived }),
+            ...definedOnly({ sku: patch.sku, barcode: patch.barcode, name: patch.name, unit: patch.unit, category: patch.category, supplier_id: patch.supplierId, price_paise: patch.pricePaise, cost_paise: patch.costPaise, reorder_level: patch.reorderLevel, archived: patch.archived, packs: patch.packs && JSON.stringify(patch.packs) }),
             version,
             updated_at: new Date(deps.clock.now()),
           })
@@ -137,10 +171,10 @@ export function createProductsRoutes(deps: AppDeps) {
       if (after) q = q.where('id', '>', after[0]);
       if (query.q) {
         const p = containsPattern(query.q);
-        q = q.where((eb) => eb.or([eb('name', 'ilike', p), eb('sku', 'ilike', p), eb('barcode', '=', query.q!)]));
+        q = q.where((eb) => eb.or([eb('name', 'ilike', p), eb('sku', 'ilike', p), eb('barcode', '=', query.q!), eb(packHas(query.q!), '=', true)]));
       }
       if (query.sku) q = q.where('sku', '=', query.sku);
-      if (query.barcode) q = q.where('barcode', '=', query.barcode);
+      if (query.barcode) q = q.where((eb) => eb.or([eb('barcode', '=', query.barcode!), eb(packHas(query.barcode!), '=', true)]));
       if (query.category) q = q.where('category', '=', query.category);
       if (query.supplierId) q = q.where('supplier_id', '=', query.supplierId);
       if (query.archived !== undefined) q = q.where('archived', '=', query.archived);
@@ -155,6 +189,7 @@ export function createProductsRoutes(deps: AppDeps) {
         .execute(async (trx) => {
           const version = await nextVersion(trx);
           await assertSupplier(trx, input.supplierId);
+          await assertBarcodesFree(trx, null, input.barcode, input.packs);
           const id = input.id ?? uuidv7();
           const row = await trx
             .insertInto('products')
@@ -169,6 +204,7 @@ export function createProductsRoutes(deps: AppDeps) {
               price_paise: input.pricePaise,
               cost_paise: input.costPaise,
               reorder_level: input.reorderLevel,
+              packs: JSON.stringify(input.packs),
               version,
               updated_at: new Date(deps.clock.now()),
             })

@@ -86,6 +86,7 @@ export async function upsertOfflineProducts(
       price_paise: p.pricePaise,
       cost_paise: p.costPaise,
       reorder_level: p.reorderLevel,
+      packs: JSON.stringify(p.packs),
       version,
       updated_at: now,
     });

@@ -53,6 +53,9 @@ export const paymentSchema = z.strictObject({
 });
 export type Payment = z.infer<typeof paymentSchema>;
 
+export const billPackSchema = z.strictObject({ name: z.string().min(1).max(40), qty: z.number().int().min(2).max(MAX_QTY), count: z.number().int().min(1).max(MAX_QTY) });
+export type BillPack = z.infer<typeof billPackSchema>;
+
 export const billLineSchema = z.strictObject({
   lineNo: z.number().int().min(1),
   direction: z.enum(['sale', 'return']),
@@ -77,6 +80,10 @@ export const billLineSchema = z.strictObject({
   totalPaise: signedPaise,
   returnOf: z.strictObject({ billId: uuidSchema, lineNo: z.number().int().min(1) }).nullable(),
   disposition: returnDispositionSchema.nullable(),
+  /** Sold as packs ("1 carton (24 pc)"): which pack, how many base units one holds, how many. Absent: loose. */
+  pack: billPackSchema.optional(),
+  /** A label scale's printed price that the line charges (its qty is the weight at the shelf price). */
+  labelPricePaise: paise.optional(),
 });
 export type BillLine = z.infer<typeof billLineSchema>;
 

@@ -119,3 +119,21 @@ describe('settling payments', () => {
     expect(() => settlePayments(-700, [{ method: 'upi', amountPaise: 200 }, { method: 'cash', amountPaise: 400 }], all)).toThrow(/add up/);
   });
 });
+
+describe('lines with their own gross (packs, scale labels)', () => {
+  it('a carton at its pack price and a labelled bag at its printed price, with a bill discount spread over both', () => {
+    const m = billTotals({
+      sales: [
+        { qty: 24, unit: 'pc', unitPricePaise: 2500, discount: null, grossPaise: 55_000 },
+        { qty: 1253, unit: 'g', unitPricePaise: 6000, discount: null, grossPaise: 7520 },
+        { qty: 2, unit: 'pc', unitPricePaise: 2500, discount: null },
+      ],
+      refunds: [],
+      billDiscount: { kind: 'amount', paise: 100 },
+      cashStepPaise: 1,
+    });
+    expect(m.sales.map((l) => l.grossPaise)).toEqual([55_000, 7520, 5000]);
+    expect(m.subtotalPaise).toBe(67_520);
+    expect(m.totalPaise).toBe(67_420);
+  });
+});

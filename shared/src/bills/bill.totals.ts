@@ -61,6 +61,8 @@ export interface SaleLineMoney {
   unit: BaseUnit;
   unitPricePaise: number;
   discount: Discount | null;
+  /** The line's own gross when it is not qty × price: packs at their pack price, a scale label's printed price. */
+  grossPaise?: number | undefined;
 }
 
 export interface BillMoneyInput {
@@ -93,7 +95,7 @@ export interface BillMoney {
 /** The bill's figures. The bill discount is on the goods sold (after line discounts), spread over the lines. */
 export function billTotals(input: BillMoneyInput): BillMoney {
   const lines = input.sales.map((l) => {
-    const gross = lineTotalPaise(l.unitPricePaise, l.qty, l.unit);
+    const gross = l.grossPaise ?? lineTotalPaise(l.unitPricePaise, l.qty, l.unit);
     const off = discountPaise(gross, l.discount);
     return { grossPaise: gross, lineDiscountPaise: off, net: gross - off };
   });

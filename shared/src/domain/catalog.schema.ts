@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { codeSchema, isoDateTimeSchema, nameSchema } from './common.schema';
+import { barcodeSchema, codeSchema, isoDateTimeSchema, nameSchema } from './common.schema';
+import { packsSchema } from '../units/packs';
 import { DEFAULT_STORE_TIME_ZONE, timeZoneSchema } from './store-time';
 import { uuidSchema } from '../ids/uuidv7';
 import { baseUnitSchema, paiseSchema, MAX_QTY } from '../units/units';
@@ -82,7 +83,6 @@ export const skuSchema = z
   .min(1, 'must not be empty')
   .max(64, 'must be at most 64 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'may contain only letters, digits, ".", "_", "/" and "-"');
-export const barcodeSchema = z.string().trim().regex(/^[0-9A-Za-z-]{4,64}$/, 'must be 4 to 64 letters or digits');
 
 export const productSchema = z.object({
   id: uuidSchema,
@@ -96,6 +96,8 @@ export const productSchema = z.object({
   pricePaise: paiseSchema,
   costPaise: paiseSchema,
   reorderLevel: z.number().int().min(0).max(MAX_QTY),
+  /** Packaging units (carton = 24 pc): each may have its own barcode and price. Hubs before them: none. */
+  packs: packsSchema.default([]),
   archived: z.boolean(),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
@@ -113,6 +115,7 @@ const productFields = {
   pricePaise: paiseSchema,
   costPaise: paiseSchema,
   reorderLevel: z.number().int().min(0).max(MAX_QTY),
+  packs: packsSchema,
 };
 export const productCreateSchema = z.strictObject({
   /** A device may choose the id of a product it created offline. */
@@ -120,6 +123,7 @@ export const productCreateSchema = z.strictObject({
   ...productFields,
   costPaise: productFields.costPaise.default(0),
   reorderLevel: productFields.reorderLevel.default(0),
+  packs: productFields.packs.default([]),
 });
 export type ProductCreate = z.infer<typeof productCreateSchema>;
 export const productUpdateSchema = z.strictObject(productFields).partial().extend({ archived: z.boolean().optional() }).strict();

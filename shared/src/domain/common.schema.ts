@@ -6,6 +6,8 @@ export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: 'must b
 /** A date-time a client sends: also inside the range a shop can have (see shop-date.ts). */
 export const shopDateTimeSchema = shopDateTime('must be an ISO 8601 date-time');
 export const nameSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+/** A product's (or a pack's) barcode: EAN/UPC digits or a shop's own code. */
+export const barcodeSchema = z.string().trim().regex(/^[0-9A-Za-z-]{4,64}$/, 'must be 4 to 64 letters or digits');
 export const codeSchema = z
   .string()
   .trim()

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_QTY } from './units';
-import { breakDownIntoPacks, formatPackBreakdown, packByBarcode, packPricePaise, packSchema, packsSchema, packsToBase } from './packs';
+import { breakDownIntoPacks, formatPackBreakdown, packByBarcode, packPricePaise, packSchema, packsSchema, packsToBase, parsePackQuantity } from './packs';
 
 const carton = packSchema.parse({ name: 'carton', qty: 24, barcode: '8901063000241' });
 const dozen = packSchema.parse({ name: 'dozen', qty: 12 });
@@ -64,6 +64,32 @@ describe('packs', () => {
         expect(b.rest).toBeLessThan(perBox);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('typed pack quantities', () => {
+  const packs = [carton, dozen];
+  it('"3 cartons" is 72 pc; a plain number or a unit is read as before', () => {
+    expect(parsePackQuantity('3 cartons', 'pc', packs)).toEqual({ qty: 72, pack: { name: 'carton', qty: 24, count: 3 } });
+    expect(parsePackQuantity('1 Carton', 'pc', packs)).toEqual({ qty: 24, pack: { name: 'carton', qty: 24, count: 1 } });
+    expect(parsePackQuantity('2dozen', 'pc', packs)).toEqual({ qty: 24, pack: { name: 'dozen', qty: 12, count: 2 } });
+    expect(parsePackQuantity('5', 'pc', packs)).toEqual({ qty: 5, pack: null });
+    expect(parsePackQuantity('1.5 kg', 'g', [bag])).toEqual({ qty: 1500, pack: null });
+    expect(parsePackQuantity('2 5 kg bags', 'g', [bag])).toEqual({ qty: 10_000, pack: { name: '5 kg bag', qty: 5000, count: 2 } });
+  });
+  it('refuses half a carton, no cartons and unknown words', () => {
+    expect(() => parsePackQuantity('1.5 carton', 'pc', packs)).toThrow(/whole/);
+    expect(() => parsePackQuantity('0 carton', 'pc', packs)).toThrow(/at least one/);
+    expect(() => parsePackQuantity('3 crates', 'pc', packs)).toThrow(/unknown unit/);
+  });
+  it('round-trips any count of any pack', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 5000 }), fc.integer({ min: 1, max: 10_000 }), (size, count) => {
+        fc.pre(size * count <= MAX_QTY);
+        const r = parsePackQuantity(`${count} boxes`, 'pc', [{ name: 'box', qty: size }]);
+        expect(r).toEqual({ qty: size * count, pack: { name: 'box', qty: size, count } });
+      }),
     );
   });
 });

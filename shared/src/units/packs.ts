@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { barcodeSchema } from '../domain/catalog.schema';
-import { MAX_PAISE, MAX_QTY, type BaseUnit } from './units';
+import { barcodeSchema } from '../domain/common.schema';
+import { MAX_PAISE, MAX_QTY, UnitError, parseQuantity, parseScaledDecimal, type BaseUnit } from './units';
 
 /**
  * Packaging units: a product keeps one base unit (pc, g, ml) and may be bought and sold in packs
@@ -89,4 +89,35 @@ export function formatPackBreakdown(b: PackBreakdown, unit: BaseUnit): string {
   if (b.rest !== 0 || parts.length === 0) parts.push(`${Math.abs(b.rest)} ${unit}`);
   const text = parts.join(' + ');
   return negative ? `-(${text})` : text;
+}
+
+/** A quantity a person typed, read with the product's packs too: "3 cartons" is 3 × the carton. */
+export interface TypedPackQuantity {
+  /** Base units. */
+  qty: number;
+  /** The pack named, with how many of it; null when the text named a base or display unit. */
+  pack: { name: string; qty: number; count: number } | null;
+}
+
+/**
+ * "3 carton", "3 cartons", "2 Dozen" (a pack's name, case-insensitive, with or without a plural
+ * s) is that many packs; anything else is read by parseQuantity ("1.5 kg", "500 g", "3").
+ * A pack count is a whole number.
+ */
+export function parsePackQuantity(text: string, base: BaseUnit, packs: readonly Pick<Pack, 'name' | 'qty'>[]): TypedPackQuantity {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(\S.*?)\s*$/.exec(text);
+  const word = m?.[2]?.toLowerCase();
+  const pack = word === undefined ? undefined : packs.find((p) => {
+    const name = p.name.toLowerCase();
+    return word === name || word === `${name}s` || word === `${name}es`;
+  });
+  if (!m || !pack) return { qty: parseQuantity(text, base), pack: null };
+  if (/\.\d*[1-9]/.test(m[1] ?? '')) throw new UnitError(`quantity "${text.trim()}": ${pack.name} are counted whole`);
+  const count = parseScaledDecimal(m[1] ?? '', 0, 'quantity');
+  if (count < 1) throw new UnitError(`quantity "${text.trim()}" must be at least one ${pack.name}`);
+  try {
+    return { qty: packsToBase(count, pack), pack: { name: pack.name, qty: pack.qty, count } };
+  } catch (err) {
+    throw new UnitError(err instanceof Error ? err.message : String(err));
+  }
 }

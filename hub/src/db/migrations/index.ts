@@ -11,6 +11,7 @@ import * as m0009 from './0009-bills';
 import * as m0010 from './0010-citus-keys';
 import * as m0012 from './0012-transfers';
 import * as m0013 from './0013-purchases';
+import * as m0014 from './0014-product-packs';
 import * as m0016 from './0016-net-sales-rollups';
 
 /** Static imports: migrations ship inside the bundle, never read from a folder at run time. */
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '0010-citus-keys': m0010,
   '0012-transfers': m0012,
   '0013-purchases': m0013,
+  '0014-product-packs': m0014,
   '0016-net-sales-rollups': m0016,
 };
