@@ -43,7 +43,7 @@ export function roundToStep(paise: number, step: number): number {
   if (step <= 1) return paise;
   const abs = Math.abs(paise);
   const rounded = Math.floor((abs + Math.floor(step / 2)) / step) * step;
-  return paise < 0 ? -rounded : rounded;
+  return paise < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
 /**
