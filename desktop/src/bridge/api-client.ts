@@ -23,6 +23,7 @@ export function createApiClient(call: ApiCall) {
     archiveProduct: (input) => c('archiveProduct', input),
     importProducts: (input) => c('importProducts', input),
     findProduct: (input) => c('findProduct', input),
+    scanCode: (input) => c('scanCode', input),
     searchProducts: (input) => c('searchProducts', input),
     listCategories: () => c('listCategories'),
     sell: (input) => c('sell', input),

@@ -44,6 +44,7 @@ const operationFlags = {
   archiveProduct: true,
   importProducts: true,
   findProduct: true,
+  scanCode: true,
   searchProducts: true,
   listCategories: true,
   sell: true,

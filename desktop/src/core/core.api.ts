@@ -21,6 +21,7 @@ import {
   type Bill,
   type ChainVerification,
   type MovementKind,
+  type Pack,
   type Product,
   type RemovalReason,
   type Role,
@@ -56,6 +57,8 @@ export const updateProductInput = z.strictObject({ product: productRefSchema, pa
 export const archiveProductInput = z.strictObject({ product: productRefSchema, archived: z.boolean().default(true) });
 export const importProductsInput = z.strictObject({ csv: z.string().max(64 * 1024 * 1024, 'CSV is over 64 MB') });
 export const findProductInput = z.strictObject({ code: productRefSchema });
+/** What the scanner read: a product's barcode, SKU or id, a pack's barcode, or a label scale's barcode. */
+export const scanCodeInput = z.strictObject({ code: productRefSchema });
 export const searchProductsInput = z.strictObject({
   query: z.string().max(200),
   limit: z.number().int().min(1).max(200).default(20),
@@ -68,6 +71,10 @@ export const saleLineInput = z.strictObject({
   /** Defaults to the product's price (per piece, or per kg / L for weighed goods). */
   unitPricePaise: paiseSchema.optional(),
   discount: discountSchema.optional(),
+  /** Sold as this pack of the product (its name): qty is then whole packs' base units, charged at the pack's price. */
+  pack: z.string().trim().min(1).max(40).optional(),
+  /** A price-embedded scale label's printed price: the line charges it (qty is the weight it stands for). */
+  labelPricePaise: paiseSchema.min(1).optional(),
 });
 /** One payment as the cashier enters it: cash with what was tendered, other methods with an amount. */
 export const paymentInput = z.strictObject({ method: paymentMethodSchema, amountPaise: paiseSchema.optional(), tenderedPaise: paiseSchema.optional() });
@@ -147,6 +154,7 @@ export type UpdateProductInput = z.input<typeof updateProductInput>;
 export type ArchiveProductInput = z.input<typeof archiveProductInput>;
 export type ImportProductsInput = z.input<typeof importProductsInput>;
 export type FindProductInput = z.input<typeof findProductInput>;
+export type ScanCodeInput = z.input<typeof scanCodeInput>;
 export type SearchProductsInput = z.input<typeof searchProductsInput>;
 export type SellInput = z.input<typeof sellInput>;
 export type StockInInput = z.input<typeof stockInInput>;
@@ -185,6 +193,17 @@ export interface LocalUserView extends SessionUser {
 }
 
 export type ProductView = Product & { origin: 'local' | 'hub'; qty: number; status: StockStatus };
+
+/** A scanned code read: the product, and what the code itself says of the quantity. */
+export interface ScanView {
+  product: ProductView;
+  /** The pack whose barcode was scanned (one of it), or null. */
+  pack: Pack | null;
+  /** Base units the code stands for (a pack's size, a scale label's weight); null: the cashier says (1 pc, or weigh). */
+  qty: number | null;
+  /** A price-embedded scale label's printed price, or null. */
+  labelPricePaise: number | null;
+}
 
 export interface MovementView {
   id: string;
@@ -308,6 +327,7 @@ export interface CoreApi {
   archiveProduct(input: ArchiveProductInput): Promise<ProductView>;
   importProducts(input: ImportProductsInput, hooks?: CoreHooks): Promise<ImportResult>;
   findProduct(input: FindProductInput): Promise<ProductView>;
+  scanCode(input: ScanCodeInput): Promise<ScanView>;
   searchProducts(input: SearchProductsInput): Promise<ProductView[]>;
   listCategories(): Promise<string[]>;
   sell(input: SellInput): Promise<SaleResult>;

@@ -16,6 +16,7 @@ import { closeShift, currentShift, openShift } from './bills/shifts.service';
 import { verifyAuditChain, type AuditVerifyResult } from './audit/audit.verify';
 import { DeviceClock, systemClockSource, type ClockSource } from './clock/device-clock';
 import * as api from './core.api';
+import { scanCode } from './products/products.scan';
 import { requireActor, type CoreContext } from './core.context';
 import type { StoreDb } from './db/db.types';
 import { IdleCheckpoint, idleTimer, type IdleTrigger } from './db/idle-checkpoint';
@@ -184,6 +185,12 @@ export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.P
   async findProduct(input: api.FindProductInput): Promise<api.ProductView> {
     const i = parse(api.findProductInput, input);
     return products.productView(this.db, await products.requireProduct(this.db, i.code));
+  }
+
+  async scanCode(input: api.ScanCodeInput): Promise<api.ScanView> {
+    const i = parse(api.scanCodeInput, input);
+    await this.ctx();
+    return scanCode(this.db, this.raw, i.code);
   }
 
   async searchProducts(input: api.SearchProductsInput): Promise<api.ProductView[]> {

@@ -19,6 +19,7 @@ const api = {
   archiveProduct: (input) => invoke('archiveProduct', input),
   importProducts: (input) => invoke('importProducts', input),
   findProduct: (input) => invoke('findProduct', input),
+  scanCode: (input) => invoke('scanCode', input),
   searchProducts: (input) => invoke('searchProducts', input),
   listCategories: () => invoke('listCategories'),
   sell: (input) => invoke('sell', input),

@@ -88,7 +88,13 @@ export function billReceiptText(bill: Bill, o: ReceiptOptions): string {
     const sign = l.direction === 'return' ? -1 : 1;
     out.push(...wrap(`${l.direction === 'return' ? 'RETURN ' : ''}${l.name}`, w));
     const per = l.unit === 'pc' ? '' : `/${priceUnit(l.unit)}`;
-    out.push(row(`  ${formatQuantity(l.qty, l.unit)} x ${receiptAmount(l.unitPricePaise)}${per}`, receiptAmount(sign * l.grossPaise), w));
+    // A pack line reads "1 carton (24 pc) x 550.00"; a scale label's line says its weight and that the label priced it.
+    const qtyText = l.pack
+      ? `${l.pack.count} ${l.pack.name} (${formatQuantity(l.qty, l.unit)}) x ${receiptAmount(Math.round(l.grossPaise / l.pack.count))}`
+      : l.labelPricePaise !== undefined
+        ? `${formatQuantity(l.qty, l.unit)} @ ${receiptAmount(l.unitPricePaise)}${per} label`
+        : `${formatQuantity(l.qty, l.unit)} x ${receiptAmount(l.unitPricePaise)}${per}`;
+    out.push(row(`  ${qtyText}`, receiptAmount(sign * l.grossPaise), w));
     if (l.lineDiscountPaise > 0) out.push(row(`  ${discountLabel(l.discount)}`, receiptAmount(-l.lineDiscountPaise), w));
     if (l.direction === 'return' && l.totalPaise !== -l.grossPaise) out.push(row('  as charged', receiptAmount(l.totalPaise), w));
   }

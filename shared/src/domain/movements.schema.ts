@@ -37,6 +37,12 @@ export function qtySignProblem(kind: MovementKind, qty: number): string | null {
   }
 }
 
+export const lotSchema = z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters');
+export const expiryDateSchema = z.iso.date('must be a date (YYYY-MM-DD)');
+
+/** Batches and expiry belong to goods coming in: a stock-in or a transfer in. */
+export const batchKinds: readonly MovementKind[] = ['IN', 'TRANSFER_IN'];
+
 /** What a person records about a movement, wherever it is recorded (counter or web). */
 const recordedFields = {
   kind: movementKindSchema,
@@ -47,6 +53,10 @@ const recordedFields = {
   reason: removalReasonSchema.nullable().default(null),
   note: z.string().trim().max(500).nullable().default(null),
   supplierId: uuidSchema.nullable().default(null),
+  /** The batch a stock-in came in (printed on the goods); stock per batch is derived from these. */
+  lot: lotSchema.optional(),
+  /** The day the goods of this stock-in expire (YYYY-MM-DD, the store's calendar). */
+  expiresOn: expiryDateSchema.optional(),
 };
 
 const movementFields = {
@@ -58,7 +68,9 @@ const movementFields = {
   occurredAt: isoDateTimeSchema,
 };
 
-function checkSign(m: { kind: MovementKind; qty: number; reason: RemovalReason | null }, ctx: z.RefinementCtx) {
+function checkSign(m: { kind: MovementKind; qty: number; reason: RemovalReason | null; lot?: string | undefined; expiresOn?: string | undefined }, ctx: z.RefinementCtx) {
+  if ((m.lot !== undefined || m.expiresOn !== undefined) && !batchKinds.includes(m.kind))
+    ctx.addIssue({ code: 'custom', path: [m.lot !== undefined ? 'lot' : 'expiresOn'], message: `a batch and expiry belong to goods coming in (${batchKinds.join(', ')}), not to ${m.kind}` });
   const problem = qtySignProblem(m.kind, m.qty);
   if (problem) ctx.addIssue({ code: 'custom', path: ['qty'], message: problem });
   if (m.kind === 'REMOVE' && !m.reason)

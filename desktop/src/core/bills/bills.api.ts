@@ -1,4 +1,4 @@
-import { discountSchema, returnDispositionSchema, billKindSchema, paymentMethodSchema, MAX_QTY, type Bill, type PaymentMethod, type ShiftReport } from '@bazaar/shared';
+import { discountSchema, returnDispositionSchema, billKindSchema, paymentMethodSchema, scaleLayoutsSchema, MAX_QTY, type Bill, type PaymentMethod, type ScaleLayout, type ShiftReport } from '@bazaar/shared';
 import { z } from 'zod';
 import { approvalInput, paymentInput, saleLineInput, sellInput } from '../core.api';
 import type { BillSummary } from './bills.repository';
@@ -53,6 +53,8 @@ export const billSettingsInput = z.strictObject({
   currencyLabel: z.string().trim().min(1).max(8).optional(),
   receiptHeader: z.array(z.string().trim().max(48)).max(6).optional(),
   timeZone: z.string().trim().min(1).max(64).optional(),
+  /** How the store's label scales print their barcodes: one layout per prefix 20–29. */
+  scaleLayouts: scaleLayoutsSchema.optional(),
 });
 export const openShiftInput = z.strictObject({ floatPaise: z.number().int().min(0).max(100_000_000) });
 export const closeShiftInput = z.strictObject({
@@ -94,6 +96,7 @@ export interface BillSettingsView {
   currencyLabel: string;
   receiptHeader: string[];
   timeZone: string | null;
+  scaleLayouts: ScaleLayout[];
 }
 
 export interface BillsApi {

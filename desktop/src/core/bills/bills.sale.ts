@@ -6,7 +6,7 @@ import type { CoreContext } from '../core.context';
 import { writeTxSync } from '../db/write-tx';
 import { resolveCartProducts } from '../movements/movements.sale';
 import { approvalFor, verifyApprover } from './bills.approval';
-import { priceBill } from './bills.lines';
+import { effectiveUnitPricePaise, priceBill, saleLinePricing } from './bills.lines';
 import { recordBillSync } from './bills.record';
 import { billActorSync } from './bills.settings';
 
@@ -25,7 +25,7 @@ export async function completeSale(ctx: SaleContext, input: z.output<typeof sell
   return writeTxSync(ctx.db, raw, () => {
     const { store, usersExist, actor } = billActorSync(raw, ctx.session);
     const products = resolveCartProducts(raw, input.lines.map((l) => l.product));
-    const priced = priceBill([], input.lines.map((l, i) => ({ product: products[i]!, qty: l.qty, unitPricePaise: l.unitPricePaise, discount: l.discount })), input.billDiscount ?? null, store.cashStepPaise, store.maxDiscountBp);
+    const priced = priceBill([], input.lines.map((l, i) => ({ product: products[i]!, qty: l.qty, unitPricePaise: l.unitPricePaise, discount: l.discount, ...saleLinePricing(products[i]!, l, i + 1) })), input.billDiscount ?? null, store.cashStepPaise, store.maxDiscountBp);
     const approvedBy = approvalFor(priced.approvals, priced.where, ctx.session, approver, usersExist);
     if (priced.totalPaise < 0) throw new DomainError('UNPROCESSABLE', 'a sale cannot come to less than zero');
     const { bill, movements } = recordBillSync({
@@ -40,7 +40,8 @@ export async function completeSale(ctx: SaleContext, input: z.output<typeof sell
       approvedBy,
       original: null,
       reason: null,
-      movements: priced.lines.map((l, i) => ({ lineNo: l.lineNo, product: products[i]!, kind: 'SALE', qty: -l.qty, unitPricePaise: l.unitPricePaise, unitCostPaise: l.unitCostPaise, reason: null, note: input.note ?? null })),
+      // A pack or a labelled bag sold at its own price: its movement carries the price per pc, kg or L it came to.
+      movements: priced.lines.map((l, i) => ({ lineNo: l.lineNo, product: products[i]!, kind: 'SALE', qty: -l.qty, unitPricePaise: l.pack || l.labelPricePaise !== undefined ? effectiveUnitPricePaise(l.grossPaise, l.qty, l.unit) : l.unitPricePaise, unitCostPaise: l.unitCostPaise, reason: null, note: input.note ?? null })),
       action: SALE_ACTION,
     });
     return {

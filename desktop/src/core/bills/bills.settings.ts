@@ -1,4 +1,4 @@
-import { COUNTER_CODE_RE, DomainError, defaultCounterCode, paymentMethods, type PaymentMethod } from '@bazaar/shared';
+import { COUNTER_CODE_RE, DomainError, defaultCounterCode, paymentMethods, scaleLayoutsSchema, type PaymentMethod, type ScaleLayout } from '@bazaar/shared';
 import type Database from 'better-sqlite3';
 import { prepared } from '../db/prepared';
 import type { BillSettingsRow, Executor, SettingsRow } from '../db/db.types';
@@ -57,6 +57,14 @@ export interface BillSettingsPatch {
   currencyLabel?: string | undefined;
   receiptHeader?: string[] | undefined;
   timeZone?: string | undefined;
+  scaleLayouts?: ScaleLayout[] | undefined;
+}
+
+/** The store's label-scale layouts (migration 0012); a value the app did not write reads as none. */
+export function scaleLayoutsSync(raw: Database.Database): ScaleLayout[] {
+  const row = prepared(raw, 'SELECT scale_layouts FROM bill_settings WHERE id = 1').get() as { scale_layouts: string } | undefined;
+  const parsed = scaleLayoutsSchema.safeParse(row ? jsonList(row.scale_layouts) : []);
+  return parsed.success ? parsed.data : [];
 }
 
 /** Change the counter's bill rules. A new counter code starts its own running number (after any bills it already has). */
@@ -79,6 +87,7 @@ export async function updateBillSettings(db: Executor, p: BillSettingsPatch): Pr
       ...(p.currencyLabel !== undefined ? { currency_label: p.currencyLabel } : {}),
       ...(p.receiptHeader !== undefined ? { receipt_header: JSON.stringify(p.receiptHeader) } : {}),
       ...(p.timeZone !== undefined ? { time_zone: p.timeZone } : {}),
+      ...(p.scaleLayouts !== undefined ? { scale_layouts: JSON.stringify(p.scaleLayouts) } : {}),
     })
     .where('id', '=', 1)
     .execute();

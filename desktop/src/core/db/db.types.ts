@@ -46,6 +46,8 @@ export interface ProductsTable {
   push_state: 'none' | 'pending' | 'pushed';
   created_at: string;
   updated_at: string;
+  /** JSON array of shared Pack (0012); pack_barcodes indexes their barcodes. */
+  packs: string;
 }
 
 export interface UsersTable {
@@ -87,6 +89,9 @@ export interface MovementsTable {
   stamped_hlc: string | null;
   /** 1 = the stamp is final (sendable); 0 = waiting for the next exchange with the hub. */
   clock_final: number;
+  /** The batch (lot) and expiry day (YYYY-MM-DD) a stock-in names (0012). */
+  lot: string | null;
+  expires_on: string | null;
 }
 
 export interface StockBaselineTable {
@@ -175,6 +180,8 @@ export interface BillSettingsTable {
   /** JSON array of receipt header lines under the store name. */
   receipt_header: string;
   time_zone: string | null;
+  /** JSON array of shared ScaleLayout: the store's label-scale barcodes (0012). */
+  scale_layouts: string;
 }
 
 export interface BillsTable {
@@ -299,6 +306,13 @@ export interface StoreDatabase {
   goods_receipt_lines: GoodsReceiptLinesTable;
   transfers: TransfersTable;
   transfer_stores: TransferStoresTable;
+  pack_barcodes: PackBarcodesTable;
+}
+
+/** Pack barcodes → product, kept by triggers on products.packs (migration 0012). */
+export interface PackBarcodesTable {
+  barcode: string;
+  product_id: string;
 }
 
 export type StoreDb = Kysely<StoreDatabase>;

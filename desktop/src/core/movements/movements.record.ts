@@ -14,6 +14,8 @@ export interface NewMovement {
   supplierId?: string | null;
   batchId?: string | null;
   userId?: string | null;
+  lot?: string | null;
+  expiresOn?: string | null;
 }
 
 /**
@@ -56,6 +58,8 @@ export async function appendMovement(db: Executor, clock: DeviceClock, m: NewMov
     stamp_offset_ms: facts.offsetMs,
     stamped_hlc: null,
     clock_final: facts.final ? 1 : 0,
+    lot: m.lot ?? null,
+    expires_on: m.expiresOn ?? null,
   };
   await db.insertInto('movements').values(row).execute();
   await applyToStock(db, row, row.occurred_at);

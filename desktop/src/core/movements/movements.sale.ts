@@ -45,8 +45,8 @@ function maintainedStock(raw: Database.Database, productId: string): MaintainedS
   return { qty: b?.qty ?? 0, count_hlc: b?.last_count_hlc ?? null };
 }
 
-const insertMovement = `INSERT INTO movements (id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise, reason, note, supplier_id, batch_id, user_id, occurred_at, sync_status, sync_reason, device_time, stamp_offset_ms, stamped_hlc, clock_final)
-  VALUES (@id, @seq, @hlc, @kind, @product_id, @qty, @unit_price_paise, @unit_cost_paise, @reason, @note, @supplier_id, @batch_id, @user_id, @occurred_at, @sync_status, @sync_reason, @device_time, @stamp_offset_ms, @stamped_hlc, @clock_final)`;
+const insertMovement = `INSERT INTO movements (id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise, reason, note, supplier_id, batch_id, user_id, occurred_at, sync_status, sync_reason, device_time, stamp_offset_ms, stamped_hlc, clock_final, lot, expires_on)
+  VALUES (@id, @seq, @hlc, @kind, @product_id, @qty, @unit_price_paise, @unit_cost_paise, @reason, @note, @supplier_id, @batch_id, @user_id, @occurred_at, @sync_status, @sync_reason, @device_time, @stamp_offset_ms, @stamped_hlc, @clock_final, @lot, @expires_on)`;
 const upsertStock = `INSERT INTO stock (product_id, qty, count_hlc, updated_at) VALUES (?, ?, ?, ?)
   ON CONFLICT (product_id) DO UPDATE SET qty = excluded.qty, count_hlc = excluded.count_hlc, updated_at = excluded.updated_at`;
 const insertAudit = `INSERT INTO audit (id, at, actor_id, actor_name, action, entity, entity_id, store_id, before_json, after_json, prev_hash, hash)
@@ -100,6 +100,8 @@ export function appendMovementsSync(raw: Database.Database, clock: DeviceClock, 
       stamp_offset_ms: facts.offsetMs,
       stamped_hlc: null,
       clock_final: facts.final ? 1 : 0,
+      lot: null,
+      expires_on: null,
     };
     prepared(raw, insertMovement).run(row);
     const next = foldMovement(stock.get(s.product.id) ?? maintainedStock(raw, s.product.id), row);

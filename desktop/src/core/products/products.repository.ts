@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Product } from '@bazaar/shared';
+import { packsSchema, type Pack, type Product } from '@bazaar/shared';
 import type { Executor, ProductRow } from '../db/db.types';
 import { escapeLike } from '../db/sql-like';
 
@@ -15,11 +15,22 @@ export function toProduct(r: ProductRow): Product & { origin: 'local' | 'hub' } 
     pricePaise: r.price_paise,
     costPaise: r.cost_paise,
     reorderLevel: r.reorder_level,
+    packs: parsePacks(r.packs),
     archived: r.archived === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     origin: r.origin,
   };
+}
+
+/** The packs column as the shared schema reads it; a row the app did not write is read as no packs rather than failing every lookup. */
+export function parsePacks(json: string): Pack[] {
+  try {
+    const r = packsSchema.safeParse(JSON.parse(json));
+    return r.success ? r.data : [];
+  } catch {
+    return [];
+  }
 }
 
 export async function productById(db: Executor, id: string): Promise<ProductRow | undefined> {
@@ -32,6 +43,11 @@ export async function productBySku(db: Executor, sku: string): Promise<ProductRo
 
 export async function productByBarcode(db: Executor, barcode: string): Promise<ProductRow | undefined> {
   return db.selectFrom('products').selectAll().where('barcode', '=', barcode).executeTakeFirst();
+}
+
+/** The product one of whose packs has this barcode (pack_barcodes, kept by migration 0012's triggers). */
+export async function productByPackBarcode(db: Executor, barcode: string): Promise<ProductRow | undefined> {
+  return db.selectFrom('pack_barcodes').innerJoin('products', 'products.id', 'pack_barcodes.product_id').selectAll('products').where('pack_barcodes.barcode', '=', barcode).orderBy('products.id').limit(1).executeTakeFirst();
 }
 
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

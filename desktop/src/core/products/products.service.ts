@@ -1,11 +1,11 @@
-import { DomainError, stockStatus, uuidv7, type Supplier } from '@bazaar/shared';
+import { DomainError, stockStatus, uuidv7, type Pack, type Supplier } from '@bazaar/shared';
 import type { z } from 'zod';
 import { appendAudit } from '../audit/audit.log';
 import { writeTx } from '../db/write-tx';
 import type { Executor, ProductRow, SupplierRow } from '../db/db.types';
 import { nowIso, requireActor, type CoreContext } from '../core.context';
 import type { ProductView, addProductInput, addSupplierInput, archiveProductInput, updateProductInput } from '../core.api';
-import { productByBarcode, productByCode, productBySku, toProduct } from './products.repository';
+import { parsePacks, productByBarcode, productByCode, productByPackBarcode, productBySku, toProduct } from './products.repository';
 import { stockQty } from '../stock/stock.view';
 import { movingCost } from '../purchases/purchases.cost';
 
@@ -15,15 +15,17 @@ export async function productView(db: Executor, r: ProductRow): Promise<ProductV
   return { ...toProduct({ ...r, cost_paise: await movingCost(db, r) }), qty, status: stockStatus(qty, b?.reorder_level ?? r.reorder_level) };
 }
 
-/** SKU and barcode are unique; say which field clashes and with what. */
-export async function checkUnique(db: Executor, sku: string | undefined, barcode: string | null | undefined, selfId: string | null): Promise<void> {
+/** SKU and barcode are unique, and a barcode names one product or one pack; say which field clashes and with what. */
+export async function checkUnique(db: Executor, sku: string | undefined, barcode: string | null | undefined, selfId: string | null, packs?: readonly Pack[]): Promise<void> {
   if (sku !== undefined) {
     const other = await productBySku(db, sku);
     if (other && other.id !== selfId) throw new DomainError('DUPLICATE_SKU', `SKU ${sku} is already used by "${other.name}"`, { field: 'sku' });
   }
-  if (barcode) {
-    const other = await productByBarcode(db, barcode);
-    if (other && other.id !== selfId) throw new DomainError('DUPLICATE_BARCODE', `barcode ${barcode} is already used by ${other.sku} "${other.name}"`, { field: 'barcode' });
+  const packCodes = (packs ?? []).flatMap((p) => (p.barcode ? [p.barcode] : []));
+  if (barcode && packCodes.includes(barcode)) throw new DomainError('DUPLICATE_BARCODE', `a pack has the product's own barcode ${barcode}`, { field: 'packs' });
+  for (const [code, field] of [...(barcode ? [[barcode, 'barcode'] as const] : []), ...packCodes.map((c) => [c, 'packs'] as const)]) {
+    const other = (await productByBarcode(db, code)) ?? (await productByPackBarcode(db, code));
+    if (other && other.id !== selfId) throw new DomainError('DUPLICATE_BARCODE', `barcode ${code} is already used by ${other.sku} "${other.name}"`, { field });
   }
 }
 
@@ -41,7 +43,7 @@ function checkEditable(ctx: CoreContext, p: ProductRow): void {
 }
 
 export async function insertProduct(db: Executor, input: z.output<typeof addProductInput>, at: string): Promise<ProductRow> {
-  await checkUnique(db, input.sku, input.barcode, null);
+  await checkUnique(db, input.sku, input.barcode, null, input.packs);
   await checkSupplier(db, input.supplierId);
   const row: ProductRow = {
     id: uuidv7(),
@@ -60,6 +62,7 @@ export async function insertProduct(db: Executor, input: z.output<typeof addProd
     push_state: 'pending',
     created_at: at,
     updated_at: at,
+    packs: JSON.stringify(input.packs),
   };
   await db.insertInto('products').values(row).execute();
   return row;
@@ -75,7 +78,7 @@ export async function addProduct(ctx: CoreContext, input: z.output<typeof addPro
 }
 
 export async function applyProductPatch(db: Executor, existing: ProductRow, patch: z.output<typeof updateProductInput>['patch'] & { archived?: boolean }, at: string): Promise<ProductRow> {
-  await checkUnique(db, patch.sku, patch.barcode, existing.id);
+  await checkUnique(db, patch.sku, patch.barcode, existing.id, patch.packs ?? parsePacks(existing.packs));
   await checkSupplier(db, patch.supplierId);
   const next: ProductRow = {
     ...existing,
@@ -90,6 +93,7 @@ export async function applyProductPatch(db: Executor, existing: ProductRow, patc
     cost_paise: patch.costPaise ?? existing.cost_paise,
     reorder_level: patch.reorderLevel ?? existing.reorder_level,
     archived: patch.archived === undefined ? existing.archived : patch.archived ? 1 : 0,
+    packs: patch.packs !== undefined ? JSON.stringify(patch.packs) : existing.packs,
     updated_at: at,
   };
   if (next.unit !== existing.unit) {

@@ -21,7 +21,7 @@ const at = new Date().toISOString();
 const storeId = uuidv7();
 
 function hubProduct(p: Partial<Product> & { sku: string; name: string }): Product {
-  return { id: uuidv7(), barcode: null, unit: 'pc', category: null, supplierId: null, pricePaise: 1000, costPaise: 0, reorderLevel: 0, archived: false, createdAt: at, updatedAt: at, ...p };
+  return { id: uuidv7(), barcode: null, unit: 'pc', category: null, supplierId: null, pricePaise: 1000, costPaise: 0, reorderLevel: 0, packs: [], archived: false, createdAt: at, updatedAt: at, ...p };
 }
 
 function stockRow(productId: string, qty: number): StockRow {
@@ -118,6 +118,32 @@ describe('applying a pull page', () => {
       check();
     } finally {
       await db.destroy();
+    }
+  });
+
+  it("brings a product's packs; a scan of a pack barcode finds it, and a later page that changes the packs moves the barcode", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bazaar-pull-'));
+    dirs.push(dir);
+    const path = join(dir, 'store.db');
+    const core = await StoreCore.open(path);
+    await core.initStore({ code: 'S1', name: 'Sharma Kirana' });
+    await core.close();
+    const { db, raw } = await openStoreDb(path);
+    const biscuit = hubProduct({ sku: 'PARLE-G', name: 'Parle-G', packs: [{ name: 'carton', qty: 24, barcode: '18901063000241', pricePaise: 55_000 }] });
+    try {
+      const settings = await requireSettings(db);
+      const ctx: CoreContext = { db, raw, clock: new DeviceClock(settings.hlc_node, 0), settings, session: null };
+      await writeTx(db, (trx) => applyPullPage(ctx, trx, page('p1', { products: [biscuit] }), 0));
+      await writeTx(db, (trx) => applyPullPage(ctx, trx, page('p2', { products: [{ ...biscuit, packs: [{ name: 'carton', qty: 24, barcode: '18901063000999', pricePaise: null }] }] }), 0));
+    } finally {
+      await db.destroy();
+    }
+    const again = await StoreCore.open(path);
+    try {
+      expect(await again.scanCode({ code: '18901063000999' })).toMatchObject({ product: { sku: 'PARLE-G' }, qty: 24, pack: { name: 'carton', pricePaise: null } });
+      await expect(again.scanCode({ code: '18901063000241' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      await again.close();
     }
   });
 });

@@ -56,12 +56,12 @@ const upsertSupplier = `INSERT INTO suppliers (id, name, phone, email, address, 
   VALUES (@id, @name, @phone, @email, @address, @archived, 'hub', @created_at, @updated_at)
   ON CONFLICT (id) DO UPDATE SET name = excluded.name, phone = excluded.phone, email = excluded.email, address = excluded.address,
     archived = excluded.archived, origin = excluded.origin, created_at = excluded.created_at, updated_at = excluded.updated_at`;
-const upsertProduct = `INSERT INTO products (id, sku, barcode, name, name_key, unit, category, supplier_id, price_paise, cost_paise, reorder_level, archived, origin, push_state, created_at, updated_at)
-  VALUES (@id, @sku, @barcode, @name, @name_key, @unit, @category, @supplier_id, @price_paise, @cost_paise, @reorder_level, @archived, @origin, @push_state, @created_at, @updated_at)
+const upsertProduct = `INSERT INTO products (id, sku, barcode, name, name_key, unit, category, supplier_id, price_paise, cost_paise, reorder_level, archived, origin, push_state, created_at, updated_at, packs)
+  VALUES (@id, @sku, @barcode, @name, @name_key, @unit, @category, @supplier_id, @price_paise, @cost_paise, @reorder_level, @archived, @origin, @push_state, @created_at, @updated_at, @packs)
   ON CONFLICT (id) DO UPDATE SET sku = excluded.sku, barcode = excluded.barcode, name = excluded.name, name_key = excluded.name_key, unit = excluded.unit,
     category = excluded.category, supplier_id = excluded.supplier_id, price_paise = excluded.price_paise, cost_paise = excluded.cost_paise,
     reorder_level = excluded.reorder_level, archived = excluded.archived, origin = excluded.origin, push_state = excluded.push_state,
-    created_at = excluded.created_at, updated_at = excluded.updated_at`;
+    created_at = excluded.created_at, updated_at = excluded.updated_at, packs = excluded.packs`;
 const upsertBaseline = `INSERT INTO stock_baseline (product_id, qty, reorder_level, last_count_hlc, last_count_qty, last_count_variance, includes_seq, updated_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (product_id) DO UPDATE SET qty = excluded.qty, reorder_level = excluded.reorder_level, last_count_hlc = excluded.last_count_hlc,
@@ -132,6 +132,7 @@ function productRow(p: Product): ProductRow {
     push_state: 'none',
     created_at: p.createdAt,
     updated_at: p.updatedAt,
+    packs: JSON.stringify(p.packs),
   };
 }
 

@@ -22,6 +22,7 @@ import { HubError, hubRequest, type HubTarget } from './sync.http';
 import { remapProduct } from './sync.remap';
 import { markOrdersPushed, purchasesOfBatch } from '../purchases/purchases.sync';
 import { markTransfersPushed, transfersOfBatch } from '../transfers/transfers.sync';
+import { parsePacks } from '../products/products.repository';
 
 export interface PushOutcome {
   movements: number;
@@ -155,6 +156,8 @@ function toDeviceMovement(m: MovementRow, localSuppliers: Set<string>, localUser
     batchId: m.batch_id,
     userId: m.user_id && !localUsers.has(m.user_id) ? m.user_id : null,
     occurredAt: m.occurred_at,
+    ...(m.lot !== null ? { lot: m.lot } : {}),
+    ...(m.expires_on !== null ? { expiresOn: m.expires_on } : {}),
   };
 }
 
@@ -170,6 +173,7 @@ function toOfflineProduct(p: ProductRow, localSuppliers: Set<string>): OfflinePr
     pricePaise: p.price_paise,
     costPaise: p.cost_paise,
     reorderLevel: p.reorder_level,
+    packs: parsePacks(p.packs),
   };
 }
 
