@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { DomainError, parseQuantity, type BaseUnit } from '@bazaar/shared';
+import { DomainError, formatQuantity, parsePackQuantity, parseQuantity, type BaseUnit, type Pack, type TypedPackQuantity } from '@bazaar/shared';
 import type { Command } from 'commander';
 import { StoreCore } from '../core/store-core';
 import { cliEnv, resolveDbPath } from './cli.env';
@@ -54,13 +54,56 @@ export function qtyIn(text: string, unit: BaseUnit, what: string): number {
   }
 }
 
-/** Resolve each `SKU:QTY` to a product and a quantity in its base unit, before anything is written. */
-export async function parseLines(core: StoreCore, lines: string[]) {
-  const out: { product: string; sku: string; unit: BaseUnit; stock: number; qty: number }[] = [];
+export interface ParsedLine {
+  product: string;
+  sku: string;
+  unit: BaseUnit;
+  stock: number;
+  qty: number;
+  /** Named as packs (a pack's barcode, or "3 cartons"): which pack and how many. */
+  pack: { name: string; qty: number; count: number } | null;
+  /** From a price-embedded scale label. */
+  labelPricePaise: number | null;
+}
+
+/**
+ * Resolve each `CODE:QTY` to a product and a quantity in its base unit, before anything is
+ * written. CODE may be a pack's barcode (QTY then counts packs: `18901063000241:2` is two
+ * cartons) or a label scale's barcode (the label says the weight; no QTY); QTY may name a pack
+ * of the product (`PARLE-G:3cartons`).
+ */
+export async function parseLines(core: StoreCore, lines: string[]): Promise<ParsedLine[]> {
+  const out: ParsedLine[] = [];
   for (const [i, text] of lines.entries()) {
     const { ref, qty } = splitLine(text);
-    const p = await core.findProduct({ code: ref });
-    out.push({ product: p.id, sku: p.sku, unit: p.unit, stock: p.qty, qty: qtyIn(qty, p.unit, `line ${i + 1} (${text})`) });
+    const what = `line ${i + 1} (${text})`;
+    const scan = await core.scanCode({ code: ref });
+    const p = scan.product;
+    const base = { product: p.id, sku: p.sku, unit: p.unit, stock: p.qty };
+    if (scan.pack) {
+      const count = qtyIn(qty, 'pc', what);
+      if (count < 1) throw new DomainError('VALIDATION_FAILED', `${what}: ${ref} is one ${scan.pack.name}; say how many (at least 1)`);
+      out.push({ ...base, qty: count * scan.pack.qty, pack: { name: scan.pack.name, qty: scan.pack.qty, count }, labelPricePaise: null });
+    } else if (scan.qty !== null) {
+      if (text.includes(':')) throw new DomainError('VALIDATION_FAILED', `${what}: a scale label says its own weight; leave out the quantity`);
+      out.push({ ...base, qty: scan.qty, pack: null, labelPricePaise: scan.labelPricePaise });
+    } else {
+      const typed = packQtyIn(qty, p.unit, p.packs, what);
+      out.push({ ...base, qty: typed.qty, pack: typed.pack, labelPricePaise: null });
+    }
   }
   return out;
+}
+
+export function packQtyIn(text: string, unit: BaseUnit, packs: readonly Pack[], what: string): TypedPackQuantity {
+  try {
+    return parsePackQuantity(text, unit, packs);
+  } catch (err) {
+    throw new DomainError('VALIDATION_FAILED', `${what}: ${(err as Error).message}`);
+  }
+}
+
+/** "1 carton (24 pc)", or the quantity alone. */
+export function qtyText(qty: number, unit: BaseUnit, pack: { name: string; count: number } | null | undefined): string {
+  return pack ? `${pack.count} ${pack.name} (${formatQuantity(qty, unit)})` : formatQuantity(qty, unit);
 }

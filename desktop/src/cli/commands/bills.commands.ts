@@ -1,4 +1,5 @@
-import { parseMoney, shiftReportText, type BaseUnit, type BillKind } from '@bazaar/shared';
+import { parseMoney, shiftReportText, type BaseUnit, type BillKind, type ScaleLayout } from '@bazaar/shared';
+import { parseScale } from '../cli.goods-args';
 import { type Command, Option } from 'commander';
 import { approvalOf, collect, parseDenomination, parsePay, parseReturnLine, receiptWidth } from '../cli.bill-args';
 import { parseWhen } from '../cli.args';
@@ -126,9 +127,10 @@ export function registerBillCommands(program: Command): void {
     .option('--max-discount <percent>', cliT.t('cli.help.settingsMaxDiscount'))
     .option('--header <line>', cliT.t('cli.help.settingsHeader'), collect(String), [])
     .option('--time-zone <zone>', cliT.t('cli.help.settingsTimeZone'))
-    .action(async (o: { counter?: string; cashStep?: string; methods?: string; maxDiscount?: string; header: string[]; timeZone?: string }, cmd: Command) => {
+    .option('--scale <layout>', cliT.t('cli.help.settingsScale'), collect(parseScale), [])
+    .action(async (o: { counter?: string; cashStep?: string; methods?: string; maxDiscount?: string; header: string[]; timeZone?: string; scale: (ScaleLayout | 'none')[] }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
-        const change = o.counter ?? o.cashStep ?? o.methods ?? o.maxDiscount ?? o.timeZone ?? o.header[0];
+        const change = o.counter ?? o.cashStep ?? o.methods ?? o.maxDiscount ?? o.timeZone ?? o.header[0] ?? o.scale[0];
         const s =
           change === undefined
             ? await core.billSettings()
@@ -139,6 +141,7 @@ export function registerBillCommands(program: Command): void {
                 maxDiscountBasisPoints: o.maxDiscount ? Math.round(Number(o.maxDiscount) * 100) : undefined,
                 receiptHeader: o.header.length ? o.header : undefined,
                 timeZone: o.timeZone,
+                scaleLayouts: o.scale.length ? o.scale.filter((l): l is ScaleLayout => l !== 'none') : undefined,
               });
         if (g.json) return printJson(s);
         process.stdout.write(`${cliT.t('cli.bill.settings', { counter: s.counterCode, step: cliT.money(s.cashStepPaise), methods: s.paymentMethods.join(', '), limit: s.maxDiscountBasisPoints / 100 })}\n`);

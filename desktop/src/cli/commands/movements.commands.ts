@@ -2,7 +2,7 @@ import { DomainError, formatQuantity, parseMoney, type Discount, type MovementKi
 import { type Command, Option } from 'commander';
 import type { StoreCore } from '../../core/store-core';
 import { EXIT, ExitWith, printJson, table } from '../cli.output';
-import { parseLines, qtyIn, withCore } from '../cli.context';
+import { parseLines, qtyIn, qtyText, withCore } from '../cli.context';
 import { MOVEMENT_KINDS, parseKind, parseWhen } from '../cli.args';
 import { confirmLargeChanges } from '../cli.confirm';
 import { approvalOf, collect, parseDiscount, parseLineDiscount, parsePay, receiptWidth } from '../cli.bill-args';
@@ -47,7 +47,14 @@ export function registerMovementCommands(program: Command): void {
         for (const d of o.lineDiscount) if (d.line > parsed.length) throw new DomainError('VALIDATION_FAILED', cliT.t('cli.args.lineDiscountRange', { line: d.line, count: parsed.length }));
         const payments = [...o.pay, ...(o.cash !== undefined ? [{ method: 'cash' as const, tenderedPaise: parseMoney(o.cash, 'cash') }] : [])];
         const sale = await core.sell({
-          lines: parsed.map((l, i) => ({ product: l.product, qty: l.qty, unitPricePaise: l.unitPricePaise, discount: o.lineDiscount.find((d) => d.line === i + 1)?.discount })),
+          lines: parsed.map((l, i) => ({
+            product: l.product,
+            qty: l.qty,
+            unitPricePaise: l.unitPricePaise,
+            discount: o.lineDiscount.find((d) => d.line === i + 1)?.discount,
+            ...(l.pack ? { pack: l.pack.name } : {}),
+            ...(l.labelPricePaise !== null ? { labelPricePaise: l.labelPricePaise } : {}),
+          })),
           note: o.note,
           billDiscount: o.discount ? parseDiscount(o.discount) : undefined,
           payments,
@@ -58,7 +65,7 @@ export function registerMovementCommands(program: Command): void {
         process.stdout.write(
           table(
             cliT.t('cli.sell.header').split('|'),
-            sale.bill.lines.map((l, i) => [l.sku, l.name, formatQuantity(l.qty, l.unit), cliT.money(l.unitPricePaise), l.lineDiscountPaise + l.billDiscountPaise ? cliT.money(-(l.lineDiscountPaise + l.billDiscountPaise)) : '', cliT.money(l.totalPaise), formatQuantity(sale.lines[i]?.stockAfter ?? 0, l.unit)]),
+            sale.bill.lines.map((l, i) => [l.sku, l.name, qtyText(l.qty, l.unit, l.pack), cliT.money(l.unitPricePaise), l.lineDiscountPaise + l.billDiscountPaise ? cliT.money(-(l.lineDiscountPaise + l.billDiscountPaise)) : '', cliT.money(l.totalPaise), formatQuantity(sale.lines[i]?.stockAfter ?? 0, l.unit)]),
             [2, 3, 4, 5, 6],
           ),
         );
@@ -77,16 +84,17 @@ export function registerMovementCommands(program: Command): void {
 
   program
     .command('stock-in <product> <qty>')
-    .description('receive stock from a supplier: a bare QTY is in the price unit (12 pc, 25 = 25 kg, 10 = 10 L); g/kg/ml/L suffixes work')
+    .description('receive stock from a supplier: a bare QTY is in the price unit (12 pc, 25 = 25 kg, 10 = 10 L); g/kg/ml/L suffixes work; "3cartons" (a pack of the product) or a pack barcode with a count receives whole packs')
     .option('--cost <rupees>', 'unit cost in rupees (per piece, kg or L)')
     .option('--supplier <name>', 'supplier name or id')
     .option('--note <text>')
     .action(async (ref: string, qty: string, o: { cost?: string; supplier?: string; note?: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
-        const p = await core.findProduct({ code: ref });
-        const r = await core.stockIn({ product: p.id, qty: qtyIn(qty, p.unit, 'quantity'), unitCostPaise: o.cost ? parseMoney(o.cost) : undefined, supplier: o.supplier, note: o.note });
+        const [line] = await parseLines(core, [`${ref}:${qty}`]);
+        if (!line) return;
+        const r = await core.stockIn({ product: line.product, qty: line.qty, unitCostPaise: o.cost ? parseMoney(o.cost) : undefined, supplier: o.supplier, note: o.note });
         if (g.json) return printJson(r);
-        process.stdout.write(`Received ${formatQuantity(r.movement.qty, p.unit)} of ${p.sku}; stock now ${formatQuantity(r.stockAfter, p.unit)}\n`);
+        process.stdout.write(`Received ${qtyText(r.movement.qty, line.unit, line.pack)} of ${line.sku}; stock now ${formatQuantity(r.stockAfter, line.unit)}\n`);
       });
     });
 

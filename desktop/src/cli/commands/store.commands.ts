@@ -1,4 +1,6 @@
-import { parseMoney, type BaseUnit } from '@bazaar/shared';
+import { parseMoney, type BaseUnit, type Pack } from '@bazaar/shared';
+import { collect } from '../cli.bill-args';
+import { parsePack } from '../cli.goods-args';
 import { cliT } from '../cli.i18n';
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
@@ -80,7 +82,8 @@ export function registerStoreCommands(program: Command): void {
     .option('--barcode <barcode>', 'barcode printed on the pack')
     .option('--category <category>')
     .option('--reorder <qty>', 'reorder level, e.g. 10 or 5kg', '0')
-    .action(async (o: { sku: string; name: string; unit: BaseUnit; price: string; cost: string; barcode?: string; category?: string; reorder: string }, cmd: Command) => {
+    .option('--pack <pack>', cliT.t('cli.help.productPack'), collect(parsePack), [])
+    .action(async (o: { sku: string; name: string; unit: BaseUnit; price: string; cost: string; barcode?: string; category?: string; reorder: string; pack: Pack[] }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const p = await core.addProduct({
           sku: o.sku,
@@ -91,6 +94,7 @@ export function registerStoreCommands(program: Command): void {
           barcode: o.barcode ?? null,
           category: o.category ?? null,
           reorderLevel: qtyIn(o.reorder, o.unit, '--reorder'),
+          packs: o.pack,
         });
         if (g.json) return printJson(p);
         const price = cliT.money(p.pricePaise);

@@ -25,6 +25,7 @@ import { cliBillsMessages } from './cli-bills.messages';
 import { cliBillsHelpMessages } from './cli-bills-help.messages';
 import { purchasesMessages } from './purchases.messages';
 import { cliTransfersMessages } from './cli-transfers.messages';
+import { goodsMessages } from './goods.messages';
 import type { Entry } from './define';
 
 /** Every message of every app, by key. Areas are split into files only to keep them readable. */
@@ -55,6 +56,7 @@ export const messageEntries = {
   ...cliBillsHelpMessages,
   ...purchasesMessages,
   ...cliTransfersMessages,
+  ...goodsMessages,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messageEntries;
