@@ -120,7 +120,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
 
   it('an unknown barcode shows a message and adds nothing', async () => {
     // The lookup answers 404, which the browser logs.
-    errors.allow(/status of 404 .*\/api\/findProduct\)$/);
+    errors.allow(/status of 404 .*\/api\/(findProduct|scanCode)\)$/);
     const before = await movementCount();
     await scan(page, '8900000000000');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('No product has the barcode, SKU or name “8900000000000”');

@@ -36,7 +36,7 @@ describe('packs and scale labels at the counter', () => {
   it('refuses a misread label, a label for an unknown item and codes nobody has', async () => {
     const good = withGtinCheckDigit('210421701253');
     const bad = `${good.slice(0, 12)}${(Number(good.at(-1)) + 1) % 10}`;
-    await expectError(core.scanCode({ code: bad }), 'VALIDATION_FAILED', /check digit/);
+    await expectError(core.scanCode({ code: bad }), 'UNPROCESSABLE', /check digit/);
     await expectError(core.scanCode({ code: withGtinCheckDigit('219999901253') }), 'NOT_FOUND', /label barcode/);
     await expectError(core.scanCode({ code: withGtinCheckDigit('250000001253') }), 'NOT_FOUND');
   });

@@ -43,7 +43,8 @@ function readLabel(code: string, layouts: readonly ScaleLayout[]) {
   try {
     return parseScaleBarcode(code, layouts);
   } catch (err) {
-    if (err instanceof ScaleBarcodeError) throw new DomainError('VALIDATION_FAILED', err.message, { product: code });
+    // Not VALIDATION_FAILED: the counter then searches names for the code; a misread label is to be scanned again.
+    if (err instanceof ScaleBarcodeError) throw new DomainError('UNPROCESSABLE', err.message, { product: code });
     throw err;
   }
 }

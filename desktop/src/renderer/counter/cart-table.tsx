@@ -2,13 +2,14 @@ import { discountPaise, formatQuantity } from '@bazaar/shared';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 import { priceWithUnit } from '../ui/format';
-import { lineTotal, parseCartQuantity, type Cart, type CartLine } from './cart';
+import { lineTotal, parseCartQuantity, parsePackCount, type Cart, type CartLine } from './cart';
 
 interface Props {
   cart: Cart;
-  onSetQty: (productId: string, qty: number) => void;
-  onRemove: (productId: string) => void;
-  onDiscount: (productId: string) => void;
+  /** By line key (a product may be on a loose line, a pack line and label lines). */
+  onSetQty: (key: string, qty: number) => void;
+  onRemove: (key: string) => void;
+  onDiscount: (key: string) => void;
 }
 
 export function CartTable({ cart, onSetQty, onRemove, onDiscount }: Props) {
@@ -34,7 +35,7 @@ export function CartTable({ cart, onSetQty, onRemove, onDiscount }: Props) {
         </thead>
         <tbody>
           {cart.lines.map((line, i) => (
-            <CartRow key={line.product.id} index={i + 1} line={line} onSetQty={onSetQty} onRemove={onRemove} onDiscount={onDiscount} />
+            <CartRow key={line.key} index={i + 1} line={line} onSetQty={onSetQty} onRemove={onRemove} onDiscount={onDiscount} />
           ))}
         </tbody>
       </table>
@@ -47,15 +48,18 @@ function CartRow({ index, line, onSetQty, onRemove, onDiscount }: { index: numbe
   const { t } = i18n;
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { product } = line;
+  const { product, pack } = line;
+  const labelled = line.label === true || line.labelPricePaise !== undefined;
+  // A pack line is edited in packs ("2" cartons); a scale label's weight is the label's.
+  const shown = pack ? String(Math.round(line.qty / pack.qty)) : formatQuantity(line.qty, product.unit);
   const commit = () => {
     if (editing === null) return;
-    const r = parseCartQuantity(editing, product.unit, i18n);
+    const r = pack ? parsePackCount(editing, pack.qty, i18n) : parseCartQuantity(editing, product.unit, i18n);
     if ('error' in r) {
       setError(r.error);
       return;
     }
-    onSetQty(product.id, r.qty);
+    onSetQty(line.key, r.qty);
     setEditing(null);
     setError(null);
   };
@@ -65,7 +69,14 @@ function CartRow({ index, line, onSetQty, onRemove, onDiscount }: { index: numbe
       <td>
         <bdi className="cell-strong">{product.name}</bdi>
         <span className="cell-sub">
-          <bdi className="mono">{product.sku}</bdi> · {product.unit === 'pc' ? t('counter.cart.each', { price: priceWithUnit(i18n, product.pricePaise, product.unit) }) : priceWithUnit(i18n, product.pricePaise, product.unit)}
+          <bdi className="mono">{product.sku}</bdi> ·{' '}
+          {pack
+            ? t('goods.cart.packPrice', { pack: pack.name, qty: formatQuantity(pack.qty, product.unit), price: i18n.money(lineTotal({ ...line, qty: pack.qty })) })
+            : labelled
+              ? t('goods.cart.label', { price: priceWithUnit(i18n, product.pricePaise, product.unit) })
+              : product.unit === 'pc'
+                ? t('counter.cart.each', { price: priceWithUnit(i18n, product.pricePaise, product.unit) })
+                : priceWithUnit(i18n, product.pricePaise, product.unit)}
         </span>
       </td>
       <td className="num">
@@ -74,9 +85,11 @@ function CartRow({ index, line, onSetQty, onRemove, onDiscount }: { index: numbe
           aria-label={t('counter.cart.qtyOf', { name: product.name })}
           aria-invalid={error ? 'true' : undefined}
           title={error ?? t('counter.cart.qtyTitle')}
-          value={editing ?? formatQuantity(line.qty, product.unit)}
+          value={editing ?? shown}
+          readOnly={labelled}
           onFocus={(e) => {
-            setEditing(formatQuantity(line.qty, product.unit));
+            if (labelled) return;
+            setEditing(shown);
             e.target.select();
           }}
           onChange={(e) => setEditing(e.target.value)}
@@ -91,6 +104,11 @@ function CartRow({ index, line, onSetQty, onRemove, onDiscount }: { index: numbe
             }
           }}
         />
+        {pack && (
+          <span className="cell-sub" data-testid="pack-qty">
+            {t('goods.cart.packQty', { count: Math.round(line.qty / pack.qty), pack: pack.name, qty: formatQuantity(line.qty, product.unit) })}
+          </span>
+        )}
         {error && <span className="field-error cell-sub">{error}</span>}
       </td>
       <td className="num cell-strong">
@@ -102,10 +120,10 @@ function CartRow({ index, line, onSetQty, onRemove, onDiscount }: { index: numbe
         )}
       </td>
       <td className="row-actions">
-        <button className="btn btn-ghost btn-sm" aria-label={t('bills.discount.line', { name: product.name })} onClick={() => onDiscount(product.id)}>
+        <button className="btn btn-ghost btn-sm" aria-label={t('bills.discount.line', { name: product.name })} onClick={() => onDiscount(line.key)}>
           %
         </button>
-        <button className="btn btn-ghost btn-sm" aria-label={t('counter.cart.remove', { name: product.name })} onClick={() => onRemove(product.id)}>
+        <button className="btn btn-ghost btn-sm" aria-label={t('counter.cart.remove', { name: product.name })} onClick={() => onRemove(line.key)}>
           ✕
         </button>
       </td>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cartReducer, cartTotal, emptyCart, parseCartQuantity, splitQuantityPrefix, type CartProduct } from './cart';
+import { cartMoney, cartReducer, cartSale, cartTotal, emptyCart, parseCartQuantity, parsePackCount, splitQuantityPrefix, type CartProduct } from './cart';
 
 const soap: CartProduct = { id: 'p1', sku: 'SOAP', name: 'Soap', unit: 'pc', pricePaise: 4500 };
 const rice: CartProduct = { id: 'p2', sku: 'RICE', name: 'Rice', unit: 'g', pricePaise: 12000 };
@@ -27,9 +27,42 @@ describe('cart', () => {
   it('forgets undo steps of a removed line', () => {
     let c = cartReducer(emptyCart, { type: 'add', product: soap, qty: 1 });
     c = cartReducer(c, { type: 'add', product: rice, qty: 500 });
-    c = cartReducer(c, { type: 'removeLine', productId: 'p2' });
+    c = cartReducer(c, { type: 'removeLine', key: 'p2' });
     c = cartReducer(c, { type: 'undo' });
     expect(c.lines).toEqual([]);
+  });
+});
+
+describe('packs and scale labels in the cart', () => {
+  const biscuit: CartProduct = { id: 'p3', sku: 'PARLE-G', name: 'Parle-G', unit: 'pc', pricePaise: 2500 };
+  const carton = { name: 'carton', qty: 24, pricePaise: 55_000 };
+  it('a packet, two cartons and three labelled bags are five lines of two products, each charged its own way', () => {
+    let c = cartReducer(emptyCart, { type: 'add', product: biscuit, qty: 1 });
+    c = cartReducer(c, { type: 'add', product: biscuit, qty: 24, pack: carton });
+    c = cartReducer(c, { type: 'add', product: biscuit, qty: 24, pack: carton });
+    c = cartReducer(c, { type: 'add', product: rice, qty: 1253, label: true });
+    c = cartReducer(c, { type: 'add', product: rice, qty: 1253, label: true });
+    c = cartReducer(c, { type: 'add', product: rice, qty: 640, label: true, labelPricePaise: 7700 });
+    expect(c.lines.map((l) => [l.product.sku, l.qty, l.pack?.name ?? null])).toEqual([
+      ['PARLE-G', 1, null],
+      ['PARLE-G', 48, 'carton'],
+      ['RICE', 1253, null],
+      ['RICE', 1253, null],
+      ['RICE', 640, null],
+    ]);
+    // ₹25 + 2 × ₹550 + 2 × 1.253 kg at ₹120/kg + the label's ₹77
+    expect(cartMoney(c).sales.map((s) => s.grossPaise)).toEqual([2500, 110_000, 15_036, 15_036, 7700]);
+    expect(cartSale(c).lines[1]).toEqual({ product: 'p3', qty: 48, pack: 'carton' });
+    expect(cartSale(c).lines[4]).toEqual({ product: 'p2', qty: 640, labelPricePaise: 7700 });
+    for (let i = 0; i < 3; i++) c = cartReducer(c, { type: 'undo' });
+    expect(c.lines.map((l) => l.qty)).toEqual([1, 48]);
+    c = cartReducer(c, { type: 'undo' });
+    expect(c.lines.map((l) => l.qty)).toEqual([1, 24]);
+  });
+  it('a pack line is typed in whole packs', () => {
+    expect(parsePackCount('3', 24)).toEqual({ qty: 72 });
+    expect(parsePackCount('1.5', 24)).toHaveProperty('error');
+    expect(parsePackCount('0', 24)).toHaveProperty('error');
   });
 });
 

@@ -1,4 +1,4 @@
-import { billTotals, createTranslator, lineTotalPaise, parseQuantity, UnitError, type BaseUnit, type BillMoney, type Discount, type Translator } from '@bazaar/shared';
+import { billTotals, createTranslator, lineTotalPaise, packPricePaise, parseQuantity, UnitError, type BaseUnit, type BillMoney, type Discount, type Pack, type Translator } from '@bazaar/shared';
 
 const english = createTranslator({ locale: 'en' });
 
@@ -12,63 +12,80 @@ export interface CartProduct {
 }
 
 export interface CartLine {
+  /** One line per product sold loose, per pack of it, and per scale label (each bag is its own line). */
+  key: string;
   product: CartProduct;
   /** Integer base units (pieces, grams or millilitres). */
   qty: number;
   /** A line discount the cashier gave (the core checks it against the store's limit). */
   discount?: Discount | undefined;
+  /** Sold as this pack (qty is whole packs), at its price. */
+  pack?: Pick<Pack, 'name' | 'qty' | 'pricePaise'> | undefined;
+  /** A price-embedded scale label's printed price: what the line charges. */
+  labelPricePaise?: number | undefined;
+  /** From a scale label: its weight is the label's. */
+  label?: boolean | undefined;
 }
 
 export interface Cart {
   lines: CartLine[];
   billDiscount?: Discount | undefined;
   /** Most recent first: what "undo last line" takes back. */
-  undo: { productId: string; previousQty: number | null }[];
+  undo: { key: string; previousQty: number | null }[];
+  /** Scale-label lines taken so far (each gets its own key). */
+  labels?: number;
 }
 
 export const emptyCart: Cart = { lines: [], undo: [] };
 
 export type CartAction =
-  | { type: 'add'; product: CartProduct; qty: number }
-  | { type: 'setQty'; productId: string; qty: number }
-  | { type: 'removeLine'; productId: string }
-  | { type: 'lineDiscount'; productId: string; discount: Discount | undefined }
+  | { type: 'add'; product: CartProduct; qty: number; pack?: CartLine['pack']; labelPricePaise?: number | undefined; label?: boolean }
+  | { type: 'setQty'; key: string; qty: number }
+  | { type: 'removeLine'; key: string }
+  | { type: 'lineDiscount'; key: string; discount: Discount | undefined }
   | { type: 'billDiscount'; discount: Discount | undefined }
-  | { type: 'load'; lines: CartLine[]; billDiscount: Discount | undefined }
+  | { type: 'load'; lines: Omit<CartLine, 'key'>[]; billDiscount: Discount | undefined }
   | { type: 'undo' }
   | { type: 'clear' };
 
-/** Scanning a product already in the cart adds to its line, as a cashier expects. */
+function keyOf(productId: string, pack: CartLine['pack'], label: number | null): string {
+  if (label !== null) return `${productId}#label${label}`;
+  return pack ? `${productId}#pack#${pack.name}` : productId;
+}
+
+/** Scanning a product (or the same pack of it) already in the cart adds to its line, as a cashier expects; a scale label is its own line. */
 export function cartReducer(cart: Cart, action: CartAction): Cart {
   switch (action.type) {
     case 'add': {
-      const existing = cart.lines.find((l) => l.product.id === action.product.id);
-      const lines = existing
-        ? cart.lines.map((l) => (l === existing ? { ...l, qty: l.qty + action.qty } : l))
-        : [...cart.lines, { product: action.product, qty: action.qty }];
-      return { ...cart, lines, undo: [{ productId: action.product.id, previousQty: existing?.qty ?? null }, ...cart.undo] };
+      const labelled = action.label === true || action.labelPricePaise !== undefined;
+      const labels = (cart.labels ?? 0) + (labelled ? 1 : 0);
+      const key = keyOf(action.product.id, action.pack, labelled ? labels : null);
+      const existing = cart.lines.find((l) => l.key === key);
+      const line: CartLine = { key, product: action.product, qty: action.qty, ...(action.pack ? { pack: action.pack } : {}), ...(action.labelPricePaise !== undefined ? { labelPricePaise: action.labelPricePaise } : {}), ...(labelled ? { label: true } : {}) };
+      const lines = existing ? cart.lines.map((l) => (l === existing ? { ...l, qty: l.qty + action.qty } : l)) : [...cart.lines, line];
+      return { ...cart, lines, labels, undo: [{ key, previousQty: existing?.qty ?? null }, ...cart.undo] };
     }
     case 'setQty':
-      return { ...cart, lines: cart.lines.map((l) => (l.product.id === action.productId ? { ...l, qty: action.qty } : l)) };
+      return { ...cart, lines: cart.lines.map((l) => (l.key === action.key ? { ...l, qty: action.qty } : l)) };
     case 'lineDiscount':
-      return { ...cart, lines: cart.lines.map((l) => (l.product.id === action.productId ? { ...l, discount: action.discount } : l)) };
+      return { ...cart, lines: cart.lines.map((l) => (l.key === action.key ? { ...l, discount: action.discount } : l)) };
     case 'billDiscount':
       return { ...cart, billDiscount: action.discount };
     case 'load':
-      return { lines: action.lines, billDiscount: action.billDiscount, undo: [] };
+      return { lines: action.lines.map((l, i) => ({ ...l, key: keyOf(l.product.id, l.pack, l.label || l.labelPricePaise !== undefined ? i + 1 : null) })), billDiscount: action.billDiscount, undo: [], labels: action.lines.length };
     case 'removeLine':
       return {
         ...cart,
-        lines: cart.lines.filter((l) => l.product.id !== action.productId),
-        undo: cart.undo.filter((u) => u.productId !== action.productId),
+        lines: cart.lines.filter((l) => l.key !== action.key),
+        undo: cart.undo.filter((u) => u.key !== action.key),
       };
     case 'undo': {
       const [last, ...rest] = cart.undo;
       if (!last) return cart;
       const lines =
         last.previousQty === null
-          ? cart.lines.filter((l) => l.product.id !== last.productId)
-          : cart.lines.map((l) => (l.product.id === last.productId ? { ...l, qty: last.previousQty ?? l.qty } : l));
+          ? cart.lines.filter((l) => l.key !== last.key)
+          : cart.lines.map((l) => (l.key === last.key ? { ...l, qty: last.previousQty ?? l.qty } : l));
       return { ...cart, lines, undo: rest };
     }
     case 'clear':
@@ -76,8 +93,15 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
   }
 }
 
+/** What a line charges before discounts: a pack at its pack price, a scale label at its printed price, else qty × price. */
+export function lineGross(line: CartLine): number | undefined {
+  if (line.labelPricePaise !== undefined) return line.labelPricePaise;
+  if (line.pack) return packPricePaise(Math.round(line.qty / line.pack.qty), line.pack, { pricePaise: line.product.pricePaise, perQty: line.product.unit === 'pc' ? 1 : 1000 });
+  return undefined;
+}
+
 export function lineTotal(line: CartLine): number {
-  return lineTotalPaise(line.product.pricePaise, line.qty, line.product.unit);
+  return lineGross(line) ?? lineTotalPaise(line.product.pricePaise, line.qty, line.product.unit);
 }
 
 export function cartTotal(cart: Cart, cashStepPaise = 1): number {
@@ -87,7 +111,7 @@ export function cartTotal(cart: Cart, cashStepPaise = 1): number {
 /** The cart's figures with its discounts, by the same arithmetic the core bills with. */
 export function cartMoney(cart: Cart, cashStepPaise = 1): BillMoney {
   return billTotals({
-    sales: cart.lines.map((l) => ({ qty: l.qty, unit: l.product.unit, unitPricePaise: l.product.pricePaise, discount: l.discount ?? null })),
+    sales: cart.lines.map((l) => ({ qty: l.qty, unit: l.product.unit, unitPricePaise: l.product.pricePaise, discount: l.discount ?? null, grossPaise: lineGross(l) })),
     refunds: [],
     billDiscount: cart.billDiscount ?? null,
     cashStepPaise,
@@ -97,7 +121,13 @@ export function cartMoney(cart: Cart, cashStepPaise = 1): BillMoney {
 /** The cart as the core's sell and holdCart take it. */
 export function cartSale(cart: Cart) {
   return {
-    lines: cart.lines.map((l) => ({ product: l.product.id, qty: l.qty, ...(l.discount ? { discount: l.discount } : {}) })),
+    lines: cart.lines.map((l) => ({
+      product: l.product.id,
+      qty: l.qty,
+      ...(l.discount ? { discount: l.discount } : {}),
+      ...(l.pack ? { pack: l.pack.name } : {}),
+      ...(l.labelPricePaise !== undefined ? { labelPricePaise: l.labelPricePaise } : {}),
+    })),
     ...(cart.billDiscount ? { billDiscount: cart.billDiscount } : {}),
   };
 }
@@ -118,6 +148,15 @@ export function parseCartQuantity(text: string, unit: BaseUnit, t: Translator = 
   const r = parseTypedQuantity(text, unit, t);
   if ('qty' in r && r.qty <= 0) return { error: t.t('qty.positive') };
   return r;
+}
+
+/** A pack line's quantity, typed as a whole number of packs: base units back. */
+export function parsePackCount(text: string, packQty: number, t: Translator = english): { qty: number } | { error: string } {
+  const typed = text.trim();
+  if (!/^\d+$/.test(typed)) return { error: t.t('goods.cart.packCount') };
+  const count = Number(typed);
+  if (count < 1) return { error: t.t('qty.positive') };
+  return { qty: count * packQty };
 }
 
 /** Like parseCartQuantity, but zero is a valid answer (an empty shelf is a count of 0). */

@@ -1,6 +1,6 @@
 import type { BaseUnit, Translator } from '@bazaar/shared';
 import { useRef, useState } from 'react';
-import type { ProductView, SaleResult } from '../../core/core.api';
+import type { ProductView, SaleResult, ScanView } from '../../core/core.api';
 import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
 import { useI18n } from '../i18n/i18n-context';
@@ -11,7 +11,7 @@ import type { HeldCartView } from '../../core/bills/bills.api';
 import { ReceiptDialog } from '../bills/receipt.dialog';
 import { useApproval } from '../ui/approval.dialog';
 import { useQuery } from '../api/use-query';
-import { cartMoney, cartReducer, cartSale, emptyCart, parseCartQuantity, type CartAction, type CartLine } from './cart';
+import { cartMoney, cartReducer, cartSale, emptyCart, parseCartQuantity, parsePackCount, type CartAction, type CartLine } from './cart';
 import { CartTotals } from './cart-totals';
 import { DiscountDialog } from './discount.dialog';
 import { HeldCartsDialog } from './held-carts.dialog';
@@ -52,12 +52,27 @@ export function CounterScreen() {
   const [paying, setPaying] = useState(false);
   const [payError, setPayError] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<{ number: string; changePaise: number } | null>(null);
-  const [discounting, setDiscounting] = useState<{ productId: string } | 'bill' | null>(null);
+  const [discounting, setDiscounting] = useState<{ key: string } | 'bill' | null>(null);
   const [recalling, setRecalling] = useState(false);
   const [info, setInfo] = useState<string | null>(null);
 
-  const add = (product: ProductView, qtyText: string | null) => {
+  const add = (product: ProductView, qtyText: string | null, scan?: ScanView) => {
     setLastSale(null);
+    if (scan?.pack) {
+      // A pack's barcode: one pack, or as many as typed before it ("3*carton code").
+      const counted = qtyText === null ? { qty: scan.pack.qty } : parsePackCount(qtyText, scan.pack.qty, i18n);
+      if ('error' in counted) {
+        setError(t('counter.sale.notAdded', { name: product.name, error: counted.error }));
+        return;
+      }
+      dispatch({ type: 'add', product, qty: counted.qty, pack: scan.pack });
+      return;
+    }
+    if (scan && scan.qty !== null) {
+      // A scale label says its own weight (or its price, and so the weight at the shelf price).
+      dispatch({ type: 'add', product, qty: scan.qty, label: true, labelPricePaise: scan.labelPricePaise ?? undefined });
+      return;
+    }
     if (qtyText === null && product.unit !== 'pc') {
       weighingRef.current = product;
       setWeighing(product);
@@ -132,10 +147,11 @@ export function CounterScreen() {
   const recall = async (held: HeldCartView) => {
     try {
       const taken = await api.recallCart({ id: held.id });
-      const lines: CartLine[] = [];
+      const lines: Omit<CartLine, 'key'>[] = [];
       for (const l of taken.cart.lines) {
         const product = await api.findProduct({ code: l.product });
-        lines.push({ product, qty: l.qty, discount: l.discount });
+        const pack = l.pack === undefined ? undefined : product.packs.find((p) => p.name === l.pack);
+        lines.push({ product, qty: l.qty, discount: l.discount, ...(pack ? { pack } : {}), ...(l.labelPricePaise !== undefined ? { labelPricePaise: l.labelPricePaise } : {}) });
       }
       dispatch({ type: 'load', lines, billDiscount: taken.cart.billDiscount });
       setLastSale(null);
@@ -178,7 +194,7 @@ export function CounterScreen() {
       void picker.current?.whenIdle().then(() => {
         const last = cartRef.current.lines.at(-1);
         if (!last) setError(t('counter.sale.cartEmpty'));
-        else setDiscounting(bill ? 'bill' : { productId: last.product.id });
+        else setDiscounting(bill ? 'bill' : { key: last.key });
       });
       return;
     }
@@ -242,12 +258,12 @@ export function CounterScreen() {
           <div className="card">
             <CartTable
               cart={cart}
-              onSetQty={(productId, qty) => dispatch({ type: 'setQty', productId, qty })}
-              onRemove={(productId) => {
-                dispatch({ type: 'removeLine', productId });
+              onSetQty={(key, qty) => dispatch({ type: 'setQty', key, qty })}
+              onRemove={(key) => {
+                dispatch({ type: 'removeLine', key });
                 picker.current?.focus();
               }}
-              onDiscount={(productId) => setDiscounting({ productId })}
+              onDiscount={(key) => setDiscounting({ key })}
             />
           </div>
         </div>
@@ -275,7 +291,7 @@ export function CounterScreen() {
             </button>
           </div>
           <div className="btn-row">
-            <button className="btn btn-sm" disabled={itemCount === 0} onClick={() => setDiscounting({ productId: cart.lines.at(-1)?.product.id ?? '' })}>
+            <button className="btn btn-sm" disabled={itemCount === 0} onClick={() => setDiscounting({ key: cart.lines.at(-1)?.key ?? '' })}>
               {t('bills.discount.lineKey')} <kbd>Ctrl+D</kbd>
             </button>
             <button className="btn btn-sm" disabled={itemCount === 0} onClick={() => setDiscounting('bill')}>
@@ -341,10 +357,10 @@ export function CounterScreen() {
       )}
       {discounting && (
         <DiscountDialog
-          title={discounting === 'bill' ? t('bills.discount.bill') : t('bills.discount.line', { name: cart.lines.find((l) => l.product.id === discounting.productId)?.product.name ?? '' })}
-          current={discounting === 'bill' ? cart.billDiscount : cart.lines.find((l) => l.product.id === discounting.productId)?.discount}
+          title={discounting === 'bill' ? t('bills.discount.bill') : t('bills.discount.line', { name: cart.lines.find((l) => l.key === discounting.key)?.product.name ?? '' })}
+          current={discounting === 'bill' ? cart.billDiscount : cart.lines.find((l) => l.key === discounting.key)?.discount}
           onApply={(discount) => {
-            dispatch(discounting === 'bill' ? { type: 'billDiscount', discount } : { type: 'lineDiscount', productId: discounting.productId, discount });
+            dispatch(discounting === 'bill' ? { type: 'billDiscount', discount } : { type: 'lineDiscount', key: discounting.key, discount });
             setDiscounting(null);
             picker.current?.focus();
           }}

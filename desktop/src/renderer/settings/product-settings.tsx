@@ -8,6 +8,8 @@ import { Field } from '../ui/field';
 import { Notice } from '../ui/notice';
 import { useI18n } from '../i18n/i18n-context';
 import { Options } from '../ui/options';
+import { PackFields, packsFromDrafts, type PackDraft } from './pack-fields';
+import { ScaleSettings } from './scale-settings';
 
 const empty = { sku: '', barcode: '', name: '', unit: 'pc' as BaseUnit, category: '', supplierId: '', price: '', cost: '', reorder: '' };
 
@@ -18,6 +20,7 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
   const symbol = i18n.currency.symbol ?? i18n.currency.code;
   const suppliers = useQuery(() => api.listSuppliers(), [api]);
   const [f, setF] = useState(empty);
+  const [packRows, setPackRows] = useState<PackDraft[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
   const [imported, setImported] = useState<ImportResult | null>(null);
@@ -45,8 +48,10 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
     const cost = money(f.cost, 'cost', p);
     const reorder = f.reorder.trim() ? parseTypedQuantity(f.reorder, f.unit, i18n) : { qty: 0 };
     if ('error' in reorder) p.reorder = reorder.error;
+    const packs = packsFromDrafts(packRows, f.unit, i18n);
+    if ('error' in packs) p.packs = packs.error;
     setErrors(p);
-    if (Object.keys(p).length || price === undefined || 'error' in reorder) return;
+    if (Object.keys(p).length || price === undefined || 'error' in reorder || 'error' in packs) return;
     try {
       const created = await api.addProduct({
         sku: f.sku.trim(),
@@ -58,9 +63,11 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
         pricePaise: price,
         costPaise: cost ?? 0,
         reorderLevel: reorder.qty,
+        packs: packs.packs,
       });
       setDone(t('productSettings.done', { name: created.name, sku: created.sku }));
       setF(empty);
+      setPackRows([]);
     } catch (err) {
       setErrors(formErrors(err));
     }
@@ -115,6 +122,7 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
               <Options items={suppliers.data} value={(s) => s.id} label={(s) => s.name} />
             </select>
           </Field>
+          <PackFields rows={packRows} unit={f.unit} error={errors.packs ?? Object.entries(errors).find(([k]) => k.startsWith('packs.'))?.[1]} onChange={setPackRows} />
         </div>
         {errors.form && <Notice kind="error">{errors.form}</Notice>}
         {done && <Notice kind="ok">{done}</Notice>}
@@ -124,6 +132,7 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
           </button>
         </div>
       </form>
+      <div className="stack">
       <aside className="card card-pad stack">
         <h2>{t('productSettings.import')}</h2>
         <p className="muted no-margin small">
@@ -144,6 +153,8 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
           </Notice>
         )}
       </aside>
+      <ScaleSettings />
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
-import type { ProductView } from '../../core/core.api';
+import type { ProductView, ScanView } from '../../core/core.api';
 import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
 import { splitQuantityPrefix } from '../counter/cart';
@@ -18,8 +18,11 @@ interface Props {
   id: string;
   label: string;
   placeholder: string;
-  /** Called with the product and any "qty*" prefix the user typed before the code. */
-  onPick: (product: ProductView, qtyText: string | null) => void;
+  /**
+   * Called with the product and any "qty*" prefix the user typed before the code; a scanned
+   * code also brings what it says itself (a pack's barcode, a scale label's weight or price).
+   */
+  onPick: (product: ProductView, qtyText: string | null, scan?: ScanView) => void;
   onError: (message: string | null) => void;
   onKeyDown?: (e: KeyboardEvent<HTMLInputElement>) => void;
   size?: 'xl' | 'normal';
@@ -99,7 +102,7 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
     const found = await lookup(split.code);
     if ('product' in found) {
       onError(null);
-      onPick(found.product, split.qtyText);
+      onPick(found.product, split.qtyText, found.scan);
       return;
     }
     onError(found.error);
@@ -112,9 +115,10 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
     window.setTimeout(() => input.current?.select(), 0);
   };
 
-  const lookup = async (code: string): Promise<{ product: ProductView } | { error: string; choices?: ProductView[] }> => {
+  const lookup = async (code: string): Promise<{ product: ProductView; scan?: ScanView } | { error: string; choices?: ProductView[] }> => {
     try {
-      return { product: await api.findProduct({ code }) };
+      const scan = await api.scanCode({ code });
+      return { product: scan.product, scan };
     } catch (err) {
       const e = asApiError(err);
       if (e.code !== 'NOT_FOUND' && e.code !== 'VALIDATION_FAILED') return { error: e.message };
