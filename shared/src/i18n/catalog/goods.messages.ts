@@ -62,4 +62,11 @@ export const goodsMessages = messages({
   'goods.scale.add': { en: 'Add a prefix', ur: 'سابقہ شامل کریں', hi: 'उपसर्ग जोड़ें' },
   'goods.scale.save': { en: 'Save scale layouts', ur: 'ترازو کی ترتیب محفوظ کریں', hi: 'तराज़ू का ढाँचा सहेजें' },
   'goods.scale.saved': { en: 'Scale layouts saved.', ur: 'ترازو کی ترتیب محفوظ ہو گئی۔', hi: 'तराज़ू का ढाँचा सहेजा गया।' },
+  'goods.web.packsHint': {
+    en: 'Sell and receive the product in packs: a bare number is in the price unit (24 pieces, 5 = 5 kg); a pack with no price of its own costs its contents.',
+    ur: 'پروڈکٹ پیک میں بیچیں اور وصول کریں: صرف عدد قیمت کی اکائی میں ہے (24 عدد، 5 = 5 کلو)؛ اپنی قیمت کے بغیر پیک اپنے مال کی قیمت کا ہے۔',
+    hi: 'उत्पाद पैक में बेचें और लें: केवल संख्या कीमत की इकाई में है (24 नग, 5 = 5 किलो); बिना अपनी कीमत का पैक अपने माल की कीमत का है।',
+  },
+  'goods.web.barcode': { en: 'Barcode', ur: 'بارکوڈ', hi: 'बारकोड' },
+  'goods.web.packError': { en: 'Pack {error}', ur: 'پیک {error}', hi: 'पैक {error}' },
 });

@@ -19,6 +19,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { searchSuppliers, useSupplier } from '../shared/lookups';
 import { Options } from '../../components/options';
 import { TextField } from '../../components/form/text-field';
+import { PackRows, packRowsOf, packsError, packsOfRows, type PackRow } from './pack-rows';
 
 const unitLabel: Record<BaseUnit, string> = { pc: 'Pieces (pc)', g: 'Weight (g / kg)', ml: 'Volume (ml / L)' };
 
@@ -52,6 +53,7 @@ export function ProductForm({ product, onDone }: { product: Product | null; onDo
   const [supplier, setSupplier] = useState<PickOption | null | undefined>(undefined);
   const currentSupplier = supplier !== undefined ? supplier : supplierInfo.data ? { id: supplierInfo.data.id, label: supplierInfo.data.name } : null;
   const unit = product?.unit;
+  const [packRows, setPackRows] = useState<PackRow[]>(() => packRowsOf(product?.packs ?? [], product?.unit ?? 'pc'));
   const { form, register, errors, submit, save } = useEntityForm<ProductFields, Product>({
     defaultValues: {
       sku: product?.sku ?? '',
@@ -79,6 +81,7 @@ export function ProductForm({ product, onDone }: { product: Product | null; onDo
         pricePaise: read('pricePaise', () => parseMoney(f.pricePaise || '0')),
         costPaise: read('costPaise', () => parseMoney(f.costPaise || '0')),
         reorderLevel: read('reorderLevel', () => parseQuantity(f.reorderLevel || '0', u)),
+        packs: packsOfRows(packRows, u, errors),
       };
       return { body, errors };
     },
@@ -108,6 +111,7 @@ export function ProductForm({ product, onDone }: { product: Product | null; onDo
         <Field label="Supplier (optional)" error={errors.supplierId}>
           {(id, d) => <EntityPicker id={id} describedBy={d} kind="suppliers" value={currentSupplier} onChange={setSupplier} search={searchSuppliers} />}
         </Field>
+        <PackRows rows={packRows} unit={shownUnit} error={packsError(errors)} onChange={setPackRows} />
       </div>
       <FormActions label={product ? t('web.form.saveChanges') : 'Create product'} saving={save.isPending} error={save.error} onCancel={onDone} />
     </form>
