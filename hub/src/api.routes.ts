@@ -8,6 +8,7 @@ import { createProductsRoutes } from './products/products.routes';
 import { createReportsRoutes } from './reports/reports.routes';
 import { createInsightsRoutes } from './reports/insights.routes';
 import { createTrendsRoutes } from './reports/trends.routes';
+import { createExpiryRoutes } from './reports/expiry.routes';
 import { createNamesRoutes } from './names/names.routes';
 import { createStockRoutes } from './stock/stock.routes';
 import { createStoresRoutes } from './stores/stores.routes';
@@ -43,6 +44,7 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/reports', createReportsRoutes(deps))
     .route('/reports', createInsightsRoutes(deps))
     .route('/reports', createTrendsRoutes(deps))
+    .route('/reports', createExpiryRoutes(deps))
     .route('/names', createNamesRoutes(deps))
     .route('/reports/bills', createBillReportRoutes(deps))
     .route('/bills', createBillsRoutes(deps))

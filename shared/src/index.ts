@@ -31,3 +31,5 @@ export * from './bills/index';
 export * from './transfers/index';
 export * from './i18n/index';
 export * from './purchases/index';
+export * from './batches/batches.allocate';
+export * from './batches/expiry.schema';

@@ -74,6 +74,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/reports/out-of-stock': { access: 'manager' },
   'GET /api/v1/reports/sales': { access: 'manager' },
   'GET /api/v1/reports/valuation': { access: 'manager' },
+  'GET /api/v1/reports/expiry': { access: 'manager' },
   'GET /api/v1/reports/store-rankings': { access: 'manager' },
   'GET /api/v1/reports/counts': { access: 'user' },
   'GET /api/v1/reports/regions': { access: 'user' },

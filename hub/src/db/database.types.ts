@@ -143,6 +143,9 @@ export interface MovementsTable {
   device_hlc: string | null;
   /** Device movements: the device's own clock reading (occurred_at is the corrected time). */
   device_time: Timestamp | null;
+  /** Goods coming in: their batch and the day they expire, YYYY-MM-DD (0014). */
+  lot: Generated<string | null>;
+  expires_on: Generated<string | null>;
 }
 
 export interface StockTable {

@@ -93,6 +93,8 @@ export function createMovementsRoutes(deps: AppDeps) {
           note: input.note,
           supplierId: input.supplierId,
           batchId: null,
+          lot: input.lot ?? null,
+          expiresOn: input.expiresOn ?? null,
           userId: me.id,
           occurredAt: input.occurredAt ?? new Date(now).toISOString(),
         };

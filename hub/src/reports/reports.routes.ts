@@ -61,7 +61,7 @@ const DAY = 86_400_000;
 const MAX_RANGE_DAYS = 366;
 
 /** Stores this report may read: the visible ones, narrowed to storeId when given (404 outside). */
-function scope(me: UserPrincipal, storeId: string | undefined): string[] | null {
+export function scope(me: UserPrincipal, storeId: string | undefined): string[] | null {
   const visible = visibleStoreIds(me);
   if (storeId) {
     if (visible !== null && !visible.includes(storeId)) throw new DomainError('NOT_FOUND', 'store not found');

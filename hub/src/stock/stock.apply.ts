@@ -28,6 +28,9 @@ export interface MovementInput {
   deviceHlc?: string | null;
   /** Device movements: the device's own clock reading (occurredAt is the corrected time). */
   deviceTime?: string | Date | null;
+  /** The batch and expiry day (YYYY-MM-DD) of goods coming in (migration 0014). */
+  lot?: string | null;
+  expiresOn?: string | null;
   /** Rejected movements are kept for review but never touch stock. Default applied. */
   status?: 'applied' | 'rejected';
   rejectReason?: string | null;
@@ -116,6 +119,7 @@ export async function applyMovements(
     ? await insertThenUpsert(trx, unique, storeIds, storeVersions)
     : await insertAndUpsert(trx, unique, storeIds, storeVersions, opts.prepared ?? false, opts.alongside);
   const inserted = unique.filter((m) => stored === null || stored.has(m.id));
+  await writeBatchFacts(trx, inserted);
   return {
     inserted: inserted.map((m) => ({ id: m.id, storeId: m.storeId, productId: m.productId, status: m.status ?? 'applied' })),
     ...(alongside ? { alongside } : {}),
@@ -135,6 +139,20 @@ export async function applyMovements(
       }))
       .sort((a, b) => (a.storeId + a.productId < b.storeId + b.productId ? -1 : 1)),
   };
+}
+
+/**
+ * Lot and expiry of the stock-ins just inserted, in their own statement and only when a batch
+ * carries any: the insert every push runs stays as it was, and a push without batches pays nothing.
+ */
+async function writeBatchFacts(trx: Transaction<Database>, inserted: readonly MovementInput[]): Promise<void> {
+  const dated = inserted.filter((m) => (m.lot ?? null) !== null || (m.expiresOn ?? null) !== null);
+  if (!dated.length) return;
+  await sql`
+    UPDATE movements m SET lot = u.lot, expires_on = u.expires_on
+    FROM unnest(${dated.map((m) => m.storeId)}::uuid[], ${dated.map((m) => m.id)}::uuid[], ${dated.map((m) => m.lot ?? null)}::text[], ${dated.map((m) => m.expiresOn ?? null)}::text[])
+      AS u(store_id, id, lot, expires_on)
+    WHERE m.store_id = u.store_id AND m.id = u.id`.execute(trx);
 }
 
 /** The movements as one unnest row source: (id, store_id, …, device_time), hlc in the "C" collation. */

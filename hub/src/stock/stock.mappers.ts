@@ -33,6 +33,8 @@ export function toMovement(r: MovementRow): Movement {
     supplierId: r.supplier_id,
     batchId: r.batch_id,
     userId: r.user_id,
+    ...(r.lot !== null ? { lot: r.lot } : {}),
+    ...(r.expires_on !== null ? { expiresOn: r.expires_on } : {}),
     occurredAt: iso(r.occurred_at),
     receivedAt: iso(r.received_at),
     status: r.status,

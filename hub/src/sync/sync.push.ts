@@ -183,6 +183,8 @@ async function runPush(
       note: m.note,
       supplierId: m.supplierId,
       batchId: m.batchId,
+      lot: m.lot ?? null,
+      expiresOn: m.expiresOn ?? null,
       userId: m.userId !== null && people.has(m.userId) ? m.userId : null,
       occurredAt: ordered.occurredAt,
       status: rejectReason ? 'rejected' : 'applied',
