@@ -29,7 +29,9 @@ describe('bazaar-store packs and scale labels', () => {
     expect(cartons.stdout).toMatch(/Received 3 carton \(72 pc\) of PARLE-G; stock now 72 pc/);
     const byBarcode = await cli(['stock-in', '18901063000241', '1']);
     expect(byBarcode.stdout).toMatch(/Received 1 carton \(24 pc\) of PARLE-G; stock now 96 pc/);
-    expect((await cli(['stock-in', 'ATTA-LOOSE', '10kg'])).code).toBe(0);
+    const dated = await cli(['stock-in', 'ATTA-LOOSE', '10kg', '--lot', 'A-77', '--expires', '2027-01-31']);
+    expect(dated.stdout).toMatch(/Received 10 kg of ATTA-LOOSE \(lot A-77, expires 2027-01-31\); stock now 10 kg/);
+    expect((await cli(['stock-in', 'ATTA-LOOSE', '1', '--expires', '31/01/2027'])).stderr).toMatch(/YYYY-MM-DD/);
 
     const sale = await cli(['sell', 'PARLE-G:1', '18901063000241:1', withGtinCheckDigit('210421701253')]);
     expect(sale.code, sale.stderr).toBe(0);

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
 
   codeSchema,
+  expiryDateSchema,
+  lotSchema,
   discountSchema,
   movementKindSchema,
   paymentMethodSchema,
@@ -95,6 +97,9 @@ export const stockInInput = z.strictObject({
   /** Supplier id or exact name. */
   supplier: z.string().trim().min(1).max(200).optional(),
   note: noteSchema,
+  /** The batch printed on the goods, and the day they expire (the store's calendar). */
+  lot: lotSchema.optional(),
+  expiresOn: expiryDateSchema.optional(),
 });
 export const removeInput = z.strictObject({ product: productRefSchema, qty: positiveQty, reason: removalReasonSchema, note: noteSchema });
 export const countInput = z.strictObject({
@@ -222,6 +227,8 @@ export interface MovementView {
   supplierId: string | null;
   batchId: string | null;
   userId: string | null;
+  lot: string | null;
+  expiresOn: string | null;
   occurredAt: string;
   syncStatus: 'pending' | 'applied' | 'duplicate' | 'rejected';
   syncReason: string | null;

@@ -88,13 +88,16 @@ export function registerMovementCommands(program: Command): void {
     .option('--cost <rupees>', 'unit cost in rupees (per piece, kg or L)')
     .option('--supplier <name>', 'supplier name or id')
     .option('--note <text>')
-    .action(async (ref: string, qty: string, o: { cost?: string; supplier?: string; note?: string }, cmd: Command) => {
+    .option('--lot <batch>', cliT.t('cli.help.stockInLot'))
+    .option('--expires <YYYY-MM-DD>', cliT.t('cli.help.stockInExpires'))
+    .action(async (ref: string, qty: string, o: { cost?: string; supplier?: string; note?: string; lot?: string; expires?: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const [line] = await parseLines(core, [`${ref}:${qty}`]);
         if (!line) return;
-        const r = await core.stockIn({ product: line.product, qty: line.qty, unitCostPaise: o.cost ? parseMoney(o.cost) : undefined, supplier: o.supplier, note: o.note });
+        const r = await core.stockIn({ product: line.product, qty: line.qty, unitCostPaise: o.cost ? parseMoney(o.cost) : undefined, supplier: o.supplier, note: o.note, lot: o.lot, expiresOn: o.expires });
         if (g.json) return printJson(r);
-        process.stdout.write(`Received ${qtyText(r.movement.qty, line.unit, line.pack)} of ${line.sku}; stock now ${formatQuantity(r.stockAfter, line.unit)}\n`);
+        const batch = [r.movement.lot && `lot ${r.movement.lot}`, r.movement.expiresOn && `expires ${r.movement.expiresOn}`].filter(Boolean).join(', ');
+        process.stdout.write(`Received ${qtyText(r.movement.qty, line.unit, line.pack)} of ${line.sku}${batch ? ` (${batch})` : ''}; stock now ${formatQuantity(r.stockAfter, line.unit)}\n`);
       });
     });
 

@@ -50,6 +50,8 @@ export function movementView(m: MovementRow, p: Pick<ProductRow, 'sku' | 'name' 
     supplierId: m.supplier_id,
     batchId: m.batch_id,
     userId: m.user_id,
+    lot: m.lot,
+    expiresOn: m.expires_on,
     occurredAt: m.occurred_at,
     syncStatus: m.sync_status,
     syncReason: m.sync_reason,
@@ -98,6 +100,8 @@ export async function stockIn(ctx: CoreContext, input: In<typeof stockInInput>):
     unitCostPaise: input.unitCostPaise ?? p.cost_paise,
     supplierId: input.supplier ? await resolveSupplier(db, input.supplier) : p.supplier_id,
     note: input.note ?? null,
+    lot: input.lot ?? null,
+    expiresOn: input.expiresOn ?? null,
   }));
 }
 

@@ -92,4 +92,11 @@ describe('packs and scale labels at the counter', () => {
     await expectError(core.scanCode({ code: carton.barcode }), 'NOT_FOUND');
     expect(await core.scanCode({ code: '18901063000999' })).toMatchObject({ qty: 24 });
   });
+
+  it('a stock-in keeps its lot and expiry day; goods going out take none', async () => {
+    const r = await core.stockIn({ product: 'ATTA-LOOSE', qty: 5000, lot: 'A-77', expiresOn: '2027-01-31' });
+    expect(r.movement).toMatchObject({ lot: 'A-77', expiresOn: '2027-01-31' });
+    expect((await core.history({ product: 'ATTA-LOOSE', kind: 'IN', limit: 1 })).items[0]).toMatchObject({ lot: 'A-77', expiresOn: '2027-01-31' });
+    await expectError(core.stockIn({ product: 'ATTA-LOOSE', qty: 1, expiresOn: '31/01/2027' }), 'VALIDATION_FAILED', /YYYY-MM-DD/);
+  });
 });

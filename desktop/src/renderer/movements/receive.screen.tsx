@@ -15,6 +15,8 @@ export function ReceiveScreen() {
   const suppliers = useQuery(() => api.listSuppliers(), [api]);
   const [cost, setCost] = useState('');
   const [supplierId, setSupplierId] = useState('');
+  const [lot, setLot] = useState('');
+  const [expiresOn, setExpiresOn] = useState('');
 
   const unitCost = (): { paise?: number; problem?: string } => {
     if (!cost.trim()) return {};
@@ -48,7 +50,9 @@ export function ReceiveScreen() {
       }}
       record={async ({ product, qty, note }) => {
         const unitCostPaise = unitCost().paise;
-        const r = await api.stockIn({ product: product.id, qty, unitCostPaise, supplier: supplierId || undefined, note });
+        const r = await api.stockIn({ product: product.id, qty, unitCostPaise, supplier: supplierId || undefined, note, lot: lot.trim() || undefined, expiresOn: expiresOn || undefined });
+        setLot('');
+        setExpiresOn('');
         return t(unitCostPaise !== undefined ? 'receive.doneAt' : 'receive.done', {
           qty: i18n.qty(qty, product.unit),
           name: product.name,
@@ -71,6 +75,12 @@ export function ReceiveScreen() {
               <option value="">{t('common.none')}</option>
               <Options items={suppliers.data} value={(s) => s.id} label={(s) => s.name} />
             </select>
+          </Field>
+          <Field id="receive-lot" label={t('goods.receive.lot')} error={errors.lot}>
+            <input id="receive-lot" className="input mono" value={lot} onChange={(e) => setLot(e.target.value)} />
+          </Field>
+          <Field id="receive-expires" label={t('goods.receive.expires')} error={errors.expiresOn} hint={t('goods.receive.expiresHint')}>
+            <input id="receive-expires" className="input" type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
           </Field>
         </>
       )}

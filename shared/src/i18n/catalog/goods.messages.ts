@@ -69,4 +69,9 @@ export const goodsMessages = messages({
   },
   'goods.web.barcode': { en: 'Barcode', ur: 'بارکوڈ', hi: 'बारकोड' },
   'goods.web.packError': { en: 'Pack {error}', ur: 'پیک {error}', hi: 'पैक {error}' },
+  'cli.help.stockInLot': { en: 'the batch (lot) number printed on the goods', ur: 'مال پر چھپا بیچ (لاٹ) نمبر', hi: 'माल पर छपा बैच (लॉट) नंबर' },
+  'cli.help.stockInExpires': { en: 'the day the goods expire, e.g. 2026-12-31', ur: 'مال کی میعاد ختم ہونے کا دن، مثلاً 2026-12-31', hi: 'माल की समाप्ति का दिन, जैसे 2026-12-31' },
+  'goods.receive.lot': { en: 'Batch (lot), if printed', ur: 'بیچ (لاٹ)، اگر چھپا ہو', hi: 'बैच (लॉट), अगर छपा हो' },
+  'goods.receive.expires': { en: 'Expires on', ur: 'میعاد ختم ہونے کی تاریخ', hi: 'समाप्ति की तारीख' },
+  'goods.receive.expiresHint': { en: 'Leave empty for goods that do not expire.', ur: 'جو مال خراب نہیں ہوتا اس کے لیے خالی چھوڑ دیں۔', hi: 'जो माल खराब नहीं होता उसके लिए खाली छोड़ें।' },
 });
