@@ -3,6 +3,7 @@ import { DomainError, formatQuantity, parsePackQuantity, parseQuantity, type Bas
 import type { Command } from 'commander';
 import { StoreCore } from '../core/store-core';
 import { cliEnv, resolveDbPath } from './cli.env';
+import { cliT } from './cli.i18n';
 
 export interface GlobalOptions {
   db?: string;
@@ -82,10 +83,10 @@ export async function parseLines(core: StoreCore, lines: string[]): Promise<Pars
     const base = { product: p.id, sku: p.sku, unit: p.unit, stock: p.qty };
     if (scan.pack) {
       const count = qtyIn(qty, 'pc', what);
-      if (count < 1) throw new DomainError('VALIDATION_FAILED', `${what}: ${ref} is one ${scan.pack.name}; say how many (at least 1)`);
+      if (count < 1) throw new DomainError('VALIDATION_FAILED', cliT.t('cli.lines.packCount', { line: what, code: ref, pack: scan.pack.name }));
       out.push({ ...base, qty: count * scan.pack.qty, pack: { name: scan.pack.name, qty: scan.pack.qty, count }, labelPricePaise: null });
     } else if (scan.qty !== null) {
-      if (text.includes(':')) throw new DomainError('VALIDATION_FAILED', `${what}: a scale label says its own weight; leave out the quantity`);
+      if (text.includes(':')) throw new DomainError('VALIDATION_FAILED', cliT.t('cli.lines.labelQty', { line: what }));
       out.push({ ...base, qty: scan.qty, pack: null, labelPricePaise: scan.labelPricePaise });
     } else {
       const typed = packQtyIn(qty, p.unit, p.packs, what);

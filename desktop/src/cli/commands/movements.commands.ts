@@ -84,7 +84,7 @@ export function registerMovementCommands(program: Command): void {
 
   program
     .command('stock-in <product> <qty>')
-    .description('receive stock from a supplier: a bare QTY is in the price unit (12 pc, 25 = 25 kg, 10 = 10 L); g/kg/ml/L suffixes work; "3cartons" (a pack of the product) or a pack barcode with a count receives whole packs')
+    .description(cliT.t('cli.help.stockIn'))
     .option('--cost <rupees>', 'unit cost in rupees (per piece, kg or L)')
     .option('--supplier <name>', 'supplier name or id')
     .option('--note <text>')
@@ -96,8 +96,8 @@ export function registerMovementCommands(program: Command): void {
         if (!line) return;
         const r = await core.stockIn({ product: line.product, qty: line.qty, unitCostPaise: o.cost ? parseMoney(o.cost) : undefined, supplier: o.supplier, note: o.note, lot: o.lot, expiresOn: o.expires });
         if (g.json) return printJson(r);
-        const batch = [r.movement.lot && `lot ${r.movement.lot}`, r.movement.expiresOn && `expires ${r.movement.expiresOn}`].filter(Boolean).join(', ');
-        process.stdout.write(`Received ${qtyText(r.movement.qty, line.unit, line.pack)} of ${line.sku}${batch ? ` (${batch})` : ''}; stock now ${formatQuantity(r.stockAfter, line.unit)}\n`);
+        const batch = r.movement.lot || r.movement.expiresOn ? cliT.t('cli.stockIn.batch', { lot: r.movement.lot ?? '—', expires: r.movement.expiresOn ?? '—' }) : '';
+        process.stdout.write(`${cliT.t('cli.stockIn.received', { qty: qtyText(r.movement.qty, line.unit, line.pack), sku: line.sku, batch, now: formatQuantity(r.stockAfter, line.unit) })}\n`);
       });
     });
 

@@ -74,4 +74,13 @@ export const goodsMessages = messages({
   'goods.receive.lot': { en: 'Batch (lot), if printed', ur: 'بیچ (لاٹ)، اگر چھپا ہو', hi: 'बैच (लॉट), अगर छपा हो' },
   'goods.receive.expires': { en: 'Expires on', ur: 'میعاد ختم ہونے کی تاریخ', hi: 'समाप्ति की तारीख' },
   'goods.receive.expiresHint': { en: 'Leave empty for goods that do not expire.', ur: 'جو مال خراب نہیں ہوتا اس کے لیے خالی چھوڑ دیں۔', hi: 'जो माल खराब नहीं होता उसके लिए खाली छोड़ें।' },
+  'cli.help.stockIn': {
+    en: 'receive stock from a supplier: a bare QTY is in the price unit (12 pc, 25 = 25 kg, 10 = 10 L); g/kg/ml/L suffixes work; "3cartons" or a pack barcode with a count receives whole packs',
+    ur: 'سپلائر سے مال وصول کریں: صرف عدد قیمت کی اکائی میں ہے (12 عدد، 25 = 25 کلو، 10 = 10 لیٹر)؛ g/kg/ml/L بھی چلتے ہیں؛ "3cartons" یا پیک کا بارکوڈ گنتی کے ساتھ پورے پیک وصول کرتا ہے',
+    hi: 'सप्लायर से माल लें: केवल संख्या कीमत की इकाई में है (12 नग, 25 = 25 किलो, 10 = 10 लीटर); g/kg/ml/L भी चलते हैं; "3cartons" या पैक का बारकोड गिनती के साथ पूरे पैक लेता है',
+  },
+  'cli.stockIn.received': { en: 'Received {qty} of {sku}{batch}; stock now {now}', ur: '{sku} کا {qty} وصول ہوا{batch}؛ اب اسٹاک {now}', hi: '{sku} का {qty} मिला{batch}; अब स्टॉक {now}' },
+  'cli.stockIn.batch': { en: ' (lot {lot}, expires {expires})', ur: ' (لاٹ {lot}، میعاد {expires})', hi: ' (लॉट {lot}, समाप्ति {expires})' },
+  'cli.lines.packCount': { en: '{line}: {code} is one {pack}; say how many (at least 1)', ur: '{line}: {code} ایک {pack} ہے؛ کتنے، یہ لکھیں (کم از کم 1)', hi: '{line}: {code} एक {pack} है; कितने, यह लिखें (कम से कम 1)' },
+  'cli.lines.labelQty': { en: '{line}: a scale label says its own weight; leave out the quantity', ur: '{line}: ترازو کا لیبل اپنا وزن خود بتاتا ہے؛ مقدار نہ لکھیں', hi: '{line}: तराज़ू का लेबल अपना वज़न खुद बताता है; मात्रा न लिखें' },
 });

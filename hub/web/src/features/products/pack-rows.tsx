@@ -48,7 +48,7 @@ export function PackRows({ rows, unit, error, onChange }: { rows: PackRow[]; uni
       {rows.map((r, i) => (
         <div className="pack-row" key={i}>
           <input aria-label={t('goods.packs.name', { row: i + 1 })} placeholder={t('goods.packs.namePlaceholder')} value={r.name} onChange={(e) => set(i, 'name', e.target.value)} />
-          <input aria-label={t('goods.packs.qty', { row: i + 1 })} placeholder={unit === 'pc' ? '24' : '5 kg'} value={r.qty} onChange={(e) => set(i, 'qty', e.target.value)} />
+          <input aria-label={t('goods.packs.qty', { row: i + 1 })} placeholder={unit === 'pc' ? '24' : '5'} value={r.qty} onChange={(e) => set(i, 'qty', e.target.value)} />
           <input aria-label={t('goods.packs.barcode', { row: i + 1 })} placeholder={t('goods.web.barcode')} inputMode="numeric" value={r.barcode} onChange={(e) => set(i, 'barcode', e.target.value)} />
           <input aria-label={t('goods.packs.price', { row: i + 1 })} placeholder={t('goods.packs.pricePlaceholder')} inputMode="decimal" value={r.price} onChange={(e) => set(i, 'price', e.target.value)} />
           <button type="button" className="btn btn-ghost btn-sm" aria-label={t('goods.packs.remove', { row: i + 1 })} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
