@@ -32,6 +32,7 @@ async function main() {
   const storeId = '01930000-0000-7000-8000-00000000b001';
   const products: Product[] = buildProducts(rng, count, suppliers, { skuPrefix: '', barcodeTag: '00', createdMs }).map((p) => ({
     ...p,
+    packs: [],
     archived: false,
     createdAt: at,
     updatedAt: at,
