@@ -62,8 +62,10 @@ function appendChain(path: string, n: number): void {
 beforeAll(async () => {
   [browser, counter] = await Promise.all([suite.launch(), startCounter({ port: PORT })]);
   await seedSignedInStore(counter.api, PIN);
+  // Sign out before the long synchronous append: afterwards the client's kept-alive socket may
+  // already be closed by the counter, and the sign-out would be lost with it.
+  await counter.api.signOut();
   appendChain(join(counter.dataDir, 'store.db'), EXTRA_ROWS);
-  await counter.api.signOut().catch(() => undefined);
   ({ page, errors } = await openPage(browser, counter.url));
 });
 

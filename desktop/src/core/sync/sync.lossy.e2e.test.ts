@@ -31,10 +31,21 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-/** A source that faults exactly the requests the test names (1-based): 0.05 = a 502, 0.15 = an answer cut mid-body. */
-function faultAt(faults: Record<number, number>): () => number {
-  let n = 0;
-  return () => faults[++n] ?? 0.999;
+/**
+ * A source that faults exactly the requests the test names, counted per sync path once armed
+ * (1-based): 0.05 = a 502, 0.15 = an answer cut mid-body. Counting by path keeps the plan true
+ * when a cycle gains other requests (the purchase and transfer pulls).
+ */
+function faultOn(faults: Partial<Record<'push' | 'pull', Record<number, number>>>) {
+  const seen = { push: 0, pull: 0 };
+  const source = (req: { path: string }): number => {
+    if (!source.armed) return 0.999;
+    const kind = req.path.endsWith('/sync/push') ? 'push' : req.path.endsWith('/sync/pull') ? 'pull' : null;
+    if (!kind) return 0.999;
+    return faults[kind]?.[++seen[kind]] ?? 0.999;
+  };
+  source.armed = false;
+  return source;
 }
 
 describe('a backlog over a lossy link (real hub, real sync loop, fault proxy)', () => {
@@ -42,10 +53,11 @@ describe('a backlog over a lossy link (real hub, real sync loop, fault proxy)', 
     const store = await hub.api<Store>('POST', '/stores', { code: 'LOSSY-T', name: 'Lossy' }, admin);
     const product = await hub.api<Product>('POST', '/products', { sku: 'LOSSY-T-P', name: 'Item', unit: 'pc', pricePaise: 100 }, admin);
     const dev = await hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'till' }, admin);
-    // Requests 1-2 are enrollment and the first sync. Then, of the five pushes of the backlog and the
-    // pull: the 2nd push's answer is cut after the hub committed (request 4), a later push gets a 502
-    // (request 7) and the pull's answer is cut (request 10). Each cycle got something acknowledged first.
-    const proxy = new FaultProxy(hub.url, faultAt({ 4: 0.15, 7: 0.05, 10: 0.15 }));
+    // Of the backlog's pushes and the pull after them: the 2nd push's answer is cut after the hub
+    // committed, the 4th push gets a 502 and the pull's answer is cut. Each cycle got something
+    // acknowledged first.
+    const faults = faultOn({ push: { 2: 0.15, 4: 0.05 }, pull: { 1: 0.15 } });
+    const proxy = new FaultProxy(hub.url, faults);
     const url = await proxy.start();
     const dir = mkdtempSync(join(tmpdir(), 'bazaar-lossy-t-'));
     const core = await StoreCore.open(join(dir, 'store.db'));
@@ -55,6 +67,7 @@ describe('a backlog over a lossy link (real hub, real sync loop, fault proxy)', 
       await core.syncNow();
       for (let i = 0; i < 100; i++) await core.sell({ lines: Array.from({ length: 50 }, () => ({ product: product.sku, qty: 1 })) });
       proxy.plan = { dropRequest: 0, badGateway: 0.1, loseAnswer: 0, resetMidBody: 0.1, duplicate: 0 };
+      faults.armed = true;
       const results: (SyncRunResult | Error)[] = [];
       const delays: number[] = [];
       const done = new Promise<void>((resolve) => {

@@ -30,7 +30,8 @@ export class FaultProxy {
 
   constructor(
     private readonly target: string,
-    private readonly random: () => number,
+    /** Draws the fault for one request; a test may fault by the request's path instead of by chance. */
+    private readonly random: (req: { method: string; path: string }) => number,
   ) {}
 
   async start(): Promise<string> {
@@ -44,8 +45,8 @@ export class FaultProxy {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
-  private pick(): FaultKind {
-    let r = this.random();
+  private pick(req: IncomingMessage): FaultKind {
+    let r = this.random({ method: req.method ?? 'GET', path: new URL(req.url ?? '/', 'http://proxy').pathname });
     for (const k of Object.keys(this.plan) as (keyof FaultPlan)[]) {
       if (r < this.plan[k]) return k;
       r -= this.plan[k];
@@ -57,7 +58,7 @@ export class FaultProxy {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = chunks.length ? Buffer.concat(chunks) : undefined;
-    const fault = this.pick();
+    const fault = this.pick(req);
     this.counts[fault] += 1;
     if (fault === 'dropRequest') return void req.socket.destroy();
     if (fault === 'badGateway') {
