@@ -31,5 +31,6 @@ export * from './bills/index';
 export * from './transfers/index';
 export * from './i18n/index';
 export * from './purchases/index';
+export * from './credit/index';
 export * from './batches/batches.allocate';
 export * from './batches/expiry.schema';

@@ -26,6 +26,7 @@ import { cliBillsHelpMessages } from './cli-bills-help.messages';
 import { purchasesMessages } from './purchases.messages';
 import { cliTransfersMessages } from './cli-transfers.messages';
 import { goodsMessages } from './goods.messages';
+import { creditMessages } from './credit.messages';
 import type { Entry } from './define';
 
 /** Every message of every app, by key. Areas are split into files only to keep them readable. */
@@ -57,6 +58,7 @@ export const messageEntries = {
   ...purchasesMessages,
   ...cliTransfersMessages,
   ...goodsMessages,
+  ...creditMessages,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messageEntries;

@@ -1,0 +1,5 @@
+export * from './customer.schema';
+export * from './ledger.schema';
+export * from './ledger.balance';
+export * from './ledger.statement';
+export * from './ledger.reminder';

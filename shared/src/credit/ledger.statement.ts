@@ -1,0 +1,40 @@
+import { localDay } from '../domain/store-time';
+import { balanceOf, uniqueEntries } from './ledger.balance';
+import type { LedgerEntry } from './ledger.schema';
+
+export interface StatementLine {
+  entry: LedgerEntry;
+  /** The store's day it happened. */
+  day: string;
+  /** The balance after it. */
+  balancePaise: number;
+}
+
+export interface Statement {
+  /** Inclusive store days; null: from the first entry / up to now. */
+  from: string | null;
+  to: string | null;
+  openingPaise: number;
+  lines: StatementLine[];
+  /** What was sold on credit and what was paid in the period (adjustments and openings are in the lines). */
+  billedPaise: number;
+  paidPaise: number;
+  closingPaise: number;
+}
+
+/** A customer statement for store days [from, to]: the balance before, each entry with the running balance, the balance after. */
+export function statementOf(entries: readonly LedgerEntry[], timeZone: string, from: string | null = null, to: string | null = null): Statement {
+  const sorted = uniqueEntries(entries)
+    .map((entry) => ({ entry, day: localDay(Date.parse(entry.occurredAt), timeZone) }))
+    .sort((a, b) => (a.entry.occurredAt < b.entry.occurredAt ? -1 : a.entry.occurredAt > b.entry.occurredAt ? 1 : a.entry.id < b.entry.id ? -1 : 1));
+  const before = sorted.filter((e) => from !== null && e.day < from).map((e) => e.entry);
+  const inside = sorted.filter((e) => (from === null || e.day >= from) && (to === null || e.day <= to));
+  let running = balanceOf(before);
+  const openingPaise = running;
+  const lines = inside.map(({ entry, day }) => {
+    running += entry.amountPaise;
+    return { entry, day, balancePaise: running };
+  });
+  const sum = (kind: LedgerEntry['kind']) => inside.filter((e) => e.entry.kind === kind).reduce((a, e) => a + e.entry.amountPaise, 0);
+  return { from, to, openingPaise, lines, billedPaise: sum('credit_sale'), paidPaise: -sum('payment'), closingPaise: running };
+}

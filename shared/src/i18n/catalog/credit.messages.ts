@@ -1,0 +1,19 @@
+import { messages } from './define';
+
+/** Customers and udhaar (issue 20): words both the counter and head office show. */
+export const creditMessages = messages({
+  'credit.reminder.greeting': { en: 'Dear {name},', ur: 'محترم {name}،', hi: 'प्रिय {name},' },
+  'credit.reminder.balance': { en: 'your balance at {store} is {amount}.', ur: '{store} پر آپ کا بقایا {amount} ہے۔', hi: '{store} पर आपका बकाया {amount} है।' },
+  'credit.reminder.settled': { en: 'your account at {store} is settled.', ur: '{store} پر آپ کا کھاتہ صاف ہے۔', hi: '{store} पर आपका खाता साफ़ है।' },
+  'credit.reminder.lastBills': { en: 'Latest bills on credit:', ur: 'ادھار کے تازہ بل:', hi: 'उधार के ताज़ा बिल:' },
+  'credit.reminder.bill': { en: '• {number}, {date}: {amount}', ur: '• {number}، {date}: {amount}', hi: '• {number}, {date}: {amount}' },
+  'credit.reminder.thanks': { en: 'Thank you.', ur: 'شکریہ۔', hi: 'धन्यवाद।' },
+  'credit.kind.credit_sale': { en: 'Credit sale', ur: 'ادھار فروخت', hi: 'उधार बिक्री' },
+  'credit.kind.payment': { en: 'Payment received', ur: 'وصول شدہ ادائیگی', hi: 'प्राप्त भुगतान' },
+  'credit.kind.adjustment': { en: 'Adjustment', ur: 'ترمیم', hi: 'समायोजन' },
+  'credit.kind.opening': { en: 'Opening balance', ur: 'ابتدائی بقایا', hi: 'प्रारंभिक बकाया' },
+  'credit.ageing.d0_30': { en: '0–30 days', ur: '0–30 دن', hi: '0–30 दिन' },
+  'credit.ageing.d31_60': { en: '31–60 days', ur: '31–60 دن', hi: '31–60 दिन' },
+  'credit.ageing.d61_90': { en: '61–90 days', ur: '61–90 دن', hi: '61–90 दिन' },
+  'credit.ageing.d90plus': { en: 'over 90 days', ur: '90 دن سے زیادہ', hi: '90 दिन से अधिक' },
+});
