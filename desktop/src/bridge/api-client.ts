@@ -50,5 +50,17 @@ export function createApiClient(call: ApiCall) {
     openShift: (input) => c('openShift', input),
     currentShift: () => c('currentShift'),
     closeShift: (input) => c('closeShift', input),
+    createTransfer: (input) => c('createTransfer', input),
+    dispatchTransfer: (input) => c('dispatchTransfer', input),
+    receiveTransfer: (input) => c('receiveTransfer', input),
+    listTransfers: (input) => c('listTransfers', input),
+    showTransfer: (input) => c('showTransfer', input),
+    transferStores: () => c('transferStores'),
+    createPurchaseOrder: (input) => c('createPurchaseOrder', input),
+    listPurchaseOrders: (input) => c('listPurchaseOrders', input),
+    purchaseOrder: (input) => c('purchaseOrder', input),
+    cancelPurchaseOrder: (input) => c('cancelPurchaseOrder', input),
+    receiveGoods: (input) => c('receiveGoods', input),
+    reorderSuggestions: (input) => c('reorderSuggestions', input),
   } satisfies CounterApi;
 }

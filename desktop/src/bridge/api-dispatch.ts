@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   addProductInput,
   addSupplierInput,
@@ -34,11 +34,30 @@ import {
   voidBillInput,
 } from '../core/bills/bills.api';
 import type { CounterCoreApi } from '../core/counter.api';
+import { createPurchaseOrderInput, listPurchaseOrdersInput, purchaseOrderRef, receiveGoodsInput, reorderInput } from '../core/purchases/purchases.api';
+import { createTransferInput, dispatchTransferInput, listTransfersInput, receiveTransferInput, showTransferInput } from '../core/transfers/transfers.api';
 import type { RemoteOperation } from './api-operations';
 import { toApiFailure, type ApiResult } from './api-result';
 
 /** Operations that add to the movement log: the host nudges the sync loop after each. */
-export const writesMovements: ReadonlySet<RemoteOperation> = new Set(['sell', 'stockIn', 'remove', 'count', 'adjust', 'returnBill', 'voidBill']);
+export const writesMovements: ReadonlySet<RemoteOperation> = new Set([
+  'sell',
+  'stockIn',
+  'remove',
+  'count',
+  'adjust',
+  'returnBill',
+  'voidBill',
+  'dispatchTransfer',
+  'receiveTransfer',
+  'receiveGoods',
+  // An order moves no stock, but it rides the next push to reach head office.
+  'createPurchaseOrder',
+  'cancelPurchaseOrder',
+]);
+
+/** An input the core lets a caller leave out: over the wire it arrives as null, read as no options. */
+const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => v ?? {}, schema);
 
 /** The core's zod schema of each operation's input; null for operations without input. */
 export const inputSchemas = {
@@ -82,6 +101,18 @@ export const inputSchemas = {
   openShift: openShiftInput,
   currentShift: null,
   closeShift: closeShiftInput,
+  createTransfer: createTransferInput,
+  dispatchTransfer: dispatchTransferInput,
+  receiveTransfer: receiveTransferInput,
+  listTransfers: optional(listTransfersInput),
+  showTransfer: showTransferInput,
+  transferStores: null,
+  createPurchaseOrder: createPurchaseOrderInput,
+  listPurchaseOrders: optional(listPurchaseOrdersInput),
+  purchaseOrder: purchaseOrderRef,
+  cancelPurchaseOrder: purchaseOrderRef,
+  receiveGoods: receiveGoodsInput,
+  reorderSuggestions: optional(reorderInput),
 } as const satisfies Record<RemoteOperation, z.ZodType | null>;
 
 /**

@@ -2,26 +2,35 @@ import type { CounterCoreApi } from '../core/counter.api';
 import type { ApiResult } from './api-result';
 
 /*
- * The counter's API as seen from the renderer: the core's CoreApi and BillsApi minus what cannot cross a
+ * The counter's API as seen from the renderer: the core's CoreApi and BillsApi (and its transfer and purchase operations) minus what cannot cross a
  * process (close, progress callbacks). Both transports — Electron IPC (preload) and the
  * local HTTP bridge (browser mode) — implement exactly this type; nothing here is re-declared.
  */
 
 export type RemoteOperation = Exclude<keyof CounterCoreApi, 'close'>;
 
-type Remote<F> = F extends () => infer R
-  ? () => R
-  : F extends (input: infer I, ...rest: never[]) => infer R
-    ? (input: I) => R
-    : never;
+/** No input, one input, or one the caller may leave out (listTransfers(), listTransfers({ direction: 'in' })). */
+type Remote<F> = F extends (...args: infer A) => infer R
+  ? A extends []
+    ? () => R
+    : A extends [infer I, ...unknown[]]
+      ? (input: I) => R
+      : A extends [(infer I)?]
+        ? (input?: I) => R
+        : never
+  : never;
 
 export type CounterApi = { [K in RemoteOperation]: Remote<CounterCoreApi[K]> };
 
-type Raw<F> = F extends () => Promise<infer R>
-  ? () => Promise<ApiResult<R>>
-  : F extends (input: infer I) => Promise<infer R>
-    ? (input: I) => Promise<ApiResult<R>>
-    : never;
+type Raw<F> = F extends (...args: infer A) => Promise<infer R>
+  ? A extends []
+    ? () => Promise<ApiResult<R>>
+    : A extends [infer I]
+      ? (input: I) => Promise<ApiResult<R>>
+      : A extends [(infer I)?]
+        ? (input?: I) => Promise<ApiResult<R>>
+        : never
+  : never;
 
 /**
  * What the preload exposes on `window.bazaar`: results as plain `ApiResult` objects because
@@ -71,6 +80,18 @@ const operationFlags = {
   openShift: true,
   currentShift: true,
   closeShift: true,
+  createTransfer: true,
+  dispatchTransfer: true,
+  receiveTransfer: true,
+  listTransfers: true,
+  showTransfer: true,
+  transferStores: true,
+  createPurchaseOrder: true,
+  listPurchaseOrders: true,
+  purchaseOrder: true,
+  cancelPurchaseOrder: true,
+  receiveGoods: true,
+  reorderSuggestions: true,
 } as const satisfies Record<RemoteOperation, true>;
 
 export const remoteOperations = Object.keys(operationFlags) as RemoteOperation[];

@@ -130,4 +130,30 @@ describe('local HTTP bridge', () => {
     expect(await (await post('returnBill', { bill: sale.value.billNumber, lines: [{ lineNo: 1, qty: 3 }] })).json()).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await (await post('returnBill', { bill: sale.value.billNumber, lines: [{ lineNo: 1, qty: 1 }] })).json()).toMatchObject({ ok: true, value: { kind: 'return', totalPaise: -4_500 } });
   });
+
+  it('carries the transfer and purchase operations: lists with no input, an order received in part, a refused transfer', async () => {
+    const value = async <T>(op: string, body: unknown) => ((await (await post(op, body)).json()) as { ok: true; value: T }).value;
+    // Optional inputs may be left out (the client sends null): the core's defaults apply.
+    expect(await (await post('listTransfers', null)).json()).toEqual({ ok: true, value: [] });
+    expect(await (await post('transferStores', null)).json()).toEqual({ ok: true, value: [] });
+    expect(await (await post('listTransfers', { direction: 'sideways' })).json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    // No store to send to until a sync lists one.
+    await store.core.addProduct({ sku: 'BR-GHEE', name: 'Bridge ghee', unit: 'pc', pricePaise: 90_000 });
+    expect(await (await post('createTransfer', { to: 'ISB-02', lines: [{ product: 'BR-GHEE', qty: 2 }] })).json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    await post('addSupplier', { name: 'Bridge Traders' });
+    const po = await value<{ order: { number: string }; status: string }>('createPurchaseOrder', { supplier: 'Bridge Traders', lines: [{ product: 'BR-GHEE', qty: 10, costPaise: 80_000 }] });
+    expect(po.status).toBe('sent');
+    const gr = await value<{ receipt: { totalPaise: number }; order: { status: string; lines: { remainingQty: number }[] } }>('receiveGoods', {
+      po: po.order.number,
+      supplierBillNo: 'BT-1',
+      supplierBillDate: '2026-12-01',
+      lines: [{ product: 'BR-GHEE', qty: 4 }],
+    });
+    expect(gr.receipt.totalPaise).toBe(320_000);
+    expect(gr.order).toMatchObject({ status: 'partly_received', lines: [{ remainingQty: 6 }] });
+    expect(await value<unknown[]>('listPurchaseOrders', null)).toHaveLength(1);
+    expect(await (await post('purchaseOrder', { po: po.order.number })).json()).toMatchObject({ ok: true, value: { status: 'partly_received', receipts: [{ supplierBillNo: 'BT-1' }] } });
+    expect(await (await post('reorderSuggestions', null)).json()).toMatchObject({ ok: true });
+  });
 });

@@ -46,6 +46,18 @@ const api = {
   openShift: (input) => invoke('openShift', input),
   currentShift: () => invoke('currentShift'),
   closeShift: (input) => invoke('closeShift', input),
+  createTransfer: (input) => invoke('createTransfer', input),
+  dispatchTransfer: (input) => invoke('dispatchTransfer', input),
+  receiveTransfer: (input) => invoke('receiveTransfer', input),
+  listTransfers: (input) => invoke('listTransfers', input),
+  showTransfer: (input) => invoke('showTransfer', input),
+  transferStores: () => invoke('transferStores'),
+  createPurchaseOrder: (input) => invoke('createPurchaseOrder', input),
+  listPurchaseOrders: (input) => invoke('listPurchaseOrders', input),
+  purchaseOrder: (input) => invoke('purchaseOrder', input),
+  cancelPurchaseOrder: (input) => invoke('cancelPurchaseOrder', input),
+  receiveGoods: (input) => invoke('receiveGoods', input),
+  reorderSuggestions: (input) => invoke('reorderSuggestions', input),
 } satisfies CounterIpcApi;
 
 contextBridge.exposeInMainWorld('bazaar', api);
