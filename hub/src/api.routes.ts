@@ -20,6 +20,7 @@ import { createConflictsRoutes } from './conflicts/conflicts.routes';
 import { createDevRoutes } from './dev/dev.routes';
 import { createBillsRoutes } from './bills/bills.routes';
 import { createBillReportRoutes } from './bills/bills.report.routes';
+import { createShiftsRoutes } from './shifts/shifts.routes';
 import { createPurchaseOrdersRoutes } from './purchases/purchase-orders.routes';
 import { createGoodsReceiptsRoutes } from './purchases/goods-receipts.routes';
 import { createPurchaseReportRoutes } from './purchases/purchases.reports.routes';
@@ -48,6 +49,7 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/names', createNamesRoutes(deps))
     .route('/reports/bills', createBillReportRoutes(deps))
     .route('/bills', createBillsRoutes(deps))
+    .route('/shifts', createShiftsRoutes(deps))
     .route('/purchase-orders', createPurchaseOrdersRoutes(deps))
     .route('/goods-receipts', createGoodsReceiptsRoutes(deps))
     .route('/reports', createPurchaseReportRoutes(deps))

@@ -28,6 +28,7 @@ const f = {} as {
   purchaseOrderB: string;
   C: { id: string; code: string };
   transferB: string;
+  shiftB: string;
 };
 const SECRET_B = 'secret note of BRAVO';
 
@@ -78,6 +79,11 @@ beforeAll(async () => {
     movements: [{ id: uuidv7(), seq: 1, hlc: formatHlc({ wall: Date.now(), counter: 0, node: devB.node }), kind: 'IN', productId: uuidv7(), qty: 1, occurredAt: new Date().toISOString() }],
   });
   expect(push.status).toBe(200);
+  // A shift of B's counter, opened and closed.
+  const at = new Date().toISOString();
+  f.shiftB = uuidv7();
+  const shift = { shiftId: f.shiftB, storeCode: f.B.code, counterCode: 'C1', status: 'closed', openedAt: at, openedBy: 'bravo-clerk', closedAt: at, closedBy: 'bravo-clerk', floatPaise: 1000, saleBills: 0, returnBills: 0, salesPaise: 0, returnsPaise: 0, discountsPaise: 0, roundingPaise: 0, voids: { count: 0, totalPaise: 0 }, byMethod: [], cashExpectedPaise: 1000, counted: [], countedPaise: 1000, variancePaise: 0 };
+  expect((await t.call('POST', '/sync/push', devB.token, { movements: [], shifts: [shift] })).status).toBe(200);
   f.conflictB = (await t.db.db.selectFrom('conflicts').select('id').where('store_id', '=', f.B.id).executeTakeFirstOrThrow()).id;
   f.exportB = (await t.call('POST', '/exports', admin.token, { kind: 'stock', storeId: f.B.id })).body.id;
   f.purchaseOrderB = (await t.call('POST', '/purchase-orders', admin.token, { storeId: f.B.id, supplierId: f.supplierId, lines: [{ productId: f.product.id, orderedQty: 5 }] })).body.id;
@@ -133,7 +139,9 @@ async function fillPath(method: string, pattern: string): Promise<string> {
                     ? f.exportB
                     : pattern.startsWith('/api/v1/transfers/')
                       ? f.transferB
-                      : uuidv7();
+                      : pattern.startsWith('/api/v1/shifts/')
+                        ? f.shiftB
+                        : uuidv7();
   return pattern.replace(/:[A-Za-z]+/g, id);
 }
 

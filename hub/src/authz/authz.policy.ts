@@ -87,6 +87,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
 
   'GET /api/v1/bills': { access: 'manager' },
   'GET /api/v1/bills/:id': { access: 'manager', scoped: true },
+  'GET /api/v1/shifts': { access: 'manager' },
+  'GET /api/v1/shifts/:id': { access: 'manager', scoped: true },
 
   'GET /api/v1/purchase-orders': { access: 'manager' },
   'POST /api/v1/purchase-orders': { access: 'manager', scoped: true },

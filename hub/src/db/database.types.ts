@@ -348,6 +348,23 @@ export interface BillsTable {
   updated_at: Timestamp;
 }
 
+/** Counter shifts (migration 0018): the pushed shift report in `doc`, open or closed. */
+export interface ShiftsTable {
+  store_id: string;
+  id: string;
+  device_id: string;
+  counter_code: string;
+  status: 'open' | 'closed';
+  opened_at: Timestamp;
+  closed_at: Timestamp | null;
+  cash_expected_paise: number;
+  counted_paise: number | null;
+  variance_paise: number | null;
+  doc: Json;
+  received_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** Purchase orders (migration 0013): made at a counter and pushed, or made at head office. */
 export interface PurchaseOrdersTable {
   store_id: string;
@@ -469,6 +486,7 @@ export interface Database {
   export_chunks: ExportChunksTable;
   idempotency_keys: IdempotencyKeysTable;
   bills: BillsTable;
+  shifts: ShiftsTable;
   purchase_orders: PurchaseOrdersTable;
   goods_receipts: GoodsReceiptsTable;
   supplier_terms: SupplierTermsTable;

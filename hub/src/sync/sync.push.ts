@@ -12,6 +12,7 @@ import { billsAlongside } from '../bills/bills.in-push';
 import { storeBills } from '../bills/bills.ingest';
 import { storePurchasesOfPush } from '../purchases/purchases.in-push';
 import { storeTransfers } from '../transfers/transfers.in-push';
+import { storeShiftsOfPush } from '../shifts/shifts.in-push';
 import { pushedDate, pushedDeviceTime, unknownUserConflicts } from './sync.push-checks';
 import { lateMovementConflicts } from './sync.push-late';
 import { openPush, productRow, resolveProductsSql, type ProductCheck, type ResolvedProduct } from './sync.push-open';
@@ -224,6 +225,7 @@ async function runPush(
   const purchases = await storePurchasesOfPush(trx, { storeId, deviceId: device.id }, request, now);
   // Transfers after the movements too: each store's side under its own key (transfers.in-push.ts).
   const transfers = request.transfers.length ? await storeTransfers(trx, { storeId, deviceId: device.id }, request.transfers, now) : null;
+  const shifts = await storeShiftsOfPush(trx, { storeId, deviceId: device.id }, request, now);
 
   const ackedSeq = fresh.length ? fresh[fresh.length - 1]!.seq : acked;
   const results: PushItemResult[] = batch.map((m) => {
@@ -255,6 +257,7 @@ async function runPush(
       ...(request.bills.length ? { billsStored: bills.inserted, billsVoided: bills.voided } : {}),
       ...(purchases ?? {}),
       ...(transfers ? { transfersStored: transfers.stored, transfersIgnored: transfers.ignored } : {}),
+      ...(shifts ?? {}),
     },
     at: now,
   };

@@ -1,8 +1,8 @@
-import { billSchema, HybridLogicalClock, uuidv7, type Bill, type Payment, type Product, type Store } from '@bazaar/shared';
+import { billSchema, HybridLogicalClock, uuidv7, type Bill, type Payment, type Product, type ShiftReport, type Store } from '@bazaar/shared';
 import { PASSWORD, type ApiSeeder } from './seed';
 
 /** A counter as the desktop is to the hub: enrolled by a manager, pushing movements with their bills. */
-class Counter {
+export class Counter {
   private seq = 0;
   private no = 0;
   private readonly clock: HybridLogicalClock;
@@ -88,6 +88,11 @@ class Counter {
     return voided;
   }
 
+  /** Push a shift's report as the counter does when the shift opens or closes (no movements). */
+  async pushShift(report: ShiftReport): Promise<void> {
+    await this.api.call('POST', '/sync/push', { movements: [], shifts: [report] }, this.token);
+  }
+
   private async push(bill: Bill, moves: { productId: string; qty: number; kind: string }[]) {
     const movements = moves.map((m) => ({ id: uuidv7(), seq: ++this.seq, hlc: this.clock.now(), kind: m.kind, productId: m.productId, qty: m.qty, batchId: bill.id, occurredAt: bill.void?.at ?? bill.occurredAt }));
     await this.api.call('POST', '/sync/push', { movements, bills: [bill] }, this.token);
@@ -112,6 +117,7 @@ export async function seedBills(api: ApiSeeder) {
   for (const s of [saddar, clifton]) for (const p of [atta, tea]) await api.move(s.id, p.id, 'IN', 50);
   const till = await Counter.enroll(api, saddar, 'Front till', 'C1');
   const far = await Counter.enroll(api, clifton, 'Clifton till', 'C1');
+  const counters = { till, far };
 
   const cash = await till.sell([{ product: atta, qty: 2 }, { product: tea, qty: 1 }], [{ method: 'cash', amountPaise: 232000, tenderedPaise: 250000, changePaise: 18000 }]);
   const split = await till.sell([{ product: tea, qty: 3 }], [{ method: 'cash', amountPaise: 60000, tenderedPaise: 60000, changePaise: 0 }, { method: 'jazzcash', amountPaise: 66000 }], {
@@ -126,5 +132,5 @@ export async function seedBills(api: ApiSeeder) {
   const voided = await till.void(rang, 'rang up twice');
   const other = await far.sell([{ product: atta, qty: 1 }], [{ method: 'cash', amountPaise: 95000, tenderedPaise: 100000, changePaise: 5000 }], { cashier: { id: null, name: 'Zara Khan' } });
   await api.user('imran', 'Imran Qureshi', PASSWORD, 'manager', [saddar.id]);
-  return { saddar, clifton, cash, split, ret, voided, other };
+  return { saddar, clifton, cash, split, ret, voided, other, counters };
 }

@@ -4,3 +4,4 @@ export * from './bill.number';
 export * from './bill.receipt';
 export * from './shift.report';
 export * from './bill.view.schema';
+export * from './shift.view.schema';

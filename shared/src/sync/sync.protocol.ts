@@ -10,10 +10,12 @@ import { billSchema } from '../bills/bill.schema';
 import { goodsReceiptSchema } from '../purchases/goods-receipt.schema';
 import { purchaseOrderSchema } from '../purchases/purchase-order.schema';
 import { transferSchema } from '../transfers/transfer.schema';
+import { shiftReportSchema } from '../bills/shift.report';
 
 export const MAX_PUSH_MOVEMENTS = 1000;
 export const MAX_PUSH_PRODUCTS = 1000;
 export const MAX_PUSH_TRANSFERS = 200;
+export const MAX_PUSH_SHIFTS = 50;
 export const DEFAULT_PULL_LIMIT = 1000;
 export const MAX_PULL_LIMIT = 5000;
 
@@ -64,6 +66,12 @@ export const pushRequestSchema = z.strictObject({
    * only the side the device's store owns (transfer.sides.ts), by id, so a replay changes nothing.
    */
   transfers: z.array(transferSchema).max(MAX_PUSH_TRANSFERS).default([]),
+  /**
+   * The counter's shifts (issue 17) opened or closed here and not yet acknowledged: the report
+   * as it stands (open, or closed with its Z report). They move no stock, so they ride on
+   * whatever push comes next. Stored by id; a closed copy replaces an open one, never back.
+   */
+  shifts: z.array(shiftReportSchema).max(MAX_PUSH_SHIFTS).default([]),
   /** The device's current clock, so the hub can see drift even in an empty push. */
   deviceHlc: hlcStringSchema.optional(),
   clock: deviceClockReportSchema.optional(),

@@ -221,6 +221,8 @@ export interface ShiftsTable {
   closed_by_id: string | null;
   closed_by_name: string | null;
   report_json: string | null;
+  /** The status the hub acknowledged (migration 0014); NULL: not pushed yet. */
+  pushed_status: 'open' | 'closed' | null;
 }
 
 /** Purchase orders (migration 0011): made here (`local`) or at head office (`hub`). */

@@ -1,19 +1,8 @@
-import { createServer } from 'node:net';
 import type { Product, PurchaseOrder, PurchaseOrderDetail, Store, Supplier } from '@bazaar/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type HubProcess } from '../testing/hub-process';
 import { tempStore } from '../testing/temp-store';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
+import { freePort } from '../testing/free-port';
 
 let hub: HubProcess;
 let admin: string;

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeStock, type MergeMovement, type MovementKind, type Product, type Store } from '@bazaar/shared';
@@ -11,6 +10,7 @@ import { pullAll } from '../sync/sync.pull';
 import { startHub, type HubProcess } from '../testing/hub-process';
 import { tempStore } from '../testing/temp-store';
 import type { StoreCore } from '../store-core';
+import { freePort } from '../testing/free-port';
 
 /**
  * README: the device's local view is tested against mergeStock. Here the pull pages come from
@@ -19,17 +19,6 @@ import type { StoreCore } from '../store-core';
  * plus the device's own movements the hub did not hold then. Neither the device's pending
  * filter nor projectStock is used to compute what is expected.
  */
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 type HubMovement = MergeMovement & { productId: string; status: string };
 type Op =

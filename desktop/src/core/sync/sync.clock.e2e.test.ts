@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,22 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClockSource } from '../clock/device-clock';
 import { StoreCore } from '../store-core';
 import { startHub, type HubProcess } from '../testing/hub-process';
+import { freePort } from '../testing/free-port';
 
 const DAY = 86_400_000;
 let hub: HubProcess;
 let admin: string;
 const cleanups: (() => Promise<void>)[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 beforeAll(async () => {
   hub = await startHub(await freePort(), process.env.TEST_DATABASE_URL);

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product, Store } from '@bazaar/shared';
 import { tempStore } from '../testing/temp-store';
+import { freePort } from '../testing/free-port';
 
 /**
  * README: "every offline movement arrives exactly once", with the real hub process SIGKILLed in
@@ -16,17 +16,6 @@ import { tempStore } from '../testing/temp-store';
  */
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;

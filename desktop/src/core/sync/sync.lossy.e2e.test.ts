@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Product, Store } from '@bazaar/shared';
@@ -8,20 +7,10 @@ import type { SyncRunResult } from '../core.api';
 import { StoreCore } from '../store-core';
 import { FaultProxy } from '../testing/fault-proxy';
 import { startHub, type HubProcess } from '../testing/hub-process';
+import { freePort } from '../testing/free-port';
 
 let hub: HubProcess;
 let admin: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 beforeAll(async () => {
   hub = await startHub(await freePort(), process.env.TEST_DATABASE_URL);

@@ -23,6 +23,8 @@ import { remapProduct } from './sync.remap';
 import { markOrdersPushed, purchasesOfBatch } from '../purchases/purchases.sync';
 import { markTransfersPushed, transfersOfBatch } from '../transfers/transfers.sync';
 import { parsePacks } from '../products/products.repository';
+import { markShiftsPushed, shiftsOfPush } from '../bills/shifts.sync';
+import { billStoreSync } from '../bills/bills.settings';
 
 export interface PushOutcome {
   movements: number;
@@ -40,7 +42,7 @@ export interface PushOutcome {
  */
 export async function pushOnce(ctx: CoreContext, target: HubTarget): Promise<PushOutcome> {
   let { products, movements, body, transfers } = await buildBatch(ctx);
-  const empty = () => products.length === 0 && movements.length === 0 && body.purchaseOrders.length === 0 && transfers.size === 0;
+  const empty = () => products.length === 0 && movements.length === 0 && body.purchaseOrders.length === 0 && transfers.size === 0 && body.shifts.length === 0;
   if (empty()) return { movements: 0, products: 0, rejected: 0, remaps: 0, idle: true };
   if (movements.some((m) => m.clock_final === 0)) {
     // Stamps made before this exchange are provisional: learn hub time first and send them final.
@@ -65,6 +67,7 @@ export async function pushOnce(ctx: CoreContext, target: HubTarget): Promise<Pus
     const n = await applyPushResponse(ctx, db, withEveryResult(res, movements), products, answer.sentAt, answer.receivedAt);
     await markOrdersPushed(db, body.purchaseOrders);
     await markTransfersPushed(db, transfers);
+    await markShiftsPushed(db, body.shifts);
     return n;
   });
   return { movements: movements.length, products: products.length, rejected, remaps: res.remaps.length, idle: false };
@@ -115,6 +118,7 @@ async function buildBatch(ctx: CoreContext) {
     bills: await billsOfBatch(db, movements),
     ...(await purchasesOfBatch(db, movements)),
     transfers: transfers.docs,
+    shifts: morePendingProducts ? [] : await shiftsOfPush(db, () => billStoreSync(ctx.raw).storeCode),
     ...(settings?.hlc_last ? { deviceHlc: settings.hlc_last } : {}),
     clock: { deviceTime: Math.round(ctx.clock.rawMs()), offsetMs: Math.round(ctx.clock.offset) },
   });

@@ -13,6 +13,7 @@ import * as m0012 from './0012-transfers';
 import * as m0013 from './0013-purchases';
 import * as m0014 from './0014-product-packs';
 import * as m0016 from './0016-net-sales-rollups';
+import * as m0018 from './0018-shifts';
 
 /** Static imports: migrations ship inside the bundle, never read from a folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0013-purchases': m0013,
   '0014-product-packs': m0014,
   '0016-net-sales-rollups': m0016,
+  '0018-shifts': m0018,
 };

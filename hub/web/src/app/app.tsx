@@ -17,6 +17,7 @@ import { SuppliersPage } from '../features/suppliers/suppliers.page';
 import { AuditPage } from '../features/audit/audit.page';
 import { ConflictsPage } from '../features/conflicts/conflicts.page';
 import { BillsPage } from '../features/bills/bills.page';
+import { ShiftsPage } from '../features/shifts/shifts.page';
 import { DevicesPage } from '../features/devices/devices.page';
 import { UsersPage } from '../features/users/users.page';
 import { SettingsPage } from '../features/settings/settings.page';
@@ -35,6 +36,7 @@ const pages: Record<string, () => ReactNode> = {
   '/logs': () => <AuditPage />,
   '/conflicts': () => <ConflictsPage />,
   '/bills': () => <BillsPage />,
+  '/shifts': () => <ShiftsPage />,
   '/devices': () => <DevicesPage />,
   '/users': () => <UsersPage />,
   '/settings': () => <SettingsPage />,

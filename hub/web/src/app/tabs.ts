@@ -16,6 +16,7 @@ export const tabs: Tab[] = [
   { path: '/trends', label: 'web.tab.trends', icon: '↗', needs: 'viewReports' },
   { path: '/movements', label: 'web.tab.movements', icon: '⇄' },
   { path: '/bills', label: 'web.tab.bills', icon: '▭', needs: 'viewBills' },
+  { path: '/shifts', label: 'web.tab.shifts', icon: '◷', needs: 'viewBills' },
   { path: '/products', label: 'web.tab.products', icon: '▤' },
   { path: '/stores', label: 'web.tab.stores', icon: '⌂', needs: 'viewStores' },
   { path: '/suppliers', label: 'web.tab.suppliers', icon: '⚑', needs: 'viewSuppliers' },

@@ -16,6 +16,7 @@ import { webStockMessages } from './web-stock.messages';
 import { webCommonMessages } from './web-common.messages';
 import { webRankingsMessages } from './web-rankings.messages';
 import { webBillsMessages } from './web-bills.messages';
+import { webShiftsMessages } from './web-shifts.messages';
 import { webAccountMessages } from './web-account.messages';
 import { webAuditMessages } from './web-audit.messages';
 import { webSettingsMessages } from './web-settings.messages';
@@ -48,6 +49,7 @@ export const messageEntries = {
   ...webCommonMessages,
   ...webRankingsMessages,
   ...webBillsMessages,
+  ...webShiftsMessages,
   ...webAccountMessages,
   ...webAuditMessages,
   ...webSettingsMessages,

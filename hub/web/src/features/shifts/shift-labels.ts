@@ -1,0 +1,15 @@
+import type { ShiftSummary, Translator } from '@bazaar/shared';
+
+/** A time of the shift on its store's clock. */
+export function shiftTime(t: Translator, at: string, s: Pick<ShiftSummary, 'timeZone'>): string {
+  return t.dateTime(at, { dateStyle: 'medium', timeStyle: 'short', timeZone: s.timeZone });
+}
+
+/** "Short by Rs 5.00", "Over by …", "Exact", or nothing before the close. */
+export function varianceText(t: Translator, variancePaise: number | null): string {
+  if (variancePaise === null) return '';
+  if (variancePaise === 0) return t.t('web.shifts.variance.exact');
+  return t.t(variancePaise < 0 ? 'web.shifts.variance.short' : 'web.shifts.variance.over', { amount: t.money(Math.abs(variancePaise)) });
+}
+
+export const varianceTone = (variancePaise: number | null): 'good' | 'warn' | 'bad' => (variancePaise === null || variancePaise === 0 ? 'good' : variancePaise < 0 ? 'bad' : 'warn');

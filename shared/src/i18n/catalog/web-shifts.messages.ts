@@ -1,0 +1,30 @@
+import { messages } from './define';
+
+/** Head office: the Shifts page and a shift's drill-down (issue 17). */
+export const webShiftsMessages = messages({
+  'web.tab.shifts': { en: 'Shifts', ur: 'شفٹیں', hi: 'शिफ़्ट' },
+  'web.shifts.caption': { en: 'Shifts at every counter', ur: 'ہر کاؤنٹر کی شفٹیں', hi: 'हर काउंटर की शिफ़्ट' },
+  'web.shifts.filters': { en: 'Shift filters', ur: 'شفٹ کے فلٹر', hi: 'शिफ़्ट फ़िल्टर' },
+  'web.shifts.empty': { en: 'No shifts match these filters. A counter sends its shift when it opens and again when it closes.', ur: 'ان فلٹرز سے کوئی شفٹ نہیں ملی۔ کاؤنٹر شفٹ کھلنے پر اور بند ہونے پر بھیجتا ہے۔', hi: 'इन फ़िल्टरों से कोई शिफ़्ट नहीं मिली। काउंटर शिफ़्ट खुलने पर और बंद होने पर भेजता है।' },
+  'web.shifts.title': { en: 'Shift at {counter}, {store}', ur: '{store}، {counter} کی شفٹ', hi: '{store}, {counter} की शिफ़्ट' },
+  'web.shifts.opened': { en: 'Opened', ur: 'کھلی', hi: 'खुली' },
+  'web.shifts.closed': { en: 'Closed', ur: 'بند ہوئی', hi: 'बंद हुई' },
+  'web.shifts.stillOpen': { en: 'still open', ur: 'ابھی کھلی ہے', hi: 'अभी खुली है' },
+  'web.shifts.status.open': { en: 'open', ur: 'کھلی', hi: 'खुली' },
+  'web.shifts.status.closed': { en: 'closed', ur: 'بند', hi: 'बंद' },
+  'web.shifts.sales': { en: 'Sales', ur: 'فروخت', hi: 'बिक्री' },
+  'web.shifts.bills': { en: 'Bills', ur: 'بل', hi: 'बिल' },
+  'web.shifts.returns': { en: 'Returns ({count, number})', ur: 'واپسیاں ({count, number})', hi: 'वापसी ({count, number})' },
+  'web.shifts.discounts': { en: 'Discounts given', ur: 'دی گئی رعایت', hi: 'दी गई छूट' },
+  'web.shifts.voids': { en: 'Voided bills ({count, number})', ur: 'منسوخ بل ({count, number})', hi: 'रद्द बिल ({count, number})' },
+  'web.shifts.float': { en: 'Float at the open', ur: 'شروع میں رکھی رقم', hi: 'शुरुआत में रखी रकम' },
+  'web.shifts.cashExpected': { en: 'Cash expected', ur: 'متوقع نقد', hi: 'अपेक्षित नकद' },
+  'web.shifts.cashCounted': { en: 'Cash counted', ur: 'گنا گیا نقد', hi: 'गिना गया नकद' },
+  'web.shifts.zReport': { en: 'Z report (at the close)', ur: 'زیڈ رپورٹ (بند ہونے پر)', hi: 'Z रिपोर्ट (बंद होने पर)' },
+  'web.shifts.xReport': { en: 'Figures so far (as last sent by the counter)', ur: 'اب تک کے اعداد (جیسے کاؤنٹر نے آخری بار بھیجے)', hi: 'अब तक के आंकड़े (जैसे काउंटर ने आख़िरी बार भेजे)' },
+  'web.shifts.notes': { en: 'Cash counted, note by note', ur: 'گنا گیا نقد، نوٹ بہ نوٹ', hi: 'गिना गया नकद, नोट दर नोट' },
+  'web.shifts.noteCount': { en: '{note} × {count, number} = {amount}', ur: '{note} × {count, number} = {amount}', hi: '{note} × {count, number} = {amount}' },
+  'web.shifts.variance.exact': { en: 'exact', ur: 'درست', hi: 'सही' },
+  'web.shifts.variance.short': { en: 'short by {amount}', ur: '{amount} کم', hi: '{amount} कम' },
+  'web.shifts.variance.over': { en: 'over by {amount}', ur: '{amount} زیادہ', hi: '{amount} ज़्यादा' },
+});
