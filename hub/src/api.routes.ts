@@ -9,6 +9,9 @@ import { createReportsRoutes } from './reports/reports.routes';
 import { createInsightsRoutes } from './reports/insights.routes';
 import { createTrendsRoutes } from './reports/trends.routes';
 import { createExpiryRoutes } from './reports/expiry.routes';
+import { createMarginsRoutes } from './reports/margins.routes';
+import { createDeadStockRoutes } from './reports/dead-stock.routes';
+import { createShrinkageRoutes } from './reports/shrinkage.routes';
 import { createNamesRoutes } from './names/names.routes';
 import { createStockRoutes } from './stock/stock.routes';
 import { createStoresRoutes } from './stores/stores.routes';
@@ -46,6 +49,9 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/reports', createInsightsRoutes(deps))
     .route('/reports', createTrendsRoutes(deps))
     .route('/reports', createExpiryRoutes(deps))
+    .route('/reports', createMarginsRoutes(deps))
+    .route('/reports', createDeadStockRoutes(deps))
+    .route('/reports', createShrinkageRoutes(deps))
     .route('/names', createNamesRoutes(deps))
     .route('/reports/bills', createBillReportRoutes(deps))
     .route('/bills', createBillsRoutes(deps))

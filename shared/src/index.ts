@@ -34,3 +34,4 @@ export * from './purchases/index';
 export * from './credit/index';
 export * from './batches/batches.allocate';
 export * from './batches/expiry.schema';
+export * from './margins/margins.schema';

@@ -1,4 +1,4 @@
-import { billReceiptText, type Bill, type BillDetail, type BillSummary, type BillViewStatus } from '@bazaar/shared';
+import { billReceiptText, lineMarginPaise, type Bill, type BillDetail, type BillSummary, type BillViewStatus } from '@bazaar/shared';
 import { sql } from 'kysely';
 import { iso } from '../http/route-helpers';
 import { returnedSql } from './bills.filters';
@@ -72,7 +72,7 @@ export function toSummary(r: SummaryRow): BillSummary {
 export function toDetail(r: SummaryRow, doc: Bill, returns: BillDetail['returns']): BillDetail {
   return {
     ...toSummary(r),
-    lines: doc.lines,
+    lines: doc.lines.map((l) => ({ ...l, marginPaise: lineMarginPaise(l) })),
     subtotalPaise: doc.subtotalPaise,
     discountPaise: doc.discountPaise,
     roundingPaise: doc.roundingPaise,

@@ -111,7 +111,8 @@ describe('GET /bills/:id', () => {
     const res = await t.call('GET', `/bills/${bills.late.id}`, manager.token);
     expect(res.status).toBe(200);
     const d = res.body as BillDetail;
-    expect(d.lines).toEqual(bills.late.lines);
+    // Each line with its gross margin: charged less its cost when sold (these lines are by the piece).
+    expect(d.lines).toEqual(bills.late.lines.map((l) => ({ ...l, marginPaise: l.totalPaise - l.qty * l.unitCostPaise })));
     expect(d.paymentDetails).toEqual(bills.late.payments);
     expect(d.returns).toEqual([expect.objectContaining({ number: bills.ret.number, totalPaise: -1000, cashierName: 'Ravi' })]);
     expect(d.receiptText).toContain(bills.late.number);

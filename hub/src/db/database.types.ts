@@ -188,13 +188,22 @@ export interface AlertsTable {
   store_id: string;
   id: string;
   product_id: string;
-  kind: 'low' | 'out';
+  kind: 'low' | 'out' | 'expiring' | 'expired';
   state: Generated<'open' | 'acknowledged' | 'closed'>;
   qty: number | null;
   opened_at: CreatedAt;
   acknowledged_at: Timestamp | null;
   acknowledged_by: string | null;
   closed_at: Timestamp | null;
+}
+
+/** Migration 0019: a product's moving-average cost in a store, rebuilt from the movement log (costs.rollup.ts). */
+export interface ProductCostsTable {
+  store_id: string;
+  product_id: string;
+  cost_paise: number;
+  receipts: number;
+  updated_at: Timestamp;
 }
 
 export interface AuditLogTable {
@@ -474,6 +483,7 @@ export interface Database {
   store_stock_counts: StoreStockCountsTable;
   conflicts: ConflictsTable;
   alerts: AlertsTable;
+  product_costs: ProductCostsTable;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
   audit_anchor_points: AuditAnchorPointsTable;

@@ -80,7 +80,15 @@ export async function createPlatform(deps: PlatformDeps): Promise<Platform> {
       const won = await redis.client.set(`rollup:slot:${slot}`, '1', 'PX', settings.rollupEveryMs * 2, 'NX').catch(() => null);
       if (!won) return;
     }
-    await jobs!.add('rollup-sales', { days: rollupDaysAt(new Date(now()), settings.rollupEveryMs) }, { attempts: 3, backoffMs: 10_000 }).catch(() => undefined);
+    const days = rollupDaysAt(new Date(now()), settings.rollupEveryMs);
+    await jobs!.add('rollup-sales', { days }, { attempts: 3, backoffMs: 10_000 }).catch(() => undefined);
+    // The daily settling run also rebuilds every store's moving-average costs from its log (after
+    // an upgrade, the first one fills product_costs; writes keep what they touch current between).
+    if (days.length > 3) await scheduleCosts().catch((err: unknown) => log.error({ err }, 'could not queue the cost rollup'));
+  }
+  async function scheduleCosts() {
+    const stores = (await db.selectFrom('stores').select('id').orderBy('id').execute()).map((s) => s.id);
+    for (let i = 0; i < stores.length; i += 500) await jobs!.add('rollup-costs', { storeIds: stores.slice(i, i + 500) }, { attempts: 3, backoffMs: 10_000 });
   }
 
   // Anchor every store's audit head into the hub chain on the same kind of timer (audit/audit.anchor.ts).
@@ -112,6 +120,7 @@ export async function createPlatform(deps: PlatformDeps): Promise<Platform> {
       if (touched && touched.length === 0) return;
       const productIds = touched && touched.length <= 10_000 ? [...new Set(touched)] : undefined;
       await jobs!.add('evaluate-alerts', productIds ? { storeIds, productIds } : { storeIds }, { attempts: 3, backoffMs: 1_000 });
+      await jobs!.add('rollup-costs', productIds ? { storeIds, productIds } : { storeIds }, { attempts: 3, backoffMs: 1_000 });
     } catch (err) {
       log.error({ err }, 'after-commit work failed (the write itself is committed)');
     }

@@ -9,6 +9,7 @@ import type { Database } from '../db/database.types';
 import type { EventBus } from '../events/event-bus';
 import { exportJob, runExport } from '../exports/export.run';
 import { rollupSales, rollupSalesJob } from '../reports/sales-rollup';
+import { rollupCosts, rollupCostsJob } from '../costs/costs.rollup';
 import type { JobHandlers, JobQueue } from './jobs/job-queue';
 import type { PlatformSettings } from './platform.config';
 
@@ -34,6 +35,10 @@ export function createJobHandlers({ db, readDb, settings, publish, jobs, now = (
       await jobs().add('deliver-webhook', { deliveryId }, { attempts: settings.webhookAttempts, backoffMs: settings.webhookBackoffMs });
     }
   }, settings.alertConcurrency);
+  // Moving-average costs, rebuilt from the log for the products a write touched, coalesced per store like alerts.
+  const costs = new AlertCoalescer(async (storeId, productIds) => {
+    await rollupCosts(db, storeId, productIds);
+  }, settings.alertConcurrency);
   return {
     'evaluate-alerts': async (data) => {
       const { storeIds, productIds } = evaluateAlertsJob.parse(data);
@@ -42,6 +47,10 @@ export function createJobHandlers({ db, readDb, settings, publish, jobs, now = (
     'deliver-webhook': async (data, ctx) => {
       const { deliveryId } = deliverWebhookJob.parse(data);
       await deliverWebhook(db, deliveryId, ctx, { timeoutMs: settings.webhookTimeoutMs, allowPrivate: settings.webhookAllowPrivate });
+    },
+    'rollup-costs': async (data) => {
+      const { storeIds, productIds } = rollupCostsJob.parse(data);
+      await Promise.all(storeIds.map((s) => costs.request(s, productIds ?? null)));
     },
     'rollup-sales': async (data) => {
       const { days } = rollupSalesJob.parse(data);

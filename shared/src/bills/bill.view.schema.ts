@@ -35,7 +35,8 @@ export const billSummarySchema = z.object({
 export type BillSummary = z.infer<typeof billSummarySchema>;
 
 export const billDetailSchema = billSummarySchema.extend({
-  lines: z.array(billLineSchema),
+  /** Each line with its gross margin (lineMarginPaise: charged − cost when sold). */
+  lines: z.array(billLineSchema.extend({ marginPaise: z.number().int() })),
   subtotalPaise: z.number().int(),
   discountPaise: z.number().int(),
   roundingPaise: z.number().int(),

@@ -5,3 +5,4 @@ export * from './bill.receipt';
 export * from './shift.report';
 export * from './bill.view.schema';
 export * from './shift.view.schema';
+export * from './bill.margin';

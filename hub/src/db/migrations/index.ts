@@ -14,6 +14,7 @@ import * as m0013 from './0013-purchases';
 import * as m0014 from './0014-product-packs';
 import * as m0016 from './0016-net-sales-rollups';
 import * as m0018 from './0018-shifts';
+import * as m0019 from './0019-margins-costs';
 
 /** Static imports: migrations ship inside the bundle, never read from a folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0014-product-packs': m0014,
   '0016-net-sales-rollups': m0016,
   '0018-shifts': m0018,
+  '0019-margins-costs': m0019,
 };

@@ -1,0 +1,131 @@
+import { DomainError, marginsQuerySchema, marginsReportSchema, stockValueQuerySchema, stockValueReportSchema, type MarginsQuery } from '@bazaar/shared';
+import { Hono, type Context } from 'hono';
+import { sql, type RawBuilder } from 'kysely';
+import { requireUser } from '../auth/auth.middleware';
+import type { UserPrincipal } from '../auth/principal';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { route } from '../openapi/openapi.route';
+import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
+import { csvResponse, toCsv, wantsCsv } from './csv';
+import { scope } from './reports.routes';
+import { addDays } from './trends.periods';
+
+const tag = 'reports';
+const margins = route({
+  summary: 'Sales, cost and gross margin by product, category, store, day, week or month (store-local days, net of returns)',
+  description: 'Read from the daily rollup; a sale costs what the counter stamped on it (the moving-average cost when it sold).',
+  tag,
+  query: marginsQuerySchema,
+  responses: { 200: { schema: marginsReportSchema, csv: true } },
+});
+const stockValue = route({
+  summary: 'Stock on hand at moving-average cost and at retail, by store or category',
+  tag,
+  query: stockValueQuerySchema,
+  responses: { 200: { schema: stockValueReportSchema, csv: true } },
+});
+
+const REPORT_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 60 };
+const MAX_DAYS = 366;
+
+/** Weighed goods are priced per kg or L: grams × price / 1000, half up (lineTotalPaise), in SQL. */
+export function valueSql(qty: RawBuilder<unknown> | ReturnType<typeof sql.ref>, price: RawBuilder<unknown> | ReturnType<typeof sql.ref>, unit: ReturnType<typeof sql.ref>) {
+  return sql<number>`((${qty} * ${price} + (CASE WHEN ${unit} = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN ${unit} = 'pc' THEN 1 ELSE 1000 END))`;
+}
+
+/** The report's days: inclusive, default the 30 ending today (UTC), at most a year. */
+export function dayRange(q: { from?: string | undefined; to?: string | undefined }, now: number): { from: string; to: string } {
+  const to = q.to ?? new Date(now).toISOString().slice(0, 10);
+  const from = q.from ?? addDays(to, -29);
+  if (from > to) throw new DomainError('VALIDATION_FAILED', 'query.from: must be on or before to');
+  if (addDays(from, MAX_DAYS - 1) < to) throw new DomainError('VALIDATION_FAILED', `query.to: the range may span at most ${MAX_DAYS} days`);
+  return { from, to };
+}
+
+const bp = (margin: number, revenue: number) => (revenue === 0 ? null : Math.round((margin * 10_000) / revenue));
+
+/** Margins and stock value (issue 19), for managers of their stores and admins. */
+export function createMarginsRoutes(deps: AppDeps) {
+  const db = deps.readDb;
+  const cached = (c: Context<AppEnv>, me: UserPrincipal, query: unknown, run: () => Promise<Response>) =>
+    wantsCsv(c) ? run() : cachedAnswer(c, deps.platform, REPORT_CACHE, me, query, run);
+
+  async function marginRows(q: MarginsQuery, stores: string[] | null, range: { from: string; to: string }) {
+    // By store or period with no category: the per-store rollup (one row per store and day).
+    const perStore = q.category === undefined && q.groupBy !== 'product' && q.groupBy !== 'category';
+    const period = { day: sql`sd.day`, week: sql`date_trunc('week', sd.day)::date`, month: sql`date_trunc('month', sd.day)::date` };
+    const key: Record<MarginsQuery['groupBy'], { select: RawBuilder<unknown>; group: RawBuilder<unknown>; order: RawBuilder<unknown> | null }> = {
+      product: { select: sql`p.id AS "productId", p.sku, p.name AS "productName", p.unit, p.category`, group: sql`p.id, p.sku, p.name, p.unit, p.category`, order: sql`p.sku` },
+      category: { select: sql`p.category`, group: sql`p.category`, order: sql`p.category` },
+      store: { select: sql`s.id AS "storeId", s.code AS "storeCode", s.name AS "storeName"`, group: sql`s.id, s.code, s.name`, order: sql`s.code` },
+      day: { select: sql`to_char(${period.day}, 'YYYY-MM-DD') AS period`, group: sql`1`, order: null },
+      week: { select: sql`to_char(${period.week}, 'YYYY-MM-DD') AS period`, group: sql`1`, order: null },
+      month: { select: sql`to_char(${period.month}, 'YYYY-MM-DD') AS period`, group: sql`1`, order: null },
+    };
+    const k = key[q.groupBy];
+    const table = perStore ? sql`sales_daily_stores sd` : sql`sales_daily sd JOIN products p ON p.id = sd.product_id`;
+    const rank = q.sort === 'revenue' ? sql`sum(sd.revenue_paise)` : sql`sum(sd.revenue_paise) - sum(sd.cost_paise)`;
+    const order = k.order === null ? sql`1` : sql`${rank} DESC, ${k.order}`;
+    const { rows } = await sql<Record<string, unknown> & { revenue: string; cost: string; returns: string; qty: string }>`
+      SELECT ${k.select}, sum(sd.revenue_paise) AS revenue, sum(sd.cost_paise) AS cost, sum(sd.returns_paise) AS returns, sum(sd.qty_sold) AS qty
+      FROM ${table} ${q.groupBy === 'store' ? sql`JOIN stores s ON s.id = sd.store_id` : sql``}
+      WHERE sd.day BETWEEN ${range.from}::date AND ${range.to}::date
+        ${stores !== null ? sql`AND sd.store_id = ANY(${stores}::uuid[])` : sql``}
+        ${q.category !== undefined ? sql`AND p.category = ${q.category}` : sql``}
+      GROUP BY ${k.group}
+      ORDER BY ${order}
+      LIMIT ${q.limit}`.execute(db);
+    return rows.map(({ revenue, cost, returns, qty, ...r }) => {
+      const revenuePaise = Number(revenue);
+      const costPaise = Number(cost);
+      const marginPaise = revenuePaise - costPaise;
+      return { ...r, ...(q.groupBy === 'product' ? { qty: Number(qty) } : {}), revenuePaise, costPaise, marginPaise, marginBasisPoints: bp(marginPaise, revenuePaise), returnsPaise: Number(returns) };
+    });
+  }
+
+  return new Hono<AppEnv>()
+    .get('/margins', margins, async (c) => {
+      const me = requireUser(c, ['admin', 'manager']);
+      const q = margins.query(c);
+      return cached(c, me, ['margins', q], async () => {
+        const range = dayRange(q, deps.clock.now());
+        const stores = scope(me, q.storeId);
+        const items = stores !== null && stores.length === 0 ? [] : await marginRows(q, stores, range);
+        if (wantsCsv(c)) {
+          const keys = { product: ['sku', 'productName', 'unit', 'category', 'qty'], category: ['category'], store: ['storeCode', 'storeName'], day: ['period'], week: ['period'], month: ['period'] }[q.groupBy];
+          return csvResponse(c, `margins-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...keys, 'revenuePaise', 'costPaise', 'marginPaise', 'marginBasisPoints', 'returnsPaise'], items));
+        }
+        const totals = items.reduce((t, r) => ({ revenuePaise: t.revenuePaise + r.revenuePaise, costPaise: t.costPaise + r.costPaise, marginPaise: t.marginPaise + r.marginPaise }), { revenuePaise: 0, costPaise: 0, marginPaise: 0 });
+        return c.json({ ...range, groupBy: q.groupBy, items, totals }, 200);
+      });
+    })
+    .get('/stock-value', stockValue, async (c) => {
+      const me = requireUser(c, ['admin', 'manager']);
+      const q = stockValue.query(c);
+      return cached(c, me, ['stock-value', q], async () => {
+        const stores = scope(me, q.storeId);
+        const byStore = q.groupBy === 'store';
+        const cost = valueSql(sql.ref('k.qty'), sql`coalesce(pc.cost_paise, p.cost_paise)`, sql.ref('p.unit'));
+        const retail = valueSql(sql.ref('k.qty'), sql.ref('p.price_paise'), sql.ref('p.unit'));
+        const { rows } =
+          stores !== null && stores.length === 0
+            ? { rows: [] }
+            : await sql<Record<string, unknown> & { products: number; cost: string; retail: string }>`
+              SELECT ${byStore ? sql`s.id AS "storeId", s.code AS "storeCode", s.name AS "storeName"` : sql`p.category`},
+                count(*)::int AS products, coalesce(sum(${cost}), 0) AS cost, coalesce(sum(${retail}), 0) AS retail
+              FROM stock k
+              JOIN products p ON p.id = k.product_id
+              ${byStore ? sql`JOIN stores s ON s.id = k.store_id` : sql``}
+              LEFT JOIN product_costs pc ON pc.store_id = k.store_id AND pc.product_id = k.product_id
+              WHERE k.qty > 0
+                ${stores !== null ? sql`AND k.store_id = ANY(${stores}::uuid[])` : sql``}
+                ${q.category !== undefined ? sql`AND p.category = ${q.category}` : sql``}
+              GROUP BY ${byStore ? sql`s.id, s.code, s.name` : sql`p.category`}
+              ORDER BY ${byStore ? sql`s.code` : sql`p.category`}`.execute(db);
+        const items = rows.map(({ cost, retail, ...r }) => ({ ...r, costPaise: Number(cost), retailPaise: Number(retail) }));
+        if (wantsCsv(c)) return csvResponse(c, `stock-value-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...(byStore ? ['storeCode', 'storeName'] : ['category']), 'products', 'costPaise', 'retailPaise'], items));
+        const totals = { costPaise: items.reduce((a, r) => a + r.costPaise, 0), retailPaise: items.reduce((a, r) => a + r.retailPaise, 0) };
+        return c.json({ groupBy: q.groupBy, items, totals }, 200);
+      });
+    });
+}
