@@ -23,6 +23,9 @@ import { UsersPage } from '../features/users/users.page';
 import { SettingsPage } from '../features/settings/settings.page';
 import { RankingsPage } from '../features/rankings/rankings.page';
 import { TrendsPage } from '../features/trends/trends.page';
+import { TransfersPage } from '../features/transfers/transfers.page';
+import { PurchasesPage } from '../features/purchases/purchases.page';
+import { ExpiryPage } from '../features/expiry/expiry.page';
 
 const pages: Record<string, () => ReactNode> = {
   '/overview': () => <OverviewPage />,
@@ -30,6 +33,9 @@ const pages: Record<string, () => ReactNode> = {
   '/rankings': () => <RankingsPage />,
   '/trends': () => <TrendsPage />,
   '/movements': () => <MovementsPage />,
+  '/transfers': () => <TransfersPage />,
+  '/purchases': () => <PurchasesPage />,
+  '/expiry': () => <ExpiryPage />,
   '/products': () => <ProductsPage />,
   '/stores': () => <StoresPage />,
   '/suppliers': () => <SuppliersPage />,

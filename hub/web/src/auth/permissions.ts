@@ -19,6 +19,8 @@ const can = {
   manageUsers: ['admin', 'manager'],
   viewReports: ['admin', 'manager'],
   viewBills: ['admin', 'manager'],
+  /** Transfers and purchases of their stores (the hub refuses staff and counters on these routes). */
+  viewStockFlows: ['admin', 'manager'],
   settings: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -21,6 +21,9 @@ import { webAccountMessages } from './web-account.messages';
 import { webAuditMessages } from './web-audit.messages';
 import { webSettingsMessages } from './web-settings.messages';
 import { webTrendsMessages } from './web-trends.messages';
+import { webTransfersMessages } from './web-transfers.messages';
+import { webPurchasesMessages } from './web-purchases.messages';
+import { webExpiryMessages } from './web-expiry.messages';
 import { cliMessages } from './cli.messages';
 import { cliBillsMessages } from './cli-bills.messages';
 import { cliBillsHelpMessages } from './cli-bills-help.messages';
@@ -54,6 +57,9 @@ export const messageEntries = {
   ...webAuditMessages,
   ...webSettingsMessages,
   ...webTrendsMessages,
+  ...webTransfersMessages,
+  ...webPurchasesMessages,
+  ...webExpiryMessages,
   ...cliMessages,
   ...cliBillsMessages,
   ...cliBillsHelpMessages,

@@ -9,6 +9,7 @@ import { usePagedList } from '../../components/use-paged-list';
 import { StoreName, SupplierName, UserName, useProduct } from '../shared/lookups';
 import { kindLabel, kindTone } from '../movements/movement-kinds';
 import { stockColumns } from './stock-columns';
+import { ProductInTransit, useProductInTransit } from './product-in-transit';
 
 const perStore = (t: Translator) => stockColumns(t).filter((c) => ['store', 'storeCode', 'qty', 'reorder', 'status', 'variance', 'updated'].includes(c.id));
 
@@ -27,6 +28,8 @@ export function ProductDrilldown({ productId, onClose }: { productId: string | n
     { enabled: !!productId },
   );
   const total = stock.rows.reduce((s, r) => s + r.qty, 0);
+  const transit = useProductInTransit(productId);
+  const inTransit = productId ? (transit.data?.totalQtyByProduct[productId] ?? 0) : 0;
 
   const moveCols: Column<Movement>[] = [
     { id: 'at', header: t('common.when'), cell: (m) => fmtDateTime(m.occurredAt, i18n), csv: (m) => m.occurredAt },
@@ -68,8 +71,13 @@ export function ProductDrilldown({ productId, onClose }: { productId: string | n
             <dt>{stock.hasMore ? t('web.drill.totalLoaded') : t('web.drill.total')}</dt>
             <dd data-testid="drilldown-total">{i18n.qty(total, unit)}</dd>
           </div>
+          <div>
+            <dt>{t('web.stock.inTransitTitle')}</dt>
+            <dd data-testid="drilldown-transit-total">{i18n.qty(inTransit, unit)}</dd>
+          </div>
         </dl>
       )}
+      <ProductInTransit productId={productId} unit={unit} />
       <DataTable<StockListItem>
         caption={t('web.drill.everyStore')}
         columns={perStore(i18n)}

@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
+import type { InTransitRow } from '@bazaar/shared';
+import { DataTable, type Column } from '../../components/data-table';
+import { fmtDateTime } from '../../components/format';
+import { wholeList } from '../../components/whole-list';
+import { useI18n } from '../../i18n/i18n-context';
+import { transfersApi } from './transfers.api';
+
+/** What left one store and has not yet been counted in at the other, per pair of stores and product. */
+export function InTransitView({ storeId }: { storeId: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const q = useQuery({ queryKey: ['reports', 'in-transit', storeId], queryFn: () => transfersApi.inTransit({ storeId }) });
+  const rows = q.data?.items ?? [];
+  const columns: Column<InTransitRow>[] = [
+    { id: 'from', header: t('web.transfers.fromStore'), cell: (r) => r.fromStoreCode, sort: (r) => r.fromStoreCode, csv: (r) => r.fromStoreCode },
+    { id: 'to', header: t('web.transfers.toStore'), cell: (r) => r.toStoreCode, sort: (r) => r.toStoreCode, csv: (r) => r.toStoreCode },
+    {
+      id: 'product',
+      header: t('common.product'),
+      wrap: true,
+      cell: (r) => (
+        <>
+          {r.name} <span className="muted sku">{r.sku}</span>
+        </>
+      ),
+      sort: (r) => r.name,
+      csv: (r) => r.name,
+    },
+    { id: 'qty', header: t('web.transfers.inTransit'), align: 'right', cell: (r) => i18n.qty(r.qty, r.unit), sort: (r) => r.qty, csv: (r) => r.qty },
+    { id: 'transfers', header: t('web.transfers.transfers'), align: 'right', cell: (r) => i18n.number(r.transfers), sort: (r) => r.transfers, csv: (r) => r.transfers },
+    { id: 'oldest', header: t('web.transfers.oldestDispatch'), cell: (r) => fmtDateTime(r.oldestDispatchedAt, i18n), sort: (r) => r.oldestDispatchedAt, csv: (r) => r.oldestDispatchedAt ?? '' },
+  ];
+  return (
+    <DataTable
+        caption={t('web.transfers.inTransitCaption')}
+        columns={columns}
+        list={wholeList(rows, q)}
+        rowKey={(r) => `${r.fromStoreId}/${r.toStoreId}/${r.productId}`}
+        csv={{ filename: 'in-transit', api: { path: '/reports/in-transit', query: { storeId } } }}
+        empty={t('web.transfers.nothingInTransit')}
+        testId="in-transit-table"
+      />
+  );
+}
