@@ -7,7 +7,7 @@ export const webExpiryMessages = messages({
   'web.expiry.anyCategory': { en: 'Any category', ur: 'کوئی بھی زمرہ', hi: 'कोई भी श्रेणी' },
   'web.expiry.within': { en: 'Expiring within (days)', ur: 'اتنے دن میں ختم (دن)', hi: 'इतने दिनों में समाप्त (दिन)' },
   'web.expiry.withinHint': { en: 'Expired stock is always listed', ur: 'میعاد گزرا اسٹاک ہمیشہ دکھایا جاتا ہے', hi: 'समाप्त स्टॉक हमेशा दिखाया जाता है' },
-  'web.expiry.both': { en: 'Expired and expiring', ur: 'ختم شدہ اور ختم ہونے والا', hi: 'समाप्त और समाप्त होने वाला' },
+  'web.expiry.both': { en: 'Both', ur: 'دونوں', hi: 'दोनों' },
   'web.expiry.expired': { en: 'Expired', ur: 'میعاد ختم', hi: 'समाप्त' },
   'web.expiry.expiring': { en: 'Expiring', ur: 'ختم ہونے والا', hi: 'समाप्त होने वाला' },
   'web.expiry.expiredAgo': { en: '{days, plural, one {expired # day ago} other {expired # days ago}}', ur: '{days, plural, one {# دن پہلے ختم} other {# دن پہلے ختم}}', hi: '{days, plural, one {# दिन पहले समाप्त} other {# दिन पहले समाप्त}}' },

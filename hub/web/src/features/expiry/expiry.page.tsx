@@ -44,7 +44,7 @@ export function ExpiryPage() {
       wrap: true,
       cell: (r) => (
         <>
-          {r.productName} <span className="muted sku">{r.sku}</span>
+          <bdi>{r.productName}</bdi> <span className="muted sku">{r.sku}</span>
         </>
       ),
       sort: (r) => r.productName,

@@ -68,7 +68,7 @@ function Detail({ po }: { po: PurchaseOrderDetail }) {
               return (
                 <tr key={l.lineNo}>
                   <td>
-                    {l.name} <span className="muted sku">{l.sku}</span>
+                    <bdi>{l.name}</bdi> <span className="muted sku">{l.sku}</span>
                   </td>
                   <td className="num">{i18n.qty(l.orderedQty, l.unit)}</td>
                   <td className="num">{i18n.qty(l.receivedQty, l.unit)}</td>
@@ -82,7 +82,7 @@ function Detail({ po }: { po: PurchaseOrderDetail }) {
             {po.unordered.map((u) => (
               <tr key={u.productId}>
                 <td>
-                  {u.name} <span className="muted sku">{u.sku}</span>
+                  <bdi>{u.name}</bdi> <span className="muted sku">{u.sku}</span>
                 </td>
                 <td className="num">—</td>
                 <td className="num">{i18n.qty(u.receivedQty, u.unit)}</td>
@@ -108,7 +108,7 @@ function Detail({ po }: { po: PurchaseOrderDetail }) {
         </ul>
       )}
       <h4>{t('web.purchases.asText')}</h4>
-      <pre className="receipt" data-testid="po-text">
+      <pre className="receipt po-text" data-testid="po-text">
         {po.text}
       </pre>
     </div>

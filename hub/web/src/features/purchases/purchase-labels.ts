@@ -18,7 +18,9 @@ export const storeDay = (t: Translator, day: string | null) => (day ? t.dateTime
 
 /** Why a product is on the "to order" list, in the reader's words. */
 export function reorderWhy(t: Translator, l: ReorderLine): string {
-  const speed = t.t('reorder.velocity', { qty: t.qty(Math.round(l.velocityPerDay), l.unit) });
+  // Pieces a day to a tenth (1.5 pc), grams and millilitres whole.
+  const perDay = l.unit === 'pc' ? Math.round(l.velocityPerDay * 10) / 10 : Math.round(l.velocityPerDay);
+  const speed = t.t('reorder.velocity', { qty: t.qty(perDay, l.unit) });
   const cover = l.daysOfCover === null ? t.t('reorder.noCover') : t.t('reorder.cover', { days: Math.round(l.daysOfCover * 10) / 10 });
   return [speed, cover, ...l.reasons.map((r) => t.t(`reorder.reason.${r}` satisfies MessageKey))].join(' · ');
 }

@@ -111,7 +111,7 @@ export function ReorderView({ storeId, supplierId, onOrders }: { storeId: string
                         />
                       </td>
                       <td>
-                        {l.name} <span className="muted sku">{l.sku}</span>
+                        <bdi>{l.name}</bdi> <span className="muted sku">{l.sku}</span>
                       </td>
                       <td className="num">{i18n.qty(l.onHandQty, l.unit)}</td>
                       <td className="num">{l.onOrderQty ? i18n.qty(l.onOrderQty, l.unit) : '—'}</td>

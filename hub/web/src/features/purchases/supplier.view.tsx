@@ -47,7 +47,7 @@ function SupplierDetail({ s, onOpen }: { s: SupplierPurchases; onOpen(id: string
             </thead>
             <tbody>
               {s.openOrders.map((o) => (
-                <tr key={o.id} className="clickable" onClick={() => onOpen(o.id)}>
+                <tr key={o.id}>
                   <td>
                     <button type="button" className="link" onClick={() => onOpen(o.id)}>
                       {o.number}
@@ -110,7 +110,7 @@ function SupplierDetail({ s, onOpen }: { s: SupplierPurchases; onOpen(id: string
               {s.topProducts.map((p) => (
                 <tr key={p.productId}>
                   <td>
-                    {p.name} <span className="muted sku">{p.sku}</span>
+                    <bdi>{p.name}</bdi> <span className="muted sku">{p.sku}</span>
                   </td>
                   <td className="num">{i18n.qty(p.qty, p.unit)}</td>
                   <td className="num">{i18n.money(p.totalPaise)}</td>

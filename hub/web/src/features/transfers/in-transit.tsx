@@ -21,7 +21,7 @@ export function InTransitView({ storeId }: { storeId: string }) {
       wrap: true,
       cell: (r) => (
         <>
-          {r.name} <span className="muted sku">{r.sku}</span>
+          <bdi>{r.name}</bdi> <span className="muted sku">{r.sku}</span>
         </>
       ),
       sort: (r) => r.name,

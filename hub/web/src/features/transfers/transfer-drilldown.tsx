@@ -39,8 +39,8 @@ function Facts({ v }: { v: TransferView }) {
   );
   return (
     <dl className="facts">
-      {fact(t('web.transfers.fromStore'), `${v.fromStore.name} (${v.fromStore.code})`)}
-      {fact(t('web.transfers.toStore'), `${v.toStore.name} (${v.toStore.code})`)}
+      {fact(t('web.transfers.fromStore'), <bdi>{`${v.fromStore.name} (${v.fromStore.code})`}</bdi>)}
+      {fact(t('web.transfers.toStore'), <bdi>{`${v.toStore.name} (${v.toStore.code})`}</bdi>)}
       {fact(t('common.status'), <Tag tone={transferStatusTone[v.status]}>{transferStatusLabel(i18n, v.status)}</Tag>)}
       {fact(t('web.transfers.madeAt'), v.origin === 'hub' ? t('web.transfers.headOffice') : t('web.transfers.counter', { code: v.counterCode }))}
       {fact(t('web.transfers.created'), who(v.createdAt, v.createdBy))}
@@ -80,13 +80,13 @@ function Lines({ v }: { v: TransferView }) {
             return (
               <tr key={l.lineNo}>
                 <td>
-                  {l.name} <span className="muted sku">{l.sku}</span>
+                  <bdi>{l.name}</bdi> <span className="muted sku">{l.sku}</span>
                 </td>
                 <td className="num">{i18n.qty(l.qtySent, l.unit)}</td>
                 <td className="num">{q(l.qtyReceived, l.unit)}</td>
                 <td className="num">{l.qtyDamaged ? i18n.qty(l.qtyDamaged, l.unit) : '—'}</td>
                 <td className="num">{l.inTransit ? i18n.qty(l.inTransit, l.unit) : '—'}</td>
-                <td>{notes.length ? notes.map((n) => <Tag key={n} tone="warn">{n}</Tag>) : l.qtyReceived !== null ? <Tag tone="good">{t('web.transfers.matches')}</Tag> : <span className="muted">—</span>}</td>
+                <td>{notes.length ? notes.flatMap((n, i) => [i ? ' ' : null, <Tag key={n} tone="warn">{n}</Tag>]) : l.qtyReceived !== null ? <Tag tone="good">{t('web.transfers.matches')}</Tag> : <span className="muted">—</span>}</td>
               </tr>
             );
           })}
