@@ -29,6 +29,7 @@ export function createApiClient(call: ApiCall) {
     sell: (input) => c('sell', input),
     stockIn: (input) => c('stockIn', input),
     remove: (input) => c('remove', input),
+    removeExpired: (input) => c('removeExpired', input),
     count: (input) => c('count', input),
     adjust: (input) => c('adjust', input),
     listStock: (input) => c('listStock', input),

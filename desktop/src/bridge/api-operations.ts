@@ -59,6 +59,7 @@ const operationFlags = {
   sell: true,
   stockIn: true,
   remove: true,
+  removeExpired: true,
   count: true,
   adjust: true,
   listStock: true,

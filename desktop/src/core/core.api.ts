@@ -102,6 +102,8 @@ export const stockInInput = z.strictObject({
   expiresOn: expiryDateSchema.optional(),
 });
 export const removeInput = z.strictObject({ product: productRefSchema, qty: positiveQty, reason: removalReasonSchema, note: noteSchema });
+/** Remove every batch past its expiry day (the store's calendar) in one step, reason `expiry`. */
+export const removeExpiredInput = z.strictObject({ note: noteSchema });
 export const countInput = z.strictObject({
   lines: z
     .array(z.strictObject({ product: productRefSchema, counted: z.number().int('must be whole base units').min(0, 'a count cannot be negative').max(MAX_QTY) }))
@@ -164,6 +166,7 @@ export type SearchProductsInput = z.input<typeof searchProductsInput>;
 export type SellInput = z.input<typeof sellInput>;
 export type StockInInput = z.input<typeof stockInInput>;
 export type RemoveInput = z.input<typeof removeInput>;
+export type RemoveExpiredInput = z.input<typeof removeExpiredInput>;
 export type CountInput = z.input<typeof countInput>;
 export type AdjustInput = z.input<typeof adjustInput>;
 export type ListStockInput = z.input<typeof listStockInput>;
@@ -232,6 +235,13 @@ export interface MovementView {
   occurredAt: string;
   syncStatus: 'pending' | 'applied' | 'duplicate' | 'rejected';
   syncReason: string | null;
+}
+
+export interface RemoveExpiredResult {
+  /** The store's today: batches that expired before it were removed. */
+  today: string;
+  /** One line per batch taken off, earliest expiry first. */
+  removed: { movementId: string; productId: string; sku: string; productName: string; unit: 'pc' | 'g' | 'ml'; lot: string | null; expiresOn: string; qty: number; costPaise: number; stockAfter: number }[];
 }
 
 export interface SaleResult {
@@ -340,6 +350,7 @@ export interface CoreApi {
   sell(input: SellInput): Promise<SaleResult>;
   stockIn(input: StockInInput): Promise<SingleMovementResult>;
   remove(input: RemoveInput): Promise<SingleMovementResult>;
+  removeExpired(input?: RemoveExpiredInput): Promise<RemoveExpiredResult>;
   count(input: CountInput): Promise<CountResult>;
   adjust(input: AdjustInput): Promise<SingleMovementResult>;
   listStock(input: ListStockInput): Promise<StockListResult>;

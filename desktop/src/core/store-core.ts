@@ -24,6 +24,7 @@ import { openStoreDb } from './db/open-db';
 import { writeTx } from './db/write-tx';
 import { history } from './movements/movements.history';
 import * as movements from './movements/movements.service';
+import { removeExpired } from './movements/movements.expired';
 import { importProducts } from './products/products.import';
 import { categories, searchProducts } from './products/products.repository';
 import * as products from './products/products.service';
@@ -338,6 +339,10 @@ export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.P
 
   async remove(input: api.RemoveInput): Promise<api.SingleMovementResult> {
     return movements.remove(await this.ctx(), parse(api.removeInput, input));
+  }
+
+  async removeExpired(input: api.RemoveExpiredInput = {}): Promise<api.RemoveExpiredResult> {
+    return removeExpired(await this.ctx(), parse(api.removeExpiredInput, input));
   }
 
   async count(input: api.CountInput): Promise<api.CountResult> {

@@ -25,6 +25,7 @@ const api = {
   sell: (input) => invoke('sell', input),
   stockIn: (input) => invoke('stockIn', input),
   remove: (input) => invoke('remove', input),
+  removeExpired: (input) => invoke('removeExpired', input),
   count: (input) => invoke('count', input),
   adjust: (input) => invoke('adjust', input),
   listStock: (input) => invoke('listStock', input),

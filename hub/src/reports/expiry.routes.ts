@@ -57,7 +57,8 @@ export function createExpiryRoutes(deps: AppDeps) {
         .where('m.product_id', 'in', dueProducts)
         .where('m.expires_on', 'is not', null)
         .where('m.status', '=', 'applied')
-        .where('m.kind', 'in', ['IN', 'TRANSFER_IN'])
+        // Removals tagged with a batch (expired stock written off) take what they removed out of it.
+        .where('m.kind', 'in', ['IN', 'TRANSFER_IN', 'REMOVE'])
         .groupBy(['m.store_id', 'm.product_id', 'm.lot', 'm.expires_on'])
         .execute(),
       db

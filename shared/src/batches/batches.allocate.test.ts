@@ -61,4 +61,18 @@ describe('batch stock', () => {
     expect(daysUntil('2026-03-01', '2026-02-27')).toBe(2);
     expect(daysUntil('2026-02-27', '2026-03-01')).toBe(-2);
   });
+
+  it('a removal tagged with a batch empties it, even when undated stock would otherwise be laid over it', () => {
+    const receipts: BatchReceipt[] = [
+      { lot: 'OLD', expiresOn: '2026-01-05', qty: 10 },
+      { lot: 'NEW', expiresOn: '2026-02-01', qty: 10 },
+    ];
+    // 25 on hand: both batches full, 5 undated (sold first in the model, so the old batch looks full).
+    expect(allocateBatches(25, receipts).batches.map((b) => b.qty)).toEqual([10, 10]);
+    // Writing off the old batch's 10 with its tag: it holds nothing more, the undated 5 stay undated.
+    const after = allocateBatches(15, [...receipts, { lot: 'OLD', expiresOn: '2026-01-05', qty: -10 }]);
+    expect(after).toEqual({ batches: [{ lot: 'NEW', expiresOn: '2026-02-01', qty: 10 }], unbatched: 5 });
+    // Without the tag the same removal would leave the old batch looking full again.
+    expect(allocateBatches(15, receipts).batches.map((b) => [b.lot, b.qty])).toEqual([['OLD', 5], ['NEW', 10]]);
+  });
 });

@@ -11,7 +11,7 @@ export interface BatchReceipt {
   lot: string | null;
   /** YYYY-MM-DD. */
   expiresOn: string;
-  /** Base units received in this batch (all its stock-ins together). */
+  /** Base units received in this batch (all its stock-ins together); a removal of the batch is negative. */
   qty: number;
 }
 
@@ -32,14 +32,14 @@ function latestFirst(a: BatchReceipt, b: BatchReceipt): number {
 export function allocateBatches(stock: number, receipts: readonly BatchReceipt[]): BatchAllocation {
   const merged = new Map<string, BatchReceipt>();
   for (const r of receipts) {
-    if (r.qty <= 0) continue;
     const key = `${r.expiresOn}\u0000${r.lot ?? ''}`;
     const had = merged.get(key);
     merged.set(key, { lot: r.lot, expiresOn: r.expiresOn, qty: (had?.qty ?? 0) + r.qty });
   }
   let left = Math.max(0, stock);
   const held: BatchReceipt[] = [];
-  for (const b of [...merged.values()].sort(latestFirst)) {
+  // A batch written off (removals tagged with it, negative qty) holds only what is left of it.
+  for (const b of [...merged.values()].filter((b) => b.qty > 0).sort(latestFirst)) {
     if (left <= 0) break;
     const qty = Math.min(left, b.qty);
     held.push({ ...b, qty });

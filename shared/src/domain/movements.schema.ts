@@ -40,8 +40,12 @@ export function qtySignProblem(kind: MovementKind, qty: number): string | null {
 export const lotSchema = z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters');
 export const expiryDateSchema = z.iso.date('must be a date (YYYY-MM-DD)');
 
-/** Batches and expiry belong to goods coming in: a stock-in or a transfer in. */
-export const batchKinds: readonly MovementKind[] = ['IN', 'TRANSFER_IN'];
+/**
+ * Batches and expiry belong to goods coming in (a stock-in or a transfer in) and to a removal that
+ * writes off goods of one batch (expired stock taken off the shelf), which that batch then no
+ * longer holds (allocateBatches).
+ */
+export const batchKinds: readonly MovementKind[] = ['IN', 'TRANSFER_IN', 'REMOVE'];
 
 /** What a person records about a movement, wherever it is recorded (counter or web). */
 const recordedFields = {
@@ -70,7 +74,7 @@ const movementFields = {
 
 function checkSign(m: { kind: MovementKind; qty: number; reason: RemovalReason | null; lot?: string | undefined; expiresOn?: string | undefined }, ctx: z.RefinementCtx) {
   if ((m.lot !== undefined || m.expiresOn !== undefined) && !batchKinds.includes(m.kind))
-    ctx.addIssue({ code: 'custom', path: [m.lot !== undefined ? 'lot' : 'expiresOn'], message: `a batch and expiry belong to goods coming in (${batchKinds.join(', ')}), not to ${m.kind}` });
+    ctx.addIssue({ code: 'custom', path: [m.lot !== undefined ? 'lot' : 'expiresOn'], message: `a batch and expiry belong to goods coming in or written off (${batchKinds.join(', ')}), not to ${m.kind}` });
   const problem = qtySignProblem(m.kind, m.qty);
   if (problem) ctx.addIssue({ code: 'custom', path: ['qty'], message: problem });
   if (m.kind === 'REMOVE' && !m.reason)

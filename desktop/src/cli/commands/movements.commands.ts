@@ -119,6 +119,27 @@ export function registerMovementCommands(program: Command): void {
     });
 
   program
+    .command('remove-expired')
+    .description(cliT.t('cli.help.removeExpired'))
+    .option('--note <text>')
+    .action(async (o: { note?: string }, cmd: Command) => {
+      await withCore(cmd, async (core, g) => {
+        const r = await core.removeExpired({ note: o.note });
+        if (g.json) return printJson(r);
+        if (r.removed.length === 0) return void process.stdout.write(`${cliT.t('cli.removeExpired.none', { today: r.today })}\n`);
+        const heads = (['product', 'lot', 'expired', 'qty', 'cost', 'stock'] as const).map((k) => cliT.t(`cli.removeExpired.${k}`));
+        process.stdout.write(
+          table(
+            heads,
+            r.removed.map((l) => [`${l.sku} ${l.productName}`, l.lot ?? cliT.t('cli.removeExpired.noLot'), l.expiresOn, formatQuantity(l.qty, l.unit), cliT.money(l.costPaise), formatQuantity(l.stockAfter, l.unit)]),
+            [3, 4, 5],
+          ),
+        );
+        process.stdout.write(`${cliT.t('cli.removeExpired.done', { count: r.removed.length, cost: cliT.money(r.removed.reduce((a, l) => a + l.costPaise, 0)) })}\n`);
+      });
+    });
+
+  program
     .command('count <lines...>')
     .description('record a physical count: SKU:COUNTED ... ; shows the variance against what the system expected')
     .option('--note <text>')

@@ -30,6 +30,7 @@ import { cliBillsHelpMessages } from './cli-bills-help.messages';
 import { purchasesMessages } from './purchases.messages';
 import { cliTransfersMessages } from './cli-transfers.messages';
 import { goodsMessages } from './goods.messages';
+import { marginsMessages } from './margins.messages';
 import { creditMessages } from './credit.messages';
 import type { Entry } from './define';
 
@@ -66,6 +67,7 @@ export const messageEntries = {
   ...purchasesMessages,
   ...cliTransfersMessages,
   ...goodsMessages,
+  ...marginsMessages,
   ...creditMessages,
 } satisfies Record<string, Entry>;
 
