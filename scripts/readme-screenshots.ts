@@ -29,6 +29,9 @@ const CHOSEN: Record<string, string> = {
   'web-trends.png': path.join(webShots, 'trends-month.png'),
   'web-product-regions.png': path.join(webShots, 'trends-product-regions.png'),
   'web-conflict-groups.png': path.join(webShots, 'conflicts-groups.png'),
+  'web-transfer.png': path.join(webShots, 'transfers-drilldown.png'),
+  'web-reorder.png': path.join(webShots, 'purchases-reorder.png'),
+  'web-expiry.png': path.join(webShots, 'expiry.png'),
 };
 
 function main(): number {
