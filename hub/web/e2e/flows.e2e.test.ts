@@ -89,6 +89,9 @@ describe.skipIf(suite.skip)(suite.title, () => {
 
     await open('Stock');
     await loaded('stock-table');
+    // On its way to Clifton: beside what Clifton holds, in the table and its CSV.
+    await expect.poll(async () => (await rows('stock-table').filter({ hasText: 'Basmati' }).filter({ hasText: 'Clifton' }).innerText()).replace(/\s+/g, ' ')).toMatch(/20 kg 2\.5 kg/);
+    expect((await rows('stock-table').filter({ hasText: 'Basmati' }).filter({ hasText: 'Saddar' }).innerText()).replace(/\s+/g, ' ')).toMatch(/17\.5 kg —/);
     await rows('stock-table').filter({ hasText: 'Basmati' }).first().click();
     await page.getByTestId('drilldown-transit-total').waitFor();
     await expect.poll(() => text('drilldown-transit-total')).toBe('2.5 kg');

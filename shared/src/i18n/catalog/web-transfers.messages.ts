@@ -78,6 +78,7 @@ export const webTransfersMessages = messages({
     hi: 'इससे मसौदा बनता है: भेजने वाली दुकान का काउंटर इसे भेजता है (तभी स्टॉक निकलता है) और पाने वाला काउंटर गिनकर लेता है।',
   },
   'web.transfers.create': { en: 'Make the transfer', ur: 'منتقلی بنائیں', hi: 'स्थानांतरण बनाएँ' },
+  'web.stock.incoming': { en: 'On its way here', ur: 'یہاں آ رہا ہے', hi: 'यहाँ आ रहा है' },
   'web.stock.inTransitTitle': { en: 'In transit', ur: 'راستے میں', hi: 'रास्ते में' },
   'web.stock.inTransitLine': { en: '{from} → {to}: {qty}', ur: '{from} ← {to}: {qty}', hi: '{from} → {to}: {qty}' },
   'web.stock.inTransitNone': { en: 'None on its way between stores.', ur: 'دکانوں کے درمیان کچھ راستے میں نہیں۔', hi: 'दुकानों के बीच कुछ रास्ते में नहीं।' },

@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { BaseUnit } from '@bazaar/shared';
+import type { BaseUnit, StockListItem, Translator } from '@bazaar/shared';
+import type { Column } from '../../components/data-table';
 import { useI18n } from '../../i18n/i18n-context';
 import { transfersApi } from '../transfers/transfers.api';
 
@@ -21,4 +23,20 @@ export function ProductInTransit({ productId, unit }: { productId: string | null
         : t('web.stock.inTransitNone')}
     </p>
   );
+}
+
+/** Stock on its way to each store (dispatched, not yet counted in), by `storeId/productId`: one request for the page. */
+export function useIncoming(storeId: string | undefined, enabled: boolean) {
+  const q = useQuery({ queryKey: ['reports', 'in-transit', 'incoming', storeId ?? ''], queryFn: () => transfersApi.inTransit({ storeId }), enabled });
+  return useMemo(() => {
+    const incoming = new Map<string, number>();
+    for (const r of q.data?.items ?? []) incoming.set(`${r.toStoreId}/${r.productId}`, (incoming.get(`${r.toStoreId}/${r.productId}`) ?? 0) + r.qty);
+    return incoming;
+  }, [q.data]);
+}
+
+/** The stock list's "on its way here" column (exported too). */
+export function incomingColumn(t: Translator, incoming: Map<string, number>): Column<StockListItem> {
+  const of = (r: StockListItem) => incoming.get(`${r.storeId}/${r.productId}`) ?? 0;
+  return { id: 'incoming', header: t.t('web.stock.incoming'), align: 'right', minor: true, cell: (r) => (of(r) ? t.qty(of(r), r.unit) : '—'), sort: of, csv: of };
 }

@@ -14,6 +14,7 @@ import { ProductDrilldown } from './product-drilldown';
 import { StockAlertDialog } from './stock-alert-dialog';
 import { emptyStockFilters, StockFilters, stockQuery, type StockFilterState } from './stock-filters';
 import { stockColumns } from './stock-columns';
+import { incomingColumn, useIncoming } from './product-in-transit';
 import { useI18n } from '../../i18n/i18n-context';
 
 export function StockPage() {
@@ -32,32 +33,34 @@ export function StockPage() {
   const query = stockQuery(useDebounced(filters));
   const list = usePagedList(['stocks', 'list', query], (cursor, limit = 50) => stockApi.list({ ...query, cursor, limit }));
   const { status: _ignored, ...alertScope } = query;
+  const incoming = useIncoming(filters.store?.id, allowed(user, 'viewStockFlows'));
 
-  const columns = useMemo<Column<StockListItem>[]>(
-    () =>
-      allowed(user, 'postMovements')
-        ? [
-            ...stockColumns(i18n),
-            {
-              id: 'act',
-              header: '',
-              cell: (r) => (
-                <button
-                  type="button"
-                  className="btn btn-sm"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    setMoveFor(r);
-                  }}
-                >
-                  {t('web.stock.record')}
-                </button>
-              ),
-            },
-          ]
-        : stockColumns(i18n),
-    [user, i18n],
-  );
+  const columns = useMemo<Column<StockListItem>[]>(() => {
+    const base = stockColumns(i18n);
+    // In transit to the store beside what it holds (in neither store's stock until counted in).
+    if (allowed(user, 'viewStockFlows')) base.splice(base.findIndex((c) => c.id === 'qty') + 1, 0, incomingColumn(i18n, incoming));
+    return allowed(user, 'postMovements')
+      ? [
+          ...base,
+          {
+            id: 'act',
+            header: '',
+            cell: (r) => (
+              <button
+                type="button"
+                className="btn btn-sm"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  setMoveFor(r);
+                }}
+              >
+                {t('web.stock.record')}
+              </button>
+            ),
+          },
+        ]
+      : base;
+  }, [user, i18n, incoming]);
 
   return (
     <div className="page">
