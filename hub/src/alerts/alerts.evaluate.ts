@@ -6,11 +6,14 @@ import type { Database } from '../db/database.types';
 /** Stores to re-evaluate; with productIds, only those products of them (the ones a write touched). */
 export const evaluateAlertsJob = z.object({ storeIds: z.array(z.uuid()).min(1).max(10_000), productIds: z.array(z.uuid()).min(1).max(10_000).optional() });
 
+/** Stock alerts: low and out (stock against the reorder level), expiring and expired (dated batches, alerts.expiry.ts). */
+export type AlertKind = 'low' | 'out' | 'expiring' | 'expired';
+
 export interface RaisedAlert {
   id: string;
   storeId: string;
   productId: string;
-  kind: 'low' | 'out';
+  kind: AlertKind;
   qty: number;
 }
 
@@ -18,7 +21,7 @@ export interface ClosedAlert {
   id: string;
   storeId: string;
   productId: string;
-  kind: 'low' | 'out';
+  kind: AlertKind;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface PlatformSettings {
   auditAnchorEveryMs: number;
   /** Alert re-evaluations one node runs at once (each store single-flight, alerts.coalesce.ts). */
   alertConcurrency: number;
+  /** Expiry alerts: a store holding stock that expires within this many of its days (0 = today) raises `expiring`. */
+  expiryAlertDays: number;
 }
 
 type PlatformConfigFields = Pick<HubConfig, 'redisUrl'> &
@@ -35,6 +37,7 @@ export function platformSettings(config: PlatformConfigFields, overrides: Partia
     rollupEveryMs: 15 * 60_000,
     auditAnchorEveryMs: 15 * 60_000,
     alertConcurrency: 2,
+    expiryAlertDays: 7,
     ...overrides,
   };
 }

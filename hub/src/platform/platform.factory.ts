@@ -83,12 +83,17 @@ export async function createPlatform(deps: PlatformDeps): Promise<Platform> {
     const days = rollupDaysAt(new Date(now()), settings.rollupEveryMs);
     await jobs!.add('rollup-sales', { days }, { attempts: 3, backoffMs: 10_000 }).catch(() => undefined);
     // The daily settling run also rebuilds every store's moving-average costs from its log (after
-    // an upgrade, the first one fills product_costs; writes keep what they touch current between).
+    // an upgrade, the first one fills product_costs; writes keep what they touch current between)
+    // and re-evaluates every store's alerts (what expires changes with the day).
     if (days.length > 3) await scheduleCosts().catch((err: unknown) => log.error({ err }, 'could not queue the cost rollup'));
   }
   async function scheduleCosts() {
     const stores = (await db.selectFrom('stores').select('id').orderBy('id').execute()).map((s) => s.id);
-    for (let i = 0; i < stores.length; i += 500) await jobs!.add('rollup-costs', { storeIds: stores.slice(i, i + 500) }, { attempts: 3, backoffMs: 10_000 });
+    for (let i = 0; i < stores.length; i += 500) {
+      await jobs!.add('rollup-costs', { storeIds: stores.slice(i, i + 500) }, { attempts: 3, backoffMs: 10_000 });
+      // Batches expire with the passing days, not only with writes: every store's alerts once a day.
+      await jobs!.add('evaluate-alerts', { storeIds: stores.slice(i, i + 500) }, { attempts: 3, backoffMs: 10_000 });
+    }
   }
 
   // Anchor every store's audit head into the hub chain on the same kind of timer (audit/audit.anchor.ts).

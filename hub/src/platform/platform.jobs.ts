@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AlertCoalescer } from '../alerts/alerts.coalesce';
 import { evaluateAlerts, evaluateAlertsJob, recordWebhookDeliveries } from '../alerts/alerts.evaluate';
+import { evaluateExpiryAlerts } from '../alerts/alerts.expiry';
 import { anchorAuditJob, anchorStoreHeads } from '../audit/audit.anchor';
 import { auditKey } from '../audit/audit.hash';
 import { runVerify, verifyAuditJob } from '../audit/audit.verify-run';
@@ -27,7 +28,11 @@ interface JobHandlerDeps {
 export function createJobHandlers({ db, readDb, settings, publish, jobs, now = () => Date.now() }: JobHandlerDeps): JobHandlers {
   // One evaluation per store at a time, follow-ups merged, a bounded number at once (alerts.coalesce.ts).
   const alerts = new AlertCoalescer(async (storeId, productIds) => {
-    const { raised, closed } = await evaluateAlerts(db, [storeId], new Date(now()), productIds);
+    const at = new Date(now());
+    const stock = await evaluateAlerts(db, [storeId], at, productIds);
+    const expiry = await evaluateExpiryAlerts(db, storeId, at, settings.expiryAlertDays, productIds);
+    const raised = [...stock.raised, ...expiry.raised];
+    const closed = [...stock.closed, ...expiry.closed];
     for (const a of raised) await publish({ type: 'alert.raised', storeId: a.storeId, data: a });
     for (const a of closed) await publish({ type: 'alert.closed', storeId: a.storeId, data: a });
     const deliveries = await recordWebhookDeliveries(db, raised);
