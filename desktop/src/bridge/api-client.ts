@@ -42,6 +42,7 @@ export function createApiClient(call: ApiCall) {
     returnBill: (input) => c('returnBill', input),
     voidBill: (input) => c('voidBill', input),
     showBill: (input) => c('showBill', input),
+    printReceipt: (input) => c('printReceipt', input),
     findBills: (input) => c('findBills', input),
     holdCart: (input) => c('holdCart', input),
     heldCarts: () => c('heldCarts'),

@@ -32,6 +32,7 @@ import {
   openShiftInput,
   returnBillInput,
   showBillInput,
+  printReceiptInput,
   voidBillInput,
 } from '../core/bills/bills.api';
 import type { CounterCoreApi } from '../core/counter.api';
@@ -95,6 +96,7 @@ export const inputSchemas = {
   returnBill: returnBillInput,
   voidBill: voidBillInput,
   showBill: showBillInput,
+  printReceipt: printReceiptInput,
   findBills: findBillsInput,
   holdCart: holdCartInput,
   heldCarts: null,

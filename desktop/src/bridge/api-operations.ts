@@ -72,6 +72,7 @@ const operationFlags = {
   returnBill: true,
   voidBill: true,
   showBill: true,
+  printReceipt: true,
   findBills: true,
   holdCart: true,
   heldCarts: true,

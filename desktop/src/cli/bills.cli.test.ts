@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
 import { runCli, type CliRun } from './cli.testing';
+import { freePort } from '../core/testing/free-port';
 
 let dir: string;
 
@@ -80,4 +82,29 @@ describe('bazaar-store bills and shifts', () => {
     expect(urdu.stdout).toMatch(/بل LHR-01-C2-000006/);
     expect((await cli(['bill', '--help'])).stdout).toMatch(/6 a manager’s approval needed/);
   }, 120_000);
+
+  it('sends a receipt to the network printer set with bill settings, and says so; a printer that is off is exit 1 with the reason', async () => {
+    const jobs: Buffer[] = [];
+    const printer = createServer((s) => {
+      const chunks: Buffer[] = [];
+      s.on('data', (c: Buffer) => chunks.push(c)).on('end', () => jobs.push(Buffer.concat(chunks)));
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => printer.listen(port, '127.0.0.1', resolve));
+    try {
+      const set = await cli(['bill', 'settings', '--printer', `127.0.0.1:${port}`, '--paper', '58'], boss);
+      expect(set.stdout).toContain(`Receipt printer: 127.0.0.1:${port}, 58 mm paper`);
+      const sent = await cli(['bill', 'print', 'LHR-01-C2-000001', '--printer'], cashier);
+      expect(sent.code).toBe(0);
+      expect(sent.stdout).toMatch(new RegExp(`Receipt LHR-01-C2-000001 sent to the printer at 127\\.0\\.0\\.1:${port} \\(\\d+ bytes\\)`));
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0]!.toString('latin1')).toContain('LHR-01-C2-000001');
+      const off = await cli(['bill', 'print', 'LHR-01-C2-000001', '--printer', `127.0.0.1:${await freePort()}`], cashier);
+      expect(off.code).not.toBe(0);
+      expect(off.stderr).toMatch(/refused the connection/);
+      expect((await cli(['bill', 'settings', '--printer', 'none'], boss)).stdout).toContain('Receipt printer: none');
+    } finally {
+      printer.close();
+    }
+  }, 60_000);
 });

@@ -10,6 +10,7 @@ import { holdCart, heldCarts, recallCart } from './bills/bills.hold';
 import { findBills, type BillSummary } from './bills/bills.repository';
 import { returnBill } from './bills/bills.return';
 import { updateBillSettings } from './bills/bills.settings';
+import { printReceipt, type PrintedReceipt } from './bills/receipt.print';
 import { billSettingsView, billView } from './bills/bills.view';
 import { voidBill } from './bills/bills.void';
 import { closeShift, currentShift, openShift } from './bills/shifts.service';
@@ -227,6 +228,13 @@ export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.P
     const i = parse(billsApi.showBillInput, input);
     await this.ctx();
     return billView(this.raw, i.bill, i.width);
+  }
+
+  /** Print or reprint a bill's receipt on the counter's network printer (raw ESC/POS). */
+  async printReceipt(input: billsApi.PrintReceiptInput): Promise<PrintedReceipt> {
+    const i = parse(billsApi.printReceiptInput, input);
+    await this.ctx();
+    return printReceipt(this.raw, i);
   }
 
   async findBills(input: billsApi.FindBillsInput): Promise<BillSummary[]> {

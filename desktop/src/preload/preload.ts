@@ -38,6 +38,7 @@ const api = {
   returnBill: (input) => invoke('returnBill', input),
   voidBill: (input) => invoke('voidBill', input),
   showBill: (input) => invoke('showBill', input),
+  printReceipt: (input) => invoke('printReceipt', input),
   findBills: (input) => invoke('findBills', input),
   holdCart: (input) => invoke('holdCart', input),
   heldCarts: () => invoke('heldCarts'),

@@ -37,10 +37,16 @@ export function registerBillCommands(program: Command): void {
   bill
     .command('print <number>')
     .description(cliT.t('cli.help.billPrint'))
-    .option('--width <mm>', 'paper: 58 (32 columns) or 80 (48 columns)', '80')
-    .action(async (number: string, o: { width: string }, cmd: Command) => {
+    .option('--width <mm>', 'paper: 58 (32 columns) or 80 (48 columns)')
+    .option('--printer [address]', cliT.t('cli.help.billPrintPrinter'))
+    .action(async (number: string, o: { width?: string; printer?: string | true }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
-        const v = await core.showBill({ bill: number, width: receiptWidth(o.width) });
+        if (o.printer !== undefined) {
+          const p = await core.printReceipt({ bill: number, printer: o.printer === true ? undefined : o.printer, width: o.width ? receiptWidth(o.width) : undefined });
+          if (g.json) return printJson(p);
+          return void process.stdout.write(`${cliT.t('cli.bill.printed', { number: p.number, printer: p.printer, bytes: p.bytes, raster: p.raster ? 'yes' : 'no' })}\n`);
+        }
+        const v = await core.showBill({ bill: number, width: receiptWidth(o.width ?? '80') });
         if (g.json) return printJson({ number: v.bill.number, receiptText: v.receiptText });
         process.stdout.write(v.receiptText);
       });
@@ -128,9 +134,11 @@ export function registerBillCommands(program: Command): void {
     .option('--header <line>', cliT.t('cli.help.settingsHeader'), collect(String), [])
     .option('--time-zone <zone>', cliT.t('cli.help.settingsTimeZone'))
     .option('--scale <layout>', cliT.t('cli.help.settingsScale'), collect(parseScale), [])
-    .action(async (o: { counter?: string; cashStep?: string; methods?: string; maxDiscount?: string; header: string[]; timeZone?: string; scale: (ScaleLayout | 'none')[] }, cmd: Command) => {
+    .option('--printer <address>', cliT.t('cli.help.settingsPrinter'))
+    .option('--paper <mm>', cliT.t('cli.help.settingsPaper'))
+    .action(async (o: { counter?: string; cashStep?: string; methods?: string; maxDiscount?: string; header: string[]; timeZone?: string; scale: (ScaleLayout | 'none')[]; printer?: string; paper?: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
-        const change = o.counter ?? o.cashStep ?? o.methods ?? o.maxDiscount ?? o.timeZone ?? o.header[0] ?? o.scale[0];
+        const change = o.counter ?? o.cashStep ?? o.methods ?? o.maxDiscount ?? o.timeZone ?? o.header[0] ?? o.scale[0] ?? o.printer ?? o.paper;
         const s =
           change === undefined
             ? await core.billSettings()
@@ -142,9 +150,12 @@ export function registerBillCommands(program: Command): void {
                 receiptHeader: o.header.length ? o.header : undefined,
                 timeZone: o.timeZone,
                 scaleLayouts: o.scale.length ? o.scale.filter((l): l is ScaleLayout => l !== 'none') : undefined,
+                receiptPrinter: o.printer === undefined ? undefined : o.printer === 'none' ? '' : o.printer,
+                receiptWidth: o.paper ? receiptWidth(o.paper) : undefined,
               });
         if (g.json) return printJson(s);
         process.stdout.write(`${cliT.t('cli.bill.settings', { counter: s.counterCode, step: cliT.money(s.cashStepPaise), methods: s.paymentMethods.join(', '), limit: s.maxDiscountBasisPoints / 100 })}\n`);
+        process.stdout.write(`${cliT.t('cli.bill.printer', { printer: s.receiptPrinter ?? 'none', paper: s.receiptWidth === 32 ? 58 : 80 })}\n`);
       });
     });
 

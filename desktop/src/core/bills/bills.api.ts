@@ -2,6 +2,8 @@ import { discountSchema, returnDispositionSchema, billKindSchema, paymentMethodS
 import { z } from 'zod';
 import { approvalInput, paymentInput, saleLineInput, sellInput } from '../core.api';
 import type { BillSummary } from './bills.repository';
+import { printerAddressSchema } from './printer.address';
+import type { PrintedReceipt } from './receipt.print';
 
 /*
  * The bill operations of the core (issue 17), beside CoreApi: the counter UI and the bridge
@@ -55,7 +57,29 @@ export const billSettingsInput = z.strictObject({
   timeZone: z.string().trim().min(1).max(64).optional(),
   /** How the store's label scales print their barcodes: one layout per prefix 20–29. */
   scaleLayouts: scaleLayoutsSchema.optional(),
+  /** The counter's network receipt printer, "host" or "host:port" (9100 when left out); "" removes it. */
+  receiptPrinter: z.union([z.literal(''), printerAddressSchema]).optional(),
+  receiptWidth: z.union([z.literal(32), z.literal(48)]).optional(),
 });
+/**
+ * A receipt sent to the network printer. `raster` is the receipt drawn by the counter app when
+ * its text is in a script the printer's code pages cannot shape (Urdu, Hindi): rows of packed
+ * bits, 1 = black, `width` a multiple of 8 up to the paper's dots.
+ */
+export const printReceiptInput = z.strictObject({
+  bill: billRef,
+  printer: printerAddressSchema.optional(),
+  width: z.union([z.literal(32), z.literal(48)]).optional(),
+  raster: z
+    .strictObject({
+      width: z.number().int().min(8).max(576).multipleOf(8),
+      height: z.number().int().min(1).max(12_000),
+      bits: z.base64().max(1_200_000),
+    })
+    .optional(),
+});
+export type PrintReceiptInput = z.input<typeof printReceiptInput>;
+
 export const openShiftInput = z.strictObject({ floatPaise: z.number().int().min(0).max(100_000_000) });
 export const closeShiftInput = z.strictObject({
   /** Cash in the drawer by denomination: 50000 × 2 = two Rs 500 notes. */
@@ -97,12 +121,16 @@ export interface BillSettingsView {
   receiptHeader: string[];
   timeZone: string | null;
   scaleLayouts: ScaleLayout[];
+  /** "host:port" of the counter's ESC/POS network printer, or null. */
+  receiptPrinter: string | null;
+  receiptWidth: 32 | 48;
 }
 
 export interface BillsApi {
   returnBill(input: ReturnBillInput): Promise<Bill>;
   voidBill(input: VoidBillInput): Promise<Bill>;
   showBill(input: ShowBillInput): Promise<BillView>;
+  printReceipt(input: PrintReceiptInput): Promise<PrintedReceipt>;
   findBills(input: FindBillsInput): Promise<BillSummary[]>;
   holdCart(input: HoldCartInput): Promise<HeldCartView>;
   heldCarts(): Promise<HeldCartView[]>;

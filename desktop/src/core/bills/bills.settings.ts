@@ -58,6 +58,14 @@ export interface BillSettingsPatch {
   receiptHeader?: string[] | undefined;
   timeZone?: string | undefined;
   scaleLayouts?: ScaleLayout[] | undefined;
+  receiptPrinter?: string | undefined;
+  receiptWidth?: 32 | 48 | undefined;
+}
+
+/** The counter's network receipt printer and its paper (migration 0017). */
+export function receiptPrinterSync(raw: Database.Database): { receiptPrinter: string | null; receiptWidth: 32 | 48 } {
+  const row = prepared(raw, 'SELECT receipt_printer, receipt_width FROM bill_settings WHERE id = 1').get() as { receipt_printer: string | null; receipt_width: number } | undefined;
+  return { receiptPrinter: row?.receipt_printer ?? null, receiptWidth: row?.receipt_width === 32 ? 32 : 48 };
 }
 
 /** The store's label-scale layouts (migration 0012); a value the app did not write reads as none. */
@@ -88,6 +96,8 @@ export async function updateBillSettings(db: Executor, p: BillSettingsPatch): Pr
       ...(p.receiptHeader !== undefined ? { receipt_header: JSON.stringify(p.receiptHeader) } : {}),
       ...(p.timeZone !== undefined ? { time_zone: p.timeZone } : {}),
       ...(p.scaleLayouts !== undefined ? { scale_layouts: JSON.stringify(p.scaleLayouts) } : {}),
+      ...(p.receiptPrinter !== undefined ? { receipt_printer: p.receiptPrinter === '' ? null : p.receiptPrinter } : {}),
+      ...(p.receiptWidth !== undefined ? { receipt_width: p.receiptWidth } : {}),
     })
     .where('id', '=', 1)
     .execute();

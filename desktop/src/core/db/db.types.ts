@@ -182,6 +182,10 @@ export interface BillSettingsTable {
   time_zone: string | null;
   /** JSON array of shared ScaleLayout: the store's label-scale barcodes (0012). */
   scale_layouts: string;
+  /** "host:port" of a raw ESC/POS network printer, or NULL (0017). */
+  receipt_printer: string | null;
+  /** Paper of that printer in columns: 32 (58 mm) or 48 (80 mm) (0017). */
+  receipt_width: number;
 }
 
 export interface BillsTable {

@@ -37,6 +37,17 @@ export const cliBillsHelpMessages = messages({
 
   'cli.help.bill': { en: 'bills: show, find, return, void, print', ur: 'بل: دیکھیں، تلاش، واپسی، منسوخی، چھپائی', hi: 'बिल: देखें, खोजें, वापसी, रद्द, छपाई' },
   'cli.help.billShow': { en: 'a bill with its lines, payments and what can still be returned', ur: 'ایک بل اپنی لائنوں، ادائیگیوں اور باقی قابلِ واپسی سامان کے ساتھ', hi: 'एक बिल अपनी लाइनों, भुगतानों और बची वापसी योग्य मात्रा के साथ' },
+  'cli.help.billPrintPrinter': {
+    en: 'send it to the network receipt printer (raw ESC/POS): this address (host or host:port, 9100 when left out), or the counter\'s own when none is given',
+    ur: 'اسے نیٹ ورک رسید پرنٹر پر بھیجیں (ESC/POS): یہ پتا (host یا host:port، خالی ہو تو 9100)، یا پتا نہ دیں تو کاؤنٹر کا اپنا پرنٹر',
+    hi: 'इसे नेटवर्क रसीद प्रिंटर पर भेजें (ESC/POS): यह पता (host या host:port, न दें तो 9100), या पता न दें तो काउंटर का अपना प्रिंटर',
+  },
+  'cli.help.settingsPrinter': {
+    en: 'the counter\'s network receipt printer, host or host:port (9100 when left out); "none" removes it',
+    ur: 'کاؤنٹر کا نیٹ ورک رسید پرنٹر، host یا host:port (خالی ہو تو 9100)؛ "none" اسے ہٹا دیتا ہے',
+    hi: 'काउंटर का नेटवर्क रसीद प्रिंटर, host या host:port (न दें तो 9100); "none" उसे हटा देता है',
+  },
+  'cli.help.settingsPaper': { en: 'that printer\'s paper: 58 or 80 (mm)', ur: 'اس پرنٹر کا کاغذ: 58 یا 80 (ملی میٹر)', hi: 'उस प्रिंटर का कागज़: 58 या 80 (मिमी)' },
   'cli.help.billPrint': { en: 'the receipt text of a bill (a reprint; a voided bill says VOID)', ur: 'بل کی رسید کا متن (دوبارہ چھپائی؛ منسوخ بل پر VOID لکھا ہوتا ہے)', hi: 'बिल की रसीद का पाठ (दोबारा छपाई; रद्द बिल पर VOID लिखा होता है)' },
   'cli.help.billFind': { en: 'bills, newest first: by part of the number, day or time range, amount', ur: 'بل، نئے پہلے: نمبر کے حصے، دن یا وقت کی حد، رقم سے', hi: 'बिल, नए पहले: नंबर के हिस्से, दिन या समय सीमा, राशि से' },
   'cli.help.billFindNumber': { en: 'the number or part of it (as on the receipt)', ur: 'نمبر یا اس کا حصہ (جیسا رسید پر ہے)', hi: 'नंबर या उसका हिस्सा (जैसा रसीद पर है)' },

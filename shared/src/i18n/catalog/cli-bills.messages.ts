@@ -30,6 +30,16 @@ export const cliBillsMessages = messages({
   'cli.bill.kind.exchange': { en: 'Exchange', ur: 'تبادلہ', hi: 'अदला-बदली' },
   'cli.bill.status.completed': { en: 'completed', ur: 'مکمل', hi: 'पूरा' },
   'cli.bill.status.voided': { en: 'voided', ur: 'منسوخ', hi: 'रद्द' },
+  'cli.bill.printed': {
+    en: 'Receipt {number} sent to the printer at {printer} ({bytes, number} bytes{raster, select, yes {, as an image} other {}})',
+    ur: 'رسید {number} پرنٹر {printer} پر بھیج دی گئی ({bytes, number} بائٹس{raster, select, yes {، تصویر کی صورت میں} other {}})',
+    hi: 'रसीद {number} प्रिंटर {printer} पर भेज दी गई ({bytes, number} बाइट{raster, select, yes {, चित्र के रूप में} other {}})',
+  },
+  'cli.bill.printer': {
+    en: 'Receipt printer: {printer, select, none {none (the system print dialog only)} other {{printer}}}, {paper} mm paper',
+    ur: 'رسید پرنٹر: {printer, select, none {کوئی نہیں (صرف سسٹم کا پرنٹ ڈائیلاگ)} other {{printer}}}، {paper} ملی میٹر کاغذ',
+    hi: 'रसीद प्रिंटर: {printer, select, none {कोई नहीं (केवल सिस्टम प्रिंट डायलॉग)} other {{printer}}}, {paper} मिमी कागज़',
+  },
   'cli.bill.settings': {
     en: 'Counter {counter}: cash step {step}, takes {methods}, discounts up to {limit}% without a manager',
     ur: 'کاؤنٹر {counter}: نقد کا قدم {step}، ادائیگی {methods}، مینیجر کے بغیر {limit}% تک رعایت',

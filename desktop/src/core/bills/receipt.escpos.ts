@@ -1,0 +1,56 @@
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+
+export interface RasterReceipt {
+  width: number;
+  height: number;
+  /** Rows of packed bits, most significant bit first, 1 = black. */
+  bits: Uint8Array;
+}
+
+/** Latin text a printer's code page prints as it is (the receipts the counter writes are). */
+export function printableAsText(text: string): boolean {
+  // Latin, Latin-1 and the dashes, rupee and box signs the code pages know; Arabic script, Devanagari and the rest are not.
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (!(c <= 0x024f || (c >= 0x2013 && c <= 0x2022) || c === 0x20b9 || (c >= 0x2500 && c <= 0x257f))) return false;
+  }
+  return true;
+}
+
+/**
+ * The ESC/POS commands of one receipt (through a maintained encoder: code pages, QR, cut):
+ * its lines as text with the bill number's QR code below, or, for a receipt in a script the
+ * printer cannot shape, the counter app's drawing of it as a raster image; then a cut.
+ */
+export function escposReceipt(receipt: { text: string; qr: string; columns: 32 | 48; raster?: RasterReceipt | undefined }): Uint8Array {
+  const encoder = new ReceiptPrinterEncoder({ language: 'esc-pos', columns: receipt.columns, imageMode: 'raster' });
+  let e = encoder.initialize();
+  if (receipt.raster) {
+    const { width, height, bits } = receipt.raster;
+    // The encoder reads RGBA pixels; its threshold turns them back into dots.
+    const data = new Uint8ClampedArray(width * height * 4);
+    const rowBytes = width / 8;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const black = ((bits[y * rowBytes + (x >> 3)] ?? 0) >> (7 - (x & 7))) & 1;
+        const i = (y * width + x) * 4;
+        data[i] = data[i + 1] = data[i + 2] = black ? 0 : 255;
+        data[i + 3] = 255;
+      }
+    }
+    // Raster bands are taken 8 dots high: pad the drawing to a whole band with white.
+    const padded = Math.ceil(height / 8) * 8;
+    const image = { width, height: padded, data: padded === height ? data : grow(data, width, height, padded) };
+    e = e.image(image, width, padded, 'threshold', 128);
+  } else {
+    e = e.codepage('auto');
+    for (const line of receipt.text.replace(/\n+$/, '').split('\n')) e = e.line(line);
+  }
+  return e.newline().align('center').qrcode(receipt.qr, 2, 6, 'm').newline().newline().newline().cut().encode();
+}
+
+function grow(data: Uint8ClampedArray, width: number, height: number, to: number): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(width * to * 4).fill(255);
+  out.set(data.subarray(0, width * height * 4));
+  return out;
+}
