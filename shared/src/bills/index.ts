@@ -6,3 +6,4 @@ export * from './shift.report';
 export * from './bill.view.schema';
 export * from './shift.view.schema';
 export * from './bill.margin';
+export * from './receipt.script';

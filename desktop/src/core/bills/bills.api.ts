@@ -2,7 +2,7 @@ import { discountSchema, returnDispositionSchema, billKindSchema, paymentMethodS
 import { z } from 'zod';
 import { approvalInput, paymentInput, saleLineInput, sellInput } from '../core.api';
 import type { BillSummary } from './bills.repository';
-import { printerAddressSchema } from './printer.address';
+import { printerAddressSchema, printerSettingSchema } from './printer.address';
 import type { PrintedReceipt } from './receipt.print';
 
 /*
@@ -58,7 +58,7 @@ export const billSettingsInput = z.strictObject({
   /** How the store's label scales print their barcodes: one layout per prefix 20–29. */
   scaleLayouts: scaleLayoutsSchema.optional(),
   /** The counter's network receipt printer, "host" or "host:port" (9100 when left out); "" removes it. */
-  receiptPrinter: z.union([z.literal(''), printerAddressSchema]).optional(),
+  receiptPrinter: printerSettingSchema.optional(),
   receiptWidth: z.union([z.literal(32), z.literal(48)]).optional(),
 });
 /**

@@ -25,3 +25,15 @@ export function splitAddress(address: string): { host: string; port: number } {
   const i = address.lastIndexOf(':');
   return { host: address.slice(0, i), port: Number(address.slice(i + 1)) };
 }
+
+/** The printer setting: an address as above, or "" for none. */
+export const printerSettingSchema = z
+  .string()
+  .max(255)
+  .transform((v, ctx) => {
+    if (v.trim() === '') return '';
+    const r = printerAddressSchema.safeParse(v);
+    if (r.success) return r.data;
+    for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+    return z.NEVER;
+  });

@@ -7,16 +7,6 @@ export interface RasterReceipt {
   bits: Uint8Array;
 }
 
-/** Latin text a printer's code page prints as it is (the receipts the counter writes are). */
-export function printableAsText(text: string): boolean {
-  // Latin, Latin-1 and the dashes, rupee and box signs the code pages know; Arabic script, Devanagari and the rest are not.
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (!(c <= 0x024f || (c >= 0x2013 && c <= 0x2022) || c === 0x20b9 || (c >= 0x2500 && c <= 0x257f))) return false;
-  }
-  return true;
-}
-
 /**
  * The ESC/POS commands of one receipt (through a maintained encoder: code pages, QR, cut):
  * its lines as text with the bill number's QR code below, or, for a receipt in a script the

@@ -102,7 +102,7 @@ describe('receipts on a network printer (raw ESC/POS)', () => {
   it('a printer that is off is a clear error, and a bad address is refused before anything is sent', async () => {
     const sale = await core.sell({ lines: [{ product: 'SOAP', qty: 1 }] });
     const port = await freePort();
-    const err = await core.printReceipt({ bill: sale.billNumber, printer: `127.0.0.1:${port}` }).catch((e: unknown) => e as Error);
+    const err = (await core.printReceipt({ bill: sale.billNumber, printer: `127.0.0.1:${port}` }).catch((e: unknown) => e)) as Error;
     expect(err).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     expect(err.message).toMatch(/refused the connection/);
     await expectError(core.printReceipt({ bill: sale.billNumber, printer: 'http://printer' }), 'VALIDATION_FAILED');

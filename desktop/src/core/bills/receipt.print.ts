@@ -1,11 +1,11 @@
-import { DomainError } from '@bazaar/shared';
+import { DomainError, printableAsText } from '@bazaar/shared';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { printReceiptInput } from './bills.api';
 import { receiptPrinterSync } from './bills.settings';
 import { billView } from './bills.view';
 import { sendToPrinter } from './printer.send';
-import { escposReceipt, printableAsText } from './receipt.escpos';
+import { escposReceipt } from './receipt.escpos';
 
 export interface PrintedReceipt {
   number: string;

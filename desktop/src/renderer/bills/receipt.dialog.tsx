@@ -1,12 +1,15 @@
 import { useI18n } from '../i18n/i18n-context';
 import { Dialog } from '../ui/dialog';
-import { PaperPicker, ReceiptView, useReceiptWidth } from './receipt.view';
+import { PrinterButton, WhatsAppLink } from './receipt.printer';
+import { PaperPicker, ReceiptView, useReceipt, useReceiptWidth } from './receipt.view';
 
 /** After a bill is saved: its number, the change to hand back, the receipt and Print. */
 export function ReceiptDialog({ number, changePaise, onClose }: { number: string; changePaise: number; onClose: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [width, setWidth] = useReceiptWidth();
+  const receipt = useReceipt(number, width);
+  const text = receipt.data?.receiptText;
   return (
     <Dialog
       title={t('bills.receipt.title', { number })}
@@ -19,6 +22,8 @@ export function ReceiptDialog({ number, changePaise, onClose }: { number: string
           <button className="btn" onClick={() => window.print()}>
             {t('bills.receipt.print')} <kbd>Ctrl+P</kbd>
           </button>
+          <PrinterButton number={number} width={width} text={text} />
+          <WhatsAppLink text={text} />
           <button className="btn btn-primary" autoFocus data-autofocus onClick={onClose}>
             {t('bills.receipt.next')} <kbd>Enter</kbd>
           </button>
@@ -35,7 +40,7 @@ export function ReceiptDialog({ number, changePaise, onClose }: { number: string
           </div>
         )}
       </div>
-      <ReceiptView number={number} width={width} />
+      <ReceiptView number={number} width={width} view={receipt} />
     </Dialog>
   );
 }

@@ -20,11 +20,15 @@ export function useReceiptWidth(): [ReceiptWidth, (w: ReceiptWidth) => void] {
   ];
 }
 
-/** The shared receipt text of a bill, as the thermal printer prints it, with a QR code of its number. */
-export function ReceiptView({ number, width }: { number: string; width: ReceiptWidth }) {
+/** A bill's receipt text at the paper's width, as the counter keeps it. */
+export function useReceipt(number: string, width: ReceiptWidth) {
   const api = useApi();
+  return useQuery(() => api.showBill({ bill: number, width }), [api, number, width]);
+}
+
+/** The shared receipt text of a bill, as the thermal printer prints it, with a QR code of its number. */
+export function ReceiptView({ number, width, view }: { number: string; width: ReceiptWidth; view: ReturnType<typeof useReceipt> }) {
   const { t } = useI18n();
-  const view = useQuery(() => api.showBill({ bill: number, width }), [api, number, width]);
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
     let stale = false;

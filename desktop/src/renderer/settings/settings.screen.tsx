@@ -4,6 +4,7 @@ import type { MessageKey } from '@bazaar/shared';
 import { useI18n } from '../i18n/i18n-context';
 import { HubSettings } from './hub-settings';
 import { LocaleSettings } from './locale-settings';
+import { PrinterSettings } from './printer-settings';
 import { ProductSettings } from './product-settings';
 import { StaffSettings } from './staff-settings';
 import { StoreSettings } from './store-settings';
@@ -34,7 +35,12 @@ export function SettingsScreen({ info, user, onChanged }: { info: StoreInfo; use
       </div>
       {user.role === 'staff' && <p className="notice notice-info">{t('settings.needManager')}</p>}
       {tab === 'hub' && <HubSettings info={info} onChanged={onChanged} />}
-      {tab === 'store' && <StoreSettings info={info} />}
+      {tab === 'store' && (
+        <>
+          <StoreSettings info={info} />
+          <PrinterSettings />
+        </>
+      )}
       {tab === 'products' && <ProductSettings info={info} />}
       {tab === 'staff' && <StaffSettings info={info} />}
       {tab === 'language' && <LocaleSettings />}
