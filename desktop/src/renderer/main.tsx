@@ -10,6 +10,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/bills.css';
 import './styles/goods.css';
+import './styles/flows.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -12,8 +12,10 @@ import { SyncIndicator } from '../sync/sync-indicator';
 import { SyncScreen } from '../sync/sync.screen';
 import { ReturnsScreen } from '../returns/returns.screen';
 import { ShiftScreen } from '../shift/shift.screen';
+import { TransfersScreen } from '../transfers/transfers.screen';
+import { PurchasesScreen } from '../purchases/purchases.screen';
 import { LocalePicker, useI18n } from '../i18n/i18n-context';
-import { screenForKey, screens, type ScreenId } from './screens';
+import { firstBelowLine, keyCap, screenForKey, screens, type ScreenId } from './screens';
 import { useWindowKeys } from '../ui/use-window-keys';
 
 interface Props {
@@ -31,7 +33,7 @@ export function Shell({ info, user, onSignOut, onInfoChanged }: Props) {
   const [screen, setScreen] = useState<ScreenId>('counter');
 
   useWindowKeys((e) => {
-    const target = screenForKey(e.key);
+    const target = screenForKey(e.key, e.shiftKey);
     if (target && !e.ctrlKey && !e.altKey && !e.metaKey) {
       // F5 would reload the page and F1 open help: the counter owns these keys.
       e.preventDefault();
@@ -74,16 +76,16 @@ export function Shell({ info, user, onSignOut, onInfoChanged }: Props) {
         </div>
       </header>
       <nav className="rail" aria-label={t('counter.app.screens')}>
-        {screens.map((s, i) => (
+        {screens.map((s) => (
           <div key={s.id}>
-            {i === 4 && <div className="rail-sep" />}
+            {s.id === firstBelowLine && <div className="rail-sep" />}
             <button
               className="rail-item"
               aria-current={screen === s.id ? 'page' : undefined}
               onClick={() => setScreen(s.id)}
             >
               <span className="rail-label">{t(s.label)}</span>
-              <kbd>{s.key}</kbd>
+              <kbd>{keyCap(s)}</kbd>
             </button>
           </div>
         ))}
@@ -92,6 +94,8 @@ export function Shell({ info, user, onSignOut, onInfoChanged }: Props) {
         {screen === 'counter' && <CounterScreen />}
         {screen === 'receive' && <ReceiveScreen />}
         {screen === 'remove' && <RemoveScreen />}
+        {screen === 'purchases' && <PurchasesScreen />}
+        {screen === 'transfers' && <TransfersScreen />}
         {screen === 'count' && <CountScreen />}
         {screen === 'stock' && <StockScreen />}
         {screen === 'history' && <HistoryScreen />}

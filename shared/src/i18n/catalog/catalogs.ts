@@ -32,6 +32,8 @@ import { cliTransfersMessages } from './cli-transfers.messages';
 import { goodsMessages } from './goods.messages';
 import { marginsMessages } from './margins.messages';
 import { creditMessages } from './credit.messages';
+import { counterTransfersMessages } from './counter-transfers.messages';
+import { counterPurchasesMessages } from './counter-purchases.messages';
 import type { Entry } from './define';
 
 /** Every message of every app, by key. Areas are split into files only to keep them readable. */
@@ -69,6 +71,8 @@ export const messageEntries = {
   ...goodsMessages,
   ...marginsMessages,
   ...creditMessages,
+  ...counterTransfersMessages,
+  ...counterPurchasesMessages,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messageEntries;
