@@ -32,6 +32,9 @@ const CHOSEN: Record<string, string> = {
   'web-transfer.png': path.join(webShots, 'transfers-drilldown.png'),
   'web-reorder.png': path.join(webShots, 'purchases-reorder.png'),
   'web-expiry.png': path.join(webShots, 'expiry.png'),
+  'counter-transfer-receive.png': path.join(counterShots, 'transfers-03-receive-difference.png'),
+  'counter-reorder.png': path.join(counterShots, 'purchases-01-to-order.png'),
+  'counter-purchase-bill.png': path.join(counterShots, 'purchases-02-bill-against-order.png'),
 };
 
 function main(): number {
