@@ -128,4 +128,21 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await expect.poll(notices).toEqual([expect.stringMatching(/^Receipt LHR-01-C[0-9A-Z]{4}-GR00002 for bill AW-5540 of Agarwal Wholesale: ₹831\.00\. The stock is in\.$/)]);
     expect(await qtyOf(oil.sku)).toBe(18_000);
   });
+
+  it('reads in Urdu and Hindi, Purchases and Transfers alike, with no text cut off', async () => {
+    for (const lang of ['ur', 'hi'] as const) {
+      await page.getByTestId('locale-picker').selectOption(lang);
+      await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, lang === 'ur' ? 'rtl' : 'ltr']);
+      for (const key of ['Shift+F2', 'Shift+F3']) {
+        await page.keyboard.press(key);
+        for (let tab = 0; tab < 3; tab++) {
+          await page.getByRole('tab').nth(tab).click();
+          await page.waitForLoadState('networkidle');
+          expect(await textOverflows(page), `${lang} ${key} tab ${tab + 1}`).toEqual([]);
+          await screenshot(page, `purchases-${lang}-${key === 'Shift+F2' ? 'purchases' : 'transfers'}-${tab + 1}`);
+        }
+      }
+    }
+    await page.getByTestId('locale-picker').selectOption('en');
+  });
 });

@@ -55,7 +55,8 @@ export const counterTransfersMessages = messages({
   'transfers.qty.damagedOf': { en: 'Damaged of {name}', ur: '{name} میں خراب', hi: '{name} में क्षतिग्रस्त' },
   'transfers.qty.sendOf': { en: 'To send of {name}', ur: '{name} بھیجنا ہے', hi: '{name} भेजना है' },
   'transfers.qty.of': { en: 'Quantity of {name}', ur: '{name} کی مقدار', hi: '{name} की मात्रा' },
-  'transfers.qty.hint': { en: 'pc, kg, L or a pack: "3 cartons"', ur: 'عدد، کلو، لیٹر یا پیک: "3 cartons"', hi: 'नग, किलो, लीटर या पैक: "3 cartons"' },
+  // The example stays left to right inside Urdu (an isolate around it).
+  'transfers.qty.hint': { en: 'pc, kg, L or a pack: "3 cartons"', ur: 'عدد، کلو، لیٹر یا پیک: \u2066"3 cartons"\u2069', hi: 'नग, किलो, लीटर या पैक: "3 cartons"' },
   'transfers.dispatch.intro': { en: 'Check what goes on the vehicle. The stock leaves this store when you dispatch.', ur: 'دیکھیں گاڑی پر کیا جا رہا ہے۔ روانہ کرتے ہی اسٹاک اس دکان سے نکل جاتا ہے۔', hi: 'देखें गाड़ी पर क्या जा रहा है। रवाना करते ही स्टॉक इस दुकान से निकल जाता है।' },
   'transfers.dispatch.button': { en: 'Dispatch to {to}', ur: '{to} کو روانہ کریں', hi: '{to} को रवाना करें' },
   'transfers.dispatch.done': { en: '{number} dispatched: in transit until {to} counts it in.', ur: '{number} روانہ: {to} کی گنتی تک راستے میں۔', hi: '{number} रवाना: {to} की गिनती तक रास्ते में।' },
