@@ -4,11 +4,10 @@ import type { PurchaseOrderView } from '../../core/purchases/purchases.api';
 import { useApi } from '../api/api-context';
 import { asApiError, useQuery } from '../api/use-query';
 import { useI18n } from '../i18n/i18n-context';
-import { asTyped } from '../transfers/transfer-dispatch';
 import { Field } from '../ui/field';
 import { Notice } from '../ui/notice';
 import { Options } from '../ui/options';
-import { packQuantity } from '../ui/pack-quantity';
+import { asTypedQuantity, packQuantity } from '../ui/pack-quantity';
 import { ProductPicker, type PickerHandle } from '../ui/product-picker';
 import { useExclusive } from '../ui/use-exclusive';
 import { useProducts } from '../ui/use-products';
@@ -63,7 +62,7 @@ export function GoodsReceiptForm({ orders, initialOrder, onReceived }: Props) {
         packs: [],
         orderedQty: l.orderedQty,
         receivedBeforeQty: l.receivedQty,
-        qtyText: l.remainingQty > 0 ? asTyped(l.remainingQty, l.unit) : '',
+        qtyText: l.remainingQty > 0 ? asTypedQuantity(l.remainingQty, l.unit) : '',
         costText: rupees(order.order.lines.find((o) => o.productId === l.productId)?.agreedCostPaise ?? 0),
         taxText: '',
       })),

@@ -4,9 +4,8 @@ import type { ReorderRow } from '../../core/purchases/purchases.api';
 import { useApi } from '../api/api-context';
 import { asApiError, useQuery } from '../api/use-query';
 import { useI18n } from '../i18n/i18n-context';
-import { asTyped } from '../transfers/transfer-dispatch';
 import { Notice } from '../ui/notice';
-import { packQuantity, typedLineQuantity } from '../ui/pack-quantity';
+import { asTypedQuantity, packQuantity, typedLineQuantity } from '../ui/pack-quantity';
 import { useExclusive } from '../ui/use-exclusive';
 import { useProducts } from '../ui/use-products';
 import { useWindowKeys } from '../ui/use-window-keys';
@@ -48,7 +47,7 @@ export function ReorderList({ version, onMade }: { version: number; onMade: (mes
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  useEffect(() => setTexts(Object.fromEntries((list.data ?? []).map((r) => [r.productId, asTyped(r.suggestedQty, r.unit)]))), [list.data]);
+  useEffect(() => setTexts(Object.fromEntries((list.data ?? []).map((r) => [r.productId, asTypedQuantity(r.suggestedQty, r.unit)]))), [list.data]);
   const groups = bySupplier(rows);
   const orderable = groups.filter((g) => g.supplierId !== null && !skipped.has(g.supplierId));
 

@@ -1,11 +1,11 @@
-import type { BaseUnit, Pack } from '@bazaar/shared';
+import type { Pack } from '@bazaar/shared';
 import { useState } from 'react';
 import type { TransferCounterView } from '../../core/transfers/transfers.api';
 import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Notice } from '../ui/notice';
-import { packQuantity, typedLineQuantity } from '../ui/pack-quantity';
+import { asTypedQuantity, packQuantity, typedLineQuantity } from '../ui/pack-quantity';
 import { useExclusive } from '../ui/use-exclusive';
 import { useWindowKeys } from '../ui/use-window-keys';
 
@@ -16,18 +16,15 @@ interface Props {
   onDispatched: (message: string) => void;
 }
 
-/** A base quantity as a person would type it back: pieces, or kg / L for loose goods. */
-export function asTyped(qty: number, unit: BaseUnit): string {
-  return unit === 'pc' ? String(qty) : String(qty / 1000);
-}
-
 /** A draft at the sending counter: what goes on the vehicle (as planned, or less, or more), then dispatch. */
 export function DispatchForm({ view, to, packsOf, onDispatched }: Props) {
   const api = useApi();
   const i18n = useI18n();
   const { t } = i18n;
   const tr = view.transfer;
-  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(tr.lines.map((l) => [l.productId, asTyped(l.qtySent, l.unit)])));
+  // What was typed over the plan; a line not typed in shows (and sends) the plan, in its packs once they are known.
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const textOf = (l: (typeof tr.lines)[number]) => typed[l.productId] ?? asTypedQuantity(l.qtySent, l.unit, packsOf(l.productId));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -36,7 +33,7 @@ export function DispatchForm({ view, to, packsOf, onDispatched }: Props) {
     const problems: Record<string, string> = {};
     const lines: { product: string; qty: number }[] = [];
     for (const l of tr.lines) {
-      const r = typedLineQuantity(texts[l.productId] ?? '', l.unit, packsOf(l.productId), i18n, { allowZero: true });
+      const r = typedLineQuantity(textOf(l), l.unit, packsOf(l.productId), i18n, { allowZero: true });
       if (r === null) lines.push({ product: l.productId, qty: 0 });
       else if ('error' in r) problems[l.productId] = r.error;
       else if (r.qty !== l.qtySent) lines.push({ product: l.productId, qty: r.qty });
@@ -86,8 +83,8 @@ export function DispatchForm({ view, to, packsOf, onDispatched }: Props) {
                   className="input qty-input num"
                   aria-label={t('transfers.qty.sendOf', { name: l.name })}
                   aria-invalid={errors[l.productId] ? 'true' : undefined}
-                  value={texts[l.productId] ?? ''}
-                  onChange={(e) => setTexts((x) => ({ ...x, [l.productId]: e.target.value }))}
+                  value={textOf(l)}
+                  onChange={(e) => setTyped((x) => ({ ...x, [l.productId]: e.target.value }))}
                 />
                 {errors[l.productId] && <span className="field-error cell-sub">{errors[l.productId]}</span>}
               </td>

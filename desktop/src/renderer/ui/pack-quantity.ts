@@ -42,3 +42,14 @@ export function typedLineQuantity(
   if ('qty' in r && r.qty === 0 && !opts.allowZero) return { error: t.t('qty.positive') };
   return r;
 }
+
+/**
+ * A base quantity as a person would type it back, for a field filled in ahead: whole packs of one
+ * kind as "3 cartons", else pieces, or kg / L for loose goods ("2.5").
+ */
+export function asTypedQuantity(qty: number, unit: BaseUnit, packs: readonly Pick<Pack, 'name' | 'qty'>[] = []): string {
+  const b = breakDownIntoPacks(qty, packs);
+  const only = b.packs.length === 1 && b.rest === 0 ? b.packs[0] : undefined;
+  if (only && only.count > 0) return `${only.count} ${only.name}${only.count > 1 ? 's' : ''}`;
+  return unit === 'pc' ? String(qty) : String(qty / 1000);
+}
