@@ -32,6 +32,7 @@ import { createPurchaseTermsRoutes } from './purchases/purchase-terms.routes';
 import { createTransfersRoutes } from './transfers/transfers.routes';
 import { createInTransitRoutes } from './transfers/transfers.in-transit';
 import { createTransferSyncRoutes } from './transfers/transfers.sync';
+import { createCreditSyncRoutes } from './credit/credit.sync.routes';
 
 /** Every /api/v1 route, chained so path params and RPC types survive (hc<HubApp>). */
 export function createApiRoutes(deps: AppDeps) {
@@ -65,6 +66,7 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/sync', createTransferSyncRoutes(deps))
     .route('/sync', createSyncRoutes(deps))
     .route('/sync', createPurchasesSyncRoutes(deps))
+    .route('/sync', createCreditSyncRoutes(deps))
     .route('/devices', createDevicesRoutes(deps))
     .route('/conflicts', createConflictsRoutes(deps))
     .route('/dev', createDevRoutes(deps));

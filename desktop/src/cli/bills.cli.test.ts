@@ -35,7 +35,8 @@ describe('bazaar-store bills and shifts', () => {
     expect(sale.stdout).toMatch(/Change to give: ₹125\.00/);
     expect(sale.stdout).toMatch(/ {2}change {18}125\.00/);
 
-    const json = JSON.parse((await cli(['--json', 'sell', 'SOAP:2', '--pay', 'credit'], cashier)).stdout) as { billNumber: string; bill: { payments: unknown[] } };
+    expect((await cli(['customer', 'add', '--name', 'Ravi Kumar', '--phone', '0300 1234567'], cashier)).code).toBe(0);
+    const json = JSON.parse((await cli(['--json', 'sell', 'SOAP:2', '--pay', 'credit', '--credit', '03001234567'], cashier)).stdout) as { billNumber: string; bill: { payments: unknown[] } };
     expect(json.billNumber).toBe('LHR-01-C2-000002');
     expect(json.bill.payments).toEqual([{ method: 'credit', amountPaise: 9_000 }]);
 

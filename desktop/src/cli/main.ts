@@ -6,6 +6,7 @@ import { registerSyncCommands } from './commands/sync.commands';
 import { registerBillCommands } from './commands/bills.commands';
 import { registerPurchaseCommands } from './commands/purchases.commands';
 import { registerTransferCommands } from './commands/transfers.commands';
+import { registerCreditCommands } from './commands/credit.commands';
 import { cliT } from './cli.i18n';
 
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerBillCommands(program);
   registerPurchaseCommands(program);
   registerTransferCommands(program);
+  registerCreditCommands(program);
   registerSyncCommands(program);
   return program;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
 
   codeSchema,
+  dayStringSchema,
   expiryDateSchema,
   lotSchema,
   discountSchema,
@@ -89,6 +90,8 @@ export const sellInput = z.strictObject({
   /** None given: paid exactly in cash. */
   payments: z.array(paymentInput).max(10).optional(),
   approval: approvalInput.optional(),
+  /** The customer whose account the part paid by "credit" goes on, and when it is due (issue 20). */
+  credit: z.strictObject({ customer: z.string().trim().min(1, 'name a customer (phone or name)').max(200), dueOn: dayStringSchema.optional() }).optional(),
 });
 export const stockInInput = z.strictObject({
   product: productRefSchema,

@@ -38,6 +38,8 @@ import { activeUserCount, checkPin, createLocalUser, listUsers } from './users/u
 import type Database from 'better-sqlite3';
 import type { TransferStore } from '@bazaar/shared';
 import * as transfersApi from './transfers/transfers.api';
+import * as creditApi from './credit/credit.api';
+import * as credit from './credit/credit.service';
 import { createTransfer, dispatchTransfer, listTransfers, receiveTransfer, showTransfer } from './transfers/transfers.service';
 
 /** Validate an operation's input at the boundary; every problem is named by its field. */
@@ -63,7 +65,7 @@ function fieldName(path: readonly PropertyKey[]): string {
  * The store's local engine: one SQLite file, every operation one transaction with its
  * audit row. The Electron main process, the HTTP bridge and the CLI all drive this class.
  */
-export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.PurchasesApi, transfersApi.TransfersApi {
+export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.PurchasesApi, transfersApi.TransfersApi, creditApi.CreditApi {
   private session: api.SessionUser | null = null;
   private clock: DeviceClock | null = null;
   private loop: SyncLoop | null = null;
@@ -339,6 +341,37 @@ export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.P
 
   async transferStores(): Promise<TransferStore[]> {
     return this.db.selectFrom('transfer_stores').select(['id', 'code', 'name']).orderBy('code').execute();
+  }
+
+  /** A customer of this store who may buy on credit (issue 20). */
+  async addCustomer(input: creditApi.AddCustomerInput): Promise<creditApi.CustomerView> {
+    return credit.addCustomer(await this.ctx(), parse(creditApi.addCustomerInput, input));
+  }
+
+  async updateCustomer(input: creditApi.UpdateCustomerInput): Promise<creditApi.CustomerView> {
+    return credit.updateCustomer(await this.ctx(), parse(creditApi.updateCustomerInput, input));
+  }
+
+  async findCustomers(input?: creditApi.FindCustomersInput): Promise<creditApi.CustomerView[]> {
+    return credit.findCustomers(await this.ctx(), parse(creditApi.findCustomersInput, input));
+  }
+
+  async showCustomer(input: creditApi.ShowCustomerInput): Promise<creditApi.CustomerStatementView> {
+    return credit.showCustomer(await this.ctx(), parse(creditApi.showCustomerInput, input));
+  }
+
+  async receivePayment(input: creditApi.ReceivePaymentInput): Promise<creditApi.LedgerEntryResult> {
+    const out = await credit.receivePayment(await this.ctx(), parse(creditApi.receivePaymentInput, input));
+    this.checkpoint.touch();
+    return out;
+  }
+
+  async adjustBalance(input: creditApi.AdjustBalanceInput): Promise<creditApi.LedgerEntryResult> {
+    return credit.adjustBalance(await this.ctx(), parse(creditApi.adjustBalanceInput, input));
+  }
+
+  async receivables(input?: creditApi.OverdueInput): Promise<creditApi.CustomerView[]> {
+    return credit.receivables(await this.ctx(), parse(creditApi.overdueInput, input));
   }
 
   async stockIn(input: api.StockInInput): Promise<api.SingleMovementResult> {

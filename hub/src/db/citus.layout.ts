@@ -26,6 +26,8 @@ export const CITUS_LAYOUT: CitusLayout = {
     'transfers',
     'transfer_arrivals',
     'transfer_receipt_lines',
+    'customers',
+    'credit_entries',
     'devices',
     'conflicts',
     'alerts',

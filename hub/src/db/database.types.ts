@@ -504,6 +504,41 @@ export interface Database {
   transfers: TransfersTable;
   transfer_arrivals: TransferArrivalsTable;
   transfer_receipt_lines: TransferReceiptLinesTable;
+  customers: CustomersTable;
+  credit_entries: CreditEntriesTable;
+}
+
+/** A store's customers (migration 0017); a balance is the sum of their credit_entries. */
+export interface CustomersTable {
+  store_id: string;
+  id: string;
+  name: string;
+  phone: string;
+  address: string | null;
+  note: string | null;
+  credit_limit_paise: number | null;
+  device_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  received_at: Timestamp;
+}
+
+/** The khata as counters recorded it (migration 0017): once by id and by (device, entry seq). */
+export interface CreditEntriesTable {
+  store_id: string;
+  id: string;
+  customer_id: string;
+  kind: 'credit_sale' | 'payment' | 'adjustment' | 'opening';
+  amount_paise: number;
+  device_id: string;
+  entry_seq: number;
+  bill_id: string | null;
+  method: string | null;
+  due_on: string | null;
+  occurred_at: Timestamp;
+  doc: Json;
+  received_at: Timestamp;
+  pos: Generated<number>;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -13,6 +13,8 @@ import { storeBills } from '../bills/bills.ingest';
 import { storePurchasesOfPush } from '../purchases/purchases.in-push';
 import { storeTransfers } from '../transfers/transfers.in-push';
 import { storeShiftsOfPush } from '../shifts/shifts.in-push';
+import { storeCreditOfPush } from '../credit/credit.in-push';
+import { lockScopes } from '../db/change-version';
 import { pushedDate, pushedDeviceTime, unknownUserConflicts } from './sync.push-checks';
 import { lateMovementConflicts } from './sync.push-late';
 import { openPush, productRow, resolveProductsSql, type ProductCheck, type ResolvedProduct } from './sync.push-open';
@@ -226,6 +228,10 @@ async function runPush(
   // Transfers after the movements too: each store's side under its own key (transfers.in-push.ts).
   const transfers = request.transfers.length ? await storeTransfers(trx, { storeId, deviceId: device.id }, request.transfers, now) : null;
   const shifts = await storeShiftsOfPush(trx, { storeId, deviceId: device.id }, request, now);
+  // Customers and their ledger entries (issue 20): after the movements, under the store's counter.
+  // Entries reach `pos` in commit order only under the store's counter: taken unless the opening or the movements took it.
+  if (request.creditEntries.length && !opening.store && inputs.length === 0) await lockScopes(trx, [storeId]);
+  const credit = await storeCreditOfPush(trx, { storeId, deviceId: device.id }, request, now);
 
   const ackedSeq = fresh.length ? fresh[fresh.length - 1]!.seq : acked;
   const results: PushItemResult[] = batch.map((m) => {
@@ -258,6 +264,7 @@ async function runPush(
       ...(purchases ?? {}),
       ...(transfers ? { transfersStored: transfers.stored, transfersIgnored: transfers.ignored } : {}),
       ...(shifts ?? {}),
+      ...(credit ?? {}),
     },
     at: now,
   };

@@ -26,7 +26,7 @@ export const discountSchema = z.discriminatedUnion('kind', [
 export type Discount = z.infer<typeof discountSchema>;
 
 /** Why a manager had to approve (with a PIN at the counter). */
-export const approvalReasons = ['price_below_cost', 'price_zero', 'discount_over_limit', 'return_without_receipt', 'void'] as const;
+export const approvalReasons = ['price_below_cost', 'price_zero', 'discount_over_limit', 'return_without_receipt', 'void', 'credit_over_limit', 'ledger_adjustment'] as const;
 export const approvalReasonSchema = z.enum(approvalReasons);
 export type ApprovalReason = z.infer<typeof approvalReasonSchema>;
 

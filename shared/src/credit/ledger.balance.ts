@@ -110,3 +110,6 @@ export function creditLimitCheck(balancePaise: number, limitPaise: number | null
   if (limitPaise === null || addPaise <= 0) return { afterPaise, overByPaise: 0 };
   return { afterPaise, overByPaise: Math.max(0, afterPaise - limitPaise) };
 }
+
+/** A credit sale without its own due day is due this many days after its day (the usual khata month). */
+export const DEFAULT_CREDIT_TERM_DAYS = 30;

@@ -11,6 +11,9 @@ import { goodsReceiptSchema } from '../purchases/goods-receipt.schema';
 import { purchaseOrderSchema } from '../purchases/purchase-order.schema';
 import { transferSchema } from '../transfers/transfer.schema';
 import { shiftReportSchema } from '../bills/shift.report';
+import { customerSchema } from '../credit/customer.schema';
+import { ledgerEntrySchema } from '../credit/ledger.schema';
+import { MAX_PUSH_CREDIT_ENTRIES, MAX_PUSH_CUSTOMERS } from '../credit/credit.sync.schema';
 
 export const MAX_PUSH_MOVEMENTS = 1000;
 export const MAX_PUSH_PRODUCTS = 1000;
@@ -72,6 +75,15 @@ export const pushRequestSchema = z.strictObject({
    * whatever push comes next. Stored by id; a closed copy replaces an open one, never back.
    */
   shifts: z.array(shiftReportSchema).max(MAX_PUSH_SHIFTS).default([]),
+  /**
+   * Customers made or changed at this counter and not yet acknowledged, and its ledger entries
+   * not yet acknowledged (issue 20), each under the device's own entry seq. A credit sale's entry
+   * rides only once its bill's movements are in this push or acknowledged. The hub keeps a
+   * customer by id (a later copy replaces an earlier one) and an entry once by id and (device,
+   * entry seq): a replay or a second copy counts nothing twice (credit.in-push.ts).
+   */
+  customers: z.array(customerSchema).max(MAX_PUSH_CUSTOMERS).default([]),
+  creditEntries: z.array(ledgerEntrySchema).max(MAX_PUSH_CREDIT_ENTRIES).default([]),
   /** The device's current clock, so the hub can see drift even in an empty push. */
   deviceHlc: hlcStringSchema.optional(),
   clock: deviceClockReportSchema.optional(),

@@ -17,6 +17,8 @@ interface SellOptions {
   approve?: string;
   approvePin?: string;
   receipt?: string | boolean;
+  credit?: string;
+  due?: string;
 }
 
 /** `SKU:QTY@PRICE`: the line as parseLines reads it, with the price charged when one is given (rupees). */
@@ -41,11 +43,15 @@ export function registerMovementCommands(program: Command): void {
     .option('--approve <manager>', cliT.t('cli.help.sellApprove'))
     .option('--approve-pin <pin>', cliT.t('cli.help.approvePin'))
     .option('--receipt [width]', cliT.t('cli.help.sellReceipt'))
+    .option('--credit <customer>', cliT.t('cli.help.sellCredit'))
+    .option('--due <day>', cliT.t('cli.help.sellDue'))
     .action(async (lines: string[], o: SellOptions, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const parsed = await parseSaleLines(core, lines);
         for (const d of o.lineDiscount) if (d.line > parsed.length) throw new DomainError('VALIDATION_FAILED', cliT.t('cli.args.lineDiscountRange', { line: d.line, count: parsed.length }));
-        const payments = [...o.pay, ...(o.cash !== undefined ? [{ method: 'cash' as const, tenderedPaise: parseMoney(o.cash, 'cash') }] : [])];
+        const given = [...o.pay, ...(o.cash !== undefined ? [{ method: 'cash' as const, tenderedPaise: parseMoney(o.cash, 'cash') }] : [])];
+        // --credit alone puts the whole bill on the customer's account.
+        const payments = o.credit && given.length === 0 ? [{ method: 'credit' as const }] : given;
         const sale = await core.sell({
           lines: parsed.map((l, i) => ({
             product: l.product,
@@ -59,6 +65,7 @@ export function registerMovementCommands(program: Command): void {
           billDiscount: o.discount ? parseDiscount(o.discount) : undefined,
           payments,
           approval: approvalOf(o),
+          ...(o.credit ? { credit: { customer: o.credit, ...(o.due ? { dueOn: o.due } : {}) } } : {}),
         });
         if (g.json) return printJson(sale);
         const units = new Map(parsed.map((p) => [p.product, p.unit]));
@@ -72,6 +79,11 @@ export function registerMovementCommands(program: Command): void {
         process.stdout.write(`${cliT.t('cli.sell.bill', { number: sale.billNumber, total: cliT.money(sale.totalPaise) })}\n`);
         if (sale.bill.discountPaise || sale.bill.roundingPaise) process.stdout.write(`${cliT.t('cli.sell.discount', { discount: cliT.money(sale.bill.discountPaise), rounding: cliT.money(sale.bill.roundingPaise) })}\n`);
         if (sale.changePaise > 0) process.stdout.write(`${cliT.t('cli.sell.change', { change: cliT.money(sale.changePaise) })}\n`);
+        const onCredit = sale.bill.payments.filter((p) => p.method === 'credit').reduce((a, p) => a + p.amountPaise, 0);
+        if (o.credit && onCredit > 0) {
+          const c = await core.showCustomer({ customer: o.credit });
+          process.stdout.write(`${cliT.t('cli.sell.onCredit', { name: c.customer.name, amount: cliT.money(onCredit), balance: cliT.money(c.balancePaise) })}\n`);
+        }
         if (sale.bill.approvedBy) process.stdout.write(`${cliT.t('cli.sell.approved', { manager: sale.bill.approvedBy.name, reasons: sale.bill.approvedBy.reasons.join(', ') })}\n`);
         // Selling more than the system has is allowed (the goods were on the shelf), but said.
         for (const l of sale.lines.filter((x) => x.stockAfter < 0)) {

@@ -26,6 +26,8 @@ const words: Record<ApprovalReason, string> = {
   discount_over_limit: "a discount above the store's limit",
   return_without_receipt: 'a return without a receipt',
   void: 'voiding a bill',
+  credit_over_limit: "credit above the customer's limit",
+  ledger_adjustment: "a change to a customer's balance",
 };
 
 /**

@@ -45,7 +45,8 @@ describe('a completed cart is a bill', () => {
       { method: 'upi', amountPaise: 20_000 },
       { method: 'cash', amountPaise: 33_000, tenderedPaise: 40_000, changePaise: 7_000 },
     ]);
-    const credit = await core.sell({ lines: [{ product: 'SOAP', qty: 2 }], payments: [{ method: 'credit' }] });
+    await core.addCustomer({ name: 'Ravi Kumar', phone: '0300 1234567' });
+    const credit = await core.sell({ lines: [{ product: 'SOAP', qty: 2 }], payments: [{ method: 'credit' }], credit: { customer: '03001234567' } });
     expect(credit.bill.payments).toEqual([{ method: 'credit', amountPaise: 9_000 }]);
     await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 2 }], payments: [{ method: 'card', amountPaise: 5_000 }] }), 'UNPROCESSABLE', /short/);
   });

@@ -9,6 +9,7 @@ import { approvalFor, verifyApprover } from './bills.approval';
 import { effectiveUnitPricePaise, priceBill, saleLinePricing } from './bills.lines';
 import { recordBillSync } from './bills.record';
 import { billActorSync } from './bills.settings';
+import { recordSaleCreditSync, saleCreditSync } from '../credit/credit.sale';
 
 /** What a sale needs of the context: it reads the store's settings itself, inside its transaction. */
 export type SaleContext = Pick<CoreContext, 'db' | 'raw' | 'clock' | 'session'>;
@@ -16,7 +17,7 @@ export type SaleContext = Pick<CoreContext, 'db' | 'raw' | 'clock' | 'session'>;
 /**
  * Complete a cart: one bill, paid in full (no payment given = exact cash), its movements and
  * its audit row, or nothing. The counter's hot path: everything from BEGIN IMMEDIATE to COMMIT
- * is synchronous on prepared statements, the store and the signed-in rule included (read in
+ * is synchronous on prepared statements (a credit sale's ledger entry included), the store and the signed-in rule included (read in
  * the transaction, so never stale). A manager's PIN, when one is given, is checked before.
  */
 export async function completeSale(ctx: SaleContext, input: z.output<typeof sellInput>): Promise<SaleResult> {
@@ -26,8 +27,10 @@ export async function completeSale(ctx: SaleContext, input: z.output<typeof sell
     const { store, usersExist, actor } = billActorSync(raw, ctx.session);
     const products = resolveCartProducts(raw, input.lines.map((l) => l.product));
     const priced = priceBill([], input.lines.map((l, i) => ({ product: products[i]!, qty: l.qty, unitPricePaise: l.unitPricePaise, discount: l.discount, ...saleLinePricing(products[i]!, l, i + 1) })), input.billDiscount ?? null, store.cashStepPaise, store.maxDiscountBp);
-    const approvedBy = approvalFor(priced.approvals, priced.where, ctx.session, approver, usersExist);
     if (priced.totalPaise < 0) throw new DomainError('UNPROCESSABLE', 'a sale cannot come to less than zero');
+    // What goes on a customer's account, and whether it takes them over their limit (issue 20).
+    const credit = saleCreditSync(raw, store, priced.totalPaise, input.payments ?? [], input.credit);
+    const approvedBy = approvalFor([...priced.approvals, ...(credit?.approvals ?? [])], [...priced.where, ...(credit?.where ?? [])], ctx.session, approver, usersExist);
     const { bill, movements } = recordBillSync({
       raw,
       clock: ctx.clock,
@@ -44,6 +47,7 @@ export async function completeSale(ctx: SaleContext, input: z.output<typeof sell
       movements: priced.lines.map((l, i) => ({ lineNo: l.lineNo, product: products[i]!, kind: 'SALE', qty: -l.qty, unitPricePaise: l.pack || l.labelPricePaise !== undefined ? effectiveUnitPricePaise(l.grossPaise, l.qty, l.unit) : l.unitPricePaise, unitCostPaise: l.unitCostPaise, reason: null, note: input.note ?? null })),
       action: SALE_ACTION,
     });
+    if (credit) recordSaleCreditSync(raw, { clock: ctx.clock, store, actor, bill, credit });
     return {
       batchId: bill.id,
       billNumber: bill.number,

@@ -9,6 +9,7 @@ import { approvalFor, verifyApprover } from './bills.approval';
 import type { voidBillInput } from './bills.api';
 import { requireBillSync, returnsOfSync } from './bills.repository';
 import { billActorSync } from './bills.settings';
+import { reverseSaleCreditSync } from '../credit/credit.sale';
 
 /**
  * Void a completed bill (a manager, with a reason): every stock effect it had is reversed by
@@ -35,6 +36,7 @@ export async function voidBill(ctx: CoreContext, input: z.output<typeof voidBill
     const at = new Date(ctx.clock.nowMs());
     const voided: Bill = { ...bill, status: 'voided', void: { at: at.toISOString(), by: { id: approvedBy?.id ?? actor.userId, name: approvedBy?.name ?? actor.name }, reason: input.reason } };
     prepared(raw, "UPDATE bills SET status = 'voided', doc_json = ? WHERE id = ?").run(JSON.stringify(voided), bill.id);
+    reverseSaleCreditSync(raw, { clock: ctx.clock, store, actor, bill, approvedBy: approvedBy ? { id: approvedBy.id, name: approvedBy.name } : null, reason: input.reason });
     appendAuditSync(raw, {
       actor,
       action: 'bill.void',

@@ -313,6 +313,46 @@ export interface StoreDatabase {
   transfers: TransfersTable;
   transfer_stores: TransferStoresTable;
   pack_barcodes: PackBarcodesTable;
+  customers: CustomersTable;
+  ledger_entries: LedgerEntriesTable;
+  credit_sync: CreditSyncTable;
+}
+
+/** The store's customers (migration 0013); their balance is the sum of their ledger_entries. */
+export interface CustomersTable {
+  id: string;
+  name: string;
+  name_key: string;
+  phone: string;
+  address: string | null;
+  note: string | null;
+  credit_limit_paise: number | null;
+  device_id: string | null;
+  origin: Origin;
+  push_state: 'pending' | 'pushed' | 'hub';
+  created_at: string;
+  updated_at: string;
+}
+
+/** One khata entry (shared LedgerEntry in doc_json); entry_seq is its device's own running number. */
+export interface LedgerEntriesTable {
+  id: string;
+  customer_id: string;
+  kind: 'credit_sale' | 'payment' | 'adjustment' | 'opening';
+  amount_paise: number;
+  device_id: string;
+  entry_seq: number;
+  bill_id: string | null;
+  due_on: string | null;
+  occurred_at: string;
+  doc_json: string;
+  origin: Origin;
+  pushed: Generated<number>;
+}
+
+export interface CreditSyncTable {
+  id: number;
+  cursor: string | null;
 }
 
 /** Pack barcodes → product, kept by triggers on products.packs (migration 0012). */

@@ -7,6 +7,7 @@ import { pullAll } from './sync.pull';
 import { pullPurchases } from '../purchases/purchases.sync';
 import { syncStatus } from './sync.status';
 import { pullTransfers } from '../transfers/transfers.sync';
+import { pullCustomers } from '../credit/credit.sync';
 
 export function hubTarget(ctx: CoreContext): HubTarget {
   const { hub_url, device_token } = ctx.settings;
@@ -38,6 +39,7 @@ export async function runSync(ctx: CoreContext, onProgress?: (p: SyncProgress) =
     await pullPurchases(ctx, target);
     // Transfers to dispatch or receive here, with the other store's side as the hub knows it.
     await pullTransfers(ctx, target);
+    await pullCustomers(ctx, target);
     result.pulledPages = pulled.pages;
     result.pulledProducts = pulled.products;
     result.pulledStockRows = pulled.stockRows;

@@ -25,6 +25,7 @@ import { markTransfersPushed, transfersOfBatch } from '../transfers/transfers.sy
 import { parsePacks } from '../products/products.repository';
 import { markShiftsPushed, shiftsOfPush } from '../bills/shifts.sync';
 import { billStoreSync } from '../bills/bills.settings';
+import { creditOfBatch, markCreditPushed } from '../credit/credit.sync';
 
 export interface PushOutcome {
   movements: number;
@@ -41,13 +42,13 @@ export interface PushOutcome {
  * deleted; the hub's ackedSeq moves the queue, and rejections are recorded per movement.
  */
 export async function pushOnce(ctx: CoreContext, target: HubTarget): Promise<PushOutcome> {
-  let { products, movements, body, transfers } = await buildBatch(ctx);
-  const empty = () => products.length === 0 && movements.length === 0 && body.purchaseOrders.length === 0 && transfers.size === 0 && body.shifts.length === 0;
+  let { products, movements, body, transfers, credit } = await buildBatch(ctx);
+  const empty = () => products.length === 0 && movements.length === 0 && body.purchaseOrders.length === 0 && transfers.size === 0 && body.shifts.length === 0 && body.customers.length === 0 && body.creditEntries.length === 0;
   if (empty()) return { movements: 0, products: 0, rejected: 0, remaps: 0, idle: true };
   if (movements.some((m) => m.clock_final === 0)) {
     // Stamps made before this exchange are provisional: learn hub time first and send them final.
     await probeHubTime(ctx, target);
-    ({ products, movements, body, transfers } = await buildBatch(ctx));
+    ({ products, movements, body, transfers, credit } = await buildBatch(ctx));
     if (empty()) return { movements: 0, products: 0, rejected: 0, remaps: 0, idle: true };
   }
 
@@ -68,6 +69,7 @@ export async function pushOnce(ctx: CoreContext, target: HubTarget): Promise<Pus
     await markOrdersPushed(db, body.purchaseOrders);
     await markTransfersPushed(db, transfers);
     await markShiftsPushed(db, body.shifts);
+    await markCreditPushed(db, credit.sent);
     return n;
   });
   return { movements: movements.length, products: products.length, rejected, remaps: res.remaps.length, idle: false };
@@ -112,6 +114,7 @@ async function buildBatch(ctx: CoreContext) {
   const localUsers = new Set((await db.selectFrom('users').select('id').where('origin', '=', 'local').execute()).map((r) => r.id));
   const settings = await db.selectFrom('settings').select('hlc_last').executeTakeFirst();
   const transfers = morePendingProducts ? { docs: [], versions: new Map<string, number>() } : await transfersOfBatch(db, movements, state.acked_seq);
+  const credit = morePendingProducts ? { customers: [], creditEntries: [], sent: { customers: [], entryIds: [] } } : await creditOfBatch(db, ctx.settings.store_id, movements, state.acked_seq);
   const body = pushRequestSchema.parse({
     movements: movements.map((m) => toDeviceMovement(m, localSuppliers, localUsers)),
     products: products.map((p) => toOfflineProduct(p, localSuppliers)),
@@ -119,10 +122,12 @@ async function buildBatch(ctx: CoreContext) {
     ...(await purchasesOfBatch(db, movements)),
     transfers: transfers.docs,
     shifts: morePendingProducts ? [] : await shiftsOfPush(db, () => billStoreSync(ctx.raw).storeCode),
+    customers: credit.customers,
+    creditEntries: credit.creditEntries,
     ...(settings?.hlc_last ? { deviceHlc: settings.hlc_last } : {}),
     clock: { deviceTime: Math.round(ctx.clock.rawMs()), offsetMs: Math.round(ctx.clock.offset) },
   });
-  return { products, movements, body, transfers: transfers.versions };
+  return { products, movements, body, transfers: transfers.versions, credit };
 }
 
 /**

@@ -13,6 +13,7 @@ import * as m0012 from './0012-transfers';
 import * as m0013 from './0013-purchases';
 import * as m0014 from './0014-product-packs';
 import * as m0016 from './0016-net-sales-rollups';
+import * as m0017 from './0017-customers';
 import * as m0018 from './0018-shifts';
 import * as m0019 from './0019-margins-costs';
 
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0013-purchases': m0013,
   '0014-product-packs': m0014,
   '0016-net-sales-rollups': m0016,
+  '0017-customers': m0017,
   '0018-shifts': m0018,
   '0019-margins-costs': m0019,
 };

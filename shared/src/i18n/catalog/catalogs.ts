@@ -34,6 +34,7 @@ import { marginsMessages } from './margins.messages';
 import { creditMessages } from './credit.messages';
 import { counterTransfersMessages } from './counter-transfers.messages';
 import { counterPurchasesMessages } from './counter-purchases.messages';
+import { cliCreditMessages } from './cli-credit.messages';
 import type { Entry } from './define';
 
 /** Every message of every app, by key. Areas are split into files only to keep them readable. */
@@ -73,6 +74,7 @@ export const messageEntries = {
   ...creditMessages,
   ...counterTransfersMessages,
   ...counterPurchasesMessages,
+  ...cliCreditMessages,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messageEntries;

@@ -63,6 +63,8 @@ export const counterBillsMessages = messages({
   'bills.pin.approve': { en: 'Approve', ur: 'منظور کریں', hi: 'मंज़ूर करें' },
   'bills.reason.price_below_cost': { en: 'a price below cost', ur: 'لاگت سے کم قیمت', hi: 'लागत से कम कीमत' },
   'bills.reason.price_zero': { en: 'a price of 0', ur: '0 قیمت', hi: '0 कीमत' },
+  'bills.reason.credit_over_limit': { en: "credit above the customer's limit", ur: 'گاہک کی حد سے زیادہ ادھار', hi: 'ग्राहक की सीमा से ज़्यादा उधार' },
+  'bills.reason.ledger_adjustment': { en: "a change to a customer's balance", ur: 'گاہک کے بقایا میں تبدیلی', hi: 'ग्राहक के बकाये में बदलाव' },
   'bills.reason.discount_over_limit': { en: "a discount above the store's limit", ur: 'دکان کی حد سے زیادہ رعایت', hi: 'दुकान की सीमा से ज़्यादा छूट' },
   'bills.reason.return_without_receipt': { en: 'a return without a receipt', ur: 'رسید کے بغیر واپسی', hi: 'रसीद के बिना वापसी' },
   'bills.reason.void': { en: 'voiding a bill', ur: 'بل منسوخ کرنا', hi: 'बिल रद्द करना' },

@@ -16,4 +16,10 @@ export const creditMessages = messages({
   'credit.ageing.d31_60': { en: '31–60 days', ur: '31–60 دن', hi: '31–60 दिन' },
   'credit.ageing.d61_90': { en: '61–90 days', ur: '61–90 دن', hi: '61–90 दिन' },
   'credit.ageing.d90plus': { en: 'over 90 days', ur: '90 دن سے زیادہ', hi: '90 दिन से अधिक' },
+  'credit.statement.title': { en: 'Customer statement', ur: 'گاہک کا کھاتہ', hi: 'ग्राहक का खाता विवरण' },
+  'credit.statement.period': { en: '{from} to {to}', ur: '{from} سے {to} تک', hi: '{from} से {to} तक' },
+  'credit.statement.opening': { en: 'Opening balance', ur: 'ابتدائی بقایا', hi: 'प्रारंभिक बकाया' },
+  'credit.statement.billed': { en: 'Bills on credit', ur: 'ادھار بل', hi: 'उधार बिल' },
+  'credit.statement.paid': { en: 'Payments', ur: 'ادائیگیاں', hi: 'भुगतान' },
+  'credit.statement.closing': { en: 'Closing balance', ur: 'آخری بقایا', hi: 'अंतिम बकाया' },
 });

@@ -1,0 +1,77 @@
+import { customerCreateSchema, creditLimitSchema, dayStringSchema, repaymentMethodSchema, MAX_PAISE, type Ageing, type Customer, type LedgerEntry, type Overdue, type Statement } from '@bazaar/shared';
+import { z } from 'zod';
+import { approvalInput } from '../core.api';
+
+/*
+ * Customers and udhaar at the counter (issue 20). A customer is named by phone (as typed, any
+ * spacing), by name, or by id; inputs are validated with these schemas.
+ */
+
+export const customerRef = z.string().trim().min(1, 'name a customer (phone or name)').max(200);
+const amount = z.number().int('must be whole paise').min(1, 'must be more than zero').max(MAX_PAISE);
+
+export const addCustomerInput = customerCreateSchema;
+export type AddCustomerInput = z.input<typeof addCustomerInput>;
+
+export const updateCustomerInput = z.strictObject({
+  customer: customerRef,
+  name: z.string().trim().min(1).max(200).optional(),
+  address: z.string().trim().max(300).nullable().optional(),
+  note: z.string().trim().max(500).nullable().optional(),
+  creditLimitPaise: creditLimitSchema.optional(),
+});
+export type UpdateCustomerInput = z.input<typeof updateCustomerInput>;
+
+export const findCustomersInput = z.strictObject({ query: z.string().trim().max(200).default(''), limit: z.number().int().min(1).max(200).default(20) });
+export type FindCustomersInput = z.input<typeof findCustomersInput>;
+
+export const showCustomerInput = z.strictObject({ customer: customerRef, from: dayStringSchema.optional(), to: dayStringSchema.optional() });
+export type ShowCustomerInput = z.input<typeof showCustomerInput>;
+
+export const receivePaymentInput = z.strictObject({ customer: customerRef, amountPaise: amount, method: repaymentMethodSchema.default('cash'), note: z.string().trim().max(500).optional() });
+export type ReceivePaymentInput = z.input<typeof receivePaymentInput>;
+
+export const adjustBalanceInput = z.strictObject({
+  customer: customerRef,
+  /** Positive: the customer owes more; negative: less. */
+  amountPaise: z.number().int().min(-MAX_PAISE).max(MAX_PAISE).refine((n) => n !== 0, 'must not be zero'),
+  reason: z.string().trim().min(1, 'say why').max(300),
+  /** An opening balance (what the customer owed in the old khata) instead of an adjustment. */
+  opening: z.boolean().default(false),
+  approval: approvalInput.optional(),
+});
+export type AdjustBalanceInput = z.input<typeof adjustBalanceInput>;
+
+export const overdueInput = z.strictObject({ overdueOnly: z.boolean().default(false), limit: z.number().int().min(1).max(1000).default(100) });
+export type OverdueInput = z.input<typeof overdueInput>;
+
+/** A customer as the counter shows them: the balance and what is overdue are derived from the ledger here. */
+export interface CustomerView {
+  customer: Customer;
+  balancePaise: number;
+  /** How much more they may take on credit; null: no limit. */
+  availablePaise: number | null;
+  overdue: Overdue;
+  ageing: Ageing;
+}
+
+export interface CustomerStatementView extends CustomerView {
+  /** From its first entry unless a period is asked; the reminder text is built from it by the reader (in their language). */
+  statement: Statement;
+  storeName: string;
+}
+
+export interface LedgerEntryResult {
+  entry: LedgerEntry;
+  balancePaise: number;
+}
+
+export interface CreditApi {
+  addCustomer(input: AddCustomerInput): Promise<CustomerView>;
+  updateCustomer(input: UpdateCustomerInput): Promise<CustomerView>;
+  findCustomers(input: FindCustomersInput): Promise<CustomerView[]>;
+  showCustomer(input: ShowCustomerInput): Promise<CustomerStatementView>;
+  receivePayment(input: ReceivePaymentInput): Promise<LedgerEntryResult>;
+  adjustBalance(input: AdjustBalanceInput): Promise<LedgerEntryResult>;
+  receivables(input?: OverdueInput): Promise<CustomerView[]>;
+}

@@ -1,0 +1,68 @@
+import type { Customer, LedgerEntry, PushRequest } from '@bazaar/shared';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../db/database.types';
+
+export interface CreditOutcome {
+  customersStored: number;
+  customersChanged: number;
+  entriesStored: number;
+  /** Entries the hub already held (a replay, a copy that rode twice): counted once, never again. */
+  entriesIgnored: number;
+}
+
+/**
+ * The customers and ledger entries of a push, stored in its transaction after the store's counter
+ * row is held (so entries of one store reach `pos` in commit order). Customers first, by id: a
+ * later copy (`updatedAt`) replaces an earlier one. Entries after, once by id and once by
+ * (device, entry seq): a replay changes nothing. The store is the device's, whatever a document
+ * says, and the device is the pushing one. Rows in key order, one statement per kind.
+ */
+export async function storeCreditOfPush(
+  trx: Transaction<Database>,
+  device: { storeId: string; deviceId: string },
+  request: Pick<PushRequest, 'customers' | 'creditEntries'>,
+  now: Date,
+): Promise<CreditOutcome | null> {
+  if (request.customers.length === 0 && request.creditEntries.length === 0) return null;
+  const out: CreditOutcome = { customersStored: 0, customersChanged: 0, entriesStored: 0, entriesIgnored: 0 };
+  const customers = inKeyOrder(request.customers);
+  if (customers.length) {
+    const { rows } = await customersUpsertSql(device.storeId, customers, now).execute(trx);
+    out.customersStored = rows.filter((r) => r.inserted).length;
+    out.customersChanged = rows.length - out.customersStored;
+  }
+  const entries = inKeyOrder(request.creditEntries).map((e) => ({ ...e, storeId: device.storeId, deviceId: device.deviceId }));
+  if (entries.length) {
+    const { rows } = await entriesInsertSql(device.storeId, entries, now).execute(trx);
+    out.entriesStored = rows.length;
+    out.entriesIgnored = entries.length - rows.length;
+  }
+  return out;
+}
+
+function inKeyOrder<T extends { id: string }>(docs: readonly T[]): T[] {
+  return [...new Map(docs.map((d) => [d.id, d])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+function customersUpsertSql(storeId: string, sorted: readonly Customer[], now: Date) {
+  return sql<{ id: string; inserted: boolean }>`
+    INSERT INTO customers AS c (store_id, id, name, phone, address, note, credit_limit_paise, device_id, created_at, updated_at, received_at)
+    SELECT ${storeId}::uuid, (d->>'id')::uuid, d->>'name', d->>'phone', d->>'address', d->>'note', (d->>'creditLimitPaise')::bigint,
+           (d->>'deviceId')::uuid, (d->>'createdAt')::timestamptz, (d->>'updatedAt')::timestamptz, ${now}
+    FROM jsonb_array_elements(${JSON.stringify(sorted)}::jsonb) AS d
+    ON CONFLICT (store_id, id) DO UPDATE SET name = EXCLUDED.name, address = EXCLUDED.address, note = EXCLUDED.note,
+      credit_limit_paise = EXCLUDED.credit_limit_paise, updated_at = EXCLUDED.updated_at
+      WHERE EXCLUDED.updated_at > c.updated_at
+    RETURNING id, (xmax = 0) AS inserted`;
+}
+
+function entriesInsertSql(storeId: string, sorted: readonly LedgerEntry[], now: Date) {
+  return sql<{ id: string }>`
+    INSERT INTO credit_entries (store_id, id, customer_id, kind, amount_paise, device_id, entry_seq, bill_id, method, due_on, occurred_at, doc, received_at)
+    SELECT ${storeId}::uuid, (d->>'id')::uuid, (d->>'customerId')::uuid, d->>'kind', (d->>'amountPaise')::bigint, (d->>'deviceId')::uuid,
+           (d->>'entrySeq')::bigint, (d->>'billId')::uuid, d->>'method', (d->>'dueOn')::date, (d->>'occurredAt')::timestamptz, d, ${now}
+    FROM jsonb_array_elements(${JSON.stringify(sorted)}::jsonb) AS d
+    ORDER BY (d->>'entrySeq')::bigint
+    ON CONFLICT DO NOTHING
+    RETURNING id`;
+}

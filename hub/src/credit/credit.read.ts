@@ -1,0 +1,38 @@
+import { customerSchema, ledgerEntrySchema, type Customer, type LedgerEntry } from '@bazaar/shared';
+import type { Kysely, Selectable } from 'kysely';
+import type { CustomersTable, Database } from '../db/database.types';
+
+const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
+
+export function toCustomer(r: Selectable<CustomersTable>): Customer {
+  return customerSchema.parse({
+    id: r.id,
+    storeId: r.store_id,
+    name: r.name,
+    phone: r.phone,
+    address: r.address,
+    note: r.note,
+    creditLimitPaise: r.credit_limit_paise === null ? null : Number(r.credit_limit_paise),
+    deviceId: r.device_id,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  });
+}
+
+export function toEntry(doc: unknown): LedgerEntry {
+  return ledgerEntrySchema.parse(doc);
+}
+
+/** Every customer of these stores (a store's own counters get them all; head office pages them). */
+export async function customersOf(db: Kysely<Database>, storeIds: readonly string[]): Promise<Customer[]> {
+  if (storeIds.length === 0) return [];
+  const rows = await db.selectFrom('customers').selectAll().where('store_id', 'in', storeIds).orderBy('store_id').orderBy('id').execute();
+  return rows.map(toCustomer);
+}
+
+/** A store's entries after `afterPos` in the order they reached the hub (= commit order within a store). */
+export async function entriesAfter(db: Kysely<Database>, storeId: string, afterPos: number, limit: number): Promise<{ entries: LedgerEntry[]; lastPos: number; hasMore: boolean }> {
+  const rows = await db.selectFrom('credit_entries').select(['pos', 'doc']).where('store_id', '=', storeId).where('pos', '>', afterPos).orderBy('pos').limit(limit + 1).execute();
+  const page = rows.slice(0, limit);
+  return { entries: page.map((r) => toEntry(r.doc)), lastPos: page.length ? Number(page.at(-1)!.pos) : afterPos, hasMore: rows.length > limit };
+}

@@ -1,0 +1,23 @@
+import { MAX_PULL_CREDIT_ENTRIES, syncCustomersQuerySchema, syncCustomersResponseSchema } from '@bazaar/shared';
+import { Hono } from 'hono';
+import { requireDevice } from '../auth/auth.middleware';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { route } from '../openapi/openapi.route';
+import { customersOf, entriesAfter } from './credit.read';
+
+const customers = route({
+  summary: "The device's store's customers and its ledger entries after the cursor, from every counter of the store (device token)",
+  tag: 'sync',
+  query: syncCustomersQuerySchema,
+  responses: { 200: syncCustomersResponseSchema },
+});
+
+/** A counter calls this after its pull: a customer made at one counter can pay at another, with the whole khata. */
+export function createCreditSyncRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().get('/customers', customers, async (c) => {
+    const device = requireDevice(c);
+    const query = customers.query(c);
+    const page = await entriesAfter(deps.db, device.storeId, Number(query.cursor ?? 0), MAX_PULL_CREDIT_ENTRIES);
+    return c.json({ customers: await customersOf(deps.db, [device.storeId]), entries: page.entries, cursor: String(page.lastPos), hasMore: page.hasMore }, 200);
+  });
+}
