@@ -22,6 +22,15 @@ export function poStatusSql(p: string): RawBuilder<PurchaseOrderStatus> {
     ELSE 'partly_received' END`;
 }
 
+/** The order's lines that have come in full (received ≥ ordered over its receipts), derived like its status. */
+export function linesReceivedSql(p: string): RawBuilder<number> {
+  const ref = sql.raw(p);
+  return sql<number>`(SELECT count(*)::int FROM jsonb_array_elements(${ref}.doc->'lines') ol
+    WHERE (ol->>'orderedQty')::bigint <= COALESCE((
+      SELECT sum((gl->>'receivedQty')::bigint) FROM goods_receipts g CROSS JOIN LATERAL jsonb_array_elements(g.doc->'lines') gl
+      WHERE g.store_id = ${ref}.store_id AND g.po_id = ${ref}.id AND gl->>'productId' = ol->>'productId'), 0))`;
+}
+
 export interface OrderFilters {
   visible: string[] | null;
   storeId?: string;
@@ -47,6 +56,7 @@ export function orderRows(db: Kysely<Database>, f: OrderFilters) {
       's.name as store_name',
       's.time_zone',
       poStatusSql('p').as('derived_status'),
+      linesReceivedSql('p').as('lines_received'),
     ]);
   if (f.visible !== null) q = q.where('p.store_id', 'in', f.visible.length ? f.visible : ['00000000-0000-0000-0000-000000000000']);
   if (f.storeId) q = q.where('p.store_id', '=', f.storeId);
@@ -72,6 +82,7 @@ export function toOrderSummary(r: OrderRow): PurchaseOrderSummary {
     status: r.derived_status,
     madeAt: r.device_id === null ? 'head_office' : 'counter',
     lineCount: doc.lines.length,
+    linesReceived: Number(r.lines_received),
     totalPaise: Number(r.total_paise),
     expectedDay: doc.expectedDay,
     createdAt: iso(r.created_at),

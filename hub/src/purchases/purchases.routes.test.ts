@@ -70,7 +70,8 @@ describe('purchase orders and goods receipts at the hub', () => {
     expect(urdu.body.text).toContain('خریداری آرڈر');
 
     const open = await t.call('GET', `/purchase-orders?storeId=${w.store.id}&status=partly_received`, admin.token);
-    expect(open.body.items.map((o: { id: string }) => o.id)).toEqual([po.id]);
+    expect(open.body.items.map((o: { id: string; lineCount: number; linesReceived: number }) => [o.id, o.lineCount, o.linesReceived])).toEqual([[po.id, 2, 1]]);
+    expect(detail.body.linesReceived).toBe(receiptProgress(po, [first]).lines.filter((l) => l.receivedQty >= l.orderedQty).length);
 
     // The rest, and 2 more than ordered: received, the rice line over.
     const second = receiptFor(po, w.store.id, w.supplier.id, [{ productId: w.rice.id, qty: 14, cost: 660 }], 2);
@@ -78,6 +79,7 @@ describe('purchase orders and goods receipts at the hub', () => {
     expect((await t.call('POST', '/sync/push', w.device.token, { movements: more, goodsReceipts: [second] })).status).toBe(200);
     detail = await t.call('GET', `/purchase-orders/${po.id}`, admin.token);
     expect(detail.body.status).toBe('received');
+    expect(detail.body.linesReceived).toBe(2);
     expect(detail.body.lines[0]).toMatchObject({ state: 'over', overQty: 2 });
     expect(await sqlStatus(po)).toBe(receiptProgress(po, [first, second]).status);
     expect((await t.call('GET', '/sync/purchases', w.device.token)).body.purchaseOrders).toEqual([]);

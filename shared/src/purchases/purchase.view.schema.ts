@@ -20,6 +20,8 @@ export const purchaseOrderSummarySchema = z.object({
   status: purchaseOrderStatusSchema,
   madeAt: z.enum(['counter', 'head_office']),
   lineCount: z.number().int(),
+  /** Derived: lines whose receipts have brought at least what was ordered. */
+  linesReceived: z.number().int(),
   totalPaise: z.number().int(),
   expectedDay: dayStringSchema.nullable(),
   createdAt: isoDateTimeSchema,

@@ -26,9 +26,8 @@ export function PoDrilldown({ orderId, onClose }: { orderId: string | null; onCl
 function Detail({ po }: { po: PurchaseOrderDetail }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const ordered = po.lines.reduce((a, l) => a + l.orderedQty, 0);
-  const received = po.lines.reduce((a, l) => a + Math.min(l.receivedQty, l.orderedQty), 0);
-  const pct = ordered ? Math.round((received / ordered) * 100) : 0;
+  // Lines are in different units (pieces, grams): the share received is taken line by line, then averaged.
+  const pct = po.lines.length ? Math.round((po.lines.reduce((a, l) => a + Math.min(1, l.receivedQty / l.orderedQty), 0) / po.lines.length) * 100) : 0;
   const fact = (label: string, value: React.ReactNode) => (
     <div>
       <dt>{label}</dt>
@@ -47,7 +46,7 @@ function Detail({ po }: { po: PurchaseOrderDetail }) {
       </dl>
       <div className="progress-line" data-testid="po-progress">
         <progress max={100} value={pct} aria-label={t('web.purchases.progress')} />
-        <span>{t('web.purchases.progressText', { lines: po.lines.filter((l) => l.state === 'complete' || l.state === 'over').length, total: po.lines.length, pct })}</span>
+        <span>{t('web.purchases.progressText', { lines: po.linesReceived, total: po.lineCount, pct })}</span>
       </div>
       <div className="table-scroll">
         <table className="data-table compact" data-testid="po-lines">

@@ -23,7 +23,17 @@ export function PurchaseOrdersView({ filters, onOpen }: { filters: OrderFilters;
     { id: 'store', header: t('common.store'), wrap: true, cell: (o) => o.storeName, sort: (o) => o.storeName, csv: (o) => o.storeName },
     { id: 'supplier', header: t('common.supplier'), wrap: true, cell: (o) => o.supplierName, sort: (o) => o.supplierName, csv: (o) => o.supplierName },
     { id: 'status', header: t('common.status'), cell: (o) => <Tag tone={poStatusTone[o.status]}>{poStatusLabel(i18n, o.status)}</Tag>, sort: (o) => o.status, csv: (o) => poStatusLabel(i18n, o.status) },
-    { id: 'lines', header: t('web.purchases.lines'), align: 'right', cell: (o) => i18n.number(o.lineCount), sort: (o) => o.lineCount, csv: (o) => o.lineCount },
+    {
+      id: 'progress',
+      header: t('web.purchases.received'),
+      cell: (o) => (
+        <span className="progress-cell">
+          <progress max={o.lineCount} value={o.linesReceived} aria-hidden="true" /> {t('web.purchases.linesIn', { done: o.linesReceived, total: o.lineCount })}
+        </span>
+      ),
+      sort: (o) => o.linesReceived / o.lineCount,
+      csv: (o) => `${o.linesReceived}/${o.lineCount}`,
+    },
     { id: 'total', header: t('web.purchases.total'), align: 'right', cell: (o) => i18n.money(o.totalPaise), sort: (o) => o.totalPaise, csv: (o) => o.totalPaise / 100 },
     { id: 'expected', header: t('web.purchases.expected'), minor: true, cell: (o) => storeDay(i18n, o.expectedDay), sort: (o) => o.expectedDay, csv: (o) => o.expectedDay ?? '' },
     { id: 'made', header: t('web.purchases.madeAt'), minor: true, cell: (o) => (o.madeAt === 'head_office' ? t('web.purchases.headOffice') : t('web.purchases.counter')), csv: (o) => o.madeAt },
