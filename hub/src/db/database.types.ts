@@ -206,6 +206,17 @@ export interface ProductCostsTable {
   updated_at: Timestamp;
 }
 
+/** Migration 0019: stock lost per store, day, product and reason at cost, rebuilt per day from the log (shrinkage-rollup.ts). */
+export interface ShrinkageDailyTable {
+  store_id: string;
+  day: string;
+  product_id: string;
+  reason: string;
+  events: number;
+  cost_paise: number;
+  updated_at: Timestamp;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: Timestamp;
@@ -484,6 +495,7 @@ export interface Database {
   conflicts: ConflictsTable;
   alerts: AlertsTable;
   product_costs: ProductCostsTable;
+  shrinkage_daily: ShrinkageDailyTable;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
   audit_anchor_points: AuditAnchorPointsTable;

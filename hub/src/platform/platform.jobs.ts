@@ -11,6 +11,7 @@ import type { EventBus } from '../events/event-bus';
 import { exportJob, runExport } from '../exports/export.run';
 import { rollupSales, rollupSalesJob } from '../reports/sales-rollup';
 import { rollupCosts, rollupCostsJob } from '../costs/costs.rollup';
+import { rollupShrinkage } from '../reports/shrinkage-rollup';
 import type { JobHandlers, JobQueue } from './jobs/job-queue';
 import type { PlatformSettings } from './platform.config';
 
@@ -60,6 +61,7 @@ export function createJobHandlers({ db, readDb, settings, publish, jobs, now = (
     'rollup-sales': async (data) => {
       const { days } = rollupSalesJob.parse(data);
       await rollupSales(db, days);
+      await rollupShrinkage(db, days);
     },
     'anchor-audit': async (data) => {
       anchorAuditJob.parse(data);

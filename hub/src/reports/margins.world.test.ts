@@ -7,6 +7,7 @@ import { kyselyTarget } from '../dev/world/pg-target';
 import type { TestApp, TestUser } from '../test/test-db';
 import { useTestApp } from '../test/use-test-app';
 import { rollupSales } from './sales-rollup';
+import { rollupShrinkage } from './shrinkage-rollup';
 import { addDays } from './trends.periods';
 
 /**
@@ -61,6 +62,7 @@ beforeAll(async () => {
   const days = [...new Set(log.map((m) => m.occurred_at.toISOString().slice(0, 10)).flatMap((d) => [d, addDays(d, 1)]))];
   await rollupSales(db, days);
   for (const s of storeIds) await rollupCosts(db, s);
+  await rollupShrinkage(db, days);
   costs = referenceCosts();
 }, 300_000);
 
