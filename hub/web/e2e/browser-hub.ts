@@ -23,6 +23,8 @@ interface BrowserHubOptions<S> {
   prepare(api: ApiSeeder): Promise<S>;
   /** Fills the fresh database before the hub starts (PostgreSQL only). */
   prepareDb?: (db: HubDb) => Promise<void>;
+  /** A fixed port for the hub (else a free one). */
+  port?: number;
   ready(hub: BrowserHub<S>): void;
 }
 
@@ -30,13 +32,13 @@ interface BrowserHubOptions<S> {
  * The browser tests' setup: the SPA built for this run, served by a real hub, a browser, and no
  * console error after any test unless it said it expects one; all closed after the file.
  */
-export function useBrowserHub<S>({ suite, consoleErrors, prepare, prepareDb, ready }: BrowserHubOptions<S>): void {
+export function useBrowserHub<S>({ suite, consoleErrors, prepare, prepareDb, port, ready }: BrowserHubOptions<S>): void {
   let dist: string | undefined;
   let hub: RealHub | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     dist = await buildWeb();
-    hub = await startRealHub({ distDir: dist, ...(prepareDb ? { prepareDb } : {}) });
+    hub = await startRealHub({ distDir: dist, ...(prepareDb ? { prepareDb } : {}), ...(port ? { port } : {}) });
     const api = new ApiSeeder(hub.url);
     const seed = await prepare(api);
     browser = await suite.launch();

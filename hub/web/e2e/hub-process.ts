@@ -21,13 +21,13 @@ export interface RealHub {
  * TEST_DATABASE_URL (else embedded PGlite in a temp directory), and on Redis under a prefix
  * of its own with TEST_REDIS_URL (else the in-process platform), as in production.
  */
-export async function startRealHub(opts: { distDir: string; prepareDb?: (db: HubDb) => Promise<void> }): Promise<RealHub> {
+export async function startRealHub(opts: { distDir: string; prepareDb?: (db: HubDb) => Promise<void>; port?: number }): Promise<RealHub> {
   // Test infrastructure, not the app: allowed to read the environment.
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     HOST: '127.0.0.1',
-    PORT: String(await freePort()),
+    PORT: String(opts.port ?? (await freePort())),
     LOG_LEVEL: 'info',
     WEB_DIST_DIR: opts.distDir,
   };

@@ -26,6 +26,7 @@ import { TrendsPage } from '../features/trends/trends.page';
 import { TransfersPage } from '../features/transfers/transfers.page';
 import { PurchasesPage } from '../features/purchases/purchases.page';
 import { ExpiryPage } from '../features/expiry/expiry.page';
+import { MarginsPage } from '../features/margins/margins.page';
 
 const pages: Record<string, () => ReactNode> = {
   '/overview': () => <OverviewPage />,
@@ -36,6 +37,7 @@ const pages: Record<string, () => ReactNode> = {
   '/transfers': () => <TransfersPage />,
   '/purchases': () => <PurchasesPage />,
   '/expiry': () => <ExpiryPage />,
+  '/margins': () => <MarginsPage />,
   '/products': () => <ProductsPage />,
   '/stores': () => <StoresPage />,
   '/suppliers': () => <SuppliersPage />,

@@ -18,6 +18,7 @@ export const tabs: Tab[] = [
   { path: '/transfers', label: 'web.tab.transfers', icon: '⇆', needs: 'viewStockFlows' },
   { path: '/purchases', label: 'web.tab.purchases', icon: '⊞', needs: 'viewStockFlows' },
   { path: '/expiry', label: 'web.tab.expiry', icon: '⌛', needs: 'viewReports' },
+  { path: '/margins', label: 'web.tab.margins', icon: '%', needs: 'viewReports' },
   { path: '/bills', label: 'web.tab.bills', icon: '▭', needs: 'viewBills' },
   { path: '/shifts', label: 'web.tab.shifts', icon: '◷', needs: 'viewBills' },
   { path: '/products', label: 'web.tab.products', icon: '▤' },

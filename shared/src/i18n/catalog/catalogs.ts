@@ -31,6 +31,7 @@ import { purchasesMessages } from './purchases.messages';
 import { cliTransfersMessages } from './cli-transfers.messages';
 import { goodsMessages } from './goods.messages';
 import { marginsMessages } from './margins.messages';
+import { webMarginsMessages } from './web-margins.messages';
 import { creditMessages } from './credit.messages';
 import { counterTransfersMessages } from './counter-transfers.messages';
 import { counterPurchasesMessages } from './counter-purchases.messages';
@@ -71,6 +72,7 @@ export const messageEntries = {
   ...cliTransfersMessages,
   ...goodsMessages,
   ...marginsMessages,
+  ...webMarginsMessages,
   ...creditMessages,
   ...counterTransfersMessages,
   ...counterPurchasesMessages,
