@@ -28,6 +28,7 @@ import { createPurchaseOrdersRoutes } from './purchases/purchase-orders.routes';
 import { createGoodsReceiptsRoutes } from './purchases/goods-receipts.routes';
 import { createPurchaseReportRoutes } from './purchases/purchases.reports.routes';
 import { createPurchasesSyncRoutes } from './purchases/purchases.sync.routes';
+import { createBillsSyncRoutes } from './bills/bills.sync.routes';
 import { createPurchaseTermsRoutes } from './purchases/purchase-terms.routes';
 import { createTransfersRoutes } from './transfers/transfers.routes';
 import { createInTransitRoutes } from './transfers/transfers.in-transit';
@@ -67,6 +68,7 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/sync', createSyncRoutes(deps))
     .route('/sync', createPurchasesSyncRoutes(deps))
     .route('/sync', createCreditSyncRoutes(deps))
+    .route('/sync', createBillsSyncRoutes(deps))
     .route('/devices', createDevicesRoutes(deps))
     .route('/conflicts', createConflictsRoutes(deps))
     .route('/dev', createDevRoutes(deps));

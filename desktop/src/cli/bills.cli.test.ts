@@ -82,7 +82,7 @@ describe('bazaar-store bills and shifts', () => {
     const urdu = await cli(['sell', 'SOAP:1'], { ...cashier, BAZAAR_LANG: 'ur' });
     expect(urdu.stdout).toMatch(/بل LHR-01-C2-000006/);
     expect((await cli(['bill', '--help'])).stdout).toMatch(/6 a manager’s approval needed/);
-  }, 120_000);
+  }, 240_000);
 
   it('sends a receipt to the network printer set with bill settings, and says so; a printer that is off is exit 1 with the reason', async () => {
     const jobs: Buffer[] = [];

@@ -105,6 +105,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'PUT /api/v1/purchase-terms/products/:id': { access: 'admin' },
   'GET /api/v1/sync/purchases': { access: 'device' },
   'GET /api/v1/sync/customers': { access: 'device' },
+  'GET /api/v1/sync/bills': { access: 'device' },
   'POST /api/v1/transfers': { access: 'manager', scoped: true },
   'GET /api/v1/transfers': { access: 'manager' },
   'GET /api/v1/transfers/:id': { access: 'manager', scoped: true },

@@ -164,3 +164,21 @@ export const timeResponseSchema = z.object({
   ackedSeq: z.number().int(),
 });
 export type TimeResponse = z.infer<typeof timeResponseSchema>;
+
+/**
+ * `GET /sync/bills`: the bills other counters of the device's store rang up or changed (a void),
+ * oldest change first, from the last 90 days — so a customer can bring goods back to any counter
+ * of the store, offline too. Pass `cursor` back to continue; keep the last page's.
+ */
+export const STORE_BILL_DAYS = 90;
+export const storeBillsQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+export const storeBillsResponseSchema = z.object({
+  bills: z.array(billSchema),
+  /** Where the next call starts; null when the store has no such bills yet. */
+  cursor: z.string().nullable(),
+  hasMore: z.boolean(),
+});
+export type StoreBillsResponse = z.infer<typeof storeBillsResponseSchema>;

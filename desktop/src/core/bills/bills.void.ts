@@ -21,7 +21,8 @@ export async function voidBill(ctx: CoreContext, input: z.output<typeof voidBill
   const approver = input.approval ? await verifyApprover(ctx.db, input.approval, ctx.clock.rawMs()) : null;
   return writeTxSync(ctx.db, raw, () => {
     const { store, usersExist, actor } = billActorSync(raw, ctx.session);
-    const { bill } = requireBillSync(raw, input.bill);
+    const { bill, local } = requireBillSync(raw, input.bill);
+    if (!local) throw new DomainError('UNPROCESSABLE', `bill ${bill.number} was rung up at counter ${bill.counterCode}: void it there, or take its goods back here as a return`);
     if (bill.status === 'voided') throw new DomainError('CONFLICT', `bill ${bill.number} is already voided`);
     const later = returnsOfSync(raw, bill.id);
     if (later.length > 0) throw new DomainError('CONFLICT', `goods of ${bill.number} were returned on ${later.map((b) => b.number).join(', ')}: void ${later.length === 1 ? 'that' : 'those'} first`);

@@ -115,6 +115,8 @@ export interface StockTable {
 export interface SyncStateTable {
   id: number;
   cursor: string | null;
+  /** Where the next GET /sync/bills starts (migration 0018). */
+  bills_cursor: string | null;
   acked_seq: number;
   clock_offset_ms: number;
   last_push_at: string | null;
@@ -186,6 +188,19 @@ export interface BillSettingsTable {
   receipt_printer: string | null;
   /** Paper of that printer in columns: 32 (58 mm) or 48 (80 mm) (0017). */
   receipt_width: number;
+}
+
+/** Bills of the store's other counters, as the hub has them (migration 0018): read-only here. */
+export interface StoreBillsTable {
+  id: string;
+  number: string;
+  counter_code: string;
+  kind: string;
+  status: string;
+  original_bill_id: string | null;
+  total_paise: number;
+  occurred_at: string;
+  doc_json: string;
 }
 
 export interface BillsTable {
@@ -305,6 +320,7 @@ export interface StoreDatabase {
   signin_attempts: SigninAttemptsTable;
   bill_settings: BillSettingsTable;
   bills: BillsTable;
+  store_bills: StoreBillsTable;
   held_carts: HeldCartsTable;
   shifts: ShiftsTable;
   purchase_orders: PurchaseOrdersTable;

@@ -8,6 +8,7 @@ import { pullPurchases } from '../purchases/purchases.sync';
 import { syncStatus } from './sync.status';
 import { pullTransfers } from '../transfers/transfers.sync';
 import { pullCustomers } from '../credit/credit.sync';
+import { pullStoreBills } from '../bills/bills.store-pull';
 
 export function hubTarget(ctx: CoreContext): HubTarget {
   const { hub_url, device_token } = ctx.settings;
@@ -40,6 +41,8 @@ export async function runSync(ctx: CoreContext, onProgress?: (p: SyncProgress) =
     // Transfers to dispatch or receive here, with the other store's side as the hub knows it.
     await pullTransfers(ctx, target);
     await pullCustomers(ctx, target);
+    // Other counters' bills, so goods can come back at this counter too.
+    await pullStoreBills(ctx, target);
     result.pulledPages = pulled.pages;
     result.pulledProducts = pulled.products;
     result.pulledStockRows = pulled.stockRows;

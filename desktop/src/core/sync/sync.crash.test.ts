@@ -77,7 +77,8 @@ describe('sync after crashes', () => {
       await core.stockIn({ product: 'TEA', qty: 5 });
       const results: string[] = [];
       core.startSyncLoop({ intervalMs: 100, baseBackoffMs: 50, maxBackoffMs: 200, onResult: (r) => results.push(r instanceof Error ? r.message : 'ok') });
-      await waitFor(async () => (await core.syncStatus()).pendingMovements === 0);
+      // A whole cycle done (its push and its pulls), not only the push: then the hub refuses the token.
+      await waitFor(async () => results.includes('ok') && (await core.syncStatus()).pendingMovements === 0);
       hub.tokens.delete(TOKEN);
       await core.stockIn({ product: 'TEA', qty: 1 });
       await waitFor(async () => (await core.syncStatus()).halted !== null);

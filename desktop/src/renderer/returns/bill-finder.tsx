@@ -57,7 +57,10 @@ export function BillFinder({ onOpen }: { onOpen: (number: string) => void }) {
         <ul className="pick-list" data-testid="found-bills">
           {found.map((b) => (
             <li key={b.id}>
-              <span>{t('returns.found', { number: b.number, when: dateTime(i18n, b.occurredAt), total: i18n.money(b.totalPaise) })}</span>
+              <span>
+                {t('returns.found', { number: b.number, when: dateTime(i18n, b.occurredAt), total: i18n.money(b.totalPaise) })}
+                {!b.thisCounter && <span className="muted"> · {t('returns.otherCounter', { counter: b.counterCode })}</span>}
+              </span>
               <button type="button" className="btn btn-sm" onClick={() => onOpen(b.number)}>
                 {t('returns.open')}
               </button>

@@ -17,6 +17,7 @@ import * as m0017 from './0017-customers';
 import * as m0018 from './0018-shifts';
 import * as m0019 from './0019-margins-costs';
 import * as m0019b from './0019-shrinkage-rollup';
+import * as m0022 from './0022-bills-changed-index';
 
 /** Static imports: migrations ship inside the bundle, never read from a folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0018-shifts': m0018,
   '0019-margins-costs': m0019,
   '0019-shrinkage-rollup': m0019b,
+  '0022-bills-changed-index': m0022,
 };

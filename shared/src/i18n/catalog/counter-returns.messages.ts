@@ -9,6 +9,7 @@ export const counterReturnsMessages = messages({
   'returns.date': { en: 'Date', ur: 'تاریخ', hi: 'तारीख' },
   'returns.amount': { en: 'Amount', ur: 'رقم', hi: 'रकम' },
   'returns.find': { en: 'Find bills', ur: 'بل تلاش کریں', hi: 'बिल खोजें' },
+  'returns.otherCounter': { en: 'rung up at counter {counter}', ur: 'کاؤنٹر {counter} پر بنا', hi: 'काउंटर {counter} पर बना' },
   'returns.found': { en: '{number} · {when} · {total}', ur: '{number} · {when} · {total}', hi: '{number} · {when} · {total}' },
   'returns.noneFound': { en: 'No bill matches.', ur: 'کوئی بل نہیں ملا۔', hi: 'कोई बिल नहीं मिला।' },
   'returns.open': { en: 'Open', ur: 'کھولیں', hi: 'खोलें' },

@@ -1,0 +1,45 @@
+import { billSchema, DomainError, STORE_BILL_DAYS, storeBillsQuerySchema, storeBillsResponseSchema, uuidSchema } from '@bazaar/shared';
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import { requireDevice } from '../auth/auth.middleware';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { decodeCursor, encodeCursor, timeIdCursorSchema } from '../http/cursor';
+import { route } from '../openapi/openapi.route';
+
+const storeBills = route({
+  summary: "Bills other counters of the device's store rang up or changed (voids) in the last 90 days, oldest change first, keyset paged (device token)",
+  tag: 'sync',
+  query: storeBillsQuerySchema,
+  responses: { 200: storeBillsResponseSchema },
+});
+
+/**
+ * A counter calls this after its pull: every bill of its store from the other counters, so a
+ * return can be taken against any of them at this counter, offline too. One indexed range of
+ * the store's own rows (bills_store_changed); nothing shared by all stores.
+ */
+export function createBillsSyncRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().get('/bills', storeBills, async (c) => {
+    const device = requireDevice(c);
+    const query = storeBills.query(c);
+    const after = decodeCursor(query.cursor, timeIdCursorSchema);
+    const afterId = after ? uuidSchema.safeParse(after[1]) : null;
+    if (afterId && !afterId.success) throw new DomainError('INVALID_CURSOR', 'cursor: not a cursor for this list');
+    const since = new Date(deps.clock.now() - STORE_BILL_DAYS * 86_400_000);
+    let q = deps.readDb
+      .selectFrom('bills')
+      .select(['id', 'updated_at', 'doc'])
+      .where('store_id', '=', device.storeId)
+      .where('device_id', '<>', device.id)
+      .where('occurred_at', '>=', since)
+      .orderBy('updated_at')
+      .orderBy('id')
+      .limit(query.limit + 1);
+    if (after && afterId?.success) q = q.where(sql<boolean>`(updated_at, id) > (${new Date(after[0])}::timestamptz, ${afterId.data}::uuid)`);
+    const rows = await q.execute();
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    const cursor = last ? encodeCursor([new Date(last.updated_at).toISOString(), last.id]) : (query.cursor ?? null);
+    return c.json({ bills: page.map((r) => billSchema.parse(r.doc)), cursor, hasMore: rows.length > query.limit }, 200);
+  });
+}
