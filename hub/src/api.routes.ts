@@ -34,6 +34,8 @@ import { createTransfersRoutes } from './transfers/transfers.routes';
 import { createInTransitRoutes } from './transfers/transfers.in-transit';
 import { createTransferSyncRoutes } from './transfers/transfers.sync';
 import { createCreditSyncRoutes } from './credit/credit.sync.routes';
+import { createCustomersRoutes } from './credit/credit.routes';
+import { createReceivablesRoutes } from './credit/credit.report.routes';
 
 /** Every /api/v1 route, chained so path params and RPC types survive (hc<HubApp>). */
 export function createApiRoutes(deps: AppDeps) {
@@ -69,6 +71,8 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/sync', createPurchasesSyncRoutes(deps))
     .route('/sync', createCreditSyncRoutes(deps))
     .route('/sync', createBillsSyncRoutes(deps))
+    .route('/customers', createCustomersRoutes(deps))
+    .route('/reports', createReceivablesRoutes(deps))
     .route('/devices', createDevicesRoutes(deps))
     .route('/conflicts', createConflictsRoutes(deps))
     .route('/dev', createDevRoutes(deps));

@@ -29,6 +29,7 @@ const f = {} as {
   C: { id: string; code: string };
   transferB: string;
   shiftB: string;
+  customerB: string;
 };
 const SECRET_B = 'secret note of BRAVO';
 
@@ -84,6 +85,11 @@ beforeAll(async () => {
   f.shiftB = uuidv7();
   const shift = { shiftId: f.shiftB, storeCode: f.B.code, counterCode: 'C1', status: 'closed', openedAt: at, openedBy: 'bravo-clerk', closedAt: at, closedBy: 'bravo-clerk', floatPaise: 1000, saleBills: 0, returnBills: 0, salesPaise: 0, returnsPaise: 0, discountsPaise: 0, roundingPaise: 0, voids: { count: 0, totalPaise: 0 }, byMethod: [], cashExpectedPaise: 1000, counted: [], countedPaise: 1000, variancePaise: 0 };
   expect((await t.call('POST', '/sync/push', devB.token, { movements: [], shifts: [shift] })).status).toBe(200);
+  // A customer of B with a credit sale on their account (issue 20).
+  f.customerB = uuidv7();
+  const customerB = { id: f.customerB, storeId: f.B.id, name: 'Bravo Customer', phone: '03001112222', address: null, note: SECRET_B, creditLimitPaise: null, deviceId: devB.id, createdAt: at, updatedAt: at };
+  const entryB = { id: uuidv7(), storeId: f.B.id, customerId: f.customerB, deviceId: devB.id, entrySeq: 1, occurredAt: at, by: { id: null, name: 'bravo-clerk' }, note: null, kind: 'credit_sale', amountPaise: 1234, billId: uuidv7(), billNumber: 'B-C1-000001', dueOn: null, approvedBy: null };
+  expect((await t.call('POST', '/sync/push', devB.token, { movements: [], customers: [customerB], creditEntries: [entryB] })).status).toBe(200);
   f.conflictB = (await t.db.db.selectFrom('conflicts').select('id').where('store_id', '=', f.B.id).executeTakeFirstOrThrow()).id;
   f.exportB = (await t.call('POST', '/exports', admin.token, { kind: 'stock', storeId: f.B.id })).body.id;
   f.purchaseOrderB = (await t.call('POST', '/purchase-orders', admin.token, { storeId: f.B.id, supplierId: f.supplierId, lines: [{ productId: f.product.id, orderedQty: 5 }] })).body.id;
@@ -141,7 +147,9 @@ async function fillPath(method: string, pattern: string): Promise<string> {
                       ? f.transferB
                       : pattern.startsWith('/api/v1/shifts/')
                         ? f.shiftB
-                        : uuidv7();
+                        : pattern.startsWith('/api/v1/customers/')
+                          ? f.customerB
+                          : uuidv7();
   return pattern.replace(/:[A-Za-z]+/g, id);
 }
 

@@ -5,3 +5,4 @@ export * from './ledger.statement';
 export * from './ledger.reminder';
 export * from './credit.sync.schema';
 export * from './ledger.statement-text';
+export * from './credit.view.schema';

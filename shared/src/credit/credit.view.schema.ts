@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { dayStringSchema } from '../domain/store-time';
+import { uuidSchema } from '../ids/uuidv7';
+import { customerSchema } from './customer.schema';
+import { ledgerEntrySchema } from './ledger.schema';
+
+/** What head office reads of customers and receivables (issue 20); every figure derived from the entries. */
+
+export const ageingSchema = z.object({ d0_30: z.number().int(), d31_60: z.number().int(), d61_90: z.number().int(), d90plus: z.number().int() });
+
+const storeRef = { storeCode: z.string(), storeName: z.string() };
+
+export const customerSummarySchema = z.object({
+  customer: customerSchema,
+  ...storeRef,
+  balancePaise: z.number().int(),
+  overduePaise: z.number().int(),
+  lastEntryAt: z.string().nullable(),
+});
+export type CustomerSummary = z.infer<typeof customerSummarySchema>;
+
+export const statementSchema = z.object({
+  from: dayStringSchema.nullable(),
+  to: dayStringSchema.nullable(),
+  openingPaise: z.number().int(),
+  lines: z.array(z.object({ entry: ledgerEntrySchema, day: dayStringSchema, balancePaise: z.number().int() })),
+  billedPaise: z.number().int(),
+  paidPaise: z.number().int(),
+  closingPaise: z.number().int(),
+});
+
+export const customerDetailSchema = customerSummarySchema.extend({
+  timeZone: z.string(),
+  ageing: ageingSchema,
+  oldestDueDay: dayStringSchema.nullable(),
+  daysOverdue: z.number().int(),
+  statement: statementSchema,
+});
+export type CustomerDetail = z.infer<typeof customerDetailSchema>;
+
+export const customerListQuerySchema = z.strictObject({
+  storeId: uuidSchema.optional(),
+  /** Phone digits or part of a name. */
+  q: z.string().trim().max(100).optional(),
+  owing: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const customerStatementQuerySchema = z.strictObject({ from: dayStringSchema.optional(), to: dayStringSchema.optional() });
+
+export const receivablesQuerySchema = z.strictObject({
+  storeId: uuidSchema.optional(),
+  /** Days of collection (payments received) to list, ending today in each store's calendar. */
+  days: z.coerce.number().int().min(1).max(366).default(30),
+  top: z.coerce.number().int().min(1).max(100).default(10),
+  format: z.enum(['json', 'csv']).optional(),
+});
+
+const totals = { customers: z.number().int(), balancePaise: z.number().int(), overduePaise: z.number().int(), ageing: ageingSchema };
+export const receivablesReportSchema = z.object({
+  stores: z.array(z.object({ storeId: uuidSchema, ...storeRef, timeZone: z.string(), ...totals })),
+  total: z.object(totals),
+  top: z.array(z.object({ customerId: uuidSchema, name: z.string(), phone: z.string(), ...storeRef, balancePaise: z.number().int(), overduePaise: z.number().int(), daysOverdue: z.number().int() })),
+  collections: z.array(z.object({ day: dayStringSchema, paidPaise: z.number().int() })),
+});
+export type ReceivablesReport = z.infer<typeof receivablesReportSchema>;
