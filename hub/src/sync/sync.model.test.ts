@@ -1,4 +1,4 @@
-import { formatHlc, mergeStock, uuidv7, type MovementKind } from '@bazaar/shared';
+import { formatHlc, mergeStock, uuidv7, type Customer, type LedgerEntry, type MovementKind } from '@bazaar/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
 import { prng, SimDevice } from './sync.test-kit';
@@ -16,6 +16,12 @@ import { restoreDeviceTail, simulatedHub } from './sync.model.sim';
  * to ±3 days either way from the start (before their first sync), counters restart (their next
  * stamps wait for an exchange) and have their clocks set mid-run. The shelf is the oracle:
  * mergeStock over the movements ordered by the true time they happened must equal the hub.
+ *
+ * Udhaar (issue 20): counters of a store record credit sales and payments for the store's
+ * customers offline; each push carries a random, shuffled, partly repeated pick of the counter's
+ * ledger entries (old ones again, new ones not yet), and some answers are lost. In the end each
+ * customer's balance at the hub must be the sum of every entry ever made, each stored once by id
+ * and by (device, entry seq).
  *
  * One database for all runs (a run is isolated by its own stores and devices) keeps 200 runs
  * well inside the time budget on real Postgres.
@@ -69,6 +75,35 @@ async function oneRun(seed: number) {
     await SimDevice.enroll(rt, admin.token, stores[1]!.id, 'counter 3', r.pick(SKEWS)),
   ];
   for (const d of devices) d.trueNow = sim.now;
+  // Two customers per store, made at the store's first counter; every counter of the store may sell to them.
+  const customers = new Map<string, Customer[]>(
+    stores.map((s) => {
+      const first = devices.find((d) => d.storeId === s.id)!;
+      const at = new Date(sim.now()).toISOString();
+      return [s.id, [0, 1].map((i) => ({ id: uuidv7(), storeId: s.id, name: `Customer ${i}`, phone: `0300${seed}${i}`.padEnd(11, '7'), address: null, note: null, creditLimitPaise: null, deviceId: first.id, createdAt: at, updatedAt: at }))];
+    }),
+  );
+  const ledger = new Map<string, LedgerEntry[]>(devices.map((d) => [d.id, []]));
+  const recordEntry = (d: SimDevice) => {
+    const mine = ledger.get(d.id)!;
+    const customer = r.pick(customers.get(d.storeId)!);
+    const base = { id: uuidv7(), storeId: d.storeId, customerId: customer.id, deviceId: d.id, entrySeq: mine.length + 1, occurredAt: new Date(sim.now()).toISOString(), by: { id: null, name: 'cashier' }, note: null };
+    mine.push(
+      r.chance(0.6)
+        ? { ...base, kind: 'credit_sale', amountPaise: r.int(100, 5000), billId: uuidv7(), billNumber: `M-C1-${String(mine.length + 1).padStart(6, '0')}`, dueOn: null, approvedBy: null }
+        : { ...base, kind: 'payment', amountPaise: -r.int(100, 3000), method: r.pick(['cash', 'upi'] as const) },
+    );
+  };
+  /** What a push carries of the khata: the store's customers, and a shuffled pick of this counter's entries with repeats. */
+  const creditPick = (d: SimDevice, all = false) => {
+    const mine = ledger.get(d.id)!;
+    const pick = all ? [...mine, ...mine.filter(() => r.chance(0.3))] : mine.filter(() => r.chance(0.5)).concat(mine.filter(() => r.chance(0.1)));
+    for (let i = pick.length - 1; i > 0; i--) {
+      const j = r.int(0, i);
+      [pick[i], pick[j]] = [pick[j]!, pick[i]!];
+    }
+    return { customers: customers.get(d.storeId)!, creditEntries: pick };
+  };
   const steps = r.int(6, 14);
   const offlineIds: string[] = [];
   for (let step = 0; step < steps; step++) {
@@ -104,12 +139,14 @@ async function oneRun(seed: number) {
         d.record(kind, product, qtyFor(kind, r));
         sim.advance(r.int(1, 3));
       }
+      // Some carts go on a customer's account, and some customers pay back.
+      for (let i = r.chance(0.5) ? r.int(1, 3) : 0; i > 0; i--) recordEntry(d);
     } else if (action < 0.85 && d.log.length > 0) {
       // A push attempt: usually from the acked seq, sometimes a replay of old ones, sometimes a retry from the future.
       const from = r.chance(0.2) ? r.int(1, d.log.length) : r.chance(0.15) ? d.acked + r.int(2, 3) : d.acked + 1;
       const to = Math.min(d.log.length, from + r.int(0, 5));
       if (from > to) continue;
-      const res = await d.push(d.slice(from, to), d.offline, { dropResponse: r.chance(0.25) });
+      const res = await d.push(d.slice(from, to), d.offline, { dropResponse: r.chance(0.25), extra: creditPick(d) });
       if (res.status !== 200) expect(res.body.error.code, `seed ${seed}: ${res.text}`).toBe('SEQ_GAP');
     } else {
       await d.pullPage(r.int(1, 3));
@@ -122,6 +159,21 @@ async function oneRun(seed: number) {
     if (d.log.length && r.chance(0.3)) expect((await d.push(d.slice(1, d.log.length))).status).toBe(200);
   }
   for (const d of devices) await d.pullAll(r.chance(0.15) ? 1 : 50);
+  // The khata is delivered in the end too: every entry, shuffled, some twice, and once more after that for some counters.
+  for (const d of devices) {
+    expect((await d.push([], d.offline, { extra: creditPick(d, true) })).status, `seed ${seed}: credit push`).toBe(200);
+    if (r.chance(0.3)) expect((await d.push([], d.offline, { extra: creditPick(d, true) })).status).toBe(200);
+  }
+  for (const store of stores) {
+    const made = devices.filter((d) => d.storeId === store.id).flatMap((d) => ledger.get(d.id)!);
+    const rows = await t.db.db.selectFrom('credit_entries').select(['id', 'customer_id', 'device_id', 'entry_seq', 'amount_paise']).where('store_id', '=', store.id).execute();
+    expect(rows.map((x) => x.id).sort(), `seed ${seed}: every entry stored once`).toEqual(made.map((e) => e.id).sort());
+    expect(rows.map((x) => `${x.device_id}/${x.entry_seq}`).sort(), `seed ${seed}: (device, entry seq) once`).toEqual(made.map((e) => `${e.deviceId}/${e.entrySeq}`).sort());
+    for (const c of customers.get(store.id)!) {
+      const hub = rows.filter((x) => x.customer_id === c.id).reduce((a, x) => a + Number(x.amount_paise), 0);
+      expect(hub, `seed ${seed}: ${c.name}'s balance = the sum of every entry made`).toBe(made.filter((e) => e.customerId === c.id).reduce((a, e) => a + e.amountPaise, 0));
+    }
+  }
 
   // The hub's merges, as the oracle sees them: every offline id maps to the product that kept the SKU.
   const merged = offlineIds.length

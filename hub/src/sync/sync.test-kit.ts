@@ -178,7 +178,8 @@ export class SimDevice {
   }
 
   /** A push as the desktop makes it: provisional stamps are finalised first (a time probe), then sent as they are from then on. */
-  async push(movements: DeviceMovementInput[], products: OfflineProduct[] = this.offline, opts: { dropResponse?: boolean } = {}) {
+  /** `extra`: more of the push body (customers and ledger entries, documents that ride along). */
+  async push(movements: DeviceMovementInput[], products: OfflineProduct[] = this.offline, opts: { dropResponse?: boolean; extra?: Record<string, unknown> } = {}) {
     const top = movements.reduce((a, m) => Math.max(a, m.seq), 0);
     if (!this.finalUpTo(top)) {
       await this.probe();
@@ -186,7 +187,7 @@ export class SimDevice {
       movements = movements.map((m) => this.log.find((l) => l.id === m.id) ?? m);
     }
     const sentAt = this.raw();
-    const res = await this.t.call('POST', '/sync/push', this.token, { movements, products, deviceHlc: this.clock.current(), clock: { deviceTime: sentAt, offsetMs: this.offsetMs } });
+    const res = await this.t.call('POST', '/sync/push', this.token, { ...opts.extra, movements, products, deviceHlc: this.clock.current(), clock: { deviceTime: sentAt, offsetMs: this.offsetMs } });
     if (opts.dropResponse) return res;
     if (res.status === 200) this.learn(res.body as PushResponse, sentAt, movements);
     else if (res.body?.error?.code === 'SEQ_GAP') this.acked = (res.body.error.details.expectedSeq as number) - 1;
