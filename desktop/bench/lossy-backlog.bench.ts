@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,6 +8,7 @@ import type { SyncRunResult } from '../src/core/core.api';
 import { StoreCore } from '../src/core/store-core';
 import { FaultProxy, NO_FAULTS, type FaultPlan } from '../src/core/testing/fault-proxy';
 import { startHub } from '../src/core/testing/hub-process';
+import { freePort } from '../src/core/testing/free-port';
 
 /**
  * Issue 14 item 3: a counter with a 14,000-movement backlog (14 pushes of 1,000) comes back
@@ -22,17 +22,6 @@ import { startHub } from '../src/core/testing/hub-process';
  *   pnpm --filter @bazaar/desktop exec tsx bench/lossy-backlog.bench.ts [--movements 14000] [--runs 3] [--loss 0.25]
  */
 const LINES_PER_SALE = 50;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Mulberry32, so each run's faults repeat from its seed. */
 function seeded(seed: number): () => number {

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product, Store } from '@bazaar/shared';
 import { startHub, type HubProcess } from '../core/testing/hub-process';
 import { runCli } from './cli.testing';
+import { freePort } from '../core/testing/free-port';
 
 /**
  * The exit codes `--help` lists that cli.test.ts does not reach (1 internal, 4 conflict, 7 hub,
@@ -14,17 +14,6 @@ import { runCli } from './cli.testing';
  * TEST_DATABASE_URL, embedded PGlite without).
  */
 const cli = runCli;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 const dirs: string[] = [];
 function freshDir(): string {

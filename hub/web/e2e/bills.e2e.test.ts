@@ -2,7 +2,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { formatMoney, type BillReport, type BillSummary, type Page as ApiPage } from '@bazaar/shared';
-import { PASSWORD, type ApiSeeder } from './seed';
+import type { ApiSeeder } from './seed';
+import { openTab, signInAs } from './sign-in';
 import { seedBills } from './bills.seed';
 import { useBrowserHub } from './browser-hub';
 import { browserTestSuite, ConsoleErrors, screenshotDir } from './harness';
@@ -30,17 +31,8 @@ describe.skipIf(suite.skip)(suite.title, () => {
   const rows = () => page.getByTestId('bills-table').locator('tbody tr:not(.skeleton-row)');
   const loaded = () => page.getByTestId('bills-table').getByTestId('row-count').filter({ hasNotText: 'Loading' }).waitFor();
   async function openBills(username: string) {
-    await page.goto(`${hub.url}/overview`);
-    const signOut = page.getByRole('button', { name: 'Sign out' });
-    await signOut.or(page.getByRole('heading', { name: 'Sign in' })).first().waitFor();
-    if (await signOut.isVisible()) await signOut.click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Bills', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Bills' }).waitFor();
+    await signInAs(page, hub.url, username);
+    await openTab(page, 'Bills');
     await loaded();
   }
 

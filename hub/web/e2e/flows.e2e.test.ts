@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ExpiryReport, InTransitRow, LoginResult, Page as ApiPage, PurchaseOrderSummary, ReorderReport, TransferView } from '@bazaar/shared';
 import { PASSWORD, type ApiSeeder } from './seed';
+import { openTab, signInAs } from './sign-in';
 import { seedFlows } from './flows.seed';
 import { useBrowserHub } from './browser-hub';
 import { browserTestSuite, ConsoleErrors, screenshotDir } from './harness';
@@ -30,21 +31,8 @@ describe.skipIf(suite.skip)(suite.title, () => {
   const rows = (testId: string) => page.getByTestId(testId).locator('tbody tr:not(.skeleton-row)');
   const loaded = (testId: string) => page.getByTestId(testId).getByTestId('row-count').filter({ hasNotText: 'Loading' }).waitFor();
   const text = async (testId: string) => ((await page.getByTestId(testId).innerText()) ?? '').replace(/\s+/g, ' ').trim();
-  async function signIn(username: string) {
-    await page.goto(`${hub.url}/overview`);
-    const signOut = page.getByRole('button', { name: 'Sign out' });
-    await signOut.or(page.getByRole('heading', { name: 'Sign in' })).first().waitFor();
-    if (await signOut.isVisible()) await signOut.click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-  }
-  async function open(tab: string) {
-    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: tab, exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: tab }).waitFor();
-  }
+  const signIn = (username: string) => signInAs(page, hub.url, username);
+  const open = (tab: string) => openTab(page, tab);
 
   it('lists the transfers the API answers and drills into one: sent against counted in, short, damaged, in transit', async () => {
     await signIn('owner');

@@ -1,27 +1,14 @@
 import type { Product, Store } from '@bazaar/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../testing/free-port';
-import { startHub, type HubProcess } from '../testing/hub-process';
-import { tempStore } from '../testing/temp-store';
+import { describe, expect, it } from 'vitest';
+import { useTestHub } from '../testing/test-hub';
 import { expectError } from './bills.testing';
 
-let hub: HubProcess;
-let admin: string;
-const cleanups: (() => Promise<void>)[] = [];
-beforeAll(async () => {
-  hub = await startHub(await freePort(), process.env.TEST_DATABASE_URL);
-  admin = (await hub.api<{ token: string }>('POST', '/auth/register', { username: 'owner', name: 'Shop Owner', password: 'a-long-password-1' })).token;
-}, 300_000);
-afterAll(async () => {
-  for (const c of cleanups.splice(0)) await c();
-  await hub?.stop();
-});
+const t = useTestHub();
 
 async function counterOf(store: Store, name: string, code: string) {
-  const dev = await hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name }, admin);
-  const s = await tempStore();
-  cleanups.push(s.cleanup);
-  await s.core.enroll({ hubUrl: hub.url, token: dev.token });
+  const dev = await t.hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name }, t.admin);
+  const s = await t.counter();
+  await s.core.enroll({ hubUrl: t.hub.url, token: dev.token });
   await s.core.syncNow();
   await s.core.signIn({ username: 'meena', pin: '1234' });
   await s.core.updateBillSettings({ counterCode: code });
@@ -30,10 +17,10 @@ async function counterOf(store: Store, name: string, code: string) {
 
 describe('a return at another counter of the store (real hub process)', () => {
   it("counter 2 takes back goods of counter 1's bill offline, never more than is left, and counter 1 then knows of it", async () => {
-    const store = await hub.api<Store>('POST', '/stores', { code: 'LHR-05', name: 'Model Town Kiryana' }, admin);
-    const soap = await hub.api<Product>('POST', '/products', { sku: 'SOAP', name: 'Lux soap', unit: 'pc', pricePaise: 4500 }, admin);
-    await hub.api('POST', '/stock-movements', { storeId: store.id, productId: soap.id, kind: 'IN', qty: 50 }, admin);
-    await hub.api('POST', '/users', { username: 'meena', name: 'Meena', password: 'meena-password-1', role: 'manager', storeIds: [store.id], pin: '1234' }, admin);
+    const store = await t.hub.api<Store>('POST', '/stores', { code: 'LHR-05', name: 'Model Town Kiryana' }, t.admin);
+    const soap = await t.hub.api<Product>('POST', '/products', { sku: 'SOAP', name: 'Lux soap', unit: 'pc', pricePaise: 4500 }, t.admin);
+    await t.hub.api('POST', '/stock-movements', { storeId: store.id, productId: soap.id, kind: 'IN', qty: 50 }, t.admin);
+    await t.hub.api('POST', '/users', { username: 'meena', name: 'Meena', password: 'meena-password-1', role: 'manager', storeIds: [store.id], pin: '1234' }, t.admin);
     const one = await counterOf(store, 'Till 1', 'C1');
     const two = await counterOf(store, 'Till 2', 'C2');
 
@@ -57,9 +44,9 @@ describe('a return at another counter of the store (real hub process)', () => {
     // Counter 1 sees the return made at counter 2: only one soap is left to take back there too.
     expect((await one.showBill({ bill: sale.billNumber })).returnable).toEqual({ 1: 1 });
     await expectError(one.returnBill({ bill: sale.billNumber, lines: [{ lineNo: 1, qty: 2 }] }), 'CONFLICT');
-    const stock = await hub.api<{ items: { sku: string; qty: number }[] }>('GET', `/stocks?storeId=${store.id}`, undefined, admin);
+    const stock = await t.hub.api<{ items: { sku: string; qty: number }[] }>('GET', `/stocks?storeId=${store.id}`, undefined, t.admin);
     expect(stock.items.find((r) => r.sku === 'SOAP')?.qty).toBe(50 - 3 + 2);
-    const bills = await hub.api<{ items: { number: string; kind: string }[] }>('GET', `/bills?storeId=${store.id}`, undefined, admin);
+    const bills = await t.hub.api<{ items: { number: string; kind: string }[] }>('GET', `/bills?storeId=${store.id}`, undefined, t.admin);
     expect(bills.items.map((b) => [b.number, b.kind]).sort()).toEqual([[sale.billNumber, 'sale'], [ret.number, 'return']].sort());
     // Counter 2's own numbering is untouched by the bills it holds of counter 1.
     expect((await two.sell({ lines: [{ product: 'SOAP', qty: 1 }] })).billNumber).toBe('LHR-05-C2-000002');

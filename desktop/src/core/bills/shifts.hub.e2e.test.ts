@@ -1,27 +1,14 @@
 import type { Product, ShiftDetail, ShiftSummary, Store } from '@bazaar/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../testing/free-port';
-import { startHub, type HubProcess } from '../testing/hub-process';
-import { tempStore } from '../testing/temp-store';
+import { describe, expect, it } from 'vitest';
+import { useTestHub } from '../testing/test-hub';
 
-let hub: HubProcess;
-let admin: string;
-const cleanups: (() => Promise<void>)[] = [];
-beforeAll(async () => {
-  hub = await startHub(await freePort(), process.env.TEST_DATABASE_URL);
-  admin = (await hub.api<{ token: string }>('POST', '/auth/register', { username: 'owner', name: 'Shop Owner', password: 'a-long-password-1' })).token;
-}, 300_000);
-afterAll(async () => {
-  for (const c of cleanups.splice(0)) await c();
-  await hub?.stop();
-});
+const t = useTestHub();
 
 async function counterOf(store: Store, name: string) {
-  await hub.api('POST', '/users', { username: 'meena', name: 'Meena', password: 'meena-password-1', role: 'manager', storeIds: [store.id], pin: '1234' }, admin);
-  const dev = await hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name }, admin);
-  const s = await tempStore();
-  cleanups.push(s.cleanup);
-  await s.core.enroll({ hubUrl: hub.url, token: dev.token });
+  await t.hub.api('POST', '/users', { username: 'meena', name: 'Meena', password: 'meena-password-1', role: 'manager', storeIds: [store.id], pin: '1234' }, t.admin);
+  const dev = await t.hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name }, t.admin);
+  const s = await t.counter();
+  await s.core.enroll({ hubUrl: t.hub.url, token: dev.token });
   await s.core.syncNow();
   await s.core.signIn({ username: 'meena', pin: '1234' });
   return s.core;
@@ -29,15 +16,15 @@ async function counterOf(store: Store, name: string) {
 
 describe('shifts reach head office (real hub process)', () => {
   it('a shift opened and closed offline arrives open, then closed with its Z report, once; a manager of another store never sees it', async () => {
-    const store = await hub.api<Store>('POST', '/stores', { code: 'KHI-07', name: 'Saddar Kiryana', timeZone: 'Asia/Karachi' }, admin);
-    const other = await hub.api<Store>('POST', '/stores', { code: 'LHR-09', name: 'Anarkali Store' }, admin);
-    await hub.api<Product>('POST', '/products', { sku: 'SOAP', name: 'Lux soap', unit: 'pc', pricePaise: 4500 }, admin);
+    const store = await t.hub.api<Store>('POST', '/stores', { code: 'KHI-07', name: 'Saddar Kiryana', timeZone: 'Asia/Karachi' }, t.admin);
+    const other = await t.hub.api<Store>('POST', '/stores', { code: 'LHR-09', name: 'Anarkali Store' }, t.admin);
+    await t.hub.api<Product>('POST', '/products', { sku: 'SOAP', name: 'Lux soap', unit: 'pc', pricePaise: 4500 }, t.admin);
     const core = await counterOf(store, 'Till 2');
 
     const opened = await core.openShift({ floatPaise: 100_000 });
     await core.sell({ lines: [{ product: 'SOAP', qty: 2 }], payments: [{ method: 'cash', tenderedPaise: 10_000 }] });
     await core.syncNow();
-    const open = await hub.api<{ items: ShiftSummary[] }>('GET', `/shifts?storeId=${store.id}`, undefined, admin);
+    const open = await t.hub.api<{ items: ShiftSummary[] }>('GET', `/shifts?storeId=${store.id}`, undefined, t.admin);
     expect(open.items.map((s) => [s.id, s.status, s.counterName, s.openedBy, s.floatPaise])).toEqual([[opened.shiftId, 'open', 'Till 2', 'meena', 100_000]]);
 
     // Closed offline with the drawer counted short by Rs 5, then a sync: the Z report replaces the open copy.
@@ -45,23 +32,23 @@ describe('shifts reach head office (real hub process)', () => {
     expect(closed.variancePaise).toBe(-500);
     await core.syncNow();
     await core.syncNow();
-    const detail = await hub.api<ShiftDetail>('GET', `/shifts/${opened.shiftId}`, undefined, admin);
+    const detail = await t.hub.api<ShiftDetail>('GET', `/shifts/${opened.shiftId}`, undefined, t.admin);
     expect(detail).toMatchObject({ status: 'closed', closedBy: 'meena', cashExpectedPaise: 109_000, countedPaise: 108_500, variancePaise: -500, saleBills: 1, salesPaise: 9_000, storeCode: 'KHI-07', timeZone: 'Asia/Karachi' });
     expect(detail.report).toEqual(closed);
-    const audit = await hub.api<{ items: { action: string; after: Record<string, unknown> | null }[] }>('GET', `/logs?storeId=${store.id}&action=sync.push`, undefined, admin);
+    const audit = await t.hub.api<{ items: { action: string; after: Record<string, unknown> | null }[] }>('GET', `/logs?storeId=${store.id}&action=sync.push`, undefined, t.admin);
     const stored = audit.items.map((a) => a.after?.shiftsStored).filter((n) => n !== undefined);
     expect(stored.reduce((a, b) => Number(a) + Number(b), 0)).toBe(1);
 
     // Filters on the store's own days, CSV in words, and scoping.
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Karachi' }).format(new Date());
-    expect((await hub.api<{ items: ShiftSummary[] }>('GET', `/shifts?status=closed&from=${today}&to=${today}`, undefined, admin)).items).toHaveLength(1);
-    expect((await hub.api<{ items: ShiftSummary[] }>('GET', `/shifts?status=open`, undefined, admin)).items).toHaveLength(0);
-    const csv = await fetch(`${hub.url}/api/v1/shifts?format=csv`, { headers: { authorization: `Bearer ${admin}` } }).then((r) => r.text());
+    expect((await t.hub.api<{ items: ShiftSummary[] }>('GET', `/shifts?status=closed&from=${today}&to=${today}`, undefined, t.admin)).items).toHaveLength(1);
+    expect((await t.hub.api<{ items: ShiftSummary[] }>('GET', `/shifts?status=open`, undefined, t.admin)).items).toHaveLength(0);
+    const csv = await fetch(`${t.hub.url}/api/v1/shifts?format=csv`, { headers: { authorization: `Bearer ${t.admin}` } }).then((r) => r.text());
     expect(csv.split('\n')[1]).toContain('Saddar Kiryana');
     expect(csv).toContain('-5.00');
-    await hub.api('POST', '/users', { username: 'lahore-mgr', name: 'Lahore Manager', password: 'a-long-password-2', role: 'manager', storeIds: [other.id] }, admin);
-    const mgr = (await hub.api<{ token: string }>('POST', '/auth/login', { username: 'lahore-mgr', password: 'a-long-password-2' })).token;
-    expect((await hub.api<{ items: ShiftSummary[] }>('GET', '/shifts', undefined, mgr)).items).toHaveLength(0);
-    await expect(hub.api('GET', `/shifts/${opened.shiftId}`, undefined, mgr)).rejects.toThrow(/404|403/);
+    await t.hub.api('POST', '/users', { username: 'lahore-mgr', name: 'Lahore Manager', password: 'a-long-password-2', role: 'manager', storeIds: [other.id] }, t.admin);
+    const mgr = (await t.hub.api<{ token: string }>('POST', '/auth/login', { username: 'lahore-mgr', password: 'a-long-password-2' })).token;
+    expect((await t.hub.api<{ items: ShiftSummary[] }>('GET', '/shifts', undefined, mgr)).items).toHaveLength(0);
+    await expect(t.hub.api('GET', `/shifts/${opened.shiftId}`, undefined, mgr)).rejects.toThrow(/404|403/);
   });
 });

@@ -1,34 +1,21 @@
 import type { Product, PurchaseOrder, PurchaseOrderDetail, Store, Supplier } from '@bazaar/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type HubProcess } from '../testing/hub-process';
-import { tempStore } from '../testing/temp-store';
-import { freePort } from '../testing/free-port';
+import { describe, expect, it } from 'vitest';
+import { useTestHub } from '../testing/test-hub';
 
-let hub: HubProcess;
-let admin: string;
-const cleanups: (() => Promise<void>)[] = [];
-beforeAll(async () => {
-  hub = await startHub(await freePort(), process.env.TEST_DATABASE_URL);
-  admin = (await hub.api<{ token: string }>('POST', '/auth/register', { username: 'owner', name: 'Shop Owner', password: 'a-long-password-1' })).token;
-}, 300_000);
-afterAll(async () => {
-  for (const c of cleanups.splice(0)) await c();
-  await hub?.stop();
-});
+const t = useTestHub();
 
 describe('purchases between head office and the counter (real hub process)', () => {
   it('an order from head office reaches the counter, a partial delivery is received offline, and the hub shows what is short, exactly once', async () => {
-    const store = await hub.api<Store>('POST', '/stores', { code: 'LHR-01', name: 'Gulberg Kiryana' }, admin);
-    const supplier = await hub.api<Supplier>('POST', '/suppliers', { name: 'Agro Traders' }, admin);
-    const rice = await hub.api<Product>('POST', '/products', { sku: 'RICE', name: 'Basmati rice', unit: 'g', pricePaise: 30000, costPaise: 24000, supplierId: supplier.id }, admin);
-    const ghee = await hub.api<Product>('POST', '/products', { sku: 'GHEE', name: 'Desi ghee 1L', unit: 'pc', pricePaise: 90000, costPaise: 80000, supplierId: supplier.id }, admin);
-    const dev = await hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'Counter 1' }, admin);
-    const po = await hub.api<PurchaseOrder>('POST', '/purchase-orders', { storeId: store.id, supplierId: supplier.id, lines: [{ productId: rice.id, orderedQty: 50_000 }, { productId: ghee.id, orderedQty: 12, agreedCostPaise: 79000 }] }, admin);
+    const store = await t.hub.api<Store>('POST', '/stores', { code: 'LHR-01', name: 'Gulberg Kiryana' }, t.admin);
+    const supplier = await t.hub.api<Supplier>('POST', '/suppliers', { name: 'Agro Traders' }, t.admin);
+    const rice = await t.hub.api<Product>('POST', '/products', { sku: 'RICE', name: 'Basmati rice', unit: 'g', pricePaise: 30000, costPaise: 24000, supplierId: supplier.id }, t.admin);
+    const ghee = await t.hub.api<Product>('POST', '/products', { sku: 'GHEE', name: 'Desi ghee 1L', unit: 'pc', pricePaise: 90000, costPaise: 80000, supplierId: supplier.id }, t.admin);
+    const dev = await t.hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'Counter 1' }, t.admin);
+    const po = await t.hub.api<PurchaseOrder>('POST', '/purchase-orders', { storeId: store.id, supplierId: supplier.id, lines: [{ productId: rice.id, orderedQty: 50_000 }, { productId: ghee.id, orderedQty: 12, agreedCostPaise: 79000 }] }, t.admin);
 
-    const s = await tempStore();
-    cleanups.push(s.cleanup);
+    const s = await t.counter();
     const core = s.core;
-    await core.enroll({ hubUrl: hub.url, token: dev.token });
+    await core.enroll({ hubUrl: t.hub.url, token: dev.token });
     await core.syncNow();
     const there = await core.purchaseOrder({ po: po.number });
     expect(there).toMatchObject({ origin: 'hub', status: 'sent', synced: true });
@@ -40,15 +27,15 @@ describe('purchases between head office and the counter (real hub process)', () 
     await core.syncNow();
     await core.syncNow();
 
-    const detail = await hub.api<PurchaseOrderDetail>('GET', `/purchase-orders/${po.id}`, undefined, admin);
+    const detail = await t.hub.api<PurchaseOrderDetail>('GET', `/purchase-orders/${po.id}`, undefined, t.admin);
     expect(detail.status).toBe('partly_received');
     expect(detail.lines.map((l) => [l.sku, l.receivedQty, l.remainingQty])).toEqual([['RICE', 25_000, 25_000], ['GHEE', 12, 0]]);
     expect(detail.receipts.map((r) => [r.number, r.supplierBillNo, r.totalPaise])).toEqual([[got.receipt.number, 'AT-778', got.receipt.totalPaise]]);
-    const list = await hub.api<{ items: { number: string; madeAt: string; status: string }[] }>('GET', `/purchase-orders?storeId=${store.id}`, undefined, admin);
+    const list = await t.hub.api<{ items: { number: string; madeAt: string; status: string }[] }>('GET', `/purchase-orders?storeId=${store.id}`, undefined, t.admin);
     expect(list.items.map((o) => [o.number, o.madeAt, o.status]).sort()).toEqual([[own.order.number, 'counter', 'draft'], [po.number, 'head_office', 'partly_received']].sort());
-    const receipts = await hub.api<{ items: unknown[] }>('GET', `/goods-receipts?storeId=${store.id}`, undefined, admin);
+    const receipts = await t.hub.api<{ items: unknown[] }>('GET', `/goods-receipts?storeId=${store.id}`, undefined, t.admin);
     expect(receipts.items).toHaveLength(1);
-    const stock = await hub.api<{ items: { sku: string; qty: number }[] }>('GET', `/stocks?storeId=${store.id}`, undefined, admin);
+    const stock = await t.hub.api<{ items: { sku: string; qty: number }[] }>('GET', `/stocks?storeId=${store.id}`, undefined, t.admin);
     expect(Object.fromEntries(stock.items.map((r) => [r.sku, r.qty]))).toEqual({ RICE: 25_000, GHEE: 12 });
     // The counter's own order is acknowledged and no longer rides on pushes.
     expect((await core.purchaseOrder({ po: own.order.number })).synced).toBe(true);
