@@ -78,6 +78,7 @@ afterAll(async () => {
 
 describe.skipIf(suite.skip)(suite.title, () => {
   it('answers a scan while a full verification of a long chain runs, and the verification still finds it intact', async () => {
+    await page.getByRole('button', { name: /Asif Khan/ }).waitFor();
     await page.getByLabel(/PIN/).first().fill(PIN);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Counter', exact: true }).waitFor();

@@ -93,7 +93,8 @@ export function SignInScreen({ info, onSignedIn }: { info: StoreInfo; onSignedIn
           />
         </div>
         {error && <Notice kind="error">{error}</Notice>}
-        <button className="btn btn-primary btn-xl" type="submit" disabled={busy}>
+        {/* Not before the people are listed: Enter then would ask "who are you?" of a counter with one person. */}
+        <button className="btn btn-primary btn-xl" type="submit" disabled={busy || users.loading}>
           {busy ? t('sync.state.checking') : t('signIn.submit')}
         </button>
       </form>
