@@ -13,13 +13,15 @@ import { migrateToLatest } from '../db/migrate';
 import { systemClock } from '../http/app-env';
 import { SimDevice } from '../sync/sync.test-kit';
 import type { TestApp } from '../test/test-db';
+import { freePort } from '../test/free-port';
 import { createPlatform } from './platform.factory';
 import { platformSettings } from './platform.config';
 import type { Platform } from './platform.types';
 import { TEST_DATABASE_URL, waitFor } from './platform.test-kit';
 
-const PRIMARY_PORT = 8870;
-const REPLICA_PORT = 8871;
+// Ports the OS picks when the test starts: a fixed one collided with a counter e2e test (8871) in the full run.
+let PRIMARY_PORT = 0;
+let REPLICA_PORT = 0;
 
 /** A directory with the server binaries: Debian's /usr/lib/postgresql/<version>/bin, else on PATH. */
 function findPgBin(): string | null {
@@ -70,6 +72,8 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL streaming replica (needs TEST_DA
     if (isRoot) chownSync(dir, Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim()), Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim()));
     const primaryDir = path.join(dir, 'primary');
     const replicaDir = path.join(dir, 'replica');
+    PRIMARY_PORT = await freePort();
+    REPLICA_PORT = await freePort();
     run('initdb', ['-D', primaryDir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
     appendFileSync(path.join(primaryDir, 'pg_hba.conf'), '\nhost replication all 127.0.0.1/32 trust\n');
     await startServer(primaryDir, PRIMARY_PORT);
