@@ -32,9 +32,12 @@ const CHOSEN: Record<string, string> = {
   'web-transfer.png': path.join(webShots, 'transfers-drilldown.png'),
   'web-reorder.png': path.join(webShots, 'purchases-reorder.png'),
   'web-expiry.png': path.join(webShots, 'expiry.png'),
+  'web-rankings.png': path.join(webShots, '24-rankings-weakest.png'),
+  'web-stock-region-drill.png': path.join(webShots, '24-stock-region-drill.png'),
   'counter-transfer-receive.png': path.join(counterShots, 'transfers-03-receive-difference.png'),
   'counter-reorder.png': path.join(counterShots, 'purchases-01-to-order.png'),
   'counter-purchase-bill.png': path.join(counterShots, 'purchases-02-bill-against-order.png'),
+  'counter-big-text-urdu.png': path.join(counterShots, 'big-text-04-ur-cart-1024x600.png'),
 };
 
 function main(): number {

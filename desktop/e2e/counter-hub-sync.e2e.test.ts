@@ -52,6 +52,9 @@ let storeId = '';
 let deviceToken = '';
 
 const indicator = () => page.getByTestId('sync-indicator');
+/** The header's "N pending" badge colour; the accent (orange) is for changes waiting. */
+const pendingColour = () => indicator().locator('.pending').evaluate((el) => getComputedStyle(el).backgroundColor);
+const ACCENT = 'rgb(217, 130, 43)';
 const pending = async () => Number(await indicator().getAttribute('data-pending'));
 const syncState = async () => indicator().getAttribute('data-state');
 
@@ -83,6 +86,20 @@ afterAll(async () => {
 });
 
 describe.skipIf(suite.skip)(suite.title, () => {
+  it('a refused device token creates no store: the setup still asks for everything, after a reload too', async () => {
+    // The bridge answers the refused token with 401, which the browser logs.
+    errors.allow(/status of 401 .*\/api\/enroll\)$/);
+    await page.getByLabel('Hub address').fill(hub.url);
+    await page.getByLabel('Device token').fill('not-the-token-0123456789abcdef');
+    await page.getByRole('button', { name: 'Connect to the hub' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('refused this device token');
+    expect(await counter.api.info()).toMatchObject({ initialised: false, enrolled: false, storeCode: null });
+    await page.reload();
+    await page.getByLabel('Store code').waitFor();
+    expect(await page.getByLabel('Shop name').inputValue()).toBe('');
+    await screenshot(page, 'sync-00-setup-after-refused-token');
+  });
+
   it('joins the hub with a device token and signs in with a PIN that came from the hub', async () => {
     await page.getByLabel('Hub address').fill(hub.url);
     await page.getByLabel('Device token').fill(deviceToken);
@@ -125,6 +142,9 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.keyboard.press('F9');
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('1 with a difference');
     await expect.poll(pending, { timeout: 30_000 }).toBe(0);
+    expect(await page.getByTestId('hub-line').textContent()).toBe(' · connected to hub');
+    // Nothing waiting is said plainly, not in the warning colour.
+    expect(await pendingColour()).not.toBe(ACCENT);
     await goTo(page, 'F7', /Sync with the hub/);
     await screenshot(page, '15-sync-online');
   });
@@ -141,6 +161,9 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await expect.poll(() => page.getByTestId('last-sale').textContent()).toContain(tea.name);
     await expect.poll(syncState, { timeout: 30_000 }).toBe('offline');
     await expect.poll(pending, { timeout: 30_000 }).toBe(3);
+    // The header says offline and when it last synced (a local date and time), never "connected".
+    await expect.poll(() => page.getByTestId('hub-line').textContent()).toMatch(/^ · offline, last synced .*\d{1,2}:\d{2}/);
+    expect(await pendingColour()).toBe(ACCENT);
     await screenshot(page, '16-counter-offline');
     await goTo(page, 'F7', /Sync with the hub/);
     expect(await page.getByTestId('pending-count').textContent()).toBe('3');

@@ -153,15 +153,16 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await screenshot(page, '05-receive-stock');
   });
 
-  it('removes damaged stock with a reason; no reason, no removal', async () => {
+  it('removes damaged stock with a reason; "other" without a note removes nothing', async () => {
     await goTo(page, 'F3', /Remove stock/);
     const before = await movementCount('REMOVE');
     await scan(page, biscuits.barcode);
     await page.getByLabel('Quantity to remove').fill('2');
+    await page.getByRole('radio', { name: 'Other' }).click();
     await page.getByRole('button', { name: 'Record removal' }).click();
-    await expect.poll(() => page.getByText('Choose why the stock is removed.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Say what happened.').count()).toBe(1);
     expect(await movementCount('REMOVE')).toBe(before);
-    await page.getByRole('button', { name: 'Damaged' }).click();
+    await page.getByRole('radio', { name: 'Damaged' }).click();
     await page.getByLabel('Note').fill('Packets torn in delivery');
     await page.getByRole('button', { name: 'Record removal' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Removed 2 pc of Parle-G biscuits 250 g (damaged)');

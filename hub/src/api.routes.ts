@@ -12,6 +12,7 @@ import { createExpiryRoutes } from './reports/expiry.routes';
 import { createMarginsRoutes } from './reports/margins.routes';
 import { createDeadStockRoutes } from './reports/dead-stock.routes';
 import { createShrinkageRoutes } from './reports/shrinkage.routes';
+import { createAlertRollupRoutes } from './reports/alerts-rollup.routes';
 import { createNamesRoutes } from './names/names.routes';
 import { createStockRoutes } from './stock/stock.routes';
 import { createStoresRoutes } from './stores/stores.routes';
@@ -36,6 +37,8 @@ import { createTransferSyncRoutes } from './transfers/transfers.sync';
 import { createCreditSyncRoutes } from './credit/credit.sync.routes';
 import { createCustomersRoutes } from './credit/credit.routes';
 import { createReceivablesRoutes } from './credit/credit.report.routes';
+import { createCreditSettingsRoutes } from './credit/credit.settings';
+import { createHubSettingsRoutes } from './settings/hub-settings.routes';
 
 /** Every /api/v1 route, chained so path params and RPC types survive (hc<HubApp>). */
 export function createApiRoutes(deps: AppDeps) {
@@ -43,6 +46,7 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/', createHealthRoutes(deps))
     .route('/auth', createAuthRoutes(deps))
     .route('/users', createUsersRoutes(deps))
+    .route('/settings', createHubSettingsRoutes(deps))
     .route('/stores', createStoresRoutes(deps))
     .route('/suppliers', createSuppliersRoutes(deps))
     .route('/products', createProductsRoutes(deps))
@@ -56,6 +60,7 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/reports', createMarginsRoutes(deps))
     .route('/reports', createDeadStockRoutes(deps))
     .route('/reports', createShrinkageRoutes(deps))
+    .route('/reports', createAlertRollupRoutes(deps))
     .route('/names', createNamesRoutes(deps))
     .route('/reports/bills', createBillReportRoutes(deps))
     .route('/bills', createBillsRoutes(deps))
@@ -72,6 +77,7 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/sync', createCreditSyncRoutes(deps))
     .route('/sync', createBillsSyncRoutes(deps))
     .route('/customers', createCustomersRoutes(deps))
+    .route('/credit-settings', createCreditSettingsRoutes(deps))
     .route('/reports', createReceivablesRoutes(deps))
     .route('/devices', createDevicesRoutes(deps))
     .route('/conflicts', createConflictsRoutes(deps))

@@ -24,9 +24,14 @@ export function writeStored(key: string, value: string): void {
 export function localeStorage(prefix: string) {
   const userKey = (username: string) => `${prefix}.user.${username}`;
   return {
-    /** The user's own choice, else this device's last one, else the browser's language, else English. */
-    storedLocale(username: string | null): Locale {
-      return pickLocale(username ? readStored(userKey(username)) : null, readStored(prefix), navigator.language);
+    /**
+     * Signed in: the user's own choice, else the fallback (the hub's default language, once known),
+     * else this device's last one. Nobody signed in: this device's last choice, else the fallback.
+     * Then the browser's language, else English.
+     */
+    storedLocale(username: string | null, fallback?: Locale | null): Locale {
+      const device = readStored(prefix);
+      return username ? pickLocale(readStored(userKey(username)), fallback, device, navigator.language) : pickLocale(device, fallback, navigator.language);
     },
     saveLocale(locale: Locale, username: string | null): void {
       writeStored(prefix, locale);

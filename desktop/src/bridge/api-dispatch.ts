@@ -17,6 +17,7 @@ import {
   removeInput,
   removeExpiredInput,
   searchProductsInput,
+  setBigTextInput,
   sellInput,
   signInInput,
   stockInInput,
@@ -36,6 +37,7 @@ import {
   voidBillInput,
 } from '../core/bills/bills.api';
 import type { CounterCoreApi } from '../core/counter.api';
+import { addCustomerInput, adjustBalanceInput, findCustomersInput, overdueInput, printStatementInput, receivePaymentInput, showCustomerInput, updateCustomerInput } from '../core/credit/credit.api';
 import { createPurchaseOrderInput, listPurchaseOrdersInput, purchaseOrderRef, receiveGoodsInput, reorderInput } from '../core/purchases/purchases.api';
 import { createTransferInput, dispatchTransferInput, listTransfersInput, receiveTransferInput, showTransferInput } from '../core/transfers/transfers.api';
 import type { RemoteOperation } from './api-operations';
@@ -57,6 +59,11 @@ export const writesMovements: ReadonlySet<RemoteOperation> = new Set([
   // An order moves no stock, but it rides the next push to reach head office.
   'createPurchaseOrder',
   'cancelPurchaseOrder',
+  // Ledger entries and new customers ride the next push (issue 20).
+  'addCustomer',
+  'updateCustomer',
+  'receivePayment',
+  'adjustBalance',
 ]);
 
 /** An input the core lets a caller leave out: over the wire it arrives as null, read as no options. */
@@ -66,10 +73,12 @@ const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => v ?? {}
 export const inputSchemas = {
   info: null,
   initStore: initStoreInput,
+  startSetupOver: null,
   createUser: createUserInput,
   listUsers: null,
   signIn: signInInput,
   signOut: null,
+  setBigText: setBigTextInput,
   addSupplier: addSupplierInput,
   listSuppliers: null,
   addProduct: addProductInput,
@@ -91,6 +100,7 @@ export const inputSchemas = {
   auditLog: auditLogInput,
   verifyAudit: verifyAuditInput,
   enroll: enrollInput,
+  enrollPreview: enrollInput,
   syncNow: null,
   syncStatus: null,
   returnBill: returnBillInput,
@@ -118,6 +128,14 @@ export const inputSchemas = {
   cancelPurchaseOrder: purchaseOrderRef,
   receiveGoods: receiveGoodsInput,
   reorderSuggestions: optional(reorderInput),
+  addCustomer: addCustomerInput,
+  updateCustomer: updateCustomerInput,
+  findCustomers: optional(findCustomersInput),
+  showCustomer: showCustomerInput,
+  receivePayment: receivePaymentInput,
+  adjustBalance: adjustBalanceInput,
+  receivables: optional(overdueInput),
+  printStatement: printStatementInput,
 } as const satisfies Record<RemoteOperation, z.ZodType | null>;
 
 /**

@@ -42,10 +42,12 @@ export type CounterIpcApi = { [K in RemoteOperation]: Raw<CounterApi[K]> };
 const operationFlags = {
   info: true,
   initStore: true,
+  startSetupOver: true,
   createUser: true,
   listUsers: true,
   signIn: true,
   signOut: true,
+  setBigText: true,
   addSupplier: true,
   listSuppliers: true,
   addProduct: true,
@@ -67,6 +69,7 @@ const operationFlags = {
   auditLog: true,
   verifyAudit: true,
   enroll: true,
+  enrollPreview: true,
   syncNow: true,
   syncStatus: true,
   returnBill: true,
@@ -94,6 +97,14 @@ const operationFlags = {
   cancelPurchaseOrder: true,
   receiveGoods: true,
   reorderSuggestions: true,
+  addCustomer: true,
+  updateCustomer: true,
+  findCustomers: true,
+  showCustomer: true,
+  receivePayment: true,
+  adjustBalance: true,
+  receivables: true,
+  printStatement: true,
 } as const satisfies Record<RemoteOperation, true>;
 
 export const remoteOperations = Object.keys(operationFlags) as RemoteOperation[];

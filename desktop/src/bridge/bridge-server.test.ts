@@ -156,4 +156,16 @@ describe('local HTTP bridge', () => {
     expect(await (await post('purchaseOrder', { po: po.order.number })).json()).toMatchObject({ ok: true, value: { status: 'partly_received', receipts: [{ supplierBillNo: 'BT-1' }] } });
     expect(await (await post('reorderSuggestions', null)).json()).toMatchObject({ ok: true });
   });
+
+  it('carries the credit operations: a customer added, a sale on credit, a part payment lowers the balance, a refused adjustment', async () => {
+    const value = async <T>(op: string, body: unknown) => ((await (await post(op, body)).json()) as { ok: true; value: T }).value;
+    await store.core.addProduct({ sku: 'BR-RICE', name: 'Bridge rice', unit: 'pc', pricePaise: 30_000 });
+    await value('addCustomer', { name: 'Aslam Khan', phone: '0300 1234567' });
+    expect(await value<unknown[]>('findCustomers', null)).toHaveLength(1);
+    await value('sell', { lines: [{ product: 'BR-RICE', qty: 2 }], payments: [{ method: 'credit', amountPaise: 60_000 }], credit: { customer: '03001234567' } });
+    expect(await value<{ balancePaise: number }>('receivePayment', { customer: 'Aslam Khan', amountPaise: 20_000 })).toMatchObject({ balancePaise: 40_000 });
+    expect(await value<{ balancePaise: number; statement: unknown }>('showCustomer', { customer: '0300 1234567' })).toMatchObject({ balancePaise: 40_000 });
+    expect(await value<unknown[]>('receivables', null)).toHaveLength(1);
+    expect(await (await post('adjustBalance', { customer: 'Aslam Khan', amountPaise: 100, reason: '' })).json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
 });

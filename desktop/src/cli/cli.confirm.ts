@@ -18,16 +18,29 @@ export async function confirmLargeChanges(changes: StockChange[], kind: 'count' 
   const large = changes.filter((c) => isLargeStockChange(c.before, c.after, c.unit, kind));
   if (large.length === 0 || yes) return;
   const lines = large.map((c) => `  ${c.sku}: ${formatQuantity(c.before, c.unit)} → ${formatQuantity(c.after, c.unit)}${c.after < 0 ? ' (less than nothing: more than is in stock)' : ''}`);
-  process.stderr.write(`This ${kind === 'count' ? 'count' : 'removal'} changes stock a lot:\n${lines.join('\n')}\n`);
+  await askToGoOn(
+    `This ${kind === 'count' ? 'count' : 'removal'} changes stock a lot:\n${lines.join('\n')}\n`,
+    'Nothing was written. Check the quantities (a bare number is in kg, L or pc), or pass --yes to record it.\n',
+    'Record it? [y/N] ',
+    'Nothing was written.\n',
+  );
+}
+
+/**
+ * Say what is about to happen and ask on the terminal; anything but yes stops with exit 10.
+ * Without a terminal (a script) it stops at once with `noTerminal`, which says how to pass --yes.
+ */
+export async function askToGoOn(what: string, noTerminal: string, question: string, refused: string): Promise<void> {
+  process.stderr.write(what);
   if (!process.stdin.isTTY) {
-    process.stderr.write('Nothing was written. Check the quantities (a bare number is in kg, L or pc), or pass --yes to record it.\n');
+    process.stderr.write(noTerminal);
     throw new ExitWith(EXIT.NOT_CONFIRMED);
   }
   const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await rl.question('Record it? [y/N] ');
+  const answer = await rl.question(question);
   rl.close();
   if (!/^y(es)?$/i.test(answer.trim())) {
-    process.stderr.write('Nothing was written.\n');
+    process.stderr.write(refused);
     throw new ExitWith(EXIT.NOT_CONFIRMED);
   }
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-
   codeSchema,
   dayStringSchema,
   expiryDateSchema,
@@ -31,6 +30,7 @@ import {
   type StockStatus,
   type Supplier,
 } from '@bazaar/shared';
+import type { EnrollPriceChange } from './sync/sync.enroll-preview';
 
 /*
  * The desktop core's one API. The Electron preload and the HTTP bridge expose exactly
@@ -155,6 +155,9 @@ export const enrollInput = z.strictObject({
   force: z.boolean().default(false),
 });
 
+/** Big text for the signed-in person (issue 15). */
+export const setBigTextInput = z.strictObject({ on: z.boolean({ message: 'must be true or false' }) });
+
 export type InitStoreInput = z.input<typeof initStoreInput>;
 export type CreateUserInput = z.input<typeof createUserInput>;
 export type SignInInput = z.input<typeof signInInput>;
@@ -176,6 +179,7 @@ export type ListStockInput = z.input<typeof listStockInput>;
 export type HistoryInput = z.input<typeof historyInput>;
 export type AuditLogInput = z.input<typeof auditLogInput>;
 export type EnrollInput = z.input<typeof enrollInput>;
+export type SetBigTextInput = z.input<typeof setBigTextInput>;
 
 export interface StoreInfo {
   initialised: boolean;
@@ -195,6 +199,8 @@ export interface SessionUser {
   username: string;
   name: string;
   role: Role;
+  /** This person reads the counter in big text (issue 15). */
+  bigText: boolean;
 }
 
 export interface LocalUserView extends SessionUser {
@@ -336,10 +342,12 @@ export interface CoreHooks {
 export interface CoreApi {
   info(): Promise<StoreInfo>;
   initStore(input: InitStoreInput): Promise<StoreInfo>;
+  startSetupOver(): Promise<StoreInfo>;
   createUser(input: CreateUserInput): Promise<LocalUserView>;
   listUsers(): Promise<LocalUserView[]>;
   signIn(input: SignInInput): Promise<SessionUser>;
   signOut(): Promise<void>;
+  setBigText(input: SetBigTextInput): Promise<SessionUser>;
   addSupplier(input: AddSupplierInput): Promise<Supplier>;
   listSuppliers(): Promise<Supplier[]>;
   addProduct(input: AddProductInput): Promise<ProductView>;
@@ -361,6 +369,7 @@ export interface CoreApi {
   auditLog(input: AuditLogInput): Promise<{ items: AuditEntry[]; nextCursor: string | null }>;
   verifyAudit(input: VerifyAuditInput): Promise<ChainVerification & { mode: 'incremental' | 'full'; coveredBefore: number }>;
   enroll(input: EnrollInput): Promise<SyncStatusView>;
+  enrollPreview(input: EnrollInput): Promise<{ priceChanges: EnrollPriceChange[] }>;
   syncNow(hooks?: { onProgress?: (p: SyncProgress) => void }): Promise<SyncRunResult>;
   syncStatus(): Promise<SyncStatusView>;
   close(): Promise<void>;

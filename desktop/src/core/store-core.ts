@@ -1,4 +1,4 @@
-import { DomainError, uuidv7, type AuditEntry, type Bill, type ShiftReport, type Supplier } from '@bazaar/shared';
+import { DomainError, type AuditEntry, type Bill, type ShiftReport, type Supplier } from '@bazaar/shared';
 import type { z } from 'zod';
 import { listAudit, appendAudit } from './audit/audit.log';
 import * as billsApi from './bills/bills.api';
@@ -31,15 +31,19 @@ import { categories, searchProducts } from './products/products.repository';
 import * as products from './products/products.service';
 import { findSettings, getSyncState, requireSettings } from './settings/settings.repository';
 import { listStock } from './stock/stock.view';
-import { enroll } from './sync/sync.enroll';
+import { enroll, tryHub } from './sync/sync.enroll';
+import { enrollPreview, type EnrollPriceChange } from './sync/sync.enroll-preview';
+import { initStoreRow, JOINING_STORE } from './settings/store-init';
+import { startSetupOver } from './settings/store-restart';
 import { runSync, SyncLoop, type SyncLoopOptions } from './sync/sync.client';
 import { syncStatus } from './sync/sync.status';
-import { activeUserCount, checkPin, createLocalUser, listUsers } from './users/users.service';
+import { activeUserCount, checkPin, createLocalUser, listUsers, setUserBigText } from './users/users.service';
 import type Database from 'better-sqlite3';
 import type { TransferStore } from '@bazaar/shared';
 import * as transfersApi from './transfers/transfers.api';
 import * as creditApi from './credit/credit.api';
 import * as credit from './credit/credit.service';
+import { printStatement } from './credit/statement.print';
 import { createTransfer, dispatchTransfer, listTransfers, receiveTransfer, showTransfer } from './transfers/transfers.service';
 
 /** Validate an operation's input at the boundary; every problem is named by its field. */
@@ -117,18 +121,15 @@ export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.P
   }
 
   async initStore(input: api.InitStoreInput): Promise<api.StoreInfo> {
-    const i = parse(api.initStoreInput, input);
-    await writeTx(this.db, async (db) => {
-      if (await findSettings(db)) throw new DomainError('CONFLICT', `${this.path} already holds a store; use another --db file`);
-      const deviceId = uuidv7();
-      const at = new Date().toISOString();
-      const storeId = uuidv7();
-      await db
-        .insertInto('settings')
-        .values({ id: 1, store_id: storeId, store_code: i.code, store_name: i.name, variance_threshold: i.varianceThreshold ?? 10, device_id: deviceId, hlc_node: deviceId.replace(/-/g, '').slice(-16), hlc_last: null, hub_url: null, device_token: null, enrolled_at: null, created_at: at })
-        .execute();
-      await appendAudit(db, { actor: { id: null, name: null }, action: 'store.init', entity: 'store', entityId: storeId, storeId, before: null, after: { code: i.code, name: i.name, deviceId }, at: new Date(at) });
-    });
+    await initStoreRow(this.db, this.path, parse(api.initStoreInput, input));
+    return this.info();
+  }
+
+  /** The first-run setup again, on a counter that joined a hub and recorded nothing yet (store-restart.ts). */
+  async startSetupOver(): Promise<api.StoreInfo> {
+    await startSetupOver(this.db);
+    this.clock = null;
+    this.session = null;
     return this.info();
   }
 
@@ -153,7 +154,24 @@ export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.P
   async signIn(input: api.SignInInput): Promise<api.SessionUser> {
     const i = parse(api.signInInput, input);
     const u = await checkPin(this.db, i.username, i.pin, this.clockSource.raw());
-    this.session = { id: u.id, username: u.username, name: u.name, role: u.role };
+    this.session = { id: u.id, username: u.username, name: u.name, role: u.role, bigText: u.bigText };
+    return this.session;
+  }
+
+  /** Big text on or off for whoever is signed in; kept for them on this counter. */
+  async setBigText(input: api.SetBigTextInput): Promise<api.SessionUser> {
+    const i = parse(api.setBigTextInput, input);
+    const ctx = await this.ctx();
+    const actor = await requireActor(ctx);
+    if (!this.session || !actor.userId) throw new DomainError('UNAUTHENTICATED', 'sign in first: big text is kept for the person signed in');
+    const userId = actor.userId;
+    const u = await writeTx(this.db, async (db) => {
+      const before = this.session?.bigText ?? false;
+      const after = await setUserBigText(db, userId, i.on);
+      await appendAudit(db, { actor, action: 'user.big-text', entity: 'user', entityId: userId, storeId: ctx.settings.store_id, before: { bigText: before }, after: { bigText: after.bigText }, at: new Date(ctx.clock.nowMs()) });
+      return after;
+    });
+    this.session = { ...this.session, bigText: u.bigText };
     return this.session;
   }
 
@@ -374,6 +392,11 @@ export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.P
     return credit.receivables(await this.ctx(), parse(creditApi.overdueInput, input));
   }
 
+  /** A customer's statement on the counter's network printer (raw ESC/POS). */
+  async printStatement(input: creditApi.PrintStatementInput): Promise<creditApi.PrintedStatement> {
+    return printStatement(await this.ctx(), parse(creditApi.printStatementInput, input));
+  }
+
   async stockIn(input: api.StockInInput): Promise<api.SingleMovementResult> {
     return movements.stockIn(await this.ctx(), parse(api.stockInInput, input));
   }
@@ -417,9 +440,19 @@ export class StoreCore implements api.CoreApi, billsApi.BillsApi, purchasesApi.P
 
   async enroll(input: api.EnrollInput): Promise<api.SyncStatusView> {
     const i = parse(api.enrollInput, input);
+    // A counter without a store joins the hub: the token is tried before anything is created,
+    // so a wrong one leaves the first-run setup as it was.
+    const tried = (await findSettings(this.db)) ? undefined : await tryHub(i.hubUrl, i.token, () => this.clockSource.raw());
+    if (tried) await this.initStore(JOINING_STORE);
     const ctx = await this.ctx();
-    await enroll(ctx, i.hubUrl, i.token, i.force);
+    await enroll(ctx, i.hubUrl, i.token, i.force, tried);
     return syncStatus(this.db, ctx.settings);
+  }
+
+  /** What enrolling with this token would change (head office's prices over this counter's), read before anything is saved. */
+  async enrollPreview(input: api.EnrollInput): Promise<{ priceChanges: EnrollPriceChange[] }> {
+    const i = parse(api.enrollInput, input);
+    return enrollPreview(this.db, i.hubUrl, i.token, () => this.clockSource.raw());
   }
 
   async syncNow(hooks?: { onProgress?: (p: api.SyncProgress) => void }): Promise<api.SyncRunResult> {

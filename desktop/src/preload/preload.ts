@@ -8,10 +8,12 @@ const invoke = (op: RemoteOperation, input?: unknown) => ipcRenderer.invoke(ipcC
 const api = {
   info: () => invoke('info'),
   initStore: (input) => invoke('initStore', input),
+  startSetupOver: () => invoke('startSetupOver'),
   createUser: (input) => invoke('createUser', input),
   listUsers: () => invoke('listUsers'),
   signIn: (input) => invoke('signIn', input),
   signOut: () => invoke('signOut'),
+  setBigText: (input) => invoke('setBigText', input),
   addSupplier: (input) => invoke('addSupplier', input),
   listSuppliers: () => invoke('listSuppliers'),
   addProduct: (input) => invoke('addProduct', input),
@@ -33,6 +35,7 @@ const api = {
   auditLog: (input) => invoke('auditLog', input),
   verifyAudit: (input) => invoke('verifyAudit', input),
   enroll: (input) => invoke('enroll', input),
+  enrollPreview: (input) => invoke('enrollPreview', input),
   syncNow: () => invoke('syncNow'),
   syncStatus: () => invoke('syncStatus'),
   returnBill: (input) => invoke('returnBill', input),
@@ -60,6 +63,14 @@ const api = {
   cancelPurchaseOrder: (input) => invoke('cancelPurchaseOrder', input),
   receiveGoods: (input) => invoke('receiveGoods', input),
   reorderSuggestions: (input) => invoke('reorderSuggestions', input),
+  addCustomer: (input) => invoke('addCustomer', input),
+  updateCustomer: (input) => invoke('updateCustomer', input),
+  findCustomers: (input) => invoke('findCustomers', input),
+  showCustomer: (input) => invoke('showCustomer', input),
+  receivePayment: (input) => invoke('receivePayment', input),
+  adjustBalance: (input) => invoke('adjustBalance', input),
+  receivables: (input) => invoke('receivables', input),
+  printStatement: (input) => invoke('printStatement', input),
 } satisfies CounterIpcApi;
 
 contextBridge.exposeInMainWorld('bazaar', api);

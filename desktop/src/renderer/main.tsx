@@ -11,6 +11,7 @@ import './styles/components.css';
 import './styles/bills.css';
 import './styles/goods.css';
 import './styles/flows.css';
+import './styles/khata.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -31,6 +31,16 @@ describe('a manager’s audit search', () => {
     expect(stores.has(mine.id)).toBe(true);
   });
 
+  it('finds their own stores’ movements of a product by a word of its SKU ("RICE"), not another store’s', async () => {
+    const res = await t.call('GET', '/logs?q=RICE', manager.token);
+    expect(res.status).toBe(200);
+    const rows = res.body.items as { action: string; storeId: string | null }[];
+    expect(rows.filter((r) => r.action === 'movement.create').map((r) => r.storeId)).toEqual([mine.id]);
+    const everyone = await t.call('GET', '/logs?q=RICE', admin.token);
+    const stores = (everyone.body.items as { action: string; storeId: string | null }[]).filter((r) => r.action === 'movement.create').map((r) => r.storeId);
+    expect(stores.sort()).toEqual([mine.id, other.id].sort());
+  });
+
   it('leaves chain verification to admins', async () => {
     expect((await t.call('GET', '/logs/verify', manager.token)).status).toBe(403);
   });

@@ -8,6 +8,7 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { actorOf, clientIp, pgError } from '../http/route-helpers';
 import { route } from '../openapi/openapi.route';
 import { findUser, toUser } from '../users/users.repository';
+import { writeHubSettings } from '../settings/hub-settings.repository';
 import { requireUser } from './auth.middleware';
 import { dummySecretHash, hashSecret, verifySecret } from './password';
 import { generateToken, hashToken } from './tokens';
@@ -15,7 +16,7 @@ import { generateToken, hashToken } from './tokens';
 const MINUTE = 60_000;
 
 const tag = 'auth';
-const register = route({ summary: 'Register (first user becomes admin, later ones staff with no store)', tag, public: true, body: registerInputSchema, responses: { 201: loginResultSchema } });
+const register = route({ summary: "Register (first user becomes admin and may set the hub's currency and default language; later ones staff with no store)", tag, public: true, body: registerInputSchema, responses: { 201: loginResultSchema } });
 const login = route({ summary: 'Sign in (throttled per IP and per username)', tag, public: true, body: loginInputSchema, responses: { 200: loginResultSchema } });
 const setup = route({ summary: 'Whether the hub still waits for its first account (the web then opens Register, not Sign in)', tag, public: true, responses: { 200: setupStateSchema } });
 const changePassword = route({ summary: 'Change your own password (the current one first); your other sessions end', tag, body: passwordChangeSchema, responses: { 204: null } });
@@ -76,6 +77,12 @@ export function createAuthRoutes(deps: AppDeps) {
             after: { username: user.username, name: user.name, role: user.role },
             ip,
           });
+          // The hub's setup: the first account says which money and language the hub keeps.
+          if (!anyUser && (input.currency || input.defaultLocale)) {
+            const change = { ...(input.currency ? { currency: input.currency } : {}), ...(input.defaultLocale ? { defaultLocale: input.defaultLocale } : {}) };
+            const { before, after } = await writeHubSettings(trx, change, new Date(deps.clock.now()));
+            await writeAudit(trx, { actorId: id, actorName: input.username, action: 'hub.settings_update', entity: 'hub', entityId: null, storeId: null, before, after, ip });
+          }
           return { ...issued, user };
         })
         .catch((err: unknown) => {

@@ -9,8 +9,9 @@
  * - manager: admins and managers (scoped: of B)
  * - admin: admins only
  * - device: a counter's token (its own store; people are refused)
+ * - principal: anyone signed in, person or counter (hub-wide settings both read)
  */
-export type Access = 'public' | 'user' | 'manager' | 'admin' | 'device';
+export type Access = 'public' | 'user' | 'manager' | 'admin' | 'device' | 'principal';
 
 export interface RoutePolicy {
   access: Access;
@@ -29,6 +30,10 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/auth/me': { access: 'user' },
   'GET /api/v1/events': { access: 'user' },
   'GET /api/v1/metrics': { access: 'admin' },
+  'GET /api/v1/settings': { access: 'principal' },
+  'PATCH /api/v1/settings': { access: 'admin' },
+  'GET /api/v1/credit-settings': { access: 'manager' },
+  'PUT /api/v1/credit-settings': { access: 'admin' },
 
   'GET /api/v1/users': { access: 'manager' },
   'POST /api/v1/users': { access: 'manager', scoped: true },
@@ -79,9 +84,11 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/reports/stock-value': { access: 'manager' },
   'GET /api/v1/reports/dead-stock': { access: 'manager' },
   'GET /api/v1/reports/shrinkage': { access: 'manager' },
+  'GET /api/v1/reports/alerts': { access: 'manager' },
   'GET /api/v1/reports/store-rankings': { access: 'manager' },
   'GET /api/v1/reports/counts': { access: 'user' },
   'GET /api/v1/reports/regions': { access: 'user' },
+  'GET /api/v1/reports/cities': { access: 'user' },
   'GET /api/v1/reports/categories': { access: 'user' },
   'GET /api/v1/reports/trends': { access: 'manager' },
   'GET /api/v1/reports/product-regions': { access: 'manager' },
@@ -160,6 +167,7 @@ export const STORE_A_ONLY: ReadonlySet<PrincipalName> = new Set(['staffA', 'mana
 export function allows(policy: RoutePolicy, who: PrincipalName): boolean {
   if (policy.access === 'public') return true;
   if (UNRECOGNISED.has(who)) return false;
+  if (policy.access === 'principal') return true;
   if (policy.access === 'device') return who === 'deviceA';
   if (who === 'deviceA') return false;
   const seesB = who === 'admin' || who === 'managerAB';

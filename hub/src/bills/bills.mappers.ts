@@ -1,4 +1,4 @@
-import { billReceiptText, lineMarginPaise, type Bill, type BillDetail, type BillSummary, type BillViewStatus } from '@bazaar/shared';
+import { billReceiptText, receiptCurrencyLabel, lineMarginPaise, type Bill, type BillDetail, type BillSummary, type BillViewStatus } from '@bazaar/shared';
 import { sql } from 'kysely';
 import { iso } from '../http/route-helpers';
 import { returnedSql } from './bills.filters';
@@ -69,7 +69,8 @@ export function toSummary(r: SummaryRow): BillSummary {
   };
 }
 
-export function toDetail(r: SummaryRow, doc: Bill, returns: BillDetail['returns']): BillDetail {
+/** `currency`: the hub's (ISO code); the receipt prints its symbol. */
+export function toDetail(r: SummaryRow, doc: Bill, returns: BillDetail['returns'], currency: string): BillDetail {
   return {
     ...toSummary(r),
     lines: doc.lines.map((l) => ({ ...l, marginPaise: lineMarginPaise(l) })),
@@ -82,7 +83,7 @@ export function toDetail(r: SummaryRow, doc: Bill, returns: BillDetail['returns'
     approvedByName: doc.approvedBy?.name ?? null,
     void: doc.void ? { at: doc.void.at, byName: doc.void.by.name, reason: doc.void.reason } : null,
     returns,
-    receiptText: billReceiptText(doc, { width: 48, storeName: r.store_name, currencyLabel: 'Rs', timeZone: r.time_zone }),
+    receiptText: billReceiptText(doc, { width: 48, storeName: r.store_name, currencyLabel: receiptCurrencyLabel(currency), timeZone: r.time_zone }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { billSchema, mergeStock, uuidv7, type Bill, type BillLine, type MovementKind, type PaymentMethod } from '@bazaar/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
+import { describe, expect, it } from 'vitest';
+import { type TestApp, type TestUser } from '../test/test-db';
+import { useTestApp } from '../test/use-test-app';
 import { prng, SimDevice, type SimMovement } from '../sync/sync.test-kit';
 
 /**
@@ -26,13 +27,7 @@ const PRICES = [1000, 2500, 499];
 
 let t: TestApp;
 let admin: TestUser;
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.makeUser('admin');
-});
-afterAll(async () => {
-  await t?.close();
-});
+useTestApp((ctx) => ({ t, admin } = ctx));
 
 type Rng = ReturnType<typeof prng>;
 

@@ -116,6 +116,11 @@ describe('GET /bills/:id', () => {
     expect(d.paymentDetails).toEqual(bills.late.payments);
     expect(d.returns).toEqual([expect.objectContaining({ number: bills.ret.number, totalPaise: -1000, cashierName: 'Ravi' })]);
     expect(d.receiptText).toContain(bills.late.number);
+    // The receipt prints the hub's currency: ₹ on a hub that keeps INR, Rs once it keeps PKR.
+    expect(d.receiptText).toMatch(/TOTAL ₹/);
+    expect((await t.call('PATCH', '/settings', admin.token, { currency: 'PKR' })).status).toBe(200);
+    expect(((await t.call('GET', `/bills/${bills.late.id}`, manager.token)).body as BillDetail).receiptText).toMatch(/TOTAL Rs/);
+    expect((await t.call('PATCH', '/settings', admin.token, { currency: 'INR' })).status).toBe(200);
     const voided = (await t.call('GET', `/bills/${bills.voided.id}`, manager.token)).body as BillDetail;
     expect(voided.void).toMatchObject({ byName: 'Boss', reason: 'rang twice' });
     expect((await t.call('GET', `/bills/${bills.other.id}`, manager.token)).status).toBe(404);

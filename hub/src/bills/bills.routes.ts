@@ -1,15 +1,16 @@
-import { billDetailSchema, billSummarySchema, DomainError, limitSchema, pageSchema, receiptAmount, uuidSchema, type Bill, type BillSummary } from '@bazaar/shared';
+import { billDetailSchema, billSummarySchema, DomainError, limitSchema, pageSchema, receiptAmount, type Bill, type BillSummary } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { requireUser } from '../auth/auth.middleware';
 import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { decodeCursor, pageOf, timeIdCursorSchema } from '../http/cursor';
+import { decodeTimeIdCursor, pageOf, pastCursor } from '../http/cursor';
 import { route } from '../openapi/openapi.route';
 import { csvResponse, toCsv, wantsCsv } from '../reports/csv';
 import { billFilters, filteredBills } from './bills.filters';
 import { localTime, summaryColumns, toDetail, toSummary, type SummaryRow } from './bills.mappers';
+import { readHubLocale } from '../settings/hub-settings.repository';
 
 const listQuery = z.strictObject({ ...billFilters, limit: limitSchema, cursor: z.string().optional(), format: z.enum(['json', 'csv']).optional() });
 
@@ -55,12 +56,8 @@ export function createBillsRoutes(deps: AppDeps) {
         const rows = (await q.execute()) as SummaryRow[];
         return csvResponse(c, 'bills.csv', toCsv(csvColumns, rows.map((r) => csvRow(toSummary(r)))));
       }
-      const after = decodeCursor(query.cursor, timeIdCursorSchema);
-      if (after) {
-        const id = uuidSchema.safeParse(after[1]);
-        if (!id.success) throw new DomainError('INVALID_CURSOR', 'cursor: not a cursor for this list');
-        q = q.where(sql<boolean>`(b.occurred_at, b.id) < (${new Date(after[0])}::timestamptz, ${id.data}::uuid)`);
-      }
+      const after = decodeTimeIdCursor(query.cursor);
+      if (after) q = q.where(pastCursor('b.occurred_at', 'b.id', after));
       const rows = (await q.execute()) as SummaryRow[];
       return c.json(pageOf(rows, query.limit, toSummary, (r) => [new Date(r.occurred_at).toISOString(), r.id]), 200);
     })
@@ -88,6 +85,7 @@ export function createBillsRoutes(deps: AppDeps) {
           row as unknown as SummaryRow,
           row.doc as unknown as Bill,
           returns.map((r) => ({ id: r.id, number: r.number, kind: r.kind, status: r.status, occurredAt: new Date(r.occurred_at).toISOString(), totalPaise: Number(r.total_paise), cashierName: r.cashier_name })),
+          (await readHubLocale(db)).currency,
         ),
         200,
       );

@@ -1,9 +1,8 @@
-import { billSchema, DomainError, STORE_BILL_DAYS, storeBillsQuerySchema, storeBillsResponseSchema, uuidSchema } from '@bazaar/shared';
+import { billSchema, STORE_BILL_DAYS, storeBillsQuerySchema, storeBillsResponseSchema } from '@bazaar/shared';
 import { Hono } from 'hono';
-import { sql } from 'kysely';
 import { requireDevice } from '../auth/auth.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { decodeCursor, encodeCursor, timeIdCursorSchema } from '../http/cursor';
+import { decodeTimeIdCursor, encodeCursor, pastCursor } from '../http/cursor';
 import { route } from '../openapi/openapi.route';
 
 const storeBills = route({
@@ -22,9 +21,7 @@ export function createBillsSyncRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get('/bills', storeBills, async (c) => {
     const device = requireDevice(c);
     const query = storeBills.query(c);
-    const after = decodeCursor(query.cursor, timeIdCursorSchema);
-    const afterId = after ? uuidSchema.safeParse(after[1]) : null;
-    if (afterId && !afterId.success) throw new DomainError('INVALID_CURSOR', 'cursor: not a cursor for this list');
+    const after = decodeTimeIdCursor(query.cursor);
     const since = new Date(deps.clock.now() - STORE_BILL_DAYS * 86_400_000);
     let q = deps.readDb
       .selectFrom('bills')
@@ -35,7 +32,7 @@ export function createBillsSyncRoutes(deps: AppDeps) {
       .orderBy('updated_at')
       .orderBy('id')
       .limit(query.limit + 1);
-    if (after && afterId?.success) q = q.where(sql<boolean>`(updated_at, id) > (${new Date(after[0])}::timestamptz, ${afterId.data}::uuid)`);
+    if (after) q = q.where(pastCursor('updated_at', 'id', after, '>'));
     const rows = await q.execute();
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];

@@ -11,15 +11,35 @@ export interface GroupFilter {
   storeId?: string | undefined;
   kind?: ConflictKind | undefined;
   region?: string | undefined;
+  minQty?: number | undefined;
+  minPercent?: number | undefined;
   limit: number;
 }
 
-const scopeSql = (f: Pick<GroupFilter, 'stores' | 'storeId' | 'kind' | 'region'>) => sql`
+type Scope = Pick<GroupFilter, 'stores' | 'storeId' | 'kind' | 'region' | 'minQty' | 'minPercent'>;
+
+/**
+ * A count variance at least this big: `minQty` in display units (weighed goods in kg/L, stored
+ * in g/ml), `minPercent` of the expected stock (counted − variance; nothing expected is 100 %+).
+ */
+export const varianceSizeSql = (f: Pick<GroupFilter, 'minQty' | 'minPercent'>, c = 'c') => {
+  if (f.minQty === undefined && f.minPercent === undefined) return sql`TRUE`;
+  const t = sql.raw(c);
+  const variance = sql`abs((${t}.details->>'variance')::numeric)`;
+  const expected = sql`abs((${t}.details->>'counted')::numeric - (${t}.details->>'variance')::numeric)`;
+  const perUnit = sql`(SELECT CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END FROM products p WHERE p.id = ${t}.product_id)`;
+  return sql`(${t}.kind = 'COUNT_VARIANCE'
+    AND ${f.minQty === undefined ? sql`TRUE` : sql`${variance} >= ${f.minQty}::numeric * ${perUnit}`}
+    AND ${f.minPercent === undefined ? sql`TRUE` : sql`(${expected} = 0 OR ${variance} * 100 >= ${f.minPercent}::numeric * ${expected})`})`;
+};
+
+const scopeSql = (f: Scope) => sql`
   c.status = 'open'
   AND ${f.stores === null ? sql`TRUE` : f.stores.length ? sql`c.store_id IN (${sql.join(f.stores)})` : sql`FALSE`}
   AND ${f.storeId ? sql`c.store_id = ${f.storeId}` : sql`TRUE`}
   AND ${f.kind ? sql`c.kind = ${f.kind}` : sql`TRUE`}
-  AND ${f.region ? sql`c.store_id IN (SELECT id FROM stores WHERE region = ${f.region})` : sql`TRUE`}`;
+  AND ${f.region ? sql`c.store_id IN (SELECT id FROM stores WHERE region = ${f.region})` : sql`TRUE`}
+  AND ${varianceSizeSql(f)}`;
 
 /** Open conflicts by store and kind, biggest groups first, with how many groups and conflicts match in all. */
 export async function conflictGroups(db: Kysely<Database>, f: GroupFilter) {
@@ -68,7 +88,7 @@ export async function resolveInBulk(
 ): Promise<{ resolved: number; stores: number; more: boolean }> {
   const { rows: picked } = await sql<{ id: string; store_id: string }>`
     SELECT c.id, c.store_id FROM conflicts c
-    WHERE ${scopeSql({ stores, storeId: input.storeId, kind: input.kind, region: input.region })}
+    WHERE ${scopeSql({ stores, storeId: input.storeId, kind: input.kind, region: input.region, minQty: input.minQty, minPercent: input.minPercent })}
       AND ${input.ids ? sql`c.id IN (${sql.join(input.ids)})` : sql`TRUE`}
     ORDER BY c.store_id, c.id
     LIMIT ${BULK_LIMIT + 1}`.execute(db);

@@ -1,6 +1,6 @@
-import { DomainError, conflictBulkResolveSchema, conflictBulkResultSchema, conflictGroupsSchema, conflictKindSchema, conflictResolveSchema, conflictSchema, limitSchema, pageSchema, uuidSchema } from '@bazaar/shared';
+import { DomainError, conflictBulkResolveSchema, conflictBulkResultSchema, conflictGroupsSchema, conflictKindSchema, conflictResolveSchema, conflictSchema, limitSchema, pageSchema, uuidSchema, varianceSizeSchema } from '@bazaar/shared';
 import { Hono } from 'hono';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit.writer';
 import { requireUser } from '../auth/auth.middleware';
@@ -9,7 +9,7 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, pageOf, timeIdCursorSchema } from '../http/cursor';
 import { actorOf, dateQuery, iso } from '../http/route-helpers';
 import { route } from '../openapi/openapi.route';
-import { BULK_LIMIT, conflictGroups, resolveInBulk } from './conflicts.bulk';
+import { BULK_LIMIT, conflictGroups, resolveInBulk, varianceSizeSql } from './conflicts.bulk';
 import { toConflict } from './conflicts.mappers';
 import { firstPageTotal } from '../http/page-total';
 
@@ -22,6 +22,9 @@ const listQuery = z.strictObject({
   status: optional(z.enum(['open', 'resolved'])),
   deviceId: optional(uuidSchema),
   productId: optional(uuidSchema),
+  region: optional(z.string().trim().min(1).max(100)),
+  minQty: optional(varianceSizeSchema.minQty.unwrap()),
+  minPercent: optional(varianceSizeSchema.minPercent.unwrap()),
   from: optional(dateQuery),
   to: optional(dateQuery),
   limit: limitSchema,
@@ -32,6 +35,8 @@ const groupsQuery = z.strictObject({
   storeId: optional(uuidSchema),
   kind: optional(conflictKindSchema),
   region: optional(z.string().trim().min(1).max(100)),
+  minQty: optional(varianceSizeSchema.minQty.unwrap()),
+  minPercent: optional(varianceSizeSchema.minPercent.unwrap()),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
@@ -81,6 +86,8 @@ export function createConflictsRoutes(deps: AppDeps) {
       if (query.status) q = q.where('status', '=', query.status);
       if (query.deviceId) q = q.where('device_id', '=', query.deviceId);
       if (query.productId) q = q.where('product_id', '=', query.productId);
+      if (query.region) q = q.where(sql<boolean>`store_id IN (SELECT id FROM stores WHERE region = ${query.region})`);
+      if (query.minQty !== undefined || query.minPercent !== undefined) q = q.where(varianceSizeSql(query, 'conflicts') as RawBuilder<boolean>);
       if (query.from) q = q.where('created_at', '>=', new Date(query.from));
       if (query.to) q = q.where('created_at', '<', new Date(query.to));
       if (after) {
@@ -96,7 +103,7 @@ export function createConflictsRoutes(deps: AppDeps) {
       const query = groups.query(c);
       const visible = visibleStoreIds(me);
       if (query.storeId) assertStoreAccess(me, query.storeId);
-      return c.json(await conflictGroups(db, { stores: visible, storeId: query.storeId, kind: query.kind, region: query.region, limit: query.limit }), 200);
+      return c.json(await conflictGroups(db, { stores: visible, storeId: query.storeId, kind: query.kind, region: query.region, minQty: query.minQty, minPercent: query.minPercent, limit: query.limit }), 200);
     })
     .post('/bulk-resolve', bulkResolve, async (c) => {
       const me = requireUser(c, ['admin', 'manager']);

@@ -28,14 +28,18 @@ export async function storesOf(db: Kysely<Database>, visible: readonly string[] 
 
 /**
  * Balance, overdue and ageing of every customer of these stores, each on its store's own day,
- * from the entries the hub holds (the same shared functions the counter uses). Only the columns
+ * from the entries the hub holds at any store (the same shared functions the counter uses). Only the columns
  * the figures need are read, never the documents.
  */
 export async function customerFigures(db: Kysely<Database>, stores: readonly StoreRef[], nowMs: number, filter: { customerIds?: string[] } = {}): Promise<CustomerFigures[]> {
   if (stores.length === 0) return [];
   const ids = stores.map((s) => s.id);
   let cq = db.selectFrom('customers').selectAll().where('store_id', 'in', ids);
-  let eq = db.selectFrom('credit_entries').select(['store_id', 'customer_id', 'id', 'amount_paise', 'occurred_at', 'due_on']).where('store_id', 'in', ids);
+  // A customer's entries from every store that sold to them (a chain-shared customer buys at others too).
+  let eq = db
+    .selectFrom('credit_entries')
+    .select(['store_id', 'customer_store_id', 'customer_id', 'id', 'amount_paise', 'occurred_at', 'due_on'])
+    .where((eb) => eb.or([eb.and([eb('store_id', 'in', ids), eb('customer_store_id', 'is', null)]), eb('customer_store_id', 'in', ids)]));
   if (filter.customerIds) {
     cq = cq.where('id', 'in', filter.customerIds.length ? filter.customerIds : ['00000000-0000-0000-0000-000000000000']);
     eq = eq.where('customer_id', 'in', filter.customerIds.length ? filter.customerIds : ['00000000-0000-0000-0000-000000000000']);
@@ -43,7 +47,7 @@ export async function customerFigures(db: Kysely<Database>, stores: readonly Sto
   const [customers, entries] = await Promise.all([cq.execute(), eq.execute()]);
   const byCustomer = new Map<string, LedgerFacts[]>();
   for (const e of entries) {
-    const key = `${e.store_id}/${e.customer_id}`;
+    const key = `${e.customer_store_id ?? e.store_id}/${e.customer_id}`;
     const list = byCustomer.get(key) ?? [];
     const due = e.due_on as unknown;
     list.push({ id: e.id, amountPaise: Number(e.amount_paise), occurredAt: new Date(e.occurred_at).toISOString(), dueOn: due === null ? null : due instanceof Date ? due.toISOString().slice(0, 10) : String(due).slice(0, 10) });

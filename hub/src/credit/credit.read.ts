@@ -30,6 +30,12 @@ export async function customersOf(db: Kysely<Database>, storeIds: readonly strin
   return rows.map(toCustomer);
 }
 
+/** Every store's customers (a chain that shares them across its stores). */
+export async function allCustomers(db: Kysely<Database>): Promise<Customer[]> {
+  const rows = await db.selectFrom('customers').selectAll().orderBy('store_id').orderBy('id').execute();
+  return rows.map(toCustomer);
+}
+
 /** A store's entries after `afterPos` in the order they reached the hub (= commit order within a store). */
 export async function entriesAfter(db: Kysely<Database>, storeId: string, afterPos: number, limit: number): Promise<{ entries: LedgerEntry[]; lastPos: number; hasMore: boolean }> {
   const rows = await db.selectFrom('credit_entries').select(['pos', 'doc']).where('store_id', '=', storeId).where('pos', '>', afterPos).orderBy('pos').limit(limit + 1).execute();

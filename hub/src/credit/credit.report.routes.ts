@@ -1,15 +1,16 @@
-import { addDays, receivablesQuerySchema, receivablesReportSchema, todayIn, type Ageing, type ReceivablesReport } from '@bazaar/shared';
+import { receivablesQuerySchema, receivablesReportSchema, type Ageing, type ReceivablesReport } from '@bazaar/shared';
 import { Hono } from 'hono';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { requireUser } from '../auth/auth.middleware';
 import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
+import type { Database } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
 import { csvResponse, toCsv, wantsCsv } from '../reports/csv';
-import { customerFigures, storesOf, type CustomerFigures } from './credit.figures';
+import { customerFigures, storesOf, type CustomerFigures, type StoreRef } from './credit.figures';
 
 const report = route({
-  summary: 'Receivables: what customers owe per store and in total, ageing (0–30, 31–60, 61–90, 90+ days), top balances, money collected per day (CSV: one row per store)',
+  summary: 'Receivables: what customers owe per store and in total, ageing (0–30, 31–60, 61–90, 90+ days), top balances, money collected per store and day (CSV: `part` = stores, top or collections)',
   tag: 'reports',
   query: receivablesQuerySchema,
   responses: { 200: { schema: receivablesReportSchema, csv: true } },
@@ -24,7 +25,45 @@ function totalsOf(rows: readonly CustomerFigures[]) {
   return { customers: owing.length, balancePaise: rows.reduce((a, r) => a + r.balancePaise, 0), overduePaise: rows.reduce((a, r) => a + r.overdue.overduePaise, 0), ageing };
 }
 
-const csvColumns = ['storeCode', 'storeName', 'customers', 'balance', 'overdue', 'd0_30', 'd31_60', 'd61_90', 'd90plus'] as const;
+/**
+ * Payments received per store and store day, the last `days` days ending on each store's today
+ * (its own time zone), in one statement over the (store_id, occurred_at) index: the instant bound
+ * is a day wider than any zone, the day bound is exact.
+ */
+async function collectionsByStore(db: Kysely<Database>, stores: readonly StoreRef[], nowMs: number, days: number) {
+  if (stores.length === 0) return [];
+  const now = new Date(nowMs);
+  const { rows } = await sql<{ store_id: string; day: string; paid: string }>`
+    SELECT e.store_id, to_char(e.occurred_at AT TIME ZONE s.time_zone, 'YYYY-MM-DD') AS day, -sum(e.amount_paise) AS paid
+    FROM credit_entries e JOIN stores s ON s.id = e.store_id
+    WHERE e.store_id IN (${sql.join(stores.map((st) => sql`${st.id}::uuid`))}) AND e.kind = 'payment'
+      AND e.occurred_at >= ${new Date(nowMs - (days + 1) * 86_400_000)}::timestamptz
+      AND (e.occurred_at AT TIME ZONE s.time_zone)::date > (${now}::timestamptz AT TIME ZONE s.time_zone)::date - ${days}::int
+    GROUP BY 1, 2`.execute(db);
+  const byId = new Map(stores.map((st) => [st.id, st]));
+  return rows
+    .map((r) => {
+      const st = byId.get(r.store_id)!;
+      return { storeId: st.id, storeCode: st.code, storeName: st.name, day: r.day, paidPaise: Number(r.paid) };
+    })
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.storeCode < b.storeCode ? -1 : 1));
+}
+
+const money = (p: number) => p / 100;
+
+/** The CSV of one table of the report (`part`), money in major units, stores by code and name. */
+function csvOf(part: 'stores' | 'top' | 'collections', r: ReceivablesReport): string {
+  if (part === 'top') {
+    const cols = ['storeCode', 'storeName', 'customer', 'phone', 'balance', 'overdue', 'daysOverdue'] as const;
+    return toCsv(cols, r.top.map((x) => ({ storeCode: x.storeCode, storeName: x.storeName, customer: x.name, phone: x.phone, balance: money(x.balancePaise), overdue: money(x.overduePaise), daysOverdue: x.daysOverdue })));
+  }
+  if (part === 'collections') {
+    const cols = ['day', 'storeCode', 'storeName', 'collected'] as const;
+    return toCsv(cols, r.collectionsByStore.map((x) => ({ day: x.day, storeCode: x.storeCode, storeName: x.storeName, collected: money(x.paidPaise) })));
+  }
+  const cols = ['storeCode', 'storeName', 'customers', 'balance', 'overdue', 'd0_30', 'd31_60', 'd61_90', 'd90plus'] as const;
+  return toCsv(cols, r.stores.map((s) => ({ storeCode: s.storeCode, storeName: s.storeName, customers: s.customers, balance: money(s.balancePaise), overdue: money(s.overduePaise), d0_30: money(s.ageing.d0_30), d31_60: money(s.ageing.d31_60), d61_90: money(s.ageing.d61_90), d90plus: money(s.ageing.d90plus) })));
+}
 
 /** Head office's receivables (admins all stores, managers theirs), each store on its own calendar. */
 export function createReceivablesRoutes(deps: AppDeps) {
@@ -37,33 +76,22 @@ export function createReceivablesRoutes(deps: AppDeps) {
     const nowMs = deps.clock.now();
     const rows = await customerFigures(db, stores, nowMs);
     const perStore = stores.map((s) => ({ storeId: s.id, storeCode: s.code, storeName: s.name, timeZone: s.timeZone, ...totalsOf(rows.filter((r) => r.store.id === s.id)) }));
-    if (wantsCsv(c)) {
-      const money = (p: number) => p / 100;
-      return csvResponse(c, 'receivables.csv', toCsv(csvColumns, perStore.map((s) => ({ storeCode: s.storeCode, storeName: s.storeName, customers: s.customers, balance: money(s.balancePaise), overdue: money(s.overduePaise), d0_30: money(s.ageing.d0_30), d31_60: money(s.ageing.d31_60), d61_90: money(s.ageing.d61_90), d90plus: money(s.ageing.d90plus) }))));
-    }
     const top = rows
       .filter((r) => r.balancePaise > 0)
       .sort((a, b) => b.balancePaise - a.balancePaise || a.customer.name.localeCompare(b.customer.name))
       .slice(0, query.top)
       .map((r) => ({ customerId: r.customer.id, name: r.customer.name, phone: r.customer.phone, storeCode: r.store.code, storeName: r.store.name, balancePaise: r.balancePaise, overduePaise: r.overdue.overduePaise, daysOverdue: r.overdue.daysOverdue }));
-    // Payments received per store day (each store's own calendar), the last `days` days.
+    const byStore = await collectionsByStore(db, stores, nowMs, query.days);
     const collections = new Map<string, number>();
-    for (const s of stores) {
-      const today = todayIn(nowMs, s.timeZone);
-      const first = addDays(today, 1 - query.days);
-      const { rows: paid } = await sql<{ day: string; paid: string }>`
-        SELECT to_char(occurred_at AT TIME ZONE ${s.timeZone}, 'YYYY-MM-DD') AS day, -sum(amount_paise) AS paid
-        FROM credit_entries WHERE store_id = ${s.id}::uuid AND kind = 'payment'
-          AND occurred_at >= (${first}::date::timestamp AT TIME ZONE ${s.timeZone})
-        GROUP BY 1`.execute(db);
-      for (const p of paid) collections.set(p.day, (collections.get(p.day) ?? 0) + Number(p.paid));
-    }
+    for (const p of byStore) collections.set(p.day, (collections.get(p.day) ?? 0) + p.paidPaise);
     const body: ReceivablesReport = {
       stores: perStore,
       total: totalsOf(rows),
       top,
       collections: [...collections.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, paidPaise]) => ({ day, paidPaise })),
+      collectionsByStore: byStore,
     };
+    if (wantsCsv(c)) return csvResponse(c, `receivables-${query.part}.csv`, csvOf(query.part, body));
     return c.json(body, 200);
   });
 }

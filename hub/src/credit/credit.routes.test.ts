@@ -38,6 +38,7 @@ async function push(d: SimDevice, body: Record<string, unknown>) {
 }
 
 let firstPush: Record<string, unknown>;
+let zaraPaidAt: string;
 
 beforeAll(async () => {
   storeA = await t.makeStore(`CA${uuidv7().slice(-8)}`);
@@ -63,7 +64,15 @@ beforeAll(async () => {
       entry(tillA2, storeA.id, ravi, 2, { kind: 'payment', amountPaise: -5_000, occurredAt: new Date().toISOString(), method: 'upi' }),
     ],
   });
-  await push(tillB, { customers: [customer(zara, storeB.id, tillB.id, 'Zara Bravo', '03219999999')], creditEntries: [entry(tillB, storeB.id, zara, 1, { kind: 'credit_sale', amountPaise: 7_000, occurredAt: ago(1) })] });
+  // Store B: a sale, and a payment at 00:30 yesterday on Karachi's clock (19:30 UTC the day before).
+  zaraPaidAt = new Date(Date.parse(`${addDays(today, -1)}T00:30:00+05:00`)).toISOString();
+  await push(tillB, {
+    customers: [customer(zara, storeB.id, tillB.id, 'Zara Bravo', '03219999999')],
+    creditEntries: [
+      entry(tillB, storeB.id, zara, 1, { kind: 'credit_sale', amountPaise: 7_000, occurredAt: ago(3) }),
+      entry(tillB, storeB.id, zara, 2, { kind: 'payment', amountPaise: -2_000, occurredAt: zaraPaidAt }),
+    ],
+  });
 });
 
 describe('customers at head office', () => {
@@ -84,6 +93,12 @@ describe('customers at head office', () => {
     expect((await t.call('GET', `/customers/${zara}`, manager.token)).status).toBe(404);
     const all = (await t.call('GET', '/customers?q=999', admin.token)).body as { items: CustomerSummary[] };
     expect(all.items.map((i) => i.customer.name)).toEqual(['Zara Bravo']);
+    // The overdue list: Ravi's oldest open bill fell due 70 days ago; Zara owes, but nothing is late.
+    const late = (await t.call('GET', '/customers?overdue=true&limit=500', admin.token)).body as { items: CustomerSummary[] };
+    const ours = late.items.filter((i) => i.customer.id === ravi || i.customer.id === zara);
+    expect(ours.map((i) => [i.customer.name, i.overduePaise, i.daysOverdue])).toEqual([['Ravi Kumar', 35_000, 70]]);
+    for (const [a, b] of late.items.slice(1).map((x, i) => [late.items[i]!, x] as const)) expect(a.daysOverdue).toBeGreaterThanOrEqual(b.daysOverdue);
+    expect(((await t.call('GET', `/customers?overdue=true&storeId=${storeB.id}`, admin.token)).body as { items: unknown[] }).items).toEqual([]);
   });
 
   it('a statement: opening, bills and payments with the running balance, closing; ageing oldest-first', async () => {
@@ -111,12 +126,41 @@ describe('customers at head office', () => {
     expect(mine.top.map((x) => [x.name, x.balancePaise])).toEqual([['Ravi Kumar', 55_000]]);
     expect(mine.collections.map((x) => x.paidPaise)).toEqual([10_000, 5_000]);
     expect(mine.collections.at(-1)!.day).toBe(localDay(Date.now(), 'Asia/Karachi'));
-    const every = (await t.call('GET', `/reports/receivables?storeId=${storeB.id}`, admin.token)).body as ReceivablesReport;
-    expect(every.total.balancePaise).toBe(7_000);
+    const today = localDay(Date.now(), 'Asia/Karachi');
+    expect(mine.collectionsByStore.map((x) => [x.storeCode, x.storeName, x.paidPaise])).toEqual([
+      [storeA.code, `Store ${storeA.code}`, 10_000],
+      [storeA.code, `Store ${storeA.code}`, 5_000],
+    ]);
+    const onlyB = (await t.call('GET', `/reports/receivables?storeId=${storeB.id}`, admin.token)).body as ReceivablesReport;
+    expect(onlyB.total.balancePaise).toBe(5_000);
+    // The payment counts on the store's day, not the UTC one, and a short period leaves out older days.
+    expect(zaraPaidAt.slice(0, 10)).toBe(addDays(today, -2));
+    expect(onlyB.collectionsByStore).toEqual([{ storeId: storeB.id, storeCode: storeB.code, storeName: `Store ${storeB.code}`, day: addDays(today, -1), paidPaise: 2_000 }]);
+    const lastDay = (await t.call('GET', `/reports/receivables?storeId=${storeB.id}&days=1`, admin.token)).body as ReceivablesReport;
+    expect([lastDay.collections, lastDay.collectionsByStore]).toEqual([[], []]);
+    // An admin sees both stores' collections, each store's row apart, and the day totals add them up.
+    const all = (await t.call('GET', '/reports/receivables?days=30', admin.token)).body as ReceivablesReport;
+    const ours = all.collectionsByStore.filter((x) => x.storeId === storeA.id || x.storeId === storeB.id);
+    expect(ours.map((x) => [x.storeCode, x.day, x.paidPaise])).toEqual([
+      [storeA.code, mine.collectionsByStore[0]!.day, 10_000],
+      [storeB.code, addDays(today, -1), 2_000],
+      [storeA.code, today, 5_000],
+    ]);
+    for (const d of all.collections) expect(d.paidPaise).toBe(all.collectionsByStore.filter((x) => x.day === d.day).reduce((a, x) => a + x.paidPaise, 0));
+    expect(all.top.map((x) => x.name).filter((n) => n === 'Ravi Kumar' || n === 'Zara Bravo')).toEqual(['Ravi Kumar', 'Zara Bravo']);
     expect((await t.call('GET', `/reports/receivables?storeId=${storeB.id}`, manager.token)).status).toBe(404);
     const csv = await t.call('GET', '/reports/receivables?format=csv', manager.token);
     expect(csv.status).toBe(200);
     expect(String(csv.body ?? csv.text)).toContain(`${storeA.code},`);
+    const text = async (q: string) => {
+      const r = await t.call('GET', `/reports/receivables?format=csv&${q}`, manager.token);
+      expect(r.status).toBe(200);
+      return String(r.body ?? r.text).trim().split('\r\n');
+    };
+    expect(await text('part=stores')).toEqual(['storeCode,storeName,customers,balance,overdue,d0_30,d31_60,d61_90,d90plus', `${storeA.code},Store ${storeA.code},1,550,350,200,0,0,350`]);
+    expect(await text('part=top')).toEqual(['storeCode,storeName,customer,phone,balance,overdue,daysOverdue', `${storeA.code},Store ${storeA.code},Ravi Kumar,03001234567,550,350,70`]);
+    expect(await text('part=collections')).toEqual(['day,storeCode,storeName,collected', ...mine.collectionsByStore.map((x) => `${x.day},${storeA.code},Store ${storeA.code},${x.paidPaise / 100}`)]);
+    expect((await t.call('GET', '/reports/receivables?format=csv&part=everything', manager.token)).status).toBe(400);
   });
 
   it('a counter pulls its store’s customers and every counter’s entries, never another store’s', async () => {
@@ -127,5 +171,52 @@ describe('customers at head office', () => {
     expect(body.entries.reduce((a, e) => a + e.amountPaise, 0)).toBe(55_000);
     const next = (await t.call('GET', `/sync/customers?cursor=${body.cursor}`, tillA2.token)).body as { entries: unknown[] };
     expect(next.entries).toEqual([]);
+  });
+});
+
+describe('customers shared across the chain, by setting', () => {
+  const pulled = async (d: SimDevice) => ((await t.call('GET', '/sync/customers', d.token)).body as { customers: { name: string }[] }).customers.map((c) => c.name).sort();
+  const listed = async (token: string, q = '') => ((await t.call('GET', `/customers?limit=500${q}`, token)).body as { items: CustomerSummary[] }).items.map((i) => i.customer.name).filter((n) => n === 'Ravi Kumar' || n === 'Zara Bravo');
+
+  it('off (the default): another store’s customer is never pulled, listed or shown; only an admin turns sharing on', async () => {
+    expect((await t.call('GET', '/credit-settings', manager.token)).body).toEqual({ shareCustomers: false });
+    expect((await t.call('PUT', '/credit-settings', manager.token, { shareCustomers: true })).status).toBe(403);
+    expect((await t.call('PUT', '/credit-settings', admin.token, { shareCustomers: 'yes' })).status).toBe(400);
+    expect(await pulled(tillB)).toEqual(['Zara Bravo']);
+    expect(await pulled(tillA)).toEqual(['Ravi Kumar']);
+    expect(await listed(manager.token)).toEqual(['Ravi Kumar']);
+    expect((await t.call('GET', `/customers/${zara}`, manager.token)).status).toBe(404);
+    // An entry for a customer the hub does not know anywhere is refused, and nothing of the push is kept.
+    const stray = entry(tillB, storeB.id, uuidv7(), 3, { kind: 'credit_sale', amountPaise: 1_000, occurredAt: ago(1) });
+    expect((await t.call('POST', '/sync/push', tillB.token, { movements: [], creditEntries: [stray] })).status).toBe(422);
+  });
+
+  it('on: store B’s counter pulls and sells on credit to store A’s customer; the balance is the sum across stores; figures stay in scope; off again hides them', async () => {
+    expect((await t.call('PUT', '/credit-settings', admin.token, { shareCustomers: true })).body).toEqual({ shareCustomers: true });
+    expect(await pulled(tillB)).toEqual(expect.arrayContaining(['Ravi Kumar', 'Zara Bravo']));
+    await push(tillB, { creditEntries: [entry(tillB, storeB.id, ravi, 3, { kind: 'credit_sale', amountPaise: 8_000, occurredAt: ago(1) })] });
+    // The sale is store B's, on Ravi's account at store A.
+    const row = await t.db.db.selectFrom('credit_entries').select(['store_id', 'customer_store_id']).where('device_id', '=', tillB.id).where('entry_seq', '=', 3).executeTakeFirstOrThrow();
+    expect(row).toEqual({ store_id: storeB.id, customer_store_id: storeA.id });
+    const d = (await t.call('GET', `/customers/${ravi}`, manager.token)).body as CustomerDetail;
+    expect([d.balancePaise, d.statement.lines.length, d.statement.closingPaise, d.storeCode]).toEqual([63_000, 5, 63_000, storeA.code]);
+    // The shared list spans the chain; the receivables report stays the manager's stores.
+    expect(await listed(manager.token)).toEqual(['Ravi Kumar', 'Zara Bravo']);
+    expect((await t.call('GET', `/customers/${zara}`, manager.token)).status).toBe(200);
+    const mine = (await t.call('GET', '/reports/receivables', manager.token)).body as ReceivablesReport;
+    expect(mine.stores.map((s) => [s.storeCode, s.balancePaise])).toEqual([[storeA.code, 63_000]]);
+    expect((await t.call('GET', `/reports/receivables?storeId=${storeB.id}`, manager.token)).status).toBe(404);
+    const onlyB = (await t.call('GET', `/reports/receivables?storeId=${storeB.id}`, admin.token)).body as ReceivablesReport;
+    expect(onlyB.total.balancePaise).toBe(5_000);
+    // The change is on the hub's audit chain.
+    const audit = await t.db.db.selectFrom('audit_log').select(['action']).where('action', '=', 'credit.settings_update').execute();
+    expect(audit.length).toBeGreaterThanOrEqual(1);
+
+    expect((await t.call('PUT', '/credit-settings', admin.token, { shareCustomers: false })).body).toEqual({ shareCustomers: false });
+    expect(await pulled(tillB)).toEqual(['Zara Bravo']);
+    expect(await listed(manager.token)).toEqual(['Ravi Kumar']);
+    expect((await t.call('GET', `/customers/${zara}`, manager.token)).status).toBe(404);
+    // What was sold while shared stays on Ravi's account.
+    expect(((await t.call('GET', `/customers/${ravi}`, manager.token)).body as CustomerDetail).balancePaise).toBe(63_000);
   });
 });

@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { requireDevice } from '../auth/auth.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
-import { customersOf, entriesAfter } from './credit.read';
+import { allCustomers, customersOf, entriesAfter } from './credit.read';
+import { readCreditSettings } from './credit.settings';
 
 const customers = route({
   summary: "The device's store's customers and its ledger entries after the cursor, from every counter of the store (device token)",
@@ -18,6 +19,8 @@ export function createCreditSyncRoutes(deps: AppDeps) {
     const device = requireDevice(c);
     const query = customers.query(c);
     const page = await entriesAfter(deps.db, device.storeId, Number(query.cursor ?? 0), MAX_PULL_CREDIT_ENTRIES);
-    return c.json({ customers: await customersOf(deps.db, [device.storeId]), entries: page.entries, cursor: String(page.lastPos), hasMore: page.hasMore }, 200);
+    // Another store's customers only when the chain shares them.
+    const people = (await readCreditSettings(deps.db)).shareCustomers ? await allCustomers(deps.db) : await customersOf(deps.db, [device.storeId]);
+    return c.json({ customers: people, entries: page.entries, cursor: String(page.lastPos), hasMore: page.hasMore }, 200);
   });
 }

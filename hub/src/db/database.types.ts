@@ -43,6 +43,8 @@ export interface StoresTable {
   /** IANA zone of the store's clock (migration 0008); its days are this zone's days. */
   time_zone: Generated<string>;
   variance_threshold: Generated<number>;
+  /** numeric(5,2) (migration 0023): pg hands it over as text. */
+  variance_loose_percent: ColumnType<string, number | undefined, number>;
   archived: Generated<boolean>;
   version: Generated<number>;
   created_at: CreatedAt;
@@ -518,6 +520,23 @@ export interface Database {
   transfer_receipt_lines: TransferReceiptLinesTable;
   customers: CustomersTable;
   credit_entries: CreditEntriesTable;
+  hub_settings: HubSettingsTable;
+  credit_settings: CreditSettingsTable;
+}
+
+/** The chain's one credit settings row (migration 0026): whether customers are shared across stores. */
+export interface CreditSettingsTable {
+  id: Generated<boolean>;
+  share_customers: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+/** The hub's one settings row (migration 0024): its currency and default language. */
+export interface HubSettingsTable {
+  id: Generated<boolean>;
+  currency: string;
+  default_locale: string;
+  updated_at: Timestamp;
 }
 
 /** A store's customers (migration 0017); a balance is the sum of their credit_entries. */
@@ -551,6 +570,8 @@ export interface CreditEntriesTable {
   doc: Json;
   received_at: Timestamp;
   pos: Generated<number>;
+  /** The customer's own store when another store sold to a chain-shared customer (migration 0026); null: this store. */
+  customer_store_id: string | null;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,4 +1,5 @@
 import { DomainError } from '@bazaar/shared';
+import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 
 /**
@@ -26,8 +27,19 @@ export function decodeCursor<S extends z.ZodType>(cursor: string | undefined, sc
 
 /** Cursor of a list sorted by id alone. */
 export const idCursorSchema = z.tuple([z.uuid()]);
-/** Cursor of a list sorted by (timestamp, id). */
-export const timeIdCursorSchema = z.tuple([z.iso.datetime({ offset: true }), z.string().min(1).max(64)]);
+/** Cursor of a list sorted by (timestamp, id): every such list's ids are uuids. */
+export const timeIdCursorSchema = z.tuple([z.iso.datetime({ offset: true }), z.uuid()]);
+
+/** The (time, id) a list sorted by them stopped at; undefined on the first page, INVALID_CURSOR if not such a cursor. */
+export function decodeTimeIdCursor(cursor: string | undefined): { at: Date; id: string } | undefined {
+  const after = decodeCursor(cursor, timeIdCursorSchema);
+  return after && { at: new Date(after[0]), id: after[1] };
+}
+
+/** Keyset condition on (time column, id column) against a decoded cursor: `<` newest first, `>` oldest first. */
+export function pastCursor(timeColumn: string, idColumn: string, after: { at: Date; id: string }, direction: '<' | '>' = '<'): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)}) ${sql.raw(direction)} (${after.at}::timestamptz, ${after.id}::uuid)`;
+}
 
 /** Take limit+1 rows, answer limit of them and a cursor when there was one more. */
 export function pageOf<R, T>(rows: R[], limit: number, map: (r: R) => T, key: (r: R) => (string | number | null)[]) {

@@ -1,4 +1,5 @@
 import {
+  countVarianceLimit,
   DomainError,
   limitSchema,
   movementCreateSchema,
@@ -11,14 +12,14 @@ import {
   uuidv7,
 } from '@bazaar/shared';
 import { Hono } from 'hono';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit.writer';
 import type { Database } from '../db/database.types';
 import { requireUser } from '../auth/auth.middleware';
 import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { decodeCursor, pageOf, timeIdCursorSchema } from '../http/cursor';
+import { decodeTimeIdCursor, pageOf, pastCursor } from '../http/cursor';
 import { actorOf, dateQuery, iso } from '../http/route-helpers';
 import { route } from '../openapi/openapi.route';
 import { applyMovements, type MovementInput } from '../stock/stock.apply';
@@ -68,10 +69,10 @@ export function createMovementsRoutes(deps: AppDeps) {
       }
       const idempotencyKey = idempotencyKeyOf(c);
       const record = async (trx: Transaction<Database>) => {
-        const store = await trx.selectFrom('stores').select(['id', 'archived', 'variance_threshold']).where('id', '=', input.storeId).executeTakeFirst();
+        const store = await trx.selectFrom('stores').select(['id', 'archived', 'variance_threshold', 'variance_loose_percent']).where('id', '=', input.storeId).executeTakeFirst();
         if (!store) throw new DomainError('NOT_FOUND', 'store not found');
         if (store.archived) throw new DomainError('UNPROCESSABLE', 'storeId: this store is archived');
-        const product = await trx.selectFrom('products').select(['id', 'archived']).where('id', '=', input.productId).executeTakeFirst();
+        const product = await trx.selectFrom('products').select(['id', 'archived', 'unit']).where('id', '=', input.productId).executeTakeFirst();
         if (!product) throw new DomainError('UNPROCESSABLE', 'productId: no such product');
         if (product.archived) throw new DomainError('UNPROCESSABLE', 'productId: this product is archived');
         if (input.supplierId) {
@@ -101,7 +102,8 @@ export function createMovementsRoutes(deps: AppDeps) {
         const applied = await applyMovements(trx, [movement]);
         const stock = applied.stock[0];
         if (!stock) throw new Error('applyMovements returned no stock row for a new movement');
-        await recordStockConflicts(trx, applied.stock, [{ ...movement, varianceThreshold: store.variance_threshold }]);
+        const rule = { varianceThreshold: store.variance_threshold, varianceLoosePercent: Number(store.variance_loose_percent) };
+        await recordStockConflicts(trx, applied.stock, [movement], (m, variance) => countVarianceLimit(product.unit, m.qty, variance, rule));
         const row = await trx.selectFrom('movements').selectAll().where('store_id', '=', input.storeId).where('id', '=', movement.id).executeTakeFirstOrThrow();
         const stored = toMovement(row);
         await writeAudit(trx, {
@@ -143,16 +145,12 @@ export function createMovementsRoutes(deps: AppDeps) {
     .get('/', list, async (c) => {
       const me = requireUser(c);
       const query = list.query(c);
-      const after = decodeCursor(query.cursor, timeIdCursorSchema);
+      const after = decodeTimeIdCursor(query.cursor);
       const visible = visibleStoreIds(me);
       if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
       let q = deps.db.selectFrom('movements').selectAll().orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1);
       if (visible !== null) q = q.where('store_id', 'in', visible);
-      if (after) {
-        const parsedId = uuidSchema.safeParse(after[1]);
-        if (!parsedId.success) throw new DomainError('INVALID_CURSOR', 'cursor: not a cursor for this list');
-        q = q.where(sql<boolean>`(occurred_at, id) < (${new Date(after[0])}::timestamptz, ${parsedId.data}::uuid)`);
-      }
+      if (after) q = q.where(pastCursor('occurred_at', 'id', after));
       if (query.storeId) q = q.where('store_id', '=', query.storeId);
       if (query.productId) q = q.where('product_id', '=', query.productId);
       if (query.kind) q = q.where('kind', '=', query.kind);

@@ -1,11 +1,10 @@
 import { dayStartMs, dayStringSchema, limitSchema, pageSchema, goodsReceiptSummarySchema, uuidSchema } from '@bazaar/shared';
 import { Hono } from 'hono';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { requireUser } from '../auth/auth.middleware';
 import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { decodeCursor, pageOf, timeIdCursorSchema } from '../http/cursor';
+import { decodeTimeIdCursor, pageOf, pastCursor } from '../http/cursor';
 import { route } from '../openapi/openapi.route';
 import { receiptRows, toReceiptSummary } from './purchases.read';
 
@@ -42,8 +41,8 @@ export function createGoodsReceiptsRoutes(deps: AppDeps) {
       .orderBy('g.occurred_at', 'desc')
       .orderBy('g.id', 'desc')
       .limit(query.limit + 1);
-    const after = decodeCursor(query.cursor, timeIdCursorSchema);
-    if (after) q = q.where(sql<boolean>`(g.occurred_at, g.id) < (${new Date(after[0])}::timestamptz, ${after[1]}::uuid)`);
+    const after = decodeTimeIdCursor(query.cursor);
+    if (after) q = q.where(pastCursor('g.occurred_at', 'g.id', after));
     const rows = await q.execute();
     return c.json(pageOf(rows, query.limit, toReceiptSummary, (r) => [new Date(r.occurred_at).toISOString(), r.id]), 200);
   });

@@ -16,12 +16,11 @@ import {
   uuidSchema,
 } from '@bazaar/shared';
 import { Hono } from 'hono';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { requireUser } from '../auth/auth.middleware';
 import { assertStoreAccess, assertStoreRole, visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { decodeCursor, pageOf, timeIdCursorSchema } from '../http/cursor';
+import { decodeTimeIdCursor, pageOf, pastCursor } from '../http/cursor';
 import { actorOf } from '../http/route-helpers';
 import { route } from '../openapi/openapi.route';
 import { createHeadOfficeOrder } from './purchase-orders.create';
@@ -56,8 +55,8 @@ export function createPurchaseOrdersRoutes(deps: AppDeps) {
         .orderBy('p.created_at', 'desc')
         .orderBy('p.id', 'desc')
         .limit(query.limit + 1);
-      const after = decodeCursor(query.cursor, timeIdCursorSchema);
-      if (after) q = q.where(sql<boolean>`(p.created_at, p.id) < (${new Date(after[0])}::timestamptz, ${after[1]}::uuid)`);
+      const after = decodeTimeIdCursor(query.cursor);
+      if (after) q = q.where(pastCursor('p.created_at', 'p.id', after));
       const rows = await q.execute();
       return c.json(pageOf(rows, query.limit, toOrderSummary, (r) => [new Date(r.created_at).toISOString(), r.id]), 200);
     })

@@ -111,8 +111,10 @@ describe('purchase orders and goods receipts at the hub', () => {
     const w = await world('PC');
     await t.call('PUT', `/purchase-terms/suppliers/${w.supplier.id}`, admin.token, { leadTimeDays: 2, reviewDays: 7, safetyDays: 2 });
     expect((await t.call('PUT', `/purchase-terms/products/${w.rice.id}`, admin.token, { packQty: 6 })).status).toBe(200);
-    // 20 days ago 50 in, then 2 a day sold for 20 days: 10 left, 2/day, out in about 5 days.
-    const start = Date.now() - 20 * 86_400_000;
+    // 21 days ago 50 in, then 2 a day sold for 20 days: 10 left, 2/day, out in about 5 days. The
+    // last sale is two days back, so it is before the store's today at any hour (one day back was
+    // today in the store's zone for the last hour of its day, which the report leaves out).
+    const start = Date.now() - 21 * 86_400_000;
     w.device.trueNow = () => start;
     w.device.record('IN', w.rice.id, 50);
     for (let d = 0; d < 20; d++) {

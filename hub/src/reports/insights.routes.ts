@@ -10,7 +10,7 @@ import { dateQuery } from '../http/route-helpers';
 import { route } from '../openapi/openapi.route';
 import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
 import { csvResponse, toCsv, wantsCsv } from './csv';
-import { storeRankings } from './store-rankings.query';
+import { storeCitySql, storeRankings } from './store-rankings.query';
 
 const DAY = 86_400_000;
 const MAX_RANGE_DAYS = 366;
@@ -20,9 +20,11 @@ export const rankingsQuery = z.strictObject({
   from: dateQuery.optional(),
   to: dateQuery.optional(),
   region: text.optional(),
+  city: text.optional(),
   sort: rankingSortSchema.default('sales'),
   dir: z.enum(['asc', 'desc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(10_000).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   format: z.enum(['json', 'csv']).optional(),
 });
 export const suggestQuery = z.strictObject({ q: z.string().trim().max(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
@@ -31,6 +33,8 @@ const tag = 'reports';
 const rankings = route({ summary: 'Stores ranked on the hub by sales, margin, stock value, low/out, shrinkage, count variance or last sync', tag, query: rankingsQuery, responses: { 200: { schema: storeRankingsSchema, csv: true } } });
 const counts = route({ summary: 'Exact Overview counts in the caller’s scope', tag, responses: { 200: overviewCountsSchema } });
 const regions = route({ summary: 'Regions of the stores in scope, with store counts (picker suggestions)', tag, query: suggestQuery, responses: { 200: suggestionsSchema } });
+const cityQuery = suggestQuery.extend({ region: text.optional() });
+const cities = route({ summary: 'Cities of the stores in scope (the last part of each location), optionally in one region, with store counts (picker suggestions)', tag, query: cityQuery, responses: { 200: suggestionsSchema } });
 const categories = route({ summary: 'Product categories with product counts (picker suggestions)', tag, query: suggestQuery, responses: { 200: suggestionsSchema } });
 
 const REPORT_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 60 };
@@ -56,9 +60,9 @@ export function createInsightsRoutes(deps: AppDeps) {
         const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY);
         if (from >= to) throw new DomainError('VALIDATION_FAILED', 'query.from: must be before to');
         if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) throw new DomainError('VALIDATION_FAILED', `query.to: the range may span at most ${MAX_RANGE_DAYS} days`);
-        const result = await storeRankings(db, { stores: visibleStoreIds(me), region: query.region, from, to, sort: query.sort, dir: query.dir, limit: query.limit, now });
+        const result = await storeRankings(db, { stores: visibleStoreIds(me), region: query.region, city: query.city, from, to, sort: query.sort, dir: query.dir, limit: query.limit, offset: query.offset, now });
         if (wantsCsv(c)) return csvResponse(c, `store-rankings-${query.sort}-${query.dir}.csv`, toCsv(RANKING_COLUMNS, result.items));
-        return c.json({ from: from.toISOString(), to: to.toISOString(), ...result }, 200);
+        return c.json({ from: from.toISOString(), to: to.toISOString(), offset: query.offset, ...result }, 200);
       });
     })
     .get('/counts', counts, async (c) => {
@@ -89,6 +93,21 @@ export function createInsightsRoutes(deps: AppDeps) {
       const visible = visibleStoreIds(me);
       if (visible !== null && visible.length === 0) return c.json({ items: [] }, 200);
       return c.json({ items: await suggestions(db, 'stores', 'region', query, visible) }, 200);
+    })
+    .get('/cities', cities, async (c) => {
+      const me = requireUser(c);
+      const query = cities.query(c);
+      const visible = visibleStoreIds(me);
+      if (visible !== null && visible.length === 0) return c.json({ items: [] }, 200);
+      const city = storeCitySql('s');
+      const { rows } = await sql<{ value: string; count: number }>`
+        SELECT ${city} AS value, count(*)::int AS count FROM stores s
+        WHERE NOT s.archived AND ${city} IS NOT NULL
+          AND ${visible === null ? sql`TRUE` : sql`s.id IN (${sql.join(visible)})`}
+          AND ${query.region ? sql`s.region = ${query.region}` : sql`TRUE`}
+          AND ${query.q ? sql`${city} ILIKE ${likePrefix(query.q)}` : sql`TRUE`}
+        GROUP BY 1 ORDER BY 1 LIMIT ${query.limit}`.execute(db);
+      return c.json({ items: rows }, 200);
     })
     .get('/categories', categories, async (c) => {
       requireUser(c);

@@ -17,7 +17,8 @@ useTestApp(async (ctx) => {
   ({ t, admin } = ctx);
   for (const [code, region] of [['A', 'North'], ['B', 'North'], ['C', 'South']] as const) {
     S[code] = (await t.makeStore(`RK-${code}`)).id;
-    await t.db.db.updateTable('stores').set({ region }).where('id', '=', S[code]).execute();
+    const location = { A: 'Gulberg, Lahore', B: 'Saddar, Rawalpindi', C: 'Clifton, Karachi' }[code];
+    await t.db.db.updateTable('stores').set({ region, location }).where('id', '=', S[code]).execute();
   }
   managerA = await t.makeUser('manager', [S.A]);
   rice = (await t.call('POST', '/products', admin.token, { sku: 'RICE', name: 'Rice', unit: 'g', pricePaise: 12000, costPaise: 9000, reorderLevel: 2000, category: 'grains' })).body;
@@ -66,6 +67,22 @@ describe('store rankings', () => {
     expect(pick(stale.body.items)).toEqual(['RK-C', 'RK-B', 'RK-A']);
     const north = await t.call('GET', `/reports/store-rankings?${range}&region=North&sort=shrinkage`, admin.token);
     expect([pick(north.body.items), north.body.total]).toEqual([['RK-A', 'RK-B'], 2]);
+  });
+
+  it('pages through the ranking with the total on every page, and filters by city', async () => {
+    const first = await t.call('GET', `/reports/store-rankings?${range}&sort=sales&limit=2`, admin.token);
+    const second = await t.call('GET', `/reports/store-rankings?${range}&sort=sales&limit=2&offset=2`, admin.token);
+    expect([pick(first.body.items), first.body.total, first.body.offset]).toEqual([['RK-A', 'RK-B'], 3, 0]);
+    expect([pick(second.body.items), second.body.items[0].rank, second.body.total, second.body.offset]).toEqual([['RK-C'], 3, 3, 2]);
+    const past = await t.call('GET', `/reports/store-rankings?${range}&sort=sales&limit=2&offset=10`, admin.token);
+    expect([past.body.items, past.body.total]).toEqual([[], 3]);
+    const city = await t.call('GET', `/reports/store-rankings?${range}&city=rawalpindi`, admin.token);
+    expect([pick(city.body.items), city.body.total]).toEqual([['RK-B'], 1]);
+    const towns = await t.call('GET', '/reports/cities?region=North', admin.token);
+    expect(towns.body.items).toEqual([{ value: 'Lahore', count: 1 }, { value: 'Rawalpindi', count: 1 }]);
+    const mine = await t.call('GET', '/reports/cities', managerA.token);
+    expect(mine.body.items).toEqual([{ value: 'Lahore', count: 1 }]);
+    expect((await t.call('GET', `/reports/store-rankings?${range}&offset=-1`, admin.token)).status).toBe(400);
   });
 
   it('shows a manager only their stores, and exports CSV', async () => {

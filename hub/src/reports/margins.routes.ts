@@ -1,4 +1,4 @@
-import { DomainError, marginsQuerySchema, marginsReportSchema, stockValueQuerySchema, stockValueReportSchema, type MarginsQuery } from '@bazaar/shared';
+import { DomainError, marginsQuerySchema, marginsReportSchema, stockValueQuerySchema, stockValueReportSchema, type MarginsQuery, type StockValueQuery } from '@bazaar/shared';
 import { Hono, type Context } from 'hono';
 import { sql, type RawBuilder } from 'kysely';
 import { requireUser } from '../auth/auth.middleware';
@@ -24,6 +24,20 @@ const stockValue = route({
   query: stockValueQuerySchema,
   responses: { 200: { schema: stockValueReportSchema, csv: true } },
 });
+
+const PRODUCT_ROWS = 200;
+/** What each stock-value grouping selects, groups and orders by (every grouping joins the store). */
+const STOCK_VALUE_GROUPS: Record<StockValueQuery['groupBy'], { select: RawBuilder<unknown>; group: RawBuilder<unknown>; order: RawBuilder<unknown>; csv: string[] }> = {
+  store: { select: sql`s.id AS "storeId", s.code AS "storeCode", s.name AS "storeName", s.region`, group: sql`s.id, s.code, s.name, s.region`, order: sql`s.code`, csv: ['storeCode', 'storeName', 'region'] },
+  category: { select: sql`p.category`, group: sql`p.category`, order: sql`p.category`, csv: ['category'] },
+  region: { select: sql`s.region, count(DISTINCT s.id)::int AS stores`, group: sql`s.region`, order: sql`s.region NULLS LAST`, csv: ['region', 'stores'] },
+  product: {
+    select: sql`p.id AS "productId", p.sku, p.name AS "productName", p.unit, sum(k.qty) AS qty`,
+    group: sql`p.id, p.sku, p.name, p.unit`,
+    order: sql`sum(${valueSql(sql.ref('k.qty'), sql`coalesce(pc.cost_paise, p.cost_paise)`, sql.ref('p.unit'))}) DESC, p.sku`,
+    csv: ['sku', 'productName', 'unit', 'qty'],
+  },
+};
 
 const REPORT_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 60 };
 const MAX_DAYS = 366;
@@ -104,27 +118,31 @@ export function createMarginsRoutes(deps: AppDeps) {
       const q = stockValue.query(c);
       return cached(c, me, ['stock-value', q], async () => {
         const stores = scope(me, q.storeId);
-        const byStore = q.groupBy === 'store';
         const cost = valueSql(sql.ref('k.qty'), sql`coalesce(pc.cost_paise, p.cost_paise)`, sql.ref('p.unit'));
         const retail = valueSql(sql.ref('k.qty'), sql.ref('p.price_paise'), sql.ref('p.unit'));
+        const by = STOCK_VALUE_GROUPS[q.groupBy];
         const { rows } =
           stores !== null && stores.length === 0
             ? { rows: [] }
-            : await sql<Record<string, unknown> & { products: number; cost: string; retail: string }>`
-              SELECT ${byStore ? sql`s.id AS "storeId", s.code AS "storeCode", s.name AS "storeName"` : sql`p.category`},
-                count(*)::int AS products, coalesce(sum(${cost}), 0) AS cost, coalesce(sum(${retail}), 0) AS retail
+            : await sql<Record<string, unknown> & { products: number; cost: string; retail: string; all_cost: string; all_retail: string }>`
+              SELECT ${by.select},
+                count(*)::int AS products, coalesce(sum(${cost}), 0) AS cost, coalesce(sum(${retail}), 0) AS retail,
+                sum(coalesce(sum(${cost}), 0)) OVER () AS all_cost, sum(coalesce(sum(${retail}), 0)) OVER () AS all_retail
               FROM stock k
               JOIN products p ON p.id = k.product_id
-              ${byStore ? sql`JOIN stores s ON s.id = k.store_id` : sql``}
+              JOIN stores s ON s.id = k.store_id
               LEFT JOIN product_costs pc ON pc.store_id = k.store_id AND pc.product_id = k.product_id
               WHERE k.qty > 0
                 ${stores !== null ? sql`AND k.store_id = ANY(${stores}::uuid[])` : sql``}
                 ${q.category !== undefined ? sql`AND p.category = ${q.category}` : sql``}
-              GROUP BY ${byStore ? sql`s.id, s.code, s.name` : sql`p.category`}
-              ORDER BY ${byStore ? sql`s.code` : sql`p.category`}`.execute(db);
-        const items = rows.map(({ cost, retail, ...r }) => ({ ...r, costPaise: Number(cost), retailPaise: Number(retail) }));
-        if (wantsCsv(c)) return csvResponse(c, `stock-value-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...(byStore ? ['storeCode', 'storeName'] : ['category']), 'products', 'costPaise', 'retailPaise'], items));
-        const totals = { costPaise: items.reduce((a, r) => a + r.costPaise, 0), retailPaise: items.reduce((a, r) => a + r.retailPaise, 0) };
+                ${q.region !== undefined ? sql`AND s.region = ${q.region}` : sql``}
+              GROUP BY ${by.group}
+              ORDER BY ${by.order}
+              ${q.groupBy === 'product' ? sql`LIMIT ${PRODUCT_ROWS}` : sql``}`.execute(db);
+        const items = rows.map(({ cost, retail, qty, all_cost: _c, all_retail: _r, ...r }) => ({ ...r, ...(qty === undefined ? {} : { qty: Number(qty) }), costPaise: Number(cost), retailPaise: Number(retail) }));
+        if (wantsCsv(c)) return csvResponse(c, `stock-value-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...by.csv, 'products', 'costPaise', 'retailPaise'], items));
+        // Totals are the whole scope's, also when groupBy=product shows only the most valuable rows.
+        const totals = { costPaise: Number(rows[0]?.all_cost ?? 0), retailPaise: Number(rows[0]?.all_retail ?? 0) };
         return c.json({ groupBy: q.groupBy, items, totals }, 200);
       });
     });

@@ -8,15 +8,27 @@ export interface RankingFilter {
   /** Visible stores, or null for all (admins). */
   stores: string[] | null;
   region?: string;
+  /** The town of the store's location (the part after its last comma), any case. */
+  city?: string;
   from: Date;
   to: Date;
   sort: RankingSort;
   dir: 'asc' | 'desc';
   limit: number;
+  /** Rows of the ordered set skipped before this page (paging through thousands of stores). */
+  offset: number;
   now: Date;
 }
 
 const DAY = 86_400_000;
+
+/** A store's city: the last comma-separated part of its location ("Gulberg, Lahore" → "Lahore"). */
+export const storeCitySql = (alias: string) => sql`nullif(trim(regexp_replace(${sql.ref(`${alias}.location`)}, '^.*,', '')), '')`;
+
+async function countStores(db: Kysely<Database>, where: RawBuilder<unknown>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM stores s WHERE ${where}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
 
 /** The sort key of each metric; stores that never synced count as the stalest. */
 const sortKey: Record<RankingSort, RawBuilder<unknown>> = {
@@ -57,12 +69,13 @@ interface RankingRow {
 export async function storeRankings(db: Kysely<Database>, f: RankingFilter): Promise<{ total: number; items: StoreRanking[] }> {
   const inScope = f.stores === null ? sql`TRUE` : f.stores.length ? sql`s.id IN (${sql.join(f.stores)})` : sql`FALSE`;
   const inRegion = f.region === undefined ? sql`TRUE` : sql`s.region = ${f.region}`;
+  const inCity = f.city === undefined ? sql`TRUE` : sql`lower(${storeCitySql('s')}) = lower(${f.city})`;
   const per = sql.raw(`(CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END)`);
   const line = (of: 'price' | 'cost') => lineValueSql('m', 'p', of);
   const dir = sql.raw(f.dir === 'asc' ? 'ASC' : 'DESC');
   const { rows } = await sql<RankingRow>`
     WITH s AS (
-      SELECT s.id, s.code, s.name, s.region FROM stores s WHERE NOT s.archived AND ${inScope} AND ${inRegion}
+      SELECT s.id, s.code, s.name, s.region FROM stores s WHERE NOT s.archived AND ${inScope} AND ${inRegion} AND ${inCity}
     ),
     sold AS (
       SELECT m.store_id, sum(${line('price')}) AS revenue, sum(${line('cost')}) AS cost
@@ -113,11 +126,11 @@ export async function storeRankings(db: Kysely<Database>, f: RankingFilter): Pro
     )
     SELECT *, count(*) OVER ()::int AS total FROM ranked
     ORDER BY ${sortKey[f.sort]} ${dir} NULLS LAST, code ASC, id ASC
-    LIMIT ${f.limit}`.execute(db);
+    LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db);
   const items = rows.map((r, i): StoreRanking => {
     const last = r.last_sync_at === null ? null : new Date(r.last_sync_at);
     return {
-      rank: i + 1,
+      rank: f.offset + i + 1,
       storeId: r.id,
       storeCode: r.code,
       storeName: r.name,
@@ -134,6 +147,7 @@ export async function storeRankings(db: Kysely<Database>, f: RankingFilter): Pro
       daysSinceSync: last ? Math.max(0, Math.floor((f.now.getTime() - last.getTime()) / DAY)) : null,
     };
   });
-  // Every row carries the count of the whole filtered set; none at all means there is none.
-  return { total: rows[0]?.total ?? 0, items };
+  // Every row carries the count of the whole filtered set; a page past the end asks again for it.
+  const total = rows[0]?.total ?? (f.offset > 0 ? await countStores(db, sql`NOT s.archived AND ${inScope} AND ${inRegion} AND ${inCity}`) : 0);
+  return { total, items };
 }

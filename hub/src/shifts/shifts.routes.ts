@@ -6,7 +6,7 @@ import { requireUser } from '../auth/auth.middleware';
 import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
 import type { Database } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { decodeCursor, pageOf, timeIdCursorSchema } from '../http/cursor';
+import { decodeTimeIdCursor, pageOf, pastCursor } from '../http/cursor';
 import { route } from '../openapi/openapi.route';
 import { csvResponse, toCsv, wantsCsv } from '../reports/csv';
 import { localTime } from '../bills/bills.mappers';
@@ -141,12 +141,8 @@ export function createShiftsRoutes(deps: AppDeps) {
         const rows = (await q.execute()) as ShiftRowView[];
         return csvResponse(c, 'shifts.csv', toCsv(csvColumns, rows.map((r) => csvRow(toSummary(r)))));
       }
-      const after = decodeCursor(query.cursor, timeIdCursorSchema);
-      if (after) {
-        const id = uuidSchema.safeParse(after[1]);
-        if (!id.success) throw new DomainError('INVALID_CURSOR', 'cursor: not a cursor for this list');
-        q = q.where(sql<boolean>`(h.opened_at, h.id) < (${new Date(after[0])}::timestamptz, ${id.data}::uuid)`);
-      }
+      const after = decodeTimeIdCursor(query.cursor);
+      if (after) q = q.where(pastCursor('h.opened_at', 'h.id', after));
       const rows = (await q.execute()) as ShiftRowView[];
       return c.json(pageOf(rows, query.limit, toSummary, (r) => [isoOf(r.opened_at), r.id]), 200);
     })

@@ -35,12 +35,13 @@ const keyOf = (storeId: string, productId: string) => `${storeId}/${productId}`;
 /**
  * Conflicts the stock effect of movements can raise, recorded (not refused) for managers:
  * stock that went below zero (the sale happened; someone must look), and a count whose
- * variance exceeds the store's threshold. Linear in changes + movements (a push brings 1,000).
+ * variance exceeds the store's limit for the product (countVarianceLimit: pieces, or a share of
+ * the stock of loose goods). Linear in changes + movements (a push brings 1,000).
  */
 export function stockConflicts<M extends MovementInput>(
   changes: readonly StockChange[],
   movements: readonly M[],
-  varianceThreshold: (m: M) => number,
+  varianceLimit: (m: M, variance: number) => number,
 ): OpenConflict[] {
   const conflicts: OpenConflict[] = [];
   const firstDelta = new Map<string, MovementInput>();
@@ -67,8 +68,9 @@ export function stockConflicts<M extends MovementInput>(
   for (const m of movements) {
     if (m.kind !== 'COUNT') continue;
     const s = changeByKey.get(keyOf(m.storeId, m.productId));
-    const threshold = varianceThreshold(m);
-    if (s && s.lastCountMovementId === m.id && s.lastCountVariance !== null && Math.abs(s.lastCountVariance) > threshold) {
+    if (!s || s.lastCountMovementId !== m.id || s.lastCountVariance === null) continue;
+    const threshold = varianceLimit(m, s.lastCountVariance);
+    if (Math.abs(s.lastCountVariance) > threshold) {
       conflicts.push({
         store_id: m.storeId,
         id: uuidv7(),
@@ -87,9 +89,10 @@ export function stockConflicts<M extends MovementInput>(
 export async function recordStockConflicts(
   trx: Transaction<Database>,
   changes: readonly StockChange[],
-  movements: readonly (MovementInput & { varianceThreshold: number })[],
+  movements: readonly MovementInput[],
+  varianceLimit: (m: MovementInput, variance: number) => number,
 ): Promise<OpenConflict[]> {
-  const conflicts = stockConflicts(changes, movements, (m) => m.varianceThreshold);
+  const conflicts = stockConflicts(changes, movements, varianceLimit);
   await insertConflicts(trx, conflicts);
   return conflicts;
 }

@@ -21,6 +21,7 @@ export function toStore(r: StoreRow): Store {
     region: r.region,
     location: r.location,
     varianceThreshold: r.variance_threshold,
+    varianceLoosePercent: Number(r.variance_loose_percent),
     timeZone: r.time_zone,
     archived: r.archived,
     createdAt: iso(r.created_at),
@@ -62,7 +63,7 @@ export function createStoresRoutes(deps: AppDeps) {
         const after = await trx
           .updateTable('stores')
           .set({
-            ...definedOnly({ code: patch.code, name: patch.name, region: patch.region, location: patch.location, variance_threshold: patch.varianceThreshold, time_zone: patch.timeZone, archived: patch.archived }),
+            ...definedOnly({ code: patch.code, name: patch.name, region: patch.region, location: patch.location, variance_threshold: patch.varianceThreshold, variance_loose_percent: patch.varianceLoosePercent, time_zone: patch.timeZone, archived: patch.archived }),
             version,
             updated_at: new Date(deps.clock.now()),
           })
@@ -117,6 +118,7 @@ export function createStoresRoutes(deps: AppDeps) {
               region: input.region ?? null,
               location: input.location ?? null,
               variance_threshold: input.varianceThreshold,
+              variance_loose_percent: input.varianceLoosePercent,
               time_zone: input.timeZone,
               version,
               updated_at: new Date(deps.clock.now()),

@@ -10,6 +10,7 @@ import { toStore } from '../stores/stores.routes';
 import { toSupplier } from '../suppliers/suppliers.routes';
 import { PULL_DONE, PULL_KINDS, encodePullCursor, type PullCursor, type PullKind } from './sync.cursor';
 import { lazyCommit, quickPull } from './sync.pull-quick';
+import { readHubLocale } from '../settings/hub-settings.repository';
 
 type Page = Pick<PullResponse, 'products' | 'suppliers' | 'staff' | 'stock' | 'remaps'>;
 
@@ -161,7 +162,8 @@ export async function pullPage(
       // A finished round says "more" when writes landed after it began (versions read in this
       // snapshot): hasMore=false means up to date as of this snapshot.
       const hasMore = next.phase !== PULL_DONE || catalogNow > cursor.catalogTo || storeNow > cursor.storeTo;
-      return { ...out, store: toStore(storeRow), includesSeq: cursor.includesSeq, ackedSeq: Number(row.last_seq), cursor: encodePullCursor(next), hasMore };
+      const { currency, defaultLocale } = await readHubLocale(trx);
+      return { ...out, store: toStore(storeRow), hub: { currency, defaultLocale }, includesSeq: cursor.includesSeq, ackedSeq: Number(row.last_seq), cursor: encodePullCursor(next), hasMore };
     });
 
   // A push of this device holds its row lock while it waits for the store's version lock;

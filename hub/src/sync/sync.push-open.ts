@@ -23,6 +23,8 @@ export interface PushDevice {
   clock_error_ms: number | null;
   revoked_at: string | null;
   variance_threshold: number;
+  /** numeric in row_to_json: a JSON number. */
+  variance_loose_percent: number;
   store_archived: boolean;
 }
 
@@ -98,7 +100,7 @@ export async function openPush(
     WITH cfg AS MATERIALIZED (SELECT CASE WHEN ${timeout}::text IS NULL THEN '' ELSE set_config('lock_timeout', ${timeout}::text, true) END AS v),
     d AS MATERIALIZED (
       SELECT d.id, d.store_id, d.name, d.last_seq, d.last_hlc, d.clock_error_ms, d.revoked_at, d.xmin::text AS xmin,
-             s.variance_threshold, s.archived AS store_archived
+             s.variance_threshold, s.variance_loose_percent, s.archived AS store_archived
       FROM cfg, devices d JOIN stores s ON s.id = d.store_id
       WHERE cfg.v IS NOT NULL AND d.store_id = ${q.storeId}::uuid AND d.id = ${q.deviceId}::uuid
       FOR UPDATE OF d)${storeLocks}

@@ -1,4 +1,4 @@
-import { DomainError, SYNC_PROTOCOL_VERSION, uuidv7, type ProductRemap, type PushItemResult, type PushRequest, type PushResponse } from '@bazaar/shared';
+import { countVarianceLimit, DomainError, SYNC_PROTOCOL_VERSION, uuidv7, type ProductRemap, type PushItemResult, type PushRequest, type PushResponse } from '@bazaar/shared';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { auditAppendSql, lockAuditHeads, type AuditDraw, type AuditEntry } from '../audit/audit.writer';
 import type { DevicePrincipal } from '../auth/principal';
@@ -105,6 +105,7 @@ async function runPush(
   const storeClosed = device.store_archived;
   const storeId = device.store_id;
   const acked = device.last_seq;
+  const varianceRule = { varianceThreshold: device.variance_threshold, varianceLoosePercent: Number(device.variance_loose_percent) };
 
   const duplicates = batch.filter((m) => m.seq <= acked);
   const fresh = batch.filter((m) => m.seq > acked);
@@ -204,7 +205,7 @@ async function runPush(
   const newApplied = newInputs.filter((m) => m.status === 'applied');
 
   const conflicts: OpenConflict[] = [
-    ...stockConflicts(applied.stock, newApplied, () => device.variance_threshold),
+    ...stockConflicts(applied.stock, newApplied, (m, variance) => countVarianceLimit(productById.get(m.productId)?.unit ?? 'pc', m.qty, variance, varianceRule)),
     ...offline.conflicts,
     ...newInputs
       .filter((m) => m.status === 'rejected')

@@ -1,6 +1,7 @@
 import { transferStatusOf, uuidv7, type InTransitRow, type Transfer, type TransferView } from '@bazaar/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
+import { describe, expect, it } from 'vitest';
+import { type TestApp, type TestUser } from '../test/test-db';
+import { useTestApp } from '../test/use-test-app';
 import { prng, SimDevice, type SimMovement } from '../sync/sync.test-kit';
 
 /**
@@ -40,13 +41,7 @@ const PARALLEL = 4;
 
 let t: TestApp;
 let admin: TestUser;
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.makeUser('admin');
-});
-afterAll(async () => {
-  await t?.close();
-});
+useTestApp((ctx) => ({ t, admin } = ctx));
 
 type Rng = ReturnType<typeof prng>;
 

@@ -130,6 +130,30 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await shot('account-05-devices');
   });
 
+  it('devices: a counter last seen four hours ago is "offline since" that time, not in sync', async () => {
+    // The same hub, read by a browser whose clock is four hours on: Till 1 synced "four hours ago".
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const later = await context.newPage();
+    consoleErrors.watch(later);
+    await later.clock.setFixedTime(Date.now() + 4 * 3600_000);
+    await later.goto(`${hub.url}/sign-in`);
+    await later.getByLabel('Username').fill('owner');
+    await later.getByLabel('Password', { exact: true }).fill('owners-new-password-1');
+    await later.getByRole('button', { name: 'Sign in' }).click();
+    await later.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Devices', exact: true }).click();
+    const state = later.getByTestId('devices-table').locator('tr', { hasText: 'Till 1' }).getByTestId('device-state');
+    await expect.poll(() => state.getAttribute('data-state')).toBe('idle');
+    const words = (await state.textContent()) ?? '';
+    expect(words).toMatch(/^offline since /);
+    expect(words).not.toMatch(/sync/i);
+    // Since when, in the reader's local time: the hour and minute it last synced.
+    const devices = await api.call<{ items: { name: string; lastPushAt: string | null }[] }>('GET', '/devices');
+    const seen = new Date(devices.items.find((d) => d.name === 'Till 1')!.lastPushAt!);
+    expect(words).toContain(seen.toLocaleTimeString('en-IN', { hour: 'numeric', minute: '2-digit' }).replace(/\s/g, ' ').split(' ')[0]);
+    await later.screenshot({ path: path.join(screenshotDir, 'devices-offline-since.png') });
+    await context.close();
+  });
+
   it('activity log: a product found by SKU, its movement in words (kind, display units, stock after), the stored JSON only behind a toggle', async () => {
     const stores = await api.call<{ items: Store[] }>('GET', '/stores?limit=10');
     const store = stores.items.find((s) => s.code === 'DEV-01')!;

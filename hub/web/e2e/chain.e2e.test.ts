@@ -87,16 +87,17 @@ describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () =>
       ? await page.getByTestId('rankings-table').locator('tbody tr td:nth-child(2)').allTextContents()
       : [];
 
-  async function salesByStore(order: 'ASC' | 'DESC', limit: number, region?: string) {
+  async function salesByStore(order: 'ASC' | 'DESC', limit: number, region?: string, offset = 0, city?: string) {
     const { rows } = await sql<{ code: string; name: string; revenue: string }>`
       SELECT s.code, s.name, coalesce(sum(${LINE('price')}) FILTER (WHERE m.id IS NOT NULL), 0) AS revenue
       FROM stores s
       LEFT JOIN movements m ON m.store_id = s.id AND m.kind = 'SALE' AND m.status = 'applied' AND m.occurred_at >= ${from} AND m.occurred_at < ${to}
       LEFT JOIN products p ON p.id = m.product_id
       WHERE NOT s.archived AND (${region ?? null}::text IS NULL OR s.region = ${region ?? null})
+        AND (${city ?? null}::text IS NULL OR s.location LIKE ${`%, ${city ?? ''}`})
       GROUP BY s.id, s.code, s.name
       ORDER BY revenue ${sql.raw(order)}, s.code
-      LIMIT ${limit}`.execute(db);
+      LIMIT ${limit} OFFSET ${offset}`.execute(db);
     return rows;
   }
 
@@ -141,16 +142,42 @@ describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () =>
   it('ranks the 20 weakest stores by sales on the hub, matching SQL', async () => {
     const sent = await open(`/rankings?from=${FROM}&to=${TO}&sort=sales&dir=asc&limit=20`);
     await page.getByTestId('rank-count').filter({ hasText: 'of 1,000 stores' }).waitFor();
-    expect(await text('rank-count')).toBe('20 of 1,000 stores');
+    expect(await text('rank-count')).toBe('1–20 of 1,000 stores');
     const weakest = await salesByStore('ASC', 20);
     expect((await rankingRows()).map((s) => s.replace(/\s+/g, ' ').trim())).toEqual(weakest.map((r) => `${r.name} ${r.code}`));
     console.info(`rankings: ${sent.length} API requests`, sent);
     expect(sent.length).toBeLessThanOrEqual(6);
     await shot('24-rankings-weakest');
 
-    // The strongest, by shrinkage: stock lost at cost (removals, downward adjustments).
-    await page.getByTestId('rank-sort').selectOption('shrinkage');
-    await page.getByTestId('rank-dir').selectOption('desc');
+    // The next 20 are the hub's next page of the same order, not a re-sort of what is on screen.
+    await page.getByTestId('rank-next').click();
+    await page.getByTestId('rank-count').filter({ hasText: '21–40 of 1,000 stores' }).waitFor();
+    const next = await salesByStore('ASC', 20, undefined, 20);
+    await expect.poll(async () => (await rankingRows()).map((s) => s.replace(/\s+/g, ' ').trim()), { timeout: 15_000 }).toEqual(next.map((r) => `${r.name} ${r.code}`));
+    expect(new URL(page.url()).searchParams.get('offset')).toBe('20');
+    await page.getByTestId('rank-prev').click();
+    await page.getByTestId('rank-count').filter({ hasText: '1–20 of 1,000 stores' }).waitFor();
+
+    // One click from anywhere: open the strongest, then the quick view of the weakest 20.
+    await open(`/rankings?from=${FROM}&to=${TO}&sort=code&dir=desc&limit=100&offset=300`);
+    await page.getByTestId('rank-count').filter({ hasText: '301–400 of 1,000 stores' }).waitFor();
+    await page.getByTestId('rank-quick-weakestSales').click();
+    await page.getByTestId('rank-count').filter({ hasText: '1–20 of 1,000 stores' }).waitFor();
+    await expect.poll(async () => (await rankingRows()).map((s) => s.replace(/\s+/g, ' ').trim()), { timeout: 15_000 }).toEqual(weakest.map((r) => `${r.name} ${r.code}`));
+
+    // A city beside the region: the weakest stores of one town.
+    const { rows: towns } = await sql<{ city: string; n: number }>`
+      SELECT split_part(location, ', ', 2) AS city, count(*)::int AS n FROM stores WHERE NOT archived GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`.execute(db);
+    const town = towns[0]!;
+    await page.getByTestId('suggest-city-').fill(town.city);
+    await page.getByTestId('rank-count').filter({ hasText: `of ${town.n.toLocaleString('en-IN')} stores` }).waitFor();
+    const inTown = await salesByStore('ASC', 20, undefined, 0, town.city);
+    await expect.poll(async () => (await rankingRows()).map((s) => s.replace(/\s+/g, ' ').trim()), { timeout: 15_000 }).toEqual(inTown.map((r) => `${r.name} ${r.code}`));
+    expect(new URL(page.url()).searchParams.get('city')).toBe(town.city);
+    await page.getByTestId('suggest-city-').fill('');
+
+    // The most shrinkage, one click: stock lost at cost (removals, downward adjustments).
+    await page.getByTestId('rank-quick-worstShrinkage').click();
     const { rows: lost } = await sql<{ code: string; name: string }>`
       SELECT s.code, s.name FROM stores s
       LEFT JOIN movements m ON m.store_id = s.id AND (m.kind = 'REMOVE' OR (m.kind = 'ADJUST' AND m.qty < 0)) AND m.status = 'applied'
@@ -196,6 +223,45 @@ describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () =>
     await page.keyboard.press('Escape');
   });
 
+  it('rolls stock value and live alerts up by region as SQL does, and drills region → store → product', async () => {
+    await open(`/rankings?from=${FROM}&to=${TO}&sort=sales&dir=desc&limit=20`);
+    const money = (paise: number | string) => `₹${(Number(paise) / 100).toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const VALUE = sql.raw(`round(k.qty * coalesce(c.cost_paise, p.cost_paise) / (CASE p.unit WHEN 'pc' THEN 1.0 ELSE 1000.0 END))`);
+    const { rows: regions } = await sql<{ region: string; stores: number; value: string; low: number; out: number }>`
+      SELECT s.region, count(DISTINCT s.id)::int AS stores, sum(${VALUE}) AS value,
+        (SELECT count(*)::int FROM alerts a JOIN stores x ON x.id = a.store_id WHERE x.region = s.region AND a.kind = 'low' AND a.state IN ('open', 'acknowledged')) AS low,
+        (SELECT count(*)::int FROM alerts a JOIN stores x ON x.id = a.store_id WHERE x.region = s.region AND a.kind = 'out' AND a.state IN ('open', 'acknowledged')) AS out
+      FROM stock k JOIN products p ON p.id = k.product_id JOIN stores s ON s.id = k.store_id
+      LEFT JOIN product_costs c ON c.store_id = k.store_id AND c.product_id = k.product_id
+      WHERE k.qty > 0 GROUP BY s.region ORDER BY s.region`.execute(db);
+    const drill = page.getByTestId('stock-drill-table');
+    const cells = async () => Promise.all((await drill.locator('tbody tr').all()).map(async (r) => (await r.locator('td').allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim())));
+    await expect.poll(cells, { timeout: 15_000 }).toEqual(regions.map((r) => [r.region, r.stores.toLocaleString('en-IN'), money(r.value), String(r.low), String(r.out)]));
+
+    // Region → its stores, each with its value and live alerts.
+    const region = regions[0]!.region;
+    await page.getByTestId(`drill-region-${region}`).click();
+    const { rows: stores } = await sql<{ code: string; name: string; products: number; value: string; low: number; out: number }>`
+      SELECT s.code, s.name, count(*)::int AS products, sum(${VALUE}) AS value,
+        (SELECT count(*)::int FROM alerts a WHERE a.store_id = s.id AND a.kind = 'low' AND a.state <> 'closed') AS low,
+        (SELECT count(*)::int FROM alerts a WHERE a.store_id = s.id AND a.kind = 'out' AND a.state <> 'closed') AS out
+      FROM stock k JOIN products p ON p.id = k.product_id JOIN stores s ON s.id = k.store_id
+      LEFT JOIN product_costs c ON c.store_id = k.store_id AND c.product_id = k.product_id
+      WHERE k.qty > 0 AND s.region = ${region} GROUP BY s.id, s.code, s.name ORDER BY s.code`.execute(db);
+    await expect.poll(cells, { timeout: 15_000 }).toEqual(stores.map((r) => [`${r.name} ${r.code}`, String(r.products), money(r.value), String(r.low), String(r.out)]));
+
+    // Store → its products, most valuable first.
+    const store = stores[0]!;
+    await page.getByTestId(`drill-store-${store.code}`).click();
+    const { rows: products } = await sql<{ name: string; sku: string; value: string }>`
+      SELECT p.name, p.sku, ${VALUE} AS value FROM stock k JOIN products p ON p.id = k.product_id JOIN stores s ON s.id = k.store_id
+      LEFT JOIN product_costs c ON c.store_id = k.store_id AND c.product_id = k.product_id
+      WHERE k.qty > 0 AND s.code = ${store.code} ORDER BY ${VALUE} DESC, p.sku`.execute(db);
+    await expect.poll(async () => (await cells()).map((r) => [r[0], r[2]]), { timeout: 15_000 }).toEqual(products.map((r) => [`${r.name} ${r.sku}`, money(r.value)]));
+    await page.getByTestId('stock-region-drill').scrollIntoViewIfNeeded();
+    await shot('24-stock-region-drill');
+  });
+
   it('shows a regional manager only their region, with no verification error', async () => {
     const { rows } = await sql<{ region: string; n: number }>`SELECT region, count(*)::int AS n FROM stores GROUP BY region ORDER BY region LIMIT 1`.execute(db);
     const { region, n } = rows[0]!;
@@ -210,10 +276,32 @@ describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () =>
     await page.getByTestId('audit-table').or(page.locator('table')).first().waitFor();
     expect(await page.getByText('Could not verify the chain').count()).toBe(0);
     expect(sent.some((r) => r.includes('/logs/verify'))).toBe(false);
+
+    // Their search for "RICE" finds entries, and only the catalog's or their own stores'.
+    const { rows: theirs } = await sql<{ name: string }>`SELECT name FROM stores WHERE region = ${region}`.execute(db);
+    const { rows: hits } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM audit_log a
+      WHERE (a.store_id IS NULL OR a.store_id IN (SELECT id FROM stores WHERE region = ${region}))
+        AND (a.after::text ILIKE '%rice%' OR a.before::text ILIKE '%rice%')`.execute(db);
+    expect(hits[0]!.n).toBeGreaterThan(0);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('RICE');
+    await page.getByTestId('row-count').filter({ hasText: /\d/ }).first().waitFor();
+    await expect.poll(() => requests.some((r) => r.startsWith('GET /api/v1/logs?') && r.includes('q=RICE')), { timeout: 10_000 }).toBe(true);
+    const table = page.locator('table').first();
+    await table.locator('tbody tr').first().waitFor();
+    const shownStores = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(shownStores.length).toBeGreaterThan(0);
+    // Every row that names a store names one of theirs (the store column is the table's 6th).
+    const names = new Set(theirs.map((r) => r.name));
+    const storeCells = async () => (await table.locator('tbody tr td:nth-child(6)').allTextContents()).map((s) => s.trim()).filter((s) => s && s !== '—');
+    await expect.poll(async () => (await storeCells()).filter((name) => !names.has(name)), { timeout: 10_000 }).toEqual([]);
+    expect(await page.getByText('Could not verify the chain').count()).toBe(0);
     await shot('24-manager-activity');
   });
 
   it('names every row of a list in one lookup, not one request per row', async () => {
+    // Signed in as the manager before: sign out (cookies and the stored session) to sign in as the analyst.
+    await page.context().clearCookies();
     await page.evaluate(() => window.localStorage.clear());
     await signIn('analyst');
     const sent = await open('/movements');

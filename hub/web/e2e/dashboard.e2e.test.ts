@@ -88,6 +88,13 @@ describe.skipIf(suite.skip)(suite.title, () => {
       await expect.poll(() => page.getByTestId(id).locator('.kpi-value').textContent(), { message: id }).toBe(value);
     }
     await page.locator('.recharts-surface').first().waitFor();
+    // The sales chart's days read as the locale's short date ("3 Nov"), never "11-03".
+    // (The day axis's ticks: the money axis's start with ₹.)
+    const ticks = page.locator('.chart-card').first().locator('.recharts-cartesian-axis-tick-value');
+    const dayTicks = async () => (await ticks.allTextContents()).filter((d) => !d.includes('₹'));
+    await expect.poll(async () => (await dayTicks()).length).toBeGreaterThan(2);
+    const days = await dayTicks();
+    for (const d of days) expect(d).toMatch(/^\d{1,2} [A-Z][a-z]{2}( \d{4})?$/);
     await page.mouse.move(0, 0);
     await shot('01-overview');
     await page.screenshot({ path: path.join(screenshotDir, '01-overview-full.png'), fullPage: true });
@@ -148,6 +155,12 @@ describe.skipIf(suite.skip)(suite.title, () => {
       const line = body.find((r) => r[skuCol] === item.sku);
       expect(line, `CSV row for ${item.sku}`).toBeDefined();
       expect(Number(line?.[qtyCol])).toBe(item.qty);
+      // Every quantity says its unit (the one prices are per).
+      expect(line?.[header.indexOf('Unit')]).toBe('pc');
+      // Times are local with their offset (no UTC "Z"), and the same instant as the API's.
+      const updated = line?.[header.indexOf('Updated')] ?? '';
+      expect(updated).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}$/);
+      expect(Date.parse(updated.replace(' ', 'T').replace(' ', ''))).toBe(Math.floor(Date.parse(item.updatedAt) / 1000) * 1000);
     }
   });
 
@@ -180,6 +193,49 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await expect.poll(() => tableRows('stock-table').count()).toBe(1);
     await page.getByLabel('Status').selectOption('');
     await expect.poll(() => tableRows('stock-table').filter({ hasText: 'ATTA-AASH-10' }).textContent()).toContain('14 pc');
+  });
+
+  it('sorts Quantity within each unit and exports weights in kg with a unit column', async () => {
+    // Jayanagar holds pieces, grams of rice and millilitres of oil: sorted by quantity, the units never interleave.
+    await expect.poll(() => tableRows('stock-table').count()).toBe(6);
+    await page.getByTestId('stock-table').getByRole('button', { name: 'Quantity' }).click();
+    const units = async () => (await tableRows('stock-table').locator('td.align-right .qty').allInnerTexts()).map((q) => q.split(' ').at(-1));
+    const kinds = (await units()).map((u) => (u === 'kg' || u === 'g' ? 'weight' : u === 'L' || u === 'ml' ? 'volume' : 'pieces'));
+    // Each unit in one run (largest first on the first click): no weight between two piece counts.
+    const runs = kinds.filter((k, i) => k !== kinds[i - 1]);
+    expect(new Set(runs).size).toBe(runs.length);
+    expect(runs.length).toBe(3);
+    await shot('02-stock-sorted-by-quantity');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stock-table').getByRole('button', { name: 'Export CSV' }).click()]);
+    const rows = parseCsv(readFileSync(await download.path(), 'utf8')).filter((r) => r.some((c) => c !== ''));
+    const [header = [], ...body] = rows;
+    const rice = body.find((r) => r[header.indexOf('SKU')] === 'RICE-SONA-5');
+    const api50 = await api.call<ApiPage<StockListItem>>('GET', `/stocks?storeId=${seed.jay.id}&q=RICE-SONA-5`);
+    expect(rice?.[header.indexOf('Quantity')]).toBe(String(api50.items[0]!.qty / 1000));
+    expect(rice?.[header.indexOf('Unit')]).toBe('kg');
+    expect(body.find((r) => r[header.indexOf('SKU')] === 'OIL-SUN-1L')?.[header.indexOf('Unit')]).toBe('L');
+    await page.getByTestId('stock-table').getByRole('button', { name: /Quantity/ }).click();
+    await page.getByTestId('stock-table').getByRole('button', { name: /Quantity/ }).click();
+  });
+
+  it('asks before a count that moves stock a lot, showing before → after in display units', async () => {
+    const row = tableRows('stock-table').filter({ hasText: 'ATTA-AASH-10' });
+    await row.getByRole('button', { name: 'Record…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record a movement' });
+    await dialog.getByText('Count', { exact: true }).click();
+    // The field says what a bare number means for this product.
+    expect(await dialog.getByText(/A plain number is in pieces/).count()).toBe(1);
+    await dialog.getByLabel('Counted quantity').fill('5');
+    await dialog.getByRole('button', { name: 'Record count' }).click();
+    await expect.poll(() => dialog.getByTestId('big-change').innerText()).toContain('from 14 pc to 5 pc');
+    await shot('04-record-count-confirm');
+    // Off by 9 pieces: under the store's 10, so no conflict, but a big change all the same. Nothing is written until it is pressed again.
+    const before = await api.call<ApiPage<StockListItem>>('GET', `/stocks?storeId=${seed.jay.id}&productId=${seed.atta.id}`);
+    expect(before.items[0]?.qty).toBe(14);
+    await dialog.getByRole('button', { name: 'Record it anyway' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const after = await api.call<ApiPage<StockListItem>>('GET', `/stocks?storeId=${seed.jay.id}&productId=${seed.atta.id}`);
+    expect(after.items[0]?.qty).toBe(5);
   });
 
   it('shows the API field error for a duplicate SKU, then creates the product', async () => {
@@ -300,9 +356,14 @@ describe.skipIf(suite.skip)(suite.title, () => {
     const conflict = tableRows('conflicts-table').first();
     await expect(conflict.textContent()).resolves.toContain('Negative stock');
     await expect(conflict.textContent()).resolves.toContain('Jayanagar');
+    // What happened is told in words with display units, not as stored fields.
+    await expect.poll(() => conflict.innerText()).toMatch(/Stock went from \S+ (pc|g|kg|ml|L) to -\S+ (pc|g|kg|ml|L)/);
+    expect(await conflict.innerText()).not.toMatch(/previousQty|qty:|\{/);
     await shot('11-conflicts');
     await conflict.getByRole('button', { name: 'Resolve…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Resolve conflict' });
+    await expect.poll(() => dialog.getByTestId('conflict-words').innerText()).toMatch(/^Stock went from /);
+    expect(await dialog.innerText()).not.toContain('previousQty');
     await dialog.getByLabel('Resolution note').fill('Counted the shelf: two packs were sold from the back store.');
     await shot('11-conflicts-resolve');
     await dialog.getByRole('button', { name: 'Mark resolved' }).click();
@@ -347,8 +408,32 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.getByRole('button', { name: 'Menu' }).click();
     await nav('Stock');
     await waitLoaded('stock-table');
+    // The top bar stays one line, and nothing in it runs off the screen.
+    const bar = await page.locator('header.topbar').evaluate((h) => ({ height: h.getBoundingClientRect().height, scroll: h.scrollWidth, client: h.clientWidth }));
+    expect(bar.height).toBeLessThanOrEqual(64);
+    expect(bar.scroll).toBeLessThanOrEqual(bar.client);
+    expect(((await page.getByRole('button', { name: 'Sign out' }).boundingBox())?.x ?? 999) + 10).toBeLessThanOrEqual(390);
+    // Quantity and status, the numbers a person came for, are on screen without scrolling sideways.
+    const inView = async (table: string, header: string) => {
+      const box = await page.getByTestId(table).getByRole('columnheader', { name: header }).boundingBox();
+      return box !== null && box.x >= 0 && box.x + box.width <= 390;
+    };
+    expect(await inView('stock-table', 'Quantity')).toBe(true);
+    expect(await inView('stock-table', 'Status')).toBe(true);
+    const first = tableRows('stock-table').first();
+    expect(await first.innerText()).toMatch(/\d (pc|kg|g|L|ml)\b/);
     await shot('16-phone-stock');
+    await page.getByRole('button', { name: /Low-stock items/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Low stock' });
+    await waitLoaded('stock-alert-table');
+    expect(await inView('stock-alert-table', 'Quantity')).toBe(true);
+    expect(await inView('stock-alert-table', 'Status')).toBe(true);
+    // Dal is low in Dadar (5 of 8 pieces): its quantity is shown on the phone.
+    await expect.poll(() => tableRows('stock-alert-table').filter({ hasText: 'Toor Dal' }).innerText()).toContain('5 pc');
+    await shot('16-phone-low-stock-dialog');
+    await dialog.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Menu' }).click();
+    await expect(page.getByRole('navigation', { name: 'Dashboard' }).getByRole('button', { name: 'Change password' }).isVisible()).resolves.toBe(true);
     await shot('16-phone-menu');
   });
 
@@ -381,5 +466,50 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect(res.status).toBe(200);
     const hits = /^hub_cache_lookups_total\{result="hit"\} (\d+)/m.exec(await res.text());
     expect(Number(hits?.[1] ?? 0)).toBeGreaterThan(0);
+  });
+  it('keeps the overview whole on a phone: today\'s sales uncut, long store names on the stock-value chart, and an empty chart that says there is no stock', async () => {
+    const long = await api.store('BLR-09', 'Basavanagudi Gandhi Bazaar Kirana', 'South');
+    await api.move(long.id, seed.atta.id, 'IN', 12);
+    const empty = await api.store('BLR-10', 'Whitefield', 'South');
+    await api.user('ravi', 'Ravi Kumar', PASSWORD, 'manager', [empty.id]);
+    const signInPhone = async (username: string) => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+      const phone = await context.newPage();
+      consoleErrors.watch(phone);
+      await phone.goto(`${hub.url}/sign-in`);
+      await phone.getByLabel('Username').fill(username);
+      await phone.getByLabel('Password').fill(PASSWORD);
+      await phone.getByRole('button', { name: 'Sign in' }).click();
+      await phone.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+      return phone;
+    };
+    let phone = await signInPhone('owner');
+    const today = phone.getByTestId('kpi-sales-today').locator('.kpi-value');
+    await expect.poll(() => today.textContent()).toMatch(/^₹/);
+    const fit = await today.evaluate((v) => ({ scroll: v.scrollWidth, client: v.clientWidth, height: v.getBoundingClientRect().height, font: parseFloat(getComputedStyle(v).fontSize) }));
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+    // On one line: a figure broken in two reads as two numbers.
+    expect(fit.height).toBeLessThan(fit.font * 2);
+    const card = phone.getByTestId('stock-value-card');
+    await card.locator('.recharts-surface').waitFor();
+    await expect.poll(() => card.locator('.name-tick').count()).toBeGreaterThanOrEqual(5);
+    const ticks = await card.evaluate((c) => {
+      const svg = c.querySelector('.recharts-surface')!.getBoundingClientRect();
+      return [...c.querySelectorAll('.name-tick')].map((el) => {
+        const r = el.getBoundingClientRect();
+        return { words: [...el.querySelectorAll('tspan')].map((t) => t.textContent).join(' '), inside: r.left >= svg.left - 1 && r.right <= svg.right + 1 && r.top >= svg.top - 1 && r.bottom <= svg.bottom + 1 };
+      });
+    });
+    expect(ticks.map((t) => t.words)).toContain('Basavanagudi Gandhi Bazaar Kirana');
+    expect(ticks.filter((t) => !t.inside)).toEqual([]);
+    await phone.mouse.move(0, 0);
+    await phone.screenshot({ path: path.join(screenshotDir, 'overview-phone-stock-value.png'), fullPage: true });
+    // A manager of a store with nothing on its shelves yet: the chart says so, not "no sales".
+    await phone.context().close();
+    phone = await signInPhone('ravi');
+    await expect.poll(() => phone.getByTestId('stock-value-card').innerText()).toContain('No stock in any of these stores yet.');
+    expect(await phone.getByTestId('stock-value-card').innerText()).not.toContain('No sales');
+    await phone.screenshot({ path: path.join(screenshotDir, 'overview-empty-stock-value.png'), fullPage: true });
+    await phone.context().close();
   });
 });

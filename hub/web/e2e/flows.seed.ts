@@ -80,7 +80,10 @@ function plain(v: TransferView): Transfer {
 }
 
 const DAY = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+// A day counted in the stores' own zone: the expiry report speaks in store-local days, so a UTC date
+// would be a day off whenever the test runs between 19:00 and 24:00 UTC.
+const karachiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Karachi', year: 'numeric', month: '2-digit', day: '2-digit' });
+const day = (offset: number) => karachiDate.format(new Date(Date.now() + offset * DAY));
 
 /**
  * Three stores on Karachi's clock, one supplier, and the stock flows of a fortnight: a transfer

@@ -166,6 +166,22 @@ describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () =>
     await page.goto(`${hub.url}/conflicts`);
     await page.getByTestId('conflict-groups-count').waitFor();
     expect(await text('conflict-groups-count')).toContain(`${before.toLocaleString('en-IN')} open conflicts`);
+
+    // By size: count variances of at least 25 % of the stock expected, then of at least 2 (pc, or kg for loose goods).
+    const bySize = async (where: ReturnType<typeof sql.raw>) =>
+      Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM conflicts c JOIN products p ON p.id = c.product_id
+        WHERE c.status = 'open' AND c.kind = 'COUNT_VARIANCE' AND ${where}`.execute(db)).rows[0]!.n);
+    const quarter = await bySize(sql.raw(`(abs((c.details->>'counted')::numeric - (c.details->>'variance')::numeric) = 0 OR abs((c.details->>'variance')::numeric) >= 0.25 * abs((c.details->>'counted')::numeric - (c.details->>'variance')::numeric))`));
+    const two = await bySize(sql.raw(`abs((c.details->>'variance')::numeric) >= 2 * (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END)`));
+    expect(quarter).toBeLessThan(before);
+    await page.getByTestId('conflict-size-in').selectOption('percent');
+    await page.getByTestId('conflict-min-size').fill('25');
+    await page.getByTestId('conflict-groups-count').filter({ hasText: new RegExp(`^${quarter.toLocaleString('en-IN')} open conflicts? in`) }).waitFor();
+    await page.getByTestId('conflict-size-in').selectOption('qty');
+    await page.getByTestId('conflict-min-size').fill('2');
+    await page.getByTestId('conflict-groups-count').filter({ hasText: new RegExp(`^${two.toLocaleString('en-IN')} open conflicts? in`) }).waitFor();
+    await page.getByTestId('conflict-min-size').fill('');
+    await page.getByTestId('conflict-groups-count').filter({ hasText: new RegExp(`^${before.toLocaleString('en-IN')} open conflicts in`) }).waitFor();
     const groups = page.getByTestId('conflict-groups').locator('tbody tr');
     const first = Number((await groups.nth(0).locator('td').nth(4).textContent())!.replace(/\D/g, ''));
     const second = Number((await groups.nth(1).locator('td').nth(4).textContent())!.replace(/\D/g, ''));

@@ -35,6 +35,7 @@ export const auditActions = [
   'purchase_order.create',
   'supplier.terms',
   'product.order_pack',
+  'hub.settings_update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -15,6 +15,8 @@ export const customerSummarySchema = z.object({
   ...storeRef,
   balancePaise: z.number().int(),
   overduePaise: z.number().int(),
+  /** Days since the oldest open debt fell due (0: nothing overdue). */
+  daysOverdue: z.number().int(),
   lastEntryAt: z.string().nullable(),
 });
 export type CustomerSummary = z.infer<typeof customerSummarySchema>;
@@ -33,7 +35,6 @@ export const customerDetailSchema = customerSummarySchema.extend({
   timeZone: z.string(),
   ageing: ageingSchema,
   oldestDueDay: dayStringSchema.nullable(),
-  daysOverdue: z.number().int(),
   statement: statementSchema,
 });
 export type CustomerDetail = z.infer<typeof customerDetailSchema>;
@@ -43,6 +44,8 @@ export const customerListQuerySchema = z.strictObject({
   /** Phone digits or part of a name. */
   q: z.string().trim().max(100).optional(),
   owing: z.enum(['true', 'false']).optional(),
+  /** Only customers with something past its due day (the overdue list), most days late first. */
+  overdue: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -54,6 +57,8 @@ export const receivablesQuerySchema = z.strictObject({
   days: z.coerce.number().int().min(1).max(366).default(30),
   top: z.coerce.number().int().min(1).max(100).default(10),
   format: z.enum(['json', 'csv']).optional(),
+  /** Which table a CSV holds: one row per store (ageing), the top balances, or collection per store and day. */
+  part: z.enum(['stores', 'top', 'collections']).default('stores'),
 });
 
 const totals = { customers: z.number().int(), balancePaise: z.number().int(), overduePaise: z.number().int(), ageing: ageingSchema };
@@ -61,6 +66,9 @@ export const receivablesReportSchema = z.object({
   stores: z.array(z.object({ storeId: uuidSchema, ...storeRef, timeZone: z.string(), ...totals })),
   total: z.object(totals),
   top: z.array(z.object({ customerId: uuidSchema, name: z.string(), phone: z.string(), ...storeRef, balancePaise: z.number().int(), overduePaise: z.number().int(), daysOverdue: z.number().int() })),
+  /** Payments received per day over the last `days` days (each store's own days), all stores together. */
   collections: z.array(z.object({ day: dayStringSchema, paidPaise: z.number().int() })),
+  /** The same per store: one row per store and day with a payment, the store's own calendar. */
+  collectionsByStore: z.array(z.object({ storeId: uuidSchema, ...storeRef, day: dayStringSchema, paidPaise: z.number().int() })),
 });
 export type ReceivablesReport = z.infer<typeof receivablesReportSchema>;

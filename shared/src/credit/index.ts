@@ -6,3 +6,4 @@ export * from './ledger.reminder';
 export * from './credit.sync.schema';
 export * from './ledger.statement-text';
 export * from './credit.view.schema';
+export * from './credit.settings.schema';

@@ -2,6 +2,7 @@ import type { Translator } from '../i18n/translator';
 import type { Customer } from './customer.schema';
 import type { LedgerEntry } from './ledger.schema';
 import { balanceOf, uniqueEntries } from './ledger.balance';
+import type { Statement } from './ledger.statement';
 
 /** Country calling codes by the hub's currency, for numbers written the local way (0300 …, 98 …). */
 const callingCodes: Record<string, string> = { PKR: '92', INR: '91', BDT: '880', NPR: '977', LKR: '94' };
@@ -32,7 +33,15 @@ export interface ReminderOptions {
  * the reader's language, with names and local dates, never ids.
  */
 export function reminderText(customer: Pick<Customer, 'name'>, entries: readonly LedgerEntry[], t: Translator, opts: ReminderOptions): string {
-  const balance = balanceOf(entries);
+  return reminderOf(customer, balanceOf(entries), entries, t, opts);
+}
+
+/** The reminder from a customer's whole statement (its opening balance from the paper khata included). */
+export function statementReminderText(customer: Pick<Customer, 'name'>, s: Statement, t: Translator, opts: ReminderOptions): string {
+  return reminderOf(customer, s.closingPaise, s.lines.map((l) => l.entry), t, opts);
+}
+
+function reminderOf(customer: Pick<Customer, 'name'>, balance: number, entries: readonly LedgerEntry[], t: Translator, opts: ReminderOptions): string {
   const day = (iso: string) => t.intl.formatDate(iso, { day: 'numeric', month: 'short', year: 'numeric' });
   const sales = uniqueEntries(entries)
     .filter((e): e is Extract<LedgerEntry, { kind: 'credit_sale' }> => e.kind === 'credit_sale')

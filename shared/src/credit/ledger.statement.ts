@@ -22,13 +22,19 @@ export interface Statement {
   closingPaise: number;
 }
 
-/** A customer statement for store days [from, to]: the balance before, each entry with the running balance, the balance after. */
+/**
+ * A customer statement for store days [from, to]: the balance before, each entry with the running
+ * balance, the balance after. An opening balance carried over from the paper khata is part of the
+ * opening figure (whenever it was keyed in up to the period's end), never a line of its own: the
+ * statement says "Opening balance" once.
+ */
 export function statementOf(entries: readonly LedgerEntry[], timeZone: string, from: string | null = null, to: string | null = null): Statement {
   const sorted = uniqueEntries(entries)
     .map((entry) => ({ entry, day: localDay(Date.parse(entry.occurredAt), timeZone) }))
     .sort((a, b) => (a.entry.occurredAt < b.entry.occurredAt ? -1 : a.entry.occurredAt > b.entry.occurredAt ? 1 : a.entry.id < b.entry.id ? -1 : 1));
-  const before = sorted.filter((e) => from !== null && e.day < from).map((e) => e.entry);
-  const inside = sorted.filter((e) => (from === null || e.day >= from) && (to === null || e.day <= to));
+  const upToEnd = sorted.filter((e) => to === null || e.day <= to);
+  const before = upToEnd.filter((e) => e.entry.kind === 'opening' || (from !== null && e.day < from)).map((e) => e.entry);
+  const inside = upToEnd.filter((e) => e.entry.kind !== 'opening' && (from === null || e.day >= from));
   let running = balanceOf(before);
   const openingPaise = running;
   const lines = inside.map(({ entry, day }) => {

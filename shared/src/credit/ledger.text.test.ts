@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../i18n/translator';
 import { customerCreateSchema } from './customer.schema';
-import { internationalDigits, reminderText, waMeLink } from './ledger.reminder';
+import { internationalDigits, reminderText, statementReminderText, waMeLink } from './ledger.reminder';
 import { ledgerEntrySchema, type LedgerEntry } from './ledger.schema';
 import { statementOf } from './ledger.statement';
 
@@ -36,6 +36,22 @@ describe('customers and ledger entries', () => {
     expect(statementOf(entries, 'Asia/Karachi', '2026-02-04', '2026-02-10')).toMatchObject({ openingPaise: 35_000, lines: [], closingPaise: 35_000 });
   });
 
+  it('the paper khata\'s opening balance is the statement\'s opening figure, said once, never a line of its own', () => {
+    const all = statementOf(entries, 'Asia/Karachi');
+    expect(all.openingPaise).toBe(20_000);
+    expect(all.lines.map((l) => [l.entry.kind, l.balancePaise])).toEqual([
+      ['credit_sale', 65_000],
+      ['payment', 35_000],
+      ['credit_sale', 47_550],
+    ]);
+    expect(all.closingPaise).toBe(47_550);
+    // Keyed in after the first bill: still the opening figure, the running balance starts from it.
+    const late = statementOf([...entries.slice(1), { ...entries[0]!, occurredAt: '2026-02-02T06:00:00Z' }], 'Asia/Karachi', '2026-02-01', null);
+    expect([late.openingPaise, late.lines.length, late.lines[0]!.balancePaise, late.closingPaise]).toEqual([20_000, 3, 65_000, 47_550]);
+    // Keyed in after the period ends: not part of it.
+    expect(statementOf(entries.map((e) => (e.kind === 'opening' ? { ...e, occurredAt: '2026-03-01T06:00:00Z' } : e)), 'Asia/Karachi', null, '2026-02-28')).toMatchObject({ openingPaise: 0, closingPaise: 27_550 });
+  });
+
   it('the reminder names the balance and the latest bills in the reader language, and wa.me gets the country code', () => {
     const en = createTranslator({ locale: 'en', currency: 'PKR', timeZone: 'Asia/Karachi' });
     const text = reminderText({ name: 'Ravi Kumar' }, entries, en, { storeName: 'Noor Kiryana', lastBills: 2 });
@@ -47,6 +63,8 @@ describe('customers and ledger entries', () => {
       `• LHR-01-C1-000007, 1 Feb 2026: ${en.money(45_000)}`,
       'Thank you.',
     ]);
+    // From the whole statement: the same text, the paper khata's opening balance counted though it is no line.
+    expect(statementReminderText({ name: 'Ravi Kumar' }, statementOf(entries, 'Asia/Karachi'), en, { storeName: 'Noor Kiryana', lastBills: 2 })).toBe(text);
     const ur = reminderText({ name: 'Ravi' }, entries, createTranslator({ locale: 'ur', currency: 'PKR' }), { storeName: 'Noor' });
     expect(ur).toContain('بقایا');
     expect(internationalDigits('0300-1234567', 'PKR')).toBe('923001234567');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { barcodeSchema, codeSchema, isoDateTimeSchema, nameSchema } from './common.schema';
 import { packsSchema } from '../units/packs';
 import { DEFAULT_STORE_TIME_ZONE, timeZoneSchema } from './store-time';
+import { DEFAULT_VARIANCE_LOOSE_PERCENT } from '../stock/count-variance';
 import { uuidSchema } from '../ids/uuidv7';
 import { baseUnitSchema, paiseSchema, MAX_QTY } from '../units/units';
 
@@ -13,8 +14,10 @@ export const storeSchema = z.object({
   name: nameSchema,
   region: optionalText(100),
   location: optionalText(300),
-  /** Count variance (in base units) above which a count is flagged for review. */
+  /** Pieces a count may be off by before it is flagged for review (products counted in pieces). */
   varianceThreshold: z.number().int().min(0),
+  /** Percent of the stock a count of loose goods (weight, volume) may be off by before it is flagged. Hubs before it: 2. */
+  varianceLoosePercent: z.number().min(0).max(100).default(DEFAULT_VARIANCE_LOOSE_PERCENT),
   /** IANA zone of the store's clock: its days, shifts and reports are this zone's. Hubs before it: India's. */
   timeZone: z.string().default(DEFAULT_STORE_TIME_ZONE),
   archived: z.boolean(),
@@ -34,11 +37,13 @@ const storeFields = {
   region: optionalText(100).optional(),
   location: optionalText(300).optional(),
   varianceThreshold: z.number().int().min(0).max(MAX_QTY),
+  varianceLoosePercent: z.number().min(0).max(100),
   timeZone: timeZoneSchema,
 };
 export const storeCreateSchema = z.strictObject({
   ...storeFields,
   varianceThreshold: storeFields.varianceThreshold.default(10),
+  varianceLoosePercent: storeFields.varianceLoosePercent.default(DEFAULT_VARIANCE_LOOSE_PERCENT),
   timeZone: storeFields.timeZone.default(DEFAULT_STORE_TIME_ZONE),
 });
 export type StoreCreate = z.infer<typeof storeCreateSchema>;

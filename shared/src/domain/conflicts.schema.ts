@@ -63,16 +63,27 @@ export const conflictGroupsSchema = z.object({
 export type ConflictGroups = z.infer<typeof conflictGroupsSchema>;
 
 /** Resolve many open conflicts with one note: those matching every selector given, in stores the caller manages. */
+/**
+ * The size of a count variance to keep: at least `minQty` in display units (pieces, or kg/L for
+ * weighed goods) or at least `minPercent` of the stock the count expected. Either keeps only
+ * count variances (the other kinds have no size).
+ */
+export const varianceSizeSchema = {
+  minQty: z.coerce.number().positive().max(1_000_000).optional(),
+  minPercent: z.coerce.number().positive().max(100_000).optional(),
+};
+
 export const conflictBulkResolveSchema = z
   .strictObject({
     note: z.string().trim().min(1, 'must not be empty').max(1000),
     kind: conflictKindSchema.optional(),
     storeId: uuidSchema.optional(),
     region: z.string().trim().min(1).max(100).optional(),
+    ...varianceSizeSchema,
     ids: z.array(uuidSchema).min(1).max(1000).optional(),
   })
-  .refine((b) => b.kind !== undefined || b.storeId !== undefined || b.region !== undefined || b.ids !== undefined, {
-    message: 'say which conflicts: kind, storeId, region or ids',
+  .refine((b) => b.kind !== undefined || b.storeId !== undefined || b.region !== undefined || b.ids !== undefined || b.minQty !== undefined || b.minPercent !== undefined, {
+    message: 'say which conflicts: kind, storeId, region, size (minQty, minPercent) or ids',
   });
 export type ConflictBulkResolve = z.infer<typeof conflictBulkResolveSchema>;
 

@@ -34,8 +34,10 @@ export type StoreRanking = z.infer<typeof storeRankingSchema>;
 export const storeRankingsSchema = z.object({
   from: isoDateTimeSchema,
   to: isoDateTimeSchema,
-  /** Stores in scope matching the filters (the rows are the first `limit` of them in this order). */
+  /** Stores in scope matching the filters (the rows are `limit` of them in this order, after `offset`). */
   total: z.number().int(),
+  /** Rows of the ordered set before this page. */
+  offset: z.number().int(),
   items: z.array(storeRankingSchema),
 });
 

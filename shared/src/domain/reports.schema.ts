@@ -61,3 +61,23 @@ export const salesByRegionSchema = z.object({
 /** Any of the sales groupings (groupBy=day|store|product|region). */
 export const salesReportSchema = z.union([salesByDaySchema, salesByStoreSchema, salesByProductSchema, salesByRegionSchema]);
 
+
+/** `GET /reports/alerts`: live (open or acknowledged) low and out alerts per region, or per store of a region. */
+export const alertRollupGroups = ['region', 'store'] as const;
+export const alertRollupSchema = z.object({
+  groupBy: z.enum(alertRollupGroups),
+  items: z.array(
+    z.object({
+      /** Null for stores without a region. */
+      region: z.string().nullable(),
+      stores: z.number().int(),
+      storeId: z.string().optional(),
+      storeCode: z.string().optional(),
+      storeName: z.string().optional(),
+      low: z.number().int(),
+      out: z.number().int(),
+    }),
+  ),
+  totals: z.object({ low: z.number().int(), out: z.number().int() }),
+});
+export type AlertRollup = z.infer<typeof alertRollupSchema>;

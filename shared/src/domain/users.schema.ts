@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, nameSchema } from './common.schema';
 import { uuidSchema } from '../ids/uuidv7';
+import { currencyCodeSchema, localeSchema } from './hub-settings.schema';
 
 export const roles = ['admin', 'manager', 'staff'] as const;
 export const roleSchema = z.enum(roles);
@@ -35,6 +36,9 @@ export const registerInputSchema = z.strictObject({
   username: usernameSchema,
   name: nameSchema,
   password: passwordSchema,
+  /** The hub's currency and default language, chosen by the first account only (the hub's setup); ignored later. */
+  currency: currencyCodeSchema.optional(),
+  defaultLocale: localeSchema.optional(),
 });
 export type RegisterInput = z.infer<typeof registerInputSchema>;
 

@@ -39,3 +39,26 @@ export function currencyInfo(code: string): CurrencyInfo {
   const digits = new Intl.NumberFormat('en', { style: 'currency', currency: upper }).resolvedOptions().maximumFractionDigits ?? 2;
   return { code: upper, minorDigits: digits };
 }
+
+/** What a receipt prints before amounts: the currency's symbol ("Rs", "₹"), else its code ("KWD"). */
+export function receiptCurrencyLabel(code: string): string {
+  const info = currencyInfo(code);
+  return info.symbol ?? info.code;
+}
+
+// The money of the country a store's clock is set for: what a stand-alone store (no hub to say)
+// counts in until someone chooses. Only zones of the countries whose currencies are known above.
+const zoneCurrencies: Record<string, string> = {
+  'Asia/Karachi': 'PKR',
+  'Asia/Kolkata': 'INR',
+  'Asia/Calcutta': 'INR',
+  'Asia/Dhaka': 'BDT',
+  'Asia/Kathmandu': 'NPR',
+  'Asia/Colombo': 'LKR',
+  'Asia/Kabul': 'AFN',
+};
+
+/** The currency of the country an IANA zone belongs to ("Asia/Karachi" → "PKR"); null when not known. */
+export function currencyOfTimeZone(zone: string | null | undefined): string | null {
+  return zone ? (zoneCurrencies[zone] ?? null) : null;
+}

@@ -63,9 +63,13 @@ export const marginsReportSchema = z.object({
 export type MarginsReport = z.infer<typeof marginsReportSchema>;
 
 /** `GET /reports/stock-value`: stock on hand at moving-average cost and at retail, now. */
+export const stockValueGroups = ['store', 'category', 'region', 'product'] as const;
 export const stockValueQuerySchema = z.strictObject({
-  groupBy: z.enum(['store', 'category']).default('store'),
+  /** region → store → product is the drill-down: groupBy=store&region=…, then groupBy=product&storeId=…. */
+  groupBy: z.enum(stockValueGroups).default('store'),
   storeId: z.uuid().optional(),
+  /** Only the stores of this region (stores without one: groupBy=region lists them under null). */
+  region: z.string().trim().min(1).max(100).optional(),
   category: category.optional(),
   format,
 });
@@ -76,6 +80,15 @@ export const stockValueRowSchema = z.object({
   storeCode: z.string().optional(),
   storeName: z.string().optional(),
   category: z.string().nullable().optional(),
+  /** groupBy=region: the region (null for stores without one) and how many stores hold stock in it. */
+  region: z.string().nullable().optional(),
+  stores: z.number().int().optional(),
+  /** groupBy=product: the product, most valuable first, with its stock in base units. */
+  productId: z.string().optional(),
+  sku: z.string().optional(),
+  productName: z.string().optional(),
+  unit: z.string().optional(),
+  qty: z.number().optional(),
   /** Products with stock on hand (negative stock is a conflict to resolve, not negative value). */
   products: z.number().int(),
   costPaise: z.number().int(),
@@ -84,7 +97,7 @@ export const stockValueRowSchema = z.object({
 export type StockValueRow = z.infer<typeof stockValueRowSchema>;
 
 export const stockValueReportSchema = z.object({
-  groupBy: z.enum(['store', 'category']),
+  groupBy: z.enum(stockValueGroups),
   items: z.array(stockValueRowSchema),
   totals: z.object({ costPaise: z.number().int(), retailPaise: z.number().int() }),
 });

@@ -3,6 +3,7 @@ import { deviceMovementSchema } from '../domain/movements.schema';
 import { isoDateTimeSchema } from '../domain/common.schema';
 import { productCreateSchema, productSchema, storeSchema, supplierSchema } from '../domain/catalog.schema';
 import { staffMemberSchema } from '../domain/users.schema';
+import { hubLocaleSchema } from '../domain/hub-settings.schema';
 import { stockRowSchema } from '../domain/stock.schema';
 import { uuidSchema } from '../ids/uuidv7';
 import { hlcStringSchema } from '../hlc/hlc';
@@ -149,6 +150,12 @@ export const pullResponseSchema = z.object({
    */
   ackedSeq: z.number().int().optional(),
   store: storeSchema,
+  /**
+   * The hub's currency and default language, on every full page (a settings change bumps the
+   * catalog, so the next pull is one). Absent from the quick pull after a push and from older
+   * hubs: the device keeps what it last heard.
+   */
+  hub: hubLocaleSchema.optional(),
   products: z.array(productSchema),
   suppliers: z.array(supplierSchema),
   staff: z.array(staffMemberSchema),

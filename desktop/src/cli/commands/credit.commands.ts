@@ -1,4 +1,4 @@
-import { parseMoney, reminderText, repaymentMethodSchema, statementText, waMeLink, type RepaymentMethod } from '@bazaar/shared';
+import { parseMoney, statementReminderText, repaymentMethodSchema, statementText, waMeLink, type RepaymentMethod } from '@bazaar/shared';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CustomerView } from '../../core/credit/credit.api';
 import { approvalOf, receiptWidth } from '../cli.bill-args';
@@ -96,7 +96,7 @@ export function registerCreditCommands(program: Command): void {
       await withCore(cmd, async (core, g) => {
         const v = await core.showCustomer({ customer: ref, from: o.from, to: o.to });
         const all = o.from || o.to ? await core.showCustomer({ customer: ref }) : v;
-        const text = reminderText(v.customer, all.statement.lines.map((l) => l.entry), cliT, { storeName: v.storeName });
+        const text = statementReminderText(v.customer, all.statement, cliT, { storeName: v.storeName });
         const whatsapp = waMeLink(v.customer.phone, text, currency());
         if (g.json) return printJson({ ...v, reminder: { text, whatsapp } });
         const a = v.ageing;

@@ -1,16 +1,22 @@
 import { parseMoney, type BaseUnit, type Pack } from '@bazaar/shared';
 import { collect } from '../cli.bill-args';
 import { parsePack } from '../cli.goods-args';
-import { cliT } from '../cli.i18n';
+import { cliT, cliPrice } from '../cli.i18n';
 import { readFileSync } from 'node:fs';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { EXIT, ExitWith, printJson, table } from '../cli.output';
 import { qtyIn, withCore } from '../cli.context';
 import { resolveUserPath } from '../cli.env';
-import { IMPORT_HEADER_HELP } from '../../core/products/products.import';
+import { baseUnitNamed, IMPORT_HEADER_HELP } from '../../core/products/products.import';
 
-const unitOption = new Option('--unit <unit>', 'base unit: pc (pieces), g (weighed; prices per kg), ml (liquids; prices per L)').choices(['pc', 'g', 'ml']).default('pc');
+const unitOption = new Option('--unit <unit>', cliT.t('cli.product.unitHelp'))
+  .argParser((text: string) => {
+    const unit = baseUnitNamed(text);
+    if (!unit) throw new InvalidArgumentError(cliT.t('cli.product.unitUnknown', { unit: text }));
+    return unit;
+  })
+  .default('pc');
 
 export function registerStoreCommands(program: Command): void {
   program
@@ -97,8 +103,7 @@ export function registerStoreCommands(program: Command): void {
           packs: o.pack,
         });
         if (g.json) return printJson(p);
-        const price = cliT.money(p.pricePaise);
-        process.stdout.write(`${cliT.t('cli.product.added', { sku: p.sku, name: p.name, price: p.unit === 'pc' ? price : cliT.t(p.unit === 'g' ? 'unit.perKg' : 'unit.perL', { price }) })}\n`);
+        process.stdout.write(`${cliT.t('cli.product.added', { sku: p.sku, name: p.name, price: cliPrice(p.pricePaise, p.unit) })}\n`);
       });
     });
   product

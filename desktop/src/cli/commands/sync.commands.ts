@@ -5,7 +5,8 @@ import type { SyncStatusView } from '../../core/core.api';
 import type { StoreCore } from '../../core/store-core';
 import { EXIT, ExitWith, printJson, table } from '../cli.output';
 import { withCore } from '../cli.context';
-import { cliT } from '../cli.i18n';
+import { cliPrice, cliT } from '../cli.i18n';
+import { askToGoOn } from '../cli.confirm';
 
 function statusText(s: SyncStatusView): string {
   const rows: [string, string][] = [
@@ -28,8 +29,22 @@ export function registerSyncCommands(program: Command): void {
     .command('enroll <hubUrl> <token>')
     .description("connect this store to a hub with a device token from the hub's device page (POST /api/v1/devices), then sync")
     .option('--force', 'enroll again although already enrolled (new token or new hub)')
-    .action(async (hubUrl: string, token: string, o: { force?: boolean }, cmd: Command) => {
+    .option('--yes', cliT.t('cli.enroll.yesHelp'))
+    .action(async (hubUrl: string, token: string, o: { force?: boolean; yes?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
+        if (!o.yes) {
+          // Show what head office's catalog changes here before it changes (nothing is saved yet).
+          const { priceChanges } = await core.enrollPreview({ hubUrl, token });
+          if (priceChanges.length > 0) {
+            const lines = priceChanges.map((c) => `  ${cliT.t('cli.enroll.priceChange', { sku: c.sku, name: c.name, before: cliPrice(c.beforePaise, c.unit), after: cliPrice(c.afterPaise, c.unit) })}`);
+            await askToGoOn(
+              `${cliT.t('cli.enroll.pricesReplaced', { count: priceChanges.length })}\n${lines.join('\n')}\n`,
+              `${cliT.t('cli.enroll.notEnrolledPassYes')}\n`,
+              `${cliT.t('cli.enroll.ask')} `,
+              `${cliT.t('cli.enroll.notEnrolled')}\n`,
+            );
+          }
+        }
         await core.enroll({ hubUrl, token, force: Boolean(o.force) });
         if (!g.json) process.stdout.write(`${cliT.t('cli.enroll.done', { hub: hubUrl })}\n`);
         await runSync(core, Boolean(g.json));

@@ -1,4 +1,4 @@
-import { discountSchema, returnDispositionSchema, billKindSchema, paymentMethodSchema, scaleLayoutsSchema, MAX_QTY, type Bill, type PaymentMethod, type ScaleLayout, type ShiftReport } from '@bazaar/shared';
+import { discountSchema, returnDispositionSchema, billKindSchema, paymentMethodSchema, scaleLayoutsSchema, MAX_QTY, type Bill, type Locale, type PaymentMethod, type ScaleLayout, type ShiftReport } from '@bazaar/shared';
 import { z } from 'zod';
 import { approvalInput, paymentInput, saleLineInput, sellInput } from '../core.api';
 import type { BillSummary } from './bills.repository';
@@ -66,17 +66,16 @@ export const billSettingsInput = z.strictObject({
  * its text is in a script the printer's code pages cannot shape (Urdu, Hindi): rows of packed
  * bits, 1 = black, `width` a multiple of 8 up to the paper's dots.
  */
+export const rasterInput = z.strictObject({
+  width: z.number().int().min(8).max(576).multipleOf(8),
+  height: z.number().int().min(1).max(12_000),
+  bits: z.base64().max(1_200_000),
+});
 export const printReceiptInput = z.strictObject({
   bill: billRef,
   printer: printerAddressSchema.optional(),
   width: z.union([z.literal(32), z.literal(48)]).optional(),
-  raster: z
-    .strictObject({
-      width: z.number().int().min(8).max(576).multipleOf(8),
-      height: z.number().int().min(1).max(12_000),
-      bits: z.base64().max(1_200_000),
-    })
-    .optional(),
+  raster: rasterInput.optional(),
 });
 export type PrintReceiptInput = z.input<typeof printReceiptInput>;
 
@@ -124,6 +123,10 @@ export interface BillSettingsView {
   /** "host:port" of the counter's ESC/POS network printer, or null. */
   receiptPrinter: string | null;
   receiptWidth: 32 | 48;
+  /** The hub's currency (ISO 4217) once enrolled and pulled; null on a stand-alone store. */
+  currency: string | null;
+  /** The hub's default language: what someone who has not picked one sees. */
+  defaultLocale: Locale | null;
 }
 
 export interface BillsApi {

@@ -1,4 +1,4 @@
-import { COUNTER_CODE_RE, DomainError, defaultCounterCode, paymentMethods, scaleLayoutsSchema, type PaymentMethod, type ScaleLayout } from '@bazaar/shared';
+import { COUNTER_CODE_RE, DomainError, defaultCounterCode, isLocale, paymentMethods, receiptCurrencyLabel, scaleLayoutsSchema, type HubLocale, type Locale, type PaymentMethod, type ScaleLayout } from '@bazaar/shared';
 import type Database from 'better-sqlite3';
 import { prepared } from '../db/prepared';
 import type { BillSettingsRow, Executor, SettingsRow } from '../db/db.types';
@@ -66,6 +66,21 @@ export interface BillSettingsPatch {
 export function receiptPrinterSync(raw: Database.Database): { receiptPrinter: string | null; receiptWidth: 32 | 48 } {
   const row = prepared(raw, 'SELECT receipt_printer, receipt_width FROM bill_settings WHERE id = 1').get() as { receipt_printer: string | null; receipt_width: number } | undefined;
   return { receiptPrinter: row?.receipt_printer ?? null, receiptWidth: row?.receipt_width === 32 ? 32 : 48 };
+}
+
+/** The hub's currency and default language as last heard (migration 0019); null on a stand-alone store. */
+export function hubLocaleSync(raw: Database.Database): { currency: string | null; defaultLocale: Locale | null } {
+  const row = prepared(raw, 'SELECT currency, default_locale FROM bill_settings WHERE id = 1').get() as { currency: string | null; default_locale: string | null } | undefined;
+  return { currency: row?.currency ?? null, defaultLocale: isLocale(row?.default_locale) ? row.default_locale : null };
+}
+
+/**
+ * Keep what the hub said on enroll or a pull. An older hub says nothing: the counter keeps what
+ * it had. Receipts follow the hub's currency: `currency_label` becomes its symbol (Rs, ₹).
+ */
+export function saveHubLocaleSync(raw: Database.Database, hub: HubLocale | undefined): void {
+  if (!hub) return;
+  prepared(raw, 'UPDATE bill_settings SET currency = ?, default_locale = ?, currency_label = ? WHERE id = 1').run(hub.currency, hub.defaultLocale, receiptCurrencyLabel(hub.currency));
 }
 
 /** The store's label-scale layouts (migration 0012); a value the app did not write reads as none. */

@@ -4,7 +4,7 @@ import { prepared } from '../db/prepared';
 import type { BillSettingsView, BillView } from './bills.api';
 import { receiptFor } from './bills.record';
 import { requireBillSync, returnedQtySync } from './bills.repository';
-import { billStoreSync, receiptPrinterSync, scaleLayoutsSync } from './bills.settings';
+import { billStoreSync, hubLocaleSync, receiptPrinterSync, scaleLayoutsSync } from './bills.settings';
 
 /** A bill with its receipt at the width asked for and what of it can still be returned. */
 export function billView(raw: Database.Database, ref: string, width: 32 | 48): BillView {
@@ -18,7 +18,7 @@ export function billView(raw: Database.Database, ref: string, width: 32 | 48): B
 export function billSettingsView(raw: Database.Database): BillSettingsView {
   const s = billStoreSync(raw);
   const tz = (prepared(raw, 'SELECT time_zone FROM bill_settings WHERE id = 1').get() as { time_zone: string | null } | undefined)?.time_zone ?? null;
-  return { counterCode: s.counterCode, cashStepPaise: s.cashStepPaise, paymentMethods: ['cash', ...s.methods], maxDiscountBasisPoints: s.maxDiscountBp, currencyLabel: s.currencyLabel, receiptHeader: s.receiptHeader, timeZone: tz, scaleLayouts: scaleLayoutsSync(raw), ...receiptPrinterSync(raw) };
+  return { counterCode: s.counterCode, cashStepPaise: s.cashStepPaise, paymentMethods: ['cash', ...s.methods], maxDiscountBasisPoints: s.maxDiscountBp, currencyLabel: s.currencyLabel, receiptHeader: s.receiptHeader, timeZone: tz, scaleLayouts: scaleLayoutsSync(raw), ...receiptPrinterSync(raw), ...hubLocaleSync(raw) };
 }
 
 export type { Bill };

@@ -13,10 +13,23 @@ export interface RasterReceipt {
  * printer cannot shape, the counter app's drawing of it as a raster image; then a cut.
  */
 export function escposReceipt(receipt: { text: string; qr: string; columns: 32 | 48; raster?: RasterReceipt | undefined }): Uint8Array {
-  const encoder = new ReceiptPrinterEncoder({ language: 'esc-pos', columns: receipt.columns, imageMode: 'raster' });
+  return printed(receipt).newline().align('center').qrcode(receipt.qr, 2, 6, 'm').newline().newline().newline().cut().encode();
+}
+
+/**
+ * A customer statement (issue 20) on the same paper: its lines as text, or the counter app's
+ * drawing of them for Urdu or Hindi; no QR code (a statement is no bill); then a cut.
+ */
+export function escposStatement(statement: { text: string; columns: 32 | 48; raster?: RasterReceipt | undefined }): Uint8Array {
+  return printed(statement).newline().newline().newline().cut().encode();
+}
+
+/** The encoder with the text (or its drawing) on it, ready for what follows it on the paper. */
+function printed(doc: { text: string; columns: 32 | 48; raster?: RasterReceipt | undefined }): ReceiptPrinterEncoder {
+  const encoder = new ReceiptPrinterEncoder({ language: 'esc-pos', columns: doc.columns, imageMode: 'raster' });
   let e = encoder.initialize();
-  if (receipt.raster) {
-    const { width, height, bits } = receipt.raster;
+  if (doc.raster) {
+    const { width, height, bits } = doc.raster;
     // The encoder reads RGBA pixels; its threshold turns them back into dots.
     const data = new Uint8ClampedArray(width * height * 4);
     const rowBytes = width / 8;
@@ -34,9 +47,9 @@ export function escposReceipt(receipt: { text: string; qr: string; columns: 32 |
     e = e.image(image, width, padded, 'threshold', 128);
   } else {
     e = e.codepage('auto');
-    for (const line of receipt.text.replace(/\n+$/, '').split('\n')) e = e.line(line);
+    for (const line of doc.text.replace(/\n+$/, '').split('\n')) e = e.line(line);
   }
-  return e.newline().align('center').qrcode(receipt.qr, 2, 6, 'm').newline().newline().newline().cut().encode();
+  return e;
 }
 
 function grow(data: Uint8ClampedArray, width: number, height: number, to: number): Uint8ClampedArray {

@@ -1,21 +1,8 @@
-import { createServer, type Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreCore } from '../store-core';
+import { fakePrinter } from '../testing/fake-printer';
 import { freePort } from '../testing/free-port';
 import { billStore, expectError } from './bills.testing';
-
-/** A receipt printer on the network as far as the counter can tell: a TCP port that takes bytes. */
-async function fakePrinter(): Promise<{ address: string; jobs: Buffer[]; server: Server }> {
-  const jobs: Buffer[] = [];
-  const server = createServer((socket) => {
-    const chunks: Buffer[] = [];
-    socket.on('data', (c: Buffer) => chunks.push(c));
-    socket.on('end', () => jobs.push(Buffer.concat(chunks)));
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { address: `127.0.0.1:${port}`, jobs, server };
-}
 
 const has = (b: Buffer, bytes: number[]) => b.indexOf(Buffer.from(bytes)) >= 0;
 const ESC_INIT = [0x1b, 0x40];

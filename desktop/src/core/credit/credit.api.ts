@@ -1,5 +1,7 @@
-import { customerCreateSchema, creditLimitSchema, dayStringSchema, repaymentMethodSchema, MAX_PAISE, type Ageing, type Customer, type LedgerEntry, type Overdue, type Statement } from '@bazaar/shared';
+import { customerCreateSchema, creditLimitSchema, dayStringSchema, locales, repaymentMethodSchema, MAX_PAISE, type Ageing, type Customer, type LedgerEntry, type Overdue, type Statement } from '@bazaar/shared';
 import { z } from 'zod';
+import { printerAddressSchema } from '../bills/printer.address';
+import { rasterInput } from '../bills/bills.api';
 import { approvalInput } from '../core.api';
 
 /*
@@ -45,6 +47,32 @@ export type AdjustBalanceInput = z.input<typeof adjustBalanceInput>;
 export const overdueInput = z.strictObject({ overdueOnly: z.boolean().default(false), limit: z.number().int().min(1).max(1000).default(100) });
 export type OverdueInput = z.input<typeof overdueInput>;
 
+/**
+ * A customer's statement on the counter's receipt printer, in the reader's language and money
+ * (the text the Khata screen previews); `raster`: the screen's drawing of it for Urdu or Hindi.
+ */
+export const printStatementInput = z.strictObject({
+  customer: customerRef,
+  from: dayStringSchema.optional(),
+  to: dayStringSchema.optional(),
+  printer: printerAddressSchema.optional(),
+  width: z.union([z.literal(32), z.literal(48)]).optional(),
+  locale: z.enum(locales).default('en'),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  raster: rasterInput.optional(),
+});
+export type PrintStatementInput = z.input<typeof printStatementInput>;
+
+export interface PrintedStatement {
+  /** The customer's name. */
+  customer: string;
+  printer: string;
+  bytes: number;
+  raster: boolean;
+  /** What was printed (or drawn), as the printer's columns hold it. */
+  text: string;
+}
+
 /** A customer as the counter shows them: the balance and what is overdue are derived from the ledger here. */
 export interface CustomerView {
   customer: Customer;
@@ -74,4 +102,5 @@ export interface CreditApi {
   receivePayment(input: ReceivePaymentInput): Promise<LedgerEntryResult>;
   adjustBalance(input: AdjustBalanceInput): Promise<LedgerEntryResult>;
   receivables(input?: OverdueInput): Promise<CustomerView[]>;
+  printStatement(input: PrintStatementInput): Promise<PrintedStatement>;
 }

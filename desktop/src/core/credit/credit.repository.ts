@@ -38,9 +38,16 @@ export function findCustomerRowsSync(raw: Database.Database, query: string, limi
   const phone = normalisePhone(q);
   const digits = phone.replace('+', '');
   if (digits.length >= 4 && digits.length === q.replace(/[\s\-().+]/g, '').length) {
-    // The same number written with or without its trunk 0 or country code: match on the last digits.
-    const tail = digits.slice(-Math.min(digits.length, 10));
-    return prepared(raw, "SELECT * FROM customers WHERE replace(phone, '+', '') LIKE ? ESCAPE '\\' ORDER BY (phone = ?) DESC, name_key LIMIT ?").all(`%${escapeLike(tail)}`, phone, limit) as CustomerRow[];
+    // A whole number, written with or without its trunk 0 or country code: match on its last 10 digits.
+    // Fewer digits are part of a number ("0300" finds 0300-1234567): anywhere in it, the numbers it starts first.
+    const whole = digits.length >= 10;
+    const pattern = whole ? `%${escapeLike(digits.slice(-10))}` : `%${escapeLike(digits)}%`;
+    return prepared(raw, "SELECT * FROM customers WHERE replace(phone, '+', '') LIKE ? ESCAPE '\\' ORDER BY (phone = ?) DESC, (replace(phone, '+', '') LIKE ? ESCAPE '\\') DESC, name_key, id LIMIT ?").all(
+      pattern,
+      phone,
+      `${escapeLike(digits)}%`,
+      limit,
+    ) as CustomerRow[];
   }
   const key = nameKey(q);
   return prepared(raw, "SELECT * FROM customers WHERE name_key LIKE ? ESCAPE '\\' ORDER BY (name_key = ?) DESC, (name_key LIKE ? ESCAPE '\\') DESC, name_key, id LIMIT ?").all(

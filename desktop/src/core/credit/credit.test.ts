@@ -18,6 +18,12 @@ describe('customers and udhaar at the counter', () => {
   it('a customer is found by phone however it is written, or by name; an ambiguous name asks for the phone', async () => {
     for (const q of ['03001234567', '+92 300 1234567', '300-123-4567', 'ravi kumar']) expect((await core.findCustomers({ query: q })).map((c) => c.customer.name)).toEqual(['Ravi Kumar']);
     expect((await core.findCustomers({ query: 'rav' })).map((c) => c.customer.name)).toEqual(['Ravi Kumar', 'Ravina Shah']);
+    // Part of a number: "0300" finds 0300-1234567 (and not 0321 …); digits from the middle too; numbers that start with it first.
+    await core.addCustomer({ name: 'Zubair Ali', phone: '0321 0300999' });
+    expect((await core.findCustomers({ query: '0300' })).map((c) => c.customer.name)).toEqual(['Ravi Kumar', 'Zubair Ali']);
+    expect((await core.findCustomers({ query: '0300-12' })).map((c) => c.customer.name)).toEqual(['Ravi Kumar']);
+    expect((await core.findCustomers({ query: '765432' })).map((c) => c.customer.name)).toEqual(['Ravina Shah']);
+    expect(await core.findCustomers({ query: '0345' })).toEqual([]);
     await expectError(core.showCustomer({ customer: 'rav' }), 'CONFLICT', /Ravi Kumar \(03001234567\), Ravina Shah \(03217654321\)/);
     await expectError(core.addCustomer({ name: 'Someone', phone: '0300 1234567' }), 'CONFLICT', /already Ravi Kumar's/);
   });

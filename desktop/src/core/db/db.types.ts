@@ -60,6 +60,8 @@ export interface UsersTable {
   origin: Origin;
   created_at: string;
   updated_at: string;
+  /** 1: this person reads the counter in big text (issue 15). */
+  big_text: Generated<number>;
 }
 
 export type SyncStatus = 'pending' | 'applied' | 'duplicate' | 'rejected';
@@ -188,6 +190,10 @@ export interface BillSettingsTable {
   receipt_printer: string | null;
   /** Paper of that printer in columns: 32 (58 mm) or 48 (80 mm) (0017). */
   receipt_width: number;
+  /** The hub's currency (ISO 4217) as last pulled, NULL on a stand-alone store (0019). */
+  currency: string | null;
+  /** The hub's default language (en/ur/hi) as last pulled (0019). */
+  default_locale: string | null;
 }
 
 /** Bills of the store's other counters, as the hub has them (migration 0018): read-only here. */

@@ -24,6 +24,11 @@ const columns = {
 type Column = keyof typeof columns;
 
 const unitAliases: Record<string, BaseUnit> = { pc: 'pc', pcs: 'pc', piece: 'pc', pieces: 'pc', g: 'g', kg: 'g', gm: 'g', ml: 'ml', l: 'ml', ltr: 'ml' };
+
+/** A unit as people write it ("kg", "L", "pcs") → the base unit it is kept in; undefined when unknown. */
+export function baseUnitNamed(text: string): BaseUnit | undefined {
+  return unitAliases[(text.trim() || 'pc').toLowerCase()];
+}
 const CHUNK = 500;
 
 export const IMPORT_HEADER_HELP = 'sku,name,unit,price[,barcode,category,cost,reorder_level,supplier] (unit pc|g|ml, also kg/L; prices in rupees)';
@@ -87,8 +92,7 @@ function mapHeader(fields: string[]): Partial<Record<Column, number>> {
 }
 
 function rowToInput(get: (c: Column) => string, suppliers: Map<string, string>): z.output<typeof addProductInput> {
-  const unitText = get('unit').toLowerCase() || 'pc';
-  const unit = unitAliases[unitText];
+  const unit = baseUnitNamed(get('unit'));
   if (!unit) throw new UnitError(`unit "${get('unit')}" is not one of pc, g, kg, ml, L`);
   const supplierName = get('supplier');
   const supplierId = supplierName ? suppliers.get(supplierName.toLowerCase()) : null;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mergeStock, type MergeMovement, type MovementKind, type Product, type Store } from '@bazaar/shared';
 import { DeviceClock } from '../clock/device-clock';
 import type { CoreContext } from '../core.context';
@@ -7,10 +7,8 @@ import { openStoreDb } from '../db/open-db';
 import { getSyncState, requireSettings } from '../settings/settings.repository';
 import { hubTarget } from '../sync/sync.client';
 import { pullAll } from '../sync/sync.pull';
-import { startHub, type HubProcess } from '../testing/hub-process';
-import { tempStore } from '../testing/temp-store';
+import { useTestHub } from '../testing/test-hub';
 import type { StoreCore } from '../store-core';
-import { freePort } from '../testing/free-port';
 
 /**
  * README: the device's local view is tested against mergeStock. Here the pull pages come from
@@ -35,25 +33,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('web' as const), p: fc.integer({ min: 0, max: P - 1 }), n: fc.integer({ min: 1, max: 30 }) }) },
 );
 
-let hub: HubProcess;
-let admin: string;
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  hub = await startHub(await freePort(), process.env.TEST_DATABASE_URL);
-  admin = (await hub.api<{ token: string }>('POST', '/auth/register', { username: 'owner', name: 'Owner', password: 'a-long-password-1' })).token;
-}, 300_000);
-afterAll(async () => {
-  for (const c of cleanups.splice(0)) await c();
-  await hub?.stop();
-});
+const t = useTestHub();
 
 async function hubMovements(storeId: string): Promise<HubMovement[]> {
   const out: HubMovement[] = [];
   let cursor: string | null = null;
   do {
     const q: string = `/stock-movements?storeId=${storeId}&limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const page: { items: { id: string; kind: MovementKind; qty: number; hlc: string; productId: string; status: string }[]; nextCursor: string | null } = await hub.api('GET', q, undefined, admin);
+    const page: { items: { id: string; kind: MovementKind; qty: number; hlc: string; productId: string; status: string }[]; nextCursor: string | null } = await t.hub.api('GET', q, undefined, t.admin);
     out.push(...page.items.map((m) => ({ id: m.id, kind: m.kind, qty: m.qty, hlc: m.hlc, productId: m.productId, status: m.status })));
     cursor = page.nextCursor;
   } while (cursor);
@@ -91,15 +78,14 @@ describe('the local view after pulls from a real hub equals mergeStock over the 
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 4, maxLength: 24 }), async (ops) => {
         const code = `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-        const store = await hub.api<Store>('POST', '/stores', { code, name: `View ${code}` }, admin);
+        const store = await t.hub.api<Store>('POST', '/stores', { code, name: `View ${code}` }, t.admin);
         const products: Product[] = [];
-        for (let i = 0; i < P; i++) products.push(await hub.api<Product>('POST', '/products', { sku: `${code}-${i}`, name: `Item ${i}`, unit: 'pc', pricePaise: 100 }, admin));
+        for (let i = 0; i < P; i++) products.push(await t.hub.api<Product>('POST', '/products', { sku: `${code}-${i}`, name: `Item ${i}`, unit: 'pc', pricePaise: 100 }, t.admin));
         const devs: { core: StoreCore; path: string }[] = [];
         for (const name of ['Counter A', 'Counter B']) {
-          const enrolled = await hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name }, admin);
-          const s = await tempStore();
-          cleanups.push(s.cleanup);
-          await s.core.enroll({ hubUrl: hub.url, token: enrolled.token });
+          const enrolled = await t.hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name }, t.admin);
+          const s = await t.counter();
+          await s.core.enroll({ hubUrl: t.hub.url, token: enrolled.token });
           await s.core.syncNow();
           devs.push({ core: s.core, path: s.path });
         }
@@ -138,11 +124,11 @@ describe('the local view after pulls from a real hub equals mergeStock over the 
             else await pullOnly(a.path);
             snapshot = await hubMovements(store.id);
           } else {
-            await hub.api('POST', '/stock-movements', { storeId: store.id, productId: products[op.p]!.id, kind: op.n % 2 ? 'IN' : 'SALE', qty: op.n % 2 ? op.n : -op.n }, admin);
+            await t.hub.api('POST', '/stock-movements', { storeId: store.id, productId: products[op.p]!.id, kind: op.n % 2 ? 'IN' : 'SALE', qty: op.n % 2 ? op.n : -op.n }, t.admin);
           }
           await check();
         }
-        for (const c of cleanups.splice(0)) await c();
+        await t.cleanUpNow();
       }),
       { numRuns: 12, endOnFailure: true },
     );
@@ -158,14 +144,13 @@ describe('the local view after pulls from a real hub equals mergeStock over the 
    */
   it('a pending count older than a sale another counter pushed before this pull shows the count until the next sync', async () => {
     const code = `VX${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
-    const store = await hub.api<Store>('POST', '/stores', { code, name: `View ${code}` }, admin);
-    const product = await hub.api<Product>('POST', '/products', { sku: `${code}-0`, name: 'Item', unit: 'pc', pricePaise: 100 }, admin);
+    const store = await t.hub.api<Store>('POST', '/stores', { code, name: `View ${code}` }, t.admin);
+    const product = await t.hub.api<Product>('POST', '/products', { sku: `${code}-0`, name: 'Item', unit: 'pc', pricePaise: 100 }, t.admin);
     const devs: { core: StoreCore; path: string }[] = [];
     for (const name of ['Counter A', 'Counter B']) {
-      const enrolled = await hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name }, admin);
-      const s = await tempStore();
-      cleanups.push(s.cleanup);
-      await s.core.enroll({ hubUrl: hub.url, token: enrolled.token });
+      const enrolled = await t.hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name }, t.admin);
+      const s = await t.counter();
+      await s.core.enroll({ hubUrl: t.hub.url, token: enrolled.token });
       await s.core.syncNow();
       devs.push({ core: s.core, path: s.path });
     }

@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareHlc, mergeStock, type Product, type Store } from '@bazaar/shared';
-import { startHub, type HubProcess } from '../testing/hub-process';
-import { tempStore } from '../testing/temp-store';
+import { useTestHub } from '../testing/test-hub';
 import type { StoreCore } from '../store-core';
 
-const PORT = 8801;
-let hub: HubProcess;
-let admin: string;
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  hub = await startHub(PORT, process.env.TEST_DATABASE_URL);
-  const reg = await hub.api<{ token: string }>('POST', '/auth/register', { username: 'owner', name: 'Shop Owner', password: 'a-long-password-1' });
-  admin = reg.token;
-}, 300_000);
-afterAll(async () => {
-  for (const c of cleanups.splice(0)) await c();
-  await hub?.stop();
-});
+const t = useTestHub();
 
 /**
  * `later` has heard from `earlier` (as one counter hears of another's sales through the hub or
@@ -31,8 +17,7 @@ function happensAfter(later: StoreCore, earlier: StoreCore): void {
 }
 
 async function device(): Promise<StoreCore> {
-  const s = await tempStore();
-  cleanups.push(s.cleanup);
+  const s = await t.counter();
   return s.core;
 }
 
@@ -52,7 +37,7 @@ async function hubMovements(storeId: string) {
   let cursor: string | null = null;
   do {
     const q: string = `/stock-movements?storeId=${storeId}&limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const page: { items: { id: string; status: string }[]; nextCursor: string | null } = await hub.api('GET', q, undefined, admin);
+    const page: { items: { id: string; status: string }[]; nextCursor: string | null } = await t.hub.api('GET', q, undefined, t.admin);
     out.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -61,12 +46,12 @@ async function hubMovements(storeId: string) {
 
 describe('end to end with the real hub process', () => {
   it('two counters of one store sell offline, sync in any order, and converge with the hub per the merge rule', async () => {
-    const store = await hub.api<Store>('POST', '/stores', { code: 'BLR-042', name: 'Sharma Kirana' }, admin);
-    const atta = await hub.api<Product>('POST', '/products', { sku: 'ATTA-5', barcode: '8901000000001', name: 'Aashirvaad Atta 5kg', unit: 'pc', pricePaise: 26500, reorderLevel: 5 }, admin);
-    const rice = await hub.api<Product>('POST', '/products', { sku: 'RICE', name: 'Sona Masoori Rice', unit: 'g', pricePaise: 6000 }, admin);
-    await hub.api('POST', '/users', { username: 'ravi', name: 'Ravi', password: 'ravi-password-1', role: 'staff', storeIds: [store.id], pin: '2468' }, admin);
-    const devA = await hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'Counter 1' }, admin);
-    const devB = await hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'Counter 2' }, admin);
+    const store = await t.hub.api<Store>('POST', '/stores', { code: 'BLR-042', name: 'Sharma Kirana' }, t.admin);
+    const atta = await t.hub.api<Product>('POST', '/products', { sku: 'ATTA-5', barcode: '8901000000001', name: 'Aashirvaad Atta 5kg', unit: 'pc', pricePaise: 26500, reorderLevel: 5 }, t.admin);
+    const rice = await t.hub.api<Product>('POST', '/products', { sku: 'RICE', name: 'Sona Masoori Rice', unit: 'g', pricePaise: 6000 }, t.admin);
+    await t.hub.api('POST', '/users', { username: 'ravi', name: 'Ravi', password: 'ravi-password-1', role: 'staff', storeIds: [store.id], pin: '2468' }, t.admin);
+    const devA = await t.hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'Counter 1' }, t.admin);
+    const devB = await t.hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'Counter 2' }, t.admin);
 
     // Counter A ran stand-alone for a day before the hub existed: its own RICE (same SKU) and a pickle.
     const a = await device();
@@ -77,13 +62,13 @@ describe('end to end with the real hub process', () => {
     await a.sell({ lines: [{ product: 'RICE', qty: 2500 }, { product: 'PICKLE', qty: 2 }] });
 
     const b = await device();
-    await b.enroll({ hubUrl: hub.url, token: devB.token });
+    await b.enroll({ hubUrl: t.hub.url, token: devB.token });
     await b.syncNow();
     // Staff PIN hashes came from the hub: offline sign-in works with the hub's hash format.
     await b.signIn({ username: 'ravi', pin: '2468' });
     expect((await b.findProduct({ code: '8901000000001' })).id).toBe(atta.id);
 
-    await a.enroll({ hubUrl: hub.url, token: devA.token });
+    await a.enroll({ hubUrl: t.hub.url, token: devA.token });
     const first = await a.syncNow();
     expect(first.remaps).toBeGreaterThanOrEqual(1);
     expect((await a.findProduct({ code: 'RICE' })).id).toBe(rice.id);
@@ -122,7 +107,7 @@ describe('end to end with the real hub process', () => {
     expect((await a.syncStatus()).pendingMovements).toBe(0);
     expect((await b.syncStatus()).pendingMovements).toBe(0);
 
-    const stocks = await hub.api<{ items: { productId: string; sku: string; qty: number }[] }>('GET', `/stocks?storeId=${store.id}&limit=500`, undefined, admin);
+    const stocks = await t.hub.api<{ items: { productId: string; sku: string; qty: number }[] }>('GET', `/stocks?storeId=${store.id}&limit=500`, undefined, t.admin);
     for (const row of stocks.items) {
       const merged = mergeStock([...localA, ...localB].filter((m) => m.productId === row.productId)).qty;
       expect({ sku: row.sku, hub: row.qty }).toEqual({ sku: row.sku, hub: merged });

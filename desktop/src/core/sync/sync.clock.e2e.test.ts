@@ -4,25 +4,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseHlc, type Product, type Store } from '@bazaar/shared';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClockSource } from '../clock/device-clock';
 import { StoreCore } from '../store-core';
-import { startHub, type HubProcess } from '../testing/hub-process';
-import { freePort } from '../testing/free-port';
+import { useTestHub } from '../testing/test-hub';
 
 const DAY = 86_400_000;
-let hub: HubProcess;
-let admin: string;
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  hub = await startHub(await freePort(), process.env.TEST_DATABASE_URL);
-  admin = (await hub.api<{ token: string }>('POST', '/auth/register', { username: 'owner', name: 'Owner', password: 'a-long-password-1' })).token;
-}, 300_000);
-afterAll(async () => {
-  for (const c of cleanups.splice(0)) await c();
-  await hub?.stop();
-});
+const t = useTestHub();
 
 /** A counter on a PC whose clock is `skewMs` off; reopen() is the app restarting on the same file. */
 async function counter(skewMs: number) {
@@ -31,7 +19,7 @@ async function counter(skewMs: number) {
   const clock: ClockSource = { raw: () => Date.now() + skewMs, mono: () => performance.now() };
   const c = { core: await StoreCore.open(path, { clock }) };
   await c.core.initStore({ code: 'S1', name: 'Sharma Kirana' });
-  cleanups.push(async () => {
+  t.onCleanup(async () => {
     await c.core.close().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -49,21 +37,21 @@ async function counter(skewMs: number) {
 const pause = () => new Promise((r) => setTimeout(r, 300));
 
 async function setupStore(code: string) {
-  const store = await hub.api<Store>('POST', '/stores', { code, name: `Store ${code}` }, admin);
-  const product = await hub.api<Product>('POST', '/products', { sku: `${code}-ATTA`, name: 'Atta 5kg', unit: 'pc', pricePaise: 26500 }, admin);
+  const store = await t.hub.api<Store>('POST', '/stores', { code, name: `Store ${code}` }, t.admin);
+  const product = await t.hub.api<Product>('POST', '/products', { sku: `${code}-ATTA`, name: 'Atta 5kg', unit: 'pc', pricePaise: 26500 }, t.admin);
   return { store, product };
 }
-const enrollDevice = (storeId: string, name: string) => hub.api<{ token: string; device: { id: string } }>('POST', '/devices', { storeId, name }, admin);
+const enrollDevice = (storeId: string, name: string) => t.hub.api<{ token: string; device: { id: string } }>('POST', '/devices', { storeId, name }, t.admin);
 const hubStock = async (storeId: string, productId: string) =>
-  (await hub.api<{ items: { productId: string; qty: number }[] }>('GET', `/stocks?storeId=${storeId}&limit=500`, undefined, admin)).items.find((r) => r.productId === productId)?.qty;
+  (await t.hub.api<{ items: { productId: string; qty: number }[] }>('GET', `/stocks?storeId=${storeId}&limit=500`, undefined, t.admin)).items.find((r) => r.productId === productId)?.qty;
 
 describe('wrong PC clocks against the real hub', () => {
   it('two counters 3 days fast and 3 days slow, restarted and offline: after syncing, hub stock is the shelf', async () => {
     const { store, product } = await setupStore('SKEW-1');
     const fast = await counter(3 * DAY);
     const slow = await counter(-3 * DAY);
-    await fast.core.enroll({ hubUrl: hub.url, token: (await enrollDevice(store.id, 'fast till')).token });
-    await slow.core.enroll({ hubUrl: hub.url, token: (await enrollDevice(store.id, 'slow till')).token });
+    await fast.core.enroll({ hubUrl: t.hub.url, token: (await enrollDevice(store.id, 'fast till')).token });
+    await slow.core.enroll({ hubUrl: t.hub.url, token: (await enrollDevice(store.id, 'slow till')).token });
     await fast.core.syncNow();
     await slow.core.syncNow();
     // Both apps restart (a PC switched on in the morning): their stamps wait for the next exchange.
@@ -92,7 +80,7 @@ describe('wrong PC clocks against the real hub', () => {
     // The fast counter's clock no longer sits 3 days ahead, and dates are filed in hub time.
     const last = (fast.core.connection.prepare('SELECT hlc_last FROM settings WHERE id = 1').get() as { hlc_last: string }).hlc_last;
     expect(parseHlc(last).wall).toBeLessThan(Date.now() + 60_000);
-    const moves = await hub.api<{ items: { occurredAt: string }[] }>('GET', `/stock-movements?storeId=${store.id}&limit=100`, undefined, admin);
+    const moves = await t.hub.api<{ items: { occurredAt: string }[] }>('GET', `/stock-movements?storeId=${store.id}&limit=100`, undefined, t.admin);
     expect(moves.items).toHaveLength(5);
     for (const m of moves.items) expect(Math.abs(Date.parse(m.occurredAt) - Date.now())).toBeLessThan(10 * 60_000);
   }, 120_000);
@@ -101,7 +89,7 @@ describe('wrong PC clocks against the real hub', () => {
     const { store, product } = await setupStore('RESTORE-1');
     const c = await counter(0);
     const dev = await enrollDevice(store.id, 'till');
-    await c.core.enroll({ hubUrl: hub.url, token: dev.token });
+    await c.core.enroll({ hubUrl: t.hub.url, token: dev.token });
     await c.core.syncNow();
     for (let i = 0; i < 5; i++) await c.core.stockIn({ product: product.sku, qty: 10 });
     await c.core.syncNow();
@@ -109,7 +97,7 @@ describe('wrong PC clocks against the real hub', () => {
     expect(await hubStock(store.id, product.id)).toBe(50);
 
     // The restore: the hub's backup was taken after seq 2 of this device.
-    const db = new pg.Client({ connectionString: hub.databaseUrl! });
+    const db = new pg.Client({ connectionString: t.hub.databaseUrl! });
     await db.connect();
     try {
       await db.query('BEGIN');
@@ -136,7 +124,7 @@ describe('wrong PC clocks against the real hub', () => {
     expect(r.status).toMatchObject({ ackedSeq: 5, pendingMovements: 0 });
     expect(await hubStock(store.id, product.id)).toBe(50);
     expect((await c.core.findProduct({ code: product.sku })).qty).toBe(50);
-    const moves = await hub.api<{ items: unknown[] }>('GET', `/stock-movements?storeId=${store.id}&limit=100`, undefined, admin);
+    const moves = await t.hub.api<{ items: unknown[] }>('GET', `/stock-movements?storeId=${store.id}&limit=100`, undefined, t.admin);
     expect(moves.items).toHaveLength(5);
   }, 120_000);
 });

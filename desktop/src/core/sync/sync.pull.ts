@@ -10,6 +10,7 @@ import { HubError, hubRequest, type HubTarget } from './sync.http';
 import { remapProduct } from './sync.remap';
 import { adoptHubTime } from '../clock/clock.adopt';
 import { followHubAck } from './sync.push';
+import { saveHubLocaleSync } from '../bills/bills.settings';
 
 export interface PullOutcome {
   pages: number;
@@ -86,6 +87,8 @@ export async function applyPullPage(ctx: CoreContext, db: Executor, page: PullRe
   ctx.settings = { ...ctx.settings, store_id: page.store.id, store_code: page.store.code, store_name: page.store.name };
   // The store's clock is head office's to set: receipts, held carts, shifts and days follow it.
   prepared(raw, 'UPDATE bill_settings SET time_zone = ? WHERE id = 1').run(page.store.timeZone);
+  // So is the hub's money and default language (an older hub sends none: keep what we had).
+  saveHubLocaleSync(raw, page.hub);
 
   for (const rm of page.remaps) {
     if (await remapProduct(db, rm.fromProductId, rm.toProductId, rm.sku, at)) touched.add(rm.toProductId);

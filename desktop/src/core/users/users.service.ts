@@ -11,10 +11,19 @@ export interface LocalUser {
   active: boolean;
   origin: 'local' | 'hub';
   hasPin: boolean;
+  /** Reads the counter in big text (issue 15). */
+  bigText: boolean;
 }
 
 export function toLocalUser(r: UserRow): LocalUser {
-  return { id: r.id, username: r.username, name: r.name, role: r.role, active: r.active === 1, origin: r.origin, hasPin: r.pin_hash !== null };
+  return { id: r.id, username: r.username, name: r.name, role: r.role, active: r.active === 1, origin: r.origin, hasPin: r.pin_hash !== null, bigText: r.big_text === 1 };
+}
+
+/** Turn big text on or off for one person on this counter; their choice, so no role is needed. */
+export async function setUserBigText(db: Executor, userId: string, on: boolean): Promise<LocalUser> {
+  const row = await db.updateTable('users').set({ big_text: on ? 1 : 0 }).where('id', '=', userId).returningAll().executeTakeFirst();
+  if (!row) throw new DomainError('NOT_FOUND', 'the signed-in person is no longer on this counter');
+  return toLocalUser(row);
 }
 
 export async function createLocalUser(
@@ -34,6 +43,7 @@ export async function createLocalUser(
     origin: 'local',
     created_at: at,
     updated_at: at,
+    big_text: 0,
   };
   await db.insertInto('users').values(row).execute();
   return toLocalUser(row);

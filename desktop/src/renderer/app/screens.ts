@@ -3,10 +3,12 @@ import type { MessageKey } from '@bazaar/shared';
 /**
  * The screens of the counter and the key that opens each from anywhere. F1–F12 are taken, so
  * Purchases and Transfers sit on Shift with the screen they belong beside: Shift+F2 next to
- * Receive stock (a supplier's bill), Shift+F3 next to Remove (stock that leaves for another store).
+ * Receive stock (a supplier's bill), Shift+F3 next to Remove (stock that leaves for another store),
+ * Shift+F1 next to the Counter (the khata: customers who buy on credit).
  */
 export const screens = [
   { id: 'counter', label: 'counter.nav.counter', key: 'F1' },
+  { id: 'khata', label: 'counter.nav.khata', key: 'F1', shift: true },
   { id: 'receive', label: 'counter.nav.receive', key: 'F2' },
   { id: 'purchases', label: 'counter.nav.purchases', key: 'F2', shift: true },
   { id: 'remove', label: 'counter.nav.remove', key: 'F3' },

@@ -4,14 +4,25 @@ import { useApi } from '../api/api-context';
 import { asApiError, useQuery } from '../api/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import type { ReceiptWidth } from './receipt.view';
-import { drawReceipt } from './receipt.raster';
+import { drawReceipt, type RasterDrawing } from './receipt.raster';
+
+/** `width` is the paper this screen previews; the printer prints on its own (Settings). */
+export function PrinterButton({ number, width, text }: { number: string; width: ReceiptWidth; text: string | undefined }) {
+  const api = useApi();
+  return (
+    <NetworkPrint
+      textFor={text ? async (paper) => (paper === width ? text : (await api.showBill({ bill: number, width: paper })).receiptText) : null}
+      send={(paper, raster) => api.printReceipt({ bill: number, width: paper, ...(raster ? { raster } : {}) })}
+    />
+  );
+}
 
 /**
  * "Print on the receipt printer" when the counter has a network printer: raw ESC/POS, as text
- * for a Latin receipt, as this screen's drawing of it for Urdu or Hindi text. Says what happened.
+ * for a Latin document (a receipt, a statement), as this screen's drawing of it for Urdu or
+ * Hindi text, on the printer's own paper. Says what happened. `textFor` null: nothing to print yet.
  */
-/** `width` is the paper this screen previews; the printer prints on its own (Settings). */
-export function PrinterButton({ number, width, text }: { number: string; width: ReceiptWidth; text: string | undefined }) {
+export function NetworkPrint({ textFor, send }: { textFor: ((paper: ReceiptWidth) => Promise<string>) | null; send: (paper: ReceiptWidth, raster: RasterDrawing | undefined) => Promise<{ printer: string }> }) {
   const api = useApi();
   const { t } = useI18n();
   const settings = useQuery(() => api.billSettings(), [api]);
@@ -19,14 +30,13 @@ export function PrinterButton({ number, width, text }: { number: string; width: 
   const printer = settings.data?.receiptPrinter;
   if (!printer) return null;
   const print = async () => {
-    if (!text) return;
+    if (!textFor) return;
     setState({ kind: 'busy', message: t('bills.printer.sending', { printer }) });
     try {
-      // The printer's own paper, whatever width this screen previews.
-      const paper = settings.data?.receiptWidth ?? width;
-      const printed = paper === width ? text : (await api.showBill({ bill: number, width: paper })).receiptText;
+      const paper = settings.data?.receiptWidth ?? 48;
+      const printed = await textFor(paper);
       const raster = printableAsText(printed) ? undefined : drawReceipt(printed, paper);
-      const done = await api.printReceipt({ bill: number, width: paper, ...(raster ? { raster } : {}) });
+      const done = await send(paper, raster);
       setState({ kind: 'ok', message: t('bills.printer.sent', { printer: done.printer }) });
     } catch (err) {
       setState({ kind: 'error', message: asApiError(err).message });
@@ -34,7 +44,7 @@ export function PrinterButton({ number, width, text }: { number: string; width: 
   };
   return (
     <>
-      <button className="btn" type="button" disabled={!text || state?.kind === 'busy'} onClick={() => void print()} data-testid="print-on-printer">
+      <button className="btn" type="button" disabled={!textFor || state?.kind === 'busy'} onClick={() => void print()} data-testid="print-on-printer">
         {t('bills.printer.print')}
       </button>
       {state && (

@@ -22,15 +22,15 @@ export function CartTable({ cart, onSetQty, onRemove, onDiscount }: Props) {
       <table className="table cart-table" data-testid="cart">
         <thead>
           <tr>
-            <th style={{ width: '2.5rem' }}>#</th>
+            <th className="cart-col-index">#</th>
             <th>{t('counter.cart.item')}</th>
-            <th className="num" style={{ width: '8rem' }}>
+            <th className="num cart-col-qty">
               {t('common.quantity')}
             </th>
-            <th className="num" style={{ width: '7.5rem' }}>
+            <th className="num cart-col-amount">
               {t('counter.cart.amount')}
             </th>
-            <th style={{ width: '5.5rem' }} />
+            <th className="cart-col-actions" />
           </tr>
         </thead>
         <tbody>

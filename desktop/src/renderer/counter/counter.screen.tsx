@@ -16,7 +16,7 @@ import { CartTotals } from './cart-totals';
 import { DiscountDialog } from './discount.dialog';
 import { HeldCartsDialog } from './held-carts.dialog';
 import { PaymentDialog } from './payment.dialog';
-import type { PaymentEntry } from './payment';
+import type { CreditChoice, PaymentEntry } from './payment';
 import { CartTable } from './cart-table';
 import { WeightPrompt } from './weight-prompt';
 import { Screen } from '../ui/screen';
@@ -105,12 +105,12 @@ export function CounterScreen() {
     setPaying(true);
   });
 
-  const payWith = async (payments: PaymentEntry[]) => {
+  const payWith = async (payments: PaymentEntry[], credit: CreditChoice | null) => {
     const cart = cartRef.current;
     setSelling(true);
     setPayError(null);
     try {
-      const sale = await approval.run((a) => api.sell({ ...cartSale(cart), payments, ...(a ? { approval: a } : {}) }));
+      const sale = await approval.run((a) => api.sell({ ...cartSale(cart), payments, ...(credit ? { credit } : {}), ...(a ? { approval: a } : {}) }));
       if (!sale) return;
       setLastUnits(new Map(cart.lines.map((l) => [l.product.id, l.product.unit])));
       dispatch({ type: 'clear' });
@@ -337,7 +337,7 @@ export function CounterScreen() {
           methods={settings.data?.paymentMethods ?? []}
           busy={selling}
           error={payError}
-          onPay={(payments) => void payWith(payments)}
+          onPay={(payments, credit) => void payWith(payments, credit)}
           onClose={() => {
             setPaying(false);
             window.setTimeout(() => picker.current?.focus(), 0);

@@ -1,9 +1,11 @@
 import type { PaymentMethod } from '@bazaar/shared';
 import { useState } from 'react';
+import type { CustomerView } from '../../core/credit/credit.api';
 import { useI18n } from '../i18n/i18n-context';
 import { Dialog } from '../ui/dialog';
 import { Notice } from '../ui/notice';
-import { paymentPlan, type PaymentEntry } from './payment';
+import { CreditCustomer } from './credit-customer';
+import { creditChoice, creditPaiseOf, paymentPlan, type CreditChoice, type PaymentEntry } from './payment';
 
 interface Props {
   due: number;
@@ -11,18 +13,24 @@ interface Props {
   methods: readonly PaymentMethod[];
   busy: boolean;
   error: string | null;
-  onPay: (payments: PaymentEntry[]) => void;
+  /** `credit`: whose account the part paid by "credit" goes on (issue 20). */
+  onPay: (payments: PaymentEntry[], credit: CreditChoice | null) => void;
   onClose: () => void;
 }
 
-/** The payment step of a sale: cash tendered and change, other methods, split over several. */
+/** The payment step of a sale: cash tendered and change, other methods, split over several, a part on a customer's account. */
 export function PaymentDialog({ due, methods, busy, error, onPay, onClose }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [typed, setTyped] = useState<Partial<Record<PaymentMethod, string>>>({});
+  const [customer, setCustomer] = useState<CustomerView | null>(null);
+  const [dueOn, setDueOn] = useState('');
   const plan = paymentPlan(due, typed, methods);
+  const creditPaise = creditPaiseOf(plan.payments);
+  const credit = creditChoice(plan.payments, customer?.customer.id ?? null, dueOn);
+  const ready = plan.ok && credit !== 'needs-customer';
   const submit = () => {
-    if (!busy && plan.ok) onPay(plan.payments);
+    if (!busy && ready) onPay(plan.payments, credit);
   };
   const rows: PaymentMethod[] = ['cash', ...methods.filter((m) => m !== 'cash')];
   return (
@@ -32,7 +40,7 @@ export function PaymentDialog({ due, methods, busy, error, onPay, onClose }: Pro
       testId="payment"
       onClose={onClose}
       footer={
-        <button className="btn btn-primary btn-lg" disabled={busy || !plan.ok} onClick={submit}>
+        <button className="btn btn-primary btn-lg" disabled={busy || !ready} onClick={submit}>
           {busy ? t('common.saving') : t('bills.pay.complete')} <kbd>Enter</kbd>
         </button>
       }
@@ -70,6 +78,7 @@ export function PaymentDialog({ due, methods, busy, error, onPay, onClose }: Pro
           ))}
         </div>
         <p className="field-hint">{t('bills.pay.cashHint')}</p>
+        {creditPaise > 0 && <CreditCustomer creditPaise={creditPaise} chosen={customer} onChoose={setCustomer} dueOn={dueOn} onDueOn={setDueOn} />}
         <dl className="pay-summary">
           <dt>{t('bills.pay.cashDue')}</dt>
           <dd data-testid="pay-cash-due">
@@ -92,6 +101,7 @@ export function PaymentDialog({ due, methods, busy, error, onPay, onClose }: Pro
           )}
         </dl>
         {plan.overpaid && <Notice kind="warn">{t('bills.pay.tooMuch')}</Notice>}
+        {credit === 'needs-customer' && <p className="muted">{t('khata.pay.pickFirst')}</p>}
         {error && <Notice kind="error">{error}</Notice>}
         <p className="muted">{t('bills.pay.hint')}</p>
         <button type="submit" hidden />

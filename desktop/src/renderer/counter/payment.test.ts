@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paymentPlan } from './payment';
+import { creditChoice, creditPaiseOf, paymentPlan } from './payment';
 
 describe('paymentPlan', () => {
   it('an empty cash box pays exactly the cash due', () => {
@@ -21,5 +21,16 @@ describe('paymentPlan', () => {
   it('refuses more than due on other methods and amounts it cannot read', () => {
     expect(paymentPlan(12000, { card: '130' }, ['card'])).toMatchObject({ ok: false, overpaid: true });
     expect(paymentPlan(12000, { cash: 'abc' }, [])).toMatchObject({ ok: false, bad: ['cash'] });
+  });
+});
+
+describe('creditChoice', () => {
+  it('a bill with a part on credit needs the customer; without one it is plain', () => {
+    const plan = paymentPlan(12000, { credit: '80' }, ['credit']);
+    expect(creditPaiseOf(plan.payments)).toBe(8000);
+    expect(creditChoice(plan.payments, null, '')).toBe('needs-customer');
+    expect(creditChoice(plan.payments, 'c-1', '')).toEqual({ customer: 'c-1' });
+    expect(creditChoice(plan.payments, 'c-1', '2026-12-31')).toEqual({ customer: 'c-1', dueOn: '2026-12-31' });
+    expect(creditChoice(paymentPlan(12000, {}, ['credit']).payments, null, '')).toBeNull();
   });
 });

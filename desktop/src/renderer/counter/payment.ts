@@ -51,3 +51,21 @@ export function paymentPlan(due: number, typed: Partial<Record<PaymentMethod, st
   const ok = bad.length === 0 && !overpaid && shortPaise === 0 && !(cashDue === 0 && (tendered ?? 0) > 0);
   return { ok, payments, cashDue, changePaise, shortPaise, overpaid, bad };
 }
+
+/** What of the payments goes on a customer's account. */
+export function creditPaiseOf(payments: readonly PaymentEntry[]): number {
+  return payments.filter((p) => p.method === 'credit').reduce((a, p) => a + (p.amountPaise ?? 0), 0);
+}
+
+/** The customer and due day a bill's credit part goes on, as the core's sell takes them. */
+export interface CreditChoice {
+  customer: string;
+  dueOn?: string;
+}
+
+/** A plan with a credit part is ready once a customer is chosen; null: nothing on credit. */
+export function creditChoice(payments: readonly PaymentEntry[], customerId: string | null, dueOn: string): CreditChoice | null | 'needs-customer' {
+  if (creditPaiseOf(payments) <= 0) return null;
+  if (!customerId) return 'needs-customer';
+  return { customer: customerId, ...(dueOn ? { dueOn } : {}) };
+}

@@ -1,44 +1,87 @@
 import { createI18n, localeStorage, readStored, useI18nValue, writeStored, type I18nCore } from '@bazaar/i18n-react';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { currencyOfTimeZone, type Locale } from '@bazaar/shared';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useApi } from '../api/api-context';
 
 // The counter keeps each person's language on this computer: a shared till where the owner reads
 // Urdu and the helper reads Hindi switches with the person who signs in.
 const stored = localeStorage('bazaar.locale');
+// A stand-alone store's own currency; an enrolled counter takes the hub's from the core.
 const currencyKey = 'bazaar.currency';
 
+/** The hub's currency and default language as the core last pulled them (null: stand-alone). */
+export interface HubLocale {
+  currency: string | null;
+  defaultLocale: Locale | null;
+}
+
 interface I18n extends I18nCore {
+  /** Whether the currency is the hub's (set by head office), not this counter's own. */
+  readonly hubCurrency: boolean;
   setCurrency(code: string): void;
   /** Who is signed in: their saved language replaces the counter's. */
   setUser(username: string | null): void;
+  /** After a pull: the hub's currency and default language as the core now holds them. */
+  setHubLocale(hub: HubLocale): void;
 }
 
 const { I18nContext, useI18n, LocalePicker } = createI18n<I18n>();
 export { useI18n, LocalePicker };
 
 export function I18nProvider({ children }: { children: ReactNode }) {
+  const api = useApi();
   const [user, setUserState] = useState<string | null>(null);
+  const [hub, setHub] = useState<HubLocale>({ currency: null, defaultLocale: null });
   const [locale, setLocale] = useState(() => stored.storedLocale(null));
-  const [currency, setCurrencyState] = useState<string | null>(() => readStored(currencyKey));
+  const [ownCurrency, setOwnCurrency] = useState<string | null>(() => readStored(currencyKey));
+  // Until someone chooses, a stand-alone store counts in the money of its clock's country.
+  const [zoneCurrency, setZoneCurrency] = useState<string | null>(null);
 
   const setUser = useCallback((username: string | null) => {
     setUserState(username);
-    setLocale(stored.storedLocale(username));
+    setLocale(stored.storedLocale(username, hub.defaultLocale));
+  }, [hub.defaultLocale]);
+  const setHubLocale = useCallback((next: HubLocale) => {
+    setHub((h) => (h.currency === next.currency && h.defaultLocale === next.defaultLocale ? h : next));
   }, []);
+  useEffect(() => setLocale(stored.storedLocale(user, hub.defaultLocale)), [hub.defaultLocale]);
 
-  const core = useI18nValue(locale, currency, (l) => {
+  // What the core holds from the last pull, before anyone signs in (a new store has none yet).
+  useEffect(() => {
+    let live = true;
+    // A file with no store yet has no settings to ask for (and asking would be refused).
+    api
+      .info()
+      .then((info) => (info.initialised ? api.billSettings() : null))
+      .then(
+        (s) => {
+          if (!live || !s) return;
+          setZoneCurrency(currencyOfTimeZone(s.timeZone));
+          setHubLocale({ currency: s.currency, defaultLocale: s.defaultLocale });
+        },
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+  }, [api, setHubLocale]);
+
+  const core = useI18nValue(locale, hub.currency ?? ownCurrency ?? zoneCurrency, (l) => {
     stored.saveLocale(l, user);
     setLocale(l);
   });
   const value = useMemo<I18n>(
     () => ({
       ...core,
+      hubCurrency: hub.currency !== null,
       setCurrency: (code) => {
         writeStored(currencyKey, code);
-        setCurrencyState(code);
+        setOwnCurrency(code);
       },
       setUser,
+      setHubLocale,
     }),
-    [core, setUser],
+    [core, hub.currency, setUser, setHubLocale],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -22,7 +22,7 @@ export function SetupScreen({ info, onDone }: { info: StoreInfo; onDone: () => v
         </div>
         <div className="setup-grid">
           {info.enrolled ? <WaitForStaff onDone={onDone} /> : <NewStoreForm info={info} onDone={onDone} />}
-          {!info.enrolled && <JoinHubForm info={info} onDone={onDone} />}
+          {!info.enrolled && <JoinHubForm onDone={onDone} />}
         </div>
       </div>
     </div>
@@ -40,8 +40,8 @@ function NewStoreForm({ info, onDone }: { info: StoreInfo; onDone: () => void })
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const p: Record<string, string> = {};
-    if (!info.initialised && !f.code.trim()) p.code = t('setup.err.code');
-    if (!info.initialised && !f.store.trim()) p.store = t('setup.err.store');
+    if (!f.code.trim()) p.code = t('setup.err.code');
+    if (!f.store.trim()) p.store = t('setup.err.store');
     if (!f.name.trim()) p.name = t('setup.err.name');
     if (f.username.trim().length < 3) p.username = t('setup.err.username');
     if (!/^\d{4,8}$/.test(f.pin)) p.pin = t('setup.err.pin');
@@ -50,7 +50,10 @@ function NewStoreForm({ info, onDone }: { info: StoreInfo; onDone: () => void })
     if (Object.keys(p).length) return;
     setBusy(true);
     try {
-      if (!info.initialised) await api.initStore({ code: f.code.trim(), name: f.store.trim() });
+      // A store started but never used (a setup left half-way) takes the code and name given now.
+      const code = f.code.trim();
+      const name = f.store.trim();
+      if (!info.initialised || code !== info.storeCode || name !== info.storeName) await api.initStore({ code, name });
       const username = f.username.trim().toLowerCase();
       await api.createUser({ username, name: f.name.trim(), role: 'admin', pin: f.pin });
       await api.signIn({ username, pin: f.pin });
@@ -67,16 +70,14 @@ function NewStoreForm({ info, onDone }: { info: StoreInfo; onDone: () => void })
       <h2 id="new-store-title" className="section-title">
         {t('setup.newStore')}
       </h2>
-      {!info.initialised && (
-        <div className="form-grid">
-          <Field id="setup-code" label={t('setup.storeCode')} error={errors.code}>
-            <input id="setup-code" className="input" value={f.code} onChange={set('code')} autoFocus />
-          </Field>
-          <Field id="setup-store" label={t('setup.shopName')} error={errors.store}>
-            <input id="setup-store" className="input" value={f.store} onChange={set('store')} />
-          </Field>
-        </div>
-      )}
+      <div className="form-grid">
+        <Field id="setup-code" label={t('setup.storeCode')} error={errors.code}>
+          <input id="setup-code" className="input" value={f.code} onChange={set('code')} autoFocus />
+        </Field>
+        <Field id="setup-store" label={t('setup.shopName')} error={errors.store}>
+          <input id="setup-store" className="input" value={f.store} onChange={set('store')} />
+        </Field>
+      </div>
       <div className="form-grid">
         <Field id="setup-name" label={t('setup.yourName')} error={errors.name}>
           <input id="setup-name" className="input" value={f.name} onChange={set('name')} />
@@ -99,7 +100,7 @@ function NewStoreForm({ info, onDone }: { info: StoreInfo; onDone: () => void })
   );
 }
 
-function JoinHubForm({ info, onDone }: { info: StoreInfo; onDone: () => void }) {
+function JoinHubForm({ onDone }: { onDone: () => void }) {
   const api = useApi();
   const { t } = useI18n();
   const [hubUrl, setHubUrl] = useState('http://localhost:8787');
@@ -113,8 +114,7 @@ function JoinHubForm({ info, onDone }: { info: StoreInfo; onDone: () => void }) 
     setBusy(true);
     setError(null);
     try {
-      // The hub's store replaces these placeholders on the first pull. i18n-ignore: data, not text
-      if (!info.initialised) await api.initStore({ code: 'COUNTER', name: 'New counter' });
+      // A counter without a store gets one only once the hub has accepted the token.
       await api.enroll({ hubUrl: hubUrl.trim(), token: token.trim() });
       await api.syncNow();
       onDone();
@@ -151,23 +151,28 @@ function WaitForStaff({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Sync again, or start the setup over: either way the setup screen is read afresh after it.
+  const run = (call: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    call()
+      .then(
+        () => onDone(),
+        (err: unknown) => setError(asApiError(err).message),
+      )
+      .finally(() => setBusy(false));
+  };
   return (
     <div className="stack">
       <h2 className="section-title">{t('setup.waitStaff')}</h2>
       <p className="muted no-margin">{t('setup.waitStaffIntro')}</p>
       {error && <Notice kind="error">{error}</Notice>}
-      <button
-        className="btn btn-primary"
-        disabled={busy}
-        onClick={() => {
-          setBusy(true);
-          api.syncNow().then(
-            () => onDone(),
-            (err: unknown) => setError(asApiError(err).message),
-          ).finally(() => setBusy(false));
-        }}
-      >
+      <button className="btn btn-primary" disabled={busy} onClick={() => run(() => api.syncNow())}>
         {busy ? t('sync.pill.syncing') : t('sync.now')}
+      </button>
+      <p className="muted no-margin">{t('setup.startOverIntro')}</p>
+      <button className="btn" disabled={busy} onClick={() => run(() => api.startSetupOver())}>
+        {t('setup.startOver')}
       </button>
     </div>
   );

@@ -6,6 +6,8 @@ import { useSync } from '../sync/sync-context';
 import { Field } from '../ui/field';
 import { Notice } from '../ui/notice';
 import { useI18n } from '../i18n/i18n-context';
+import type { EnrollPriceChange } from '../../core/sync/sync.enroll-preview';
+import { EnrollPreview } from './enroll-preview';
 
 export function HubSettings({ info, onChanged }: { info: StoreInfo; onChanged: () => void }) {
   const api = useApi();
@@ -17,6 +19,26 @@ export function HubSettings({ info, onChanged }: { info: StoreInfo; onChanged: (
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Head office's prices that would replace this counter's, shown before anything is saved.
+  const [preview, setPreview] = useState<EnrollPriceChange[] | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+
+  const enroll = async () => {
+    setBusy(true);
+    try {
+      await api.enroll({ hubUrl: hubUrl.trim(), token: token.trim(), force });
+      setPreview(null);
+      setDone(t('hubSettings.done'));
+      setToken('');
+      onChanged();
+      void sync.syncNow();
+    } catch (err) {
+      setPreview(null);
+      setErrors(formErrors(err));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -26,19 +48,20 @@ export function HubSettings({ info, onChanged }: { info: StoreInfo; onChanged: (
     if (info.enrolled && !force) p.force = t('hubSettings.err.force');
     setErrors(p);
     setDone(null);
+    setCancelled(false);
     if (Object.keys(p).length) return;
     setBusy(true);
+    let changes: EnrollPriceChange[];
     try {
-      await api.enroll({ hubUrl: hubUrl.trim(), token: token.trim(), force });
-      setDone(t('hubSettings.done'));
-      setToken('');
-      onChanged();
-      void sync.syncNow();
+      ({ priceChanges: changes } = await api.enrollPreview({ hubUrl: hubUrl.trim(), token: token.trim(), force }));
     } catch (err) {
       setErrors(formErrors(err));
-    } finally {
       setBusy(false);
+      return;
     }
+    setBusy(false);
+    if (changes.length > 0) setPreview(changes);
+    else await enroll();
   };
 
   return (
@@ -49,10 +72,16 @@ export function HubSettings({ info, onChanged }: { info: StoreInfo; onChanged: (
           {t('hubSettings.intro')}
         </p>
         <Field id="hub-url" label={t('setup.hubAddress')} error={errors.hubUrl}>
-          <input id="hub-url" className="input mono" value={hubUrl} onChange={(e) => setHubUrl(e.target.value)} />
+          <input id="hub-url" className="input mono" value={hubUrl} onChange={(e) => {
+              setHubUrl(e.target.value);
+              setPreview(null);
+            }} />
         </Field>
         <Field id="hub-token" label={t('setup.deviceToken')} error={errors.token}>
-          <input id="hub-token" className="input mono" value={token} autoComplete="off" onChange={(e) => setToken(e.target.value)} />
+          <input id="hub-token" className="input mono" value={token} autoComplete="off" onChange={(e) => {
+              setToken(e.target.value);
+              setPreview(null);
+            }} />
         </Field>
         {info.enrolled && (
           <label className="row check">
@@ -62,11 +91,24 @@ export function HubSettings({ info, onChanged }: { info: StoreInfo; onChanged: (
         )}
         {errors.form && <Notice kind="error">{errors.form}</Notice>}
         {done && <Notice kind="ok">{done}</Notice>}
-        <div className="row">
-          <button className="btn btn-primary" type="submit" disabled={busy}>
-            {busy ? t('hubSettings.checking') : t('hubSettings.enroll')}
-          </button>
-        </div>
+        {cancelled && <Notice kind="info">{t('hubSettings.preview.cancelled')}</Notice>}
+        {preview ? (
+          <EnrollPreview
+            changes={preview}
+            busy={busy}
+            onConfirm={() => void enroll()}
+            onCancel={() => {
+              setPreview(null);
+              setCancelled(true);
+            }}
+          />
+        ) : (
+          <div className="row">
+            <button className="btn btn-primary" type="submit" disabled={busy}>
+              {busy ? t('hubSettings.checking') : t('hubSettings.enroll')}
+            </button>
+          </div>
+        )}
       </form>
       <aside className="card card-pad stack">
         <h2>{t('hubSettings.current')}</h2>

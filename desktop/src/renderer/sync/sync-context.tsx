@@ -3,6 +3,7 @@ import type { SyncRunResult, SyncStatusView } from '../../core/core.api';
 import type { ApiError } from '../../bridge/api-result';
 import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
+import { useI18n } from '../i18n/i18n-context';
 
 interface SyncState {
   status: SyncStatusView | null;
@@ -50,6 +51,17 @@ export function SyncProvider({ children }: { children: ReactNode }) {
       window.clearInterval(timer);
     };
   }, [refresh]);
+
+  // Each successful sync may bring the hub's currency or default language: the screens follow.
+  const { setHubLocale } = useI18n();
+  const lastSuccessAt = status?.lastSuccessAt ?? null;
+  useEffect(() => {
+    if (!lastSuccessAt) return;
+    api.billSettings().then(
+      (s) => alive.current && setHubLocale({ currency: s.currency, defaultLocale: s.defaultLocale }),
+      () => undefined,
+    );
+  }, [api, lastSuccessAt, setHubLocale]);
 
   const syncNow = useCallback(async () => {
     setSyncing(true);

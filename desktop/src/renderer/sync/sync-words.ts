@@ -6,6 +6,19 @@ export function syncLabel(t: Translator, s: SyncStatusView | null): string {
   return t.t(s ? `sync.state.${s.state}` : 'sync.state.checking');
 }
 
+/**
+ * The store line under the shop's name: stand-alone, or how things stand with the hub right
+ * now (from the last attempt, never from the fact of being enrolled) and when it last synced.
+ */
+export function hubLine(t: Translator, enrolled: boolean, s: SyncStatusView | null): string {
+  if (!enrolled) return t.t('counter.app.standAlone');
+  if (!s) return t.t('counter.app.hubChecking');
+  if (s.state === 'online') return t.t('counter.app.connected');
+  if (s.state === 'never') return t.t('counter.app.notTried');
+  const state = t.t(s.state === 'halted' ? 'counter.app.hubHalted' : 'counter.app.hubOffline');
+  return s.lastSuccessAt ? t.t('counter.app.lastSynced', { state, time: t.dateTime(s.lastSuccessAt) }) : t.t('counter.app.neverSynced', { state });
+}
+
 /** One sentence a shopkeeper can act on. */
 export function syncExplanation(t: Translator, s: SyncStatusView): string {
   const count = s.pendingMovements;

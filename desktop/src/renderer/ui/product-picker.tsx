@@ -48,11 +48,23 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
   const [text, setText] = useState('');
   const [hits, setHits] = useState<{ query: string; items: ProductView[] }>({ query: '', items: [] });
   const [active, setActive] = useState(-1);
+  /**
+   * Text given back after a lookup that needs a choice: shown (selected) with the choices,
+   * but the next character typed or scanned replaces it, whether or not the selection held.
+   */
+  const givenBack = useRef<string | null>(null);
+  const typed = (value: string): string => {
+    const old = givenBack.current;
+    givenBack.current = null;
+    return old !== null && value.length > old.length && value.startsWith(old) ? value.slice(old.length) : value;
+  };
 
   useImperativeHandle(ref, () => ({
     focus: () => input.current?.focus(),
     type: (t) => {
-      setText((old) => old + t);
+      const stale = givenBack.current;
+      givenBack.current = null;
+      setText((old) => (stale !== null && old === stale ? t : old + t));
       input.current?.focus();
     },
     whenIdle: () => queue.current,
@@ -106,12 +118,16 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
       return;
     }
     onError(found.error);
-    if (found.choices) {
-      setHits({ query: split.code, items: found.choices });
-      setActive(0);
-    }
-    // Give the unknown code back for correction, unless the next scan already started.
-    setText((t) => (t === '' ? entry : t));
+    // An unknown code leaves the box empty for the next scan (the message names the code).
+    if (!found.choices) return;
+    // Several matches: the text stays with its choices, unless the next scan already started.
+    setHits({ query: split.code, items: found.choices });
+    setActive(0);
+    setText((t) => {
+      if (t !== '') return t;
+      givenBack.current = entry;
+      return entry;
+    });
     window.setTimeout(() => input.current?.select(), 0);
   };
 
@@ -133,6 +149,7 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
   const submit = () => {
     const chosen = active >= 0 && hits.query === code ? hits.items[active] : undefined;
     const entry = text;
+    givenBack.current = null;
     setText('');
     clearSuggestions();
     if (chosen) {
@@ -145,6 +162,8 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
   };
 
   const keyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    // Editing keys mean the person is correcting the given-back text, not replacing it.
+    if (e.key.length > 1 && e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Enter' && e.key !== 'Shift') givenBack.current = null;
     if (e.key === 'ArrowDown' && hits.items.length > 0) {
       e.preventDefault();
       setActive((a) => Math.min(a + 1, hits.items.length - 1));
@@ -157,6 +176,7 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
     } else if (e.key === 'Escape' && (text || hits.items.length > 0)) {
       e.preventDefault();
       e.stopPropagation();
+      givenBack.current = null;
       setText('');
       clearSuggestions();
       onError(null);
@@ -182,7 +202,7 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
         aria-expanded={open}
         aria-controls={`${id}-list`}
         role="combobox"
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => setText(typed(e.target.value))}
         onKeyDown={keyDown}
         onBlur={() => window.setTimeout(() => setHits((h) => ({ ...h, items: [] })), 150)}
       />

@@ -18,6 +18,9 @@ import * as m0018 from './0018-shifts';
 import * as m0019 from './0019-margins-costs';
 import * as m0019b from './0019-shrinkage-rollup';
 import * as m0022 from './0022-bills-changed-index';
+import * as m0023 from './0023-loose-variance';
+import * as m0024 from './0024-hub-settings';
+import * as m0026 from './0026-shared-customers';
 
 /** Static imports: migrations ship inside the bundle, never read from a folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +43,7 @@ export const migrations: Record<string, Migration> = {
   '0019-margins-costs': m0019,
   '0019-shrinkage-rollup': m0019b,
   '0022-bills-changed-index': m0022,
+  '0023-loose-variance': m0023,
+  '0024-hub-settings': m0024,
+  '0026-shared-customers': m0026,
 };

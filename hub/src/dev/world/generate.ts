@@ -231,7 +231,7 @@ export async function generateWorld(target: GenTarget, opts: WorldOptions, progr
   for (const [i, s] of stores.entries()) {
     const sim = sims[i]!;
     for (const n of sim.negative) conflictRows.push([s.id, uuidv7At(n.at), 'NEGATIVE_STOCK', n.productId, n.movementId, s.deviceId, JSON.stringify({ qty: n.qty, previousQty: n.previousQty }), new Date(Math.min(n.at + 60_000, now)).toISOString()]);
-    for (const v of sim.bigVariances) conflictRows.push([s.id, uuidv7At(v.at), 'COUNT_VARIANCE', v.productId, v.movementId, s.deviceId, JSON.stringify({ counted: v.counted, variance: v.variance, threshold: s.varianceThreshold }), new Date(Math.min(v.at + 60_000, now)).toISOString()]);
+    for (const v of sim.bigVariances) conflictRows.push([s.id, uuidv7At(v.at), 'COUNT_VARIANCE', v.productId, v.movementId, s.deviceId, JSON.stringify({ counted: v.counted, variance: v.variance, threshold: v.threshold }), new Date(Math.min(v.at + 60_000, now)).toISOString()]);
   }
   await writeAll(main.writer(CONFLICT_SPEC), conflictRows);
 

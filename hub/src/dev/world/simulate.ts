@@ -1,4 +1,4 @@
-import { formatHlc, type RemovalReason } from '@bazaar/shared';
+import { countVarianceLimit, DEFAULT_VARIANCE_LOOSE_PERCENT, formatHlc, type RemovalReason } from '@bazaar/shared';
 import type { GenProduct, GenStore } from './catalog.build';
 import type { Rng, Zipf } from './random';
 import { uuidv7At } from './random';
@@ -61,7 +61,7 @@ export interface StoreSimResult {
   lastHlc: string;
   days: StoreDaySummary[];
   /** Counts whose variance is over the store's threshold (the hub flags these as COUNT_VARIANCE). */
-  bigVariances: { productId: string; sku: string; counted: number; variance: number; movementId: string; at: number }[];
+  bigVariances: { productId: string; sku: string; counted: number; variance: number; threshold: number; movementId: string; at: number }[];
   /** Movements that took stock below zero (the hub flags these as NEGATIVE_STOCK). */
   negative: { productId: string; sku: string; qty: number; previousQty: number; movementId: string; at: number }[];
 }
@@ -160,8 +160,9 @@ export async function simulateStore(input: SimulateInput): Promise<StoreSimResul
       countId[i] = id;
       countQty[i] = q;
       // The opening count at go-live is the starting point, not a variance anyone must review.
-      if (!extra.opening && Math.abs(variance[i]!) > store.varianceThreshold) {
-        result.bigVariances.push({ productId: p.id, sku: p.sku, counted: q, variance: variance[i]!, movementId: id, at });
+      const limit = countVarianceLimit(p.unit, q, variance[i]!, { varianceThreshold: store.varianceThreshold, varianceLoosePercent: DEFAULT_VARIANCE_LOOSE_PERCENT });
+      if (!extra.opening && Math.abs(variance[i]!) > limit) {
+        result.bigVariances.push({ productId: p.id, sku: p.sku, counted: q, variance: variance[i]!, threshold: limit, movementId: id, at });
       }
     } else {
       const before = qty[i]!;

@@ -7,6 +7,7 @@ import {
   deviceSchema,
   loginResultSchema,
   setupStateSchema,
+  hubSettingsSchema,
   movementSchema,
   pageSchema,
   productSchema,
@@ -128,4 +129,10 @@ export const opsApi = {
   generateDummyData: (body: RequestBody<'POST', '/dev/generate-dummy-data'>) =>
     api('POST', '/dev/generate-dummy-data', { body, schema: z.object({ job: dummyJobSchema, staffPassword: z.string().optional() }) }),
   dummyDataJob: (id: string) => api('GET', '/dev/generate-dummy-data/:id', { param: { id }, schema: z.object({ job: dummyJobSchema }) }),
+};
+
+/** The hub's currency and default language (everyone reads them; admins change them). */
+export const hubSettingsApi = {
+  get: () => api('GET', '/settings', { schema: hubSettingsSchema }),
+  update: (body: RequestBody<'PATCH', '/settings'>) => api('PATCH', '/settings', { body, schema: hubSettingsSchema }),
 };

@@ -1,4 +1,4 @@
-import { namesSchema, overviewCountsSchema, salesByDaySchema, salesByProductSchema, salesByRegionSchema, salesByStoreSchema, storeRankingsSchema, suggestionsSchema, valuationSchema } from '@bazaar/shared';
+import { alertRollupSchema, namesSchema, overviewCountsSchema, salesByDaySchema, salesByProductSchema, salesByRegionSchema, salesByStoreSchema, storeRankingsSchema, suggestionsSchema, valuationSchema } from '@bazaar/shared';
 import { api, type Query } from './client';
 import type { ListQuery } from './endpoints';
 
@@ -15,7 +15,10 @@ export const insightsApi = {
   storeRankings: (query: ListQuery<'/reports/store-rankings'>) => api('GET', '/reports/store-rankings', { query, schema: storeRankingsSchema }),
   counts: () => api('GET', '/reports/counts', { schema: overviewCountsSchema }),
   regions: (q?: string) => api('GET', '/reports/regions', { query: { q }, schema: suggestionsSchema }),
+  cities: (q?: string, region?: string) => api('GET', '/reports/cities', { query: { q, region: region || undefined }, schema: suggestionsSchema }),
   categories: (q?: string) => api('GET', '/reports/categories', { query: { q }, schema: suggestionsSchema }),
+  /** Live low/out alerts per region, or per store of a region. */
+  alerts: (query: ListQuery<'/reports/alerts'>) => api('GET', '/reports/alerts', { query, schema: alertRollupSchema }),
   salesByRegion: (query: Query) => api('GET', '/reports/sales', { query: { ...query, groupBy: 'region' }, schema: salesByRegionSchema }),
 };
 

@@ -27,6 +27,7 @@ import { TransfersPage } from '../features/transfers/transfers.page';
 import { PurchasesPage } from '../features/purchases/purchases.page';
 import { ExpiryPage } from '../features/expiry/expiry.page';
 import { MarginsPage } from '../features/margins/margins.page';
+import { ReceivablesPage } from '../features/receivables/receivables.page';
 
 const pages: Record<string, () => ReactNode> = {
   '/overview': () => <OverviewPage />,
@@ -45,6 +46,7 @@ const pages: Record<string, () => ReactNode> = {
   '/conflicts': () => <ConflictsPage />,
   '/bills': () => <BillsPage />,
   '/shifts': () => <ShiftsPage />,
+  '/receivables': () => <ReceivablesPage />,
   '/devices': () => <DevicesPage />,
   '/users': () => <UsersPage />,
   '/settings': () => <SettingsPage />,

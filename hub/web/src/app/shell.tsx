@@ -17,6 +17,19 @@ export function Shell({ children }: { children: ReactNode }) {
   const noStore = user.role !== 'admin' && user.storeIds.length === 0;
   const visible = tabs.filter((tab) => !tab.needs || allowed(user, tab.needs));
   const current = tabs.find((tab) => tab.path === path);
+  // In the top bar on a wide screen; at the foot of the side menu on a phone, where the bar keeps only the menu, the brand, the language and Sign out.
+  const changePassword = (className: string) => (
+    <button
+      type="button"
+      className={`btn btn-ghost btn-sm ${className}`}
+      onClick={() => {
+        setMenuOpen(false);
+        setChangingPassword(true);
+      }}
+    >
+      {t('web.account.changePassword')}
+    </button>
+  );
 
   return (
     <div className="shell">
@@ -59,9 +72,7 @@ export function Shell({ children }: { children: ReactNode }) {
               </small>
             </span>
           </span>
-          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setChangingPassword(true)}>
-            {t('web.account.changePassword')}
-          </button>
+          {changePassword('wide-only')}
           <button type="button" className="btn btn-ghost btn-sm" onClick={() => void signOut()}>
             {t('counter.app.signOut')}
           </button>
@@ -88,6 +99,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </li>
           ))}
         </ul>
+        <div className="nav-account">{changePassword('')}</div>
       </nav>
       {menuOpen && <div className="nav-backdrop" aria-hidden="true" onClick={() => setMenuOpen(false)} />}
       <main className="content">

@@ -21,6 +21,7 @@ export const tabs: Tab[] = [
   { path: '/margins', label: 'web.tab.margins', icon: '%', needs: 'viewReports' },
   { path: '/bills', label: 'web.tab.bills', icon: '▭', needs: 'viewBills' },
   { path: '/shifts', label: 'web.tab.shifts', icon: '◷', needs: 'viewBills' },
+  { path: '/receivables', label: 'web.tab.receivables', icon: '¤', needs: 'viewReports' },
   { path: '/products', label: 'web.tab.products', icon: '▤' },
   { path: '/stores', label: 'web.tab.stores', icon: '⌂', needs: 'viewStores' },
   { path: '/suppliers', label: 'web.tab.suppliers', icon: '⚑', needs: 'viewSuppliers' },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { registerInputSchema } from '@bazaar/shared';
+import { localeInfo, registerInputSchema } from '@bazaar/shared';
 import { errorMessage } from '../api/api-error';
 import { authApi } from '../api/endpoints';
 import { FormError } from '../components/field';
@@ -9,16 +9,19 @@ import { useAuth } from './auth-context';
 import { AuthLayout } from './auth-layout';
 import { useI18n } from '../i18n/i18n-context';
 import { TextField } from '../components/form/text-field';
+import { HubMoneyFields, type HubMoneyValue } from '../features/settings/hub-money.fields';
 
 export function RegisterPage({ firstAccount = false }: { firstAccount?: boolean }) {
   const { signIn } = useAuth();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [created, setCreated] = useState(false);
+  // The first account sets the hub up: its money and the language people see first.
+  const [hub, setHub] = useState<HubMoneyValue>(() => ({ currency: localeInfo[locale].defaultCurrency, defaultLocale: locale }));
   const { register: field, errors, submit, save: register } = useEntityForm({
     defaultValues: { username: '', name: '', password: '', confirm: '' },
     schema: registerInputSchema,
     toBody: (f) => ({
-      body: { username: f.username, name: f.name, password: f.password },
+      body: { username: f.username, name: f.name, password: f.password, ...(firstAccount ? hub : {}) },
       ...(f.password !== f.confirm ? { errors: { confirm: t('web.auth.mismatch') } } : {}),
     }),
     save: async (body) => {
@@ -58,6 +61,12 @@ export function RegisterPage({ firstAccount = false }: { firstAccount?: boolean 
         <TextField label={t('common.username')} error={errors.username} hint={t('web.auth.usernameHint')} field={field('username')} autoComplete="username" />
         <TextField label={t('web.auth.password')} error={errors.password} hint={t('web.auth.passwordHint')} field={field('password')} type="password" autoComplete="new-password" />
         <TextField label={t('web.auth.confirm')} error={errors.confirm} field={field('confirm')} type="password" autoComplete="new-password" />
+        {firstAccount && (
+          <>
+            <p className="muted">{t('web.register.hubSetup')}</p>
+            <HubMoneyFields value={hub} onChange={setHub} error={errors.currency} />
+          </>
+        )}
         <FormError message={register.error ? t('web.auth.notCreated', { error: errorMessage(register.error) }) : null} />
         <button type="submit" className="btn btn-primary btn-block" disabled={register.isPending}>
           {register.isPending ? t('web.auth.creating') : t('web.auth.createButton')}

@@ -10,7 +10,7 @@ import {
 import { apiCsv, type Query } from '../api/client';
 import type { HubPath } from '../api/hub-routes';
 import { ApiError, errorMessage } from '../api/api-error';
-import { downloadText, stampedName, toCsv } from './csv';
+import { csvMoneyHeader, csvMoneyValue, downloadText, stampedName, toCsv } from './csv';
 import type { PagedList } from './use-paged-list';
 import { useI18n } from '../i18n/i18n-context';
 
@@ -22,6 +22,8 @@ export interface Column<T> {
   cell: (row: T) => ReactNode;
   /** The value exported to CSV; columns without one are left out of the export. */
   csv?: (row: T) => unknown;
+  /** An amount in minor units, exported in the hub's currency with its code in the header ("Price (PKR)"). */
+  csvMoney?: (row: T) => number | null | undefined;
   /** Makes the column sortable (within the loaded rows). */
   sort?: (row: T) => string | number | null;
   align?: 'right' | 'center';
@@ -48,7 +50,8 @@ export interface DataTableProps<T> {
 }
 
 export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, empty, toolbar, testId }: DataTableProps<T>) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t, currency } = i18n;
   const [sorting, setSorting] = useState<SortingState>([]);
   const [exportNote, setExportNote] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -82,7 +85,7 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
    * cursor in pages of 500 (an explicit export, not a page view), up to EXPORT_CAP rows.
    */
   async function exportByCursor(reason: string) {
-    const cols = columns.filter((c) => c.csv);
+    const cols = columns.filter((c) => c.csv || c.csvMoney);
     const items: T[] = [];
     let cursor: string | undefined;
     let pages = 0;
@@ -94,8 +97,8 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
       if (pages % 4 === 0) setExportNote(t('web.table.exportingSoFar', { count: items.length }));
     } while (cursor && items.length < EXPORT_CAP);
     const ordered = sorting.length ? sortLike(items) : items;
-    const rows = ordered.map((r) => cols.map((c) => c.csv?.(r)));
-    downloadText(stampedName(csv.filename), toCsv(cols.map((c) => c.header), rows));
+    const rows = ordered.map((r) => cols.map((c) => (c.csvMoney ? csvMoneyValue(c.csvMoney(r), currency) : c.csv?.(r))));
+    downloadText(stampedName(csv.filename), toCsv(cols.map((c) => (c.csvMoney ? csvMoneyHeader(c.header, currency) : c.header)), rows, i18n.timeZone));
     setExportNote(t(cursor ? 'web.table.exportedCapped' : 'web.table.exported', { count: rows.length, reason, cap: EXPORT_CAP }));
   }
 

@@ -60,7 +60,7 @@ export function EntityPicker({ id, kind, value, onChange, search, placeholder, a
         aria-invalid={invalid || undefined}
         autoComplete="off"
         value={open ? text : (value?.label ?? '')}
-        placeholder={value ? value.label : (placeholder ?? allLabel ?? `Search ${kind}…`)}
+        placeholder={value ? value.label : (placeholder ?? allLabel ?? t('web.picker.search', { kind }))}
         onFocus={() => {
           setOpen(true);
           setActive(0);
@@ -80,7 +80,7 @@ export function EntityPicker({ id, kind, value, onChange, search, placeholder, a
         }}
       />
       {value && !open && (
-        <button type="button" className="picker-clear" aria-label={`Clear ${kind}`} onClick={() => choose(null)}>
+        <button type="button" className="picker-clear" aria-label={t('web.picker.clear', { kind })} onClick={() => choose(null)}>
           ×
         </button>
       )}
@@ -91,8 +91,8 @@ export function EntityPicker({ id, kind, value, onChange, search, placeholder, a
               {allLabel}
             </li>
           )}
-          {options.isLoading && <li className="picker-info">Searching…</li>}
-          {!options.isLoading && items.length === 0 && <li className="picker-info">No {kind} matches “{q}”.</li>}
+          {options.isLoading && <li className="picker-info">{t('web.picker.searching')}</li>}
+          {!options.isLoading && items.length === 0 && <li className="picker-info">{t('web.picker.none', { kind, q })}</li>}
           {items.map((o, i) => (
             <li
               key={o.id}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayEnd, dayStart, fmtAgo, isoDay } from './format';
+import { createTranslator } from '@bazaar/shared';
+import { dayEnd, dayStart, fmtAgo, fmtDay, isoDay } from './format';
 
 describe('format', () => {
   it('turns a date input day into the local start and end instants', () => {
@@ -9,6 +10,12 @@ describe('format', () => {
     expect(isoDay(end)).toBe('2026-03-05');
     expect(end.getTime() - start.getTime()).toBe(86_400_000 - 1);
     expect(dayStart('')).toBeUndefined();
+  });
+
+  it('writes a chart day in the locale, with the year only when it is not this year', () => {
+    expect(fmtDay('2026-11-03', undefined, 2026)).toBe('3 Nov');
+    expect(fmtDay('2025-11-03', undefined, 2026)).toBe('3 Nov 2025');
+    expect(fmtDay('2026-11-03', createTranslator({ locale: 'hi' }), 2026)).not.toContain('11-03');
   });
 
   it('says how long ago a device was seen', () => {

@@ -14,6 +14,15 @@ export function fmtDate(iso: string | null | undefined, t: Translator = english)
   return iso ? t.dateTime(iso, { dateStyle: 'medium' }) : '—';
 }
 
+/**
+ * A calendar day (yyyy-mm-dd, e.g. a chart's axis) in the reader's locale, the year only where it
+ * is ambiguous: "3 Nov" this year, "3 Nov 2025" otherwise; never "11-03".
+ */
+export function fmtDay(day: string, t: Translator = english, thisYear = new Date().getFullYear()): string {
+  const withYear = Number(day.slice(0, 4)) !== thisYear;
+  return t.dateTime(`${day}T12:00:00Z`, { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+}
+
 /** "3 min ago", "2 days ago": for last-seen columns. */
 export function fmtAgo(iso: string | null | undefined, now = Date.now(), t: Translator = english): string {
   if (!iso) return t.t('sync.time.never');

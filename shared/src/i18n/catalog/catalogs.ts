@@ -11,6 +11,7 @@ import { counterCountMessages } from './counter-count.messages';
 import { counterStockMessages } from './counter-stock.messages';
 import { counterSessionMessages } from './counter-session.messages';
 import { counterSettingsMessages } from './counter-settings.messages';
+import { counterDisplayMessages } from './counter-display.messages';
 import { webAppMessages } from './web-app.messages';
 import { webStockMessages } from './web-stock.messages';
 import { webCommonMessages } from './web-common.messages';
@@ -21,6 +22,8 @@ import { webAccountMessages } from './web-account.messages';
 import { webAuditMessages } from './web-audit.messages';
 import { webSettingsMessages } from './web-settings.messages';
 import { webTrendsMessages } from './web-trends.messages';
+import { webConflictsMessages } from './web-conflicts.messages';
+import { webFormsMessages } from './web-forms.messages';
 import { webTransfersMessages } from './web-transfers.messages';
 import { webPurchasesMessages } from './web-purchases.messages';
 import { webExpiryMessages } from './web-expiry.messages';
@@ -36,6 +39,8 @@ import { creditMessages } from './credit.messages';
 import { counterTransfersMessages } from './counter-transfers.messages';
 import { counterPurchasesMessages } from './counter-purchases.messages';
 import { cliCreditMessages } from './cli-credit.messages';
+import { webReceivablesMessages } from './web-receivables.messages';
+import { counterCreditMessages } from './counter-credit.messages';
 import type { Entry } from './define';
 
 /** Every message of every app, by key. Areas are split into files only to keep them readable. */
@@ -52,6 +57,7 @@ export const messageEntries = {
   ...counterStockMessages,
   ...counterSessionMessages,
   ...counterSettingsMessages,
+  ...counterDisplayMessages,
   ...webAppMessages,
   ...webStockMessages,
   ...webCommonMessages,
@@ -62,6 +68,8 @@ export const messageEntries = {
   ...webAuditMessages,
   ...webSettingsMessages,
   ...webTrendsMessages,
+  ...webConflictsMessages,
+  ...webFormsMessages,
   ...webTransfersMessages,
   ...webPurchasesMessages,
   ...webExpiryMessages,
@@ -77,6 +85,8 @@ export const messageEntries = {
   ...counterTransfersMessages,
   ...counterPurchasesMessages,
   ...cliCreditMessages,
+  ...webReceivablesMessages,
+  ...counterCreditMessages,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messageEntries;

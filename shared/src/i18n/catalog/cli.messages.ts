@@ -15,6 +15,16 @@ export const cliMessages = messages({
   },
   'cli.user.header': { en: 'USERNAME|NAME|ROLE|ACTIVE|FROM', ur: 'یوزر نیم|نام|کردار|فعال|ذریعہ', hi: 'यूज़रनेम|नाम|भूमिका|सक्रिय|स्रोत' },
   'cli.supplier.added': { en: 'Added supplier {name} ({id})', ur: 'سپلائر {name} ({id}) شامل ہو گیا', hi: 'आपूर्तिकर्ता {name} ({id}) जोड़ा गया' },
+  'cli.product.unitHelp': {
+    en: 'how it is sold: pc (pieces), kg (weighed; kept in g, priced per kg), L (liquids; kept in ml, priced per L)',
+    ur: 'کیسے بکتی ہے: pc (عدد)، kg (تول کر؛ گرام میں رکھی، قیمت فی کلو)، L (مائع؛ ملی لیٹر میں رکھی، قیمت فی لیٹر)',
+    hi: 'कैसे बिकता है: pc (नग), kg (तौलकर; ग्राम में रखा, मूल्य प्रति किलो), L (तरल; मिलीलीटर में रखा, मूल्य प्रति लीटर)',
+  },
+  'cli.product.unitUnknown': {
+    en: '"{unit}" is not one of pc, kg (or g), L (or ml)',
+    ur: '"{unit}" ان میں سے نہیں: pc، kg (یا g)، L (یا ml)',
+    hi: '"{unit}" इनमें से नहीं है: pc, kg (या g), L (या ml)',
+  },
   'cli.product.added': { en: 'Added {sku} "{name}" at {price}', ur: '{sku} "{name}" شامل ہوئی، قیمت {price}', hi: '{sku} "{name}" जोड़ा गया, मूल्य {price}' },
   'cli.import.summary': {
     en: '{rows} rows: {created} created, {updated} updated, {bad} bad',
@@ -41,6 +51,24 @@ export const cliMessages = messages({
   'cli.status.lastError': { en: 'last error', ur: 'آخری خرابی', hi: 'पिछली त्रुटि' },
   'cli.status.clock': { en: 'clock offset', ur: 'گھڑی کا فرق', hi: 'घड़ी का अंतर' },
   'cli.status.halted': { en: 'halted', ur: 'رکا ہوا', hi: 'रुका हुआ' },
+  'cli.enroll.pricesReplaced': {
+    en: "Head office's catalog prices {count, plural, one {# product} other {# products}} of this counter otherwise; after enrolling the counter charges head office's price:",
+    ur: 'ہیڈ آفس کی فہرست میں اس کاؤنٹر کی {count, plural, one {# پروڈکٹ} other {# پروڈکٹس}} کی قیمت مختلف ہے؛ رجسٹر ہونے کے بعد کاؤنٹر ہیڈ آفس کی قیمت لے گا:',
+    hi: 'मुख्य कार्यालय की सूची में इस काउंटर के {count, plural, one {# उत्पाद} other {# उत्पादों}} का मूल्य अलग है; पंजीकरण के बाद काउंटर मुख्य कार्यालय का मूल्य लेगा:',
+  },
+  'cli.enroll.priceChange': { en: '{sku} {name}: {before} → {after}', ur: '{sku} {name}: {before} → {after}', hi: '{sku} {name}: {before} → {after}' },
+  'cli.enroll.yesHelp': {
+    en: "do not ask, even when head office's prices replace this counter's own",
+    ur: 'نہ پوچھیں، چاہے ہیڈ آفس کی قیمتیں اس کاؤنٹر کی اپنی قیمتوں کی جگہ لیں',
+    hi: 'न पूछें, भले ही मुख्य कार्यालय के मूल्य इस काउंटर के अपने मूल्यों की जगह लें',
+  },
+  'cli.enroll.ask': { en: 'Enroll and use these prices? [y/N]', ur: 'رجسٹر کریں اور یہ قیمتیں لیں؟ [y/N]', hi: 'पंजीकरण करें और ये मूल्य लें? [y/N]' },
+  'cli.enroll.notEnrolled': { en: 'Not enrolled; nothing was changed.', ur: 'رجسٹر نہیں ہوا؛ کچھ نہیں بدلا۔', hi: 'पंजीकरण नहीं हुआ; कुछ नहीं बदला।' },
+  'cli.enroll.notEnrolledPassYes': {
+    en: 'Not enrolled; nothing was changed. Pass --yes to enroll with these prices.',
+    ur: 'رجسٹر نہیں ہوا؛ کچھ نہیں بدلا۔ ان قیمتوں کے ساتھ رجسٹر کرنے کے لیے --yes دیں۔',
+    hi: 'पंजीकरण नहीं हुआ; कुछ नहीं बदला। इन मूल्यों के साथ पंजीकरण के लिए --yes दें।',
+  },
   'cli.enroll.done': { en: 'Enrolled to {hub}. Syncing…', ur: '{hub} سے رجسٹر ہو گیا۔ سنک ہو رہا ہے…', hi: '{hub} से पंजीकृत हुआ। सिंक हो रहा है…' },
   'cli.sync.pushing': { en: 'pushing movements', ur: 'اندراجات بھیجے جا رہے ہیں', hi: 'प्रविष्टियाँ भेजी जा रही हैं' },
   'cli.sync.done': {

@@ -33,6 +33,12 @@ export const counterSessionMessages = messages({
     ur: 'دکان، اس کی پروڈکٹس اور عملہ اپنے پن سمیت ہب سے آتے ہیں۔',
     hi: 'दुकान, उसके उत्पाद और कर्मचारी अपने पिन समेत हब से आते हैं।',
   },
+  'setup.startOver': { en: 'Start over', ur: 'دوبارہ شروع کریں', hi: 'फिर से शुरू करें' },
+  'setup.startOverIntro': {
+    en: 'Wrong hub or token? Nothing has been recorded at this counter yet, so it can leave this hub and be set up again.',
+    ur: 'غلط ہب یا ٹوکن؟ اس کاؤنٹر پر ابھی کچھ درج نہیں ہوا، اس لیے یہ ہب چھوڑ کر دوبارہ سیٹ اپ ہو سکتا ہے۔',
+    hi: 'गलत हब या टोकन? इस काउंटर पर अभी कुछ दर्ज नहीं हुआ, इसलिए यह हब छोड़कर फिर से सेटअप हो सकता है।',
+  },
   'setup.hubAddress': { en: 'Hub address', ur: 'ہب کا پتا', hi: 'हब का पता' },
   'setup.deviceToken': { en: 'Device token', ur: 'ڈیوائس ٹوکن', hi: 'डिवाइस टोकन' },
   'setup.tokenHint': {

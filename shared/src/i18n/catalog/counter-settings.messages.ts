@@ -43,6 +43,29 @@ export const counterSettingsMessages = messages({
   'hubSettings.replace': { en: 'Replace the current enrollment', ur: 'موجودہ رجسٹریشن بدلیں', hi: 'मौजूदा पंजीकरण बदलें' },
   'hubSettings.checking': { en: 'Checking the token…', ur: 'ٹوکن کی جانچ ہو رہی ہے…', hi: 'टोकन जाँचा जा रहा है…' },
   'hubSettings.enroll': { en: 'Enroll', ur: 'رجسٹر کریں', hi: 'पंजीकृत करें' },
+  'hubSettings.preview.title': {
+    en: 'Head office prices these products otherwise',
+    ur: 'ہیڈ آفس ان پروڈکٹس کی قیمت کچھ اور رکھتا ہے',
+    hi: 'मुख्य कार्यालय इन उत्पादों की कीमत कुछ और रखता है',
+  },
+  'hubSettings.preview.intro': {
+    en: 'Enrolling replaces this counter’s price of {count, plural, one {# product} other {# products}} with head office’s catalog. Nothing has changed yet.',
+    ur: 'رجسٹر کرنے سے اس کاؤنٹر کی {count, plural, one {# پروڈکٹ} other {# پروڈکٹس}} کی قیمت ہیڈ آفس کے کیٹلاگ سے بدل جائے گی۔ ابھی کچھ نہیں بدلا۔',
+    hi: 'पंजीकरण से इस काउंटर के {count, plural, one {# उत्पाद} other {# उत्पादों}} की कीमत मुख्य कार्यालय के कैटलॉग से बदल जाएगी। अभी कुछ नहीं बदला।',
+  },
+  'hubSettings.preview.line': { en: '{product}: {before} → {after}', ur: '{product}: {before} ← {after}', hi: '{product}: {before} → {after}' },
+  'hubSettings.preview.price': {
+    en: '{amount} per {unit, select, kg {kg} L {L} other {pc}}',
+    ur: '{amount} فی {unit, select, kg {کلو} L {لیٹر} other {عدد}}',
+    hi: '{amount} प्रति {unit, select, kg {किलो} L {लीटर} other {नग}}',
+  },
+  'hubSettings.preview.confirm': { en: 'Enroll and take head office’s prices', ur: 'رجسٹر کریں اور ہیڈ آفس کی قیمتیں لیں', hi: 'पंजीकृत करें और मुख्य कार्यालय की कीमतें लें' },
+  'hubSettings.preview.cancel': { en: 'Cancel', ur: 'منسوخ کریں', hi: 'रद्द करें' },
+  'hubSettings.preview.cancelled': {
+    en: 'Nothing was changed: this counter keeps its prices and is not enrolled.',
+    ur: 'کچھ نہیں بدلا: یہ کاؤنٹر اپنی قیمتیں رکھتا ہے اور رجسٹر نہیں ہوا۔',
+    hi: 'कुछ नहीं बदला: यह काउंटर अपनी कीमतें रखता है और पंजीकृत नहीं हुआ।',
+  },
   'hubSettings.current': { en: 'Current connection', ur: 'موجودہ رابطہ', hi: 'मौजूदा कनेक्शन' },
   'hubSettings.enrolled': { en: 'Enrolled', ur: 'رجسٹر شدہ', hi: 'पंजीकृत' },
   'hubSettings.device': { en: 'Device', ur: 'ڈیوائس', hi: 'डिवाइस' },
@@ -111,6 +134,11 @@ export const counterSettingsMessages = messages({
     en: 'Each person’s choice is kept on this counter and comes back when they sign in.',
     ur: 'ہر شخص کی پسند اس کاؤنٹر پر محفوظ رہتی ہے اور سائن اِن کرنے پر واپس آ جاتی ہے۔',
     hi: 'हर व्यक्ति की पसंद इस काउंटर पर रहती है और साइन इन करने पर लौट आती है।',
+  },
+  'localeSettings.currencyFromHub': {
+    en: 'Head office sets the currency for every store of the hub; this counter follows it on each sync.',
+    ur: 'ہیڈ آفس ہب کے ہر اسٹور کے لیے کرنسی طے کرتا ہے؛ یہ کاؤنٹر ہر سنک پر اسی کی پیروی کرتا ہے۔',
+    hi: 'मुख्य कार्यालय हब के हर स्टोर के लिए मुद्रा तय करता है; यह काउंटर हर सिंक पर उसी का पालन करता है।',
   },
   'localeSettings.currencyIntro': {
     en: 'The currency amounts are shown in (ISO code, e.g. PKR or INR). Amounts themselves do not change.',

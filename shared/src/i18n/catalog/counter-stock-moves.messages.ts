@@ -36,7 +36,6 @@ export const counterStockMovesMessages = messages({
   'remove.reason.theft': { en: 'Stolen / missing', ur: 'چوری / غائب', hi: 'चोरी / गायब' },
   'remove.reason.other': { en: 'Other', ur: 'دیگر', hi: 'अन्य' },
   'remove.pickProduct': { en: 'Scan or search the product to remove.', ur: 'نکالنے والی پروڈکٹ اسکین کریں یا تلاش کریں۔', hi: 'निकालने वाला उत्पाद स्कैन करें या खोजें।' },
-  'remove.pickReason': { en: 'Choose why the stock is removed.', ur: 'اسٹاک نکالنے کی وجہ چنیں۔', hi: 'स्टॉक निकालने का कारण चुनें।' },
   'remove.sayWhat': { en: 'Say what happened.', ur: 'بتائیں کیا ہوا۔', hi: 'बताएँ क्या हुआ।' },
   'remove.done': {
     en: 'Removed {qty} of {name} ({reason}). {left} left.',

@@ -40,8 +40,8 @@ export const webAccountMessages = messages({
   'web.devices.empty': { en: 'No counters enrolled yet.', ur: 'ابھی کوئی کاؤنٹر رجسٹر نہیں۔', hi: 'अभी कोई काउंटर पंजीकृत नहीं।' },
   'web.devices.state.revoked': { en: 'revoked', ur: 'منسوخ', hi: 'रद्द' },
   'web.devices.state.inSync': { en: 'in sync', ur: 'ہم آہنگ', hi: 'सिंक में' },
-  'web.devices.state.idle': { en: 'quiet for {ago}', ur: '{ago} سے خاموش', hi: '{ago} से शांत' },
-  'web.devices.state.offline': { en: 'offline over a day', ur: 'ایک دن سے زیادہ آف لائن', hi: 'एक दिन से ज़्यादा ऑफ़लाइन' },
+  'web.devices.state.idle': { en: 'offline since {time}', ur: '{time} سے آف لائن', hi: '{time} से ऑफ़लाइन' },
+  'web.devices.state.offline': { en: 'offline since {time}, over a day', ur: '{time} سے آف لائن، ایک دن سے زیادہ', hi: '{time} से ऑफ़लाइन, एक दिन से ज़्यादा' },
   'web.devices.state.awaiting': { en: 'awaiting first sync', ur: 'پہلی ہم آہنگی کا انتظار', hi: 'पहले सिंक की प्रतीक्षा' },
   'web.devices.revoke': { en: 'Revoke', ur: 'منسوخ کریں', hi: 'रद्द करें' },
   'web.devices.revokeConfirm': {

@@ -25,7 +25,11 @@ export const webMarginsMessages = messages({
   'web.margins.noCategory': { en: 'No category', ur: 'بغیر زمرہ', hi: 'बिना श्रेणी' },
   'web.margins.dead': { en: 'Dead stock', ur: 'نہ بکنے والا اسٹاک', hi: 'न बिकने वाला स्टॉक' },
   'web.margins.deadDays': { en: 'No sale for (days)', ur: 'اتنے دن سے فروخت نہیں (دن)', hi: 'इतने दिनों से बिक्री नहीं (दिन)' },
-  'web.margins.deadTotal': { en: '{count} products hold {amount} at cost', ur: '{count} پروڈکٹس میں لاگت پر {amount}', hi: '{count} उत्पादों में लागत पर {amount}' },
+  'web.margins.deadTotal': {
+    en: '{count, plural, one {# product holds} other {# products hold}} {amount} at cost',
+    ur: '{count, plural, one {# پروڈکٹ} other {# پروڈکٹس}} میں لاگت پر {amount}',
+    hi: '{count, plural, one {# उत्पाद} other {# उत्पादों}} में लागत पर {amount}',
+  },
   'web.margins.lastSold': { en: 'Last sold', ur: 'آخری فروخت', hi: 'आख़िरी बिक्री' },
   'web.margins.neverSold': { en: 'Not this year', ur: 'اس سال نہیں', hi: 'इस साल नहीं' },
   'web.margins.deadNone': { en: 'Everything on hand sold within {days} days.', ur: 'موجود سب کچھ {days} دن میں بکا۔', hi: 'मौजूद सब कुछ {days} दिनों में बिका।' },

@@ -4,6 +4,7 @@ import { messages } from './define';
 export const webStockMessages = messages({
   'web.overview.noReport': { en: 'This hub has no such report yet.', ur: 'اس ہب میں یہ رپورٹ ابھی نہیں۔', hi: 'इस हब में यह रिपोर्ट अभी नहीं है।' },
   'web.overview.noSales': { en: 'No sales in this range.', ur: 'اس مدت میں کوئی فروخت نہیں۔', hi: 'इस अवधि में कोई बिक्री नहीं।' },
+  'web.overview.noStock': { en: 'No stock in any of these stores yet.', ur: 'ان دکانوں میں ابھی کوئی اسٹاک نہیں۔', hi: 'इन दुकानों में अभी कोई स्टॉक नहीं है।' },
   'web.overview.na': { en: 'n/a', ur: 'دستیاب نہیں', hi: 'उपलब्ध नहीं' },
   'web.overview.storesNeed': {
     en: ' · {n} of {total} stores need stock',
@@ -33,7 +34,6 @@ export const webStockMessages = messages({
   },
   'web.overview.salesPerDay': { en: 'Sales per day', ur: 'روزانہ فروخت', hi: 'प्रतिदिन बिक्री' },
   'web.overview.to': { en: 'to', ur: 'تا', hi: 'तक' },
-  'web.overview.day': { en: 'Day {day}', ur: 'دن {day}', hi: 'दिन {day}' },
   'web.overview.revenue': { en: 'Revenue', ur: 'آمدنی', hi: 'आय' },
   'web.overview.topProducts': { en: 'Top products by revenue', ur: 'آمدنی کے لحاظ سے سرِفہرست پروڈکٹس', hi: 'आय के अनुसार शीर्ष उत्पाद' },
   'web.overview.stockValue': { en: 'Stock value by store (at cost)', ur: 'دکان وار اسٹاک کی مالیت (لاگت پر)', hi: 'दुकानवार स्टॉक का मूल्य (लागत पर)' },

@@ -14,6 +14,11 @@ export const webTrendsMessages = messages({
   'web.conflicts.kind.SKU_MERGED': { en: 'SKU merged', ur: 'SKU ضم ہوا', hi: 'SKU मिलाया गया' },
   'web.conflicts.kind.CLOCK_DRIFT': { en: 'Clock drift', ur: 'گھڑی کا فرق', hi: 'घड़ी का अंतर' },
   'web.conflicts.kind.UNKNOWN_USER': { en: 'Movement by an unknown user', ur: 'نامعلوم صارف کا اندراج', hi: 'अज्ञात उपयोगकर्ता की प्रविष्टि' },
+  'web.conflicts.minSize': { en: 'Variance at least', ur: 'فرق کم از کم', hi: 'अंतर कम से कम' },
+  'web.conflicts.minSizeHint': { en: 'Count variances only: pieces, or kg / L for loose goods; or a percent of the stock expected', ur: 'صرف گنتی کے فرق: عدد، یا کھلے سامان کے لیے کلو / لیٹر؛ یا متوقع اسٹاک کا فیصد', hi: 'केवल गिनती के अंतर: नग, या खुले सामान के लिए किलो / लीटर; या अपेक्षित स्टॉक का प्रतिशत' },
+  'web.conflicts.sizeIn': { en: 'Variance measured in', ur: 'فرق کس میں', hi: 'अंतर किसमें' },
+  'web.conflicts.sizeUnits': { en: 'pc / kg / L', ur: 'عدد / کلو / لیٹر', hi: 'नग / किलो / लीटर' },
+  'web.conflicts.sizePercent': { en: '% of expected', ur: 'متوقع کا ٪', hi: 'अपेक्षित का %' },
   'web.conflicts.groups': { en: 'Open conflicts by store and kind', ur: 'دکان اور قسم کے لحاظ سے کھلے تنازعات', hi: 'दुकान और प्रकार के अनुसार खुले विवाद' },
   'web.conflicts.groupsCount': {
     en: '{total, plural, one {# open conflict} other {# open conflicts}} in {groups, plural, one {# group} other {# groups}}',

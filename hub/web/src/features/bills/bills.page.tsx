@@ -59,7 +59,7 @@ export function BillsPage() {
         </>
       ),
       sort: (b) => b.totalPaise,
-      csv: (b) => b.totalPaise / 100,
+      csvMoney: (b) => b.totalPaise,
     },
     { id: 'payment', header: t('web.bills.payment'), wrap: true, cell: (b) => paymentsText(i18n, b.payments), csv: (b) => paymentsText(i18n, b.payments) },
     {

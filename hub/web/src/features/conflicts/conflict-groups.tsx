@@ -32,13 +32,18 @@ export function ConflictGroups({ canResolve }: { canResolve: boolean }) {
   const qc = useQueryClient();
   const [region, setRegion] = useState('');
   const debounced = useDebounced(region.trim());
+  // Size of a count variance: at least N in display units (pc, or kg/L for weighed goods) or N % of the expected stock.
+  const [minSize, setMinSize] = useState('');
+  const [sizeIn, setSizeIn] = useState<'qty' | 'percent'>('qty');
+  const size = Number(useDebounced(minSize.trim()));
+  const sizeFilter = Number.isFinite(size) && size > 0 ? (sizeIn === 'qty' ? { minQty: size } : { minPercent: size }) : {};
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [asking, setAsking] = useState(false);
   const [note, setNote] = useState('');
   const [done, setDone] = useState<string | null>(null);
   // The biggest 20 groups first; all (up to 200) on request, so the list below stays in view.
   const [limit, setLimit] = useState(20);
-  const q = useQuery({ queryKey: ['conflicts', 'groups', debounced, limit], queryFn: () => conflictGroupsApi.groups({ region: debounced || undefined, limit }) });
+  const q = useQuery({ queryKey: ['conflicts', 'groups', debounced, sizeFilter, limit], queryFn: () => conflictGroupsApi.groups({ region: debounced || undefined, ...sizeFilter, limit }) });
   const items = q.data?.items ?? [];
   const chosen = items.filter((g) => picked.has(groupKey(g)));
   const resolve = useMutation({
@@ -47,7 +52,7 @@ export function ConflictGroups({ canResolve }: { canResolve: boolean }) {
       const stores = new Set<string>();
       // One call per group: each names its store and kind, so nothing outside the ticked groups is touched.
       for (const g of chosen) {
-        const r = await conflictGroupsApi.resolve({ note: n, storeId: g.storeId, kind: g.kind });
+        const r = await conflictGroupsApi.resolve({ note: n, storeId: g.storeId, kind: g.kind, ...sizeFilter });
         resolved += r.resolved;
         if (r.resolved) stores.add(g.storeId);
       }
@@ -77,6 +82,17 @@ export function ConflictGroups({ canResolve }: { canResolve: boolean }) {
       <div className="inline-fields">
         <Field label={t('web.stock.region')}>
           {(id) => <SuggestInput id={id} kind="region" placeholder={t('web.stock.anyRegion')} value={region} onChange={setRegion} suggest={insightsApi.regions} />}
+        </Field>
+        <Field label={t('web.conflicts.minSize')} hint={t('web.conflicts.minSizeHint')}>
+          {(id, d) => (
+            <span className="inline-fields">
+              <input id={id} aria-describedby={d} type="number" min="0" step="any" inputMode="decimal" value={minSize} onChange={(e) => setMinSize(e.target.value)} data-testid="conflict-min-size" />
+              <select aria-label={t('web.conflicts.sizeIn')} value={sizeIn} onChange={(e) => setSizeIn(e.target.value === 'percent' ? 'percent' : 'qty')} data-testid="conflict-size-in">
+                <option value="qty">{t('web.conflicts.sizeUnits')}</option>
+                <option value="percent">{t('web.conflicts.sizePercent')}</option>
+              </select>
+            </span>
+          )}
         </Field>
         {canResolve && (
           <button type="button" className="btn btn-primary" disabled={chosen.length === 0} onClick={() => setAsking(true)} data-testid="bulk-resolve">

@@ -52,7 +52,9 @@ export function DevicesPage() {
 
   const stateWords = (d: Device) => {
     const state = deviceState(d);
-    return state === 'idle' ? t('web.devices.state.idle', { ago: fmtAgo(lastSeen(d), Date.now(), i18n) }) : t(`web.devices.state.${state}`);
+    // A counter that stopped syncing says since when, in local time (never "syncing" hours later).
+    if (state === 'idle' || state === 'offline') return t(`web.devices.state.${state}`, { time: fmtDateTime(lastSeen(d) ?? d.createdAt, i18n) });
+    return t(`web.devices.state.${state}`);
   };
   const columns: Column<Device>[] = [
     { id: 'name', header: t('web.devices.counter'), cell: (d) => <strong>{d.name}</strong>, sort: (d) => d.name, csv: (d) => d.name },

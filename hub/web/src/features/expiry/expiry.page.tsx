@@ -16,6 +16,7 @@ import { searchStores, useName } from '../shared/lookups';
 import { storeDay } from '../purchases/purchase-labels';
 import { expiryApi } from './expiry.api';
 import { groupExpiry, type ExpiryGroup } from './expiry.group';
+import { qtyColumn, unitColumn } from '../../components/qty-columns';
 
 const defaults = { store: '', category: '', within: '30', status: '' };
 
@@ -53,8 +54,9 @@ export function ExpiryPage() {
     { id: 'category', header: t('common.category'), cell: (r) => r.category ?? <span className="muted">{t('web.expiry.noCategory')}</span>, sort: (r) => r.category, csv: (r) => r.category ?? '' },
     { id: 'store', header: t('common.store'), wrap: true, cell: (r) => r.storeName, sort: (r) => r.storeName, csv: (r) => r.storeName },
     { id: 'lot', header: t('web.expiry.lot'), minor: true, cell: (r) => r.lot ?? '—', csv: (r) => r.lot ?? '' },
-    { id: 'qty', header: t('common.quantity'), align: 'right', cell: (r) => i18n.qty(r.qty, r.unit), sort: (r) => r.qty, csv: (r) => r.qty },
-    { id: 'cost', header: t('web.expiry.atCost'), align: 'right', cell: (r) => i18n.money(r.costPaise), sort: (r) => r.costPaise, csv: (r) => r.costPaise / 100 },
+    qtyColumn(i18n, { id: 'qty', header: t('common.quantity'), qty: (r) => r.qty, unit: (r) => r.unit }),
+    unitColumn(i18n, (r) => r.unit),
+    { id: 'cost', header: t('web.expiry.atCost'), align: 'right', cell: (r) => i18n.money(r.costPaise), sort: (r) => r.costPaise, csvMoney: (r) => r.costPaise },
   ];
 
   return (

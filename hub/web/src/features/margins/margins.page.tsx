@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { KpiCard } from '../overview/kpi-card';
 import { storeDay } from '../purchases/purchase-labels';
 import { searchStores, useName } from '../shared/lookups';
+import { StockRegionDrill } from '../rankings/stock-region-drill';
 import { marginsApi } from './margins.api';
 import { DeadStockSection, ShrinkageSection } from './margins.sections';
 
@@ -72,6 +73,7 @@ export function MarginsPage() {
           tone="info"
         />
       </section>
+      {!storeId && <StockRegionDrill />}
       <MarginTable rows={q.data?.items ?? []} q={q} groupBy={groupBy} query={query} share={share} />
       <DeadStockSection storeId={storeId} days={f.dead} setDays={(dead) => set({ dead })} />
       <ShrinkageSection storeId={storeId} from={from} to={to} />
@@ -102,11 +104,11 @@ function MarginTable({ rows, q, groupBy, query, share }: { rows: MarginRow[]; q:
   const columns: Column<MarginRow>[] = [
     key,
     ...(groupBy === 'product' ? [{ id: 'qty', header: t('common.quantity'), align: 'right' as const, cell: (r: MarginRow) => (r.unit ? i18n.qty(r.qty ?? 0, r.unit) : ''), sort: (r: MarginRow) => r.qty ?? 0, csv: (r: MarginRow) => r.qty ?? 0 }] : []),
-    { id: 'sales', header: t('web.margins.sales'), align: 'right', cell: (r) => i18n.money(r.revenuePaise), sort: (r) => r.revenuePaise, csv: (r) => r.revenuePaise / 100 },
-    { id: 'cost', header: t('web.margins.cost'), align: 'right', cell: (r) => i18n.money(r.costPaise), sort: (r) => r.costPaise, csv: (r) => r.costPaise / 100 },
-    { id: 'margin', header: t('web.margins.margin'), align: 'right', cell: (r) => <span className={r.marginPaise < 0 ? 'neg' : undefined}>{i18n.money(r.marginPaise)}</span>, sort: (r) => r.marginPaise, csv: (r) => r.marginPaise / 100 },
+    { id: 'sales', header: t('web.margins.sales'), align: 'right', cell: (r) => i18n.money(r.revenuePaise), sort: (r) => r.revenuePaise, csvMoney: (r) => r.revenuePaise },
+    { id: 'cost', header: t('web.margins.cost'), align: 'right', cell: (r) => i18n.money(r.costPaise), sort: (r) => r.costPaise, csvMoney: (r) => r.costPaise },
+    { id: 'margin', header: t('web.margins.margin'), align: 'right', cell: (r) => <span className={r.marginPaise < 0 ? 'neg' : undefined}>{i18n.money(r.marginPaise)}</span>, sort: (r) => r.marginPaise, csvMoney: (r) => r.marginPaise },
     { id: 'share', header: t('web.margins.percent'), align: 'right', cell: (r) => share(r.marginBasisPoints), sort: (r) => r.marginBasisPoints ?? -1e9, csv: (r) => (r.marginBasisPoints ?? 0) / 100 },
-    { id: 'returns', header: t('web.margins.returns'), align: 'right', minor: true, cell: (r) => i18n.money(r.returnsPaise), sort: (r) => r.returnsPaise, csv: (r) => r.returnsPaise / 100 },
+    { id: 'returns', header: t('web.margins.returns'), align: 'right', minor: true, cell: (r) => i18n.money(r.returnsPaise), sort: (r) => r.returnsPaise, csvMoney: (r) => r.returnsPaise },
   ];
   return (
     <DataTable

@@ -7,6 +7,7 @@ import { wholeList } from '../../components/whole-list';
 import { useI18n } from '../../i18n/i18n-context';
 import { storeDay } from '../purchases/purchase-labels';
 import { marginsApi } from './margins.api';
+import { qtyColumn, unitColumn } from '../../components/qty-columns';
 
 /** On hand, unsold for N store days: the money tied up, biggest first. */
 export function DeadStockSection({ storeId, days, setDays }: { storeId: string | undefined; days: string; setDays: (v: string) => void }) {
@@ -30,9 +31,10 @@ export function DeadStockSection({ storeId, days, setDays }: { storeId: string |
       csv: (r) => r.productName,
     },
     { id: 'store', header: t('common.store'), wrap: true, cell: (r) => r.storeName, sort: (r) => r.storeName, csv: (r) => r.storeName },
-    { id: 'qty', header: t('common.quantity'), align: 'right', cell: (r) => i18n.qty(r.qty, r.unit), sort: (r) => r.qty, csv: (r) => r.qty },
-    { id: 'cost', header: t('web.margins.atCost'), align: 'right', cell: (r) => i18n.money(r.costPaise), sort: (r) => r.costPaise, csv: (r) => r.costPaise / 100 },
-    { id: 'retail', header: t('web.margins.atRetail'), align: 'right', minor: true, cell: (r) => i18n.money(r.retailPaise), sort: (r) => r.retailPaise, csv: (r) => r.retailPaise / 100 },
+    qtyColumn(i18n, { id: 'qty', header: t('common.quantity'), qty: (r) => r.qty, unit: (r) => r.unit }),
+    unitColumn(i18n, (r) => r.unit),
+    { id: 'cost', header: t('web.margins.atCost'), align: 'right', cell: (r) => i18n.money(r.costPaise), sort: (r) => r.costPaise, csvMoney: (r) => r.costPaise },
+    { id: 'retail', header: t('web.margins.atRetail'), align: 'right', minor: true, cell: (r) => i18n.money(r.retailPaise), sort: (r) => r.retailPaise, csvMoney: (r) => r.retailPaise },
     { id: 'last', header: t('web.margins.lastSold'), cell: (r) => (r.lastSoldOn ? storeDay(i18n, r.lastSoldOn) : <span className="muted">{t('web.margins.neverSold')}</span>), sort: (r) => r.lastSoldOn ?? '', csv: (r) => r.lastSoldOn ?? '' },
   ];
   return (
@@ -74,7 +76,7 @@ export function ShrinkageSection({ storeId, from, to }: { storeId: string | unde
     { id: 'store', header: t('common.store'), wrap: true, cell: (r) => r.storeName, sort: (r) => r.storeName ?? '', csv: (r) => r.storeName ?? '' },
     { id: 'reason', header: t('web.margins.reason'), cell: reason, sort: reason, csv: reason },
     { id: 'events', header: t('web.margins.events'), align: 'right', cell: (r) => i18n.number(r.events), sort: (r) => r.events, csv: (r) => r.events },
-    { id: 'cost', header: t('web.margins.atCost'), align: 'right', cell: (r) => i18n.money(r.costPaise), sort: (r) => r.costPaise, csv: (r) => r.costPaise / 100 },
+    { id: 'cost', header: t('web.margins.atCost'), align: 'right', cell: (r) => i18n.money(r.costPaise), sort: (r) => r.costPaise, csvMoney: (r) => r.costPaise },
   ];
   return (
     <section className="card" aria-label={t('web.margins.shrinkage')}>

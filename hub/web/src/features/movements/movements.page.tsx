@@ -69,7 +69,7 @@ export function MovementsPage() {
       align: 'right',
       minor: true,
       cell: (m) => <UnitPrice m={m} />,
-      csv: (m) => m.unitPricePaise ?? m.unitCostPaise,
+      csvMoney: (m) => m.unitPricePaise ?? m.unitCostPaise,
     },
     { id: 'reason', wrap: true, header: t('history.reasonNote'), minor: true, cell: (m) => [m.reason, m.note].filter(Boolean).join(' · ') || '—', csv: (m) => [m.reason, m.note].filter(Boolean).join(' · ') },
     {

@@ -7,16 +7,20 @@ import { ApiError, errorMessage } from '../../api/api-error';
 import { useUser } from '../../auth/auth-context';
 import { allowed } from '../../auth/permissions';
 import { navigate } from '../../app/router';
-import { dayEnd, dayStart, daysAgo, isoDay } from '../../components/format';
+import { dayEnd, dayStart, daysAgo, fmtDay, isoDay } from '../../components/format';
+import { nameTick } from '../../components/chart-name-tick';
 import { KpiCard } from './kpi-card';
 import { RecentActivity } from './recent-activity';
 import { useI18n } from '../../i18n/i18n-context';
 
-function ChartState({ error, empty }: { error: unknown; empty: boolean }) {
+/** Room for a product's or store's name beside its bar (wrapped onto lines within it). */
+const NAME_AXIS = 130;
+
+function ChartState({ error, empty, emptyText }: { error: unknown; empty: boolean; emptyText?: string }) {
   const { t } = useI18n();
   if (error instanceof ApiError && error.status === 404) return <div className="chart-empty">{t('web.overview.noReport')}</div>;
   if (error) return <div className="chart-empty">{errorMessage(error)}</div>;
-  if (empty) return <div className="chart-empty">{t('web.overview.noSales')}</div>;
+  if (empty) return <div className="chart-empty">{emptyText ?? t('web.overview.noSales')}</div>;
   return null;
 }
 
@@ -128,9 +132,9 @@ export function OverviewPage() {
             <ResponsiveContainer width="100%" height={260}>
               <BarChart data={dailyData} margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
                 <CartesianGrid stroke="#e7ebe4" vertical={false} />
-                <XAxis dataKey="day" tick={{ fontSize: 12 }} minTickGap={12} />
+                <XAxis dataKey="day" tick={{ fontSize: 12 }} minTickGap={12} tickFormatter={(d) => fmtDay(String(d), i18n)} />
                 <YAxis tickFormatter={compactRupees} tick={{ fontSize: 12 }} width={i18n.locale === 'en' ? 64 : 96} />
-                <Tooltip formatter={(v) => rupees(Number(v))} labelFormatter={(l) => t('web.overview.day', { day: String(l) })} cursor={{ fill: '#f1f4ef' }} />
+                <Tooltip formatter={(v) => rupees(Number(v))} labelFormatter={(l) => fmtDay(String(l), i18n)} cursor={{ fill: '#f1f4ef' }} />
                 <Bar dataKey="revenue" name={t('web.overview.revenue')} fill="#1f7a45" radius={[3, 3, 0, 0]} maxBarSize={28} />
               </BarChart>
             </ResponsiveContainer>
@@ -145,27 +149,28 @@ export function OverviewPage() {
               <BarChart data={topData} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 0 }}>
                 <CartesianGrid stroke="#e7ebe4" horizontal={false} />
                 <XAxis type="number" tickFormatter={compactRupees} tick={{ fontSize: 12 }} />
-                <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 12 }} />
+                <YAxis type="category" dataKey="name" width={NAME_AXIS} tick={nameTick(NAME_AXIS - 8)} interval={0} />
                 <Tooltip formatter={(v) => rupees(Number(v))} />
                 <Bar dataKey="revenue" name={t('web.overview.revenue')} fill="#1f7a45" radius={[0, 4, 4, 0]} />
               </BarChart>
             </ResponsiveContainer>
           )}
         </div>
-        <div className="card chart-card">
+        <div className="card chart-card" data-testid="stock-value-card">
           <div className="chart-head">
             <h3>{t('web.overview.stockValue')}</h3>
             {valuation.data && <span className="muted" data-testid="valuation-total">{t('web.overview.total', { amount: rupees(valuation.data.totalCostPaise) })}</span>}
           </div>
-          <ChartState error={valuation.error} empty={!valuation.isLoading && !valueData.length} />
+          <ChartState error={valuation.error} empty={!valuation.isLoading && !valueData.length} emptyText={t('web.overview.noStock')} />
           {valueData.length > 0 && (
-            <ResponsiveContainer width="100%" height={280}>
-              <BarChart data={valueData} margin={{ top: 4, right: 16, left: 8, bottom: 0 }}>
-                <CartesianGrid stroke="#e7ebe4" vertical={false} />
-                <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} angle={-20} textAnchor="end" height={50} />
-                <YAxis tickFormatter={compactRupees} tick={{ fontSize: 12 }} width={i18n.locale === 'en' ? 64 : 96} />
+            // One bar per store, names down the side wrapped onto lines: a long store name is never cut.
+            <ResponsiveContainer width="100%" height={Math.max(160, valueData.length * 40 + 40)}>
+              <BarChart data={valueData} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 0 }}>
+                <CartesianGrid stroke="#e7ebe4" horizontal={false} />
+                <XAxis type="number" tickFormatter={compactRupees} tick={{ fontSize: 12 }} />
+                <YAxis type="category" dataKey="name" width={NAME_AXIS} tick={nameTick(NAME_AXIS - 8)} interval={0} />
                 <Tooltip formatter={(v) => rupees(Number(v))} />
-                <Bar dataKey="value" name={t('web.overview.value')} fill="#e8a317" radius={[4, 4, 0, 0]} />
+                <Bar dataKey="value" name={t('web.overview.value')} fill="#e8a317" radius={[0, 4, 4, 0]} />
               </BarChart>
             </ResponsiveContainer>
           )}
@@ -185,7 +190,7 @@ function fillDays(from: string, to: string, items: { day: string; revenuePaise: 
   for (let i = 0; d <= end && i < 400; i++, d.setDate(d.getDate() + 1)) {
     const key = isoDay(d);
     const hit = byDay.get(key);
-    out.push({ day: key.slice(5), revenue: hit?.revenuePaise ?? 0, qty: hit?.qty ?? 0 });
+    out.push({ day: key, revenue: hit?.revenuePaise ?? 0, qty: hit?.qty ?? 0 });
   }
   return out;
 }

@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import {
   baseUnits,
+  formatQuantity,
   formatScaled,
   parseMoney,
+  priceUnit,
   parseQuantity,
   productCreateSchema,
   productUpdateSchema,
   type BaseUnit,
+  type MessageKey,
   type Product,
 } from '@bazaar/shared';
 import { errorMessage, type FieldErrors } from '../../api/api-error';
@@ -21,7 +24,7 @@ import { Options } from '../../components/options';
 import { TextField } from '../../components/form/text-field';
 import { PackRows, packRowsOf, packsError, packsOfRows, type PackRow } from './pack-rows';
 
-const unitLabel: Record<BaseUnit, string> = { pc: 'Pieces (pc)', g: 'Weight (g / kg)', ml: 'Volume (ml / L)' };
+const unitLabel: Record<BaseUnit, MessageKey> = { pc: 'web.productForm.unit.pc', g: 'web.productForm.unit.g', ml: 'web.productForm.unit.ml' };
 
 /** Named as the body's fields, typed as people write them ("185.50", "2 kg"). */
 interface ProductFields {
@@ -48,7 +51,8 @@ function reader(errors: FieldErrors) {
 }
 
 export function ProductForm({ product, onDone }: { product: Product | null; onDone(): void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const supplierInfo = useSupplier(product?.supplierId);
   const [supplier, setSupplier] = useState<PickOption | null | undefined>(undefined);
   const currentSupplier = supplier !== undefined ? supplier : supplierInfo.data ? { id: supplierInfo.data.id, label: supplierInfo.data.name } : null;
@@ -63,7 +67,8 @@ export function ProductForm({ product, onDone }: { product: Product | null; onDo
       category: product?.category ?? '',
       pricePaise: product ? formatScaled(product.pricePaise, 2, false) : '',
       costPaise: product ? formatScaled(product.costPaise, 2, false) : '',
-      reorderLevel: product ? String(product.reorderLevel) : '0',
+      // In display units with the unit written ("2 kg"): a bare 2000 would read as 2000 kg.
+      reorderLevel: product ? formatQuantity(product.reorderLevel, product.unit) : '0',
     },
     ...createOrUpdate(product, productsApi, { create: productCreateSchema, update: productUpdateSchema }),
     toBody: (f) => {
@@ -90,30 +95,31 @@ export function ProductForm({ product, onDone }: { product: Product | null; onDo
     onSaved: onDone,
   });
   const shownUnit = unit ?? form.watch('unit');
+  const perUnit = t('web.productForm.perUnit', { symbol: i18n.currency.symbol ?? i18n.currency.code, unit: priceUnit(shownUnit) });
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label={product ? 'Edit product' : 'New product'}>
+    <form className="form" onSubmit={submit} noValidate aria-label={product ? t('web.productForm.edit') : t('web.productForm.new')}>
       <div className="form-grid">
-        <TextField label="SKU" error={errors.sku} field={register('sku')} aria-invalid={!!errors.sku} />
-        <TextField label="Barcode (optional)" error={errors.barcode} field={register('barcode')} inputMode="numeric" />
-        <TextField label="Name" error={errors.name} wide field={register('name')} />
-        <Field label="Unit" error={errors.unit}>
+        <TextField label={t('web.productForm.sku')} error={errors.sku} field={register('sku')} aria-invalid={!!errors.sku} />
+        <TextField label={t('web.productForm.barcode')} error={errors.barcode} field={register('barcode')} inputMode="numeric" />
+        <TextField label={t('web.productForm.name')} error={errors.name} wide field={register('name')} />
+        <Field label={t('web.productForm.unit')} error={errors.unit}>
           {(id, d) => (
             <select id={id} aria-describedby={d} {...register('unit', { disabled: !!product })}>
-              <Options values={baseUnits} label={(u) => unitLabel[u]} />
+              <Options values={baseUnits} label={(u) => t(unitLabel[u])} />
             </select>
           )}
         </Field>
-        <TextField label="Category (optional)" error={errors.category} field={register('category')} />
-        <TextField label="Selling price" error={errors.pricePaise} hint={shownUnit === 'pc' ? '₹ per piece' : shownUnit === 'g' ? '₹ per kg' : '₹ per L'} field={register('pricePaise')} inputMode="decimal" />
-        <TextField label="Cost" error={errors.costPaise} field={register('costPaise')} inputMode="decimal" />
-        <TextField label="Reorder level" error={errors.reorderLevel} hint={`Low stock at or under this (${shownUnit === 'pc' ? 'pieces' : shownUnit === 'g' ? 'e.g. 2 kg' : 'e.g. 5 L'})`} field={register('reorderLevel')} />
-        <Field label="Supplier (optional)" error={errors.supplierId}>
+        <TextField label={t('web.productForm.category')} error={errors.category} field={register('category')} />
+        <TextField label={t('web.productForm.price')} error={errors.pricePaise} hint={perUnit} field={register('pricePaise')} inputMode="decimal" />
+        <TextField label={t('web.productForm.cost')} error={errors.costPaise} hint={perUnit} field={register('costPaise')} inputMode="decimal" />
+        <TextField label={t('web.productForm.reorder')} error={errors.reorderLevel} hint={t('web.productForm.reorderHint', { unit: priceUnit(shownUnit) })} field={register('reorderLevel')} />
+        <Field label={t('web.productForm.supplier')} error={errors.supplierId}>
           {(id, d) => <EntityPicker id={id} describedBy={d} kind="suppliers" value={currentSupplier} onChange={setSupplier} search={searchSuppliers} />}
         </Field>
         <PackRows rows={packRows} unit={shownUnit} error={packsError(errors)} onChange={setPackRows} />
       </div>
-      <FormActions label={product ? t('web.form.saveChanges') : 'Create product'} saving={save.isPending} error={save.error} onCancel={onDone} />
+      <FormActions label={product ? t('web.form.saveChanges') : t('web.productForm.create')} saving={save.isPending} error={save.error} onCancel={onDone} />
     </form>
   );
 }

@@ -54,9 +54,9 @@ export function ProductsPage() {
         </span>
       ),
       sort: (p) => p.pricePaise,
-      csv: (p) => (p.pricePaise / 100).toFixed(2),
+      csvMoney: (p) => p.pricePaise,
     },
-    { id: 'cost', header: t('common.cost'), align: 'right', minor: true, cell: (p) => i18n.money(p.costPaise), sort: (p) => p.costPaise, csv: (p) => (p.costPaise / 100).toFixed(2) },
+    { id: 'cost', header: t('common.cost'), align: 'right', minor: true, cell: (p) => i18n.money(p.costPaise), sort: (p) => p.costPaise, csvMoney: (p) => p.costPaise },
     { id: 'reorder', header: t('web.stock.reorder'), align: 'right', minor: true, cell: (p) => i18n.qty(p.reorderLevel, p.unit), csv: (p) => p.reorderLevel },
     stateColumn(t, f.archived),
   ];

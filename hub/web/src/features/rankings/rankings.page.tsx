@@ -14,9 +14,17 @@ import { useI18n } from '../../i18n/i18n-context';
 import { rankingColumns } from './rankings.columns';
 import { RegionRollup } from './region-rollup';
 import { StoreDrill } from './store-drill';
+import { StockRegionDrill } from './stock-region-drill';
 
 const limits = [20, 50, 100, 500, 1000] as const;
-type Filters = { from: string; to: string; region: string; sort: RankingSort; dir: 'asc' | 'desc'; limit: number };
+type Filters = { from: string; to: string; region: string; city: string; sort: RankingSort; dir: 'asc' | 'desc'; limit: number; offset: number };
+
+/** One click (and one URL) from the questions head office asks most. */
+const quickViews = [
+  { key: 'weakestSales', sort: 'sales', dir: 'asc' },
+  { key: 'worstShrinkage', sort: 'shrinkage', dir: 'desc' },
+  { key: 'strongestSales', sort: 'sales', dir: 'desc' },
+] as const;
 
 /** The view lives in the URL: a filtered ranking can be reloaded, bookmarked and shared. */
 function fromUrl(search: URLSearchParams): Filters {
@@ -26,9 +34,11 @@ function fromUrl(search: URLSearchParams): Filters {
     from: search.get('from') ?? daysAgo(29),
     to: search.get('to') ?? isoDay(new Date()),
     region: search.get('region') ?? '',
+    city: search.get('city') ?? '',
     sort: sort && rankingSorts.includes(sort) ? sort : 'sales',
     dir: search.get('dir') === 'asc' ? 'asc' : 'desc',
     limit: (limits as readonly number[]).includes(limit) ? limit : 50,
+    offset: Math.max(0, Math.floor(Number(search.get('offset')) || 0)),
   };
 }
 
@@ -39,13 +49,15 @@ export function RankingsPage() {
   const [f, setF] = useState<Filters>(() => fromUrl(search));
   const [drill, setDrill] = useState<StoreRanking | null>(null);
   const set = (patch: Partial<Filters>) => {
-    const next = { ...f, ...patch };
+    // Any change but the page itself starts again at the first page.
+    const next = { ...f, offset: 0, ...patch };
     setF(next);
     navigate(`/rankings?${new URLSearchParams(Object.entries(next).map(([k, v]) => [k, String(v)])).toString()}`, { replace: true });
   };
   const region = useDebounced(f.region.trim());
+  const city = useDebounced(f.city.trim());
   const range = { from: dayStart(f.from), to: dayEnd(f.to) };
-  const query = { ...range, region: region || undefined, sort: f.sort, dir: f.dir, limit: f.limit };
+  const query = { ...range, region: region || undefined, city: city || undefined, sort: f.sort, dir: f.dir, limit: f.limit, offset: f.offset || undefined };
   const q = useQuery({ queryKey: ['reports', 'rankings', query], queryFn: () => insightsApi.storeRankings(query) });
   const rows = q.data?.items ?? [];
   const list = {
@@ -73,11 +85,21 @@ export function RankingsPage() {
 
   return (
     <div className="page">
-      <FilterPanel label={t('web.rank.filters')} active={[f.region].filter(Boolean).length}>
+      <nav className="quick-views" aria-label={t('web.rank.quick')} data-testid="rank-quick">
+        {quickViews.map((v) => (
+          <button key={v.key} type="button" className={f.sort === v.sort && f.dir === v.dir && f.limit === 20 && !f.offset ? 'btn btn-primary' : 'btn'} onClick={() => set({ sort: v.sort, dir: v.dir, limit: 20 })} data-testid={`rank-quick-${v.key}`}>
+            {t(`web.rank.${v.key}`)}
+          </button>
+        ))}
+      </nav>
+      <FilterPanel label={t('web.rank.filters')} active={[f.region, f.city].filter(Boolean).length}>
         <Field label={t('common.from')}>{(id) => <input id={id} type="date" value={f.from} max={f.to} onChange={(e) => set({ from: e.target.value })} />}</Field>
         <Field label={t('web.overview.to')}>{(id) => <input id={id} type="date" value={f.to} min={f.from} onChange={(e) => set({ to: e.target.value })} />}</Field>
         <Field label={t('web.stock.region')}>
           {(id) => <SuggestInput id={id} kind="region" placeholder={t('web.stock.anyRegion')} value={f.region} onChange={(v) => set({ region: v })} suggest={insightsApi.regions} />}
+        </Field>
+        <Field label={t('web.rank.city')}>
+          {(id) => <SuggestInput id={id} kind={`city-${region}`} placeholder={t('web.rank.anyCity')} value={f.city} onChange={(v) => set({ city: v })} suggest={(q) => insightsApi.cities(q, region)} />}
         </Field>
         <Field label={t('web.rank.sortBy')}>
           {(id) => (
@@ -107,19 +129,28 @@ export function RankingsPage() {
         </Field>
       </FilterPanel>
       <RegionRollup range={range} selected={region} onPick={(r) => set({ region: r })} />
-      <p className="muted" data-testid="rank-count" role="status">
-        {q.data ? t('web.rank.showing', { shown: i18n.number(rows.length), total: i18n.number(q.data.total) }) : '…'}
-      </p>
+      <div className="pager">
+        <p className="muted" data-testid="rank-count" role="status">
+          {q.data ? t('web.rank.showing', { first: i18n.number(rows.length ? f.offset + 1 : 0), last: i18n.number(f.offset + rows.length), total: i18n.number(q.data.total) }) : '…'}
+        </p>
+        <button type="button" className="btn" disabled={f.offset === 0} onClick={() => set({ offset: Math.max(0, f.offset - f.limit) })} data-testid="rank-prev">
+          {t('web.rank.previous')}
+        </button>
+        <button type="button" className="btn" disabled={!q.data || f.offset + f.limit >= q.data.total} onClick={() => set({ offset: f.offset + f.limit })} data-testid="rank-next">
+          {t('web.rank.next')}
+        </button>
+      </div>
       <DataTable
         caption={t('web.rank.title')}
         columns={columns}
         list={list}
         rowKey={(r) => r.storeId}
         onRowClick={setDrill}
-        csv={{ filename: 'store-rankings', api: { path: '/reports/store-rankings', query: { ...query, limit: 10_000 } } }}
+        csv={{ filename: 'store-rankings', api: { path: '/reports/store-rankings', query: { ...query, offset: undefined, limit: 10_000 } } }}
         empty={t('web.rank.none')}
         testId="rankings-table"
       />
+      <StockRegionDrill />
       <StoreDrill store={drill} range={range} onClose={() => setDrill(null)} />
     </div>
   );

@@ -7,6 +7,7 @@ import { fmtDateTime } from '../../components/format';
 import { PasswordForm } from '../../auth/password.form';
 import { useI18n } from '../../i18n/i18n-context';
 import { healthParts, type HealthPart } from './hub-status';
+import { HubMoneySection } from './hub-money.section';
 
 function PartValue({ part }: { part: HealthPart }) {
   const i18n = useI18n();
@@ -110,6 +111,7 @@ export function SettingsPage() {
   return (
     <div className="page settings-grid">
       <HubStatus />
+      <HubMoneySection />
       <YourPassword />
       <DemoData />
     </div>

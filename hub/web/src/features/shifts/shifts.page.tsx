@@ -54,8 +54,8 @@ export function ShiftsPage() {
       sort: (s) => s.closedAt ?? '',
       csv: (s) => s.closedAt ?? '',
     },
-    { id: 'sales', header: t('web.shifts.sales'), align: 'right', cell: (s) => i18n.money(s.salesPaise), sort: (s) => s.salesPaise, csv: (s) => s.salesPaise / 100 },
-    { id: 'expected', header: t('web.shifts.cashExpected'), align: 'right', cell: (s) => i18n.money(s.cashExpectedPaise), sort: (s) => s.cashExpectedPaise, csv: (s) => s.cashExpectedPaise / 100 },
+    { id: 'sales', header: t('web.shifts.sales'), align: 'right', cell: (s) => i18n.money(s.salesPaise), sort: (s) => s.salesPaise, csvMoney: (s) => s.salesPaise },
+    { id: 'expected', header: t('web.shifts.cashExpected'), align: 'right', cell: (s) => i18n.money(s.cashExpectedPaise), sort: (s) => s.cashExpectedPaise, csvMoney: (s) => s.cashExpectedPaise },
     {
       id: 'counted',
       header: t('web.shifts.cashCounted'),
@@ -72,7 +72,7 @@ export function ShiftsPage() {
           </>
         ),
       sort: (s) => s.variancePaise ?? 0,
-      csv: (s) => (s.countedPaise === null ? '' : s.countedPaise / 100),
+      csvMoney: (s) => s.countedPaise,
     },
   ];
 

@@ -10,8 +10,9 @@ import { StoreName, SupplierName, UserName, useProduct } from '../shared/lookups
 import { kindLabel, kindTone } from '../movements/movement-kinds';
 import { stockColumns } from './stock-columns';
 import { ProductInTransit, useProductInTransit } from './product-in-transit';
+import { qtyColumn, unitColumn } from '../../components/qty-columns';
 
-const perStore = (t: Translator) => stockColumns(t).filter((c) => ['store', 'storeCode', 'qty', 'reorder', 'status', 'variance', 'updated'].includes(c.id));
+const perStore = (t: Translator) => stockColumns(t).filter((c) => ['store', 'storeCode', 'qty', 'unit', 'reorder', 'status', 'variance', 'updated'].includes(c.id)).map((c) => (c.id === 'store' ? { ...c, minor: false } : c));
 
 /** One product across every store the user can see, and its movement history. */
 export function ProductDrilldown({ productId, onClose }: { productId: string | null; onClose(): void }) {
@@ -35,7 +36,8 @@ export function ProductDrilldown({ productId, onClose }: { productId: string | n
     { id: 'at', header: t('common.when'), cell: (m) => fmtDateTime(m.occurredAt, i18n), csv: (m) => m.occurredAt },
     { id: 'store', header: t('common.store'), cell: (m) => <StoreName id={m.storeId} />, csv: (m) => m.storeId },
     { id: 'kind', header: t('common.kind'), cell: (m) => <Tag tone={kindTone[m.kind]}>{kindLabel(i18n, m.kind)}</Tag>, csv: (m) => m.kind },
-    { id: 'qty', header: t('common.quantity'), align: 'right', cell: (m) => i18n.qty(m.qty, unit), csv: (m) => m.qty },
+    qtyColumn<Movement>(i18n, { id: 'qty', header: t('common.quantity'), qty: (m) => m.qty, unit: () => unit }),
+    unitColumn<Movement>(i18n, () => unit),
     { id: 'user', header: t('web.drill.by'), cell: (m) => <UserName id={m.userId} />, csv: (m) => m.userId, minor: true },
     { id: 'status', header: t('common.status'), cell: (m) => (m.status === 'rejected' ? <Tag tone="bad">{t('web.drill.rejected')}</Tag> : t('web.drill.applied')), csv: (m) => m.status, minor: true },
   ];

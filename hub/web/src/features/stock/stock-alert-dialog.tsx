@@ -8,7 +8,7 @@ import { usePagedList } from '../../components/use-paged-list';
 import type { Query } from '../../api/client';
 import { stockColumns } from './stock-columns';
 
-const colsOf = (t: Translator) => stockColumns(t).filter((c) => ['product', 'sku', 'store', 'qty', 'reorder', 'status'].includes(c.id)).map((c) => ({ ...c, minor: false }));
+const colsOf = (t: Translator) => stockColumns(t).filter((c) => ['product', 'sku', 'store', 'qty', 'unit', 'reorder', 'status'].includes(c.id)).map((c) => ({ ...c, minor: c.id === 'store' }));
 
 /** Low-stock / out-of-stock list with the page's other filters (e.g. one store) still applied. */
 export function StockAlertDialog({

@@ -2,6 +2,7 @@ import type { StockListItem, Translator } from '@bazaar/shared';
 import type { Column } from '../../components/data-table';
 import { StatusBadge } from '../../components/badges';
 import { fmtDateTime } from '../../components/format';
+import { qtyColumn, unitColumn } from '../../components/qty-columns';
 
 /** Columns of a stock list, headed in the reader's language (CSV keeps raw values). */
 export const stockColumns = (t: Translator): Column<StockListItem>[] => [
@@ -12,6 +13,8 @@ export const stockColumns = (t: Translator): Column<StockListItem>[] => [
       <span>
         <strong>{r.productName}</strong>
         <bdi className="cell-sub">{r.sku}</bdi>
+        {/* On a phone the store column folds in here, leaving room for quantity and status. */}
+        <span className="cell-sub phone-only">{r.storeName}</span>
       </span>
     ),
     sort: (r) => r.productName,
@@ -29,34 +32,14 @@ export const stockColumns = (t: Translator): Column<StockListItem>[] => [
     ),
     sort: (r) => r.storeName,
     csv: (r) => r.storeName,
+    minor: true,
   },
   { id: 'storeCode', header: t.t('setup.storeCode'), cell: (r) => r.storeCode, csv: (r) => r.storeCode, hidden: true },
   { id: 'category', header: t.t('common.category'), cell: (r) => r.category ?? '—', sort: (r) => r.category, csv: (r) => r.category, minor: true },
-  {
-    id: 'qty',
-    header: t.t('common.quantity'),
-    align: 'right',
-    cell: (r) => <span className={`qty qty-${r.status}`}>{t.qty(r.qty, r.unit)}</span>,
-    sort: (r) => r.qty,
-    csv: (r) => r.qty,
-  },
-  {
-    id: 'reorder',
-    header: t.t('web.stock.reorder'),
-    align: 'right',
-    cell: (r) => t.qty(r.reorderLevel, r.unit),
-    sort: (r) => r.reorderLevel,
-    csv: (r) => r.reorderLevel,
-    minor: true,
-  },
+  qtyColumn(t, { id: 'qty', header: t.t('common.quantity'), qty: (r) => r.qty, unit: (r) => r.unit, cell: (r) => <span className={`qty qty-${r.status}`}>{t.qty(r.qty, r.unit)}</span> }),
+  unitColumn(t, (r) => r.unit),
+  qtyColumn(t, { id: 'reorder', header: t.t('web.stock.reorder'), qty: (r) => r.reorderLevel, unit: (r) => r.unit, minor: true }),
   { id: 'status', header: t.t('common.status'), cell: (r) => <StatusBadge status={r.status} />, sort: (r) => r.status, csv: (r) => r.status },
-  {
-    id: 'variance',
-    header: t.t('web.stock.variance'),
-    align: 'right',
-    cell: (r) => (r.lastCountVariance === null ? '—' : t.qty(r.lastCountVariance, r.unit)),
-    csv: (r) => r.lastCountVariance,
-    minor: true,
-  },
+  qtyColumn(t, { id: 'variance', header: t.t('web.stock.variance'), qty: (r) => r.lastCountVariance, unit: (r) => r.unit, minor: true }),
   { id: 'updated', header: t.t('web.stock.updated'), cell: (r) => fmtDateTime(r.updatedAt, t), sort: (r) => r.updatedAt, csv: (r) => r.updatedAt, minor: true },
 ];

@@ -1,4 +1,4 @@
-import { DEFAULT_STORE_TIME_ZONE, storeCreateSchema, storeUpdateSchema, type Store } from '@bazaar/shared';
+import { DEFAULT_STORE_TIME_ZONE, DEFAULT_VARIANCE_LOOSE_PERCENT, storeCreateSchema, storeUpdateSchema, type Store } from '@bazaar/shared';
 import { storesApi } from '../../api/endpoints';
 import { FormActions } from '../../components/form/form-actions';
 import { createOrUpdate, optional, useEntityForm } from '../../components/form/use-entity-form';
@@ -11,6 +11,7 @@ interface StoreFields {
   region: string;
   location: string;
   varianceThreshold: string;
+  varianceLoosePercent: string;
   timeZone: string;
 }
 
@@ -23,11 +24,12 @@ export function StoreForm({ store, onDone }: { store: Store | null; onDone(): vo
       region: store?.region ?? '',
       location: store?.location ?? '',
       varianceThreshold: String(store?.varianceThreshold ?? 10),
+      varianceLoosePercent: String(store?.varianceLoosePercent ?? DEFAULT_VARIANCE_LOOSE_PERCENT),
       timeZone: store?.timeZone ?? DEFAULT_STORE_TIME_ZONE,
     },
     ...createOrUpdate(store, storesApi, { create: storeCreateSchema, update: storeUpdateSchema }),
     toBody: (f) => ({
-      body: { code: f.code, name: f.name, region: optional(f.region), location: optional(f.location), varianceThreshold: Number(f.varianceThreshold), timeZone: f.timeZone.trim() },
+      body: { code: f.code, name: f.name, region: optional(f.region), location: optional(f.location), varianceThreshold: Number(f.varianceThreshold), varianceLoosePercent: Number(f.varianceLoosePercent.replace(',', '.')), timeZone: f.timeZone.trim() },
     }),
     cacheKey: 'store',
     invalidate: ['stores'],
@@ -35,16 +37,17 @@ export function StoreForm({ store, onDone }: { store: Store | null; onDone(): vo
   });
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label={store ? 'Edit store' : 'New store'}>
+    <form className="form" onSubmit={submit} noValidate aria-label={store ? t('web.stores.edit') : t('web.stores.new')}>
       <div className="form-grid">
-        <TextField label="Code" error={errors.code} hint="Short unique code, e.g. BLR-014" field={register('code')} />
-        <TextField label="Name" error={errors.name} field={register('name')} />
-        <TextField label="Region" error={errors.region} field={register('region')} />
-        <TextField label="Count variance threshold" error={errors.varianceThreshold} hint="Base units; larger count differences are flagged" field={register('varianceThreshold')} inputMode="numeric" />
+        <TextField label={t('web.storeForm.code')} error={errors.code} hint={t('web.storeForm.codeHint')} field={register('code')} />
+        <TextField label={t('web.storeForm.name')} error={errors.name} field={register('name')} />
+        <TextField label={t('web.storeForm.region')} error={errors.region} field={register('region')} />
+        <TextField label={t('web.storeForm.variancePieces')} error={errors.varianceThreshold} hint={t('web.storeForm.variancePiecesHint')} field={register('varianceThreshold')} inputMode="numeric" />
+        <TextField label={t('web.storeForm.varianceLoose')} error={errors.varianceLoosePercent} hint={t('web.storeForm.varianceLooseHint')} field={register('varianceLoosePercent')} inputMode="decimal" />
         <TextField label={t('web.stores.timeZone')} error={errors.timeZone} hint={t('web.stores.timeZoneHint')} field={register('timeZone')} />
-        <TextField label="Address / location" error={errors.location} wide field={register('location')} />
+        <TextField label={t('web.storeForm.location')} error={errors.location} wide field={register('location')} />
       </div>
-      <FormActions label={store ? t('web.form.saveChanges') : 'Create store'} saving={save.isPending} error={save.error} onCancel={onDone} />
+      <FormActions label={store ? t('web.form.saveChanges') : t('web.storeForm.create')} saving={save.isPending} error={save.error} onCancel={onDone} />
     </form>
   );
 }

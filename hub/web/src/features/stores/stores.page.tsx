@@ -26,7 +26,7 @@ export function StoresPage() {
     { id: 'name', wrap: true, header: t('common.name'), cell: (s) => <bdi><strong>{s.name}</strong></bdi>, sort: (s) => s.name, csv: (s) => s.name },
     { id: 'region', header: t('web.stock.region'), cell: (s) => s.region ?? '—', sort: (s) => s.region, csv: (s) => s.region },
     { id: 'location', wrap: true, header: t('web.stores.location'), minor: true, cell: (s) => s.location ?? '—', csv: (s) => s.location },
-    { id: 'variance', header: t('web.stores.variance'), align: 'right', minor: true, cell: (s) => s.varianceThreshold, csv: (s) => s.varianceThreshold },
+    { id: 'variance', header: t('web.stores.variance'), align: 'right', minor: true, cell: (s) => t('web.stores.varianceRule', { pieces: s.varianceThreshold, percent: s.varianceLoosePercent }), csv: (s) => t('web.stores.varianceRule', { pieces: s.varianceThreshold, percent: s.varianceLoosePercent }) },
     { id: 'timeZone', header: t('web.stores.timeZone'), minor: true, cell: (s) => <bdi className="mono">{s.timeZone}</bdi>, sort: (s) => s.timeZone, csv: (s) => s.timeZone },
     { id: 'created', header: t('web.stores.since'), minor: true, cell: (s) => fmtDate(s.createdAt, i18n), sort: (s) => s.createdAt, csv: (s) => s.createdAt },
     stateColumn(t, f.archived),

@@ -25,16 +25,16 @@ export function SupplierForm({ supplier, onDone }: { supplier: Supplier | null; 
   });
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label={supplier ? 'Edit supplier' : 'New supplier'}>
+    <form className="form" onSubmit={submit} noValidate aria-label={supplier ? t('web.supplierForm.edit') : t('web.supplierForm.new')}>
       <div className="form-grid">
-        <TextField label="Name" error={errors.name} wide field={register('name')} />
-        <TextField label="Phone" error={errors.phone} field={register('phone')} type="tel" />
-        <TextField label="Email" error={errors.email} field={register('email')} type="email" />
-        <Field label="Address" error={errors.address} wide>
+        <TextField label={t('web.supplierForm.name')} error={errors.name} wide field={register('name')} />
+        <TextField label={t('web.supplierForm.phone')} error={errors.phone} field={register('phone')} type="tel" />
+        <TextField label={t('web.supplierForm.email')} error={errors.email} field={register('email')} type="email" />
+        <Field label={t('web.supplierForm.address')} error={errors.address} wide>
           {(id, d) => <textarea id={id} rows={2} aria-describedby={d} {...register('address')} />}
         </Field>
       </div>
-      <FormActions label={supplier ? t('web.form.saveChanges') : 'Create supplier'} saving={save.isPending} error={save.error} onCancel={onDone} />
+      <FormActions label={supplier ? t('web.form.saveChanges') : t('web.supplierForm.create')} saving={save.isPending} error={save.error} onCancel={onDone} />
     </form>
   );
 }

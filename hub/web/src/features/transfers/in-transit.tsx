@@ -5,6 +5,7 @@ import { fmtDateTime } from '../../components/format';
 import { wholeList } from '../../components/whole-list';
 import { useI18n } from '../../i18n/i18n-context';
 import { transfersApi } from './transfers.api';
+import { qtyColumn, unitColumn } from '../../components/qty-columns';
 
 /** What left one store and has not yet been counted in at the other, per pair of stores and product. */
 export function InTransitView({ storeId }: { storeId: string }) {
@@ -27,7 +28,8 @@ export function InTransitView({ storeId }: { storeId: string }) {
       sort: (r) => r.name,
       csv: (r) => r.name,
     },
-    { id: 'qty', header: t('web.transfers.inTransit'), align: 'right', cell: (r) => i18n.qty(r.qty, r.unit), sort: (r) => r.qty, csv: (r) => r.qty },
+    qtyColumn(i18n, { id: 'qty', header: t('web.transfers.inTransit'), qty: (r) => r.qty, unit: (r) => r.unit }),
+    unitColumn(i18n, (r) => r.unit),
     { id: 'transfers', header: t('web.transfers.transfers'), align: 'right', cell: (r) => i18n.number(r.transfers), sort: (r) => r.transfers, csv: (r) => r.transfers },
     { id: 'oldest', header: t('web.transfers.oldestDispatch'), cell: (r) => fmtDateTime(r.oldestDispatchedAt, i18n), sort: (r) => r.oldestDispatchedAt, csv: (r) => r.oldestDispatchedAt ?? '' },
   ];

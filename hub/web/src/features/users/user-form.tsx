@@ -48,11 +48,11 @@ export function UserForm({ user, onDone }: { user: User | null; onDone(): void }
   const setStoreIds = (ids: string[]) => form.setValue('storeIds', ids);
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label={user ? 'Edit user' : 'New user'}>
+    <form className="form" onSubmit={submit} noValidate aria-label={user ? t('web.userForm.edit') : t('web.userForm.new')}>
       <div className="form-grid">
-        <TextField label="Username" error={errors.username} field={register('username', { disabled: !!user })} autoComplete="off" />
-        <TextField label="Full name" error={errors.name} field={register('name')} />
-        <TextField label={user ? 'New password (optional)' : 'Password'} error={errors.password} hint="At least 10 characters" field={register('password')} type="password" autoComplete="new-password" />
+        <TextField label={t('web.userForm.username')} error={errors.username} field={register('username', { disabled: !!user })} autoComplete="off" />
+        <TextField label={t('web.userForm.fullName')} error={errors.name} field={register('name')} />
+        <TextField label={user ? t('web.userForm.newPassword') : t('web.userForm.password')} error={errors.password} hint={t('web.userForm.passwordHint')} field={register('password')} type="password" autoComplete="new-password" />
         {self && (
           <TextField
             label={t('web.account.currentPassword')}
@@ -63,27 +63,27 @@ export function UserForm({ user, onDone }: { user: User | null; onDone(): void }
             autoComplete="current-password"
           />
         )}
-        <TextField label="Counter PIN (optional)" error={errors.pin} hint="4–8 digits, for signing in at the counter offline" field={register('pin')} inputMode="numeric" autoComplete="off" />
-        <Field label="Role" error={errors.role}>
+        <TextField label={t('web.userForm.pin')} error={errors.pin} hint={t('web.userForm.pinHint')} field={register('pin')} inputMode="numeric" autoComplete="off" />
+        <Field label={t('web.userForm.role')} error={errors.role}>
           {(id, d) => (
             <select id={id} aria-describedby={d} {...register('role')}>
-              <Options values={roleChoices} />
+              <Options values={roleChoices} label={(r) => t(`role.${r}`)} />
             </select>
           )}
         </Field>
         {user && (
           <label className="check">
-            <input type="checkbox" {...register('active')} /> Active (may sign in)
+            <input type="checkbox" {...register('active')} /> {t('web.userForm.active')}
           </label>
         )}
-        <Field label="Stores" error={errors.storeIds} wide hint={role === 'admin' ? 'Admins see every store.' : 'The user sees only these stores.'}>
+        <Field label={t('web.userForm.stores')} error={errors.storeIds} wide hint={role === 'admin' ? t('web.userForm.adminStores') : t('web.userForm.someStores')}>
           {(id, d) => (
             <div>
               <ul className="chips">
                 {storeIds.map((s) => (
                   <li key={s} className="chip">
                     <StoreName id={s} />
-                    <button type="button" aria-label="Remove store" onClick={() => setStoreIds(storeIds.filter((x) => x !== s))}>
+                    <button type="button" aria-label={t('web.userForm.removeStore')} onClick={() => setStoreIds(storeIds.filter((x) => x !== s))}>
                       ×
                     </button>
                   </li>
@@ -94,7 +94,7 @@ export function UserForm({ user, onDone }: { user: User | null; onDone(): void }
                 describedBy={d}
                 kind="stores"
                 value={null}
-                placeholder="Add a store…"
+                placeholder={t('web.userForm.addStore')}
                 onChange={(o: PickOption | null) => o && !storeIds.includes(o.id) && setStoreIds([...storeIds, o.id])}
                 search={searchStores}
               />
@@ -102,7 +102,7 @@ export function UserForm({ user, onDone }: { user: User | null; onDone(): void }
           )}
         </Field>
       </div>
-      <FormActions label={user ? t('web.form.saveChanges') : 'Create user'} saving={save.isPending} error={save.error} onCancel={onDone} />
+      <FormActions label={user ? t('web.form.saveChanges') : t('web.userForm.create')} saving={save.isPending} error={save.error} onCancel={onDone} />
     </form>
   );
 }

@@ -9,25 +9,27 @@ import { ListPage } from '../../components/list-page/list-page';
 import { useEditor } from '../../components/list-page/use-editor';
 import { useFilteredList } from '../../components/list-page/use-list';
 import { useI18n } from '../../i18n/i18n-context';
-import { StoreName } from '../shared/lookups';
+import { cachedName, StoreName, useQueryClient } from '../shared/lookups';
 import { UserForm } from './user-form';
 import { Options } from '../../components/options';
 
 export function UsersPage() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const qc = useQueryClient();
   const editor = useEditor<User>();
   const f = useFilteredList('users', { q: '', role: '' }, usersApi.list);
 
   const columns: Column<User>[] = [
-    { id: 'name', wrap: true, header: 'Name', cell: (u) => <strong>{u.name}</strong>, sort: (u) => u.name, csv: (u) => u.name },
-    { id: 'username', header: 'Username', cell: (u) => <span className="mono">{u.username}</span>, sort: (u) => u.username, csv: (u) => u.username },
-    { id: 'role', header: 'Role', cell: (u) => <Tag tone={u.role === 'admin' ? 'info' : 'neutral'}>{u.role}</Tag>, sort: (u) => u.role, csv: (u) => u.role },
+    { id: 'name', wrap: true, header: t('web.users.name'), cell: (u) => <strong>{u.name}</strong>, sort: (u) => u.name, csv: (u) => u.name },
+    { id: 'username', header: t('web.users.username'), cell: (u) => <span className="mono">{u.username}</span>, sort: (u) => u.username, csv: (u) => u.username },
+    { id: 'role', header: t('web.users.role'), cell: (u) => <Tag tone={u.role === 'admin' ? 'info' : 'neutral'}>{t(`role.${u.role}`)}</Tag>, sort: (u) => u.role, csv: (u) => t(`role.${u.role}`) },
     {
       id: 'stores',
-      header: 'Stores',
+      header: t('web.users.stores'),
       cell: (u) =>
         u.role === 'admin' ? (
-          <span className="muted">all</span>
+          <span className="muted">{t('web.users.allStores')}</span>
         ) : (
           <span className="clip">
             {u.storeIds.slice(0, 2).map((s, i) => (
@@ -39,10 +41,10 @@ export function UsersPage() {
             {u.storeIds.length > 2 && ` +${u.storeIds.length - 2}`}
           </span>
         ),
-      csv: (u) => (u.role === 'admin' ? 'all' : u.storeIds.join(' ')),
+      csv: (u) => (u.role === 'admin' ? t('web.users.allStores') : u.storeIds.map((s) => cachedName(qc, 'store', s)).join('; ')),
     },
-    { id: 'active', header: 'State', cell: (u) => (u.active ? <Tag tone="good">active</Tag> : <Tag tone="neutral">disabled</Tag>), csv: (u) => (u.active ? 'active' : 'disabled') },
-    { id: 'since', header: 'Since', minor: true, cell: (u) => fmtDate(u.createdAt), csv: (u) => u.createdAt },
+    { id: 'active', header: t('web.users.state'), cell: (u) => (u.active ? <Tag tone="good">{t('web.users.active')}</Tag> : <Tag tone="neutral">{t('web.users.disabled')}</Tag>), csv: (u) => (u.active ? t('web.users.active') : t('web.users.disabled')) },
+    { id: 'since', header: t('web.users.since'), minor: true, cell: (u) => fmtDate(u.createdAt, i18n), csv: (u) => u.createdAt },
     actionsColumn(t, editor.edit),
   ];
 
@@ -53,12 +55,12 @@ export function UsersPage() {
         active: f.active,
         children: (
           <>
-            <SearchFilter placeholder="Name or username" value={f.text.q} onChange={f.set('q')} />
+            <SearchFilter placeholder={t('web.users.search')} value={f.text.q} onChange={f.set('q')} />
             <Field label="Role">
               {(id) => (
                 <select id={id} value={f.text.role} onChange={(e) => f.set('role')(e.target.value)}>
-                  <option value="">Any role</option>
-                  <Options values={roles} />
+                  <option value="">{t('web.users.anyRole')}</option>
+                  <Options values={roles} label={(r) => t(`role.${r}`)} />
                 </select>
               )}
             </Field>

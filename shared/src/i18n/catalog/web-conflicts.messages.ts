@@ -1,0 +1,70 @@
+import { messages } from './define';
+
+/** Head office: the conflicts list and its resolve dialog, each conflict told in words. */
+export const webConflictsMessages = messages({
+  'web.conflicts.found': { en: 'Found', ur: 'ملا', hi: 'मिला' },
+  'web.conflicts.store': { en: 'Store', ur: 'دکان', hi: 'दुकान' },
+  'web.conflicts.product': { en: 'Product', ur: 'پروڈکٹ', hi: 'उत्पाद' },
+  'web.conflicts.details': { en: 'What happened', ur: 'کیا ہوا', hi: 'क्या हुआ' },
+  'web.conflicts.status': { en: 'Status', ur: 'حالت', hi: 'स्थिति' },
+  'web.conflicts.open': { en: 'open', ur: 'کھلا', hi: 'खुला' },
+  'web.conflicts.resolvedAt': { en: 'resolved {when}', ur: '{when} کو حل ہوا', hi: '{when} को सुलझा' },
+  'web.conflicts.resolvedCsv': { en: 'resolved: {note}', ur: 'حل ہوا: {note}', hi: 'सुलझा: {note}' },
+  'web.conflicts.resolve': { en: 'Resolve…', ur: 'حل کریں…', hi: 'सुलझाएँ…' },
+  'web.conflicts.filters': { en: 'Conflict filters', ur: 'تنازعات کے فلٹر', hi: 'विवाद फ़िल्टर' },
+  'web.conflicts.allStores': { en: 'All stores', ur: 'تمام دکانیں', hi: 'सभी दुकानें' },
+  'web.conflicts.anyKind': { en: 'Any kind', ur: 'کوئی بھی قسم', hi: 'कोई भी प्रकार' },
+  'web.conflicts.statusOpen': { en: 'Open', ur: 'کھلے', hi: 'खुले' },
+  'web.conflicts.statusResolved': { en: 'Resolved', ur: 'حل شدہ', hi: 'सुलझे हुए' },
+  'web.conflicts.statusAll': { en: 'All', ur: 'سب', hi: 'सभी' },
+  'web.conflicts.caption': { en: 'Conflicts found by reconciliation', ur: 'مطابقت میں ملے تنازعات', hi: 'मिलान में मिले विवाद' },
+  'web.conflicts.empty': { en: 'No conflicts here. Sync found nothing to review.', ur: 'یہاں کوئی تنازع نہیں۔ سنک کو جانچنے کو کچھ نہیں ملا۔', hi: 'यहाँ कोई विवाद नहीं। सिंक को जाँचने लायक कुछ नहीं मिला।' },
+  'web.conflicts.resolveTitle': { en: 'Resolve conflict', ur: 'تنازع حل کریں', hi: 'विवाद सुलझाएँ' },
+  'web.conflicts.atStore': { en: '{kind} at {store}', ur: '{store} میں {kind}', hi: '{store} में {kind}' },
+  'web.conflicts.forProduct': { en: 'for {product}', ur: '{product} کے لیے', hi: '{product} के लिए' },
+  'web.conflicts.resolving': { en: 'Resolving…', ur: 'حل ہو رہا ہے…', hi: 'सुलझाया जा रहा है…' },
+  'web.conflicts.stored': { en: 'Stored fields', ur: 'محفوظ خانے', hi: 'सहेजे गए फ़ील्ड' },
+  'web.conflict.negative': { en: 'Stock went from {before} to {after}', ur: 'اسٹاک {before} سے {after} ہو گیا', hi: 'स्टॉक {before} से {after} हो गया' },
+  'web.conflict.variance': {
+    en: 'Counted {counted}: {variance} against the stock expected (flagged beyond {threshold})',
+    ur: 'گنتی {counted}: متوقع اسٹاک سے {variance} (حد {threshold} سے زیادہ پر نشان)',
+    hi: 'गिनती {counted}: अपेक्षित स्टॉक से {variance} ({threshold} से अधिक पर चिह्नित)',
+  },
+  'web.conflict.late': {
+    en: '{count, plural, one {# movement} other {# movements}} ({qty}) made before a count arrived after it; the count already holds them',
+    ur: 'گنتی سے پہلے کے {count, plural, one {# اندراج} other {# اندراجات}} ({qty}) اس کے بعد پہنچے؛ گنتی میں پہلے سے شامل ہیں',
+    hi: 'गिनती से पहले की {count, plural, one {# प्रविष्टि} other {# प्रविष्टियाँ}} ({qty}) उसके बाद पहुँचीं; गिनती में पहले से शामिल हैं',
+  },
+  'web.conflict.rejected': { en: 'A {kind} of {qty} was refused: {reason}', ur: '{qty} کا {kind} مسترد ہوا: {reason}', hi: '{qty} का {kind} अस्वीकार हुआ: {reason}' },
+  'web.conflict.merged': {
+    en: '“{name}” ({sku}), made offline at the counter, is now head office’s product with that SKU',
+    ur: 'کاؤنٹر پر آف لائن بنی “{name}” ({sku}) اب اسی SKU والی ہیڈ آفس کی پروڈکٹ ہے',
+    hi: 'काउंटर पर ऑफ़लाइन बना “{name}” ({sku}) अब उसी SKU वाला मुख्यालय का उत्पाद है',
+  },
+  'web.conflict.clock': {
+    en: 'The counter’s clock was {amount} {direction, select, fast {ahead} other {behind}}; its times were corrected',
+    ur: 'کاؤنٹر کی گھڑی {amount} {direction, select, fast {آگے} other {پیچھے}} تھی؛ اس کے اوقات درست کیے گئے',
+    hi: 'काउंटर की घड़ी {amount} {direction, select, fast {आगे} other {पीछे}} थी; उसके समय ठीक किए गए',
+  },
+  'web.conflict.unknownUser': {
+    en: 'A movement named a person who is not staff of this store; it was kept without a person',
+    ur: 'ایک اندراج میں ایسا شخص تھا جو اس دکان کا عملہ نہیں؛ اندراج بغیر شخص کے رکھا گیا',
+    hi: 'एक प्रविष्टि में ऐसा व्यक्ति था जो इस दुकान का कर्मचारी नहीं; प्रविष्टि बिना व्यक्ति के रखी गई',
+  },
+  'web.conflict.overReturn': {
+    en: 'Bill {bill}, line {line} ({sku}): {returned} returned of {sold} sold',
+    ur: 'بل {bill}، سطر {line} ({sku}): {sold} بیچے، {returned} واپس',
+    hi: 'बिल {bill}, पंक्ति {line} ({sku}): {sold} बिके, {returned} लौटाए',
+  },
+  'web.conflict.transfer': { en: 'Transfer {number} from {from}: {lines}', ur: 'منتقلی {number} از {from}: {lines}', hi: 'ट्रांसफ़र {number}, {from} से: {lines}' },
+  'web.conflict.transferLine': {
+    en: '{name} sent {sent}, received {received}, damaged {damaged}',
+    ur: '{name} بھیجا {sent}، ملا {received}، خراب {damaged}',
+    hi: '{name} भेजा {sent}, मिला {received}, ख़राब {damaged}',
+  },
+  'web.conflict.countedTwice': {
+    en: 'Transfer {number}: {name} was counted in by two counters ({counts})',
+    ur: 'منتقلی {number}: {name} دو کاؤنٹرز نے وصول کیا ({counts})',
+    hi: 'ट्रांसफ़र {number}: {name} दो काउंटरों ने प्राप्त किया ({counts})',
+  },
+});
