@@ -22,6 +22,7 @@ export * from './domain/reports.schema';
 export * from './domain/rankings.schema';
 export * from './domain/trends.schema';
 export * from './domain/exports.schema';
+export * from './domain/saved-views.schema';
 export * from './stock/merge-rule';
 export * from './stock/large-change';
 export * from './stock/count-variance';

@@ -144,9 +144,15 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'DELETE /api/v1/alerts/webhooks/:storeId': { access: 'manager', scoped: true },
 
   // Exports are their requester's (here an admin's): nobody else's to read.
+  'GET /api/v1/exports': { access: 'user' },
   'POST /api/v1/exports': { access: 'manager', scoped: true },
   'GET /api/v1/exports/:id': { access: 'admin' },
   'GET /api/v1/exports/:id/download': { access: 'admin' },
+  // Saved views are their owner's: anyone signed in keeps their own (scheduling one needs a manager).
+  'GET /api/v1/saved-views': { access: 'user' },
+  'POST /api/v1/saved-views': { access: 'user' },
+  'PATCH /api/v1/saved-views/:id': { access: 'user' },
+  'DELETE /api/v1/saved-views/:id': { access: 'user' },
 
   'POST /api/v1/dev/generate-dummy-data': { access: 'admin' },
   'GET /api/v1/dev/generate-dummy-data': { access: 'admin' },

@@ -43,7 +43,7 @@ export const CITUS_LAYOUT: CitusLayout = {
   ],
   byChain: { audit_heads: 'chain', audit_log: 'chain', audit_anchor_points: 'chain', change_counters: 'scope' },
   reference: ['stores', 'suppliers', 'users', 'products', 'product_remaps', 'api_tokens', 'supplier_terms', 'product_order_packs', 'hub_settings', 'credit_settings'],
-  coordinator: ['idempotency_keys', 'export_jobs', 'export_chunks', 'audit_verify_runs', 'kysely_migration', 'kysely_migration_lock'],
+  coordinator: ['idempotency_keys', 'export_jobs', 'export_chunks', 'saved_views', 'audit_verify_runs', 'kysely_migration', 'kysely_migration_lock'],
 };
 
 /** The distribution DDL for a Citus coordinator whose schema was migrated as usual. */

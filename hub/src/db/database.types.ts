@@ -302,6 +302,25 @@ export interface ExportJobsTable {
   error: string | null;
   created_at: CreatedAt;
   finished_at: WrittenAt | null;
+  /** Migration 0025: the saved view and period a scheduled export is for. */
+  saved_view_id: ColumnType<string | null, string | null | undefined, string | null>;
+  period: ColumnType<string | null, string | null | undefined, string | null>;
+  webhook_state: ColumnType<'pending' | 'delivered' | 'failed' | null, 'pending' | null | undefined, 'pending' | 'delivered' | 'failed' | null>;
+  webhook_error: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Migration 0025: a person's filtered page saved by name, optionally a scheduled report. */
+export interface SavedViewsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  path: string;
+  query: Generated<string>;
+  schedule: 'daily' | 'weekly' | null;
+  export_kind: Generated<'stock' | 'movements'>;
+  webhook_url: string | null;
+  created_at: CreatedAt;
+  updated_at: WrittenAt;
 }
 
 /** Migration 0006: one row per audit chain, its head moved in the writer's transaction. */
@@ -508,6 +527,7 @@ export interface Database {
   sales_daily_stores: SalesDailyStoresTable;
   export_jobs: ExportJobsTable;
   export_chunks: ExportChunksTable;
+  saved_views: SavedViewsTable;
   idempotency_keys: IdempotencyKeysTable;
   bills: BillsTable;
   shifts: ShiftsTable;

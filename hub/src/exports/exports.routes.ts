@@ -1,4 +1,4 @@
-import { DomainError, exportJobSchema, uuidSchema, uuidv7 } from '@bazaar/shared';
+import { DomainError, exportJobSchema, exportListItemSchema, uuidSchema, uuidv7 } from '@bazaar/shared';
 import { z } from 'zod';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
@@ -8,6 +8,8 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
 import type { JobQueue } from '../platform/jobs/job-queue';
 import { exportParamsSchema } from './export.run';
+import type { Selectable } from 'kysely';
+import type { ExportJobsTable } from '../db/database.types';
 
 const exportInput = exportParamsSchema.omit({ storeIds: true }).strict();
 
@@ -20,7 +22,24 @@ const getOne = route({
   params: id,
   responses: { 200: exportJobSchema },
 });
+const listMine = route({
+  summary: 'My exports, newest first (scheduled reports name their saved view and period)',
+  tag,
+  responses: { 200: z.object({ items: z.array(exportListItemSchema) }) },
+});
 const download = route({ summary: 'The finished CSV, streamed', tag, params: id, responses: { 200: { description: 'The CSV file', csv: true } } });
+
+type JobRow = Pick<Selectable<ExportJobsTable>, 'id' | 'kind' | 'state' | 'rows_done' | 'rows_total' | 'error' | 'created_at' | 'finished_at'>;
+const toJob = (j: JobRow) => ({
+  id: j.id,
+  kind: j.kind,
+  state: j.state,
+  rowsDone: Number(j.rows_done),
+  rowsTotal: j.rows_total === null ? null : Number(j.rows_total),
+  error: j.error,
+  createdAt: j.created_at.toISOString(),
+  finishedAt: j.finished_at?.toISOString() ?? null,
+});
 
 /** Large CSV exports as background jobs: request, poll progress (or follow export.progress events), download. */
 export function createExportsRoutes(deps: AppDeps, jobs: () => JobQueue) {
@@ -31,6 +50,20 @@ export function createExportsRoutes(deps: AppDeps, jobs: () => JobQueue) {
     return job;
   };
   return new Hono<AppEnv>()
+    .get('/', listMine, async (c) => {
+      const me = requireUser(c);
+      const rows = await db
+        .selectFrom('export_jobs as e')
+        .leftJoin('saved_views as v', 'v.id', 'e.saved_view_id')
+        .select(['e.id', 'e.kind', 'e.state', 'e.rows_done', 'e.rows_total', 'e.error', 'e.created_at', 'e.finished_at', 'e.period', 'e.webhook_state', 'v.name as view_name'])
+        .where('e.requested_by', '=', me.id)
+        .orderBy('e.created_at', 'desc')
+        .orderBy('e.id', 'desc')
+        .limit(100)
+        .execute();
+      const items = rows.map((j) => ({ ...toJob(j), viewName: j.view_name, period: j.period, webhookState: j.webhook_state }));
+      return c.json({ items }, 200);
+    })
     .post('/', create, async (c) => {
       const me = requireUser(c, ['admin', 'manager']);
       const input = await create.json(c);
@@ -44,19 +77,7 @@ export function createExportsRoutes(deps: AppDeps, jobs: () => JobQueue) {
     .get('/:id', getOne, async (c) => {
       const me = requireUser(c);
       const job = await findOwn(me.id, me.role, getOne.param(c, 'id'));
-      return c.json(
-        {
-          id: job.id,
-          kind: job.kind,
-          state: job.state,
-          rowsDone: Number(job.rows_done),
-          rowsTotal: job.rows_total === null ? null : Number(job.rows_total),
-          error: job.error,
-          createdAt: job.created_at.toISOString(),
-          finishedAt: job.finished_at?.toISOString() ?? null,
-        },
-        200,
-      );
+      return c.json(toJob(job), 200);
     })
     .get('/:id/download', download, async (c) => {
       const me = requireUser(c);

@@ -15,6 +15,8 @@ export interface PlatformSettings {
   rollupEveryMs: number;
   /** How often the store audit heads are anchored into the hub chain; 0 = never on a timer. */
   auditAnchorEveryMs: number;
+  /** How often due scheduled reports (saved views) are started; 0 = never on a timer. */
+  reportScheduleEveryMs: number;
   /** Alert re-evaluations one node runs at once (each store single-flight, alerts.coalesce.ts). */
   alertConcurrency: number;
   /** Expiry alerts: a store holding stock that expires within this many of its days (0 = today) raises `expiring`. */
@@ -36,6 +38,7 @@ export function platformSettings(config: PlatformConfigFields, overrides: Partia
     webhookAllowPrivate: config.mode !== 'production',
     rollupEveryMs: 15 * 60_000,
     auditAnchorEveryMs: 15 * 60_000,
+    reportScheduleEveryMs: 60_000,
     alertConcurrency: 2,
     expiryAlertDays: 7,
     ...overrides,

@@ -22,6 +22,7 @@ import { LocalRateLimiter, ResilientRateLimiter, type SharedRateLimiter } from '
 import { connectRedis, type RedisConnection } from './redis/redis.connection';
 import { rollupDaysAt } from '../reports/sales-rollup';
 import type { PlatformSettings } from './platform.config';
+import { requeueStranded, runDueSchedules } from '../views/views.schedule';
 import type { Platform, StockCommit } from './platform.types';
 
 export interface PlatformDeps {
@@ -108,6 +109,27 @@ export async function createPlatform(deps: PlatformDeps): Promise<Platform> {
     await jobs!.add('anchor-audit', {}, { attempts: 3, backoffMs: 10_000 }).catch(() => undefined);
   }
 
+  // Scheduled reports (saved views): every node ticks; the (view, period) unique key lets one run a period.
+  const startedAt = new Date(now());
+  const requeued = new Set<string>();
+  const reportTimer =
+    settings.reportScheduleEveryMs > 0 ? setInterval(() => void scheduleReports(), settings.reportScheduleEveryMs).unref() : null;
+  async function scheduleReports() {
+    try {
+      await runDueSchedules(db, jobs!, new Date(now()));
+      if (redis?.up() && jobs!.mode() === 'bullmq') {
+        const claim = async (id: string) => (await redis.client.set(`report-requeue:${id}`, '1', 'PX', 86_400_000, 'NX').catch(() => null)) === 'OK';
+        await requeueStranded(db, jobs!, { before: new Date(now() - 15 * 60_000), states: ['queued'], claim });
+      } else {
+        // In-process jobs die with their node: what an earlier run of this node left unfinished.
+        const claim = async (id: string) => !requeued.has(id) && !!requeued.add(id);
+        await requeueStranded(db, jobs!, { before: startedAt, states: ['queued', 'running'], claim });
+      }
+    } catch (err) {
+      log.error({ err }, 'could not start the scheduled reports');
+    }
+  }
+
   const observe = observeRequests(metrics);
 
   async function stockCommitted(commit: StockCommit): Promise<void> {
@@ -156,6 +178,7 @@ export async function createPlatform(deps: PlatformDeps): Promise<Platform> {
     async close() {
       if (rollupTimer) clearInterval(rollupTimer);
       if (anchorTimer) clearInterval(anchorTimer);
+      if (reportTimer) clearInterval(reportTimer);
       await jobs!.close();
       await events.close();
       await redis?.close();

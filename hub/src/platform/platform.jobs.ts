@@ -10,6 +10,7 @@ import type { Database } from '../db/database.types';
 import type { EventBus } from '../events/event-bus';
 import { exportJob, runExport } from '../exports/export.run';
 import { rollupSales, rollupSalesJob } from '../reports/sales-rollup';
+import { deliverReportJob, deliverReportWebhook } from '../views/views.webhook';
 import { rollupCosts, rollupCostsJob } from '../costs/costs.rollup';
 import { rollupShrinkage } from '../reports/shrinkage-rollup';
 import type { JobHandlers, JobQueue } from './jobs/job-queue';
@@ -74,6 +75,15 @@ export function createJobHandlers({ db, readDb, settings, publish, jobs, now = (
     'export-csv': async (data, ctx) => {
       const { exportId } = exportJob.parse(data);
       await runExport({ db, readDb, exportId, final: ctx.final, progress: (p, audience) => publish({ type: 'export.progress', ...audience, data: p }) });
+      // A scheduled report with a webhook: tell it the file is ready.
+      const done = await db.selectFrom('export_jobs').select(['state', 'webhook_state']).where('id', '=', exportId).executeTakeFirst();
+      if (done?.state === 'done' && done.webhook_state === 'pending') {
+        await jobs().add('deliver-report', { exportId }, { attempts: settings.webhookAttempts, backoffMs: settings.webhookBackoffMs });
+      }
+    },
+    'deliver-report': async (data, ctx) => {
+      const { exportId } = deliverReportJob.parse(data);
+      await deliverReportWebhook(db, exportId, ctx, { timeoutMs: settings.webhookTimeoutMs, allowPrivate: settings.webhookAllowPrivate });
     },
   };
 }

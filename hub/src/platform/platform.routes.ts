@@ -6,6 +6,7 @@ import { route } from '../openapi/openapi.route';
 import { createAlertsRoutes } from '../alerts/alerts.routes';
 import { createEventsRoutes } from '../events/events.routes';
 import { createExportsRoutes } from '../exports/exports.routes';
+import { createSavedViewsRoutes } from '../views/views.routes';
 
 const metrics = route({
   summary: 'Prometheus metrics of this node (admin)',
@@ -13,7 +14,7 @@ const metrics = route({
   responses: { 200: { description: 'Prometheus text format', mediaType: 'text/plain', schema: z.string() } },
 });
 
-/** /events, /metrics, /alerts, /exports: mounted at /api/v1 (only when the hub runs with its platform services). */
+/** /events, /metrics, /alerts, /exports, /saved-views: mounted at /api/v1 (only when the hub runs with its platform services). */
 export function createPlatformRoutes(deps: AppDeps) {
   const platform = deps.platform;
   if (!platform) return new Hono<AppEnv>();
@@ -25,5 +26,6 @@ export function createPlatformRoutes(deps: AppDeps) {
       return c.body(await platform.metrics.registry.metrics(), 200, { 'Content-Type': platform.metrics.registry.contentType });
     })
     .route('/alerts', createAlertsRoutes(deps, platform.events))
-    .route('/exports', createExportsRoutes(deps, () => platform.jobs));
+    .route('/exports', createExportsRoutes(deps, () => platform.jobs))
+    .route('/saved-views', createSavedViewsRoutes(deps, () => platform.jobs));
 }

@@ -29,7 +29,7 @@ export async function createPlatformTestApp(opts: TestAppOptions = {}, services:
     db: t.deps.db,
     readDb: t.deps.readDb,
     logger: pino({ level: 'silent' }),
-    settings: platformSettings({ redisUrl: services.redisUrl }, { rollupEveryMs: 0, ...overrides }),
+    settings: platformSettings({ redisUrl: services.redisUrl }, { rollupEveryMs: 0, reportScheduleEveryMs: 0, ...overrides }),
     now: () => t.deps.clock.now(),
   });
   const app = createApp({ ...t.deps, limiter: platform.limiter, platform });

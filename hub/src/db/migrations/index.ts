@@ -20,6 +20,7 @@ import * as m0019b from './0019-shrinkage-rollup';
 import * as m0022 from './0022-bills-changed-index';
 import * as m0023 from './0023-loose-variance';
 import * as m0024 from './0024-hub-settings';
+import * as m0025 from './0025-saved-views';
 import * as m0026 from './0026-shared-customers';
 
 /** Static imports: migrations ship inside the bundle, never read from a folder at run time. */
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
   '0022-bills-changed-index': m0022,
   '0023-loose-variance': m0023,
   '0024-hub-settings': m0024,
+  '0025-saved-views': m0025,
   '0026-shared-customers': m0026,
 };

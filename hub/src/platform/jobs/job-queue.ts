@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 
-export type JobName = 'evaluate-alerts' | 'rollup-costs' | 'deliver-webhook' | 'rollup-sales' | 'export-csv' | 'anchor-audit' | 'verify-audit';
+export type JobName = 'evaluate-alerts' | 'rollup-costs' | 'deliver-webhook' | 'rollup-sales' | 'export-csv' | 'anchor-audit' | 'verify-audit' | 'deliver-report';
 
 export interface JobOptions {
   /** Total tries including the first (default 1). */
