@@ -194,4 +194,33 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(5_000);
   });
+
+  it('details: staff change the address and note but not the limit (a manager’s); a statement period leaves out the entries before it', async () => {
+    const detail = page.getByTestId('khata-customer');
+    await detail.getByRole('button', { name: 'Edit details' }).click();
+    const form = page.getByTestId('khata-edit');
+    expect(await form.getByLabel('Credit limit (optional)').isDisabled()).toBe(true);
+    expect(await form.textContent()).toContain('A manager sets the credit limit.');
+    await form.getByLabel('Address (optional)').fill('House 12, Mozang Road');
+    await form.getByLabel('Note (optional)').fill('pays on the 1st');
+    await screenshot(page, 'khata-07-edit-details');
+    await form.getByLabel('Note (optional)').press('Enter');
+    await detail.getByTestId('khata-address').filter({ hasText: 'House 12, Mozang Road' }).waitFor();
+    expect(await detail.getByTestId('khata-note').textContent()).toBe('pays on the 1st');
+    expect(await detail.getByTestId('khata-limit').textContent()).toBe('₹500.00');
+    const c = (await counter.api.showCustomer({ customer: '9810012345' })).customer;
+    expect(c).toMatchObject({ address: 'House 12, Mozang Road', note: 'pays on the 1st', creditLimitPaise: 50_000 });
+
+    // From the day after tomorrow (after the store's today in any zone): everything so far is the opening balance.
+    const later = new Intl.DateTimeFormat('en-CA').format(Date.now() + 2 * 86_400_000);
+    await detail.getByLabel('From', { exact: true }).fill(later);
+    const statement = detail.getByTestId('statement');
+    await statement.getByText('No entries in this period.').waitFor();
+    await expect.poll(() => statement.locator('tbody tr').count()).toBe(2);
+    expect(await statement.locator('tbody tr').first().textContent()).toContain('₹350.00');
+    expect(await statement.getByTestId('statement-closing').textContent()).toBe('₹350.00');
+    await screenshot(page, 'khata-08-statement-period');
+    await detail.getByRole('button', { name: 'Whole history' }).click();
+    await expect.poll(() => statement.locator('tbody tr').count()).toBeGreaterThan(2);
+  });
 });

@@ -101,7 +101,7 @@ export function Shell({ info, user, onSignOut, onInfoChanged }: Props) {
         </nav>
         <main className="main">
           {screen === 'counter' && <CounterScreen />}
-          {screen === 'khata' && <KhataScreen />}
+          {screen === 'khata' && <KhataScreen canSetLimit={user.role !== 'staff'} />}
           {screen === 'receive' && <ReceiveScreen />}
           {screen === 'remove' && <RemoveScreen />}
           {screen === 'purchases' && <PurchasesScreen />}

@@ -43,7 +43,7 @@ export function CustomerStatement({ view }: { view: CustomerStatementView }) {
           {s.lines.length === 0 && (
             <tr>
               <td colSpan={4} className="muted">
-                {t('khata.statement.empty')}
+                {t(s.from || s.to ? 'khata.statement.emptyPeriod' : 'khata.statement.empty')}
               </td>
             </tr>
           )}
@@ -84,7 +84,7 @@ export function CustomerStatement({ view }: { view: CustomerStatementView }) {
 }
 
 /** The statement on the receipt printer (the text the core prints, in this reader's words) and as a page to print or save as PDF. */
-export function StatementPrint({ view }: { view: CustomerStatementView }) {
+export function StatementPrint({ view, period }: { view: CustomerStatementView; period: { from?: string; to?: string } }) {
   const api = useApi();
   const i18n = useI18n();
   return (
@@ -94,7 +94,7 @@ export function StatementPrint({ view }: { view: CustomerStatementView }) {
       </button>
       <NetworkPrint
         textFor={async (paper) => statementText({ name: view.storeName }, view.customer, view.statement, i18n, paper)}
-        send={(paper, raster) => api.printStatement({ customer: view.customer.id, width: paper, locale: i18n.locale, currency: i18n.currency.code, ...(raster ? { raster } : {}) })}
+        send={(paper, raster) => api.printStatement({ customer: view.customer.id, ...period, width: paper, locale: i18n.locale, currency: i18n.currency.code, ...(raster ? { raster } : {}) })}
       />
     </div>
   );

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { Notice } from '../ui/notice';
 import { Screen } from '../ui/screen';
 import { CustomerStatement, Reminder, StatementPrint } from './customer-statement';
+import { CustomerEditForm, StatementPeriodPicker, type StatementPeriod } from './khata-edit';
 import { AdjustForm, ReceivePaymentForm } from './khata-forms';
 import { statementDay } from './khata-words';
 
@@ -14,7 +15,7 @@ type Filter = 'all' | 'owing' | 'overdue';
 const filters: Filter[] = ['all', 'owing', 'overdue'];
 
 /** The khata (issue 20): who owes what, one customer's statement, a payment, an adjustment, a reminder, the statement printed. */
-export function KhataScreen() {
+export function KhataScreen({ canSetLimit }: { canSetLimit: boolean }) {
   const api = useApi();
   const i18n = useI18n();
   const { t } = i18n;
@@ -76,7 +77,7 @@ export function KhataScreen() {
             <CustomerList rows={rows} picked={picked} onPick={setPicked} />
           )}
         </div>
-        {picked ? <CustomerDetail id={picked} tick={tick} onChanged={changed} /> : <div className="card card-pad muted">{t('khata.pick')}</div>}
+        {picked ? <CustomerDetail id={picked} tick={tick} onChanged={changed} canSetLimit={canSetLimit} /> : <div className="card card-pad muted">{t('khata.pick')}</div>}
       </div>
     </Screen>
   );
@@ -116,30 +117,53 @@ function CustomerList({ rows, picked, onPick }: { rows: CustomerView[]; picked: 
   );
 }
 
-function CustomerDetail({ id, tick, onChanged }: { id: string; tick: number; onChanged: () => void }) {
+function CustomerDetail({ id, tick, onChanged, canSetLimit }: { id: string; tick: number; onChanged: () => void; canSetLimit: boolean }) {
   const api = useApi();
   const i18n = useI18n();
   const { t } = i18n;
-  const shown = useQuery(() => api.showCustomer({ customer: id }), [api, id, tick]);
+  const [editing, setEditing] = useState(false);
+  const [period, setPeriod] = useState<StatementPeriod>({});
+  const shown = useQuery(() => api.showCustomer({ customer: id, ...period }), [api, id, tick, period.from, period.to]);
   const view = shown.data;
   if (shown.error) return <Notice kind="error">{shown.error.message}</Notice>;
   if (!view || view.customer.id !== id) return <div className="card card-pad muted">{t('common.loading')}</div>;
   const c = view.customer;
   return (
     <div className="stack" data-testid="khata-customer">
+      {editing ? (
+        <div className="card card-pad">
+          <CustomerEditForm
+            view={view}
+            canSetLimit={canSetLimit}
+            onDone={() => {
+              setEditing(false);
+              onChanged();
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        </div>
+      ) : null}
       <div className="card card-pad stack">
-        <div>
-          <h2 className="no-margin">{c.name}</h2>
-          <bdi dir="ltr" className="muted">
-            {c.phone}
-          </bdi>
-          {c.address && <div className="muted">{c.address}</div>}
+        <div className="row-wrap khata-customer-head">
+          <div>
+            <h2 className="no-margin">{c.name}</h2>
+            <bdi dir="ltr" className="muted">
+              {c.phone}
+            </bdi>
+            {c.address && <div className="muted" data-testid="khata-address">{c.address}</div>}
+            {c.note && <div className="muted" data-testid="khata-note">{c.note}</div>}
+          </div>
+          {!editing && (
+            <button className="btn btn-sm" type="button" onClick={() => setEditing(true)}>
+              {t('khata.edit.open')}
+            </button>
+          )}
         </div>
         <dl className="credit-facts">
           <dt>{t('khata.balance')}</dt>
           <dd data-testid="khata-balance">{i18n.money(view.balancePaise)}</dd>
           <dt>{t('khata.limit')}</dt>
-          <dd>{limitWords(i18n, c.creditLimitPaise)}</dd>
+          <dd data-testid="khata-limit">{limitWords(i18n, c.creditLimitPaise)}</dd>
           <dt>{t('khata.available')}</dt>
           <dd>{view.availablePaise === null ? t('khata.noLimit') : i18n.money(view.availablePaise)}</dd>
           {view.overdue.overduePaise > 0 && view.overdue.oldestDueDay && (
@@ -155,8 +179,9 @@ function CustomerDetail({ id, tick, onChanged }: { id: string; tick: number; onC
       <div className="card card-pad stack">
         <div className="row-wrap khata-statement-head">
           <h3 className="section-title no-margin">{t('credit.statement.title')}</h3>
-          <StatementPrint view={view} />
+          <StatementPrint view={view} period={period} />
         </div>
+        <StatementPeriodPicker period={period} onChange={setPeriod} />
         <CustomerStatement view={view} />
       </div>
       <div className="khata-actions">
