@@ -1,4 +1,4 @@
-import { billReceiptText, receiptCurrencyLabel, lineMarginPaise, type Bill, type BillDetail, type BillSummary, type BillViewStatus } from '@bazaar/shared';
+import { billReceiptText, currencyInfo, receiptCurrencyLabel, lineMarginPaise, type Bill, type BillDetail, type BillSummary, type BillViewStatus } from '@bazaar/shared';
 import { sql } from 'kysely';
 import { iso } from '../http/route-helpers';
 import { returnedSql } from './bills.filters';
@@ -83,7 +83,7 @@ export function toDetail(r: SummaryRow, doc: Bill, returns: BillDetail['returns'
     approvedByName: doc.approvedBy?.name ?? null,
     void: doc.void ? { at: doc.void.at, byName: doc.void.by.name, reason: doc.void.reason } : null,
     returns,
-    receiptText: billReceiptText(doc, { width: 48, storeName: r.store_name, currencyLabel: receiptCurrencyLabel(currency), timeZone: r.time_zone }),
+    receiptText: billReceiptText(doc, { width: 48, storeName: r.store_name, currencyLabel: receiptCurrencyLabel(currency), minorDigits: currencyInfo(currency).minorDigits, timeZone: r.time_zone }),
   };
 }
 

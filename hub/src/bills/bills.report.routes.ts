@@ -6,7 +6,7 @@ import { requireUser } from '../auth/auth.middleware';
 import { visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
-import { csvResponse, toCsv, wantsCsv } from '../reports/csv';
+import { csvMoney, csvResponse, toCsv, wantsCsv } from '../reports/csv';
 import { billFilters, filteredBills } from './bills.filters';
 
 const { status: _status, ...filters } = billFilters;
@@ -48,7 +48,7 @@ export function createBillReportRoutes(deps: AppDeps) {
                 FROM (${kept}) x GROUP BY 1 ORDER BY 1`;
       items = (await statement.execute(db)).rows.map((r) => ({ key: r.key, bills: r.bills, netPaise: Number(r.net) }));
     }
-    if (wantsCsv(c)) return csvResponse(c, `bills-by-${query.groupBy}.csv`, toCsv(['key', 'bills', 'netPaise'], items));
+    if (wantsCsv(c)) return csvResponse(c, `bills-by-${query.groupBy}.csv`, toCsv(['key', 'bills', 'netPaise'], items, await csvMoney(db)));
     const totalPaise = items.reduce((a, r) => a + r.netPaise, 0);
     return c.json({ groupBy: query.groupBy, from: query.from ?? null, to: query.to ?? null, items, totalPaise }, 200);
   });

@@ -99,10 +99,10 @@ describe('GET /bills', () => {
     const res = await t.app.request(`/api/v1/bills?storeId=${storeA.id}&format=csv`, { headers: { authorization: `Bearer ${manager.token}` } });
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('number,localTime,storeCode,storeName,counterName,cashierName,kind,status,total,returned,payments,originalNumber');
+    expect(lines[0]).toBe('number,localTime,storeCode,storeName,counterName,cashierName,kind,status,total (INR),returned (INR),payments,originalNumber');
     expect(lines).toHaveLength(5);
     expect(lines[4]).toContain(`${bills.late.number},2026-01-11 01:30,`);
-    expect(lines[4]).toContain('returned,30,-10,cash 30.00');
+    expect(lines[4]).toContain('returned,30.00,-10.00,cash 30.00');
   });
 });
 

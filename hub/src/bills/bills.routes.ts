@@ -7,7 +7,7 @@ import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeTimeIdCursor, pageOf, pastCursor } from '../http/cursor';
 import { route } from '../openapi/openapi.route';
-import { csvResponse, toCsv, wantsCsv } from '../reports/csv';
+import { csvMoney, csvResponse, toCsv, wantsCsv } from '../reports/csv';
 import { billFilters, filteredBills } from './bills.filters';
 import { localTime, summaryColumns, toDetail, toSummary, type SummaryRow } from './bills.mappers';
 import { readHubLocale } from '../settings/hub-settings.repository';
@@ -27,13 +27,14 @@ const list = route({
 const getOne = route({ summary: 'One bill: lines, payments, returns against it and its receipt', tag, id: { notFound: 'bill not found' }, responses: { 200: billDetailSchema } });
 
 const csvColumns = ['number', 'localTime', 'storeCode', 'storeName', 'counterName', 'cashierName', 'kind', 'status', 'total', 'returned', 'payments', 'originalNumber'] as const;
-const csvRow = (b: BillSummary) => ({
+const csvMoneyColumns = ['total', 'returned'];
+const csvRow = (b: BillSummary, minorDigits: number) => ({
   ...b,
   localTime: localTime(b.occurredAt, b.timeZone),
-  // Numbers, not text: a spreadsheet sums them (and text starting with '-' would be quoted).
-  total: b.totalPaise / 100,
-  returned: b.returnedPaise / 100,
-  payments: b.payments.map((p) => `${p.method} ${receiptAmount(p.amountPaise)}`).join('; '),
+  // Bare numbers in the currency's major units (csvMoney): a spreadsheet sums them.
+  total: b.totalPaise,
+  returned: b.returnedPaise,
+  payments: b.payments.map((p) => `${p.method} ${receiptAmount(p.amountPaise, minorDigits)}`).join('; '),
 });
 
 /** Head office reads every bill of its stores (admins all, managers theirs; counters and staff are refused). */
@@ -45,16 +46,17 @@ export function createBillsRoutes(deps: AppDeps) {
       const query = list.query(c);
       const csv = wantsCsv(c);
       const visible = visibleStoreIds(me);
-      if (visible !== null && visible.length === 0) return csv ? csvResponse(c, 'bills.csv', toCsv(csvColumns, [])) : c.json({ items: [], nextCursor: null }, 200);
+      const money = csv ? await csvMoney(db, csvMoneyColumns) : null;
+      if (visible !== null && visible.length === 0) return money ? csvResponse(c, 'bills.csv', toCsv(csvColumns, [], money)) : c.json({ items: [], nextCursor: null }, 200);
       let q = filteredBills(db, visible, query)
         .leftJoin('devices as d', (j) => j.onRef('d.store_id', '=', 'b.store_id').onRef('d.id', '=', 'b.device_id'))
         .select(summaryColumns)
         .orderBy('b.occurred_at', 'desc')
         .orderBy('b.id', 'desc')
         .limit(csv ? CSV_MAX : query.limit + 1);
-      if (csv) {
+      if (money) {
         const rows = (await q.execute()) as SummaryRow[];
-        return csvResponse(c, 'bills.csv', toCsv(csvColumns, rows.map((r) => csvRow(toSummary(r)))));
+        return csvResponse(c, 'bills.csv', toCsv(csvColumns, rows.map((r) => csvRow(toSummary(r), money.currency.minorDigits)), money));
       }
       const after = decodeTimeIdCursor(query.cursor);
       if (after) q = q.where(pastCursor('b.occurred_at', 'b.id', after));

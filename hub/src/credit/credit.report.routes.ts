@@ -6,7 +6,7 @@ import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
 import type { Database } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
-import { csvResponse, toCsv, wantsCsv } from '../reports/csv';
+import { csvMoney, csvResponse, toCsv, wantsCsv, type CsvMoney } from '../reports/csv';
 import { customerFigures, storesOf, type CustomerFigures, type StoreRef } from './credit.figures';
 
 const report = route({
@@ -49,20 +49,18 @@ async function collectionsByStore(db: Kysely<Database>, stores: readonly StoreRe
     .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.storeCode < b.storeCode ? -1 : 1));
 }
 
-const money = (p: number) => p / 100;
-
-/** The CSV of one table of the report (`part`), money in major units, stores by code and name. */
-function csvOf(part: 'stores' | 'top' | 'collections', r: ReceivablesReport): string {
+/** The CSV of one table of the report (`part`), money in the hub's currency's major units (named in the header), stores by code and name. */
+function csvOf(part: 'stores' | 'top' | 'collections', r: ReceivablesReport, m: CsvMoney): string {
   if (part === 'top') {
     const cols = ['storeCode', 'storeName', 'customer', 'phone', 'balance', 'overdue', 'daysOverdue'] as const;
-    return toCsv(cols, r.top.map((x) => ({ storeCode: x.storeCode, storeName: x.storeName, customer: x.name, phone: x.phone, balance: money(x.balancePaise), overdue: money(x.overduePaise), daysOverdue: x.daysOverdue })));
+    return toCsv(cols, r.top.map((x) => ({ storeCode: x.storeCode, storeName: x.storeName, customer: x.name, phone: x.phone, balance: x.balancePaise, overdue: x.overduePaise, daysOverdue: x.daysOverdue })), { ...m, columns: ['balance', 'overdue'] });
   }
   if (part === 'collections') {
     const cols = ['day', 'storeCode', 'storeName', 'collected'] as const;
-    return toCsv(cols, r.collectionsByStore.map((x) => ({ day: x.day, storeCode: x.storeCode, storeName: x.storeName, collected: money(x.paidPaise) })));
+    return toCsv(cols, r.collectionsByStore.map((x) => ({ day: x.day, storeCode: x.storeCode, storeName: x.storeName, collected: x.paidPaise })), { ...m, columns: ['collected'] });
   }
   const cols = ['storeCode', 'storeName', 'customers', 'balance', 'overdue', 'd0_30', 'd31_60', 'd61_90', 'd90plus'] as const;
-  return toCsv(cols, r.stores.map((s) => ({ storeCode: s.storeCode, storeName: s.storeName, customers: s.customers, balance: money(s.balancePaise), overdue: money(s.overduePaise), d0_30: money(s.ageing.d0_30), d31_60: money(s.ageing.d31_60), d61_90: money(s.ageing.d61_90), d90plus: money(s.ageing.d90plus) })));
+  return toCsv(cols, r.stores.map((s) => ({ storeCode: s.storeCode, storeName: s.storeName, customers: s.customers, balance: s.balancePaise, overdue: s.overduePaise, d0_30: s.ageing.d0_30, d31_60: s.ageing.d31_60, d61_90: s.ageing.d61_90, d90plus: s.ageing.d90plus })), { ...m, columns: ['balance', 'overdue', 'd0_30', 'd31_60', 'd61_90', 'd90plus'] });
 }
 
 /** Head office's receivables (admins all stores, managers theirs), each store on its own calendar. */
@@ -91,7 +89,7 @@ export function createReceivablesRoutes(deps: AppDeps) {
       collections: [...collections.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, paidPaise]) => ({ day, paidPaise })),
       collectionsByStore: byStore,
     };
-    if (wantsCsv(c)) return csvResponse(c, `receivables-${query.part}.csv`, csvOf(query.part, body));
+    if (wantsCsv(c)) return csvResponse(c, `receivables-${query.part}.csv`, csvOf(query.part, body, await csvMoney(db)));
     return c.json(body, 200);
   });
 }

@@ -157,9 +157,9 @@ describe('customers at head office', () => {
       expect(r.status).toBe(200);
       return String(r.body ?? r.text).trim().split('\r\n');
     };
-    expect(await text('part=stores')).toEqual(['storeCode,storeName,customers,balance,overdue,d0_30,d31_60,d61_90,d90plus', `${storeA.code},Store ${storeA.code},1,550,350,200,0,0,350`]);
-    expect(await text('part=top')).toEqual(['storeCode,storeName,customer,phone,balance,overdue,daysOverdue', `${storeA.code},Store ${storeA.code},Ravi Kumar,03001234567,550,350,70`]);
-    expect(await text('part=collections')).toEqual(['day,storeCode,storeName,collected', ...mine.collectionsByStore.map((x) => `${x.day},${storeA.code},Store ${storeA.code},${x.paidPaise / 100}`)]);
+    expect(await text('part=stores')).toEqual(['storeCode,storeName,customers,balance (INR),overdue (INR),d0_30 (INR),d31_60 (INR),d61_90 (INR),d90plus (INR)', `${storeA.code},Store ${storeA.code},1,550.00,350.00,200.00,0.00,0.00,350.00`]);
+    expect(await text('part=top')).toEqual(['storeCode,storeName,customer,phone,balance (INR),overdue (INR),daysOverdue', `${storeA.code},Store ${storeA.code},Ravi Kumar,03001234567,550.00,350.00,70`]);
+    expect(await text('part=collections')).toEqual(['day,storeCode,storeName,collected (INR)', ...mine.collectionsByStore.map((x) => `${x.day},${storeA.code},Store ${storeA.code},${(x.paidPaise / 100).toFixed(2)}`)]);
     expect((await t.call('GET', '/reports/receivables?format=csv&part=everything', manager.token)).status).toBe(400);
   });
 

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { shopDateTime, uuidSchema } from '@bazaar/shared';
+import { currencyInfo, formatScaled, shopDateTime, uuidSchema, type CurrencyInfo } from '@bazaar/shared';
 import { z } from 'zod';
 import type { Database } from '../db/database.types';
+import { readHubLocale } from '../settings/hub-settings.repository';
 
 export const exportJob = z.object({ exportId: z.uuid() });
 
@@ -45,13 +46,14 @@ export async function runExport(opts: {
   try {
     await db.deleteFrom('export_chunks').where('export_id', '=', job.id).execute();
     const total = await countRows(opts.readDb, params);
+    const currency = currencyInfo((await readHubLocale(db)).currency);
     await db.updateTable('export_jobs').set({ state: 'running', rows_done: 0, rows_total: total, error: null }).where('id', '=', job.id).execute();
     let n = 0;
     let done = 0;
     let after: [string, string] | null = null;
-    await db.insertInto('export_chunks').values({ export_id: job.id, n: n++, data: header(params.kind) }).execute();
+    await db.insertInto('export_chunks').values({ export_id: job.id, n: n++, data: header(params.kind, currency) }).execute();
     for (;;) {
-      const page = await readPage(opts.readDb, params, after);
+      const page = await readPage(opts.readDb, params, after, currency);
       if (page.rows.length === 0) break;
       await db.insertInto('export_chunks').values({ export_id: job.id, n: n++, data: page.rows.join('') }).execute();
       done += page.rows.length;
@@ -78,14 +80,18 @@ export async function runExport(opts: {
 /**
  * Columns people read first (store, product, quantity with its unit, the store's local time,
  * who and which counter by name), then the machine columns (UTC time, ids). Quantities are in
- * the unit column's base unit (g, ml or pc); prices in paise per kg, L or piece as the product
- * is priced.
+ * the unit column's base unit (g, ml or pc); prices in the hub's currency (named in the header:
+ * "unit_price (PKR)", with its own digits after the point) per kg, L or piece as the product is priced.
  */
-function header(kind: ExportParams['kind']): string {
+function header(kind: ExportParams['kind'], currency: CurrencyInfo): string {
+  const m = (name: string) => `${name} (${currency.code})`;
   return kind === 'movements'
-    ? 'store_code,store_name,local_time,time_zone,sku,product_name,kind,qty,unit,unit_price_paise,price_per,reason,cashier,counter,occurred_at_utc,id,device_id,user_id\n'
-    : 'store_code,store_name,region,sku,product_name,category,qty,unit,reorder_level,cost_paise,price_per,stock_value_at_cost_paise,updated_at,store_id,product_id\n';
+    ? `store_code,store_name,local_time,time_zone,sku,product_name,kind,qty,unit,${m('unit_price')},price_per,reason,cashier,counter,occurred_at_utc,id,device_id,user_id\n`
+    : `store_code,store_name,region,sku,product_name,category,qty,unit,reorder_level,${m('cost')},price_per,${m('stock_value_at_cost')},updated_at,store_id,product_id\n`;
 }
+
+/** Minor units as the currency's major units: 12345 → "123.45" (JPY "12345", KWD "12.345"). */
+const major = (minor: number | null, currency: CurrencyInfo) => (minor === null ? null : formatScaled(Math.round(minor), currency.minorDigits, false));
 
 /** What a product's price is quoted per: 'kg' and 'L' for weighed and measured goods. */
 const pricePer = (unit: string) => (unit === 'g' ? 'kg' : unit === 'ml' ? 'L' : 'pc');
@@ -124,7 +130,7 @@ function timeFilter(p: ExportParams) {
   );
 }
 
-async function readPage(db: Kysely<Database>, p: ExportParams, after: [string, string] | null): Promise<{ rows: string[]; last: [string, string] | null }> {
+async function readPage(db: Kysely<Database>, p: ExportParams, after: [string, string] | null, currency: CurrencyInfo): Promise<{ rows: string[]; last: [string, string] | null }> {
   if (p.kind === 'stock') {
     const { rows } = await sql<{ store_id: string; product_id: string; code: string; store_name: string; region: string | null; sku: string; name: string; category: string | null; unit: string; qty: number; reorder_level: number; cost_paise: number; value: string; updated_at: Date }>`
       SELECT k.store_id, k.product_id, s.code, s.name AS store_name, s.region, p.sku, p.name, p.category, p.unit, k.qty, k.reorder_level, p.cost_paise,
@@ -135,7 +141,7 @@ async function readPage(db: Kysely<Database>, p: ExportParams, after: [string, s
       ORDER BY k.store_id, k.product_id LIMIT ${PAGE}`.execute(db);
     const l = rows.at(-1);
     return {
-      rows: rows.map((r) => line([r.code, r.store_name, r.region, r.sku, r.name, r.category, r.qty, r.unit, r.reorder_level, r.cost_paise, pricePer(r.unit), Number(r.value), r.updated_at, r.store_id, r.product_id])),
+      rows: rows.map((r) => line([r.code, r.store_name, r.region, r.sku, r.name, r.category, r.qty, r.unit, r.reorder_level, major(r.cost_paise, currency), pricePer(r.unit), major(Number(r.value), currency), r.updated_at, r.store_id, r.product_id])),
       last: l ? [l.store_id, l.product_id] : null,
     };
   }
@@ -151,7 +157,7 @@ async function readPage(db: Kysely<Database>, p: ExportParams, after: [string, s
   const l = rows.at(-1);
   return {
     rows: rows.map((r) =>
-      line([r.code, r.store_name, r.local_time, r.time_zone, r.sku, r.name, r.kind, r.qty, r.unit, r.unit_price_paise, pricePer(r.unit), r.reason, r.user_name, r.device_name, r.occurred_at, r.id, r.device_id, r.user_id]),
+      line([r.code, r.store_name, r.local_time, r.time_zone, r.sku, r.name, r.kind, r.qty, r.unit, major(r.unit_price_paise, currency), pricePer(r.unit), r.reason, r.user_name, r.device_name, r.occurred_at, r.id, r.device_id, r.user_id]),
     ),
     last: l ? [l.store_id, l.id] : null,
   };

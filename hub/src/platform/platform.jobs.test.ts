@@ -178,7 +178,10 @@ for (const mode of modes) {
       const sCol = (name: string) => sHead!.indexOf(name);
       expect(sHead!.slice(0, 8)).toEqual(['store_code', 'store_name', 'region', 'sku', 'product_name', 'category', 'qty', 'unit']);
       expect(sRow![sCol('qty')]).toBe('6');
-      expect(Number(sRow![sCol('stock_value_at_cost_paise')])).toBe(6 * Number(sRow![sCol('cost_paise')]));
+      // Money in the hub's currency, named in the header, with its two digits of paisa.
+      expect(sRow![sCol('cost (INR)')]).toMatch(/^\d+\.\d{2}$/);
+      expect(Math.round(Number(sRow![sCol('stock_value_at_cost (INR)')]) * 100)).toBe(6 * Math.round(Number(sRow![sCol('cost (INR)')]) * 100));
+      expect(head!).toContain('unit_price (INR)');
     }, 60_000);
   });
 }

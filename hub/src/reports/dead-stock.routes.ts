@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { requireUser } from '../auth/auth.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
-import { csvResponse, toCsv, wantsCsv } from './csv';
+import { csvMoney, csvResponse, toCsv, wantsCsv } from './csv';
 import { valueSql } from './margins.routes';
 import { scope } from './reports.routes';
 
@@ -70,7 +70,7 @@ export function createDeadStockRoutes(deps: AppDeps) {
       retailPaise: Number(r.retail),
       lastSoldOn: r.last_sold,
     }));
-    if (wantsCsv(c)) return csvResponse(c, 'dead-stock.csv', toCsv(columns, items));
+    if (wantsCsv(c)) return csvResponse(c, 'dead-stock.csv', toCsv(columns, items, await csvMoney(db)));
     return c.json({ days: q.days, items, truncated: (rows[0]?.dead ?? 0) > items.length, totalCostPaise: Number(rows[0]?.total ?? 0) }, 200);
   });
 }

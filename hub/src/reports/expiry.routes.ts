@@ -1,10 +1,11 @@
 import { allocateBatches, daysUntil, expiryQuerySchema, expiryReportSchema, lineTotalPaise, localDay, type ExpiryRow } from '@bazaar/shared';
 import { Hono, type Context } from 'hono';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.types';
 import { requireUser } from '../auth/auth.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
-import { csvResponse, toCsv, wantsCsv } from './csv';
+import { csvMoney, csvResponse, toCsv, wantsCsv } from './csv';
 import { scope } from './reports.routes';
 
 const expiry = route({
@@ -44,7 +45,7 @@ export function createExpiryRoutes(deps: AppDeps) {
       .$if(stores !== null, (w) => w.where('m.store_id', 'in', stores!))
       .$if(query.category !== undefined, (w) => w.where('p.category', '=', query.category!))
       .execute();
-    if (!due.length) return answer(c, []);
+    if (!due.length) return answer(c, db, []);
     // The due stores × due products, narrowed to the due pairs in code (a product due in one store need not be in another).
     const dueStores = [...new Set(due.map((d) => d.store_id))];
     const dueProducts = [...new Set(due.map((d) => d.product_id))];
@@ -106,12 +107,12 @@ export function createExpiryRoutes(deps: AppDeps) {
       }
     }
     rows.sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.storeCode.localeCompare(b.storeCode) || a.sku.localeCompare(b.sku) || (a.lot ?? '').localeCompare(b.lot ?? ''));
-    return answer(c, rows, query.limit);
+    return answer(c, db, rows, query.limit);
   });
 }
 
-function answer(c: Context<AppEnv>, rows: ExpiryRow[], limit = rows.length) {
+async function answer(c: Context<AppEnv>, db: Kysely<Database>, rows: ExpiryRow[], limit = rows.length) {
   const items = rows.slice(0, limit);
-  if (wantsCsv(c)) return csvResponse(c, 'expiry.csv', toCsv(columns, items));
+  if (wantsCsv(c)) return csvResponse(c, 'expiry.csv', toCsv(columns, items, await csvMoney(db)));
   return c.json({ items, truncated: rows.length > items.length }, 200);
 }

@@ -91,7 +91,7 @@ describe('store rankings', () => {
     const csv = await t.call('GET', `/reports/store-rankings?${range}&sort=sales&dir=asc&format=csv`, admin.token);
     expect(csv.status).toBe(200);
     const lines = String(csv.text ?? csv.body).trim().split(/\r\n/);
-    expect(lines[0]).toMatch(/^rank,storeCode,storeName,region,salesPaise/);
+    expect(lines[0]).toMatch(/^rank,storeCode,storeName,region,sales \(INR\),margin \(INR\),marginPct,stockValue \(INR\)/);
     expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(['RK-C', 'RK-B', 'RK-A']);
   });
 

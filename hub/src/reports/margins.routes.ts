@@ -6,7 +6,7 @@ import type { UserPrincipal } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
 import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
-import { csvResponse, toCsv, wantsCsv } from './csv';
+import { csvMoney, csvResponse, toCsv, wantsCsv } from './csv';
 import { scope } from './reports.routes';
 import { addDays } from './trends.periods';
 
@@ -107,7 +107,7 @@ export function createMarginsRoutes(deps: AppDeps) {
         const items = stores !== null && stores.length === 0 ? [] : await marginRows(q, stores, range);
         if (wantsCsv(c)) {
           const keys = { product: ['sku', 'productName', 'unit', 'category', 'qty'], category: ['category'], store: ['storeCode', 'storeName'], day: ['period'], week: ['period'], month: ['period'] }[q.groupBy];
-          return csvResponse(c, `margins-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...keys, 'revenuePaise', 'costPaise', 'marginPaise', 'marginBasisPoints', 'returnsPaise'], items));
+          return csvResponse(c, `margins-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...keys, 'revenuePaise', 'costPaise', 'marginPaise', 'marginBasisPoints', 'returnsPaise'], items, await csvMoney(db)));
         }
         const totals = items.reduce((t, r) => ({ revenuePaise: t.revenuePaise + r.revenuePaise, costPaise: t.costPaise + r.costPaise, marginPaise: t.marginPaise + r.marginPaise }), { revenuePaise: 0, costPaise: 0, marginPaise: 0 });
         return c.json({ ...range, groupBy: q.groupBy, items, totals }, 200);
@@ -140,7 +140,7 @@ export function createMarginsRoutes(deps: AppDeps) {
               ORDER BY ${by.order}
               ${q.groupBy === 'product' ? sql`LIMIT ${PRODUCT_ROWS}` : sql``}`.execute(db);
         const items = rows.map(({ cost, retail, qty, all_cost: _c, all_retail: _r, ...r }) => ({ ...r, ...(qty === undefined ? {} : { qty: Number(qty) }), costPaise: Number(cost), retailPaise: Number(retail) }));
-        if (wantsCsv(c)) return csvResponse(c, `stock-value-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...by.csv, 'products', 'costPaise', 'retailPaise'], items));
+        if (wantsCsv(c)) return csvResponse(c, `stock-value-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...by.csv, 'products', 'costPaise', 'retailPaise'], items, await csvMoney(db)));
         // Totals are the whole scope's, also when groupBy=product shows only the most valuable rows.
         const totals = { costPaise: Number(rows[0]?.all_cost ?? 0), retailPaise: Number(rows[0]?.all_retail ?? 0) };
         return c.json({ groupBy: q.groupBy, items, totals }, 200);

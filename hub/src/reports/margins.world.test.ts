@@ -202,6 +202,6 @@ describe('margins, stock value, dead stock and shrinkage match the reference', (
     }
     const csv = await t.call('GET', '/reports/margins?groupBy=store&format=csv', admin.token);
     expect(csv.status).toBe(200);
-    expect(csv.text.split('\r\n')[0]).toBe('storeCode,storeName,revenuePaise,costPaise,marginPaise,marginBasisPoints,returnsPaise');
+    expect(csv.text.split('\r\n')[0]).toBe('storeCode,storeName,revenue (INR),cost (INR),margin (INR),marginBasisPoints,returns (INR)');
   });
 });

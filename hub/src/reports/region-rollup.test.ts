@@ -98,7 +98,7 @@ describe('stock value by region, then store, then product', () => {
     expect(mine.body.items.map((r: { region: string; costPaise: number }) => [r.region, r.costPaise])).toEqual(want.map((r) => [r.key, r.costPaise]));
     const csv = await t.call('GET', '/reports/stock-value?groupBy=region&format=csv', admin.token);
     const lines = String(csv.text ?? csv.body).trim().split(/\r\n/);
-    expect(lines[0]).toBe('region,stores,products,costPaise,retailPaise');
+    expect(lines[0]).toBe('region,stores,products,cost (INR),retail (INR)');
     expect(lines).toHaveLength(4);
   });
 });

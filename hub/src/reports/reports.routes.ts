@@ -1,6 +1,7 @@
 import { DomainError, salesReportSchema, uuidSchema, valuationSchema } from '@bazaar/shared';
 import { Hono, type Context } from 'hono';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.types';
 import { z } from 'zod';
 import { requireUser } from '../auth/auth.middleware';
 import { visibleStoreIds, type UserPrincipal } from '../auth/principal';
@@ -8,7 +9,7 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { dateQuery, iso } from '../http/route-helpers';
 import { route, type Route } from '../openapi/openapi.route';
 import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
-import { csvResponse, toCsv, wantsCsv } from './csv';
+import { csvMoney, csvResponse, toCsv, wantsCsv } from './csv';
 import { returnsSql, saleEffectSql, saleRevenueSql } from './sales-rollup';
 
 const reportLimit = z.coerce.number().int().min(1).max(10_000).default(1000);
@@ -70,8 +71,8 @@ export function scope(me: UserPrincipal, storeId: string | undefined): string[] 
   return visible;
 }
 
-function answer<T extends Record<string, unknown>>(c: Context<AppEnv>, name: string, columns: readonly (keyof T & string)[], items: T[], extra: Record<string, unknown> = {}) {
-  if (wantsCsv(c)) return csvResponse(c, `${name}.csv`, toCsv(columns, items));
+async function answer<T extends Record<string, unknown>>(c: Context<AppEnv>, db: Kysely<Database>, name: string, columns: readonly (keyof T & string)[], items: T[], extra: Record<string, unknown> = {}) {
+  if (wantsCsv(c)) return csvResponse(c, `${name}.csv`, toCsv(columns, items, await csvMoney(db)));
   return c.json({ items, ...extra }, 200);
 }
 
@@ -115,7 +116,7 @@ export function createReportsRoutes(deps: AppDeps) {
     const query = def.query(c);
     return cached(c, me, [kind, query], async () => {
       const stores = scope(me, query.storeId);
-      if (stores !== null && stores.length === 0) return answer(c, `${kind}-stock`, [], []);
+      if (stores !== null && stores.length === 0) return answer(c, db, `${kind}-stock`, [], []);
       // Store by store in code order, each store's rows by SKU, stopping once the limit is
       // filled: the stores come from store_stock_counts (only those with such rows) and each
       // store's rows from the partial index stock_low_idx. Sorting every low row of a chain
@@ -161,7 +162,7 @@ export function createReportsRoutes(deps: AppDeps) {
       const truncated = total > rows.length;
       c.header('X-Total-Count', String(total));
       c.header('X-Truncated', String(truncated));
-      return answer(c, `${kind}-stock`, ['storeCode', 'storeName', 'sku', 'productName', 'unit', 'category', 'qty', 'reorderLevel', 'shortBy', 'updatedAt', 'storeId', 'productId'], rows, {
+      return answer(c, db, `${kind}-stock`, ['storeCode', 'storeName', 'sku', 'productName', 'unit', 'category', 'qty', 'reorderLevel', 'shortBy', 'updatedAt', 'storeId', 'productId'], rows, {
         truncated,
         total,
       });
@@ -183,7 +184,7 @@ export function createReportsRoutes(deps: AppDeps) {
         // Which day a sale counts on, said with the answer: each store's own, or one fixed offset for all.
         const dayBoundary = query.tzOffsetMinutes === undefined ? 'store' : `utc${query.tzOffsetMinutes >= 0 ? '+' : '-'}${Math.abs(query.tzOffsetMinutes)}m`;
         const range = { from: from.toISOString(), to: to.toISOString(), groupBy: query.groupBy, ...(query.groupBy === 'day' ? { dayBoundary } : {}) };
-        if (stores !== null && stores.length === 0) return answer(c, 'sales', [], [], range);
+        if (stores !== null && stores.length === 0) return answer(c, db, 'sales', [], [], range);
 
         // Weighed goods are priced per kg / L: divide by 1000 with half-up rounding, per line (lineTotalPaise).
         const revenue = saleRevenueSql('m', 'p');
@@ -256,7 +257,7 @@ export function createReportsRoutes(deps: AppDeps) {
           returnsPaise: Number(r.returnsPaise),
         }));
         const keys = { day: ['day'], store: ['storeCode', 'storeName', 'storeId'], product: ['sku', 'productName', 'unit', 'productId'], region: ['region', 'stores'] }[query.groupBy];
-        return answer(c, `sales-by-${query.groupBy}`, [...keys, 'lines', 'qty', 'revenuePaise', 'costPaise', 'marginPaise', 'returnedQty', 'returnsPaise'], items, range);
+        return answer(c, db, `sales-by-${query.groupBy}`, [...keys, 'lines', 'qty', 'revenuePaise', 'costPaise', 'marginPaise', 'returnedQty', 'returnsPaise'], items, range);
       });
     })
     .get('/valuation', valuation, async (c) => {
@@ -264,7 +265,7 @@ export function createReportsRoutes(deps: AppDeps) {
       const query = valuation.query(c);
       return cached(c, me, query, async () => {
         const stores = scope(me, query.storeId);
-        if (stores !== null && stores.length === 0) return answer(c, 'valuation', [], [], { totalCostPaise: 0, totalRetailPaise: 0 });
+        if (stores !== null && stores.length === 0) return answer(c, db, 'valuation', [], [], { totalCostPaise: 0, totalRetailPaise: 0 });
         const divisor = sql`(CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END)`;
         let q = db
           .selectFrom('stock as k')
@@ -284,7 +285,7 @@ export function createReportsRoutes(deps: AppDeps) {
         if (stores !== null) q = q.where('k.store_id', 'in', stores);
         if (query.category) q = q.where('p.category', '=', query.category);
         const items = (await q.execute()).map((r) => ({ ...r, costPaise: Number(r.costPaise), retailPaise: Number(r.retailPaise) }));
-        return answer(c, 'valuation', ['storeCode', 'storeName', 'products', 'costPaise', 'retailPaise', 'storeId'], items, {
+        return answer(c, db, 'valuation', ['storeCode', 'storeName', 'products', 'costPaise', 'retailPaise', 'storeId'], items, {
           totalCostPaise: items.reduce((a, r) => a + r.costPaise, 0),
           totalRetailPaise: items.reduce((a, r) => a + r.retailPaise, 0),
       });

@@ -127,7 +127,7 @@ describe('reports', () => {
     const viaQuery = await t.call('GET', `/reports/sales?${range}&groupBy=product&format=csv`, admin.token);
     expect(viaQuery.headers.get('content-type')).toContain('text/csv');
     const lines = viaQuery.text.trim().split('\r\n');
-    expect(lines[0]).toBe('sku,productName,unit,productId,lines,qty,revenuePaise,costPaise,marginPaise,returnedQty,returnsPaise');
+    expect(lines[0]).toBe('sku,productName,unit,productId,lines,qty,revenue (INR),cost (INR),margin (INR),returnedQty,returns (INR)');
     expect(lines[1]).toMatch(/^RICE,"Rice, basmati",g,/);
     expect(lines[2]).toMatch(/^SOAP,'=cmd\|calc,pc,/);
     const viaAccept = await t.call('GET', '/reports/low-stock', admin.token, undefined, { Accept: 'text/csv' });

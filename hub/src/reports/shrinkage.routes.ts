@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { requireUser } from '../auth/auth.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
-import { csvResponse, toCsv, wantsCsv } from './csv';
+import { csvMoney, csvResponse, toCsv, wantsCsv } from './csv';
 import { dayRange } from './margins.routes';
 import { scope } from './reports.routes';
 
@@ -42,7 +42,7 @@ export function createShrinkageRoutes(deps: AppDeps) {
     const items = rows.map(({ cost, ...r }) => ({ ...r, costPaise: Number(cost) }));
     if (wantsCsv(c)) {
       const cols = { 'store-reason': ['storeCode', 'storeName', 'reason'], reason: ['reason'], store: ['storeCode', 'storeName'] }[q.groupBy];
-      return csvResponse(c, `shrinkage-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...cols, 'events', 'costPaise'], items));
+      return csvResponse(c, `shrinkage-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...cols, 'events', 'costPaise'], items, await csvMoney(db)));
     }
     return c.json({ ...range, groupBy: q.groupBy, items, totalCostPaise: items.reduce((a, r) => a + r.costPaise, 0) }, 200);
   });

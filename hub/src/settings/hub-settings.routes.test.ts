@@ -33,6 +33,9 @@ describe('hub settings: currency and default language', () => {
 
     const kwd = await t.call('PATCH', '/settings', admin.token, { currency: 'KWD' });
     expect(kwd.body).toMatchObject({ currency: 'KWD', currencyMinorDigits: 3, defaultLocale: 'ur' });
+    // The hub's CSV answers say the currency they are in.
+    const csv = await t.call('GET', '/reports/stock-value?groupBy=store&format=csv', admin.token);
+    expect(String(csv.text ?? csv.body).split('\r\n')[0]).toBe('storeCode,storeName,region,products,cost (KWD),retail (KWD)');
 
     const audit = await t.db.db
       .selectFrom('audit_log')

@@ -1,4 +1,4 @@
-import { DomainError, limitSchema, pageSchema, receiptAmount, shiftDetailSchema, shiftReportSchema, shiftSummarySchema, uuidSchema, type ShiftSummary } from '@bazaar/shared';
+import { DomainError, limitSchema, pageSchema, shiftDetailSchema, shiftReportSchema, shiftSummarySchema, uuidSchema, type ShiftSummary } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import type { Database } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeTimeIdCursor, pageOf, pastCursor } from '../http/cursor';
 import { route } from '../openapi/openapi.route';
-import { csvResponse, toCsv, wantsCsv } from '../reports/csv';
+import { csvMoney, csvResponse, toCsv, wantsCsv } from '../reports/csv';
 import { localTime } from '../bills/bills.mappers';
 
 /** Web forms send "" for an unset filter; treat it as absent. */
@@ -114,16 +114,17 @@ function toSummary(r: ShiftRowView): ShiftSummary {
 }
 
 const csvColumns = ['storeCode', 'storeName', 'counterName', 'status', 'opened', 'openedBy', 'closed', 'closedBy', 'float', 'sales', 'cashExpected', 'counted', 'variance'] as const;
-const money = (p: number | null) => (p === null ? '' : receiptAmount(p));
+/** Amounts in minor units; the CSV writes them in the hub's currency, named in the header (csvMoney). */
+const csvMoneyColumns = ['float', 'sales', 'cashExpected', 'counted', 'variance'];
 const csvRow = (s: ShiftSummary) => ({
   ...s,
   opened: localTime(s.openedAt, s.timeZone),
   closed: s.closedAt ? localTime(s.closedAt, s.timeZone) : '',
-  float: money(s.floatPaise),
-  sales: money(s.salesPaise),
-  cashExpected: money(s.cashExpectedPaise),
-  counted: money(s.countedPaise),
-  variance: money(s.variancePaise),
+  float: s.floatPaise,
+  sales: s.salesPaise,
+  cashExpected: s.cashExpectedPaise,
+  counted: s.countedPaise,
+  variance: s.variancePaise,
 });
 
 /** Head office reads the shifts of its stores (admins all, managers theirs; counters and staff are refused). */
@@ -135,11 +136,12 @@ export function createShiftsRoutes(deps: AppDeps) {
       const query = list.query(c);
       const csv = wantsCsv(c);
       const visible = visibleStoreIds(me);
-      if (visible !== null && visible.length === 0) return csv ? csvResponse(c, 'shifts.csv', toCsv(csvColumns, [])) : c.json({ items: [], nextCursor: null }, 200);
+      const money = csv ? await csvMoney(db, csvMoneyColumns) : null;
+      if (visible !== null && visible.length === 0) return money ? csvResponse(c, 'shifts.csv', toCsv(csvColumns, [], money)) : c.json({ items: [], nextCursor: null }, 200);
       let q = shifts(db, visible, query).orderBy('h.opened_at', 'desc').orderBy('h.id', 'desc').limit(csv ? CSV_MAX : query.limit + 1);
-      if (csv) {
+      if (money) {
         const rows = (await q.execute()) as ShiftRowView[];
-        return csvResponse(c, 'shifts.csv', toCsv(csvColumns, rows.map((r) => csvRow(toSummary(r)))));
+        return csvResponse(c, 'shifts.csv', toCsv(csvColumns, rows.map((r) => csvRow(toSummary(r))), money));
       }
       const after = decodeTimeIdCursor(query.cursor);
       if (after) q = q.where(pastCursor('h.opened_at', 'h.id', after));

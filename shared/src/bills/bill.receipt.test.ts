@@ -45,4 +45,24 @@ describe('receipt text', () => {
     expect(receiptAmount(123456789)).toBe('1,234,567.89');
     expect(receiptAmount(-5)).toBe('-0.05');
   });
+
+  it('prints amounts with the digits of the currency’s minor unit (JPY 0, KWD and BHD 3, PKR and INR 2)', () => {
+    expect(receiptAmount(123456, 0)).toBe('123,456');
+    expect(receiptAmount(-5, 0)).toBe('-5');
+    expect(receiptAmount(1234567, 3)).toBe('1,234.567');
+    expect(receiptAmount(-5, 3)).toBe('-0.005');
+    expect(receiptAmount(123456, 2)).toBe(receiptAmount(123456));
+    // The same bill's amounts as each currency's stored minor units: the text moves the point, never the figures.
+    const yen = billReceiptText(sampleBill, { ...opts, currencyLabel: 'JPY', minorDigits: 0, width: 32 });
+    expect(yen).toContain('TOTAL JPY                253,700');
+    expect(yen).toMatch(/^ {2}change +6,300$/m);
+    expect(yen.replace('1.25 kg', '')).not.toMatch(/\d\.\d/); // the weight keeps its decimals, no amount has any
+    const dinar = billReceiptText(sampleBill, { ...opts, currencyLabel: 'KWD', minorDigits: 3, width: 32 });
+    expect(dinar).toContain('TOTAL KWD                253.700');
+    expect(dinar).toMatch(/^Subtotal +268\.750$/m);
+    expect(dinar).toContain('You saved KWD 15.079');
+    const bhd = billReceiptText(sampleBill, { ...opts, currencyLabel: 'BHD', minorDigits: 3, width: 48 });
+    for (const line of bhd.split('\n')) expect(line.length).toBeLessThanOrEqual(48);
+    expect(bhd).toMatch(/^Rounding +\+0\.029$/m);
+  });
 });

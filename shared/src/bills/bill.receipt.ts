@@ -15,6 +15,8 @@ export interface ReceiptOptions {
   header?: readonly string[];
   /** Printed before the total: "Rs", "PKR", "INR" (printers rarely have ₹). */
   currencyLabel: string;
+  /** Digits after the point of the currency's minor unit: 2 (PKR, INR), 0 (JPY), 3 (KWD, BHD). */
+  minorDigits?: number | undefined;
   /** IANA zone of the store; dates are the store's local time. */
   timeZone?: string | undefined;
   footer?: readonly string[];
@@ -22,11 +24,14 @@ export interface ReceiptOptions {
 
 const methodNames: Record<Payment['method'], string> = { cash: 'Cash', upi: 'UPI', card: 'Card', jazzcash: 'JazzCash', easypaisa: 'Easypaisa', credit: 'Credit (account)' };
 
-/** 123456 → "1,234.56"; negative amounts keep their sign. */
-export function receiptAmount(paise: number): string {
-  const s = formatScaled(Math.abs(paise), 2, false);
-  const [whole = '0', frac = '00'] = s.split('.');
-  return `${paise < 0 ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+/**
+ * Minor units → "1,234.56" with the currency's own digits after the point (123456 → "1,234.56"
+ * for PKR, "123,456" for JPY, "123.456" for KWD); negative amounts keep their sign.
+ */
+export function receiptAmount(minor: number, minorDigits = 2): string {
+  const s = formatScaled(Math.abs(minor), minorDigits, false);
+  const [whole = '0', frac] = s.split('.');
+  return `${minor < 0 ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
 }
 
 function center(text: string, width: number): string {
@@ -77,6 +82,8 @@ const titles: Record<Bill['kind'], string> = { sale: 'Bill', return: 'Return', e
 
 export function billReceiptText(bill: Bill, o: ReceiptOptions): string {
   const w = o.width;
+  const digits = o.minorDigits ?? 2;
+  const amount = (minor: number) => receiptAmount(minor, digits);
   const rule = '-'.repeat(w);
   const out: string[] = [center(o.storeName, w), ...(o.header ?? []).map((h) => center(h, w)), rule];
   out.push(row(titles[bill.kind], bill.number, w));
@@ -90,33 +97,33 @@ export function billReceiptText(bill: Bill, o: ReceiptOptions): string {
     const per = l.unit === 'pc' ? '' : `/${priceUnit(l.unit)}`;
     // A pack line reads "1 carton (24 pc) x 550.00"; a scale label's line says its weight and that the label priced it.
     const qtyText = l.pack
-      ? `${l.pack.count} ${l.pack.name} (${formatQuantity(l.qty, l.unit)}) x ${receiptAmount(Math.round(l.grossPaise / l.pack.count))}`
+      ? `${l.pack.count} ${l.pack.name} (${formatQuantity(l.qty, l.unit)}) x ${amount(Math.round(l.grossPaise / l.pack.count))}`
       : l.labelPricePaise !== undefined
-        ? `${formatQuantity(l.qty, l.unit)} @ ${receiptAmount(l.unitPricePaise)}${per} label`
-        : `${formatQuantity(l.qty, l.unit)} x ${receiptAmount(l.unitPricePaise)}${per}`;
-    out.push(row(`  ${qtyText}`, receiptAmount(sign * l.grossPaise), w));
-    if (l.lineDiscountPaise > 0) out.push(row(`  ${discountLabel(l.discount)}`, receiptAmount(-l.lineDiscountPaise), w));
-    if (l.direction === 'return' && l.totalPaise !== -l.grossPaise) out.push(row('  as charged', receiptAmount(l.totalPaise), w));
+        ? `${formatQuantity(l.qty, l.unit)} @ ${amount(l.unitPricePaise)}${per} label`
+        : `${formatQuantity(l.qty, l.unit)} x ${amount(l.unitPricePaise)}${per}`;
+    out.push(row(`  ${qtyText}`, amount(sign * l.grossPaise), w));
+    if (l.lineDiscountPaise > 0) out.push(row(`  ${discountLabel(l.discount)}`, amount(-l.lineDiscountPaise), w));
+    if (l.direction === 'return' && l.totalPaise !== -l.grossPaise) out.push(row('  as charged', amount(l.totalPaise), w));
   }
   out.push(rule);
-  out.push(row('Subtotal', receiptAmount(bill.subtotalPaise), w));
+  out.push(row('Subtotal', amount(bill.subtotalPaise), w));
   const lineDiscounts = bill.lines.reduce((a, l) => a + l.lineDiscountPaise, 0);
-  if (bill.discountPaise > lineDiscounts) out.push(row(bill.billDiscount ? `Bill ${discountLabel(bill.billDiscount).toLowerCase()}` : 'Bill discount', receiptAmount(-(bill.discountPaise - lineDiscounts)), w));
-  if (lineDiscounts > 0) out.push(row('Line discounts', receiptAmount(-lineDiscounts), w));
-  if (bill.roundingPaise !== 0) out.push(row('Rounding', `${bill.roundingPaise > 0 ? '+' : ''}${receiptAmount(bill.roundingPaise)}`, w));
-  out.push(row(`${bill.totalPaise < 0 ? 'REFUND' : 'TOTAL'} ${o.currencyLabel}`, receiptAmount(Math.abs(bill.totalPaise)), w));
+  if (bill.discountPaise > lineDiscounts) out.push(row(bill.billDiscount ? `Bill ${discountLabel(bill.billDiscount).toLowerCase()}` : 'Bill discount', amount(-(bill.discountPaise - lineDiscounts)), w));
+  if (lineDiscounts > 0) out.push(row('Line discounts', amount(-lineDiscounts), w));
+  if (bill.roundingPaise !== 0) out.push(row('Rounding', `${bill.roundingPaise > 0 ? '+' : ''}${amount(bill.roundingPaise)}`, w));
+  out.push(row(`${bill.totalPaise < 0 ? 'REFUND' : 'TOTAL'} ${o.currencyLabel}`, amount(Math.abs(bill.totalPaise)), w));
   for (const p of bill.payments) {
     if (p.method === 'cash' && p.tenderedPaise !== undefined && p.tenderedPaise !== p.amountPaise) {
-      out.push(row('Cash', receiptAmount(p.amountPaise), w));
-      out.push(row('  tendered', receiptAmount(p.tenderedPaise), w));
-      out.push(row('  change', receiptAmount(p.changePaise ?? 0), w));
+      out.push(row('Cash', amount(p.amountPaise), w));
+      out.push(row('  tendered', amount(p.tenderedPaise), w));
+      out.push(row('  change', amount(p.changePaise ?? 0), w));
     } else {
-      out.push(row(p.amountPaise < 0 ? `Refund ${methodNames[p.method]}` : methodNames[p.method], receiptAmount(Math.abs(p.amountPaise)), w));
+      out.push(row(p.amountPaise < 0 ? `Refund ${methodNames[p.method]}` : methodNames[p.method], amount(Math.abs(p.amountPaise)), w));
     }
   }
   const saved = bill.discountPaise;
   out.push(rule);
-  if (saved > 0) out.push(center(`You saved ${o.currencyLabel} ${receiptAmount(saved)}`, w));
+  if (saved > 0) out.push(center(`You saved ${o.currencyLabel} ${amount(saved)}`, w));
   for (const f of o.footer ?? ['Thank you']) out.push(center(f, w));
   out.push(center(bill.number, w));
   return `${out.map((l) => l.trimEnd()).join('\n')}\n`;

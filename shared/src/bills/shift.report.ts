@@ -83,20 +83,21 @@ const when = (iso: string, timeZone: string | undefined) =>
   new Intl.DateTimeFormat('en-GB', { ...(timeZone ? { timeZone } : {}), day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso)).replace(',', '');
 
 /** The Z report as printed on the receipt printer (32 or 48 columns), Latin script like the receipts. */
-export function shiftReportText(r: ShiftReport, o: { width: 32 | 48; storeName: string; currencyLabel: string; timeZone?: string | undefined }): string {
+export function shiftReportText(r: ShiftReport, o: { width: 32 | 48; storeName: string; currencyLabel: string; minorDigits?: number | undefined; timeZone?: string | undefined }): string {
   const w = o.width;
+  const amount = (minor: number) => receiptAmount(minor, o.minorDigits ?? 2);
   const rule = '-'.repeat(w);
   const out = [o.storeName, `${r.status === 'closed' ? 'Z REPORT' : 'X REPORT (shift open)'} ${r.storeCode}-${r.counterCode}`, rule];
   out.push(row('Opened', `${when(r.openedAt, o.timeZone)} ${r.openedBy ?? ''}`.trim(), w));
   if (r.closedAt) out.push(row('Closed', `${when(r.closedAt, o.timeZone)} ${r.closedBy ?? ''}`.trim(), w));
-  out.push(rule, row('Bills', String(r.saleBills), w), row('Sales', receiptAmount(r.salesPaise), w), row(`Returns (${r.returnBills})`, receiptAmount(-r.returnsPaise), w));
-  out.push(row('Discounts given', receiptAmount(r.discountsPaise), w), row('Rounding', receiptAmount(r.roundingPaise), w), row(`Voids (${r.voids.count})`, receiptAmount(r.voids.totalPaise), w), rule);
-  for (const m of r.byMethod) out.push(row(m.method.toUpperCase(), receiptAmount(m.amountPaise), w));
-  out.push(rule, row('Float', receiptAmount(r.floatPaise), w), row(`Cash expected ${o.currencyLabel}`, receiptAmount(r.cashExpectedPaise), w));
+  out.push(rule, row('Bills', String(r.saleBills), w), row('Sales', amount(r.salesPaise), w), row(`Returns (${r.returnBills})`, amount(-r.returnsPaise), w));
+  out.push(row('Discounts given', amount(r.discountsPaise), w), row('Rounding', amount(r.roundingPaise), w), row(`Voids (${r.voids.count})`, amount(r.voids.totalPaise), w), rule);
+  for (const m of r.byMethod) out.push(row(m.method.toUpperCase(), amount(m.amountPaise), w));
+  out.push(rule, row('Float', amount(r.floatPaise), w), row(`Cash expected ${o.currencyLabel}`, amount(r.cashExpectedPaise), w));
   if (r.countedPaise !== null) {
-    for (const c of r.counted) out.push(row(`  ${receiptAmount(c.denominationPaise).replace(/\.00$/, '')} x ${c.count}`, receiptAmount(c.denominationPaise * c.count), w));
-    out.push(row(`Cash counted ${o.currencyLabel}`, receiptAmount(r.countedPaise), w));
-    out.push(row((r.variancePaise ?? 0) < 0 ? 'SHORT' : (r.variancePaise ?? 0) > 0 ? 'OVER' : 'Variance', receiptAmount(r.variancePaise ?? 0), w));
+    for (const c of r.counted) out.push(row(`  ${amount(c.denominationPaise).replace(/\.0+$/, '')} x ${c.count}`, amount(c.denominationPaise * c.count), w));
+    out.push(row(`Cash counted ${o.currencyLabel}`, amount(r.countedPaise), w));
+    out.push(row((r.variancePaise ?? 0) < 0 ? 'SHORT' : (r.variancePaise ?? 0) > 0 ? 'OVER' : 'Variance', amount(r.variancePaise ?? 0), w));
   }
   return `${out.join('\n')}\n`;
 }

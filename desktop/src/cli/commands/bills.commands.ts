@@ -181,7 +181,7 @@ export function registerBillCommands(program: Command): void {
         if (!r) return void process.stdout.write(`${cliT.t('cli.shift.none')}\n`);
         const info = await core.info();
         const s = await core.billSettings();
-        process.stdout.write(shiftReportText(r, { width: 48, storeName: info.storeName ?? '', currencyLabel: s.currencyLabel, timeZone: s.timeZone ?? undefined }));
+        process.stdout.write(shiftReportText(r, { width: 48, storeName: info.storeName ?? '', currencyLabel: s.currencyLabel, minorDigits: s.minorDigits, timeZone: s.timeZone ?? undefined }));
       });
     });
   shift
@@ -195,7 +195,7 @@ export function registerBillCommands(program: Command): void {
         if (g.json) return printJson(r);
         const info = await core.info();
         const s = await core.billSettings();
-        process.stdout.write(shiftReportText(r, { width: receiptWidth(o.width), storeName: info.storeName ?? '', currencyLabel: s.currencyLabel, timeZone: s.timeZone ?? undefined }));
+        process.stdout.write(shiftReportText(r, { width: receiptWidth(o.width), storeName: info.storeName ?? '', currencyLabel: s.currencyLabel, minorDigits: s.minorDigits, timeZone: s.timeZone ?? undefined }));
       });
     });
 }

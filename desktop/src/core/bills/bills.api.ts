@@ -117,6 +117,8 @@ export interface BillSettingsView {
   paymentMethods: PaymentMethod[];
   maxDiscountBasisPoints: number;
   currencyLabel: string;
+  /** Digits of the currency's minor unit (2 PKR/INR, 0 JPY, 3 KWD): what receipts and the Z report print. */
+  minorDigits: number;
   receiptHeader: string[];
   timeZone: string | null;
   scaleLayouts: ScaleLayout[];

@@ -30,7 +30,7 @@ export interface RecordBillArgs {
 }
 
 export function receiptFor(bill: Bill, store: BillStore, width: 32 | 48): string {
-  return billReceiptText(bill, { width, storeName: store.storeName, header: store.receiptHeader, currencyLabel: store.currencyLabel, timeZone: store.timeZone });
+  return billReceiptText(bill, { width, storeName: store.storeName, header: store.receiptHeader, currencyLabel: store.currencyLabel, minorDigits: store.minorDigits, timeZone: store.timeZone });
 }
 
 /**

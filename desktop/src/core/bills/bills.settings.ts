@@ -1,4 +1,4 @@
-import { COUNTER_CODE_RE, DomainError, defaultCounterCode, isLocale, paymentMethods, receiptCurrencyLabel, scaleLayoutsSchema, type HubLocale, type Locale, type PaymentMethod, type ScaleLayout } from '@bazaar/shared';
+import { COUNTER_CODE_RE, DomainError, currencyInfo, currencyOfTimeZone, defaultCounterCode, isLocale, paymentMethods, receiptCurrencyLabel, scaleLayoutsSchema, type HubLocale, type Locale, type PaymentMethod, type ScaleLayout } from '@bazaar/shared';
 import type Database from 'better-sqlite3';
 import { prepared } from '../db/prepared';
 import type { BillSettingsRow, Executor, SettingsRow } from '../db/db.types';
@@ -17,6 +17,8 @@ export interface BillStore {
   methods: PaymentMethod[];
   maxDiscountBp: number;
   currencyLabel: string;
+  /** Digits of the store's currency's minor unit (2 for PKR and INR, 0 for JPY, 3 for KWD): receipts print amounts with them. */
+  minorDigits: number;
   receiptHeader: string[];
   timeZone: string | undefined;
 }
@@ -24,7 +26,7 @@ export interface BillStore {
 type Row = Pick<SettingsRow, 'store_id' | 'store_code' | 'store_name' | 'device_id' | 'hlc_node'> & Omit<BillSettingsRow, 'id'>;
 
 const select = `SELECT s.store_id, s.store_code, s.store_name, s.device_id, s.hlc_node, b.counter_code, b.cash_step_paise, b.payment_methods,
-  b.max_discount_bp, b.currency_label, b.receipt_header, b.time_zone FROM settings s JOIN bill_settings b ON b.id = 1 WHERE s.id = 1`;
+  b.max_discount_bp, b.currency_label, b.currency, b.receipt_header, b.time_zone FROM settings s JOIN bill_settings b ON b.id = 1 WHERE s.id = 1`;
 
 function jsonList(text: string): unknown[] {
   const v: unknown = JSON.parse(text);
@@ -44,9 +46,21 @@ export function billStoreSync(raw: Database.Database): BillStore {
     methods: jsonList(r.payment_methods).filter((m): m is PaymentMethod => paymentMethods.includes(m as PaymentMethod) && m !== 'cash'),
     maxDiscountBp: r.max_discount_bp,
     currencyLabel: r.currency_label,
+    minorDigits: storeMinorDigits(r.currency, r.time_zone),
     receiptHeader: jsonList(r.receipt_header).map(String),
     timeZone: r.time_zone ?? undefined,
   };
+}
+
+/** The hub's currency's minor unit; a stand-alone store counts in its zone's country's money (2 digits when unknown). */
+export function storeMinorDigits(currency: string | null, timeZone: string | null): number {
+  const code = currency ?? currencyOfTimeZone(timeZone);
+  if (!code) return 2;
+  try {
+    return currencyInfo(code).minorDigits;
+  } catch {
+    return 2;
+  }
 }
 
 export interface BillSettingsPatch {

@@ -20,13 +20,19 @@ describe("the hub's currency and default language reach the counter (real hub pr
 
     await core.stockIn({ product: 'CHAI', qty: 10 });
     const sale = await core.sell({ lines: [{ product: 'CHAI', qty: 1 }], payments: [{ method: 'cash', tenderedPaise: 150_000 }] });
-    expect((await core.showBill({ bill: sale.billNumber })).receiptText).toMatch(/TOTAL Rs/);
+    expect((await core.showBill({ bill: sale.billNumber })).receiptText).toMatch(/^TOTAL Rs +1,450\.50$/m);
     await core.syncNow();
 
     // Head office switches the hub to rupees of India and Hindi: the next pull brings both.
     await t.hub.api('PATCH', '/settings', { currency: 'INR', defaultLocale: 'hi' }, t.admin);
     await core.syncNow();
     expect(await core.billSettings()).toMatchObject({ currency: 'INR', defaultLocale: 'hi', currencyLabel: '₹' });
-    expect((await core.showBill({ bill: sale.billNumber })).receiptText).toMatch(/TOTAL ₹/);
+    expect((await core.showBill({ bill: sale.billNumber })).receiptText).toMatch(/TOTAL ₹ +1,450\.50$/m);
+
+    // A currency of three decimals (Kuwaiti dinar, fils): receipts print the stored minor units with three digits.
+    await t.hub.api('PATCH', '/settings', { currency: 'KWD' }, t.admin);
+    await core.syncNow();
+    expect(await core.billSettings()).toMatchObject({ currency: 'KWD', currencyLabel: 'KWD', minorDigits: 3 });
+    expect((await core.showBill({ bill: sale.billNumber })).receiptText).toMatch(/^TOTAL KWD +145\.050$/m);
   });
 });

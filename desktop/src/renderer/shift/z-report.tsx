@@ -8,7 +8,7 @@ export function ZReport({ report, settings, storeName }: { report: ShiftReport; 
   const i18n = useI18n();
   const { t } = i18n;
   const m = (p: number) => <bdi>{i18n.money(p)}</bdi>;
-  const text = shiftReportText(report, { width: 48, storeName, currencyLabel: settings?.currencyLabel ?? '', timeZone: settings?.timeZone ?? undefined });
+  const text = shiftReportText(report, { width: 48, storeName, currencyLabel: settings?.currencyLabel ?? '', minorDigits: settings?.minorDigits, timeZone: settings?.timeZone ?? undefined });
   return (
     <div className="z-layout">
       <div className="card card-pad stack" data-testid="z-report">
