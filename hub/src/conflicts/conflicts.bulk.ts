@@ -38,7 +38,7 @@ const scopeSql = (f: Scope) => sql`
   AND ${f.stores === null ? sql`TRUE` : f.stores.length ? sql`c.store_id IN (${sql.join(f.stores)})` : sql`FALSE`}
   AND ${f.storeId ? sql`c.store_id = ${f.storeId}` : sql`TRUE`}
   AND ${f.kind ? sql`c.kind = ${f.kind}` : sql`TRUE`}
-  AND ${f.region ? sql`c.store_id IN (SELECT id FROM stores WHERE region = ${f.region})` : sql`TRUE`}
+  AND ${f.region ? sql`c.store_id IN (SELECT id FROM stores WHERE lower(region) = lower(${f.region}))` : sql`TRUE`}
   AND ${varianceSizeSql(f)}`;
 
 /** Open conflicts by store and kind, biggest groups first, with how many groups and conflicts match in all. */

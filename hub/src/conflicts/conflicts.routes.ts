@@ -86,7 +86,7 @@ export function createConflictsRoutes(deps: AppDeps) {
       if (query.status) q = q.where('status', '=', query.status);
       if (query.deviceId) q = q.where('device_id', '=', query.deviceId);
       if (query.productId) q = q.where('product_id', '=', query.productId);
-      if (query.region) q = q.where(sql<boolean>`store_id IN (SELECT id FROM stores WHERE region = ${query.region})`);
+      if (query.region) q = q.where(sql<boolean>`store_id IN (SELECT id FROM stores WHERE lower(region) = lower(${query.region}))`);
       if (query.minQty !== undefined || query.minPercent !== undefined) q = q.where(varianceSizeSql(query, 'conflicts') as RawBuilder<boolean>);
       if (query.from) q = q.where('created_at', '>=', new Date(query.from));
       if (query.to) q = q.where('created_at', '<', new Date(query.to));

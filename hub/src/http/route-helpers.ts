@@ -1,5 +1,6 @@
 import { DomainError, shopDateTime, type ErrorCode } from '@bazaar/shared';
 import type { Context } from 'hono';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AuditEntry } from '../audit/audit.writer';
 import type { UserPrincipal } from '../auth/principal';
@@ -23,6 +24,14 @@ export function actorOf(c: Context<AppEnv>, deps: Pick<AppDeps, 'config'>, user:
 /** ILIKE pattern for "contains q", with the user's % and _ taken literally. */
 export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/**
+ * A picked filter value (a region, a category) matches however it was typed: "north" finds the
+ * stores of "North". Exact otherwise, so "Nor" finds nothing (the picker suggests whole values).
+ */
+export function sameText(column: string, value: string) {
+  return sql<boolean>`lower(${sql.ref(column)}) = lower(${value})`;
 }
 
 export const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();

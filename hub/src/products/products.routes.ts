@@ -22,7 +22,7 @@ import { lockScopes, nextVersion } from '../db/change-version';
 import type { Database, ProductRow } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
-import { actorOf, boolQuery, containsPattern, iso, rethrowUnique, definedOnly } from '../http/route-helpers';
+import { actorOf, boolQuery, containsPattern, iso, rethrowUnique, definedOnly, sameText } from '../http/route-helpers';
 import { route } from '../openapi/openapi.route';
 import { firstPageTotal } from '../http/page-total';
 
@@ -175,7 +175,7 @@ export function createProductsRoutes(deps: AppDeps) {
       }
       if (query.sku) q = q.where('sku', '=', query.sku);
       if (query.barcode) q = q.where((eb) => eb.or([eb('barcode', '=', query.barcode!), eb(packHas(query.barcode!), '=', true)]));
-      if (query.category) q = q.where('category', '=', query.category);
+      if (query.category) q = q.where(sameText('category', query.category));
       if (query.supplierId) q = q.where('supplier_id', '=', query.supplierId);
       if (query.archived !== undefined) q = q.where('archived', '=', query.archived);
       const [rows, total] = await Promise.all([q.execute(), firstPageTotal(q, query.cursor)]);

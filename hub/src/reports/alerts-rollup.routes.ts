@@ -37,7 +37,7 @@ export function createAlertRollupRoutes(deps: AppDeps) {
           FROM alerts a JOIN stores s ON s.id = a.store_id
           WHERE a.state <> 'closed' AND a.kind IN ('low', 'out') AND NOT s.archived
             ${visible !== null ? sql`AND a.store_id = ANY(${visible}::uuid[])` : sql``}
-            ${q.region !== undefined ? sql`AND s.region = ${q.region}` : sql``}
+            ${q.region !== undefined ? sql`AND lower(s.region) = lower(${q.region})` : sql``}
           GROUP BY ${byStore ? sql`s.region, s.id, s.code, s.name` : sql`s.region`}
           ORDER BY ${byStore ? sql`count(*) DESC, s.code` : sql`s.region NULLS LAST`}`.execute(deps.readDb);
     const totals = rows.reduce((t, r) => ({ low: t.low + r.low, out: t.out + r.out }), { low: 0, out: 0 });

@@ -47,7 +47,7 @@ export function createDeadStockRoutes(deps: AppDeps) {
             LEFT JOIN sold ON sold.store_id = k.store_id AND sold.product_id = k.product_id
             WHERE k.qty > 0 AND NOT p.archived
               ${stores !== null ? sql`AND k.store_id = ANY(${stores}::uuid[])` : sql``}
-              ${q.category !== undefined ? sql`AND p.category = ${q.category}` : sql``}
+              ${q.category !== undefined ? sql`AND lower(p.category) = lower(${q.category})` : sql``}
               AND sold.store_id IS NULL)
           SELECT d.*, l.last_sold
           FROM (SELECT dead.*, sum(cost) OVER () AS total, count(*) OVER ()::int AS dead FROM dead ORDER BY cost DESC, code, sku LIMIT ${q.limit}) d

@@ -1,3 +1,4 @@
+import { sameText } from '../http/route-helpers';
 import { allocateBatches, daysUntil, expiryQuerySchema, expiryReportSchema, lineTotalPaise, localDay, type ExpiryRow } from '@bazaar/shared';
 import { Hono, type Context } from 'hono';
 import { sql, type Kysely } from 'kysely';
@@ -43,7 +44,7 @@ export function createExpiryRoutes(deps: AppDeps) {
       .where('m.kind', 'in', ['IN', 'TRANSFER_IN'])
       .where('p.archived', '=', false)
       .$if(stores !== null, (w) => w.where('m.store_id', 'in', stores!))
-      .$if(query.category !== undefined, (w) => w.where('p.category', '=', query.category!))
+      .$if(query.category !== undefined, (w) => w.where(sameText('p.category', query.category!)))
       .execute();
     if (!due.length) return answer(c, db, []);
     // The due stores × due products, narrowed to the due pairs in code (a product due in one store need not be in another).

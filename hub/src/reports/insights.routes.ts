@@ -104,7 +104,7 @@ export function createInsightsRoutes(deps: AppDeps) {
         SELECT ${city} AS value, count(*)::int AS count FROM stores s
         WHERE NOT s.archived AND ${city} IS NOT NULL
           AND ${visible === null ? sql`TRUE` : sql`s.id IN (${sql.join(visible)})`}
-          AND ${query.region ? sql`s.region = ${query.region}` : sql`TRUE`}
+          AND ${query.region ? sql`lower(s.region) = lower(${query.region})` : sql`TRUE`}
           AND ${query.q ? sql`${city} ILIKE ${likePrefix(query.q)}` : sql`TRUE`}
         GROUP BY 1 ORDER BY 1 LIMIT ${query.limit}`.execute(db);
       return c.json({ items: rows }, 200);
@@ -116,14 +116,18 @@ export function createInsightsRoutes(deps: AppDeps) {
     });
 }
 
-/** A dimension's values among live rows (stores in scope, or the catalog), with how many carry each. */
+/**
+ * A dimension's values among live rows (stores in scope, or the catalog: every product is listed
+ * for every store), with how many carry each. Filters match case-insensitively (sameText), so
+ * "Grains" and "grains" are one suggestion, counted together.
+ */
 async function suggestions(db: Kysely<Database>, table: 'stores' | 'products', column: 'region' | 'category', query: z.output<typeof suggestQuery>, scope: string[] | null) {
   const col = sql.ref(column);
   const { rows } = await sql<{ value: string; count: number }>`
-    SELECT ${col} AS value, count(*)::int AS count FROM ${sql.table(table)}
-    WHERE NOT archived AND ${col} IS NOT NULL
+    SELECT min(${col}) AS value, count(*)::int AS count FROM ${sql.table(table)}
+    WHERE NOT archived AND ${col} IS NOT NULL AND btrim(${col}) <> ''
       AND ${scope === null ? sql`TRUE` : sql`id IN (${sql.join(scope)})`}
       AND ${query.q ? sql`${col} ILIKE ${likePrefix(query.q)}` : sql`TRUE`}
-    GROUP BY ${col} ORDER BY ${col} LIMIT ${query.limit}`.execute(db);
+    GROUP BY lower(${col}) ORDER BY lower(${col}) LIMIT ${query.limit}`.execute(db);
   return rows;
 }

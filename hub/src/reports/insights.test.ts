@@ -143,6 +143,30 @@ describe('overview counts, suggestions, names', () => {
     expect((await t.call('GET', '/reports/categories?q=GR', admin.token)).body.items).toEqual([{ value: 'grains', count: 1 }]);
   });
 
+  it('filters by a region or category however it is typed, and searches barcodes and store names', async () => {
+    await t.call('PATCH', `/products/${rice.id}`, admin.token, { barcode: '8901234567890' });
+    const rows = async (query: string, token = admin.token) => {
+      const res = await t.call('GET', `/stocks?${query}`, token);
+      expect(res.status).toBe(200);
+      return (res.body.items as { storeCode: string; sku: string }[]).map((r) => `${r.storeCode}:${r.sku}`).sort();
+    };
+    expect(await rows('region=north')).toEqual(['RK-A:RICE', 'RK-A:SOAP', 'RK-B:SOAP']);
+    expect(await rows('region=NORTH&category=Grains')).toEqual(['RK-A:RICE']);
+    expect(await rows('region=nor')).toEqual([]); // a picked value, not a prefix
+    expect(await rows('q=8901234567890')).toEqual(['RK-A:RICE', 'RK-C:RICE']);
+    expect(await rows('q=store rk-c')).toEqual(['RK-C:RICE']);
+    expect(await rows('q=rk-b')).toEqual(['RK-B:SOAP']);
+    expect(await rows('q=rk-b', managerA.token)).toEqual([]);
+    expect((await t.call('GET', '/stocks/summary?category=HOME', admin.token)).body.items.map((r: { sku: string }) => r.sku)).toEqual(['SOAP']);
+    expect((await t.call('GET', '/products?category=GRAINS', admin.token)).body.items.map((r: { sku: string }) => r.sku)).toEqual(['RICE']);
+    expect((await t.call('GET', '/stores?region=south', admin.token)).body.items.map((r: { code: string }) => r.code)).toEqual(['RK-C']);
+    expect((await t.call('GET', '/reports/low-stock?category=HOME', admin.token)).body.items.map((r: { storeCode: string }) => r.storeCode).sort()).toEqual(['RK-A', 'RK-B']);
+    // One suggestion per value however its rows spell it, counted together.
+    const other = (await t.call('POST', '/products', admin.token, { sku: 'DAL', name: 'Dal', unit: 'g', pricePaise: 100, costPaise: 80, reorderLevel: 0, category: 'Grains' })).body;
+    expect((await t.call('GET', '/reports/categories?q=gr', admin.token)).body.items).toEqual([{ value: 'Grains', count: 2 }]);
+    await t.call('PATCH', `/products/${other.id}`, admin.token, { archived: true });
+  });
+
   it('names a page of ids in one call, only those in scope', async () => {
     const q = `stores=${S.A},${S.B}&products=${rice.id}&users=${admin.id},${managerA.id}`;
     const all = await t.call('GET', `/names?${q}`, admin.token);

@@ -85,7 +85,7 @@ export function createMarginsRoutes(deps: AppDeps) {
       FROM ${table} ${q.groupBy === 'store' ? sql`JOIN stores s ON s.id = sd.store_id` : sql``}
       WHERE sd.day BETWEEN ${range.from}::date AND ${range.to}::date
         ${stores !== null ? sql`AND sd.store_id = ANY(${stores}::uuid[])` : sql``}
-        ${q.category !== undefined ? sql`AND p.category = ${q.category}` : sql``}
+        ${q.category !== undefined ? sql`AND lower(p.category) = lower(${q.category})` : sql``}
       GROUP BY ${k.group}
       ORDER BY ${order}
       LIMIT ${q.limit}`.execute(db);
@@ -134,8 +134,8 @@ export function createMarginsRoutes(deps: AppDeps) {
               LEFT JOIN product_costs pc ON pc.store_id = k.store_id AND pc.product_id = k.product_id
               WHERE k.qty > 0
                 ${stores !== null ? sql`AND k.store_id = ANY(${stores}::uuid[])` : sql``}
-                ${q.category !== undefined ? sql`AND p.category = ${q.category}` : sql``}
-                ${q.region !== undefined ? sql`AND s.region = ${q.region}` : sql``}
+                ${q.category !== undefined ? sql`AND lower(p.category) = lower(${q.category})` : sql``}
+                ${q.region !== undefined ? sql`AND lower(s.region) = lower(${q.region})` : sql``}
               GROUP BY ${by.group}
               ORDER BY ${by.order}
               ${q.groupBy === 'product' ? sql`LIMIT ${PRODUCT_ROWS}` : sql``}`.execute(db);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { requireUser } from '../auth/auth.middleware';
 import { visibleStoreIds, type UserPrincipal } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { dateQuery, iso } from '../http/route-helpers';
+import { dateQuery, iso, sameText } from '../http/route-helpers';
 import { route, type Route } from '../openapi/openapi.route';
 import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
 import { csvMoney, csvResponse, toCsv, wantsCsv } from './csv';
@@ -105,7 +105,7 @@ export function createReportsRoutes(deps: AppDeps) {
       .where('k.qty', kind === 'out' ? '<=' : '>', 0)
       .where('p.archived', '=', false)
       .$if(stores !== null, (w) => w.where('k.store_id', 'in', stores!))
-      .$if(query.category !== undefined, (w) => w.where('p.category', '=', query.category!))
+      .$if(query.category !== undefined, (w) => w.where(sameText('p.category', query.category!)))
       .$if(query.supplierId !== undefined, (w) => w.where('p.supplier_id', '=', query.supplierId!))
       .executeTakeFirstOrThrow();
     return r.n;
@@ -144,7 +144,7 @@ export function createReportsRoutes(deps: AppDeps) {
               .where(sql<boolean>`k.qty <= k.reorder_level`)
               .where('k.qty', kind === 'out' ? '<=' : '>', 0)
               .where('p.archived', '=', false)
-              .$if(query.category !== undefined, (w) => w.where('p.category', '=', query.category!))
+              .$if(query.category !== undefined, (w) => w.where(sameText('p.category', query.category!)))
               .$if(query.supplierId !== undefined, (w) => w.where('p.supplier_id', '=', query.supplierId!))
               .orderBy('p.sku')
               .limit(query.limit)
@@ -197,9 +197,9 @@ export function createReportsRoutes(deps: AppDeps) {
           .where('m.occurred_at', '>=', from)
           .where('m.occurred_at', '<', to)
           .$if(stores !== null, (q) => q.where('m.store_id', 'in', stores!))
-          .$if(query.region !== undefined, (q) => q.where((eb) => eb.exists(eb.selectFrom('stores as rs').select(sql`1`.as('one')).whereRef('rs.id', '=', 'm.store_id').where('rs.region', '=', query.region!))))
+          .$if(query.region !== undefined, (q) => q.where((eb) => eb.exists(eb.selectFrom('stores as rs').select(sql`1`.as('one')).whereRef('rs.id', '=', 'm.store_id').where(sameText('rs.region', query.region!)))))
           .$if(query.productId !== undefined, (q) => q.where('m.product_id', '=', query.productId!))
-          .$if(query.category !== undefined, (q) => q.where('p.category', '=', query.category!));
+          .$if(query.category !== undefined, (q) => q.where(sameText('p.category', query.category!)));
         const returned = returnsSql('m', 'p');
         const measures = [
           returned.lines.as('lines'),
@@ -283,7 +283,7 @@ export function createReportsRoutes(deps: AppDeps) {
           .groupBy(['s.id', 's.code', 's.name'])
           .orderBy('s.code');
         if (stores !== null) q = q.where('k.store_id', 'in', stores);
-        if (query.category) q = q.where('p.category', '=', query.category);
+        if (query.category) q = q.where(sameText('p.category', query.category));
         const items = (await q.execute()).map((r) => ({ ...r, costPaise: Number(r.costPaise), retailPaise: Number(r.retailPaise) }));
         return answer(c, db, 'valuation', ['storeCode', 'storeName', 'products', 'costPaise', 'retailPaise', 'storeId'], items, {
           totalCostPaise: items.reduce((a, r) => a + r.costPaise, 0),

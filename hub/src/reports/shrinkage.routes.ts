@@ -33,7 +33,7 @@ export function createShrinkageRoutes(deps: AppDeps) {
         : await sql<Record<string, unknown> & { events: number; cost: string }>`
           SELECT ${keys}, sum(x.events)::int AS events, sum(x.cost_paise) AS cost
           FROM shrinkage_daily x JOIN stores s ON s.id = x.store_id
-          ${q.category !== undefined ? sql`JOIN products p ON p.id = x.product_id AND p.category = ${q.category}` : sql``}
+          ${q.category !== undefined ? sql`JOIN products p ON p.id = x.product_id AND lower(p.category) = lower(${q.category})` : sql``}
           WHERE x.day BETWEEN ${range.from}::date AND ${range.to}::date
             ${stores !== null ? sql`AND x.store_id = ANY(${stores}::uuid[])` : sql``}
           GROUP BY ${group}

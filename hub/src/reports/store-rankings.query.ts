@@ -68,7 +68,7 @@ interface RankingRow {
  */
 export async function storeRankings(db: Kysely<Database>, f: RankingFilter): Promise<{ total: number; items: StoreRanking[] }> {
   const inScope = f.stores === null ? sql`TRUE` : f.stores.length ? sql`s.id IN (${sql.join(f.stores)})` : sql`FALSE`;
-  const inRegion = f.region === undefined ? sql`TRUE` : sql`s.region = ${f.region}`;
+  const inRegion = f.region === undefined ? sql`TRUE` : sql`lower(s.region) = lower(${f.region})`;
   const inCity = f.city === undefined ? sql`TRUE` : sql`lower(${storeCitySql('s')}) = lower(${f.city})`;
   const per = sql.raw(`(CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END)`);
   const line = (of: 'price' | 'cost') => lineValueSql('m', 'p', of);

@@ -39,7 +39,7 @@ export async function salesTrend(db: Kysely<Database>, f: TrendFilter): Promise<
   const { current, previous, lastYear } = cal.periods;
   const inRange = (r: DayRange) => sql`(d.day >= ${r.from}::date AND d.day < ${r.to}::date)`;
   const scoped = f.stores === null ? sql`TRUE` : f.stores.length ? sql`d.store_id IN (${sql.join(f.stores)})` : sql`FALSE`;
-  const regional = f.region === null ? sql`TRUE` : sql`d.store_id IN (SELECT id FROM stores WHERE region = ${f.region})`;
+  const regional = f.region === null ? sql`TRUE` : sql`d.store_id IN (SELECT id FROM stores WHERE lower(region) = lower(${f.region}))`;
   const { rows } = await sql<DayRow>`
     SELECT d.day, sum(d.qty_sold) AS qty, sum(d.revenue_paise) AS revenue, sum(d.cost_paise) AS cost,
       sum(d.returns_paise) AS returns, sum(d.sales) AS lines, max(d.updated_at) AS as_of
@@ -72,7 +72,7 @@ export async function salesTrend(db: Kysely<Database>, f: TrendFilter): Promise<
 
   const storeScope = f.stores === null ? sql`TRUE` : f.stores.length ? sql`id IN (${sql.join(f.stores)})` : sql`FALSE`;
   const { rows: counted } = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM stores WHERE NOT archived AND ${storeScope} AND ${f.region === null ? sql`TRUE` : sql`region = ${f.region}`}`.execute(db);
+    SELECT count(*)::int AS n FROM stores WHERE NOT archived AND ${storeScope} AND ${f.region === null ? sql`TRUE` : sql`lower(region) = lower(${f.region})`}`.execute(db);
 
   return {
     grain: f.grain,

@@ -18,7 +18,8 @@ import { requireUser } from '../auth/auth.middleware';
 import { visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, pageOf } from '../http/cursor';
-import { containsPattern, dateQuery } from '../http/route-helpers';
+import { dateQuery, sameText } from '../http/route-helpers';
+import { stockSearch } from './stock.search';
 import { route } from '../openapi/openapi.route';
 import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
 import { toStockRow } from './stock.mappers';
@@ -98,13 +99,13 @@ export function createStockRoutes(deps: AppDeps) {
         .limit(query.limit + 1);
       if (visible !== null) q = q.where('k.store_id', 'in', visible);
       if (after) q = q.where(sql<boolean>`(k.store_id, k.product_id) > (${after[0]}::uuid, ${after[1]}::uuid)`);
-      if (query.region) q = q.where('s.region', '=', query.region);
+      if (query.region) q = q.where(sameText('s.region', query.region));
       if (query.storeId) q = q.where('k.store_id', '=', query.storeId);
       if (query.productId) q = q.where('k.product_id', '=', query.productId);
       if (query.sku) q = q.where('p.sku', '=', query.sku);
       if (query.supplierId) q = q.where('p.supplier_id', '=', query.supplierId);
-      if (query.category) q = q.where('p.category', '=', query.category);
-      if (query.q) q = q.where((eb) => eb.or([eb('p.name', 'ilike', containsPattern(query.q!)), eb('p.sku', 'ilike', containsPattern(query.q!))]));
+      if (query.category) q = q.where(sameText('p.category', query.category));
+      if (query.q) q = q.where(stockSearch(query.q, 'with-store'));
       if (query.updatedFrom) q = q.where('k.updated_at', '>=', new Date(query.updatedFrom));
       if (query.updatedTo) q = q.where('k.updated_at', '<', new Date(query.updatedTo));
       // `qty <= reorder_level` lets the planner use the partial index stock_low_idx for low/out.
@@ -145,7 +146,7 @@ export function createStockRoutes(deps: AppDeps) {
         .leftJoin('store_stock_counts as n', 'n.store_id', 's.id')
         .$if(visible !== null, (q) => q.where('s.id', 'in', visible!))
         .$if(query.storeId !== undefined, (q) => q.where('s.id', '=', query.storeId!))
-        .$if(query.region !== undefined, (q) => q.where('s.region', '=', query.region!))
+        .$if(query.region !== undefined, (q) => q.where(sameText('s.region', query.region!)))
         .$if(query.needsStock === true, (q) => q.where(sql<boolean>`n.low + n.out_of_stock > 0`))
         .$if(query.needsStock === false, (q) => q.where(sql<boolean>`coalesce(n.low + n.out_of_stock, 0) = 0`));
       const [rows, totals] = await Promise.all([
@@ -208,13 +209,13 @@ export function createStockRoutes(deps: AppDeps) {
           .limit(query.limit + 1);
         if (visible !== null) q = q.where('k.store_id', 'in', visible);
         if (after) q = q.where('p.id', '>', after[0]);
-        if (query.region) q = q.where('k.store_id', 'in', db.selectFrom('stores').select('id').where('region', '=', query.region));
+        if (query.region) q = q.where('k.store_id', 'in', db.selectFrom('stores').select('id').where(sameText('region', query.region)));
         if (query.storeId) q = q.where('k.store_id', '=', query.storeId);
         if (query.productId) q = q.where('p.id', '=', query.productId);
         if (query.sku) q = q.where('p.sku', '=', query.sku);
         if (query.supplierId) q = q.where('p.supplier_id', '=', query.supplierId);
-        if (query.category) q = q.where('p.category', '=', query.category);
-        if (query.q) q = q.where((eb) => eb.or([eb('p.name', 'ilike', containsPattern(query.q!)), eb('p.sku', 'ilike', containsPattern(query.q!))]));
+        if (query.category) q = q.where(sameText('p.category', query.category));
+        if (query.q) q = q.where(stockSearch(query.q, 'products-only'));
         const rows = await q.execute();
         return c.json(
           pageOf(

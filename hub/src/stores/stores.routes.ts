@@ -8,7 +8,7 @@ import { nextVersion } from '../db/change-version';
 import type { StoreRow } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
-import { actorOf, boolQuery, containsPattern, iso, rethrowUnique, definedOnly } from '../http/route-helpers';
+import { actorOf, boolQuery, containsPattern, iso, rethrowUnique, definedOnly, sameText } from '../http/route-helpers';
 import { route } from '../openapi/openapi.route';
 import { archivePreview, revokeStoreDevices } from './stores.archive';
 import { firstPageTotal } from '../http/page-total';
@@ -96,7 +96,7 @@ export function createStoresRoutes(deps: AppDeps) {
         const like = containsPattern(query.q);
         q = q.where((eb) => eb.or([eb('code', 'ilike', like), eb('name', 'ilike', like), eb('location', 'ilike', like), eb('region', 'ilike', like)]));
       }
-      if (query.region) q = q.where('region', '=', query.region);
+      if (query.region) q = q.where(sameText('region', query.region));
       if (query.archived !== undefined) q = q.where('archived', '=', query.archived);
       const [rows, total] = await Promise.all([q.execute(), firstPageTotal(q, query.cursor)]);
       return c.json({ ...pageOf(rows, query.limit, toStore, (r) => [r.id]), ...total }, 200);

@@ -60,7 +60,7 @@ export const webStockMessages = messages({
   'web.stock.noneOut': { en: 'Nothing is out of stock here.', ur: 'یہاں کوئی چیز ختم نہیں۔', hi: 'यहाँ कुछ भी ख़त्म नहीं है।' },
   'web.stock.noneLow': { en: 'Nothing is running low here.', ur: 'یہاں کوئی چیز کم نہیں۔', hi: 'यहाँ कुछ भी कम नहीं है।' },
   'web.stock.filters': { en: 'Stock filters', ur: 'اسٹاک فلٹر', hi: 'स्टॉक फ़िल्टर' },
-  'web.stock.searchPlaceholder': { en: 'Product name or SKU', ur: 'پروڈکٹ کا نام یا SKU', hi: 'उत्पाद का नाम या SKU' },
+  'web.stock.searchPlaceholder': { en: 'Product, SKU, barcode or store', ur: 'پروڈکٹ، SKU، بارکوڈ یا اسٹور', hi: 'उत्पाद, SKU, बारकोड या स्टोर' },
   'web.stock.region': { en: 'Region', ur: 'علاقہ', hi: 'क्षेत्र' },
   'web.stock.anyRegion': { en: 'Any region', ur: 'کوئی بھی علاقہ', hi: 'कोई भी क्षेत्र' },
   'web.stock.storesIn': { en: 'Stores in {region}', ur: '{region} کی دکانیں', hi: '{region} की दुकानें' },

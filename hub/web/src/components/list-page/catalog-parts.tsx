@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { Tag } from '../badges';
 import type { Column } from '../data-table';
 import { Field } from '../field';
+import { SuggestInput } from '../suggest-input';
+import { insightsApi } from '../../api/reports.api';
 import { useI18n } from '../../i18n/i18n-context';
 import type { Translator } from '@bazaar/shared';
 
@@ -11,9 +13,10 @@ export function SearchFilter({ placeholder, value, onChange }: { placeholder: st
   return <Field label={t('common.search')}>{(id) => <input id={id} type="search" placeholder={placeholder} value={value} onChange={(e) => onChange(e.target.value)} />}</Field>;
 }
 
-/** A free-text filter box ("Region", "Category"). */
-export function TextFilter({ label, placeholder, value, onChange }: { label: string; placeholder: string; value: string; onChange(value: string): void }) {
-  return <Field label={label}>{(id) => <input id={id} placeholder={placeholder} value={value} onChange={(e) => onChange(e.target.value)} />}</Field>;
+/** A filter by one of the hub's own values ("Region", "Category"), suggested as the person types; matched case-insensitively. */
+export function SuggestFilter({ label, kind, placeholder, value, onChange }: { label: string; kind: 'region' | 'category'; placeholder: string; value: string; onChange(value: string): void }) {
+  const suggest = kind === 'region' ? insightsApi.regions : insightsApi.categories;
+  return <Field label={label}>{(id) => <SuggestInput id={id} kind={kind} placeholder={placeholder} value={value} onChange={onChange} suggest={suggest} />}</Field>;
 }
 
 /** Archived rows are hidden unless asked for. */

@@ -6,7 +6,7 @@ import { productsApi } from '../../api/endpoints';
 import { useUser } from '../../auth/auth-context';
 import { allowed } from '../../auth/permissions';
 import type { Column } from '../../components/data-table';
-import { ArchivedToggle, SearchFilter, stateColumn, TextFilter } from '../../components/list-page/catalog-parts';
+import { ArchivedToggle, SearchFilter, stateColumn, SuggestFilter } from '../../components/list-page/catalog-parts';
 import { ListPage } from '../../components/list-page/list-page';
 import { useEditor } from '../../components/list-page/use-editor';
 import { useFilteredList } from '../../components/list-page/use-list';
@@ -70,7 +70,7 @@ export function ProductsPage() {
         children: (
           <>
             <SearchFilter placeholder={t('stockScreen.searchPlaceholder')} value={f.text.q} onChange={f.set('q')} />
-            <TextFilter label={t('common.category')} placeholder={t('web.stock.anyCategory')} value={f.text.category} onChange={f.set('category')} />
+            <SuggestFilter label={t('common.category')} kind="category" placeholder={t('web.stock.anyCategory')} value={f.text.category} onChange={f.set('category')} />
             <ArchivedToggle checked={f.archived} onChange={f.setArchived} />
           </>
         ),

@@ -23,6 +23,30 @@ export interface StockFilterState {
 
 export const emptyStockFilters: StockFilterState = { store: null, supplier: null, region: '', status: '', category: '', q: '', from: '', to: '' };
 
+/** The page's address: the filters (a store and a supplier by id) and which alert list is open. */
+export const stockUrlDefaults = { q: '', region: '', store: '', supplier: '', status: '', category: '', from: '', to: '', alert: '' };
+export type StockUrl = typeof stockUrlDefaults;
+
+const isStatus = (s: string): s is StockStatus => (stockStatuses as readonly string[]).includes(s);
+
+/** The address as filters; a picked store or supplier shows its name once the lookup answers. */
+export function fromStockUrl(u: StockUrl, names: { store?: string | undefined; supplier?: string | undefined }): StockFilterState {
+  return {
+    q: u.q,
+    region: u.region,
+    category: u.category,
+    from: u.from,
+    to: u.to,
+    status: isStatus(u.status) ? u.status : '',
+    store: u.store ? { id: u.store, label: names.store ?? '…' } : null,
+    supplier: u.supplier ? { id: u.supplier, label: names.supplier ?? '…' } : null,
+  };
+}
+
+export function toStockUrl(f: StockFilterState): Omit<StockUrl, 'alert'> {
+  return { q: f.q, region: f.region, category: f.category, from: f.from, to: f.to, status: f.status, store: f.store?.id ?? '', supplier: f.supplier?.id ?? '' };
+}
+
 /**
  * The filter state as the API's query parameters (DESIGN §6: GET /stocks). Region filters the
  * rows to that region's stores and also narrows the store picker (GET /stores?region=).

@@ -8,11 +8,12 @@ import { ExportJobButton } from '../../components/export-job';
 import { Dialog } from '../../components/dialog';
 import { usePagedList } from '../../components/use-paged-list';
 import { useDebounced } from '../../components/use-debounced';
-import { useLocation } from '../../app/router';
+import { useUrlFilters } from '../../components/url-filters';
+import { useName } from '../shared/lookups';
 import { MovementForm } from '../movements/movement-form';
 import { ProductDrilldown } from './product-drilldown';
 import { StockAlertDialog } from './stock-alert-dialog';
-import { emptyStockFilters, StockFilters, stockQuery, type StockFilterState } from './stock-filters';
+import { StockFilters, stockQuery, stockUrlDefaults, fromStockUrl, toStockUrl } from './stock-filters';
 import { stockColumns } from './stock-columns';
 import { incomingColumn, useIncoming } from './product-in-transit';
 import { useI18n } from '../../i18n/i18n-context';
@@ -21,16 +22,17 @@ export function StockPage() {
   const user = useUser();
   const i18n = useI18n();
   const { t } = i18n;
-  const { search } = useLocation();
-  const initialStatus = search.get('status');
-  const [filters, setFilters] = useState<StockFilterState>({
-    ...emptyStockFilters,
-    status: initialStatus === 'low' || initialStatus === 'out' || initialStatus === 'ok' ? initialStatus : '',
-  });
-  const [alert, setAlert] = useState<'low' | 'out' | null>(null);
+  // Every filter and the open low/out list live in the address: a reload or a shared link shows the same rows.
+  const [url, setUrl] = useUrlFilters('/stock', stockUrlDefaults);
+  const names = { store: useName('store', url.store || null).data?.name, supplier: useName('supplier', url.supplier || null).data?.name };
+  const filters = fromStockUrl(url, names);
+  const setFilters = (next: typeof filters) => setUrl(toStockUrl(next));
+  const alert = url.alert === 'low' || url.alert === 'out' ? url.alert : null;
+  const setAlert = (a: 'low' | 'out' | null) => setUrl({ alert: a ?? '' });
   const [drill, setDrill] = useState<string | null>(null);
   const [moveFor, setMoveFor] = useState<StockListItem | null>(null);
-  const query = stockQuery(useDebounced(filters));
+  // Debounced as text: the filters object is rebuilt from the address on every render.
+  const query = JSON.parse(useDebounced(JSON.stringify(stockQuery(filters)))) as ReturnType<typeof stockQuery>;
   const list = usePagedList(['stocks', 'list', query], (cursor, limit = 50) => stockApi.list({ ...query, cursor, limit }));
   const { status: _ignored, ...alertScope } = query;
   const incoming = useIncoming(filters.store?.id, allowed(user, 'viewStockFlows'));

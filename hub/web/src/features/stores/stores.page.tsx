@@ -4,7 +4,7 @@ import { useUser } from '../../auth/auth-context';
 import { allowed } from '../../auth/permissions';
 import type { Column } from '../../components/data-table';
 import { fmtDate } from '../../components/format';
-import { ArchivedToggle, SearchFilter, stateColumn, TextFilter } from '../../components/list-page/catalog-parts';
+import { ArchivedToggle, SearchFilter, stateColumn, SuggestFilter } from '../../components/list-page/catalog-parts';
 import { ListPage } from '../../components/list-page/list-page';
 import { useEditor } from '../../components/list-page/use-editor';
 import { useFilteredList } from '../../components/list-page/use-list';
@@ -47,7 +47,7 @@ export function StoresPage() {
         children: (
           <>
             <SearchFilter placeholder={t('web.stores.searchPlaceholder')} value={f.text.q} onChange={f.set('q')} />
-            <TextFilter label={t('web.stock.region')} placeholder={t('web.stock.anyRegion')} value={f.text.region} onChange={f.set('region')} />
+            <SuggestFilter label={t('web.stock.region')} kind="region" placeholder={t('web.stock.anyRegion')} value={f.text.region} onChange={f.set('region')} />
             <ArchivedToggle checked={f.archived} onChange={f.setArchived} />
           </>
         ),
