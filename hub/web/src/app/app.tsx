@@ -28,12 +28,16 @@ import { PurchasesPage } from '../features/purchases/purchases.page';
 import { ExpiryPage } from '../features/expiry/expiry.page';
 import { MarginsPage } from '../features/margins/margins.page';
 import { ReceivablesPage } from '../features/receivables/receivables.page';
+import { SavedViewsPage } from '../features/views/saved-views.page';
+import { ExportsPage } from '../features/exports/exports.page';
 
 const pages: Record<string, () => ReactNode> = {
   '/overview': () => <OverviewPage />,
   '/stock': () => <StockPage />,
   '/rankings': () => <RankingsPage />,
   '/trends': () => <TrendsPage />,
+  '/views': () => <SavedViewsPage />,
+  '/exports': () => <ExportsPage />,
   '/movements': () => <MovementsPage />,
   '/transfers': () => <TransfersPage />,
   '/purchases': () => <PurchasesPage />,

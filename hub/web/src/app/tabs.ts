@@ -14,6 +14,8 @@ export const tabs: Tab[] = [
   { path: '/stock', label: 'web.tab.stock', icon: '▦' },
   { path: '/rankings', label: 'web.tab.rankings', icon: '≡', needs: 'viewReports' },
   { path: '/trends', label: 'web.tab.trends', icon: '↗', needs: 'viewReports' },
+  { path: '/views', label: 'web.tab.views', icon: '☆', needs: 'viewReports' },
+  { path: '/exports', label: 'web.tab.exports', icon: '⇩', needs: 'viewReports' },
   { path: '/movements', label: 'web.tab.movements', icon: '⇄' },
   { path: '/transfers', label: 'web.tab.transfers', icon: '⇆', needs: 'viewStockFlows' },
   { path: '/purchases', label: 'web.tab.purchases', icon: '⊞', needs: 'viewStockFlows' },

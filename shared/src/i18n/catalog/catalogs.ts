@@ -22,6 +22,7 @@ import { webAccountMessages } from './web-account.messages';
 import { webAuditMessages } from './web-audit.messages';
 import { webSettingsMessages } from './web-settings.messages';
 import { webTrendsMessages } from './web-trends.messages';
+import { webViewsMessages } from './web-views.messages';
 import { webConflictsMessages } from './web-conflicts.messages';
 import { webFormsMessages } from './web-forms.messages';
 import { webTransfersMessages } from './web-transfers.messages';
@@ -68,6 +69,7 @@ export const messageEntries = {
   ...webAuditMessages,
   ...webSettingsMessages,
   ...webTrendsMessages,
+  ...webViewsMessages,
   ...webConflictsMessages,
   ...webFormsMessages,
   ...webTransfersMessages,

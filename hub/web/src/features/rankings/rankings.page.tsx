@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { rankingSorts, type RankingSort, type StoreRanking } from '@bazaar/shared';
 import { insightsApi } from '../../api/reports.api';
 import { navigate, useLocation } from '../../app/router';
+import { SaveViewButton } from '../../components/save-view';
 import { DataTable } from '../../components/data-table';
 import { Field } from '../../components/field';
 import { FilterPanel } from '../../components/filter-panel';
@@ -91,6 +92,7 @@ export function RankingsPage() {
             {t(`web.rank.${v.key}`)}
           </button>
         ))}
+        <SaveViewButton />
       </nav>
       <FilterPanel label={t('web.rank.filters')} active={[f.region, f.city].filter(Boolean).length}>
         <Field label={t('common.from')}>{(id) => <input id={id} type="date" value={f.from} max={f.to} onChange={(e) => set({ from: e.target.value })} />}</Field>

@@ -4,6 +4,7 @@ import { trendGrains, type SalesTrend, type TrendGrain, type TrendMeasures } fro
 import { errorMessage } from '../../api/api-error';
 import { insightsApi } from '../../api/reports.api';
 import { navigate, useLocation } from '../../app/router';
+import { SaveViewButton } from '../../components/save-view';
 import { EntityPicker, type PickOption } from '../../components/entity-picker';
 import { Field } from '../../components/field';
 import { FilterPanel } from '../../components/filter-panel';
@@ -57,6 +58,9 @@ export function TrendsPage() {
 
   return (
     <div className="page trends">
+      <div className="view-actions">
+        <SaveViewButton />
+      </div>
       <FilterPanel label={t('web.trends.filters')} active={[f.region, f.store].filter(Boolean).length}>
         <Field label={t('web.trends.grain')}>
           {(id) => (

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Product, Store } from '@bazaar/shared';
+import { PASSWORD } from './seed';
+import { openTab, signInAs } from './sign-in';
+import { useBrowserHub } from './browser-hub';
+import { browserTestSuite, parseCsv } from './harness';
+
+/*
+ * Saved views and scheduled reports (issue 24): a filtered Rankings page saved by name, reopened
+ * from Saved views with its filters back, scheduled daily as a stock report, and its file waiting
+ * in Exports with exactly the view's stores.
+ */
+const suite = browserTestSuite('saved views and scheduled reports in the head-office app');
+
+describe.skipIf(suite.skip)(suite.title, () => {
+  const h = useBrowserHub({
+    suite,
+    context: { acceptDownloads: true },
+    prepare: async (api) => {
+      await api.register('owner', 'Asha Rao', PASSWORD);
+      const stores: Store[] = [];
+      for (const [code, name, region] of [
+        ['BLR-01', 'Jayanagar', 'South'],
+        ['BLR-02', 'Indiranagar', 'South'],
+        ['DEL-01', 'Karol Bagh', 'North'],
+      ] as const) {
+        stores.push(await api.store(code, name, region));
+      }
+      const supplier = await api.supplier('Deccan Agro Traders', '+91 80 4000 1000');
+      const tea = await api.product({ sku: 'TEA-RED-250', name: 'Red Label Tea 250 g', unit: 'pc', category: 'Beverages', supplierId: supplier.id, pricePaise: 14000, costPaise: 12100, reorderLevel: 10 });
+      const dal = await api.product({ sku: 'DAL-TOOR-1', name: 'Toor Dal 1 kg', unit: 'pc', category: 'Pulses', supplierId: supplier.id, pricePaise: 16500, costPaise: 14200, reorderLevel: 8 });
+      for (const s of stores) for (const p of [tea, dal] as Product[]) await api.move(s.id, p.id, 'IN', 20);
+      return { stores };
+    },
+  });
+
+  it('saves a filtered ranking by name, reopens it with its filters, schedules it, and finds its file in Exports', async () => {
+    const { page, hub } = h;
+    await signInAs(page, hub.url, 'owner');
+    await openTab(page, 'Rankings');
+    const region = page.locator('.filter-panel').getByLabel('Region', { exact: true });
+    await region.fill('South');
+    await expect.poll(() => page.getByTestId('rank-count').textContent()).toContain('of 2 stores');
+    await page.getByTestId('rank-sort').selectOption('stockValue');
+
+    await page.getByTestId('save-view-open').click();
+    await page.getByTestId('save-view-name').fill('South stock value');
+    await h.shot('views-01-save-view');
+    await page.getByTestId('save-view-submit').click();
+    await page.getByTestId('save-view').getByRole('status').filter({ hasText: 'Saved as “South stock value”.' }).waitFor();
+
+    // Somewhere else first, then back through the list: the view's filters come back from its URL.
+    await openTab(page, 'Overview');
+    await openTab(page, 'Saved views');
+    const row = page.getByTestId('saved-view').filter({ hasText: 'South stock value' });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('Region: South');
+    await expect(row.getByTestId('saved-view-schedule').textContent()).resolves.toBe('Not scheduled');
+    await h.shot('views-02-saved-views');
+    await row.getByTestId('saved-view-open').click();
+    await page.getByRole('heading', { level: 1, name: 'Rankings' }).waitFor();
+    await expect.poll(() => region.inputValue()).toBe('South');
+    await expect(page.getByTestId('rank-sort').inputValue()).resolves.toBe('stockValue');
+    await expect.poll(() => page.getByTestId('rank-count').textContent()).toContain('of 2 stores');
+    expect(new URL(page.url()).searchParams.get('region')).toBe('South');
+
+    await openTab(page, 'Saved views');
+    await row.getByTestId('saved-view-schedule-open').click();
+    await page.getByTestId('schedule-every').selectOption('daily');
+    await page.getByTestId('schedule-kind').selectOption('stock');
+    await h.shot('views-03-schedule');
+    await page.getByTestId('schedule-save').click();
+    await expect.poll(() => row.getByTestId('saved-view-schedule').textContent()).toBe('Every day: Stock of the view’s stores');
+
+    await openTab(page, 'Exports');
+    const file = page.getByTestId('export-row').filter({ hasText: 'South stock value' });
+    await file.and(page.locator('[data-state="done"]')).waitFor({ timeout: 30_000 });
+    const text = await file.textContent();
+    expect(text).toContain('Ready: 4 rows, every matching row.');
+    expect(text).toMatch(/Day of \d{1,2} [A-Z][a-z]{2}/);
+    await h.shot('views-04-exports');
+    const [download] = await Promise.all([page.waitForEvent('download'), file.getByTestId('export-download').click()]);
+    const csv = parseCsv(readFileSync(await download.path(), 'utf8')).filter((r) => r.some((c) => c !== ''));
+    const header = csv[0]!;
+    const stores = csv.slice(1).map((r) => r[header.indexOf('store_name')]);
+    expect(stores.sort()).toEqual(['Indiranagar', 'Indiranagar', 'Jayanagar', 'Jayanagar']);
+    expect(csv.slice(1).every((r) => r[header.indexOf('region')] === 'South')).toBe(true);
+  }, 120_000);
+});
