@@ -58,7 +58,7 @@ async function main() {
       cursor: `c${i}`,
       hasMore: i + limit < rowsOf.length,
       includesSeq: 0,
-      store: { id: storeId, code: 'BENCH', name: 'Bench', region: null, location: null, varianceThreshold: 10, varianceLoosePercent: 2, timeZone: 'Asia/Kolkata', archived: false, createdAt: at, updatedAt: at },
+      store: { id: storeId, code: 'BENCH', name: 'Bench', region: null, location: null, varianceThreshold: 10, varianceLoosePercent: 2, timeZone: 'Asia/Kolkata', defaultLocale: null, archived: false, createdAt: at, updatedAt: at },
       products: chunk.flatMap((r) => ('p' in r ? [r.p] : [])),
       suppliers: i === 0 ? suppliers.map((s) => ({ id: s.id, name: s.name, phone: s.phone, email: null, address: null, archived: false, createdAt: at, updatedAt: at })) : [],
       staff: [],

@@ -45,6 +45,8 @@ export interface StoresTable {
   variance_threshold: Generated<number>;
   /** numeric(5,2) (migration 0023): pg hands it over as text. */
   variance_loose_percent: ColumnType<string, number | undefined, number>;
+  /** The store's language (en/ur/hi) for whoever has not picked one; NULL: the hub's default (migration 0027). */
+  default_locale: ColumnType<string | null, string | null | undefined, string | null>;
   archived: Generated<boolean>;
   version: Generated<number>;
   created_at: CreatedAt;

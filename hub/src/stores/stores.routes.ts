@@ -1,4 +1,4 @@
-import { DomainError, archivePreviewSchema, limitSchema, pageSchema, storeCreateSchema, storeSchema, storeUpdateSchema, uuidv7, type Store, type StoreUpdate } from '@bazaar/shared';
+import { DomainError, archivePreviewSchema, isLocale, limitSchema, pageSchema, storeCreateSchema, storeSchema, storeUpdateSchema, uuidv7, type Store, type StoreUpdate } from '@bazaar/shared';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit.writer';
@@ -23,6 +23,7 @@ export function toStore(r: StoreRow): Store {
     varianceThreshold: r.variance_threshold,
     varianceLoosePercent: Number(r.variance_loose_percent),
     timeZone: r.time_zone,
+    defaultLocale: isLocale(r.default_locale) ? r.default_locale : null,
     archived: r.archived,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
@@ -63,7 +64,7 @@ export function createStoresRoutes(deps: AppDeps) {
         const after = await trx
           .updateTable('stores')
           .set({
-            ...definedOnly({ code: patch.code, name: patch.name, region: patch.region, location: patch.location, variance_threshold: patch.varianceThreshold, variance_loose_percent: patch.varianceLoosePercent, time_zone: patch.timeZone, archived: patch.archived }),
+            ...definedOnly({ code: patch.code, name: patch.name, region: patch.region, location: patch.location, variance_threshold: patch.varianceThreshold, variance_loose_percent: patch.varianceLoosePercent, time_zone: patch.timeZone, default_locale: patch.defaultLocale, archived: patch.archived }),
             version,
             updated_at: new Date(deps.clock.now()),
           })
@@ -120,6 +121,7 @@ export function createStoresRoutes(deps: AppDeps) {
               variance_threshold: input.varianceThreshold,
               variance_loose_percent: input.varianceLoosePercent,
               time_zone: input.timeZone,
+              default_locale: input.defaultLocale ?? null,
               version,
               updated_at: new Date(deps.clock.now()),
             })

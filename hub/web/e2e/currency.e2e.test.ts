@@ -81,4 +81,21 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await expect(priceCell().textContent()).resolves.toContain('₹1,450.50');
     expect(await priceCell().textContent()).not.toContain('Rs');
   });
+
+  it("a store's language is set in the store form: a Delhi store in Hindi on an English hub", async () => {
+    await openTab(page, 'Stores');
+    await page.getByRole('button', { name: 'New store' }).first().click();
+    const form = page.getByRole('form', { name: 'New store' });
+    await form.getByLabel('Code').fill('DEL-01');
+    await form.getByLabel('Name').fill('Chandni Chowk Kirana');
+    await form.getByLabel('Time zone').fill('Asia/Kolkata');
+    // Nothing chosen: the hub's default, said by name.
+    await expect(form.getByTestId('store-language').locator('option:checked').textContent()).resolves.toBe('The hub’s default (English)');
+    await form.getByTestId('store-language').selectOption('hi');
+    await shot('currency-04-store-language');
+    await form.getByRole('button', { name: 'Create store' }).click();
+    await form.waitFor({ state: 'detached' });
+    const stores = await api.call<{ items: { code: string; defaultLocale: string | null; timeZone: string }[] }>('GET', '/stores');
+    expect(stores.items.find((x) => x.code === 'DEL-01')).toMatchObject({ defaultLocale: 'hi', timeZone: 'Asia/Kolkata' });
+  });
 });

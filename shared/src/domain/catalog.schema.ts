@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { barcodeSchema, codeSchema, isoDateTimeSchema, nameSchema } from './common.schema';
 import { packsSchema } from '../units/packs';
 import { DEFAULT_STORE_TIME_ZONE, timeZoneSchema } from './store-time';
+import { localeSchema } from './hub-settings.schema';
 import { DEFAULT_VARIANCE_LOOSE_PERCENT } from '../stock/count-variance';
 import { uuidSchema } from '../ids/uuidv7';
 import { baseUnitSchema, paiseSchema, MAX_QTY } from '../units/units';
@@ -20,6 +21,8 @@ export const storeSchema = z.object({
   varianceLoosePercent: z.number().min(0).max(100).default(DEFAULT_VARIANCE_LOOSE_PERCENT),
   /** IANA zone of the store's clock: its days, shifts and reports are this zone's. Hubs before it: India's. */
   timeZone: z.string().default(DEFAULT_STORE_TIME_ZONE),
+  /** The store's language for whoever has not picked one (user > store > hub default); null: the hub's. Hubs before it: null. */
+  defaultLocale: localeSchema.nullable().default(null),
   archived: z.boolean(),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
@@ -39,6 +42,7 @@ const storeFields = {
   varianceThreshold: z.number().int().min(0).max(MAX_QTY),
   varianceLoosePercent: z.number().min(0).max(100),
   timeZone: timeZoneSchema,
+  defaultLocale: localeSchema.nullable().optional(),
 };
 export const storeCreateSchema = z.strictObject({
   ...storeFields,

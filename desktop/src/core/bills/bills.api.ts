@@ -127,7 +127,7 @@ export interface BillSettingsView {
   receiptWidth: 32 | 48;
   /** The hub's currency (ISO 4217) once enrolled and pulled; null on a stand-alone store. */
   currency: string | null;
-  /** The hub's default language: what someone who has not picked one sees. */
+  /** What someone who has not picked a language sees: the store's (set at head office), else the hub's default. */
   defaultLocale: Locale | null;
 }
 

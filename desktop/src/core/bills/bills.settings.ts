@@ -90,11 +90,12 @@ export function hubLocaleSync(raw: Database.Database): { currency: string | null
 
 /**
  * Keep what the hub said on enroll or a pull. An older hub says nothing: the counter keeps what
- * it had. Receipts follow the hub's currency: `currency_label` becomes its symbol (Rs, ₹).
+ * it had. Receipts follow the hub's currency: `currency_label` becomes its symbol (Rs, ₹). The
+ * language someone who has not picked one sees is the store's, else the hub's default.
  */
-export function saveHubLocaleSync(raw: Database.Database, hub: HubLocale | undefined): void {
+export function saveHubLocaleSync(raw: Database.Database, hub: HubLocale | undefined, storeLocale: Locale | null | undefined): void {
   if (!hub) return;
-  prepared(raw, 'UPDATE bill_settings SET currency = ?, default_locale = ?, currency_label = ? WHERE id = 1').run(hub.currency, hub.defaultLocale, receiptCurrencyLabel(hub.currency));
+  prepared(raw, 'UPDATE bill_settings SET currency = ?, default_locale = ?, currency_label = ? WHERE id = 1').run(hub.currency, storeLocale ?? hub.defaultLocale, receiptCurrencyLabel(hub.currency));
 }
 
 /** The store's label-scale layouts (migration 0012); a value the app did not write reads as none. */
@@ -102,6 +103,17 @@ export function scaleLayoutsSync(raw: Database.Database): ScaleLayout[] {
   const row = prepared(raw, 'SELECT scale_layouts FROM bill_settings WHERE id = 1').get() as { scale_layouts: string } | undefined;
   const parsed = scaleLayoutsSchema.safeParse(row ? jsonList(row.scale_layouts) : []);
   return parsed.success ? parsed.data : [];
+}
+
+/**
+ * A stand-alone store (no hub currency) moved to a zone whose country's money is known prints
+ * that money's label on receipts ("₹" for Asia/Kolkata, "Rs" for Asia/Karachi); null: keep the label.
+ */
+async function standAloneZoneLabel(db: Executor, timeZone: string | undefined): Promise<string | null> {
+  const code = currencyOfTimeZone(timeZone);
+  if (!code) return null;
+  const row = await db.selectFrom('bill_settings').select('currency').where('id', '=', 1).executeTakeFirst();
+  return row && row.currency === null ? receiptCurrencyLabel(code) : null;
 }
 
 /** Change the counter's bill rules. A new counter code starts its own running number (after any bills it already has). */
@@ -114,6 +126,7 @@ export async function updateBillSettings(db: Executor, p: BillSettingsPatch): Pr
       throw new DomainError('VALIDATION_FAILED', `"${p.timeZone}" is not a time zone (use e.g. Asia/Karachi or Asia/Kolkata)`);
     }
   }
+  const zoneLabel = await standAloneZoneLabel(db, p.timeZone);
   await db
     .updateTable('bill_settings')
     .set({
@@ -121,7 +134,7 @@ export async function updateBillSettings(db: Executor, p: BillSettingsPatch): Pr
       ...(p.cashStepPaise !== undefined ? { cash_step_paise: p.cashStepPaise } : {}),
       ...(p.paymentMethods !== undefined ? { payment_methods: JSON.stringify(p.paymentMethods.filter((m) => m !== 'cash')) } : {}),
       ...(p.maxDiscountBasisPoints !== undefined ? { max_discount_bp: p.maxDiscountBasisPoints } : {}),
-      ...(p.currencyLabel !== undefined ? { currency_label: p.currencyLabel } : {}),
+      ...(p.currencyLabel !== undefined ? { currency_label: p.currencyLabel } : zoneLabel !== null ? { currency_label: zoneLabel } : {}),
       ...(p.receiptHeader !== undefined ? { receipt_header: JSON.stringify(p.receiptHeader) } : {}),
       ...(p.timeZone !== undefined ? { time_zone: p.timeZone } : {}),
       ...(p.scaleLayouts !== undefined ? { scale_layouts: JSON.stringify(p.scaleLayouts) } : {}),

@@ -98,7 +98,7 @@ async function run(ctx: CoreContext, ids: string[], op: Op): Promise<void> {
         cursor: `c${now}`,
         hasMore: false,
         includesSeq,
-        store: { id: ctx.settings.store_id, code: 'P', name: 'Prop', region: null, location: null, varianceThreshold: 10, varianceLoosePercent: 2, timeZone: 'Asia/Kolkata', archived: false, createdAt: at, updatedAt: at },
+        store: { id: ctx.settings.store_id, code: 'P', name: 'Prop', region: null, location: null, varianceThreshold: 10, varianceLoosePercent: 2, timeZone: 'Asia/Kolkata', defaultLocale: null, archived: false, createdAt: at, updatedAt: at },
         products: [],
         suppliers: [],
         staff: [],

@@ -52,7 +52,7 @@ export async function enroll(ctx: CoreContext, hubUrl: string, token: string, fo
     // The first contact: from here on the counter stamps in hub time, and what it stamped before is re-derived.
     await adoptHubTime(ctx, db, clockOffset(first.sentAt, first.receivedAt, first.page.serverTime), first.page.hubHlc);
     // The hub's currency and default language, from the first page (receipts say the currency from the start).
-    saveHubLocaleSync(ctx.raw, first.page.hub);
+    saveHubLocaleSync(ctx.raw, first.page.hub, first.page.store.defaultLocale);
     await appendAudit(db, { actor, action: 'device.enroll', entity: 'device', entityId: ctx.settings.device_id, storeId: ctx.settings.store_id, before: { hubUrl: previous }, after: { hubUrl }, at: new Date(ctx.clock.nowMs()) });
   });
   ctx.settings = { ...ctx.settings, hub_url: hubUrl, device_token: token, enrolled_at: at };

@@ -27,6 +27,13 @@ describe("the hub's currency and default language reach the counter (real hub pr
     await t.hub.api('PATCH', '/settings', { currency: 'INR', defaultLocale: 'hi' }, t.admin);
     await core.syncNow();
     expect(await core.billSettings()).toMatchObject({ currency: 'INR', defaultLocale: 'hi', currencyLabel: '₹' });
+    // The store's own language comes before the hub's default (user > store > hub); cleared, the hub's again.
+    await t.hub.api('PATCH', `/stores/${store.id}`, { defaultLocale: 'ur' }, t.admin);
+    await core.syncNow();
+    expect(await core.billSettings()).toMatchObject({ defaultLocale: 'ur' });
+    await t.hub.api('PATCH', `/stores/${store.id}`, { defaultLocale: null }, t.admin);
+    await core.syncNow();
+    expect(await core.billSettings()).toMatchObject({ defaultLocale: 'hi' });
     expect((await core.showBill({ bill: sale.billNumber })).receiptText).toMatch(/TOTAL ₹ +1,450\.50$/m);
 
     // A currency of three decimals (Kuwaiti dinar, fils): receipts print the stored minor units with three digits.

@@ -36,7 +36,7 @@ function page(cursor: string, parts: Partial<Pick<PullResponse, 'products' | 'st
     cursor,
     hasMore: false,
     includesSeq: 0,
-    store: { id: storeId, code: 'HUB-1', name: 'Hub store', region: null, location: null, varianceThreshold: 10, varianceLoosePercent: 2, timeZone: 'Asia/Kolkata', archived: false, createdAt: at, updatedAt: at },
+    store: { id: storeId, code: 'HUB-1', name: 'Hub store', region: null, location: null, varianceThreshold: 10, varianceLoosePercent: 2, timeZone: 'Asia/Kolkata', defaultLocale: null, archived: false, createdAt: at, updatedAt: at },
     products: [],
     suppliers: [],
     staff: [],

@@ -88,7 +88,7 @@ export async function applyPullPage(ctx: CoreContext, db: Executor, page: PullRe
   // The store's clock is head office's to set: receipts, held carts, shifts and days follow it.
   prepared(raw, 'UPDATE bill_settings SET time_zone = ? WHERE id = 1').run(page.store.timeZone);
   // So is the hub's money and default language (an older hub sends none: keep what we had).
-  saveHubLocaleSync(raw, page.hub);
+  saveHubLocaleSync(raw, page.hub, page.store.defaultLocale);
 
   for (const rm of page.remaps) {
     if (await remapProduct(db, rm.fromProductId, rm.toProductId, rm.sku, at)) touched.add(rm.toProductId);

@@ -166,7 +166,7 @@ export class ProtocolHub {
       hasMore,
       includesSeq: this.lastSeq.get(token) ?? 0,
       ackedSeq: this.lastSeq.get(token) ?? 0,
-      store: { id: this.storeId, code: 'HUB-1', name: 'Hub Store', region: null, location: null, varianceThreshold: 10, varianceLoosePercent: 2, timeZone: 'Asia/Kolkata', archived: false, createdAt: at, updatedAt: at },
+      store: { id: this.storeId, code: 'HUB-1', name: 'Hub Store', region: null, location: null, varianceThreshold: 10, varianceLoosePercent: 2, timeZone: 'Asia/Kolkata', defaultLocale: null, archived: false, createdAt: at, updatedAt: at },
       products,
       suppliers: [],
       staff: hasMore ? [] : this.staff,

@@ -7,6 +7,13 @@ export const webFormsMessages = messages({
   'web.storeForm.name': { en: 'Name', ur: 'نام', hi: 'नाम' },
   'web.storeForm.region': { en: 'Region', ur: 'علاقہ', hi: 'क्षेत्र' },
   'web.storeForm.location': { en: 'Address / location', ur: 'پتہ / مقام', hi: 'पता / स्थान' },
+  'web.storeForm.language': { en: 'Language of its counters', ur: 'اس کے کاؤنٹروں کی زبان', hi: 'इसके काउंटरों की भाषा' },
+  'web.storeForm.languageHub': { en: 'The hub’s default ({language})', ur: 'ہب کی طے شدہ ({language})', hi: 'हब की डिफ़ॉल्ट ({language})' },
+  'web.storeForm.languageHint': {
+    en: 'What the counters show someone who has not chosen a language',
+    ur: 'جس نے زبان نہیں چنی، کاؤنٹر اسے یہ زبان دکھاتے ہیں',
+    hi: 'जिसने भाषा नहीं चुनी, काउंटर उसे यह भाषा दिखाते हैं',
+  },
   'web.storeForm.variancePieces': { en: 'Count check: pieces', ur: 'گنتی کی جانچ: عدد', hi: 'गिनती जाँच: नग' },
   'web.storeForm.variancePiecesHint': {
     en: 'A count of a product sold by the piece that is off by more pieces than this is flagged',

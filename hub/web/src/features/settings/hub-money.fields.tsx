@@ -1,5 +1,6 @@
-import { createTranslator, currencyCodeSchema, localeInfo, locales, isLocale, type Locale } from '@bazaar/shared';
+import { createTranslator, currencyCodeSchema, isLocale, type Locale } from '@bazaar/shared';
 import { Field } from '../../components/field';
+import { LocaleOptions } from '../../components/locale-options';
 import { useI18n } from '../../i18n/i18n-context';
 
 export interface HubMoneyValue {
@@ -68,11 +69,7 @@ export function HubMoneyFields({ value, onChange, disabled, error }: { value: Hu
               if (isLocale(e.target.value)) onChange({ ...value, defaultLocale: e.target.value });
             }}
           >
-            {locales.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {localeInfo[l].nativeName}
-              </option>
-            ))}
+            <LocaleOptions />
           </select>
         )}
       </Field>
