@@ -25,13 +25,13 @@ export function localeStorage(prefix: string) {
   const userKey = (username: string) => `${prefix}.user.${username}`;
   return {
     /**
-     * Signed in: the user's own choice, else the fallback (the hub's default language, once known),
-     * else this device's last one. Nobody signed in: this device's last choice, else the fallback.
-     * Then the browser's language, else English.
+     * The user's own choice (signed in), else this device's last choice (a language picked on the
+     * sign-in page stays after signing in), else the fallback (the default language of the store
+     * or hub, once known), then the browser's language, else English.
      */
     storedLocale(username: string | null, fallback?: Locale | null): Locale {
       const device = readStored(prefix);
-      return username ? pickLocale(readStored(userKey(username)), fallback, device, navigator.language) : pickLocale(device, fallback, navigator.language);
+      return pickLocale(username ? readStored(userKey(username)) : null, device, fallback, navigator.language);
     },
     saveLocale(locale: Locale, username: string | null): void {
       writeStored(prefix, locale);

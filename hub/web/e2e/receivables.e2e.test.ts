@@ -69,8 +69,8 @@ describe.skipIf(suite.skip)(suite.title, () => {
   it('exports the per-store table through the t.hub as CSV', async () => {
     const [download] = await Promise.all([t.page.waitForEvent('download'), t.page.getByTestId('receivables-stores').getByRole('button', { name: 'Export CSV' }).click()]);
     const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
-    expect(csv[0]).toEqual(['storeCode', 'storeName', 'customers', 'balance', 'overdue', 'd0_30', 'd31_60', 'd61_90', 'd90plus']);
-    expect(csv.filter((l) => l[0] === 'KHI-01')[0]?.slice(0, 4)).toEqual(['KHI-01', 'Saddar', '2', '6750']);
+    expect(csv[0]).toEqual(['storeCode', 'storeName', 'customers', 'balance (INR)', 'overdue (INR)', 'd0_30 (INR)', 'd31_60 (INR)', 'd61_90 (INR)', 'd90plus (INR)']);
+    expect(csv.filter((l) => l[0] === 'KHI-01')[0]?.slice(0, 4)).toEqual(['KHI-01', 'Saddar', '2', '6750.00']);
   });
 
   it('opens a customer’s statement from the top balances: opening, each bill and payment with the running balance, closing', async () => {
@@ -138,6 +138,25 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect(body).not.toContain('Clifton');
     expect(body).not.toContain('Zara Khan');
     await expect.poll(() => rows(t.page, 'receivables-top').count()).toBe(2);
+  });
+
+  it('Settings: an admin shares customers across the chain and stops again', async () => {
+    const section = t.page.getByTestId('credit-sharing-section');
+    const box = section.getByRole('checkbox', { name: 'Share customers across the chain' });
+    await signInAs(t.page, t.hub.url, 'owner');
+    await openTab(t.page, 'Settings');
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(false);
+    expect(await text(t.page, 'credit-sharing-state')).toBe('Not shared: each store sees only its own customers.');
+    await box.check();
+    await expect.poll(() => text(t.page, 'credit-sharing-state')).toBe('Shared: every store can sell to the chain’s customers on credit.');
+    expect(await t.api.call<{ shareCustomers: boolean }>('GET', '/credit-settings')).toEqual({ shareCustomers: true });
+    await t.shot('receivables-sharing-on');
+    await t.page.reload();
+    await expect.poll(() => box.isChecked()).toBe(true);
+    await box.uncheck();
+    await expect.poll(() => text(t.page, 'credit-sharing-state')).toBe('Not shared: each store sees only its own customers.');
+    expect(await t.api.call<{ shareCustomers: boolean }>('GET', '/credit-settings')).toEqual({ shareCustomers: false });
   });
 
   it('reads in Urdu, right to left, with no text wider than its box', async () => {

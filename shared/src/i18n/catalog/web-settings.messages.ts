@@ -54,6 +54,15 @@ export const webSettingsMessages = messages({
   'web.settings.defaultLocale': { en: 'Default language', ur: 'طے شدہ زبان', hi: 'डिफ़ॉल्ट भाषा' },
   'web.settings.save': { en: 'Save', ur: 'محفوظ کریں', hi: 'सहेजें' },
   'web.settings.saved': { en: 'Saved', ur: 'محفوظ ہو گیا', hi: 'सहेजा गया' },
+  'web.settings.sharing.title': { en: 'Customers across stores', ur: 'دکانوں میں مشترک گاہک', hi: 'दुकानों में साझा ग्राहक' },
+  'web.settings.sharing.hint': {
+    en: 'Off: a customer and their khata are seen only at the store that added them. On: every store’s counters can find the chain’s customers and sell to them on credit.',
+    ur: 'بند: گاہک اور اس کا کھاتہ صرف اسی دکان میں نظر آتا ہے جس نے اسے شامل کیا۔ چالو: ہر دکان کے کاؤنٹر چین کے گاہک تلاش کر کے انہیں ادھار بیچ سکتے ہیں۔',
+    hi: 'बंद: ग्राहक और उसका खाता सिर्फ़ उसी दुकान में दिखता है जिसने उसे जोड़ा। चालू: हर दुकान के काउंटर चेन के ग्राहक खोजकर उन्हें उधार बेच सकते हैं।',
+  },
+  'web.settings.sharing.label': { en: 'Share customers across the chain', ur: 'پوری چین میں گاہک مشترک کریں', hi: 'पूरी चेन में ग्राहक साझा करें' },
+  'web.settings.sharing.on': { en: 'Shared: every store can sell to the chain’s customers on credit.', ur: 'مشترک: ہر دکان چین کے گاہکوں کو ادھار بیچ سکتی ہے۔', hi: 'साझा: हर दुकान चेन के ग्राहकों को उधार बेच सकती है।' },
+  'web.settings.sharing.off': { en: 'Not shared: each store sees only its own customers.', ur: 'مشترک نہیں: ہر دکان صرف اپنے گاہک دیکھتی ہے۔', hi: 'साझा नहीं: हर दुकान सिर्फ़ अपने ग्राहक देखती है।' },
   'web.settings.adminOnly': { en: 'Only an admin can change these.', ur: 'انہیں صرف ایڈمن بدل سکتا ہے۔', hi: 'इन्हें केवल एडमिन बदल सकता है।' },
   'web.register.hubSetup': {
     en: 'You are setting up this hub: choose its currency and the language people see first.',

@@ -1,4 +1,4 @@
-import { customerDetailSchema, customerSummarySchema, receivablesReportSchema } from '@bazaar/shared';
+import { creditSettingsSchema, customerDetailSchema, customerSummarySchema, receivablesReportSchema } from '@bazaar/shared';
 import { z } from 'zod';
 import { api } from '../../api/client';
 import type { ListQuery } from '../../api/endpoints';
@@ -8,4 +8,6 @@ export const receivablesApi = {
   report: (query: ListQuery<'/reports/receivables'>) => api('GET', '/reports/receivables', { query, schema: receivablesReportSchema }),
   customers: (query: ListQuery<'/customers'>) => api('GET', '/customers', { query, schema: z.object({ items: z.array(customerSummarySchema) }) }),
   customer: (id: string, query: ListQuery<'/customers/:id'>) => api('GET', '/customers/:id', { param: { id }, query, schema: customerDetailSchema }),
+  creditSettings: () => api('GET', '/credit-settings', { schema: creditSettingsSchema }),
+  shareCustomers: (shareCustomers: boolean) => api('PUT', '/credit-settings', { body: { shareCustomers }, schema: creditSettingsSchema }),
 };

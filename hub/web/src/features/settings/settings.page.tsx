@@ -8,6 +8,7 @@ import { PasswordForm } from '../../auth/password.form';
 import { useI18n } from '../../i18n/i18n-context';
 import { healthParts, type HealthPart } from './hub-status';
 import { HubMoneySection } from './hub-money.section';
+import { CreditSharingSection } from '../receivables/credit-sharing.section';
 
 function PartValue({ part }: { part: HealthPart }) {
   const i18n = useI18n();
@@ -112,6 +113,7 @@ export function SettingsPage() {
     <div className="page settings-grid">
       <HubStatus />
       <HubMoneySection />
+      <CreditSharingSection />
       <YourPassword />
       <DemoData />
     </div>
