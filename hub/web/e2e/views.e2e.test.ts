@@ -43,6 +43,20 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await region.fill('South');
     await expect.poll(() => page.getByTestId('rank-count').textContent()).toContain('of 2 stores');
     await page.getByTestId('rank-sort').selectOption('stockValue');
+    // At 1280 px the "Show" select holds its chosen words whole (they were cut at "Highest first (top").
+    for (const dir of ['desc', 'asc']) {
+      await page.getByTestId('rank-dir').selectOption(dir);
+      const fit = await page.getByTestId('rank-dir').evaluate((el: HTMLSelectElement) => {
+        const cs = getComputedStyle(el);
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+        const text = ctx.measureText(el.selectedOptions[0]!.text).width;
+        // Room for the words: the box less its padding and the drop-down arrow (about 24 px).
+        return { text, room: el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 24 };
+      });
+      expect(fit.text).toBeLessThanOrEqual(fit.room);
+    }
+    await page.getByTestId('rank-dir').selectOption('desc');
 
     await page.getByTestId('save-view-open').click();
     await page.getByTestId('save-view-name').fill('South stock value');

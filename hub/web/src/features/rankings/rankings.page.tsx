@@ -86,14 +86,16 @@ export function RankingsPage() {
 
   return (
     <div className="page">
-      <nav className="quick-views" aria-label={t('web.rank.quick')} data-testid="rank-quick">
-        {quickViews.map((v) => (
-          <button key={v.key} type="button" className={f.sort === v.sort && f.dir === v.dir && f.limit === 20 && !f.offset ? 'btn btn-primary' : 'btn'} onClick={() => set({ sort: v.sort, dir: v.dir, limit: 20 })} data-testid={`rank-quick-${v.key}`}>
-            {t(`web.rank.${v.key}`)}
-          </button>
-        ))}
+      <div className="rank-head">
+        <nav className="quick-views" aria-label={t('web.rank.quick')} data-testid="rank-quick">
+          {quickViews.map((v) => (
+            <button key={v.key} type="button" className={f.sort === v.sort && f.dir === v.dir && f.limit === 20 && !f.offset ? 'btn btn-primary' : 'btn'} onClick={() => set({ sort: v.sort, dir: v.dir, limit: 20 })} data-testid={`rank-quick-${v.key}`}>
+              {t(`web.rank.${v.key}`)}
+            </button>
+          ))}
+        </nav>
         <SaveViewButton />
-      </nav>
+      </div>
       <FilterPanel label={t('web.rank.filters')} active={[f.region, f.city].filter(Boolean).length}>
         <Field label={t('common.from')}>{(id) => <input id={id} type="date" value={f.from} max={f.to} onChange={(e) => set({ from: e.target.value })} />}</Field>
         <Field label={t('web.overview.to')}>{(id) => <input id={id} type="date" value={f.to} min={f.from} onChange={(e) => set({ to: e.target.value })} />}</Field>
@@ -110,7 +112,7 @@ export function RankingsPage() {
             </select>
           )}
         </Field>
-        <Field label={t('web.rank.show')}>
+        <Field label={t('web.rank.show')} double>
           {(id) => (
             <select id={id} value={f.dir} onChange={(e) => set({ dir: e.target.value === 'asc' ? 'asc' : 'desc' })} data-testid="rank-dir">
               <option value="desc">{t('web.rank.top')}</option>
