@@ -38,6 +38,9 @@ const CHOSEN: Record<string, string> = {
   'counter-reorder.png': path.join(counterShots, 'purchases-01-to-order.png'),
   'counter-purchase-bill.png': path.join(counterShots, 'purchases-02-bill-against-order.png'),
   'counter-big-text-urdu.png': path.join(counterShots, 'big-text-04-ur-cart-1024x600.png'),
+  'counter-lahore-urdu.png': path.join(counterShots, 'done-when-02-lahore-urdu-receipt.png'),
+  'counter-delhi-hindi.png': path.join(counterShots, 'done-when-03-delhi-hindi-cart.png'),
+  'web-karachi-english.png': path.join(webShots, 'done-when-05-karachi-head-office-english.png'),
 };
 
 function main(): number {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { HubSettings, LoginResult } from '@bazaar/shared';
 import { PASSWORD, type ApiSeeder } from './seed';
-import { openTab } from './sign-in';
+import { openTab, signInAs } from './sign-in';
 import { useBrowserHub } from './browser-hub';
 import { browserTestSuite, ConsoleErrors, parseCsv, screenshotDir } from './harness';
 import type { RealHub } from './hub-process';
@@ -64,6 +64,30 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect(header).toContain('Price (PKR)');
     const row = csv.find((r) => r.includes('KARACHI-CHAI'))!;
     expect(row[header.indexOf('Price (PKR)')]).toBe('1450.50');
+  });
+
+  it('a head-office user in Karachi reads the reports in English, amounts in Rs, days on Karachi’s clock', async () => {
+    const store = await api.call<{ id: string }>('POST', '/stores', { code: 'KHI-01', name: 'Saddar Kiryana', region: 'Sindh', location: 'Saddar, Karachi', timeZone: 'Asia/Karachi' });
+    const chai = (await api.call<{ items: { id: string; sku: string }[] }>('GET', '/products?q=KARACHI-CHAI')).items.find((p) => p.sku === 'KARACHI-CHAI')!;
+    await api.call('POST', '/stock-movements', { storeId: store.id, productId: chai.id, kind: 'IN', qty: 24 });
+    await api.call('POST', '/stock-movements', { storeId: store.id, productId: chai.id, kind: 'SALE', qty: -3, unitPricePaise: 145050 });
+    await api.user('karachi-ho', 'Sana Qureshi', PASSWORD, 'manager', [store.id]);
+    // Tall enough for the whole Overview, so the sidebar (one screen high) is not cut in the picture.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1500 }, reducedMotion: 'reduce', timezoneId: 'Asia/Karachi', locale: 'en-PK' });
+    const karachi = await context.newPage();
+    consoleErrors.watch(karachi);
+    try {
+      await signInAs(karachi, hub.url, 'karachi-ho');
+      await karachi.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+      // 3 × Rs 1,450.50 sold today, on Karachi's day.
+      await expect.poll(() => karachi.getByTestId('kpi-sales-today').textContent()).toMatch(/Rs\s4,351\.50/);
+      expect(await karachi.locator('main').textContent()).not.toContain('₹');
+      await karachi.getByTestId('stock-value-card').getByText(/Rs/).first().waitFor();
+      await karachi.mouse.move(0, 0);
+      await karachi.screenshot({ path: path.join(screenshotDir, 'done-when-05-karachi-head-office-english.png') });
+    } finally {
+      await context.close();
+    }
   });
 
   it('an admin changes the hub to INR in Settings, and the same price reads ₹', async () => {
