@@ -1,4 +1,4 @@
-import { billReceiptText, currencyInfo, receiptCurrencyLabel, lineMarginPaise, type Bill, type BillDetail, type BillSummary, type BillViewStatus } from '@bazaar/shared';
+import { billReceiptText, currencyInfo, zonedStamp, receiptCurrencyLabel, lineMarginPaise, type Bill, type BillDetail, type BillSummary, type BillViewStatus } from '@bazaar/shared';
 import { sql } from 'kysely';
 import { iso } from '../http/route-helpers';
 import { returnedSql } from './bills.filters';
@@ -87,12 +87,7 @@ export function toDetail(r: SummaryRow, doc: Bill, returns: BillDetail['returns'
   };
 }
 
-/** "2026-01-31 14:05" on the store's clock, for CSV. */
+/** "2026-01-31 14:05:00 +05:30": the store's wall time with its offset, for CSV (zonedStamp). */
 export function localTime(at: string, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(at))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  return zonedStamp(at, timeZone);
 }

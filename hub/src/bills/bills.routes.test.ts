@@ -101,7 +101,7 @@ describe('GET /bills', () => {
     const lines = (await res.text()).trim().split('\r\n');
     expect(lines[0]).toBe('number,localTime,storeCode,storeName,counterName,cashierName,kind,status,total (INR),returned (INR),payments,originalNumber');
     expect(lines).toHaveLength(5);
-    expect(lines[4]).toContain(`${bills.late.number},2026-01-11 01:30,`);
+    expect(lines[4]).toContain(`${bills.late.number},2026-01-11 01:30:00 +05:00,`);
     expect(lines[4]).toContain('returned,30.00,-10.00,cash 30.00');
   });
 });

@@ -40,7 +40,7 @@ export function createNamesRoutes(deps: AppDeps) {
     const seesNone = visible !== null && visible.length === 0;
     const [stores, products, users, suppliers, devices] = await Promise.all([
       query.stores?.length && !seesNone
-        ? db.selectFrom('stores').select(['id', 'name', 'code']).where('id', 'in', query.stores).$if(visible !== null, (q) => q.where('id', 'in', visible!)).execute()
+        ? db.selectFrom('stores').select(['id', 'name', 'code', 'time_zone']).where('id', 'in', query.stores).$if(visible !== null, (q) => q.where('id', 'in', visible!)).execute()
         : [],
       query.products?.length ? db.selectFrom('products').select(['id', 'name', 'sku', 'unit']).where('id', 'in', query.products).execute() : [],
       query.users?.length
@@ -64,7 +64,7 @@ export function createNamesRoutes(deps: AppDeps) {
         ? db.selectFrom('devices').select(['id', 'name']).where('id', 'in', query.devices).$if(visible !== null, (q) => q.where('store_id', 'in', visible!)).execute()
         : [],
     ]);
-    for (const s of stores) out.stores[s.id] = { name: s.name, code: s.code };
+    for (const s of stores) out.stores[s.id] = { name: s.name, code: s.code, timeZone: s.time_zone };
     for (const p of products) out.products[p.id] = { name: p.name, sku: p.sku, unit: p.unit };
     for (const u of users) out.users[u.id] = { name: u.name };
     for (const s of suppliers) out.suppliers[s.id] = { name: s.name };

@@ -11,6 +11,7 @@ import { route } from '../openapi/openapi.route';
 import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
 import { csvMoney, csvResponse, toCsv, wantsCsv } from './csv';
 import { storeCitySql, storeRankings } from './store-rankings.query';
+import { csvStoreTime, storeZones } from '../stores/store-zones';
 
 const DAY = 86_400_000;
 const MAX_RANGE_DAYS = 366;
@@ -61,7 +62,12 @@ export function createInsightsRoutes(deps: AppDeps) {
         if (from >= to) throw new DomainError('VALIDATION_FAILED', 'query.from: must be before to');
         if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) throw new DomainError('VALIDATION_FAILED', `query.to: the range may span at most ${MAX_RANGE_DAYS} days`);
         const result = await storeRankings(db, { stores: visibleStoreIds(me), region: query.region, city: query.city, from, to, sort: query.sort, dir: query.dir, limit: query.limit, offset: query.offset, now });
-        if (wantsCsv(c)) return csvResponse(c, `store-rankings-${query.sort}-${query.dir}.csv`, toCsv(RANKING_COLUMNS, result.items, await csvMoney(db)));
+        if (wantsCsv(c)) {
+          // Each store's last sync on its own clock, with its offset.
+          const zones = await storeZones(db, result.items.map((r) => r.storeId));
+          const rows = result.items.map((r) => ({ ...r, lastSyncAt: csvStoreTime(zones, r.storeId, r.lastSyncAt) }));
+          return csvResponse(c, `store-rankings-${query.sort}-${query.dir}.csv`, toCsv(RANKING_COLUMNS, rows, await csvMoney(db)));
+        }
         return c.json({ from: from.toISOString(), to: to.toISOString(), offset: query.offset, ...result }, 200);
       });
     })

@@ -167,6 +167,34 @@ describe('overview counts, suggestions, names', () => {
     await t.call('PATCH', `/products/${other.id}`, admin.token, { archived: true });
   });
 
+  it("writes CSV times on each store's clock with its offset, and names each store's time zone", async () => {
+    await t.db.db.updateTable('stores').set({ time_zone: 'Asia/Karachi' }).where('id', 'in', [S.A, S.B]).execute();
+    try {
+      const names = await t.call('GET', `/names?stores=${S.A},${S.C}`, admin.token);
+      expect(names.body.stores[S.A]).toEqual({ name: 'Store RK-A', code: 'RK-A', timeZone: 'Asia/Karachi' });
+      expect(names.body.stores[S.C].timeZone).toBe('Asia/Kolkata');
+      const stamp = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}$/;
+      const csv = async (path: string) => {
+        const lines = ((await t.call('GET', path, admin.token)).text as string).trim().split('\r\n').map((l) => l.split(','));
+        return lines.slice(1).map((cells) => Object.fromEntries(lines[0]!.map((h, i) => [h, cells[i] ?? ''])));
+      };
+      const json = (await t.call('GET', '/reports/low-stock', admin.token)).body.items as { storeCode: string; updatedAt: string }[];
+      const low = await csv('/reports/low-stock?format=csv');
+      expect(low.map((r) => r.storeCode).sort()).toEqual(['RK-A', 'RK-B']);
+      for (const r of low) {
+        expect(r.updatedAt).toMatch(stamp);
+        expect(r.updatedAt.endsWith(' +05:00')).toBe(true); // Karachi, not UTC and not the hub's zone
+        const api = json.find((j) => j.storeCode === r.storeCode)!;
+        expect(Date.parse(r.updatedAt!.replace(' ', 'T').replace(' ', ''))).toBe(Math.floor(Date.parse(api.updatedAt) / 1000) * 1000);
+      }
+      const ranked = await csv(`/reports/store-rankings?${range}&sort=sales&format=csv`);
+      expect(ranked.find((r) => r.storeCode === 'RK-A')!.lastSyncAt).toMatch(/ \+05:00$/);
+      expect(ranked.find((r) => r.storeCode === 'RK-C')!.lastSyncAt).toBe(''); // never synced
+    } finally {
+      await t.db.db.updateTable('stores').set({ time_zone: 'Asia/Kolkata' }).where('id', 'in', [S.A, S.B]).execute();
+    }
+  });
+
   it('names a page of ids in one call, only those in scope', async () => {
     const q = `stores=${S.A},${S.B}&products=${rice.id}&users=${admin.id},${managerA.id}`;
     const all = await t.call('GET', `/names?${q}`, admin.token);

@@ -1,4 +1,4 @@
-import { DomainError, salesReportSchema, uuidSchema, valuationSchema } from '@bazaar/shared';
+import { DomainError, salesReportSchema, uuidSchema, valuationSchema, zonedStamp } from '@bazaar/shared';
 import { Hono, type Context } from 'hono';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.types';
@@ -126,7 +126,7 @@ export function createReportsRoutes(deps: AppDeps) {
           eb
             .selectFrom('stores as s')
             .innerJoin('store_stock_counts as n', 'n.store_id', 's.id')
-            .select(['s.id', 's.code', 's.name'])
+            .select(['s.id', 's.code', 's.name', 's.time_zone'])
             .where(kind === 'out' ? 'n.out_of_stock' : 'n.low', '>', 0)
             .$if(stores !== null, (w) => w.where('s.id', 'in', stores!))
             .orderBy('s.code')
@@ -151,12 +151,14 @@ export function createReportsRoutes(deps: AppDeps) {
               .as('x'),
           (join) => join.onTrue(),
         )
-        .select(['s.id as storeId', 's.code as storeCode', 's.name as storeName', 'x.productId', 'x.sku', 'x.productName', 'x.unit', 'x.category', 'x.qty', 'x.reorderLevel', 'x.updated_at'])
+        .select(['s.id as storeId', 's.code as storeCode', 's.name as storeName', 's.time_zone', 'x.productId', 'x.sku', 'x.productName', 'x.unit', 'x.category', 'x.qty', 'x.reorderLevel', 'x.updated_at'])
         .orderBy('s.code')
         .orderBy('s.id')
         .orderBy('x.sku')
         .limit(query.limit);
-      const rows = (await q.execute()).map(({ updated_at, ...r }) => ({ ...r, shortBy: r.reorderLevel - r.qty, updatedAt: iso(updated_at) }));
+      // JSON carries instants (ISO, UTC); CSV the store's wall time with its offset, as people read it.
+      const csv = wantsCsv(c);
+      const rows = (await q.execute()).map(({ updated_at, time_zone, ...r }) => ({ ...r, shortBy: r.reorderLevel - r.qty, updatedAt: csv ? zonedStamp(updated_at, time_zone) : iso(updated_at) }));
       // A full page may be all there is: count the matching rows (partial index) to say how many exist.
       const total = rows.length < query.limit ? rows.length : await countStockRows(kind, stores, query);
       const truncated = total > rows.length;

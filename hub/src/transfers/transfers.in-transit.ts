@@ -9,6 +9,7 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
 import { csvResponse, toCsv, wantsCsv } from '../reports/csv';
 import { assembleTransfer, type ArrivalSide, type CountedLine } from './transfers.assemble';
+import { csvStoreTime, storeZones } from '../stores/store-zones';
 
 const optional = <S extends z.ZodType>(s: S) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
 const query = z.strictObject({ storeId: optional(uuidSchema), productId: optional(uuidSchema), format: z.enum(['json', 'csv']).optional() });
@@ -72,7 +73,12 @@ export function createInTransitRoutes(deps: AppDeps) {
     const q = report.query(c);
     const visible = visibleStoreIds(me);
     const items = visible !== null && visible.length === 0 ? [] : await inTransit(deps.readDb, visible, q);
-    if (wantsCsv(c)) return csvResponse(c, 'in-transit.csv', toCsv(['fromStoreCode', 'toStoreCode', 'sku', 'name', 'unit', 'qty', 'transfers', 'oldestDispatchedAt'], items));
+    if (wantsCsv(c)) {
+      // Dispatched on the sending store's clock, with its offset.
+      const zones = await storeZones(deps.readDb, items.map((r) => r.fromStoreId));
+      const rows = items.map((r) => ({ ...r, oldestDispatchedAt: csvStoreTime(zones, r.fromStoreId, r.oldestDispatchedAt) }));
+      return csvResponse(c, 'in-transit.csv', toCsv(['fromStoreCode', 'toStoreCode', 'sku', 'name', 'unit', 'qty', 'transfers', 'oldestDispatchedAt'], rows));
+    }
     const totalQtyByProduct: Record<string, number> = {};
     for (const r of items) totalQtyByProduct[r.productId] = (totalQtyByProduct[r.productId] ?? 0) + r.qty;
     return c.json({ items, totalQtyByProduct }, 200);

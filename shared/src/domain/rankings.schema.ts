@@ -55,7 +55,8 @@ export const suggestionsSchema = z.object({ items: z.array(z.object({ value: z.s
 
 /** Names of ids a list shows, in one answer. */
 export const namesSchema = z.object({
-  stores: z.record(z.string(), z.object({ name: z.string(), code: z.string() })),
+  /** A store's time zone, so a screen shows its events on its own clock. */
+  stores: z.record(z.string(), z.object({ name: z.string(), code: z.string(), timeZone: z.string() })),
   products: z.record(z.string(), z.object({ name: z.string(), sku: z.string(), unit: baseUnitSchema })),
   users: z.record(z.string(), z.object({ name: z.string() })),
   suppliers: z.record(z.string(), z.object({ name: z.string() })),

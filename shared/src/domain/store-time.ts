@@ -78,3 +78,19 @@ export function nextDay(day: string): string {
 export function dayRangeMs(day: string, timeZone: string): { startMs: number; endMs: number } {
   return { startMs: dayStartMs(day, timeZone), endMs: dayStartMs(nextDay(day), timeZone) };
 }
+
+/**
+ * An instant as the wall time of a store's clock with its offset: "2026-12-01 20:36:00 +05:30" in
+ * Asia/Kolkata. What CSV files carry (the hub's `?format=csv` and the web's exports): a
+ * spreadsheet reads the store's local time and nothing is lost (no UTC "Z"). Without a zone, the
+ * runtime's own.
+ */
+export function zonedStamp(at: string | number | Date, timeZone?: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' })
+      .formatToParts(new Date(at))
+      .map((p) => [p.type, p.value]),
+  ) as Record<string, string>;
+  const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${offset}`;
+}

@@ -1,4 +1,4 @@
-import { priceUnit, type BaseUnit, type CurrencyInfo } from '@bazaar/shared';
+import { priceUnit, zonedStamp, type BaseUnit, type CurrencyInfo } from '@bazaar/shared';
 
 /** RFC 4180 quoting; a leading =,+,-,@ is prefixed so a spreadsheet never runs a cell as a formula. */
 export function csvCell(value: unknown): string {
@@ -15,13 +15,7 @@ const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
  * `timeZone` (else the browser's). A spreadsheet reads the local time and nothing is lost (no UTC "Z").
  */
 export function csvInstant(iso: string, timeZone?: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  ) as Record<string, string>;
-  const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${offset}`;
+  return zonedStamp(iso, timeZone);
 }
 
 /** The file: a header row, then the rows; every instant (an ISO time in UTC) written as local time with its offset. */

@@ -1,4 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { loadName, type NameKind } from '../features/shared/name-batch';
 import {
   flexRender,
   getCoreRowModel,
@@ -33,6 +35,12 @@ export interface Column<T> {
   hidden?: boolean;
   /** Long text (names) may wrap; everything else stays on one line. */
   wrap?: boolean;
+  /**
+   * What the column's CSV cell reads from the name lookup (a store's time zone, a product's
+   * unit, a name): before a file is written these are looked up for every exported row, not
+   * only the rows on screen, so `csv` finds them cached (one batched GET /names per 200).
+   */
+  csvNeeds?: (row: T) => [NameKind, string | null | undefined][];
 }
 
 export interface DataTableProps<T> {
@@ -51,6 +59,7 @@ export interface DataTableProps<T> {
 
 export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, empty, toolbar, testId }: DataTableProps<T>) {
   const i18n = useI18n();
+  const qc = useQueryClient();
   const { t, currency } = i18n;
   const [sorting, setSorting] = useState<SortingState>([]);
   const [exportNote, setExportNote] = useState<string | null>(null);
@@ -96,6 +105,8 @@ export function DataTable<T>({ caption, columns, list, rowKey, onRowClick, csv, 
       pages++;
       if (pages % 4 === 0) setExportNote(t('web.table.exportingSoFar', { count: items.length }));
     } while (cursor && items.length < EXPORT_CAP);
+    const needs = new Map(cols.flatMap((c) => (c.csvNeeds ? items.flatMap((r) => c.csvNeeds!(r)) : [])).flatMap(([kind, id]) => (id ? [[`${kind}:${id}`, [kind, id] as const]] : [])));
+    await Promise.all([...needs.values()].map(([kind, id]) => qc.fetchQuery({ queryKey: ['name', kind, id], queryFn: () => loadName(kind, id), staleTime: 5 * 60_000 })));
     const ordered = sorting.length ? sortLike(items) : items;
     const rows = ordered.map((r) => cols.map((c) => (c.csvMoney ? csvMoneyValue(c.csvMoney(r), currency) : c.csv?.(r))));
     downloadText(stampedName(csv.filename), toCsv(cols.map((c) => (c.csvMoney ? csvMoneyHeader(c.header, currency) : c.header)), rows, i18n.timeZone));

@@ -4,14 +4,21 @@ const english = createTranslator({ locale: 'en' });
 const sameYear: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' };
 const otherYear: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
-/** "23 Nov, 10:23 pm" this year, "23 Nov 2025, 10:23 pm" before: tables stay narrow. */
-export function fmtDateTime(iso: string | null | undefined, t: Translator = english): string {
+/**
+ * The one date-and-time format of every screen: "23 Nov, 10:23 pm" this year, "23 Nov 2025,
+ * 10:23 pm" before (tables stay narrow), in the reader's locale. A store's event (a movement, a
+ * bill, a shift, a count, a counter's last sync) is shown on that store's clock: pass its time
+ * zone; without one, the hub's own (the reader's setting, else the browser's).
+ */
+export function fmtDateTime(iso: string | null | undefined, t: Translator = english, timeZone?: string): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return t.dateTime(d, d.getFullYear() === new Date().getFullYear() ? sameYear : otherYear);
+  const zone = timeZone ?? t.timeZone;
+  const year = (at: Date) => Number(new Intl.DateTimeFormat('en', { year: 'numeric', ...(zone ? { timeZone: zone } : {}) }).format(at));
+  return t.dateTime(d, { ...(year(d) === year(new Date()) ? sameYear : otherYear), ...(timeZone ? { timeZone } : {}) });
 }
-export function fmtDate(iso: string | null | undefined, t: Translator = english): string {
-  return iso ? t.dateTime(iso, { dateStyle: 'medium' }) : '—';
+export function fmtDate(iso: string | null | undefined, t: Translator = english, timeZone?: string): string {
+  return iso ? t.dateTime(iso, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }) : '—';
 }
 
 /**

@@ -17,6 +17,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { AuditGist, EntityName, useActionWords } from './audit-summary';
 import { allowed } from '../../auth/permissions';
 import { useUser } from '../../auth/auth-context';
+import { cachedZone, storeTimeColumn } from '../shared/store-time';
 
 const entities = ['product', 'store', 'supplier', 'user', 'movement', 'device', 'conflict', 'stock', 'auth'] as const;
 
@@ -73,7 +74,7 @@ export function AuditPage() {
   const list = usePagedList(['audit', 'list', query], (cursor, limit = 50) => auditApi.list({ ...query, cursor, limit }));
 
   const columns: Column<AuditEntry>[] = [
-    { id: 'at', header: t('web.audit.when'), cell: (e) => fmtDateTime(e.at, i18n), sort: (e) => e.at, csv: (e) => fmtDateTime(e.at, i18n) },
+    storeTimeColumn<AuditEntry>(qc, { id: 'at', header: t('web.audit.when'), at: (e) => e.at, store: (e) => e.storeId }),
     {
       id: 'actor',
       header: t('web.audit.actor'),
@@ -140,7 +141,7 @@ export function AuditPage() {
         csv={{ filename: 'activity-log' }}
         testId="audit-table"
       />
-      <Dialog title={open ? `${actionWords(open.action)} · ${fmtDateTime(open.at, i18n)}` : t('web.audit.details')} open={!!open} onClose={() => setOpen(null)} wide>
+      <Dialog title={open ? `${actionWords(open.action)} · ${fmtDateTime(open.at, i18n, cachedZone(qc, open.storeId))}` : t('web.audit.details')} open={!!open} onClose={() => setOpen(null)} wide>
         {open && (
           <div className="audit-detail">
             <dl className="facts">

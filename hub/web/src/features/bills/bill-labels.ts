@@ -1,4 +1,5 @@
 import type { BillKind, BillSummary, BillViewStatus, MessageKey, PaymentMethod, Translator } from '@bazaar/shared';
+import { fmtDateTime } from '../../components/format';
 
 export const statusTone: Record<BillViewStatus, 'good' | 'warn' | 'bad'> = { completed: 'good', returned: 'warn', voided: 'bad' };
 
@@ -11,9 +12,9 @@ export function paymentsText(t: Translator, payments: BillSummary['payments']): 
   return payments.map((p) => `${methodLabel(t, p.method)} ${t.money(p.amountPaise)}`).join(' · ');
 }
 
-/** The bill's time on its store's clock. */
+/** The bill's time on its store's clock, in the one format of every screen. */
 export function billTime(t: Translator, b: Pick<BillSummary, 'occurredAt' | 'timeZone'>): string {
-  return t.dateTime(b.occurredAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: b.timeZone });
+  return fmtDateTime(b.occurredAt, t, b.timeZone);
 }
 
 /** Rupees typed in a filter box → paise for the hub; blank or not a number → no filter. */

@@ -5,11 +5,11 @@ import { errorMessage } from '../../api/api-error';
 import { insightsApi } from '../../api/reports.api';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
-import { fmtDateTime } from '../../components/format';
 import { SuggestInput } from '../../components/suggest-input';
 import { useDebounced } from '../../components/use-debounced';
 import { useI18n } from '../../i18n/i18n-context';
 import { conflictGroupsApi } from './conflict-groups.api';
+import { StoreTime } from '../shared/store-time';
 
 export const kindKeys: Record<ConflictKind, MessageKey> = {
   NEGATIVE_STOCK: 'web.conflicts.kind.NEGATIVE_STOCK',
@@ -139,7 +139,9 @@ export function ConflictGroups({ canResolve }: { canResolve: boolean }) {
                 <td>{t(kindKeys[g.kind])}</td>
                 <td className="num">{i18n.number(g.count)}</td>
                 <td className="num">{i18n.number(g.products)}</td>
-                <td>{fmtDateTime(g.oldest, i18n)}</td>
+                <td>
+                  <StoreTime storeId={g.storeId} at={g.oldest} />
+                </td>
               </tr>
             ))}
           </tbody>

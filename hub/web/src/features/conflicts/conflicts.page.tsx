@@ -19,6 +19,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { describeConflict, type NameOf } from './conflict-words';
 import { Options } from '../../components/options';
 import { ConflictGroups, kindKeys } from './conflict-groups';
+import { cachedZone, storeTimeColumn } from '../shared/store-time';
 
 function kindLabel(kind: ConflictKind, t: (key: MessageKey) => string): string {
   return t(kindKeys[kind]);
@@ -108,7 +109,7 @@ export function ConflictsPage() {
   const list = usePagedList(['conflicts', 'list', query], (cursor, limit = 50) => conflictsApi.list({ ...query, cursor, limit }));
 
   const columns: Column<Conflict>[] = [
-    { id: 'at', header: t('web.conflicts.found'), cell: (c) => fmtDateTime(c.createdAt, i18n), sort: (c) => c.createdAt, csv: (c) => c.createdAt },
+    storeTimeColumn<Conflict>(qc, { id: 'at', header: t('web.conflicts.found'), at: (c) => c.createdAt, store: (c) => c.storeId }),
     { id: 'store', header: t('web.conflicts.store'), cell: (c) => <StoreName id={c.storeId} />, csv: (c) => cachedName(qc, 'store', c.storeId) },
     { id: 'kind', header: t('web.conflicts.kind'), cell: (c) => <Tag tone={c.kind === 'REJECTED_MOVEMENT' || c.kind === 'NEGATIVE_STOCK' ? 'bad' : 'warn'}>{kindLabel(c.kind, t)}</Tag>, sort: (c) => c.kind, csv: (c) => kindLabel(c.kind, t) },
     { id: 'product', wrap: true, header: t('web.conflicts.product'), cell: (c) => <ProductName id={c.productId} />, csv: (c) => cachedName(qc, 'product', c.productId) },
@@ -116,7 +117,7 @@ export function ConflictsPage() {
     {
       id: 'status',
       header: t('web.conflicts.status'),
-      cell: (c) => (c.status === 'open' ? <Tag tone="warn">{t('web.conflicts.open')}</Tag> : <span title={c.resolutionNote ?? ''}>{t('web.conflicts.resolvedAt', { when: fmtDateTime(c.resolvedAt, i18n) })}</span>),
+      cell: (c) => (c.status === 'open' ? <Tag tone="warn">{t('web.conflicts.open')}</Tag> : <span title={c.resolutionNote ?? ''}>{t('web.conflicts.resolvedAt', { when: fmtDateTime(c.resolvedAt, i18n, cachedZone(qc, c.storeId)) })}</span>),
       csv: (c) => (c.status === 'open' ? t('web.conflicts.open') : t('web.conflicts.resolvedCsv', { note: c.resolutionNote ?? '' })),
     },
   ];

@@ -15,6 +15,7 @@ import { countActive } from '../../components/filter-panel';
 import { EnrollForm } from './enroll-form';
 import { deviceState, lastSeen } from './device.state';
 import { useI18n } from '../../i18n/i18n-context';
+import { cachedZone, storeCsvTime, storeTimeColumn } from '../shared/store-time';
 
 const stateTone = { revoked: 'neutral', inSync: 'good', idle: 'warn', offline: 'bad', awaiting: 'warn' } as const;
 
@@ -53,7 +54,7 @@ export function DevicesPage() {
   const stateWords = (d: Device) => {
     const state = deviceState(d);
     // A counter that stopped syncing says since when, in local time (never "syncing" hours later).
-    if (state === 'idle' || state === 'offline') return t(`web.devices.state.${state}`, { time: fmtDateTime(lastSeen(d) ?? d.createdAt, i18n) });
+    if (state === 'idle' || state === 'offline') return t(`web.devices.state.${state}`, { time: fmtDateTime(lastSeen(d) ?? d.createdAt, i18n, cachedZone(qc, d.storeId)) });
     return t(`web.devices.state.${state}`);
   };
   const columns: Column<Device>[] = [
@@ -62,9 +63,10 @@ export function DevicesPage() {
     {
       id: 'seen',
       header: t('web.devices.lastSeen'),
-      cell: (d) => <span title={fmtDateTime(lastSeen(d), i18n)}>{fmtAgo(lastSeen(d), Date.now(), i18n)}</span>,
+      cell: (d) => <span title={fmtDateTime(lastSeen(d), i18n, cachedZone(qc, d.storeId))}>{fmtAgo(lastSeen(d), Date.now(), i18n)}</span>,
       sort: (d) => lastSeen(d),
-      csv: (d) => fmtDateTime(lastSeen(d), i18n),
+      csvNeeds: (d) => [['store', d.storeId]],
+      csv: (d) => storeCsvTime(qc, d.storeId, lastSeen(d)),
     },
     { id: 'seq', header: t('web.devices.syncedUpTo'), align: 'right', minor: true, cell: (d) => `#${d.lastSeq}`, sort: (d) => d.lastSeq, csv: (d) => d.lastSeq },
     { id: 'conflicts', header: t('web.devices.openConflicts'), align: 'right', cell: (d) => (d.openConflicts ? <Tag tone="warn">{String(d.openConflicts)}</Tag> : '0'), sort: (d) => d.openConflicts, csv: (d) => d.openConflicts },
@@ -78,7 +80,7 @@ export function DevicesPage() {
       ),
       csv: stateWords,
     },
-    { id: 'enrolled', header: t('web.devices.enrolled'), minor: true, cell: (d) => fmtDateTime(d.createdAt, i18n), csv: (d) => fmtDateTime(d.createdAt, i18n) },
+    storeTimeColumn<Device>(qc, { id: 'enrolled', header: t('web.devices.enrolled'), minor: true, at: (d) => d.createdAt, store: (d) => d.storeId }),
     { id: 'act', header: '', cell: (d) => (d.revokedAt ? null : <RevokeButton device={d} />) },
   ];
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { movementKinds, type Movement, type MovementKind } from '@bazaar/shared';
 import { useI18n } from '../../i18n/i18n-context';
 import { movementsApi } from '../../api/endpoints';
@@ -10,12 +10,24 @@ import { Dialog } from '../../components/dialog';
 import { EntityPicker, type PickOption } from '../../components/entity-picker';
 import { Field } from '../../components/field';
 import { Tag } from '../../components/badges';
-import { dayEnd, dayStart, fmtDateTime } from '../../components/format';
+import { dayEnd, dayStart } from '../../components/format';
+import { csvQty, csvUnit } from '../../components/csv';
 import { usePagedList } from '../../components/use-paged-list';
-import { cachedName, DeviceName, ProductName, searchProducts, searchStores, StoreName, UserName, useProductUnit } from '../shared/lookups';
+import { cachedName, cachedUnit, DeviceName, ProductName, searchProducts, searchStores, StoreName, UserName, useProductUnit } from '../shared/lookups';
 import { MovementForm } from './movement-form';
 import { countActive, FilterPanel } from '../../components/filter-panel';
 import { kindLabel, kindTone } from './movement-kinds';
+import { storeTimeColumn } from '../shared/store-time';
+
+/** Grams and millilitres as kg and L (the unit prices are per); a product never looked up stays in base units, said so by its unit. */
+function movementCsvQty(qc: QueryClient, m: Movement): number {
+  const unit = cachedUnit(qc, m.productId);
+  return unit ? (csvQty(m.qty, unit) ?? m.qty) : m.qty;
+}
+function movementCsvUnit(qc: QueryClient, m: Movement): string {
+  const unit = cachedUnit(qc, m.productId);
+  return unit ? csvUnit(unit) : '';
+}
 
 function Qty({ m }: { m: Movement }) {
   const unit = useProductUnit(m.productId);
@@ -58,11 +70,13 @@ export function MovementsPage() {
   const list = usePagedList(['movements', 'list', query], (cursor, limit = 50) => movementsApi.list({ ...query, cursor, limit }));
 
   const columns: Column<Movement>[] = [
-    { id: 'at', header: t('common.when'), cell: (m) => fmtDateTime(m.occurredAt, i18n), sort: (m) => m.occurredAt, csv: (m) => m.occurredAt },
-    { id: 'store', header: t('common.store'), cell: (m) => <StoreName id={m.storeId} />, csv: (m) => cachedName(qc, 'store', m.storeId) },
-    { id: 'product', wrap: true, header: t('common.product'), cell: (m) => <ProductName id={m.productId} />, csv: (m) => cachedName(qc, 'product', m.productId) },
+    storeTimeColumn<Movement>(qc, { id: 'at', header: t('common.when'), at: (m) => m.occurredAt, store: (m) => m.storeId }),
+    { id: 'store', header: t('common.store'), cell: (m) => <StoreName id={m.storeId} />, csvNeeds: (m) => [['store', m.storeId]], csv: (m) => cachedName(qc, 'store', m.storeId) },
+    { id: 'product', wrap: true, header: t('common.product'), cell: (m) => <ProductName id={m.productId} />, csvNeeds: (m) => [['product', m.productId]], csv: (m) => cachedName(qc, 'product', m.productId) },
     { id: 'kind', header: t('common.kind'), cell: (m) => <Tag tone={kindTone[m.kind]}>{kindLabel(i18n, m.kind)}</Tag>, sort: (m) => m.kind, csv: (m) => m.kind },
-    { id: 'qty', header: t('common.quantity'), align: 'right', cell: (m) => <Qty m={m} />, sort: (m) => m.qty, csv: (m) => m.qty },
+    // CSV: the quantity in the unit its price is quoted in (kg, L or pc), named in the Unit column.
+    { id: 'qty', header: t('common.quantity'), align: 'right', cell: (m) => <Qty m={m} />, sort: (m) => m.qty, csvNeeds: (m) => [['product', m.productId]], csv: (m) => movementCsvQty(qc, m) },
+    { id: 'unit', header: t('web.products.unit'), hidden: true, cell: () => null, csv: (m) => movementCsvUnit(qc, m) },
     {
       id: 'price',
       header: t('web.movements.unitPrice'),

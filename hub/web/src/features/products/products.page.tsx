@@ -6,6 +6,7 @@ import { productsApi } from '../../api/endpoints';
 import { useUser } from '../../auth/auth-context';
 import { allowed } from '../../auth/permissions';
 import type { Column } from '../../components/data-table';
+import { qtyColumn, unitColumn } from '../../components/qty-columns';
 import { ArchivedToggle, SearchFilter, stateColumn, SuggestFilter } from '../../components/list-page/catalog-parts';
 import { ListPage } from '../../components/list-page/list-page';
 import { useEditor } from '../../components/list-page/use-editor';
@@ -42,7 +43,8 @@ export function ProductsPage() {
     { id: 'barcode', header: t('productSettings.barcode'), hidden: true, cell: (p) => p.barcode, csv: (p) => p.barcode },
     { id: 'category', header: t('common.category'), cell: (p) => p.category ?? '—', sort: (p) => p.category, csv: (p) => p.category },
     { id: 'supplier', header: t('common.supplier'), minor: true, cell: (p) => <SupplierName id={p.supplierId} />, csv: (p) => cachedName(qc, 'supplier', p.supplierId) },
-    { id: 'unit', header: t('web.products.unit'), hidden: true, cell: (p) => p.unit, csv: (p) => p.unit },
+    // CSV: the unit prices are per (kg, L or pc); the reorder level is in the same unit.
+    unitColumn<Product>(i18n, (p) => p.unit),
     {
       id: 'price',
       header: t('common.price'),
@@ -57,7 +59,7 @@ export function ProductsPage() {
       csvMoney: (p) => p.pricePaise,
     },
     { id: 'cost', header: t('common.cost'), align: 'right', minor: true, cell: (p) => i18n.money(p.costPaise), sort: (p) => p.costPaise, csvMoney: (p) => p.costPaise },
-    { id: 'reorder', header: t('web.stock.reorder'), align: 'right', minor: true, cell: (p) => i18n.qty(p.reorderLevel, p.unit), csv: (p) => p.reorderLevel },
+    qtyColumn<Product>(i18n, { id: 'reorder', header: t('web.stock.reorder'), minor: true, qty: (p) => p.reorderLevel, unit: (p) => p.unit }),
     stateColumn(t, f.archived),
   ];
   if (canEdit) columns.push(editArchiveColumn(t, editor.edit, productsApi, 'products'));

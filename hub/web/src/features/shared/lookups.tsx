@@ -65,6 +65,11 @@ export function cachedName(qc: QueryClient, kind: NameKind, id: string | null): 
 }
 export { useQueryClient };
 
+/** A product's unit from the batched lookup's cache (for CSV, written outside React). */
+export function cachedUnit(qc: QueryClient, productId: string | null): Named['unit'] {
+  return productId ? qc.getQueryData<Named | null>(['name', 'product', productId])?.unit : undefined;
+}
+
 export const storeOption = (s: Store): PickOption => ({ id: s.id, label: s.name, sub: [s.code, s.location, s.region].filter(Boolean).join(' · ') });
 export const productOption = (p: Product): PickOption => ({ id: p.id, label: p.name, sub: `${p.sku} · ${p.unit}` });
 export const supplierOption = (s: Supplier): PickOption => ({ id: s.id, label: s.name, sub: s.phone ?? undefined });

@@ -8,6 +8,8 @@ export interface Named {
   sub?: string;
   /** Products: the unit their quantities are counted in. */
   unit?: BaseUnit;
+  /** Stores: the zone of their clock (IANA). */
+  timeZone?: string;
 }
 
 const field = { store: 'stores', product: 'products', user: 'users', supplier: 'suppliers', device: 'devices' } as const satisfies Record<NameKind, keyof Names>;
@@ -53,8 +55,8 @@ async function flush(): Promise<void> {
       const names = await namesApi.lookup(query);
       for (const [kind, chunk] of asked) {
         for (const id of chunk) {
-          const hit = names[field[kind]][id] as { name: string; code?: string; sku?: string; unit?: BaseUnit } | undefined;
-          const value = hit ? { name: hit.name, sub: hit.code ?? hit.sku, ...(hit.unit ? { unit: hit.unit } : {}) } : null;
+          const hit = names[field[kind]][id] as { name: string; code?: string; sku?: string; unit?: BaseUnit; timeZone?: string } | undefined;
+          const value = hit ? { name: hit.name, sub: hit.code ?? hit.sku, ...(hit.unit ? { unit: hit.unit } : {}), ...(hit.timeZone ? { timeZone: hit.timeZone } : {}) } : null;
           for (const w of batch.get(kind)?.get(id) ?? []) w.resolve(value);
         }
       }

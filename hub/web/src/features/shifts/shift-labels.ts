@@ -1,8 +1,9 @@
 import type { ShiftSummary, Translator } from '@bazaar/shared';
+import { fmtDateTime } from '../../components/format';
 
-/** A time of the shift on its store's clock. */
+/** A time of the shift on its store's clock, in the one format of every screen. */
 export function shiftTime(t: Translator, at: string, s: Pick<ShiftSummary, 'timeZone'>): string {
-  return t.dateTime(at, { dateStyle: 'medium', timeStyle: 'short', timeZone: s.timeZone });
+  return fmtDateTime(at, t, s.timeZone);
 }
 
 /** "Short by Rs 5.00", "Over by …", "Exact", or nothing before the close. */

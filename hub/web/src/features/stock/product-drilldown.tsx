@@ -4,20 +4,22 @@ import { movementsApi, stockApi } from '../../api/endpoints';
 import { DataTable, type Column } from '../../components/data-table';
 import { Dialog } from '../../components/dialog';
 import { Tag } from '../../components/badges';
-import { fmtDateTime } from '../../components/format';
 import { usePagedList } from '../../components/use-paged-list';
-import { StoreName, SupplierName, UserName, useProduct } from '../shared/lookups';
+import { cachedName, StoreName, SupplierName, UserName, useProduct } from '../shared/lookups';
 import { kindLabel, kindTone } from '../movements/movement-kinds';
 import { stockColumns } from './stock-columns';
 import { ProductInTransit, useProductInTransit } from './product-in-transit';
 import { qtyColumn, unitColumn } from '../../components/qty-columns';
+import { storeTimeColumn } from '../shared/store-time';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 
-const perStore = (t: Translator) => stockColumns(t).filter((c) => ['store', 'storeCode', 'qty', 'unit', 'reorder', 'status', 'variance', 'updated'].includes(c.id)).map((c) => (c.id === 'store' ? { ...c, minor: false } : c));
+const perStore = (t: Translator, qc: QueryClient) => stockColumns(t, qc).filter((c) => ['store', 'storeCode', 'qty', 'unit', 'reorder', 'status', 'variance', 'updated'].includes(c.id)).map((c) => (c.id === 'store' ? { ...c, minor: false } : c));
 
 /** One product across every store the user can see, and its movement history. */
 export function ProductDrilldown({ productId, onClose }: { productId: string | null; onClose(): void }) {
   const product = useProduct(productId);
   const i18n = useI18n();
+  const qc = useQueryClient();
   const { t } = i18n;
   const unit = product.data?.unit ?? 'pc';
   const stock = usePagedList(['stocks', 'product', productId], (cursor, limit = 50) => stockApi.list({ productId: productId ?? undefined, cursor, limit }), {
@@ -33,8 +35,8 @@ export function ProductDrilldown({ productId, onClose }: { productId: string | n
   const inTransit = productId ? (transit.data?.totalQtyByProduct[productId] ?? 0) : 0;
 
   const moveCols: Column<Movement>[] = [
-    { id: 'at', header: t('common.when'), cell: (m) => fmtDateTime(m.occurredAt, i18n), csv: (m) => m.occurredAt },
-    { id: 'store', header: t('common.store'), cell: (m) => <StoreName id={m.storeId} />, csv: (m) => m.storeId },
+    storeTimeColumn<Movement>(qc, { id: 'at', header: t('common.when'), at: (m) => m.occurredAt, store: (m) => m.storeId }),
+    { id: 'store', header: t('common.store'), cell: (m) => <StoreName id={m.storeId} />, csvNeeds: (m) => [['store', m.storeId]], csv: (m) => cachedName(qc, 'store', m.storeId) },
     { id: 'kind', header: t('common.kind'), cell: (m) => <Tag tone={kindTone[m.kind]}>{kindLabel(i18n, m.kind)}</Tag>, csv: (m) => m.kind },
     qtyColumn<Movement>(i18n, { id: 'qty', header: t('common.quantity'), qty: (m) => m.qty, unit: () => unit }),
     unitColumn<Movement>(i18n, () => unit),
@@ -82,7 +84,7 @@ export function ProductDrilldown({ productId, onClose }: { productId: string | n
       <ProductInTransit productId={productId} unit={unit} />
       <DataTable<StockListItem>
         caption={t('web.drill.everyStore')}
-        columns={perStore(i18n)}
+        columns={perStore(i18n, qc)}
         list={stock}
         rowKey={(r) => r.storeId}
         csv={{ filename: `stock-${p?.sku ?? 'product'}` }}

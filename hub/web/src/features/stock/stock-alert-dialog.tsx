@@ -1,4 +1,5 @@
 import type { Translator } from '@bazaar/shared';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../i18n/i18n-context';
 import type { StockListItem, StockStatus } from '@bazaar/shared';
 import { stockApi } from '../../api/endpoints';
@@ -8,7 +9,7 @@ import { usePagedList } from '../../components/use-paged-list';
 import type { Query } from '../../api/client';
 import { stockColumns } from './stock-columns';
 
-const colsOf = (t: Translator) => stockColumns(t).filter((c) => ['product', 'sku', 'store', 'qty', 'unit', 'reorder', 'status'].includes(c.id)).map((c) => ({ ...c, minor: c.id === 'store' }));
+const colsOf = (t: Translator, qc: QueryClient) => stockColumns(t, qc).filter((c) => ['product', 'sku', 'store', 'qty', 'unit', 'reorder', 'status'].includes(c.id)).map((c) => ({ ...c, minor: c.id === 'store' }));
 
 /** Low-stock / out-of-stock list with the page's other filters (e.g. one store) still applied. */
 export function StockAlertDialog({
@@ -24,7 +25,8 @@ export function StockAlertDialog({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const cols = colsOf(i18n);
+  const qc = useQueryClient();
+  const cols = colsOf(i18n, qc);
   const query = { ...filters, status: status ?? undefined };
   const list = usePagedList(['stocks', 'alert', query], (cursor, limit = 50) => stockApi.list({ ...query, cursor, limit }), {
     enabled: !!status,

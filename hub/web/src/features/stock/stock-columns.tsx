@@ -1,11 +1,12 @@
 import type { StockListItem, Translator } from '@bazaar/shared';
 import type { Column } from '../../components/data-table';
 import { StatusBadge } from '../../components/badges';
-import { fmtDateTime } from '../../components/format';
 import { qtyColumn, unitColumn } from '../../components/qty-columns';
+import { StoreTime, storeCsvTime } from '../shared/store-time';
+import type { QueryClient } from '@tanstack/react-query';
 
 /** Columns of a stock list, headed in the reader's language (CSV keeps raw values). */
-export const stockColumns = (t: Translator): Column<StockListItem>[] => [
+export const stockColumns = (t: Translator, qc: QueryClient): Column<StockListItem>[] => [
   {
     id: 'product', wrap: true,
     header: t.t('common.product'),
@@ -41,5 +42,5 @@ export const stockColumns = (t: Translator): Column<StockListItem>[] => [
   qtyColumn(t, { id: 'reorder', header: t.t('web.stock.reorder'), qty: (r) => r.reorderLevel, unit: (r) => r.unit, minor: true }),
   { id: 'status', header: t.t('common.status'), cell: (r) => <StatusBadge status={r.status} />, sort: (r) => r.status, csv: (r) => r.status },
   qtyColumn(t, { id: 'variance', header: t.t('web.stock.variance'), qty: (r) => r.lastCountVariance, unit: (r) => r.unit, minor: true }),
-  { id: 'updated', header: t.t('web.stock.updated'), cell: (r) => fmtDateTime(r.updatedAt, t), sort: (r) => r.updatedAt, csv: (r) => r.updatedAt, minor: true },
+  { id: 'updated', header: t.t('web.stock.updated'), cell: (r) => <StoreTime storeId={r.storeId} at={r.updatedAt} />, sort: (r) => r.updatedAt, csvNeeds: (r) => [['store', r.storeId]], csv: (r) => storeCsvTime(qc, r.storeId, r.updatedAt), minor: true },
 ];

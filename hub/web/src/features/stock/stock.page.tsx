@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { StockListItem } from '@bazaar/shared';
 import { stockApi } from '../../api/endpoints';
 import { useUser } from '../../auth/auth-context';
@@ -21,6 +22,7 @@ import { useI18n } from '../../i18n/i18n-context';
 export function StockPage() {
   const user = useUser();
   const i18n = useI18n();
+  const qc = useQueryClient();
   const { t } = i18n;
   // Every filter and the open low/out list live in the address: a reload or a shared link shows the same rows.
   const [url, setUrl] = useUrlFilters('/stock', stockUrlDefaults);
@@ -38,7 +40,7 @@ export function StockPage() {
   const incoming = useIncoming(filters.store?.id, allowed(user, 'viewStockFlows'));
 
   const columns = useMemo<Column<StockListItem>[]>(() => {
-    const base = stockColumns(i18n);
+    const base = stockColumns(i18n, qc);
     // In transit to the store beside what it holds (in neither store's stock until counted in).
     if (allowed(user, 'viewStockFlows')) base.splice(base.findIndex((c) => c.id === 'qty') + 1, 0, incomingColumn(i18n, incoming));
     return allowed(user, 'postMovements')
@@ -62,7 +64,7 @@ export function StockPage() {
           },
         ]
       : base;
-  }, [user, i18n, incoming]);
+  }, [user, i18n, incoming, qc]);
 
   return (
     <div className="page">

@@ -1,15 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import type { InTransitRow } from '@bazaar/shared';
 import { DataTable, type Column } from '../../components/data-table';
-import { fmtDateTime } from '../../components/format';
 import { wholeList } from '../../components/whole-list';
 import { useI18n } from '../../i18n/i18n-context';
 import { transfersApi } from './transfers.api';
 import { qtyColumn, unitColumn } from '../../components/qty-columns';
+import { storeTimeColumn } from '../shared/store-time';
+import { useQueryClient } from '@tanstack/react-query';
 
 /** What left one store and has not yet been counted in at the other, per pair of stores and product. */
 export function InTransitView({ storeId }: { storeId: string }) {
   const i18n = useI18n();
+  const qc = useQueryClient();
   const { t } = i18n;
   const q = useQuery({ queryKey: ['reports', 'in-transit', storeId], queryFn: () => transfersApi.inTransit({ storeId }) });
   const rows = q.data?.items ?? [];
@@ -31,7 +33,7 @@ export function InTransitView({ storeId }: { storeId: string }) {
     qtyColumn(i18n, { id: 'qty', header: t('web.transfers.inTransit'), qty: (r) => r.qty, unit: (r) => r.unit }),
     unitColumn(i18n, (r) => r.unit),
     { id: 'transfers', header: t('web.transfers.transfers'), align: 'right', cell: (r) => i18n.number(r.transfers), sort: (r) => r.transfers, csv: (r) => r.transfers },
-    { id: 'oldest', header: t('web.transfers.oldestDispatch'), cell: (r) => fmtDateTime(r.oldestDispatchedAt, i18n), sort: (r) => r.oldestDispatchedAt, csv: (r) => r.oldestDispatchedAt ?? '' },
+    storeTimeColumn<InTransitRow>(qc, { id: 'oldest', header: t('web.transfers.oldestDispatch'), at: (r) => r.oldestDispatchedAt, store: (r) => r.fromStoreId }),
   ];
   return (
     <DataTable

@@ -7,6 +7,7 @@ import { fmtDateTime } from '../../components/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { transferStatusLabel, transferStatusTone } from './transfer-labels';
 import { transfersApi } from './transfers.api';
+import { useStoreZone } from '../shared/store-time';
 
 /** One transfer: who made, sent and counted it in, and each line sent against received, with what differs. */
 export function TransferDrilldown({ transferId, onClose }: { transferId: string | null; onClose(): void }) {
@@ -30,7 +31,10 @@ export function TransferDrilldown({ transferId, onClose }: { transferId: string 
 function Facts({ v }: { v: TransferView }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const who = (at: string | null, by: { name: string | null } | null) => (at ? t('web.transfers.atBy', { time: fmtDateTime(at, i18n), name: by?.name ?? t('web.transfers.someone') }) : '—');
+  // Each step on the clock of the store where it happened: planned and sent from one, counted in at the other.
+  const zones = { from: useStoreZone(v.fromStore.id), to: useStoreZone(v.toStore.id) };
+  const who = (at: string | null, by: { name: string | null } | null, where: 'from' | 'to' = 'from') =>
+    at ? t('web.transfers.atBy', { time: fmtDateTime(at, i18n, zones[where]), name: by?.name ?? t('web.transfers.someone') }) : '—';
   const fact = (label: string, value: React.ReactNode) => (
     <div>
       <dt>{label}</dt>
@@ -45,8 +49,8 @@ function Facts({ v }: { v: TransferView }) {
       {fact(t('web.transfers.madeAt'), v.origin === 'hub' ? t('web.transfers.headOffice') : t('web.transfers.counter', { code: v.counterCode }))}
       {fact(t('web.transfers.created'), who(v.createdAt, v.createdBy))}
       {fact(t('web.transfers.dispatched'), who(v.dispatchedAt, v.dispatchedBy))}
-      {fact(t('web.transfers.received'), who(v.receivedAt, v.receivedBy))}
-      {v.closedAt && fact(t('web.transfers.closed'), who(v.closedAt, v.closedBy))}
+      {fact(t('web.transfers.received'), who(v.receivedAt, v.receivedBy, 'to'))}
+      {v.closedAt && fact(t('web.transfers.closed'), who(v.closedAt, v.closedBy, 'to'))}
     </dl>
   );
 }

@@ -7,7 +7,6 @@ import { Dialog } from '../../components/dialog';
 import { EntityPicker, type PickOption } from '../../components/entity-picker';
 import { Field } from '../../components/field';
 import { countActive, FilterPanel } from '../../components/filter-panel';
-import { fmtDateTime } from '../../components/format';
 import { Options } from '../../components/options';
 import { useUrlFilters } from '../../components/url-filters';
 import { useDebounced } from '../../components/use-debounced';
@@ -20,12 +19,15 @@ import { discrepancyCount, transferStatusLabel, transferStatusTone } from './tra
 import { TransferDrilldown } from './transfer-drilldown';
 import { TransferForm } from './transfer-form';
 import { transfersApi } from './transfers.api';
+import { storeTimeColumn } from '../shared/store-time';
+import { useQueryClient } from '@tanstack/react-query';
 
 const defaults = { view: 'list', store: '', status: '', from: '', to: '', number: '' };
 
 /** Transfers between the stores the user sees: the list with drill-down, what is in transit, and planning a new one. */
 export function TransfersPage() {
   const i18n = useI18n();
+  const qc = useQueryClient();
   const { t } = i18n;
   const user = useUser();
   const [f, set] = useUrlFilters('/transfers', defaults);
@@ -53,8 +55,8 @@ export function TransfersPage() {
       },
       csv: (v) => discrepancyCount(v),
     },
-    { id: 'created', header: t('web.transfers.created'), cell: (v) => fmtDateTime(v.createdAt, i18n), sort: (v) => v.createdAt, csv: (v) => v.createdAt },
-    { id: 'dispatched', header: t('web.transfers.dispatched'), minor: true, cell: (v) => fmtDateTime(v.dispatchedAt, i18n), sort: (v) => v.dispatchedAt, csv: (v) => v.dispatchedAt ?? '' },
+    storeTimeColumn<TransferView>(qc, { id: 'created', header: t('web.transfers.created'), at: (v) => v.createdAt, store: (v) => v.fromStore.id }),
+    storeTimeColumn<TransferView>(qc, { id: 'dispatched', header: t('web.transfers.dispatched'), minor: true, at: (v) => v.dispatchedAt, store: (v) => v.fromStore.id }),
     { id: 'by', header: t('web.transfers.createdBy'), minor: true, cell: (v) => v.createdBy.name ?? '—', csv: (v) => v.createdBy.name ?? '' },
   ];
 
