@@ -183,7 +183,7 @@ describe('overview counts, suggestions, names', () => {
       expect(low.map((r) => r.storeCode).sort()).toEqual(['RK-A', 'RK-B']);
       for (const r of low) {
         expect(r.updatedAt).toMatch(stamp);
-        expect(r.updatedAt.endsWith(' +05:00')).toBe(true); // Karachi, not UTC and not the hub's zone
+        expect(r.updatedAt!.endsWith(' +05:00')).toBe(true); // Karachi, not UTC and not the hub's zone
         const api = json.find((j) => j.storeCode === r.storeCode)!;
         expect(Date.parse(r.updatedAt!.replace(' ', 'T').replace(' ', ''))).toBe(Math.floor(Date.parse(api.updatedAt) / 1000) * 1000);
       }
