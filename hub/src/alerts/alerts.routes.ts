@@ -7,10 +7,13 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
 import type { EventBus } from '../events/event-bus';
 import { isInternalHost } from './webhook-url';
+import { ids } from '../names/names.routes';
 
 const listQuery = z.strictObject({
   storeId: uuidSchema.optional(),
   state: z.enum(['open', 'acknowledged', 'closed', 'live']).optional(),
+  /** Only these products' alerts (comma-separated ids; e.g. the rows a drill-down shows). */
+  productIds: ids,
   limit: limitSchema,
 });
 
@@ -68,6 +71,10 @@ export function createAlertsRoutes(deps: AppDeps, bus: EventBus) {
         sel = sel.where('a.store_id', 'in', visible);
       }
       if (q.storeId) sel = sel.where('a.store_id', '=', q.storeId);
+      if (q.productIds) {
+        if (q.productIds.length === 0) return c.json({ items: [], nextCursor: null }, 200);
+        sel = sel.where('a.product_id', 'in', q.productIds);
+      }
       if (q.state === 'live') sel = sel.where('a.state', '<>', 'closed');
       else if (q.state) sel = sel.where('a.state', '=', q.state);
       const rows = await sel.execute();

@@ -9,7 +9,8 @@ import { route } from '../openapi/openapi.route';
 
 /** At most a few pages of rows' ids of one kind per call. */
 const MAX_IDS = 200;
-const ids = z
+/** Comma-separated ids in a query (a page of rows' worth). */
+export const ids = z
   .string()
   .max(MAX_IDS * 37)
   .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])

@@ -92,6 +92,15 @@ for (const mode of modes) {
       ]);
       const listed = await call('GET', `/alerts?storeId=${store.id}&state=live`, manager.token);
       expect(listed.body.items.map((a: { kind: string }) => a.kind).sort()).toEqual(['low', 'out']);
+      // A drill-down asks for the products it shows: only theirs come back.
+      const quiet = await t.makeProduct({ reorderLevel: 0 });
+      const of = (ids: string) => call('GET', `/alerts?storeId=${store.id}&state=live&productIds=${ids}`, manager.token);
+      expect((await of(`${quiet.id},${product.id}`)).body.items.map((a: { productId: string; kind: string }) => [a.productId, a.kind]).sort()).toEqual([
+        [product.id, 'low'],
+        [product.id, 'out'],
+      ]);
+      expect((await of(quiet.id)).body.items).toEqual([]);
+      expect((await of('not-an-id')).status).toBe(400);
     }, 60_000);
 
     it('retries a failing webhook with exponential backoff, ends failed, and /health shows it', async () => {

@@ -31,6 +31,9 @@ describe.skipIf(suite.skip)(suite.title, () => {
       const tea = await api.product({ sku: 'TEA-RED-250', name: 'Red Label Tea 250 g', unit: 'pc', category: 'Beverages', supplierId: supplier.id, pricePaise: 14000, costPaise: 12100, reorderLevel: 10 });
       const dal = await api.product({ sku: 'DAL-TOOR-1', name: 'Toor Dal 1 kg', unit: 'pc', category: 'Pulses', supplierId: supplier.id, pricePaise: 16500, costPaise: 14200, reorderLevel: 8 });
       for (const s of stores) for (const p of [tea, dal] as Product[]) await api.move(s.id, p.id, 'IN', 20);
+      // Jayanagar: tea runs low (5 of reorder level 10), dal sells out (the drill lists what is in stock).
+      await api.move(stores[0]!.id, tea.id, 'SALE', -15);
+      await api.move(stores[0]!.id, dal.id, 'SALE', -20);
       return { stores };
     },
   });
@@ -101,4 +104,21 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect(stores.sort()).toEqual(['Indiranagar', 'Indiranagar', 'Jayanagar', 'Jayanagar']);
     expect(csv.slice(1).every((r) => r[header.indexOf('region')] === 'South')).toBe(true);
   }, 120_000);
+
+  it("drills from a region to a store to its products, each with its own live alert", async () => {
+    const { page, hub } = h;
+    await signInAs(page, hub.url, 'owner');
+    await openTab(page, 'Rankings');
+    const drill = page.getByTestId('stock-region-drill');
+    await drill.getByTestId('drill-region-South').click();
+    await drill.getByTestId('drill-store-BLR-01').click();
+    const rowOf = (name: string) => drill.getByTestId('stock-drill-table').locator('tbody tr').filter({ hasText: name });
+    await expect.poll(() => rowOf('Red Label Tea 250 g').getByTestId('drill-product-alert').textContent()).toMatch(/^Low since \d{1,2} [A-Z][a-z]{2}/);
+    await h.shot('views-05-drill-product-alerts');
+    // Another store of the region has none.
+    await drill.getByRole('button', { name: 'South' }).click();
+    await drill.getByTestId('drill-store-BLR-02').click();
+    await expect.poll(() => rowOf('Red Label Tea 250 g').getByTestId('drill-product-alert').textContent()).toBe('None');
+    await expect.poll(() => rowOf('Toor Dal 1 kg').getByTestId('drill-product-alert').textContent()).toBe('None');
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { messages } from './define';
 
-/** Head office: saved views (a page's filters by name), scheduled reports and the Exports page. */
+/** Head office: saved views (a page's filters by name), scheduled reports, the Exports page, a product's alert in the drill-down. */
 export const webViewsMessages = messages({
   'web.tab.views': { en: 'Saved views', ur: 'محفوظ منظر', hi: 'सहेजे गए दृश्य' },
   'web.tab.exports': { en: 'Exports', ur: 'برآمدات', hi: 'निर्यात' },
@@ -84,4 +84,9 @@ export const webViewsMessages = messages({
   'web.exports.webhook.delivered': { en: 'Sent', ur: 'بھیج دیا', hi: 'भेज दिया' },
   'web.exports.webhook.failed': { en: 'Could not send', ur: 'بھیجا نہ جا سکا', hi: 'भेजा नहीं जा सका' },
   'web.exports.webhook.none': { en: 'None', ur: 'کوئی نہیں', hi: 'कोई नहीं' },
+  'web.drill.alert': { en: 'Alert', ur: 'انتباہ', hi: 'चेतावनी' },
+  'web.drill.alert.none': { en: 'None', ur: 'کوئی نہیں', hi: 'कोई नहीं' },
+  'web.drill.alert.low': { en: 'Low since {since}', ur: '{since} سے کم', hi: '{since} से कम' },
+  'web.drill.alert.out': { en: 'Out of stock since {since}', ur: '{since} سے ختم', hi: '{since} से ख़त्म' },
+  'web.drill.alert.acknowledged': { en: 'acknowledged', ur: 'تسلیم شدہ', hi: 'स्वीकार किया गया' },
 });

@@ -4,12 +4,28 @@ import { insightsApi } from '../../api/reports.api';
 import { errorMessage } from '../../api/api-error';
 import { useI18n } from '../../i18n/i18n-context';
 import { marginsApi } from '../margins/margins.api';
+import { alertsApi, type LiveAlert } from '../../api/alerts.api';
+import { Tag } from '../../components/badges';
+import { fmtDateTime } from '../../components/format';
+
+/** A product's live alert in the store: low or out, since when, and whether someone acknowledged it. */
+function ProductAlert({ alert }: { alert: LiveAlert | undefined }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  if (!alert) return <span className="muted">{t('web.drill.alert.none')}</span>;
+  const since = fmtDateTime(alert.openedAt, i18n);
+  return (
+    <Tag tone={alert.kind === 'out' ? 'bad' : 'warn'}>
+      {`${t(alert.kind === 'out' ? 'web.drill.alert.out' : 'web.drill.alert.low', { since })}${alert.state === 'acknowledged' ? ` · ${t('web.drill.alert.acknowledged')}` : ''}`}
+    </Tag>
+  );
+}
 
 type Level = { region: string | null; store: { id: string; name: string } | null } | null;
 
 /**
  * Stock value at cost and live low/out alerts, rolled up by region on the hub (groupBy=region);
- * a region opens its stores, a store its most valuable products: region → store → product.
+ * a region opens its stores, a store its most valuable products with each one's live alert: region → store → product.
  */
 export function StockRegionDrill() {
   const i18n = useI18n();
@@ -23,7 +39,15 @@ export function StockRegionDrill() {
   const alertsByStore = useQuery({ queryKey: ['reports', 'alerts', 'store', region], queryFn: () => insightsApi.alerts({ groupBy: 'store', region }), enabled: inRegion });
   const storeId = at?.store?.id;
   const byProduct = useQuery({ queryKey: ['reports', 'stock-value', 'product', storeId], queryFn: () => marginsApi.stockValue({ groupBy: 'product', storeId }), enabled: !!storeId });
-  const error = [byRegion, alertsByRegion, byStore, alertsByStore, byProduct].find((q) => q.error)?.error;
+  // The last level: each product's own live low/out alert in this store, for exactly the rows shown.
+  const shownProducts = (byProduct.data?.items ?? []).map((r) => r.productId ?? '').filter(Boolean);
+  const productAlerts = useQuery({
+    queryKey: ['alerts', 'live', storeId, shownProducts],
+    queryFn: () => alertsApi.list({ storeId, state: 'live', productIds: shownProducts.join(','), limit: 500 }),
+    enabled: !!storeId && shownProducts.length > 0,
+  });
+  const alertOf = new Map((productAlerts.data?.items ?? []).filter((a) => a.kind === 'low' || a.kind === 'out').map((a) => [a.productId, a]));
+  const error = [byRegion, alertsByRegion, byStore, alertsByStore, byProduct, productAlerts].find((q) => q.error)?.error;
   const regionName = (r: string | null) => r ?? t('web.rank.noRegion');
 
   const alertsOf = (rows: { region: string | null; storeId?: string; low: number; out: number }[] | undefined, key: (r: { region: string | null; storeId?: string }) => string) =>
@@ -61,11 +85,13 @@ export function StockRegionDrill() {
             <th>{at === null ? t('web.stock.region') : at.store === null ? t('web.drill.store') : t('common.product')}</th>
             <th className="num">{at === null ? t('web.rank.stores') : at.store === null ? t('web.drill.products') : t('common.quantity')}</th>
             <th className="num">{t('web.drill.valueAtCost')}</th>
-            {!at?.store && (
+            {!at?.store ? (
               <>
                 <th className="num">{t('web.drill.low')}</th>
                 <th className="num">{t('web.drill.out')}</th>
               </>
+            ) : (
+              <th>{t('web.drill.alert')}</th>
             )}
           </tr>
         </thead>
@@ -105,6 +131,9 @@ export function StockRegionDrill() {
                 </td>
                 <td className="num">{r.unit === 'pc' || r.unit === 'g' || r.unit === 'ml' ? i18n.qty(r.qty ?? 0, r.unit) : i18n.number(r.qty ?? 0)}</td>
                 <td className="num">{i18n.money(r.costPaise)}</td>
+                <td data-testid="drill-product-alert">
+                  <ProductAlert alert={alertOf.get(r.productId ?? '')} />
+                </td>
               </tr>
             ))}
         </tbody>
