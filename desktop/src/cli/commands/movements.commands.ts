@@ -97,8 +97,8 @@ export function registerMovementCommands(program: Command): void {
   program
     .command('stock-in <product> <qty>')
     .description(cliT.t('cli.help.stockIn'))
-    .option('--cost <rupees>', 'unit cost in rupees (per piece, kg or L)')
-    .option('--supplier <name>', 'supplier name or id')
+    .option('--cost <rupees>', cliT.t('cli.help.stockInCost'))
+    .option('--supplier <name>', cliT.t('cli.help.supplierRef'))
     .option('--note <text>')
     .option('--lot <batch>', cliT.t('cli.help.stockInLot'))
     .option('--expires <YYYY-MM-DD>', cliT.t('cli.help.stockInExpires'))
@@ -115,10 +115,10 @@ export function registerMovementCommands(program: Command): void {
 
   program
     .command('remove <product> <qty>')
-    .description('take stock out that was not sold')
+    .description(cliT.t('cli.help.remove'))
     .addOption(new Option('--reason <reason>', 'why').choices(['damage', 'expiry', 'theft', 'other']).makeOptionMandatory())
     .option('--note <text>')
-    .option('--yes', 'do not ask, even when it removes more than there is or a large share of it')
+    .option('--yes', cliT.t('cli.help.removeYes'))
     .action(async (ref: string, qty: string, o: { reason: 'damage' | 'expiry' | 'theft' | 'other'; note?: string; yes?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const p = await core.findProduct({ code: ref });
@@ -126,7 +126,7 @@ export function registerMovementCommands(program: Command): void {
         await confirmLargeChanges([{ sku: p.sku, unit: p.unit, before: p.qty, after: p.qty - amount }], 'remove', o.yes === true);
         const r = await core.remove({ product: p.id, qty: amount, reason: o.reason, note: o.note });
         if (g.json) return printJson(r);
-        process.stdout.write(`Removed ${formatQuantity(-r.movement.qty, p.unit)} of ${p.sku} (${o.reason}); stock now ${formatQuantity(r.stockAfter, p.unit)}\n`);
+        process.stdout.write(`${cliT.t('cli.removed', { qty: formatQuantity(-r.movement.qty, p.unit), sku: p.sku, reason: o.reason, now: formatQuantity(r.stockAfter, p.unit) })}\n`);
       });
     });
 
@@ -153,9 +153,9 @@ export function registerMovementCommands(program: Command): void {
 
   program
     .command('count <lines...>')
-    .description('record a physical count: SKU:COUNTED ... ; shows the variance against what the system expected')
+    .description(cliT.t('cli.help.count'))
     .option('--note <text>')
-    .option('--yes', 'do not ask, even when a count changes stock a lot')
+    .option('--yes', cliT.t('cli.help.countYes'))
     .action(async (lines: string[], o: { note?: string; yes?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const parsed = await parseLines(core, lines);
@@ -174,8 +174,8 @@ export function registerMovementCommands(program: Command): void {
 
   program
     .command('adjust <product> <delta>')
-    .description('correct stock by a signed amount (managers), e.g. -- -2 or +500g')
-    .requiredOption('--note <why>', 'why the stock is adjusted')
+    .description(cliT.t('cli.help.adjust'))
+    .requiredOption('--note <why>', cliT.t('cli.help.adjustNote'))
     .action(async (ref: string, delta: string, o: { note: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const p = await core.findProduct({ code: ref });
@@ -183,19 +183,19 @@ export function registerMovementCommands(program: Command): void {
         const amount = qtyIn(delta.trim().replace(/^[+-]/, ''), p.unit, 'delta');
         const r = await core.adjust({ product: p.id, delta: negative ? -amount : amount, note: o.note });
         if (g.json) return printJson(r);
-        process.stdout.write(`Adjusted ${p.sku} by ${formatQuantity(r.movement.qty, p.unit)}; stock now ${formatQuantity(r.stockAfter, p.unit)}\n`);
+        process.stdout.write(`${cliT.t('cli.adjusted', { sku: p.sku, delta: formatQuantity(r.movement.qty, p.unit), now: formatQuantity(r.stockAfter, p.unit) })}\n`);
       });
     });
 
   program
     .command('stock')
-    .description('list stock with status ok / low (at or under reorder level) / out (at or under zero)')
-    .option('--low', 'only low items')
-    .option('--out', 'only out-of-stock items')
-    .option('--search <text>', 'name prefix, SKU or barcode')
+    .description(cliT.t('cli.help.stock'))
+    .option('--low', cliT.t('cli.help.stockLow'))
+    .option('--out', cliT.t('cli.help.stockOut'))
+    .option('--search <text>', cliT.t('cli.help.stockSearch'))
     .option('--category <name>')
     .option('--supplier <id>')
-    .option('--limit <n>', 'at most this many rows', '200')
+    .option('--limit <n>', cliT.t('cli.help.limit'), '200')
     .action(async (o: { low?: boolean; out?: boolean; search?: string; category?: string; supplier?: string; limit: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const status: StockStatus | undefined = o.out ? 'out' : o.low ? 'low' : undefined;
@@ -208,24 +208,24 @@ export function registerMovementCommands(program: Command): void {
             [3, 4],
           ),
         );
-        process.stdout.write(`${r.items.length} of ${r.total} products${r.total > r.items.length ? ' (use --limit for more)' : ''}\n`);
+        process.stdout.write(`${r.items.length} of ${r.total} products${r.total > r.items.length ? cliT.t('cli.stock.more') : ''}\n`);
       });
     });
 
   program
     .command('history')
-    .description('movements, newest first')
-    .option('--product <ref>', 'barcode, SKU or id')
-    .addOption(new Option('--kind <kind>', `one of ${MOVEMENT_KINDS.join(', ')} (any case)`).argParser(parseKind))
-    .addOption(new Option('--from <when>', 'from this day (2026-11-23, local) or date-time (ISO 8601)').argParser((v) => parseWhen(v, 'from')))
-    .addOption(new Option('--to <when>', 'up to and including this day, or before this date-time').argParser((v) => parseWhen(v, 'to')))
+    .description(cliT.t('cli.help.history'))
+    .option('--product <ref>', cliT.t('cli.help.historyProduct'))
+    .addOption(new Option('--kind <kind>', cliT.t('cli.help.historyKind', { kinds: MOVEMENT_KINDS.join(', ') })).argParser(parseKind))
+    .addOption(new Option('--from <when>', cliT.t('cli.help.historyFrom')).argParser((v) => parseWhen(v, 'from')))
+    .addOption(new Option('--to <when>', cliT.t('cli.help.historyTo')).argParser((v) => parseWhen(v, 'to')))
     .option('--limit <n>', 'rows', '50')
     .action(async (o: { product?: string; kind?: MovementKind; from?: string; to?: string; limit: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const r = await core.history({ product: o.product, kind: o.kind, from: o.from, to: o.to, limit: Number(o.limit) });
         if (g.json) return printJson(r);
         if (r.items.length === 0) {
-          process.stdout.write('No movements match these filters.\n');
+          process.stdout.write(`${cliT.t('cli.history.none')}\n`);
           return;
         }
         process.stdout.write(
@@ -238,11 +238,11 @@ export function registerMovementCommands(program: Command): void {
       });
     });
 
-  const audit = program.command('audit').description('the local, hash-chained audit log');
+  const audit = program.command('audit').description(cliT.t('cli.help.audit'));
   audit
     .command('verify')
-    .description('check the hash chain from where the last check ended (exit 8 when broken); --full from the start')
-    .option('--full', 'verify every entry from the first, not only those since the last check')
+    .description(cliT.t('cli.help.auditVerify'))
+    .option('--full', cliT.t('cli.help.auditFull'))
     .action(async (o: { full?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const showProgress = !g.json && process.stderr.isTTY;
@@ -253,16 +253,16 @@ export function registerMovementCommands(program: Command): void {
         });
         if (showProgress) process.stderr.write('\r\x1b[K');
         if (g.json) printJson(v);
-        else if (v.ok && v.mode === 'incremental') process.stdout.write(`Audit chain OK: ${v.checked - v.coveredBefore} new entries verified after the ${v.coveredBefore} checked before (--full checks all again)\n`);
-        else if (v.ok) process.stdout.write(`Audit chain OK: ${v.checked} entries verified\n`);
-        else process.stdout.write(`Audit chain BROKEN after ${v.checked} good entries, at ${v.firstBroken?.id}: ${v.firstBroken?.reason}\n`);
+        else if (v.ok && v.mode === 'incremental') process.stdout.write(`${cliT.t('cli.audit.okSince', { count: v.checked - v.coveredBefore, before: v.coveredBefore })}\n`);
+        else if (v.ok) process.stdout.write(`${cliT.t('cli.audit.ok', { count: v.checked })}\n`);
+        else process.stdout.write(`${cliT.t('cli.audit.broken', { count: v.checked, at: v.firstBroken?.id ?? '', reason: v.firstBroken?.reason ?? '' })}\n`);
         if (!v.ok) throw new ExitWith(EXIT.AUDIT_BROKEN);
       });
     });
   audit
     .command('log')
-    .description('recent audit entries')
-    .option('--action <action>', 'e.g. sale.create, stock.count, product.update')
+    .description(cliT.t('cli.help.auditLog'))
+    .option('--action <action>', cliT.t('cli.help.auditAction'))
     .option('--limit <n>', 'rows', '30')
     .action(async (o: { action?: string; limit: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
