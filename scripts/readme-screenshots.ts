@@ -34,6 +34,8 @@ const CHOSEN: Record<string, string> = {
   'web-expiry.png': path.join(webShots, 'expiry.png'),
   'web-rankings.png': path.join(webShots, '24-rankings-weakest.png'),
   'web-stock-region-drill.png': path.join(webShots, '24-stock-region-drill.png'),
+  'web-saved-views.png': path.join(webShots, 'views-03-schedule.png'),
+  'web-exports.png': path.join(webShots, 'views-04-exports.png'),
   'counter-transfer-receive.png': path.join(counterShots, 'transfers-03-receive-difference.png'),
   'counter-reorder.png': path.join(counterShots, 'purchases-01-to-order.png'),
   'counter-purchase-bill.png': path.join(counterShots, 'purchases-02-bill-against-order.png'),
