@@ -13,6 +13,7 @@ import { createMarginsRoutes } from './reports/margins.routes';
 import { createDeadStockRoutes } from './reports/dead-stock.routes';
 import { createShrinkageRoutes } from './reports/shrinkage.routes';
 import { createAlertRollupRoutes } from './reports/alerts-rollup.routes';
+import { createNeverStockedRoutes } from './reports/never-stocked.routes';
 import { createNamesRoutes } from './names/names.routes';
 import { createStockRoutes } from './stock/stock.routes';
 import { createStoresRoutes } from './stores/stores.routes';
@@ -61,6 +62,7 @@ export function createApiRoutes(deps: AppDeps) {
     .route('/reports', createDeadStockRoutes(deps))
     .route('/reports', createShrinkageRoutes(deps))
     .route('/reports', createAlertRollupRoutes(deps))
+    .route('/reports', createNeverStockedRoutes(deps))
     .route('/names', createNamesRoutes(deps))
     .route('/reports/bills', createBillReportRoutes(deps))
     .route('/bills', createBillsRoutes(deps))

@@ -20,6 +20,7 @@ export * from './domain/conflicts.schema';
 export * from './domain/devices.schema';
 export * from './domain/reports.schema';
 export * from './domain/rankings.schema';
+export * from './domain/assortment.schema';
 export * from './domain/trends.schema';
 export * from './domain/exports.schema';
 export * from './domain/saved-views.schema';

@@ -77,6 +77,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
 
   'GET /api/v1/reports/low-stock': { access: 'manager' },
   'GET /api/v1/reports/out-of-stock': { access: 'manager' },
+  'GET /api/v1/reports/never-stocked': { access: 'manager' },
   'GET /api/v1/reports/sales': { access: 'manager' },
   'GET /api/v1/reports/valuation': { access: 'manager' },
   'GET /api/v1/reports/expiry': { access: 'manager' },

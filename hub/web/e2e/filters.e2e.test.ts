@@ -13,6 +13,8 @@ describe.skipIf(suite.skip)(suite.title, () => {
     prepare: async (api) => {
       const seed = await seedHub(api);
       await api.call('PATCH', `/products/${seed.soap.id}`, { barcode: '8901030865278' });
+      // In the catalog, so every store carries it, but no store has had any yet.
+      await api.call('POST', '/products', { sku: 'MAGGI-70', name: 'Maggi Noodles 70 g', unit: 'pc', category: 'Snacks', pricePaise: 1400, costPaise: 1150, reorderLevel: 10 });
       return seed;
     },
   });
@@ -102,5 +104,21 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await t.page.getByLabel('Search', { exact: true }).fill('8901030865278');
     await expect.poll(() => rows('products-table').allInnerTexts()).toEqual([expect.stringContaining('Lux Soap 100 g')]);
     await t.shot('filters-04-products-category');
+  });
+
+  it('lists a product a store carries but never stocked as out of stock, for the chain and for one store', async () => {
+    await t.page.goto(`${t.hub.url}/stock?alert=out`);
+    const dialog = t.page.getByRole('dialog', { name: 'Out of stock' });
+    await dialog.waitFor();
+    const never = () => dialog.getByTestId('never-stocked-table').locator('tbody tr');
+    await expect.poll(() => never().allInnerTexts()).toEqual(Array(4).fill(expect.stringContaining('Maggi Noodles 70 g')));
+    await expect(dialog.getByRole('heading', { name: 'Never stocked here (4)' }).isVisible()).resolves.toBe(true);
+    await t.shot('filters-05-out-of-stock-never-stocked');
+    await t.page.goto(`${t.hub.url}/stock?store=${t.seed.jay.id}&alert=out`);
+    await dialog.waitFor();
+    await expect.poll(() => never().allInnerTexts()).toEqual([expect.stringContaining('Jayanagar')]);
+    // The store's real out-of-stock row is still listed above it.
+    await expect.poll(() => dialog.getByTestId('stock-alert-table').locator('tbody tr:not(.skeleton-row)').allInnerTexts()).toEqual([expect.stringContaining('Red Label Tea')]);
+    await t.shot('filters-06-out-of-stock-one-store');
   });
 });

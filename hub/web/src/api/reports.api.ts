@@ -1,4 +1,4 @@
-import { alertRollupSchema, namesSchema, overviewCountsSchema, salesByDaySchema, salesByProductSchema, salesByRegionSchema, salesByStoreSchema, storeRankingsSchema, suggestionsSchema, valuationSchema } from '@bazaar/shared';
+import { alertRollupSchema, namesSchema, neverStockedReportSchema, overviewCountsSchema, salesByDaySchema, salesByProductSchema, salesByRegionSchema, salesByStoreSchema, storeRankingsSchema, suggestionsSchema, valuationSchema } from '@bazaar/shared';
 import { api, type Query } from './client';
 import type { ListQuery } from './endpoints';
 
@@ -8,6 +8,8 @@ export const reportsApi = {
   salesByStore: (query: Query) => api('GET', '/reports/sales', { query: { ...query, groupBy: 'store' }, schema: salesByStoreSchema }),
   salesByProduct: (query: Query) => api('GET', '/reports/sales', { query: { ...query, groupBy: 'product' }, schema: salesByProductSchema }),
   valuation: (query: Query) => api('GET', '/reports/valuation', { query, schema: valuationSchema }),
+  /** Products a store carries (every active one) with no stock row there: out of stock, never stocked. */
+  neverStocked: (query: ListQuery<'/reports/never-stocked'>) => api('GET', '/reports/never-stocked', { query, schema: neverStockedReportSchema }),
 };
 
 /** Head office at chain scale: rankings, exact counts, picker suggestions; each one request. */

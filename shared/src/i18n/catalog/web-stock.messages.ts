@@ -58,6 +58,13 @@ export const webStockMessages = messages({
   'web.stock.recordMovement': { en: 'Record a movement', ur: 'اندراج کریں', hi: 'प्रविष्टि दर्ज करें' },
   'web.stock.items': { en: '{title} items', ur: '{title} والی چیزیں', hi: '{title} वाली चीज़ें' },
   'web.stock.noneOut': { en: 'Nothing is out of stock here.', ur: 'یہاں کوئی چیز ختم نہیں۔', hi: 'यहाँ कुछ भी ख़त्म नहीं है।' },
+  'web.stock.neverStocked': { en: 'Never stocked here ({count})', ur: 'یہاں کبھی اسٹاک نہیں ہوا ({count})', hi: 'यहाँ कभी स्टॉक नहीं हुआ ({count})' },
+  'web.stock.neverStockedHint': {
+    en: 'Every active product is carried by every store; these have had no stock in the store yet, so its counter shows them as Out.',
+    ur: 'ہر فعال پروڈکٹ ہر اسٹور میں رکھی جاتی ہے؛ ان کا اس اسٹور میں ابھی تک کوئی اسٹاک نہیں آیا، اس لیے کاؤنٹر انہیں ختم دکھاتا ہے۔',
+    hi: 'हर सक्रिय उत्पाद हर स्टोर में रखा जाता है; इनका इस स्टोर में अभी तक कोई स्टॉक नहीं आया, इसलिए काउंटर इन्हें ख़त्म दिखाता है।',
+  },
+  'web.stock.neverStockedMore': { en: 'Showing {shown} of {count}; pick a store or category to narrow.', ur: '{count} میں سے {shown} دکھائے گئے؛ کم کرنے کے لیے اسٹور یا زمرہ چنیں۔', hi: '{count} में से {shown} दिखाए गए; कम करने के लिए स्टोर या श्रेणी चुनें।' },
   'web.stock.noneLow': { en: 'Nothing is running low here.', ur: 'یہاں کوئی چیز کم نہیں۔', hi: 'यहाँ कुछ भी कम नहीं है।' },
   'web.stock.filters': { en: 'Stock filters', ur: 'اسٹاک فلٹر', hi: 'स्टॉक फ़िल्टर' },
   'web.stock.searchPlaceholder': { en: 'Product, SKU, barcode or store', ur: 'پروڈکٹ، SKU، بارکوڈ یا اسٹور', hi: 'उत्पाद, SKU, बारकोड या स्टोर' },

@@ -8,6 +8,7 @@ import { Dialog } from '../../components/dialog';
 import { usePagedList } from '../../components/use-paged-list';
 import type { Query } from '../../api/client';
 import { stockColumns } from './stock-columns';
+import { NeverStocked } from './never-stocked';
 
 const colsOf = (t: Translator, qc: QueryClient) => stockColumns(t, qc).filter((c) => ['product', 'sku', 'store', 'qty', 'unit', 'reorder', 'status'].includes(c.id)).map((c) => ({ ...c, minor: c.id === 'store' }));
 
@@ -49,6 +50,10 @@ export function StockAlertDialog({
         empty={status === 'out' ? t('web.stock.noneOut') : t('web.stock.noneLow')}
         testId="stock-alert-table"
       />
+      {/* Carried but never stocked: only where the report can apply the same filters (a store, a category). */}
+      {status === 'out' && !Object.entries(filters).some(([k, v]) => v !== undefined && v !== '' && !['storeId', 'category'].includes(k)) && (
+        <NeverStocked storeId={typeof filters.storeId === 'string' ? filters.storeId : undefined} category={typeof filters.category === 'string' ? filters.category : undefined} />
+      )}
     </Dialog>
   );
 }
