@@ -21,9 +21,9 @@ const unitOption = new Option('--unit <unit>', cliT.t('cli.product.unitHelp'))
 export function registerStoreCommands(program: Command): void {
   program
     .command('init')
-    .description('create a store database (stand-alone; enroll it to a hub later)')
-    .requiredOption('--code <code>', 'short store code, e.g. BLR-042')
-    .requiredOption('--name <name>', 'store name')
+    .description(cliT.t('cli.help.init'))
+    .requiredOption('--code <code>', cliT.t('cli.help.initCode'))
+    .requiredOption('--name <name>', cliT.t('cli.help.initName'))
     .action(async (o: { code: string; name: string }, cmd: Command) => {
       await withCore(
         cmd,
@@ -36,13 +36,13 @@ export function registerStoreCommands(program: Command): void {
       );
     });
 
-  const user = program.command('user').description('local staff who sign in with a PIN');
+  const user = program.command('user').description(cliT.t('cli.help.userGroup'));
   user
     .command('add <username>')
-    .description('add a user (stand-alone stores; enrolled stores get staff from the hub). The first user must be a manager or admin.')
-    .requiredOption('--name <name>', 'full name')
+    .description(cliT.t('cli.help.userAdd'))
+    .requiredOption('--name <name>', cliT.t('cli.help.userName'))
     .addOption(new Option('--role <role>', 'role').choices(['admin', 'manager', 'staff']).default('staff'))
-    .requiredOption('--new-pin <pin>', "the new user's PIN, 4 to 8 digits")
+    .requiredOption('--new-pin <pin>', cliT.t('cli.help.userPin'))
     .action(async (username: string, o: { name: string; role: 'admin' | 'manager' | 'staff'; newPin: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const u = await core.createUser({ username, name: o.name, role: o.role, pin: o.newPin });
@@ -52,7 +52,7 @@ export function registerStoreCommands(program: Command): void {
     });
   user
     .command('list')
-    .description('list users')
+    .description(cliT.t('cli.help.userList'))
     .action(async (_o: unknown, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const users = await core.listUsers();
@@ -65,7 +65,7 @@ export function registerStoreCommands(program: Command): void {
     .command('supplier')
     .description('suppliers')
     .command('add <name>')
-    .description('add a supplier (stand-alone stores)')
+    .description(cliT.t('cli.help.supplierAdd'))
     .option('--phone <phone>')
     .option('--email <email>')
     .action(async (name: string, o: { phone?: string; email?: string }, cmd: Command) => {
@@ -76,18 +76,18 @@ export function registerStoreCommands(program: Command): void {
       });
     });
 
-  const product = program.command('product').description('the catalog');
+  const product = program.command('product').description(cliT.t('cli.help.productGroup'));
   product
     .command('add')
-    .description('add a product')
+    .description(cliT.t('cli.help.productAdd'))
     .requiredOption('--sku <sku>', 'unique stock-keeping code')
-    .requiredOption('--name <name>', 'name shown at the counter')
+    .requiredOption('--name <name>', cliT.t('cli.help.productName'))
     .addOption(unitOption)
-    .requiredOption('--price <rupees>', 'selling price in rupees (per piece, per kg or per L), e.g. 45.50')
-    .option('--cost <rupees>', 'cost price in rupees', '0')
-    .option('--barcode <barcode>', 'barcode printed on the pack')
+    .requiredOption('--price <rupees>', cliT.t('cli.help.productPrice'))
+    .option('--cost <rupees>', cliT.t('cli.help.productCost'), '0')
+    .option('--barcode <barcode>', cliT.t('cli.help.productBarcode'))
     .option('--category <category>')
-    .option('--reorder <qty>', 'reorder level, e.g. 10 or 5kg', '0')
+    .option('--reorder <qty>', cliT.t('cli.help.productReorder'), '0')
     .option('--pack <pack>', cliT.t('cli.help.productPack'), collect(parsePack), [])
     .action(async (o: { sku: string; name: string; unit: BaseUnit; price: string; cost: string; barcode?: string; category?: string; reorder: string; pack: Pack[] }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
@@ -108,7 +108,7 @@ export function registerStoreCommands(program: Command): void {
     });
   product
     .command('import <csv>')
-    .description(`import or update products from a CSV file with a header: ${IMPORT_HEADER_HELP}`)
+    .description(cliT.t('cli.help.productImport', { header: IMPORT_HEADER_HELP }))
     .action(async (file: string, _o: unknown, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const csv = readFileSync(resolveUserPath(file), 'utf8');
@@ -128,8 +128,8 @@ export function registerStoreCommands(program: Command): void {
     });
   product
     .command('find <query>')
-    .description('look up by barcode, SKU or the start of the name')
-    .option('--limit <n>', 'how many', '20')
+    .description(cliT.t('cli.help.productFind'))
+    .option('--limit <n>', cliT.t('cli.help.howMany'), '20')
     .action(async (query: string, o: { limit: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const items = await core.searchProducts({ query, limit: Number(o.limit) });
@@ -145,8 +145,8 @@ export function registerStoreCommands(program: Command): void {
     });
   product
     .command('archive <product>')
-    .description('archive a product (it can no longer be sold; history stays)')
-    .option('--restore', 'bring an archived product back')
+    .description(cliT.t('cli.help.productArchive'))
+    .option('--restore', cliT.t('cli.help.productRestore'))
     .action(async (ref: string, o: { restore?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const p = await core.archiveProduct({ product: ref, archived: !o.restore });

@@ -27,8 +27,8 @@ function statusText(s: SyncStatusView): string {
 export function registerSyncCommands(program: Command): void {
   program
     .command('enroll <hubUrl> <token>')
-    .description("connect this store to a hub with a device token from the hub's device page (POST /api/v1/devices), then sync")
-    .option('--force', 'enroll again although already enrolled (new token or new hub)')
+    .description(cliT.t('cli.help.enroll'))
+    .option('--force', cliT.t('cli.help.enrollForce'))
     .option('--yes', cliT.t('cli.enroll.yesHelp'))
     .action(async (hubUrl: string, token: string, o: { force?: boolean; yes?: boolean }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
@@ -51,16 +51,16 @@ export function registerSyncCommands(program: Command): void {
       });
     });
 
-  const sync = program.command('sync').description('push pending movements to the hub and pull its catalog, staff and stock');
+  const sync = program.command('sync').description(cliT.t('cli.help.sync'));
   sync
     .command('now', { isDefault: true })
-    .description('sync once now (the default)')
+    .description(cliT.t('cli.help.syncNow'))
     .action(async (_o: unknown, cmd: Command) => {
       await withCore(cmd, async (core, g) => runSync(core, Boolean(g.json)));
     });
   sync
     .command('status')
-    .description('online/offline, pending movements, last success, last error')
+    .description(cliT.t('cli.help.syncStatus'))
     .action(async (_o: unknown, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const s = await core.syncStatus();
