@@ -29,10 +29,9 @@ const columns = ['storeCode', 'storeName', 'sku', 'productName', 'unit', 'catego
 
 /**
  * Never-stocked pairs at chain scale (1,000 stores × 1,000 products) without the cross product:
- * a store misses (active products) − (its stock rows of active products), the latter read from
- * the maintained counter store_stock_counts.products less its rows of archived products (an
- * index probe per archived product). Only stores that miss something are listed, each store's
- * missing products by an anti-join on the stock primary key, stopping at the limit.
+ * a store misses (carried products) − (its stock rows of carried products). Only stores that
+ * miss something are listed, each store's missing products by an anti-join on the stock primary
+ * key, stopping at the limit; one statement. Measured on 1,000 × 1,000 with 2 % missing.
  */
 export function createNeverStockedRoutes(deps: AppDeps) {
   const db = deps.readDb;
@@ -42,43 +41,48 @@ export function createNeverStockedRoutes(deps: AppDeps) {
     const stores = scope(me, q.storeId);
     const inScope = stores === null ? sql`TRUE` : stores.length ? sql`s.id = ANY(${stores}::uuid[])` : sql`FALSE`;
     const inCategory = q.category === undefined ? sql`TRUE` : sql`lower(p.category) = lower(${q.category})`;
-    // Per store, how many carried products have no stock row (exact; filtered by category, counted directly).
-    const missing =
+    // Per store, how many carried products it holds a stock row of: without a category, the
+    // maintained counter less its rows of archived products (index probes per archived product);
+    // with one, that category's stock rows (stock_product_idx per product of the category).
+    const held =
       q.category === undefined
-        ? sql`(SELECT count(*) FROM products p WHERE NOT p.archived)
-              - (coalesce(n.products, 0) - (SELECT count(*) FROM products p JOIN stock k ON k.product_id = p.id WHERE p.archived AND k.store_id = s.id))`
-        : sql`(SELECT count(*) FROM products p WHERE NOT p.archived AND ${inCategory}
-                AND NOT EXISTS (SELECT 1 FROM stock k WHERE k.store_id = s.id AND k.product_id = p.id))`;
-    const { rows } = await sql<{ store_id: string; code: string; name: string; missing: number; product_id: string | null; sku: string | null; product_name: string | null; unit: NeverStockedRow['unit'] | null; category: string | null }>`
+        ? sql`SELECT n.store_id, n.products - coalesce(a.rows, 0) AS held FROM store_stock_counts n
+              LEFT JOIN (SELECT k.store_id, count(*) AS rows FROM products p JOIN stock k ON k.product_id = p.id WHERE p.archived GROUP BY k.store_id) a ON a.store_id = n.store_id`
+        : sql`SELECT k.store_id, count(*) AS held FROM products p JOIN stock k ON k.product_id = p.id WHERE NOT p.archived AND ${inCategory} GROUP BY k.store_id`;
+    const { rows } = await sql<{ store_id: string | null; code: string | null; name: string | null; total: number; product_id: string | null; sku: string | null; product_name: string | null; unit: NeverStockedRow['unit'] | null; category: string | null }>`
       WITH gaps AS MATERIALIZED (
-        SELECT s.id, s.code, s.name, (${missing})::int AS missing
-        FROM stores s LEFT JOIN store_stock_counts n ON n.store_id = s.id
+        SELECT s.id, s.code, s.name, (c.carried - coalesce(h.held, 0))::int AS missing
+        FROM stores s
+        CROSS JOIN (SELECT count(*) AS carried FROM products p WHERE NOT p.archived AND ${inCategory}) c
+        LEFT JOIN (${held}) h ON h.store_id = s.id
         WHERE NOT s.archived AND ${inScope}
+      ),
+      page AS (
+        SELECT g.id AS store_id, g.code, g.name, x.id AS product_id, x.sku, x.name AS product_name, x.unit, x.category
+        FROM (SELECT * FROM gaps WHERE missing > 0 ORDER BY code, id LIMIT ${q.limit}) g
+        CROSS JOIN LATERAL (
+          SELECT p.id, p.sku, p.name, p.unit, p.category FROM products p
+          WHERE NOT p.archived AND ${inCategory} AND NOT EXISTS (SELECT 1 FROM stock k WHERE k.store_id = g.id AND k.product_id = p.id)
+          ORDER BY p.sku LIMIT ${q.limit}
+        ) x
+        ORDER BY g.code, g.id, x.sku
+        LIMIT ${q.limit}
       )
-      SELECT g.id AS store_id, g.code, g.name, g.missing, x.id AS product_id, x.sku, x.name AS product_name, x.unit, x.category
-      FROM (SELECT * FROM gaps WHERE missing > 0 ORDER BY code, id LIMIT ${q.limit}) g
-      CROSS JOIN LATERAL (
-        SELECT p.id, p.sku, p.name, p.unit, p.category FROM products p
-        WHERE NOT p.archived AND ${inCategory} AND NOT EXISTS (SELECT 1 FROM stock k WHERE k.store_id = g.id AND k.product_id = p.id)
-        ORDER BY p.sku LIMIT ${q.limit}
-      ) x
-      ORDER BY g.code, g.id, x.sku
-      LIMIT ${q.limit}`.execute(db);
-    const totals = await sql<{ total: number }>`
-      SELECT coalesce(sum(missing), 0)::int AS total FROM (
-        SELECT (${missing})::int AS missing FROM stores s LEFT JOIN store_stock_counts n ON n.store_id = s.id WHERE NOT s.archived AND ${inScope}
-      ) m`.execute(db);
-    const items: NeverStockedRow[] = rows.map((r) => ({
-      storeId: r.store_id,
-      storeCode: r.code,
-      storeName: r.name,
+      -- The page's rows, each with the total; one row of nulls with the total when the page is empty.
+      SELECT page.*, t.total FROM (SELECT coalesce(sum(missing), 0)::int AS total FROM gaps) t LEFT JOIN page ON TRUE
+      ORDER BY page.code, page.store_id, page.sku`.execute(db);
+    const found = rows.filter((r) => r.product_id !== null);
+    const items: NeverStockedRow[] = found.map((r) => ({
+      storeId: r.store_id!,
+      storeCode: r.code!,
+      storeName: r.name!,
       productId: r.product_id!,
       sku: r.sku!,
       productName: r.product_name!,
       unit: r.unit!,
       category: r.category,
     }));
-    const total = totals.rows[0]!.total;
+    const total = rows[0]?.total ?? 0;
     c.header('X-Total-Count', String(total));
     c.header('X-Truncated', String(total > items.length));
     if (wantsCsv(c)) return csvResponse(c, 'never-stocked.csv', toCsv(columns, items));
