@@ -1,5 +1,6 @@
 import { movementKinds, type MovementKind } from '@bazaar/shared';
 import { InvalidArgumentError } from 'commander';
+import { cliT } from './cli.i18n';
 
 export const MOVEMENT_KINDS = movementKinds;
 
@@ -7,7 +8,7 @@ export const MOVEMENT_KINDS = movementKinds;
 export function parseKind(value: string): MovementKind {
   const kind = value.trim().toUpperCase().replace(/-/g, '_');
   const found = movementKinds.find((k) => k === kind);
-  if (!found) throw new InvalidArgumentError(`"${value}" is not a movement kind; use one of ${movementKinds.join(', ')}`);
+  if (!found) throw new InvalidArgumentError(cliT.t('cli.args.notKind', { value, kinds: movementKinds.join(', ') }));
   return found;
 }
 
@@ -25,13 +26,13 @@ export function parseWhen(value: string, side: 'from' | 'to'): string {
     const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
     const start = new Date(y, m - 1, d + (side === 'to' ? 1 : 0));
     if (start.getFullYear() < 2000 || Number.isNaN(start.getTime()) || new Date(y, m - 1, d).getDate() !== d) {
-      throw new InvalidArgumentError(`"${value}" is not a calendar day (use YYYY-MM-DD, e.g. 2026-12-01)`);
+      throw new InvalidArgumentError(cliT.t('cli.args.notDay', { value }));
     }
     return start.toISOString();
   }
   const at = new Date(v);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) || Number.isNaN(at.getTime())) {
-    throw new InvalidArgumentError(`"${value}" is neither a day (2026-12-01) nor a date-time (2026-12-01T09:30:00+05:30)`);
+    throw new InvalidArgumentError(cliT.t('cli.args.notWhen', { value }));
   }
   return at.toISOString();
 }

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { formatQuantity, isLargeStockChange, type BaseUnit } from '@bazaar/shared';
 import { EXIT, ExitWith } from './cli.output';
+import { cliT } from './cli.i18n';
 
 export interface StockChange {
   sku: string;
@@ -17,12 +18,12 @@ export interface StockChange {
 export async function confirmLargeChanges(changes: StockChange[], kind: 'count' | 'remove', yes: boolean): Promise<void> {
   const large = changes.filter((c) => isLargeStockChange(c.before, c.after, c.unit, kind));
   if (large.length === 0 || yes) return;
-  const lines = large.map((c) => `  ${c.sku}: ${formatQuantity(c.before, c.unit)} → ${formatQuantity(c.after, c.unit)}${c.after < 0 ? ' (less than nothing: more than is in stock)' : ''}`);
+  const lines = large.map((c) => `  ${c.sku}: ${formatQuantity(c.before, c.unit)} → ${formatQuantity(c.after, c.unit)}${c.after < 0 ? cliT.t('cli.confirm.belowZero') : ''}`);
   await askToGoOn(
-    `This ${kind === 'count' ? 'count' : 'removal'} changes stock a lot:\n${lines.join('\n')}\n`,
-    'Nothing was written. Check the quantities (a bare number is in kg, L or pc), or pass --yes to record it.\n',
-    'Record it? [y/N] ',
-    'Nothing was written.\n',
+    cliT.t(kind === 'count' ? 'cli.confirm.countLarge' : 'cli.confirm.removeLarge', { lines: lines.join('\n') }),
+    cliT.t('cli.confirm.noTerminal'),
+    cliT.t('cli.confirm.ask'),
+    cliT.t('cli.confirm.declined'),
   );
 }
 

@@ -24,7 +24,7 @@ export async function withCore<T>(cmd: Command, fn: (core: StoreCore, g: GlobalO
   const g = globals(cmd);
   const path = resolveDbPath(g.db);
   if (!opts.create && !existsSync(path)) {
-    throw new DomainError('NOT_FOUND', `no store database at ${path}: create one with \`bazaar-store init --code CODE --name NAME\`, or point --db / BAZAAR_STORE_DB at yours`);
+    throw new DomainError('NOT_FOUND', cliT.t('cli.context.noDb', { path }));
   }
   const core = await StoreCore.open(path);
   try {
@@ -32,7 +32,7 @@ export async function withCore<T>(cmd: Command, fn: (core: StoreCore, g: GlobalO
     const user = g.user ?? cliEnv.BAZAAR_USER;
     const pin = g.pin ?? cliEnv.BAZAAR_PIN;
     if (user) {
-      if (!pin) throw new DomainError('UNAUTHENTICATED', `a PIN is needed for ${user}: --pin or BAZAAR_PIN`);
+      if (!pin) throw new DomainError('UNAUTHENTICATED', cliT.t('cli.context.needPin', { user }));
       await core.signIn({ username: user, pin });
     }
     return await fn(core, g);

@@ -160,4 +160,17 @@ export const cliMessages = messages({
   'cli.help.sync': { en: 'push pending movements to the hub and pull its catalog, staff and stock', ur: 'باقی اندراجات ہب کو بھیجیں اور اس کا کیٹلاگ، عملہ اور اسٹاک لیں', hi: 'बाकी प्रविष्टियाँ हब को भेजें और उसका कैटलॉग, स्टाफ़ और स्टॉक लें' },
   'cli.help.syncNow': { en: 'sync once now (the default)', ur: 'ابھی ایک بار سنک کریں (طے شدہ)', hi: 'अभी एक बार सिंक करें (डिफ़ॉल्ट)' },
   'cli.help.syncStatus': { en: 'online/offline, pending movements, last success, last error', ur: 'آن لائن/آف لائن، باقی اندراجات، آخری کامیابی، آخری خرابی', hi: 'ऑनलाइन/ऑफ़लाइन, बाकी प्रविष्टियाँ, आख़िरी सफलता, आख़िरी त्रुटि' },
+
+  // confirmations, arguments and the store database
+  'cli.confirm.belowZero': { en: ' (less than nothing: more than is in stock)', ur: ' (صفر سے کم: اسٹاک سے زیادہ)', hi: ' (शून्य से कम: स्टॉक से ज़्यादा)' },
+  'cli.confirm.countLarge': { en: 'This count changes stock a lot:\n{lines}\n', ur: 'یہ گنتی اسٹاک بہت بدلتی ہے:\n{lines}\n', hi: 'यह गिनती स्टॉक बहुत बदलती है:\n{lines}\n' },
+  'cli.confirm.removeLarge': { en: 'This removal changes stock a lot:\n{lines}\n', ur: 'یہ نکالنا اسٹاک بہت بدلتا ہے:\n{lines}\n', hi: 'यह निकालना स्टॉक बहुत बदलता है:\n{lines}\n' },
+  'cli.confirm.noTerminal': { en: 'Nothing was written. Check the quantities (a bare number is in kg, L or pc), or pass --yes to record it.\n', ur: 'کچھ درج نہیں ہوا۔ مقداریں دیکھیں (صرف عدد کلو، لیٹر یا عدد میں ہے)، یا درج کرنے کے لیے --yes دیں۔\n', hi: 'कुछ दर्ज नहीं हुआ। मात्राएँ देखें (सिर्फ़ अंक किलो, लीटर या नग में है), या दर्ज करने के लिए --yes दें।\n' },
+  'cli.confirm.ask': { en: 'Record it? [y/N] ', ur: 'درج کریں؟ [y/N] ', hi: 'दर्ज करें? [y/N] ' },
+  'cli.confirm.declined': { en: 'Nothing was written.\n', ur: 'کچھ درج نہیں ہوا۔\n', hi: 'कुछ दर्ज नहीं हुआ।\n' },
+  'cli.args.notKind': { en: '"{value}" is not a movement kind; use one of {kinds}', ur: '"{value}" اندراج کی قسم نہیں؛ ان میں سے ایک دیں: {kinds}', hi: '"{value}" प्रविष्टि का प्रकार नहीं; इनमें से एक दें: {kinds}' },
+  'cli.args.notDay': { en: '"{value}" is not a calendar day (use YYYY-MM-DD, e.g. 2026-12-01)', ur: '"{value}" کیلنڈر کا دن نہیں (YYYY-MM-DD لکھیں، مثلاً 2026-12-01)', hi: '"{value}" कैलेंडर का दिन नहीं (YYYY-MM-DD लिखें, जैसे 2026-12-01)' },
+  'cli.args.notWhen': { en: '"{value}" is neither a day (2026-12-01) nor a date-time (2026-12-01T09:30:00+05:30)', ur: '"{value}" نہ دن ہے (2026-12-01) نہ تاریخ و وقت (2026-12-01T09:30:00+05:30)', hi: '"{value}" न दिन है (2026-12-01) न तारीख़-समय (2026-12-01T09:30:00+05:30)' },
+  'cli.context.noDb': { en: 'no store database at {path}: create one with `bazaar-store init --code CODE --name NAME`, or point --db / BAZAAR_STORE_DB at yours', ur: '{path} پر دکان کا ڈیٹا بیس نہیں: `bazaar-store init --code CODE --name NAME` سے بنائیں، یا --db / BAZAAR_STORE_DB سے اپنا بتائیں', hi: '{path} पर दुकान का डेटाबेस नहीं: `bazaar-store init --code CODE --name NAME` से बनाएँ, या --db / BAZAAR_STORE_DB से अपना बताएँ' },
+  'cli.context.needPin': { en: 'a PIN is needed for {user}: --pin or BAZAAR_PIN', ur: '{user} کے لیے پن چاہیے: --pin یا BAZAAR_PIN', hi: '{user} के लिए पिन चाहिए: --pin या BAZAAR_PIN' },
 });
