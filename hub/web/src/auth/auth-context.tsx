@@ -34,8 +34,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!session) return;
     let live = true;
-    authApi
-      .me()
+    // Through the query client, so a second mount (React's strict mode) shares the one request.
+    queryClient
+      .fetchQuery({ queryKey: ['auth', 'me', session.token], queryFn: authApi.me, staleTime: 0 })
       .then((user) => {
         if (!live) return;
         setSession((s) => {
@@ -49,7 +50,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
-  }, [session?.token]);
+  }, [session?.token, queryClient]);
 
   const value = useMemo<AuthState>(
     () => ({
