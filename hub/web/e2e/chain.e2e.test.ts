@@ -136,7 +136,22 @@ describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () =>
     expect(value!.x + value!.width).toBeLessThanOrEqual(card!.x + card!.width + 0.5);
     console.info(`overview: ${sent.length} API requests`, sent);
     expect(sent.length).toBeLessThanOrEqual(10);
+
+    // Stock value at 1,000 stores: a distribution and the five highest and lowest, not 12 look-alike bars.
+    const dist = page.getByTestId('stock-value-distribution');
+    await dist.waitFor();
+    expect(await dist.innerText()).toContain('How many of the 1,000 stores hold how much stock');
+    const byValue = (await sql<{ name: string }>`
+      SELECT s.name FROM stock k JOIN products p ON p.id = k.product_id JOIN stores s ON s.id = k.store_id
+      GROUP BY s.id, s.name, s.code
+      ORDER BY coalesce(sum((k.qty * p.cost_paise) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END)) FILTER (WHERE k.qty > 0), 0) DESC, s.code`.execute(db)).rows.map((r) => r.name);
+    const edgeNames = async (testId: string) => (await page.getByTestId(testId).locator('tbody tr td:first-child').allInnerTexts()).map((x) => x.replace(/\s+\S+$/, ''));
+    expect(await edgeNames('stock-value-highest')).toEqual(byValue.slice(0, 5));
+    expect(await edgeNames('stock-value-lowest')).toEqual(byValue.slice(-5).reverse());
+    expect(await dist.locator('.recharts-bar-rectangle').count()).toBeLessThanOrEqual(10);
     await shot('24-overview-chain');
+    await page.getByTestId('stock-value-all').click();
+    await expect.poll(() => page.url()).toContain('/rankings?sort=stockValue&dir=desc');
   });
 
   it('ranks the 20 weakest stores by sales on the hub, matching SQL', async () => {

@@ -11,6 +11,7 @@ import { dayEnd, dayStart, daysAgo, fmtDay, isoDay } from '../../components/form
 import { nameTick } from '../../components/chart-name-tick';
 import { KpiCard } from './kpi-card';
 import { RecentActivity } from './recent-activity';
+import { StockValueChart } from './stock-value.card';
 import { useI18n } from '../../i18n/i18n-context';
 
 /** Room for a product's or store's name beside its bar (wrapped onto lines within it). */
@@ -71,10 +72,7 @@ export function OverviewPage() {
     () => (top.data?.items ?? []).map((r) => ({ name: r.productName, revenue: r.revenuePaise, qty: r.qty })),
     [top.data],
   );
-  const valueData = useMemo(
-    () => [...(valuation.data?.items ?? [])].sort((a, b) => b.costPaise - a.costPaise).slice(0, 12).map((r) => ({ name: r.storeName, value: r.costPaise, retail: r.retailPaise })),
-    [valuation.data],
-  );
+  const valueData = valuation.data?.items ?? [];
 
   return (
     <div className="page">
@@ -162,18 +160,7 @@ export function OverviewPage() {
             {valuation.data && <span className="muted" data-testid="valuation-total">{t('web.overview.total', { amount: rupees(valuation.data.totalCostPaise) })}</span>}
           </div>
           <ChartState error={valuation.error} empty={!valuation.isLoading && !valueData.length} emptyText={t('web.overview.noStock')} />
-          {valueData.length > 0 && (
-            // One bar per store, names down the side wrapped onto lines: a long store name is never cut.
-            <ResponsiveContainer width="100%" height={Math.max(160, valueData.length * 40 + 40)}>
-              <BarChart data={valueData} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 0 }}>
-                <CartesianGrid stroke="#e7ebe4" horizontal={false} />
-                <XAxis type="number" tickFormatter={compactRupees} tick={{ fontSize: 12 }} />
-                <YAxis type="category" dataKey="name" width={NAME_AXIS} tick={nameTick(NAME_AXIS - 8)} interval={0} />
-                <Tooltip formatter={(v) => rupees(Number(v))} />
-                <Bar dataKey="value" name={t('web.overview.value')} fill="#e8a317" radius={[0, 4, 4, 0]} />
-              </BarChart>
-            </ResponsiveContainer>
-          )}
+          {valuation.data && valueData.length > 0 && <StockValueChart valuation={valuation.data} />}
         </div>
       </section>
       )}
