@@ -11,6 +11,8 @@ const NAME_AXIS = 130;
 /** Up to this many stores, a bar each; above it a distribution and the top and bottom few. */
 const BARS_UP_TO = 12;
 const EDGE = 5;
+/** The Rankings page sorted by stock value, largest first. */
+const BY_STOCK_VALUE = { sort: 'stockValue', dir: 'desc' };
 
 /**
  * Stock value by store (issue 24): a small chain gets a bar per store, largest first; a chain of
@@ -73,7 +75,7 @@ export function StockValueChart({ valuation }: { valuation: z.infer<typeof valua
         {edge(ranked.slice(-EDGE).reverse(), 'stock-value-lowest', t('web.overview.valueLowest', { n: EDGE }))}
       </div>
       <div>
-        <button type="button" className="btn btn-sm" onClick={() => navigate('/rankings?sort=stockValue&dir=desc')} data-testid="stock-value-all">
+        <button type="button" className="btn btn-sm" onClick={() => navigate(`/rankings?${new URLSearchParams(BY_STOCK_VALUE).toString()}`)} data-testid="stock-value-all">
           {t('web.overview.valueAll', { stores: i18n.number(ranked.length) })}
         </button>
       </div>
