@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/api-error';
 import { useUser } from '../../auth/auth-context';
@@ -17,12 +18,15 @@ export function CreditSharingSection() {
   const admin = useUser().role === 'admin';
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: key, queryFn: receivablesApi.creditSettings, enabled: admin });
+  // What was just clicked shows at once (the box follows the click in the same event), then the hub's answer.
+  const [clicked, setClicked] = useState<boolean | null>(null);
   const save = useMutation({
     mutationFn: receivablesApi.shareCustomers,
     onSuccess: (next) => queryClient.setQueryData(key, next),
+    onSettled: () => setClicked(null),
   });
   if (!admin) return null;
-  const shared = save.isPending ? save.variables : settings.data?.shareCustomers;
+  const shared = clicked ?? settings.data?.shareCustomers;
   return (
     <section className="card" data-testid="credit-sharing-section">
       <h3>{t('web.settings.sharing.title')}</h3>
@@ -30,7 +34,10 @@ export function CreditSharingSection() {
       {settings.error && <p className="form-error">{errorMessage(settings.error)}</p>}
       {shared !== undefined && (
         <label className="inline-check">
-          <input type="checkbox" checked={shared} disabled={save.isPending} onChange={(e) => save.mutate(e.target.checked)} />
+          <input type="checkbox" checked={shared} disabled={save.isPending} onChange={(e) => {
+              setClicked(e.target.checked);
+              save.mutate(e.target.checked);
+            }} />
           {t('web.settings.sharing.label')}
         </label>
       )}
