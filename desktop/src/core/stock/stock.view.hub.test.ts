@@ -158,6 +158,9 @@ describe('the local view after pulls from a real hub equals mergeStock over the 
     await b.core.stockIn({ product: product.sku, qty: 20 });
     await b.core.syncNow();
     await a.core.count({ lines: [{ product: product.sku, counted: 10 }] });
+    // The sale must carry a later clock than the count: within one millisecond the two
+    // counters' HLCs tie on time and the device ids decide, which orders them at random.
+    await new Promise((r) => setTimeout(r, 5));
     await b.core.sell({ lines: [{ product: product.sku, qty: 3 }] });
     await b.core.syncNow();
     await pullOnly(a.path);
