@@ -41,7 +41,7 @@ export interface FleetContext {
 
 const TIMEOUT_MS = 10_000;
 /** Connections per hub node, as the other benchmarks run it (DB_POOL_SIZE); the raw baseline uses as many. */
-const POOL = 10;
+const POOL = Number(process.env.FLEET_POOL ?? 10);
 
 /** Pids of Postgres doing this benchmark's work: its database's backends and the server's WAL writer, checkpointer and background writer. */
 function pgPids(dbUrl: string, dbName: string) {
