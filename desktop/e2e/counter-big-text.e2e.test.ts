@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cutOffSideways } from '../../test-support/in-view.check';
 import { textOverflows } from '../../test-support/text-overflow.check';
 import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
@@ -8,6 +8,7 @@ import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from 
 import { startCounter, type CounterApp } from './support/counter-app';
 import { catalogue, seedSignedInStore } from './support/seed';
 import { scan } from './support/ui';
+import { endAfterAll } from './support/teardown';
 
 /*
  * Big text (issue 15) on a small shop PC (1024×600): Asif turns it on from the keyboard, type
@@ -37,10 +38,7 @@ beforeAll(async () => {
 
 checkEachTest(() => ({ page, errors }), 'big-text-');
 
-afterAll(async () => {
-  await browser?.close();
-  await counter?.stop();
-});
+endAfterAll(() => [browser, counter]);
 
 async function signIn(name: string, pin: string): Promise<void> {
   await page.getByRole('button', { name: new RegExp(name) }).click();

@@ -1,11 +1,12 @@
 import { formatMoney } from '@bazaar/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from './support/browser';
 import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { catalogue, seedSignedInStore } from './support/seed';
 import { scan } from './support/ui';
+import { endAfterAll } from './support/teardown';
 
 /*
  * The counter's bills with the keyboard alone: the payment step (cash with change, split over
@@ -68,10 +69,7 @@ beforeAll(async () => {
 
 checkEachTest(() => ({ page, errors }), 'bills-');
 
-afterAll(async () => {
-  await browser?.close();
-  await counter?.stop();
-});
+endAfterAll(() => [browser, counter]);
 
 describe.skipIf(suite.skip)(suite.title, () => {
   it('opens a shift with a float from the Shift screen', async () => {

@@ -1,6 +1,6 @@
 import { createTranslator, type Locale } from '@bazaar/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../src/core/testing/free-port';
 import { textOverflows } from '../../test-support/text-overflow.check';
 import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
@@ -8,6 +8,7 @@ import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from 
 import { startCounter, type CounterApp } from './support/counter-app';
 import { catalogue, seedLocalCatalogue } from './support/seed';
 import { scan } from './support/ui';
+import { endAfterAll } from './support/teardown';
 
 /*
  * Issue 15's done-when at the counter: a Lahore shopkeeper sells in Urdu with rupees in Rs and
@@ -27,10 +28,7 @@ beforeAll(async () => {
   browser = await suite.launch();
 });
 checkEachTest(() => ({ page, errors }));
-afterAll(async () => {
-  await browser?.close();
-  for (const c of counters) await c.stop();
-});
+endAfterAll(() => [browser, ...counters]);
 
 /** A stand-alone store on its own clock, its shopkeeper's PIN set, the catalogue stocked; the counter opens in `lang`. */
 async function openStore(store: { code: string; name: string; header: string; timeZone: string }, person: { username: string; name: string }, lang: Locale): Promise<void> {

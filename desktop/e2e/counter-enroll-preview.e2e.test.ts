@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../src/core/testing/free-port';
 import { browserTestSuite, checkEachTest, openPage, screenshot, type ConsoleErrors } from './support/browser';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { createHubDatabase, hubClient, startHub, type HubDatabase } from './support/hub-process';
 import type { Proc } from './support/processes';
 import { catalogue, productBody, seedSignedInStore } from './support/seed';
+import { endAfterAll } from './support/teardown';
 
 /*
  * A stand-alone counter with its own prices enrolls from Settings → Hub (issue 16): before
@@ -49,12 +50,7 @@ beforeAll(async () => {
 
 checkEachTest(() => ({ page, errors }), 'enroll-preview-');
 
-afterAll(async () => {
-  await browser?.close();
-  await counter?.stop();
-  await hub?.stop();
-  await db?.drop();
-});
+endAfterAll(() => [browser, counter, hub, db]);
 
 async function askToEnroll(): Promise<void> {
   await page.keyboard.press('F8');

@@ -1,11 +1,12 @@
 import { scaleLabelBarcode, withGtinCheckDigit, type ScaleLayout } from '@bazaar/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from './support/browser';
 import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { seedSignedInStore } from './support/seed';
 import { goTo, scan } from './support/ui';
+import { endAfterAll } from './support/teardown';
 
 /*
  * Packs and label scales at the counter (issue 19): a product with a carton pack is added on the
@@ -40,10 +41,7 @@ beforeAll(async () => {
 
 checkEachTest(() => ({ page, errors }), 'goods-');
 
-afterAll(async () => {
-  await browser?.close();
-  await counter?.stop();
-});
+endAfterAll(() => [browser, counter]);
 
 describe.skipIf(suite.skip)(suite.title, () => {
   it('adds a product with a carton pack and sets the label scales on the Products settings', async () => {

@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { browserTestSuite, checkEachTest, openPage, screenshot, type ConsoleErrors } from './support/browser';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { createHubDatabase, hubClient, startHub, type HubDatabase } from './support/hub-process';
 import type { Proc } from './support/processes';
 import { catalogue, productBody } from './support/seed';
 import { goTo, scan } from './support/ui';
+import { endAfterAll } from './support/teardown';
 
 /*
  * The whole promise of the product, end to end: a counter in browser mode and a real hub
@@ -78,12 +79,7 @@ beforeAll(async () => {
 
 checkEachTest(() => ({ page, errors }), 'sync-');
 
-afterAll(async () => {
-  await browser?.close();
-  await counter?.stop();
-  await hub?.stop();
-  await db?.drop();
-});
+endAfterAll(() => [browser, counter, hub, db]);
 
 describe.skipIf(suite.skip)(suite.title, () => {
   it('a refused device token creates no store: the setup still asks for everything, after a reload too', async () => {

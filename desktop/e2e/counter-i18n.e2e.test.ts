@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { textOverflows } from '../../test-support/text-overflow.check';
 import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from './support/browser';
 import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { catalogue, seedSignedInStore } from './support/seed';
 import { scan } from './support/ui';
+import { endAfterAll } from './support/teardown';
 
 /*
  * The counter in Urdu and Hindi: chosen before sign-in, kept for the person, switched at once
@@ -38,10 +39,7 @@ beforeAll(async () => {
 
 checkEachTest(() => ({ page, errors }));
 
-afterAll(async () => {
-  await browser?.close();
-  await counter?.stop();
-});
+endAfterAll(() => [browser, counter]);
 
 async function visitEveryScreen(lang: 'ur' | 'hi'): Promise<void> {
   for (const [i, key] of screens.entries()) {

@@ -1,6 +1,6 @@
 import { formatMoney } from '@bazaar/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../src/core/testing/free-port';
 import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from './support/browser';
 import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
@@ -8,6 +8,7 @@ import { cutOffSideways } from '../../test-support/in-view.check';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { catalogue, seedSignedInStore } from './support/seed';
 import { goTo, scan } from './support/ui';
+import { endAfterAll } from './support/teardown';
 
 /*
  * The cashier's keyboard path (issue 16) on a small shop PC screen (1024×600): the scan box
@@ -46,10 +47,7 @@ beforeAll(async () => {
 
 checkEachTest(() => ({ page, errors }), 'keyboard-');
 
-afterAll(async () => {
-  await browser?.close();
-  await counter?.stop();
-});
+endAfterAll(() => [browser, counter]);
 
 describe.skipIf(suite.skip)(suite.title, () => {
   it('empties the scan box after an unknown barcode, so the next scan is read on its own', async () => {

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { startCounter, type CounterApp } from './support/counter-app';
 import { catalogue, seedSignedInStore } from './support/seed';
 import { screenshotDir } from './support/paths';
 import { scan } from './support/ui';
+import { endAfterAll } from './support/teardown';
 
 /*
  * Udhaar at the counter (issue 20): a cashier sells on credit to a regular customer who is
@@ -46,11 +47,7 @@ beforeAll(async () => {
 
 checkEachTest(() => ({ page, errors }), 'khata-');
 
-afterAll(async () => {
-  printer?.server.close();
-  await browser?.close();
-  await counter?.stop();
-});
+endAfterAll(() => [printer?.server, browser, counter]);
 
 /** F9, then Tab from cash past UPI to the credit box and type the amount. */
 async function payOnCredit(rupees: string): Promise<void> {

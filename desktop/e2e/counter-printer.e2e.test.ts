@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
 import { freePort } from '../src/core/testing/free-port';
 import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from './support/browser';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { catalogue, seedSignedInStore } from './support/seed';
 import { goTo, scan } from './support/ui';
+import { endAfterAll } from './support/teardown';
 
 /*
  * Receipts on a network printer (issue 17): the manager sets the printer's address in Settings,
@@ -47,11 +48,7 @@ beforeAll(async () => {
 
 checkEachTest(() => ({ page, errors }), 'printer-');
 
-afterAll(async () => {
-  printer?.close();
-  await browser?.close();
-  await counter?.stop();
-});
+endAfterAll(() => [printer, browser, counter]);
 
 async function sellOne(code: string): Promise<string> {
   await goTo(page, 'F1', /^Counter$/);

@@ -1,10 +1,11 @@
 import { formatMoney } from '@bazaar/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { browserTestSuite, checkEachTest, openPage, screenshot, type ConsoleErrors } from './support/browser';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { catalogue, seedLocalCatalogue } from './support/seed';
 import { goTo, scan } from './support/ui';
+import { endAfterAll } from './support/teardown';
 
 /*
  * The counter in browser mode (`pnpm counter` as a real process, real SQLite, headless
@@ -37,10 +38,7 @@ beforeAll(async () => {
 
 checkEachTest(() => ({ page, errors }));
 
-afterAll(async () => {
-  await browser?.close();
-  await counter?.stop();
-});
+endAfterAll(() => [browser, counter]);
 
 describe.skipIf(suite.skip)(suite.title, () => {
   it('sets up a new store on first run and signs the owner in', async () => {

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { textOverflows } from '../../test-support/text-overflow.check';
 import { browserTestSuite, checkEachTest, openPage, screenshot, type ConsoleErrors } from './support/browser';
 import { startCounter, type CounterApp } from './support/counter-app';
@@ -7,6 +7,7 @@ import { createHubDatabase, hubClient, startHub, type HubDatabase } from './supp
 import type { Proc } from './support/processes';
 import { catalogue, productBody } from './support/seed';
 import { scan } from './support/ui';
+import { endAfterAll } from './support/teardown';
 
 /*
  * A transfer between two stores through a real hub, at two counters: the sending counter makes a
@@ -75,13 +76,7 @@ beforeAll(async () => {
 checkEachTest(() => ({ page: pageA, errors: errorsA }), 'transfers-sender-');
 checkEachTest(() => ({ page: pageB, errors: errorsB }), 'transfers-receiver-');
 
-afterAll(async () => {
-  await browser?.close();
-  await sender?.stop();
-  await receiver?.stop();
-  await hub?.stop();
-  await db?.drop();
-});
+endAfterAll(() => [browser, sender, receiver, hub, db]);
 
 describe.skipIf(suite.skip)(suite.title, () => {
   it('makes a draft at the sending counter: the store by name, lines by scan, three cartons and 2.5 kg', async () => {

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashStored } from '../src/core/audit/audit.verify';
 import { browserTestSuite, checkEachTest, openPage, screenshot, type ConsoleErrors } from './support/browser';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { catalogue, seedSignedInStore } from './support/seed';
 import { goTo, scan } from './support/ui';
+import { endAfterAll } from './support/teardown';
 
 /*
  * Issue 25: verifying the audit chain of a store with a long history must never stop the
@@ -71,10 +72,7 @@ beforeAll(async () => {
 
 checkEachTest(() => ({ page, errors }));
 
-afterAll(async () => {
-  await browser?.close();
-  await counter?.stop();
-});
+endAfterAll(() => [browser, counter]);
 
 describe.skipIf(suite.skip)(suite.title, () => {
   it('answers a scan while a full verification of a long chain runs, and the verification still finds it intact', async () => {
