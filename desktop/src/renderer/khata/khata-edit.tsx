@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { CustomerView } from '../../core/credit/credit.api';
 import { useApi } from '../api/api-context';
-import { asApiError } from '../api/use-query';
 import { parseAmount } from '../counter/discount';
 import { useI18n } from '../i18n/i18n-context';
 import { Field } from '../ui/field';
 import { Notice } from '../ui/notice';
+import { useSaveAction } from '../ui/use-save-action';
 
 /** The limit as the box shows it: "500.00", or empty for no limit. */
 const limitText = (paise: number | null) => (paise === null ? '' : (paise / 100).toFixed(2));
@@ -23,7 +23,7 @@ export function CustomerEditForm({ view, canSetLimit, onDone, onCancel }: { view
   const [note, setNote] = useState(c.note ?? '');
   const [limit, setLimit] = useState(limitText(c.creditLimitPaise));
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSaveAction((message) => setError(t('khata.failed', { error: message })));
   const save = async () => {
     const typedLimit = limit.trim() === '' ? null : parseAmount(limit);
     if (limit.trim() !== '' && typedLimit === null) {
@@ -44,15 +44,10 @@ export function CustomerEditForm({ view, canSetLimit, onDone, onCancel }: { view
       onCancel();
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await api.updateCustomer({ customer: c.id, ...change });
       onDone();
-    } catch (err) {
-      setError(t('khata.failed', { error: asApiError(err).message }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form

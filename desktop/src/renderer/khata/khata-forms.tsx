@@ -2,12 +2,14 @@ import type { RepaymentMethod } from '@bazaar/shared';
 import { useState } from 'react';
 import type { CustomerView } from '../../core/credit/credit.api';
 import { useApi } from '../api/api-context';
-import { asApiError, useQuery } from '../api/use-query';
+import { useQuery } from '../api/use-query';
 import { parseAmount } from '../counter/discount';
 import { useI18n } from '../i18n/i18n-context';
 import { useApproval } from '../ui/approval.dialog';
 import { Field } from '../ui/field';
 import { Notice } from '../ui/notice';
+import { Options } from '../ui/options';
+import { useSaveAction } from '../ui/use-save-action';
 import { signedAmount } from './khata-words';
 
 type Said = { kind: 'ok' | 'error'; text: string } | null;
@@ -22,24 +24,19 @@ export function ReceivePaymentForm({ view, onDone }: { view: CustomerView; onDon
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<RepaymentMethod>('cash');
   const [said, setSaid] = useState<Said>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSaveAction((error) => setSaid({ kind: 'error', text: t('khata.failed', { error }) }));
   const save = async () => {
     const paise = parseAmount(amount);
     if (paise === null || paise <= 0) {
       setSaid({ kind: 'error', text: t('bills.discount.badAmount') });
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await api.receivePayment({ customer: view.customer.id, amountPaise: paise, method });
       setAmount('');
       setSaid({ kind: 'ok', text: t('khata.receive.done', { amount: i18n.money(paise), name: view.customer.name, balance: i18n.money(r.balancePaise) }) });
       onDone();
-    } catch (err) {
-      setSaid({ kind: 'error', text: t('khata.failed', { error: asApiError(err).message }) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form
@@ -57,11 +54,7 @@ export function ReceivePaymentForm({ view, onDone }: { view: CustomerView; onDon
         </Field>
         <Field id="khata-pay-method" label={t('khata.receive.method')}>
           <select id="khata-pay-method" className="select" value={method} onChange={(e) => setMethod(e.target.value as RepaymentMethod)}>
-            {methods.map((m) => (
-              <option key={m} value={m}>
-                {t(`bills.method.${m}`)}
-              </option>
-            ))}
+            <Options items={methods} label={(m) => t(`bills.method.${m}`)} />
           </select>
         </Field>
       </div>
@@ -85,13 +78,14 @@ export function AdjustForm({ view, onDone }: { view: CustomerView; onDone: () =>
   const [reason, setReason] = useState('');
   const [opening, setOpening] = useState(false);
   const [said, setSaid] = useState<Said>(null);
+  const { run } = useSaveAction((error) => setSaid({ kind: 'error', text: t('khata.failed', { error }) }));
   const save = async () => {
     const paise = signedAmount(amount, parseAmount);
     if (paise === null) {
       setSaid({ kind: 'error', text: t('khata.adjust.badAmount') });
       return;
     }
-    try {
+    await run(async () => {
       const r = await approval.run((a) => api.adjustBalance({ customer: view.customer.id, amountPaise: paise, reason, opening, ...(a ? { approval: a } : {}) }));
       if (!r) return;
       setAmount('');
@@ -99,9 +93,7 @@ export function AdjustForm({ view, onDone }: { view: CustomerView; onDone: () =>
       setOpening(false);
       setSaid({ kind: 'ok', text: t('khata.adjust.done', { name: view.customer.name, amount: i18n.money(paise), balance: i18n.money(r.balancePaise) }) });
       onDone();
-    } catch (err) {
-      setSaid({ kind: 'error', text: t('khata.failed', { error: asApiError(err).message }) });
-    }
+    });
   };
   return (
     <>

@@ -9,6 +9,7 @@ import { useApproval } from '../ui/approval.dialog';
 import { Field } from '../ui/field';
 import { dateTime } from '../ui/format';
 import { Notice } from '../ui/notice';
+import { Options } from '../ui/options';
 import { Screen } from '../ui/screen';
 import { useExclusive } from '../ui/use-exclusive';
 import { useWindowKeys } from '../ui/use-window-keys';
@@ -178,11 +179,7 @@ export function ReturnsScreen() {
             <div className="form-row">
               <Field id="refund-by" label={t('returns.refundBy')}>
                 <select id="refund-by" className="input" value={refundBy} onChange={(e) => setRefundBy(e.target.value as PaymentMethod)}>
-                  {methods.map((m) => (
-                    <option key={m} value={m}>
-                      {t(`bills.method.${m}`)}
-                    </option>
-                  ))}
+                  <Options items={methods} label={(m) => t(`bills.method.${m}`)} />
                 </select>
               </Field>
               <div className="pay-due">
