@@ -21,6 +21,7 @@ import { requireUser } from '../auth/auth.middleware';
 import { lockScopes, nextVersion } from '../db/change-version';
 import type { Database, ProductRow } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
+import { deleteOrArchive, readOne, type CatalogEntity } from '../http/catalog-entity';
 import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
 import { actorOf, boolQuery, containsPattern, iso, rethrowUnique, definedOnly, sameText } from '../http/route-helpers';
 import { route } from '../openapi/openapi.route';
@@ -108,6 +109,24 @@ const getOne = route({ summary: 'One product', tag, id, responses: { 200: produc
 const replace = route({ summary: 'Replace a product (admin)', tag, id, body: productCreateSchema.omit({ id: true }).extend({ archived: z.boolean().default(false) }).strict(), responses: { 200: productSchema } });
 const change = route({ summary: 'Change some fields (admin)', tag, id, body: productUpdateSchema, responses: { 200: productSchema } });
 const remove = route({ summary: 'Delete a product, or archive it when it has history (200 with the archived product)', tag, id, responses: { 200: productSchema, 204: null } });
+
+/** Deleting a product with history (movements, stock, a remap onto it) archives it, so the history keeps its meaning. */
+const PRODUCT: CatalogEntity<ProductRow, Product> = {
+  table: 'products',
+  entity: 'product',
+  notFound: id.notFound,
+  view: toProduct,
+  inUse: async (trx, id) => {
+    const used = await trx
+      .selectNoFrom((eb) => [
+        eb.exists(eb.selectFrom('movements').select('id').where('product_id', '=', id)).as('movements'),
+        eb.exists(eb.selectFrom('stock').select('store_id').where('product_id', '=', id)).as('stock'),
+        eb.exists(eb.selectFrom('product_remaps').select('from_product_id').where('to_product_id', '=', id)).as('remaps'),
+      ])
+      .executeTakeFirstOrThrow();
+    return Boolean(used.movements || used.stock || used.remaps);
+  },
+};
 
 export function createProductsRoutes(deps: AppDeps) {
   const { db } = deps;
@@ -218,10 +237,7 @@ export function createProductsRoutes(deps: AppDeps) {
     })
     .get('/:id', getOne, async (c) => {
       requireUser(c);
-      const id = getOne.id(c);
-      const row = await db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) throw new DomainError('NOT_FOUND', 'product not found');
-      return c.json(toProduct(row), 200);
+      return c.json(await readOne(db, PRODUCT, getOne.id(c)), 200);
     })
     .put('/:id', replace, async (c) => {
       requireUser(c, ['admin']);
@@ -236,28 +252,7 @@ export function createProductsRoutes(deps: AppDeps) {
     })
     .delete('/:id', remove, async (c) => {
       const me = requireUser(c, ['admin']);
-      const id = remove.id(c);
-      const result = await db.transaction().execute(async (trx) => {
-        const version = await nextVersion(trx);
-        const before = await trx.selectFrom('products').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-        if (!before) throw new DomainError('NOT_FOUND', 'product not found');
-        const used = await trx
-          .selectNoFrom((eb) => [
-            eb.exists(eb.selectFrom('movements').select('id').where('product_id', '=', id)).as('movements'),
-            eb.exists(eb.selectFrom('stock').select('store_id').where('product_id', '=', id)).as('stock'),
-            eb.exists(eb.selectFrom('product_remaps').select('from_product_id').where('to_product_id', '=', id)).as('remaps'),
-          ])
-          .executeTakeFirstOrThrow();
-        if (used.movements || used.stock || used.remaps) {
-          // Deleting a product with history archives it, so the history keeps its meaning.
-          const after = await trx.updateTable('products').set({ archived: true, version, updated_at: new Date(deps.clock.now()) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-          await writeAudit(trx, { ...actorOf(c, deps, me), action: 'product.archive', entity: 'product', entityId: id, storeId: null, before: toProduct(before), after: toProduct(after) });
-          return toProduct(after);
-        }
-        await trx.deleteFrom('products').where('id', '=', id).execute();
-        await writeAudit(trx, { ...actorOf(c, deps, me), action: 'product.delete', entity: 'product', entityId: id, storeId: null, before: toProduct(before) });
-        return null;
-      });
+      const result = await deleteOrArchive(c, deps, me, PRODUCT, remove.id(c));
       return result ? c.json(result, 200) : c.body(null, 204);
     });
 }

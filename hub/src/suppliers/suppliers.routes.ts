@@ -6,6 +6,7 @@ import { requireUser } from '../auth/auth.middleware';
 import { nextVersion } from '../db/change-version';
 import type { SupplierRow } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
+import { deleteOrArchive, readOne, type CatalogEntity } from '../http/catalog-entity';
 import { decodeCursor, idCursorSchema, pageOf } from '../http/cursor';
 import { actorOf, boolQuery, containsPattern, iso, definedOnly } from '../http/route-helpers';
 import { route } from '../openapi/openapi.route';
@@ -39,6 +40,23 @@ const getOne = route({ summary: 'One supplier', tag, id, responses: { 200: suppl
 const replace = route({ summary: 'Replace a supplier (admin)', tag, id, body: supplierCreateSchema.extend({ archived: z.boolean().default(false) }).strict(), responses: { 200: supplierSchema } });
 const change = route({ summary: 'Change some fields (admin)', tag, id, body: supplierUpdateSchema, responses: { 200: supplierSchema } });
 const remove = route({ summary: 'Delete a supplier, or archive it when it has history (200 with the archived supplier)', tag, id, responses: { 200: supplierSchema, 204: null } });
+
+/** Deleting a supplier that products or movements name archives it. */
+const SUPPLIER: CatalogEntity<SupplierRow, Supplier> = {
+  table: 'suppliers',
+  entity: 'supplier',
+  notFound: id.notFound,
+  view: toSupplier,
+  inUse: async (trx, id) => {
+    const used = await trx
+      .selectNoFrom((eb) => [
+        eb.exists(eb.selectFrom('products').select('id').where('supplier_id', '=', id)).as('products'),
+        eb.exists(eb.selectFrom('movements').select('id').where('supplier_id', '=', id)).as('movements'),
+      ])
+      .executeTakeFirstOrThrow();
+    return Boolean(used.products || used.movements);
+  },
+};
 
 export function createSuppliersRoutes(deps: AppDeps) {
   const { db } = deps;
@@ -94,10 +112,7 @@ export function createSuppliersRoutes(deps: AppDeps) {
     })
     .get('/:id', getOne, async (c) => {
       requireUser(c);
-      const id = getOne.id(c);
-      const row = await db.selectFrom('suppliers').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) throw new DomainError('NOT_FOUND', 'supplier not found');
-      return c.json(toSupplier(row), 200);
+      return c.json(await readOne(db, SUPPLIER, getOne.id(c)), 200);
     })
     .put('/:id', replace, async (c) => {
       requireUser(c, ['admin']);
@@ -112,26 +127,7 @@ export function createSuppliersRoutes(deps: AppDeps) {
     })
     .delete('/:id', remove, async (c) => {
       const me = requireUser(c, ['admin']);
-      const id = remove.id(c);
-      const result = await db.transaction().execute(async (trx) => {
-        const version = await nextVersion(trx);
-        const before = await trx.selectFrom('suppliers').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-        if (!before) throw new DomainError('NOT_FOUND', 'supplier not found');
-        const used = await trx
-          .selectNoFrom((eb) => [
-            eb.exists(eb.selectFrom('products').select('id').where('supplier_id', '=', id)).as('products'),
-            eb.exists(eb.selectFrom('movements').select('id').where('supplier_id', '=', id)).as('movements'),
-          ])
-          .executeTakeFirstOrThrow();
-        if (used.products || used.movements) {
-          const after = await trx.updateTable('suppliers').set({ archived: true, version, updated_at: new Date(deps.clock.now()) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-          await writeAudit(trx, { ...actorOf(c, deps, me), action: 'supplier.archive', entity: 'supplier', entityId: id, storeId: null, before: toSupplier(before), after: toSupplier(after) });
-          return toSupplier(after);
-        }
-        await trx.deleteFrom('suppliers').where('id', '=', id).execute();
-        await writeAudit(trx, { ...actorOf(c, deps, me), action: 'supplier.delete', entity: 'supplier', entityId: id, storeId: null, before: toSupplier(before) });
-        return null;
-      });
+      const result = await deleteOrArchive(c, deps, me, SUPPLIER, remove.id(c));
       return result ? c.json(result, 200) : c.body(null, 204);
     });
 }
