@@ -1,5 +1,5 @@
 import { customerSchema, ledgerEntrySchema, type Customer, type LedgerEntry } from '@bazaar/shared';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CustomersTable, Database } from '../db/database.types';
 
 const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
@@ -41,4 +41,19 @@ export async function entriesAfter(db: Kysely<Database>, storeId: string, afterP
   const rows = await db.selectFrom('credit_entries').select(['pos', 'doc']).where('store_id', '=', storeId).where('pos', '>', afterPos).orderBy('pos').limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   return { entries: page.map((r) => toEntry(r.doc)), lastPos: page.length ? Number(page.at(-1)!.pos) : afterPos, hasMore: rows.length > limit };
+}
+
+/**
+ * Per customer a counter of `storeId` may see, the sum of their entries held by the chain's other
+ * stores (the counter holds its own store's entries one by one): with sharing on, every customer's;
+ * off, only the store's own customers' (what was sold to them elsewhere while sharing was on).
+ */
+export async function balancesElsewhere(db: Kysely<Database>, storeId: string, shared: boolean): Promise<{ customerId: string; balancePaise: number }[]> {
+  let q = db
+    .selectFrom('credit_entries')
+    .select(['customer_id', sql<string>`sum(amount_paise)`.as('balance')])
+    .where('store_id', '<>', storeId);
+  if (!shared) q = q.where('customer_store_id', '=', storeId);
+  const rows = await q.groupBy('customer_id').having(sql`sum(amount_paise)`, '<>', 0).orderBy('customer_id').execute();
+  return rows.map((r) => ({ customerId: r.customer_id, balancePaise: Number(r.balance) }));
 }

@@ -3,11 +3,11 @@ import { Hono } from 'hono';
 import { requireDevice } from '../auth/auth.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
-import { allCustomers, customersOf, entriesAfter } from './credit.read';
+import { allCustomers, balancesElsewhere, customersOf, entriesAfter } from './credit.read';
 import { readCreditSettings } from './credit.settings';
 
 const customers = route({
-  summary: "The device's store's customers and its ledger entries after the cursor, from every counter of the store (device token)",
+  summary: "The device's store's customers and its ledger entries after the cursor, from every counter of the store, and on the last page each customer's sum held by other stores (device token)",
   tag: 'sync',
   query: syncCustomersQuerySchema,
   responses: { 200: syncCustomersResponseSchema },
@@ -20,7 +20,10 @@ export function createCreditSyncRoutes(deps: AppDeps) {
     const query = customers.query(c);
     const page = await entriesAfter(deps.db, device.storeId, Number(query.cursor ?? 0), MAX_PULL_CREDIT_ENTRIES);
     // Another store's customers only when the chain shares them.
-    const people = (await readCreditSettings(deps.db)).shareCustomers ? await allCustomers(deps.db) : await customersOf(deps.db, [device.storeId]);
-    return c.json({ customers: people, entries: page.entries, cursor: String(page.lastPos), hasMore: page.hasMore }, 200);
+    const shared = (await readCreditSettings(deps.db)).shareCustomers;
+    const people = shared ? await allCustomers(deps.db) : await customersOf(deps.db, [device.storeId]);
+    // The last page also answers what other stores hold on these customers' accounts, so the counter's balance is whole.
+    const elsewhere = page.hasMore ? {} : { elsewhere: await balancesElsewhere(deps.db, device.storeId, shared) };
+    return c.json({ customers: people, entries: page.entries, cursor: String(page.lastPos), hasMore: page.hasMore, ...elsewhere }, 200);
   });
 }

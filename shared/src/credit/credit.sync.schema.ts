@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuidSchema } from '../ids/uuidv7';
 import { customerSchema } from './customer.schema';
 import { ledgerEntrySchema } from './ledger.schema';
 
@@ -17,5 +18,11 @@ export const syncCustomersResponseSchema = z.object({
   /** Pass back to continue; the last page's is the one to keep. */
   cursor: z.string(),
   hasMore: z.boolean(),
+  /**
+   * On the last page: per customer the counter may see, the sum of their entries held by the
+   * chain's other stores (a chain-shared customer buys elsewhere too; zero sums left out). The
+   * counter adds its own store's entries. Absent from a hub that predates it.
+   */
+  elsewhere: z.array(z.object({ customerId: uuidSchema, balancePaise: z.number().int() })).optional(),
 });
 export type SyncCustomersResponse = z.infer<typeof syncCustomersResponseSchema>;

@@ -77,6 +77,8 @@ export interface PrintedStatement {
 export interface CustomerView {
   customer: Customer;
   balancePaise: number;
+  /** Of the balance, what the chain's other stores hold (a chain-shared customer), as of the last pull. */
+  elsewherePaise: number;
   /** How much more they may take on credit; null: no limit. */
   availablePaise: number | null;
   overdue: Overdue;

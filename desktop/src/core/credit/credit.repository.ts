@@ -68,9 +68,16 @@ export function requireCustomerSync(raw: Database.Database, ref: string): Custom
   throw new DomainError('CONFLICT', `"${ref}" matches ${pick.map((r) => `${r.name} (${r.phone})`).join(', ')}: give the phone number`, { customer: ref });
 }
 
+/** What the chain's other stores hold on a customer's account, as the last pull answered (0: nothing, or a customer of this store alone). */
+export function elsewhereSync(raw: Database.Database, customerId: string): number {
+  const r = prepared(raw, 'SELECT balance_paise AS b FROM customer_elsewhere WHERE customer_id = ?').get(customerId) as { b: number } | undefined;
+  return Number(r?.b ?? 0);
+}
+
+/** The whole balance: this store's entries held here (pushed or not) and the other stores' sum. */
 export function balanceSync(raw: Database.Database, customerId: string): number {
   const r = prepared(raw, 'SELECT coalesce(sum(amount_paise), 0) AS b FROM ledger_entries WHERE customer_id = ?').get(customerId) as { b: number };
-  return Number(r.b);
+  return Number(r.b) + elsewhereSync(raw, customerId);
 }
 
 export function entriesOfSync(raw: Database.Database, customerId: string): LedgerEntry[] {

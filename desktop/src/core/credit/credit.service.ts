@@ -9,21 +9,23 @@ import type { CustomersTable } from '../db/db.types';
 import { prepared } from '../db/prepared';
 import { writeTxSync } from '../db/write-tx';
 import type { addCustomerInput, adjustBalanceInput, CustomerStatementView, CustomerView, findCustomersInput, LedgerEntryResult, overdueInput, receivePaymentInput, showCustomerInput, updateCustomerInput } from './credit.api';
-import { appendEntrySync, entriesOfSync, findCustomerRowsSync, nameKey, requireCustomerSync, toCustomer } from './credit.repository';
+import { appendEntrySync, elsewhereSync, entriesOfSync, findCustomerRowsSync, nameKey, requireCustomerSync, toCustomer } from './credit.repository';
 
 function zoneOf(store: BillStore): string {
   return store.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** A customer with the figures derived from their ledger as this counter holds it. */
+/** A customer with the figures derived from their ledger as this counter holds it (the balance also what other stores hold on it). */
 export function customerViewSync(raw: Database.Database, store: BillStore, row: CustomersTable, nowMs: number): CustomerView {
   const entries = entriesOfSync(raw, row.id);
   const clock = { timeZone: zoneOf(store), termDays: DEFAULT_CREDIT_TERM_DAYS };
   const today = todayIn(nowMs, clock.timeZone);
-  const balancePaise = balanceOf(entries);
+  const elsewherePaise = elsewhereSync(raw, row.id);
+  const balancePaise = balanceOf(entries) + elsewherePaise;
   return {
     customer: toCustomer(row, store.storeId),
     balancePaise,
+    elsewherePaise,
     availablePaise: row.credit_limit_paise === null ? null : Math.max(0, row.credit_limit_paise - balancePaise),
     overdue: overdueOf(entries, today, clock),
     ageing: ageingOf(entries, today, clock),
@@ -131,7 +133,7 @@ export async function adjustBalance(ctx: CoreContext, input: z.output<typeof adj
 /** Who owes the store, largest balance first; `overdueOnly`: those with something past its due day, oldest first. */
 export async function receivables(ctx: CoreContext, input: z.output<typeof overdueInput>): Promise<CustomerView[]> {
   const { store } = billActorSync(ctx.raw, ctx.session);
-  const rows = prepared(ctx.raw, 'SELECT c.* FROM customers c WHERE EXISTS (SELECT 1 FROM ledger_entries e WHERE e.customer_id = c.id)').all() as CustomersTable[];
+  const rows = prepared(ctx.raw, 'SELECT c.* FROM customers c WHERE EXISTS (SELECT 1 FROM ledger_entries e WHERE e.customer_id = c.id) OR EXISTS (SELECT 1 FROM customer_elsewhere x WHERE x.customer_id = c.id)').all() as CustomersTable[];
   const views = rows.map((r) => customerViewSync(ctx.raw, store, r, ctx.clock.nowMs())).filter((v) => v.balancePaise !== 0);
   const chosen = input.overdueOnly ? views.filter((v) => v.overdue.overduePaise > 0).sort((a, b) => b.overdue.daysOverdue - a.overdue.daysOverdue || b.balancePaise - a.balancePaise) : views.sort((a, b) => b.balancePaise - a.balancePaise);
   return chosen.slice(0, input.limit);

@@ -48,7 +48,9 @@ export async function markCreditPushed(db: Executor, sent: CreditBatch['sent']):
 
 /**
  * After the pull: the store's customers (made at any counter) and its ledger entries after the
- * kept cursor, so a customer can pay at any counter of the store and see one balance. A customer
+ * kept cursor, so a customer can pay at any counter of the store and see one balance, and (last
+ * page) the sums other stores hold on the customers' accounts, so a chain-shared customer's
+ * balance and limit check here are whole. A customer
  * changed here and not yet pushed keeps the local copy; entries are stored once by id. A hub that
  * predates customers answers 404: nothing to do.
  */
@@ -79,6 +81,11 @@ export async function pullCustomers(ctx: CoreContext, target: HubTarget): Promis
         c += 1;
       }
       for (const entry of body.entries) if (storeEntrySync(ctx.raw, entry, 'hub')) e += 1;
+      if (body.elsewhere) {
+        // The whole answer of a complete pull: what other stores hold on each customer's account now.
+        prepared(ctx.raw, 'DELETE FROM customer_elsewhere').run();
+        for (const x of body.elsewhere) prepared(ctx.raw, 'INSERT INTO customer_elsewhere (customer_id, balance_paise) VALUES (?, ?)').run(x.customerId, x.balancePaise);
+      }
       prepared(ctx.raw, 'UPDATE credit_sync SET cursor = ? WHERE id = 1').run(body.cursor);
       return { c, e };
     });

@@ -338,6 +338,7 @@ export interface StoreDatabase {
   customers: CustomersTable;
   ledger_entries: LedgerEntriesTable;
   credit_sync: CreditSyncTable;
+  customer_elsewhere: CustomerElsewhereTable;
 }
 
 /** The store's customers (migration 0013); their balance is the sum of their ledger_entries. */
@@ -375,6 +376,12 @@ export interface LedgerEntriesTable {
 export interface CreditSyncTable {
   id: number;
   cursor: string | null;
+}
+
+/** A customer's balance from the entries other stores of the chain hold, as the last pull answered (migration 0024). */
+export interface CustomerElsewhereTable {
+  customer_id: string;
+  balance_paise: number;
 }
 
 /** Pack barcodes → product, kept by triggers on products.packs (migration 0012). */
