@@ -105,6 +105,62 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect(csv.slice(1).every((r) => r[header.indexOf('region')] === 'South')).toBe(true);
   }, 120_000);
 
+  it('a view saved without chosen dates keeps meaning the default period up to the day it is opened; chosen dates stay as chosen', async () => {
+    const { page } = h;
+    const day = (ms: number) => {
+      const d = new Date(ms);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    };
+    await signInAs(page, h.hub.url, 'owner');
+    await openTab(page, 'Rankings');
+    const from = page.locator('.filter-panel').getByLabel('From', { exact: true });
+    const to = page.locator('.filter-panel').getByLabel('to', { exact: true });
+    await expect.poll(() => from.inputValue()).toBe(day(Date.now() - 29 * 86_400_000));
+    await page.getByTestId('rank-sort').selectOption('shrinkage');
+    // A filter changed, the dates untouched: the URL (and so the view) holds no dates.
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('shrinkage');
+    expect([...new URL(page.url()).searchParams.keys()].filter((k) => k === 'from' || k === 'to')).toEqual([]);
+    await page.getByTestId('save-view-open').click();
+    await page.getByTestId('save-view-name').fill('Shrinkage, last 30 days');
+    await page.getByTestId('save-view-submit').click();
+    await page.getByTestId('save-view').getByRole('status').filter({ hasText: 'Saved as “Shrinkage, last 30 days”.' }).waitFor();
+    // Chosen dates are the view's own.
+    await from.fill('2026-01-05');
+    await to.fill('2026-02-04');
+    await expect.poll(() => new URL(page.url()).searchParams.get('to')).toBe('2026-02-04');
+    await page.getByTestId('save-view-open').click();
+    await page.getByTestId('save-view-name').fill('Shrinkage, January');
+    await page.getByTestId('save-view-submit').click();
+    await page.getByTestId('save-view').getByRole('status').filter({ hasText: 'Saved as “Shrinkage, January”.' }).waitFor();
+
+    // Forty days later the first view is the last 30 days before that day; the second is still January.
+    const later = Date.now() + 40 * 86_400_000;
+    await page.clock.setFixedTime(later);
+    await openTab(page, 'Saved views');
+    const rolling = page.getByTestId('saved-view').filter({ hasText: 'Shrinkage, last 30 days' });
+    await expect.poll(() => rolling.textContent()).toContain('Default period, up to the day it is opened');
+    const january = page.getByTestId('saved-view').filter({ hasText: 'Shrinkage, January' });
+    await expect.poll(() => january.textContent()).toMatch(/5 Jan\w* 2026 – 4 Feb\w* 2026/);
+    await h.shot('views-06-rolling-and-fixed-dates');
+    await rolling.getByTestId('saved-view-open').click();
+    await page.getByRole('heading', { level: 1, name: 'Rankings' }).waitFor();
+    await expect.poll(() => from.inputValue()).toBe(day(later - 29 * 86_400_000));
+    await expect(to.inputValue()).resolves.toBe(day(later));
+    await expect(page.getByTestId('rank-sort').inputValue()).resolves.toBe('shrinkage');
+    await openTab(page, 'Saved views');
+    await january.getByTestId('saved-view-open').click();
+    await page.getByRole('heading', { level: 1, name: 'Rankings' }).waitFor();
+    await expect.poll(() => from.inputValue()).toBe('2026-01-05');
+    await expect(to.inputValue()).resolves.toBe('2026-02-04');
+
+    // Trends likewise: another grain is its default period, not dates in the URL.
+    await openTab(page, 'Trends');
+    await page.getByTestId('trend-grain').selectOption('week');
+    await expect.poll(() => new URL(page.url()).searchParams.get('grain')).toBe('week');
+    expect(new URL(page.url()).searchParams.has('from')).toBe(false);
+    await expect.poll(() => page.locator('.filter-panel').getByLabel('From', { exact: true }).inputValue()).toBe(day(later - (7 * 12 - 1) * 86_400_000));
+  }, 120_000);
+
   it("drills from a region to a store to its products, each with its own live alert", async () => {
     const { page, hub } = h;
     await signInAs(page, hub.url, 'owner');

@@ -51,6 +51,9 @@ export const webViewsMessages = messages({
   'web.views.scheduled.daily': { en: 'Every day: {kind}', ur: 'روزانہ: {kind}', hi: 'हर दिन: {kind}' },
   'web.views.scheduled.weekly': { en: 'Every week: {kind}', ur: 'ہر ہفتے: {kind}', hi: 'हर सप्ताह: {kind}' },
   'web.views.filter.dates': { en: '{from} – {to}', ur: '{from} – {to}', hi: '{from} – {to}' },
+  'web.views.filter.rolling': { en: 'Default period, up to the day it is opened', ur: 'طے شدہ مدت، کھولنے کے دن تک', hi: 'डिफ़ॉल्ट अवधि, खोलने के दिन तक' },
+  'web.views.filter.since': { en: '{from} – the day it is opened', ur: '{from} – کھولنے کا دن', hi: '{from} – खोलने का दिन' },
+  'web.views.filter.until': { en: 'Default period up to {to}', ur: '{to} تک طے شدہ مدت', hi: '{to} तक डिफ़ॉल्ट अवधि' },
   'web.views.filter.region': { en: 'Region: {region}', ur: 'علاقہ: {region}', hi: 'क्षेत्र: {region}' },
   'web.views.filter.city': { en: 'City: {city}', ur: 'شہر: {city}', hi: 'शहर: {city}' },
   'web.views.filter.more': {

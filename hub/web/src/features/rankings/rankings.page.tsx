@@ -27,13 +27,17 @@ const quickViews = [
   { key: 'strongestSales', sort: 'sales', dir: 'desc' },
 ] as const;
 
-/** The view lives in the URL: a filtered ranking can be reloaded, bookmarked and shared. */
+/**
+ * The view lives in the URL: a filtered ranking can be reloaded, bookmarked and shared. Dates the
+ * user did not choose stay out of it ('' here), so a saved view keeps meaning the last 30 days
+ * from the day it is opened, never the days it was saved on.
+ */
 function fromUrl(search: URLSearchParams): Filters {
   const sort = search.get('sort') as RankingSort | null;
   const limit = Number(search.get('limit'));
   return {
-    from: search.get('from') ?? daysAgo(29),
-    to: search.get('to') ?? isoDay(new Date()),
+    from: search.get('from') ?? '',
+    to: search.get('to') ?? '',
     region: search.get('region') ?? '',
     city: search.get('city') ?? '',
     sort: sort && rankingSorts.includes(sort) ? sort : 'sales',
@@ -53,11 +57,13 @@ export function RankingsPage() {
     // Any change but the page itself starts again at the first page.
     const next = { ...f, offset: 0, ...patch };
     setF(next);
-    navigate(`/rankings?${new URLSearchParams(Object.entries(next).map(([k, v]) => [k, String(v)])).toString()}`, { replace: true });
+    navigate(`/rankings?${new URLSearchParams(Object.entries(next).filter(([, v]) => v !== '').map(([k, v]) => [k, String(v)])).toString()}`, { replace: true });
   };
+  const from = f.from || daysAgo(29);
+  const to = f.to || isoDay(new Date());
   const region = useDebounced(f.region.trim());
   const city = useDebounced(f.city.trim());
-  const range = { from: dayStart(f.from), to: dayEnd(f.to) };
+  const range = { from: dayStart(from), to: dayEnd(to) };
   const query = { ...range, region: region || undefined, city: city || undefined, sort: f.sort, dir: f.dir, limit: f.limit, offset: f.offset || undefined };
   const q = useQuery({ queryKey: ['reports', 'rankings', query], queryFn: () => insightsApi.storeRankings(query) });
   const rows = q.data?.items ?? [];
@@ -97,8 +103,8 @@ export function RankingsPage() {
         <SaveViewButton />
       </div>
       <FilterPanel label={t('web.rank.filters')} active={[f.region, f.city].filter(Boolean).length}>
-        <Field label={t('common.from')}>{(id) => <input id={id} type="date" value={f.from} max={f.to} onChange={(e) => set({ from: e.target.value })} />}</Field>
-        <Field label={t('web.overview.to')}>{(id) => <input id={id} type="date" value={f.to} min={f.from} onChange={(e) => set({ to: e.target.value })} />}</Field>
+        <Field label={t('common.from')}>{(id) => <input id={id} type="date" value={from} max={to} onChange={(e) => set({ from: e.target.value })} />}</Field>
+        <Field label={t('web.overview.to')}>{(id) => <input id={id} type="date" value={to} min={from} onChange={(e) => set({ to: e.target.value })} />}</Field>
         <Field label={t('web.stock.region')}>
           {(id) => <SuggestInput id={id} kind="region" placeholder={t('web.stock.anyRegion')} value={f.region} onChange={(v) => set({ region: v })} suggest={insightsApi.regions} />}
         </Field>

@@ -24,14 +24,18 @@ type Filters = { grain: TrendGrain; from: string; to: string; region: string; st
 
 const defaultFrom: Record<TrendGrain, () => string> = { day: () => daysAgo(29), week: () => daysAgo(7 * 12 - 1), month: () => daysAgo(364) };
 
-/** The view lives in the URL: a trend with its filters is a bookmark. */
+/**
+ * The view lives in the URL: a trend with its filters is a bookmark. Dates the user did not choose
+ * stay out of it (''), so a saved view keeps meaning the grain's default period up to the day it is
+ * opened, never the days it was saved on.
+ */
 function fromUrl(search: URLSearchParams): Filters {
   const g = search.get('grain') as TrendGrain | null;
   const grain = g && trendGrains.includes(g) ? g : 'day';
   return {
     grain,
-    from: search.get('from') ?? defaultFrom[grain](),
-    to: search.get('to') ?? isoDay(new Date()),
+    from: search.get('from') ?? '',
+    to: search.get('to') ?? '',
     region: search.get('region') ?? '',
     store: search.get('store') ?? '',
     product: search.get('product') ?? '',
@@ -49,11 +53,13 @@ export function TrendsPage() {
     const kept = Object.entries(next).filter(([, v]) => v !== '');
     navigate(`/trends?${new URLSearchParams(kept).toString()}`, { replace: true });
   };
+  const from = f.from || defaultFrom[f.grain]();
+  const to = f.to || isoDay(new Date());
   const region = useDebounced(f.region.trim());
   const storeName = useName('store', f.store || null);
   const store: PickOption | null = f.store ? { id: f.store, label: storeName.data?.name ?? '…' } : null;
-  const query = { grain: f.grain, from: f.from, to: f.to, region: region || undefined, storeId: f.store || undefined };
-  const q = useQuery({ queryKey: ['reports', 'trends', query], queryFn: () => trendsApi.trend(query), enabled: f.from <= f.to });
+  const query = { grain: f.grain, from, to, region: region || undefined, storeId: f.store || undefined };
+  const q = useQuery({ queryKey: ['reports', 'trends', query], queryFn: () => trendsApi.trend(query), enabled: from <= to });
   const grainLabel: Record<TrendGrain, string> = { day: t('web.trends.day'), week: t('web.trends.week'), month: t('web.trends.month') };
 
   return (
@@ -64,13 +70,13 @@ export function TrendsPage() {
       <FilterPanel label={t('web.trends.filters')} active={[f.region, f.store].filter(Boolean).length}>
         <Field label={t('web.trends.grain')}>
           {(id) => (
-            <select id={id} value={f.grain} onChange={(e) => set({ grain: e.target.value as TrendGrain, from: defaultFrom[e.target.value as TrendGrain]() })} data-testid="trend-grain">
+            <select id={id} value={f.grain} onChange={(e) => set({ grain: e.target.value as TrendGrain, from: '' })} data-testid="trend-grain">
               <Options values={trendGrains} label={(g) => grainLabel[g]} />
             </select>
           )}
         </Field>
-        <Field label={t('common.from')}>{(id) => <input id={id} type="date" value={f.from} max={f.to} onChange={(e) => set({ from: e.target.value })} />}</Field>
-        <Field label={t('web.overview.to')}>{(id) => <input id={id} type="date" value={f.to} min={f.from} onChange={(e) => set({ to: e.target.value })} />}</Field>
+        <Field label={t('common.from')}>{(id) => <input id={id} type="date" value={from} max={to} onChange={(e) => set({ from: e.target.value })} />}</Field>
+        <Field label={t('web.overview.to')}>{(id) => <input id={id} type="date" value={to} min={from} onChange={(e) => set({ to: e.target.value })} />}</Field>
         <Field label={t('web.stock.region')}>
           {(id) => <SuggestInput id={id} kind="region" placeholder={t('web.stock.anyRegion')} value={f.region} onChange={(v) => set({ region: v, store: '' })} suggest={insightsApi.regions} />}
         </Field>
@@ -95,7 +101,7 @@ export function TrendsPage() {
         {q.data && (q.data.totals.current.revenuePaise || q.data.totals.previous.revenuePaise || q.data.totals.lastYear.revenuePaise ? <TrendChart trend={q.data} /> : <div className="chart-empty">{t('web.trends.none')}</div>)}
       </section>
       {q.data && <TrendTable trend={q.data} />}
-      <ProductRegions productId={f.product} from={f.from} to={f.to} onProduct={(product) => set({ product })} />
+      <ProductRegions productId={f.product} from={from} to={to} onProduct={(product) => set({ product })} />
     </div>
   );
 }

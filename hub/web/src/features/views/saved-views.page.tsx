@@ -69,7 +69,7 @@ export function SavedViewsPage() {
         testId="saved-views"
       >
               {views.map((v) => {
-                const f = describeFilters(v.query, i18n);
+                const f = describeFilters(v.path, v.query, i18n);
                 return [
                   <tr key={v.id} data-testid="saved-view" data-name={v.name}>
                     <td>
