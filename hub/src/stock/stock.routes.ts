@@ -1,4 +1,5 @@
 import {
+  DomainError,
   limitSchema,
   pageSchema,
   skuSchema,
@@ -23,6 +24,7 @@ import { stockSearch } from './stock.search';
 import { route } from '../openapi/openapi.route';
 import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
 import { toStockRow } from './stock.mappers';
+import { productAtEveryStore } from './stock.every-store';
 
 /** Multi-store totals: read-heavy, invalidated by every write that moves stock or renames products. */
 const SUMMARY_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 60 };
@@ -41,9 +43,11 @@ export const stockQuery = z.strictObject({
   updatedTo: dateQuery.optional(),
   limit: limitSchema,
   cursor: z.string().optional(),
+  /** With productId: every store in scope, a store without a row at 0 (the assortment is every active product). */
+  everyStore: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 
-export const summaryQuery = stockQuery.omit({ status: true, updatedFrom: true, updatedTo: true });
+export const summaryQuery = stockQuery.omit({ status: true, updatedFrom: true, updatedTo: true, everyStore: true });
 export const countsQuery = z.strictObject({
   storeId: uuidSchema.optional(),
   region: z.string().trim().min(1).max(100).optional(),
@@ -62,6 +66,18 @@ const pairCursor = z.tuple([z.uuid(), z.uuid()]);
 const codeCursor = z.tuple([z.string().min(1).max(100), z.uuid()]);
 const productCursor = z.tuple([z.uuid()]);
 
+type ListRow = Parameters<typeof toStockRow>[0] & Pick<StockListItem, 'sku' | 'unit' | 'category'> & { product_name: string; supplier_id: string | null; store_code: string; store_name: string };
+const listItem = (r: ListRow): StockListItem => ({
+  ...toStockRow(r),
+  sku: r.sku,
+  productName: r.product_name,
+  unit: r.unit,
+  category: r.category,
+  supplierId: r.supplier_id,
+  storeCode: r.store_code,
+  storeName: r.store_name,
+});
+
 export function createStockRoutes(deps: AppDeps) {
   // The primary, not the replica: people check stock right after recording a movement.
   const db = deps.db;
@@ -73,6 +89,11 @@ export function createStockRoutes(deps: AppDeps) {
       const after = decodeCursor(query.cursor, pairCursor);
       const visible = visibleStoreIds(me);
       if (visible !== null && visible.length === 0) return c.json({ items: [], nextCursor: null }, 200);
+      if (query.everyStore) {
+        if (!query.productId) throw new DomainError('VALIDATION_FAILED', 'query.everyStore: needs productId');
+        const rows = await productAtEveryStore(db, visible, { ...query, productId: query.productId }, after);
+        return c.json(pageOf(rows, query.limit, listItem, (r) => [r.store_id, r.product_id]), 200);
+      }
       let q = db
         .selectFrom('stock as k')
         .innerJoin('products as p', 'p.id', 'k.product_id')
@@ -113,24 +134,7 @@ export function createStockRoutes(deps: AppDeps) {
       if (query.status === 'low') q = q.where(sql<boolean>`k.qty <= k.reorder_level AND k.qty > 0`);
       if (query.status === 'ok') q = q.where(sql<boolean>`k.qty > k.reorder_level AND k.qty > 0`);
       const rows = await q.execute();
-      return c.json(
-        pageOf(
-          rows,
-          query.limit,
-          (r): StockListItem => ({
-            ...toStockRow(r),
-            sku: r.sku,
-            productName: r.product_name,
-            unit: r.unit,
-            category: r.category,
-            supplierId: r.supplier_id,
-            storeCode: r.store_code,
-            storeName: r.store_name,
-          }),
-          (r) => [r.store_id, r.product_id],
-        ),
-        200,
-      );
+      return c.json(pageOf(rows, query.limit, listItem, (r) => [r.store_id, r.product_id]), 200);
     })
     // Low/out counts per store, read from store_stock_counts (kept exact by triggers on stock,
     // migration 0004): a row per store instead of counting millions of stock rows.

@@ -15,14 +15,14 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 
 const perStore = (t: Translator, qc: QueryClient) => stockColumns(t, qc).filter((c) => ['store', 'storeCode', 'qty', 'unit', 'reorder', 'status', 'variance', 'updated'].includes(c.id)).map((c) => (c.id === 'store' ? { ...c, minor: false } : c));
 
-/** One product across every store the user can see, and its movement history. */
+/** One product across every store the user can see (those without it at 0: every active product is in every store's assortment), and its movement history. */
 export function ProductDrilldown({ productId, onClose }: { productId: string | null; onClose(): void }) {
   const product = useProduct(productId);
   const i18n = useI18n();
   const qc = useQueryClient();
   const { t } = i18n;
   const unit = product.data?.unit ?? 'pc';
-  const stock = usePagedList(['stocks', 'product', productId], (cursor, limit = 50) => stockApi.list({ productId: productId ?? undefined, cursor, limit }), {
+  const stock = usePagedList(['stocks', 'product', productId, 'every-store'], (cursor, limit = 50) => stockApi.list({ productId: productId ?? undefined, everyStore: true, cursor, limit }), {
     enabled: !!productId,
   });
   const moves = usePagedList(
