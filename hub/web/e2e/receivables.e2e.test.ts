@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatMoney, type CustomerDetail, type LoginResult, type ReceivablesReport } from '@bazaar/shared';
+import { createTranslator, formatMoney, type CustomerDetail, type LoginResult, type ReceivablesReport } from '@bazaar/shared';
 import { PASSWORD } from './seed';
 import { openTab, signInAs } from './sign-in';
 import { seedReceivables } from './receivables.seed';
@@ -108,6 +108,53 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect(await lines.first().innerText()).toContain(formatMoney(part.statement.openingPaise));
     await t.page.keyboard.press('Escape');
     await expect.poll(() => t.page.url()).not.toContain('customer=');
+  });
+
+  it('prints the statement (or saves it as PDF): store, customer, period, currency, opening, bills, payments, closing, and nothing of the app', async () => {
+    const d = await t.api.call<CustomerDetail>('GET', `/customers/${t.seed.ravi.id}`);
+    const page = t.page;
+    await openReceivables(page, 'owner');
+    await rows(page, 'receivables-top').filter({ hasText: 'Ravi Kumar' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Statement of Ravi Kumar, Saddar' });
+    await dialog.getByTestId('statement-lines').waitFor();
+    const sheet = page.getByTestId('statement-print');
+    // On screen the printed sheet is not shown; the button opens the browser's print dialog.
+    expect(await sheet.isVisible()).toBe(false);
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await dialog.getByTestId('statement-print-button').click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    await page.emulateMedia({ media: 'print' });
+    try {
+      await sheet.waitFor({ state: 'visible' });
+      // Only the sheet: the app and its dialog are gone from the printed page.
+      expect(await dialog.isVisible()).toBe(false);
+      expect(await page.locator('#root').isVisible()).toBe(false);
+      const printed = (await sheet.innerText()).replace(/\s+/g, ' ');
+      for (const words of ['Saddar', 'Customer statement', 'Ravi Kumar', 'Opening balance', 'Closing balance', 'Bills on credit', 'Payments', `bill ${t.seed.raviOld.billNumber}`, `bill ${t.seed.raviNew.billNumber}`, 'Payment received'])
+        expect(printed).toContain(words);
+      // The hub names no currency here: the language's usual one, as every amount on the page is in.
+      expect(await page.getByTestId('statement-print-currency').innerText()).toBe(createTranslator({ locale: 'en' }).currency.code);
+      expect(await page.getByTestId('statement-print-period').innerText()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4} to \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+      expect(await page.getByTestId('statement-print-closing').innerText()).toBe(formatMoney(d.statement.closingPaise));
+      for (const l of d.statement.lines) expect(printed).toContain(formatMoney(l.balancePaise));
+      expect(await sheet.locator('tbody tr').count()).toBe(d.statement.lines.length + 2);
+      await t.shot('web-receivables-statement-print');
+      // Chromium's own PDF of the print layout: a real PDF, one A4 page for this short statement.
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const body = pdf.toString('latin1');
+      expect(body.match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(1);
+      const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(body);
+      expect([Math.round(Number(box?.[1])), Math.round(Number(box?.[2]))]).toEqual([595, 842]);
+      expect(pdf.length).toBeGreaterThan(5_000);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    await page.keyboard.press('Escape');
   });
 
   it('finds a customer by phone and opens the statement', async () => {

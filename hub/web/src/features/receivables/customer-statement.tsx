@@ -7,6 +7,7 @@ import { Field } from '../../components/field';
 import { useI18n } from '../../i18n/i18n-context';
 import { storeDay } from '../purchases/purchase-labels';
 import { CustomerReminder } from './customer-reminder';
+import { StatementPrint } from './statement-print';
 import { balanceText, entryText } from './receivables.labels';
 import { receivablesApi } from './receivables.api';
 
@@ -38,7 +39,11 @@ function Body({ d, from, to, setFrom, setTo }: { d: CustomerDetail; from: string
       <div className="inline-fields">
         <Field label={t('common.from')}>{(id) => <input id={id} type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />}</Field>
         <Field label={t('common.to')}>{(id) => <input id={id} type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />}</Field>
+        <button type="button" className="btn" onClick={() => window.print()} data-testid="statement-print-button">
+          {t('web.statementPrint.print')}
+        </button>
       </div>
+      <StatementPrint d={d} />
       <div className="table-scroll">
         <table className="data-table" data-testid="statement-lines">
           <caption>{s.from || s.to ? `${t('credit.statement.title')}: ${t('credit.statement.period', { from: storeDay(i18n, s.from), to: storeDay(i18n, s.to) })}` : t('credit.statement.title')}</caption>
