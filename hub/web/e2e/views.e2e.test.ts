@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Product, Store } from '@bazaar/shared';
+import { formatQuantity, type Product, type Store } from '@bazaar/shared';
 import { PASSWORD } from './seed';
 import { openTab, signInAs } from './sign-in';
 import { useBrowserHub } from './browser-hub';
@@ -160,6 +160,30 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect(new URL(page.url()).searchParams.has('from')).toBe(false);
     await expect.poll(() => page.locator('.filter-panel').getByLabel('From', { exact: true }).inputValue()).toBe(day(later - (7 * 12 - 1) * 86_400_000));
   }, 120_000);
+
+  it('a product drill-down lists every store that carries it, those that never had it at 0 (out), as the API answers', async () => {
+    const { page, api, seed } = h;
+    const ghee = await api.call<Product>('POST', '/products', { sku: 'GHEE-AMUL-1', name: 'Amul Ghee 1 L', unit: 'pc', category: 'Dairy', pricePaise: 62000, costPaise: 55000, reorderLevel: 4 });
+    await api.move(seed.stores[0]!.id, ghee.id, 'IN', 12);
+    await signInAs(page, h.hub.url, 'owner');
+    await openTab(page, 'Stock');
+    const stockRows = page.getByTestId('stock-table').locator('tbody tr:not(.skeleton-row)');
+    await stockRows.filter({ hasText: 'GHEE-AMUL-1' }).first().click();
+    const dialog = page.getByRole('dialog', { name: /Amul Ghee 1 L/ });
+    await dialog.getByTestId('drilldown-stock').getByTestId('row-count').filter({ hasNotText: 'Loading' }).waitFor();
+    const rows = dialog.getByTestId('drilldown-stock').locator('tbody tr:not(.skeleton-row)');
+    const expected = await api.call<{ items: { storeName: string; qty: number; status: string }[] }>('GET', `/stocks?${new URLSearchParams({ productId: ghee.id, everyStore: 'true' }).toString()}`);
+    expect(expected.items.map((r) => [r.storeName, r.qty, r.status]).sort()).toEqual([
+      ['Indiranagar', 0, 'out'],
+      ['Jayanagar', 12, 'ok'],
+      ['Karol Bagh', 0, 'out'],
+    ]);
+    await expect.poll(() => rows.count()).toBe(3);
+    for (const store of ['Indiranagar', 'Karol Bagh']) await expect(rows.filter({ hasText: store }).innerText()).resolves.toMatch(/\bOut\b/);
+    await expect(page.getByTestId('drilldown-total').textContent()).resolves.toBe(formatQuantity(12, 'pc'));
+    await h.shot('views-07-product-every-store');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  }, 60_000);
 
   it("drills from a region to a store to its products, each with its own live alert", async () => {
     const { page, hub } = h;
