@@ -2,6 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.types';
 import { sameText } from '../http/route-helpers';
 
+/** What a stock list row names beside the stock (products as p, stores as s). */
+export const listNames = ['p.sku', 'p.name as product_name', 'p.unit', 'p.category', 'p.supplier_id', 's.code as store_code', 's.name as store_name'] as const;
+
 export interface EveryStoreQuery {
   productId: string;
   storeId?: string;
@@ -33,13 +36,7 @@ export async function productAtEveryStore(db: Kysely<Database>, visible: readonl
       'k.last_count_qty',
       'k.last_count_variance',
       sql<Date>`coalesce(k.updated_at, greatest(s.created_at, p.created_at))`.as('updated_at'),
-      'p.sku',
-      'p.name as product_name',
-      'p.unit',
-      'p.category',
-      'p.supplier_id',
-      's.code as store_code',
-      's.name as store_name',
+      ...listNames,
     ])
     .where((eb) => eb.or([eb('s.archived', '=', false), eb('k.store_id', 'is not', null)]))
     .orderBy('s.id')

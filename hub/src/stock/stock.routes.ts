@@ -24,7 +24,7 @@ import { stockSearch } from './stock.search';
 import { route } from '../openapi/openapi.route';
 import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
 import { toStockRow } from './stock.mappers';
-import { productAtEveryStore } from './stock.every-store';
+import { listNames, productAtEveryStore } from './stock.every-store';
 
 /** Multi-store totals: read-heavy, invalidated by every write that moves stock or renames products. */
 const SUMMARY_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 60 };
@@ -107,13 +107,7 @@ export function createStockRoutes(deps: AppDeps) {
           'k.last_count_qty',
           'k.last_count_variance',
           'k.updated_at',
-          'p.sku',
-          'p.name as product_name',
-          'p.unit',
-          'p.category',
-          'p.supplier_id',
-          's.code as store_code',
-          's.name as store_name',
+          ...listNames,
         ])
         .orderBy('k.store_id')
         .orderBy('k.product_id')
