@@ -162,6 +162,12 @@ function CustomerDetail({ id, tick, onChanged, canSetLimit }: { id: string; tick
         <dl className="credit-facts">
           <dt>{t('khata.balance')}</dt>
           <dd data-testid="khata-balance">{i18n.money(view.balancePaise)}</dd>
+          {view.elsewherePaise !== 0 && (
+            <>
+              <dt>{t('khata.elsewhere')}</dt>
+              <dd data-testid="khata-elsewhere">{i18n.money(view.elsewherePaise)}</dd>
+            </>
+          )}
           <dt>{t('khata.limit')}</dt>
           <dd data-testid="khata-limit">{limitWords(i18n, c.creditLimitPaise)}</dd>
           <dt>{t('khata.available')}</dt>

@@ -8,6 +8,7 @@ export const counterCreditMessages = messages({
   'khata.noLimit': { en: 'no limit', ur: 'کوئی حد نہیں', hi: 'कोई सीमा नहीं' },
   'khata.balance': { en: 'Balance', ur: 'بقایا', hi: 'बकाया' },
   'khata.limit': { en: 'Credit limit', ur: 'ادھار کی حد', hi: 'उधार सीमा' },
+  'khata.elsewhere': { en: 'Of it, at other stores', ur: 'اس میں سے، دوسری دکانوں پر', hi: 'इसमें से, दूसरी दुकानों पर' },
   'khata.available': { en: 'Still available', ur: 'ابھی دستیاب', hi: 'अभी उपलब्ध' },
   'khata.overdue': { en: 'Overdue', ur: 'واجب الادا گزر چکا', hi: 'बकाया समय से ऊपर' },
   'khata.overdueSince': {
