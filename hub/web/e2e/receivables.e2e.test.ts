@@ -196,14 +196,15 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect(await box.isChecked()).toBe(false);
     expect(await text(t.page, 'credit-sharing-state')).toBe('Not shared: each store sees only its own customers.');
     await box.check();
+    // The words follow the click at once; the hub's setting follows its answer.
     await expect.poll(() => text(t.page, 'credit-sharing-state')).toBe('Shared: every store can sell to the chain’s customers on credit.');
-    expect(await t.api.call<{ shareCustomers: boolean }>('GET', '/credit-settings')).toEqual({ shareCustomers: true });
+    await expect.poll(() => t.api.call<{ shareCustomers: boolean }>('GET', '/credit-settings')).toEqual({ shareCustomers: true });
     await t.shot('receivables-sharing-on');
     await t.page.reload();
     await expect.poll(() => box.isChecked()).toBe(true);
     await box.uncheck();
     await expect.poll(() => text(t.page, 'credit-sharing-state')).toBe('Not shared: each store sees only its own customers.');
-    expect(await t.api.call<{ shareCustomers: boolean }>('GET', '/credit-settings')).toEqual({ shareCustomers: false });
+    await expect.poll(() => t.api.call<{ shareCustomers: boolean }>('GET', '/credit-settings')).toEqual({ shareCustomers: false });
   });
 
   it('reads in Urdu, right to left, with no text wider than its box', async () => {
