@@ -22,7 +22,7 @@ export function entryLabel(e: LedgerEntry, t: Translator): string {
  * balance, each bill and payment with the running balance, closing balance. Local dates, names,
  * the reader's language; never ids.
  */
-export function statementText(store: { name: string }, customer: Pick<Customer, 'name' | 'phone'>, s: Statement, t: Translator, width: 32 | 48 = 48): string {
+export function statementText(store: { name: string }, customer: Pick<Customer, 'name' | 'phone'>, s: Statement, t: Translator, width: 32 | 48 = 48, elsewherePaise = 0): string {
   const day = (d: string) => t.intl.formatDate(`${d}T12:00:00Z`, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const rule = '-'.repeat(width);
   const out = [
@@ -42,5 +42,7 @@ export function statementText(store: { name: string }, customer: Pick<Customer, 
     out.push(row(`  ${t.money(l.entry.amountPaise)}`, t.money(l.balancePaise), width));
   }
   out.push(rule, row(t.t('credit.statement.billed'), t.money(s.billedPaise), width), row(t.t('credit.statement.paid'), t.money(s.paidPaise), width), row(t.t('credit.statement.closing'), t.money(s.closingPaise), width));
+  // A chain-shared customer's statement up to today: what other stores hold, and the whole balance.
+  if (elsewherePaise !== 0 && !s.to) out.push(row(t.t('credit.statement.elsewhere'), t.money(elsewherePaise), width), row(t.t('credit.statement.whole'), t.money(s.closingPaise + elsewherePaise), width));
   return `${out.join('\n')}\n`;
 }

@@ -100,7 +100,7 @@ export function registerCreditCommands(program: Command): void {
         const whatsapp = waMeLink(v.customer.phone, text, currency());
         if (g.json) return printJson({ ...v, reminder: { text, whatsapp } });
         const a = v.ageing;
-        process.stdout.write(statementText({ name: v.storeName }, v.customer, v.statement, cliT, receiptWidth(o.width)));
+        process.stdout.write(statementText({ name: v.storeName }, v.customer, v.statement, cliT, receiptWidth(o.width), v.elsewherePaise));
         process.stdout.write(`\n${cliT.t('cli.customer.summary', { balance: cliT.money(v.balancePaise), limit: limitText(v), overdue: cliT.money(v.overdue.overduePaise) })}\n`);
         process.stdout.write(`${cliT.t('cli.customer.ageing', { a: cliT.money(a.d0_30), b: cliT.money(a.d31_60), c: cliT.money(a.d61_90), d: cliT.money(a.d90plus) })}\n`);
         process.stdout.write(`\n${cliT.t('cli.customer.reminder')}\n${text}\n${cliT.t('cli.customer.whatsapp', { link: whatsapp })}\n`);

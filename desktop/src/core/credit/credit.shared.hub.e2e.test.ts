@@ -1,7 +1,8 @@
-import type { CustomerDetail, Product, Store } from '@bazaar/shared';
+import { createTranslator, type CustomerDetail, type Product, type Store } from '@bazaar/shared';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { expectError } from '../bills/bills.testing';
+import { fakePrinter } from '../testing/fake-printer';
 import { useTestHub } from '../testing/test-hub';
 import type { StoreCore } from '../store-core';
 
@@ -80,6 +81,20 @@ describe('a chain-shared customer at another store’s counter (real hub process
     expect((await t.hub.api<CustomerDetail>('GET', `/customers/${ravi}`, undefined, t.admin)).balancePaise).toBe(whole);
     if (t.hub.databaseUrl) expect(await sumOfEntries(ravi)).toBe(whole);
     expect((await b.receivables()).map((v) => [v.customer.name, v.balancePaise])).toEqual([['Ravi Kumar', whole]]);
+    // B's printed statement: B's own entries to their closing, then what other stores hold and the whole balance.
+    const printer = await fakePrinter();
+    t.onCleanup(async () => void printer.server.close());
+    await b.signIn({ username: 'meena', pin: '1234' });
+    await b.updateBillSettings({ receiptPrinter: printer.address, receiptWidth: 48 });
+    await b.signIn({ username: 'sami', pin: '1234' });
+    const printed = (await b.printStatement({ customer: 'Ravi', currency: 'PKR' })).text.split('\n');
+    const money = (paise: number) => createTranslator({ locale: 'en', currency: 'PKR' }).money(paise).replace(/\s+/g, ' ');
+    const last = (label: string) => printed.find((l) => l.startsWith(label))?.replace(/\s+/g, ' ');
+    expect([last('Closing balance'), last('At other stores'), last('Whole balance')]).toEqual([
+      `Closing balance ${money(150_000 - 100_000)}`,
+      `At other stores ${money(50_000 + 300_000 - 20_000)}`,
+      `Whole balance ${money(whole)}`,
+    ]);
     // The limit check at B now uses ₹3,800: one more bag (₹5,300) needs the PIN, which a manager gives.
     await expectError(b.sell({ lines: [{ product: 'ATTA', qty: 1 }], payments: [{ method: 'credit' }], credit: { customer: 'Ravi' } }), 'FORBIDDEN', /₹5,?300\.00 owed after this bill/);
     const approved = await b.sell({ lines: [{ product: 'ATTA', qty: 1 }], payments: [{ method: 'credit' }], credit: { customer: 'Ravi' }, approval: { username: 'meena', pin: '1234' } });

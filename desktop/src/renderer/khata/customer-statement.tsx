@@ -77,6 +77,24 @@ export function CustomerStatement({ view }: { view: CustomerStatementView }) {
               {i18n.money(s.closingPaise)}
             </td>
           </tr>
+          {view.elsewherePaise !== 0 && !s.to && (
+            <>
+              <tr>
+                <td />
+                <td>{t('credit.statement.elsewhere')}</td>
+                <td />
+                <td className="num nowrap">{i18n.money(view.elsewherePaise)}</td>
+              </tr>
+              <tr className="statement-total">
+                <td />
+                <td>{t('credit.statement.whole')}</td>
+                <td />
+                <td className="num nowrap" data-testid="statement-whole">
+                  {i18n.money(s.closingPaise + view.elsewherePaise)}
+                </td>
+              </tr>
+            </>
+          )}
         </tfoot>
       </table>
     </div>
@@ -93,7 +111,7 @@ export function StatementPrint({ view, period }: { view: CustomerStatementView; 
         {i18n.t('khata.print.pdf')} <kbd>Ctrl+P</kbd>
       </button>
       <NetworkPrint
-        textFor={async (paper) => statementText({ name: view.storeName }, view.customer, view.statement, i18n, paper)}
+        textFor={async (paper) => statementText({ name: view.storeName }, view.customer, view.statement, i18n, paper, view.elsewherePaise)}
         send={(paper, raster) => api.printStatement({ customer: view.customer.id, ...period, width: paper, locale: i18n.locale, currency: i18n.currency.code, ...(raster ? { raster } : {}) })}
       />
     </div>

@@ -22,4 +22,6 @@ export const creditMessages = messages({
   'credit.statement.billed': { en: 'Bills on credit', ur: 'ادھار بل', hi: 'उधार बिल' },
   'credit.statement.paid': { en: 'Payments', ur: 'ادائیگیاں', hi: 'भुगतान' },
   'credit.statement.closing': { en: 'Closing balance', ur: 'آخری بقایا', hi: 'अंतिम बकाया' },
+  'credit.statement.elsewhere': { en: 'At other stores', ur: 'دوسری دکانوں پر', hi: 'दूसरी दुकानों पर' },
+  'credit.statement.whole': { en: 'Whole balance', ur: 'کل بقایا', hi: 'कुल बकाया' },
 });
