@@ -2,16 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import type { ProductView } from '../../core/core.api';
 import type { PurchaseOrderView } from '../../core/purchases/purchases.api';
 import { useApi } from '../api/api-context';
-import { asApiError, useQuery } from '../api/use-query';
+import { useQuery } from '../api/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Field } from '../ui/field';
-import { Notice } from '../ui/notice';
 import { Options } from '../ui/options';
 import { asTypedQuantity, packQuantity } from '../ui/pack-quantity';
-import { ProductPicker, type PickerHandle } from '../ui/product-picker';
-import { useExclusive } from '../ui/use-exclusive';
+import { LineEditor, RemoveLineCell, useLineSave } from '../ui/line-editor';
+import type { PickerHandle } from '../ui/product-picker';
 import { useProducts } from '../ui/use-products';
-import { useWindowKeys } from '../ui/use-window-keys';
 import { lineStateText, orderStatusWord } from './purchase-words';
 import { receiptPlan, type AgainstOrder, type ReceiptRow } from './receipt-plan';
 
@@ -41,8 +39,6 @@ export function GoodsReceiptForm({ orders, initialOrder, onReceived }: Props) {
   const [billDate, setBillDate] = useState(localToday);
   const [rows, setRows] = useState<ReceiptRow[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [scanError, setScanError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const picker = useRef<PickerHandle>(null);
   const products = useProducts(rows.map((r) => r.productId));
   const order = orders.find((o) => o.order.id === poId) ?? null;
@@ -83,17 +79,13 @@ export function GoodsReceiptForm({ orders, initialOrder, onReceived }: Props) {
   };
   const edit = (productId: string, field: 'qtyText' | 'costText' | 'taxText', value: string) => setRows((rs) => rs.map((r) => (r.productId === productId ? { ...r, [field]: value } : r)));
 
-  const save = useExclusive(async () => {
-    await picker.current?.whenIdle();
+  const saver = useLineSave(picker, setErrors, () => {
     const problems: Record<string, string> = { ...plan.errors };
     if (!order && !supplierId) problems.supplier = t('purchases.receive.pickSupplier');
     if (!billNo.trim()) problems.billNo = t('purchases.receive.billNoMissing');
     if (!billDate) problems.billDate = t('purchases.receive.billDateMissing');
     if (plan.lines.length === 0) problems.lines = t('purchases.receive.noLines');
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    setSaving(true);
-    try {
+    const send = async () => {
       const out = await api.receiveGoods({
         ...(order ? { po: order.order.id } : { supplier: supplierId }),
         supplierBillNo: billNo.trim(),
@@ -104,18 +96,8 @@ export function GoodsReceiptForm({ orders, initialOrder, onReceived }: Props) {
       const messages = [t('purchases.receive.done', { number: r.number, bill: r.supplierBillNo, supplier: r.supplierName, total: i18n.money(r.totalPaise) })];
       if (out.order) messages.push(t('purchases.receive.against', { number: out.order.order.number, status: orderStatusWord(i18n, out.order.status) }));
       onReceived(messages, out.order?.order.id ?? null);
-    } catch (err) {
-      setErrors({ form: t('common.nothingSaved', { error: asApiError(err).message }) });
-    } finally {
-      setSaving(false);
-    }
-  });
-
-  useWindowKeys((e) => {
-    if (e.key === 'F9') {
-      e.preventDefault();
-      void save();
-    }
+    };
+    return { problems, send };
   });
 
   const againstText = (a: AgainstOrder, row: ReceiptRow): string => {
@@ -152,11 +134,8 @@ export function GoodsReceiptForm({ orders, initialOrder, onReceived }: Props) {
           <input id="receipt-date" className="input" type="date" value={billDate} onChange={(e) => setBillDate(e.target.value)} />
         </Field>
       </div>
-      <ProductPicker ref={picker} id="receipt-product" label={t('purchases.receive.addLine')} placeholder={t('common.scanOrType')} allowQtyPrefix invalid={!!scanError} onPick={add} onError={setScanError} />
-      {scanError && <Notice kind="error">{scanError}</Notice>}
-      {rows.length === 0 ? (
-        <div className="empty">{errors.lines ?? t('purchases.receive.empty')}</div>
-      ) : (
+      <LineEditor picker={picker} id="receipt-product" addLabel={t('purchases.receive.addLine')} onPick={add} footer={<ReceiptTotals plan={plan} />} formError={errors.form} saver={saver} saveLabel={t('purchases.receive.save')}
+        empty={rows.length === 0 ? (errors.lines ?? t('purchases.receive.empty')) : null}>
         <table className="table" data-testid="receipt-lines">
           <thead>
             <tr>
@@ -198,33 +177,27 @@ export function GoodsReceiptForm({ orders, initialOrder, onReceived }: Props) {
                     {againstText(against, row)}
                   </td>
                 )}
-                {!order && (
-                  <td>
-                    <button className="btn btn-ghost btn-sm" aria-label={t('purchases.receive.removeLine', { name: row.name })} onClick={() => setRows((rs) => rs.filter((r) => r.productId !== row.productId))}>
-                      ✕
-                    </button>
-                  </td>
-                )}
+                {!order && <RemoveLineCell label={t('purchases.receive.removeLine', { name: row.name })} onRemove={() => setRows((rs) => rs.filter((r) => r.productId !== row.productId))} />}
               </tr>
             ))}
           </tbody>
         </table>
-      )}
-      <div className="bill-totals" data-testid="receipt-totals">
-        <span>{t('purchases.receive.subtotal')}</span>
-        <span>{i18n.money(plan.subtotalPaise)}</span>
-        <span>{t('purchases.col.tax')}</span>
-        <span>{i18n.money(plan.taxPaise)}</span>
-        <span className="total-line">{t('purchases.receive.total')}</span>
-        <span className="total-line" data-testid="receipt-total">{i18n.money(plan.totalPaise)}</span>
-      </div>
-      {errors.form && <Notice kind="error">{errors.form}</Notice>}
-      <div className="row">
-        <button className="btn btn-primary" disabled={saving} onClick={() => void save()}>
-          {saving ? t('common.saving') : t('purchases.receive.save')} <kbd>F9</kbd>
-        </button>
-        <span className="muted">{t('transfers.qty.hint')}</span>
-      </div>
+      </LineEditor>
+    </div>
+  );
+}
+
+function ReceiptTotals({ plan }: { plan: ReturnType<typeof receiptPlan> }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <div className="bill-totals" data-testid="receipt-totals">
+      <span>{t('purchases.receive.subtotal')}</span>
+      <span>{i18n.money(plan.subtotalPaise)}</span>
+      <span>{t('purchases.col.tax')}</span>
+      <span>{i18n.money(plan.taxPaise)}</span>
+      <span className="total-line">{t('purchases.receive.total')}</span>
+      <span className="total-line" data-testid="receipt-total">{i18n.money(plan.totalPaise)}</span>
     </div>
   );
 }

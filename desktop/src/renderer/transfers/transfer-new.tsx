@@ -3,15 +3,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { ProductView } from '../../core/core.api';
 import type { TransferCounterView } from '../../core/transfers/transfers.api';
 import { useApi } from '../api/api-context';
-import { asApiError } from '../api/use-query';
 import { useI18n } from '../i18n/i18n-context';
 import { Field } from '../ui/field';
 import { Notice } from '../ui/notice';
 import { Options } from '../ui/options';
 import { packQuantity, typedLineQuantity } from '../ui/pack-quantity';
-import { ProductPicker, type PickerHandle } from '../ui/product-picker';
-import { useExclusive } from '../ui/use-exclusive';
-import { useWindowKeys } from '../ui/use-window-keys';
+import { LineEditor, RemoveLineCell, useLineSave } from '../ui/line-editor';
+import type { PickerHandle } from '../ui/product-picker';
 
 interface Row {
   product: ProductView;
@@ -32,8 +30,6 @@ export function NewTransfer({ stores, onSaved }: Props) {
   const [rows, setRows] = useState<Row[]>([]);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [scanError, setScanError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const picker = useRef<PickerHandle>(null);
   const [focusRow, setFocusRow] = useState<{ id: string } | null>(null);
   useEffect(() => {
@@ -45,8 +41,7 @@ export function NewTransfer({ stores, onSaved }: Props) {
     setFocusRow({ id: p.id });
   };
 
-  const save = useExclusive(async () => {
-    await picker.current?.whenIdle();
+  const saver = useLineSave(picker, setErrors, () => {
     const problems: Record<string, string> = {};
     if (!to) problems.to = t('transfers.new.pickStore');
     if (rows.length === 0) problems.lines = t('transfers.new.noLines');
@@ -57,25 +52,12 @@ export function NewTransfer({ stores, onSaved }: Props) {
       else if ('error' in q) problems[r.product.id] = q.error;
       else lines.push({ product: r.product.id, qty: q.qty });
     }
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    setSaving(true);
-    try {
+    const send = async () => {
       const view = await api.createTransfer({ to, lines, note: note.trim() || undefined });
       const name = stores.find((s) => s.id === to)?.name ?? '';
       onSaved(view, t('transfers.new.saved', { number: view.transfer.number, to: name }));
-    } catch (err) {
-      setErrors({ form: t('common.nothingSaved', { error: asApiError(err).message }) });
-    } finally {
-      setSaving(false);
-    }
-  });
-
-  useWindowKeys((e) => {
-    if (e.key === 'F9') {
-      e.preventDefault();
-      void save();
-    }
+    };
+    return { problems, send };
   });
 
   if (stores.length === 0) return <Notice kind="info">{t('transfers.new.noStores')}</Notice>;
@@ -94,11 +76,8 @@ export function NewTransfer({ stores, onSaved }: Props) {
           <input id="transfer-note" className="input" value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
       </div>
-      <ProductPicker ref={picker} id="transfer-product" label={t('transfers.new.addLine')} placeholder={t('common.scanOrType')} allowQtyPrefix invalid={!!scanError} onPick={add} onError={setScanError} />
-      {scanError && <Notice kind="error">{scanError}</Notice>}
-      {rows.length === 0 ? (
-        <div className="empty">{errors.lines ?? t('transfers.new.empty')}</div>
-      ) : (
+      <LineEditor picker={picker} id="transfer-product" addLabel={t('transfers.new.addLine')} onPick={add} formError={errors.form} saver={saver} saveLabel={t('transfers.new.save')}
+        empty={rows.length === 0 ? (errors.lines ?? t('transfers.new.empty')) : null}>
         <table className="table" data-testid="transfer-new-lines">
           <thead>
             <tr>
@@ -131,23 +110,12 @@ export function NewTransfer({ stores, onSaved }: Props) {
                   />
                   {errors[r.product.id] && <span className="field-error cell-sub">{errors[r.product.id]}</span>}
                 </td>
-                <td>
-                  <button className="btn btn-ghost btn-sm" aria-label={t('transfers.new.removeLine', { name: r.product.name })} onClick={() => setRows((rs) => rs.filter((x) => x.product.id !== r.product.id))}>
-                    ✕
-                  </button>
-                </td>
+                <RemoveLineCell label={t('transfers.new.removeLine', { name: r.product.name })} onRemove={() => setRows((rs) => rs.filter((x) => x.product.id !== r.product.id))} />
               </tr>
             ))}
           </tbody>
         </table>
-      )}
-      {errors.form && <Notice kind="error">{errors.form}</Notice>}
-      <div className="row">
-        <button className="btn btn-primary" disabled={saving} onClick={() => void save()}>
-          {saving ? t('common.saving') : t('transfers.new.save')} <kbd>F9</kbd>
-        </button>
-        <span className="muted">{t('transfers.qty.hint')}</span>
-      </div>
+      </LineEditor>
     </div>
   );
 }
