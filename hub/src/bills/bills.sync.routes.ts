@@ -1,16 +1,10 @@
 import { billSchema, STORE_BILL_DAYS, storeBillsQuerySchema, storeBillsResponseSchema } from '@bazaar/shared';
-import { Hono } from 'hono';
 import { requireDevice } from '../auth/auth.middleware';
-import type { AppDeps, AppEnv } from '../http/app-env';
+import type { AppDeps } from '../http/app-env';
 import { decodeTimeIdCursor, encodeCursor, pastCursor } from '../http/cursor';
-import { route } from '../openapi/openapi.route';
+import { oneGet } from '../openapi/one-get.routes';
 
-const storeBills = route({
-  summary: "Bills other counters of the device's store rang up or changed (voids) in the last 90 days, oldest change first, keyset paged (device token)",
-  tag: 'sync',
-  query: storeBillsQuerySchema,
-  responses: { 200: storeBillsResponseSchema },
-});
+const summary = "Bills other counters of the device's store rang up or changed (voids) in the last 90 days, oldest change first, keyset paged (device token)";
 
 /**
  * A counter calls this after its pull: every bill of its store from the other counters, so a
@@ -18,9 +12,7 @@ const storeBills = route({
  * the store's own rows (bills_store_changed); nothing shared by all stores.
  */
 export function createBillsSyncRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().get('/bills', storeBills, async (c) => {
-    const device = requireDevice(c);
-    const query = storeBills.query(c);
+  return oneGet('/bills', { summary, tag: 'sync', query: storeBillsQuerySchema, responses: { 200: storeBillsResponseSchema } }, requireDevice, async (c, device, query) => {
     const after = decodeTimeIdCursor(query.cursor);
     const since = new Date(deps.clock.now() - STORE_BILL_DAYS * 86_400_000);
     let q = deps.readDb

@@ -1,23 +1,15 @@
 import { MAX_PULL_CREDIT_ENTRIES, syncCustomersQuerySchema, syncCustomersResponseSchema } from '@bazaar/shared';
-import { Hono } from 'hono';
 import { requireDevice } from '../auth/auth.middleware';
-import type { AppDeps, AppEnv } from '../http/app-env';
-import { route } from '../openapi/openapi.route';
+import type { AppDeps } from '../http/app-env';
+import { oneGet } from '../openapi/one-get.routes';
 import { allCustomers, balancesElsewhere, customersOf, entriesAfter } from './credit.read';
 import { readCreditSettings } from './credit.settings';
 
-const customers = route({
-  summary: "The device's store's customers and its ledger entries after the cursor, from every counter of the store, and on the last page each customer's sum held by other stores (device token)",
-  tag: 'sync',
-  query: syncCustomersQuerySchema,
-  responses: { 200: syncCustomersResponseSchema },
-});
+const summary = "The device's store's customers and its ledger entries after the cursor, from every counter of the store, and on the last page each customer's sum held by other stores (device token)";
 
 /** A counter calls this after its pull: a customer made at one counter can pay at another, with the whole khata. */
 export function createCreditSyncRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().get('/customers', customers, async (c) => {
-    const device = requireDevice(c);
-    const query = customers.query(c);
+  return oneGet('/customers', { summary, tag: 'sync', query: syncCustomersQuerySchema, responses: { 200: syncCustomersResponseSchema } }, requireDevice, async (c, device, query) => {
     const page = await entriesAfter(deps.db, device.storeId, Number(query.cursor ?? 0), MAX_PULL_CREDIT_ENTRIES);
     // Another store's customers only when the chain shares them.
     const shared = (await readCreditSettings(deps.db)).shareCustomers;

@@ -1,11 +1,10 @@
 import { namesSchema, uuidSchema, type Names } from '@bazaar/shared';
-import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { requireUser } from '../auth/auth.middleware';
 import { visibleStoreIds } from '../auth/principal';
-import type { AppDeps, AppEnv } from '../http/app-env';
-import { route } from '../openapi/openapi.route';
+import type { AppDeps } from '../http/app-env';
+import { oneGet } from '../openapi/one-get.routes';
 
 /** At most a few pages of rows' ids of one kind per call. */
 const MAX_IDS = 200;
@@ -19,12 +18,7 @@ export const ids = z
 
 export const namesQuery = z.strictObject({ stores: ids, products: ids, users: ids, suppliers: ids, devices: ids });
 
-const names = route({
-  summary: 'Names of the stores, products, users, suppliers and devices a screen shows, in one answer (ids outside the caller’s scope are left out)',
-  tag: 'names',
-  query: namesQuery,
-  responses: { 200: namesSchema },
-});
+const summary = 'Names of the stores, products, users, suppliers and devices a screen shows, in one answer (ids outside the caller’s scope are left out)';
 
 /**
  * One batched lookup instead of one request per row: a list of 50 movements names its stores,
@@ -33,9 +27,7 @@ const names = route({
  */
 export function createNamesRoutes(deps: AppDeps) {
   const db = deps.readDb;
-  return new Hono<AppEnv>().get('/', names, async (c) => {
-    const me = requireUser(c);
-    const query = names.query(c);
+  return oneGet('/', { summary, tag: 'names', query: namesQuery, responses: { 200: namesSchema } }, requireUser, async (c, me, query) => {
     const visible = visibleStoreIds(me);
     const out: Names = { stores: {}, products: {}, users: {}, suppliers: {}, devices: {} };
     const seesNone = visible !== null && visible.length === 0;

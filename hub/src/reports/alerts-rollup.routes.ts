@@ -1,11 +1,10 @@
 import { alertRollupGroups, alertRollupSchema, type AlertRollup } from '@bazaar/shared';
-import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { requireUser } from '../auth/auth.middleware';
 import { visibleStoreIds } from '../auth/principal';
-import type { AppDeps, AppEnv } from '../http/app-env';
-import { route } from '../openapi/openapi.route';
+import type { AppDeps } from '../http/app-env';
+import { oneGet } from '../openapi/one-get.routes';
 
 const alertRollupQuery = z.strictObject({
   /** region → store → product: groupBy=region, then groupBy=store&region=…, then GET /alerts?storeId=…. */
@@ -13,18 +12,10 @@ const alertRollupQuery = z.strictObject({
   region: z.string().trim().min(1).max(100).optional(),
 });
 
-const rollup = route({
-  summary: 'Live low and out-of-stock alerts counted per region, or per store of a region, in the caller’s stores',
-  tag: 'reports',
-  query: alertRollupQuery,
-  responses: { 200: alertRollupSchema },
-});
-
 /** Alerts roll up by region like sales and stock value (the alerts themselves are GET /alerts). */
 export function createAlertRollupRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().get('/alerts', rollup, async (c) => {
-    const me = requireUser(c, ['admin', 'manager']);
-    const q = rollup.query(c);
+  const doc = { summary: 'Live low and out-of-stock alerts counted per region, or per store of a region, in the caller’s stores', tag: 'reports', query: alertRollupQuery, responses: { 200: alertRollupSchema } };
+  return oneGet('/alerts', doc, (c) => requireUser(c, ['admin', 'manager']), async (c, me, q) => {
     const visible = visibleStoreIds(me);
     const byStore = q.groupBy === 'store';
     const { rows } =
