@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config/env';
-import { createTestApp, type TestApp, type TestUser } from './test/test-db';
+import type { TestApp, TestUser } from './test/test-db';
+import { useTestApp } from './test/use-test-app';
 
 let t: TestApp;
 let admin: TestUser;
-beforeAll(async () => {
-  t = await createTestApp({ config: { BODY_LIMIT_BYTES: '4096', CORS_ORIGINS: 'https://ho.example.com' } });
-  admin = await t.makeUser('admin');
-});
-afterAll(async () => {
-  await t?.close();
-});
+useTestApp((ctx) => ({ t, admin } = ctx), { config: { BODY_LIMIT_BYTES: '4096', CORS_ORIGINS: 'https://ho.example.com' } });
 
 describe('errors and HTTP hygiene', () => {
   it('answers invalid JSON with 400 INVALID_JSON', async () => {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
+import { describe, expect, it } from 'vitest';
+import type { TestApp, TestUser } from '../test/test-db';
+import { useTestApp } from '../test/use-test-app';
 
 /**
  * Issue 16: audit search for "RICE-BAS" or "Basmati" missed the product's movements, which name
@@ -10,9 +11,8 @@ let t: TestApp;
 let admin: TestUser;
 let managerB: TestUser;
 let movementId: string;
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.makeUser('admin');
+useTestApp(async (ctx) => {
+  ({ t, admin } = ctx);
   const A = await t.makeStore('SRCH-A');
   const B = await t.makeStore('SRCH-B');
   managerB = await t.makeUser('manager', [B.id]);
@@ -22,9 +22,6 @@ beforeAll(async () => {
   const moved = await t.call('POST', '/stock-movements', admin.token, { storeId: A.id, productId: rice.body.id, kind: 'IN', qty: 12 });
   expect(moved.status, moved.text).toBe(201);
   movementId = moved.body.movement.id;
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const actionsFor = async (q: string, token = admin.token) => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../test/test-db';
+import { describe, expect, it } from 'vitest';
+import type { TestApp, TestUser } from '../test/test-db';
 import { useTestApp } from '../test/use-test-app';
 
 let t: TestApp;
@@ -9,9 +9,8 @@ let A: { id: string };
 let B: { id: string };
 let rice: { id: string };
 let soap: { id: string };
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.makeUser('admin');
+useTestApp(async (ctx) => {
+  ({ t, admin } = ctx);
   A = await t.makeStore('RA');
   B = await t.makeStore('RB');
   managerA = await t.makeUser('manager', [A.id]);
@@ -24,9 +23,6 @@ beforeAll(async () => {
   await mv(A.id, rice.id, 'SALE', -250, '2026-11-02T20:00:00Z'); // 01:30 on Nov 3 in India
   await mv(A.id, soap.id, 'IN', 4);
   await mv(B.id, soap.id, 'SALE', -2, '2026-11-01T10:00:00Z');
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const range = 'from=2026-10-15T00:00:00Z&to=2026-11-20T00:00:00Z';
