@@ -31,8 +31,39 @@ describe('never stocked: what a store carries (every active product) and has no 
     expect(res.status).toBe(200);
     expect(pairs(res.body.items)).toEqual(['NS-B:DAL', 'NS-B:SOAP', 'NS-C:DAL', 'NS-C:SOAP', 'NS-C:TEA']);
     expect([res.body.total, res.body.truncated]).toEqual([5, false]);
-    // A sold-out row is out of stock already (GET /reports/out-of-stock), not "never stocked".
-    expect(pairs((await t.call('GET', '/reports/out-of-stock', admin.token)).body.items)).toEqual(['NS-B:TEA']);
+    // A sold-out row is out of stock already, not "never stocked"; the out-of-stock report lists it first, then the never-stocked pairs.
+    const out = await t.call('GET', '/reports/out-of-stock', admin.token);
+    expect(pairs(out.body.items)).toEqual(['NS-B:TEA', 'NS-B:DAL', 'NS-B:SOAP', 'NS-C:DAL', 'NS-C:SOAP', 'NS-C:TEA']);
+    expect(out.body.items.map((r: { neverStocked: boolean }) => r.neverStocked)).toEqual([false, true, true, true, true, true]);
+    expect([out.body.total, out.body.neverStocked, out.body.truncated]).toEqual([6, 5, false]);
+  });
+
+  it("the Overview's Out (GET /stocks/counts) counts never-stocked pairs, as the out-of-stock report and its CSV do", async () => {
+    const counts = await t.call('GET', '/stocks/counts', admin.token);
+    expect(counts.status).toBe(200);
+    const byCode = Object.fromEntries(counts.body.items.map((i: { storeCode: string; out: number; neverStocked: number }) => [i.storeCode, [i.out, i.neverStocked]]));
+    expect(byCode).toEqual({ 'NS-A': [0, 0], 'NS-B': [1, 2], 'NS-C': [0, 3] });
+    // C holds no stock row at all and still needs stock (A needs it only where it runs low).
+    expect(counts.body.totals).toMatchObject({ out: 1, neverStocked: 5, storesNeedingStock: 3 });
+    expect((await t.call('GET', '/stocks/counts?needsStock=false', admin.token)).body.items).toEqual([]);
+    await t.db.db.updateTable('stock').set({ reorder_level: 0 }).where('store_id', '=', S.A).execute();
+    expect((await t.call('GET', '/stocks/counts?needsStock=true', admin.token)).body.items.map((i: { storeCode: string }) => i.storeCode)).toEqual(['NS-B', 'NS-C']);
+    const report = await t.call('GET', '/reports/out-of-stock', admin.token);
+    expect(report.body.total).toBe(counts.body.totals.out + counts.body.totals.neverStocked);
+    const csv = (await t.call('GET', '/reports/out-of-stock?format=csv', admin.token)).text as string;
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('storeCode,storeName,sku,productName,unit,category,qty,reorderLevel,shortBy,updatedAt,neverStocked,storeId,productId');
+    expect(lines).toHaveLength(1 + counts.body.totals.out + counts.body.totals.neverStocked);
+    // A manager's figures cover their store only, the same on both.
+    const mine = await t.call('GET', '/stocks/counts', manager.token);
+    expect(mine.body.totals).toMatchObject({ out: 1, neverStocked: 2 });
+    expect((await t.call('GET', '/reports/out-of-stock', manager.token)).body.total).toBe(3);
+    // A limit cuts the never-stocked pairs after the stocked-out rows; the total still counts them.
+    const cut = await t.call('GET', '/reports/out-of-stock?limit=2', admin.token);
+    expect([pairs(cut.body.items), cut.body.total, cut.body.truncated]).toEqual([['NS-B:TEA', 'NS-B:DAL'], 6, true]);
+    // A supplier's products only: none of these has one.
+    const supplierId = crypto.randomUUID();
+    expect((await t.call('GET', `/reports/out-of-stock?supplierId=${supplierId}`, admin.token)).body.total).toBe(0);
   });
 
   it('stops at the limit and says how many there are; filters by store and by category in any case', async () => {

@@ -10,6 +10,7 @@ import { dateQuery, iso, sameText } from '../http/route-helpers';
 import { route, type Route } from '../openapi/openapi.route';
 import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
 import { csvMoney, csvResponse, toCsv, wantsCsv } from './csv';
+import { neverStockedPage } from './never-stocked.query';
 import { returnsSql, saleEffectSql, saleRevenueSql } from './sales-rollup';
 
 const reportLimit = z.coerce.number().int().min(1).max(10_000).default(1000);
@@ -52,9 +53,18 @@ export const valuationQuery = z.strictObject({
 const REPORT_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 60 };
 
 const tag = 'reports';
+interface StockReportRow extends Record<string, unknown> {
+  storeId: string;
+  productId: string;
+  qty: number;
+  reorderLevel: number | null;
+  shortBy: number | null;
+  updatedAt: string | null;
+  neverStocked: boolean;
+}
 const stockRows = z.object({ items: z.array(z.record(z.string(), z.unknown())) }).loose();
 const lowStock = route({ summary: 'Low stock (0 < qty ≤ reorder level)', tag, query: stockReportQuery, responses: { 200: { schema: stockRows, csv: true } } });
-const outOfStock = route({ summary: 'Out of stock (qty ≤ 0)', tag, query: stockReportQuery, responses: { 200: { schema: stockRows, csv: true } } });
+const outOfStock = route({ summary: 'Out of stock: stock rows with qty ≤ 0, then carried products never stocked in the store (neverStocked: true, qty 0; their count in neverStocked and in total)', tag, query: stockReportQuery, responses: { 200: { schema: stockRows, csv: true } } });
 const sales = route({ summary: 'Sales by day, store, product or region', tag, query: salesQuery, responses: { 200: { schema: salesReportSchema, csv: true } } });
 const valuation = route({ summary: 'Stock value at cost and retail per store', tag, query: valuationQuery, responses: { 200: { schema: valuationSchema, csv: true } } });
 
@@ -158,16 +168,27 @@ export function createReportsRoutes(deps: AppDeps) {
         .limit(query.limit);
       // JSON carries instants (ISO, UTC); CSV the store's wall time with its offset, as people read it.
       const csv = wantsCsv(c);
-      const rows = (await q.execute()).map(({ updated_at, time_zone, ...r }) => ({ ...r, shortBy: r.reorderLevel - r.qty, updatedAt: csv ? zonedStamp(updated_at, time_zone) : iso(updated_at) }));
+      const stocked = (await q.execute()).map(({ updated_at, time_zone, ...r }): StockReportRow => ({
+        ...r,
+        shortBy: r.reorderLevel - r.qty,
+        updatedAt: csv ? zonedStamp(updated_at, time_zone) : iso(updated_at),
+        neverStocked: false,
+      }));
       // A full page may be all there is: count the matching rows (partial index) to say how many exist.
-      const total = rows.length < query.limit ? rows.length : await countStockRows(kind, stores, query);
+      const stockedTotal = stocked.length < query.limit ? stocked.length : await countStockRows(kind, stores, query);
+      // Out of stock also means carried but never stocked (no stock row): the same pairs as
+      // GET /reports/never-stocked, after the stocked rows, in the total (the Overview's "Out").
+      const never = kind === 'out' ? await neverStockedPage(db, { stores, category: query.category, supplierId: query.supplierId, limit: Math.max(query.limit - stocked.length, 1) }) : { items: [], total: 0 };
+      const rows: StockReportRow[] = [
+        ...stocked,
+        ...never.items.slice(0, query.limit - stocked.length).map((r) => ({ ...r, qty: 0, reorderLevel: null, shortBy: null, updatedAt: null, neverStocked: true })),
+      ];
+      const total = stockedTotal + never.total;
       const truncated = total > rows.length;
       c.header('X-Total-Count', String(total));
       c.header('X-Truncated', String(truncated));
-      return answer(c, db, `${kind}-stock`, ['storeCode', 'storeName', 'sku', 'productName', 'unit', 'category', 'qty', 'reorderLevel', 'shortBy', 'updatedAt', 'storeId', 'productId'], rows, {
-        truncated,
-        total,
-      });
+      const columns = ['storeCode', 'storeName', 'sku', 'productName', 'unit', 'category', 'qty', 'reorderLevel', 'shortBy', 'updatedAt', ...(kind === 'out' ? (['neverStocked'] as const) : []), 'storeId', 'productId'] as const;
+      return answer(c, db, `${kind}-stock`, columns, rows, { truncated, total, ...(kind === 'out' ? { neverStocked: never.total } : {}) });
     });
   }
 

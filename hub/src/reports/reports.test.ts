@@ -52,7 +52,12 @@ describe('reports', () => {
     const low = await t.call('GET', '/reports/low-stock', admin.token);
     expect(low.body.items).toEqual([expect.objectContaining({ storeCode: 'RA', sku: 'SOAP', qty: 4, reorderLevel: 5, shortBy: 1 })]);
     const out = await t.call('GET', '/reports/out-of-stock', admin.token);
-    expect(out.body.items).toEqual([expect.objectContaining({ storeCode: 'RB', sku: 'SOAP', qty: -2 })]);
+    // RB sold its soap below zero and never stocked the rice it carries: both out of stock there.
+    expect(out.body.items).toEqual([
+      expect.objectContaining({ storeCode: 'RB', sku: 'SOAP', qty: -2, neverStocked: false }),
+      expect.objectContaining({ storeCode: 'RB', sku: 'RICE', qty: 0, reorderLevel: null, neverStocked: true }),
+    ]);
+    expect([out.body.total, out.body.neverStocked]).toEqual([2, 1]);
     const val = await t.call('GET', '/reports/valuation', admin.token);
     // Rice 8250 g at ₹90/kg cost = 742.50; soap 4 × ₹30 = 120.
     expect(val.body.items).toEqual([
@@ -110,13 +115,17 @@ describe('reports', () => {
       const cut = await t.call('GET', `${path}?limit=1`, admin.token);
       expect(cut.status).toBe(200);
       expect(cut.body.items).toHaveLength(1);
-      expect(cut.body.total).toBe(Number(await oracle(kind)));
+      // Out of stock also counts the carried products a store has no row of (every store misses the others' products).
+      const never = kind === 'out' ? (await t.call('GET', '/reports/never-stocked?limit=1', admin.token)).body.total : 0;
+      expect(cut.body.total).toBe(Number(await oracle(kind)) + never);
       expect(cut.headers.get('x-total-count')).toBe(String(cut.body.total));
     }
     const low = await t.call('GET', `/reports/low-stock?limit=1&storeId=${stores[1]!.id}`, admin.token);
     expect({ total: low.body.total, truncated: low.body.truncated }).toEqual({ total: Number(await oracle('low', stores[1]!.id)), truncated: false });
     const out = await t.call('GET', `/reports/out-of-stock?storeId=${stores[1]!.id}`, admin.token);
-    expect(out.body.items).toEqual([]); // the archived product's -3 is not listed
+    // The archived product's -3 is not listed; what is, is carried and never stocked there.
+    expect(out.body.items.map((r: { sku: string }) => r.sku)).not.toContain('TC-GONE');
+    expect(out.body.items.every((r: { neverStocked: boolean }) => r.neverStocked)).toBe(true);
   });
 
   it('exports CSV by Accept header or ?format=csv, with formula injection defused', async () => {

@@ -11,14 +11,15 @@ useTestApp((ctx) => ({ t, admin } = ctx));
 
 /** What store_stock_counts must say, counted from scratch. */
 async function recount(storeIds: string[]) {
-  const { rows } = await sql<{ store_id: string; products: number; low: number; out: number }>`
+  const { rows } = await sql<{ store_id: string; products: number; low: number; out: number; never_stocked: number }>`
     SELECT s.id AS store_id, count(k.product_id)::int AS products,
       (count(k.product_id) FILTER (WHERE k.qty > 0 AND k.qty <= k.reorder_level))::int AS low,
-      (count(k.product_id) FILTER (WHERE k.qty <= 0))::int AS out
+      (count(k.product_id) FILTER (WHERE k.qty <= 0))::int AS out,
+      (SELECT count(*) FROM products p WHERE NOT p.archived AND NOT EXISTS (SELECT 1 FROM stock x WHERE x.store_id = s.id AND x.product_id = p.id))::int AS never_stocked
     FROM stores s LEFT JOIN stock k ON k.store_id = s.id
     WHERE s.id = ANY(${storeIds}::uuid[])
     GROUP BY s.id`.execute(t.db.db);
-  return Object.fromEntries(rows.map((r) => [r.store_id, { products: r.products, low: r.low, out: r.out }]));
+  return Object.fromEntries(rows.map((r) => [r.store_id, { products: r.products, low: r.low, out: r.out, neverStocked: r.never_stocked }]));
 }
 
 async function countsOf(token: string, query = '') {
@@ -81,9 +82,9 @@ describe('store stock counts (GET /stocks/counts)', () => {
         for (const id of ids) {
           const page = await countsOf(admin.token, `?storeId=${id}`);
           expect(page.items).toHaveLength(1);
-          const { products: n, low, out } = page.items[0]!;
-          expect({ products: n, low, out }).toEqual(expected[id]);
-          expect(page.totals).toMatchObject({ stores: 1, products: n, low, out, storesNeedingStock: low + out > 0 ? 1 : 0 });
+          const { products: n, low, out, neverStocked } = page.items[0]!;
+          expect({ products: n, low, out, neverStocked }).toEqual(expected[id]);
+          expect(page.totals).toMatchObject({ stores: 1, products: n, low, out, neverStocked, storesNeedingStock: low + out + neverStocked > 0 ? 1 : 0 });
           // The stock list filtered by status (where the overview cards lead) shows exactly the rows counted.
           const lowRows = await t.call('GET', `/stocks?storeId=${id}&status=low&limit=500`, admin.token);
           const outRows = await t.call('GET', `/stocks?storeId=${id}&status=out&limit=500`, admin.token);
@@ -121,7 +122,7 @@ describe('store stock counts (GET /stocks/counts)', () => {
     const page = await countsOf(admin.token);
     for (const id of ids) {
       const item = page.items.find((i) => i.storeId === id)!;
-      expect({ products: item.products, low: item.low, out: item.out }).toEqual(expected[id]);
+      expect({ products: item.products, low: item.low, out: item.out, neverStocked: item.neverStocked }).toEqual(expected[id]);
     }
   }
 
@@ -135,14 +136,18 @@ describe('store stock counts (GET /stocks/counts)', () => {
 
     const mine = await countsOf(manager.token);
     expect(mine.items.map((i) => i.storeCode)).toEqual(['ZZ-SCOPE-B']);
-    expect(mine.items[0]).toMatchObject({ products: 0, low: 0, out: 0 });
-    expect(mine.totals).toEqual({ stores: 1, products: 0, low: 0, out: 0, storesNeedingStock: 0 });
+    // B carries every active product and holds none of them: each one is out of stock there, never stocked.
+    const active = Number((await t.db.db.selectFrom('products').select((eb) => eb.fn.countAll().as('n')).where('archived', '=', false).executeTakeFirstOrThrow()).n);
+    expect(mine.items[0]).toMatchObject({ products: 0, low: 0, out: 0, neverStocked: active });
+    expect(mine.totals).toEqual({ stores: 1, products: 0, low: 0, out: 0, neverStocked: active, storesNeedingStock: 1 });
     expect((await countsOf(staff.token)).items).toEqual([]);
 
     const needing = await countsOf(admin.token, '?needsStock=true');
     expect(needing.items.map((i) => i.storeCode)).toContain('ZZ-SCOPE-A');
-    expect(needing.items.map((i) => i.storeCode)).not.toContain('ZZ-SCOPE-B');
-    expect(needing.items.every((i) => i.low + i.out > 0)).toBe(true);
+    expect(needing.items.map((i) => i.storeCode)).toContain('ZZ-SCOPE-B');
+    expect(needing.items.every((i) => i.low + i.out + i.neverStocked > 0)).toBe(true);
+    const fine = await countsOf(admin.token, '?needsStock=false');
+    expect(fine.items.every((i) => i.low + i.out + i.neverStocked === 0)).toBe(true);
 
     // Keyset pages by store code walk every store exactly once.
     const all = await countsOf(admin.token, '?limit=5000');

@@ -25,6 +25,7 @@ import { route } from '../openapi/openapi.route';
 import { cachedAnswer, type CachePolicy } from '../platform/cache/cached-answer';
 import { toStockRow } from './stock.mappers';
 import { listNames, productAtEveryStore } from './stock.every-store';
+import { archivedRowsPerStore, neverStockedOfStore } from '../reports/never-stocked.query';
 
 /** Multi-store totals: read-heavy, invalidated by every write that moves stock or renames products. */
 const SUMMARY_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 60 };
@@ -59,7 +60,7 @@ export const countsQuery = z.strictObject({
 });
 const tag = 'stock';
 const list = route({ summary: 'Stock per store and product', tag, query: stockQuery, responses: { 200: pageSchema(stockListItemSchema) } });
-const counts = route({ summary: 'Low and out-of-stock counts per visible store, with totals (maintained counters)', tag, query: countsQuery, responses: { 200: stockCountsPageSchema } });
+const counts = route({ summary: 'Low and out-of-stock counts per visible store, with totals (maintained counters); neverStocked = carried products with no stock row (out of stock too, GET /reports/never-stocked)', tag, query: countsQuery, responses: { 200: stockCountsPageSchema } });
 const summary = route({ summary: 'Totals per product across visible stores', tag, query: summaryQuery, responses: { 200: pageSchema(stockSummaryItemSchema) } });
 
 const pairCursor = z.tuple([z.uuid(), z.uuid()]);
@@ -137,16 +138,17 @@ export function createStockRoutes(deps: AppDeps) {
       const query = counts.query(c);
       const after = decodeCursor(query.cursor, codeCursor);
       const visible = visibleStoreIds(me);
-      const empty: StockCountsPage = { items: [], totals: { stores: 0, products: 0, low: 0, out: 0, storesNeedingStock: 0 }, nextCursor: null };
+      const empty: StockCountsPage = { items: [], totals: { stores: 0, products: 0, low: 0, out: 0, neverStocked: 0, storesNeedingStock: 0 }, nextCursor: null };
       if (visible !== null && visible.length === 0) return c.json(empty, 200);
       const filtered = db
         .selectFrom('stores as s')
         .leftJoin('store_stock_counts as n', 'n.store_id', 's.id')
+        .leftJoin(archivedRowsPerStore(db), 'a.store_id', 's.id')
         .$if(visible !== null, (q) => q.where('s.id', 'in', visible!))
         .$if(query.storeId !== undefined, (q) => q.where('s.id', '=', query.storeId!))
         .$if(query.region !== undefined, (q) => q.where(sameText('s.region', query.region!)))
-        .$if(query.needsStock === true, (q) => q.where(sql<boolean>`n.low + n.out_of_stock > 0`))
-        .$if(query.needsStock === false, (q) => q.where(sql<boolean>`coalesce(n.low + n.out_of_stock, 0) = 0`));
+        .$if(query.needsStock === true, (q) => q.where(sql<boolean>`coalesce(n.low + n.out_of_stock, 0) + ${neverStockedOfStore} > 0`))
+        .$if(query.needsStock === false, (q) => q.where(sql<boolean>`coalesce(n.low + n.out_of_stock, 0) + ${neverStockedOfStore} = 0`));
       const [rows, totals] = await Promise.all([
         filtered
           .select(['s.id', 's.code', 's.name', 's.region'])
@@ -154,6 +156,7 @@ export function createStockRoutes(deps: AppDeps) {
             sql<number>`coalesce(n.products, 0)`.as('products'),
             sql<number>`coalesce(n.low, 0)`.as('low'),
             sql<number>`coalesce(n.out_of_stock, 0)`.as('out'),
+            neverStockedOfStore.as('never_stocked'),
           ])
           .$if(after !== undefined, (q) => q.where(sql<boolean>`(s.code, s.id) > (${after![0]}, ${after![1]}::uuid)`))
           .orderBy('s.code')
@@ -166,19 +169,20 @@ export function createStockRoutes(deps: AppDeps) {
             sql<number>`coalesce(sum(n.products), 0)::bigint`.as('products'),
             sql<number>`coalesce(sum(n.low), 0)::bigint`.as('low'),
             sql<number>`coalesce(sum(n.out_of_stock), 0)::bigint`.as('out'),
-            sql<number>`count(*) FILTER (WHERE n.low + n.out_of_stock > 0)::int`.as('needing'),
+            sql<number>`coalesce(sum(${neverStockedOfStore}), 0)::bigint`.as('never_stocked'),
+            sql<number>`count(*) FILTER (WHERE coalesce(n.low + n.out_of_stock, 0) + ${neverStockedOfStore} > 0)::int`.as('needing'),
           ])
           .executeTakeFirstOrThrow(),
       ]);
       const page = pageOf(
         rows,
         query.limit,
-        (r) => ({ storeId: r.id, storeCode: r.code, storeName: r.name, region: r.region, products: Number(r.products), low: Number(r.low), out: Number(r.out) }),
+        (r) => ({ storeId: r.id, storeCode: r.code, storeName: r.name, region: r.region, products: Number(r.products), low: Number(r.low), out: Number(r.out), neverStocked: Number(r.never_stocked) }),
         (r) => [r.code, r.id],
       );
       const body: StockCountsPage = {
         ...page,
-        totals: { stores: totals.stores, products: Number(totals.products), low: Number(totals.low), out: Number(totals.out), storesNeedingStock: totals.needing },
+        totals: { stores: totals.stores, products: Number(totals.products), low: Number(totals.low), out: Number(totals.out), neverStocked: Number(totals.never_stocked), storesNeedingStock: totals.needing },
       };
       return c.json(body, 200);
     })

@@ -74,7 +74,8 @@ describe.skipIf(suite.skip)(suite.title, () => {
       'kpi-products': String(await count('/products?limit=500&archived=false')),
       'kpi-stores': String(await count('/stores?limit=500&archived=false')),
       'kpi-low': String((await api.call<{ totals: { low: number } }>('GET', '/stocks/counts')).totals.low),
-      'kpi-out': String((await api.call<{ totals: { out: number } }>('GET', '/stocks/counts')).totals.out),
+      // Stocked rows at zero plus carried products never stocked (none here: every store received all six).
+      'kpi-out': String(await api.call<{ totals: { out: number; neverStocked: number } }>('GET', '/stocks/counts').then(({ totals }) => totals.out + totals.neverStocked)),
       'kpi-sales-today': formatMoney(sales.items.reduce((s, r) => s + r.revenuePaise, 0)),
       'kpi-conflicts': String(await count('/conflicts?limit=500&status=open')),
     };

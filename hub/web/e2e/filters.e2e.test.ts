@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page as ApiPage, StockListItem } from '@bazaar/shared';
 import { openTab, signInAs } from './sign-in';
 import { seedHub } from './seed';
 import { useBrowserHub } from './browser-hub';
-import { browserTestSuite } from './harness';
+import { browserTestSuite, parseCsv } from './harness';
 
 const suite = browserTestSuite('head-office filters: picked from suggestions, any case, kept in the address');
 
@@ -120,5 +121,26 @@ describe.skipIf(suite.skip)(suite.title, () => {
     // The store's real out-of-stock row is still listed above it.
     await expect.poll(() => dialog.getByTestId('stock-alert-table').locator('tbody tr:not(.skeleton-row)').allInnerTexts()).toEqual([expect.stringContaining('Red Label Tea')]);
     await t.shot('filters-06-out-of-stock-one-store');
+  });
+
+  it("counts the never-stocked products in the Overview's Out, as the out-of-stock report and its CSV do", async () => {
+    const report = await t.api.call<{ total: number; neverStocked: number }>('GET', '/reports/out-of-stock');
+    // Jayanagar's sold-out tea, and Maggi in each of the four stores.
+    expect([report.total, report.neverStocked]).toEqual([5, 4]);
+    await t.page.goto(`${t.hub.url}/`);
+    const card = t.page.getByTestId('kpi-out');
+    await expect.poll(() => card.locator('.kpi-value').textContent()).toBe('5');
+    await expect(card.textContent()).resolves.toContain('1 at zero, 4 never stocked');
+    await t.shot('filters-07-overview-out-counts-never-stocked');
+    await card.click();
+    const dialog = t.page.getByRole('dialog', { name: 'Out of stock' });
+    await dialog.waitFor();
+    await expect.poll(query).toEqual({ alert: 'out' });
+    await expect.poll(() => dialog.getByTestId('never-stocked-table').locator('tbody tr').count()).toBe(4);
+    await loaded('stock-alert-table');
+    const [download] = await Promise.all([t.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = parseCsv(readFileSync(await download.path(), 'utf8')).filter((r) => r.some((c) => c !== ''));
+    expect(csv).toHaveLength(1 + report.total);
+    expect(csv.filter((r) => r.includes('MAGGI-70'))).toHaveLength(4);
   });
 });

@@ -61,7 +61,10 @@ export const storeStockCountsSchema = z.object({
   region: z.string().nullable(),
   products: z.number().int(),
   low: z.number().int(),
+  /** Stock rows at or below zero. */
   out: z.number().int(),
+  /** Carried products (every active one) with no stock row in the store: out of stock as well. */
+  neverStocked: z.number().int(),
 });
 export type StoreStockCounts = z.infer<typeof storeStockCountsSchema>;
 
@@ -70,7 +73,8 @@ export const stockCountsTotalsSchema = z.object({
   products: z.number().int(),
   low: z.number().int(),
   out: z.number().int(),
-  /** Stores with at least one low or out row. */
+  neverStocked: z.number().int(),
+  /** Stores with at least one low or out row, or a carried product never stocked. */
   storesNeedingStock: z.number().int(),
 });
 export type StockCountsTotals = z.infer<typeof stockCountsTotalsSchema>;

@@ -16,7 +16,11 @@ export const webStockMessages = messages({
   'web.overview.yourStores': { en: 'Your stores', ur: 'آپ کی دکانیں', hi: 'आपकी दुकानें' },
   'web.overview.trading': { en: 'trading', ur: 'کاروبار میں', hi: 'कारोबार में' },
   'web.overview.lowSub': { en: 'store × product at reorder level{stores}', ur: 'دکان × پروڈکٹ دوبارہ آرڈر کی حد پر{stores}', hi: 'दुकान × उत्पाद पुनः ऑर्डर स्तर पर{stores}' },
-  'web.overview.outSub': { en: 'store × product at zero', ur: 'دکان × پروڈکٹ صفر پر', hi: 'दुकान × उत्पाद शून्य पर' },
+  'web.overview.outSub': {
+    en: 'store × product: {zero} at zero, {never} never stocked',
+    ur: 'دکان × پروڈکٹ: {zero} صفر پر، {never} کبھی اسٹاک نہیں ہوئے',
+    hi: 'दुकान × उत्पाद: {zero} शून्य पर, {never} कभी स्टॉक नहीं हुए',
+  },
   'web.overview.today': { en: 'Today’s sales', ur: 'آج کی فروخت', hi: 'आज की बिक्री' },
   'web.overview.saleLines': {
     en: '{count, plural, one {# sale line} other {# sale lines}}',

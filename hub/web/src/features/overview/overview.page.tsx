@@ -80,7 +80,15 @@ export function OverviewPage() {
         <KpiCard id="products" label={t('common.products')} value={countOf(counts.data?.products)} sub={t('web.overview.activeCatalog')} onClick={() => navigate('/products')} />
         <KpiCard id="stores" label={user.role === 'admin' ? t('web.tab.stores') : t('web.overview.yourStores')} value={countOf(counts.data?.stores)} sub={t('web.overview.trading')} tone="info" onClick={() => navigate(allowed(user, 'viewStores') ? '/stores' : '/stock')} />
         <KpiCard id="low" label={t('stockScreen.low')} value={exact(totals?.low)} sub={t('web.overview.lowSub', { stores: inStores(totals?.storesNeedingStock) })} tone="low" onClick={() => navigate('/stock?status=low')} />
-        <KpiCard id="out" label={t('stock.out')} value={exact(totals?.out)} sub={t('web.overview.outSub')} tone="out" onClick={() => navigate('/stock?status=out')} />
+        {/* Stocked rows at zero and carried products never stocked: the out-of-stock report's total; the card opens that list. */}
+        <KpiCard
+          id="out"
+          label={t('stock.out')}
+          value={exact(totals && totals.out + totals.neverStocked)}
+          sub={t('web.overview.outSub', { zero: exact(totals?.out), never: exact(totals?.neverStocked) })}
+          tone="out"
+          onClick={() => navigate(`/stock?${new URLSearchParams({ alert: 'out' }).toString()}`)}
+        />
         {reports && (
           <KpiCard
             id="sales-today"
