@@ -17,7 +17,6 @@ export const untranslatedBaseline: readonly string[] = [
   "hub/web/src/api/client.ts: {} has no CSV export",
   "hub/web/src/app/router.ts: /sign-in?next={}",
   "hub/web/src/features/overview/overview.page.tsx: /stock?status=low",
-  "hub/web/src/features/overview/overview.page.tsx: /stock?status=out",
   "hub/web/src/features/users/users.page.tsx: Role",
   "hub/web/src/features/views/schedule-form.tsx: https://"
 ];

@@ -1,4 +1,4 @@
-import { billReportGroupSchema, billReportSchema } from '@bazaar/shared';
+import { billReportGroupSchema, billReportSchema, paymentMethodSchema, paymentMethodWord } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
 import { csvMoney, csvResponse, toCsv, wantsCsv } from '../reports/csv';
+import { csvTranslator } from '../reports/csv-words';
 import { billFilters, filteredBills } from './bills.filters';
 
 const { status: _status, ...filters } = billFilters;
@@ -48,7 +49,15 @@ export function createBillReportRoutes(deps: AppDeps) {
                 FROM (${kept}) x GROUP BY 1 ORDER BY 1`;
       items = (await statement.execute(db)).rows.map((r) => ({ key: r.key, bills: r.bills, netPaise: Number(r.net) }));
     }
-    if (wantsCsv(c)) return csvResponse(c, `bills-by-${query.groupBy}.csv`, toCsv(['key', 'bills', 'netPaise'], items, await csvMoney(db)));
+    if (wantsCsv(c)) {
+      // A payment method in the reader's words ("Cash", "نقد"), as the Bills screen writes it.
+      const words = await csvTranslator(c, db);
+      const named = items.map((r) => {
+        const method = paymentMethodSchema.safeParse(r.key);
+        return query.groupBy === 'method' && method.success ? { ...r, key: paymentMethodWord(words, method.data) } : r;
+      });
+      return csvResponse(c, `bills-by-${query.groupBy}.csv`, toCsv(['key', 'bills', 'netPaise'], named, await csvMoney(db)));
+    }
     const totalPaise = items.reduce((a, r) => a + r.netPaise, 0);
     return c.json({ groupBy: query.groupBy, from: query.from ?? null, to: query.to ?? null, items, totalPaise }, 200);
   });

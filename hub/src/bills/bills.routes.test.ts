@@ -102,7 +102,17 @@ describe('GET /bills', () => {
     expect(lines[0]).toBe('number,localTime,storeCode,storeName,counterName,cashierName,kind,status,total (INR),returned (INR),payments,originalNumber');
     expect(lines).toHaveLength(5);
     expect(lines[4]).toContain(`${bills.late.number},2026-01-11 01:30:00 +05:00,`);
-    expect(lines[4]).toContain('returned,30.00,-10.00,cash 30.00');
+    // Kind, status and payment method as the Bills screen writes them, not the API's codes.
+    expect(lines[4]).toContain(',Sale,returned,30.00,-10.00,Cash 30.00,');
+    // In the reader's language (the web app sends it as Accept-Language), else the hub's default.
+    const ur = await t.app.request(`/api/v1/bills?storeId=${storeA.id}&format=csv`, { headers: { authorization: `Bearer ${manager.token}`, 'accept-language': 'ur-PK, en;q=0.5' } });
+    const urLines = (await ur.text()).trim().split('\r\n');
+    expect(urLines[0]).toBe(lines[0]);
+    expect(urLines[4]).toContain(',فروخت,واپس,30.00,-10.00,نقد 30.00,');
+    const report = await t.app.request(`/api/v1/reports/bills?storeId=${storeA.id}&groupBy=method&format=csv`, { headers: { authorization: `Bearer ${manager.token}`, 'accept-language': 'hi' } });
+    const methods = (await report.text()).trim().split('\r\n').slice(1).map((l) => l.split(',')[0]);
+    expect(methods).toContain('नकद');
+    expect(methods).not.toContain('cash');
   });
 });
 

@@ -1,4 +1,4 @@
-import { billDetailSchema, billSummarySchema, DomainError, limitSchema, pageSchema, receiptAmount, type Bill, type BillSummary } from '@bazaar/shared';
+import { billDetailSchema, billKindWord, billStatusWord, billSummarySchema, DomainError, limitSchema, pageSchema, paymentMethodWord, receiptAmount, type Bill, type BillSummary, type Translator } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeTimeIdCursor, pageOf, pastCursor } from '../http/cursor';
 import { route } from '../openapi/openapi.route';
 import { csvMoney, csvResponse, toCsv, wantsCsv } from '../reports/csv';
+import { csvTranslator } from '../reports/csv-words';
 import { billFilters, filteredBills } from './bills.filters';
 import { localTime, summaryColumns, toDetail, toSummary, type SummaryRow } from './bills.mappers';
 import { readHubLocale } from '../settings/hub-settings.repository';
@@ -28,13 +29,16 @@ const getOne = route({ summary: 'One bill: lines, payments, returns against it a
 
 const csvColumns = ['number', 'localTime', 'storeCode', 'storeName', 'counterName', 'cashierName', 'kind', 'status', 'total', 'returned', 'payments', 'originalNumber'] as const;
 const csvMoneyColumns = ['total', 'returned'];
-const csvRow = (b: BillSummary, minorDigits: number) => ({
+/** Kind, status and payment methods in the reader's words, as the Bills screen writes them. */
+const csvRow = (b: BillSummary, minorDigits: number, words: Translator) => ({
   ...b,
+  kind: billKindWord(words, b.kind),
+  status: billStatusWord(words, b.status),
   localTime: localTime(b.occurredAt, b.timeZone),
   // Bare numbers in the currency's major units (csvMoney): a spreadsheet sums them.
   total: b.totalPaise,
   returned: b.returnedPaise,
-  payments: b.payments.map((p) => `${p.method} ${receiptAmount(p.amountPaise, minorDigits)}`).join('; '),
+  payments: b.payments.map((p) => `${paymentMethodWord(words, p.method)} ${receiptAmount(p.amountPaise, minorDigits)}`).join('; '),
 });
 
 /** Head office reads every bill of its stores (admins all, managers theirs; counters and staff are refused). */
@@ -56,7 +60,8 @@ export function createBillsRoutes(deps: AppDeps) {
         .limit(csv ? CSV_MAX : query.limit + 1);
       if (money) {
         const rows = (await q.execute()) as SummaryRow[];
-        return csvResponse(c, 'bills.csv', toCsv(csvColumns, rows.map((r) => csvRow(toSummary(r), money.currency.minorDigits)), money));
+        const words = await csvTranslator(c, db);
+        return csvResponse(c, 'bills.csv', toCsv(csvColumns, rows.map((r) => csvRow(toSummary(r), money.currency.minorDigits, words)), money));
       }
       const after = decodeTimeIdCursor(query.cursor);
       if (after) q = q.where(pastCursor('b.occurred_at', 'b.id', after));

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { currencyInfo, formatScaled, shopDateTime, uuidSchema, type CurrencyInfo } from '@bazaar/shared';
+import { createTranslator, currencyInfo, formatScaled, localeSchema, movementKindSchema, movementKindWord, removalReasonWord, shopDateTime, uuidSchema, type CurrencyInfo, type Translator } from '@bazaar/shared';
 import { z } from 'zod';
 import type { Database } from '../db/database.types';
 import { readHubLocale } from '../settings/hub-settings.repository';
@@ -13,6 +13,8 @@ export const exportParamsSchema = z.object({
   storeId: uuidSchema.optional(),
   from: shopDateTime().optional(),
   to: shopDateTime().optional(),
+  /** The requester's language: the file writes kinds and reasons in its words (else the hub's default). */
+  locale: localeSchema.optional(),
 });
 export type ExportParams = z.infer<typeof exportParamsSchema>;
 
@@ -46,14 +48,16 @@ export async function runExport(opts: {
   try {
     await db.deleteFrom('export_chunks').where('export_id', '=', job.id).execute();
     const total = await countRows(opts.readDb, params);
-    const currency = currencyInfo((await readHubLocale(db)).currency);
+    const hub = await readHubLocale(db);
+    const currency = currencyInfo(hub.currency);
+    const words = createTranslator({ locale: params.locale ?? hub.defaultLocale, currency: hub.currency });
     await db.updateTable('export_jobs').set({ state: 'running', rows_done: 0, rows_total: total, error: null }).where('id', '=', job.id).execute();
     let n = 0;
     let done = 0;
     let after: [string, string] | null = null;
     await db.insertInto('export_chunks').values({ export_id: job.id, n: n++, data: header(params.kind, currency) }).execute();
     for (;;) {
-      const page = await readPage(opts.readDb, params, after, currency);
+      const page = await readPage(opts.readDb, params, after, currency, words);
       if (page.rows.length === 0) break;
       await db.insertInto('export_chunks').values({ export_id: job.id, n: n++, data: page.rows.join('') }).execute();
       done += page.rows.length;
@@ -104,6 +108,12 @@ export function csvField(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** A movement's kind as head office's screens write it, in the file's language. */
+const kindWord = (words: Translator, kind: string) => {
+  const k = movementKindSchema.safeParse(kind);
+  return k.success ? movementKindWord(words, k.data) : kind;
+};
+
 const line = (fields: unknown[]) => `${fields.map(csvField).join(',')}\n`;
 
 function scopeFilter(params: ExportParams, alias: string) {
@@ -130,7 +140,7 @@ function timeFilter(p: ExportParams) {
   );
 }
 
-async function readPage(db: Kysely<Database>, p: ExportParams, after: [string, string] | null, currency: CurrencyInfo): Promise<{ rows: string[]; last: [string, string] | null }> {
+async function readPage(db: Kysely<Database>, p: ExportParams, after: [string, string] | null, currency: CurrencyInfo, words: Translator): Promise<{ rows: string[]; last: [string, string] | null }> {
   if (p.kind === 'stock') {
     const { rows } = await sql<{ store_id: string; product_id: string; code: string; store_name: string; region: string | null; sku: string; name: string; category: string | null; unit: string; qty: number; reorder_level: number; cost_paise: number; value: string; updated_at: Date }>`
       SELECT k.store_id, k.product_id, s.code, s.name AS store_name, s.region, p.sku, p.name, p.category, p.unit, k.qty, k.reorder_level, p.cost_paise,
@@ -157,7 +167,7 @@ async function readPage(db: Kysely<Database>, p: ExportParams, after: [string, s
   const l = rows.at(-1);
   return {
     rows: rows.map((r) =>
-      line([r.code, r.store_name, r.local_time, r.time_zone, r.sku, r.name, r.kind, r.qty, r.unit, major(r.unit_price_paise, currency), pricePer(r.unit), r.reason, r.user_name, r.device_name, r.occurred_at, r.id, r.device_id, r.user_id]),
+      line([r.code, r.store_name, r.local_time, r.time_zone, r.sku, r.name, kindWord(words, r.kind), r.qty, r.unit, major(r.unit_price_paise, currency), pricePer(r.unit), removalReasonWord(words, r.reason), r.user_name, r.device_name, r.occurred_at, r.id, r.device_id, r.user_id]),
     ),
     last: l ? [l.store_id, l.id] : null,
   };

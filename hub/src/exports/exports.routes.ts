@@ -7,11 +7,12 @@ import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
 import type { JobQueue } from '../platform/jobs/job-queue';
+import { requestLocale } from '../reports/csv-words';
 import { exportParamsSchema } from './export.run';
 import type { Selectable } from 'kysely';
 import type { ExportJobsTable } from '../db/database.types';
 
-const exportInput = exportParamsSchema.omit({ storeIds: true }).strict();
+const exportInput = exportParamsSchema.omit({ storeIds: true, locale: true }).strict();
 
 const tag = 'exports';
 const id = { id: uuidSchema };
@@ -69,7 +70,9 @@ export function createExportsRoutes(deps: AppDeps, jobs: () => JobQueue) {
       const input = await create.json(c);
       if (input.storeId) assertStoreAccess(me, input.storeId);
       const id = uuidv7();
-      const params = { ...input, storeIds: visibleStoreIds(me) };
+      // The file's words (kinds, reasons) in the requester's language (Accept-Language), else the hub's.
+      const locale = requestLocale(c);
+      const params = { ...input, storeIds: visibleStoreIds(me), ...(locale ? { locale } : {}) };
       await db.insertInto('export_jobs').values({ id, requested_by: me.id, kind: input.kind, params: JSON.stringify(params), rows_total: null, error: null, finished_at: null }).execute();
       await jobs().add('export-csv', { exportId: id }, { attempts: 2, backoffMs: 5_000 });
       return c.json({ id, state: 'queued' as const }, 202);

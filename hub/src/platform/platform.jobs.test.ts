@@ -179,6 +179,17 @@ for (const mode of modes) {
       expect(row[col('local_time')]).toBe(new Date(utc.getTime() + 330 * 60_000).toISOString().slice(0, 19).replace('T', ' '));
       expect(row[col('cashier')]).toMatch(/^Test admin/);
       expect(row[col('user_id')]).toBe(admin.id);
+      // The kind as head office's screens write it (the hub's language here), in the requester's language when it sends one.
+      expect(new Set(rows.map((r) => r[col('kind')]))).toEqual(new Set(['Stock in']));
+      const urdu = await t.app.request('/api/v1/exports', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${admin.token}`, 'content-type': 'application/json', 'accept-language': 'ur' },
+        body: JSON.stringify({ kind: 'movements', storeId: store.id }),
+      });
+      const urduId = ((await urdu.json()) as { id: string }).id;
+      await waitFor('the Urdu export to finish', async () => ((await call('GET', `/exports/${urduId}`, admin.token)).body.state === 'done' ? true : null));
+      const urduCsv = await (await t.app.request(`/api/v1/exports/${urduId}/download`, { headers: { Authorization: `Bearer ${admin.token}` } })).text();
+      expect(new Set(urduCsv.trim().split('\n').slice(1).map((l) => l.split(',')[col('kind')]))).toEqual(new Set(['آمد']));
 
       const stock = await call('POST', '/exports', admin.token, { kind: 'stock', storeId: store.id });
       await waitFor('the stock export to finish', async () => ((await call('GET', `/exports/${stock.body.id}`, admin.token)).body.state === 'done' ? true : null));

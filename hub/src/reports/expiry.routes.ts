@@ -1,5 +1,5 @@
 import { sameText } from '../http/route-helpers';
-import { allocateBatches, daysUntil, expiryQuerySchema, expiryReportSchema, lineTotalPaise, localDay, type ExpiryRow } from '@bazaar/shared';
+import { allocateBatches, daysUntil, expiryQuerySchema, expiryStatusWord, expiryReportSchema, lineTotalPaise, localDay, type ExpiryRow } from '@bazaar/shared';
 import { Hono, type Context } from 'hono';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.types';
@@ -7,6 +7,7 @@ import { requireUser } from '../auth/auth.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
 import { csvMoney, csvResponse, toCsv, wantsCsv } from './csv';
+import { csvTranslator } from './csv-words';
 import { scope } from './reports.routes';
 
 const expiry = route({
@@ -114,6 +115,10 @@ export function createExpiryRoutes(deps: AppDeps) {
 
 async function answer(c: Context<AppEnv>, db: Kysely<Database>, rows: ExpiryRow[], limit = rows.length) {
   const items = rows.slice(0, limit);
-  if (wantsCsv(c)) return csvResponse(c, 'expiry.csv', toCsv(columns, items, await csvMoney(db)));
+  if (wantsCsv(c)) {
+    // The status in the reader's words, as the Expiry screen writes it.
+    const words = await csvTranslator(c, db);
+    return csvResponse(c, 'expiry.csv', toCsv(columns, items.map((r) => ({ ...r, status: expiryStatusWord(words, r.status) })), await csvMoney(db)));
+  }
   return c.json({ items, truncated: rows.length > items.length }, 200);
 }

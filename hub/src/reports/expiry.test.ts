@@ -59,6 +59,13 @@ describe('expiry report', () => {
     expect((await t.call('GET', '/reports/expiry', staff.token)).status).toBe(403);
     const csv = await t.call('GET', `/reports/expiry?format=csv&storeId=${b.id}`, admin.token);
     expect(csv.text.split('\n')[0]).toMatch(/^storeCode,storeName,sku/);
+    // The status as the Expiry screen writes it, in the reader's language.
+    const statusOf = async (lang: string) => {
+      const [head, ...rows] = (await t.call('GET', `/reports/expiry?format=csv&withinDays=7&storeId=${a.id}`, admin.token, undefined, { 'accept-language': lang })).text.trim().split('\r\n').map((l: string) => l.split(','));
+      return rows.filter((r: string[]) => r[head!.indexOf('sku')] === 'MILK-1L').map((r: string[]) => r[head!.indexOf('status')]);
+    };
+    expect(await statusOf('en')).toEqual(['Expired', 'Expiring']);
+    expect(await statusOf('hi')).toEqual(['समाप्त', 'समाप्त होने वाला']);
   });
 
   it('refuses a batch on goods going out and a day that is not a day', async () => {

@@ -186,6 +186,20 @@ describe('margins, stock value, dead stock and shrinkage match the reference', (
     expect(new Map(items.map((r) => [`${r.storeId}/${r.reason}`, { events: r.events, cost: r.costPaise }]))).toEqual(ref);
     const byReason = (await t.call('GET', `/reports/shrinkage?from=${from}&to=${to}&groupBy=reason`, admin.token)).body;
     expect(byReason.totalCostPaise).toBe(res.body.totalCostPaise);
+    // The file people open names each reason as the Margins screen does, in the reader's language.
+    const reasonsIn = async (lang: string) =>
+      (await t.call('GET', `/reports/shrinkage?from=${from}&to=${to}&groupBy=reason&format=csv`, admin.token, undefined, { 'accept-language': lang })).text
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((l: string) => l.split(',')[0] ?? '');
+    const codes = (byReason.items as ShrinkageRow[]).map((r) => r.reason);
+    const en = await reasonsIn('en');
+    expect(en).toHaveLength(codes.length);
+    expect(en.some((w: string) => (codes as string[]).includes(w))).toBe(false);
+    expect(en).toContain('Counted short');
+    expect(await reasonsIn('ur')).toContain('گنتی میں کم');
+    if (codes.includes('damage')) expect(await reasonsIn('hi')).toContain('क्षतिग्रस्त');
   });
 
   it('each report answers a manager for their own store only, refuses staff, and speaks CSV', async () => {

@@ -1,10 +1,11 @@
-import { shrinkageQuerySchema, shrinkageReportSchema } from '@bazaar/shared';
+import { removalReasonWord, shrinkageQuerySchema, shrinkageReportSchema } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { requireUser } from '../auth/auth.middleware';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { route } from '../openapi/openapi.route';
 import { csvMoney, csvResponse, toCsv, wantsCsv } from './csv';
+import { csvTranslator } from './csv-words';
 import { dayRange } from './margins.routes';
 import { scope } from './reports.routes';
 
@@ -42,7 +43,10 @@ export function createShrinkageRoutes(deps: AppDeps) {
     const items = rows.map(({ cost, ...r }) => ({ ...r, costPaise: Number(cost) }));
     if (wantsCsv(c)) {
       const cols = { 'store-reason': ['storeCode', 'storeName', 'reason'], reason: ['reason'], store: ['storeCode', 'storeName'] }[q.groupBy];
-      return csvResponse(c, `shrinkage-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...cols, 'events', 'costPaise'], items, await csvMoney(db)));
+      // The reason in the reader's words ("Damaged", "Count found less"), as the Margins screen writes it.
+      const words = await csvTranslator(c, db);
+      const named = items.map((r) => ('reason' in r ? { ...r, reason: removalReasonWord(words, r.reason as string | null) } : r));
+      return csvResponse(c, `shrinkage-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...cols, 'events', 'costPaise'], named, await csvMoney(db)));
     }
     return c.json({ ...range, groupBy: q.groupBy, items, totalCostPaise: items.reduce((a, r) => a + r.costPaise, 0) }, 200);
   });

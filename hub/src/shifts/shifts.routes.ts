@@ -1,4 +1,4 @@
-import { DomainError, limitSchema, pageSchema, shiftDetailSchema, shiftReportSchema, shiftSummarySchema, uuidSchema, type ShiftSummary } from '@bazaar/shared';
+import { DomainError, limitSchema, pageSchema, shiftDetailSchema, shiftReportSchema, shiftStatusWord, shiftSummarySchema, uuidSchema, type ShiftSummary, type Translator } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { decodeTimeIdCursor, pageOf, pastCursor } from '../http/cursor';
 import { route } from '../openapi/openapi.route';
 import { csvMoney, csvResponse, toCsv, wantsCsv } from '../reports/csv';
+import { csvTranslator } from '../reports/csv-words';
 import { localTime } from '../bills/bills.mappers';
 
 /** Web forms send "" for an unset filter; treat it as absent. */
@@ -116,8 +117,9 @@ function toSummary(r: ShiftRowView): ShiftSummary {
 const csvColumns = ['storeCode', 'storeName', 'counterName', 'status', 'opened', 'openedBy', 'closed', 'closedBy', 'float', 'sales', 'cashExpected', 'counted', 'variance'] as const;
 /** Amounts in minor units; the CSV writes them in the hub's currency, named in the header (csvMoney). */
 const csvMoneyColumns = ['float', 'sales', 'cashExpected', 'counted', 'variance'];
-const csvRow = (s: ShiftSummary) => ({
+const csvRow = (s: ShiftSummary, words: Translator) => ({
   ...s,
+  status: shiftStatusWord(words, s.status),
   opened: localTime(s.openedAt, s.timeZone),
   closed: s.closedAt ? localTime(s.closedAt, s.timeZone) : '',
   float: s.floatPaise,
@@ -141,7 +143,8 @@ export function createShiftsRoutes(deps: AppDeps) {
       let q = shifts(db, visible, query).orderBy('h.opened_at', 'desc').orderBy('h.id', 'desc').limit(csv ? CSV_MAX : query.limit + 1);
       if (money) {
         const rows = (await q.execute()) as ShiftRowView[];
-        return csvResponse(c, 'shifts.csv', toCsv(csvColumns, rows.map((r) => csvRow(toSummary(r))), money));
+        const words = await csvTranslator(c, db);
+        return csvResponse(c, 'shifts.csv', toCsv(csvColumns, rows.map((r) => csvRow(toSummary(r), words)), money));
       }
       const after = decodeTimeIdCursor(query.cursor);
       if (after) q = q.where(pastCursor('h.opened_at', 'h.id', after));

@@ -36,8 +36,8 @@ describe.skipIf(suite.skip)(suite.title, () => {
 
   const rows = (testId: string) => t.page.getByTestId(testId).locator('tbody tr:not(.skeleton-row)');
   const loaded = (testId: string) => t.page.getByTestId(testId).getByTestId('row-count').filter({ hasNotText: 'Loading' }).waitFor();
-  async function exportCsv(testId: string) {
-    const [download] = await Promise.all([t.page.waitForEvent('download'), t.page.getByTestId(testId).getByRole('button', { name: 'Export CSV' }).click()]);
+  async function exportCsv(testId: string, button = 'Export CSV') {
+    const [download] = await Promise.all([t.page.waitForEvent('download'), t.page.getByTestId(testId).getByRole('button', { name: button }).click()]);
     const [header, ...body] = parseCsv(readFileSync(await download.path(), 'utf8')).filter((r) => r.some((c) => c !== ''));
     return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
   }
@@ -58,7 +58,10 @@ describe.skipIf(suite.skip)(suite.title, () => {
 
   it("exports movements with the store's wall time and offset, quantities in kg beside a unit column and prices per kg", async () => {
     const csv = await exportCsv('movements-table');
-    const sales = csv.filter((r) => r['Kind'] === 'SALE');
+    // Kinds and statuses in the words the screen shows, never the API's codes.
+    expect(csv.map((r) => r['Kind']).sort()).toEqual(['Sale', 'Sale', 'Stock in', 'Stock in']);
+    expect(new Set(csv.map((r) => r['Status']))).toEqual(new Set(['applied']));
+    const sales = csv.filter((r) => r['Kind'] === 'Sale');
     expect(sales.map((r) => [r['Store'], r['When']]).sort()).toEqual(
       [
         ['Gulberg', `${saleAt.slice(0, 10)} 20:06:00 +05:00`],
@@ -70,6 +73,18 @@ describe.skipIf(suite.skip)(suite.title, () => {
       expect(r['Unit']).toBe('kg');
       expect(r[Object.keys(r).find((h) => h.startsWith('Unit price'))!]).toBe('50.00');
     }
+  });
+
+  it("writes the movements file in the reader's language, as the screen shows it", async () => {
+    await t.page.getByTestId('locale-picker').selectOption('ur');
+    await expect.poll(() => rows('movements-table').first().innerText()).toContain('فروخت');
+    await loaded('movements-table');
+    await t.shot('store-time-01-movements-in-urdu-as-their-csv-writes-them');
+    const csv = await exportCsv('movements-table', 'CSV برآمد کریں');
+    expect(csv.map((r) => r['قسم']).sort()).toEqual(['آمد', 'آمد', 'فروخت', 'فروخت'].sort());
+    expect(new Set(csv.map((r) => r['حالت']))).toEqual(new Set(['لاگو']));
+    await t.page.getByTestId('locale-picker').selectOption('en');
+    await expect.poll(() => rows('movements-table').first().innerText()).toContain('Sale');
   });
 
   it("shows an activity-log entry at its store's wall time", async () => {

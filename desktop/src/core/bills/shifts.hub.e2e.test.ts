@@ -45,6 +45,10 @@ describe('shifts reach head office (real hub process)', () => {
     expect((await t.hub.api<{ items: ShiftSummary[] }>('GET', `/shifts?status=open`, undefined, t.admin)).items).toHaveLength(0);
     const csv = await fetch(`${t.hub.url}/api/v1/shifts?format=csv`, { headers: { authorization: `Bearer ${t.admin}` } }).then((r) => r.text());
     expect(csv.split('\n')[1]).toContain('Saddar Kiryana');
+    // The status as the Shifts screen writes it, in the reader's language (Accept-Language).
+    expect(csv.split('\n')[1]).toContain(',closed,');
+    const ur = await fetch(`${t.hub.url}/api/v1/shifts?format=csv`, { headers: { authorization: `Bearer ${t.admin}`, 'accept-language': 'ur' } }).then((r) => r.text());
+    expect(ur.split('\n')[1]).toContain(',بند,');
     expect(csv).toContain('-5.00');
     await t.hub.api('POST', '/users', { username: 'lahore-mgr', name: 'Lahore Manager', password: 'a-long-password-2', role: 'manager', storeIds: [other.id] }, t.admin);
     const mgr = (await t.hub.api<{ token: string }>('POST', '/auth/login', { username: 'lahore-mgr', password: 'a-long-password-2' })).token;

@@ -30,6 +30,11 @@ export type RequestOptions<M extends Method, P extends string, S extends z.ZodTy
 type AnswerFits<M extends Method, P extends string, S extends z.ZodType> = [Answer<M, P>] extends [z.input<S>] ? unknown : { schema: { doesNotAccept: Answer<M, P> } };
 
 let currentToken: string | null = null;
+/** The reader's language: the hub writes the words of its CSV files in it (Accept-Language). */
+let currentLocale: string | null = null;
+export function setRequestLocale(locale: string | null): void {
+  currentLocale = locale;
+}
 let onUnauthenticated: () => void = () => {};
 
 export function setAuthToken(token: string | null): void {
@@ -44,6 +49,7 @@ export const API_BASE = '/api/v1';
 function headers(extra: Record<string, string> = {}): Record<string, string> {
   const h: Record<string, string> = { Accept: 'application/json', ...extra };
   if (currentToken) h.Authorization = `Bearer ${currentToken}`;
+  if (currentLocale) h['Accept-Language'] = currentLocale;
   return h;
 }
 

@@ -36,8 +36,7 @@ export function stateColumn<T extends { archived: boolean }>(t: Translator['t'],
     header: t('web.products.state'),
     hidden: !shown,
     cell: (row) => (row.archived ? <Tag tone="neutral">{t('web.products.archived')}</Tag> : <Tag tone="good">{t('web.products.active')}</Tag>),
-    // i18n-ignore: CSV keeps the raw state
-    csv: (row) => (row.archived ? 'archived' : 'active'),
+    csv: (row) => t(row.archived ? 'web.products.archived' : 'web.products.active'),
   };
 }
 

@@ -1,4 +1,4 @@
-import { isKnownAuditAction, movementKinds, type AuditEntry, type MovementKind } from '@bazaar/shared';
+import { isKnownAuditAction, movementKinds, removalReasonWord, type AuditEntry, type BaseUnit, type MovementKind, type Translator } from '@bazaar/shared';
 import { useI18n } from '../../i18n/i18n-context';
 import { kindLabel } from '../movements/movement-kinds';
 import { DeviceName, ProductName, StoreName, SupplierName, UserName, useProductUnit } from '../shared/lookups';
@@ -27,12 +27,17 @@ export function entityRef(e: AuditEntry): { kind: NameKind; id: string } | null 
   return kind && e.entityId ? { kind, id: e.entityId } : null;
 }
 
-export function EntityName({ entry }: { entry: AuditEntry }) {
-  const { t } = useI18n();
-  const ref = entityRef(entry);
-  const label = ['product', 'store', 'supplier', 'user', 'movement', 'device', 'conflict', 'stock', 'auth'].includes(entry.entity)
-    ? t(`web.audit.entity.${entry.entity as 'product'}`)
+/** What kind of thing an entry is about, in words ("Product"); a kind this build does not know shows as its code. */
+export function entityWord(t: Translator, entry: Pick<AuditEntry, 'entity'>): string {
+  return ['product', 'store', 'supplier', 'user', 'movement', 'device', 'conflict', 'stock', 'auth'].includes(entry.entity)
+    ? t.t(`web.audit.entity.${entry.entity as 'product'}`)
     : entry.entity;
+}
+
+export function EntityName({ entry }: { entry: AuditEntry }) {
+  const i18n = useI18n();
+  const ref = entityRef(entry);
+  const label = entityWord(i18n, entry);
   if (!ref) return <span>{label}</span>;
   const Name = { product: ProductName, store: StoreName, supplier: SupplierName, user: UserName, device: DeviceName }[ref.kind];
   return (
@@ -43,30 +48,37 @@ export function EntityName({ entry }: { entry: AuditEntry }) {
   );
 }
 
-function MovementGist({ entry }: { entry: AuditEntry }) {
-  const i18n = useI18n();
-  const after = fieldsOf(entry.after);
-  const unit = useProductUnit(str(after.productId));
-  const kind = str(after.kind);
-  const qty = num(after.qty);
-  const stock = num(after.stockQty);
-  if (!kind || !(movementKinds as readonly string[]).includes(kind) || qty === null) return <span className="muted">—</span>;
-  const parts = [kindLabel(i18n, kind as MovementKind), unit ? i18n.qty(qty, unit) : String(qty)];
-  if (stock !== null && unit) parts.push(i18n.t('web.audit.stockNow', { qty: i18n.qty(stock, unit) }));
-  return <bdi>{parts.join(' · ')}</bdi>;
-}
+/** The product a movement entry is about (whose unit its quantities are in). */
+export const gistProductId = (entry: AuditEntry): string | null => (entry.action === 'movement.create' ? str(fieldsOf(entry.after).productId) : null);
 
-/** A one-line gist of what changed, in words: names, display units, no ids or field codes. */
-export function AuditGist({ entry }: { entry: AuditEntry }) {
-  const { t } = useI18n();
+/**
+ * A one-line gist of what changed, in words: names, display units, no ids or field codes ('' when
+ * there is nothing to say). `unit` is the movement's product unit when known.
+ */
+export function auditGistText(i18n: Translator, entry: AuditEntry, unit: BaseUnit | null | undefined): string {
   const src = fieldsOf(entry.after ?? entry.before);
-  if (entry.action === 'movement.create') return <MovementGist entry={entry} />;
-  if (entry.action === 'sync.push') {
-    return <span>{t('web.audit.pushed', { applied: num(src.applied) ?? 0, rejected: num(src.rejected) ?? 0, duplicates: num(src.duplicates) ?? 0 })}</span>;
+  if (entry.action === 'movement.create') {
+    const after = fieldsOf(entry.after);
+    const kind = str(after.kind);
+    const qty = num(after.qty);
+    const stock = num(after.stockQty);
+    if (!kind || !(movementKinds as readonly string[]).includes(kind) || qty === null) return '';
+    const parts = [kindLabel(i18n, kind as MovementKind), unit ? i18n.qty(qty, unit) : String(qty)];
+    if (stock !== null && unit) parts.push(i18n.t('web.audit.stockNow', { qty: i18n.qty(stock, unit) }));
+    return parts.join(' · ');
   }
+  if (entry.action === 'sync.push') return i18n.t('web.audit.pushed', { applied: num(src.applied) ?? 0, rejected: num(src.rejected) ?? 0, duplicates: num(src.duplicates) ?? 0 });
   const name = str(src.name) ?? str(src.username);
   const code = str(src.sku) ?? str(src.code) ?? (str(src.name) ? str(src.username) : null);
   const role = str(src.role);
-  const parts = [name, code && `(${code})`, role && t(`role.${role as 'admin'}`), str(src.reason), str(src.note)].filter((p): p is string => !!p);
-  return parts.length ? <span>{parts.join(' ')}</span> : <span className="muted">—</span>;
+  const reason = str(src.reason);
+  return [name, code && `(${code})`, role && i18n.t(`role.${role as 'admin'}`), reason && removalReasonWord(i18n, reason), str(src.note)].filter((p): p is string => !!p).join(' ');
+}
+
+export function AuditGist({ entry }: { entry: AuditEntry }) {
+  const i18n = useI18n();
+  const unit = useProductUnit(gistProductId(entry));
+  const text = auditGistText(i18n, entry, unit);
+  if (!text) return <span className="muted">—</span>;
+  return entry.action === 'movement.create' ? <bdi>{text}</bdi> : <span>{text}</span>;
 }

@@ -12,9 +12,9 @@ import { dayEnd, dayStart, fmtDateTime } from '../../components/format';
 import { usePagedList } from '../../components/use-paged-list';
 import { useDebounced } from '../../components/use-debounced';
 import { countActive, FilterPanel } from '../../components/filter-panel';
-import { cachedName, searchStores, searchUsers, StoreName } from '../shared/lookups';
+import { cachedName, cachedUnit, searchStores, searchUsers, StoreName } from '../shared/lookups';
 import { useI18n } from '../../i18n/i18n-context';
-import { AuditGist, EntityName, useActionWords } from './audit-summary';
+import { AuditGist, auditGistText, EntityName, entityRef, entityWord, gistProductId, useActionWords } from './audit-summary';
 import { allowed } from '../../auth/permissions';
 import { useUser } from '../../auth/auth-context';
 import { cachedZone, storeTimeColumn } from '../shared/store-time';
@@ -90,8 +90,25 @@ export function AuditPage() {
       csv: (e) => e.actorName,
     },
     { id: 'action', header: t('web.audit.what'), cell: (e) => <Tag tone="info">{actionWords(e.action)}</Tag>, sort: (e) => e.action, csv: (e) => actionWords(e.action) },
-    { id: 'entity', wrap: true, header: t('web.audit.entity'), cell: (e) => <EntityName entry={e} />, csv: (e) => e.entity },
-    { id: 'summary', wrap: true, header: t('web.audit.details'), cell: (e) => <AuditGist entry={e} />, csv: (e) => JSON.stringify(e.after ?? e.before) },
+    {
+      id: 'entity',
+      wrap: true,
+      header: t('web.audit.entity'),
+      cell: (e) => <EntityName entry={e} />,
+      csvNeeds: (e) => (entityRef(e) ? [[entityRef(e)!.kind, entityRef(e)!.id]] : []),
+      csv: (e) => {
+        const ref = entityRef(e);
+        return [entityWord(i18n, e), ref && cachedName(qc, ref.kind, ref.id)].filter(Boolean).join(' · ');
+      },
+    },
+    {
+      id: 'summary',
+      wrap: true,
+      header: t('web.audit.details'),
+      cell: (e) => <AuditGist entry={e} />,
+      csvNeeds: (e) => [['product', gistProductId(e)]],
+      csv: (e) => auditGistText(i18n, e, cachedUnit(qc, gistProductId(e))),
+    },
     { id: 'store', header: t('web.audit.store'), minor: true, cell: (e) => <StoreName id={e.storeId} />, csv: (e) => cachedName(qc, 'store', e.storeId) },
     { id: 'ip', header: t('web.audit.ip'), minor: true, cell: (e) => e.ip ?? '—', csv: (e) => e.ip },
   ];

@@ -70,7 +70,7 @@ export function BillsPage() {
           {b.kind !== 'sale' && <Tag tone="info">{kindLabel(i18n, b.kind)}</Tag>} {b.status !== 'completed' && <Tag tone={statusTone[b.status]}>{statusLabel(i18n, b.status)}</Tag>}
         </>
       ),
-      csv: (b) => b.status,
+      csv: (b) => [b.kind !== 'sale' && kindLabel(i18n, b.kind), statusLabel(i18n, b.status)].filter(Boolean).join(' · '),
     },
   ];
 

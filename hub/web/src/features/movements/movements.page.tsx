@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { movementKinds, type Movement, type MovementKind } from '@bazaar/shared';
+import { movementKinds, movementStatusWord, removalReasonWord, type Movement, type MovementKind, type Translator } from '@bazaar/shared';
 import { useI18n } from '../../i18n/i18n-context';
 import { movementsApi } from '../../api/endpoints';
 import { useUser } from '../../auth/auth-context';
@@ -73,7 +73,7 @@ export function MovementsPage() {
     storeTimeColumn<Movement>(qc, { id: 'at', header: t('common.when'), at: (m) => m.occurredAt, store: (m) => m.storeId }),
     { id: 'store', header: t('common.store'), cell: (m) => <StoreName id={m.storeId} />, csvNeeds: (m) => [['store', m.storeId]], csv: (m) => cachedName(qc, 'store', m.storeId) },
     { id: 'product', wrap: true, header: t('common.product'), cell: (m) => <ProductName id={m.productId} />, csvNeeds: (m) => [['product', m.productId]], csv: (m) => cachedName(qc, 'product', m.productId) },
-    { id: 'kind', header: t('common.kind'), cell: (m) => <Tag tone={kindTone[m.kind]}>{kindLabel(i18n, m.kind)}</Tag>, sort: (m) => m.kind, csv: (m) => m.kind },
+    { id: 'kind', header: t('common.kind'), cell: (m) => <Tag tone={kindTone[m.kind]}>{kindLabel(i18n, m.kind)}</Tag>, sort: (m) => m.kind, csv: (m) => kindLabel(i18n, m.kind) },
     // CSV: the quantity in the unit its price is quoted in (kg, L or pc), named in the Unit column.
     { id: 'qty', header: t('common.quantity'), align: 'right', cell: (m) => <Qty m={m} />, sort: (m) => m.qty, csvNeeds: (m) => [['product', m.productId]], csv: (m) => movementCsvQty(qc, m) },
     { id: 'unit', header: t('web.products.unit'), hidden: true, cell: () => null, csv: (m) => movementCsvUnit(qc, m) },
@@ -85,7 +85,7 @@ export function MovementsPage() {
       cell: (m) => <UnitPrice m={m} />,
       csvMoney: (m) => m.unitPricePaise ?? m.unitCostPaise,
     },
-    { id: 'reason', wrap: true, header: t('history.reasonNote'), minor: true, cell: (m) => [m.reason, m.note].filter(Boolean).join(' · ') || '—', csv: (m) => [m.reason, m.note].filter(Boolean).join(' · ') },
+    { id: 'reason', wrap: true, header: t('history.reasonNote'), minor: true, cell: (m) => reasonNote(i18n, m) || '—', csv: (m) => reasonNote(i18n, m) },
     {
       id: 'user',
       header: t('web.drill.by'),
@@ -105,8 +105,7 @@ export function MovementsPage() {
       id: 'status',
       header: t('common.status'),
       cell: (m) => (m.status === 'rejected' ? <Tag tone="bad">{t('web.movements.rejectedWhy', { reason: m.rejectReason ?? '' })}</Tag> : <span className="muted">{t('web.drill.applied')}</span>),
-      // CSV keeps the raw status for spreadsheets and scripts. i18n-ignore: data, not text
-      csv: (m) => (m.status === 'rejected' ? `rejected: ${m.rejectReason ?? ''}` : 'applied'),
+      csv: (m) => movementStatusWord(i18n, m.status, m.rejectReason),
     },
   ];
 
@@ -163,4 +162,9 @@ export function MovementsPage() {
       </Dialog>
     </div>
   );
+}
+
+/** "Damaged · torn bag": the reason in words, then the note as typed. */
+function reasonNote(t: Translator, m: Pick<Movement, 'reason' | 'note'>): string {
+  return [removalReasonWord(t, m.reason), m.note].filter(Boolean).join(' · ');
 }

@@ -1,4 +1,4 @@
-import type { Movement, StockListItem, Translator } from '@bazaar/shared';
+import { movementStatusWord, type Movement, type StockListItem, type Translator } from '@bazaar/shared';
 import { useI18n } from '../../i18n/i18n-context';
 import { movementsApi, stockApi } from '../../api/endpoints';
 import { DataTable, type Column } from '../../components/data-table';
@@ -37,11 +37,11 @@ export function ProductDrilldown({ productId, onClose }: { productId: string | n
   const moveCols: Column<Movement>[] = [
     storeTimeColumn<Movement>(qc, { id: 'at', header: t('common.when'), at: (m) => m.occurredAt, store: (m) => m.storeId }),
     { id: 'store', header: t('common.store'), cell: (m) => <StoreName id={m.storeId} />, csvNeeds: (m) => [['store', m.storeId]], csv: (m) => cachedName(qc, 'store', m.storeId) },
-    { id: 'kind', header: t('common.kind'), cell: (m) => <Tag tone={kindTone[m.kind]}>{kindLabel(i18n, m.kind)}</Tag>, csv: (m) => m.kind },
+    { id: 'kind', header: t('common.kind'), cell: (m) => <Tag tone={kindTone[m.kind]}>{kindLabel(i18n, m.kind)}</Tag>, csv: (m) => kindLabel(i18n, m.kind) },
     qtyColumn<Movement>(i18n, { id: 'qty', header: t('common.quantity'), qty: (m) => m.qty, unit: () => unit }),
     unitColumn<Movement>(i18n, () => unit),
-    { id: 'user', header: t('web.drill.by'), cell: (m) => <UserName id={m.userId} />, csv: (m) => m.userId, minor: true },
-    { id: 'status', header: t('common.status'), cell: (m) => (m.status === 'rejected' ? <Tag tone="bad">{t('web.drill.rejected')}</Tag> : t('web.drill.applied')), csv: (m) => m.status, minor: true },
+    { id: 'user', header: t('web.drill.by'), cell: (m) => <UserName id={m.userId} />, csvNeeds: (m) => [['user', m.userId]], csv: (m) => cachedName(qc, 'user', m.userId), minor: true },
+    { id: 'status', header: t('common.status'), cell: (m) => (m.status === 'rejected' ? <Tag tone="bad">{t('web.drill.rejected')}</Tag> : t('web.drill.applied')), csv: (m) => movementStatusWord(i18n, m.status, m.rejectReason), minor: true },
   ];
 
   const p = product.data;

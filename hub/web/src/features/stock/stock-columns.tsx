@@ -1,4 +1,4 @@
-import type { StockListItem, Translator } from '@bazaar/shared';
+import { stockStatusWord, type StockListItem, type Translator } from '@bazaar/shared';
 import type { Column } from '../../components/data-table';
 import { StatusBadge } from '../../components/badges';
 import { qtyColumn, unitColumn } from '../../components/qty-columns';
@@ -40,7 +40,7 @@ export const stockColumns = (t: Translator, qc: QueryClient): Column<StockListIt
   qtyColumn(t, { id: 'qty', header: t.t('common.quantity'), qty: (r) => r.qty, unit: (r) => r.unit, cell: (r) => <span className={`qty qty-${r.status}`}>{t.qty(r.qty, r.unit)}</span> }),
   unitColumn(t, (r) => r.unit),
   qtyColumn(t, { id: 'reorder', header: t.t('web.stock.reorder'), qty: (r) => r.reorderLevel, unit: (r) => r.unit, minor: true }),
-  { id: 'status', header: t.t('common.status'), cell: (r) => <StatusBadge status={r.status} />, sort: (r) => r.status, csv: (r) => r.status },
+  { id: 'status', header: t.t('common.status'), cell: (r) => <StatusBadge status={r.status} />, sort: (r) => r.status, csv: (r) => stockStatusWord(t, r.status) },
   qtyColumn(t, { id: 'variance', header: t.t('web.stock.variance'), qty: (r) => r.lastCountVariance, unit: (r) => r.unit, minor: true }),
   { id: 'updated', header: t.t('web.stock.updated'), cell: (r) => <StoreTime storeId={r.storeId} at={r.updatedAt} />, sort: (r) => r.updatedAt, csvNeeds: (r) => [['store', r.storeId]], csv: (r) => storeCsvTime(qc, r.storeId, r.updatedAt), minor: true },
 ];
