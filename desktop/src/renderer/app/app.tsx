@@ -12,19 +12,20 @@ import { Shell } from './shell';
 /** Decides between first-run setup, sign-in and the counter itself. */
 export function App() {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, startWith } = useI18n();
   const [info, setInfo] = useState<StoreInfo | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   const refresh = useCallback(() => {
     api.info().then(
       (i) => {
+        startWith(i);
         setInfo(i);
         setFailure(null);
       },
       (err: unknown) => setFailure(asApiError(err).message),
     );
-  }, [api]);
+  }, [api, startWith]);
 
   useEffect(refresh, [refresh]);
 

@@ -1,6 +1,7 @@
 import { createI18n, localeStorage, readStored, useI18nValue, writeStored, type I18nCore } from '@bazaar/i18n-react';
 import { currencyOfTimeZone, type Locale } from '@bazaar/shared';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { StoreInfo } from '../../core/core.api';
 import { useApi } from '../api/api-context';
 
 // The counter keeps each person's language on this computer: a shared till where the owner reads
@@ -23,6 +24,8 @@ interface I18n extends I18nCore {
   setUser(username: string | null): void;
   /** After a pull: the hub's currency and default language as the core now holds them. */
   setHubLocale(hub: HubLocale): void;
+  /** The core's info as the app first read it at start-up: a set-up store's currency and default language are read then. */
+  startWith(info: StoreInfo): void;
 }
 
 const { I18nContext, useI18n, LocalePicker } = createI18n<I18n>();
@@ -47,24 +50,24 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => setLocale(stored.storedLocale(user, hub.defaultLocale)), [hub.defaultLocale]);
 
   // What the core holds from the last pull, before anyone signs in (a new store has none yet).
-  useEffect(() => {
-    let live = true;
-    // A file with no store yet has no settings to ask for (and asking would be refused).
-    api
-      .info()
-      .then((info) => (info.initialised ? api.billSettings() : null))
-      .then(
+  // The app reads the core's info once at start-up and hands it here, so it is not asked twice.
+  const started = useRef(false);
+  const startWith = useCallback(
+    (info: StoreInfo) => {
+      if (started.current) return;
+      started.current = true;
+      // A file with no store yet has no settings to ask for (and asking would be refused).
+      if (!info.initialised) return;
+      api.billSettings().then(
         (s) => {
-          if (!live || !s) return;
           setZoneCurrency(currencyOfTimeZone(s.timeZone));
           setHubLocale({ currency: s.currency, defaultLocale: s.defaultLocale });
         },
         () => undefined,
       );
-    return () => {
-      live = false;
-    };
-  }, [api, setHubLocale]);
+    },
+    [api, setHubLocale],
+  );
 
   const core = useI18nValue(locale, hub.currency ?? ownCurrency ?? zoneCurrency, (l) => {
     stored.saveLocale(l, user);
@@ -80,8 +83,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       setUser,
       setHubLocale,
+      startWith,
     }),
-    [core, hub.currency, setUser, setHubLocale],
+    [core, hub.currency, setUser, setHubLocale, startWith],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
