@@ -5,18 +5,14 @@ import { z } from 'zod';
 import { requireUser } from '../auth/auth.middleware';
 import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { decodeTimeIdCursor, pageOf, pastCursor } from '../http/cursor';
+import { pastCursor } from '../http/cursor';
 import { route } from '../openapi/openapi.route';
-import { csvMoney, csvResponse, toCsv, wantsCsv } from '../reports/csv';
-import { csvTranslator } from '../reports/csv-words';
+import { newestFirst } from '../reports/csv-list';
 import { billFilters, filteredBills } from './bills.filters';
 import { localTime, summaryColumns, toDetail, toSummary, type SummaryRow } from './bills.mappers';
 import { readHubLocale } from '../settings/hub-settings.repository';
 
 const listQuery = z.strictObject({ ...billFilters, limit: limitSchema, cursor: z.string().optional(), format: z.enum(['json', 'csv']).optional() });
-
-/** A CSV export reads at most this many bills (the newest). */
-const CSV_MAX = 10_000;
 
 const tag = 'bills';
 const list = route({
@@ -48,25 +44,25 @@ export function createBillsRoutes(deps: AppDeps) {
     .get('/', list, async (c) => {
       const me = requireUser(c, ['admin', 'manager']);
       const query = list.query(c);
-      const csv = wantsCsv(c);
       const visible = visibleStoreIds(me);
-      const money = csv ? await csvMoney(db, csvMoneyColumns) : null;
-      if (visible !== null && visible.length === 0) return money ? csvResponse(c, 'bills.csv', toCsv(csvColumns, [], money)) : c.json({ items: [], nextCursor: null }, 200);
-      let q = filteredBills(db, visible, query)
-        .leftJoin('devices as d', (j) => j.onRef('d.store_id', '=', 'b.store_id').onRef('d.id', '=', 'b.device_id'))
-        .select(summaryColumns)
-        .orderBy('b.occurred_at', 'desc')
-        .orderBy('b.id', 'desc')
-        .limit(csv ? CSV_MAX : query.limit + 1);
-      if (money) {
-        const rows = (await q.execute()) as SummaryRow[];
-        const words = await csvTranslator(c, db);
-        return csvResponse(c, 'bills.csv', toCsv(csvColumns, rows.map((r) => csvRow(toSummary(r), money.currency.minorDigits, words)), money));
-      }
-      const after = decodeTimeIdCursor(query.cursor);
-      if (after) q = q.where(pastCursor('b.occurred_at', 'b.id', after));
-      const rows = (await q.execute()) as SummaryRow[];
-      return c.json(pageOf(rows, query.limit, toSummary, (r) => [new Date(r.occurred_at).toISOString(), r.id]), 200);
+      const out = await newestFirst(c, db, {
+        query,
+        visible,
+        csv: { file: 'bills.csv', columns: csvColumns, money: csvMoneyColumns, row: csvRow },
+        read: async (limit, after) => {
+          let q = filteredBills(db, visible, query)
+            .leftJoin('devices as d', (j) => j.onRef('d.store_id', '=', 'b.store_id').onRef('d.id', '=', 'b.device_id'))
+            .select(summaryColumns)
+            .orderBy('b.occurred_at', 'desc')
+            .orderBy('b.id', 'desc')
+            .limit(limit);
+          if (after) q = q.where(pastCursor('b.occurred_at', 'b.id', after));
+          return (await q.execute()) as SummaryRow[];
+        },
+        view: toSummary,
+        key: (r) => [new Date(r.occurred_at).toISOString(), r.id],
+      });
+      return out instanceof Response ? out : c.json(out, 200);
     })
     .get('/:id', getOne, async (c) => {
       const me = requireUser(c, ['admin', 'manager']);

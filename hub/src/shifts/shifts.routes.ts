@@ -6,10 +6,9 @@ import { requireUser } from '../auth/auth.middleware';
 import { assertStoreAccess, visibleStoreIds } from '../auth/principal';
 import type { Database } from '../db/database.types';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { decodeTimeIdCursor, pageOf, pastCursor } from '../http/cursor';
+import { pastCursor } from '../http/cursor';
 import { route } from '../openapi/openapi.route';
-import { csvMoney, csvResponse, toCsv, wantsCsv } from '../reports/csv';
-import { csvTranslator } from '../reports/csv-words';
+import { newestFirst } from '../reports/csv-list';
 import { localTime } from '../bills/bills.mappers';
 
 /** Web forms send "" for an unset filter; treat it as absent. */
@@ -28,7 +27,6 @@ const listQuery = z.strictObject({
 });
 type ListQuery = z.infer<typeof listQuery>;
 
-const CSV_MAX = 10_000;
 const tag = 'shifts';
 const list = route({
   summary: 'Counter shifts of the stores you see, newest first: who opened and closed them, the cash expected, counted and the difference (store-local days; keyset paging; CSV)',
@@ -136,20 +134,20 @@ export function createShiftsRoutes(deps: AppDeps) {
     .get('/', list, async (c) => {
       const me = requireUser(c, ['admin', 'manager']);
       const query = list.query(c);
-      const csv = wantsCsv(c);
       const visible = visibleStoreIds(me);
-      const money = csv ? await csvMoney(db, csvMoneyColumns) : null;
-      if (visible !== null && visible.length === 0) return money ? csvResponse(c, 'shifts.csv', toCsv(csvColumns, [], money)) : c.json({ items: [], nextCursor: null }, 200);
-      let q = shifts(db, visible, query).orderBy('h.opened_at', 'desc').orderBy('h.id', 'desc').limit(csv ? CSV_MAX : query.limit + 1);
-      if (money) {
-        const rows = (await q.execute()) as ShiftRowView[];
-        const words = await csvTranslator(c, db);
-        return csvResponse(c, 'shifts.csv', toCsv(csvColumns, rows.map((r) => csvRow(toSummary(r), words)), money));
-      }
-      const after = decodeTimeIdCursor(query.cursor);
-      if (after) q = q.where(pastCursor('h.opened_at', 'h.id', after));
-      const rows = (await q.execute()) as ShiftRowView[];
-      return c.json(pageOf(rows, query.limit, toSummary, (r) => [isoOf(r.opened_at), r.id]), 200);
+      const out = await newestFirst(c, db, {
+        query,
+        visible,
+        csv: { file: 'shifts.csv', columns: csvColumns, money: csvMoneyColumns, row: (s, _minorDigits, words) => csvRow(s, words) },
+        read: async (limit, after) => {
+          let q = shifts(db, visible, query).orderBy('h.opened_at', 'desc').orderBy('h.id', 'desc').limit(limit);
+          if (after) q = q.where(pastCursor('h.opened_at', 'h.id', after));
+          return (await q.execute()) as ShiftRowView[];
+        },
+        view: toSummary,
+        key: (r) => [isoOf(r.opened_at), r.id],
+      });
+      return out instanceof Response ? out : c.json(out, 200);
     })
     .get('/:id', getOne, async (c) => {
       const me = requireUser(c, ['admin', 'manager']);
