@@ -12,14 +12,18 @@ export interface I18nCore extends Translator {
  * The translator for a locale and currency. The whole document follows the language: `lang` for
  * fonts and screen readers, `dir` so the scroll bar, native controls and dialogs mirror too.
  */
-export function useI18nValue(locale: Locale, currency: string | null, setLocale: (locale: Locale) => void): I18nCore {
+/**
+ * The translator a UI provides: its language, its currency and the time zone its times are shown
+ * in (a counter shows its store's clock whatever the computer's is; null = the device's zone).
+ */
+export function useI18nValue(locale: Locale, currency: string | null, setLocale: (locale: Locale) => void, timeZone: string | null = null): I18nCore {
   // The latest setter, without a new translator every render.
   const setter = useRef(setLocale);
   setter.current = setLocale;
   const value = useMemo<I18nCore>(() => {
-    const t = createTranslator({ locale, currency });
+    const t = createTranslator({ locale, currency, timeZone });
     return { ...t, tx: (key, values) => Children.toArray(t.rich<ReactNode>(key, values)), setLocale: (l) => setter.current(l) };
-  }, [locale, currency]);
+  }, [locale, currency, timeZone]);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.documentElement.dir = localeInfo[locale].dir;

@@ -10,10 +10,12 @@ const stored = localeStorage('bazaar.locale');
 // A stand-alone store's own currency; an enrolled counter takes the hub's from the core.
 const currencyKey = 'bazaar.currency';
 
-/** The hub's currency and default language as the core last pulled them (null: stand-alone). */
+/** The hub's currency and default language as the core last pulled them (null: stand-alone), and the store's time zone. */
 export interface HubLocale {
   currency: string | null;
   defaultLocale: Locale | null;
+  /** The store's clock (its bill settings): every time on every screen is in it, as on the receipt. */
+  timeZone: string | null;
 }
 
 interface I18n extends I18nCore {
@@ -34,7 +36,7 @@ export { useI18n, LocalePicker };
 export function I18nProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const [user, setUserState] = useState<string | null>(null);
-  const [hub, setHub] = useState<HubLocale>({ currency: null, defaultLocale: null });
+  const [hub, setHub] = useState<HubLocale>({ currency: null, defaultLocale: null, timeZone: null });
   const [locale, setLocale] = useState(() => stored.storedLocale(null));
   const [ownCurrency, setOwnCurrency] = useState<string | null>(() => readStored(currencyKey));
   // Until someone chooses, a stand-alone store counts in the money of its clock's country.
@@ -45,7 +47,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLocale(stored.storedLocale(username, hub.defaultLocale));
   }, [hub.defaultLocale]);
   const setHubLocale = useCallback((next: HubLocale) => {
-    setHub((h) => (h.currency === next.currency && h.defaultLocale === next.defaultLocale ? h : next));
+    setHub((h) => (h.currency === next.currency && h.defaultLocale === next.defaultLocale && h.timeZone === next.timeZone ? h : next));
   }, []);
   useEffect(() => setLocale(stored.storedLocale(user, hub.defaultLocale)), [hub.defaultLocale]);
 
@@ -61,7 +63,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       api.billSettings().then(
         (s) => {
           setZoneCurrency(currencyOfTimeZone(s.timeZone));
-          setHubLocale({ currency: s.currency, defaultLocale: s.defaultLocale });
+          setHubLocale({ currency: s.currency, defaultLocale: s.defaultLocale, timeZone: s.timeZone });
         },
         () => undefined,
       );
@@ -69,10 +71,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     [api, setHubLocale],
   );
 
-  const core = useI18nValue(locale, hub.currency ?? ownCurrency ?? zoneCurrency, (l) => {
-    stored.saveLocale(l, user);
-    setLocale(l);
-  });
+  const core = useI18nValue(
+    locale,
+    hub.currency ?? ownCurrency ?? zoneCurrency,
+    (l) => {
+      stored.saveLocale(l, user);
+      setLocale(l);
+    },
+    hub.timeZone,
+  );
   const value = useMemo<I18n>(
     () => ({
       ...core,

@@ -58,7 +58,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!lastSuccessAt) return;
     api.billSettings().then(
-      (s) => alive.current && setHubLocale({ currency: s.currency, defaultLocale: s.defaultLocale }),
+      (s) => alive.current && setHubLocale({ currency: s.currency, defaultLocale: s.defaultLocale, timeZone: s.timeZone }),
       () => undefined,
     );
   }, [api, lastSuccessAt, setHubLocale]);
