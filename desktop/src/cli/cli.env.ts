@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { createTranslator, pickLocale } from '@bazaar/shared';
 import { z } from 'zod';
 
 /** The only place the CLI reads the environment. */
@@ -10,7 +11,7 @@ const envSchema = z.object({
   BAZAAR_PIN: optionalText,
   // Language of the CLI's messages (en, ur, hi) and the currency amounts are shown in (ISO 4217).
   BAZAAR_LANG: optionalText,
-  BAZAAR_CURRENCY: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[A-Za-z]{3}$/, 'an ISO 4217 code such as PKR or INR').optional()),
+  BAZAAR_CURRENCY: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[A-Za-z]{3}$/, { error: () => createTranslator({ locale: pickLocale(process.env.BAZAAR_LANG) }).t('cli.env.currencyCode') }).optional()),
   // pnpm --filter runs scripts inside desktop/; INIT_CWD is where the user typed the command.
   INIT_CWD: optionalText,
 });

@@ -17,24 +17,8 @@ export const EXIT = {
   NOT_CONFIRMED: 10,
 } as const;
 
-export const EXIT_HELP = `
-Exit codes:
-  0  done
-  1  unexpected internal error (a bug: please report it with the message)
-  2  bad command or input (wrong option, quantity, price, CSV header …)
-  3  not found (unknown barcode, SKU, supplier, user)
-  4  conflict (duplicate SKU/barcode/user, store already initialised or enrolled)
-  5  not allowed in this state (archived product, unit change with history)
-  6  sign-in needed or not permitted (--user/--pin, BAZAAR_USER/BAZAAR_PIN)
-  7  hub unreachable or sync failed (everything stays queued locally)
-  8  audit chain broken (tampering or corruption detected)
-  9  import finished, but some rows were bad (the good rows were kept)
-  10 a large count or removal was not confirmed (nothing written; answer y, or pass --yes)
-
-Environment:
-  BAZAAR_STORE_DB   store database file (default ./bazaar-store.db); --db overrides
-  BAZAAR_USER, BAZAAR_PIN   sign in for this command (same as --user/--pin)
-`;
+/** The exit codes and environment, after `--help`, in the CLI's language. */
+export const exitHelp = (): string => cliT.t('cli.help.exitCodes');
 
 const codeExit: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: EXIT.USAGE,

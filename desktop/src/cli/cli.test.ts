@@ -139,5 +139,11 @@ describe('bazaar-store CLI', () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Exit codes:/);
+    // In the CLI's language, as its other messages are.
+    const urdu = await cli(['--help'], { BAZAAR_LANG: 'ur' });
+    expect(urdu.stdout).toContain('خروج کوڈ:');
+    expect(urdu.stdout).not.toContain('Exit codes:');
+    const badCurrency = await cli(['--help'], { BAZAAR_LANG: 'hi', BAZAAR_CURRENCY: 'RUPEES' });
+    expect(`${badCurrency.stdout}${badCurrency.stderr}`).toContain('ISO 4217 कोड, जैसे PKR या INR');
   });
 });

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT_HELP, exitCodeFor, printError } from './cli.output';
+import { exitCodeFor, exitHelp, printError } from './cli.output';
 import { registerStoreCommands } from './commands/store.commands';
 import { registerMovementCommands } from './commands/movements.commands';
 import { registerSyncCommands } from './commands/sync.commands';
@@ -16,7 +16,7 @@ export function buildProgram(): Command {
     .option('--json', cliT.t('cli.help.json'))
     .option('--user <username>', cliT.t('cli.help.user'))
     .addOption(new Option('--pin <pin>', cliT.t('cli.help.pin')))
-    .addHelpText('after', EXIT_HELP)
+    .addHelpText('after', exitHelp)
     .showHelpAfterError(cliT.t('cli.help.afterError'))
     .exitOverride();
   registerStoreCommands(program);

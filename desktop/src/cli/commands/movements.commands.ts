@@ -203,7 +203,7 @@ export function registerMovementCommands(program: Command): void {
         if (g.json) return printJson(r);
         process.stdout.write(
           table(
-            ['SKU', 'NAME', 'CATEGORY', 'QTY', 'REORDER AT', 'STATUS'],
+            ['SKU', 'NAME', 'CATEGORY', 'QTY', cliT.t('cli.col.reorderAt'), 'STATUS'],
             r.items.map((i) => [i.sku, i.name, i.category ?? '', formatQuantity(i.qty, i.unit), formatQuantity(i.reorderLevel, i.unit), i.status.toUpperCase()]),
             [3, 4],
           ),

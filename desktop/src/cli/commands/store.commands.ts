@@ -30,6 +30,7 @@ export function registerStoreCommands(program: Command): void {
         async (core, g) => {
           const info = await core.initStore({ code: o.code, name: o.name });
           if (g.json) return printJson(info);
+          // The two commands stay as typed (left in the untranslated baseline): a shell reads them, in any language.
           process.stdout.write(`${cliT.t('cli.init.done', { code: info.storeCode, name: info.storeName, path: core.path, userCmd: 'bazaar-store user add <username> --name NAME --role manager --new-pin 1234', importCmd: 'bazaar-store product import items.csv' })}\n`);
         },
         { create: true },

@@ -1,6 +1,7 @@
 import { createApiClient } from '../../bridge/api-client';
 import type { CounterApi, CounterIpcApi, RemoteOperation } from '../../bridge/api-operations';
 import { ApiError, unwrapResult } from '../../bridge/api-result';
+import { bridgeWords } from './bridge-words';
 
 declare global {
   interface Window {
@@ -37,13 +38,13 @@ async function httpCall(op: RemoteOperation, input: unknown): Promise<unknown> {
       body: JSON.stringify(input ?? null),
     });
   } catch {
-    throw new ApiError('SERVICE_UNAVAILABLE', 'the counter service on this computer is not answering; is `pnpm counter` still running?');
+    throw new ApiError('SERVICE_UNAVAILABLE', bridgeWords().t('counter.service.notAnswering'));
   }
   let body: unknown;
   try {
     body = await res.json();
   } catch {
-    throw new ApiError('INTERNAL', `the counter service answered ${res.status} without a result`);
+    throw new ApiError('INTERNAL', bridgeWords().t('counter.service.noResult', { status: res.status }));
   }
   return unwrapResult(body);
 }

@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/i18n-context';
 import { useBigText } from './big-text-context';
 
+// Left in the untranslated baseline: the names printed on the keys, the same in every language.
 export const BIG_TEXT_KEY = 'Ctrl+Shift+F';
 
 /** The header's switch: pressed while big text is on; Tab + Enter or Ctrl+Shift+F from anywhere. */

@@ -3,6 +3,7 @@ import { currencyOfTimeZone, type Locale } from '@bazaar/shared';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { StoreInfo } from '../../core/core.api';
 import { useApi } from '../api/api-context';
+import { setBridgeWords } from '../api/bridge-words';
 
 // The counter keeps each person's language on this computer: a shared till where the owner reads
 // Urdu and the helper reads Hindi switches with the person who signs in.
@@ -80,6 +81,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     },
     hub.timeZone,
   );
+  // Set during render, before any child's request can fail: the bridge's messages follow the language.
+  setBridgeWords(core);
   const value = useMemo<I18n>(
     () => ({
       ...core,

@@ -1,4 +1,5 @@
 import { errorEnvelopeSchema, type ErrorCode } from '@bazaar/shared';
+import { apiWords } from './api-words';
 
 /** Field name → message, for showing an API validation error beside the field it is about. */
 export type FieldErrors = Record<string, string>;
@@ -58,7 +59,7 @@ function collectFieldErrors(details: unknown, out: FieldErrors): void {
   if (rec.fieldErrors && typeof rec.fieldErrors === 'object') collectFieldMap(rec.fieldErrors, out);
   if (rec.fields && typeof rec.fields === 'object') collectFieldMap(rec.fields, out);
   const field = pathKey(rec.field);
-  if (field && !out[field]) out[field] = typeof rec.message === 'string' ? rec.message : 'is not valid';
+  if (field && !out[field]) out[field] = typeof rec.message === 'string' ? rec.message : apiWords().t('web.api.notValid');
 }
 
 function collectFieldMap(map: object, out: FieldErrors): void {
@@ -80,11 +81,11 @@ export async function apiErrorFrom(res: Response): Promise<ApiError> {
   } catch {
     // not JSON: fall through to a generic message
   }
-  return new ApiError(res.status, 'BAD_RESPONSE', `The hub answered ${res.status} ${res.statusText}`.trim());
+  return new ApiError(res.status, 'BAD_RESPONSE', apiWords().t('web.api.hubAnswered', { status: res.status, statusText: res.statusText }).trim());
 }
 
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) return err.message;
   if (err instanceof Error) return err.message;
-  return 'Something went wrong';
+  return apiWords().t('web.api.somethingWrong');
 }

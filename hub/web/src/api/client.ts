@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiError, apiErrorFrom } from './api-error';
+import { apiWords } from './api-words';
 import type { Answer, HubPath, Method, PathParams, QueryKey, RequestBody } from './hub-routes';
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -30,11 +31,7 @@ export type RequestOptions<M extends Method, P extends string, S extends z.ZodTy
 type AnswerFits<M extends Method, P extends string, S extends z.ZodType> = [Answer<M, P>] extends [z.input<S>] ? unknown : { schema: { doesNotAccept: Answer<M, P> } };
 
 let currentToken: string | null = null;
-/** The reader's language: the hub writes the words of its CSV files in it (Accept-Language). */
-let currentLocale: string | null = null;
-export function setRequestLocale(locale: string | null): void {
-  currentLocale = locale;
-}
+
 let onUnauthenticated: () => void = () => {};
 
 export function setAuthToken(token: string | null): void {
@@ -48,8 +45,10 @@ export const API_BASE = '/api/v1';
 
 function headers(extra: Record<string, string> = {}): Record<string, string> {
   const h: Record<string, string> = { Accept: 'application/json', ...extra };
+  // HTTP's scheme name, never shown (left in the untranslated baseline).
   if (currentToken) h.Authorization = `Bearer ${currentToken}`;
-  if (currentLocale) h['Accept-Language'] = currentLocale;
+  // The reader's language: the hub writes the words of its CSV files in it.
+  h['Accept-Language'] = apiWords().locale;
   return h;
 }
 
@@ -66,7 +65,7 @@ async function send(method: string, path: string, query: Query | undefined, body
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'Cannot reach the hub. Check the connection and try again.');
+    throw new ApiError(0, 'NETWORK', apiWords().t('web.api.unreachable'));
   }
   if (!res.ok) {
     const err = await apiErrorFrom(res);
@@ -95,7 +94,7 @@ export async function api<M extends Method, P extends HubPath<M>, S extends z.Zo
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     console.error(`Unexpected answer from ${method} ${path}`, parsed.error.issues, json);
-    throw new ApiError(res.status, 'BAD_RESPONSE', `The hub's answer to ${method} ${path} did not have the expected shape`);
+    throw new ApiError(res.status, 'BAD_RESPONSE', apiWords().t('web.api.badShape', { method, path }));
   }
   return parsed.data;
 }
@@ -114,7 +113,7 @@ export interface CsvAnswer {
 export async function apiCsv<P extends HubPath<'GET'>>(path: P, query: Partial<Record<QueryKey<'GET', P>, QueryValue>>): Promise<CsvAnswer> {
   const res = await send('GET', path, { ...query, format: 'csv' }, undefined, 'text/csv');
   const type = res.headers.get('content-type') ?? '';
-  if (!type.includes('csv')) throw new ApiError(res.status, 'BAD_RESPONSE', `${path} has no CSV export`);
+  if (!type.includes('csv')) throw new ApiError(res.status, 'BAD_RESPONSE', apiWords().t('web.api.noCsv', { path }));
   const text = await res.text();
   const total = res.headers.get('x-total-count');
   const truncated = res.headers.get('x-truncated');

@@ -29,7 +29,7 @@ export function navigate(to: string, { replace = false } = {}): void {
 
 /** The sign-in page, remembering where the visitor was (a deep link, or a page whose session expired). */
 export function signInPathFor(current: string): string {
-  return current === '/' || current.startsWith('/sign-in') ? '/sign-in' : `/sign-in?next=${encodeURIComponent(current)}`;
+  return current === '/' || current.startsWith('/sign-in') ? '/sign-in' : `/sign-in?${new URLSearchParams({ next: current }).toString()}`;
 }
 
 /** Where to go after signing in: back to the remembered page when it is one of ours, else the overview. */

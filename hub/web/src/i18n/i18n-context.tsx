@@ -1,7 +1,7 @@
 import { createI18n, localeStorage, useI18nValue, type I18nCore } from '@bazaar/i18n-react';
 import type { Locale } from '@bazaar/shared';
 import { useEffect, useState, type ReactNode } from 'react';
-import { setRequestLocale } from '../api/client';
+import { setApiWords } from '../api/api-words';
 
 // Head office shares browsers less than a counter does, but the choice is still per person.
 const stored = localeStorage('bazaar.web.locale');
@@ -25,7 +25,7 @@ export function I18nProvider({ username, currency, defaultLocale, children }: Pr
     stored.saveLocale(l, username);
     setLocale(l);
   });
-  // Set during render, before any child's request: a CSV asked for right after a switch is in the new language.
-  setRequestLocale(locale);
+  // Set during render, before any child's request: an error or a CSV asked for right after a switch is in the new language.
+  setApiWords(value);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -23,4 +23,6 @@ export const counterAppMessages = messages({
   'counter.nav.sync': { en: 'Sync', ur: 'ہم آہنگی', hi: 'सिंक' },
   'counter.nav.settings': { en: 'Settings', ur: 'ترتیبات', hi: 'सेटिंग्स' },
   'counter.dialog.close': { en: 'Close', ur: 'بند کریں', hi: 'बंद करें' },
+  'counter.service.notAnswering': { en: 'the counter service on this computer is not answering; is `pnpm counter` still running?', ur: 'اس کمپیوٹر پر کاؤنٹر سروس جواب نہیں دے رہی؛ کیا `pnpm counter` ابھی چل رہا ہے؟', hi: 'इस कंप्यूटर पर काउंटर सेवा जवाब नहीं दे रही; क्या `pnpm counter` अभी चल रहा है?' },
+  'counter.service.noResult': { en: 'the counter service answered {status} without a result', ur: 'کاؤنٹر سروس نے {status} کا جواب دیا مگر نتیجہ نہیں', hi: 'काउंटर सेवा ने {status} का जवाब दिया पर कोई नतीजा नहीं' },
 });

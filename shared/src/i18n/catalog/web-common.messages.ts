@@ -110,4 +110,10 @@ export const webCommonMessages = messages({
   'web.users.filters': { en: 'User filters', ur: 'صارف فلٹر', hi: 'उपयोगकर्ता फ़िल्टर' },
   'web.users.new': { en: 'New user', ur: 'نیا صارف', hi: 'नया उपयोगकर्ता' },
   'web.users.edit': { en: 'Edit user', ur: 'صارف میں ترمیم', hi: 'उपयोगकर्ता संपादित करें' },
+  'web.api.somethingWrong': { en: 'Something went wrong', ur: 'کچھ غلط ہو گیا', hi: 'कुछ गलत हो गया' },
+  'web.api.hubAnswered': { en: 'The hub answered {status} {statusText}', ur: 'ہب کا جواب: {status} {statusText}', hi: 'हब का जवाब: {status} {statusText}' },
+  'web.api.notValid': { en: 'is not valid', ur: 'درست نہیں', hi: 'मान्य नहीं' },
+  'web.api.unreachable': { en: 'Cannot reach the hub. Check the connection and try again.', ur: 'ہب تک رسائی نہیں۔ کنکشن دیکھ کر دوبارہ کوشش کریں۔', hi: 'हब तक पहुँच नहीं। कनेक्शन जाँचकर फिर कोशिश करें।' },
+  'web.api.badShape': { en: "The hub's answer to {method} {path} did not have the expected shape", ur: '{method} {path} پر ہب کا جواب متوقع شکل میں نہیں تھا', hi: '{method} {path} पर हब का जवाब अपेक्षित रूप में नहीं था' },
+  'web.api.noCsv': { en: '{path} has no CSV export', ur: '{path} کی CSV برآمد نہیں', hi: '{path} का CSV निर्यात नहीं' },
 });

@@ -79,7 +79,7 @@ export function OverviewPage() {
       <section className="kpis" aria-label={t('web.overview.summary')}>
         <KpiCard id="products" label={t('common.products')} value={countOf(counts.data?.products)} sub={t('web.overview.activeCatalog')} onClick={() => navigate('/products')} />
         <KpiCard id="stores" label={user.role === 'admin' ? t('web.tab.stores') : t('web.overview.yourStores')} value={countOf(counts.data?.stores)} sub={t('web.overview.trading')} tone="info" onClick={() => navigate(allowed(user, 'viewStores') ? '/stores' : '/stock')} />
-        <KpiCard id="low" label={t('stockScreen.low')} value={exact(totals?.low)} sub={t('web.overview.lowSub', { stores: inStores(totals?.storesNeedingStock) })} tone="low" onClick={() => navigate('/stock?status=low')} />
+        <KpiCard id="low" label={t('stockScreen.low')} value={exact(totals?.low)} sub={t('web.overview.lowSub', { stores: inStores(totals?.storesNeedingStock) })} tone="low" onClick={() => navigate(`/stock?${new URLSearchParams({ status: 'low' }).toString()}`)} />
         {/* Stocked rows at zero and carried products never stocked: the out-of-stock report's total; the card opens that list. */}
         <KpiCard
           id="out"

@@ -56,7 +56,7 @@ export function UsersPage() {
         children: (
           <>
             <SearchFilter placeholder={t('web.users.search')} value={f.text.q} onChange={f.set('q')} />
-            <Field label="Role">
+            <Field label={t('web.users.role')}>
               {(id) => (
                 <select id={id} value={f.text.role} onChange={(e) => f.set('role')(e.target.value)}>
                   <option value="">{t('web.users.anyRole')}</option>

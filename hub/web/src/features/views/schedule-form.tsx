@@ -57,6 +57,7 @@ export function ScheduleForm({ view, onDone }: { view: SavedView; onDone: () => 
           </Field>
           <Field label={t('web.views.webhook')} hint={t('web.views.webhookHint')} wide>
             {(id, describedBy) => (
+              // The placeholder is the start of every webhook address, the same in every language (left in the untranslated baseline).
               <input id={id} type="url" value={webhook} placeholder="https://" onChange={(e) => setWebhook(e.target.value)} aria-describedby={describedBy} data-testid="schedule-webhook" />
             )}
           </Field>
