@@ -1,8 +1,7 @@
 import { formatMoney } from '@bazaar/shared';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from './support/browser';
-import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
+import { browserTestSuite, checkEachTest, openCounter, screenshot, type ConsoleErrors } from './support/browser';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { catalogue, seedSignedInStore } from './support/seed';
 import { scan } from './support/ui';
@@ -61,10 +60,7 @@ beforeAll(async () => {
   [browser, counter] = await Promise.all([suite.launch(), startCounter({ port: PORT })]);
   await seedSignedInStore(counter.api, PIN);
   await counter.api.updateBillSettings({ paymentMethods: ['upi', 'card', 'credit'], receiptHeader: ['Anarkali Bazaar, Lahore'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  errors = new Watch().watch(page);
-  await page.goto(counter.url);
-  await page.getByRole('heading', { level: 1, name: 'Counter', exact: true }).waitFor();
+  ({ page, errors } = await openCounter(browser, counter.url));
 });
 
 checkEachTest(() => ({ page, errors }), 'bills-');

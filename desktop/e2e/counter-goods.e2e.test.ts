@@ -1,8 +1,7 @@
 import { scaleLabelBarcode, withGtinCheckDigit, type ScaleLayout } from '@bazaar/shared';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from './support/browser';
-import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
+import { browserTestSuite, checkEachTest, openCounter, screenshot, type ConsoleErrors } from './support/browser';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { seedSignedInStore } from './support/seed';
 import { goTo, scan } from './support/ui';
@@ -33,10 +32,7 @@ beforeAll(async () => {
   await counter.api.addProduct({ sku: 'JAGGERY', barcode: scaleLabelBarcode(price, '00042'), name: 'Jaggery (loose)', unit: 'g', pricePaise: 12000, costPaise: 9000 });
   await counter.api.stockIn({ product: 'ATTA-CHAKKI', qty: 25_000 });
   await counter.api.stockIn({ product: 'JAGGERY', qty: 5_000 });
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  errors = new Watch().watch(page);
-  await page.goto(counter.url);
-  await page.getByRole('heading', { level: 1, name: 'Counter', exact: true }).waitFor();
+  ({ page, errors } = await openCounter(browser, counter.url, { width: 1280, height: 860 }));
 });
 
 checkEachTest(() => ({ page, errors }), 'goods-');

@@ -2,8 +2,7 @@ import { formatMoney } from '@bazaar/shared';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../src/core/testing/free-port';
-import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from './support/browser';
-import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
+import { browserTestSuite, checkEachTest, openCounter, screenshot, type ConsoleErrors } from './support/browser';
 import { cutOffSideways } from '../../test-support/in-view.check';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { catalogue, seedSignedInStore } from './support/seed';
@@ -39,10 +38,7 @@ const status = () => page.getByRole('status').first().textContent();
 beforeAll(async () => {
   [browser, counter] = await Promise.all([suite.launch(), freePort().then((port) => startCounter({ port }))]);
   await seedSignedInStore(counter.api, PIN);
-  page = await browser.newPage({ viewport: { width: 1024, height: 600 } });
-  errors = new Watch().watch(page);
-  await page.goto(counter.url);
-  await page.getByRole('heading', { level: 1, name: 'Counter', exact: true }).waitFor();
+  ({ page, errors } = await openCounter(browser, counter.url, { width: 1024, height: 600 }));
 });
 
 checkEachTest(() => ({ page, errors }), 'keyboard-');

@@ -1,11 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakePrinter } from '../src/core/testing/fake-printer';
 import { freePort } from '../src/core/testing/free-port';
-import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from './support/browser';
+import { browserTestSuite, checkEachTest, openCounter, screenshot, type ConsoleErrors } from './support/browser';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { catalogue, seedSignedInStore } from './support/seed';
 import { screenshotDir } from './support/paths';
@@ -39,10 +38,7 @@ beforeAll(async () => {
   await counter.api.createUser({ username: 'bilal', name: 'Bilal Ahmed', role: 'staff', pin: '1122' });
   await counter.api.openShift({ floatPaise: 0 });
   await counter.api.signIn({ username: 'bilal', pin: '1122' });
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  errors = new Watch().watch(page);
-  await page.goto(counter.url);
-  await page.getByRole('heading', { level: 1, name: 'Counter', exact: true }).waitFor();
+  ({ page, errors } = await openCounter(browser, counter.url, { width: 1280, height: 860 }));
 });
 
 checkEachTest(() => ({ page, errors }), 'khata-');

@@ -1,9 +1,8 @@
 import { createServer, type Server } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleErrors as Watch } from '../../test-support/console-errors.watch';
 import { freePort } from '../src/core/testing/free-port';
-import { browserTestSuite, checkEachTest, screenshot, type ConsoleErrors } from './support/browser';
+import { browserTestSuite, checkEachTest, openCounter, screenshot, type ConsoleErrors } from './support/browser';
 import { startCounter, type CounterApp } from './support/counter-app';
 import { catalogue, seedSignedInStore } from './support/seed';
 import { goTo, scan } from './support/ui';
@@ -40,10 +39,7 @@ beforeAll(async () => {
   const port = await freePort();
   await new Promise<void>((resolve) => printer.listen(port, '127.0.0.1', resolve));
   printerAddress = `127.0.0.1:${port}`;
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  errors = new Watch().watch(page);
-  await page.goto(counter.url);
-  await page.getByRole('heading', { level: 1, name: 'Counter', exact: true }).waitFor();
+  ({ page, errors } = await openCounter(browser, counter.url, { width: 1280, height: 860 }));
 });
 
 checkEachTest(() => ({ page, errors }), 'printer-');

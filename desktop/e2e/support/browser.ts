@@ -8,12 +8,19 @@ import { screenshotDir } from './paths';
 export { browserTestSuite } from '../../../test-support/chromium.find';
 export type { ConsoleErrors };
 
-/** A 1280×800 page (a common shop-PC screen) whose console errors each test checks. */
-export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: ConsoleErrors }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+/** A page of 1280×800 (a common shop-PC screen) unless told otherwise, whose console errors each test checks. */
+export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: ConsoleErrors }> {
+  const page = await browser.newPage({ viewport });
   const errors = new ConsoleErrors().watch(page);
   await page.goto(url);
   return { page, errors };
+}
+
+/** openPage on a counter whose store is set up and signed in: once its Counter screen is up. */
+export async function openCounter(browser: Browser, url: string, viewport?: { width: number; height: number }): Promise<{ page: Page; errors: ConsoleErrors }> {
+  const opened = await openPage(browser, url, viewport);
+  await opened.page.getByRole('heading', { level: 1, name: 'Counter', exact: true }).waitFor();
+  return opened;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
