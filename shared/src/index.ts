@@ -31,6 +31,7 @@ export * from './audit/audit-chain';
 export * from './audit/audit-verify.schema';
 export * from './audit/audit-actions';
 export * from './sync/sync.protocol';
+export * from './sync/minor-keys.compat';
 export * from './bills/index';
 export * from './transfers/index';
 export * from './i18n/index';

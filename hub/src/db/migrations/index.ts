@@ -23,6 +23,7 @@ import * as m0024 from './0024-hub-settings';
 import * as m0025 from './0025-saved-views';
 import * as m0026 from './0026-shared-customers';
 import * as m0027 from './0027-store-locale';
+import * as m0031 from './0031-minor-units';
 
 /** Static imports: migrations ship inside the bundle, never read from a folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0025-saved-views': m0025,
   '0026-shared-customers': m0026,
   '0027-store-locale': m0027,
+  '0031-minor-units': m0031,
 };
