@@ -45,7 +45,7 @@ async function main() {
     const suppliers = buildSuppliers(rng, Date.now());
     const products = buildProducts(rng, productCount, suppliers, { skuPrefix: '', barcodeTag: '00', createdMs: Date.now() });
     const csv = ['sku,name,unit,price,barcode,category,cost,reorder_level']
-      .concat(products.map((p) => [p.sku, `"${p.name.replace(/"/g, '""')}"`, p.unit, (p.pricePaise / 100).toFixed(2), p.barcode, p.category, (p.costPaise / 100).toFixed(2), p.reorderLevel].join(',')))
+      .concat(products.map((p) => [p.sku, `"${p.name.replace(/"/g, '""')}"`, p.unit, (p.priceMinor / 100).toFixed(2), p.barcode, p.category, (p.costMinor / 100).toFixed(2), p.reorderLevel].join(',')))
       .join('\n');
 
     const core = await StoreCore.open(path.join(dir, 'store.db'));
@@ -60,10 +60,10 @@ async function main() {
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
     raw.exec(`CREATE TABLE stock (product_id TEXT PRIMARY KEY, qty INTEGER NOT NULL);
-              CREATE TABLE movements (id TEXT PRIMARY KEY, product_id TEXT NOT NULL, qty INTEGER NOT NULL, unit_price_paise INTEGER, occurred_at TEXT NOT NULL);`);
+              CREATE TABLE movements (id TEXT PRIMARY KEY, product_id TEXT NOT NULL, qty INTEGER NOT NULL, unit_price_minor INTEGER, occurred_at TEXT NOT NULL);`);
     const insStock = raw.prepare('INSERT INTO stock (product_id, qty) VALUES (?, 1000)');
     raw.transaction(() => products.forEach((p) => insStock.run(p.id)))();
-    const insMove = raw.prepare('INSERT INTO movements (id, product_id, qty, unit_price_paise, occurred_at) VALUES (?, ?, ?, ?, ?)');
+    const insMove = raw.prepare('INSERT INTO movements (id, product_id, qty, unit_price_minor, occurred_at) VALUES (?, ?, ?, ?, ?)');
     const updStock = raw.prepare('UPDATE stock SET qty = qty + ? WHERE product_id = ?');
     let rawId = 0;
     const rawSale = raw.transaction((lines: { id: string; qty: number; price: number }[]) => {
@@ -79,7 +79,7 @@ async function main() {
     const rawRuns: Lat[] = [];
     for (let w = 0; w < 30; w++) {
       await core.sell({ lines: cart().map((p) => ({ product: p.barcode, qty: 1 })) });
-      rawSale(cart().map((p) => ({ id: p.id, qty: 1, price: p.pricePaise })));
+      rawSale(cart().map((p) => ({ id: p.id, qty: 1, price: p.priceMinor })));
     }
     for (let r = 0; r < runs; r++) {
       log(`run ${r + 1}/${runs}: ${sales} three-line sales, core then raw`);
@@ -93,7 +93,7 @@ async function main() {
       coreRuns.push(lat(c));
       const b: number[] = [];
       for (let i = 0; i < sales; i++) {
-        const lines = cart().map((p) => ({ id: p.id, qty: rng.int(1, 2), price: p.pricePaise }));
+        const lines = cart().map((p) => ({ id: p.id, qty: rng.int(1, 2), price: p.priceMinor }));
         const t0 = performance.now();
         rawSale(lines);
         b.push(performance.now() - t0);

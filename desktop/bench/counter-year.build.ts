@@ -61,7 +61,7 @@ export async function buildTradingStore(dir: string, name: string, shape: Tradin
   const suppliers = buildSuppliers(rng, clock.raw());
   const catalog = buildProducts(rng, shape.products, suppliers, { skuPrefix: '', barcodeTag: '77', createdMs: clock.raw() });
   const csv = ['sku,name,unit,price,barcode,category,cost,reorder_level']
-    .concat(catalog.map((p) => [p.sku, `"${p.name.replace(/"/g, '""')}"`, p.unit, (p.pricePaise / 100).toFixed(2), p.barcode, p.category, (p.costPaise / 100).toFixed(2), `${p.reorderLevel}${p.unit === 'pc' ? '' : p.unit}`].join(',')))
+    .concat(catalog.map((p) => [p.sku, `"${p.name.replace(/"/g, '""')}"`, p.unit, (p.priceMinor / 100).toFixed(2), p.barcode, p.category, (p.costMinor / 100).toFixed(2), `${p.reorderLevel}${p.unit === 'pc' ? '' : p.unit}`].join(',')))
     .join('\n');
   const imported = await core.importProducts({ csv });
   if (imported.bad.length) throw new Error(`import: ${imported.bad[0]?.message}`);

@@ -58,7 +58,7 @@ async function main() {
       for (let run = 0; run < runs; run++) {
         const code = `LOSSY-${link.slice(0, 5)}-${run}-${Date.now().toString(36)}`.toUpperCase();
         const store = await hub.api<Store>('POST', '/stores', { code, name: `Bench ${code}` }, admin);
-        const product = await hub.api<Product>('POST', '/products', { sku: `${code}-P`, name: 'Bench item', unit: 'pc', pricePaise: 1000 }, admin);
+        const product = await hub.api<Product>('POST', '/products', { sku: `${code}-P`, name: 'Bench item', unit: 'pc', priceMinor: 1000 }, admin);
         const dev = await hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'bench till' }, admin);
         const proxy = new FaultProxy(hub.url, seeded(1000 + run));
         const url = await proxy.start();

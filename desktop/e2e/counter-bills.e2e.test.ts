@@ -74,7 +74,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.getByLabel(/Float/).focus();
     await page.keyboard.type('2000');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await counter.api.currentShift())?.floatPaise).toBe(200000);
+    await expect.poll(async () => (await counter.api.currentShift())?.floatMinor).toBe(200000);
     await page.keyboard.press('F1');
     await page.getByRole('heading', { level: 1, name: 'Counter', exact: true }).waitFor();
   });
@@ -83,7 +83,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     const before = await stockOf(soap.sku);
     await scan(page, `2*${soap.barcode}`);
     await scan(page, biscuits.barcode);
-    const due = 2 * soap.pricePaise + biscuits.pricePaise; // ₹120
+    const due = 2 * soap.priceMinor + biscuits.priceMinor; // ₹120
     await page.keyboard.press('F9');
     await page.getByLabel('Cash tendered').waitFor();
     await page.keyboard.type('500');
@@ -103,8 +103,8 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await screenshot(page, 'bills-03-receipt-58mm');
     await page.getByRole('button', { name: '80 mm' }).click();
     const bill = (await counter.api.showBill({ bill: number ?? '' })).bill;
-    expect(bill.totalPaise).toBe(due);
-    expect(bill.payments).toEqual([{ method: 'cash', amountPaise: due, tenderedPaise: 50000, changePaise: 38000 }]);
+    expect(bill.totalMinor).toBe(due);
+    expect(bill.payments).toEqual([{ method: 'cash', amountMinor: due, tenderedMinor: 50000, changeMinor: 38000 }]);
     expect(await stockOf(soap.sku)).toBe(before - 2);
     await page.getByRole('button', { name: /Next customer/ }).focus();
     await page.keyboard.press('Enter');
@@ -139,14 +139,14 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.keyboard.press('Enter');
     const number = (await page.getByTestId('bill-number').textContent()) ?? '';
     const bill = (await counter.api.showBill({ bill: number })).bill;
-    expect(bill.totalPaise).toBe(51300);
-    expect(bill.discountPaise).toBe(3000 + 5700);
+    expect(bill.totalMinor).toBe(51300);
+    expect(bill.discountMinor).toBe(3000 + 5700);
     expect(bill.payments).toEqual([
-      { method: 'upi', amountPaise: 20000 },
-      { method: 'card', amountPaise: 10000 },
-      { method: 'cash', amountPaise: 21300, tenderedPaise: 25000, changePaise: 3700 },
+      { method: 'upi', amountMinor: 20000 },
+      { method: 'card', amountMinor: 10000 },
+      { method: 'cash', amountMinor: 21300, tenderedMinor: 25000, changeMinor: 3700 },
     ]);
-    expect(bill.payments.reduce((a, p) => a + p.amountPaise, 0)).toBe(bill.totalPaise);
+    expect(bill.payments.reduce((a, p) => a + p.amountMinor, 0)).toBe(bill.totalMinor);
     await page.keyboard.press('Escape');
   });
 
@@ -196,7 +196,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await screenshot(page, 'bills-08-return-receipt');
     await page.keyboard.press('Escape');
     const ret = (await counter.api.showBill({ bill: number })).bill;
-    expect(ret).toMatchObject({ kind: 'return', originalNumber: cashBill, totalPaise: -soap.pricePaise, payments: [{ method: 'upi', amountPaise: -soap.pricePaise }] });
+    expect(ret).toMatchObject({ kind: 'return', originalNumber: cashBill, totalMinor: -soap.priceMinor, payments: [{ method: 'upi', amountMinor: -soap.priceMinor }] });
     expect(await stockOf(soap.sku)).toBe(before + 1);
     // The lines now say one of the two was returned.
     await expect.poll(() => lines.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe('1 pc');
@@ -220,9 +220,9 @@ describe.skipIf(suite.skip)(suite.title, () => {
     const number = (await page.getByTestId('bill-number').textContent()) ?? '';
     await page.keyboard.press('Escape');
     const ex = (await counter.api.showBill({ bill: number })).bill;
-    expect(ex).toMatchObject({ kind: 'exchange', originalNumber: cashBill, totalPaise: tea.pricePaise - biscuits.pricePaise });
+    expect(ex).toMatchObject({ kind: 'exchange', originalNumber: cashBill, totalMinor: tea.priceMinor - biscuits.priceMinor });
     expect(ex.lines.find((l) => l.direction === 'return')).toMatchObject({ sku: biscuits.sku, qty: 1, disposition: 'damaged' });
-    expect(ex.payments.reduce((a, p) => a + p.amountPaise, 0)).toBe(ex.totalPaise);
+    expect(ex.payments.reduce((a, p) => a + p.amountMinor, 0)).toBe(ex.totalMinor);
     expect(await stockOf(tea.sku)).toBe(teaBefore - 1);
     expect(await stockOf(biscuits.sku)).toBe(biscuitsBefore); // damaged goods do not go back on the shelf
   });
@@ -230,7 +230,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
   it('closes the shift with the cash counted by denomination and shows the Z report', async () => {
     const open = await counter.api.currentShift();
     expect(open).not.toBeNull();
-    const expected = open?.cashExpectedPaise ?? 0;
+    const expected = open?.cashExpectedMinor ?? 0;
     await page.keyboard.press('F12');
     await page.getByRole('heading', { level: 1, name: 'Shift' }).waitFor();
     // Count the drawer: as many ₹500 notes as fit, the rest in ₹10 and then short by whatever is left.
@@ -246,7 +246,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.keyboard.press('F9');
     await page.getByTestId('z-report').waitFor();
     const sales = await counter.api.findBills({ kind: 'sale', limit: 50 });
-    expect(await page.getByTestId('z-sales').textContent()).toContain(formatMoney(sales.reduce((a, b) => a + b.totalPaise, 0) + tea.pricePaise));
+    expect(await page.getByTestId('z-sales').textContent()).toContain(formatMoney(sales.reduce((a, b) => a + b.totalMinor, 0) + tea.priceMinor));
     expect(await page.getByTestId('z-expected').textContent()).toBe(formatMoney(expected));
     expect(await page.getByTestId('z-counted').textContent()).toBe(formatMoney(counted));
     expect(await page.getByTestId('z-variance').textContent()).toBe(formatMoney(counted - expected));
@@ -284,7 +284,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     errors.allow(/status of 403 .*\/api\/(sell|returnBill|voidBill)\)$/);
     await counter.api.updateBillSettings({ maxDiscountBasisPoints: 1000 });
     await counter.api.createUser({ username: 'bilal', name: 'Bilal Ahmed', role: 'staff', pin: '1122' });
-    await counter.api.openShift({ floatPaise: 0 });
+    await counter.api.openShift({ floatMinor: 0 });
     await counter.api.signIn({ username: 'bilal', pin: '1122' });
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Counter', exact: true }).waitFor();

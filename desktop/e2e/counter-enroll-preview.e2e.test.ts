@@ -38,8 +38,8 @@ beforeAll(async () => {
   const supplier = await hubApi.call<{ id: string }>('POST', '/suppliers', { name: 'Agarwal Wholesale' });
   // Head office sells soap at the counter's price, biscuits and rice cheaper.
   await hubApi.call('POST', '/products', productBody(soap, supplier.id));
-  await hubApi.call('POST', '/products', { ...productBody(biscuits, supplier.id), pricePaise: 1000 });
-  await hubApi.call('POST', '/products', { ...productBody(rice, supplier.id), pricePaise: 11000 });
+  await hubApi.call('POST', '/products', { ...productBody(biscuits, supplier.id), priceMinor: 1000 });
+  await hubApi.call('POST', '/products', { ...productBody(rice, supplier.id), priceMinor: 11000 });
   deviceToken = (await hubApi.call<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'Counter 1' })).token;
   const empty = await hubApi.call<{ id: string }>('POST', '/stores', { code: 'KHI-09', name: 'Wrong Store', region: 'Karachi' });
   emptyStoreToken = (await hubApi.call<{ token: string }>('POST', '/devices', { storeId: empty.id, name: 'Counter 1' })).token;
@@ -79,7 +79,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Nothing was changed' }).count()).toBe(1);
     expect(await page.getByTestId('enroll-preview').count()).toBe(0);
     expect((await counter.api.info()).enrolled).toBe(false);
-    expect((await counter.api.findProduct({ code: biscuits.sku })).pricePaise).toBe(biscuits.pricePaise);
+    expect((await counter.api.findProduct({ code: biscuits.sku })).priceMinor).toBe(biscuits.priceMinor);
   });
 
   it('Confirm enrolls, and the first sync brings head office’s prices', async () => {
@@ -87,9 +87,9 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.keyboard.press('Enter');
     await page.getByText('Enrolled. The first sync is running').waitFor();
     expect((await counter.api.info()).enrolled).toBe(true);
-    await expect.poll(async () => (await counter.api.findProduct({ code: biscuits.sku })).pricePaise, { timeout: 20_000 }).toBe(1000);
-    expect((await counter.api.findProduct({ code: rice.sku })).pricePaise).toBe(11000);
-    expect((await counter.api.findProduct({ code: soap.sku })).pricePaise).toBe(soap.pricePaise);
+    await expect.poll(async () => (await counter.api.findProduct({ code: biscuits.sku })).priceMinor, { timeout: 20_000 }).toBe(1000);
+    expect((await counter.api.findProduct({ code: rice.sku })).priceMinor).toBe(11000);
+    expect((await counter.api.findProduct({ code: soap.sku })).priceMinor).toBe(soap.priceMinor);
   });
 
   it('a counter that joined the wrong hub store starts its setup over from "waiting for staff", and sets up on its own', async () => {

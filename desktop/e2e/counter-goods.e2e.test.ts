@@ -28,8 +28,8 @@ const suite = browserTestSuite('counter packs and scale labels in a browser');
 beforeAll(async () => {
   [browser, counter] = await Promise.all([suite.launch(), startCounter({ port: PORT })]);
   await seedSignedInStore(counter.api, PIN);
-  await counter.api.addProduct({ sku: 'ATTA-CHAKKI', barcode: scaleLabelBarcode(weight, '04217'), name: 'Chakki atta (loose)', unit: 'g', pricePaise: 6000, costPaise: 4800 });
-  await counter.api.addProduct({ sku: 'JAGGERY', barcode: scaleLabelBarcode(price, '00042'), name: 'Jaggery (loose)', unit: 'g', pricePaise: 12000, costPaise: 9000 });
+  await counter.api.addProduct({ sku: 'ATTA-CHAKKI', barcode: scaleLabelBarcode(weight, '04217'), name: 'Chakki atta (loose)', unit: 'g', priceMinor: 6000, costMinor: 4800 });
+  await counter.api.addProduct({ sku: 'JAGGERY', barcode: scaleLabelBarcode(price, '00042'), name: 'Jaggery (loose)', unit: 'g', priceMinor: 12000, costMinor: 9000 });
   await counter.api.stockIn({ product: 'ATTA-CHAKKI', qty: 25_000 });
   await counter.api.stockIn({ product: 'JAGGERY', qty: 5_000 });
   ({ page, errors } = await openCounter(browser, counter.url, { width: 1280, height: 860 }));
@@ -69,7 +69,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.getByRole('button', { name: 'Save scale layouts' }).click();
     await page.getByText('Scale layouts saved.').waitFor();
     const marie = await counter.api.findProduct({ code: 'MARIE-70' });
-    expect(marie.packs).toEqual([{ name: 'carton', qty: 24, barcode: CARTON, pricePaise: 55_000 }]);
+    expect(marie.packs).toEqual([{ name: 'carton', qty: 24, barcode: CARTON, priceMinor: 55_000 }]);
     expect((await counter.api.billSettings()).scaleLayouts).toEqual([weight, { ...price, prefix: '22' }]);
     await counter.api.stockIn({ product: 'MARIE-70', qty: 96 });
   });

@@ -69,7 +69,7 @@ beforeAll(async () => {
   const supplier = await hubApi.call<{ id: string }>('POST', '/suppliers', { name: 'Agarwal Wholesale' });
   for (const p of products) {
     const created = await hubApi.call<{ id: string }>('POST', '/products', productBody(p, supplier.id));
-    if (p.stock > 0) await hubApi.call('POST', '/stock-movements', { storeId, kind: 'IN', productId: created.id, qty: p.stock, unitCostPaise: p.costPaise });
+    if (p.stock > 0) await hubApi.call('POST', '/stock-movements', { storeId, kind: 'IN', productId: created.id, qty: p.stock, unitCostMinor: p.costMinor });
   }
   await hubApi.call('POST', '/users', { username: 'priya', name: 'Priya Verma', password: 'priya-long-password', role: 'staff', storeIds: [storeId], pin: STAFF_PIN });
   deviceToken = (await hubApi.call<{ token: string }>('POST', '/devices', { storeId, name: 'Counter 1' })).token;

@@ -72,7 +72,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('bill-number').waitFor();
     await page.keyboard.press('Enter');
-    const total = soap.pricePaise + biscuits.pricePaise + tea.pricePaise;
+    const total = soap.priceMinor + biscuits.priceMinor + tea.priceMinor;
     await expect.poll(status).toContain(`Sale saved: 3 lines, ${formatMoney(total)}`);
   });
 

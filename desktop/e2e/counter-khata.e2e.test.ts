@@ -33,10 +33,10 @@ beforeAll(async () => {
   await seedSignedInStore(counter.api, PIN);
   await counter.api.updateBillSettings({ paymentMethods: ['upi', 'credit'], receiptPrinter: printer.address, receiptWidth: 48 });
   // Rashid owes Rs 400 from the paper khata; his limit is Rs 500.
-  await counter.api.addCustomer({ name: 'Rashid Mehmood', phone: '98100 12345', creditLimitPaise: 50_000 });
-  await counter.api.adjustBalance({ customer: '9810012345', amountPaise: 40_000, reason: 'paper khata', opening: true });
+  await counter.api.addCustomer({ name: 'Rashid Mehmood', phone: '98100 12345', creditLimitMinor: 50_000 });
+  await counter.api.adjustBalance({ customer: '9810012345', amountMinor: 40_000, reason: 'paper khata', opening: true });
   await counter.api.createUser({ username: 'bilal', name: 'Bilal Ahmed', role: 'staff', pin: '1122' });
-  await counter.api.openShift({ floatPaise: 0 });
+  await counter.api.openShift({ floatMinor: 0 });
   await counter.api.signIn({ username: 'bilal', pin: '1122' });
   ({ page, errors } = await openCounter(browser, counter.url, { width: 1280, height: 860 }));
 });
@@ -84,9 +84,9 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.keyboard.press('Enter');
     const number = ((await page.getByTestId('bill-number').textContent()) ?? '').trim();
     const bill = (await counter.api.showBill({ bill: number })).bill;
-    expect(bill.payments).toEqual([expect.objectContaining({ method: 'credit', amountPaise: 16_000 })]);
+    expect(bill.payments).toEqual([expect.objectContaining({ method: 'credit', amountMinor: 16_000 })]);
     expect(bill.approvedBy).toMatchObject({ name: 'asif', reasons: ['credit_over_limit'] });
-    expect((await counter.api.showCustomer({ customer: '98100 12345' })).balancePaise).toBe(56_000);
+    expect((await counter.api.showCustomer({ customer: '98100 12345' })).balanceMinor).toBe(56_000);
     await page.keyboard.press('Escape');
   });
 
@@ -109,7 +109,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.keyboard.press('Enter');
     const number = ((await page.getByTestId('bill-number').textContent()) ?? '').trim();
     expect(number).not.toBe('');
-    expect((await counter.api.showCustomer({ customer: '9717054321' })).balancePaise).toBe(4_500);
+    expect((await counter.api.showCustomer({ customer: '9717054321' })).balanceMinor).toBe(4_500);
     await page.keyboard.press('Escape');
   });
 
@@ -144,7 +144,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await expect.poll(() => detail.getByTestId('khata-balance').textContent()).toBe('₹360.00');
     await list.getByRole('row', { name: /Rashid Mehmood/ }).filter({ hasText: '₹360.00' }).waitFor();
     expect(await statement.textContent()).toContain('Payment received (Cash)');
-    expect((await counter.api.showCustomer({ customer: '9810012345' })).balancePaise).toBe(36_000);
+    expect((await counter.api.showCustomer({ customer: '9810012345' })).balanceMinor).toBe(36_000);
 
     await page.getByLabel('Amount (+ owes more, − owes less)').fill('-10');
     await page.getByLabel('Reason', { exact: true }).fill('rounding off');
@@ -202,7 +202,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect(await detail.getByTestId('khata-note').textContent()).toBe('pays on the 1st');
     expect(await detail.getByTestId('khata-limit').textContent()).toBe('₹500.00');
     const c = (await counter.api.showCustomer({ customer: '9810012345' })).customer;
-    expect(c).toMatchObject({ address: 'House 12, Mozang Road', note: 'pays on the 1st', creditLimitPaise: 50_000 });
+    expect(c).toMatchObject({ address: 'House 12, Mozang Road', note: 'pays on the 1st', creditLimitMinor: 50_000 });
 
     // From the day after tomorrow (after the store's today in any zone): everything so far is the opening balance.
     const later = new Intl.DateTimeFormat('en-CA').format(Date.now() + 2 * 86_400_000);

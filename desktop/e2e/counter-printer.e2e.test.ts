@@ -30,7 +30,7 @@ const suite = browserTestSuite('counter receipts on a network printer');
 beforeAll(async () => {
   [browser, counter] = await Promise.all([suite.launch(), startCounter({ port: PORT })]);
   await seedSignedInStore(counter.api, PIN);
-  await counter.api.addProduct({ sku: 'CHEENI', barcode: '2000000000091', name: 'چینی (کھلی)', unit: 'pc', pricePaise: 16_000, costPaise: 14_000 });
+  await counter.api.addProduct({ sku: 'CHEENI', barcode: '2000000000091', name: 'چینی (کھلی)', unit: 'pc', priceMinor: 16_000, costMinor: 14_000 });
   await counter.api.stockIn({ product: 'CHEENI', qty: 20 });
   printer = createServer((s) => {
     const chunks: Buffer[] = [];

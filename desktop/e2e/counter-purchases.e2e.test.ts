@@ -37,9 +37,9 @@ beforeAll(async () => {
   [browser, counter] = await Promise.all([suite.launch(), startCounter({ port: PORT })]);
   await seedSignedInStore(counter.api, PIN);
   const punjab = await counter.api.addSupplier({ name: 'Punjab Dairy' });
-  await counter.api.addProduct({ sku: 'GHEE-AMUL-1L', name: 'Amul ghee 1 L', unit: 'pc', supplierId: punjab.id, pricePaise: 65_000, costPaise: 58_000, reorderLevel: 4 });
-  await counter.api.stockIn({ product: 'GHEE-AMUL-1L', qty: 1, unitCostPaise: 58_000 });
-  await counter.api.addProduct({ sku: 'EGGS-TRAY', name: 'Eggs (tray of 30)', unit: 'pc', pricePaise: 21_000, reorderLevel: 3 });
+  await counter.api.addProduct({ sku: 'GHEE-AMUL-1L', name: 'Amul ghee 1 L', unit: 'pc', supplierId: punjab.id, priceMinor: 65_000, costMinor: 58_000, reorderLevel: 4 });
+  await counter.api.stockIn({ product: 'GHEE-AMUL-1L', qty: 1, unitCostMinor: 58_000 });
+  await counter.api.addProduct({ sku: 'EGGS-TRAY', name: 'Eggs (tray of 30)', unit: 'pc', priceMinor: 21_000, reorderLevel: 3 });
   ({ page, errors } = await openPage(browser, counter.url));
 }, 120_000);
 

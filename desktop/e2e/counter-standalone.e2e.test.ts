@@ -91,7 +91,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await page.keyboard.press('Enter');
     // Undo takes back the last line (the oil) and only that.
     await page.keyboard.press('Control+z');
-    const expected = 2 * soap.pricePaise + 3 * biscuits.pricePaise + 15000; // 1.25 kg × ₹120/kg = ₹150
+    const expected = 2 * soap.priceMinor + 3 * biscuits.priceMinor + 15000; // 1.25 kg × ₹120/kg = ₹150
     await expect.poll(() => page.getByTestId('cart-total').textContent()).toBe(formatMoney(expected));
     const rows = page.getByTestId('cart').locator('tbody tr');
     expect(await rows.count()).toBe(3);
@@ -147,7 +147,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Received 24 pc of Tata Tea Premium 500 g at ₹240.50');
     expect(await movementCount('IN')).toBe(before + 1);
     const [last] = (await counter.api.history({ kind: 'IN', limit: 1 })).items;
-    expect(last).toMatchObject({ sku: catalogue[4].sku, qty: 24, unitCostPaise: 24050 });
+    expect(last).toMatchObject({ sku: catalogue[4].sku, qty: 24, unitCostMinor: 24050 });
     await screenshot(page, '05-receive-stock');
   });
 

@@ -51,7 +51,7 @@ beforeAll(async () => {
   await counter.api.syncNow();
   await counter.api.signIn({ username: 'asif', pin: '1357' });
   await counter.api.stockIn({ product: tea.sku, qty: 12 });
-  await counter.api.openShift({ floatPaise: 0 });
+  await counter.api.openShift({ floatMinor: 0 });
   await counter.api.syncNow();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: COMPUTER_ZONE });
   page = await context.newPage();

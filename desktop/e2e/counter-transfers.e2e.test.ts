@@ -59,7 +59,7 @@ beforeAll(async () => {
   for (const [p, qty] of [[biscuits, 96], [rice, 40_000], [tea, 20]] as const) {
     const body = { ...productBody(p, supplier.id), ...(p === biscuits ? { packs: [{ name: 'carton', qty: 24 }] } : {}) };
     made[p.sku] = (await hubApi.call<{ id: string }>('POST', '/products', body)).id;
-    await hubApi.call('POST', '/stock-movements', { storeId: from.id, kind: 'IN', productId: made[p.sku], qty, unitCostPaise: p.costPaise });
+    await hubApi.call('POST', '/stock-movements', { storeId: from.id, kind: 'IN', productId: made[p.sku], qty, unitCostMinor: p.costMinor });
   }
   // Head office plans the first transfer between the two stores; from then on each counter lists the other.
   await hubApi.call('POST', '/transfers', { fromStoreId: from.id, toStoreId: to.id, lines: [{ productId: made[tea.sku], qty: 4 }] });

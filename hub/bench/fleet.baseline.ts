@@ -59,7 +59,7 @@ export async function rawBaseline(opts: {
           const started = performance.now();
           await client.query(BASELINE_SQL, [
             col(() => storeId), col((m) => m.id), col(() => deviceId), col((m) => m.seq), col((m) => m.hlc), col((m) => m.kind),
-            col((m) => m.productId), col((m) => m.qty), col((m) => m.unitPricePaise ?? null), col((m) => m.unitCostPaise ?? null),
+            col((m) => m.productId), col((m) => m.qty), col((m) => m.unitPriceMinor ?? null), col((m) => m.unitCostMinor ?? null),
             col((m) => m.reason ?? null), col((m) => m.supplierId ?? null), col((m) => m.occurredAt),
           ]);
           latencies.push(performance.now() - started);

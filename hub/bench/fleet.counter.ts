@@ -3,8 +3,8 @@ import { Rng, uuidv7At, type Zipf } from '../src/dev/world/random';
 
 export interface FleetProduct {
   id: string;
-  pricePaise: number;
-  costPaise: number;
+  priceMinor: number;
+  costMinor: number;
   supplierId: string | null;
 }
 
@@ -97,8 +97,8 @@ export class FleetCounter {
       kind,
       productId: p.id,
       qty: kind === 'SALE' ? -this.rng.int(1, 3) : kind === 'IN' ? 12 : -1,
-      unitPricePaise: kind === 'SALE' ? p.pricePaise : null,
-      unitCostPaise: p.costPaise,
+      unitPriceMinor: kind === 'SALE' ? p.priceMinor : null,
+      unitCostMinor: p.costMinor,
       reason: kind === 'REMOVE' ? 'damage' : null,
       supplierId: kind === 'IN' ? p.supplierId : null,
       occurredAt: new Date(at).toISOString(),

@@ -53,10 +53,10 @@ export async function enrollFleet(url: string): Promise<FleetWorld> {
       };
     });
     const products = (
-      await client.query<{ id: string; price_paise: string; cost_paise: string; supplier_id: string | null }>(
-        `SELECT id, price_paise::text, cost_paise::text, supplier_id FROM products WHERE NOT archived ORDER BY sku`,
+      await client.query<{ id: string; price_minor: string; cost_minor: string; supplier_id: string | null }>(
+        `SELECT id, price_minor::text, cost_minor::text, supplier_id FROM products WHERE NOT archived ORDER BY sku`,
       )
-    ).rows.map((p) => ({ id: p.id, pricePaise: Number(p.price_paise), costPaise: Number(p.cost_paise), supplierId: p.supplier_id }));
+    ).rows.map((p) => ({ id: p.id, priceMinor: Number(p.price_minor), costMinor: Number(p.cost_minor), supplierId: p.supplier_id }));
     const storeIds = (await client.query<{ id: string }>(`SELECT id FROM stores ORDER BY code`)).rows.map((r) => r.id);
     return { counters, products, storeIds };
   } finally {

@@ -62,7 +62,7 @@ async function syncRun(ctx: IngestContext, devices: number, seed: number): Promi
 /** Exported for bench/tools/push-profile.ts, which times it beside the push in the same run. */
 export const BASELINE_SQL = `
   WITH ins AS (
-    INSERT INTO movements (store_id, id, device_id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise, reason, supplier_id, occurred_at)
+    INSERT INTO movements (store_id, id, device_id, seq, hlc, kind, product_id, qty, unit_price_minor, unit_cost_minor, reason, supplier_id, occurred_at)
     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::text[], $6::text[], $7::uuid[], $8::bigint[],
                          $9::bigint[], $10::bigint[], $11::text[], $12::uuid[], $13::timestamptz[])
     ON CONFLICT (store_id, id) DO NOTHING
@@ -98,7 +98,7 @@ async function baselineRun(ctx: IngestContext, totalBatches: number, seed: numbe
           const col = <T>(f: (m: DeviceMovementInput) => T) => b.map(f);
           await c.query(BASELINE_SQL, [
             col(() => w.store.id), col((m) => m.id), col(() => w.deviceId), col((m) => m.seq), col((m) => m.hlc), col((m) => m.kind),
-            col((m) => m.productId), col((m) => m.qty), col((m) => m.unitPricePaise ?? null), col((m) => m.unitCostPaise ?? null),
+            col((m) => m.productId), col((m) => m.qty), col((m) => m.unitPriceMinor ?? null), col((m) => m.unitCostMinor ?? null),
             col((m) => m.reason ?? null), col((m) => m.supplierId ?? null), col((m) => m.occurredAt),
           ]);
           rows += b.length;
@@ -125,8 +125,8 @@ async function perRequestRun(ctx: IngestContext, seed: number): Promise<number> 
       kind: m.kind,
       productId: m.productId,
       qty: m.qty,
-      unitPricePaise: m.unitPricePaise,
-      unitCostPaise: m.unitCostPaise,
+      unitPriceMinor: m.unitPriceMinor,
+      unitCostMinor: m.unitCostMinor,
       reason: m.reason,
       supplierId: m.supplierId,
       occurredAt: m.occurredAt,

@@ -61,9 +61,9 @@ async function load(): Promise<void> {
         entity: hubRow ? 'product' : 'device',
         entityId: hubRow ? uuidv7() : devices[s]!,
         storeId: hubRow ? null : stores[s]!,
-        before: hubRow ? { pricePaise: 1000 + (k % 97), name: 'Sona Masoori rice' } : { ackedSeq: k },
+        before: hubRow ? { priceMinor: 1000 + (k % 97), name: 'Sona Masoori rice' } : { ackedSeq: k },
         after: hubRow
-          ? { pricePaise: 1100 + (k % 89), name: 'Sona Masoori rice' }
+          ? { priceMinor: 1100 + (k % 89), name: 'Sona Masoori rice' }
           : { ackedSeq: k + 3, applied: 3, rejected: 0, duplicates: 0, productsCreated: 0, productsMerged: [], conflicts: k % 7 === 0 ? ['NEGATIVE_STOCK'] : [] },
         ip: null,
       });

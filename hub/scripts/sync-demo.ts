@@ -151,7 +151,7 @@ async function main(): Promise<number> {
   const tag = Date.now().toString(36).toUpperCase();
   const s1 = await must<{ id: string; code: string }>('store 1', call('POST', '/stores', adminToken, { code: `DEMO1-${tag}`, name: 'Demo Kiryana, Indiranagar' }), 201);
   const s2 = await must<{ id: string; code: string }>('store 2', call('POST', '/stores', adminToken, { code: `DEMO2-${tag}`, name: 'Demo Kiryana, Jayanagar' }), 201);
-  const product = await must<{ id: string; sku: string }>('product', call('POST', '/products', adminToken, { sku: `PARLE-G-${tag}`, name: 'Parle-G 250 g', unit: 'pc', pricePaise: 2500 }), 201);
+  const product = await must<{ id: string; sku: string }>('product', call('POST', '/products', adminToken, { sku: `PARLE-G-${tag}`, name: 'Parle-G 250 g', unit: 'pc', priceMinor: 2500 }), 201);
   console.log(`stores ${s1.code}, ${s2.code}; product ${product.sku}`);
 
   // Opening stock, posted from the web: 5 in store 1, 2 in store 2.

@@ -103,7 +103,7 @@ describe('local HTTP bridge', () => {
   });
 
   it('validates input with the core’s schema and writes nothing on bad input', async () => {
-    const product = await store.core.addProduct({ sku: 'SOAP', name: 'Soap', unit: 'pc', pricePaise: 4500 });
+    const product = await store.core.addProduct({ sku: 'SOAP', name: 'Soap', unit: 'pc', priceMinor: 4500 });
     const res = await post('stockIn', { product: product.id, qty: -5 });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { ok: false; error: { code: string; message: string } };
@@ -120,15 +120,15 @@ describe('local HTTP bridge', () => {
   });
 
   it('carries the bill operations: a sale with change, its receipt, a held cart recalled, a return', async () => {
-    await store.core.addProduct({ sku: 'BR-1', name: 'Bridge soap', unit: 'pc', pricePaise: 4_500 });
-    const sale = (await (await post('sell', { lines: [{ product: 'BR-1', qty: 2 }], payments: [{ method: 'cash', tenderedPaise: 10_000 }] })).json()) as { ok: true; value: { billNumber: string; changePaise: number } };
-    expect(sale.value.changePaise).toBe(1_000);
+    await store.core.addProduct({ sku: 'BR-1', name: 'Bridge soap', unit: 'pc', priceMinor: 4_500 });
+    const sale = (await (await post('sell', { lines: [{ product: 'BR-1', qty: 2 }], payments: [{ method: 'cash', tenderedMinor: 10_000 }] })).json()) as { ok: true; value: { billNumber: string; changeMinor: number } };
+    expect(sale.value.changeMinor).toBe(1_000);
     const shown = (await (await post('showBill', { bill: sale.value.billNumber, width: 32 })).json()) as { ok: true; value: { receiptText: string } };
     expect(shown.value.receiptText).toContain(sale.value.billNumber);
     const held = (await (await post('holdCart', { cart: { lines: [{ product: 'BR-1', qty: 1 }] } })).json()) as { ok: true; value: { id: string } };
     expect(await (await post('recallCart', { id: held.value.id })).json()).toMatchObject({ ok: true, value: { lines: 1 } });
     expect(await (await post('returnBill', { bill: sale.value.billNumber, lines: [{ lineNo: 1, qty: 3 }] })).json()).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await (await post('returnBill', { bill: sale.value.billNumber, lines: [{ lineNo: 1, qty: 1 }] })).json()).toMatchObject({ ok: true, value: { kind: 'return', totalPaise: -4_500 } });
+    expect(await (await post('returnBill', { bill: sale.value.billNumber, lines: [{ lineNo: 1, qty: 1 }] })).json()).toMatchObject({ ok: true, value: { kind: 'return', totalMinor: -4_500 } });
   });
 
   it('carries the transfer and purchase operations: lists with no input, an order received in part, a refused transfer', async () => {
@@ -138,19 +138,19 @@ describe('local HTTP bridge', () => {
     expect(await (await post('transferStores', null)).json()).toEqual({ ok: true, value: [] });
     expect(await (await post('listTransfers', { direction: 'sideways' })).json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     // No store to send to until a sync lists one.
-    await store.core.addProduct({ sku: 'BR-GHEE', name: 'Bridge ghee', unit: 'pc', pricePaise: 90_000 });
+    await store.core.addProduct({ sku: 'BR-GHEE', name: 'Bridge ghee', unit: 'pc', priceMinor: 90_000 });
     expect(await (await post('createTransfer', { to: 'ISB-02', lines: [{ product: 'BR-GHEE', qty: 2 }] })).json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     await post('addSupplier', { name: 'Bridge Traders' });
-    const po = await value<{ order: { number: string }; status: string }>('createPurchaseOrder', { supplier: 'Bridge Traders', lines: [{ product: 'BR-GHEE', qty: 10, costPaise: 80_000 }] });
+    const po = await value<{ order: { number: string }; status: string }>('createPurchaseOrder', { supplier: 'Bridge Traders', lines: [{ product: 'BR-GHEE', qty: 10, costMinor: 80_000 }] });
     expect(po.status).toBe('sent');
-    const gr = await value<{ receipt: { totalPaise: number }; order: { status: string; lines: { remainingQty: number }[] } }>('receiveGoods', {
+    const gr = await value<{ receipt: { totalMinor: number }; order: { status: string; lines: { remainingQty: number }[] } }>('receiveGoods', {
       po: po.order.number,
       supplierBillNo: 'BT-1',
       supplierBillDate: '2026-12-01',
       lines: [{ product: 'BR-GHEE', qty: 4 }],
     });
-    expect(gr.receipt.totalPaise).toBe(320_000);
+    expect(gr.receipt.totalMinor).toBe(320_000);
     expect(gr.order).toMatchObject({ status: 'partly_received', lines: [{ remainingQty: 6 }] });
     expect(await value<unknown[]>('listPurchaseOrders', null)).toHaveLength(1);
     expect(await (await post('purchaseOrder', { po: po.order.number })).json()).toMatchObject({ ok: true, value: { status: 'partly_received', receipts: [{ supplierBillNo: 'BT-1' }] } });
@@ -159,13 +159,13 @@ describe('local HTTP bridge', () => {
 
   it('carries the credit operations: a customer added, a sale on credit, a part payment lowers the balance, a refused adjustment', async () => {
     const value = async <T>(op: string, body: unknown) => ((await (await post(op, body)).json()) as { ok: true; value: T }).value;
-    await store.core.addProduct({ sku: 'BR-RICE', name: 'Bridge rice', unit: 'pc', pricePaise: 30_000 });
+    await store.core.addProduct({ sku: 'BR-RICE', name: 'Bridge rice', unit: 'pc', priceMinor: 30_000 });
     await value('addCustomer', { name: 'Aslam Khan', phone: '0300 1234567' });
     expect(await value<unknown[]>('findCustomers', null)).toHaveLength(1);
-    await value('sell', { lines: [{ product: 'BR-RICE', qty: 2 }], payments: [{ method: 'credit', amountPaise: 60_000 }], credit: { customer: '03001234567' } });
-    expect(await value<{ balancePaise: number }>('receivePayment', { customer: 'Aslam Khan', amountPaise: 20_000 })).toMatchObject({ balancePaise: 40_000 });
-    expect(await value<{ balancePaise: number; statement: unknown }>('showCustomer', { customer: '0300 1234567' })).toMatchObject({ balancePaise: 40_000 });
+    await value('sell', { lines: [{ product: 'BR-RICE', qty: 2 }], payments: [{ method: 'credit', amountMinor: 60_000 }], credit: { customer: '03001234567' } });
+    expect(await value<{ balanceMinor: number }>('receivePayment', { customer: 'Aslam Khan', amountMinor: 20_000 })).toMatchObject({ balanceMinor: 40_000 });
+    expect(await value<{ balanceMinor: number; statement: unknown }>('showCustomer', { customer: '0300 1234567' })).toMatchObject({ balanceMinor: 40_000 });
     expect(await value<unknown[]>('receivables', null)).toHaveLength(1);
-    expect(await (await post('adjustBalance', { customer: 'Aslam Khan', amountPaise: 100, reason: '' })).json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await (await post('adjustBalance', { customer: 'Aslam Khan', amountMinor: 100, reason: '' })).json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 });

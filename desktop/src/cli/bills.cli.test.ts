@@ -38,7 +38,7 @@ describe('bazaar-store bills and shifts', () => {
     expect((await cli(['customer', 'add', '--name', 'Ravi Kumar', '--phone', '0300 1234567'], cashier)).code).toBe(0);
     const json = JSON.parse((await cli(['--json', 'sell', 'SOAP:2', '--pay', 'credit', '--credit', '03001234567'], cashier)).stdout) as { billNumber: string; bill: { payments: unknown[] } };
     expect(json.billNumber).toBe('LHR-01-C2-000002');
-    expect(json.bill.payments).toEqual([{ method: 'credit', amountPaise: 9_000 }]);
+    expect(json.bill.payments).toEqual([{ method: 'credit', amountMinor: 9_000 }]);
 
     const short = await cli(['sell', 'ATTA:1', '--cash', '100'], cashier);
     expect(short.code).toBe(5);

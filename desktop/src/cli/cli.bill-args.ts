@@ -27,8 +27,8 @@ export function parsePay(text: string): PaymentInput {
   const [name = '', amount] = text.split('=');
   const m = method(name);
   if (amount === undefined) return { method: m };
-  const paise = money(amount, `${m} amount`);
-  return m === 'cash' ? { method: m, tenderedPaise: paise } : { method: m, amountPaise: paise };
+  const minor = money(amount, `${m} amount`);
+  return m === 'cash' ? { method: m, tenderedMinor: minor } : { method: m, amountMinor: minor };
 }
 
 /** `10%` (a percentage, up to 2 decimals) or `50` (rupees off). */
@@ -39,9 +39,9 @@ export function parseDiscount(text: string): Discount {
     if (bp < 1 || bp > 10_000) throw new InvalidArgumentError(cliT.t('cli.args.discountRange', { value: text }));
     return { kind: 'percent', basisPoints: bp };
   }
-  const paise = money(t, 'discount');
-  if (paise < 1) throw new InvalidArgumentError(cliT.t('cli.args.discountZero'));
-  return { kind: 'amount', paise };
+  const minor = money(t, 'discount');
+  if (minor < 1) throw new InvalidArgumentError(cliT.t('cli.args.discountZero'));
+  return { kind: 'amount', minor };
 }
 
 /** `--line-discount 2=10%`: line 2 (as typed, from 1) gets 10% off. */
@@ -61,10 +61,10 @@ export function parseReturnLine(text: string): { lineNo: number; qty: string | n
 }
 
 /** `--note 500x3` is three Rs 500 notes; coins too: `1x40`. */
-export function parseDenomination(text: string): { denominationPaise: number; count: number } {
+export function parseDenomination(text: string): { denominationMinor: number; count: number } {
   const m = /^\s*([\d.]+)\s*[x×*]\s*(\d+)\s*$/i.exec(text);
   if (!m) throw new InvalidArgumentError(cliT.t('cli.args.denomination', { value: text }));
-  return { denominationPaise: money(m[1] ?? '', 'denomination'), count: Number(m[2]) };
+  return { denominationMinor: money(m[1] ?? '', 'denomination'), count: Number(m[2]) };
 }
 
 /** `--approve NAME --approve-pin PIN`: both or neither. */

@@ -65,7 +65,7 @@ export interface ParsedLine {
   /** Named as packs (a pack's barcode, or "3 cartons"): which pack and how many. */
   pack: { name: string; qty: number; count: number } | null;
   /** From a price-embedded scale label. */
-  labelPricePaise: number | null;
+  labelPriceMinor: number | null;
 }
 
 /**
@@ -85,13 +85,13 @@ export async function parseLines(core: StoreCore, lines: string[]): Promise<Pars
     if (scan.pack) {
       const count = qtyIn(qty, 'pc', what);
       if (count < 1) throw new DomainError('VALIDATION_FAILED', cliT.t('cli.lines.packCount', { line: what, code: ref, pack: scan.pack.name }));
-      out.push({ ...base, qty: count * scan.pack.qty, pack: { name: scan.pack.name, qty: scan.pack.qty, count }, labelPricePaise: null });
+      out.push({ ...base, qty: count * scan.pack.qty, pack: { name: scan.pack.name, qty: scan.pack.qty, count }, labelPriceMinor: null });
     } else if (scan.qty !== null) {
       if (text.includes(':')) throw new DomainError('VALIDATION_FAILED', cliT.t('cli.lines.labelQty', { line: what }));
-      out.push({ ...base, qty: scan.qty, pack: null, labelPricePaise: scan.labelPricePaise });
+      out.push({ ...base, qty: scan.qty, pack: null, labelPriceMinor: scan.labelPriceMinor });
     } else {
       const typed = packQtyIn(qty, p.unit, p.packs, what);
-      out.push({ ...base, qty: typed.qty, pack: typed.pack, labelPricePaise: null });
+      out.push({ ...base, qty: typed.qty, pack: typed.pack, labelPriceMinor: null });
     }
   }
   return out;

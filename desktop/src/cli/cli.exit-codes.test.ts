@@ -78,7 +78,7 @@ describe('bazaar-store enroll and sync now against the real hub process', () => 
 
   it('enroll pulls the catalog, offline sales reach the hub exactly once with sync now; enrolling again is 4; hub gone is 7 with everything queued', async () => {
     const store = await hub.api<Store>('POST', '/stores', { code: 'CLI-1', name: 'CLI store' }, admin);
-    const atta = await hub.api<Product>('POST', '/products', { sku: 'ATTA-5', name: 'Atta 5 kg', unit: 'pc', pricePaise: 26500 }, admin);
+    const atta = await hub.api<Product>('POST', '/products', { sku: 'ATTA-5', name: 'Atta 5 kg', unit: 'pc', priceMinor: 26500 }, admin);
     const device = await hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'Laptop' }, admin);
     const dir = freshDir();
     expect((await cli(dir, ['init', '--code', 'TMP', '--name', 'Before the hub'])).code).toBe(0);

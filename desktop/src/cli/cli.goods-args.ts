@@ -6,13 +6,13 @@ import { cliT } from './cli.i18n';
 export function parsePack(text: string): Pack {
   const m = /^([^=]+)=(\d+)(?::([0-9A-Za-z-]+))?(?:@(.+))?$/.exec(text.trim());
   if (!m) throw new InvalidArgumentError(cliT.t('cli.args.pack', { value: text }));
-  let pricePaise: number | null = null;
+  let priceMinor: number | null = null;
   try {
-    if (m[4] !== undefined) pricePaise = parseMoney(m[4], `pack ${m[1]} price`);
+    if (m[4] !== undefined) priceMinor = parseMoney(m[4], `pack ${m[1]} price`);
   } catch (err) {
     throw new InvalidArgumentError((err as Error).message);
   }
-  return { name: (m[1] ?? '').trim(), qty: Number(m[2]), barcode: m[3] ?? null, pricePaise };
+  return { name: (m[1] ?? '').trim(), qty: Number(m[2]), barcode: m[3] ?? null, priceMinor };
 }
 
 /** `--scale 21:5:weight` or `--scale 22:5:price:100`; `none` (alone) clears the layouts. */

@@ -20,7 +20,7 @@ export function adoptStoreCurrency(store: { currency: string | null; timeZone: s
 }
 
 /** A price as the CLI says it: "₹45.00" a piece, "₹46.00/kg" loose, "₹165.00/L" by volume. */
-export function cliPrice(paise: number, unit: BaseUnit): string {
-  const price = cliT.money(paise);
+export function cliPrice(minor: number, unit: BaseUnit): string {
+  const price = cliT.money(minor);
   return unit === 'pc' ? price : cliT.t(unit === 'g' ? 'unit.perKg' : 'unit.perL', { price });
 }

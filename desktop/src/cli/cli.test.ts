@@ -65,9 +65,9 @@ describe('bazaar-store CLI', () => {
     expect((await cli(['stock-in', 'SKU-00010', '25'])).code).toBe(0); // a bare number of a weighed good is kg (the price unit), never g
     const sale = await cli(['sell', 'SKU-00001:3', '8900000000010:1.25kg', '--json']);
     expect(sale.code).toBe(0);
-    const saleJson = JSON.parse(sale.stdout) as { totalPaise: number; lines: { stockAfter: number }[] };
+    const saleJson = JSON.parse(sale.stdout) as { totalMinor: number; lines: { stockAfter: number }[] };
     // 3 × ₹11.50 + 1.25 kg × ₹20.50/kg
-    expect(saleJson.totalPaise).toBe(3 * 1150 + Math.round(1.25 * 2050));
+    expect(saleJson.totalMinor).toBe(3 * 1150 + Math.round(1.25 * 2050));
     expect(saleJson.lines.map((l) => l.stockAfter)).toEqual([9, 23_750]);
 
     const badCart = await cli(['sell', 'SKU-00001:1', 'NOPE:1']);

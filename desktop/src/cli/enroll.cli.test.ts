@@ -19,8 +19,8 @@ const cli = (args: string[]): Promise<CliRun> => runCli(dir, args);
 beforeAll(async () => {
   hub = new ProtocolHub();
   hub.tokens.add(TOKEN);
-  hub.addProduct({ sku: 'BISC-PG', name: 'Parle-G', pricePaise: 1000 });
-  hub.addProduct({ sku: 'SUGAR', name: 'Sugar', unit: 'g', pricePaise: 4600 });
+  hub.addProduct({ sku: 'BISC-PG', name: 'Parle-G', priceMinor: 1000 });
+  hub.addProduct({ sku: 'SUGAR', name: 'Sugar', unit: 'g', priceMinor: 4600 });
   url = await hub.start();
   dir = mkdtempSync(join(tmpdir(), 'bazaar-cli-enroll-'));
   expect((await cli(['init', '--code', 'S1', '--name', 'Sharma Kirana'])).code).toBe(0);
@@ -46,7 +46,7 @@ describe('bazaar-store enroll', () => {
     const done = await cli(['enroll', url, TOKEN, '--yes']);
     expect(done.code).toBe(0);
     expect(done.stdout).toContain(`Enrolled to ${url}`);
-    const stock = JSON.parse((await cli(['stock', '--json'])).stdout) as { items: { sku: string; pricePaise: number }[] };
-    expect(stock.items.find((i) => i.sku === 'BISC-PG')?.pricePaise).toBe(1000);
+    const stock = JSON.parse((await cli(['stock', '--json'])).stdout) as { items: { sku: string; priceMinor: number }[] };
+    expect(stock.items.find((i) => i.sku === 'BISC-PG')?.priceMinor).toBe(1000);
   });
 });

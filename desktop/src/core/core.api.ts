@@ -8,7 +8,7 @@ import {
   movementKindSchema,
   paymentMethodSchema,
   nameSchema,
-  paiseSchema,
+  minorSchema,
   pinSchema,
   productCreateSchema,
   productUpdateSchema,
@@ -72,15 +72,15 @@ export const saleLineInput = z.strictObject({
   product: productRefSchema,
   qty: positiveQty,
   /** Defaults to the product's price (per piece, or per kg / L for weighed goods). */
-  unitPricePaise: paiseSchema.optional(),
+  unitPriceMinor: minorSchema.optional(),
   discount: discountSchema.optional(),
   /** Sold as this pack of the product (its name): qty is then whole packs' base units, charged at the pack's price. */
   pack: z.string().trim().min(1).max(40).optional(),
   /** A price-embedded scale label's printed price: the line charges it (qty is the weight it stands for). */
-  labelPricePaise: paiseSchema.min(1).optional(),
+  labelPriceMinor: minorSchema.min(1).optional(),
 });
 /** One payment as the cashier enters it: cash with what was tendered, other methods with an amount. */
-export const paymentInput = z.strictObject({ method: paymentMethodSchema, amountPaise: paiseSchema.optional(), tenderedPaise: paiseSchema.optional() });
+export const paymentInput = z.strictObject({ method: paymentMethodSchema, amountMinor: minorSchema.optional(), tenderedMinor: minorSchema.optional() });
 /** A manager standing beside the cashier, approving with their PIN (checked offline against the local PIN hashes). */
 export const approvalInput = z.strictObject({ username: usernameSchema, pin: z.string().min(1, 'must not be empty').max(8) });
 export const sellInput = z.strictObject({
@@ -96,7 +96,7 @@ export const sellInput = z.strictObject({
 export const stockInInput = z.strictObject({
   product: productRefSchema,
   qty: positiveQty,
-  unitCostPaise: paiseSchema.optional(),
+  unitCostMinor: minorSchema.optional(),
   /** Supplier id or exact name. */
   supplier: z.string().trim().min(1).max(200).optional(),
   note: noteSchema,
@@ -219,7 +219,7 @@ export interface ScanView {
   /** Base units the code stands for (a pack's size, a scale label's weight); null: the cashier says (1 pc, or weigh). */
   qty: number | null;
   /** A price-embedded scale label's printed price, or null. */
-  labelPricePaise: number | null;
+  labelPriceMinor: number | null;
 }
 
 export interface MovementView {
@@ -232,8 +232,8 @@ export interface MovementView {
   productName: string;
   unit: 'pc' | 'g' | 'ml';
   qty: number;
-  unitPricePaise: number | null;
-  unitCostPaise: number | null;
+  unitPriceMinor: number | null;
+  unitCostMinor: number | null;
   reason: RemovalReason | null;
   note: string | null;
   supplierId: string | null;
@@ -250,7 +250,7 @@ export interface RemoveExpiredResult {
   /** The store's today: batches that expired before it were removed. */
   today: string;
   /** One line per batch taken off, earliest expiry first. */
-  removed: { movementId: string; productId: string; sku: string; productName: string; unit: 'pc' | 'g' | 'ml'; lot: string | null; expiresOn: string; qty: number; costPaise: number; stockAfter: number }[];
+  removed: { movementId: string; productId: string; sku: string; productName: string; unit: 'pc' | 'g' | 'ml'; lot: string | null; expiresOn: string; qty: number; costMinor: number; stockAfter: number }[];
 }
 
 export interface SaleResult {
@@ -258,10 +258,10 @@ export interface SaleResult {
   batchId: string;
   billNumber: string;
   /** What the bill came to, after discounts and rounding. */
-  totalPaise: number;
-  changePaise: number;
+  totalMinor: number;
+  changeMinor: number;
   bill: Bill;
-  lines: { movementId: string; seq: number; productId: string; sku: string; name: string; qty: number; unitPricePaise: number; lineTotalPaise: number; stockAfter: number }[];
+  lines: { movementId: string; seq: number; productId: string; sku: string; name: string; qty: number; unitPriceMinor: number; lineTotalMinor: number; stockAfter: number }[];
 }
 
 export interface SingleMovementResult {
@@ -291,7 +291,7 @@ export interface StockListResult {
     unit: 'pc' | 'g' | 'ml';
     category: string | null;
     supplierId: string | null;
-    pricePaise: number;
+    priceMinor: number;
     qty: number;
     reorderLevel: number;
     status: StockStatus;

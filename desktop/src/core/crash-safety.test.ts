@@ -23,7 +23,7 @@ describe('crash safety', () => {
   it(`survives ${KILLS} SIGKILLs mid-sale: every printed sale exactly once, no partial cart, gap-free seqs, audit chain intact`, async () => {
     const store = await tempStore();
     try {
-      for (const sku of ['A', 'B', 'C', 'D']) await store.core.addProduct({ sku, name: `Item ${sku}`, unit: 'pc', pricePaise: 1000 });
+      for (const sku of ['A', 'B', 'C', 'D']) await store.core.addProduct({ sku, name: `Item ${sku}`, unit: 'pc', priceMinor: 1000 });
       await store.core.close();
 
       const printed: { batchId: string; size: number }[] = [];

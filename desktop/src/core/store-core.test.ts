@@ -11,9 +11,9 @@ let path: string;
 
 beforeEach(async () => {
   ({ core, cleanup, path } = await tempStore());
-  await core.addProduct({ sku: 'ATTA-5', barcode: '8901234567890', name: 'Aashirvaad Atta 5kg', unit: 'pc', pricePaise: 26500, costPaise: 24000, reorderLevel: 5, category: 'Staples' });
-  await core.addProduct({ sku: 'RICE-LOOSE', name: 'Sona Masoori Rice', unit: 'g', pricePaise: 6000, costPaise: 5200, reorderLevel: 5000, category: 'Staples' });
-  await core.addProduct({ sku: 'OIL-1L', name: 'Fortune Sunflower Oil 1L', unit: 'ml', pricePaise: 15500, reorderLevel: 2000, category: 'Oil' });
+  await core.addProduct({ sku: 'ATTA-5', barcode: '8901234567890', name: 'Aashirvaad Atta 5kg', unit: 'pc', priceMinor: 26500, costMinor: 24000, reorderLevel: 5, category: 'Staples' });
+  await core.addProduct({ sku: 'RICE-LOOSE', name: 'Sona Masoori Rice', unit: 'g', priceMinor: 6000, costMinor: 5200, reorderLevel: 5000, category: 'Staples' });
+  await core.addProduct({ sku: 'OIL-1L', name: 'Fortune Sunflower Oil 1L', unit: 'ml', priceMinor: 15500, reorderLevel: 2000, category: 'Oil' });
 });
 afterEach(async () => cleanup());
 
@@ -52,15 +52,15 @@ describe('products', () => {
   });
 
   it('rejects duplicate SKU and barcode, unknown lookups and bad input with field names', async () => {
-    await expectError(core.addProduct({ sku: 'ATTA-5', name: 'x', unit: 'pc', pricePaise: 1 }), 'DUPLICATE_SKU');
-    await expectError(core.addProduct({ sku: 'NEW', barcode: '8901234567890', name: 'x', unit: 'pc', pricePaise: 1 }), 'DUPLICATE_BARCODE');
+    await expectError(core.addProduct({ sku: 'ATTA-5', name: 'x', unit: 'pc', priceMinor: 1 }), 'DUPLICATE_SKU');
+    await expectError(core.addProduct({ sku: 'NEW', barcode: '8901234567890', name: 'x', unit: 'pc', priceMinor: 1 }), 'DUPLICATE_BARCODE');
     await expectError(core.findProduct({ code: '0000000000' }), 'NOT_FOUND');
-    await expectError(core.addProduct({ sku: 'BAD SKU', name: '', unit: 'kg' as 'g', pricePaise: -1 }), 'VALIDATION_FAILED', /sku: .*name: .*unit/s);
+    await expectError(core.addProduct({ sku: 'BAD SKU', name: '', unit: 'kg' as 'g', priceMinor: -1 }), 'VALIDATION_FAILED', /sku: .*name: .*unit/s);
   });
 
   it('updates and archives with audit rows', async () => {
-    const p = await core.updateProduct({ product: 'OIL-1L', patch: { pricePaise: 16000 } });
-    expect(p.pricePaise).toBe(16000);
+    const p = await core.updateProduct({ product: 'OIL-1L', patch: { priceMinor: 16000 } });
+    expect(p.priceMinor).toBe(16000);
     const a = await core.archiveProduct({ product: 'OIL-1L' });
     expect(a.archived).toBe(true);
     expect((await core.searchProducts({ query: 'fortune' })).length).toBe(0);
@@ -71,10 +71,10 @@ describe('products', () => {
 
 describe('movements', () => {
   it('sells a cart in one transaction with totals, seqs and stock', async () => {
-    await core.stockIn({ product: 'ATTA-5', qty: 20, unitCostPaise: 23900 });
+    await core.stockIn({ product: 'ATTA-5', qty: 20, unitCostMinor: 23900 });
     await core.stockIn({ product: 'RICE-LOOSE', qty: 25_000 });
     const sale = await core.sell({ lines: [{ product: '8901234567890', qty: 2 }, { product: 'RICE-LOOSE', qty: 1250 }] });
-    expect(sale.totalPaise).toBe(2 * 26500 + 7500);
+    expect(sale.totalMinor).toBe(2 * 26500 + 7500);
     expect(sale.lines.map((l) => l.seq)).toEqual([3, 4]);
     expect(sale.lines.map((l) => l.stockAfter)).toEqual([18, 23_750]);
     const stock = await core.listStock({ search: 'ATTA-5' });
@@ -97,7 +97,7 @@ describe('movements', () => {
 
   it('stock-in, removal, adjust and count with variance', async () => {
     await core.addSupplier({ name: 'Metro Wholesale' });
-    const si = await core.stockIn({ product: 'OIL-1L', qty: 12_000, unitCostPaise: 14000, supplier: 'metro wholesale' });
+    const si = await core.stockIn({ product: 'OIL-1L', qty: 12_000, unitCostMinor: 14000, supplier: 'metro wholesale' });
     expect(si.movement.supplierId).not.toBeNull();
     const rm = await core.remove({ product: 'OIL-1L', qty: 1000, reason: 'damage', note: 'leaking' });
     expect(rm.movement.qty).toBe(-1000);
@@ -158,7 +158,7 @@ describe('users and roles', () => {
     const s = await core.stockIn({ product: 'ATTA-5', qty: 4 });
     expect(s.movement.userId).not.toBeNull();
     await expectError(core.adjust({ product: 'ATTA-5', delta: 1, note: 'found one' }), 'FORBIDDEN', /manager/);
-    await expectError(core.addProduct({ sku: 'NEW', name: 'New', unit: 'pc', pricePaise: 100 }), 'FORBIDDEN');
+    await expectError(core.addProduct({ sku: 'NEW', name: 'New', unit: 'pc', priceMinor: 100 }), 'FORBIDDEN');
     const log = await core.auditLog({ limit: 1 });
     expect(log.items[0]).toMatchObject({ action: 'stock.in', actorName: 'ravi' });
   });
@@ -193,8 +193,8 @@ describe('CSV import', () => {
     expect(r.bad[1]?.message).toMatch(/line 4/);
     expect(progress.at(-1)).toBe(6);
     const dal = await core.findProduct({ code: 'DAL-1' });
-    expect(dal).toMatchObject({ unit: 'g', pricePaise: 14000, reorderLevel: 2000 });
-    expect((await core.findProduct({ code: 'ATTA-5' })).pricePaise).toBe(27000);
+    expect(dal).toMatchObject({ unit: 'g', priceMinor: 14000, reorderLevel: 2000 });
+    expect((await core.findProduct({ code: 'ATTA-5' })).priceMinor).toBe(27000);
     await expectError(core.importProducts({ csv: 'name,price\nx,1' }), 'BAD_REQUEST', /no sku column/);
   });
 });

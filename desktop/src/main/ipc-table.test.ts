@@ -29,7 +29,7 @@ beforeAll(async () => {
     },
   }) as StoreCore;
   table = new Map(ipcHandlers(counted, (e) => e === trusted));
-  await core.addProduct({ sku: 'ATTA', name: 'Atta', unit: 'pc', pricePaise: 100 });
+  await core.addProduct({ sku: 'ATTA', name: 'Atta', unit: 'pc', priceMinor: 100 });
 });
 afterAll(async () => {
   await store?.cleanup();

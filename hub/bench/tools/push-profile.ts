@@ -98,7 +98,7 @@ for (let b = 0; b < batches; b++) {
   const t1 = performance.now();
   await pool.query(BASELINE_SQL, [
     col(() => store!.id), col((m) => m.id), col(() => rawDevice), col((m) => m.seq), col((m) => m.hlc), col((m) => m.kind),
-    col((m) => m.productId), col((m) => m.qty), col((m) => m.unitPricePaise ?? null), col((m) => m.unitCostPaise ?? null),
+    col((m) => m.productId), col((m) => m.qty), col((m) => m.unitPriceMinor ?? null), col((m) => m.unitCostMinor ?? null),
     col((m) => m.reason ?? null), col((m) => m.supplierId ?? null), col((m) => m.occurredAt),
   ]);
   rawMs += performance.now() - t1;

@@ -65,7 +65,7 @@ describe('expiry alerts', () => {
     ]);
 
     // Still expired after a sale (first expiry first out takes one of the old): nothing new is raised.
-    await move({ kind: 'SALE', qty: -1, unitPricePaise: 1000 });
+    await move({ kind: 'SALE', qty: -1, unitPriceMinor: 1000 });
     expect((await live()).filter((a) => a[2] !== 'closed')).toHaveLength(2);
     // The old batch written off: expired closes; the soon batch sold: expiring closes.
     await move({ kind: 'REMOVE', qty: -9, reason: 'expiry', lot: 'OLD', expiresOn: day(-1) });
@@ -73,7 +73,7 @@ describe('expiry alerts', () => {
       ['expired', 'closed'],
       ['expiring', 'open'],
     ]);
-    await move({ kind: 'SALE', qty: -5, unitPricePaise: 1000 });
+    await move({ kind: 'SALE', qty: -5, unitPriceMinor: 1000 });
     expect((await live()).map((a) => [a[0], a[2]])).toEqual([
       ['expired', 'closed'],
       ['expiring', 'closed'],

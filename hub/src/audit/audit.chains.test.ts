@@ -24,7 +24,7 @@ describe('audit chains', () => {
   it('one chain per store and one hub chain, each with its head; all verify', async () => {
     const a = await storeWithEntries('CH-A', 2);
     const b = await storeWithEntries('CH-B', 1);
-    expect((await t.call('POST', '/products', admin.token, { sku: 'CH-P', name: 'P', unit: 'pc', pricePaise: 100 })).status).toBe(201);
+    expect((await t.call('POST', '/products', admin.token, { sku: 'CH-P', name: 'P', unit: 'pc', priceMinor: 100 })).status).toBe(201);
     expect((await chainRows(a)).map((r) => Number(r.seq))).toEqual([1, 2, 3]);
     expect((await chainRows(b)).map((r) => Number(r.seq))).toEqual([1, 2]);
     expect((await chainRows(HUB_CHAIN)).map((r) => r.action)).toContain('product.create');

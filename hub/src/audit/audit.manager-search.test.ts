@@ -12,7 +12,7 @@ useTestApp(async (ctx) => {
   mine = await t.makeStore('AMS-1');
   other = await t.makeStore('AMS-2');
   manager = await t.makeUser('manager', [mine.id]);
-  const rice = (await t.call('POST', '/products', admin.token, { sku: 'RICE-BAS', name: 'Basmati rice', unit: 'g', pricePaise: 12000, costPaise: 9000, reorderLevel: 100 })).body;
+  const rice = (await t.call('POST', '/products', admin.token, { sku: 'RICE-BAS', name: 'Basmati rice', unit: 'g', priceMinor: 12000, costMinor: 9000, reorderLevel: 100 })).body;
   await t.call('POST', '/stock-movements', admin.token, { storeId: mine.id, productId: rice.id, kind: 'IN', qty: 500 });
   await t.call('POST', '/stock-movements', admin.token, { storeId: other.id, productId: rice.id, kind: 'IN', qty: 700 });
   await t.call('PATCH', `/stores/${other.id}`, admin.token, { name: 'Basmati House' });

@@ -60,7 +60,7 @@ describe('migration 0006: the old single chain becomes the start of the hub chai
   });
 
   it('new entries continue the hub chain from the last old hash and start each store chain', async () => {
-    expect((await t.call('POST', '/products', admin.token, { sku: `MIG-${uuidv7()}`, name: 'New', unit: 'pc', pricePaise: 100 })).status).toBe(201);
+    expect((await t.call('POST', '/products', admin.token, { sku: `MIG-${uuidv7()}`, name: 'New', unit: 'pc', priceMinor: 100 })).status).toBe(201);
     expect((await t.call('PATCH', `/stores/${storeId}`, admin.token, { name: 'Migrated store' })).status).toBe(200);
     const first = await t.db.db.selectFrom('audit_log').selectAll().where('chain', '=', HUB_CHAIN).where('seq', '=', 13).executeTakeFirstOrThrow();
     expect(first.prev_hash).toBe(legacyLastHash);

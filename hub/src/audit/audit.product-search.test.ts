@@ -16,9 +16,9 @@ useTestApp(async (ctx) => {
   const A = await t.makeStore('SRCH-A');
   const B = await t.makeStore('SRCH-B');
   managerB = await t.makeUser('manager', [B.id]);
-  const rice = await t.call('POST', '/products', admin.token, { sku: 'RICE-BAS', name: 'Basmati Rice 5 kg', unit: 'pc', pricePaise: 90000, barcode: '8901234567895' });
+  const rice = await t.call('POST', '/products', admin.token, { sku: 'RICE-BAS', name: 'Basmati Rice 5 kg', unit: 'pc', priceMinor: 90000, barcode: '8901234567895' });
   expect(rice.status, rice.text).toBe(201);
-  await t.call('POST', '/products', admin.token, { sku: 'SUGAR-1', name: 'Sugar', unit: 'g', pricePaise: 5000 });
+  await t.call('POST', '/products', admin.token, { sku: 'SUGAR-1', name: 'Sugar', unit: 'g', priceMinor: 5000 });
   const moved = await t.call('POST', '/stock-movements', admin.token, { storeId: A.id, productId: rice.body.id, kind: 'IN', qty: 12 });
   expect(moved.status, moved.text).toBe(201);
   movementId = moved.body.movement.id;

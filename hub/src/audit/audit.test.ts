@@ -23,9 +23,9 @@ describe('audit log', () => {
       ['POST', 'supplier.create', () => '/suppliers', { name: 'Supplier' }, 201],
       ['PATCH', 'supplier.update', () => `/suppliers/${ids.supplier}`, { phone: '12345' }, 200],
       ['PUT', 'supplier.update', () => `/suppliers/${ids.supplier}`, { name: 'Supplier 2' }, 200],
-      ['POST', 'product.create', () => '/products', { sku: 'AUD-P', name: 'P', unit: 'pc', pricePaise: 100 }, 201],
-      ['PATCH', 'product.update', () => `/products/${ids.product}`, { pricePaise: 200 }, 200],
-      ['PUT', 'product.update', () => `/products/${ids.product}`, { sku: 'AUD-P', name: 'P2', unit: 'pc', pricePaise: 300 }, 200],
+      ['POST', 'product.create', () => '/products', { sku: 'AUD-P', name: 'P', unit: 'pc', priceMinor: 100 }, 201],
+      ['PATCH', 'product.update', () => `/products/${ids.product}`, { priceMinor: 200 }, 200],
+      ['PUT', 'product.update', () => `/products/${ids.product}`, { sku: 'AUD-P', name: 'P2', unit: 'pc', priceMinor: 300 }, 200],
       ['POST', 'movement.create', () => '/stock-movements', null, 201],
       ['POST', 'user.create', () => '/users', null, 201],
       ['PATCH', 'user.update', () => `/users/${ids.user}`, { name: 'Renamed' }, 200],
@@ -59,7 +59,7 @@ describe('audit log', () => {
     }
     // A refused change writes nothing.
     const before = await auditCount();
-    expect((await t.call('POST', '/products', admin.token, { sku: 'AUD-P', name: 'dup', unit: 'pc', pricePaise: 1 })).status).toBe(409);
+    expect((await t.call('POST', '/products', admin.token, { sku: 'AUD-P', name: 'dup', unit: 'pc', priceMinor: 1 })).status).toBe(409);
     expect(await auditCount()).toBe(before);
 
     // The activity page lists and words every action the hub writes (shared/src/audit/audit-actions.ts).
@@ -67,8 +67,8 @@ describe('audit log', () => {
     expect(written.map((r) => r.action).filter((a) => !isKnownAuditAction(a))).toEqual([]);
 
     const update = await t.call('GET', `/logs?action=product.update&entityId=${ids.product}`, admin.token);
-    expect(update.body.items[0].before).toMatchObject({ pricePaise: 200 });
-    expect(update.body.items[0].after).toMatchObject({ pricePaise: 300 });
+    expect(update.body.items[0].before).toMatchObject({ priceMinor: 200 });
+    expect(update.body.items[0].after).toMatchObject({ priceMinor: 300 });
     expect(update.body.items[0].actorId).toBe(admin.id);
   });
 
@@ -92,7 +92,7 @@ describe('audit log', () => {
     expect(ok.body.checked).toBe(await auditCount());
 
     const victim = await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'product.update').orderBy('id').limit(1).executeTakeFirstOrThrow();
-    await sql`UPDATE audit_log SET after = jsonb_set(after, '{pricePaise}', '1') WHERE id = ${victim.id}`.execute(t.db.db);
+    await sql`UPDATE audit_log SET after = jsonb_set(after, '{priceMinor}', '1') WHERE id = ${victim.id}`.execute(t.db.db);
     const broken = await t.call('GET', '/logs/verify', admin.token);
     expect(broken.body.ok).toBe(false);
     expect(broken.body.firstBroken.id).toBe(String(victim.id));
@@ -104,7 +104,7 @@ describe('audit log', () => {
     try {
       const a = await fresh.makeUser('admin');
       // Hub-wide entries: all three in the hub chain.
-      for (const sku of ['X1', 'X2', 'X3']) await fresh.call('POST', '/products', a.token, { sku, name: sku, unit: 'pc', pricePaise: 100 });
+      for (const sku of ['X1', 'X2', 'X3']) await fresh.call('POST', '/products', a.token, { sku, name: sku, unit: 'pc', priceMinor: 100 });
       const rows = await fresh.db.db.selectFrom('audit_log').select('id').orderBy('id').execute();
       await fresh.db.db.deleteFrom('audit_log').where('id', '=', rows[1]!.id).execute();
       const res = await fresh.call('GET', '/logs/verify', a.token);

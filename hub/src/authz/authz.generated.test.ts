@@ -83,12 +83,12 @@ beforeAll(async () => {
   // A shift of B's counter, opened and closed.
   const at = new Date().toISOString();
   f.shiftB = uuidv7();
-  const shift = { shiftId: f.shiftB, storeCode: f.B.code, counterCode: 'C1', status: 'closed', openedAt: at, openedBy: 'bravo-clerk', closedAt: at, closedBy: 'bravo-clerk', floatPaise: 1000, saleBills: 0, returnBills: 0, salesPaise: 0, returnsPaise: 0, discountsPaise: 0, roundingPaise: 0, voids: { count: 0, totalPaise: 0 }, byMethod: [], cashExpectedPaise: 1000, counted: [], countedPaise: 1000, variancePaise: 0 };
+  const shift = { shiftId: f.shiftB, storeCode: f.B.code, counterCode: 'C1', status: 'closed', openedAt: at, openedBy: 'bravo-clerk', closedAt: at, closedBy: 'bravo-clerk', floatMinor: 1000, saleBills: 0, returnBills: 0, salesMinor: 0, returnsMinor: 0, discountsMinor: 0, roundingMinor: 0, voids: { count: 0, totalMinor: 0 }, byMethod: [], cashExpectedMinor: 1000, counted: [], countedMinor: 1000, varianceMinor: 0 };
   expect((await t.call('POST', '/sync/push', devB.token, { movements: [], shifts: [shift] })).status).toBe(200);
   // A customer of B with a credit sale on their account (issue 20).
   f.customerB = uuidv7();
-  const customerB = { id: f.customerB, storeId: f.B.id, name: 'Bravo Customer', phone: '03001112222', address: null, note: SECRET_B, creditLimitPaise: null, deviceId: devB.id, createdAt: at, updatedAt: at };
-  const entryB = { id: uuidv7(), storeId: f.B.id, customerId: f.customerB, deviceId: devB.id, entrySeq: 1, occurredAt: at, by: { id: null, name: 'bravo-clerk' }, note: null, kind: 'credit_sale', amountPaise: 1234, billId: uuidv7(), billNumber: 'B-C1-000001', dueOn: null, approvedBy: null };
+  const customerB = { id: f.customerB, storeId: f.B.id, name: 'Bravo Customer', phone: '03001112222', address: null, note: SECRET_B, creditLimitMinor: null, deviceId: devB.id, createdAt: at, updatedAt: at };
+  const entryB = { id: uuidv7(), storeId: f.B.id, customerId: f.customerB, deviceId: devB.id, entrySeq: 1, occurredAt: at, by: { id: null, name: 'bravo-clerk' }, note: null, kind: 'credit_sale', amountMinor: 1234, billId: uuidv7(), billNumber: 'B-C1-000001', dueOn: null, approvedBy: null };
   expect((await t.call('POST', '/sync/push', devB.token, { movements: [], customers: [customerB], creditEntries: [entryB] })).status).toBe(200);
   f.conflictB = (await t.db.db.selectFrom('conflicts').select('id').where('store_id', '=', f.B.id).executeTakeFirstOrThrow()).id;
   f.exportB = (await t.call('POST', '/exports', admin.token, { kind: 'stock', storeId: f.B.id })).body.id;
@@ -168,9 +168,9 @@ function bodyFor(key: string): unknown {
     'POST /api/v1/suppliers': () => ({ name: 'Another supplier' }),
     'PUT /api/v1/suppliers/:id': () => ({ name: 'Authz Traders' }),
     'PATCH /api/v1/suppliers/:id': () => ({ phone: '12345' }),
-    'POST /api/v1/products': () => ({ sku: `SKU-${uuidv7().slice(-8)}`, name: 'Dal', unit: 'g', pricePaise: 100 }),
-    'PUT /api/v1/products/:id': () => ({ sku: 'AUTHZ-RICE', name: 'Rice', unit: 'pc', pricePaise: 1000 }),
-    'PATCH /api/v1/products/:id': () => ({ pricePaise: 1000 }),
+    'POST /api/v1/products': () => ({ sku: `SKU-${uuidv7().slice(-8)}`, name: 'Dal', unit: 'g', priceMinor: 100 }),
+    'PUT /api/v1/products/:id': () => ({ sku: 'AUTHZ-RICE', name: 'Rice', unit: 'pc', priceMinor: 1000 }),
+    'PATCH /api/v1/products/:id': () => ({ priceMinor: 1000 }),
     'POST /api/v1/stock-movements': () => ({ storeId: B, productId: f.product.id, kind: 'IN', qty: 1 }),
     'POST /api/v1/logs/verify/runs': () => ({}),
     'POST /api/v1/sync/push': () => ({ movements: [] }),

@@ -52,8 +52,8 @@ beforeAll(async () => {
         kind: 'IN' as const,
         productId: ctx.product.id,
         qty: s === 'A' ? 10 : 1000,
-        unitPricePaise: null,
-        unitCostPaise: null,
+        unitPriceMinor: null,
+        unitCostMinor: null,
         reason: null,
         note: `secret note of ${s}`,
         supplierId: null,
@@ -113,10 +113,10 @@ const cases: Case[] = [
   {
     name: 'POST /products',
     method: 'POST',
-    request: async () => ({ path: '/products', body: { sku: fresh(), name: 'Dal', unit: 'g', pricePaise: 12000 } }),
+    request: async () => ({ path: '/products', body: { sku: fresh(), name: 'Dal', unit: 'g', priceMinor: 12000 } }),
     expect: same({ staff: 403, manager: 403, admin: 201 }),
   },
-  { name: 'PATCH /products/:id', method: 'PATCH', request: async () => ({ path: `/products/${ctx.product.id}`, body: { pricePaise: 9900 } }), expect: same({ staff: 403, manager: 403, admin: 200 }) },
+  { name: 'PATCH /products/:id', method: 'PATCH', request: async () => ({ path: `/products/${ctx.product.id}`, body: { priceMinor: 9900 } }), expect: same({ staff: 403, manager: 403, admin: 200 }) },
   {
     name: 'DELETE /products/:id',
     method: 'DELETE',

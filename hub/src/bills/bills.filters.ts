@@ -6,7 +6,7 @@ import { containsPattern } from '../http/route-helpers';
 
 /** Web forms send "" for an unset filter; treat it as absent. */
 const optional = <S extends z.ZodType>(s: S) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
-const paiseQuery = z.coerce.number().int().min(-1e13).max(1e13);
+const minorQuery = z.coerce.number().int().min(-1e13).max(1e13);
 
 /** What head office narrows bills by; dates are days on each store's own clock (its time zone). */
 export const billFilters = {
@@ -18,8 +18,8 @@ export const billFilters = {
   number: optional(z.string().trim().min(1).max(64)),
   from: optional(z.iso.date({ message: 'must be a day, e.g. 2026-01-31' })),
   to: optional(z.iso.date({ message: 'must be a day, e.g. 2026-01-31' })),
-  minPaise: optional(paiseQuery),
-  maxPaise: optional(paiseQuery),
+  minMinor: optional(minorQuery),
+  maxMinor: optional(minorQuery),
 };
 export const billFilterSchema = z.strictObject(billFilters);
 export type BillFilters = z.infer<typeof billFilterSchema>;
@@ -42,7 +42,7 @@ export function filteredBills(db: Kysely<Database>, visible: string[] | null, f:
   // The day starts at the store's local midnight: from its first instant to the next day's.
   if (f.from) q = q.where(sql<boolean>`b.occurred_at >= (${f.from}::date)::timestamp AT TIME ZONE s.time_zone`);
   if (f.to) q = q.where(sql<boolean>`b.occurred_at < (${f.to}::date + 1)::timestamp AT TIME ZONE s.time_zone`);
-  if (f.minPaise !== undefined) q = q.where('b.total_paise', '>=', f.minPaise);
-  if (f.maxPaise !== undefined) q = q.where('b.total_paise', '<=', f.maxPaise);
+  if (f.minMinor !== undefined) q = q.where('b.total_minor', '>=', f.minMinor);
+  if (f.maxMinor !== undefined) q = q.where('b.total_minor', '<=', f.maxMinor);
   return q;
 }

@@ -28,7 +28,7 @@ describe('bills on the push', () => {
     let rows = await billsOf(store.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: billId, number: 'HB-C2-000001', status: 'completed', device_id: device.id });
-    expect(Number(rows[0]?.total_paise)).toBe(3000);
+    expect(Number(rows[0]?.total_minor)).toBe(3000);
 
     const voided = { ...bill, status: 'voided' as const, void: { at: new Date().toISOString(), by: { id: null, name: 'meena' }, reason: 'rang twice' } };
     device.record('ADJUST', product.id, 3);

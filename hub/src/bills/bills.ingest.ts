@@ -29,9 +29,9 @@ export function billsInKeyOrder(bills: readonly Bill[]): Bill[] {
 /** The INSERT of storeBills (RETURNING id, inserted), to run alone or as a CTE of a statement that writes more. */
 export function billsUpsertSql(device: { storeId: string; deviceId: string }, sorted: readonly Bill[], now: Date) {
   return sql`
-    INSERT INTO bills AS b (store_id, id, device_id, number, kind, status, original_bill_id, total_paise, occurred_at, doc, received_at, updated_at)
+    INSERT INTO bills AS b (store_id, id, device_id, number, kind, status, original_bill_id, total_minor, occurred_at, doc, received_at, updated_at)
     SELECT ${device.storeId}::uuid, (d->>'id')::uuid, ${device.deviceId}::uuid, d->>'number', d->>'kind', d->>'status', (d->>'originalBillId')::uuid,
-           (d->>'totalPaise')::bigint, (d->>'occurredAt')::timestamptz, d, ${now}, ${now}
+           (d->>'totalMinor')::bigint, (d->>'occurredAt')::timestamptz, d, ${now}, ${now}
     FROM jsonb_array_elements(${JSON.stringify(sorted)}::jsonb) AS d
     ON CONFLICT (store_id, id) DO UPDATE SET status = EXCLUDED.status, doc = EXCLUDED.doc, updated_at = EXCLUDED.updated_at
       WHERE b.status = 'completed' AND EXCLUDED.status = 'voided'

@@ -1,4 +1,4 @@
-import { billReceiptText, currencyInfo, zonedStamp, receiptCurrencyLabel, lineMarginPaise, type Bill, type BillDetail, type BillSummary, type BillViewStatus } from '@bazaar/shared';
+import { billReceiptText, currencyInfo, zonedStamp, receiptCurrencyLabel, lineMarginMinor, type Bill, type BillDetail, type BillSummary, type BillViewStatus } from '@bazaar/shared';
 import { sql } from 'kysely';
 import { iso } from '../http/route-helpers';
 import { returnedSql } from './bills.filters';
@@ -12,7 +12,7 @@ export const summaryColumns = [
   'b.store_id',
   'b.device_id',
   'b.occurred_at',
-  'b.total_paise',
+  'b.total_minor',
   's.code as store_code',
   's.name as store_name',
   's.time_zone',
@@ -21,7 +21,7 @@ export const summaryColumns = [
   sql<string | null>`b.doc->>'originalNumber'`.as('original_number'),
   sql<Bill['payments']>`b.doc->'payments'`.as('payments'),
   sql<boolean>`${returnedSql}`.as('returned'),
-  sql<string>`(SELECT coalesce(sum(r.total_paise), 0) FROM bills r WHERE r.store_id = b.store_id AND r.original_bill_id = b.id AND r.status = 'completed')`.as('returned_paise'),
+  sql<string>`(SELECT coalesce(sum(r.total_minor), 0) FROM bills r WHERE r.store_id = b.store_id AND r.original_bill_id = b.id AND r.status = 'completed')`.as('returned_minor'),
 ] as const;
 
 export interface SummaryRow {
@@ -32,7 +32,7 @@ export interface SummaryRow {
   store_id: string;
   device_id: string;
   occurred_at: Date | string;
-  total_paise: number | string;
+  total_minor: number | string;
   store_code: string;
   store_name: string;
   time_zone: string;
@@ -41,7 +41,7 @@ export interface SummaryRow {
   original_number: string | null;
   payments: Bill['payments'];
   returned: boolean;
-  returned_paise: string | number;
+  returned_minor: string | number;
 }
 
 export function viewStatus(status: Bill['status'], returned: boolean): BillViewStatus {
@@ -62,9 +62,9 @@ export function toSummary(r: SummaryRow): BillSummary {
     counterName: r.counter_name,
     cashierName: r.cashier_name,
     occurredAt: iso(r.occurred_at),
-    totalPaise: Number(r.total_paise),
-    returnedPaise: Number(r.returned_paise),
-    payments: r.payments.map((p) => ({ method: p.method, amountPaise: p.amountPaise })),
+    totalMinor: Number(r.total_minor),
+    returnedMinor: Number(r.returned_minor),
+    payments: r.payments.map((p) => ({ method: p.method, amountMinor: p.amountMinor })),
     originalNumber: r.original_number,
   };
 }
@@ -73,11 +73,11 @@ export function toSummary(r: SummaryRow): BillSummary {
 export function toDetail(r: SummaryRow, doc: Bill, returns: BillDetail['returns'], currency: string): BillDetail {
   return {
     ...toSummary(r),
-    lines: doc.lines.map((l) => ({ ...l, marginPaise: lineMarginPaise(l) })),
-    subtotalPaise: doc.subtotalPaise,
-    discountPaise: doc.discountPaise,
-    roundingPaise: doc.roundingPaise,
-    changePaise: doc.changePaise,
+    lines: doc.lines.map((l) => ({ ...l, marginMinor: lineMarginMinor(l) })),
+    subtotalMinor: doc.subtotalMinor,
+    discountMinor: doc.discountMinor,
+    roundingMinor: doc.roundingMinor,
+    changeMinor: doc.changeMinor,
     paymentDetails: doc.payments,
     reason: doc.reason,
     approvedByName: doc.approvedBy?.name ?? null,

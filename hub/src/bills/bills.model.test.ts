@@ -57,21 +57,21 @@ const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 const flagKey = (f: Flag) => `${f.billNumber}#${f.lineNo}:${f.sold}/${f.returned}/${[...f.returns].sort().join(',')}`;
 
 function payments(r: Rng, total: number): Bill['payments'] {
-  if (total <= 0) return [{ method: 'cash', amountPaise: total }];
+  if (total <= 0) return [{ method: 'cash', amountMinor: total }];
   const method: PaymentMethod = r.pick(['upi', 'card', 'jazzcash', 'credit']);
   if (r.chance(0.4)) {
     const cash = r.int(0, total);
     const tendered = cash + r.int(0, 3) * 500;
     return [
-      ...(cash > 0 ? [{ method: 'cash' as const, amountPaise: cash, tenderedPaise: tendered, changePaise: tendered - cash }] : []),
-      ...(total - cash > 0 ? [{ method, amountPaise: total - cash }] : []),
+      ...(cash > 0 ? [{ method: 'cash' as const, amountMinor: cash, tenderedMinor: tendered, changeMinor: tendered - cash }] : []),
+      ...(total - cash > 0 ? [{ method, amountMinor: total - cash }] : []),
     ];
   }
   if (r.chance(0.5)) {
     const tendered = total + r.int(0, 4) * 1000;
-    return [{ method: 'cash', amountPaise: total, tenderedPaise: tendered, changePaise: tendered - total }];
+    return [{ method: 'cash', amountMinor: total, tenderedMinor: tendered, changeMinor: tendered - total }];
   }
-  return [{ method, amountPaise: total }];
+  return [{ method, amountMinor: total }];
 }
 
 async function oneRun(seed: number) {
@@ -115,7 +115,7 @@ async function oneRun(seed: number) {
     approvedBy: null,
     reason: null,
     billDiscount: null,
-    roundingPaise: 0,
+    roundingMinor: 0,
     occurredAt: new Date().toISOString(),
     void: null,
   });
@@ -128,12 +128,12 @@ async function oneRun(seed: number) {
       const unit = price.get(p.id)!;
       const gross = qty * unit;
       const disc = r.chance(0.3) ? r.int(1, Math.floor(gross / 10)) : 0;
-      return { lineNo: i + 1, direction: 'sale', productId: p.id, sku: p.sku, name: p.sku, unit: 'pc', qty, listPricePaise: unit, unitPricePaise: unit, unitCostPaise: 0, discount: disc ? { kind: 'amount', paise: disc } : null, grossPaise: gross, lineDiscountPaise: disc, billDiscountPaise: 0, totalPaise: gross - disc, returnOf: null, disposition: null };
+      return { lineNo: i + 1, direction: 'sale', productId: p.id, sku: p.sku, name: p.sku, unit: 'pc', qty, listPriceMinor: unit, unitPriceMinor: unit, unitCostMinor: 0, discount: disc ? { kind: 'amount', minor: disc } : null, grossMinor: gross, lineDiscountMinor: disc, billDiscountMinor: 0, totalMinor: gross - disc, returnOf: null, disposition: null };
     });
-    const subtotal = lines.reduce((a, l) => a + l.grossPaise, 0);
-    const discount = lines.reduce((a, l) => a + l.lineDiscountPaise, 0);
+    const subtotal = lines.reduce((a, l) => a + l.grossMinor, 0);
+    const discount = lines.reduce((a, l) => a + l.lineDiscountMinor, 0);
     const pays = payments(r, subtotal - discount);
-    const bill = billSchema.parse({ ...base(c), kind: 'sale', originalBillId: null, originalNumber: null, lines, subtotalPaise: subtotal, discountPaise: discount, totalPaise: subtotal - discount, payments: pays, changePaise: pays.reduce((a, p) => a + (p.changePaise ?? 0), 0) });
+    const bill = billSchema.parse({ ...base(c), kind: 'sale', originalBillId: null, originalNumber: null, lines, subtotalMinor: subtotal, discountMinor: discount, totalMinor: subtotal - discount, payments: pays, changeMinor: pays.reduce((a, p) => a + (p.changeMinor ?? 0), 0) });
     for (const l of lines) record(c, bill.id, 'SALE', l.productId, -l.qty);
     c.bills.set(bill.id, bill);
   }
@@ -160,12 +160,12 @@ async function oneRun(seed: number) {
       if (left <= 0 || !r.chance(0.7)) continue;
       // Often all that is left: two counters offline from each other then over-return together.
       const qty = r.chance(0.6) ? left : r.int(1, left);
-      const back = Math.round((l.totalPaise * qty) / l.qty);
-      lines.push({ ...l, lineNo: lines.length + 1, direction: 'return', qty, grossPaise: back, lineDiscountPaise: 0, discount: null, totalPaise: -back, returnOf: { billId: sale.id, lineNo: l.lineNo }, disposition: r.chance(0.25) ? 'damaged' : 'restock' });
+      const back = Math.round((l.totalMinor * qty) / l.qty);
+      lines.push({ ...l, lineNo: lines.length + 1, direction: 'return', qty, grossMinor: back, lineDiscountMinor: 0, discount: null, totalMinor: -back, returnOf: { billId: sale.id, lineNo: l.lineNo }, disposition: r.chance(0.25) ? 'damaged' : 'restock' });
     }
     if (lines.length === 0) return;
-    const total = -lines.reduce((a, l) => a + l.grossPaise, 0);
-    const bill = billSchema.parse({ ...base(c), kind: 'return', originalBillId: sale.id, originalNumber: sale.number, lines, subtotalPaise: total, discountPaise: 0, totalPaise: total, payments: [{ method: 'cash', amountPaise: total }], changePaise: 0 });
+    const total = -lines.reduce((a, l) => a + l.grossMinor, 0);
+    const bill = billSchema.parse({ ...base(c), kind: 'return', originalBillId: sale.id, originalNumber: sale.number, lines, subtotalMinor: total, discountMinor: 0, totalMinor: total, payments: [{ method: 'cash', amountMinor: total }], changeMinor: 0 });
     for (const l of lines) {
       record(c, bill.id, 'ADJUST', l.productId, l.qty);
       if (l.disposition === 'damaged') record(c, bill.id, 'REMOVE', l.productId, -l.qty);
@@ -262,16 +262,16 @@ async function oneRun(seed: number) {
 
   // Every bill stored once, with its final status and its counter's number.
   const made = counters.flatMap((c) => [...c.bills.values()]);
-  const rows = await t.db.db.selectFrom('bills').select(['id', 'number', 'status', 'total_paise', 'doc', 'device_id']).where('store_id', '=', store.id).execute();
+  const rows = await t.db.db.selectFrom('bills').select(['id', 'number', 'status', 'total_minor', 'doc', 'device_id']).where('store_id', '=', store.id).execute();
   expect(rows.map((b) => `${b.number} ${b.status}`).sort(), `seed ${seed}: every bill once`).toEqual(made.map((b) => `${b.number} ${b.status}`).sort());
   expect(new Set(rows.map((b) => b.id)).size).toBe(made.length);
   for (const row of rows) {
     const b = billSchema.parse(row.doc);
     expect(row.device_id, `seed ${seed}: ${b.number} kept with the counter that rang it up`).toBe(made.find((m) => m.id === b.id)!.deviceId);
-    expect(b.payments.reduce((a, x) => a + x.amountPaise, 0), `seed ${seed}: ${b.number} payments = total`).toBe(b.totalPaise);
-    expect(Number(row.total_paise)).toBe(b.totalPaise);
-    const lines = b.lines.reduce((a, l) => a + l.totalPaise, 0);
-    expect(lines, `seed ${seed}: ${b.number} lines add up`).toBe(b.totalPaise);
+    expect(b.payments.reduce((a, x) => a + x.amountMinor, 0), `seed ${seed}: ${b.number} payments = total`).toBe(b.totalMinor);
+    expect(Number(row.total_minor)).toBe(b.totalMinor);
+    const lines = b.lines.reduce((a, l) => a + l.totalMinor, 0);
+    expect(lines, `seed ${seed}: ${b.number} lines add up`).toBe(b.totalMinor);
   }
   // Every line over-returned at the end was flagged (flags only come from stored bills, voids only lower the sum).
   for (const sale of made.filter((b) => b.kind === 'sale' && b.status === 'completed')) {
@@ -284,11 +284,11 @@ async function oneRun(seed: number) {
   const report = await t.call('GET', `/reports/bills?storeId=${store.id}&groupBy=method`, admin.token);
   expect(report.status, report.text).toBe(200);
   const byMethod = new Map<string, number>();
-  for (const b of made.filter((x) => x.status === 'completed')) for (const p of b.payments) byMethod.set(p.method, (byMethod.get(p.method) ?? 0) + p.amountPaise);
-  const got = Object.fromEntries((report.body as { items: { key: string; netPaise: number }[] }).items.map((i) => [i.key, i.netPaise]));
+  for (const b of made.filter((x) => x.status === 'completed')) for (const p of b.payments) byMethod.set(p.method, (byMethod.get(p.method) ?? 0) + p.amountMinor);
+  const got = Object.fromEntries((report.body as { items: { key: string; netMinor: number }[] }).items.map((i) => [i.key, i.netMinor]));
   expect(got, `seed ${seed}: sales by payment method`).toEqual(Object.fromEntries(byMethod));
   const byCashier = await t.call('GET', `/reports/bills?storeId=${store.id}&groupBy=cashier`, admin.token);
-  expect((byCashier.body as { totalPaise: number }).totalPaise, `seed ${seed}: payments and totals agree`).toBe((report.body as { totalPaise: number }).totalPaise);
+  expect((byCashier.body as { totalMinor: number }).totalMinor, `seed ${seed}: payments and totals agree`).toBe((report.body as { totalMinor: number }).totalMinor);
 
   return { deliveries, lost, bills: made.length, flags: flags.length, voids: made.filter((b) => b.status === 'voided').length, crossReturns: made.filter((b) => b.kind === 'return' && made.find((s) => s.id === b.originalBillId)?.deviceId !== b.deviceId).length };
 }

@@ -35,7 +35,7 @@ beforeAll(async () => {
   const at = (iso: string, b: Bill, cashier: string): Bill => ({ ...b, occurredAt: iso, cashier: { id: null, name: cashier } });
   // 20:30 UTC on the 10th is 01:30 on the 11th in Karachi: the store's day is the 11th.
   bills.late = at('2026-01-10T20:30:00.000Z', billFor(storeA.id, product.id, uuidv7(), 1), 'Meena');
-  bills.upi = { ...at('2026-01-11T05:00:00.000Z', billFor(storeA.id, product.id, uuidv7(), 2), 'Ravi'), payments: [{ method: 'upi', amountPaise: 3000 }], changePaise: 0 };
+  bills.upi = { ...at('2026-01-11T05:00:00.000Z', billFor(storeA.id, product.id, uuidv7(), 2), 'Ravi'), payments: [{ method: 'upi', amountMinor: 3000 }], changeMinor: 0 };
   bills.ret = at('2026-01-11T06:00:00.000Z', returnOf(bills.late, 1, 'C2', 3), 'Ravi');
   bills.voided = at('2026-01-11T07:00:00.000Z', billFor(storeA.id, product.id, uuidv7(), 4), 'Meena');
   bills.other = at('2026-01-11T08:00:00.000Z', billFor(storeB.id, product.id, uuidv7(), 1), 'Zara');
@@ -54,7 +54,7 @@ describe('GET /bills', () => {
     const items = page(res.body).items;
     expect(items.map((b) => b.number)).toEqual([bills.voided, bills.ret, bills.upi, bills.late].map((b) => b.number));
     expect(items.every((b) => b.storeId === storeA.id)).toBe(true);
-    expect(items[3]).toMatchObject({ status: 'returned', storeName: expect.any(String), counterName: 'Front till', cashierName: 'Meena', totalPaise: 3000, returnedPaise: -1000, timeZone: 'Asia/Karachi' });
+    expect(items[3]).toMatchObject({ status: 'returned', storeName: expect.any(String), counterName: 'Front till', cashierName: 'Meena', totalMinor: 3000, returnedMinor: -1000, timeZone: 'Asia/Karachi' });
     expect(items[0]?.status).toBe('voided');
     expect((await t.call('GET', `/bills?storeId=${storeB.id}`, manager.token)).body).toMatchObject({ items: [] });
     const all = page((await t.call('GET', `/bills?storeId=${storeB.id}`, admin.token)).body).items;
@@ -84,8 +84,8 @@ describe('GET /bills', () => {
     expect(await numbers('method=upi')).toEqual([bills.upi.number]);
     expect(await numbers('cashier=ravi')).toEqual([bills.ret.number, bills.upi.number]);
     expect(await numbers('number=000002')).toEqual([bills.upi.number]);
-    expect(await numbers('maxPaise=0')).toEqual([bills.ret.number]);
-    expect(await numbers(`deviceId=${till.id}&minPaise=1`)).toHaveLength(3);
+    expect(await numbers('maxMinor=0')).toEqual([bills.ret.number]);
+    expect(await numbers(`deviceId=${till.id}&minMinor=1`)).toHaveLength(3);
     expect(await numbers('from=2026-01-11&to=2026-01-11')).toHaveLength(4);
     expect(await numbers('from=2026-01-10&to=2026-01-10')).toEqual([]);
     expect(await numbers('status=')).toHaveLength(4);
@@ -122,9 +122,9 @@ describe('GET /bills/:id', () => {
     expect(res.status).toBe(200);
     const d = res.body as BillDetail;
     // Each line with its gross margin: charged less its cost when sold (these lines are by the piece).
-    expect(d.lines).toEqual(bills.late.lines.map((l) => ({ ...l, marginPaise: l.totalPaise - l.qty * l.unitCostPaise })));
+    expect(d.lines).toEqual(bills.late.lines.map((l) => ({ ...l, marginMinor: l.totalMinor - l.qty * l.unitCostMinor })));
     expect(d.paymentDetails).toEqual(bills.late.payments);
-    expect(d.returns).toEqual([expect.objectContaining({ number: bills.ret.number, totalPaise: -1000, cashierName: 'Ravi' })]);
+    expect(d.returns).toEqual([expect.objectContaining({ number: bills.ret.number, totalMinor: -1000, cashierName: 'Ravi' })]);
     expect(d.receiptText).toContain(bills.late.number);
     // The receipt prints the hub's currency: ₹ on a hub that keeps INR, Rs once it keeps PKR.
     expect(d.receiptText).toMatch(/TOTAL ₹/);
@@ -144,18 +144,18 @@ describe('GET /reports/bills', () => {
   it('sums sales by method, cashier and store hour, net of returns and without voided bills', async () => {
     const byMethod = await report('groupBy=method');
     expect(byMethod.items).toEqual([
-      { key: 'upi', bills: 1, netPaise: 3000 },
-      { key: 'cash', bills: 2, netPaise: 2000 },
+      { key: 'upi', bills: 1, netMinor: 3000 },
+      { key: 'cash', bills: 2, netMinor: 2000 },
     ]);
-    expect(byMethod.totalPaise).toBe(5000);
+    expect(byMethod.totalMinor).toBe(5000);
     expect((await report('groupBy=cashier')).items).toEqual([
-      { key: 'Meena', bills: 1, netPaise: 3000 },
-      { key: 'Ravi', bills: 2, netPaise: 2000 },
+      { key: 'Meena', bills: 1, netMinor: 3000 },
+      { key: 'Ravi', bills: 2, netMinor: 2000 },
     ]);
     expect((await report('groupBy=hour')).items).toEqual([
-      { key: '01', bills: 1, netPaise: 3000 },
-      { key: '10', bills: 1, netPaise: 3000 },
-      { key: '11', bills: 1, netPaise: -1000 },
+      { key: '01', bills: 1, netMinor: 3000 },
+      { key: '10', bills: 1, netMinor: 3000 },
+      { key: '11', bills: 1, netMinor: -1000 },
     ]);
     expect((await report('groupBy=hour&from=2026-01-12')).items).toEqual([]);
     expect((await t.call('GET', `/reports/bills?storeId=${storeB.id}`, manager.token)).body).toMatchObject({ items: [] });

@@ -32,9 +32,9 @@ const csvRow = (b: BillSummary, minorDigits: number, words: Translator) => ({
   status: billStatusWord(words, b.status),
   localTime: localTime(b.occurredAt, b.timeZone),
   // Bare numbers in the currency's major units (csvMoney): a spreadsheet sums them.
-  total: b.totalPaise,
-  returned: b.returnedPaise,
-  payments: b.payments.map((p) => `${paymentMethodWord(words, p.method)} ${receiptAmount(p.amountPaise, minorDigits)}`).join('; '),
+  total: b.totalMinor,
+  returned: b.returnedMinor,
+  payments: b.payments.map((p) => `${paymentMethodWord(words, p.method)} ${receiptAmount(p.amountMinor, minorDigits)}`).join('; '),
 });
 
 /** Head office reads every bill of its stores (admins all, managers theirs; counters and staff are refused). */
@@ -77,7 +77,7 @@ export function createBillsRoutes(deps: AppDeps) {
       assertStoreAccess(me, row.store_id, 'bill');
       const returns = await db
         .selectFrom('bills as r')
-        .select(['r.id', 'r.number', 'r.kind', 'r.status', 'r.occurred_at', 'r.total_paise', sql<string | null>`r.doc->'cashier'->>'name'`.as('cashier_name')])
+        .select(['r.id', 'r.number', 'r.kind', 'r.status', 'r.occurred_at', 'r.total_minor', sql<string | null>`r.doc->'cashier'->>'name'`.as('cashier_name')])
         .where('r.store_id', '=', row.store_id)
         .where('r.original_bill_id', '=', id)
         .orderBy('r.occurred_at')
@@ -87,7 +87,7 @@ export function createBillsRoutes(deps: AppDeps) {
         toDetail(
           row as unknown as SummaryRow,
           row.doc as unknown as Bill,
-          returns.map((r) => ({ id: r.id, number: r.number, kind: r.kind, status: r.status, occurredAt: new Date(r.occurred_at).toISOString(), totalPaise: Number(r.total_paise), cashierName: r.cashier_name })),
+          returns.map((r) => ({ id: r.id, number: r.number, kind: r.kind, status: r.status, occurredAt: new Date(r.occurred_at).toISOString(), totalMinor: Number(r.total_minor), cashierName: r.cashier_name })),
           (await readHubLocale(db)).currency,
         ),
         200,

@@ -18,8 +18,8 @@ beforeAll(async () => {
     await t.deps.db.updateTable('stores').set({ region, variance_threshold: 1 }).where('id', '=', S[k]).execute();
   }
   manager = await t.makeUser('manager', [S.N]);
-  P.soap = (await t.call('POST', '/products', admin.token, { sku: 'SZ-SOAP', name: 'Soap', unit: 'pc', pricePaise: 4000, costPaise: 3000, reorderLevel: 5 })).body.id;
-  P.atta = (await t.call('POST', '/products', admin.token, { sku: 'SZ-ATTA', name: 'Atta', unit: 'g', pricePaise: 6000, costPaise: 5000, reorderLevel: 1000 })).body.id;
+  P.soap = (await t.call('POST', '/products', admin.token, { sku: 'SZ-SOAP', name: 'Soap', unit: 'pc', priceMinor: 4000, costMinor: 3000, reorderLevel: 5 })).body.id;
+  P.atta = (await t.call('POST', '/products', admin.token, { sku: 'SZ-ATTA', name: 'Atta', unit: 'g', priceMinor: 6000, costMinor: 5000, reorderLevel: 1000 })).body.id;
   const mv = async (storeId: string, productId: string, kind: 'IN' | 'COUNT', qty: number) => {
     const r = await t.call('POST', '/stock-movements', admin.token, { storeId, productId, kind, qty });
     expect([r.status, r.body?.error?.message]).toEqual([201, undefined]);

@@ -25,22 +25,22 @@ async function receiptsOf(db: Kysely<Database>, storeId: string, productIds: rea
   const { rows } = await sql<ReceiptRow>`
     WITH priced AS (
       SELECT DISTINCT m.product_id FROM movements m
-      WHERE m.store_id = ${storeId}::uuid AND m.kind = 'IN' AND m.status = 'applied' AND m.unit_cost_paise IS NOT NULL ${only}),
+      WHERE m.store_id = ${storeId}::uuid AND m.kind = 'IN' AND m.status = 'applied' AND m.unit_cost_minor IS NOT NULL ${only}),
     log AS (
-      SELECT m.product_id, m.kind, m.qty, m.unit_cost_paise, m.hlc COLLATE "C" AS hlc, m.id,
+      SELECT m.product_id, m.kind, m.qty, m.unit_cost_minor, m.hlc COLLATE "C" AS hlc, m.id,
         count(*) FILTER (WHERE m.kind = 'COUNT') OVER w AS grp
       FROM movements m JOIN priced USING (product_id)
       WHERE m.store_id = ${storeId}::uuid AND m.status = 'applied'
       WINDOW w AS (PARTITION BY m.product_id ORDER BY m.hlc COLLATE "C", m.id ROWS UNBOUNDED PRECEDING)),
     running AS (
-      SELECT product_id, kind, qty, unit_cost_paise, hlc, id,
+      SELECT product_id, kind, qty, unit_cost_minor, hlc, id,
         coalesce(max(qty) FILTER (WHERE kind = 'COUNT') OVER g, 0)
           + coalesce(sum(qty) FILTER (WHERE kind <> 'COUNT') OVER (g ORDER BY hlc, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS on_hand_before
       FROM log
       WINDOW g AS (PARTITION BY product_id, grp))
-    SELECT r.product_id, p.cost_paise AS catalog_cost, r.on_hand_before, r.qty, r.unit_cost_paise AS cost
+    SELECT r.product_id, p.cost_minor AS catalog_cost, r.on_hand_before, r.qty, r.unit_cost_minor AS cost
     FROM running r JOIN products p ON p.id = r.product_id
-    WHERE r.kind = 'IN' AND r.unit_cost_paise IS NOT NULL
+    WHERE r.kind = 'IN' AND r.unit_cost_minor IS NOT NULL
     ORDER BY r.product_id, r.hlc, r.id`.execute(db);
   return rows;
 }
@@ -67,7 +67,7 @@ export async function rollupCosts(db: Kysely<Database>, storeId: string, product
       .where('store_id', '=', storeId)
       .$if(products !== null, (q) => q.where('product_id', 'in', products!))
       .execute();
-    const rows = [...costs].map(([productId, c]) => ({ store_id: storeId, product_id: productId, cost_paise: c.cost, receipts: c.receipts, updated_at: new Date() }));
+    const rows = [...costs].map(([productId, c]) => ({ store_id: storeId, product_id: productId, cost_minor: c.cost, receipts: c.receipts, updated_at: new Date() }));
     for (let i = 0; i < rows.length; i += 2_000) await trx.insertInto('product_costs').values(rows.slice(i, i + 2_000)).execute();
     return rows.length;
   });
@@ -75,5 +75,5 @@ export async function rollupCosts(db: Kysely<Database>, storeId: string, product
 
 /** The moving-average cost of a product in a store: its rolled-up cost, else the catalog's. */
 export function costSql(store: string, product: string) {
-  return sql<number>`coalesce((SELECT pc.cost_paise FROM product_costs pc WHERE pc.store_id = ${sql.ref(`${store}`)} AND pc.product_id = ${sql.ref(`${product}.id`)}), ${sql.ref(`${product}.cost_paise`)})`;
+  return sql<number>`coalesce((SELECT pc.cost_minor FROM product_costs pc WHERE pc.store_id = ${sql.ref(`${store}`)} AND pc.product_id = ${sql.ref(`${product}.id`)}), ${sql.ref(`${product}.cost_minor`)})`;
 }

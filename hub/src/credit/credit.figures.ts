@@ -13,7 +13,7 @@ export interface StoreRef {
 export interface CustomerFigures {
   customer: Customer;
   store: StoreRef;
-  balancePaise: number;
+  balanceMinor: number;
   overdue: Overdue;
   ageing: Ageing;
   lastEntryAt: string | null;
@@ -38,7 +38,7 @@ export async function customerFigures(db: Kysely<Database>, stores: readonly Sto
   // A customer's entries from every store that sold to them (a chain-shared customer buys at others too).
   let eq = db
     .selectFrom('credit_entries')
-    .select(['store_id', 'customer_store_id', 'customer_id', 'id', 'amount_paise', 'occurred_at', 'due_on'])
+    .select(['store_id', 'customer_store_id', 'customer_id', 'id', 'amount_minor', 'occurred_at', 'due_on'])
     .where((eb) => eb.or([eb.and([eb('store_id', 'in', ids), eb('customer_store_id', 'is', null)]), eb('customer_store_id', 'in', ids)]));
   if (filter.customerIds) {
     cq = cq.where('id', 'in', filter.customerIds.length ? filter.customerIds : ['00000000-0000-0000-0000-000000000000']);
@@ -50,7 +50,7 @@ export async function customerFigures(db: Kysely<Database>, stores: readonly Sto
     const key = `${e.customer_store_id ?? e.store_id}/${e.customer_id}`;
     const list = byCustomer.get(key) ?? [];
     const due = e.due_on as unknown;
-    list.push({ id: e.id, amountPaise: Number(e.amount_paise), occurredAt: new Date(e.occurred_at).toISOString(), dueOn: due === null ? null : due instanceof Date ? due.toISOString().slice(0, 10) : String(due).slice(0, 10) });
+    list.push({ id: e.id, amountMinor: Number(e.amount_minor), occurredAt: new Date(e.occurred_at).toISOString(), dueOn: due === null ? null : due instanceof Date ? due.toISOString().slice(0, 10) : String(due).slice(0, 10) });
     byCustomer.set(key, list);
   }
   const storeById = new Map(stores.map((s) => [s.id, s]));
@@ -60,6 +60,6 @@ export async function customerFigures(db: Kysely<Database>, stores: readonly Sto
     const clock = { timeZone: store.timeZone, termDays: DEFAULT_CREDIT_TERM_DAYS };
     const today = todayIn(nowMs, store.timeZone);
     const last = facts.reduce<string | null>((a, f) => (a === null || f.occurredAt > a ? f.occurredAt : a), null);
-    return { customer: toCustomer(row), store, balancePaise: balanceOf(facts), overdue: overdueOf(facts, today, clock), ageing: ageingOf(facts, today, clock), lastEntryAt: last };
+    return { customer: toCustomer(row), store, balanceMinor: balanceOf(facts), overdue: overdueOf(facts, today, clock), ageing: ageingOf(facts, today, clock), lastEntryAt: last };
   });
 }

@@ -62,21 +62,21 @@ function inKeyOrder<T extends { id: string }>(docs: readonly T[]): T[] {
 
 function customersUpsertSql(storeId: string, sorted: readonly Customer[], now: Date) {
   return sql<{ id: string; inserted: boolean }>`
-    INSERT INTO customers AS c (store_id, id, name, phone, address, note, credit_limit_paise, device_id, created_at, updated_at, received_at)
+    INSERT INTO customers AS c (store_id, id, name, phone, address, note, credit_limit_minor, device_id, created_at, updated_at, received_at)
     SELECT coalesce((SELECT h.store_id FROM customers h WHERE h.id = (d->>'id')::uuid ORDER BY h.store_id = ${storeId}::uuid DESC LIMIT 1), ${storeId}::uuid),
-           (d->>'id')::uuid, d->>'name', d->>'phone', d->>'address', d->>'note', (d->>'creditLimitPaise')::bigint,
+           (d->>'id')::uuid, d->>'name', d->>'phone', d->>'address', d->>'note', (d->>'creditLimitMinor')::bigint,
            (d->>'deviceId')::uuid, (d->>'createdAt')::timestamptz, (d->>'updatedAt')::timestamptz, ${now}
     FROM jsonb_array_elements(${JSON.stringify(sorted)}::jsonb) AS d
     ON CONFLICT (store_id, id) DO UPDATE SET name = EXCLUDED.name, address = EXCLUDED.address, note = EXCLUDED.note,
-      credit_limit_paise = EXCLUDED.credit_limit_paise, updated_at = EXCLUDED.updated_at
+      credit_limit_minor = EXCLUDED.credit_limit_minor, updated_at = EXCLUDED.updated_at
       WHERE EXCLUDED.updated_at > c.updated_at
     RETURNING id, (xmax = 0) AS inserted`;
 }
 
 function entriesInsertSql(storeId: string, sorted: readonly LedgerEntry[], homes: Record<string, string | null>, now: Date) {
   return sql<{ id: string }>`
-    INSERT INTO credit_entries (store_id, id, customer_id, customer_store_id, kind, amount_paise, device_id, entry_seq, bill_id, method, due_on, occurred_at, doc, received_at)
-    SELECT ${storeId}::uuid, (d->>'id')::uuid, (d->>'customerId')::uuid, (${JSON.stringify(homes)}::jsonb ->> (d->>'customerId'))::uuid, d->>'kind', (d->>'amountPaise')::bigint, (d->>'deviceId')::uuid,
+    INSERT INTO credit_entries (store_id, id, customer_id, customer_store_id, kind, amount_minor, device_id, entry_seq, bill_id, method, due_on, occurred_at, doc, received_at)
+    SELECT ${storeId}::uuid, (d->>'id')::uuid, (d->>'customerId')::uuid, (${JSON.stringify(homes)}::jsonb ->> (d->>'customerId'))::uuid, d->>'kind', (d->>'amountMinor')::bigint, (d->>'deviceId')::uuid,
            (d->>'entrySeq')::bigint, (d->>'billId')::uuid, d->>'method', (d->>'dueOn')::date, (d->>'occurredAt')::timestamptz, d, ${now}
     FROM jsonb_array_elements(${JSON.stringify(sorted)}::jsonb) AS d
     ORDER BY (d->>'entrySeq')::bigint

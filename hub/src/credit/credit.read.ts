@@ -12,7 +12,7 @@ export function toCustomer(r: Selectable<CustomersTable>): Customer {
     phone: r.phone,
     address: r.address,
     note: r.note,
-    creditLimitPaise: r.credit_limit_paise === null ? null : Number(r.credit_limit_paise),
+    creditLimitMinor: r.credit_limit_minor === null ? null : Number(r.credit_limit_minor),
     deviceId: r.device_id,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
@@ -48,12 +48,12 @@ export async function entriesAfter(db: Kysely<Database>, storeId: string, afterP
  * stores (the counter holds its own store's entries one by one): with sharing on, every customer's;
  * off, only the store's own customers' (what was sold to them elsewhere while sharing was on).
  */
-export async function balancesElsewhere(db: Kysely<Database>, storeId: string, shared: boolean): Promise<{ customerId: string; balancePaise: number }[]> {
+export async function balancesElsewhere(db: Kysely<Database>, storeId: string, shared: boolean): Promise<{ customerId: string; balanceMinor: number }[]> {
   let q = db
     .selectFrom('credit_entries')
-    .select(['customer_id', sql<string>`sum(amount_paise)`.as('balance')])
+    .select(['customer_id', sql<string>`sum(amount_minor)`.as('balance')])
     .where('store_id', '<>', storeId);
   if (!shared) q = q.where('customer_store_id', '=', storeId);
-  const rows = await q.groupBy('customer_id').having(sql`sum(amount_paise)`, '<>', 0).orderBy('customer_id').execute();
-  return rows.map((r) => ({ customerId: r.customer_id, balancePaise: Number(r.balance) }));
+  const rows = await q.groupBy('customer_id').having(sql`sum(amount_minor)`, '<>', 0).orderBy('customer_id').execute();
+  return rows.map((r) => ({ customerId: r.customer_id, balanceMinor: Number(r.balance) }));
 }

@@ -24,7 +24,7 @@ const getOne = route({
   responses: { 200: customerDetailSchema },
 });
 
-const summary = (f: CustomerFigures) => ({ customer: f.customer, storeCode: f.store.code, storeName: f.store.name, balancePaise: f.balancePaise, overduePaise: f.overdue.overduePaise, daysOverdue: f.overdue.daysOverdue, lastEntryAt: f.lastEntryAt });
+const summary = (f: CustomerFigures) => ({ customer: f.customer, storeCode: f.store.code, storeName: f.store.name, balanceMinor: f.balanceMinor, overdueMinor: f.overdue.overdueMinor, daysOverdue: f.overdue.daysOverdue, lastEntryAt: f.lastEntryAt });
 
 /** Head office reads the customers of its stores (admins all, managers theirs; staff and counters are refused). */
 export function createCustomersRoutes(deps: AppDeps) {
@@ -43,9 +43,9 @@ export function createCustomersRoutes(deps: AppDeps) {
         const text = query.q.toLowerCase();
         rows = rows.filter((r) => r.customer.name.toLowerCase().includes(text) || (digits.length >= 3 && r.customer.phone.includes(digits)));
       }
-      if (query.owing === 'true') rows = rows.filter((r) => r.balancePaise > 0);
-      if (query.overdue === 'true') rows = rows.filter((r) => r.overdue.overduePaise > 0);
-      rows.sort((a, b) => (query.overdue === 'true' ? b.overdue.daysOverdue - a.overdue.daysOverdue : 0) || b.balancePaise - a.balancePaise || a.customer.name.localeCompare(b.customer.name));
+      if (query.owing === 'true') rows = rows.filter((r) => r.balanceMinor > 0);
+      if (query.overdue === 'true') rows = rows.filter((r) => r.overdue.overdueMinor > 0);
+      rows.sort((a, b) => (query.overdue === 'true' ? b.overdue.daysOverdue - a.overdue.daysOverdue : 0) || b.balanceMinor - a.balanceMinor || a.customer.name.localeCompare(b.customer.name));
       return c.json({ items: rows.slice(0, query.limit).map(summary) }, 200);
     })
     .get('/:id', getOne, async (c) => {

@@ -73,8 +73,8 @@ export interface ProductsTable {
   unit: 'pc' | 'g' | 'ml';
   category: string | null;
   supplier_id: string | null;
-  price_paise: number;
-  cost_paise: Generated<number>;
+  price_minor: number;
+  cost_minor: Generated<number>;
   reorder_level: Generated<number>;
   /** jsonb array of shared Pack (0014): written as JSON text, read back parsed. */
   packs: ColumnType<Pack[], string | undefined, string>;
@@ -132,8 +132,8 @@ export interface MovementsTable {
   kind: MovementKindColumn;
   product_id: string;
   qty: number;
-  unit_price_paise: number | null;
-  unit_cost_paise: number | null;
+  unit_price_minor: number | null;
+  unit_cost_minor: number | null;
   reason: string | null;
   note: string | null;
   supplier_id: string | null;
@@ -205,7 +205,7 @@ export interface AlertsTable {
 export interface ProductCostsTable {
   store_id: string;
   product_id: string;
-  cost_paise: number;
+  cost_minor: number;
   receipts: number;
   updated_at: Timestamp;
 }
@@ -217,7 +217,7 @@ export interface ShrinkageDailyTable {
   product_id: string;
   reason: string;
   events: number;
-  cost_paise: number;
+  cost_minor: number;
   updated_at: Timestamp;
 }
 
@@ -272,10 +272,10 @@ export interface SalesDailyTable {
   day: ColumnType<string, string, string>;
   product_id: string;
   qty_sold: number;
-  revenue_paise: number;
-  cost_paise: Generated<number>;
+  revenue_minor: number;
+  cost_minor: Generated<number>;
   returned_qty: Generated<number>;
-  returns_paise: Generated<number>;
+  returns_minor: Generated<number>;
   sales: number;
   updated_at: WrittenAt;
 }
@@ -285,10 +285,10 @@ export interface SalesDailyStoresTable {
   store_id: string;
   day: ColumnType<string, string, string>;
   qty_sold: number;
-  revenue_paise: number;
-  cost_paise: number;
+  revenue_minor: number;
+  cost_minor: number;
   returned_qty: number;
-  returns_paise: number;
+  returns_minor: number;
   sales: number;
   updated_at: WrittenAt;
 }
@@ -384,7 +384,7 @@ export interface BillsTable {
   kind: 'sale' | 'return' | 'exchange';
   status: 'completed' | 'voided';
   original_bill_id: string | null;
-  total_paise: number;
+  total_minor: number;
   occurred_at: Timestamp;
   doc: Json;
   received_at: Timestamp;
@@ -400,9 +400,9 @@ export interface ShiftsTable {
   status: 'open' | 'closed';
   opened_at: Timestamp;
   closed_at: Timestamp | null;
-  cash_expected_paise: number;
-  counted_paise: number | null;
-  variance_paise: number | null;
+  cash_expected_minor: number;
+  counted_minor: number | null;
+  variance_minor: number | null;
   doc: Json;
   received_at: Timestamp;
   updated_at: Timestamp;
@@ -418,7 +418,7 @@ export interface PurchaseOrdersTable {
   device_id: string | null;
   supplier_id: string;
   status: 'draft' | 'sent' | 'cancelled';
-  total_paise: number;
+  total_minor: number;
   created_at: Timestamp;
   doc: Json;
   received_at: Timestamp;
@@ -435,7 +435,7 @@ export interface GoodsReceiptsTable {
   po_id: string | null;
   supplier_bill_no: string;
   supplier_bill_date: ColumnType<string, string, string>;
-  total_paise: number;
+  total_minor: number;
   occurred_at: Timestamp;
   doc: Json;
   received_at: Timestamp;
@@ -569,7 +569,7 @@ export interface CustomersTable {
   phone: string;
   address: string | null;
   note: string | null;
-  credit_limit_paise: number | null;
+  credit_limit_minor: number | null;
   device_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -582,7 +582,7 @@ export interface CreditEntriesTable {
   id: string;
   customer_id: string;
   kind: 'credit_sale' | 'payment' | 'adjustment' | 'opening';
-  amount_paise: number;
+  amount_minor: number;
   device_id: string;
   entry_seq: number;
   bill_id: string | null;

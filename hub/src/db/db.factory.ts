@@ -20,7 +20,7 @@ export interface HubDb {
 
 const INT8_OID = 20;
 // Counts, sums and versions are int8; every value we store fits a double exactly (quantities and
-// paise are bounded far below 2^53), so numbers are easier on every caller than strings.
+// minor units are bounded far below 2^53), so numbers are easier on every caller than strings.
 const parseInt8 = (v: string) => Number(v);
 
 /** Long enough for a loaded pool to hand out a client, short enough that a request fails with 503 rather than hanging. */

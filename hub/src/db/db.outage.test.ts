@@ -55,7 +55,7 @@ describe.skipIf(!TEST_DATABASE_URL)('hub process through PostgreSQL restarts (ne
     const base = hub.url;
     const owner = (await api(base, 'POST', '/auth/register', undefined, { username: 'owner', name: 'Owner', password: 'a-long-test-password' })).body.token as string;
     const store = (await api(base, 'POST', '/stores', owner, { code: 'OUT1', name: 'Outage store' })).body;
-    const product = (await api(base, 'POST', '/products', owner, { sku: 'ATTA-5KG', name: 'Atta 5 kg', unit: 'pc', pricePaise: 25000 })).body;
+    const product = (await api(base, 'POST', '/products', owner, { sku: 'ATTA-5KG', name: 'Atta 5 kg', unit: 'pc', priceMinor: 25000 })).body;
     // SimDevice over real HTTP; a connection reset counts as status 0.
     const http = {
       call: async (method: string, p: string, token?: string | null, body?: unknown) => {

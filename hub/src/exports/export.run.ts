@@ -142,22 +142,22 @@ function timeFilter(p: ExportParams) {
 
 async function readPage(db: Kysely<Database>, p: ExportParams, after: [string, string] | null, currency: CurrencyInfo, words: Translator): Promise<{ rows: string[]; last: [string, string] | null }> {
   if (p.kind === 'stock') {
-    const { rows } = await sql<{ store_id: string; product_id: string; code: string; store_name: string; region: string | null; sku: string; name: string; category: string | null; unit: string; qty: number; reorder_level: number; cost_paise: number; value: string; updated_at: Date }>`
-      SELECT k.store_id, k.product_id, s.code, s.name AS store_name, s.region, p.sku, p.name, p.category, p.unit, k.qty, k.reorder_level, p.cost_paise,
-        (greatest(k.qty, 0)::bigint * p.cost_paise + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END) AS value,
+    const { rows } = await sql<{ store_id: string; product_id: string; code: string; store_name: string; region: string | null; sku: string; name: string; category: string | null; unit: string; qty: number; reorder_level: number; cost_minor: number; value: string; updated_at: Date }>`
+      SELECT k.store_id, k.product_id, s.code, s.name AS store_name, s.region, p.sku, p.name, p.category, p.unit, k.qty, k.reorder_level, p.cost_minor,
+        (greatest(k.qty, 0)::bigint * p.cost_minor + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END) AS value,
         k.updated_at
       FROM stock k JOIN stores s ON s.id = k.store_id JOIN products p ON p.id = k.product_id
       WHERE ${scopeFilter(p, 'k')} AND ${after ? sql`(k.store_id, k.product_id) > (${after[0]}::uuid, ${after[1]}::uuid)` : sql`true`}
       ORDER BY k.store_id, k.product_id LIMIT ${PAGE}`.execute(db);
     const l = rows.at(-1);
     return {
-      rows: rows.map((r) => line([r.code, r.store_name, r.region, r.sku, r.name, r.category, r.qty, r.unit, r.reorder_level, major(r.cost_paise, currency), pricePer(r.unit), major(Number(r.value), currency), r.updated_at, r.store_id, r.product_id])),
+      rows: rows.map((r) => line([r.code, r.store_name, r.region, r.sku, r.name, r.category, r.qty, r.unit, r.reorder_level, major(r.cost_minor, currency), pricePer(r.unit), major(Number(r.value), currency), r.updated_at, r.store_id, r.product_id])),
       last: l ? [l.store_id, l.product_id] : null,
     };
   }
-  const { rows } = await sql<{ id: string; store_id: string; code: string; store_name: string; local_time: string; time_zone: string; sku: string; name: string; unit: string; kind: string; qty: number; unit_price_paise: number | null; occurred_at: Date; device_id: string | null; device_name: string | null; user_id: string | null; user_name: string | null; reason: string | null }>`
+  const { rows } = await sql<{ id: string; store_id: string; code: string; store_name: string; local_time: string; time_zone: string; sku: string; name: string; unit: string; kind: string; qty: number; unit_price_minor: number | null; occurred_at: Date; device_id: string | null; device_name: string | null; user_id: string | null; user_name: string | null; reason: string | null }>`
     SELECT m.id, m.store_id, s.code, s.name AS store_name, to_char(m.occurred_at AT TIME ZONE s.time_zone, 'YYYY-MM-DD HH24:MI:SS') AS local_time, s.time_zone,
-      p.sku, p.name, p.unit, m.kind, m.qty, m.unit_price_paise, m.occurred_at, m.device_id, d.name AS device_name, m.user_id, u.name AS user_name, m.reason
+      p.sku, p.name, p.unit, m.kind, m.qty, m.unit_price_minor, m.occurred_at, m.device_id, d.name AS device_name, m.user_id, u.name AS user_name, m.reason
     FROM movements m JOIN stores s ON s.id = m.store_id JOIN products p ON p.id = m.product_id
     LEFT JOIN devices d ON d.store_id = m.store_id AND d.id = m.device_id
     LEFT JOIN users u ON u.id = m.user_id
@@ -167,7 +167,7 @@ async function readPage(db: Kysely<Database>, p: ExportParams, after: [string, s
   const l = rows.at(-1);
   return {
     rows: rows.map((r) =>
-      line([r.code, r.store_name, r.local_time, r.time_zone, r.sku, r.name, kindWord(words, r.kind), r.qty, r.unit, major(r.unit_price_paise, currency), pricePer(r.unit), removalReasonWord(words, r.reason), r.user_name, r.device_name, r.occurred_at, r.id, r.device_id, r.user_id]),
+      line([r.code, r.store_name, r.local_time, r.time_zone, r.sku, r.name, kindWord(words, r.kind), r.qty, r.unit, major(r.unit_price_minor, currency), pricePer(r.unit), removalReasonWord(words, r.reason), r.user_name, r.device_name, r.occurred_at, r.id, r.device_id, r.user_id]),
     ),
     last: l ? [l.store_id, l.id] : null,
   };

@@ -87,8 +87,8 @@ function validBody(method: string, path: string): Record<string, unknown> | null
   const n = uuidv7().slice(-8);
   const bodies: Record<string, Record<string, unknown>> = {
     'POST /stock-movements': { storeId: ids.store, productId: ids.product, kind: 'IN', qty: 1, occurredAt: '2026-06-01T10:00:00Z', note: 'fuzz' },
-    'POST /products': { sku: `F-${n}`, name: 'Fuzz dal', unit: 'g', pricePaise: 100, costPaise: 50, reorderLevel: 1 },
-    'PATCH /products/{id}': { name: 'Fuzz rice', pricePaise: 120 },
+    'POST /products': { sku: `F-${n}`, name: 'Fuzz dal', unit: 'g', priceMinor: 100, costMinor: 50, reorderLevel: 1 },
+    'PATCH /products/{id}': { name: 'Fuzz rice', priceMinor: 120 },
     'POST /stores': { code: `F${n}`, name: 'Fuzz store', region: 'North', varianceThreshold: 5 },
     'PATCH /stores/{id}': { name: 'Fuzz store', location: 'Main road' },
     'POST /suppliers': { name: 'Fuzz supplier', phone: '123', email: 'a@b.example', address: 'Here' },

@@ -13,7 +13,7 @@ describe('PATCH leaves the fields it does not name as they were', () => {
   type Body = Record<string, unknown>;
 
   it('a product renamed keeps its price, cost, reorder level and barcode', async () => {
-    const created = await t.call('POST', '/products', admin.token, { sku: 'RICE-PATCH', name: 'Rice', unit: 'g', pricePaise: 6500, costPaise: 5200, reorderLevel: 5000, barcode: '8901234567890', category: 'Staples' });
+    const created = await t.call('POST', '/products', admin.token, { sku: 'RICE-PATCH', name: 'Rice', unit: 'g', priceMinor: 6500, costMinor: 5200, reorderLevel: 5000, barcode: '8901234567890', category: 'Staples' });
     expect(created.status).toBe(201);
     const before = created.body as Body;
     const renamed = await t.call('PATCH', `/products/${String(before.id)}`, admin.token, { name: 'Sona Masoori rice' });

@@ -32,7 +32,7 @@ describe("the README's hub walkthrough", () => {
     expect(store.status).toBe(201);
     storeId = (store.body as Body).id ?? (store.body as Body).store?.id;
     expect(await t.call('POST', '/suppliers', token, { name: 'Agro Traders' })).toMatchObject({ status: 201 });
-    const product = await t.call('POST', '/products', token, { sku: 'RICE-SONA', name: 'Sona Masoori rice', unit: 'g', pricePaise: 6500, costPaise: 5200, reorderLevel: 5000 });
+    const product = await t.call('POST', '/products', token, { sku: 'RICE-SONA', name: 'Sona Masoori rice', unit: 'g', priceMinor: 6500, costMinor: 5200, reorderLevel: 5000 });
     expect(product.status).toBe(201);
     productId = (product.body as Body).id ?? (product.body as Body).product?.id;
     expect(storeId).toBeTruthy();
@@ -43,7 +43,7 @@ describe("the README's hub walkthrough", () => {
     const stockIn = await t.call('POST', '/stock-movements', token, { storeId, productId, kind: 'IN', qty: 25000 });
     expect(stockIn.status).toBe(201);
     expect(stockIn.body).toMatchObject({ movement: { kind: 'IN', qty: 25000, status: 'applied' }, stock: { qty: 25000, status: 'ok' } });
-    const sale = await t.call('POST', '/stock-movements', token, { storeId, productId, kind: 'SALE', qty: -1500, unitPricePaise: 6500 });
+    const sale = await t.call('POST', '/stock-movements', token, { storeId, productId, kind: 'SALE', qty: -1500, unitPriceMinor: 6500 });
     expect(sale.status).toBe(201);
     expect(sale.body).toMatchObject({ movement: { kind: 'SALE', qty: -1500 }, stock: { qty: 23500 } });
   });

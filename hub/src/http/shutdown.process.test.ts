@@ -26,7 +26,7 @@ describe.skipIf(!TEST_DATABASE_URL)('SIGTERM drain on a real hub (needs TEST_DAT
   it('finishes the push in flight, answers new pushes 503, then exits 0', async () => {
     const owner = (await api(hub.url, 'POST', '/auth/register', undefined, { username: 'owner', name: 'Owner', password: 'a-long-test-password' })).body.token as string;
     const store = (await api(hub.url, 'POST', '/stores', owner, { code: 'DR1', name: 'Drain store' })).body;
-    const product = (await api(hub.url, 'POST', '/products', owner, { sku: 'DAL-1', name: 'Dal 1 kg', unit: 'pc', pricePaise: 12_000 })).body;
+    const product = (await api(hub.url, 'POST', '/products', owner, { sku: 'DAL-1', name: 'Dal 1 kg', unit: 'pc', priceMinor: 12_000 })).body;
     const enroll = async (name: string) => {
       const r = await api(hub.url, 'POST', '/devices', owner, { storeId: store.id, name });
       expect(r.status).toBe(201);
@@ -34,7 +34,7 @@ describe.skipIf(!TEST_DATABASE_URL)('SIGTERM drain on a real hub (needs TEST_DAT
     };
     const push = (d: { node: string; token: string }) => {
       const at = Date.now();
-      const movement = { id: uuidv7(), seq: 1, hlc: formatHlc({ wall: at, counter: 0, node: d.node }), kind: 'SALE', productId: product.id, qty: -1, unitPricePaise: 12_000, occurredAt: new Date(at).toISOString() };
+      const movement = { id: uuidv7(), seq: 1, hlc: formatHlc({ wall: at, counter: 0, node: d.node }), kind: 'SALE', productId: product.id, qty: -1, unitPriceMinor: 12_000, occurredAt: new Date(at).toISOString() };
       return { id: movement.id, answer: api(hub.url, 'POST', '/sync/push', d.token, { movements: [movement] }) };
     };
     const [a, b] = [await enroll('Counter A'), await enroll('Counter B')];

@@ -15,11 +15,11 @@ afterAll(async () => {
   await t?.close();
 });
 
-const sale = (qty = -1) => ({ storeId: store.id, productId: product.id, kind: 'SALE', qty, unitPricePaise: 15000 });
+const sale = (qty = -1) => ({ storeId: store.id, productId: product.id, kind: 'SALE', qty, unitPriceMinor: 15000 });
 
 describe('stock movements', () => {
   it('records a stock-in and answers the movement and the new stock', async () => {
-    const res = await t.call('POST', '/stock-movements', staff.token, { storeId: store.id, productId: product.id, kind: 'IN', qty: 100, unitCostPaise: 11000 });
+    const res = await t.call('POST', '/stock-movements', staff.token, { storeId: store.id, productId: product.id, kind: 'IN', qty: 100, unitCostMinor: 11000 });
     expect(res.status).toBe(201);
     expect(res.body.movement).toMatchObject({ kind: 'IN', qty: 100, userId: staff.id, deviceId: null, status: 'applied' });
     expect(res.body.movement.hlc).toMatch(/-hub$/);

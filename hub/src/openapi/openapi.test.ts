@@ -38,7 +38,7 @@ describe('OpenAPI document', () => {
     for (const p of ['/auth/login', '/products/{id}', '/stocks', '/stock-movements', '/logs/verify', '/reports/sales', '/sync/push']) expect(doc.paths).toHaveProperty([p]);
     const create = JSON.stringify(doc.paths['/products']!.post!.requestBody);
     expect(create).toContain('"sku"');
-    expect(create).toContain('"pricePaise"');
+    expect(create).toContain('"priceMinor"');
     expect(doc.paths['/stocks']!.get!.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['storeId', 'status', 'cursor', 'limit']));
     expect(() => JSON.stringify(doc)).not.toThrow();
   });

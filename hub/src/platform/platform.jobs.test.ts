@@ -138,7 +138,7 @@ for (const mode of modes) {
           productId: product.id,
           kind: 'SALE',
           qty,
-          unitPricePaise: 1500,
+          unitPriceMinor: 1500,
           occurredAt: `${day}T10:00:00.000Z`,
         });
         expect(r.status).toBe(201);
@@ -148,7 +148,7 @@ for (const mode of modes) {
         await idle();
       }
       const rows = await t.deps.db.selectFrom('sales_daily').selectAll().where('store_id', '=', store.id).execute();
-      expect(rows.map((r) => ({ qty: Number(r.qty_sold), revenue: Number(r.revenue_paise), sales: r.sales }))).toEqual([{ qty: 5, revenue: 7500, sales: 2 }]);
+      expect(rows.map((r) => ({ qty: Number(r.qty_sold), revenue: Number(r.revenue_minor), sales: r.sales }))).toEqual([{ qty: 5, revenue: 7500, sales: 2 }]);
     }, 60_000);
 
     it('exports a CSV in the background with progress, downloadable when done', async () => {

@@ -31,7 +31,7 @@ describe.skipIf(!TEST_REDIS_URL || !TEST_DATABASE_URL)('two hub nodes on one Pos
 
     admin = await registerOwner(a.url);
     storeId = await createOver(b.url, admin, '/stores', { code: 'MN1', name: 'Multi node store' });
-    productId = await createOver(a.url, admin, '/products', { sku: 'ATTA-5KG', name: 'Atta 5 kg', unit: 'pc', pricePaise: 25000, reorderLevel: 3 });
+    productId = await createOver(a.url, admin, '/products', { sku: 'ATTA-5KG', name: 'Atta 5 kg', unit: 'pc', priceMinor: 25000, reorderLevel: 3 });
   }, 120_000);
 
   afterAll(async () => {

@@ -131,7 +131,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL streaming replica (needs TEST_DA
 
     const admin = (await call('POST', '/auth/register', null, { username: 'owner', name: 'Owner', password: 'a-long-test-password' })).body.token as string;
     const store = (await call('POST', '/stores', admin, { code: 'REP1', name: 'Replica store' })).body;
-    const product = (await call('POST', '/products', admin, { sku: 'DAL-1KG', name: 'Dal 1 kg', unit: 'pc', pricePaise: 12000 })).body;
+    const product = (await call('POST', '/products', admin, { sku: 'DAL-1KG', name: 'Dal 1 kg', unit: 'pc', priceMinor: 12000 })).body;
     const kit = { call: (m: string, p: string, token?: string | null, body?: unknown) => call(m, p, token ?? null, body) } as unknown as TestApp;
     const device = await SimDevice.enroll(kit, admin, store.id, 'Counter 1');
     // Everything so far has streamed to the replica.

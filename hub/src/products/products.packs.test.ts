@@ -6,21 +6,21 @@ let t: TestApp;
 let admin: TestUser;
 useTestApp((ctx) => ({ t, admin } = ctx));
 
-const body = (sku: string, extra: Record<string, unknown> = {}) => ({ sku, name: `Item ${sku}`, unit: 'pc', pricePaise: 2500, ...extra });
-const carton = { name: 'carton', qty: 24, barcode: '18901063000241', pricePaise: 55_000 };
+const body = (sku: string, extra: Record<string, unknown> = {}) => ({ sku, name: `Item ${sku}`, unit: 'pc', priceMinor: 2500, ...extra });
+const carton = { name: 'carton', qty: 24, barcode: '18901063000241', priceMinor: 55_000 };
 
 describe('product packs', () => {
   it('a product keeps its packs; they are found by barcode, listed, changed and cleared', async () => {
     const made = await t.call('POST', '/products', admin.token, body('PARLE-G', { barcode: '8901063000241', packs: [carton, { name: 'dozen', qty: 12 }] }));
     expect(made.status).toBe(201);
-    expect(made.body.packs).toEqual([carton, { name: 'dozen', qty: 12, barcode: null, pricePaise: null }]);
+    expect(made.body.packs).toEqual([carton, { name: 'dozen', qty: 12, barcode: null, priceMinor: null }]);
     const found = await t.call('GET', `/products?barcode=${carton.barcode}`, admin.token);
     expect(found.body.items.map((p: { sku: string }) => p.sku)).toEqual(['PARLE-G']);
     const searched = await t.call('GET', `/products?q=${carton.barcode}`, admin.token);
     expect(searched.body.items.map((p: { sku: string }) => p.sku)).toEqual(['PARLE-G']);
-    const changed = await t.call('PATCH', `/products/${made.body.id}`, admin.token, { packs: [{ ...carton, pricePaise: null }] });
+    const changed = await t.call('PATCH', `/products/${made.body.id}`, admin.token, { packs: [{ ...carton, priceMinor: null }] });
     expect(changed.status).toBe(200);
-    expect(changed.body.packs).toEqual([{ ...carton, pricePaise: null }]);
+    expect(changed.body.packs).toEqual([{ ...carton, priceMinor: null }]);
     const untouched = await t.call('PATCH', `/products/${made.body.id}`, admin.token, { name: 'Parle-G 70 g' });
     expect(untouched.body.packs).toHaveLength(1);
     const cleared = await t.call('PUT', `/products/${made.body.id}`, admin.token, body('PARLE-G'));
@@ -50,7 +50,7 @@ describe('product packs', () => {
       [[{ name: 'carton', qty: 1 }], 'packs.0.qty'],
       [[{ name: 'carton', qty: 24 }, { name: 'Carton', qty: 12 }], 'packs.1.name'],
       [[{ name: 'a', qty: 24 }, { name: 'b', qty: 24 }], 'packs.1.qty'],
-      [[{ name: 'carton', qty: 24, pricePaise: -1 }], 'packs.0.pricePaise'],
+      [[{ name: 'carton', qty: 24, priceMinor: -1 }], 'packs.0.priceMinor'],
     ];
     for (const [packs, field] of cases) {
       const r = await t.call('POST', '/products', admin.token, body('BAD-1', { packs }));

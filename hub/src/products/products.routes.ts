@@ -36,8 +36,8 @@ export function toProduct(r: ProductRow): Product {
     unit: r.unit,
     category: r.category,
     supplierId: r.supplier_id,
-    pricePaise: r.price_paise,
-    costPaise: r.cost_paise,
+    priceMinor: r.price_minor,
+    costMinor: r.cost_minor,
     reorderLevel: r.reorder_level,
     packs: r.packs,
     archived: r.archived,
@@ -158,7 +158,7 @@ export function createProductsRoutes(deps: AppDeps) {
         const after = await trx
           .updateTable('products')
           .set({
-            ...definedOnly({ sku: patch.sku, barcode: patch.barcode, name: patch.name, unit: patch.unit, category: patch.category, supplier_id: patch.supplierId, price_paise: patch.pricePaise, cost_paise: patch.costPaise, reorder_level: patch.reorderLevel, archived: patch.archived, packs: patch.packs && JSON.stringify(patch.packs) }),
+            ...definedOnly({ sku: patch.sku, barcode: patch.barcode, name: patch.name, unit: patch.unit, category: patch.category, supplier_id: patch.supplierId, price_minor: patch.priceMinor, cost_minor: patch.costMinor, reorder_level: patch.reorderLevel, archived: patch.archived, packs: patch.packs && JSON.stringify(patch.packs) }),
             version,
             updated_at: new Date(deps.clock.now()),
           })
@@ -220,8 +220,8 @@ export function createProductsRoutes(deps: AppDeps) {
               unit: input.unit,
               category: input.category ?? null,
               supplier_id: input.supplierId ?? null,
-              price_paise: input.pricePaise,
-              cost_paise: input.costPaise,
+              price_minor: input.priceMinor,
+              cost_minor: input.costMinor,
               reorder_level: input.reorderLevel,
               packs: JSON.stringify(input.packs),
               version,

@@ -6,7 +6,7 @@ let t: TestApp;
 let admin: TestUser;
 useTestApp((ctx) => ({ t, admin } = ctx));
 
-const body = (sku: string, extra: Record<string, unknown> = {}) => ({ sku, name: `Item ${sku}`, unit: 'pc', pricePaise: 2500, ...extra });
+const body = (sku: string, extra: Record<string, unknown> = {}) => ({ sku, name: `Item ${sku}`, unit: 'pc', priceMinor: 2500, ...extra });
 
 describe('products', () => {
   it('two concurrent creations with one SKU give one 201 and one 409', async () => {
@@ -33,7 +33,7 @@ describe('products', () => {
     const supplier = await t.call('POST', '/suppliers', admin.token, { name: 'Agro Traders', phone: '+91 98765 43210' });
     expect(supplier.status).toBe(201);
     for (let i = 0; i < 12; i++) {
-      const r = await t.call('POST', '/products', admin.token, body(`RICE-${i}`, { category: 'grains', supplierId: supplier.body.id, unit: 'g', pricePaise: 6000 + i }));
+      const r = await t.call('POST', '/products', admin.token, body(`RICE-${i}`, { category: 'grains', supplierId: supplier.body.id, unit: 'g', priceMinor: 6000 + i }));
       expect(r.status).toBe(201);
     }
     const ids: string[] = [];
@@ -74,7 +74,7 @@ describe('products', () => {
     expect(patched.body).toMatchObject({ reorderLevel: 8, category: 'x' });
     const stock = await t.call('GET', `/stocks?productId=${p.body.id}`, admin.token);
     expect(stock.body.items[0]).toMatchObject({ reorderLevel: 8, status: 'low' });
-    const put = await t.call('PUT', `/products/${p.body.id}`, admin.token, { sku: 'PUT-1', name: 'Replaced', unit: 'pc', pricePaise: 100 });
+    const put = await t.call('PUT', `/products/${p.body.id}`, admin.token, { sku: 'PUT-1', name: 'Replaced', unit: 'pc', priceMinor: 100 });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ name: 'Replaced', category: null, reorderLevel: 0 });
     const unit = await t.call('PATCH', `/products/${p.body.id}`, admin.token, { unit: 'g' });

@@ -23,12 +23,12 @@ export async function createHeadOfficeOrder(
   if (supplier.archived) throw new DomainError('VALIDATION_FAILED', `supplierId: ${supplier.name} is archived`, { field: 'supplierId' });
   const ids = input.lines.map((l) => l.productId);
   if (new Set(ids).size !== ids.length) throw new DomainError('VALIDATION_FAILED', 'lines: a product is on the order twice', { field: 'lines' });
-  const products = new Map((await trx.selectFrom('products').select(['id', 'sku', 'name', 'unit', 'cost_paise', 'archived']).where('id', 'in', ids).execute()).map((p) => [p.id, p]));
+  const products = new Map((await trx.selectFrom('products').select(['id', 'sku', 'name', 'unit', 'cost_minor', 'archived']).where('id', 'in', ids).execute()).map((p) => [p.id, p]));
   const lines = input.lines.map((l, i) => {
     const p = products.get(l.productId);
     if (!p) throw new DomainError('VALIDATION_FAILED', `lines.${i}.productId: no such product`, { field: `lines.${i}.productId` });
     if (p.archived) throw new DomainError('VALIDATION_FAILED', `lines.${i}.productId: ${p.sku} is archived`, { field: `lines.${i}.productId` });
-    return { lineNo: i + 1, productId: p.id, sku: p.sku, name: p.name, unit: p.unit, orderedQty: l.orderedQty, agreedCostPaise: l.agreedCostPaise ?? p.cost_paise };
+    return { lineNo: i + 1, productId: p.id, sku: p.sku, name: p.name, unit: p.unit, orderedQty: l.orderedQty, agreedCostMinor: l.agreedCostMinor ?? p.cost_minor };
   });
 
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`purchase-orders:${store.id}`}, 0))`.execute(trx);
@@ -52,7 +52,7 @@ export async function createHeadOfficeOrder(
     supplierName: supplier.name,
     status: input.status,
     lines,
-    totalPaise: purchaseOrderTotal(lines),
+    totalMinor: purchaseOrderTotal(lines),
     expectedDay: input.expectedDay,
     note: input.note,
     createdBy: { id: who.id, name: who.name },

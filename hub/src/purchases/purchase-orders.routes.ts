@@ -79,7 +79,7 @@ export function createPurchaseOrdersRoutes(deps: AppDeps) {
       const orders = await db.transaction().execute(async (trx) => {
         const out = [];
         for (const g of groups) {
-          const lines = g.lines.filter((l) => !wanted || wanted.has(l.productId)).map((l) => ({ productId: l.productId, orderedQty: l.suggestedQty, agreedCostPaise: l.costPaise }));
+          const lines = g.lines.filter((l) => !wanted || wanted.has(l.productId)).map((l) => ({ productId: l.productId, orderedQty: l.suggestedQty, agreedCostMinor: l.costMinor }));
           if (lines.length === 0) continue;
           out.push(await createHeadOfficeOrder(trx, { storeId: store.id, supplierId: g.supplierId!, lines, status: input.status, expectedDay: null, note: null }, { id: me.id, name: me.name, audit: actorOf(c, deps, me) }, now));
         }

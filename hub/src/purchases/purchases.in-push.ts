@@ -47,11 +47,11 @@ function inKeyOrder<T extends { id: string }>(docs: readonly T[]): T[] {
 export function ordersUpsertSql(device: { storeId: string; deviceId: string | null }, sorted: readonly PurchaseOrder[], now: Date) {
   const docs = sorted.map((d) => ({ ...d, storeId: device.storeId }));
   return sql<{ id: string; inserted: boolean }>`
-    INSERT INTO purchase_orders AS p (store_id, id, number, counter_code, counter_no, device_id, supplier_id, status, total_paise, created_at, doc, received_at, updated_at)
+    INSERT INTO purchase_orders AS p (store_id, id, number, counter_code, counter_no, device_id, supplier_id, status, total_minor, created_at, doc, received_at, updated_at)
     SELECT ${device.storeId}::uuid, (d->>'id')::uuid, d->>'number', d->>'counterCode', (d->>'counterNo')::int, ${device.deviceId}::uuid, (d->>'supplierId')::uuid,
-           d->>'status', (d->>'totalPaise')::bigint, (d->>'createdAt')::timestamptz, d, ${now}, (d->>'updatedAt')::timestamptz
+           d->>'status', (d->>'totalMinor')::bigint, (d->>'createdAt')::timestamptz, d, ${now}, (d->>'updatedAt')::timestamptz
     FROM jsonb_array_elements(${JSON.stringify(docs)}::jsonb) AS d
-    ON CONFLICT (store_id, id) DO UPDATE SET status = EXCLUDED.status, doc = EXCLUDED.doc, total_paise = EXCLUDED.total_paise, updated_at = EXCLUDED.updated_at
+    ON CONFLICT (store_id, id) DO UPDATE SET status = EXCLUDED.status, doc = EXCLUDED.doc, total_minor = EXCLUDED.total_minor, updated_at = EXCLUDED.updated_at
       WHERE p.status <> 'cancelled' AND EXCLUDED.updated_at > p.updated_at
     RETURNING id, (xmax = 0) AS inserted`;
 }
@@ -59,9 +59,9 @@ export function ordersUpsertSql(device: { storeId: string; deviceId: string | nu
 function receiptsInsertSql(device: { storeId: string; deviceId: string }, sorted: readonly GoodsReceipt[], now: Date) {
   const docs = sorted.map((d) => ({ ...d, storeId: device.storeId }));
   return sql<{ id: string }>`
-    INSERT INTO goods_receipts (store_id, id, number, device_id, supplier_id, po_id, supplier_bill_no, supplier_bill_date, total_paise, occurred_at, doc, received_at)
+    INSERT INTO goods_receipts (store_id, id, number, device_id, supplier_id, po_id, supplier_bill_no, supplier_bill_date, total_minor, occurred_at, doc, received_at)
     SELECT ${device.storeId}::uuid, (d->>'id')::uuid, d->>'number', ${device.deviceId}::uuid, (d->>'supplierId')::uuid, (d->>'poId')::uuid,
-           d->>'supplierBillNo', (d->>'supplierBillDate')::date, (d->>'totalPaise')::bigint, (d->>'occurredAt')::timestamptz, d, ${now}
+           d->>'supplierBillNo', (d->>'supplierBillDate')::date, (d->>'totalMinor')::bigint, (d->>'occurredAt')::timestamptz, d, ${now}
     FROM jsonb_array_elements(${JSON.stringify(docs)}::jsonb) AS d
     ON CONFLICT (store_id, id) DO NOTHING
     RETURNING id`;

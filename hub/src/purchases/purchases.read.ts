@@ -49,7 +49,7 @@ export function orderRows(db: Kysely<Database>, f: OrderFilters) {
       'p.number',
       'p.device_id',
       'p.supplier_id',
-      'p.total_paise',
+      'p.total_minor',
       'p.created_at',
       'p.doc',
       's.code as store_code',
@@ -83,7 +83,7 @@ export function toOrderSummary(r: OrderRow): PurchaseOrderSummary {
     madeAt: r.device_id === null ? 'head_office' : 'counter',
     lineCount: doc.lines.length,
     linesReceived: Number(r.lines_received),
-    totalPaise: Number(r.total_paise),
+    totalMinor: Number(r.total_minor),
     expectedDay: doc.expectedDay,
     createdAt: iso(r.created_at),
   };
@@ -102,7 +102,7 @@ export function receiptRows(db: Kysely<Database>, f: ReceiptFilters) {
   let q = db
     .selectFrom('goods_receipts as g')
     .innerJoin('stores as s', 's.id', 'g.store_id')
-    .select(['g.store_id', 'g.id', 'g.number', 'g.supplier_id', 'g.po_id', 'g.total_paise', 'g.occurred_at', 'g.doc', 's.code as store_code', 's.name as store_name', 's.time_zone']);
+    .select(['g.store_id', 'g.id', 'g.number', 'g.supplier_id', 'g.po_id', 'g.total_minor', 'g.occurred_at', 'g.doc', 's.code as store_code', 's.name as store_name', 's.time_zone']);
   if (f.visible !== null) q = q.where('g.store_id', 'in', f.visible.length ? f.visible : ['00000000-0000-0000-0000-000000000000']);
   if (f.storeId) q = q.where('g.store_id', '=', f.storeId);
   if (f.supplierId) q = q.where('g.supplier_id', '=', f.supplierId);
@@ -129,9 +129,9 @@ export function toReceiptSummary(r: ReceiptRow): GoodsReceiptSummary {
     supplierBillNo: doc.supplierBillNo,
     supplierBillDate: doc.supplierBillDate,
     lineCount: doc.lines.length,
-    subtotalPaise: doc.subtotalPaise,
-    taxPaise: doc.taxPaise,
-    totalPaise: doc.totalPaise,
+    subtotalMinor: doc.subtotalMinor,
+    taxMinor: doc.taxMinor,
+    totalMinor: doc.totalMinor,
     occurredAt: iso(r.occurred_at),
   };
 }

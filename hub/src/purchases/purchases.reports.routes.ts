@@ -1,4 +1,4 @@
-import { DEFAULT_SUPPLIER_TERMS, DomainError, dayStringSchema, lineTotalPaise, reorderReportSchema, supplierPurchasesSchema, uuidSchema, type GoodsReceipt } from '@bazaar/shared';
+import { DEFAULT_SUPPLIER_TERMS, DomainError, dayStringSchema, lineTotalMinor, reorderReportSchema, supplierPurchasesSchema, uuidSchema, type GoodsReceipt } from '@bazaar/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireUser } from '../auth/auth.middleware';
@@ -58,21 +58,21 @@ export function createPurchaseReportRoutes(deps: AppDeps) {
         .orderBy('g.occurred_at', 'desc')
         .limit(1000)
         .execute();
-      const months = new Map<string, { month: string; receipts: number; subtotalPaise: number; taxPaise: number; totalPaise: number }>();
-      const products = new Map<string, { productId: string; sku: string; name: string; unit: GoodsReceipt['lines'][number]['unit']; qty: number; totalPaise: number }>();
+      const months = new Map<string, { month: string; receipts: number; subtotalMinor: number; taxMinor: number; totalMinor: number }>();
+      const products = new Map<string, { productId: string; sku: string; name: string; unit: GoodsReceipt['lines'][number]['unit']; qty: number; totalMinor: number }>();
       for (const r of receipts) {
         const doc = r.doc as GoodsReceipt;
         const month = new Date(r.occurred_at).toISOString().slice(0, 7);
-        const m = months.get(month) ?? { month, receipts: 0, subtotalPaise: 0, taxPaise: 0, totalPaise: 0 };
+        const m = months.get(month) ?? { month, receipts: 0, subtotalMinor: 0, taxMinor: 0, totalMinor: 0 };
         m.receipts += 1;
-        m.subtotalPaise += doc.subtotalPaise;
-        m.taxPaise += doc.taxPaise;
-        m.totalPaise += doc.totalPaise;
+        m.subtotalMinor += doc.subtotalMinor;
+        m.taxMinor += doc.taxMinor;
+        m.totalMinor += doc.totalMinor;
         months.set(month, m);
         for (const l of doc.lines) {
-          const p = products.get(l.productId) ?? { productId: l.productId, sku: l.sku, name: l.name, unit: l.unit, qty: 0, totalPaise: 0 };
+          const p = products.get(l.productId) ?? { productId: l.productId, sku: l.sku, name: l.name, unit: l.unit, qty: 0, totalMinor: 0 };
           p.qty += l.receivedQty;
-          p.totalPaise += lineTotalPaise(l.costPaise, l.receivedQty, l.unit) + l.taxPaise;
+          p.totalMinor += lineTotalMinor(l.costMinor, l.receivedQty, l.unit) + l.taxMinor;
           products.set(l.productId, p);
         }
       }
@@ -84,7 +84,7 @@ export function createPurchaseReportRoutes(deps: AppDeps) {
           openOrders: open.map(toOrderSummary),
           receipts: receipts.slice(0, 100).map(toReceiptSummary),
           bought: [...months.values()].sort((a, b) => (a.month < b.month ? 1 : -1)),
-          topProducts: [...products.values()].sort((a, b) => b.totalPaise - a.totalPaise).slice(0, 20),
+          topProducts: [...products.values()].sort((a, b) => b.totalMinor - a.totalMinor).slice(0, 20),
         },
         200,
       );

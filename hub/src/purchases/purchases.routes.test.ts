@@ -24,7 +24,7 @@ async function world(code: string) {
 function receiptMovements(device: SimDevice, receiptId: string, supplierId: string, lines: { productId: string; qty: number; cost: number }[]) {
   const from = device.log.length + 1;
   for (const l of lines) device.record('IN', l.productId, l.qty);
-  return device.slice(from, device.log.length).map((m, i) => ({ ...m, batchId: receiptId, supplierId, unitCostPaise: lines[i]!.cost }));
+  return device.slice(from, device.log.length).map((m, i) => ({ ...m, batchId: receiptId, supplierId, unitCostMinor: lines[i]!.cost }));
 }
 
 const sqlStatus = async (po: PurchaseOrder) =>
@@ -36,14 +36,14 @@ describe('purchase orders and goods receipts at the hub', () => {
     const made = await t.call('POST', '/purchase-orders', admin.token, {
       storeId: w.store.id,
       supplierId: w.supplier.id,
-      lines: [{ productId: w.rice.id, orderedQty: 20, agreedCostPaise: 650 }, { productId: w.soap.id, orderedQty: 12 }],
+      lines: [{ productId: w.rice.id, orderedQty: 20, agreedCostMinor: 650 }, { productId: w.soap.id, orderedQty: 12 }],
       expectedDay: '2026-12-10',
     });
     expect(made.status).toBe(201);
     const po = purchaseOrderSchema.parse(made.body);
     expect(po.number).toBe(`${w.store.code}-HO-PO00001`);
-    expect(po.lines[1]).toMatchObject({ agreedCostPaise: 700, orderedQty: 12 });
-    expect(po.totalPaise).toBe(20 * 650 + 12 * 700);
+    expect(po.lines[1]).toMatchObject({ agreedCostMinor: 700, orderedQty: 12 });
+    expect(po.totalMinor).toBe(20 * 650 + 12 * 700);
 
     const pulled = await t.call('GET', '/sync/purchases', w.device.token);
     expect(pulled.status).toBe(200);
@@ -88,7 +88,7 @@ describe('purchase orders and goods receipts at the hub', () => {
     expect(receipts.body.items.map((r: { number: string; poNumber: string }) => [r.number, r.poNumber])).toEqual([[second.number, po.number], [first.number, po.number]]);
     const page = await t.call('GET', `/reports/supplier-purchases?supplierId=${w.supplier.id}`, admin.token);
     expect(page.status).toBe(200);
-    expect(page.body.bought[0]).toMatchObject({ receipts: 2, totalPaise: first.totalPaise + second.totalPaise });
+    expect(page.body.bought[0]).toMatchObject({ receipts: 2, totalMinor: first.totalMinor + second.totalMinor });
     expect(page.body.openOrders).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import {
   averageOverReceipts,
   DEFAULT_SUPPLIER_TERMS,
   dayStartMs,
-  lineTotalPaise,
+  lineTotalMinor,
   localDay,
   onOrderByProduct,
   REORDER_WINDOW_DAYS,
@@ -51,7 +51,7 @@ export async function reorderForStore(db: Kysely<Database>, store: ReorderStore,
     .selectFrom('products as p')
     .leftJoin('suppliers as su', 'su.id', 'p.supplier_id')
     .leftJoin('product_order_packs as pk', 'pk.product_id', 'p.id')
-    .select(['p.id', 'p.sku', 'p.name', 'p.unit', 'p.cost_paise', 'p.reorder_level', 'p.supplier_id', 'su.name as supplier_name', 'pk.pack_qty'])
+    .select(['p.id', 'p.sku', 'p.name', 'p.unit', 'p.cost_minor', 'p.reorder_level', 'p.supplier_id', 'su.name as supplier_name', 'pk.pack_qty'])
     .where('p.id', 'in', ids)
     .where('p.archived', '=', false);
   if (only.supplierId) pq = pq.where('p.supplier_id', '=', only.supplierId);
@@ -100,9 +100,9 @@ export async function reorderForStore(db: Kysely<Database>, store: ReorderStore,
       reviewDays: t.reviewDays,
       safetyDays: t.safetyDays,
       lines: [],
-      totalPaise: 0,
+      totalMinor: 0,
     };
-    const costPaise = costs.get(p.id) ?? p.cost_paise;
+    const costMinor = costs.get(p.id) ?? p.cost_minor;
     const line: ReorderLine = {
       productId: p.id,
       sku: p.sku,
@@ -120,11 +120,11 @@ export async function reorderForStore(db: Kysely<Database>, store: ReorderStore,
       suggestedQty: r.suggestedQty,
       orderDay: r.orderDay,
       due: r.due,
-      costPaise,
+      costMinor,
       reasons: r.reasons,
     };
     g.lines.push(line);
-    g.totalPaise += lineTotalPaise(costPaise, line.suggestedQty, p.unit);
+    g.totalMinor += lineTotalMinor(costMinor, line.suggestedQty, p.unit);
     groups.set(key, g);
   }
   for (const g of groups.values()) g.lines.sort((a, b) => (a.orderDay! < b.orderDay! ? -1 : a.orderDay! > b.orderDay! ? 1 : a.sku < b.sku ? -1 : 1));
@@ -136,23 +136,23 @@ export async function reorderForStore(db: Kysely<Database>, store: ReorderStore,
  * The moving-average cost per product in this store (moving-average.ts), from the store's goods
  * receipts oldest first, starting from the catalog cost: derived, never stored.
  */
-export async function averageCosts(db: Kysely<Database>, storeId: string, products: readonly { id: string; cost_paise: number }[]): Promise<Map<string, number>> {
+export async function averageCosts(db: Kysely<Database>, storeId: string, products: readonly { id: string; cost_minor: number }[]): Promise<Map<string, number>> {
   if (products.length === 0) return new Map();
   const { rows } = await sql<{ product_id: string; on_hand: string; qty: string; cost: string }>`
-    SELECT l->>'productId' AS product_id, l->>'onHandBeforeQty' AS on_hand, l->>'receivedQty' AS qty, l->>'costPaise' AS cost
+    SELECT l->>'productId' AS product_id, l->>'onHandBeforeQty' AS on_hand, l->>'receivedQty' AS qty, l->>'costMinor' AS cost
     FROM goods_receipts g CROSS JOIN LATERAL jsonb_array_elements(g.doc->'lines') l
     WHERE g.store_id = ${storeId}::uuid AND l->>'productId' = ANY(${products.map((p) => p.id)}::text[])
     ORDER BY g.occurred_at, g.id, (l->>'lineNo')::int`.execute(db);
-  const by = new Map<string, { onHandBeforeQty: number; qty: number; costPaise: number }[]>();
+  const by = new Map<string, { onHandBeforeQty: number; qty: number; costMinor: number }[]>();
   for (const r of rows) {
     const list = by.get(r.product_id) ?? [];
-    list.push({ onHandBeforeQty: Number(r.on_hand), qty: Number(r.qty), costPaise: Number(r.cost) });
+    list.push({ onHandBeforeQty: Number(r.on_hand), qty: Number(r.qty), costMinor: Number(r.cost) });
     by.set(r.product_id, list);
   }
   const out = new Map<string, number>();
   for (const p of products) {
     const list = by.get(p.id);
-    if (list) out.set(p.id, averageOverReceipts(p.cost_paise, list));
+    if (list) out.set(p.id, averageOverReceipts(p.cost_minor, list));
   }
   return out;
 }

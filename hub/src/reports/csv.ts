@@ -25,7 +25,7 @@ function field(v: unknown): string {
 
 /**
  * Money in a CSV: the hub's currency, and the columns holding amounts in its minor units. A
- * column whose key ends in `Paise` is money without being named.
+ * column whose key ends in `Minor` is money without being named.
  */
 export interface CsvMoney {
   currency: Pick<CurrencyInfo, 'code' | 'minorDigits'>;
@@ -37,9 +37,9 @@ export async function csvMoney(db: Kysely<Database>, columns?: readonly string[]
   return { currency: currencyInfo((await readHubLocale(db)).currency), ...(columns ? { columns } : {}) };
 }
 
-const minorSuffix = /(Paise|_paise|Minor|_minor)$/;
+const minorSuffix = /(Minor|_minor|Minor|_minor)$/;
 
-/** A money column's header names the currency, as the web app's files do: "revenuePaise" → "revenue (PKR)". */
+/** A money column's header names the currency, as the web app's files do: "revenueMinor" → "revenue (PKR)". */
 export function moneyHeader(key: string, currency: Pick<CurrencyInfo, 'code'>): string {
   return `${key.replace(minorSuffix, '') || key} (${currency.code})`;
 }

@@ -16,7 +16,7 @@ const deadStock = route({
   responses: { 200: { schema: deadStockReportSchema, csv: true } },
 });
 
-const columns = ['storeCode', 'storeName', 'sku', 'productName', 'unit', 'category', 'qty', 'costPaise', 'retailPaise', 'lastSoldOn', 'storeId', 'productId'] as const;
+const columns = ['storeCode', 'storeName', 'sku', 'productName', 'unit', 'category', 'qty', 'costMinor', 'retailMinor', 'lastSoldOn', 'storeId', 'productId'] as const;
 
 export function createDeadStockRoutes(deps: AppDeps) {
   const db = deps.readDb;
@@ -25,8 +25,8 @@ export function createDeadStockRoutes(deps: AppDeps) {
     const q = deadStock.query(c);
     const stores = scope(me, q.storeId);
     const now = new Date(deps.clock.now());
-    const cost = valueSql(sql.ref('k.qty'), sql`coalesce(pc.cost_paise, p.cost_paise)`, sql.ref('p.unit'));
-    const retail = valueSql(sql.ref('k.qty'), sql.ref('p.price_paise'), sql.ref('p.unit'));
+    const cost = valueSql(sql.ref('k.qty'), sql`coalesce(pc.cost_minor, p.cost_minor)`, sql.ref('p.unit'));
+    const retail = valueSql(sql.ref('k.qty'), sql.ref('p.price_minor'), sql.ref('p.unit'));
     // A store's today is its own; "sold" is a day of the rollup with a sale line in it.
     const today = sql`(${now}::timestamptz AT TIME ZONE s.time_zone)::date`;
     const { rows } =
@@ -66,11 +66,11 @@ export function createDeadStockRoutes(deps: AppDeps) {
       unit: r.unit,
       category: r.category,
       qty: Number(r.qty),
-      costPaise: Number(r.cost),
-      retailPaise: Number(r.retail),
+      costMinor: Number(r.cost),
+      retailMinor: Number(r.retail),
       lastSoldOn: r.last_sold,
     }));
     if (wantsCsv(c)) return csvResponse(c, 'dead-stock.csv', toCsv(columns, items, await csvMoney(db)));
-    return c.json({ days: q.days, items, truncated: (rows[0]?.dead ?? 0) > items.length, totalCostPaise: Number(rows[0]?.total ?? 0) }, 200);
+    return c.json({ days: q.days, items, truncated: (rows[0]?.dead ?? 0) > items.length, totalCostMinor: Number(rows[0]?.total ?? 0) }, 200);
   });
 }

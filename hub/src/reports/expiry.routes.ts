@@ -1,5 +1,5 @@
 import { sameText } from '../http/route-helpers';
-import { allocateBatches, daysUntil, expiryQuerySchema, expiryStatusWord, expiryReportSchema, lineTotalPaise, localDay, type ExpiryRow } from '@bazaar/shared';
+import { allocateBatches, daysUntil, expiryQuerySchema, expiryStatusWord, expiryReportSchema, lineTotalMinor, localDay, type ExpiryRow } from '@bazaar/shared';
 import { Hono, type Context } from 'hono';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.types';
@@ -17,7 +17,7 @@ const expiry = route({
   responses: { 200: { schema: expiryReportSchema, csv: true } },
 });
 
-const columns = ['storeCode', 'storeName', 'sku', 'productName', 'unit', 'category', 'lot', 'expiresOn', 'daysLeft', 'status', 'qty', 'costPaise', 'today', 'storeId', 'productId'] as const;
+const columns = ['storeCode', 'storeName', 'sku', 'productName', 'unit', 'category', 'lot', 'expiresOn', 'daysLeft', 'status', 'qty', 'costMinor', 'today', 'storeId', 'productId'] as const;
 
 /**
  * The expiry report. Batch stock is never stored: for each (store, product) with a dated
@@ -68,7 +68,7 @@ export function createExpiryRoutes(deps: AppDeps) {
         .selectFrom('stock as k')
         .innerJoin('products as p', 'p.id', 'k.product_id')
         .innerJoin('stores as s', 's.id', 'k.store_id')
-        .select(['k.store_id', 'k.product_id', 'k.qty', 'p.sku', 'p.name', 'p.unit', 'p.category', 'p.cost_paise', 's.code', 's.name as store_name', 's.time_zone'])
+        .select(['k.store_id', 'k.product_id', 'k.qty', 'p.sku', 'p.name', 'p.unit', 'p.category', 'p.cost_minor', 's.code', 's.name as store_name', 's.time_zone'])
         .where('k.store_id', 'in', dueStores)
         .where('k.product_id', 'in', dueProducts)
         .execute(),
@@ -101,7 +101,7 @@ export function createExpiryRoutes(deps: AppDeps) {
           lot: b.lot,
           expiresOn: b.expiresOn,
           qty: b.qty,
-          costPaise: lineTotalPaise(k.cost_paise, b.qty, k.unit),
+          costMinor: lineTotalMinor(k.cost_minor, b.qty, k.unit),
           daysLeft,
           status,
           today,

@@ -26,7 +26,7 @@ describe('expiry report', () => {
     expect(inA.movement).toMatchObject({ lot: 'M-OLD', expiresOn: day(-1) });
     await post(a.id, { productId: milk.id, kind: 'IN', qty: 12, lot: 'M-NEW', expiresOn: day(3) });
     await post(a.id, { productId: milk.id, kind: 'IN', qty: 20, lot: 'M-LATER', expiresOn: day(60) });
-    await post(a.id, { productId: milk.id, kind: 'SALE', qty: -15, unitPricePaise: 1000 });
+    await post(a.id, { productId: milk.id, kind: 'SALE', qty: -15, unitPriceMinor: 1000 });
     await post(a.id, { productId: bread.id, kind: 'IN', qty: 5, expiresOn: day(1) });
     await post(b.id, { productId: milk.id, kind: 'IN', qty: 4, lot: 'B-1', expiresOn: day(2) });
 
@@ -39,7 +39,7 @@ describe('expiry report', () => {
       ['EXP-B', 'MILK-1L', 'B-1', 4, 'expiring', 2],
       ['EXP-A', 'MILK-1L', 'M-NEW', 7, 'expiring', 3],
     ]);
-    expect(rows[0]!.costPaise).toBe(5 * 700);
+    expect(rows[0]!.costMinor).toBe(5 * 700);
 
     // A count that finds more than the log says: the stock sits in the latest batches first, and the expired one holds the rest.
     await post(a.id, { productId: milk.id, kind: 'COUNT', qty: 40 });

@@ -40,7 +40,7 @@ const categories = route({ summary: 'Product categories with product counts (pic
 
 const REPORT_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 60 };
 const COUNTS_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 30 };
-const RANKING_COLUMNS = ['rank', 'storeCode', 'storeName', 'region', 'salesPaise', 'marginPaise', 'marginPct', 'stockValuePaise', 'low', 'out', 'shrinkagePaise', 'countVariancePaise', 'lastSyncAt', 'daysSinceSync', 'storeId'] as const;
+const RANKING_COLUMNS = ['rank', 'storeCode', 'storeName', 'region', 'salesMinor', 'marginMinor', 'marginPct', 'stockValueMinor', 'low', 'out', 'shrinkageMinor', 'countVarianceMinor', 'lastSyncAt', 'daysSinceSync', 'storeId'] as const;
 
 /** `a%b` → `a\%b`: a typed prefix matches literally. */
 const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

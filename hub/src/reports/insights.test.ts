@@ -21,8 +21,8 @@ useTestApp(async (ctx) => {
     await t.db.db.updateTable('stores').set({ region, location }).where('id', '=', S[code]).execute();
   }
   managerA = await t.makeUser('manager', [S.A]);
-  rice = (await t.call('POST', '/products', admin.token, { sku: 'RICE', name: 'Rice', unit: 'g', pricePaise: 12000, costPaise: 9000, reorderLevel: 2000, category: 'grains' })).body;
-  soap = (await t.call('POST', '/products', admin.token, { sku: 'SOAP', name: 'Soap', unit: 'pc', pricePaise: 4000, costPaise: 3000, reorderLevel: 5, category: 'home' })).body;
+  rice = (await t.call('POST', '/products', admin.token, { sku: 'RICE', name: 'Rice', unit: 'g', priceMinor: 12000, costMinor: 9000, reorderLevel: 2000, category: 'grains' })).body;
+  soap = (await t.call('POST', '/products', admin.token, { sku: 'SOAP', name: 'Soap', unit: 'pc', priceMinor: 4000, costMinor: 3000, reorderLevel: 5, category: 'home' })).body;
   const mv = async (storeId: string, productId: string, kind: string, qty: number, occurredAt?: string) => {
     const reason = kind === 'REMOVE' ? { reason: 'damage' } : {};
     const r = await t.call('POST', '/stock-movements', admin.token, { storeId, productId, kind, qty, ...reason, ...(occurredAt ? { occurredAt } : {}) });
@@ -53,9 +53,9 @@ describe('store rankings', () => {
     expect(res.body.total).toBe(3);
     expect(pick(res.body.items)).toEqual(['RK-A', 'RK-B', 'RK-C']);
     const [a, b, c] = res.body.items;
-    expect(a).toMatchObject({ rank: 1, region: 'North', salesPaise: 34_000, marginPaise: 8_500, marginPct: 25, stockValuePaise: 76_500 + 15_000, low: 1, out: 0, shrinkagePaise: 3_000, countVariancePaise: 0, daysSinceSync: 0 });
-    expect(b).toMatchObject({ salesPaise: 12_000, marginPaise: 3_000, stockValuePaise: 3_000, low: 1, countVariancePaise: -3_000, daysSinceSync: 3 });
-    expect(c).toMatchObject({ salesPaise: 6_000, stockValuePaise: 40_500, lastSyncAt: null, daysSinceSync: null });
+    expect(a).toMatchObject({ rank: 1, region: 'North', salesMinor: 34_000, marginMinor: 8_500, marginPct: 25, stockValueMinor: 76_500 + 15_000, low: 1, out: 0, shrinkageMinor: 3_000, countVarianceMinor: 0, daysSinceSync: 0 });
+    expect(b).toMatchObject({ salesMinor: 12_000, marginMinor: 3_000, stockValueMinor: 3_000, low: 1, countVarianceMinor: -3_000, daysSinceSync: 3 });
+    expect(c).toMatchObject({ salesMinor: 6_000, stockValueMinor: 40_500, lastSyncAt: null, daysSinceSync: null });
   });
 
   it('gives the bottom N, any measure, a region, and says how many match', async () => {
@@ -108,11 +108,11 @@ describe('sales by region and by revenue', () => {
     const res = await t.call('GET', `/reports/sales?${range}&groupBy=region&sort=revenue`, admin.token);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      { region: 'North', stores: 2, lines: 3, qty: 1507, revenuePaise: 46_000, costPaise: 34_500, marginPaise: 11_500, returnedQty: 0, returnsPaise: 0 },
-      { region: 'South', stores: 1, lines: 1, qty: 500, revenuePaise: 6_000, costPaise: 4_500, marginPaise: 1_500, returnedQty: 0, returnsPaise: 0 },
+      { region: 'North', stores: 2, lines: 3, qty: 1507, revenueMinor: 46_000, costMinor: 34_500, marginMinor: 11_500, returnedQty: 0, returnsMinor: 0 },
+      { region: 'South', stores: 1, lines: 1, qty: 500, revenueMinor: 6_000, costMinor: 4_500, marginMinor: 1_500, returnedQty: 0, returnsMinor: 0 },
     ]);
     const mine = await t.call('GET', `/reports/sales?${range}&groupBy=region`, managerA.token);
-    expect(mine.body.items).toEqual([{ region: 'North', stores: 1, lines: 2, qty: 1504, revenuePaise: 34_000, costPaise: 25_500, marginPaise: 8_500, returnedQty: 0, returnsPaise: 0 }]);
+    expect(mine.body.items).toEqual([{ region: 'North', stores: 1, lines: 2, qty: 1504, revenueMinor: 34_000, costMinor: 25_500, marginMinor: 8_500, returnedQty: 0, returnsMinor: 0 }]);
     const south = await t.call('GET', `/reports/sales?${range}&groupBy=store&region=South`, admin.token);
     expect(south.body.items.map((r: { storeCode: string }) => r.storeCode)).toEqual(['RK-C']);
   });
@@ -121,7 +121,7 @@ describe('sales by region and by revenue', () => {
     const byQty = await t.call('GET', `/reports/sales?${range}&groupBy=product&limit=1`, admin.token);
     expect(byQty.body.items[0].sku).toBe('RICE'); // 2,000 g sold
     const byRevenue = await t.call('GET', `/reports/sales?${range}&groupBy=product&sort=revenue`, admin.token);
-    expect(byRevenue.body.items.map((r: { sku: string; revenuePaise: number }) => [r.sku, r.revenuePaise])).toEqual([
+    expect(byRevenue.body.items.map((r: { sku: string; revenueMinor: number }) => [r.sku, r.revenueMinor])).toEqual([
       ['SOAP', 28_000],
       ['RICE', 24_000],
     ]);
@@ -162,7 +162,7 @@ describe('overview counts, suggestions, names', () => {
     expect((await t.call('GET', '/stores?region=south', admin.token)).body.items.map((r: { code: string }) => r.code)).toEqual(['RK-C']);
     expect((await t.call('GET', '/reports/low-stock?category=HOME', admin.token)).body.items.map((r: { storeCode: string }) => r.storeCode).sort()).toEqual(['RK-A', 'RK-B']);
     // One suggestion per value however its rows spell it, counted together.
-    const other = (await t.call('POST', '/products', admin.token, { sku: 'DAL', name: 'Dal', unit: 'g', pricePaise: 100, costPaise: 80, reorderLevel: 0, category: 'Grains' })).body;
+    const other = (await t.call('POST', '/products', admin.token, { sku: 'DAL', name: 'Dal', unit: 'g', priceMinor: 100, costMinor: 80, reorderLevel: 0, category: 'Grains' })).body;
     expect((await t.call('GET', '/reports/categories?q=gr', admin.token)).body.items).toEqual([{ value: 'Grains', count: 2 }]);
     await t.call('PATCH', `/products/${other.id}`, admin.token, { archived: true });
   });

@@ -34,7 +34,7 @@ const STOCK_VALUE_GROUPS: Record<StockValueQuery['groupBy'], { select: RawBuilde
   product: {
     select: sql`p.id AS "productId", p.sku, p.name AS "productName", p.unit, sum(k.qty) AS qty`,
     group: sql`p.id, p.sku, p.name, p.unit`,
-    order: sql`sum(${valueSql(sql.ref('k.qty'), sql`coalesce(pc.cost_paise, p.cost_paise)`, sql.ref('p.unit'))}) DESC, p.sku`,
+    order: sql`sum(${valueSql(sql.ref('k.qty'), sql`coalesce(pc.cost_minor, p.cost_minor)`, sql.ref('p.unit'))}) DESC, p.sku`,
     csv: ['sku', 'productName', 'unit', 'qty'],
   },
 };
@@ -42,7 +42,7 @@ const STOCK_VALUE_GROUPS: Record<StockValueQuery['groupBy'], { select: RawBuilde
 const REPORT_CACHE: CachePolicy = { ns: 'stock', ttlSeconds: 60 };
 const MAX_DAYS = 366;
 
-/** Weighed goods are priced per kg or L: grams × price / 1000, half up (lineTotalPaise), in SQL. */
+/** Weighed goods are priced per kg or L: grams × price / 1000, half up (lineTotalMinor), in SQL. */
 export function valueSql(qty: RawBuilder<unknown> | ReturnType<typeof sql.ref>, price: RawBuilder<unknown> | ReturnType<typeof sql.ref>, unit: ReturnType<typeof sql.ref>) {
   return sql<number>`((${qty} * ${price} + (CASE WHEN ${unit} = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN ${unit} = 'pc' THEN 1 ELSE 1000 END))`;
 }
@@ -78,10 +78,10 @@ export function createMarginsRoutes(deps: AppDeps) {
     };
     const k = key[q.groupBy];
     const table = perStore ? sql`sales_daily_stores sd` : sql`sales_daily sd JOIN products p ON p.id = sd.product_id`;
-    const rank = q.sort === 'revenue' ? sql`sum(sd.revenue_paise)` : sql`sum(sd.revenue_paise) - sum(sd.cost_paise)`;
+    const rank = q.sort === 'revenue' ? sql`sum(sd.revenue_minor)` : sql`sum(sd.revenue_minor) - sum(sd.cost_minor)`;
     const order = k.order === null ? sql`1` : sql`${rank} DESC, ${k.order}`;
     const { rows } = await sql<Record<string, unknown> & { revenue: string; cost: string; returns: string; qty: string }>`
-      SELECT ${k.select}, sum(sd.revenue_paise) AS revenue, sum(sd.cost_paise) AS cost, sum(sd.returns_paise) AS returns, sum(sd.qty_sold) AS qty
+      SELECT ${k.select}, sum(sd.revenue_minor) AS revenue, sum(sd.cost_minor) AS cost, sum(sd.returns_minor) AS returns, sum(sd.qty_sold) AS qty
       FROM ${table} ${q.groupBy === 'store' ? sql`JOIN stores s ON s.id = sd.store_id` : sql``}
       WHERE sd.day BETWEEN ${range.from}::date AND ${range.to}::date
         ${stores !== null ? sql`AND sd.store_id = ANY(${stores}::uuid[])` : sql``}
@@ -90,10 +90,10 @@ export function createMarginsRoutes(deps: AppDeps) {
       ORDER BY ${order}
       LIMIT ${q.limit}`.execute(db);
     return rows.map(({ revenue, cost, returns, qty, ...r }) => {
-      const revenuePaise = Number(revenue);
-      const costPaise = Number(cost);
-      const marginPaise = revenuePaise - costPaise;
-      return { ...r, ...(q.groupBy === 'product' ? { qty: Number(qty) } : {}), revenuePaise, costPaise, marginPaise, marginBasisPoints: bp(marginPaise, revenuePaise), returnsPaise: Number(returns) };
+      const revenueMinor = Number(revenue);
+      const costMinor = Number(cost);
+      const marginMinor = revenueMinor - costMinor;
+      return { ...r, ...(q.groupBy === 'product' ? { qty: Number(qty) } : {}), revenueMinor, costMinor, marginMinor, marginBasisPoints: bp(marginMinor, revenueMinor), returnsMinor: Number(returns) };
     });
   }
 
@@ -107,9 +107,9 @@ export function createMarginsRoutes(deps: AppDeps) {
         const items = stores !== null && stores.length === 0 ? [] : await marginRows(q, stores, range);
         if (wantsCsv(c)) {
           const keys = { product: ['sku', 'productName', 'unit', 'category', 'qty'], category: ['category'], store: ['storeCode', 'storeName'], day: ['period'], week: ['period'], month: ['period'] }[q.groupBy];
-          return csvResponse(c, `margins-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...keys, 'revenuePaise', 'costPaise', 'marginPaise', 'marginBasisPoints', 'returnsPaise'], items, await csvMoney(db)));
+          return csvResponse(c, `margins-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...keys, 'revenueMinor', 'costMinor', 'marginMinor', 'marginBasisPoints', 'returnsMinor'], items, await csvMoney(db)));
         }
-        const totals = items.reduce((t, r) => ({ revenuePaise: t.revenuePaise + r.revenuePaise, costPaise: t.costPaise + r.costPaise, marginPaise: t.marginPaise + r.marginPaise }), { revenuePaise: 0, costPaise: 0, marginPaise: 0 });
+        const totals = items.reduce((t, r) => ({ revenueMinor: t.revenueMinor + r.revenueMinor, costMinor: t.costMinor + r.costMinor, marginMinor: t.marginMinor + r.marginMinor }), { revenueMinor: 0, costMinor: 0, marginMinor: 0 });
         return c.json({ ...range, groupBy: q.groupBy, items, totals }, 200);
       });
     })
@@ -118,8 +118,8 @@ export function createMarginsRoutes(deps: AppDeps) {
       const q = stockValue.query(c);
       return cached(c, me, ['stock-value', q], async () => {
         const stores = scope(me, q.storeId);
-        const cost = valueSql(sql.ref('k.qty'), sql`coalesce(pc.cost_paise, p.cost_paise)`, sql.ref('p.unit'));
-        const retail = valueSql(sql.ref('k.qty'), sql.ref('p.price_paise'), sql.ref('p.unit'));
+        const cost = valueSql(sql.ref('k.qty'), sql`coalesce(pc.cost_minor, p.cost_minor)`, sql.ref('p.unit'));
+        const retail = valueSql(sql.ref('k.qty'), sql.ref('p.price_minor'), sql.ref('p.unit'));
         const by = STOCK_VALUE_GROUPS[q.groupBy];
         const { rows } =
           stores !== null && stores.length === 0
@@ -139,10 +139,10 @@ export function createMarginsRoutes(deps: AppDeps) {
               GROUP BY ${by.group}
               ORDER BY ${by.order}
               ${q.groupBy === 'product' ? sql`LIMIT ${PRODUCT_ROWS}` : sql``}`.execute(db);
-        const items = rows.map(({ cost, retail, qty, all_cost: _c, all_retail: _r, ...r }) => ({ ...r, ...(qty === undefined ? {} : { qty: Number(qty) }), costPaise: Number(cost), retailPaise: Number(retail) }));
-        if (wantsCsv(c)) return csvResponse(c, `stock-value-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...by.csv, 'products', 'costPaise', 'retailPaise'], items, await csvMoney(db)));
+        const items = rows.map(({ cost, retail, qty, all_cost: _c, all_retail: _r, ...r }) => ({ ...r, ...(qty === undefined ? {} : { qty: Number(qty) }), costMinor: Number(cost), retailMinor: Number(retail) }));
+        if (wantsCsv(c)) return csvResponse(c, `stock-value-by-${q.groupBy}.csv`, toCsv<Record<string, unknown>>([...by.csv, 'products', 'costMinor', 'retailMinor'], items, await csvMoney(db)));
         // Totals are the whole scope's, also when groupBy=product shows only the most valuable rows.
-        const totals = { costPaise: Number(rows[0]?.all_cost ?? 0), retailPaise: Number(rows[0]?.all_retail ?? 0) };
+        const totals = { costMinor: Number(rows[0]?.all_cost ?? 0), retailMinor: Number(rows[0]?.all_retail ?? 0) };
         return c.json({ groupBy: q.groupBy, items, totals }, 200);
       });
     });

@@ -21,13 +21,13 @@ useTestApp(async (ctx) => {
     await t.db.db.updateTable('stores').set({ region }).where('id', '=', S[code]).execute();
   }
   manager = await t.makeUser('manager', [S.A, S.C]);
-  const product = async (sku: string, unit: string, pricePaise: number, costPaise: number) =>
-    (await t.call('POST', '/products', admin.token, { sku, name: `${sku} name`, unit, pricePaise, costPaise, reorderLevel: unit === 'pc' ? 5 : 2000 })).body as { id: string };
+  const product = async (sku: string, unit: string, priceMinor: number, costMinor: number) =>
+    (await t.call('POST', '/products', admin.token, { sku, name: `${sku} name`, unit, priceMinor, costMinor, reorderLevel: unit === 'pc' ? 5 : 2000 })).body as { id: string };
   const rice = await product('RR-RICE', 'g', 12000, 9000);
   const soap = await product('RR-SOAP', 'pc', 4000, 3000);
   const oil = await product('RR-OIL', 'ml', 30000, 25000);
-  const mv = async (storeId: string, productId: string, kind: string, qty: number, unitCostPaise?: number) => {
-    const r = await t.call('POST', '/stock-movements', admin.token, { storeId, productId, kind, qty, ...(unitCostPaise ? { unitCostPaise } : {}) });
+  const mv = async (storeId: string, productId: string, kind: string, qty: number, unitCostMinor?: number) => {
+    const r = await t.call('POST', '/stock-movements', admin.token, { storeId, productId, kind, qty, ...(unitCostMinor ? { unitCostMinor } : {}) });
     expect([r.status, r.body?.error?.message]).toEqual([201, undefined]);
   };
   await mv(S.A, rice.id, 'IN', 12_345, 9500);
@@ -59,13 +59,13 @@ async function expectedValue(group: 'region' | 'store' | 'product', where = sql`
   const key = { region: sql`s.region`, store: sql`s.code`, product: sql`p.sku` }[group];
   const { rows } = await sql<{ key: string | null; cost: string; retail: string; products: number }>`
     SELECT ${key} AS key, count(*)::int AS products,
-      sum(round(k.qty * coalesce(c.cost_paise, p.cost_paise) / (CASE p.unit WHEN 'pc' THEN 1.0 ELSE 1000.0 END))) AS cost,
-      sum(round(k.qty * p.price_paise / (CASE p.unit WHEN 'pc' THEN 1.0 ELSE 1000.0 END))) AS retail
+      sum(round(k.qty * coalesce(c.cost_minor, p.cost_minor) / (CASE p.unit WHEN 'pc' THEN 1.0 ELSE 1000.0 END))) AS cost,
+      sum(round(k.qty * p.price_minor / (CASE p.unit WHEN 'pc' THEN 1.0 ELSE 1000.0 END))) AS retail
     FROM stock k JOIN products p ON p.id = k.product_id JOIN stores s ON s.id = k.store_id
     LEFT JOIN product_costs c ON c.store_id = k.store_id AND c.product_id = k.product_id
     WHERE k.qty > 0 AND ${where}
     GROUP BY 1 ORDER BY 1`.execute(t.db.db);
-  return rows.map((r) => ({ key: r.key, products: r.products, costPaise: Number(r.cost), retailPaise: Number(r.retail) }));
+  return rows.map((r) => ({ key: r.key, products: r.products, costMinor: Number(r.cost), retailMinor: Number(r.retail) }));
 }
 
 describe('stock value by region, then store, then product', () => {
@@ -73,29 +73,29 @@ describe('stock value by region, then store, then product', () => {
     const res = await t.call('GET', '/reports/stock-value?groupBy=region', admin.token);
     expect(res.status).toBe(200);
     const want = await expectedValue('region');
-    const got = (res.body.items as { region: string | null; products: number; costPaise: number; retailPaise: number }[]).map((r) => ({ key: r.region, products: r.products, costPaise: r.costPaise, retailPaise: r.retailPaise }));
+    const got = (res.body.items as { region: string | null; products: number; costMinor: number; retailMinor: number }[]).map((r) => ({ key: r.region, products: r.products, costMinor: r.costMinor, retailMinor: r.retailMinor }));
     expect(got.sort((a, b) => String(a.key).localeCompare(String(b.key)))).toEqual(want.sort((a, b) => String(a.key).localeCompare(String(b.key))));
     expect(res.body.items.map((r: { region: string | null; stores: number }) => [r.region, r.stores])).toEqual([['North', 2], ['South', 1], [null, 1]]);
-    expect(res.body.totals.costPaise).toBe(want.reduce((a, r) => a + r.costPaise, 0));
+    expect(res.body.totals.costMinor).toBe(want.reduce((a, r) => a + r.costMinor, 0));
   });
 
   it('drills a region into its stores and a store into its most valuable products', async () => {
     const stores = await t.call('GET', '/reports/stock-value?groupBy=store&region=North', admin.token);
     expect(stores.body.items.map((r: { storeCode: string }) => r.storeCode)).toEqual(['RR-A', 'RR-B']);
     const wantStores = await expectedValue('store', sql`s.region = 'North'`);
-    expect(stores.body.items.map((r: { storeCode: string; costPaise: number; region: string }) => ({ key: r.storeCode, cost: r.costPaise, region: r.region }))).toEqual(wantStores.map((r) => ({ key: r.key, cost: r.costPaise, region: 'North' })));
+    expect(stores.body.items.map((r: { storeCode: string; costMinor: number; region: string }) => ({ key: r.storeCode, cost: r.costMinor, region: r.region }))).toEqual(wantStores.map((r) => ({ key: r.key, cost: r.costMinor, region: 'North' })));
     const products = await t.call('GET', `/reports/stock-value?groupBy=product&storeId=${S.B}`, admin.token);
     const wantProducts = await expectedValue('product', sql`s.id = ${S.B}`);
-    wantProducts.sort((a, b) => b.costPaise - a.costPaise);
-    expect(products.body.items.map((r: { sku: string; costPaise: number; qty: number }) => [r.sku, r.costPaise])).toEqual(wantProducts.map((r) => [r.key, r.costPaise]));
+    wantProducts.sort((a, b) => b.costMinor - a.costMinor);
+    expect(products.body.items.map((r: { sku: string; costMinor: number; qty: number }) => [r.sku, r.costMinor])).toEqual(wantProducts.map((r) => [r.key, r.costMinor]));
     expect(products.body.items.map((r: { qty: number }) => r.qty)).toEqual([40, 1_500]);
-    expect(products.body.totals.costPaise).toBe(wantProducts.reduce((a, r) => a + r.costPaise, 0));
+    expect(products.body.totals.costMinor).toBe(wantProducts.reduce((a, r) => a + r.costMinor, 0));
   });
 
   it('keeps a manager to their stores, and exports the region rows as CSV', async () => {
     const mine = await t.call('GET', '/reports/stock-value?groupBy=region', manager.token);
     const want = await expectedValue('region', sql`s.id IN (${S.A}, ${S.C})`);
-    expect(mine.body.items.map((r: { region: string; costPaise: number }) => [r.region, r.costPaise])).toEqual(want.map((r) => [r.key, r.costPaise]));
+    expect(mine.body.items.map((r: { region: string; costMinor: number }) => [r.region, r.costMinor])).toEqual(want.map((r) => [r.key, r.costMinor]));
     const csv = await t.call('GET', '/reports/stock-value?groupBy=region&format=csv', admin.token);
     const lines = String(csv.text ?? csv.body).trim().split(/\r\n/);
     expect(lines[0]).toBe('region,stores,products,cost (INR),retail (INR)');

@@ -209,7 +209,7 @@ export function createReportsRoutes(deps: AppDeps) {
         const range = { from: from.toISOString(), to: to.toISOString(), groupBy: query.groupBy, ...(query.groupBy === 'day' ? { dayBoundary } : {}) };
         if (stores !== null && stores.length === 0) return answer(c, db, 'sales', [], [], range);
 
-        // Weighed goods are priced per kg / L: divide by 1000 with half-up rounding, per line (lineTotalPaise).
+        // Weighed goods are priced per kg / L: divide by 1000 with half-up rounding, per line (lineTotalMinor).
         const revenue = saleRevenueSql('m', 'p');
         const cost = saleRevenueSql('m', 'p', 'cost');
         const base = db
@@ -227,10 +227,10 @@ export function createReportsRoutes(deps: AppDeps) {
         const measures = [
           returned.lines.as('lines'),
           sql<number>`sum(-m.qty)::bigint`.as('qty'),
-          revenue.as('revenuePaise'),
-          cost.as('costPaise'),
+          revenue.as('revenueMinor'),
+          cost.as('costMinor'),
           returned.qty.as('returnedQty'),
-          returned.paise.as('returnsPaise'),
+          returned.minor.as('returnsMinor'),
         ] as const;
 
         // The ranking measure: quantity, or revenue (loose goods counted in grams would swamp a quantity ranking).
@@ -273,14 +273,14 @@ export function createReportsRoutes(deps: AppDeps) {
         items = items.map((r) => ({
           ...r,
           qty: Number(r.qty),
-          revenuePaise: Number(r.revenuePaise),
-          costPaise: Number(r.costPaise),
-          marginPaise: Number(r.revenuePaise) - Number(r.costPaise),
+          revenueMinor: Number(r.revenueMinor),
+          costMinor: Number(r.costMinor),
+          marginMinor: Number(r.revenueMinor) - Number(r.costMinor),
           returnedQty: Number(r.returnedQty),
-          returnsPaise: Number(r.returnsPaise),
+          returnsMinor: Number(r.returnsMinor),
         }));
         const keys = { day: ['day'], store: ['storeCode', 'storeName', 'storeId'], product: ['sku', 'productName', 'unit', 'productId'], region: ['region', 'stores'] }[query.groupBy];
-        return answer(c, db, `sales-by-${query.groupBy}`, [...keys, 'lines', 'qty', 'revenuePaise', 'costPaise', 'marginPaise', 'returnedQty', 'returnsPaise'], items, range);
+        return answer(c, db, `sales-by-${query.groupBy}`, [...keys, 'lines', 'qty', 'revenueMinor', 'costMinor', 'marginMinor', 'returnedQty', 'returnsMinor'], items, range);
       });
     })
     .get('/valuation', valuation, async (c) => {
@@ -288,7 +288,7 @@ export function createReportsRoutes(deps: AppDeps) {
       const query = valuation.query(c);
       return cached(c, me, query, async () => {
         const stores = scope(me, query.storeId);
-        if (stores !== null && stores.length === 0) return answer(c, db, 'valuation', [], [], { totalCostPaise: 0, totalRetailPaise: 0 });
+        if (stores !== null && stores.length === 0) return answer(c, db, 'valuation', [], [], { totalCostMinor: 0, totalRetailMinor: 0 });
         const divisor = sql`(CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END)`;
         let q = db
           .selectFrom('stock as k')
@@ -300,17 +300,17 @@ export function createReportsRoutes(deps: AppDeps) {
             's.name as storeName',
             sql<number>`count(*) FILTER (WHERE k.qty > 0)::int`.as('products'),
             // Negative stock is a conflict to resolve, not negative value: only positive stock counts.
-            sql<number>`coalesce(sum((k.qty * p.cost_paise) / ${divisor}) FILTER (WHERE k.qty > 0), 0)::bigint`.as('costPaise'),
-            sql<number>`coalesce(sum((k.qty * p.price_paise) / ${divisor}) FILTER (WHERE k.qty > 0), 0)::bigint`.as('retailPaise'),
+            sql<number>`coalesce(sum((k.qty * p.cost_minor) / ${divisor}) FILTER (WHERE k.qty > 0), 0)::bigint`.as('costMinor'),
+            sql<number>`coalesce(sum((k.qty * p.price_minor) / ${divisor}) FILTER (WHERE k.qty > 0), 0)::bigint`.as('retailMinor'),
           ])
           .groupBy(['s.id', 's.code', 's.name'])
           .orderBy('s.code');
         if (stores !== null) q = q.where('k.store_id', 'in', stores);
         if (query.category) q = q.where(sameText('p.category', query.category));
-        const items = (await q.execute()).map((r) => ({ ...r, costPaise: Number(r.costPaise), retailPaise: Number(r.retailPaise) }));
-        return answer(c, db, 'valuation', ['storeCode', 'storeName', 'products', 'costPaise', 'retailPaise', 'storeId'], items, {
-          totalCostPaise: items.reduce((a, r) => a + r.costPaise, 0),
-          totalRetailPaise: items.reduce((a, r) => a + r.retailPaise, 0),
+        const items = (await q.execute()).map((r) => ({ ...r, costMinor: Number(r.costMinor), retailMinor: Number(r.retailMinor) }));
+        return answer(c, db, 'valuation', ['storeCode', 'storeName', 'products', 'costMinor', 'retailMinor', 'storeId'], items, {
+          totalCostMinor: items.reduce((a, r) => a + r.costMinor, 0),
+          totalRetailMinor: items.reduce((a, r) => a + r.retailMinor, 0),
       });
       });
     });

@@ -14,8 +14,8 @@ useTestApp(async (ctx) => {
   A = await t.makeStore('RA');
   B = await t.makeStore('RB');
   managerA = await t.makeUser('manager', [A.id]);
-  rice = (await t.call('POST', '/products', admin.token, { sku: 'RICE', name: 'Rice, basmati', unit: 'g', pricePaise: 12000, costPaise: 9000, reorderLevel: 2000, category: 'grains' })).body;
-  soap = (await t.call('POST', '/products', admin.token, { sku: 'SOAP', name: '=cmd|calc', unit: 'pc', pricePaise: 4000, costPaise: 3000, reorderLevel: 5 })).body;
+  rice = (await t.call('POST', '/products', admin.token, { sku: 'RICE', name: 'Rice, basmati', unit: 'g', priceMinor: 12000, costMinor: 9000, reorderLevel: 2000, category: 'grains' })).body;
+  soap = (await t.call('POST', '/products', admin.token, { sku: 'SOAP', name: '=cmd|calc', unit: 'pc', priceMinor: 4000, costMinor: 3000, reorderLevel: 5 })).body;
   const mv = (storeId: string, productId: string, kind: string, qty: number, occurredAt?: string) =>
     t.call('POST', '/stock-movements', admin.token, { storeId, productId, kind, qty, ...(occurredAt ? { occurredAt } : {}) });
   await mv(A.id, rice.id, 'IN', 10_000);
@@ -32,8 +32,8 @@ describe('reports', () => {
     const res = await t.call('GET', `/reports/sales?${range}&groupBy=day&storeId=${A.id}`, admin.token);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      { day: '2026-11-01', lines: 1, qty: 1500, revenuePaise: 18000, costPaise: 13500, marginPaise: 4500, returnedQty: 0, returnsPaise: 0 },
-      { day: '2026-11-03', lines: 1, qty: 250, revenuePaise: 3000, costPaise: 2250, marginPaise: 750, returnedQty: 0, returnsPaise: 0 },
+      { day: '2026-11-01', lines: 1, qty: 1500, revenueMinor: 18000, costMinor: 13500, marginMinor: 4500, returnedQty: 0, returnsMinor: 0 },
+      { day: '2026-11-03', lines: 1, qty: 250, revenueMinor: 3000, costMinor: 2250, marginMinor: 750, returnedQty: 0, returnsMinor: 0 },
     ]);
   });
 
@@ -61,8 +61,8 @@ describe('reports', () => {
     const val = await t.call('GET', '/reports/valuation', admin.token);
     // Rice 8250 g at ₹90/kg cost = 742.50; soap 4 × ₹30 = 120.
     expect(val.body.items).toEqual([
-      expect.objectContaining({ storeCode: 'RA', products: 2, costPaise: 74250 + 12000, retailPaise: 99000 + 16000 }),
-      expect.objectContaining({ storeCode: 'RB', products: 0, costPaise: 0, retailPaise: 0 }),
+      expect.objectContaining({ storeCode: 'RA', products: 2, costMinor: 74250 + 12000, retailMinor: 99000 + 16000 }),
+      expect.objectContaining({ storeCode: 'RB', products: 0, costMinor: 0, retailMinor: 0 }),
     ]);
   });
 
@@ -70,7 +70,7 @@ describe('reports', () => {
     const stores = [await t.makeStore('LZ-3'), await t.makeStore('LZ-1'), await t.makeStore('LZ-2')];
     const skus = ['LZ-C', 'LZ-A', 'LZ-B'];
     for (const sku of skus) {
-      const p = (await t.call('POST', '/products', admin.token, { sku, name: sku, unit: 'pc', pricePaise: 100, reorderLevel: 10, category: 'lz' })).body;
+      const p = (await t.call('POST', '/products', admin.token, { sku, name: sku, unit: 'pc', priceMinor: 100, reorderLevel: 10, category: 'lz' })).body;
       for (const store of stores) expect((await t.call('POST', '/stock-movements', admin.token, { storeId: store.id, productId: p.id, kind: 'IN', qty: 3 })).status).toBe(201);
     }
     const expected = ['LZ-1', 'LZ-2', 'LZ-3'].flatMap((code) => ['LZ-A', 'LZ-B', 'LZ-C'].map((sku) => `${code}/${sku}`));
@@ -88,7 +88,7 @@ describe('reports', () => {
 
   it("a cut page's total comes from the stores' counters and still leaves archived products out", async () => {
     const stores = [await t.makeStore('TC-1'), await t.makeStore('TC-2')];
-    const make = async (sku: string) => (await t.call('POST', '/products', admin.token, { sku, name: sku, unit: 'pc', pricePaise: 100, reorderLevel: 10 })).body as { id: string };
+    const make = async (sku: string) => (await t.call('POST', '/products', admin.token, { sku, name: sku, unit: 'pc', priceMinor: 100, reorderLevel: 10 })).body as { id: string };
     const [kept, gone] = [await make('TC-KEPT'), await make('TC-GONE')];
     for (const store of stores) {
       for (const [p, qty] of [[kept, 3], [gone, 2]] as const) {
@@ -156,7 +156,7 @@ describe('sales by day and time zones', () => {
     // 23:45 the same day in Lahore but 00:15 the next day in India.
     const lahore = await t.makeStore('RL');
     const A = await t.makeStore('RA');
-    const soap = (await t.call('POST', '/products', admin.token, { sku: 'SOAP', name: 'Soap', unit: 'pc', pricePaise: 4000 })).body;
+    const soap = (await t.call('POST', '/products', admin.token, { sku: 'SOAP', name: 'Soap', unit: 'pc', priceMinor: 4000 })).body;
     await t.call('POST', '/stock-movements', admin.token, { storeId: A.id, productId: soap.id, kind: 'SALE', qty: -2, occurredAt: '2026-11-01T10:00:00Z' });
     await t.call('PATCH', `/stores/${lahore.id}`, admin.token, { timeZone: 'Asia/Karachi' });
     await t.call('POST', '/stock-movements', admin.token, { storeId: lahore.id, productId: soap.id, kind: 'SALE', qty: -1, occurredAt: '2026-11-05T18:45:00Z' });

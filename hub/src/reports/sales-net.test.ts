@@ -23,7 +23,7 @@ let till: SimDevice;
 async function push(kind: 'SALE' | 'ADJUST', qty: number, bill: Bill | null, batchId: string | null = bill?.id ?? null) {
   const m = till.record(kind, product.id, qty);
   const res = await t.call('POST', '/sync/push', till.token, {
-    movements: [{ ...till.slice(m.seq, m.seq)[0], batchId, unitPricePaise: 1000, unitCostPaise: 700 }],
+    movements: [{ ...till.slice(m.seq, m.seq)[0], batchId, unitPriceMinor: 1000, unitCostMinor: 700 }],
     ...(bill ? { bills: [bill] } : {}),
   });
   expect(res.status).toBe(200);
@@ -55,13 +55,13 @@ describe('sales net of returns and voids', () => {
     const byStore = await t.call('GET', '/reports/sales?groupBy=store', admin.token);
     expect(byStore.status).toBe(200);
     const row = (code: string) => byStore.body.items.find((r: { storeCode: string }) => r.storeCode === code);
-    expect(row('NET1')).toMatchObject({ lines: 2, qty: 1, revenuePaise: 1000, costPaise: 700, marginPaise: 300, returnedQty: 5, returnsPaise: 5000 });
-    expect(row('NET2')).toMatchObject({ lines: 1, qty: 2, revenuePaise: 2000, returnedQty: 0, returnsPaise: 0 });
+    expect(row('NET1')).toMatchObject({ lines: 2, qty: 1, revenueMinor: 1000, costMinor: 700, marginMinor: 300, returnedQty: 5, returnsMinor: 5000 });
+    expect(row('NET2')).toMatchObject({ lines: 1, qty: 2, revenueMinor: 2000, returnedQty: 0, returnsMinor: 0 });
 
     const byProduct = await t.call('GET', `/reports/sales?groupBy=product&storeId=${store.id}`, admin.token);
-    expect(byProduct.body.items).toEqual([expect.objectContaining({ sku: 'NET-SOAP', qty: 1, revenuePaise: 1000, returnsPaise: 5000 })]);
+    expect(byProduct.body.items).toEqual([expect.objectContaining({ sku: 'NET-SOAP', qty: 1, revenueMinor: 1000, returnsMinor: 5000 })]);
     const byDay = await t.call('GET', `/reports/sales?groupBy=day&storeId=${store.id}`, admin.token);
-    expect(byDay.body.items.reduce((a: number, r: { revenuePaise: number }) => a + r.revenuePaise, 0)).toBe(1000);
+    expect(byDay.body.items.reduce((a: number, r: { revenueMinor: number }) => a + r.revenueMinor, 0)).toBe(1000);
   });
 
   it('store rankings rank by net sales, and a return is not shrinkage', async () => {
@@ -70,15 +70,15 @@ describe('sales net of returns and voids', () => {
     const codes = res.body.items.map((r: { storeCode: string }) => r.storeCode);
     expect(codes.indexOf('NET2')).toBeLessThan(codes.indexOf('NET1'));
     const mine = res.body.items.find((r: { storeCode: string }) => r.storeCode === 'NET1');
-    expect(mine).toMatchObject({ salesPaise: 1000, marginPaise: 300, shrinkagePaise: 0 });
+    expect(mine).toMatchObject({ salesMinor: 1000, marginMinor: 300, shrinkageMinor: 0 });
   });
 
   it('the daily rollups hold the same net figures', async () => {
     await rollupSales(t.deps.db, recentDays(new Date()));
     const perStore = await t.deps.db.selectFrom('sales_daily_stores').selectAll().where('store_id', '=', store.id).execute();
-    const sum = (k: 'qty_sold' | 'revenue_paise' | 'cost_paise' | 'returned_qty' | 'returns_paise' | 'sales') => perStore.reduce((a, r) => a + Number(r[k]), 0);
-    expect([sum('qty_sold'), sum('revenue_paise'), sum('cost_paise'), sum('returned_qty'), sum('returns_paise'), sum('sales')]).toEqual([1, 1000, 700, 5, 5000, 2]);
+    const sum = (k: 'qty_sold' | 'revenue_minor' | 'cost_minor' | 'returned_qty' | 'returns_minor' | 'sales') => perStore.reduce((a, r) => a + Number(r[k]), 0);
+    expect([sum('qty_sold'), sum('revenue_minor'), sum('cost_minor'), sum('returned_qty'), sum('returns_minor'), sum('sales')]).toEqual([1, 1000, 700, 5, 5000, 2]);
     const perProduct = await t.deps.db.selectFrom('sales_daily').selectAll().where('store_id', '=', store.id).execute();
-    expect(perProduct.reduce((a, r) => a + Number(r.revenue_paise), 0)).toBe(1000);
+    expect(perProduct.reduce((a, r) => a + Number(r.revenue_minor), 0)).toBe(1000);
   });
 });

@@ -12,10 +12,10 @@ describe('sales rollup by each store’s day', () => {
   let t: TestApp;
   useTestApp((ctx) => ({ t } = ctx));
 
-  async function sell(storeId: string, productId: string, qty: number, at: string, unitPricePaise: number) {
+  async function sell(storeId: string, productId: string, qty: number, at: string, unitPriceMinor: number) {
     await t.deps.db
       .insertInto('movements')
-      .values({ store_id: storeId, id: uuidv7(), device_id: null, seq: null, hlc: `${Date.parse(at)}-0000-hub`, kind: 'SALE', product_id: productId, qty: -qty, unit_price_paise: unitPricePaise, unit_cost_paise: null, reason: null, note: null, supplier_id: null, batch_id: null, user_id: null, occurred_at: new Date(at), reject_reason: null, device_hlc: null, device_time: null })
+      .values({ store_id: storeId, id: uuidv7(), device_id: null, seq: null, hlc: `${Date.parse(at)}-0000-hub`, kind: 'SALE', product_id: productId, qty: -qty, unit_price_minor: unitPriceMinor, unit_cost_minor: null, reason: null, note: null, supplier_id: null, batch_id: null, user_id: null, occurred_at: new Date(at), reject_reason: null, device_hlc: null, device_time: null })
       .execute();
   }
 
@@ -33,13 +33,13 @@ describe('sales rollup by each store’s day', () => {
     const rows = await t.deps.db
       .selectFrom('sales_daily as d')
       .innerJoin('stores as s', 's.id', 'd.store_id')
-      .select(['s.code', 'd.day', 'd.qty_sold', 'd.revenue_paise', 'd.sales'])
+      .select(['s.code', 'd.day', 'd.qty_sold', 'd.revenue_minor', 'd.sales'])
       .where('d.store_id', 'in', [lahore.id, delhi.id])
       .orderBy('s.code')
       .orderBy('d.day')
       .execute();
     const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
-    expect(rows.map((r) => [r.code, day(r.day), Number(r.qty_sold), Number(r.revenue_paise), r.sales])).toEqual([
+    expect(rows.map((r) => [r.code, day(r.day), Number(r.qty_sold), Number(r.revenue_minor), r.sales])).toEqual([
       ['DEL-TZ', '2026-12-01', 333, 1998, 1],
       ['DEL-TZ', '2026-12-02', 1250, 7500, 1],
       ['LHR-TZ', '2026-12-01', 1583, 9498, 2],

@@ -20,12 +20,12 @@ export const rollupSalesJob = z.object({
 export function saleEffectSql(m: string) {
   const c = (col: string) => sql.ref(`${m}.${col}`);
   return sql<boolean>`(${c('kind')} IN ('SALE', 'ADJUST') AND ${c('status')} = 'applied' AND (${c('kind')} = 'SALE' OR (
-    ${c('unit_price_paise')} IS NOT NULL AND ${c('batch_id')} IS NOT NULL
+    ${c('unit_price_minor')} IS NOT NULL AND ${c('batch_id')} IS NOT NULL
     AND EXISTS (SELECT 1 FROM bills sb WHERE sb.store_id = ${c('store_id')} AND sb.id = ${c('batch_id')}))))`;
 }
 
 /**
- * One line's value in paise (−qty × price, or cost): weighed and measured goods are priced per
+ * One line's value in minor units (−qty × price, or cost): weighed and measured goods are priced per
  * kg or L, so grams × price is divided by 1,000, rounding half away from zero on each line, so
  * a line returned in full takes back exactly what it brought in.
  */
@@ -33,12 +33,12 @@ export function lineValueSql(m: string, p: string, of: 'price' | 'cost' = 'price
   const per = sql.raw(`(CASE WHEN ${p}.unit = 'pc' THEN 1 ELSE 1000 END)`);
   const half = sql.raw(`(CASE WHEN ${p}.unit = 'pc' THEN 0 ELSE 500 END)`);
   const qty = sql.ref(`${m}.qty`);
-  const magnitude = sql`((abs(${qty}) * coalesce(${sql.ref(`${m}.unit_${of}_paise`)}, ${sql.ref(`${p}.${of}_paise`)}) + ${half}) / ${per})`;
+  const magnitude = sql`((abs(${qty}) * coalesce(${sql.ref(`${m}.unit_${of}_minor`)}, ${sql.ref(`${p}.${of}_minor`)}) + ${half}) / ${per})`;
   // Integer arithmetic throughout (sign() would turn it into floating point).
   return sql<number>`(CASE WHEN ${qty} > 0 THEN -${magnitude} ELSE ${magnitude} END)`;
 }
 
-/** Revenue (or cost) of sale-effect movements in paise, line by line as the counter charges it (`lineTotalPaise`). */
+/** Revenue (or cost) of sale-effect movements in minor units, line by line as the counter charges it (`lineTotalMinor`). */
 export function saleRevenueSql(m: string, p: string, of: 'price' | 'cost' = 'price') {
   return sql<number>`coalesce(sum(${lineValueSql(m, p, of)}), 0)::bigint`;
 }
@@ -48,7 +48,7 @@ export function returnsSql(m: string, p: string) {
   const adjust = sql`${sql.ref(`${m}.kind`)} = 'ADJUST'`;
   return {
     qty: sql<number>`coalesce(sum(${sql.ref(`${m}.qty`)}) FILTER (WHERE ${adjust}), 0)::bigint`,
-    paise: sql<number>`coalesce(-sum(${lineValueSql(m, p)}) FILTER (WHERE ${adjust}), 0)::bigint`,
+    minor: sql<number>`coalesce(-sum(${lineValueSql(m, p)}) FILTER (WHERE ${adjust}), 0)::bigint`,
     lines: sql<number>`count(*) FILTER (WHERE ${sql.ref(`${m}.kind`)} = 'SALE')::int`,
   };
 }
@@ -71,8 +71,8 @@ export async function rollupSales(db: Kysely<Database>, days: readonly string[])
       // The UTC window holds every zone's version of the day (offsets run from -12 h to +14 h), so
       // the time index narrows the scan before each store's own bounds are applied.
       const res = await sql`
-        INSERT INTO sales_daily (store_id, day, product_id, qty_sold, revenue_paise, cost_paise, returned_qty, returns_paise, sales, updated_at)
-        SELECT m.store_id, ${day}::date, m.product_id, sum(-m.qty), ${saleRevenueSql('m', 'p')}, ${saleRevenueSql('m', 'p', 'cost')}, ${r.qty}, ${r.paise}, ${r.lines}, now()
+        INSERT INTO sales_daily (store_id, day, product_id, qty_sold, revenue_minor, cost_minor, returned_qty, returns_minor, sales, updated_at)
+        SELECT m.store_id, ${day}::date, m.product_id, sum(-m.qty), ${saleRevenueSql('m', 'p')}, ${saleRevenueSql('m', 'p', 'cost')}, ${r.qty}, ${r.minor}, ${r.lines}, now()
         FROM movements m
         JOIN stores s ON s.id = m.store_id
         JOIN products p ON p.id = m.product_id
@@ -83,8 +83,8 @@ export async function rollupSales(db: Kysely<Database>, days: readonly string[])
           AND m.occurred_at < ((${day}::date + 1)::timestamp AT TIME ZONE s.time_zone)
         GROUP BY m.store_id, m.product_id`.execute(trx);
       await sql`
-        INSERT INTO sales_daily_stores (store_id, day, qty_sold, revenue_paise, cost_paise, returned_qty, returns_paise, sales, updated_at)
-        SELECT store_id, day, sum(qty_sold), sum(revenue_paise), sum(cost_paise), sum(returned_qty), sum(returns_paise), sum(sales), now()
+        INSERT INTO sales_daily_stores (store_id, day, qty_sold, revenue_minor, cost_minor, returned_qty, returns_minor, sales, updated_at)
+        SELECT store_id, day, sum(qty_sold), sum(revenue_minor), sum(cost_minor), sum(returned_qty), sum(returns_minor), sum(sales), now()
         FROM sales_daily WHERE day = ${day}::date
         GROUP BY store_id, day`.execute(trx);
       return Number(res.numAffectedRows ?? 0);

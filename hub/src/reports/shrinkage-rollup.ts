@@ -3,15 +3,15 @@ import type { Database } from '../db/database.types';
 import { valueSql } from './margins.routes';
 
 /**
- * Stock lost on one store-local day, per store, product and reason, in paise at cost: each
+ * Stock lost on one store-local day, per store, product and reason, in minor units at cost: each
  * removal (REMOVE) at the cost it carried, else the store's moving-average cost; and each count
  * that found less than the merge rule gives just before it (the count before it plus the deltas
  * between), the shortfall at the moving-average cost. `m` is the movement, `s` its store.
  */
 function lossesSql(inDay: ReturnType<typeof sql>) {
-  const current = sql`coalesce(pc.cost_paise, p.cost_paise)`;
+  const current = sql`coalesce(pc.cost_minor, p.cost_minor)`;
   return sql`
-    SELECT m.store_id, m.product_id, coalesce(m.reason, 'other') AS reason, ${valueSql(sql`(-m.qty)`, sql`coalesce(m.unit_cost_paise, ${current})`, sql.ref('p.unit'))} AS cost
+    SELECT m.store_id, m.product_id, coalesce(m.reason, 'other') AS reason, ${valueSql(sql`(-m.qty)`, sql`coalesce(m.unit_cost_minor, ${current})`, sql.ref('p.unit'))} AS cost
     FROM movements m JOIN stores s ON s.id = m.store_id JOIN products p ON p.id = m.product_id
     LEFT JOIN product_costs pc ON pc.store_id = m.store_id AND pc.product_id = m.product_id
     WHERE m.kind = 'REMOVE' AND m.status = 'applied' AND m.qty < 0 AND ${inDay}
@@ -47,7 +47,7 @@ export async function rollupShrinkage(db: Kysely<Database>, days: readonly strin
     rows += await db.transaction().execute(async (trx) => {
       await sql`DELETE FROM shrinkage_daily WHERE day = ${day}::date`.execute(trx);
       const res = await sql`
-        INSERT INTO shrinkage_daily (store_id, day, product_id, reason, events, cost_paise, updated_at)
+        INSERT INTO shrinkage_daily (store_id, day, product_id, reason, events, cost_minor, updated_at)
         SELECT x.store_id, ${day}::date, x.product_id, x.reason, count(*), sum(x.cost), now()
         FROM (${lossesSql(inDay)}) x
         GROUP BY x.store_id, x.product_id, x.reason`.execute(trx);

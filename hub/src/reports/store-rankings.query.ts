@@ -32,13 +32,13 @@ async function countStores(db: Kysely<Database>, where: RawBuilder<unknown>): Pr
 
 /** The sort key of each metric; stores that never synced count as the stalest. */
 const sortKey: Record<RankingSort, RawBuilder<unknown>> = {
-  sales: sql`sales_paise`,
-  margin: sql`margin_paise`,
+  sales: sql`sales_minor`,
+  margin: sql`margin_minor`,
   marginPct: sql`margin_pct`,
-  stockValue: sql`stock_value_paise`,
+  stockValue: sql`stock_value_minor`,
   lowOut: sql`(low + out_of_stock)`,
-  shrinkage: sql`shrinkage_paise`,
-  countVariance: sql`abs(count_variance_paise)`,
+  shrinkage: sql`shrinkage_minor`,
+  countVariance: sql`abs(count_variance_minor)`,
   lastSync: sql`coalesce(last_sync_at, '-infinity'::timestamptz)`,
   code: sql`code`,
 };
@@ -48,14 +48,14 @@ interface RankingRow {
   code: string;
   name: string;
   region: string | null;
-  sales_paise: string | number;
-  margin_paise: string | number;
+  sales_minor: string | number;
+  margin_minor: string | number;
   margin_pct: string | number | null;
-  stock_value_paise: string | number;
+  stock_value_minor: string | number;
   low: number;
   out_of_stock: number;
-  shrinkage_paise: string | number;
-  count_variance_paise: string | number;
+  shrinkage_minor: string | number;
+  count_variance_minor: string | number;
   last_sync_at: Date | string | null;
   total: number;
 }
@@ -95,8 +95,8 @@ export async function storeRankings(db: Kysely<Database>, f: RankingFilter): Pro
     ),
     held AS (
       SELECT k.store_id,
-        coalesce(sum((k.qty * p.cost_paise) / ${per}) FILTER (WHERE k.qty > 0), 0) AS stock_value,
-        coalesce(sum((k.last_count_variance * p.cost_paise) / ${per}), 0) AS count_variance
+        coalesce(sum((k.qty * p.cost_minor) / ${per}) FILTER (WHERE k.qty > 0), 0) AS stock_value,
+        coalesce(sum((k.last_count_variance * p.cost_minor) / ${per}), 0) AS count_variance
       FROM stock k JOIN products p ON p.id = k.product_id
       WHERE k.store_id IN (SELECT id FROM s)
       GROUP BY k.store_id
@@ -108,14 +108,14 @@ export async function storeRankings(db: Kysely<Database>, f: RankingFilter): Pro
     ),
     ranked AS (
       SELECT s.id, s.code, s.name, s.region,
-        coalesce(sold.revenue, 0) AS sales_paise,
-        coalesce(sold.revenue, 0) - coalesce(sold.cost, 0) AS margin_paise,
+        coalesce(sold.revenue, 0) AS sales_minor,
+        coalesce(sold.revenue, 0) - coalesce(sold.cost, 0) AS margin_minor,
         CASE WHEN coalesce(sold.revenue, 0) = 0 THEN NULL
              ELSE round((sold.revenue - sold.cost) * 100.0 / sold.revenue, 1) END AS margin_pct,
-        coalesce(held.stock_value, 0) AS stock_value_paise,
+        coalesce(held.stock_value, 0) AS stock_value_minor,
         coalesce(n.low, 0) AS low, coalesce(n.out_of_stock, 0) AS out_of_stock,
-        coalesce(lost.shrinkage, 0) AS shrinkage_paise,
-        coalesce(held.count_variance, 0) AS count_variance_paise,
+        coalesce(lost.shrinkage, 0) AS shrinkage_minor,
+        coalesce(held.count_variance, 0) AS count_variance_minor,
         synced.last_sync_at
       FROM s
       LEFT JOIN sold ON sold.store_id = s.id
@@ -135,14 +135,14 @@ export async function storeRankings(db: Kysely<Database>, f: RankingFilter): Pro
       storeCode: r.code,
       storeName: r.name,
       region: r.region,
-      salesPaise: Number(r.sales_paise),
-      marginPaise: Number(r.margin_paise),
+      salesMinor: Number(r.sales_minor),
+      marginMinor: Number(r.margin_minor),
       marginPct: r.margin_pct === null ? null : Number(r.margin_pct),
-      stockValuePaise: Number(r.stock_value_paise),
+      stockValueMinor: Number(r.stock_value_minor),
       low: r.low,
       out: r.out_of_stock,
-      shrinkagePaise: Number(r.shrinkage_paise),
-      countVariancePaise: Number(r.count_variance_paise),
+      shrinkageMinor: Number(r.shrinkage_minor),
+      countVarianceMinor: Number(r.count_variance_minor),
       lastSyncAt: last ? iso(last) : null,
       daysSinceSync: last ? Math.max(0, Math.floor((f.now.getTime() - last.getTime()) / DAY)) : null,
     };

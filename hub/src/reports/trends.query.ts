@@ -25,7 +25,7 @@ interface DayRow {
   as_of: Date | string | null;
 }
 
-const zero = (): TrendMeasures => ({ revenuePaise: 0, costPaise: 0, marginPaise: 0, qty: 0, returnsPaise: 0, lines: 0 });
+const zero = (): TrendMeasures => ({ revenueMinor: 0, costMinor: 0, marginMinor: 0, qty: 0, returnsMinor: 0, lines: 0 });
 const dayText = (d: string | Date) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 
 /**
@@ -41,8 +41,8 @@ export async function salesTrend(db: Kysely<Database>, f: TrendFilter): Promise<
   const scoped = f.stores === null ? sql`TRUE` : f.stores.length ? sql`d.store_id IN (${sql.join(f.stores)})` : sql`FALSE`;
   const regional = f.region === null ? sql`TRUE` : sql`d.store_id IN (SELECT id FROM stores WHERE lower(region) = lower(${f.region}))`;
   const { rows } = await sql<DayRow>`
-    SELECT d.day, sum(d.qty_sold) AS qty, sum(d.revenue_paise) AS revenue, sum(d.cost_paise) AS cost,
-      sum(d.returns_paise) AS returns, sum(d.sales) AS lines, max(d.updated_at) AS as_of
+    SELECT d.day, sum(d.qty_sold) AS qty, sum(d.revenue_minor) AS revenue, sum(d.cost_minor) AS cost,
+      sum(d.returns_minor) AS returns, sum(d.sales) AS lines, max(d.updated_at) AS as_of
     FROM sales_daily_stores d
     WHERE ${scoped} AND ${regional} AND (${inRange(current)} OR ${inRange(previous)} OR ${inRange(lastYear)})
     GROUP BY d.day`.execute(db);
@@ -59,16 +59,16 @@ export async function salesTrend(db: Kysely<Database>, f: TrendFilter): Promise<
       const i = bucketOf(day, cal.periods[period], f.grain);
       const m = i >= 0 ? series[period][i] : undefined;
       if (!m) continue;
-      m.revenuePaise += Number(r.revenue);
-      m.costPaise += Number(r.cost);
-      m.marginPaise += Number(r.revenue) - Number(r.cost);
+      m.revenueMinor += Number(r.revenue);
+      m.costMinor += Number(r.cost);
+      m.marginMinor += Number(r.revenue) - Number(r.cost);
       m.qty += Number(r.qty);
-      m.returnsPaise += Number(r.returns);
+      m.returnsMinor += Number(r.returns);
       m.lines += Number(r.lines);
     }
   }
   const total = (ms: TrendMeasures[]) =>
-    ms.reduce((a, m) => ({ revenuePaise: a.revenuePaise + m.revenuePaise, costPaise: a.costPaise + m.costPaise, marginPaise: a.marginPaise + m.marginPaise, qty: a.qty + m.qty, returnsPaise: a.returnsPaise + m.returnsPaise, lines: a.lines + m.lines }), zero());
+    ms.reduce((a, m) => ({ revenueMinor: a.revenueMinor + m.revenueMinor, costMinor: a.costMinor + m.costMinor, marginMinor: a.marginMinor + m.marginMinor, qty: a.qty + m.qty, returnsMinor: a.returnsMinor + m.returnsMinor, lines: a.lines + m.lines }), zero());
 
   const storeScope = f.stores === null ? sql`TRUE` : f.stores.length ? sql`id IN (${sql.join(f.stores)})` : sql`FALSE`;
   const { rows: counted } = await sql<{ n: number }>`

@@ -81,21 +81,21 @@ export function createTrendsRoutes(deps: AppDeps) {
         const scoped = visible === null ? sql`TRUE` : visible.length ? sql`d.store_id IN (${sql.join(visible)})` : sql`FALSE`;
         // The (product_id, day) index of sales_daily: one product's rows of the period, whatever the chain's size.
         const { rows } = await sql<{ region: string | null; stores: number; qty: string; revenue: string; cost: string; returns: string }>`
-          SELECT s.region, count(DISTINCT d.store_id)::int AS stores, sum(d.qty_sold) AS qty, sum(d.revenue_paise) AS revenue,
-            sum(d.cost_paise) AS cost, sum(d.returns_paise) AS returns
+          SELECT s.region, count(DISTINCT d.store_id)::int AS stores, sum(d.qty_sold) AS qty, sum(d.revenue_minor) AS revenue,
+            sum(d.cost_minor) AS cost, sum(d.returns_minor) AS returns
           FROM sales_daily d JOIN stores s ON s.id = d.store_id
           WHERE d.product_id = ${query.productId} AND d.day >= ${from}::date AND d.day < ${to}::date AND ${scoped}
           GROUP BY s.region
-          ORDER BY sum(d.revenue_paise) DESC, s.region NULLS LAST`.execute(db);
+          ORDER BY sum(d.revenue_minor) DESC, s.region NULLS LAST`.execute(db);
         const items = rows.map((r) => ({
           region: r.region,
           stores: r.stores,
           qty: Number(r.qty),
-          revenuePaise: Number(r.revenue),
-          marginPaise: Number(r.revenue) - Number(r.cost),
-          returnsPaise: Number(r.returns),
+          revenueMinor: Number(r.revenue),
+          marginMinor: Number(r.revenue) - Number(r.cost),
+          returnsMinor: Number(r.returns),
         }));
-        const total = items.reduce((a, r) => ({ stores: a.stores + r.stores, qty: a.qty + r.qty, revenuePaise: a.revenuePaise + r.revenuePaise, marginPaise: a.marginPaise + r.marginPaise, returnsPaise: a.returnsPaise + r.returnsPaise }), { stores: 0, qty: 0, revenuePaise: 0, marginPaise: 0, returnsPaise: 0 });
+        const total = items.reduce((a, r) => ({ stores: a.stores + r.stores, qty: a.qty + r.qty, revenueMinor: a.revenueMinor + r.revenueMinor, marginMinor: a.marginMinor + r.marginMinor, returnsMinor: a.returnsMinor + r.returnsMinor }), { stores: 0, qty: 0, revenueMinor: 0, marginMinor: 0, returnsMinor: 0 });
         return c.json({ productId: query.productId, from, to, items, total }, 200);
       });
     });

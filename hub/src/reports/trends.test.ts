@@ -53,12 +53,12 @@ describe('sales trends', () => {
       previous: { from: '2026-10-19', to: '2026-11-02' },
       lastYear: { from: '2025-11-03', to: '2025-11-17' },
     });
-    const revenue = (k: 'current' | 'previous' | 'lastYear') => res.body.points.map((p: Record<string, { revenuePaise: number }>) => p[k]!.revenuePaise);
+    const revenue = (k: 'current' | 'previous' | 'lastYear') => res.body.points.map((p: Record<string, { revenueMinor: number }>) => p[k]!.revenueMinor);
     expect(res.body.points.map((p: { start: string }) => p.start)).toEqual(['2026-11-02', '2026-11-09']);
     expect(revenue('current')).toEqual([7000, 1000]);
     expect(revenue('previous')).toEqual([4000, 0]);
     expect(revenue('lastYear')).toEqual([7000, 0]);
-    expect(res.body.totals.current).toEqual({ revenuePaise: 8000, costPaise: 5600, marginPaise: 2400, qty: 8, returnsPaise: 0, lines: 3 });
+    expect(res.body.totals.current).toEqual({ revenueMinor: 8000, costMinor: 5600, marginMinor: 2400, qty: 8, returnsMinor: 0, lines: 3 });
     expect(res.body.asOf).not.toBeNull();
   });
 
@@ -70,14 +70,14 @@ describe('sales trends', () => {
       ['2026-11-03', 5],
     ]);
     const one = await t.call('GET', url(`grain=month&from=2026-11-01&to=2026-11-30&storeId=${south.id}`), admin.token);
-    expect(one.body.totals.current.revenuePaise).toBe(1000);
+    expect(one.body.totals.current.revenueMinor).toBe(1000);
     expect(one.body.periods.lastYear).toEqual({ from: '2025-11-01', to: '2025-12-01' });
   });
 
   it('a manager sees only their stores, and no other store by id', async () => {
     const res = await t.call('GET', url('grain=week&from=2026-11-02&to=2026-11-15'), manager.token);
     expect(res.body.stores).toBe(1);
-    expect(res.body.totals.current.revenuePaise).toBe(2000);
+    expect(res.body.totals.current.revenueMinor).toBe(2000);
     expect((await t.call('GET', url(`storeId=${south.id}`), manager.token)).status).toBe(404);
     const staff = await t.makeUser('staff', [north1.id]);
     expect((await t.call('GET', url(''), staff.token)).status).toBe(403);
@@ -95,11 +95,11 @@ describe('sales trends', () => {
     const res = await t.call('GET', `/reports/product-regions?productId=${product.id}&from=2026-11-01&to=2026-11-30`, admin.token);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      { region: 'TrNorth', stores: 2, qty: 7, revenuePaise: 7000, marginPaise: 2100, returnsPaise: 0 },
-      { region: 'TrSouth', stores: 1, qty: 1, revenuePaise: 1000, marginPaise: 300, returnsPaise: 0 },
+      { region: 'TrNorth', stores: 2, qty: 7, revenueMinor: 7000, marginMinor: 2100, returnsMinor: 0 },
+      { region: 'TrSouth', stores: 1, qty: 1, revenueMinor: 1000, marginMinor: 300, returnsMinor: 0 },
     ]);
-    expect(res.body.total).toMatchObject({ stores: 3, qty: 8, revenuePaise: 8000 });
+    expect(res.body.total).toMatchObject({ stores: 3, qty: 8, revenueMinor: 8000 });
     const mine = await t.call('GET', `/reports/product-regions?productId=${product.id}&from=2026-11-01&to=2026-11-30`, manager.token);
-    expect(mine.body.items).toEqual([{ region: 'TrNorth', stores: 1, qty: 2, revenuePaise: 2000, marginPaise: 600, returnsPaise: 0 }]);
+    expect(mine.body.items).toEqual([{ region: 'TrNorth', stores: 1, qty: 2, revenueMinor: 2000, marginMinor: 600, returnsMinor: 0 }]);
   });
 });

@@ -33,12 +33,12 @@ function inKeyOrder(docs: readonly ShiftReport[]): ShiftReport[] {
 
 function shiftsUpsertSql(device: { storeId: string; deviceId: string }, sorted: readonly ShiftReport[], now: Date) {
   return sql<{ id: string; inserted: boolean; status: string }>`
-    INSERT INTO shifts AS s (store_id, id, device_id, counter_code, status, opened_at, closed_at, cash_expected_paise, counted_paise, variance_paise, doc, received_at, updated_at)
+    INSERT INTO shifts AS s (store_id, id, device_id, counter_code, status, opened_at, closed_at, cash_expected_minor, counted_minor, variance_minor, doc, received_at, updated_at)
     SELECT ${device.storeId}::uuid, (d->>'shiftId')::uuid, ${device.deviceId}::uuid, d->>'counterCode', d->>'status', (d->>'openedAt')::timestamptz,
-           (d->>'closedAt')::timestamptz, (d->>'cashExpectedPaise')::bigint, (d->>'countedPaise')::bigint, (d->>'variancePaise')::bigint, d, ${now}, ${now}
+           (d->>'closedAt')::timestamptz, (d->>'cashExpectedMinor')::bigint, (d->>'countedMinor')::bigint, (d->>'varianceMinor')::bigint, d, ${now}, ${now}
     FROM jsonb_array_elements(${JSON.stringify(sorted)}::jsonb) AS d
-    ON CONFLICT (store_id, id) DO UPDATE SET status = EXCLUDED.status, closed_at = EXCLUDED.closed_at, cash_expected_paise = EXCLUDED.cash_expected_paise,
-      counted_paise = EXCLUDED.counted_paise, variance_paise = EXCLUDED.variance_paise, doc = EXCLUDED.doc, updated_at = EXCLUDED.updated_at
+    ON CONFLICT (store_id, id) DO UPDATE SET status = EXCLUDED.status, closed_at = EXCLUDED.closed_at, cash_expected_minor = EXCLUDED.cash_expected_minor,
+      counted_minor = EXCLUDED.counted_minor, variance_minor = EXCLUDED.variance_minor, doc = EXCLUDED.doc, updated_at = EXCLUDED.updated_at
       WHERE s.status = 'open' AND EXCLUDED.status = 'closed' AND s.device_id = EXCLUDED.device_id
     RETURNING id, (xmax = 0) AS inserted, status`;
 }

@@ -44,9 +44,9 @@ interface ShiftRowView {
   status: 'open' | 'closed';
   opened_at: Date | string;
   closed_at: Date | string | null;
-  cash_expected_paise: number | string;
-  counted_paise: number | string | null;
-  variance_paise: number | string | null;
+  cash_expected_minor: number | string;
+  counted_minor: number | string | null;
+  variance_minor: number | string | null;
   store_code: string;
   store_name: string;
   time_zone: string;
@@ -67,9 +67,9 @@ function shifts(db: Kysely<Database>, visible: string[] | null, f: Partial<ListQ
       'h.status',
       'h.opened_at',
       'h.closed_at',
-      'h.cash_expected_paise',
-      'h.counted_paise',
-      'h.variance_paise',
+      'h.cash_expected_minor',
+      'h.counted_minor',
+      'h.variance_minor',
       'h.doc',
       's.code as store_code',
       's.name as store_name',
@@ -103,12 +103,12 @@ function toSummary(r: ShiftRowView): ShiftSummary {
     openedBy: report.openedBy,
     closedAt: r.closed_at === null ? null : isoOf(r.closed_at),
     closedBy: report.closedBy,
-    floatPaise: report.floatPaise,
+    floatMinor: report.floatMinor,
     saleBills: report.saleBills,
-    salesPaise: report.salesPaise,
-    cashExpectedPaise: Number(r.cash_expected_paise),
-    countedPaise: num(r.counted_paise),
-    variancePaise: num(r.variance_paise),
+    salesMinor: report.salesMinor,
+    cashExpectedMinor: Number(r.cash_expected_minor),
+    countedMinor: num(r.counted_minor),
+    varianceMinor: num(r.variance_minor),
   };
 }
 
@@ -120,11 +120,11 @@ const csvRow = (s: ShiftSummary, words: Translator) => ({
   status: shiftStatusWord(words, s.status),
   opened: localTime(s.openedAt, s.timeZone),
   closed: s.closedAt ? localTime(s.closedAt, s.timeZone) : '',
-  float: s.floatPaise,
-  sales: s.salesPaise,
-  cashExpected: s.cashExpectedPaise,
-  counted: s.countedPaise,
-  variance: s.variancePaise,
+  float: s.floatMinor,
+  sales: s.salesMinor,
+  cashExpected: s.cashExpectedMinor,
+  counted: s.countedMinor,
+  variance: s.varianceMinor,
 });
 
 /** Head office reads the shifts of its stores (admins all, managers theirs; counters and staff are refused). */

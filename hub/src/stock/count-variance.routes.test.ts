@@ -20,7 +20,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const move = (productId: string, kind: 'IN' | 'COUNT', qty: number) => t.call('POST', '/stock-movements', staff.token, { storeId: store.id, productId, kind, qty, ...(kind === 'IN' ? { unitCostPaise: 100 } : {}) });
+const move = (productId: string, kind: 'IN' | 'COUNT', qty: number) => t.call('POST', '/stock-movements', staff.token, { storeId: store.id, productId, kind, qty, ...(kind === 'IN' ? { unitCostMinor: 100 } : {}) });
 const varianceConflicts = async (productId: string) =>
   t.db.db.selectFrom('conflicts').select('details').where('store_id', '=', store.id).where('product_id', '=', productId).where('kind', '=', 'COUNT_VARIANCE').execute();
 

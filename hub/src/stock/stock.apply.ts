@@ -16,8 +16,8 @@ export interface MovementInput {
   productId: string;
   /** Signed delta; for COUNT the counted absolute. */
   qty: number;
-  unitPricePaise: number | null;
-  unitCostPaise: number | null;
+  unitPriceMinor: number | null;
+  unitCostMinor: number | null;
   reason: string | null;
   note: string | null;
   supplierId: string | null;
@@ -159,25 +159,25 @@ async function writeBatchFacts(trx: Transaction<Database>, inserted: readonly Mo
 function movementRows(movements: readonly MovementInput[]): RawBuilder<unknown> {
   const col = <T>(f: (m: MovementInput) => T) => movements.map(f);
   return sql`
-    SELECT u.id, u.store_id, u.device_id, u.seq, u.hlc COLLATE "C" AS hlc, u.kind, u.product_id, u.qty, u.unit_price_paise, u.unit_cost_paise,
+    SELECT u.id, u.store_id, u.device_id, u.seq, u.hlc COLLATE "C" AS hlc, u.kind, u.product_id, u.qty, u.unit_price_minor, u.unit_cost_minor,
            u.reason, u.note, u.supplier_id, u.batch_id, u.user_id, u.occurred_at, u.status, u.reject_reason, u.device_hlc, u.device_time
     FROM unnest(
       ${col((m) => m.id)}::uuid[], ${col((m) => m.storeId)}::uuid[], ${col((m) => m.deviceId)}::uuid[],
       ${col((m) => m.seq)}::bigint[], ${col((m) => m.hlc)}::text[], ${col((m) => m.kind)}::text[],
-      ${col((m) => m.productId)}::uuid[], ${col((m) => m.qty)}::bigint[], ${col((m) => m.unitPricePaise)}::bigint[],
-      ${col((m) => m.unitCostPaise)}::bigint[], ${col((m) => m.reason)}::text[], ${col((m) => m.note)}::text[],
+      ${col((m) => m.productId)}::uuid[], ${col((m) => m.qty)}::bigint[], ${col((m) => m.unitPriceMinor)}::bigint[],
+      ${col((m) => m.unitCostMinor)}::bigint[], ${col((m) => m.reason)}::text[], ${col((m) => m.note)}::text[],
       ${col((m) => m.supplierId)}::uuid[], ${col((m) => m.batchId)}::uuid[], ${col((m) => m.userId)}::uuid[],
       ${col((m) => (m.occurredAt instanceof Date ? m.occurredAt.toISOString() : m.occurredAt))}::timestamptz[],
       ${col((m) => m.status ?? 'applied')}::text[], ${col((m) => m.rejectReason ?? null)}::text[],
       ${col((m) => m.deviceHlc ?? null)}::text[],
       ${col((m) => (m.deviceTime instanceof Date ? m.deviceTime.toISOString() : (m.deviceTime ?? null)))}::timestamptz[]
-    ) AS u(id, store_id, device_id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise,
+    ) AS u(id, store_id, device_id, seq, hlc, kind, product_id, qty, unit_price_minor, unit_cost_minor,
            reason, note, supplier_id, batch_id, user_id, occurred_at, status, reject_reason, device_hlc, device_time)`;
 }
 
 // One arbiter, not all three unique indexes: a tenth of the insert's time.
 const INSERT_MOVEMENTS = sql`
-    INSERT INTO movements (id, store_id, device_id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise,
+    INSERT INTO movements (id, store_id, device_id, seq, hlc, kind, product_id, qty, unit_price_minor, unit_cost_minor,
                            reason, note, supplier_id, batch_id, user_id, occurred_at, status, reject_reason, device_hlc, device_time)`;
 
 interface Written {

@@ -80,7 +80,7 @@ async function oneRun(seed: number) {
     stores.map((s) => {
       const first = devices.find((d) => d.storeId === s.id)!;
       const at = new Date(sim.now()).toISOString();
-      return [s.id, [0, 1].map((i) => ({ id: uuidv7(), storeId: s.id, name: `Customer ${i}`, phone: `0300${seed}${i}`.padEnd(11, '7'), address: null, note: null, creditLimitPaise: null, deviceId: first.id, createdAt: at, updatedAt: at }))];
+      return [s.id, [0, 1].map((i) => ({ id: uuidv7(), storeId: s.id, name: `Customer ${i}`, phone: `0300${seed}${i}`.padEnd(11, '7'), address: null, note: null, creditLimitMinor: null, deviceId: first.id, createdAt: at, updatedAt: at }))];
     }),
   );
   const ledger = new Map<string, LedgerEntry[]>(devices.map((d) => [d.id, []]));
@@ -90,8 +90,8 @@ async function oneRun(seed: number) {
     const base = { id: uuidv7(), storeId: d.storeId, customerId: customer.id, deviceId: d.id, entrySeq: mine.length + 1, occurredAt: new Date(sim.now()).toISOString(), by: { id: null, name: 'cashier' }, note: null };
     mine.push(
       r.chance(0.6)
-        ? { ...base, kind: 'credit_sale', amountPaise: r.int(100, 5000), billId: uuidv7(), billNumber: `M-C1-${String(mine.length + 1).padStart(6, '0')}`, dueOn: null, approvedBy: null }
-        : { ...base, kind: 'payment', amountPaise: -r.int(100, 3000), method: r.pick(['cash', 'upi'] as const) },
+        ? { ...base, kind: 'credit_sale', amountMinor: r.int(100, 5000), billId: uuidv7(), billNumber: `M-C1-${String(mine.length + 1).padStart(6, '0')}`, dueOn: null, approvedBy: null }
+        : { ...base, kind: 'payment', amountMinor: -r.int(100, 3000), method: r.pick(['cash', 'upi'] as const) },
     );
   };
   /** What a push carries of the khata: the store's customers, and a shuffled pick of this counter's entries with repeats. */
@@ -166,12 +166,12 @@ async function oneRun(seed: number) {
   }
   for (const store of stores) {
     const made = devices.filter((d) => d.storeId === store.id).flatMap((d) => ledger.get(d.id)!);
-    const rows = await t.db.db.selectFrom('credit_entries').select(['id', 'customer_id', 'device_id', 'entry_seq', 'amount_paise']).where('store_id', '=', store.id).execute();
+    const rows = await t.db.db.selectFrom('credit_entries').select(['id', 'customer_id', 'device_id', 'entry_seq', 'amount_minor']).where('store_id', '=', store.id).execute();
     expect(rows.map((x) => x.id).sort(), `seed ${seed}: every entry stored once`).toEqual(made.map((e) => e.id).sort());
     expect(rows.map((x) => `${x.device_id}/${x.entry_seq}`).sort(), `seed ${seed}: (device, entry seq) once`).toEqual(made.map((e) => `${e.deviceId}/${e.entrySeq}`).sort());
     for (const c of customers.get(store.id)!) {
-      const hub = rows.filter((x) => x.customer_id === c.id).reduce((a, x) => a + Number(x.amount_paise), 0);
-      expect(hub, `seed ${seed}: ${c.name}'s balance = the sum of every entry made`).toBe(made.filter((e) => e.customerId === c.id).reduce((a, e) => a + e.amountPaise, 0));
+      const hub = rows.filter((x) => x.customer_id === c.id).reduce((a, x) => a + Number(x.amount_minor), 0);
+      expect(hub, `seed ${seed}: ${c.name}'s balance = the sum of every entry made`).toBe(made.filter((e) => e.customerId === c.id).reduce((a, e) => a + e.amountMinor, 0));
     }
   }
 

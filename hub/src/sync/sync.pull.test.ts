@@ -121,7 +121,7 @@ describe('GET /sync/pull', () => {
       expect({ stock: idle.result.stock.length, more: idle.result.hasMore }).toEqual({ stock: 0, more: false });
 
       // A catalog change: the general pull sends it (and the stock written with it).
-      const added = (await t.call('POST', '/products', admin.token, { sku: `QP-new-${uuidv7()}`, name: 'Quick new', unit: 'pc', pricePaise: 100 })).body as { id: string };
+      const added = (await t.call('POST', '/products', admin.token, { sku: `QP-new-${uuidv7()}`, name: 'Quick new', unit: 'pc', priceMinor: 100 })).body as { id: string };
       d.record('IN', added.id, 1);
       await d.pushAll();
       const after = await recordQueries(() => d.pullAll());
@@ -148,7 +148,7 @@ describe('GET /sync/pull', () => {
       const version = await nextVersion(slow, CATALOG_SCOPE);
       await slow
         .insertInto('products')
-        .values({ id: slowId, sku: `SLOW-${slowId}`, barcode: null, name: 'Slow', unit: 'pc', category: null, supplier_id: null, price_paise: 1, version, updated_at: new Date() })
+        .values({ id: slowId, sku: `SLOW-${slowId}`, barcode: null, name: 'Slow', unit: 'pc', category: null, supplier_id: null, price_minor: 1, version, updated_at: new Date() })
         .execute();
 
       d.record('IN', product.id, 4); // the fast one: commits while the slow one is open
@@ -170,7 +170,7 @@ describe('GET /sync/pull', () => {
 
       const slow = await t.db.db.startTransaction().execute();
       await applyMovements(slow, [
-        { id: uuidv7(), storeId: store.id, deviceId: null, seq: null, hlc: '001700000000000-000000-hub', kind: 'IN', productId: p1.id, qty: 5, unitPricePaise: null, unitCostPaise: null, reason: null, note: null, supplierId: null, batchId: null, userId: null, occurredAt: new Date() },
+        { id: uuidv7(), storeId: store.id, deviceId: null, seq: null, hlc: '001700000000000-000000-hub', kind: 'IN', productId: p1.id, qty: 5, unitPriceMinor: null, unitCostMinor: null, reason: null, note: null, supplierId: null, batchId: null, userId: null, occurredAt: new Date() },
       ]);
       d.record('IN', p2.id, 7);
       const fast = d.push(d.slice(1, 1)); // waits for the store's version lock: it can only get a later version

@@ -107,7 +107,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('round trips of a push (real Pos
     const store = await t.makeStore(`RW${uuidv7().slice(-8)}`);
     const device = await SimDevice.enroll(t, admin.token, store.id, 'till');
     const offlineId = uuidv7();
-    const product = { id: offlineId, sku: `OFF-${offlineId.slice(-8)}`, name: 'Made offline', unit: 'pc' as const, pricePaise: 500, costPaise: 0, reorderLevel: 0 };
+    const product = { id: offlineId, sku: `OFF-${offlineId.slice(-8)}`, name: 'Made offline', unit: 'pc' as const, priceMinor: 500, costMinor: 0, reorderLevel: 0 };
     const held = await t.db.db.startTransaction().execute();
     try {
       device.record('IN', offlineId, 5);

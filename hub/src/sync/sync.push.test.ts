@@ -140,8 +140,8 @@ describe('POST /sync/push', () => {
     const newId = uuidv7();
     const dupId = uuidv7();
     const products = [
-      { id: newId, sku: `NEW-${uuidv7()}`, name: 'Offline soap', unit: 'pc', pricePaise: 2500 },
-      { id: dupId, sku: hubSku, name: 'Same SKU typed offline', unit: 'pc', pricePaise: 1000 },
+      { id: newId, sku: `NEW-${uuidv7()}`, name: 'Offline soap', unit: 'pc', priceMinor: 2500 },
+      { id: dupId, sku: hubSku, name: 'Same SKU typed offline', unit: 'pc', priceMinor: 1000 },
     ];
     device.record('IN', newId, 6);
     device.record('IN', dupId, 4);

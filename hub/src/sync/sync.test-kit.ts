@@ -163,7 +163,7 @@ export class SimDevice {
 
   createProduct(sku: string): string {
     const id = uuidv7();
-    this.offline.push({ id, sku, name: `Offline ${sku}`, unit: 'pc', pricePaise: 1000, costPaise: 0, reorderLevel: 0, packs: [] });
+    this.offline.push({ id, sku, name: `Offline ${sku}`, unit: 'pc', priceMinor: 1000, costMinor: 0, reorderLevel: 0, packs: [] });
     return id;
   }
 

@@ -140,8 +140,8 @@ export async function createTestApp(opts: TestAppOptions = {}) {
         unit: fields.unit ?? 'pc',
         category: 'general',
         supplier_id: null,
-        price_paise: 1000,
-        cost_paise: 700,
+        price_minor: 1000,
+        cost_minor: 700,
         reorder_level: fields.reorderLevel ?? 5,
         updated_at: new Date(),
       })

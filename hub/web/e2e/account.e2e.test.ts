@@ -157,7 +157,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
   it('activity log: a product found by SKU, its movement in words (kind, display units, stock after), the stored JSON only behind a toggle', async () => {
     const stores = await api.call<{ items: Store[] }>('GET', '/stores?limit=10');
     const store = stores.items.find((s) => s.code === 'DEV-01')!;
-    const rice = await api.call<{ id: string }>('POST', '/products', { sku: 'RICE-BAS', name: 'Basmati Rice', unit: 'g', pricePaise: 32000, barcode: '8901234567895' });
+    const rice = await api.call<{ id: string }>('POST', '/products', { sku: 'RICE-BAS', name: 'Basmati Rice', unit: 'g', priceMinor: 32000, barcode: '8901234567895' });
     await api.call('POST', '/stock-movements', { storeId: store.id, productId: rice.id, kind: 'IN', qty: 25000 });
 
     await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Activity logs', exact: true }).click();

@@ -28,7 +28,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
       expect(text).toContain(b.number);
       expect(text).toContain(b.storeName);
       expect(text).toContain(b.cashierName ?? '');
-      expect(text).toContain(formatMoney(b.totalPaise));
+      expect(text).toContain(formatMoney(b.totalMinor));
     }
     expect(await rows().filter({ hasText: t.seed.cash.number }).innerText()).toMatch(/returned/);
     expect(await rows().filter({ hasText: t.seed.voided.number }).innerText()).toMatch(/voided/);
@@ -64,8 +64,8 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect(byMethod.items.find((r) => r.key === 'card')).toBeUndefined();
     const card = t.page.getByTestId('bills-report-method');
     await card.locator('tbody tr').first().waitFor();
-    for (const r of byMethod.items) expect(await card.innerText()).toContain(formatMoney(r.netPaise));
-    expect(await card.innerText()).toContain(formatMoney(byMethod.totalPaise));
+    for (const r of byMethod.items) expect(await card.innerText()).toContain(formatMoney(r.netMinor));
+    expect(await card.innerText()).toContain(formatMoney(byMethod.totalMinor));
     const byCashier = await t.page.getByTestId('bills-report-cashier').innerText();
     expect(byCashier).toContain('Sana Malik');
     expect(byCashier).toContain('Bilal Ahmed');

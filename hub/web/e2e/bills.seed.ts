@@ -27,7 +27,7 @@ export class Counter {
     this.no += 1;
     const billLines = lines.map((l, i) => {
       const sign = l.direction === 'return' ? -1 : 1;
-      const gross = l.qty * l.product.pricePaise;
+      const gross = l.qty * l.product.priceMinor;
       return {
         lineNo: i + 1,
         direction: l.direction ?? 'sale',
@@ -36,19 +36,19 @@ export class Counter {
         name: l.product.name,
         unit: l.product.unit,
         qty: l.qty,
-        listPricePaise: l.product.pricePaise,
-        unitPricePaise: l.product.pricePaise,
-        unitCostPaise: l.product.costPaise,
+        listPriceMinor: l.product.priceMinor,
+        unitPriceMinor: l.product.priceMinor,
+        unitCostMinor: l.product.costMinor,
         discount: null,
-        grossPaise: gross,
-        lineDiscountPaise: 0,
-        billDiscountPaise: 0,
-        totalPaise: sign * gross,
+        grossMinor: gross,
+        lineDiscountMinor: 0,
+        billDiscountMinor: 0,
+        totalMinor: sign * gross,
         returnOf: null,
         disposition: l.direction === 'return' ? ('restock' as const) : null,
       };
     });
-    const total = billLines.reduce((a, l) => a + l.totalPaise, 0);
+    const total = billLines.reduce((a, l) => a + l.totalMinor, 0);
     const bill = billSchema.parse({
       id,
       number: `${this.store.code}-${this.code}-${String(this.no).padStart(6, '0')}`,
@@ -67,12 +67,12 @@ export class Counter {
       reason: null,
       lines: billLines,
       billDiscount: null,
-      subtotalPaise: total,
-      discountPaise: 0,
-      roundingPaise: 0,
-      totalPaise: total,
+      subtotalMinor: total,
+      discountMinor: 0,
+      roundingMinor: 0,
+      totalMinor: total,
       payments,
-      changePaise: payments.reduce((a, p) => a + (p.changePaise ?? 0), 0),
+      changeMinor: payments.reduce((a, p) => a + (p.changeMinor ?? 0), 0),
       occurredAt: new Date().toISOString(),
       void: null,
       ...extra,
@@ -110,8 +110,8 @@ export async function seedBills(api: ApiSeeder) {
   const saddar = await store('KHI-01', 'Saddar');
   const clifton = await store('KHI-02', 'Clifton');
   const supplier = await api.supplier('Indus Traders', '+92 21 3500 1000');
-  const product = (sku: string, name: string, pricePaise: number) =>
-    api.product({ sku, name, unit: 'pc', category: 'Staples', supplierId: supplier.id, pricePaise, costPaise: pricePaise - 500, reorderLevel: 2 });
+  const product = (sku: string, name: string, priceMinor: number) =>
+    api.product({ sku, name, unit: 'pc', category: 'Staples', supplierId: supplier.id, priceMinor, costMinor: priceMinor - 500, reorderLevel: 2 });
   const atta = await product('ATTA-5', 'Chakki Atta 5 kg', 95000);
   const tea = await product('TEA-TAPAL-250', 'Tapal Danedar 250 g', 42000);
   for (const s of [saddar, clifton]) for (const p of [atta, tea]) await api.move(s.id, p.id, 'IN', 50);
@@ -119,18 +119,18 @@ export async function seedBills(api: ApiSeeder) {
   const far = await Counter.enroll(api, clifton, 'Clifton till', 'C1');
   const counters = { till, far };
 
-  const cash = await till.sell([{ product: atta, qty: 2 }, { product: tea, qty: 1 }], [{ method: 'cash', amountPaise: 232000, tenderedPaise: 250000, changePaise: 18000 }]);
-  const split = await till.sell([{ product: tea, qty: 3 }], [{ method: 'cash', amountPaise: 60000, tenderedPaise: 60000, changePaise: 0 }, { method: 'jazzcash', amountPaise: 66000 }], {
+  const cash = await till.sell([{ product: atta, qty: 2 }, { product: tea, qty: 1 }], [{ method: 'cash', amountMinor: 232000, tenderedMinor: 250000, changeMinor: 18000 }]);
+  const split = await till.sell([{ product: tea, qty: 3 }], [{ method: 'cash', amountMinor: 60000, tenderedMinor: 60000, changeMinor: 0 }, { method: 'jazzcash', amountMinor: 66000 }], {
     cashier: { id: null, name: 'Bilal Ahmed' },
   });
-  const ret = await till.sell([{ product: tea, qty: 1, direction: 'return' }], [{ method: 'cash', amountPaise: -42000 }], {
+  const ret = await till.sell([{ product: tea, qty: 1, direction: 'return' }], [{ method: 'cash', amountMinor: -42000 }], {
     kind: 'return',
     originalBillId: cash.id,
     originalNumber: cash.number,
   });
-  const rang = await till.sell([{ product: atta, qty: 1 }], [{ method: 'card', amountPaise: 95000 }]);
+  const rang = await till.sell([{ product: atta, qty: 1 }], [{ method: 'card', amountMinor: 95000 }]);
   const voided = await till.void(rang, 'rang up twice');
-  const other = await far.sell([{ product: atta, qty: 1 }], [{ method: 'cash', amountPaise: 95000, tenderedPaise: 100000, changePaise: 5000 }], { cashier: { id: null, name: 'Zara Khan' } });
+  const other = await far.sell([{ product: atta, qty: 1 }], [{ method: 'cash', amountMinor: 95000, tenderedMinor: 100000, changeMinor: 5000 }], { cashier: { id: null, name: 'Zara Khan' } });
   await api.user('imran', 'Imran Qureshi', PASSWORD, 'manager', [saddar.id]);
   return { saddar, clifton, cash, split, ret, voided, other, counters };
 }

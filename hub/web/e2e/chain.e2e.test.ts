@@ -25,7 +25,7 @@ const to = new Date(`${TO}T23:59:59.999Z`);
  * times its price, weighed goods priced per kg with half-up rounding), not taken from the hub.
  */
 const LINE = (of: 'price' | 'cost') =>
-  sql.raw(`(((-m.qty) * coalesce(m.unit_${of}_paise, p.${of}_paise) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))`);
+  sql.raw(`(((-m.qty) * coalesce(m.unit_${of}_minor, p.${of}_minor) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))`);
 
 describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () => {
   let hub: RealHub;
@@ -144,7 +144,7 @@ describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () =>
     const byValue = (await sql<{ name: string }>`
       SELECT s.name FROM stock k JOIN products p ON p.id = k.product_id JOIN stores s ON s.id = k.store_id
       GROUP BY s.id, s.name, s.code
-      ORDER BY coalesce(sum((k.qty * p.cost_paise) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END)) FILTER (WHERE k.qty > 0), 0) DESC, s.code`.execute(db)).rows.map((r) => r.name);
+      ORDER BY coalesce(sum((k.qty * p.cost_minor) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END)) FILTER (WHERE k.qty > 0), 0) DESC, s.code`.execute(db)).rows.map((r) => r.name);
     const edgeNames = async (testId: string) => (await page.getByTestId(testId).locator('tbody tr td:first-child').allInnerTexts()).map((x) => x.replace(/\s+\S+$/, ''));
     expect(await edgeNames('stock-value-highest')).toEqual(byValue.slice(0, 5));
     expect(await edgeNames('stock-value-lowest')).toEqual(byValue.slice(-5).reverse());
@@ -243,8 +243,8 @@ describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () =>
 
   it('rolls stock value and live alerts up by region as SQL does, and drills region → store → product', async () => {
     await open(`/rankings?from=${FROM}&to=${TO}&sort=sales&dir=desc&limit=20`);
-    const money = (paise: number | string) => `₹${(Number(paise) / 100).toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-    const VALUE = sql.raw(`round(k.qty * coalesce(c.cost_paise, p.cost_paise) / (CASE p.unit WHEN 'pc' THEN 1.0 ELSE 1000.0 END))`);
+    const money = (minor: number | string) => `₹${(Number(minor) / 100).toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const VALUE = sql.raw(`round(k.qty * coalesce(c.cost_minor, p.cost_minor) / (CASE p.unit WHEN 'pc' THEN 1.0 ELSE 1000.0 END))`);
     const { rows: regions } = await sql<{ region: string; stores: number; value: string; low: number; out: number }>`
       SELECT s.region, count(DISTINCT s.id)::int AS stores, sum(${VALUE}) AS value,
         (SELECT count(*)::int FROM alerts a JOIN stores x ON x.id = a.store_id WHERE x.region = s.region AND a.kind = 'low' AND a.state IN ('open', 'acknowledged')) AS low,

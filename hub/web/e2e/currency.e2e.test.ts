@@ -50,7 +50,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     api.token = (await api.call<LoginResult>('POST', '/auth/login', { username: 'owner', password: PASSWORD }, '')).token;
     expect(await api.call<HubSettings>('GET', '/settings')).toMatchObject({ currency: 'PKR', currencySymbol: 'Rs', defaultLocale: 'en' });
     const supplier = await api.supplier('Saddar Wholesale', '+92 21 3500 1000');
-    await api.product({ sku: 'KARACHI-CHAI', name: 'Tapal Danedar 900 g', unit: 'pc', category: 'Beverages', supplierId: supplier.id, pricePaise: 145050, costPaise: 132000, reorderLevel: 5 });
+    await api.product({ sku: 'KARACHI-CHAI', name: 'Tapal Danedar 900 g', unit: 'pc', category: 'Beverages', supplierId: supplier.id, priceMinor: 145050, costMinor: 132000, reorderLevel: 5 });
 
     await openTab(page, 'Products');
     await priceCell().waitFor();
@@ -70,7 +70,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     const store = await api.call<{ id: string }>('POST', '/stores', { code: 'KHI-01', name: 'Saddar Kiryana', region: 'Sindh', location: 'Saddar, Karachi', timeZone: 'Asia/Karachi' });
     const chai = (await api.call<{ items: { id: string; sku: string }[] }>('GET', '/products?q=KARACHI-CHAI')).items.find((p) => p.sku === 'KARACHI-CHAI')!;
     await api.call('POST', '/stock-movements', { storeId: store.id, productId: chai.id, kind: 'IN', qty: 24 });
-    await api.call('POST', '/stock-movements', { storeId: store.id, productId: chai.id, kind: 'SALE', qty: -3, unitPricePaise: 145050 });
+    await api.call('POST', '/stock-movements', { storeId: store.id, productId: chai.id, kind: 'SALE', qty: -3, unitPriceMinor: 145050 });
     await api.user('karachi-ho', 'Sana Qureshi', PASSWORD, 'manager', [store.id]);
     // Tall enough for the whole Overview, so the sidebar (one screen high) is not cut in the picture.
     const context = await browser.newContext({ viewport: { width: 1280, height: 1500 }, reducedMotion: 'reduce', timezoneId: 'Asia/Karachi', locale: 'en-PK' });

@@ -66,7 +66,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     const day = new Date();
     const from = new Date(day.getFullYear(), day.getMonth(), day.getDate()).toISOString();
     const to = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 23, 59, 59, 999).toISOString();
-    const sales = await api.call<{ items: { revenuePaise: number }[] }>(
+    const sales = await api.call<{ items: { revenueMinor: number }[] }>(
       'GET',
       `/reports/sales?groupBy=day&from=${from}&to=${to}`,
     );
@@ -76,7 +76,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
       'kpi-low': String((await api.call<{ totals: { low: number } }>('GET', '/stocks/counts')).totals.low),
       // Stocked rows at zero plus carried products never stocked (none here: every store received all six).
       'kpi-out': String(await api.call<{ totals: { out: number; neverStocked: number } }>('GET', '/stocks/counts').then(({ totals }) => totals.out + totals.neverStocked)),
-      'kpi-sales-today': formatMoney(sales.items.reduce((s, r) => s + r.revenuePaise, 0)),
+      'kpi-sales-today': formatMoney(sales.items.reduce((s, r) => s + r.revenueMinor, 0)),
       'kpi-conflicts': String(await count('/conflicts?limit=500&status=open')),
     };
     expect(expected['kpi-conflicts']).toBe('1');

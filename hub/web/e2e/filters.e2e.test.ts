@@ -15,7 +15,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
       const seed = await seedHub(api);
       await api.call('PATCH', `/products/${seed.soap.id}`, { barcode: '8901030865278' });
       // In the catalog, so every store carries it, but no store has had any yet.
-      await api.call('POST', '/products', { sku: 'MAGGI-70', name: 'Maggi Noodles 70 g', unit: 'pc', category: 'Snacks', pricePaise: 1400, costPaise: 1150, reorderLevel: 10 });
+      await api.call('POST', '/products', { sku: 'MAGGI-70', name: 'Maggi Noodles 70 g', unit: 'pc', category: 'Snacks', priceMinor: 1400, costMinor: 1150, reorderLevel: 10 });
       return seed;
     },
   });

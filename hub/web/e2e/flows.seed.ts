@@ -48,7 +48,7 @@ class Counter {
   /** Enter the supplier's bill against an order (a partial delivery when it brings less). */
   async receiveBill(po: PurchaseOrder, lines: { product: Product; qty: number }[], billNo: string): Promise<GoodsReceipt> {
     this.receipts += 1;
-    const full = lines.map((l, i) => ({ lineNo: i + 1, productId: l.product.id, sku: l.product.sku, name: l.product.name, unit: l.product.unit, receivedQty: l.qty, costPaise: l.product.costPaise, taxPaise: 0, onHandBeforeQty: 0 }));
+    const full = lines.map((l, i) => ({ lineNo: i + 1, productId: l.product.id, sku: l.product.sku, name: l.product.name, unit: l.product.unit, receivedQty: l.qty, costMinor: l.product.costMinor, taxMinor: 0, onHandBeforeQty: 0 }));
     const receipt = goodsReceiptSchema.parse({
       id: uuidv7(),
       number: formatPurchaseNumber('receipt', this.store.code, 'C1', this.receipts),
@@ -68,7 +68,7 @@ class Counter {
       receivedBy: { id: null, name: 'Bilal Ahmed' },
       occurredAt: new Date().toISOString(),
     });
-    const movements = full.map((l) => this.move('IN', l.productId, l.receivedQty, receipt.id, { supplierId: po.supplierId, unitCostPaise: l.costPaise }));
+    const movements = full.map((l) => this.move('IN', l.productId, l.receivedQty, receipt.id, { supplierId: po.supplierId, unitCostMinor: l.costMinor }));
     await this.api.call('POST', '/sync/push', { movements, goodsReceipts: [receipt] }, this.token);
     return receipt;
   }
@@ -99,10 +99,10 @@ export async function seedFlows(api: ApiSeeder) {
   const lahore = await store('LHR-01', 'Anarkali', 'Punjab');
   const indus = await api.supplier('Indus Traders', '+92 21 3500 1000');
   const dairy = await api.supplier('Nurpur Dairy', '+92 42 3500 2000');
-  const atta = await api.product({ sku: 'ATTA-5', name: 'Chakki Atta 5 kg', unit: 'pc', category: 'Staples', supplierId: indus.id, pricePaise: 95000, costPaise: 90000, reorderLevel: 5 });
-  const rice = await api.product({ sku: 'RICE-LOOSE', name: 'Basmati Rice (loose)', unit: 'g', category: 'Staples', supplierId: indus.id, pricePaise: 32000, costPaise: 28000, reorderLevel: 2000 });
-  const tea = await api.product({ sku: 'TEA-TAPAL-250', name: 'Tapal Danedar 250 g', unit: 'pc', category: 'Beverages', supplierId: indus.id, pricePaise: 42000, costPaise: 39000, reorderLevel: 4 });
-  const milk = await api.product({ sku: 'MILK-1L', name: 'Nurpur Milk 1 L', unit: 'pc', category: 'Dairy', supplierId: dairy.id, pricePaise: 22000, costPaise: 20000, reorderLevel: 6 });
+  const atta = await api.product({ sku: 'ATTA-5', name: 'Chakki Atta 5 kg', unit: 'pc', category: 'Staples', supplierId: indus.id, priceMinor: 95000, costMinor: 90000, reorderLevel: 5 });
+  const rice = await api.product({ sku: 'RICE-LOOSE', name: 'Basmati Rice (loose)', unit: 'g', category: 'Staples', supplierId: indus.id, priceMinor: 32000, costMinor: 28000, reorderLevel: 2000 });
+  const tea = await api.product({ sku: 'TEA-TAPAL-250', name: 'Tapal Danedar 250 g', unit: 'pc', category: 'Beverages', supplierId: indus.id, priceMinor: 42000, costMinor: 39000, reorderLevel: 4 });
+  const milk = await api.product({ sku: 'MILK-1L', name: 'Nurpur Milk 1 L', unit: 'pc', category: 'Dairy', supplierId: dairy.id, priceMinor: 22000, costMinor: 20000, reorderLevel: 6 });
 
   const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
   for (const s of [saddar, clifton, lahore]) {

@@ -17,7 +17,7 @@ const suite = browserTestSuite('margins and valuation on a generated chain');
 const PASSWORD = 'margins-password-1';
 /** This helper's fixed port (the session gives each its own range). */
 const PORT = 8934;
-const rupees = (paise: number) => `₹${(paise / 100).toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const rupees = (minor: number) => `₹${(minor / 100).toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () => {
   let hub: RealHub;
@@ -31,7 +31,7 @@ describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () =>
     prepareDb: async (d) => {
       await generateWorld(kyselyTarget(d.db), { stores: 4, products: 30, movements: 4 * 30 + 3_000, days: 20, seed: 23, admin: { username: 'controller', password: PASSWORD, name: 'Finance Controller' }, staffPassword: PASSWORD });
       // Receipts at varying cost, so the moving average moves; then the rollups as the jobs build them.
-      await sql`UPDATE movements SET unit_cost_paise = unit_cost_paise * (90 + abs(hashtext(id::text)) % 21) / 100 WHERE kind = 'IN'`.execute(d.db);
+      await sql`UPDATE movements SET unit_cost_minor = unit_cost_minor * (90 + abs(hashtext(id::text)) % 21) / 100 WHERE kind = 'IN'`.execute(d.db);
       const { rows } = await sql<{ day: string }>`SELECT DISTINCT to_char(occurred_at, 'YYYY-MM-DD') AS day FROM movements`.execute(d.db);
       const days = [...new Set(rows.flatMap((r) => [r.day, new Date(Date.parse(`${r.day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)]))];
       for (const s of await d.db.selectFrom('stores').select('id').execute()) await rollupCosts(d.db, s.id);
@@ -66,20 +66,20 @@ describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () =>
     await page.waitForLoadState('networkidle');
     const to = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
-    const margins = await ask<{ totals: { revenuePaise: number; marginPaise: number }; items: unknown[] }>(`/api/v1/reports/margins?groupBy=product&from=${from}&to=${to}&limit=500`);
-    const value = await ask<{ totals: { costPaise: number; retailPaise: number } }>('/api/v1/reports/stock-value');
-    expect(margins.totals.revenuePaise).toBeGreaterThan(0);
-    expect(await text('kpi-margins-sales')).toContain(rupees(margins.totals.revenuePaise));
-    expect(await text('kpi-margins-margin')).toContain(rupees(margins.totals.marginPaise));
-    expect(await text('kpi-margins-stock')).toContain(rupees(value.totals.costPaise));
+    const margins = await ask<{ totals: { revenueMinor: number; marginMinor: number }; items: unknown[] }>(`/api/v1/reports/margins?groupBy=product&from=${from}&to=${to}&limit=500`);
+    const value = await ask<{ totals: { costMinor: number; retailMinor: number } }>('/api/v1/reports/stock-value');
+    expect(margins.totals.revenueMinor).toBeGreaterThan(0);
+    expect(await text('kpi-margins-sales')).toContain(rupees(margins.totals.revenueMinor));
+    expect(await text('kpi-margins-margin')).toContain(rupees(margins.totals.marginMinor));
+    expect(await text('kpi-margins-stock')).toContain(rupees(value.totals.costMinor));
     expect(await page.getByTestId('margins-table').locator('tbody tr').count()).toBe(margins.items.length);
-    const shrink = await ask<{ totalCostPaise: number }>(`/api/v1/reports/shrinkage?from=${from}&to=${to}`);
-    expect(await text('shrinkage-total')).toContain(rupees(shrink.totalCostPaise));
+    const shrink = await ask<{ totalCostMinor: number }>(`/api/v1/reports/shrinkage?from=${from}&to=${to}`);
+    expect(await text('shrinkage-total')).toContain(rupees(shrink.totalCostMinor));
     await page.getByTestId('dead-days').fill('3');
     await page.getByTestId('dead-total').waitFor();
-    const dead = await ask<{ totalCostPaise: number }>('/api/v1/reports/dead-stock?days=3&limit=200');
+    const dead = await ask<{ totalCostMinor: number }>('/api/v1/reports/dead-stock?days=3&limit=200');
     // The figure follows the typed number once its request answers: wait for it rather than for an idle network.
-    await expect.poll(() => text('dead-total')).toContain(rupees(dead.totalCostPaise));
+    await expect.poll(() => text('dead-total')).toContain(rupees(dead.totalCostMinor));
     await shot('web-margins');
 
     await page.getByTestId('margins-by').selectOption('store');

@@ -28,17 +28,17 @@ describe.skipIf(suite.skip)(suite.title, () => {
     await openReceivables(t.page, 'owner');
     const r = await t.api.call<ReceivablesReport>('GET', '/reports/receivables?top=20');
     // Ravi 5,000 + 2,000 − 1,000 − 500 = 5,500; Nadia 1,250; Zara 3,000 − 750 = 2,250 (rupees).
-    expect(r.total.balancePaise).toBe(900_000);
-    expect(await text(t.page, 'kpi-receivables-owed')).toContain(formatMoney(r.total.balancePaise));
+    expect(r.total.balanceMinor).toBe(900_000);
+    expect(await text(t.page, 'kpi-receivables-owed')).toContain(formatMoney(r.total.balanceMinor));
     expect(await text(t.page, 'kpi-receivables-owed')).toContain('3 customers with a balance');
-    expect(await text(t.page, 'kpi-receivables-overdue')).toContain(formatMoney(r.total.overduePaise));
+    expect(await text(t.page, 'kpi-receivables-overdue')).toContain(formatMoney(r.total.overdueMinor));
     expect(await text(t.page, 'kpi-receivables-over90')).toContain(formatMoney(r.total.ageing.d90plus));
-    expect(await text(t.page, 'kpi-receivables-collected')).toContain(formatMoney(r.collections.reduce((a, c) => a + c.paidPaise, 0)));
+    expect(await text(t.page, 'kpi-receivables-collected')).toContain(formatMoney(r.collections.reduce((a, c) => a + c.paidMinor, 0)));
 
     await expect.poll(() => rows(t.page, 'receivables-stores').count()).toBe(2);
     for (const s of r.stores) {
       const row = (await rows(t.page, 'receivables-stores').filter({ hasText: s.storeName }).innerText()).replace(/\s+/g, ' ');
-      for (const paise of [s.balancePaise, s.overduePaise, s.ageing.d0_30, s.ageing.d31_60, s.ageing.d61_90, s.ageing.d90plus]) expect(row).toContain(formatMoney(paise));
+      for (const minor of [s.balanceMinor, s.overdueMinor, s.ageing.d0_30, s.ageing.d31_60, s.ageing.d61_90, s.ageing.d90plus]) expect(row).toContain(formatMoney(minor));
     }
     // Sortable: by balance, largest first, then smallest.
     const balanceHeader = t.page.getByTestId('receivables-stores').getByRole('button', { name: 'Balance' });
@@ -55,10 +55,10 @@ describe.skipIf(suite.skip)(suite.title, () => {
       const line = await top.nth(i).innerText();
       expect(line).toContain(x.name);
       expect(line).toContain(x.storeName);
-      expect(line).toContain(formatMoney(x.balancePaise));
+      expect(line).toContain(formatMoney(x.balanceMinor));
     }
     const collection = await text(t.page, 'receivables-collection');
-    for (const c of r.collections) expect(collection).toContain(formatMoney(c.paidPaise));
+    for (const c of r.collections) expect(collection).toContain(formatMoney(c.paidMinor));
     expect(collection).toMatch(/Saddar .*500\.00/);
     // Words people read: names, money, dates; never an id.
     const body = await t.page.locator('main').innerText();
@@ -82,15 +82,15 @@ describe.skipIf(suite.skip)(suite.title, () => {
     const lines = dialog.getByTestId('statement-lines').locator('tbody tr');
     await expect.poll(() => lines.count()).toBe(d.statement.lines.length + 2);
     expect(await lines.first().innerText()).toContain('Opening balance');
-    expect(await lines.last().innerText()).toMatch(new RegExp(`Closing balance.*${formatMoney(d.statement.closingPaise).replace(/[.]/g, '\\.')}`, 's'));
-    expect(d.statement.closingPaise).toBe(550_000);
+    expect(await lines.last().innerText()).toMatch(new RegExp(`Closing balance.*${formatMoney(d.statement.closingMinor).replace(/[.]/g, '\\.')}`, 's'));
+    expect(d.statement.closingMinor).toBe(550_000);
     const all = await dialog.getByTestId('statement-lines').innerText();
     expect(all).toContain(`Credit sale · bill ${t.seed.raviOld.billNumber}`);
     expect(all).toContain(`Credit sale · bill ${t.seed.raviNew.billNumber}`);
     expect(all).toContain('Payment received · JazzCash');
     expect(all).toContain('Payment received · Cash');
-    for (const l of d.statement.lines) expect(all).toContain(formatMoney(l.balancePaise));
-    expect(await text(t.page, 'statement-balance')).toContain(formatMoney(d.balancePaise));
+    for (const l of d.statement.lines) expect(all).toContain(formatMoney(l.balanceMinor));
+    expect(await text(t.page, 'statement-balance')).toContain(formatMoney(d.balanceMinor));
     expect(await dialog.innerText()).not.toContain(t.seed.ravi.id);
     // The reminder to send: balance and latest bills in words, and a WhatsApp link carrying it.
     const reminder = await dialog.getByTestId('statement-reminder').innerText();
@@ -105,7 +105,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     const part = await t.api.call<CustomerDetail>('GET', `/customers/${t.seed.ravi.id}?from=${from}`);
     await dialog.getByLabel('From').fill(from);
     await expect.poll(() => lines.count()).toBe(part.statement.lines.length + 2);
-    expect(await lines.first().innerText()).toContain(formatMoney(part.statement.openingPaise));
+    expect(await lines.first().innerText()).toContain(formatMoney(part.statement.openingMinor));
     await t.page.keyboard.press('Escape');
     await expect.poll(() => t.page.url()).not.toContain('customer=');
   });
@@ -139,8 +139,8 @@ describe.skipIf(suite.skip)(suite.title, () => {
       // The hub names no currency here: the language's usual one, as every amount on the page is in.
       expect(await page.getByTestId('statement-print-currency').innerText()).toBe(createTranslator({ locale: 'en' }).currency.code);
       expect(await page.getByTestId('statement-print-period').innerText()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4} to \d{1,2} [A-Z][a-z]{2} \d{4}$/);
-      expect(await page.getByTestId('statement-print-closing').innerText()).toBe(formatMoney(d.statement.closingPaise));
-      for (const l of d.statement.lines) expect(printed).toContain(formatMoney(l.balancePaise));
+      expect(await page.getByTestId('statement-print-closing').innerText()).toBe(formatMoney(d.statement.closingMinor));
+      for (const l of d.statement.lines) expect(printed).toContain(formatMoney(l.balanceMinor));
       expect(await sheet.locator('tbody tr').count()).toBe(d.statement.lines.length + 2);
       await t.shot('web-receivables-statement-print');
       // Chromium's own PDF of the print layout: a real PDF, one A4 page for this short statement.
@@ -180,7 +180,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     expect(mine.stores.map((s) => s.storeName)).toEqual(['Saddar']);
     await openReceivables(t.page, 'imran');
     await expect.poll(() => rows(t.page, 'receivables-stores').count()).toBe(1);
-    expect(await text(t.page, 'kpi-receivables-owed')).toContain(formatMoney(mine.total.balancePaise));
+    expect(await text(t.page, 'kpi-receivables-owed')).toContain(formatMoney(mine.total.balanceMinor));
     const body = await t.page.locator('main').innerText();
     expect(body).not.toContain('Clifton');
     expect(body).not.toContain('Zara Khan');

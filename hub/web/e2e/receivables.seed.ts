@@ -19,18 +19,18 @@ class KhataCounter {
     return new KhataCounter(api, store, r.device.id, r.token);
   }
 
-  customer(name: string, phone: string, creditLimitPaise: number | null): Customer {
+  customer(name: string, phone: string, creditLimitMinor: number | null): Customer {
     const at = ago(120);
-    return { id: uuidv7(), storeId: this.store.id, name, phone, address: null, note: null, creditLimitPaise, deviceId: this.deviceId, createdAt: at, updatedAt: at };
+    return { id: uuidv7(), storeId: this.store.id, name, phone, address: null, note: null, creditLimitMinor, deviceId: this.deviceId, createdAt: at, updatedAt: at };
   }
 
-  sale(c: Customer, amountPaise: number, occurredAt: string, billNo: number, dueOn: string | null = null): Extract<LedgerEntry, { kind: 'credit_sale' }> {
+  sale(c: Customer, amountMinor: number, occurredAt: string, billNo: number, dueOn: string | null = null): Extract<LedgerEntry, { kind: 'credit_sale' }> {
     const billNumber = `${this.store.code}-C1-${String(billNo).padStart(6, '0')}`;
-    return { ...this.base(c, occurredAt), kind: 'credit_sale', amountPaise, billId: uuidv7(), billNumber, dueOn, approvedBy: null };
+    return { ...this.base(c, occurredAt), kind: 'credit_sale', amountMinor, billId: uuidv7(), billNumber, dueOn, approvedBy: null };
   }
 
-  payment(c: Customer, amountPaise: number, occurredAt: string, method: 'cash' | 'jazzcash' | 'upi' = 'cash'): LedgerEntry {
-    return { ...this.base(c, occurredAt), kind: 'payment', amountPaise: -amountPaise, method };
+  payment(c: Customer, amountMinor: number, occurredAt: string, method: 'cash' | 'jazzcash' | 'upi' = 'cash'): LedgerEntry {
+    return { ...this.base(c, occurredAt), kind: 'payment', amountMinor: -amountMinor, method };
   }
 
   async push(customers: Customer[], creditEntries: LedgerEntry[]): Promise<void> {

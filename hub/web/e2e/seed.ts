@@ -27,7 +27,7 @@ export class ApiSeeder {
   supplier(name: string, phone: string) {
     return this.call<Supplier>('POST', '/suppliers', { name, phone });
   }
-  product(p: { sku: string; name: string; unit: 'pc' | 'g' | 'ml'; category: string; supplierId: string; pricePaise: number; costPaise: number; reorderLevel: number }) {
+  product(p: { sku: string; name: string; unit: 'pc' | 'g' | 'ml'; category: string; supplierId: string; priceMinor: number; costMinor: number; reorderLevel: number }) {
     return this.call<Product>('POST', '/products', p);
   }
   move(storeId: string, productId: string, kind: 'IN' | 'SALE' | 'REMOVE', qty: number, occurredAt?: string) {
@@ -37,7 +37,7 @@ export class ApiSeeder {
       kind,
       qty,
       ...(occurredAt ? { occurredAt } : {}),
-      ...(kind === 'SALE' ? { unitPricePaise: 5000 } : {}),
+      ...(kind === 'SALE' ? { unitPriceMinor: 5000 } : {}),
       ...(kind === 'REMOVE' ? { reason: 'damage' } : {}),
     });
   }
@@ -62,12 +62,12 @@ export async function seedHub(api: ApiSeeder) {
   const agro = await api.supplier('Deccan Agro Traders', '+91 80 4000 1000');
   const fmcg = await api.supplier('Sri Lakshmi FMCG', '+91 80 4000 2000');
   const spec = [
-    { sku: 'RICE-SONA-5', name: 'Sona Masoori Rice', unit: 'g' as const, category: 'Staples', supplierId: agro.id, pricePaise: 6200, costPaise: 5400, reorderLevel: 10_000 },
-    { sku: 'ATTA-AASH-10', name: 'Aashirvaad Atta 10 kg', unit: 'pc' as const, category: 'Staples', supplierId: agro.id, pricePaise: 48500, costPaise: 44000, reorderLevel: 6 },
-    { sku: 'DAL-TOOR-1', name: 'Toor Dal 1 kg', unit: 'pc' as const, category: 'Pulses', supplierId: agro.id, pricePaise: 16500, costPaise: 14200, reorderLevel: 8 },
-    { sku: 'OIL-SUN-1L', name: 'Sunflower Oil', unit: 'ml' as const, category: 'Oils', supplierId: fmcg.id, pricePaise: 15500, costPaise: 13800, reorderLevel: 5_000 },
-    { sku: 'SOAP-LUX-100', name: 'Lux Soap 100 g', unit: 'pc' as const, category: 'Personal care', supplierId: fmcg.id, pricePaise: 4500, costPaise: 3600, reorderLevel: 12 },
-    { sku: 'TEA-RED-250', name: 'Red Label Tea 250 g', unit: 'pc' as const, category: 'Beverages', supplierId: fmcg.id, pricePaise: 14000, costPaise: 12100, reorderLevel: 10 },
+    { sku: 'RICE-SONA-5', name: 'Sona Masoori Rice', unit: 'g' as const, category: 'Staples', supplierId: agro.id, priceMinor: 6200, costMinor: 5400, reorderLevel: 10_000 },
+    { sku: 'ATTA-AASH-10', name: 'Aashirvaad Atta 10 kg', unit: 'pc' as const, category: 'Staples', supplierId: agro.id, priceMinor: 48500, costMinor: 44000, reorderLevel: 6 },
+    { sku: 'DAL-TOOR-1', name: 'Toor Dal 1 kg', unit: 'pc' as const, category: 'Pulses', supplierId: agro.id, priceMinor: 16500, costMinor: 14200, reorderLevel: 8 },
+    { sku: 'OIL-SUN-1L', name: 'Sunflower Oil', unit: 'ml' as const, category: 'Oils', supplierId: fmcg.id, priceMinor: 15500, costMinor: 13800, reorderLevel: 5_000 },
+    { sku: 'SOAP-LUX-100', name: 'Lux Soap 100 g', unit: 'pc' as const, category: 'Personal care', supplierId: fmcg.id, priceMinor: 4500, costMinor: 3600, reorderLevel: 12 },
+    { sku: 'TEA-RED-250', name: 'Red Label Tea 250 g', unit: 'pc' as const, category: 'Beverages', supplierId: fmcg.id, priceMinor: 14000, costMinor: 12100, reorderLevel: 10 },
   ];
   const products: Product[] = [];
   for (const p of spec) products.push(await api.product(p));

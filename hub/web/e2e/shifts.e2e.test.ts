@@ -42,7 +42,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
     const figures = await dialog.getByTestId('shift-figures').innerText();
     expect(figures).toContain('Z report');
     expect(figures).toMatch(new RegExp(`JazzCash\\s+${formatMoney(66_000).replace(/[.]/g, '\\.')}`));
-    expect(figures).toContain(formatMoney(t.seed.closed.salesPaise));
+    expect(figures).toContain(formatMoney(t.seed.closed.salesMinor));
     const notes = await dialog.getByTestId('shift-notes').innerText();
     expect(notes).toContain(`× 48 = ${formatMoney(48_000)}`);
     expect(await dialog.innerText()).toContain('Imran Qureshi');

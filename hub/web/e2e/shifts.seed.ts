@@ -10,13 +10,13 @@ import { seedBills } from './bills.seed';
 export async function seedShifts(api: ApiSeeder) {
   const seed = await seedBills(api);
   const openedAt = new Date(Date.now() - 4 * 3_600_000).toISOString();
-  const head = (code: string) => ({ shiftId: uuidv7(), storeCode: code, counterCode: 'C1', openedAt, openedBy: 'Sana Malik', floatPaise: 500_000 });
+  const head = (code: string) => ({ shiftId: uuidv7(), storeCode: code, counterCode: 'C1', openedAt, openedBy: 'Sana Malik', floatMinor: 500_000 });
   const bills = [seed.cash, seed.split, seed.ret, seed.voided];
   // Float Rs 5,000 + cash Rs 2,320 + Rs 600 − Rs 420 given back = Rs 7,500 expected; Rs 7,480 counted.
   const counted = [
-    { denominationPaise: 500_000, count: 1 },
-    { denominationPaise: 100_000, count: 2 },
-    { denominationPaise: 1_000, count: 48 },
+    { denominationMinor: 500_000, count: 1 },
+    { denominationMinor: 100_000, count: 2 },
+    { denominationMinor: 1_000, count: 48 },
   ];
   const closed: ShiftReport = shiftReport(head(seed.saddar.code), bills, { at: new Date().toISOString(), by: 'Imran Qureshi', counted });
   await seed.counters.till.pushShift(closed);

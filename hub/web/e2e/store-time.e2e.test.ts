@@ -25,7 +25,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
       await api.register('owner', 'Asha Rao', PASSWORD);
       const lahore = await api.call<Store>('POST', '/stores', { code: 'LHE-01', name: 'Gulberg', region: 'Punjab', timeZone: 'Asia/Karachi' });
       const blr = await api.call<Store>('POST', '/stores', { code: 'BLR-01', name: 'Jayanagar', region: 'South', timeZone: 'Asia/Kolkata' });
-      const sugar = await api.call<Product>('POST', '/products', { sku: 'SUGAR-LOOSE', name: 'Loose sugar', unit: 'g', category: 'Staples', pricePaise: 5_000, costPaise: 4_200, reorderLevel: 2_000 });
+      const sugar = await api.call<Product>('POST', '/products', { sku: 'SUGAR-LOOSE', name: 'Loose sugar', unit: 'g', category: 'Staples', priceMinor: 5_000, costMinor: 4_200, reorderLevel: 2_000 });
       for (const s of [lahore, blr]) {
         await api.move(s.id, sugar.id, 'IN', 40_000, new Date(Date.parse(saleAt) - 86_400_000).toISOString());
         await api.move(s.id, sugar.id, 'SALE', -2_500, saleAt);

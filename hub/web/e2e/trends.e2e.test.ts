@@ -26,8 +26,8 @@ const monthStart = (offset: number) => {
  * The checks' own SQL over the raw movement log (not the rollup the hub reads): a line's revenue
  * is its quantity times its price (weighed goods per kg, half-up), on its store's own calendar day.
  */
-const LINE = sql.raw(`(((-m.qty) * coalesce(m.unit_price_paise, p.price_paise) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))`);
-const rupees = (paise: number) => `₹${(paise / 100).toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const LINE = sql.raw(`(((-m.qty) * coalesce(m.unit_price_minor, p.price_minor) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))`);
+const rupees = (minor: number) => `₹${(minor / 100).toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () => {
   let hub: RealHub;
@@ -52,8 +52,8 @@ describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () =>
       // The generated month again 100 and 364 days earlier (a period before, and last year), as
       // counters that were there then would have pushed it; then the rollup of those days, as the job runs it.
       await sql`
-        INSERT INTO movements (store_id, id, device_id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise, reason, note, supplier_id, batch_id, user_id, occurred_at, status)
-        SELECT m.store_id, gen_random_uuid(), NULL, NULL, m.hlc, m.kind, m.product_id, m.qty, m.unit_price_paise, m.unit_cost_paise, m.reason, m.note, NULL, NULL, NULL,
+        INSERT INTO movements (store_id, id, device_id, seq, hlc, kind, product_id, qty, unit_price_minor, unit_cost_minor, reason, note, supplier_id, batch_id, user_id, occurred_at, status)
+        SELECT m.store_id, gen_random_uuid(), NULL, NULL, m.hlc, m.kind, m.product_id, m.qty, m.unit_price_minor, m.unit_cost_minor, m.reason, m.note, NULL, NULL, NULL,
           m.occurred_at - make_interval(days => back), m.status
         FROM movements m CROSS JOIN (VALUES (100), (364)) AS b(back)
         WHERE m.kind = 'SALE'`.execute(d.db);
@@ -120,8 +120,8 @@ describe.skipIf(suite.skip || !process.env.TEST_DATABASE_URL)(suite.title, () =>
     const answer = (await page.evaluate(async (u) => {
       const session = JSON.parse(localStorage.getItem('bazaar.session') ?? '{}') as { token?: string };
       return (await fetch(u, { headers: { authorization: `Bearer ${session.token ?? ''}` } })).json();
-    }, `/api/v1/reports/trends?grain=month&from=${from}&to=${today}`)) as { totals: Record<'current' | 'previous' | 'lastYear', { revenuePaise: number }> };
-    expect([answer.totals.current.revenuePaise, answer.totals.previous.revenuePaise, answer.totals.lastYear.revenuePaise]).toEqual([current, previous, lastYear]);
+    }, `/api/v1/reports/trends?grain=month&from=${from}&to=${today}`)) as { totals: Record<'current' | 'previous' | 'lastYear', { revenueMinor: number }> };
+    expect([answer.totals.current.revenueMinor, answer.totals.previous.revenueMinor, answer.totals.lastYear.revenueMinor]).toEqual([current, previous, lastYear]);
     await shot('trends-month');
   });
 

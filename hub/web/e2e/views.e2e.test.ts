@@ -28,8 +28,8 @@ describe.skipIf(suite.skip)(suite.title, () => {
         stores.push(await api.store(code, name, region));
       }
       const supplier = await api.supplier('Deccan Agro Traders', '+91 80 4000 1000');
-      const tea = await api.product({ sku: 'TEA-RED-250', name: 'Red Label Tea 250 g', unit: 'pc', category: 'Beverages', supplierId: supplier.id, pricePaise: 14000, costPaise: 12100, reorderLevel: 10 });
-      const dal = await api.product({ sku: 'DAL-TOOR-1', name: 'Toor Dal 1 kg', unit: 'pc', category: 'Pulses', supplierId: supplier.id, pricePaise: 16500, costPaise: 14200, reorderLevel: 8 });
+      const tea = await api.product({ sku: 'TEA-RED-250', name: 'Red Label Tea 250 g', unit: 'pc', category: 'Beverages', supplierId: supplier.id, priceMinor: 14000, costMinor: 12100, reorderLevel: 10 });
+      const dal = await api.product({ sku: 'DAL-TOOR-1', name: 'Toor Dal 1 kg', unit: 'pc', category: 'Pulses', supplierId: supplier.id, priceMinor: 16500, costMinor: 14200, reorderLevel: 8 });
       for (const s of stores) for (const p of [tea, dal] as Product[]) await api.move(s.id, p.id, 'IN', 20);
       // Jayanagar: tea runs low (5 of reorder level 10), dal sells out (the drill lists what is in stock).
       await api.move(stores[0]!.id, tea.id, 'SALE', -15);
@@ -163,7 +163,7 @@ describe.skipIf(suite.skip)(suite.title, () => {
 
   it('a product drill-down lists every store that carries it, those that never had it at 0 (out), as the API answers', async () => {
     const { page, api, seed } = h;
-    const ghee = await api.call<Product>('POST', '/products', { sku: 'GHEE-AMUL-1', name: 'Amul Ghee 1 L', unit: 'pc', category: 'Dairy', pricePaise: 62000, costPaise: 55000, reorderLevel: 4 });
+    const ghee = await api.call<Product>('POST', '/products', { sku: 'GHEE-AMUL-1', name: 'Amul Ghee 1 L', unit: 'pc', category: 'Dairy', priceMinor: 62000, costMinor: 55000, reorderLevel: 4 });
     await api.move(seed.stores[0]!.id, ghee.id, 'IN', 12);
     await signInAs(page, h.hub.url, 'owner');
     await openTab(page, 'Stock');

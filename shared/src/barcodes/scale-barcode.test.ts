@@ -39,16 +39,16 @@ describe('scale labels', () => {
     expect(scaleLabelBarcode(weight5, '04217')).toBe('2104217000001');
   });
 
-  it('reads the price of a price label, in paise or in whole rupees as the scale is set', () => {
-    expect(parseScaleBarcode(withGtinCheckDigit('220421709375'), [weight5, price5])).toMatchObject({ kind: 'price', itemCode: '04217', pricePaise: 9375 });
-    expect(parseScaleBarcode(withGtinCheckDigit('230004210093'), [rupees4])).toMatchObject({ kind: 'price', itemCode: '000421', pricePaise: 9300 });
+  it('reads the price of a price label, in minor units or in whole rupees as the scale is set', () => {
+    expect(parseScaleBarcode(withGtinCheckDigit('220421709375'), [weight5, price5])).toMatchObject({ kind: 'price', itemCode: '04217', priceMinor: 9375 });
+    expect(parseScaleBarcode(withGtinCheckDigit('230004210093'), [rupees4])).toMatchObject({ kind: 'price', itemCode: '000421', priceMinor: 9300 });
   });
 
   it('turns a label price into a weight at the shelf price', () => {
     // ₹93.75 of atta at ₹75.00 per kg is 1.25 kg.
-    expect(qtyForLabelPrice(9375, { pricePaise: 7500, perQty: 1000 })).toBe(1250);
-    expect(qtyForLabelPrice(1, { pricePaise: 7500, perQty: 1000 })).toBe(1);
-    expect(() => qtyForLabelPrice(100, { pricePaise: 0, perQty: 1000 })).toThrow(ScaleBarcodeError);
+    expect(qtyForLabelPrice(9375, { priceMinor: 7500, perQty: 1000 })).toBe(1250);
+    expect(qtyForLabelPrice(1, { priceMinor: 7500, perQty: 1000 })).toBe(1);
+    expect(() => qtyForLabelPrice(100, { priceMinor: 0, perQty: 1000 })).toThrow(ScaleBarcodeError);
   });
 
   it('a misread label (wrong check digit) is refused, not sold as some other weight', () => {
@@ -82,7 +82,7 @@ describe('scale labels', () => {
         expect(read).not.toBeNull();
         expect(read!.itemCode).toBe(itemCode);
         expect(read!.labelBarcode).toBe(scaleLabelBarcode(layout, itemCode));
-        expect(read!.kind === 'weight' ? read!.qty : read!.pricePaise).toBe(value * layout.valueStep);
+        expect(read!.kind === 'weight' ? read!.qty : read!.priceMinor).toBe(value * layout.valueStep);
       }),
       { numRuns: 1000 },
     );

@@ -21,7 +21,7 @@ export const scaleLayoutSchema = z
     itemDigits: z.number().int().min(4).max(6),
     /** What the value digits (the rest up to the check digit) hold. */
     value: z.enum(['weight', 'price']),
-    /** Base units (g or ml) or paise one step of the value is worth: 1 = grams or paise, 10, 100 (whole rupees). */
+    /** Base units (g or ml) or minor units one step of the value is worth: 1 = grams or minor units, 10, 100 (whole rupees). */
     valueStep: z.union([z.literal(1), z.literal(10), z.literal(100)]).default(1),
   })
   .strict();
@@ -36,7 +36,7 @@ export const scaleLayoutsSchema = z
 
 export type ScaleBarcode =
   | { kind: 'weight'; labelBarcode: string; itemCode: string; qty: number }
-  | { kind: 'price'; labelBarcode: string; itemCode: string; pricePaise: number };
+  | { kind: 'price'; labelBarcode: string; itemCode: string; priceMinor: number };
 
 export class ScaleBarcodeError extends Error {
   constructor(
@@ -66,9 +66,9 @@ export function parseScaleBarcode(code: string, layouts: readonly ScaleLayout[])
   const labelBarcode = `${labelBody}${gtinCheckDigit(labelBody)}`;
   const amount = raw * layout.valueStep;
   if (amount <= 0) throw new ScaleBarcodeError(code, `the scale label ${code} carries no ${layout.value}`);
-  // At most 6 value digits × 100 = 99,999,900: inside MAX_QTY and MAX_PAISE by construction.
+  // At most 6 value digits × 100 = 99,999,900: inside MAX_QTY and MAX_MINOR by construction.
   if (layout.value === 'weight') return { kind: 'weight', labelBarcode, itemCode, qty: amount };
-  return { kind: 'price', labelBarcode, itemCode, pricePaise: amount };
+  return { kind: 'price', labelBarcode, itemCode, priceMinor: amount };
 }
 
 /**
@@ -76,9 +76,9 @@ export function parseScaleBarcode(code: string, layouts: readonly ScaleLayout[])
  * `perQty` base units (1,000 for goods priced per kg or litre). Rounded to the nearest base unit;
  * at least 1.
  */
-export function qtyForLabelPrice(pricePaise: number, shelf: { pricePaise: number; perQty: number }): number {
-  if (shelf.pricePaise <= 0) throw new ScaleBarcodeError('', 'the product has no shelf price to turn the label price into a weight');
-  return Math.max(1, Math.round((pricePaise * shelf.perQty) / shelf.pricePaise));
+export function qtyForLabelPrice(priceMinor: number, shelf: { priceMinor: number; perQty: number }): number {
+  if (shelf.priceMinor <= 0) throw new ScaleBarcodeError('', 'the product has no shelf price to turn the label price into a weight');
+  return Math.max(1, Math.round((priceMinor * shelf.perQty) / shelf.priceMinor));
 }
 
 /** The label barcode a shop records for an item it sets up on the scale (value digits zero). */

@@ -27,8 +27,8 @@ export const expiryRowSchema = z.object({
   expiresOn: z.string(),
   /** Base units of this batch still in stock (derived: FEFO allocation of the merge rule's stock). */
   qty: z.number().int(),
-  /** What that stock cost (qty × the product's cost), paise. */
-  costPaise: z.number().int(),
+  /** What that stock cost (qty × the product's cost), minor units. */
+  costMinor: z.number().int(),
   /** Negative: expired that many days ago; 0: expires today. */
   daysLeft: z.number().int(),
   status: z.enum(['expired', 'expiring']),

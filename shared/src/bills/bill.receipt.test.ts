@@ -13,14 +13,14 @@ const returnBill: Bill = {
   kind: 'return',
   originalBillId: sampleBill.id,
   originalNumber: sampleBill.number,
-  lines: [{ ...(sampleBill.lines[0] as Bill['lines'][number]), qty: 1, grossPaise: 125_000, lineDiscountPaise: 0, billDiscountPaise: 0, totalPaise: -117_555, direction: 'return', discount: null, returnOf: { billId: sampleBill.id, lineNo: 1 }, disposition: 'restock' }],
+  lines: [{ ...(sampleBill.lines[0] as Bill['lines'][number]), qty: 1, grossMinor: 125_000, lineDiscountMinor: 0, billDiscountMinor: 0, totalMinor: -117_555, direction: 'return', discount: null, returnOf: { billId: sampleBill.id, lineNo: 1 }, disposition: 'restock' }],
   billDiscount: null,
-  subtotalPaise: -117_555,
-  discountPaise: 0,
-  roundingPaise: -45,
-  totalPaise: -117_600,
-  payments: [{ method: 'cash', amountPaise: -117_600 }],
-  changePaise: 0,
+  subtotalMinor: -117_555,
+  discountMinor: 0,
+  roundingMinor: -45,
+  totalMinor: -117_600,
+  payments: [{ method: 'cash', amountMinor: -117_600 }],
+  changeMinor: 0,
 };
 
 describe('receipt text', () => {

@@ -97,31 +97,31 @@ export function billReceiptText(bill: Bill, o: ReceiptOptions): string {
     const per = l.unit === 'pc' ? '' : `/${priceUnit(l.unit)}`;
     // A pack line reads "1 carton (24 pc) x 550.00"; a scale label's line says its weight and that the label priced it.
     const qtyText = l.pack
-      ? `${l.pack.count} ${l.pack.name} (${formatQuantity(l.qty, l.unit)}) x ${amount(Math.round(l.grossPaise / l.pack.count))}`
-      : l.labelPricePaise !== undefined
-        ? `${formatQuantity(l.qty, l.unit)} @ ${amount(l.unitPricePaise)}${per} label`
-        : `${formatQuantity(l.qty, l.unit)} x ${amount(l.unitPricePaise)}${per}`;
-    out.push(row(`  ${qtyText}`, amount(sign * l.grossPaise), w));
-    if (l.lineDiscountPaise > 0) out.push(row(`  ${discountLabel(l.discount)}`, amount(-l.lineDiscountPaise), w));
-    if (l.direction === 'return' && l.totalPaise !== -l.grossPaise) out.push(row('  as charged', amount(l.totalPaise), w));
+      ? `${l.pack.count} ${l.pack.name} (${formatQuantity(l.qty, l.unit)}) x ${amount(Math.round(l.grossMinor / l.pack.count))}`
+      : l.labelPriceMinor !== undefined
+        ? `${formatQuantity(l.qty, l.unit)} @ ${amount(l.unitPriceMinor)}${per} label`
+        : `${formatQuantity(l.qty, l.unit)} x ${amount(l.unitPriceMinor)}${per}`;
+    out.push(row(`  ${qtyText}`, amount(sign * l.grossMinor), w));
+    if (l.lineDiscountMinor > 0) out.push(row(`  ${discountLabel(l.discount)}`, amount(-l.lineDiscountMinor), w));
+    if (l.direction === 'return' && l.totalMinor !== -l.grossMinor) out.push(row('  as charged', amount(l.totalMinor), w));
   }
   out.push(rule);
-  out.push(row('Subtotal', amount(bill.subtotalPaise), w));
-  const lineDiscounts = bill.lines.reduce((a, l) => a + l.lineDiscountPaise, 0);
-  if (bill.discountPaise > lineDiscounts) out.push(row(bill.billDiscount ? `Bill ${discountLabel(bill.billDiscount).toLowerCase()}` : 'Bill discount', amount(-(bill.discountPaise - lineDiscounts)), w));
+  out.push(row('Subtotal', amount(bill.subtotalMinor), w));
+  const lineDiscounts = bill.lines.reduce((a, l) => a + l.lineDiscountMinor, 0);
+  if (bill.discountMinor > lineDiscounts) out.push(row(bill.billDiscount ? `Bill ${discountLabel(bill.billDiscount).toLowerCase()}` : 'Bill discount', amount(-(bill.discountMinor - lineDiscounts)), w));
   if (lineDiscounts > 0) out.push(row('Line discounts', amount(-lineDiscounts), w));
-  if (bill.roundingPaise !== 0) out.push(row('Rounding', `${bill.roundingPaise > 0 ? '+' : ''}${amount(bill.roundingPaise)}`, w));
-  out.push(row(`${bill.totalPaise < 0 ? 'REFUND' : 'TOTAL'} ${o.currencyLabel}`, amount(Math.abs(bill.totalPaise)), w));
+  if (bill.roundingMinor !== 0) out.push(row('Rounding', `${bill.roundingMinor > 0 ? '+' : ''}${amount(bill.roundingMinor)}`, w));
+  out.push(row(`${bill.totalMinor < 0 ? 'REFUND' : 'TOTAL'} ${o.currencyLabel}`, amount(Math.abs(bill.totalMinor)), w));
   for (const p of bill.payments) {
-    if (p.method === 'cash' && p.tenderedPaise !== undefined && p.tenderedPaise !== p.amountPaise) {
-      out.push(row('Cash', amount(p.amountPaise), w));
-      out.push(row('  tendered', amount(p.tenderedPaise), w));
-      out.push(row('  change', amount(p.changePaise ?? 0), w));
+    if (p.method === 'cash' && p.tenderedMinor !== undefined && p.tenderedMinor !== p.amountMinor) {
+      out.push(row('Cash', amount(p.amountMinor), w));
+      out.push(row('  tendered', amount(p.tenderedMinor), w));
+      out.push(row('  change', amount(p.changeMinor ?? 0), w));
     } else {
-      out.push(row(p.amountPaise < 0 ? `Refund ${methodNames[p.method]}` : methodNames[p.method], amount(Math.abs(p.amountPaise)), w));
+      out.push(row(p.amountMinor < 0 ? `Refund ${methodNames[p.method]}` : methodNames[p.method], amount(Math.abs(p.amountMinor)), w));
     }
   }
-  const saved = bill.discountPaise;
+  const saved = bill.discountMinor;
   out.push(rule);
   if (saved > 0) out.push(center(`You saved ${o.currencyLabel} ${amount(saved)}`, w));
   for (const f of o.footer ?? ['Thank you']) out.push(center(f, w));

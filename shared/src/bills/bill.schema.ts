@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from '../domain/common.schema';
 import { uuidSchema, uuidv7Schema } from '../ids/uuidv7';
-import { baseUnitSchema, MAX_PAISE, MAX_QTY } from '../units/units';
+import { baseUnitSchema, MAX_MINOR, MAX_QTY } from '../units/units';
 
 /**
  * A bill is a document recorded at the counter first (DESIGN §9): its stock effects are
  * ordinary movements whose batch id is the bill id; the bill itself says what was charged,
- * how it was paid and what the customer was handed. Amounts are integer paise; amounts of
+ * how it was paid and what the customer was handed. Amounts are integer minor units; amounts of
  * a return are negative (money goes back to the customer).
  */
 
@@ -15,13 +15,13 @@ export const paymentMethods = ['cash', 'upi', 'card', 'jazzcash', 'easypaisa', '
 export const paymentMethodSchema = z.enum(paymentMethods);
 export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
 
-const signedPaise = z.number().int().min(-MAX_PAISE).max(MAX_PAISE);
-const paise = z.number().int().min(0).max(MAX_PAISE);
+const signedMinor = z.number().int().min(-MAX_MINOR).max(MAX_MINOR);
+const minor = z.number().int().min(0).max(MAX_MINOR);
 
 /** A discount as the cashier typed it: a percentage (in basis points: 1000 = 10%) or an amount. */
 export const discountSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('percent'), basisPoints: z.number().int().min(1).max(10_000) }),
-  z.strictObject({ kind: z.literal('amount'), paise: z.number().int().min(1).max(MAX_PAISE) }),
+  z.strictObject({ kind: z.literal('amount'), minor: z.number().int().min(1).max(MAX_MINOR) }),
 ]);
 export type Discount = z.infer<typeof discountSchema>;
 
@@ -45,11 +45,11 @@ export type ReturnDisposition = z.infer<typeof returnDispositionSchema>;
 export const paymentSchema = z.strictObject({
   method: paymentMethodSchema,
   /** What this payment settles of the bill; negative for a refund. */
-  amountPaise: signedPaise,
+  amountMinor: signedMinor,
   /** Cash handed over by the customer (cash only). */
-  tenderedPaise: paise.optional(),
+  tenderedMinor: minor.optional(),
   /** Cash handed back: tendered − amount (cash only). */
-  changePaise: paise.optional(),
+  changeMinor: minor.optional(),
 });
 export type Payment = z.infer<typeof paymentSchema>;
 
@@ -66,24 +66,24 @@ export const billLineSchema = z.strictObject({
   /** Base units (pc, g, ml), always positive; `direction` says which way it went. */
   qty: z.number().int().min(1).max(MAX_QTY),
   /** The product's price when sold (per pc, kg or L). */
-  listPricePaise: paise,
+  listPriceMinor: minor,
   /** The price charged before discounts. */
-  unitPricePaise: paise,
-  unitCostPaise: paise,
+  unitPriceMinor: minor,
+  unitCostMinor: minor,
   discount: discountSchema.nullable(),
   /** qty × price, before any discount. */
-  grossPaise: paise,
-  lineDiscountPaise: paise,
+  grossMinor: minor,
+  lineDiscountMinor: minor,
   /** This line's share of the bill discount. */
-  billDiscountPaise: paise,
+  billDiscountMinor: minor,
   /** What the line came to: gross − both discounts; negative on a return line. */
-  totalPaise: signedPaise,
+  totalMinor: signedMinor,
   returnOf: z.strictObject({ billId: uuidSchema, lineNo: z.number().int().min(1) }).nullable(),
   disposition: returnDispositionSchema.nullable(),
   /** Sold as packs ("1 carton (24 pc)"): which pack, how many base units one holds, how many. Absent: loose. */
   pack: billPackSchema.optional(),
   /** A label scale's printed price that the line charges (its qty is the weight at the shelf price). */
-  labelPricePaise: paise.optional(),
+  labelPriceMinor: minor.optional(),
 });
 export type BillLine = z.infer<typeof billLineSchema>;
 
@@ -109,12 +109,12 @@ export const billSchema = z.strictObject({
   reason: z.string().nullable(),
   lines: z.array(billLineSchema).min(1),
   billDiscount: discountSchema.nullable(),
-  subtotalPaise: signedPaise,
-  discountPaise: paise,
-  roundingPaise: signedPaise,
-  totalPaise: signedPaise,
+  subtotalMinor: signedMinor,
+  discountMinor: minor,
+  roundingMinor: signedMinor,
+  totalMinor: signedMinor,
   payments: z.array(paymentSchema),
-  changePaise: paise,
+  changeMinor: minor,
   occurredAt: isoDateTimeSchema,
   void: z.strictObject({ at: isoDateTimeSchema, by: billPersonSchema, reason: z.string() }).nullable(),
 });

@@ -1,16 +1,16 @@
 import { DomainError } from '../errors/error-codes';
-import { lineTotalPaise, type BaseUnit } from '../units/units';
+import { lineTotalMinor, type BaseUnit } from '../units/units';
 import type { Discount, Payment, PaymentMethod } from './bill.schema';
 
 /*
- * The arithmetic of a bill, pure, in integer paise. Every figure on a receipt comes from here,
+ * The arithmetic of a bill, pure, in integer minor units. Every figure on a receipt comes from here,
  * so the counter, the hub and the reports can never disagree about what a bill came to.
  */
 
 /** What a discount takes off `gross`: a percentage rounds half up to the paisa; never more than gross. */
-export function discountPaise(gross: number, d: Discount | null): number {
+export function discountMinor(gross: number, d: Discount | null): number {
   if (!d || gross <= 0) return 0;
-  const off = d.kind === 'percent' ? Math.floor((gross * d.basisPoints + 5000) / 10_000) : d.paise;
+  const off = d.kind === 'percent' ? Math.floor((gross * d.basisPoints + 5000) / 10_000) : d.minor;
   return Math.min(off, gross);
 }
 
@@ -39,11 +39,11 @@ export function spread(total: number, weights: readonly number[]): number[] {
 }
 
 /** Round to the store's smallest cash step (100 = whole rupees), half away from zero. */
-export function roundToStep(paise: number, step: number): number {
-  if (step <= 1) return paise;
-  const abs = Math.abs(paise);
+export function roundToStep(minor: number, step: number): number {
+  if (step <= 1) return minor;
+  const abs = Math.abs(minor);
   const rounded = Math.floor((abs + Math.floor(step / 2)) / step) * step;
-  return paise < 0 && rounded !== 0 ? -rounded : rounded;
+  return minor < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
 /**
@@ -51,7 +51,7 @@ export function roundToStep(paise: number, step: number): number {
  * `returnedBefore` was returned earlier: the parts of successive returns add up to the line's
  * total exactly, so returning a line in pieces never refunds a paisa more or less than it cost.
  */
-export function returnRefundPaise(lineTotal: number, soldQty: number, returnedBefore: number, qty: number): number {
+export function returnRefundMinor(lineTotal: number, soldQty: number, returnedBefore: number, qty: number): number {
   const upTo = (k: number) => Math.floor((lineTotal * k) / soldQty);
   return upTo(returnedBefore + qty) - upTo(returnedBefore);
 }
@@ -59,67 +59,67 @@ export function returnRefundPaise(lineTotal: number, soldQty: number, returnedBe
 export interface SaleLineMoney {
   qty: number;
   unit: BaseUnit;
-  unitPricePaise: number;
+  unitPriceMinor: number;
   discount: Discount | null;
   /** The line's own gross when it is not qty × price: packs at their pack price, a scale label's printed price. */
-  grossPaise?: number | undefined;
+  grossMinor?: number | undefined;
 }
 
 export interface BillMoneyInput {
   sales: readonly SaleLineMoney[];
-  /** Positive amounts given back for return lines (from returnRefundPaise). */
+  /** Positive amounts given back for return lines (from returnRefundMinor). */
   refunds: readonly number[];
   billDiscount: Discount | null;
-  cashStepPaise: number;
+  cashStepMinor: number;
 }
 
 export interface LineMoney {
-  grossPaise: number;
-  lineDiscountPaise: number;
-  billDiscountPaise: number;
-  totalPaise: number;
+  grossMinor: number;
+  lineDiscountMinor: number;
+  billDiscountMinor: number;
+  totalMinor: number;
 }
 
 export interface BillMoney {
   sales: LineMoney[];
   /** Σ sale gross − Σ refunds. */
-  subtotalPaise: number;
+  subtotalMinor: number;
   /** Line discounts plus the bill discount (sale lines only). */
-  discountPaise: number;
-  billDiscountPaise: number;
-  roundingPaise: number;
+  discountMinor: number;
+  billDiscountMinor: number;
+  roundingMinor: number;
   /** subtotal − discount + rounding: what is paid (negative: what is refunded). */
-  totalPaise: number;
+  totalMinor: number;
 }
 
 /** The bill's figures. The bill discount is on the goods sold (after line discounts), spread over the lines. */
 export function billTotals(input: BillMoneyInput): BillMoney {
   const lines = input.sales.map((l) => {
-    const gross = l.grossPaise ?? lineTotalPaise(l.unitPricePaise, l.qty, l.unit);
-    const off = discountPaise(gross, l.discount);
-    return { grossPaise: gross, lineDiscountPaise: off, net: gross - off };
+    const gross = l.grossMinor ?? lineTotalMinor(l.unitPriceMinor, l.qty, l.unit);
+    const off = discountMinor(gross, l.discount);
+    return { grossMinor: gross, lineDiscountMinor: off, net: gross - off };
   });
   const netSales = lines.reduce((a, l) => a + l.net, 0);
-  const billOff = discountPaise(netSales, input.billDiscount);
+  const billOff = discountMinor(netSales, input.billDiscount);
   const shares = spread(billOff, lines.map((l) => l.net));
-  const sales = lines.map((l, i) => ({ grossPaise: l.grossPaise, lineDiscountPaise: l.lineDiscountPaise, billDiscountPaise: shares[i] ?? 0, totalPaise: l.net - (shares[i] ?? 0) }));
+  const sales = lines.map((l, i) => ({ grossMinor: l.grossMinor, lineDiscountMinor: l.lineDiscountMinor, billDiscountMinor: shares[i] ?? 0, totalMinor: l.net - (shares[i] ?? 0) }));
   const refunds = input.refunds.reduce((a, b) => a + b, 0);
-  const subtotal = lines.reduce((a, l) => a + l.grossPaise, 0) - refunds;
-  const discount = lines.reduce((a, l) => a + l.lineDiscountPaise, 0) + billOff;
+  const subtotal = lines.reduce((a, l) => a + l.grossMinor, 0) - refunds;
+  const discount = lines.reduce((a, l) => a + l.lineDiscountMinor, 0) + billOff;
   const net = subtotal - discount;
-  const total = roundToStep(net, input.cashStepPaise);
-  return { sales, subtotalPaise: subtotal, discountPaise: discount, billDiscountPaise: billOff, roundingPaise: total - net, totalPaise: total };
+  const total = roundToStep(net, input.cashStepMinor);
+  return { sales, subtotalMinor: subtotal, discountMinor: discount, billDiscountMinor: billOff, roundingMinor: total - net, totalMinor: total };
 }
 
 export interface PaymentInput {
   method: PaymentMethod;
-  amountPaise?: number | undefined;
-  tenderedPaise?: number | undefined;
+  amountMinor?: number | undefined;
+  tenderedMinor?: number | undefined;
 }
 
 export interface Settlement {
   payments: Payment[];
-  changePaise: number;
+  changeMinor: number;
 }
 
 const rupees = (p: number) => (p / 100).toFixed(2);
@@ -136,41 +136,41 @@ export function settlePayments(due: number, inputs: readonly PaymentInput[], ena
   }
   if (inputs.filter((p) => p.method === 'cash').length > 1) throw new DomainError('VALIDATION_FAILED', 'give cash once, with what the customer handed over');
   if (due < 0) return settleRefund(-due, inputs);
-  if (inputs.length === 0) return { payments: due > 0 ? [{ method: 'cash', amountPaise: due, tenderedPaise: due, changePaise: 0 }] : [], changePaise: 0 };
+  if (inputs.length === 0) return { payments: due > 0 ? [{ method: 'cash', amountMinor: due, tenderedMinor: due, changeMinor: 0 }] : [], changeMinor: 0 };
   const only = inputs.length === 1 ? inputs[0] : undefined;
   const others = inputs.filter((p) => p.method !== 'cash').map((p) => {
-    const amount = p.amountPaise ?? (only ? due : undefined);
+    const amount = p.amountMinor ?? (only ? due : undefined);
     if (amount === undefined) throw new DomainError('VALIDATION_FAILED', `say how much is paid by ${p.method}`);
-    if (p.tenderedPaise !== undefined) throw new DomainError('VALIDATION_FAILED', `only cash is tendered; ${p.method} pays an amount`);
-    return { method: p.method, amountPaise: amount } satisfies Payment;
+    if (p.tenderedMinor !== undefined) throw new DomainError('VALIDATION_FAILED', `only cash is tendered; ${p.method} pays an amount`);
+    return { method: p.method, amountMinor: amount } satisfies Payment;
   });
-  const byOthers = others.reduce((a, p) => a + p.amountPaise, 0);
+  const byOthers = others.reduce((a, p) => a + p.amountMinor, 0);
   if (byOthers > due) throw new DomainError('UNPROCESSABLE', `${rupees(byOthers)} by ${others.map((p) => p.method).join(' + ')} is more than the ${rupees(due)} due (no change is given on those)`);
   const cash = inputs.find((p) => p.method === 'cash');
   const cashDue = due - byOthers;
   if (!cash) {
     if (cashDue > 0) throw new DomainError('UNPROCESSABLE', `payments are ${rupees(cashDue)} short of the ${rupees(due)} due`);
-    return { payments: others, changePaise: 0 };
+    return { payments: others, changeMinor: 0 };
   }
-  const tendered = cash.tenderedPaise ?? cash.amountPaise ?? cashDue;
+  const tendered = cash.tenderedMinor ?? cash.amountMinor ?? cashDue;
   if (tendered < cashDue) throw new DomainError('UNPROCESSABLE', `cash ${rupees(tendered)} is ${rupees(cashDue - tendered)} short of the ${rupees(cashDue)} left to pay`);
   if (cashDue === 0 && tendered > 0) throw new DomainError('UNPROCESSABLE', 'nothing is left to pay in cash');
   const change = tendered - cashDue;
   const payments: Payment[] = [...others];
-  if (cashDue > 0) payments.push({ method: 'cash', amountPaise: cashDue, tenderedPaise: tendered, changePaise: change });
-  return { payments, changePaise: change };
+  if (cashDue > 0) payments.push({ method: 'cash', amountMinor: cashDue, tenderedMinor: tendered, changeMinor: change });
+  return { payments, changeMinor: change };
 }
 
 function settleRefund(refund: number, inputs: readonly PaymentInput[]): Settlement {
-  if (inputs.length === 0) return { payments: [{ method: 'cash', amountPaise: -refund }], changePaise: 0 };
+  if (inputs.length === 0) return { payments: [{ method: 'cash', amountMinor: -refund }], changeMinor: 0 };
   const only = inputs.length === 1;
   const payments = inputs.map((p) => {
-    if (p.tenderedPaise !== undefined) throw new DomainError('VALIDATION_FAILED', 'a refund is not tendered: give the amount given back');
-    const amount = p.amountPaise ?? (only ? refund : undefined);
+    if (p.tenderedMinor !== undefined) throw new DomainError('VALIDATION_FAILED', 'a refund is not tendered: give the amount given back');
+    const amount = p.amountMinor ?? (only ? refund : undefined);
     if (amount === undefined) throw new DomainError('VALIDATION_FAILED', `say how much is refunded by ${p.method}`);
-    return { method: p.method, amountPaise: -amount } satisfies Payment;
+    return { method: p.method, amountMinor: -amount } satisfies Payment;
   });
-  const sum = -payments.reduce((a, p) => a + p.amountPaise, 0);
+  const sum = -payments.reduce((a, p) => a + p.amountMinor, 0);
   if (sum !== refund) throw new DomainError('UNPROCESSABLE', `refunds add up to ${rupees(sum)}, but ${rupees(refund)} is due back`);
-  return { payments, changePaise: 0 };
+  return { payments, changeMinor: 0 };
 }

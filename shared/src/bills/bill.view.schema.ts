@@ -26,27 +26,27 @@ export const billSummarySchema = z.object({
   counterName: z.string(),
   cashierName: z.string().nullable(),
   occurredAt: isoDateTimeSchema,
-  totalPaise: z.number().int(),
+  totalMinor: z.number().int(),
   /** What completed returns against this bill gave back (≤ 0). */
-  returnedPaise: z.number().int(),
-  payments: z.array(z.object({ method: paymentMethodSchema, amountPaise: z.number().int() })),
+  returnedMinor: z.number().int(),
+  payments: z.array(z.object({ method: paymentMethodSchema, amountMinor: z.number().int() })),
   originalNumber: z.string().nullable(),
 });
 export type BillSummary = z.infer<typeof billSummarySchema>;
 
 export const billDetailSchema = billSummarySchema.extend({
-  /** Each line with its gross margin (lineMarginPaise: charged − cost when sold). */
-  lines: z.array(billLineSchema.extend({ marginPaise: z.number().int() })),
-  subtotalPaise: z.number().int(),
-  discountPaise: z.number().int(),
-  roundingPaise: z.number().int(),
-  changePaise: z.number().int(),
+  /** Each line with its gross margin (lineMarginMinor: charged − cost when sold). */
+  lines: z.array(billLineSchema.extend({ marginMinor: z.number().int() })),
+  subtotalMinor: z.number().int(),
+  discountMinor: z.number().int(),
+  roundingMinor: z.number().int(),
+  changeMinor: z.number().int(),
   paymentDetails: z.array(paymentSchema),
   reason: z.string().nullable(),
   approvedByName: z.string().nullable(),
   void: z.object({ at: isoDateTimeSchema, byName: z.string().nullable(), reason: z.string() }).nullable(),
   /** Returns and exchanges that took goods back from this bill, oldest first. */
-  returns: z.array(billSummarySchema.pick({ id: true, number: true, kind: true, status: true, occurredAt: true, totalPaise: true, cashierName: true })),
+  returns: z.array(billSummarySchema.pick({ id: true, number: true, kind: true, status: true, occurredAt: true, totalMinor: true, cashierName: true })),
   /** The receipt as printed on 80 mm paper. */
   receiptText: z.string(),
 });
@@ -66,9 +66,9 @@ export const billReportSchema = z.object({
       /** The method, the cashier's name (null: none recorded) or the store-local hour "00".."23". */
       key: z.string().nullable(),
       bills: z.number().int(),
-      netPaise: z.number().int(),
+      netMinor: z.number().int(),
     }),
   ),
-  totalPaise: z.number().int(),
+  totalMinor: z.number().int(),
 });
 export type BillReport = z.infer<typeof billReportSchema>;

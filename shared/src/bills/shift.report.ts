@@ -18,21 +18,21 @@ export const shiftReportSchema = z.strictObject({
   openedBy: z.string().max(200).nullable(),
   closedAt: isoDateTimeSchema.nullable(),
   closedBy: z.string().max(200).nullable(),
-  floatPaise: z.number().int(),
+  floatMinor: z.number().int(),
   saleBills: z.number().int(),
   returnBills: z.number().int(),
   /** Goods sold, after discounts (sale lines of completed sales and exchanges). */
-  salesPaise: z.number().int(),
+  salesMinor: z.number().int(),
   /** Given back for returned goods (positive). */
-  returnsPaise: z.number().int(),
-  discountsPaise: z.number().int(),
-  roundingPaise: z.number().int(),
-  voids: z.strictObject({ count: z.number().int(), totalPaise: z.number().int() }),
-  byMethod: z.array(z.strictObject({ method: paymentMethodSchema, amountPaise: z.number().int() })).max(50),
-  cashExpectedPaise: z.number().int(),
-  counted: z.array(z.strictObject({ denominationPaise: z.number().int(), count: z.number().int() })).max(100),
-  countedPaise: z.number().int().nullable(),
-  variancePaise: z.number().int().nullable(),
+  returnsMinor: z.number().int(),
+  discountsMinor: z.number().int(),
+  roundingMinor: z.number().int(),
+  voids: z.strictObject({ count: z.number().int(), totalMinor: z.number().int() }),
+  byMethod: z.array(z.strictObject({ method: paymentMethodSchema, amountMinor: z.number().int() })).max(50),
+  cashExpectedMinor: z.number().int(),
+  counted: z.array(z.strictObject({ denominationMinor: z.number().int(), count: z.number().int() })).max(100),
+  countedMinor: z.number().int().nullable(),
+  varianceMinor: z.number().int().nullable(),
 });
 export type ShiftReport = z.infer<typeof shiftReportSchema>;
 
@@ -42,18 +42,18 @@ export interface ShiftHead {
   counterCode: string;
   openedAt: string;
   openedBy: string | null;
-  floatPaise: number;
+  floatMinor: number;
 }
 
 /** The figures of a shift from its bills; `counted` (by denomination) closes it. */
-export function shiftReport(head: ShiftHead, bills: readonly Bill[], close: { at: string; by: string | null; counted: { denominationPaise: number; count: number }[] } | null): ShiftReport {
+export function shiftReport(head: ShiftHead, bills: readonly Bill[], close: { at: string; by: string | null; counted: { denominationMinor: number; count: number }[] } | null): ShiftReport {
   const done = bills.filter((b) => b.status === 'completed');
   const voided = bills.filter((b) => b.status === 'voided');
   const methods = new Map<string, number>();
-  for (const b of done) for (const p of b.payments) methods.set(p.method, (methods.get(p.method) ?? 0) + p.amountPaise);
+  for (const b of done) for (const p of b.payments) methods.set(p.method, (methods.get(p.method) ?? 0) + p.amountMinor);
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-  const cashExpected = head.floatPaise + (methods.get('cash') ?? 0);
-  const countedPaise = close ? sum(close.counted.map((c) => c.denominationPaise * c.count)) : null;
+  const cashExpected = head.floatMinor + (methods.get('cash') ?? 0);
+  const countedMinor = close ? sum(close.counted.map((c) => c.denominationMinor * c.count)) : null;
   return {
     ...head,
     status: close ? 'closed' : 'open',
@@ -61,16 +61,16 @@ export function shiftReport(head: ShiftHead, bills: readonly Bill[], close: { at
     closedBy: close?.by ?? null,
     saleBills: done.filter((b) => b.kind !== 'return').length,
     returnBills: done.filter((b) => b.kind !== 'sale').length,
-    salesPaise: sum(done.flatMap((b) => b.lines.filter((l) => l.direction === 'sale').map((l) => l.totalPaise))),
-    returnsPaise: 0 - sum(done.flatMap((b) => b.lines.filter((l) => l.direction === 'return').map((l) => l.totalPaise))),
-    discountsPaise: sum(done.map((b) => b.discountPaise)),
-    roundingPaise: sum(done.map((b) => b.roundingPaise)),
-    voids: { count: voided.length, totalPaise: sum(voided.map((b) => b.totalPaise)) },
-    byMethod: paymentMethods.filter((m) => methods.has(m)).map((m) => ({ method: m, amountPaise: methods.get(m) ?? 0 })),
-    cashExpectedPaise: cashExpected,
-    counted: close?.counted.filter((c) => c.count > 0).sort((a, b) => b.denominationPaise - a.denominationPaise) ?? [],
-    countedPaise,
-    variancePaise: countedPaise === null ? null : countedPaise - cashExpected,
+    salesMinor: sum(done.flatMap((b) => b.lines.filter((l) => l.direction === 'sale').map((l) => l.totalMinor))),
+    returnsMinor: 0 - sum(done.flatMap((b) => b.lines.filter((l) => l.direction === 'return').map((l) => l.totalMinor))),
+    discountsMinor: sum(done.map((b) => b.discountMinor)),
+    roundingMinor: sum(done.map((b) => b.roundingMinor)),
+    voids: { count: voided.length, totalMinor: sum(voided.map((b) => b.totalMinor)) },
+    byMethod: paymentMethods.filter((m) => methods.has(m)).map((m) => ({ method: m, amountMinor: methods.get(m) ?? 0 })),
+    cashExpectedMinor: cashExpected,
+    counted: close?.counted.filter((c) => c.count > 0).sort((a, b) => b.denominationMinor - a.denominationMinor) ?? [],
+    countedMinor,
+    varianceMinor: countedMinor === null ? null : countedMinor - cashExpected,
   };
 }
 
@@ -90,14 +90,14 @@ export function shiftReportText(r: ShiftReport, o: { width: 32 | 48; storeName: 
   const out = [o.storeName, `${r.status === 'closed' ? 'Z REPORT' : 'X REPORT (shift open)'} ${r.storeCode}-${r.counterCode}`, rule];
   out.push(row('Opened', `${when(r.openedAt, o.timeZone)} ${r.openedBy ?? ''}`.trim(), w));
   if (r.closedAt) out.push(row('Closed', `${when(r.closedAt, o.timeZone)} ${r.closedBy ?? ''}`.trim(), w));
-  out.push(rule, row('Bills', String(r.saleBills), w), row('Sales', amount(r.salesPaise), w), row(`Returns (${r.returnBills})`, amount(-r.returnsPaise), w));
-  out.push(row('Discounts given', amount(r.discountsPaise), w), row('Rounding', amount(r.roundingPaise), w), row(`Voids (${r.voids.count})`, amount(r.voids.totalPaise), w), rule);
-  for (const m of r.byMethod) out.push(row(m.method.toUpperCase(), amount(m.amountPaise), w));
-  out.push(rule, row('Float', amount(r.floatPaise), w), row(`Cash expected ${o.currencyLabel}`, amount(r.cashExpectedPaise), w));
-  if (r.countedPaise !== null) {
-    for (const c of r.counted) out.push(row(`  ${amount(c.denominationPaise).replace(/\.0+$/, '')} x ${c.count}`, amount(c.denominationPaise * c.count), w));
-    out.push(row(`Cash counted ${o.currencyLabel}`, amount(r.countedPaise), w));
-    out.push(row((r.variancePaise ?? 0) < 0 ? 'SHORT' : (r.variancePaise ?? 0) > 0 ? 'OVER' : 'Variance', amount(r.variancePaise ?? 0), w));
+  out.push(rule, row('Bills', String(r.saleBills), w), row('Sales', amount(r.salesMinor), w), row(`Returns (${r.returnBills})`, amount(-r.returnsMinor), w));
+  out.push(row('Discounts given', amount(r.discountsMinor), w), row('Rounding', amount(r.roundingMinor), w), row(`Voids (${r.voids.count})`, amount(r.voids.totalMinor), w), rule);
+  for (const m of r.byMethod) out.push(row(m.method.toUpperCase(), amount(m.amountMinor), w));
+  out.push(rule, row('Float', amount(r.floatMinor), w), row(`Cash expected ${o.currencyLabel}`, amount(r.cashExpectedMinor), w));
+  if (r.countedMinor !== null) {
+    for (const c of r.counted) out.push(row(`  ${amount(c.denominationMinor).replace(/\.0+$/, '')} x ${c.count}`, amount(c.denominationMinor * c.count), w));
+    out.push(row(`Cash counted ${o.currencyLabel}`, amount(r.countedMinor), w));
+    out.push(row((r.varianceMinor ?? 0) < 0 ? 'SHORT' : (r.varianceMinor ?? 0) > 0 ? 'OVER' : 'Variance', amount(r.varianceMinor ?? 0), w));
   }
   return `${out.join('\n')}\n`;
 }

@@ -23,12 +23,12 @@ export const shiftSummarySchema = z.object({
   openedBy: z.string().nullable(),
   closedAt: isoDateTimeSchema.nullable(),
   closedBy: z.string().nullable(),
-  floatPaise: z.number().int(),
+  floatMinor: z.number().int(),
   saleBills: z.number().int(),
-  salesPaise: z.number().int(),
-  cashExpectedPaise: z.number().int(),
-  countedPaise: z.number().int().nullable(),
-  variancePaise: z.number().int().nullable(),
+  salesMinor: z.number().int(),
+  cashExpectedMinor: z.number().int(),
+  countedMinor: z.number().int().nullable(),
+  varianceMinor: z.number().int().nullable(),
 });
 export type ShiftSummary = z.infer<typeof shiftSummarySchema>;
 

@@ -23,6 +23,6 @@ export const syncCustomersResponseSchema = z.object({
    * chain's other stores (a chain-shared customer buys elsewhere too; zero sums left out). The
    * counter adds its own store's entries. Absent from a hub that predates it.
    */
-  elsewhere: z.array(z.object({ customerId: uuidSchema, balancePaise: z.number().int() })).optional(),
+  elsewhere: z.array(z.object({ customerId: uuidSchema, balanceMinor: z.number().int() })).optional(),
 });
 export type SyncCustomersResponse = z.infer<typeof syncCustomersResponseSchema>;

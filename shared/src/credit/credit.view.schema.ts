@@ -13,8 +13,8 @@ const storeRef = { storeCode: z.string(), storeName: z.string() };
 export const customerSummarySchema = z.object({
   customer: customerSchema,
   ...storeRef,
-  balancePaise: z.number().int(),
-  overduePaise: z.number().int(),
+  balanceMinor: z.number().int(),
+  overdueMinor: z.number().int(),
   /** Days since the oldest open debt fell due (0: nothing overdue). */
   daysOverdue: z.number().int(),
   lastEntryAt: z.string().nullable(),
@@ -24,11 +24,11 @@ export type CustomerSummary = z.infer<typeof customerSummarySchema>;
 export const statementSchema = z.object({
   from: dayStringSchema.nullable(),
   to: dayStringSchema.nullable(),
-  openingPaise: z.number().int(),
-  lines: z.array(z.object({ entry: ledgerEntrySchema, day: dayStringSchema, balancePaise: z.number().int() })),
-  billedPaise: z.number().int(),
-  paidPaise: z.number().int(),
-  closingPaise: z.number().int(),
+  openingMinor: z.number().int(),
+  lines: z.array(z.object({ entry: ledgerEntrySchema, day: dayStringSchema, balanceMinor: z.number().int() })),
+  billedMinor: z.number().int(),
+  paidMinor: z.number().int(),
+  closingMinor: z.number().int(),
 });
 
 export const customerDetailSchema = customerSummarySchema.extend({
@@ -61,14 +61,14 @@ export const receivablesQuerySchema = z.strictObject({
   part: z.enum(['stores', 'top', 'collections']).default('stores'),
 });
 
-const totals = { customers: z.number().int(), balancePaise: z.number().int(), overduePaise: z.number().int(), ageing: ageingSchema };
+const totals = { customers: z.number().int(), balanceMinor: z.number().int(), overdueMinor: z.number().int(), ageing: ageingSchema };
 export const receivablesReportSchema = z.object({
   stores: z.array(z.object({ storeId: uuidSchema, ...storeRef, timeZone: z.string(), ...totals })),
   total: z.object(totals),
-  top: z.array(z.object({ customerId: uuidSchema, name: z.string(), phone: z.string(), ...storeRef, balancePaise: z.number().int(), overduePaise: z.number().int(), daysOverdue: z.number().int() })),
+  top: z.array(z.object({ customerId: uuidSchema, name: z.string(), phone: z.string(), ...storeRef, balanceMinor: z.number().int(), overdueMinor: z.number().int(), daysOverdue: z.number().int() })),
   /** Payments received per day over the last `days` days (each store's own days), all stores together. */
-  collections: z.array(z.object({ day: dayStringSchema, paidPaise: z.number().int() })),
+  collections: z.array(z.object({ day: dayStringSchema, paidMinor: z.number().int() })),
   /** The same per store: one row per store and day with a payment, the store's own calendar. */
-  collectionsByStore: z.array(z.object({ storeId: uuidSchema, ...storeRef, day: dayStringSchema, paidPaise: z.number().int() })),
+  collectionsByStore: z.array(z.object({ storeId: uuidSchema, ...storeRef, day: dayStringSchema, paidMinor: z.number().int() })),
 });
 export type ReceivablesReport = z.infer<typeof receivablesReportSchema>;

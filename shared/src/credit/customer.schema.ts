@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, nameSchema } from '../domain/common.schema';
 import { uuidSchema, uuidv7Schema } from '../ids/uuidv7';
-import { MAX_PAISE } from '../units/units';
+import { MAX_MINOR } from '../units/units';
 
 /**
  * A customer who buys on credit (udhaar) at one store (issue 20, DESIGN §9). Made at a counter,
@@ -32,7 +32,7 @@ const optionalText = (max: number) =>
     .transform((v) => (v ? v : null));
 
 /** A credit limit in minor units; null: no limit. */
-export const creditLimitSchema = z.number().int().min(0).max(MAX_PAISE).nullable();
+export const creditLimitSchema = z.number().int().min(0).max(MAX_MINOR).nullable();
 
 /** What a counter (or the CLI) asks to add. */
 export const customerCreateSchema = z.strictObject({
@@ -40,7 +40,7 @@ export const customerCreateSchema = z.strictObject({
   phone: phoneSchema,
   address: optionalText(300),
   note: optionalText(500),
-  creditLimitPaise: creditLimitSchema.default(null),
+  creditLimitMinor: creditLimitSchema.default(null),
 });
 export type CustomerCreate = z.output<typeof customerCreateSchema>;
 export type CustomerCreateInput = z.input<typeof customerCreateSchema>;
@@ -52,7 +52,7 @@ export const customerSchema = z.strictObject({
   phone: phoneSchema,
   address: z.string().max(300).nullable(),
   note: z.string().max(500).nullable(),
-  creditLimitPaise: creditLimitSchema,
+  creditLimitMinor: creditLimitSchema,
   /** The counter that made it (null: head office). */
   deviceId: uuidSchema.nullable(),
   createdAt: isoDateTimeSchema,

@@ -7,15 +7,15 @@ import type { LedgerEntry } from './ledger.schema';
  * they arrived, in any order and with copies: an entry counts once, by id.
  */
 
-export type LedgerFacts = Pick<LedgerEntry, 'id' | 'amountPaise' | 'occurredAt'> & { dueOn?: string | null };
+export type LedgerFacts = Pick<LedgerEntry, 'id' | 'amountMinor' | 'occurredAt'> & { dueOn?: string | null };
 
 export function uniqueEntries<T extends Pick<LedgerEntry, 'id'>>(entries: readonly T[]): T[] {
   return [...new Map(entries.map((e) => [e.id, e])).values()];
 }
 
 /** What the customer owes now (negative: the shop owes them, an advance). */
-export function balanceOf(entries: readonly Pick<LedgerEntry, 'id' | 'amountPaise'>[]): number {
-  return uniqueEntries(entries).reduce((a, e) => a + e.amountPaise, 0);
+export function balanceOf(entries: readonly Pick<LedgerEntry, 'id' | 'amountMinor'>[]): number {
+  return uniqueEntries(entries).reduce((a, e) => a + e.amountMinor, 0);
 }
 
 /** Whole days from `from` to `to`, both `YYYY-MM-DD`. */
@@ -37,7 +37,7 @@ export function bucketOf(ageDays: number): AgeingBucket {
 /** What is still owed of each debit, oldest first, once every payment and credit is set against the oldest debts. */
 export interface OpenDebit {
   id: string;
-  openPaise: number;
+  openMinor: number;
   /** The store's day it was recorded. */
   day: string;
   /** The day it falls due: its own due day, else its day plus the store's terms. */
@@ -58,16 +58,16 @@ export interface LedgerClock {
  */
 export function openDebits(entries: readonly LedgerFacts[], clock: LedgerClock): OpenDebit[] {
   const unique = uniqueEntries(entries);
-  let credit = unique.filter((e) => e.amountPaise < 0).reduce((a, e) => a - e.amountPaise, 0);
-  const debits = unique.filter((e) => e.amountPaise > 0).sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1));
+  let credit = unique.filter((e) => e.amountMinor < 0).reduce((a, e) => a - e.amountMinor, 0);
+  const debits = unique.filter((e) => e.amountMinor > 0).sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1));
   const out: OpenDebit[] = [];
   for (const d of debits) {
-    const settled = Math.min(credit, d.amountPaise);
+    const settled = Math.min(credit, d.amountMinor);
     credit -= settled;
-    if (settled === d.amountPaise) continue;
+    if (settled === d.amountMinor) continue;
     const day = localDay(Date.parse(d.occurredAt), clock.timeZone);
     const dueDay = d.dueOn ?? addDays(day, clock.termDays);
-    out.push({ id: d.id, openPaise: d.amountPaise - settled, day, dueDay, ageFrom: d.dueOn ?? day });
+    out.push({ id: d.id, openMinor: d.amountMinor - settled, day, dueDay, ageFrom: d.dueOn ?? day });
   }
   return out;
 }
@@ -75,12 +75,12 @@ export function openDebits(entries: readonly LedgerFacts[], clock: LedgerClock):
 /** What is owed, split by age (0–30, 31–60, 61–90, 90+ days) on `today`; the buckets add up to the balance when it is positive. */
 export function ageingOf(entries: readonly LedgerFacts[], today: string, clock: LedgerClock): Ageing {
   const out: Ageing = { d0_30: 0, d31_60: 0, d61_90: 0, d90plus: 0 };
-  for (const d of openDebits(entries, clock)) out[bucketOf(daysBetween(d.ageFrom, today))] += d.openPaise;
+  for (const d of openDebits(entries, clock)) out[bucketOf(daysBetween(d.ageFrom, today))] += d.openMinor;
   return out;
 }
 
 export interface Overdue {
-  overduePaise: number;
+  overdueMinor: number;
   /** The earliest due day still open and past, or null when nothing is overdue. */
   oldestDueDay: string | null;
   daysOverdue: number;
@@ -89,9 +89,9 @@ export interface Overdue {
 /** What is past its due day on `today` (due days before today). */
 export function overdueOf(entries: readonly LedgerFacts[], today: string, clock: LedgerClock): Overdue {
   const late = openDebits(entries, clock).filter((d) => d.dueDay < today);
-  if (late.length === 0) return { overduePaise: 0, oldestDueDay: null, daysOverdue: 0 };
+  if (late.length === 0) return { overdueMinor: 0, oldestDueDay: null, daysOverdue: 0 };
   const oldest = late.reduce((a, d) => (d.dueDay < a ? d.dueDay : a), late[0]!.dueDay);
-  return { overduePaise: late.reduce((a, d) => a + d.openPaise, 0), oldestDueDay: oldest, daysOverdue: daysBetween(oldest, today) };
+  return { overdueMinor: late.reduce((a, d) => a + d.openMinor, 0), oldestDueDay: oldest, daysOverdue: daysBetween(oldest, today) };
 }
 
 export function todayIn(nowMs: number, timeZone: string): string {
@@ -99,16 +99,16 @@ export function todayIn(nowMs: number, timeZone: string): string {
 }
 
 export interface LimitCheck {
-  afterPaise: number;
+  afterMinor: number;
   /** By how much the balance would go over the limit; 0 when within it or there is no limit. */
-  overByPaise: number;
+  overByMinor: number;
 }
 
-/** A credit sale of `addPaise` against the customer's limit (null: no limit; 0: no credit at all). */
-export function creditLimitCheck(balancePaise: number, limitPaise: number | null, addPaise: number): LimitCheck {
-  const afterPaise = balancePaise + addPaise;
-  if (limitPaise === null || addPaise <= 0) return { afterPaise, overByPaise: 0 };
-  return { afterPaise, overByPaise: Math.max(0, afterPaise - limitPaise) };
+/** A credit sale of `addMinor` against the customer's limit (null: no limit; 0: no credit at all). */
+export function creditLimitCheck(balanceMinor: number, limitMinor: number | null, addMinor: number): LimitCheck {
+  const afterMinor = balanceMinor + addMinor;
+  if (limitMinor === null || addMinor <= 0) return { afterMinor, overByMinor: 0 };
+  return { afterMinor, overByMinor: Math.max(0, afterMinor - limitMinor) };
 }
 
 /** A credit sale without its own due day is due this many days after its day (the usual khata month). */

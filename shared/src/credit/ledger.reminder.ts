@@ -38,7 +38,7 @@ export function reminderText(customer: Pick<Customer, 'name'>, entries: readonly
 
 /** The reminder from a customer's whole statement (its opening balance from the paper khata included). */
 export function statementReminderText(customer: Pick<Customer, 'name'>, s: Statement, t: Translator, opts: ReminderOptions): string {
-  return reminderOf(customer, s.closingPaise, s.lines.map((l) => l.entry), t, opts);
+  return reminderOf(customer, s.closingMinor, s.lines.map((l) => l.entry), t, opts);
 }
 
 function reminderOf(customer: Pick<Customer, 'name'>, balance: number, entries: readonly LedgerEntry[], t: Translator, opts: ReminderOptions): string {
@@ -53,7 +53,7 @@ function reminderOf(customer: Pick<Customer, 'name'>, balance: number, entries: 
   ];
   if (balance > 0 && sales.length) {
     lines.push(t.t('credit.reminder.lastBills'));
-    for (const s of sales) lines.push(t.t('credit.reminder.bill', { number: s.billNumber, date: day(s.occurredAt), amount: t.money(s.amountPaise) }));
+    for (const s of sales) lines.push(t.t('credit.reminder.bill', { number: s.billNumber, date: day(s.occurredAt), amount: t.money(s.amountMinor) }));
   }
   lines.push(t.t('credit.reminder.thanks'));
   return lines.join('\n');

@@ -3,7 +3,7 @@ import { isoDateTimeSchema } from '../domain/common.schema';
 import { dayStringSchema } from '../domain/store-time';
 import { uuidSchema, uuidv7Schema } from '../ids/uuidv7';
 import { paymentMethodSchema } from '../bills/bill.schema';
-import { MAX_PAISE } from '../units/units';
+import { MAX_MINOR } from '../units/units';
 
 /**
  * The customer ledger (khata) is an append-only log of entries, recorded on the counter first and
@@ -23,12 +23,12 @@ export const repaymentMethodSchema = paymentMethodSchema.exclude(['credit']);
 export type RepaymentMethod = z.infer<typeof repaymentMethodSchema>;
 
 const personSchema = z.strictObject({ id: uuidSchema.nullable(), name: z.string().nullable() });
-const owed = z.number().int().min(1).max(MAX_PAISE);
+const owed = z.number().int().min(1).max(MAX_MINOR);
 const signed = z
   .number()
   .int()
-  .min(-MAX_PAISE)
-  .max(MAX_PAISE)
+  .min(-MAX_MINOR)
+  .max(MAX_MINOR)
   .refine((n) => n !== 0, { message: 'must not be zero' });
 
 const common = {
@@ -47,7 +47,7 @@ export const ledgerEntrySchema = z.discriminatedUnion('kind', [
   z.strictObject({
     ...common,
     kind: z.literal('credit_sale'),
-    amountPaise: owed,
+    amountMinor: owed,
     billId: uuidv7Schema,
     billNumber: z.string().min(3).max(64),
     /** The day (store's calendar) it should be paid by; null: the store's usual terms. */
@@ -55,8 +55,8 @@ export const ledgerEntrySchema = z.discriminatedUnion('kind', [
     /** A manager let it go over the customer's limit. */
     approvedBy: z.strictObject({ id: uuidSchema, name: z.string() }).nullable(),
   }),
-  z.strictObject({ ...common, kind: z.literal('payment'), amountPaise: z.number().int().min(-MAX_PAISE).max(-1), method: repaymentMethodSchema }),
-  z.strictObject({ ...common, kind: z.literal('adjustment'), amountPaise: signed, reason: z.string().trim().min(1).max(300), approvedBy: z.strictObject({ id: uuidSchema, name: z.string() }) }),
-  z.strictObject({ ...common, kind: z.literal('opening'), amountPaise: signed }),
+  z.strictObject({ ...common, kind: z.literal('payment'), amountMinor: z.number().int().min(-MAX_MINOR).max(-1), method: repaymentMethodSchema }),
+  z.strictObject({ ...common, kind: z.literal('adjustment'), amountMinor: signed, reason: z.string().trim().min(1).max(300), approvedBy: z.strictObject({ id: uuidSchema, name: z.string() }) }),
+  z.strictObject({ ...common, kind: z.literal('opening'), amountMinor: signed }),
 ]);
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;

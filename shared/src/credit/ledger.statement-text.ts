@@ -22,7 +22,7 @@ export function entryLabel(e: LedgerEntry, t: Translator): string {
  * balance, each bill and payment with the running balance, closing balance. Local dates, names,
  * the reader's language; never ids.
  */
-export function statementText(store: { name: string }, customer: Pick<Customer, 'name' | 'phone'>, s: Statement, t: Translator, width: 32 | 48 = 48, elsewherePaise = 0): string {
+export function statementText(store: { name: string }, customer: Pick<Customer, 'name' | 'phone'>, s: Statement, t: Translator, width: 32 | 48 = 48, elsewhereMinor = 0): string {
   const day = (d: string) => t.intl.formatDate(`${d}T12:00:00Z`, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const rule = '-'.repeat(width);
   const out = [
@@ -31,7 +31,7 @@ export function statementText(store: { name: string }, customer: Pick<Customer, 
     `${customer.name} · ${customer.phone}`.slice(0, width),
     ...(s.from || s.to ? [t.t('credit.statement.period', { from: s.from ? day(s.from) : '…', to: s.to ? day(s.to) : '…' }).slice(0, width)] : []),
     rule,
-    row(t.t('credit.statement.opening'), t.money(s.openingPaise), width),
+    row(t.t('credit.statement.opening'), t.money(s.openingMinor), width),
     rule,
   ];
   for (const l of s.lines) {
@@ -39,10 +39,10 @@ export function statementText(store: { name: string }, customer: Pick<Customer, 
     const both = `${day(l.day)}  ${label}`;
     if (both.length <= width) out.push(both);
     else out.push(day(l.day), label.slice(0, width));
-    out.push(row(`  ${t.money(l.entry.amountPaise)}`, t.money(l.balancePaise), width));
+    out.push(row(`  ${t.money(l.entry.amountMinor)}`, t.money(l.balanceMinor), width));
   }
-  out.push(rule, row(t.t('credit.statement.billed'), t.money(s.billedPaise), width), row(t.t('credit.statement.paid'), t.money(s.paidPaise), width), row(t.t('credit.statement.closing'), t.money(s.closingPaise), width));
+  out.push(rule, row(t.t('credit.statement.billed'), t.money(s.billedMinor), width), row(t.t('credit.statement.paid'), t.money(s.paidMinor), width), row(t.t('credit.statement.closing'), t.money(s.closingMinor), width));
   // A chain-shared customer's statement up to today: what other stores hold, and the whole balance.
-  if (elsewherePaise !== 0 && !s.to) out.push(row(t.t('credit.statement.elsewhere'), t.money(elsewherePaise), width), row(t.t('credit.statement.whole'), t.money(s.closingPaise + elsewherePaise), width));
+  if (elsewhereMinor !== 0 && !s.to) out.push(row(t.t('credit.statement.elsewhere'), t.money(elsewhereMinor), width), row(t.t('credit.statement.whole'), t.money(s.closingMinor + elsewhereMinor), width));
   return `${out.join('\n')}\n`;
 }

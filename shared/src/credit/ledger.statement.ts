@@ -7,19 +7,19 @@ export interface StatementLine {
   /** The store's day it happened. */
   day: string;
   /** The balance after it. */
-  balancePaise: number;
+  balanceMinor: number;
 }
 
 export interface Statement {
   /** Inclusive store days; null: from the first entry / up to now. */
   from: string | null;
   to: string | null;
-  openingPaise: number;
+  openingMinor: number;
   lines: StatementLine[];
   /** What was sold on credit and what was paid in the period (adjustments and openings are in the lines). */
-  billedPaise: number;
-  paidPaise: number;
-  closingPaise: number;
+  billedMinor: number;
+  paidMinor: number;
+  closingMinor: number;
 }
 
 /**
@@ -36,11 +36,11 @@ export function statementOf(entries: readonly LedgerEntry[], timeZone: string, f
   const before = upToEnd.filter((e) => e.entry.kind === 'opening' || (from !== null && e.day < from)).map((e) => e.entry);
   const inside = upToEnd.filter((e) => e.entry.kind !== 'opening' && (from === null || e.day >= from));
   let running = balanceOf(before);
-  const openingPaise = running;
+  const openingMinor = running;
   const lines = inside.map(({ entry, day }) => {
-    running += entry.amountPaise;
-    return { entry, day, balancePaise: running };
+    running += entry.amountMinor;
+    return { entry, day, balanceMinor: running };
   });
-  const sum = (kind: LedgerEntry['kind']) => inside.filter((e) => e.entry.kind === kind).reduce((a, e) => a + e.entry.amountPaise, 0);
-  return { from, to, openingPaise, lines, billedPaise: sum('credit_sale'), paidPaise: -sum('payment'), closingPaise: running };
+  const sum = (kind: LedgerEntry['kind']) => inside.filter((e) => e.entry.kind === kind).reduce((a, e) => a + e.entry.amountMinor, 0);
+  return { from, to, openingMinor, lines, billedMinor: sum('credit_sale'), paidMinor: -sum('payment'), closingMinor: running };
 }

@@ -5,7 +5,7 @@ import { DEFAULT_STORE_TIME_ZONE, timeZoneSchema } from './store-time';
 import { localeSchema } from './hub-settings.schema';
 import { DEFAULT_VARIANCE_LOOSE_PERCENT } from '../stock/count-variance';
 import { uuidSchema } from '../ids/uuidv7';
-import { baseUnitSchema, paiseSchema, MAX_QTY } from '../units/units';
+import { baseUnitSchema, minorSchema, MAX_QTY } from '../units/units';
 
 const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullable();
 
@@ -101,9 +101,9 @@ export const productSchema = z.object({
   unit: baseUnitSchema,
   category: optionalText(100),
   supplierId: uuidSchema.nullable(),
-  /** Selling price in paise per piece, or per kg / per L for weighed goods. */
-  pricePaise: paiseSchema,
-  costPaise: paiseSchema,
+  /** Selling price in minor units per piece, or per kg / per L for weighed goods. */
+  priceMinor: minorSchema,
+  costMinor: minorSchema,
   reorderLevel: z.number().int().min(0).max(MAX_QTY),
   /** Packaging units (carton = 24 pc): each may have its own barcode and price. Hubs before them: none. */
   packs: packsSchema.default([]),
@@ -121,8 +121,8 @@ const productFields = {
   unit: baseUnitSchema,
   category: optionalText(100).optional(),
   supplierId: uuidSchema.nullable().optional(),
-  pricePaise: paiseSchema,
-  costPaise: paiseSchema,
+  priceMinor: minorSchema,
+  costMinor: minorSchema,
   reorderLevel: z.number().int().min(0).max(MAX_QTY),
   packs: packsSchema,
 };
@@ -130,7 +130,7 @@ export const productCreateSchema = z.strictObject({
   /** A device may choose the id of a product it created offline. */
   id: uuidSchema.optional(),
   ...productFields,
-  costPaise: productFields.costPaise.default(0),
+  costMinor: productFields.costMinor.default(0),
   reorderLevel: productFields.reorderLevel.default(0),
   packs: productFields.packs.default([]),
 });

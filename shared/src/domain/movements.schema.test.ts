@@ -22,7 +22,7 @@ describe('movement schemas', () => {
   it('accepts a well-formed sale and fills defaults', () => {
     const m = deviceMovementSchema.parse(base());
     expect(m.reason).toBeNull();
-    expect(m.unitPricePaise).toBeNull();
+    expect(m.unitPriceMinor).toBeNull();
   });
 
   it('names the field and the rule for each bad movement', () => {
@@ -37,7 +37,7 @@ describe('movement schemas', () => {
     ]);
     expect(issuePaths(deviceMovementSchema.safeParse({ ...base(), qty: 1.5 }))[0]).toMatch(/^qty: must be a whole number/);
     expect(issuePaths(deviceMovementSchema.safeParse({ ...base(), qty: -1e12 }))[0]).toMatch(/^qty: must be at least/);
-    expect(issuePaths(deviceMovementSchema.safeParse({ ...base(), unitPricePaise: -1 }))[0]).toMatch(/^unitPricePaise: must not be negative/);
+    expect(issuePaths(deviceMovementSchema.safeParse({ ...base(), unitPriceMinor: -1 }))[0]).toMatch(/^unitPriceMinor: must not be negative/);
     expect(issuePaths(deviceMovementSchema.safeParse({ ...base(), seq: 0 }))[0]).toMatch(/^seq:/);
     expect(issuePaths(deviceMovementSchema.safeParse({ ...base(), hlc: 'now' }))[0]).toMatch(/^hlc: must be an HLC/);
     expect(issuePaths(deviceMovementSchema.safeParse({ ...base(), surprise: 1 }))[0]).toMatch(/surprise/);

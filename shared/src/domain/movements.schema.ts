@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateTimeSchema, shopDateTimeSchema } from './common.schema';
 import { uuidSchema, uuidv7Schema } from '../ids/uuidv7';
 import { hlcStringSchema } from '../hlc/hlc';
-import { paiseSchema, quantitySchema, MAX_QTY } from '../units/units';
+import { minorSchema, quantitySchema, MAX_QTY } from '../units/units';
 
 export const movementKinds = ['IN', 'SALE', 'REMOVE', 'COUNT', 'ADJUST', 'TRANSFER_OUT', 'TRANSFER_IN'] as const;
 export const movementKindSchema = z.enum(movementKinds);
@@ -52,8 +52,8 @@ const recordedFields = {
   kind: movementKindSchema,
   productId: uuidSchema,
   qty: quantitySchema,
-  unitPricePaise: paiseSchema.nullable().default(null),
-  unitCostPaise: paiseSchema.nullable().default(null),
+  unitPriceMinor: minorSchema.nullable().default(null),
+  unitCostMinor: minorSchema.nullable().default(null),
   reason: removalReasonSchema.nullable().default(null),
   note: z.string().trim().max(500).nullable().default(null),
   supplierId: uuidSchema.nullable().default(null),

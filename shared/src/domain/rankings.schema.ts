@@ -14,17 +14,17 @@ export const storeRankingSchema = z.object({
   storeCode: z.string(),
   storeName: z.string(),
   region: z.string().nullable(),
-  salesPaise: z.number().int(),
-  marginPaise: z.number().int(),
+  salesMinor: z.number().int(),
+  marginMinor: z.number().int(),
   /** Margin over sales in percent (one decimal), null without sales. */
   marginPct: z.number().nullable(),
-  stockValuePaise: z.number().int(),
+  stockValueMinor: z.number().int(),
   low: z.number().int(),
   out: z.number().int(),
   /** Stock lost in the period at cost: removals and downward adjustments. */
-  shrinkagePaise: z.number().int(),
+  shrinkageMinor: z.number().int(),
   /** Net value at cost of every product's last count variance (counted minus expected). */
-  countVariancePaise: z.number().int(),
+  countVarianceMinor: z.number().int(),
   lastSyncAt: isoDateTimeSchema.nullable(),
   /** Whole days since a counter of the store last synced; null when none ever did. */
   daysSinceSync: z.number().int().nullable(),

@@ -9,16 +9,16 @@ import { baseUnitSchema } from '../units/units';
  */
 /**
  * Sales are net of returns and voids (issue 17): qty, revenue and cost count what was sold minus
- * what came back; `lines` counts sale lines, returnedQty/returnsPaise what returns and voids took back.
+ * what came back; `lines` counts sale lines, returnedQty/returnsMinor what returns and voids took back.
  */
 const measures = {
   lines: z.number().int(),
   qty: z.number().int(),
-  revenuePaise: z.number().int(),
-  costPaise: z.number().int(),
-  marginPaise: z.number().int(),
+  revenueMinor: z.number().int(),
+  costMinor: z.number().int(),
+  marginMinor: z.number().int(),
   returnedQty: z.number().int(),
-  returnsPaise: z.number().int(),
+  returnsMinor: z.number().int(),
 };
 const range = { from: isoDateTimeSchema, to: isoDateTimeSchema };
 
@@ -44,12 +44,12 @@ export const valuationSchema = z.object({
       storeCode: z.string(),
       storeName: z.string(),
       products: z.number().int(),
-      costPaise: z.number().int(),
-      retailPaise: z.number().int(),
+      costMinor: z.number().int(),
+      retailMinor: z.number().int(),
     }),
   ),
-  totalCostPaise: z.number().int(),
-  totalRetailPaise: z.number().int(),
+  totalCostMinor: z.number().int(),
+  totalRetailMinor: z.number().int(),
 });
 
 /** groupBy=region: stores without a region roll up under region null. */

@@ -12,11 +12,11 @@ export const trendGrainSchema = z.enum(trendGrains);
 export type TrendGrain = z.infer<typeof trendGrainSchema>;
 
 export const trendMeasuresSchema = z.object({
-  revenuePaise: z.number().int(),
-  costPaise: z.number().int(),
-  marginPaise: z.number().int(),
+  revenueMinor: z.number().int(),
+  costMinor: z.number().int(),
+  marginMinor: z.number().int(),
   qty: z.number().int(),
-  returnsPaise: z.number().int(),
+  returnsMinor: z.number().int(),
   lines: z.number().int(),
 });
 export type TrendMeasures = z.infer<typeof trendMeasuresSchema>;
@@ -62,11 +62,11 @@ export const productRegionSplitSchema = z.object({
       region: z.string().nullable(),
       stores: z.number().int(),
       qty: z.number().int(),
-      revenuePaise: z.number().int(),
-      marginPaise: z.number().int(),
-      returnsPaise: z.number().int(),
+      revenueMinor: z.number().int(),
+      marginMinor: z.number().int(),
+      returnsMinor: z.number().int(),
     }),
   ),
-  total: z.object({ stores: z.number().int(), qty: z.number().int(), revenuePaise: z.number().int(), marginPaise: z.number().int(), returnsPaise: z.number().int() }),
+  total: z.object({ stores: z.number().int(), qty: z.number().int(), revenueMinor: z.number().int(), marginMinor: z.number().int(), returnsMinor: z.number().int() }),
 });
 export type ProductRegionSplit = z.infer<typeof productRegionSplitSchema>;

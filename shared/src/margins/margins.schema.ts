@@ -3,7 +3,7 @@ import { removalReasons } from '../domain/movements.schema';
 import { baseUnitSchema } from '../units/units';
 
 /**
- * Margins and valuation reports (issue 19). Money is integer paise; days are each store's own
+ * Margins and valuation reports (issue 19). Money is integer minor units; days are each store's own
  * calendar days (YYYY-MM-DD); a cost is the moving-average cost (shared moving-average.ts): for
  * sales the one the counter stamped on the line when it sold, for stock the store's current one.
  */
@@ -44,12 +44,12 @@ export const marginRowSchema = z.object({
   /** groupBy product: base units sold, net of returns. */
   qty: z.number().int().optional(),
   category: z.string().nullable().optional(),
-  revenuePaise: z.number().int(),
-  costPaise: z.number().int(),
-  marginPaise: z.number().int(),
+  revenueMinor: z.number().int(),
+  costMinor: z.number().int(),
+  marginMinor: z.number().int(),
   /** Margin as a share of revenue in basis points (2500 = 25 %); null without revenue. */
   marginBasisPoints: z.number().int().nullable(),
-  returnsPaise: z.number().int(),
+  returnsMinor: z.number().int(),
 });
 export type MarginRow = z.infer<typeof marginRowSchema>;
 
@@ -58,7 +58,7 @@ export const marginsReportSchema = z.object({
   to: z.string(),
   groupBy: marginGroupSchema,
   items: z.array(marginRowSchema),
-  totals: z.object({ revenuePaise: z.number().int(), costPaise: z.number().int(), marginPaise: z.number().int() }),
+  totals: z.object({ revenueMinor: z.number().int(), costMinor: z.number().int(), marginMinor: z.number().int() }),
 });
 export type MarginsReport = z.infer<typeof marginsReportSchema>;
 
@@ -91,15 +91,15 @@ export const stockValueRowSchema = z.object({
   qty: z.number().optional(),
   /** Products with stock on hand (negative stock is a conflict to resolve, not negative value). */
   products: z.number().int(),
-  costPaise: z.number().int(),
-  retailPaise: z.number().int(),
+  costMinor: z.number().int(),
+  retailMinor: z.number().int(),
 });
 export type StockValueRow = z.infer<typeof stockValueRowSchema>;
 
 export const stockValueReportSchema = z.object({
   groupBy: z.enum(stockValueGroups),
   items: z.array(stockValueRowSchema),
-  totals: z.object({ costPaise: z.number().int(), retailPaise: z.number().int() }),
+  totals: z.object({ costMinor: z.number().int(), retailMinor: z.number().int() }),
 });
 export type StockValueReport = z.infer<typeof stockValueReportSchema>;
 
@@ -123,14 +123,14 @@ export const deadStockRowSchema = z.object({
   unit: baseUnitSchema,
   category: z.string().nullable(),
   qty: z.number().int(),
-  costPaise: z.number().int(),
-  retailPaise: z.number().int(),
+  costMinor: z.number().int(),
+  retailMinor: z.number().int(),
   /** The last day it sold, within the year before; null: not in that year. */
   lastSoldOn: z.string().nullable(),
 });
 export type DeadStockRow = z.infer<typeof deadStockRowSchema>;
 
-export const deadStockReportSchema = z.object({ days: z.number().int(), items: z.array(deadStockRowSchema), truncated: z.boolean(), totalCostPaise: z.number().int() });
+export const deadStockReportSchema = z.object({ days: z.number().int(), items: z.array(deadStockRowSchema), truncated: z.boolean(), totalCostMinor: z.number().int() });
 export type DeadStockReport = z.infer<typeof deadStockReportSchema>;
 
 /** `GET /reports/shrinkage`: stock lost, in money at cost: removals by reason and counts that found less. */
@@ -157,7 +157,7 @@ export const shrinkageRowSchema = z.object({
   reason: shrinkageReasonSchema.optional(),
   /** Removals, or counts that found less. */
   events: z.number().int(),
-  costPaise: z.number().int(),
+  costMinor: z.number().int(),
 });
 export type ShrinkageRow = z.infer<typeof shrinkageRowSchema>;
 
@@ -166,6 +166,6 @@ export const shrinkageReportSchema = z.object({
   to: z.string(),
   groupBy: z.enum(['store-reason', 'reason', 'store']),
   items: z.array(shrinkageRowSchema),
-  totalCostPaise: z.number().int(),
+  totalCostMinor: z.number().int(),
 });
 export type ShrinkageReport = z.infer<typeof shrinkageReportSchema>;

@@ -2,16 +2,16 @@ import { z } from 'zod';
 import { isoDateTimeSchema } from '../domain/common.schema';
 import { dayStringSchema } from '../domain/store-time';
 import { uuidSchema, uuidv7Schema } from '../ids/uuidv7';
-import { baseUnitSchema, lineTotalPaise, MAX_PAISE, MAX_QTY } from '../units/units';
+import { baseUnitSchema, lineTotalMinor, MAX_MINOR, MAX_QTY } from '../units/units';
 import { MAX_PURCHASE_LINES, purchasePersonSchema } from './purchase-order.schema';
 
 /**
  * A goods receipt (DESIGN §9): the supplier's bill entered at the counter, against a purchase
  * order or without one. Its stock effects are IN movements whose batch id is the receipt id
  * (one per line, with the supplier and the unit cost); the document says what the bill said.
- * Cost is per piece, kg or L in paise, like a product's cost; tax is the line's tax amount.
+ * Cost is per piece, kg or L in minor units, like a product's cost; tax is the line's tax amount.
  */
-const paise = z.number().int().min(0).max(MAX_PAISE);
+const minor = z.number().int().min(0).max(MAX_MINOR);
 
 export const goodsReceiptLineSchema = z.strictObject({
   lineNo: z.number().int().min(1),
@@ -20,8 +20,8 @@ export const goodsReceiptLineSchema = z.strictObject({
   name: z.string().min(1).max(200),
   unit: baseUnitSchema,
   receivedQty: z.number().int().min(1).max(MAX_QTY),
-  costPaise: paise,
-  taxPaise: paise.default(0),
+  costMinor: minor,
+  taxMinor: minor.default(0),
   /**
    * The store's stock of the product as the counter saw it just before this receipt: what the
    * moving average weighs the old cost by (moving-average.ts). A fact of the moment, like a
@@ -33,10 +33,10 @@ export type GoodsReceiptLine = z.infer<typeof goodsReceiptLineSchema>;
 export type GoodsReceiptLineInput = z.input<typeof goodsReceiptLineSchema>;
 
 /** Subtotal (Σ qty × cost, half up to the paisa per line), tax and total of receipt lines. */
-export function receiptTotals(lines: readonly Pick<GoodsReceiptLine, 'receivedQty' | 'costPaise' | 'taxPaise' | 'unit'>[]) {
-  const subtotalPaise = lines.reduce((a, l) => a + lineTotalPaise(l.costPaise, l.receivedQty, l.unit), 0);
-  const taxPaise = lines.reduce((a, l) => a + l.taxPaise, 0);
-  return { subtotalPaise, taxPaise, totalPaise: subtotalPaise + taxPaise };
+export function receiptTotals(lines: readonly Pick<GoodsReceiptLine, 'receivedQty' | 'costMinor' | 'taxMinor' | 'unit'>[]) {
+  const subtotalMinor = lines.reduce((a, l) => a + lineTotalMinor(l.costMinor, l.receivedQty, l.unit), 0);
+  const taxMinor = lines.reduce((a, l) => a + l.taxMinor, 0);
+  return { subtotalMinor, taxMinor, totalMinor: subtotalMinor + taxMinor };
 }
 
 export const goodsReceiptSchema = z
@@ -56,9 +56,9 @@ export const goodsReceiptSchema = z
     supplierBillNo: z.string().trim().min(1).max(64),
     supplierBillDate: dayStringSchema,
     lines: z.array(goodsReceiptLineSchema).min(1).max(MAX_PURCHASE_LINES),
-    subtotalPaise: z.number().int().min(0),
-    taxPaise: z.number().int().min(0),
-    totalPaise: z.number().int().min(0),
+    subtotalMinor: z.number().int().min(0),
+    taxMinor: z.number().int().min(0),
+    totalMinor: z.number().int().min(0),
     receivedBy: purchasePersonSchema,
     occurredAt: isoDateTimeSchema,
   })
@@ -67,7 +67,7 @@ export const goodsReceiptSchema = z
       if (l.lineNo !== i + 1) ctx.addIssue({ code: 'custom', path: ['lines', i, 'lineNo'], message: `line ${i + 1} is numbered ${l.lineNo}` });
     });
     const t = receiptTotals(gr.lines);
-    for (const k of ['subtotalPaise', 'taxPaise', 'totalPaise'] as const) {
+    for (const k of ['subtotalMinor', 'taxMinor', 'totalMinor'] as const) {
       if (gr[k] !== t[k]) ctx.addIssue({ code: 'custom', path: [k], message: `${k} is ${gr[k]} but the lines come to ${t[k]}` });
     }
   });
@@ -81,7 +81,7 @@ export const goodsReceiptCreateSchema = z.strictObject({
   supplierBillNo: z.string().trim().min(1, 'the supplier bill number is required').max(64),
   supplierBillDate: dayStringSchema,
   lines: z
-    .array(z.strictObject({ productId: uuidSchema, receivedQty: z.number().int().min(1).max(MAX_QTY), costPaise: paise.optional(), taxPaise: paise.default(0) }))
+    .array(z.strictObject({ productId: uuidSchema, receivedQty: z.number().int().min(1).max(MAX_QTY), costMinor: minor.optional(), taxMinor: minor.default(0) }))
     .min(1, 'a receipt needs at least one line')
     .max(MAX_PURCHASE_LINES),
 });

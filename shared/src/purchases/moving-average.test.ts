@@ -7,14 +7,14 @@ import { averageOverReceipts, movingAverageCost, receiveAtAverage, type CostEven
  * fractions (inventory value as numerator/denominator), rounded to the paisa after each receipt
  * exactly as the rule says (half up), applied to the events in their true order.
  */
-function reference(events: { kind: CostEvent['kind']; qty: number; costPaise?: number }[], opening: { onHandQty: number; costPaise: number }) {
+function reference(events: { kind: CostEvent['kind']; qty: number; costMinor?: number }[], opening: { onHandQty: number; costMinor: number }) {
   let stock = opening.onHandQty;
-  let avg = opening.costPaise;
+  let avg = opening.costMinor;
   for (const e of events) {
     if (e.kind === 'receipt') {
-      if (stock <= 0) avg = e.costPaise!;
+      if (stock <= 0) avg = e.costMinor!;
       else {
-        const value = BigInt(stock) * BigInt(avg) + BigInt(e.qty) * BigInt(e.costPaise!);
+        const value = BigInt(stock) * BigInt(avg) + BigInt(e.qty) * BigInt(e.costMinor!);
         const units = BigInt(stock + e.qty);
         const whole = value / units;
         const rest = value - whole * units;
@@ -24,22 +24,22 @@ function reference(events: { kind: CostEvent['kind']; qty: number; costPaise?: n
     } else if (e.kind === 'delta') stock += e.qty;
     else stock = e.qty;
   }
-  return { onHandQty: stock, costPaise: avg };
+  return { onHandQty: stock, costMinor: avg };
 }
 
 const step = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('receipt' as const), qty: fc.integer({ min: 1, max: 100_000_000 }), costPaise: fc.integer({ min: 0, max: 1_000_000_000 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('receipt' as const), qty: fc.integer({ min: 1, max: 100_000_000 }), costMinor: fc.integer({ min: 0, max: 1_000_000_000 }) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('delta' as const), qty: fc.integer({ min: -50_000_000, max: 50_000_000 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('count' as const), qty: fc.integer({ min: 0, max: 100_000_000 }) }) },
 );
 const history = fc.array(step, { maxLength: 40 });
-const opening = fc.record({ onHandQty: fc.integer({ min: -1000, max: 1_000_000 }), costPaise: fc.integer({ min: 0, max: 1_000_000 }) });
+const opening = fc.record({ onHandQty: fc.integer({ min: -1000, max: 1_000_000 }), costMinor: fc.integer({ min: 0, max: 1_000_000 }) });
 
-function asEvents(steps: { kind: CostEvent['kind']; qty: number; costPaise?: number }[]): CostEvent[] {
+function asEvents(steps: { kind: CostEvent['kind']; qty: number; costMinor?: number }[]): CostEvent[] {
   return steps.map((s, i) => {
     const id = `e${String(i).padStart(3, '0')}`;
     const at = `hlc-${String(i).padStart(4, '0')}`;
-    return s.kind === 'receipt' ? { id, at, kind: 'receipt', qty: s.qty, costPaise: s.costPaise! } : { id, at, kind: s.kind, qty: s.qty };
+    return s.kind === 'receipt' ? { id, at, kind: 'receipt', qty: s.qty, costMinor: s.costMinor! } : { id, at, kind: s.kind, qty: s.qty };
   });
 }
 
@@ -59,20 +59,20 @@ describe('moving-average cost', () => {
   it('stays between the lowest and highest cost it weighed since stock last ran out', () => {
     fc.assert(
       fc.property(history, opening, (steps, open) => {
-        let lo = open.costPaise;
-        let hi = open.costPaise;
+        let lo = open.costMinor;
+        let hi = open.costMinor;
         let stock = open.onHandQty;
         for (const s of steps) {
           if (s.kind === 'receipt') {
-            if (stock <= 0) lo = hi = s.costPaise!;
-            lo = Math.min(lo, s.costPaise!);
-            hi = Math.max(hi, s.costPaise!);
+            if (stock <= 0) lo = hi = s.costMinor!;
+            lo = Math.min(lo, s.costMinor!);
+            hi = Math.max(hi, s.costMinor!);
             stock += s.qty;
           } else stock = s.kind === 'delta' ? stock + s.qty : s.qty;
         }
-        const { costPaise } = movingAverageCost(asEvents(steps), open);
-        expect(costPaise).toBeGreaterThanOrEqual(lo);
-        expect(costPaise).toBeLessThanOrEqual(hi);
+        const { costMinor } = movingAverageCost(asEvents(steps), open);
+        expect(costMinor).toBeGreaterThanOrEqual(lo);
+        expect(costMinor).toBeLessThanOrEqual(hi);
       }),
       { numRuns: 500 },
     );
@@ -82,12 +82,12 @@ describe('moving-average cost', () => {
     fc.assert(
       fc.property(history, opening, (steps, open) => {
         let stock = open.onHandQty;
-        const receipts: { onHandBeforeQty: number; qty: number; costPaise: number }[] = [];
+        const receipts: { onHandBeforeQty: number; qty: number; costMinor: number }[] = [];
         for (const s of steps) {
-          if (s.kind === 'receipt') receipts.push({ onHandBeforeQty: stock, qty: s.qty, costPaise: s.costPaise! });
+          if (s.kind === 'receipt') receipts.push({ onHandBeforeQty: stock, qty: s.qty, costMinor: s.costMinor! });
           stock = s.kind === 'count' ? s.qty : stock + s.qty;
         }
-        expect(averageOverReceipts(open.costPaise, receipts)).toBe(reference(steps, open).costPaise);
+        expect(averageOverReceipts(open.costMinor, receipts)).toBe(reference(steps, open).costMinor);
       }),
       { numRuns: 500 },
     );

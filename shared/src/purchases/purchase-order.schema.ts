@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { isoDateTimeSchema } from '../domain/common.schema';
 import { dayStringSchema } from '../domain/store-time';
 import { uuidSchema, uuidv7Schema } from '../ids/uuidv7';
-import { baseUnitSchema, lineTotalPaise, MAX_PAISE, MAX_QTY } from '../units/units';
+import { baseUnitSchema, lineTotalMinor, MAX_MINOR, MAX_QTY } from '../units/units';
 
 /**
  * A purchase order (DESIGN §9): what a store asks one supplier for, made at the counter or at
  * head office. It moves no stock; the goods receipts against it do. Quantities are base units
- * (pc, g, ml); the agreed cost is per piece, kg or L like a product's cost, in paise.
+ * (pc, g, ml); the agreed cost is per piece, kg or L like a product's cost, in minor units.
  *
  * The document keeps only what a person decides: draft, sent or cancelled. "Partly received" and
  * "received" are read from the receipts against it (purchase.progress.ts), never stored beside
@@ -24,7 +24,7 @@ export type PurchaseOrderDocStatus = z.infer<typeof purchaseOrderDocStatusSchema
 
 export const MAX_PURCHASE_LINES = 500;
 
-const paise = z.number().int().min(0).max(MAX_PAISE);
+const minor = z.number().int().min(0).max(MAX_MINOR);
 
 export const purchaseOrderLineSchema = z.strictObject({
   lineNo: z.number().int().min(1),
@@ -34,7 +34,7 @@ export const purchaseOrderLineSchema = z.strictObject({
   unit: baseUnitSchema,
   orderedQty: z.number().int().min(1).max(MAX_QTY),
   /** Per pc, kg or L (the product's price unit). */
-  agreedCostPaise: paise,
+  agreedCostMinor: minor,
 });
 export type PurchaseOrderLine = z.infer<typeof purchaseOrderLineSchema>;
 
@@ -56,8 +56,8 @@ export const purchaseOrderSchema = z
     supplierName: z.string(),
     status: purchaseOrderDocStatusSchema,
     lines: z.array(purchaseOrderLineSchema).min(1).max(MAX_PURCHASE_LINES),
-    /** Σ lineTotalPaise(agreed cost, ordered qty). */
-    totalPaise: z.number().int().min(0),
+    /** Σ lineTotalMinor(agreed cost, ordered qty). */
+    totalMinor: z.number().int().min(0),
     /** The day the store expects the goods (store calendar), if the supplier said. */
     expectedDay: dayStringSchema.nullable(),
     note: z.string().max(500).nullable(),
@@ -80,7 +80,7 @@ export const purchaseOrderCreateSchema = z.strictObject({
   storeId: uuidSchema,
   supplierId: uuidSchema,
   lines: z
-    .array(z.strictObject({ productId: uuidSchema, orderedQty: z.number().int().min(1).max(MAX_QTY), agreedCostPaise: paise.optional() }))
+    .array(z.strictObject({ productId: uuidSchema, orderedQty: z.number().int().min(1).max(MAX_QTY), agreedCostMinor: minor.optional() }))
     .min(1, 'an order needs at least one line')
     .max(MAX_PURCHASE_LINES),
   status: z.enum(['draft', 'sent']).default('sent'),
@@ -91,6 +91,6 @@ export type PurchaseOrderCreate = z.infer<typeof purchaseOrderCreateSchema>;
 export type PurchaseOrderCreateInput = z.input<typeof purchaseOrderCreateSchema>;
 
 /** Σ ordered qty × agreed cost, half up to the paisa per line (like a bill line). */
-export function purchaseOrderTotal(lines: readonly Pick<PurchaseOrderLine, 'orderedQty' | 'agreedCostPaise' | 'unit'>[]): number {
-  return lines.reduce((a, l) => a + lineTotalPaise(l.agreedCostPaise, l.orderedQty, l.unit), 0);
+export function purchaseOrderTotal(lines: readonly Pick<PurchaseOrderLine, 'orderedQty' | 'agreedCostMinor' | 'unit'>[]): number {
+  return lines.reduce((a, l) => a + lineTotalMinor(l.agreedCostMinor, l.orderedQty, l.unit), 0);
 }

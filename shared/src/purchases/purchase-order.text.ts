@@ -15,9 +15,9 @@ export function purchaseOrderText(po: PurchaseOrder, storeName: string, t: Trans
     t.t('po.text.date', { date: t.intl.formatDate(po.createdAt, { day: 'numeric', month: 'short', year: 'numeric' }) }),
     ...(po.expectedDay ? [t.t('po.text.expected', { date: day(po.expectedDay) })] : []),
     '',
-    ...po.lines.map((l) => t.t('po.text.line', { no: l.lineNo, name: l.name, sku: l.sku, qty: t.qty(l.orderedQty, l.unit), cost: perUnit(l.agreedCostPaise, l.unit) })),
+    ...po.lines.map((l) => t.t('po.text.line', { no: l.lineNo, name: l.name, sku: l.sku, qty: t.qty(l.orderedQty, l.unit), cost: perUnit(l.agreedCostMinor, l.unit) })),
     '',
-    t.t('po.text.total', { amount: t.money(po.totalPaise) }),
+    t.t('po.text.total', { amount: t.money(po.totalMinor) }),
     ...(po.note ? [t.t('po.text.note', { note: po.note })] : []),
   ];
   return out.join('\n');

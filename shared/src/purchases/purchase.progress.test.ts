@@ -22,10 +22,10 @@ const po: PurchaseOrder = {
   supplierName: 'Agro Traders',
   status: 'sent',
   lines: [
-    { lineNo: 1, productId: rice, sku: 'RICE', name: 'Rice', unit: 'g', orderedQty: 25_000, agreedCostPaise: 5200 },
-    { lineNo: 2, productId: soap, sku: 'SOAP', name: 'Soap', unit: 'pc', orderedQty: 48, agreedCostPaise: 3000 },
+    { lineNo: 1, productId: rice, sku: 'RICE', name: 'Rice', unit: 'g', orderedQty: 25_000, agreedCostMinor: 5200 },
+    { lineNo: 2, productId: soap, sku: 'SOAP', name: 'Soap', unit: 'pc', orderedQty: 48, agreedCostMinor: 3000 },
   ],
-  totalPaise: 130_000 + 144_000,
+  totalMinor: 130_000 + 144_000,
   expectedDay: null,
   note: null,
   createdBy: { id: null, name: 'Head office' },
@@ -33,7 +33,7 @@ const po: PurchaseOrder = {
   updatedAt: at,
 };
 function receipt(lines: [string, number][], poId: string | null = po.id): GoodsReceipt {
-  const full = lines.map(([productId, receivedQty], i) => ({ lineNo: i + 1, productId, sku: 'X', name: 'X', unit: 'pc' as const, receivedQty, costPaise: 100, taxPaise: 0, onHandBeforeQty: 0 }));
+  const full = lines.map(([productId, receivedQty], i) => ({ lineNo: i + 1, productId, sku: 'X', name: 'X', unit: 'pc' as const, receivedQty, costMinor: 100, taxMinor: 0, onHandBeforeQty: 0 }));
   return { id: uuidv7(), number: 'LHR-01-C2-GR00001', storeId: store, storeCode: 'LHR-01', counterCode: 'C2', counterNo: 1, deviceId: uuidv7(), supplierId: supplier, supplierName: 'Agro', poId, poNumber: null, supplierBillNo: 'INV-1', supplierBillDate: '2026-12-02', lines: full, ...receiptTotals(full), receivedBy: { id: null, name: null }, occurredAt: at };
 }
 

@@ -22,7 +22,7 @@ export const purchaseOrderSummarySchema = z.object({
   lineCount: z.number().int(),
   /** Derived: lines whose receipts have brought at least what was ordered. */
   linesReceived: z.number().int(),
-  totalPaise: z.number().int(),
+  totalMinor: z.number().int(),
   expectedDay: dayStringSchema.nullable(),
   createdAt: isoDateTimeSchema,
 });
@@ -55,9 +55,9 @@ export const goodsReceiptSummarySchema = z.object({
   supplierBillNo: z.string(),
   supplierBillDate: dayStringSchema,
   lineCount: z.number().int(),
-  subtotalPaise: z.number().int(),
-  taxPaise: z.number().int(),
-  totalPaise: z.number().int(),
+  subtotalMinor: z.number().int(),
+  taxMinor: z.number().int(),
+  totalMinor: z.number().int(),
   occurredAt: isoDateTimeSchema,
 });
 export type GoodsReceiptSummary = z.infer<typeof goodsReceiptSummarySchema>;
@@ -92,7 +92,7 @@ export const reorderLineSchema = z.object({
   suggestedQty: z.number().int(),
   orderDay: dayStringSchema.nullable(),
   due: z.boolean(),
-  costPaise: z.number().int(),
+  costMinor: z.number().int(),
   reasons: z.array(z.enum(['no_sales', 'below_safety', 'cover_short', 'reorder_level', 'on_order', 'negative_stock'])),
 });
 export type ReorderLine = z.infer<typeof reorderLineSchema>;
@@ -108,7 +108,7 @@ export const reorderGroupSchema = z.object({
   reviewDays: z.number().int(),
   safetyDays: z.number().int(),
   lines: z.array(reorderLineSchema),
-  totalPaise: z.number().int(),
+  totalMinor: z.number().int(),
 });
 export type ReorderGroup = z.infer<typeof reorderGroupSchema>;
 
@@ -139,9 +139,9 @@ export const supplierPurchasesSchema = z.object({
   openOrders: z.array(purchaseOrderSummarySchema),
   receipts: z.array(goodsReceiptSummarySchema),
   /** Bought from the supplier per month (UTC months of the receipt), newest first. */
-  bought: z.array(z.object({ month: z.string(), receipts: z.number().int(), subtotalPaise: z.number().int(), taxPaise: z.number().int(), totalPaise: z.number().int() })),
+  bought: z.array(z.object({ month: z.string(), receipts: z.number().int(), subtotalMinor: z.number().int(), taxMinor: z.number().int(), totalMinor: z.number().int() })),
   /** What was bought most in the period, by value. */
-  topProducts: z.array(z.object({ productId: uuidSchema, sku: z.string(), name: z.string(), unit: baseUnitSchema, qty: z.number().int().max(MAX_QTY * 1000), totalPaise: z.number().int() })),
+  topProducts: z.array(z.object({ productId: uuidSchema, sku: z.string(), name: z.string(), unit: baseUnitSchema, qty: z.number().int().max(MAX_QTY * 1000), totalMinor: z.number().int() })),
 });
 export type SupplierPurchases = z.infer<typeof supplierPurchasesSchema>;
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_QTY } from './units';
-import { breakDownIntoPacks, formatPackBreakdown, packByBarcode, packPricePaise, packSchema, packsSchema, packsToBase, parsePackQuantity } from './packs';
+import { breakDownIntoPacks, formatPackBreakdown, packByBarcode, packPriceMinor, packSchema, packsSchema, packsToBase, parsePackQuantity } from './packs';
 
 const carton = packSchema.parse({ name: 'carton', qty: 24, barcode: '8901063000241' });
 const dozen = packSchema.parse({ name: 'dozen', qty: 12 });
-const bag = packSchema.parse({ name: '5 kg bag', qty: 5000, pricePaise: 30_000 });
+const bag = packSchema.parse({ name: '5 kg bag', qty: 5000, priceMinor: 30_000 });
 
 describe('packs', () => {
   it('a carton scanned is 24 pieces; its barcode finds it', () => {
@@ -24,8 +24,8 @@ describe('packs', () => {
   });
 
   it('prices a pack by its own price, or by its base units at the unit price', () => {
-    expect(packPricePaise(2, bag, { pricePaise: 6500, perQty: 1000 })).toBe(60_000);
-    expect(packPricePaise(1, carton, { pricePaise: 1000, perQty: 1 })).toBe(24_000);
+    expect(packPriceMinor(2, bag, { priceMinor: 6500, perQty: 1000 })).toBe(60_000);
+    expect(packPriceMinor(1, carton, { priceMinor: 1000, perQty: 1 })).toBe(24_000);
   });
 
   it('refuses packs that would be ambiguous or empty', () => {

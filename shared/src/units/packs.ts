@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { barcodeSchema } from '../domain/common.schema';
-import { MAX_PAISE, MAX_QTY, UnitError, parseQuantity, parseScaledDecimal, type BaseUnit } from './units';
+import { MAX_MINOR, MAX_QTY, UnitError, parseQuantity, parseScaledDecimal, type BaseUnit } from './units';
 
 /**
  * Packaging units: a product keeps one base unit (pc, g, ml) and may be bought and sold in packs
@@ -15,8 +15,8 @@ export const packSchema = z
     /** Base units in one pack; more than one. */
     qty: z.number().int().min(2).max(MAX_QTY),
     barcode: barcodeSchema.nullable().default(null),
-    /** The pack's own price in paise; null = qty × the unit price. */
-    pricePaise: z.number().int().min(0).max(MAX_PAISE).nullable().default(null),
+    /** The pack's own price in minor units; null = qty × the unit price. */
+    priceMinor: z.number().int().min(0).max(MAX_MINOR).nullable().default(null),
   })
   .strict();
 export type Pack = z.infer<typeof packSchema>;
@@ -77,9 +77,9 @@ export function packByBarcode<P extends Pick<Pack, 'barcode'>>(packs: readonly P
 }
 
 /** Price of `count` packs: the pack's own price when it has one, else its base units at the unit price. */
-export function packPricePaise(count: number, pack: Pick<Pack, 'qty' | 'pricePaise'>, unitPrice: { pricePaise: number; perQty: number }): number {
-  if (pack.pricePaise !== null) return count * pack.pricePaise;
-  return Math.round((count * pack.qty * unitPrice.pricePaise) / unitPrice.perQty);
+export function packPriceMinor(count: number, pack: Pick<Pack, 'qty' | 'priceMinor'>, unitPrice: { priceMinor: number; perQty: number }): number {
+  if (pack.priceMinor !== null) return count * pack.priceMinor;
+  return Math.round((count * pack.qty * unitPrice.priceMinor) / unitPrice.perQty);
 }
 
 /** Plain text for a breakdown: "3 carton + 5 pc" (the UI formats it per language; this is for logs and the CLI). */

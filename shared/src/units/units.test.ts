@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatMoney, formatQuantity, lineTotalPaise, parseMoney, parseQuantity, paiseSchema, priceUnit, quantitySchema, MAX_QTY } from './units';
+import { formatMoney, formatQuantity, lineTotalMinor, parseMoney, parseQuantity, minorSchema, priceUnit, quantitySchema, MAX_QTY } from './units';
 
 describe('quantities', () => {
   it('parses display units into integer base units exactly', () => {
@@ -63,7 +63,7 @@ describe('quantities', () => {
 });
 
 describe('money', () => {
-  it('parses rupees into paise without floating point', () => {
+  it('parses rupees into minor without floating point', () => {
     expect(parseMoney('₹12.50')).toBe(1250);
     expect(parseMoney('12.5')).toBe(1250);
     expect(parseMoney('Rs 1,200')).toBe(120000);
@@ -75,8 +75,8 @@ describe('money', () => {
     expect(() => parseMoney('abc')).toThrow(/not a number/);
     expect(() => parseMoney('1.234')).toThrow(/precision/);
     expect(() => parseMoney('99999999999')).toThrow(/over the limit/);
-    expect(paiseSchema.safeParse(-1).success).toBe(false);
-    expect(paiseSchema.safeParse(Number.NaN).success).toBe(false);
+    expect(minorSchema.safeParse(-1).success).toBe(false);
+    expect(minorSchema.safeParse(Number.NaN).success).toBe(false);
   });
 
   it('formats with Indian digit grouping', () => {
@@ -96,9 +96,9 @@ describe('money', () => {
   });
 
   it('prices weighed goods per kg and rounds to the paisa', () => {
-    expect(lineTotalPaise(4500, 1250, 'g')).toBe(5625); // ₹45/kg × 1.25 kg
-    expect(lineTotalPaise(1000, 3, 'pc')).toBe(3000);
-    expect(lineTotalPaise(333, 1, 'g')).toBe(0);
-    expect(lineTotalPaise(333, 2, 'g')).toBe(1);
+    expect(lineTotalMinor(4500, 1250, 'g')).toBe(5625); // ₹45/kg × 1.25 kg
+    expect(lineTotalMinor(1000, 3, 'pc')).toBe(3000);
+    expect(lineTotalMinor(333, 1, 'g')).toBe(0);
+    expect(lineTotalMinor(333, 2, 'g')).toBe(1);
   });
 });

@@ -7,8 +7,8 @@ export const baseUnitSchema = z.enum(baseUnits);
 
 /** Largest quantity (in base units) one movement or stock row may hold: 100 tonnes / 100 kL / 100M pieces. */
 export const MAX_QTY = 100_000_000;
-/** Largest price or cost in paise: ₹1 crore. */
-export const MAX_PAISE = 1_000_000_000;
+/** Largest price or cost in minor units: ₹1 crore. */
+export const MAX_MINOR = 1_000_000_000;
 
 /** Display units and how many base units each holds. */
 const displayUnits: Record<string, { base: BaseUnit; factor: number }> = {
@@ -99,20 +99,20 @@ export function formatQuantity(qty: number, base: BaseUnit): string {
   return `${qty} ${base}`;
 }
 
-/** Parse "₹12.50", "12.5", "Rs 1,200" into integer paise; `what` names the field in errors (price, cost …). */
+/** Parse "₹12.50", "12.5", "Rs 1,200" into integer minor units; `what` names the field in errors (price, cost …). */
 export function parseMoney(text: string, what = 'amount'): number {
   const cleaned = text.trim().replace(/^(₹|rs\.?|inr|pkr)\s*/i, '').replace(/,/g, '');
   if (cleaned.startsWith('-')) throw new UnitError(`${what} "${text}" must not be negative`);
-  const paise = parseScaledDecimal(cleaned, 2, what);
-  if (paise > MAX_PAISE) throw new UnitError(`${what} "${text}" is over the limit of ${formatMoney(MAX_PAISE)}`);
-  return paise;
+  const minor = parseScaledDecimal(cleaned, 2, what);
+  if (minor > MAX_MINOR) throw new UnitError(`${what} "${text}" is over the limit of ${formatMoney(MAX_MINOR)}`);
+  return minor;
 }
 
-/** 1234567 paise → "₹12,345.67" with Indian digit grouping (12,34,567.00 for lakhs). */
-export function formatMoney(paise: number): string {
-  assertInteger(paise, 'amount');
-  const neg = paise < 0;
-  const s = formatScaled(Math.abs(paise), 2, false);
+/** 1234567 minor units → "₹12,345.67" with Indian digit grouping (12,34,567.00 for lakhs). */
+export function formatMoney(minor: number): string {
+  assertInteger(minor, 'amount');
+  const neg = minor < 0;
+  const s = formatScaled(Math.abs(minor), 2, false);
   const [whole = '0', frac = '00'] = s.split('.');
   const last3 = whole.slice(-3);
   const rest = whole.slice(0, -3);
@@ -121,22 +121,22 @@ export function formatMoney(paise: number): string {
 }
 
 /** Line total = unit price × quantity, with the price per display unit for weighed goods. */
-export function lineTotalPaise(unitPricePaise: number, qty: number, base: BaseUnit): number {
-  assertInteger(unitPricePaise, 'price');
+export function lineTotalMinor(unitPriceMinor: number, qty: number, base: BaseUnit): number {
+  assertInteger(unitPriceMinor, 'price');
   assertInteger(qty, 'quantity');
   // Prices of weighed/measured goods are per kg / per L; round half up to the paisa.
   const perUnits = base === 'pc' ? 1 : 1000;
-  const raw = unitPricePaise * qty;
+  const raw = unitPriceMinor * qty;
   const total = Math.floor((raw + Math.floor(perUnits / 2)) / perUnits);
   if (!Number.isSafeInteger(raw)) throw new UnitError('line total is too large');
   return total;
 }
 
-export const paiseSchema = z
-  .number({ message: 'must be a number of paise' })
-  .int('must be a whole number of paise')
+export const minorSchema = z
+  .number({ message: 'must be a number of minor units' })
+  .int('must be a whole number of minor units')
   .min(0, 'must not be negative')
-  .max(MAX_PAISE, `must be at most ${MAX_PAISE} paise`);
+  .max(MAX_MINOR, `must be at most ${MAX_MINOR} minor`);
 
 export const quantitySchema = z
   .number({ message: 'must be a number' })

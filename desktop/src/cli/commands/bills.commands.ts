@@ -63,13 +63,13 @@ export function registerBillCommands(program: Command): void {
     .option('--limit <n>', 'rows', '50')
     .action(async (o: { number?: string; from?: string; to?: string; amount?: string; kind?: BillKind; limit: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
-        const items = await core.findBills({ number: o.number, from: o.from, to: o.to, amountPaise: o.amount ? parseMoney(o.amount) : undefined, kind: o.kind, limit: Number(o.limit) });
+        const items = await core.findBills({ number: o.number, from: o.from, to: o.to, amountMinor: o.amount ? parseMoney(o.amount) : undefined, kind: o.kind, limit: Number(o.limit) });
         if (g.json) return printJson({ items });
         if (items.length === 0) return void process.stdout.write(`${cliT.t('cli.bill.none')}\n`);
         process.stdout.write(
           table(
             cliT.t('cli.bill.findHeader').split('|'),
-            items.map((b) => [b.number, cliT.dateTime(b.occurredAt), cliT.t(`cli.bill.kind.${b.kind}`), cliT.t(`cli.bill.status.${b.status}`), cliT.money(b.totalPaise), b.methods.join('+'), b.cashier ?? '-']),
+            items.map((b) => [b.number, cliT.dateTime(b.occurredAt), cliT.t(`cli.bill.kind.${b.kind}`), cliT.t(`cli.bill.status.${b.status}`), cliT.money(b.totalMinor), b.methods.join('+'), b.cashier ?? '-']),
             [4],
           ),
         );
@@ -102,11 +102,11 @@ export function registerBillCommands(program: Command): void {
         }
         const unreceipted = (await parseLines(core, o.item)).map((l) => ({ product: l.product, qty: l.qty, disposition }));
         const newLines = (await parseLines(core, o.take)).map((l) => ({ product: l.product, qty: l.qty }));
-        const r = await core.returnBill({ bill: number, lines, unreceipted, newLines, payments: o.refund.map((p) => (p.method === 'cash' && p.tenderedPaise !== undefined && newLines.length === 0 ? { method: 'cash', amountPaise: p.tenderedPaise } : p)), refundTo: o.refundOriginal ? 'original' : 'cash', reason: o.reason, approval: approvalOf(o) });
+        const r = await core.returnBill({ bill: number, lines, unreceipted, newLines, payments: o.refund.map((p) => (p.method === 'cash' && p.tenderedMinor !== undefined && newLines.length === 0 ? { method: 'cash', amountMinor: p.tenderedMinor } : p)), refundTo: o.refundOriginal ? 'original' : 'cash', reason: o.reason, approval: approvalOf(o) });
         if (g.json) return printJson(r);
         process.stdout.write(billText(r));
         const key = r.kind === 'exchange' ? 'cli.bill.exchanged' : 'cli.bill.returned';
-        process.stdout.write(`${cliT.t(key, { number: r.number, original: r.originalNumber ?? '-', amount: cliT.money(-r.totalPaise), total: cliT.money(r.totalPaise) })}\n`);
+        process.stdout.write(`${cliT.t(key, { number: r.number, original: r.originalNumber ?? '-', amount: cliT.money(-r.totalMinor), total: cliT.money(r.totalMinor) })}\n`);
       });
     });
 
@@ -144,7 +144,7 @@ export function registerBillCommands(program: Command): void {
             ? await core.billSettings()
             : await core.updateBillSettings({
                 counterCode: o.counter,
-                cashStepPaise: o.cashStep ? parseMoney(o.cashStep, cliT.t('cli.args.cashStep')) : undefined,
+                cashStepMinor: o.cashStep ? parseMoney(o.cashStep, cliT.t('cli.args.cashStep')) : undefined,
                 paymentMethods: o.methods ? o.methods.split(',').map((m) => parsePay(m).method) : undefined,
                 maxDiscountBasisPoints: o.maxDiscount ? Math.round(Number(o.maxDiscount) * 100) : undefined,
                 receiptHeader: o.header.length ? o.header : undefined,
@@ -154,7 +154,7 @@ export function registerBillCommands(program: Command): void {
                 receiptWidth: o.paper ? receiptWidth(o.paper) : undefined,
               });
         if (g.json) return printJson(s);
-        process.stdout.write(`${cliT.t('cli.bill.settings', { counter: s.counterCode, step: cliT.money(s.cashStepPaise), methods: s.paymentMethods.join(', '), limit: s.maxDiscountBasisPoints / 100 })}\n`);
+        process.stdout.write(`${cliT.t('cli.bill.settings', { counter: s.counterCode, step: cliT.money(s.cashStepMinor), methods: s.paymentMethods.join(', '), limit: s.maxDiscountBasisPoints / 100 })}\n`);
         process.stdout.write(`${cliT.t('cli.bill.printer', { printer: s.receiptPrinter ?? 'none', paper: s.receiptWidth === 32 ? 58 : 80 })}\n`);
       });
     });
@@ -166,9 +166,9 @@ export function registerBillCommands(program: Command): void {
     .requiredOption('--float <rupees>', cliT.t('cli.help.shiftFloat'))
     .action(async (o: { float: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
-        const r = await core.openShift({ floatPaise: parseMoney(o.float, 'float') });
+        const r = await core.openShift({ floatMinor: parseMoney(o.float, 'float') });
         if (g.json) return printJson(r);
-        process.stdout.write(`${cliT.t('cli.shift.opened', { counter: r.counterCode, float: cliT.money(r.floatPaise) })}\n`);
+        process.stdout.write(`${cliT.t('cli.shift.opened', { counter: r.counterCode, float: cliT.money(r.floatMinor) })}\n`);
       });
     });
   shift
@@ -189,7 +189,7 @@ export function registerBillCommands(program: Command): void {
     .description(cliT.t('cli.help.shiftClose'))
     .option('--count <notexcount>', cliT.t('cli.help.shiftCount'), collect(parseDenomination), [])
     .option('--width <mm>', cliT.t('cli.help.reportWidth'), '80')
-    .action(async (o: { count: { denominationPaise: number; count: number }[]; width: string }, cmd: Command) => {
+    .action(async (o: { count: { denominationMinor: number; count: number }[]; width: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const r = await core.closeShift({ counted: o.count });
         if (g.json) return printJson(r);

@@ -3,7 +3,7 @@ import { cliT } from '../cli.i18n';
 import { table } from '../cli.output';
 
 function discountText(l: Bill['lines'][number]): string {
-  const off = l.lineDiscountPaise + l.billDiscountPaise;
+  const off = l.lineDiscountMinor + l.billDiscountMinor;
   return off > 0 ? cliT.money(-off) : '';
 }
 
@@ -20,26 +20,26 @@ export function billText(bill: Bill, returnable?: Record<number, number>): strin
       l.sku,
       l.name,
       `${l.direction === 'return' ? '-' : ''}${formatQuantity(l.qty, l.unit)}`,
-      cliT.money(l.unitPricePaise),
+      cliT.money(l.unitPriceMinor),
       discountText(l),
-      cliT.money(l.totalPaise),
+      cliT.money(l.totalMinor),
       returnable && l.direction === 'sale' ? formatQuantity(returnable[l.lineNo] ?? 0, l.unit) : '',
     ]),
     [0, 3, 4, 5, 6, 7],
   );
   out.push(lines.trimEnd(), '');
-  out.push(cliT.t('cli.sell.bill', { number: bill.number, total: cliT.money(bill.totalPaise) }));
-  if (bill.discountPaise || bill.roundingPaise) out.push(cliT.t('cli.sell.discount', { discount: cliT.money(bill.discountPaise), rounding: cliT.money(bill.roundingPaise) }));
+  out.push(cliT.t('cli.sell.bill', { number: bill.number, total: cliT.money(bill.totalMinor) }));
+  if (bill.discountMinor || bill.roundingMinor) out.push(cliT.t('cli.sell.discount', { discount: cliT.money(bill.discountMinor), rounding: cliT.money(bill.roundingMinor) }));
   if (bill.payments.length) {
     out.push(
       table(
         cliT.t('cli.bill.payHeader').split('|'),
-        bill.payments.map((p) => [p.method, cliT.money(p.amountPaise), p.tenderedPaise !== undefined ? cliT.money(p.tenderedPaise) : '', p.changePaise !== undefined ? cliT.money(p.changePaise) : '']),
+        bill.payments.map((p) => [p.method, cliT.money(p.amountMinor), p.tenderedMinor !== undefined ? cliT.money(p.tenderedMinor) : '', p.changeMinor !== undefined ? cliT.money(p.changeMinor) : '']),
         [1, 2, 3],
       ).trimEnd(),
     );
   }
-  if (bill.changePaise > 0) out.push(cliT.t('cli.sell.change', { change: cliT.money(bill.changePaise) }));
+  if (bill.changeMinor > 0) out.push(cliT.t('cli.sell.change', { change: cliT.money(bill.changeMinor) }));
   if (bill.approvedBy) out.push(cliT.t('cli.sell.approved', { manager: bill.approvedBy.name, reasons: bill.approvedBy.reasons.join(', ') }));
   return `${out.join('\n')}\n`;
 }

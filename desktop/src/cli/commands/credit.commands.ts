@@ -27,13 +27,13 @@ function method(text: string): RepaymentMethod {
   return m.data;
 }
 
-const limitText = (v: CustomerView) => (v.customer.creditLimitPaise === null ? cliT.t('cli.customer.noLimit') : cliT.money(v.customer.creditLimitPaise));
+const limitText = (v: CustomerView) => (v.customer.creditLimitMinor === null ? cliT.t('cli.customer.noLimit') : cliT.money(v.customer.creditLimitMinor));
 const currency = () => cliEnv.BAZAAR_CURRENCY ?? cliT.currency.code;
 
 function customersTable(views: readonly CustomerView[]): string {
   return table(
     cliT.t('cli.customer.header').split('|'),
-    views.map((v) => [v.customer.name, v.customer.phone, cliT.money(v.balancePaise), limitText(v), v.overdue.overduePaise ? cliT.money(v.overdue.overduePaise) : '']),
+    views.map((v) => [v.customer.name, v.customer.phone, cliT.money(v.balanceMinor), limitText(v), v.overdue.overdueMinor ? cliT.money(v.overdue.overdueMinor) : '']),
     [2, 3, 4],
   );
 }
@@ -51,9 +51,9 @@ export function registerCreditCommands(program: Command): void {
     .option('--limit <rupees>', cliT.t('cli.help.customerLimit'))
     .action(async (o: { name: string; phone: string; address?: string; note?: string; limit?: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
-        const v = await core.addCustomer({ name: o.name, phone: o.phone, address: o.address, note: o.note, creditLimitPaise: limitOf(o.limit) ?? null });
+        const v = await core.addCustomer({ name: o.name, phone: o.phone, address: o.address, note: o.note, creditLimitMinor: limitOf(o.limit) ?? null });
         if (g.json) return printJson(v);
-        const limit = v.customer.creditLimitPaise === null ? '' : cliT.t('cli.customer.limit', { limit: cliT.money(v.customer.creditLimitPaise) });
+        const limit = v.customer.creditLimitMinor === null ? '' : cliT.t('cli.customer.limit', { limit: cliT.money(v.customer.creditLimitMinor) });
         process.stdout.write(`${cliT.t('cli.customer.added', { name: v.customer.name, phone: v.customer.phone, limit })}\n`);
       });
     });
@@ -68,7 +68,7 @@ export function registerCreditCommands(program: Command): void {
     .action(async (ref: string, o: { name?: string; address?: string; note?: string; limit?: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const limit = limitOf(o.limit);
-        const v = await core.updateCustomer({ customer: ref, name: o.name, address: o.address, note: o.note, ...(limit !== undefined ? { creditLimitPaise: limit } : {}) });
+        const v = await core.updateCustomer({ customer: ref, name: o.name, address: o.address, note: o.note, ...(limit !== undefined ? { creditLimitMinor: limit } : {}) });
         if (g.json) return printJson(v);
         process.stdout.write(`${cliT.t('cli.customer.changed', { name: v.customer.name, phone: v.customer.phone })}\n${customersTable([v])}`);
       });
@@ -100,8 +100,8 @@ export function registerCreditCommands(program: Command): void {
         const whatsapp = waMeLink(v.customer.phone, text, currency());
         if (g.json) return printJson({ ...v, reminder: { text, whatsapp } });
         const a = v.ageing;
-        process.stdout.write(statementText({ name: v.storeName }, v.customer, v.statement, cliT, receiptWidth(o.width), v.elsewherePaise));
-        process.stdout.write(`\n${cliT.t('cli.customer.summary', { balance: cliT.money(v.balancePaise), limit: limitText(v), overdue: cliT.money(v.overdue.overduePaise) })}\n`);
+        process.stdout.write(statementText({ name: v.storeName }, v.customer, v.statement, cliT, receiptWidth(o.width), v.elsewhereMinor));
+        process.stdout.write(`\n${cliT.t('cli.customer.summary', { balance: cliT.money(v.balanceMinor), limit: limitText(v), overdue: cliT.money(v.overdue.overdueMinor) })}\n`);
         process.stdout.write(`${cliT.t('cli.customer.ageing', { a: cliT.money(a.d0_30), b: cliT.money(a.d31_60), c: cliT.money(a.d61_90), d: cliT.money(a.d90plus) })}\n`);
         process.stdout.write(`\n${cliT.t('cli.customer.reminder')}\n${text}\n${cliT.t('cli.customer.whatsapp', { link: whatsapp })}\n`);
       });
@@ -114,10 +114,10 @@ export function registerCreditCommands(program: Command): void {
     .option('--note <text>')
     .action(async (ref: string, amount: string, o: { method: string; note?: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
-        const r = await core.receivePayment({ customer: ref, amountPaise: rupees(amount, 'amount'), method: method(o.method), note: o.note });
+        const r = await core.receivePayment({ customer: ref, amountMinor: rupees(amount, 'amount'), method: method(o.method), note: o.note });
         if (g.json) return printJson(r);
         const name = (await core.showCustomer({ customer: r.entry.customerId })).customer.name;
-        process.stdout.write(`${cliT.t('cli.pay.done', { amount: cliT.money(-r.entry.amountPaise), method: cliT.t(`bills.method.${method(o.method)}`), name, balance: cliT.money(r.balancePaise) })}\n`);
+        process.stdout.write(`${cliT.t('cli.pay.done', { amount: cliT.money(-r.entry.amountMinor), method: cliT.t(`bills.method.${method(o.method)}`), name, balance: cliT.money(r.balanceMinor) })}\n`);
       });
     });
 
@@ -137,11 +137,11 @@ export function registerCreditCommands(program: Command): void {
         process.stdout.write(
           table(
             cliT.t('cli.udhaar.header').split('|'),
-            rows.map((v) => [v.customer.name, v.customer.phone, cliT.money(v.balancePaise), m(v.overdue.overduePaise), v.overdue.daysOverdue ? String(v.overdue.daysOverdue) : '', m(v.ageing.d0_30), m(v.ageing.d31_60), m(v.ageing.d61_90), m(v.ageing.d90plus)]),
+            rows.map((v) => [v.customer.name, v.customer.phone, cliT.money(v.balanceMinor), m(v.overdue.overdueMinor), v.overdue.daysOverdue ? String(v.overdue.daysOverdue) : '', m(v.ageing.d0_30), m(v.ageing.d31_60), m(v.ageing.d61_90), m(v.ageing.d90plus)]),
             [2, 3, 4, 5, 6, 7, 8],
           ),
         );
-        process.stdout.write(`${cliT.t('cli.udhaar.total', { count: rows.length, total: cliT.money(rows.reduce((a, v) => a + v.balancePaise, 0)) })}\n`);
+        process.stdout.write(`${cliT.t('cli.udhaar.total', { count: rows.length, total: cliT.money(rows.reduce((a, v) => a + v.balanceMinor, 0)) })}\n`);
       });
     });
 
@@ -155,11 +155,11 @@ export function registerCreditCommands(program: Command): void {
     .action(async (ref: string, amount: string, o: { reason: string; opening?: boolean; approve?: string; approvePin?: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const t = amount.trim();
-        const paise = t.startsWith('-') ? -rupees(t.slice(1), 'amount') : rupees(t.replace(/^\+/, ''), 'amount');
-        const r = await core.adjustBalance({ customer: ref, amountPaise: paise, reason: o.reason, opening: Boolean(o.opening), approval: approvalOf(o) });
+        const minor = t.startsWith('-') ? -rupees(t.slice(1), 'amount') : rupees(t.replace(/^\+/, ''), 'amount');
+        const r = await core.adjustBalance({ customer: ref, amountMinor: minor, reason: o.reason, opening: Boolean(o.opening), approval: approvalOf(o) });
         if (g.json) return printJson(r);
         const name = (await core.showCustomer({ customer: r.entry.customerId })).customer.name;
-        process.stdout.write(`${cliT.t('cli.udhaar.adjusted', { name, amount: cliT.money(r.entry.amountPaise), reason: o.reason, balance: cliT.money(r.balancePaise) })}\n`);
+        process.stdout.write(`${cliT.t('cli.udhaar.adjusted', { name, amount: cliT.money(r.entry.amountMinor), reason: o.reason, balance: cliT.money(r.balanceMinor) })}\n`);
       });
     });
 }

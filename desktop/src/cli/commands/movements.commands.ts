@@ -28,7 +28,7 @@ async function parseSaleLines(core: StoreCore, lines: string[]) {
     return at > 0 ? { text: text.slice(0, at), price: parseMoney(text.slice(at + 1), cliT.t('cli.args.priceOf', { ref: text.slice(0, at) })) } : { text, price: undefined };
   });
   const parsed = await parseLines(core, priced.map((p) => p.text));
-  return parsed.map((p, i) => ({ ...p, unitPricePaise: priced[i]?.price }));
+  return parsed.map((p, i) => ({ ...p, unitPriceMinor: priced[i]?.price }));
 }
 
 export function registerMovementCommands(program: Command): void {
@@ -49,17 +49,17 @@ export function registerMovementCommands(program: Command): void {
       await withCore(cmd, async (core, g) => {
         const parsed = await parseSaleLines(core, lines);
         for (const d of o.lineDiscount) if (d.line > parsed.length) throw new DomainError('VALIDATION_FAILED', cliT.t('cli.args.lineDiscountRange', { line: d.line, count: parsed.length }));
-        const given = [...o.pay, ...(o.cash !== undefined ? [{ method: 'cash' as const, tenderedPaise: parseMoney(o.cash, 'cash') }] : [])];
+        const given = [...o.pay, ...(o.cash !== undefined ? [{ method: 'cash' as const, tenderedMinor: parseMoney(o.cash, 'cash') }] : [])];
         // --credit alone puts the whole bill on the customer's account.
         const payments = o.credit && given.length === 0 ? [{ method: 'credit' as const }] : given;
         const sale = await core.sell({
           lines: parsed.map((l, i) => ({
             product: l.product,
             qty: l.qty,
-            unitPricePaise: l.unitPricePaise,
+            unitPriceMinor: l.unitPriceMinor,
             discount: o.lineDiscount.find((d) => d.line === i + 1)?.discount,
             ...(l.pack ? { pack: l.pack.name } : {}),
-            ...(l.labelPricePaise !== null ? { labelPricePaise: l.labelPricePaise } : {}),
+            ...(l.labelPriceMinor !== null ? { labelPriceMinor: l.labelPriceMinor } : {}),
           })),
           note: o.note,
           billDiscount: o.discount ? parseDiscount(o.discount) : undefined,
@@ -72,17 +72,17 @@ export function registerMovementCommands(program: Command): void {
         process.stdout.write(
           table(
             cliT.t('cli.sell.header').split('|'),
-            sale.bill.lines.map((l, i) => [l.sku, l.name, qtyText(l.qty, l.unit, l.pack), cliT.money(l.unitPricePaise), l.lineDiscountPaise + l.billDiscountPaise ? cliT.money(-(l.lineDiscountPaise + l.billDiscountPaise)) : '', cliT.money(l.totalPaise), formatQuantity(sale.lines[i]?.stockAfter ?? 0, l.unit)]),
+            sale.bill.lines.map((l, i) => [l.sku, l.name, qtyText(l.qty, l.unit, l.pack), cliT.money(l.unitPriceMinor), l.lineDiscountMinor + l.billDiscountMinor ? cliT.money(-(l.lineDiscountMinor + l.billDiscountMinor)) : '', cliT.money(l.totalMinor), formatQuantity(sale.lines[i]?.stockAfter ?? 0, l.unit)]),
             [2, 3, 4, 5, 6],
           ),
         );
-        process.stdout.write(`${cliT.t('cli.sell.bill', { number: sale.billNumber, total: cliT.money(sale.totalPaise) })}\n`);
-        if (sale.bill.discountPaise || sale.bill.roundingPaise) process.stdout.write(`${cliT.t('cli.sell.discount', { discount: cliT.money(sale.bill.discountPaise), rounding: cliT.money(sale.bill.roundingPaise) })}\n`);
-        if (sale.changePaise > 0) process.stdout.write(`${cliT.t('cli.sell.change', { change: cliT.money(sale.changePaise) })}\n`);
-        const onCredit = sale.bill.payments.filter((p) => p.method === 'credit').reduce((a, p) => a + p.amountPaise, 0);
+        process.stdout.write(`${cliT.t('cli.sell.bill', { number: sale.billNumber, total: cliT.money(sale.totalMinor) })}\n`);
+        if (sale.bill.discountMinor || sale.bill.roundingMinor) process.stdout.write(`${cliT.t('cli.sell.discount', { discount: cliT.money(sale.bill.discountMinor), rounding: cliT.money(sale.bill.roundingMinor) })}\n`);
+        if (sale.changeMinor > 0) process.stdout.write(`${cliT.t('cli.sell.change', { change: cliT.money(sale.changeMinor) })}\n`);
+        const onCredit = sale.bill.payments.filter((p) => p.method === 'credit').reduce((a, p) => a + p.amountMinor, 0);
         if (o.credit && onCredit > 0) {
           const c = await core.showCustomer({ customer: o.credit });
-          process.stdout.write(`${cliT.t('cli.sell.onCredit', { name: c.customer.name, amount: cliT.money(onCredit), balance: cliT.money(c.balancePaise) })}\n`);
+          process.stdout.write(`${cliT.t('cli.sell.onCredit', { name: c.customer.name, amount: cliT.money(onCredit), balance: cliT.money(c.balanceMinor) })}\n`);
         }
         if (sale.bill.approvedBy) process.stdout.write(`${cliT.t('cli.sell.approved', { manager: sale.bill.approvedBy.name, reasons: sale.bill.approvedBy.reasons.join(', ') })}\n`);
         // Selling more than the system has is allowed (the goods were on the shelf), but said.
@@ -106,7 +106,7 @@ export function registerMovementCommands(program: Command): void {
       await withCore(cmd, async (core, g) => {
         const [line] = await parseLines(core, [`${ref}:${qty}`]);
         if (!line) return;
-        const r = await core.stockIn({ product: line.product, qty: line.qty, unitCostPaise: o.cost ? parseMoney(o.cost) : undefined, supplier: o.supplier, note: o.note, lot: o.lot, expiresOn: o.expires });
+        const r = await core.stockIn({ product: line.product, qty: line.qty, unitCostMinor: o.cost ? parseMoney(o.cost) : undefined, supplier: o.supplier, note: o.note, lot: o.lot, expiresOn: o.expires });
         if (g.json) return printJson(r);
         const batch = r.movement.lot || r.movement.expiresOn ? cliT.t('cli.stockIn.batch', { lot: r.movement.lot ?? '—', expires: r.movement.expiresOn ?? '—' }) : '';
         process.stdout.write(`${cliT.t('cli.stockIn.received', { qty: qtyText(r.movement.qty, line.unit, line.pack), sku: line.sku, batch, now: formatQuantity(r.stockAfter, line.unit) })}\n`);
@@ -143,11 +143,11 @@ export function registerMovementCommands(program: Command): void {
         process.stdout.write(
           table(
             heads,
-            r.removed.map((l) => [`${l.sku} ${l.productName}`, l.lot ?? cliT.t('cli.removeExpired.noLot'), l.expiresOn, formatQuantity(l.qty, l.unit), cliT.money(l.costPaise), formatQuantity(l.stockAfter, l.unit)]),
+            r.removed.map((l) => [`${l.sku} ${l.productName}`, l.lot ?? cliT.t('cli.removeExpired.noLot'), l.expiresOn, formatQuantity(l.qty, l.unit), cliT.money(l.costMinor), formatQuantity(l.stockAfter, l.unit)]),
             [3, 4, 5],
           ),
         );
-        process.stdout.write(`${cliT.t('cli.removeExpired.done', { count: r.removed.length, cost: cliT.money(r.removed.reduce((a, l) => a + l.costPaise, 0)) })}\n`);
+        process.stdout.write(`${cliT.t('cli.removeExpired.done', { count: r.removed.length, cost: cliT.money(r.removed.reduce((a, l) => a + l.costMinor, 0)) })}\n`);
       });
     });
 

@@ -10,20 +10,20 @@ import { printJson, table } from '../cli.output';
 
 /** `SKU:QTY[@COST][+TAX]`: quantity as people type it, cost per pc/kg/L and the line's tax in rupees. */
 async function parsePurchaseLines(core: StoreCore, lines: string[]) {
-  const out: { product: string; qty: number; costPaise?: number; taxPaise: number }[] = [];
+  const out: { product: string; qty: number; costMinor?: number; taxMinor: number }[] = [];
   for (const [i, raw] of lines.entries()) {
     let text = raw;
-    let taxPaise = 0;
+    let taxMinor = 0;
     const plus = text.lastIndexOf('+');
     if (plus > 0) {
-      taxPaise = parseMoney(text.slice(plus + 1), cliT.t('cli.args.priceOf', { ref: text.slice(0, plus) }));
+      taxMinor = parseMoney(text.slice(plus + 1), cliT.t('cli.args.priceOf', { ref: text.slice(0, plus) }));
       text = text.slice(0, plus);
     }
     const at = text.lastIndexOf('@');
-    const costPaise = at > 0 ? parseMoney(text.slice(at + 1), cliT.t('cli.args.priceOf', { ref: text.slice(0, at) })) : undefined;
+    const costMinor = at > 0 ? parseMoney(text.slice(at + 1), cliT.t('cli.args.priceOf', { ref: text.slice(0, at) })) : undefined;
     const { ref, qty } = splitLine(at > 0 ? text.slice(0, at) : text);
     const p = await core.findProduct({ code: ref });
-    out.push({ product: p.id, qty: qtyIn(qty, p.unit, `line ${i + 1} (${raw})`), ...(costPaise !== undefined ? { costPaise } : {}), taxPaise });
+    out.push({ product: p.id, qty: qtyIn(qty, p.unit, `line ${i + 1} (${raw})`), ...(costMinor !== undefined ? { costMinor } : {}), taxMinor });
   }
   return out;
 }
@@ -33,12 +33,12 @@ async function parseBillCsv(core: StoreCore, path: string) {
   const records = parseCsv(readFileSync(path, 'utf8'));
   const rows = records.filter((r, i) => !(i === 0 && /^(sku|barcode|item)$/i.test(r.fields[0]?.trim() ?? '')));
   if (rows.length === 0) throw new DomainError('VALIDATION_FAILED', cliT.t('cli.receive.csvEmpty'));
-  const out: { product: string; qty: number; costPaise?: number; taxPaise: number }[] = [];
+  const out: { product: string; qty: number; costMinor?: number; taxMinor: number }[] = [];
   for (const r of rows) {
     try {
       const [ref = '', qty = '', cost = '', tax = ''] = r.fields.map((f) => f.trim());
       const p = await core.findProduct({ code: ref });
-      out.push({ product: p.id, qty: qtyIn(qty, p.unit, 'qty'), ...(cost ? { costPaise: parseMoney(cost, 'cost') } : {}), taxPaise: tax ? parseMoney(tax, 'tax') : 0 });
+      out.push({ product: p.id, qty: qtyIn(qty, p.unit, 'qty'), ...(cost ? { costMinor: parseMoney(cost, 'cost') } : {}), taxMinor: tax ? parseMoney(tax, 'tax') : 0 });
     } catch (err) {
       throw new DomainError('VALIDATION_FAILED', cliT.t('cli.receive.csvBad', { line: r.line, problem: (err as Error).message }));
     }
@@ -68,9 +68,9 @@ export function registerPurchaseCommands(program: Command): void {
     .action(async (lines: string[], o: { supplier: string; draft?: boolean; expected?: string; note?: string }, cmd: Command) => {
       await withCore(cmd, async (core, g) => {
         const parsed = await parsePurchaseLines(core, lines);
-        const v = await core.createPurchaseOrder({ supplier: o.supplier, lines: parsed.map((l) => ({ product: l.product, qty: l.qty, costPaise: l.costPaise })), status: o.draft ? 'draft' : 'sent', expectedDay: o.expected, note: o.note });
+        const v = await core.createPurchaseOrder({ supplier: o.supplier, lines: parsed.map((l) => ({ product: l.product, qty: l.qty, costMinor: l.costMinor })), status: o.draft ? 'draft' : 'sent', expectedDay: o.expected, note: o.note });
         if (g.json) return printJson(v);
-        process.stdout.write(`${cliT.t('cli.po.created', { number: v.order.number, supplier: v.order.supplierName, lines: v.order.lines.length, total: cliT.money(v.order.totalPaise), status: statusText(v.status) })}\n`);
+        process.stdout.write(`${cliT.t('cli.po.created', { number: v.order.number, supplier: v.order.supplierName, lines: v.order.lines.length, total: cliT.money(v.order.totalMinor), status: statusText(v.status) })}\n`);
       });
     });
 
@@ -83,7 +83,7 @@ export function registerPurchaseCommands(program: Command): void {
         const items = await core.listPurchaseOrders({ open: Boolean(o.open), limit: Number(o.limit) });
         if (g.json) return printJson({ items });
         if (items.length === 0) return void process.stdout.write(`${cliT.t('cli.po.none')}\n`);
-        const rows = items.map((v) => [v.order.number, v.order.supplierName, statusText(v.status), v.order.lines.length, cliT.money(v.order.totalPaise), v.origin === 'hub' ? cliT.t('cli.po.madeHub') : cliT.t('cli.po.madeHere')]);
+        const rows = items.map((v) => [v.order.number, v.order.supplierName, statusText(v.status), v.order.lines.length, cliT.money(v.order.totalMinor), v.origin === 'hub' ? cliT.t('cli.po.madeHub') : cliT.t('cli.po.madeHere')]);
         process.stdout.write(table(cliT.t('cli.po.listHeader').split('|'), rows, [3, 4]));
       });
     });
@@ -124,9 +124,9 @@ export function registerPurchaseCommands(program: Command): void {
         const v = await core.receiveGoods({ po: o.po, supplier: o.supplier, supplierBillNo: o.bill, supplierBillDate: o.billDate ?? localDay(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone), lines: parsed });
         if (g.json) return printJson(v);
         const r = v.receipt;
-        const rows = r.lines.map((l, i) => [l.sku, l.name, cliT.qty(l.receivedQty, l.unit), cliT.money(l.costPaise), cliT.money(l.taxPaise), cliT.qty(v.lines[i]?.stockAfter ?? 0, l.unit), cliT.money(v.lines[i]?.costAfterPaise ?? l.costPaise)]);
+        const rows = r.lines.map((l, i) => [l.sku, l.name, cliT.qty(l.receivedQty, l.unit), cliT.money(l.costMinor), cliT.money(l.taxMinor), cliT.qty(v.lines[i]?.stockAfter ?? 0, l.unit), cliT.money(v.lines[i]?.costAfterMinor ?? l.costMinor)]);
         process.stdout.write(table(cliT.t('cli.receive.header').split('|'), rows, [2, 3, 4, 5, 6]));
-        process.stdout.write(`${cliT.t('cli.receive.done', { number: r.number, bill: r.supplierBillNo, supplier: r.supplierName, total: cliT.money(r.totalPaise), tax: cliT.money(r.taxPaise) })}\n`);
+        process.stdout.write(`${cliT.t('cli.receive.done', { number: r.number, bill: r.supplierBillNo, supplier: r.supplierName, total: cliT.money(r.totalMinor), tax: cliT.money(r.taxMinor) })}\n`);
         if (v.order) process.stdout.write(orderText(v.order).replace(/^.*\n/, `${cliT.t('cli.receive.against', { number: v.order.order.number, status: statusText(v.order.status) })}\n`));
       });
     });

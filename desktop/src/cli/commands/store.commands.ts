@@ -96,15 +96,15 @@ export function registerStoreCommands(program: Command): void {
           sku: o.sku,
           name: o.name,
           unit: o.unit,
-          pricePaise: parseMoney(o.price),
-          costPaise: parseMoney(o.cost),
+          priceMinor: parseMoney(o.price),
+          costMinor: parseMoney(o.cost),
           barcode: o.barcode ?? null,
           category: o.category ?? null,
           reorderLevel: qtyIn(o.reorder, o.unit, '--reorder'),
           packs: o.pack,
         });
         if (g.json) return printJson(p);
-        process.stdout.write(`${cliT.t('cli.product.added', { sku: p.sku, name: p.name, price: cliPrice(p.pricePaise, p.unit) })}\n`);
+        process.stdout.write(`${cliT.t('cli.product.added', { sku: p.sku, name: p.name, price: cliPrice(p.priceMinor, p.unit) })}\n`);
       });
     });
   product
@@ -138,7 +138,7 @@ export function registerStoreCommands(program: Command): void {
         process.stdout.write(
           table(
             cliT.t('cli.find.header').split('|'),
-            items.map((p) => [p.sku, p.barcode ?? '', p.name, cliT.money(p.pricePaise), cliT.qty(p.qty, p.unit), p.status]),
+            items.map((p) => [p.sku, p.barcode ?? '', p.name, cliT.money(p.priceMinor), cliT.qty(p.qty, p.unit), p.status]),
             [3, 4],
           ),
         );

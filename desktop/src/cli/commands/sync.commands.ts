@@ -36,7 +36,7 @@ export function registerSyncCommands(program: Command): void {
           // Show what head office's catalog changes here before it changes (nothing is saved yet).
           const { priceChanges } = await core.enrollPreview({ hubUrl, token });
           if (priceChanges.length > 0) {
-            const lines = priceChanges.map((c) => `  ${cliT.t('cli.enroll.priceChange', { sku: c.sku, name: c.name, before: cliPrice(c.beforePaise, c.unit), after: cliPrice(c.afterPaise, c.unit) })}`);
+            const lines = priceChanges.map((c) => `  ${cliT.t('cli.enroll.priceChange', { sku: c.sku, name: c.name, before: cliPrice(c.beforeMinor, c.unit), after: cliPrice(c.afterMinor, c.unit) })}`);
             await askToGoOn(
               `${cliT.t('cli.enroll.pricesReplaced', { count: priceChanges.length })}\n${lines.join('\n')}\n`,
               `${cliT.t('cli.enroll.notEnrolledPassYes')}\n`,

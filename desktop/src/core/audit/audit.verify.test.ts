@@ -39,7 +39,7 @@ describe('verifying the counter chain', () => {
   let cleanup: () => Promise<void>;
   beforeEach(async () => {
     ({ core, cleanup } = await tempStore());
-    await core.addProduct({ sku: 'SALT-1', name: 'Tata Salt 1kg', unit: 'pc', pricePaise: 2800 });
+    await core.addProduct({ sku: 'SALT-1', name: 'Tata Salt 1kg', unit: 'pc', priceMinor: 2800 });
     await core.stockIn({ product: 'SALT-1', qty: 5_000 });
     for (let i = 0; i < 300; i++) await core.sell({ lines: [{ product: 'SALT-1', qty: 1 }] });
   });

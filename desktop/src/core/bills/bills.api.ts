@@ -20,7 +20,7 @@ export const returnBillInput = z
     bill: billRef.optional(),
     lines: z.array(z.strictObject({ lineNo: z.number().int().min(1), qty, disposition: returnDispositionSchema.default('restock') })).max(500).default([]),
     unreceipted: z
-      .array(z.strictObject({ product: z.string().trim().min(1).max(64), qty, unitPricePaise: z.number().int().min(0).optional(), disposition: returnDispositionSchema.default('restock') }))
+      .array(z.strictObject({ product: z.string().trim().min(1).max(64), qty, unitPriceMinor: z.number().int().min(0).optional(), disposition: returnDispositionSchema.default('restock') }))
       .max(500)
       .default([]),
     /** Goods taken instead (an exchange): a return and a sale on one bill. */
@@ -41,7 +41,7 @@ export const findBillsInput = z.strictObject({
   number: z.string().trim().max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  amountPaise: z.number().int().min(0).optional(),
+  amountMinor: z.number().int().min(0).optional(),
   kind: billKindSchema.optional(),
   limit: z.number().int().min(1).max(500).default(50),
 });
@@ -49,7 +49,7 @@ export const holdCartInput = z.strictObject({ label: z.string().trim().min(1).ma
 export const heldCartRef = z.strictObject({ id: z.uuid() });
 export const billSettingsInput = z.strictObject({
   counterCode: z.string().trim().toUpperCase().optional(),
-  cashStepPaise: z.number().int().min(1).max(100_000).optional(),
+  cashStepMinor: z.number().int().min(1).max(100_000).optional(),
   paymentMethods: z.array(paymentMethodSchema).max(10).optional(),
   maxDiscountBasisPoints: z.number().int().min(0).max(10_000).optional(),
   currencyLabel: z.string().trim().min(1).max(8).optional(),
@@ -79,10 +79,10 @@ export const printReceiptInput = z.strictObject({
 });
 export type PrintReceiptInput = z.input<typeof printReceiptInput>;
 
-export const openShiftInput = z.strictObject({ floatPaise: z.number().int().min(0).max(100_000_000) });
+export const openShiftInput = z.strictObject({ floatMinor: z.number().int().min(0).max(100_000_000) });
 export const closeShiftInput = z.strictObject({
   /** Cash in the drawer by denomination: 50000 × 2 = two Rs 500 notes. */
-  counted: z.array(z.strictObject({ denominationPaise: z.number().int().min(1).max(10_000_000), count: z.number().int().min(0).max(100_000) })).max(40),
+  counted: z.array(z.strictObject({ denominationMinor: z.number().int().min(1).max(10_000_000), count: z.number().int().min(0).max(100_000) })).max(40),
 });
 
 export type ReturnBillInput = z.input<typeof returnBillInput>;
@@ -113,7 +113,7 @@ export interface HeldCartView {
 
 export interface BillSettingsView {
   counterCode: string;
-  cashStepPaise: number;
+  cashStepMinor: number;
   paymentMethods: PaymentMethod[];
   maxDiscountBasisPoints: number;
   currencyLabel: string;

@@ -28,7 +28,7 @@ describe('bill numbers under crashes', () => {
   it(`survive ${KILLS} SIGKILLs mid-bill: gap-free per counter, none reused, every printed bill whole with its movements`, async () => {
     const store = await tempStore();
     try {
-      for (const sku of ['A', 'B', 'C', 'D']) await store.core.addProduct({ sku, name: `Item ${sku}`, unit: 'pc', pricePaise: 10_000 });
+      for (const sku of ['A', 'B', 'C', 'D']) await store.core.addProduct({ sku, name: `Item ${sku}`, unit: 'pc', priceMinor: 10_000 });
       await store.core.updateBillSettings({ counterCode: 'C2' });
       await store.core.close();
 

@@ -18,13 +18,13 @@ async function counterOf(store: Store, name: string, code: string) {
 describe('a return at another counter of the store (real hub process)', () => {
   it("counter 2 takes back goods of counter 1's bill offline, never more than is left, and counter 1 then knows of it", async () => {
     const store = await t.hub.api<Store>('POST', '/stores', { code: 'LHR-05', name: 'Model Town Kiryana' }, t.admin);
-    const soap = await t.hub.api<Product>('POST', '/products', { sku: 'SOAP', name: 'Lux soap', unit: 'pc', pricePaise: 4500 }, t.admin);
+    const soap = await t.hub.api<Product>('POST', '/products', { sku: 'SOAP', name: 'Lux soap', unit: 'pc', priceMinor: 4500 }, t.admin);
     await t.hub.api('POST', '/stock-movements', { storeId: store.id, productId: soap.id, kind: 'IN', qty: 50 }, t.admin);
     await t.hub.api('POST', '/users', { username: 'meena', name: 'Meena', password: 'meena-password-1', role: 'manager', storeIds: [store.id], pin: '1234' }, t.admin);
     const one = await counterOf(store, 'Till 1', 'C1');
     const two = await counterOf(store, 'Till 2', 'C2');
 
-    const sale = await one.sell({ lines: [{ product: 'SOAP', qty: 3 }], payments: [{ method: 'cash', tenderedPaise: 20_000 }] });
+    const sale = await one.sell({ lines: [{ product: 'SOAP', qty: 3 }], payments: [{ method: 'cash', tenderedMinor: 20_000 }] });
     await one.syncNow();
     await two.syncNow();
 

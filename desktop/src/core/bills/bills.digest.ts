@@ -19,12 +19,12 @@ interface MovementFacts {
   seq: number;
   kind: string;
   qty: number;
-  unit_price_paise: number | null;
+  unit_price_minor: number | null;
 }
 
 export function movementsDigest(rows: readonly MovementFacts[]): string {
   const h = createHash('sha256');
-  for (const r of [...rows].sort((a, b) => a.seq - b.seq)) h.update(`${r.id}|${r.seq}|${r.kind}|${r.qty}|${r.unit_price_paise ?? ''}\n`);
+  for (const r of [...rows].sort((a, b) => a.seq - b.seq)) h.update(`${r.id}|${r.seq}|${r.kind}|${r.qty}|${r.unit_price_minor ?? ''}\n`);
   return h.digest('hex');
 }
 
@@ -41,7 +41,7 @@ export function billSealProblem(raw: Database.Database, billId: string, seal: Bi
   if (!row) return 'the bill this row records is gone (deleted)';
   if (billDocDigest(JSON.parse(row.doc_json) as Bill) !== seal.docSha256) return 'the bill differs from what was recorded (its lines, prices or payments were edited)';
   const [first, last] = seal.seqs ?? [0, -1];
-  const moves = prepared(raw, 'SELECT id, seq, kind, qty, unit_price_paise FROM movements WHERE batch_id = ? AND seq BETWEEN ? AND ?').all(billId, first, last) as MovementFacts[];
+  const moves = prepared(raw, 'SELECT id, seq, kind, qty, unit_price_minor FROM movements WHERE batch_id = ? AND seq BETWEEN ? AND ?').all(billId, first, last) as MovementFacts[];
   if (movementsDigest(moves) !== seal.movesSha256) return "the bill's stock movements differ from what was recorded (a line was edited, added or deleted)";
   return null;
 }

@@ -1,17 +1,17 @@
-import { billTotals, discountBasisPoints, DomainError, lineTotalPaise, packPricePaise, type ApprovalReason, type BaseUnit, type BillLine, type BillPack, type Discount } from '@bazaar/shared';
+import { billTotals, discountBasisPoints, DomainError, lineTotalMinor, packPriceMinor, type ApprovalReason, type BaseUnit, type BillLine, type BillPack, type Discount } from '@bazaar/shared';
 import { parsePacks } from '../products/products.repository';
 import type { ProductRow } from '../db/db.types';
 
 export interface CartLine {
   product: ProductRow;
   qty: number;
-  unitPricePaise?: number | undefined;
+  unitPriceMinor?: number | undefined;
   discount?: Discount | undefined;
   /** Sold as packs: the line's gross is their pack price (saleLinePricing). */
   pack?: BillPack | undefined;
   /** A scale label's printed price: the line's gross. */
-  labelPricePaise?: number | undefined;
-  grossPaise?: number | undefined;
+  labelPriceMinor?: number | undefined;
+  grossMinor?: number | undefined;
 }
 
 /**
@@ -19,11 +19,11 @@ export interface CartLine {
  * gross is. A pack is sold whole (qty a multiple of its size) at its own price, or at its base
  * units' price when it has none or a price was typed for the line.
  */
-export function saleLinePricing(product: ProductRow, line: { qty: number; unitPricePaise?: number | undefined; pack?: string | undefined; labelPricePaise?: number | undefined }, lineNo: number): Pick<CartLine, 'pack' | 'labelPricePaise' | 'grossPaise'> {
-  if (line.pack !== undefined && line.labelPricePaise !== undefined) throw new DomainError('VALIDATION_FAILED', `line ${lineNo}: a line is a pack or a scale label, not both`);
-  if (line.labelPricePaise !== undefined) {
+export function saleLinePricing(product: ProductRow, line: { qty: number; unitPriceMinor?: number | undefined; pack?: string | undefined; labelPriceMinor?: number | undefined }, lineNo: number): Pick<CartLine, 'pack' | 'labelPriceMinor' | 'grossMinor'> {
+  if (line.pack !== undefined && line.labelPriceMinor !== undefined) throw new DomainError('VALIDATION_FAILED', `line ${lineNo}: a line is a pack or a scale label, not both`);
+  if (line.labelPriceMinor !== undefined) {
     if (product.unit === 'pc') throw new DomainError('UNPROCESSABLE', `line ${lineNo}: ${product.sku} is sold by the piece; a scale label's price is for weighed goods`);
-    return { labelPricePaise: line.labelPricePaise, grossPaise: line.labelPricePaise };
+    return { labelPriceMinor: line.labelPriceMinor, grossMinor: line.labelPriceMinor };
   }
   if (line.pack === undefined) return {};
   const packs = parsePacks(product.packs);
@@ -31,32 +31,32 @@ export function saleLinePricing(product: ProductRow, line: { qty: number; unitPr
   if (!pack) throw new DomainError('UNPROCESSABLE', `line ${lineNo}: ${product.sku} has no pack "${line.pack}"${packs.length ? ` (it has ${packs.map((p) => p.name).join(', ')})` : ''}`);
   if (line.qty % pack.qty !== 0) throw new DomainError('UNPROCESSABLE', `line ${lineNo}: ${line.qty} ${product.unit} is not a whole number of ${pack.name} (${pack.qty} ${product.unit} each)`);
   const count = line.qty / pack.qty;
-  const unitPrice = line.unitPricePaise ?? product.price_paise;
-  const grossPaise = line.unitPricePaise !== undefined ? undefined : packPricePaise(count, pack, { pricePaise: unitPrice, perQty: product.unit === 'pc' ? 1 : 1000 });
-  return { pack: { name: pack.name, qty: pack.qty, count }, grossPaise };
+  const unitPrice = line.unitPriceMinor ?? product.price_minor;
+  const grossMinor = line.unitPriceMinor !== undefined ? undefined : packPriceMinor(count, pack, { priceMinor: unitPrice, perQty: product.unit === 'pc' ? 1 : 1000 });
+  return { pack: { name: pack.name, qty: pack.qty, count }, grossMinor };
 }
 
 /** The price per pc, kg or L a line with its own gross comes to, for its movement (rounded to the paisa). */
-export function effectiveUnitPricePaise(grossPaise: number, qty: number, unit: BaseUnit): number {
-  return Math.round((grossPaise * (unit === 'pc' ? 1 : 1000)) / qty);
+export function effectiveUnitPriceMinor(grossMinor: number, qty: number, unit: BaseUnit): number {
+  return Math.round((grossMinor * (unit === 'pc' ? 1 : 1000)) / qty);
 }
 
 /** A line given back, with what it refunds (worked out from the bill it came from). */
 export interface ReturnLine {
   product: ProductRow;
   qty: number;
-  unitPricePaise: number;
-  refundPaise: number;
+  unitPriceMinor: number;
+  refundMinor: number;
   returnOf: BillLine['returnOf'];
   disposition: 'restock' | 'damaged';
 }
 
 export interface PricedBill {
   lines: BillLine[];
-  subtotalPaise: number;
-  discountPaise: number;
-  roundingPaise: number;
-  totalPaise: number;
+  subtotalMinor: number;
+  discountMinor: number;
+  roundingMinor: number;
+  totalMinor: number;
   /** What needs a manager, and where (for the message). */
   approvals: ApprovalReason[];
   where: string[];
@@ -67,9 +67,9 @@ export interface PricedBill {
  * sold with their discounts and their share of the bill discount; and say what of it needs
  * a manager: a price of 0, a line that ends up below cost, a discount above the store limit.
  */
-export function priceBill(returns: readonly ReturnLine[], sales: readonly CartLine[], billDiscount: Discount | null, cashStepPaise: number, maxDiscountBp: number): PricedBill {
-  const priced = sales.map((l) => ({ ...l, unitPricePaise: l.unitPricePaise ?? l.product.price_paise, discount: l.discount ?? null }));
-  const money = billTotals({ sales: priced.map((l) => ({ qty: l.qty, unit: l.product.unit, unitPricePaise: l.unitPricePaise, discount: l.discount, grossPaise: l.grossPaise })), refunds: returns.map((r) => r.refundPaise), billDiscount, cashStepPaise });
+export function priceBill(returns: readonly ReturnLine[], sales: readonly CartLine[], billDiscount: Discount | null, cashStepMinor: number, maxDiscountBp: number): PricedBill {
+  const priced = sales.map((l) => ({ ...l, unitPriceMinor: l.unitPriceMinor ?? l.product.price_minor, discount: l.discount ?? null }));
+  const money = billTotals({ sales: priced.map((l) => ({ qty: l.qty, unit: l.product.unit, unitPriceMinor: l.unitPriceMinor, discount: l.discount, grossMinor: l.grossMinor })), refunds: returns.map((r) => r.refundMinor), billDiscount, cashStepMinor });
   const approvals: ApprovalReason[] = [];
   const where: string[] = [];
   const lines: BillLine[] = returns.map((r, i) => ({
@@ -80,14 +80,14 @@ export function priceBill(returns: readonly ReturnLine[], sales: readonly CartLi
     name: r.product.name,
     unit: r.product.unit,
     qty: r.qty,
-    listPricePaise: r.product.price_paise,
-    unitPricePaise: r.unitPricePaise,
-    unitCostPaise: r.product.cost_paise,
+    listPriceMinor: r.product.price_minor,
+    unitPriceMinor: r.unitPriceMinor,
+    unitCostMinor: r.product.cost_minor,
     discount: null,
-    grossPaise: lineTotalPaise(r.unitPricePaise, r.qty, r.product.unit),
-    lineDiscountPaise: 0,
-    billDiscountPaise: 0,
-    totalPaise: -r.refundPaise,
+    grossMinor: lineTotalMinor(r.unitPriceMinor, r.qty, r.product.unit),
+    lineDiscountMinor: 0,
+    billDiscountMinor: 0,
+    totalMinor: -r.refundMinor,
     returnOf: r.returnOf,
     disposition: r.disposition,
   }));
@@ -95,14 +95,14 @@ export function priceBill(returns: readonly ReturnLine[], sales: readonly CartLi
     const m = money.sales[i];
     if (!m) continue;
     const lineNo = returns.length + i + 1;
-    if (l.unitPricePaise === 0) {
+    if (l.unitPriceMinor === 0) {
       approvals.push('price_zero');
       where.push(`line ${lineNo} ${l.product.sku} at 0`);
-    } else if (m.totalPaise < lineTotalPaise(l.product.cost_paise, l.qty, l.product.unit)) {
+    } else if (m.totalMinor < lineTotalMinor(l.product.cost_minor, l.qty, l.product.unit)) {
       approvals.push('price_below_cost');
       where.push(`line ${lineNo} ${l.product.sku} below cost`);
     }
-    if (discountBasisPoints(m.grossPaise, m.lineDiscountPaise) > maxDiscountBp) {
+    if (discountBasisPoints(m.grossMinor, m.lineDiscountMinor) > maxDiscountBp) {
       approvals.push('discount_over_limit');
       where.push(`line ${lineNo} discount`);
     }
@@ -114,24 +114,24 @@ export function priceBill(returns: readonly ReturnLine[], sales: readonly CartLi
       name: l.product.name,
       unit: l.product.unit,
       qty: l.qty,
-      listPricePaise: l.product.price_paise,
-      unitPricePaise: l.unitPricePaise,
-      unitCostPaise: l.product.cost_paise,
+      listPriceMinor: l.product.price_minor,
+      unitPriceMinor: l.unitPriceMinor,
+      unitCostMinor: l.product.cost_minor,
       discount: l.discount,
-      grossPaise: m.grossPaise,
-      lineDiscountPaise: m.lineDiscountPaise,
-      billDiscountPaise: m.billDiscountPaise,
-      totalPaise: m.totalPaise,
+      grossMinor: m.grossMinor,
+      lineDiscountMinor: m.lineDiscountMinor,
+      billDiscountMinor: m.billDiscountMinor,
+      totalMinor: m.totalMinor,
       returnOf: null,
       disposition: null,
       ...(l.pack ? { pack: l.pack } : {}),
-      ...(l.labelPricePaise !== undefined ? { labelPricePaise: l.labelPricePaise } : {}),
+      ...(l.labelPriceMinor !== undefined ? { labelPriceMinor: l.labelPriceMinor } : {}),
     });
   }
-  const netSales = money.sales.reduce((a, s) => a + s.grossPaise - s.lineDiscountPaise, 0);
-  if (billDiscount && discountBasisPoints(netSales, money.billDiscountPaise) > maxDiscountBp) {
+  const netSales = money.sales.reduce((a, s) => a + s.grossMinor - s.lineDiscountMinor, 0);
+  if (billDiscount && discountBasisPoints(netSales, money.billDiscountMinor) > maxDiscountBp) {
     approvals.push('discount_over_limit');
     where.push('bill discount');
   }
-  return { lines, subtotalPaise: money.subtotalPaise, discountPaise: money.discountPaise, roundingPaise: money.roundingPaise, totalPaise: money.totalPaise, approvals, where };
+  return { lines, subtotalMinor: money.subtotalMinor, discountMinor: money.discountMinor, roundingMinor: money.roundingMinor, totalMinor: money.totalMinor, approvals, where };
 }

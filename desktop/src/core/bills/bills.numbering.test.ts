@@ -7,7 +7,7 @@ describe('bill numbering', () => {
     const one = await tempStore();
     const two = await tempStore();
     try {
-      for (const s of [one, two]) await s.core.addProduct({ sku: 'A', name: 'Item A', unit: 'pc', pricePaise: 1_000 });
+      for (const s of [one, two]) await s.core.addProduct({ sku: 'A', name: 'Item A', unit: 'pc', priceMinor: 1_000 });
       const numbers: string[] = [];
       for (let i = 0; i < 3; i++) numbers.push((await one.core.sell({ lines: [{ product: 'A', qty: 1 }] })).billNumber);
       await one.core.close();

@@ -9,8 +9,8 @@ import type { PaymentInput } from '@bazaar/shared';
 import type { BillStore } from './bills.settings';
 import type { PricedBill } from './bills.lines';
 
-const insertBill = `INSERT INTO bills (id, number, counter_code, counter_no, kind, status, original_bill_id, shift_id, cashier_id, total_paise, occurred_at, doc_json, receipt_text)
-  VALUES (@id, @number, @counter_code, @counter_no, @kind, @status, @original_bill_id, @shift_id, @cashier_id, @total_paise, @occurred_at, @doc_json, @receipt_text)`;
+const insertBill = `INSERT INTO bills (id, number, counter_code, counter_no, kind, status, original_bill_id, shift_id, cashier_id, total_minor, occurred_at, doc_json, receipt_text)
+  VALUES (@id, @number, @counter_code, @counter_no, @kind, @status, @original_bill_id, @shift_id, @cashier_id, @total_minor, @occurred_at, @doc_json, @receipt_text)`;
 
 export interface RecordBillArgs {
   raw: Database.Database;
@@ -41,7 +41,7 @@ export function receiptFor(bill: Bill, store: BillStore, width: 32 | 48): string
  */
 export function recordBillSync(a: RecordBillArgs): { bill: Bill; movements: ReturnType<typeof appendMovementsSync> } {
   const { raw, store, priced } = a;
-  const settlement = settlePayments(priced.totalPaise, a.payments, store.methods as PaymentMethod[]);
+  const settlement = settlePayments(priced.totalMinor, a.payments, store.methods as PaymentMethod[]);
   const top = prepared(raw, 'SELECT max(counter_no) AS max FROM bills WHERE counter_code = ?').get(store.counterCode) as { max: number | null } | undefined;
   const counterNo = Number(top?.max ?? 0) + 1;
   const id = uuidv7(a.clock.nowMs());
@@ -67,12 +67,12 @@ export function recordBillSync(a: RecordBillArgs): { bill: Bill; movements: Retu
     reason: a.reason,
     lines: priced.lines,
     billDiscount: a.billDiscount,
-    subtotalPaise: priced.subtotalPaise,
-    discountPaise: priced.discountPaise,
-    roundingPaise: priced.roundingPaise,
-    totalPaise: priced.totalPaise,
+    subtotalMinor: priced.subtotalMinor,
+    discountMinor: priced.discountMinor,
+    roundingMinor: priced.roundingMinor,
+    totalMinor: priced.totalMinor,
     payments: settlement.payments,
-    changePaise: settlement.changePaise,
+    changeMinor: settlement.changeMinor,
     occurredAt,
     void: null,
   };
@@ -86,7 +86,7 @@ export function recordBillSync(a: RecordBillArgs): { bill: Bill; movements: Retu
     original_bill_id: bill.originalBillId,
     shift_id: bill.shiftId,
     cashier_id: a.actor.userId,
-    total_paise: bill.totalPaise,
+    total_minor: bill.totalMinor,
     occurred_at: occurredAt,
     doc_json: JSON.stringify(bill),
     receipt_text: receiptFor(bill, store, 48),
@@ -103,8 +103,8 @@ export function recordBillSync(a: RecordBillArgs): { bill: Bill; movements: Retu
       number,
       kind: a.kind,
       originalNumber: bill.originalNumber,
-      totalPaise: bill.totalPaise,
-      discountPaise: bill.discountPaise,
+      totalMinor: bill.totalMinor,
+      discountMinor: bill.discountMinor,
       payments: bill.payments,
       // The lines live in the bill and its movements; the row seals both instead of repeating them (issue 25).
       lineCount: written.length,

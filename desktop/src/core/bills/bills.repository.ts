@@ -49,7 +49,7 @@ export interface BillQuery {
   number?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
-  amountPaise?: number | undefined;
+  amountMinor?: number | undefined;
   kind?: Bill['kind'] | undefined;
   limit: number;
 }
@@ -60,7 +60,7 @@ export interface BillSummary {
   kind: Bill['kind'];
   status: Bill['status'];
   occurredAt: string;
-  totalPaise: number;
+  totalMinor: number;
   cashier: string | null;
   methods: string[];
   lines: number;
@@ -78,7 +78,7 @@ export async function findBills(db: Executor, q: BillQuery): Promise<BillSummary
     if (q.number) query = query.where(sql<boolean>`number like ${`%${escapeLike(normaliseBillNumber(q.number))}%`} escape '\\'`);
     if (q.from) query = query.where('occurred_at', '>=', q.from);
     if (q.to) query = query.where('occurred_at', '<', q.to);
-    if (q.amountPaise !== undefined) query = query.where('total_paise', 'in', [q.amountPaise, -q.amountPaise]);
+    if (q.amountMinor !== undefined) query = query.where('total_minor', 'in', [q.amountMinor, -q.amountMinor]);
     if (q.kind) query = query.where('kind', '=', q.kind);
     return (await query.execute()).map((r) => ({ ...r, local: table === 'bills' }));
   };
@@ -89,6 +89,6 @@ export async function findBills(db: Executor, q: BillQuery): Promise<BillSummary
     .slice(0, q.limit);
   return rows.map((r) => {
     const b = parseBill(r.doc_json);
-    return { id: b.id, number: b.number, kind: b.kind, status: b.status, occurredAt: b.occurredAt, totalPaise: b.totalPaise, cashier: b.cashier.name, methods: [...new Set(b.payments.map((p) => p.method))], lines: b.lines.length, originalNumber: b.originalNumber, counterCode: b.counterCode, thisCounter: r.local };
+    return { id: b.id, number: b.number, kind: b.kind, status: b.status, occurredAt: b.occurredAt, totalMinor: b.totalMinor, cashier: b.cashier.name, methods: [...new Set(b.payments.map((p) => p.method))], lines: b.lines.length, originalNumber: b.originalNumber, counterCode: b.counterCode, thisCounter: r.local };
   });
 }

@@ -9,22 +9,22 @@ afterEach(async () => cleanup());
 
 describe('returns and exchanges', () => {
   it('returns some of a line to stock and refunds what it was charged; never more than sold minus earlier returns', async () => {
-    const sale = await core.sell({ lines: [{ product: 'SOAP', qty: 3 }, { product: 'ATTA-5', qty: 1 }], billDiscount: { kind: 'amount', paise: 1_000 } });
+    const sale = await core.sell({ lines: [{ product: 'SOAP', qty: 3 }, { product: 'ATTA-5', qty: 1 }], billDiscount: { kind: 'amount', minor: 1_000 } });
     const soapBefore = await qtyOf(core, 'SOAP');
     const r1 = await core.returnBill({ bill: sale.billNumber, lines: [{ lineNo: 1, qty: 2 }] });
     expect(r1.kind).toBe('return');
     expect(r1.originalNumber).toBe(sale.billNumber);
     expect(r1.counterNo).toBe(sale.bill.counterNo + 1);
-    const charged = sale.bill.lines[0]!.totalPaise;
-    expect(r1.totalPaise).toBe(-Math.floor((charged * 2) / 3));
-    expect(r1.payments).toEqual([{ method: 'cash', amountPaise: r1.totalPaise }]);
+    const charged = sale.bill.lines[0]!.totalMinor;
+    expect(r1.totalMinor).toBe(-Math.floor((charged * 2) / 3));
+    expect(r1.payments).toEqual([{ method: 'cash', amountMinor: r1.totalMinor }]);
     expect(await qtyOf(core, 'SOAP')).toBe(soapBefore + 2);
 
     const over = await expectError(core.returnBill({ bill: sale.billNumber, lines: [{ lineNo: 1, qty: 2 }] }), 'CONFLICT', /3 sold, 2 returned already, so at most 1/);
     expect(over.details).toMatchObject({ sold: 3, returned: 2 });
     const r2 = await core.returnBill({ bill: sale.billNumber, lines: [{ lineNo: 1, qty: 1 }] });
     // The pieces add up to exactly what the line cost.
-    expect(r1.totalPaise + r2.totalPaise).toBe(-charged);
+    expect(r1.totalMinor + r2.totalMinor).toBe(-charged);
     expect((await core.showBill({ bill: sale.billNumber })).returnable).toEqual({ 1: 0, 2: 1 });
     await expectError(core.returnBill({ bill: sale.billNumber, lines: [{ lineNo: 1, qty: 1 }] }), 'CONFLICT');
     await expectError(core.returnBill({ bill: sale.billNumber, lines: [{ lineNo: 9, qty: 1 }] }), 'NOT_FOUND');
@@ -36,10 +36,10 @@ describe('returns and exchanges', () => {
   });
 
   it('damaged returns come back and go out as a damage removal; refunds go by the method chosen', async () => {
-    const sale = await core.sell({ lines: [{ product: 'ATTA-5', qty: 2 }], payments: [{ method: 'upi', amountPaise: 53_000 }] });
+    const sale = await core.sell({ lines: [{ product: 'ATTA-5', qty: 2 }], payments: [{ method: 'upi', amountMinor: 53_000 }] });
     const before = await qtyOf(core, 'ATTA-5');
     const r = await core.returnBill({ bill: sale.billNumber, lines: [{ lineNo: 1, qty: 1, disposition: 'damaged' }], payments: [{ method: 'upi' }] });
-    expect(r.payments).toEqual([{ method: 'upi', amountPaise: -26_500 }]);
+    expect(r.payments).toEqual([{ method: 'upi', amountMinor: -26_500 }]);
     expect(await qtyOf(core, 'ATTA-5')).toBe(before);
     const moves = await core.history({ batchId: r.id });
     expect(moves.items.map((m) => [m.kind, m.qty, m.reason]).sort()).toEqual([
@@ -50,32 +50,32 @@ describe('returns and exchanges', () => {
   });
 
   it('refunds the way the bill was paid when asked: split as its payments were, to the paisa', async () => {
-    const sale = await core.sell({ lines: [{ product: 'SOAP', qty: 3 }], payments: [{ method: 'upi', amountPaise: 9_000 }, { method: 'cash', tenderedPaise: 5_000 }] });
+    const sale = await core.sell({ lines: [{ product: 'SOAP', qty: 3 }], payments: [{ method: 'upi', amountMinor: 9_000 }, { method: 'cash', tenderedMinor: 5_000 }] });
     const r = await core.returnBill({ bill: sale.billNumber, lines: [{ lineNo: 1, qty: 1 }], refundTo: 'original' });
     expect(r.payments).toEqual([
-      { method: 'upi', amountPaise: -3_000 },
-      { method: 'cash', amountPaise: -1_500 },
+      { method: 'upi', amountMinor: -3_000 },
+      { method: 'cash', amountMinor: -1_500 },
     ]);
     const rest = await core.returnBill({ bill: sale.billNumber, lines: [{ lineNo: 1, qty: 2 }], refundTo: 'original' });
-    expect(rest.payments.reduce((a, p) => a + p.amountPaise, 0)).toBe(-9_000);
+    expect(rest.payments.reduce((a, p) => a + p.amountMinor, 0)).toBe(-9_000);
   });
 
   it('a return without a receipt needs a manager PIN and a reason', async () => {
     await expectError(core.returnBill({ unreceipted: [{ product: 'SOAP', qty: 1 }] }), 'VALIDATION_FAILED', /reason/);
     await expectError(core.returnBill({ unreceipted: [{ product: 'SOAP', qty: 1 }], reason: 'gift, no bill' }), 'FORBIDDEN', /without a receipt/);
     const r = await core.returnBill({ unreceipted: [{ product: 'SOAP', qty: 1 }], reason: 'gift, no bill', approval: manager });
-    expect(r).toMatchObject({ kind: 'return', originalBillId: null, reason: 'gift, no bill', totalPaise: -4_500, approvedBy: { name: 'meena', reasons: ['return_without_receipt'] } });
+    expect(r).toMatchObject({ kind: 'return', originalBillId: null, reason: 'gift, no bill', totalMinor: -4_500, approvedBy: { name: 'meena', reasons: ['return_without_receipt'] } });
   });
 
   it('an exchange is a return and a sale on one bill: the customer pays the difference', async () => {
     const sale = await core.sell({ lines: [{ product: 'SOAP', qty: 2 }] });
     const atta = await qtyOf(core, 'ATTA-5');
     const soap = await qtyOf(core, 'SOAP');
-    const x = await core.returnBill({ bill: sale.billNumber, lines: [{ lineNo: 1, qty: 2 }], newLines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'cash', tenderedPaise: 20_000 }] });
+    const x = await core.returnBill({ bill: sale.billNumber, lines: [{ lineNo: 1, qty: 2 }], newLines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'cash', tenderedMinor: 20_000 }] });
     expect(x.kind).toBe('exchange');
-    expect(x.totalPaise).toBe(26_500 - 9_000);
-    expect(x.changePaise).toBe(20_000 - 17_500);
-    expect(x.lines.map((l) => [l.direction, l.sku, l.totalPaise])).toEqual([
+    expect(x.totalMinor).toBe(26_500 - 9_000);
+    expect(x.changeMinor).toBe(20_000 - 17_500);
+    expect(x.lines.map((l) => [l.direction, l.sku, l.totalMinor])).toEqual([
       ['return', 'SOAP', -9_000],
       ['sale', 'ATTA-5', 26_500],
     ]);
@@ -129,7 +129,7 @@ describe('finding bills', () => {
     await core.returnBill({ bill: a.billNumber, lines: [{ lineNo: 1, qty: 1 }] });
     expect((await core.findBills({})).map((x) => x.kind)).toEqual(['return', 'sale', 'sale']);
     expect((await core.findBills({ number: b.billNumber.slice(-6) })).map((x) => x.number)).toEqual([b.billNumber]);
-    expect((await core.findBills({ amountPaise: 4_500 })).map((x) => x.kind)).toEqual(['return', 'sale']);
+    expect((await core.findBills({ amountMinor: 4_500 })).map((x) => x.kind)).toEqual(['return', 'sale']);
     expect((await core.findBills({ kind: 'sale', limit: 1 }))[0]?.number).toBe(b.billNumber);
   });
 });

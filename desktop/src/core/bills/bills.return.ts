@@ -1,4 +1,4 @@
-import { DomainError, lineTotalPaise, returnRefundPaise, spread, type ApprovalReason, type Bill, type PaymentInput } from '@bazaar/shared';
+import { DomainError, lineTotalMinor, returnRefundMinor, spread, type ApprovalReason, type Bill, type PaymentInput } from '@bazaar/shared';
 import type { z } from 'zod';
 import type { CoreContext } from '../core.context';
 import type { ProductRow } from '../db/db.types';
@@ -28,7 +28,7 @@ function fromReceipt(raw: Database.Database, original: Bill, lines: Input['lines
     returned.set(r.lineNo, before + r.qty);
     const product = productByCodeSync(raw, line.productId);
     if (!product) throw new DomainError('NOT_FOUND', `line ${r.lineNo}: product ${line.sku} is no longer on this counter`);
-    return { product, qty: r.qty, unitPricePaise: line.unitPricePaise, refundPaise: returnRefundPaise(line.totalPaise, line.qty, before, r.qty), returnOf: { billId: original.id, lineNo: line.lineNo }, disposition: r.disposition };
+    return { product, qty: r.qty, unitPriceMinor: line.unitPriceMinor, refundMinor: returnRefundMinor(line.totalMinor, line.qty, before, r.qty), returnOf: { billId: original.id, lineNo: line.lineNo }, disposition: r.disposition };
   });
 }
 
@@ -36,35 +36,35 @@ function withoutReceipt(raw: Database.Database, lines: Input['unreceipted']): Re
   const products = resolveCartProducts(raw, lines.map((l) => l.product));
   return lines.map((l, i) => {
     const product = products[i] as ProductRow;
-    const unitPricePaise = l.unitPricePaise ?? product.price_paise;
-    return { product, qty: l.qty, unitPricePaise, refundPaise: lineTotalPaise(unitPricePaise, l.qty, product.unit), returnOf: null, disposition: l.disposition };
+    const unitPriceMinor = l.unitPriceMinor ?? product.price_minor;
+    return { product, qty: l.qty, unitPriceMinor, refundMinor: lineTotalMinor(unitPriceMinor, l.qty, product.unit), returnOf: null, disposition: l.disposition };
   });
 }
 
 /** Goods back: to stock (an ADJUST up), or counted in and written off as damaged (ADJUST up, REMOVE down). */
 function returnMovements(lines: readonly ReturnLine[]): (MovementSpec & { lineNo: number })[] {
   return lines.flatMap((l, i) => {
-    const back = { lineNo: i + 1, product: l.product, kind: 'ADJUST' as const, qty: l.qty, unitPricePaise: l.unitPricePaise, unitCostPaise: l.product.cost_paise, reason: null, note: null };
-    return l.disposition === 'damaged' ? [back, { ...back, kind: 'REMOVE' as const, qty: -l.qty, unitPricePaise: null, reason: 'damage' as const }] : [back];
+    const back = { lineNo: i + 1, product: l.product, kind: 'ADJUST' as const, qty: l.qty, unitPriceMinor: l.unitPriceMinor, unitCostMinor: l.product.cost_minor, reason: null, note: null };
+    return l.disposition === 'damaged' ? [back, { ...back, kind: 'REMOVE' as const, qty: -l.qty, unitPriceMinor: null, reason: 'damage' as const }] : [back];
   });
 }
 
 /** A refund split over the methods the bill was paid by, in proportion to what each paid (exactly, to the paisa). */
 function refundLikeOriginal(original: Bill, refund: number): PaymentInput[] {
-  const paid = original.payments.filter((p) => p.amountPaise > 0);
+  const paid = original.payments.filter((p) => p.amountMinor > 0);
   if (paid.length === 0) return [];
-  const parts = spread(Math.min(refund, paid.reduce((a, p) => a + p.amountPaise, 0)), paid.map((p) => p.amountPaise));
-  const out: PaymentInput[] = paid.map((p, i) => ({ method: p.method, amountPaise: parts[i] ?? 0 })).filter((p) => (p.amountPaise ?? 0) > 0);
-  const left = refund - out.reduce((a, p) => a + (p.amountPaise ?? 0), 0);
+  const parts = spread(Math.min(refund, paid.reduce((a, p) => a + p.amountMinor, 0)), paid.map((p) => p.amountMinor));
+  const out: PaymentInput[] = paid.map((p, i) => ({ method: p.method, amountMinor: parts[i] ?? 0 })).filter((p) => (p.amountMinor ?? 0) > 0);
+  const left = refund - out.reduce((a, p) => a + (p.amountMinor ?? 0), 0);
   // What the bill's payments cannot cover (rounding of the return) goes back in cash.
-  if (left > 0) out.push({ method: 'cash', amountPaise: left });
+  if (left > 0) out.push({ method: 'cash', amountMinor: left });
   return mergeMethods(out);
 }
 
 function mergeMethods(ps: PaymentInput[]): PaymentInput[] {
   const by = new Map<PaymentInput['method'], number>();
-  for (const p of ps) by.set(p.method, (by.get(p.method) ?? 0) + (p.amountPaise ?? 0));
-  return [...by.entries()].map(([method, amountPaise]) => ({ method, amountPaise }));
+  for (const p of ps) by.set(p.method, (by.get(p.method) ?? 0) + (p.amountMinor ?? 0));
+  return [...by.entries()].map(([method, amountMinor]) => ({ method, amountMinor }));
 }
 
 /**
@@ -81,14 +81,14 @@ export async function returnBill(ctx: CoreContext, input: Input): Promise<Bill> 
     const original = input.bill ? requireBillSync(raw, input.bill).bill : null;
     const back = original ? fromReceipt(raw, original, input.lines) : withoutReceipt(raw, input.unreceipted);
     const products = resolveCartProducts(raw, input.newLines.map((l) => l.product));
-    const sales = input.newLines.map((l, i) => ({ product: products[i] as ProductRow, qty: l.qty, unitPricePaise: l.unitPricePaise, discount: l.discount }));
-    const priced = priceBill(back, sales, input.billDiscount ?? null, store.cashStepPaise, store.maxDiscountBp);
+    const sales = input.newLines.map((l, i) => ({ product: products[i] as ProductRow, qty: l.qty, unitPriceMinor: l.unitPriceMinor, discount: l.discount }));
+    const priced = priceBill(back, sales, input.billDiscount ?? null, store.cashStepMinor, store.maxDiscountBp);
     const reasons: ApprovalReason[] = [...(original ? [] : (['return_without_receipt'] as const)), ...priced.approvals];
     const approvedBy = approvalFor(reasons, priced.where, ctx.session, approver, usersExist);
     const kind = sales.length > 0 ? 'exchange' : 'return';
     const saleMoves = priced.lines
       .filter((l) => l.direction === 'sale')
-      .map((l, i) => ({ lineNo: l.lineNo, product: products[i] as ProductRow, kind: 'SALE' as const, qty: -l.qty, unitPricePaise: l.unitPricePaise, unitCostPaise: l.unitCostPaise, reason: null, note: null }));
+      .map((l, i) => ({ lineNo: l.lineNo, product: products[i] as ProductRow, kind: 'SALE' as const, qty: -l.qty, unitPriceMinor: l.unitPriceMinor, unitCostMinor: l.unitCostMinor, reason: null, note: null }));
     return recordBillSync({
       raw,
       clock: ctx.clock,
@@ -97,7 +97,7 @@ export async function returnBill(ctx: CoreContext, input: Input): Promise<Bill> 
       kind,
       priced,
       billDiscount: input.billDiscount ?? null,
-      payments: input.payments?.length ? input.payments : (input.refundTo === 'original' && original && priced.totalPaise < 0 ? refundLikeOriginal(original, -priced.totalPaise) : []),
+      payments: input.payments?.length ? input.payments : (input.refundTo === 'original' && original && priced.totalMinor < 0 ? refundLikeOriginal(original, -priced.totalMinor) : []),
       approvedBy,
       original: original ? { id: original.id, number: original.number } : null,
       reason: input.reason ?? null,

@@ -29,63 +29,63 @@ describe('a completed cart is a bill', () => {
 
   it('a failed sale takes no number: the next bill gets it', async () => {
     await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 1 }, { product: 'NOPE', qty: 1 }] }), 'NOT_FOUND');
-    await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 1 }], payments: [{ method: 'cash', tenderedPaise: 100 }] }), 'UNPROCESSABLE', /short/);
+    await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 1 }], payments: [{ method: 'cash', tenderedMinor: 100 }] }), 'UNPROCESSABLE', /short/);
     const s = await core.sell({ lines: [{ product: 'SOAP', qty: 1 }] });
     expect(s.bill.counterNo).toBe(1);
   });
 
   it('cash tendered gives change; split payments cover the total exactly; credit counts as payment', async () => {
-    const cash = await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'cash', tenderedPaise: 50_000 }] });
-    expect(cash.totalPaise).toBe(26_500);
-    expect(cash.changePaise).toBe(23_500);
-    expect(cash.bill.payments).toEqual([{ method: 'cash', amountPaise: 26_500, tenderedPaise: 50_000, changePaise: 23_500 }]);
+    const cash = await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'cash', tenderedMinor: 50_000 }] });
+    expect(cash.totalMinor).toBe(26_500);
+    expect(cash.changeMinor).toBe(23_500);
+    expect(cash.bill.payments).toEqual([{ method: 'cash', amountMinor: 26_500, tenderedMinor: 50_000, changeMinor: 23_500 }]);
 
-    const split = await core.sell({ lines: [{ product: 'ATTA-5', qty: 2 }], payments: [{ method: 'upi', amountPaise: 20_000 }, { method: 'cash', tenderedPaise: 40_000 }] });
+    const split = await core.sell({ lines: [{ product: 'ATTA-5', qty: 2 }], payments: [{ method: 'upi', amountMinor: 20_000 }, { method: 'cash', tenderedMinor: 40_000 }] });
     expect(split.bill.payments).toEqual([
-      { method: 'upi', amountPaise: 20_000 },
-      { method: 'cash', amountPaise: 33_000, tenderedPaise: 40_000, changePaise: 7_000 },
+      { method: 'upi', amountMinor: 20_000 },
+      { method: 'cash', amountMinor: 33_000, tenderedMinor: 40_000, changeMinor: 7_000 },
     ]);
     await core.addCustomer({ name: 'Ravi Kumar', phone: '0300 1234567' });
     const credit = await core.sell({ lines: [{ product: 'SOAP', qty: 2 }], payments: [{ method: 'credit' }], credit: { customer: '03001234567' } });
-    expect(credit.bill.payments).toEqual([{ method: 'credit', amountPaise: 9_000 }]);
-    await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 2 }], payments: [{ method: 'card', amountPaise: 5_000 }] }), 'UNPROCESSABLE', /short/);
+    expect(credit.bill.payments).toEqual([{ method: 'credit', amountMinor: 9_000 }]);
+    await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 2 }], payments: [{ method: 'card', amountMinor: 5_000 }] }), 'UNPROCESSABLE', /short/);
   });
 
   it('takes only the methods the store turned on', async () => {
     await core.signIn(manager);
     await core.updateBillSettings({ paymentMethods: ['upi'] });
-    await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 1 }], payments: [{ method: 'jazzcash', amountPaise: 4_500 }] }), 'UNPROCESSABLE', /does not take jazzcash/);
+    await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 1 }], payments: [{ method: 'jazzcash', amountMinor: 4_500 }] }), 'UNPROCESSABLE', /does not take jazzcash/);
     expect((await core.billSettings()).paymentMethods).toEqual(['cash', 'upi']);
   });
 
   it('rounds the total to the store cash step and says so on the bill', async () => {
     await core.signIn(manager);
-    await core.updateBillSettings({ cashStepPaise: 100 });
+    await core.updateBillSettings({ cashStepMinor: 100 });
     const s = await core.sell({ lines: [{ product: 'RICE', qty: 1_234 }] }); // 1.234 kg × Rs 60 = Rs 74.04
-    expect(s.bill.subtotalPaise).toBe(7_404);
-    expect(s.totalPaise).toBe(7_400);
-    expect(s.bill.roundingPaise).toBe(-4);
+    expect(s.bill.subtotalMinor).toBe(7_404);
+    expect(s.totalMinor).toBe(7_400);
+    expect(s.bill.roundingMinor).toBe(-4);
   });
 
   it('applies line and bill discounts within the limit for staff; the lines add up to the total', async () => {
-    const s = await core.sell({ lines: [{ product: 'ATTA-5', qty: 2, discount: { kind: 'percent', basisPoints: 500 } }, { product: 'SOAP', qty: 2 }], billDiscount: { kind: 'amount', paise: 1_000 } });
-    expect(s.bill.lines[0]?.lineDiscountPaise).toBe(2_650);
-    expect(s.bill.discountPaise).toBe(3_650);
-    expect(s.totalPaise).toBe(53_000 + 9_000 - 3_650);
-    expect(s.bill.lines.reduce((a, l) => a + l.totalPaise, 0)).toBe(s.totalPaise);
+    const s = await core.sell({ lines: [{ product: 'ATTA-5', qty: 2, discount: { kind: 'percent', basisPoints: 500 } }, { product: 'SOAP', qty: 2 }], billDiscount: { kind: 'amount', minor: 1_000 } });
+    expect(s.bill.lines[0]?.lineDiscountMinor).toBe(2_650);
+    expect(s.bill.discountMinor).toBe(3_650);
+    expect(s.totalMinor).toBe(53_000 + 9_000 - 3_650);
+    expect(s.bill.lines.reduce((a, l) => a + l.totalMinor, 0)).toBe(s.totalMinor);
   });
 
   it('needs a manager PIN for a discount over the limit, a price below cost or price 0, and audits the approval', async () => {
     const e = await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 1, discount: { kind: 'percent', basisPoints: 2_000 } }] }), 'FORBIDDEN', /manager's PIN/);
     // 20% off soap also takes it below cost: both are named.
     expect(e.details).toEqual({ approvalRequired: ['price_below_cost', 'discount_over_limit'] });
-    await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 1, unitPricePaise: 3_000 }] }), 'FORBIDDEN', /below cost/);
-    await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 1, unitPricePaise: 0 }] }), 'FORBIDDEN', /price of 0/);
-    await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 1, unitPricePaise: 0 }], approval: { username: 'sami', pin: '5678' } }), 'FORBIDDEN', /staff/);
-    await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 1, unitPricePaise: 0 }], approval: { username: 'meena', pin: '9999' } }), 'UNAUTHENTICATED');
+    await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 1, unitPriceMinor: 3_000 }] }), 'FORBIDDEN', /below cost/);
+    await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 1, unitPriceMinor: 0 }] }), 'FORBIDDEN', /price of 0/);
+    await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 1, unitPriceMinor: 0 }], approval: { username: 'sami', pin: '5678' } }), 'FORBIDDEN', /staff/);
+    await expectError(core.sell({ lines: [{ product: 'SOAP', qty: 1, unitPriceMinor: 0 }], approval: { username: 'meena', pin: '9999' } }), 'UNAUTHENTICATED');
     const before = await qtyOf(core, 'SOAP');
 
-    const ok = await core.sell({ lines: [{ product: 'SOAP', qty: 1, unitPricePaise: 0 }], approval: manager });
+    const ok = await core.sell({ lines: [{ product: 'SOAP', qty: 1, unitPriceMinor: 0 }], approval: manager });
     expect(ok.bill.approvedBy).toMatchObject({ name: 'meena', reasons: ['price_zero'] });
     expect(ok.bill.cashier.name).toBe('sami');
     expect(await qtyOf(core, 'SOAP')).toBe(before - 1);
@@ -96,12 +96,12 @@ describe('a completed cart is a bill', () => {
 
   it('a signed-in manager approves their own prices', async () => {
     await core.signIn(manager);
-    const s = await core.sell({ lines: [{ product: 'SOAP', qty: 1, unitPricePaise: 1_000 }] });
+    const s = await core.sell({ lines: [{ product: 'SOAP', qty: 1, unitPriceMinor: 1_000 }] });
     expect(s.bill.approvedBy).toMatchObject({ name: 'meena', reasons: ['price_below_cost'] });
   });
 
   it('keeps the receipt text with the bill', async () => {
-    const s = await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'cash', tenderedPaise: 30_000 }] });
+    const s = await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'cash', tenderedMinor: 30_000 }] });
     const v = await core.showBill({ bill: s.billNumber.toLowerCase(), width: 32 });
     expect(v.receiptText).toContain(s.billNumber);
     expect(v.receiptText).toContain('Aashirvaad Atta 5kg');

@@ -6,7 +6,7 @@ import type { CoreContext } from '../core.context';
 import { writeTxSync } from '../db/write-tx';
 import { resolveCartProducts } from '../movements/movements.sale';
 import { approvalFor, verifyApprover } from './bills.approval';
-import { effectiveUnitPricePaise, priceBill, saleLinePricing } from './bills.lines';
+import { effectiveUnitPriceMinor, priceBill, saleLinePricing } from './bills.lines';
 import { recordBillSync } from './bills.record';
 import { billActorSync } from './bills.settings';
 import { recordSaleCreditSync, saleCreditSync } from '../credit/credit.sale';
@@ -26,10 +26,10 @@ export async function completeSale(ctx: SaleContext, input: z.output<typeof sell
   return writeTxSync(ctx.db, raw, () => {
     const { store, usersExist, actor } = billActorSync(raw, ctx.session);
     const products = resolveCartProducts(raw, input.lines.map((l) => l.product));
-    const priced = priceBill([], input.lines.map((l, i) => ({ product: products[i]!, qty: l.qty, unitPricePaise: l.unitPricePaise, discount: l.discount, ...saleLinePricing(products[i]!, l, i + 1) })), input.billDiscount ?? null, store.cashStepPaise, store.maxDiscountBp);
-    if (priced.totalPaise < 0) throw new DomainError('UNPROCESSABLE', 'a sale cannot come to less than zero');
+    const priced = priceBill([], input.lines.map((l, i) => ({ product: products[i]!, qty: l.qty, unitPriceMinor: l.unitPriceMinor, discount: l.discount, ...saleLinePricing(products[i]!, l, i + 1) })), input.billDiscount ?? null, store.cashStepMinor, store.maxDiscountBp);
+    if (priced.totalMinor < 0) throw new DomainError('UNPROCESSABLE', 'a sale cannot come to less than zero');
     // What goes on a customer's account, and whether it takes them over their limit (issue 20).
-    const credit = saleCreditSync(raw, store, priced.totalPaise, input.payments ?? [], input.credit);
+    const credit = saleCreditSync(raw, store, priced.totalMinor, input.payments ?? [], input.credit);
     const approvedBy = approvalFor([...priced.approvals, ...(credit?.approvals ?? [])], [...priced.where, ...(credit?.where ?? [])], ctx.session, approver, usersExist);
     const { bill, movements } = recordBillSync({
       raw,
@@ -44,19 +44,19 @@ export async function completeSale(ctx: SaleContext, input: z.output<typeof sell
       original: null,
       reason: null,
       // A pack or a labelled bag sold at its own price: its movement carries the price per pc, kg or L it came to.
-      movements: priced.lines.map((l, i) => ({ lineNo: l.lineNo, product: products[i]!, kind: 'SALE', qty: -l.qty, unitPricePaise: l.pack || l.labelPricePaise !== undefined ? effectiveUnitPricePaise(l.grossPaise, l.qty, l.unit) : l.unitPricePaise, unitCostPaise: l.unitCostPaise, reason: null, note: input.note ?? null })),
+      movements: priced.lines.map((l, i) => ({ lineNo: l.lineNo, product: products[i]!, kind: 'SALE', qty: -l.qty, unitPriceMinor: l.pack || l.labelPriceMinor !== undefined ? effectiveUnitPriceMinor(l.grossMinor, l.qty, l.unit) : l.unitPriceMinor, unitCostMinor: l.unitCostMinor, reason: null, note: input.note ?? null })),
       action: SALE_ACTION,
     });
     if (credit) recordSaleCreditSync(raw, { clock: ctx.clock, store, actor, bill, credit });
     return {
       batchId: bill.id,
       billNumber: bill.number,
-      totalPaise: bill.totalPaise,
-      changePaise: bill.changePaise,
+      totalMinor: bill.totalMinor,
+      changeMinor: bill.changeMinor,
       bill,
       lines: bill.lines.map((l, i) => {
         const m = movements[i]!;
-        return { movementId: m.row.id, seq: m.row.seq, productId: l.productId, sku: l.sku, name: l.name, qty: l.qty, unitPricePaise: l.unitPricePaise, lineTotalPaise: l.totalPaise, stockAfter: m.stockAfter };
+        return { movementId: m.row.id, seq: m.row.seq, productId: l.productId, sku: l.sku, name: l.name, qty: l.qty, unitPriceMinor: l.unitPriceMinor, lineTotalMinor: l.totalMinor, stockAfter: m.stockAfter };
       }),
     };
   });

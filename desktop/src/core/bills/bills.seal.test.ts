@@ -38,7 +38,7 @@ describe("a bill's audit row", () => {
 
   it('finds a bill whose price was edited in the file', async () => {
     const sale = await core.sell({ lines: [{ product: 'ATTA-5', qty: 2 }] });
-    tamper("UPDATE bills SET doc_json = replace(doc_json, '\"totalPaise\":53000', '\"totalPaise\":43000') WHERE id = ?", sale.bill.id);
+    tamper("UPDATE bills SET doc_json = replace(doc_json, '\"totalMinor\":53000', '\"totalMinor\":43000') WHERE id = ?", sale.bill.id);
     const v = await core.verifyAudit({ full: true });
     expect(v).toMatchObject({ ok: false, firstBroken: { reason: expect.stringMatching(/bill differs from what was recorded/) } });
   });

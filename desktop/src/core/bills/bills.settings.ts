@@ -12,7 +12,7 @@ export interface BillStore {
   storeName: string;
   deviceId: string;
   counterCode: string;
-  cashStepPaise: number;
+  cashStepMinor: number;
   /** Methods taken besides cash. */
   methods: PaymentMethod[];
   maxDiscountBp: number;
@@ -25,7 +25,7 @@ export interface BillStore {
 
 type Row = Pick<SettingsRow, 'store_id' | 'store_code' | 'store_name' | 'device_id' | 'hlc_node'> & Omit<BillSettingsRow, 'id'>;
 
-const select = `SELECT s.store_id, s.store_code, s.store_name, s.device_id, s.hlc_node, b.counter_code, b.cash_step_paise, b.payment_methods,
+const select = `SELECT s.store_id, s.store_code, s.store_name, s.device_id, s.hlc_node, b.counter_code, b.cash_step_minor, b.payment_methods,
   b.max_discount_bp, b.currency_label, b.currency, b.receipt_header, b.time_zone FROM settings s JOIN bill_settings b ON b.id = 1 WHERE s.id = 1`;
 
 function jsonList(text: string): unknown[] {
@@ -42,7 +42,7 @@ export function billStoreSync(raw: Database.Database): BillStore {
     storeName: r.store_name,
     deviceId: r.device_id,
     counterCode: r.counter_code ?? defaultCounterCode(r.hlc_node),
-    cashStepPaise: r.cash_step_paise,
+    cashStepMinor: r.cash_step_minor,
     methods: jsonList(r.payment_methods).filter((m): m is PaymentMethod => paymentMethods.includes(m as PaymentMethod) && m !== 'cash'),
     maxDiscountBp: r.max_discount_bp,
     currencyLabel: r.currency_label,
@@ -65,7 +65,7 @@ export function storeMinorDigits(currency: string | null, timeZone: string | nul
 
 export interface BillSettingsPatch {
   counterCode?: string | undefined;
-  cashStepPaise?: number | undefined;
+  cashStepMinor?: number | undefined;
   paymentMethods?: PaymentMethod[] | undefined;
   maxDiscountBasisPoints?: number | undefined;
   currencyLabel?: string | undefined;
@@ -131,7 +131,7 @@ export async function updateBillSettings(db: Executor, p: BillSettingsPatch): Pr
     .updateTable('bill_settings')
     .set({
       ...(p.counterCode !== undefined ? { counter_code: p.counterCode } : {}),
-      ...(p.cashStepPaise !== undefined ? { cash_step_paise: p.cashStepPaise } : {}),
+      ...(p.cashStepMinor !== undefined ? { cash_step_minor: p.cashStepMinor } : {}),
       ...(p.paymentMethods !== undefined ? { payment_methods: JSON.stringify(p.paymentMethods.filter((m) => m !== 'cash')) } : {}),
       ...(p.maxDiscountBasisPoints !== undefined ? { max_discount_bp: p.maxDiscountBasisPoints } : {}),
       ...(p.currencyLabel !== undefined ? { currency_label: p.currencyLabel } : zoneLabel !== null ? { currency_label: zoneLabel } : {}),

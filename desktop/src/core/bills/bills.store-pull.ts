@@ -29,7 +29,7 @@ export async function pullStoreBills(ctx: CoreContext, target: HubTarget): Promi
     const { bills, cursor: next, hasMore } = parsed.data;
     await writeTx(ctx.db, async (db) => {
       for (const b of bills) {
-        const row = { number: b.number, counter_code: b.counterCode, kind: b.kind, status: b.status, original_bill_id: b.originalBillId, total_paise: b.totalPaise, occurred_at: b.occurredAt, doc_json: JSON.stringify(b) };
+        const row = { number: b.number, counter_code: b.counterCode, kind: b.kind, status: b.status, original_bill_id: b.originalBillId, total_minor: b.totalMinor, occurred_at: b.occurredAt, doc_json: JSON.stringify(b) };
         await db
           .insertInto('store_bills')
           .values({ id: b.id, ...row })

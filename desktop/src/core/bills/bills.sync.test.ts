@@ -7,13 +7,13 @@ const f = protocolHubFixture(TOKEN);
 describe('bills on the push', () => {
   it('travel with their movements exactly once; a void or a return goes with its own movements; a replay after a lost answer stores nothing twice', async () => {
     const core = await f.store();
-    for (const sku of ['A', 'B']) await core.addProduct({ sku, name: `Item ${sku}`, unit: 'pc', pricePaise: 1_000 });
+    for (const sku of ['A', 'B']) await core.addProduct({ sku, name: `Item ${sku}`, unit: 'pc', priceMinor: 1_000 });
     await core.enroll({ hubUrl: f.url, token: TOKEN });
     const a = await core.sell({ lines: [{ product: 'A', qty: 2 }, { product: 'B', qty: 1 }] });
     const b = await core.sell({ lines: [{ product: 'B', qty: 3 }], payments: [{ method: 'upi' }] });
     await core.syncNow();
     expect([...f.hub.bills.keys()].sort()).toEqual([a.batchId, b.batchId].sort());
-    expect(f.hub.bills.get(b.batchId)?.payments).toEqual([{ method: 'upi', amountPaise: 3_000 }]);
+    expect(f.hub.bills.get(b.batchId)?.payments).toEqual([{ method: 'upi', amountMinor: 3_000 }]);
     expect(f.hub.billCopies).toBe(2);
 
     // Nothing new: nothing is sent again.

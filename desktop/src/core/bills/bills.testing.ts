@@ -7,9 +7,9 @@ export { expectError } from '../testing/expect-error';
 export async function billStore(opts: { users?: boolean } = {}) {
   const store = await tempStore();
   const { core } = store;
-  await core.addProduct({ sku: 'ATTA-5', barcode: '8901234567890', name: 'Aashirvaad Atta 5kg', unit: 'pc', pricePaise: 26500, costPaise: 24000, reorderLevel: 5 });
-  await core.addProduct({ sku: 'RICE', name: 'Sona Masoori Rice', unit: 'g', pricePaise: 6000, costPaise: 5200, reorderLevel: 5000 });
-  await core.addProduct({ sku: 'SOAP', name: 'Lux Soap', unit: 'pc', pricePaise: 4500, costPaise: 3800, reorderLevel: 10 });
+  await core.addProduct({ sku: 'ATTA-5', barcode: '8901234567890', name: 'Aashirvaad Atta 5kg', unit: 'pc', priceMinor: 26500, costMinor: 24000, reorderLevel: 5 });
+  await core.addProduct({ sku: 'RICE', name: 'Sona Masoori Rice', unit: 'g', priceMinor: 6000, costMinor: 5200, reorderLevel: 5000 });
+  await core.addProduct({ sku: 'SOAP', name: 'Lux Soap', unit: 'pc', priceMinor: 4500, costMinor: 3800, reorderLevel: 10 });
   for (const sku of ['ATTA-5', 'RICE', 'SOAP']) await core.stockIn({ product: sku, qty: sku === 'RICE' ? 50_000 : 50 });
   if (opts.users !== false) {
     await core.createUser({ username: 'meena', name: 'Meena', role: 'manager', pin: '1234' });

@@ -18,7 +18,7 @@ export function billView(raw: Database.Database, ref: string, width: 32 | 48): B
 export function billSettingsView(raw: Database.Database): BillSettingsView {
   const s = billStoreSync(raw);
   const tz = (prepared(raw, 'SELECT time_zone FROM bill_settings WHERE id = 1').get() as { time_zone: string | null } | undefined)?.time_zone ?? null;
-  return { counterCode: s.counterCode, cashStepPaise: s.cashStepPaise, paymentMethods: ['cash', ...s.methods], maxDiscountBasisPoints: s.maxDiscountBp, currencyLabel: s.currencyLabel, minorDigits: s.minorDigits, receiptHeader: s.receiptHeader, timeZone: tz, scaleLayouts: scaleLayoutsSync(raw), ...receiptPrinterSync(raw), ...hubLocaleSync(raw) };
+  return { counterCode: s.counterCode, cashStepMinor: s.cashStepMinor, paymentMethods: ['cash', ...s.methods], maxDiscountBasisPoints: s.maxDiscountBp, currencyLabel: s.currencyLabel, minorDigits: s.minorDigits, receiptHeader: s.receiptHeader, timeZone: tz, scaleLayouts: scaleLayoutsSync(raw), ...receiptPrinterSync(raw), ...hubLocaleSync(raw) };
 }
 
 export type { Bill };

@@ -31,7 +31,7 @@ export async function voidBill(ctx: CoreContext, input: z.output<typeof voidBill
     const specs = moves.map((m) => {
       const product = productByCodeSync(raw, m.product_id);
       if (!product) throw new DomainError('NOT_FOUND', `a product of ${bill.number} is no longer on this counter`);
-      return { product, kind: 'ADJUST' as const, qty: -m.qty, unitPricePaise: m.unit_price_paise, unitCostPaise: m.unit_cost_paise, reason: null, note: `void ${bill.number}` };
+      return { product, kind: 'ADJUST' as const, qty: -m.qty, unitPriceMinor: m.unit_price_minor, unitCostMinor: m.unit_cost_minor, reason: null, note: `void ${bill.number}` };
     });
     const written = appendMovementsSync(raw, ctx.clock, bill.id, actor.userId, specs);
     const at = new Date(ctx.clock.nowMs());
@@ -44,7 +44,7 @@ export async function voidBill(ctx: CoreContext, input: z.output<typeof voidBill
       entity: 'bill',
       entityId: bill.id,
       storeId: store.storeId,
-      before: { number: bill.number, status: bill.status, totalPaise: bill.totalPaise },
+      before: { number: bill.number, status: bill.status, totalMinor: bill.totalMinor },
       after: { number: bill.number, status: 'voided', reason: input.reason, approvedBy: approvedBy?.name ?? null, movements: written.map((w) => ({ movementId: w.row.id, seq: w.row.seq, qty: w.row.qty })) },
       at,
     });

@@ -24,7 +24,7 @@ afterEach(async () => {
 
 describe('receipts on a network printer (raw ESC/POS)', () => {
   it('prints and reprints a bill as text with its QR code and a cut, on the printer the counter is set to', async () => {
-    const sale = await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'cash', tenderedPaise: 30_000 }] });
+    const sale = await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'cash', tenderedMinor: 30_000 }] });
     await expectError(core.printReceipt({ bill: sale.billNumber }), 'UNPROCESSABLE');
     await core.signIn({ username: 'meena', pin: '1234' });
     const settings = await core.updateBillSettings({ receiptPrinter: printer.address, receiptWidth: 32 });
@@ -58,7 +58,7 @@ describe('receipts on a network printer (raw ESC/POS)', () => {
 
   it('a receipt in Urdu goes as the counter app drew it (a raster image), never as text the printer would garble', async () => {
     await core.signIn({ username: 'meena', pin: '1234' });
-    await core.addProduct({ sku: 'CHEENI', name: 'چینی (کھلی)', unit: 'g', pricePaise: 16_000 });
+    await core.addProduct({ sku: 'CHEENI', name: 'چینی (کھلی)', unit: 'g', priceMinor: 16_000 });
     await core.stockIn({ product: 'CHEENI', qty: 10_000 });
     await core.updateBillSettings({ receiptPrinter: printer.address });
     const sale = await core.sell({ lines: [{ product: 'CHEENI', qty: 1_000 }] });

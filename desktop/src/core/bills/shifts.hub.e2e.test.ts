@@ -18,22 +18,22 @@ describe('shifts reach head office (real hub process)', () => {
   it('a shift opened and closed offline arrives open, then closed with its Z report, once; a manager of another store never sees it', async () => {
     const store = await t.hub.api<Store>('POST', '/stores', { code: 'KHI-07', name: 'Saddar Kiryana', timeZone: 'Asia/Karachi' }, t.admin);
     const other = await t.hub.api<Store>('POST', '/stores', { code: 'LHR-09', name: 'Anarkali Store' }, t.admin);
-    await t.hub.api<Product>('POST', '/products', { sku: 'SOAP', name: 'Lux soap', unit: 'pc', pricePaise: 4500 }, t.admin);
+    await t.hub.api<Product>('POST', '/products', { sku: 'SOAP', name: 'Lux soap', unit: 'pc', priceMinor: 4500 }, t.admin);
     const core = await counterOf(store, 'Till 2');
 
-    const opened = await core.openShift({ floatPaise: 100_000 });
-    await core.sell({ lines: [{ product: 'SOAP', qty: 2 }], payments: [{ method: 'cash', tenderedPaise: 10_000 }] });
+    const opened = await core.openShift({ floatMinor: 100_000 });
+    await core.sell({ lines: [{ product: 'SOAP', qty: 2 }], payments: [{ method: 'cash', tenderedMinor: 10_000 }] });
     await core.syncNow();
     const open = await t.hub.api<{ items: ShiftSummary[] }>('GET', `/shifts?storeId=${store.id}`, undefined, t.admin);
-    expect(open.items.map((s) => [s.id, s.status, s.counterName, s.openedBy, s.floatPaise])).toEqual([[opened.shiftId, 'open', 'Till 2', 'meena', 100_000]]);
+    expect(open.items.map((s) => [s.id, s.status, s.counterName, s.openedBy, s.floatMinor])).toEqual([[opened.shiftId, 'open', 'Till 2', 'meena', 100_000]]);
 
     // Closed offline with the drawer counted short by Rs 5, then a sync: the Z report replaces the open copy.
-    const closed = await core.closeShift({ counted: [{ denominationPaise: 100_000, count: 1 }, { denominationPaise: 5_000, count: 1 }, { denominationPaise: 2_000, count: 1 }, { denominationPaise: 1_000, count: 1 }, { denominationPaise: 500, count: 1 }] });
-    expect(closed.variancePaise).toBe(-500);
+    const closed = await core.closeShift({ counted: [{ denominationMinor: 100_000, count: 1 }, { denominationMinor: 5_000, count: 1 }, { denominationMinor: 2_000, count: 1 }, { denominationMinor: 1_000, count: 1 }, { denominationMinor: 500, count: 1 }] });
+    expect(closed.varianceMinor).toBe(-500);
     await core.syncNow();
     await core.syncNow();
     const detail = await t.hub.api<ShiftDetail>('GET', `/shifts/${opened.shiftId}`, undefined, t.admin);
-    expect(detail).toMatchObject({ status: 'closed', closedBy: 'meena', cashExpectedPaise: 109_000, countedPaise: 108_500, variancePaise: -500, saleBills: 1, salesPaise: 9_000, storeCode: 'KHI-07', timeZone: 'Asia/Karachi' });
+    expect(detail).toMatchObject({ status: 'closed', closedBy: 'meena', cashExpectedMinor: 109_000, countedMinor: 108_500, varianceMinor: -500, saleBills: 1, salesMinor: 9_000, storeCode: 'KHI-07', timeZone: 'Asia/Karachi' });
     expect(detail.report).toEqual(closed);
     const audit = await t.hub.api<{ items: { action: string; after: Record<string, unknown> | null }[] }>('GET', `/logs?storeId=${store.id}&action=sync.push`, undefined, t.admin);
     const stored = audit.items.map((a) => a.after?.shiftsStored).filter((n) => n !== undefined);

@@ -12,7 +12,7 @@ afterEach(async () => cleanup());
 describe('held carts', () => {
   it('holds several carts, keeps them across a restart, and recalls each once', async () => {
     const a = await core.holdCart({ label: 'lady in blue', cart: { lines: [{ product: 'SOAP', qty: 2 }] } });
-    await core.holdCart({ cart: { lines: [{ product: 'ATTA-5', qty: 1 }, { product: 'RICE', qty: 500 }], billDiscount: { kind: 'amount', paise: 100 } } });
+    await core.holdCart({ cart: { lines: [{ product: 'ATTA-5', qty: 1 }, { product: 'RICE', qty: 500 }], billDiscount: { kind: 'amount', minor: 100 } } });
     await core.close();
     core = await StoreCore.open(path);
     await core.signIn({ username: 'sami', pin: '5678' });
@@ -31,38 +31,38 @@ describe('held carts', () => {
 
 describe('shifts', () => {
   it('open with a float, close with cash by denomination: expected vs counted, by method, returns, voids, discounts', async () => {
-    const open = await core.openShift({ floatPaise: 100_000 });
+    const open = await core.openShift({ floatMinor: 100_000 });
     expect(open.status).toBe('open');
-    await expectError(core.openShift({ floatPaise: 0 }), 'CONFLICT');
-    const a = await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'cash', tenderedPaise: 30_000 }] });
+    await expectError(core.openShift({ floatMinor: 0 }), 'CONFLICT');
+    const a = await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'cash', tenderedMinor: 30_000 }] });
     await core.sell({ lines: [{ product: 'SOAP', qty: 2 }], payments: [{ method: 'upi' }] });
-    const c = await core.sell({ lines: [{ product: 'SOAP', qty: 1 }], billDiscount: { kind: 'amount', paise: 400 } });
+    const c = await core.sell({ lines: [{ product: 'SOAP', qty: 1 }], billDiscount: { kind: 'amount', minor: 400 } });
     await core.returnBill({ bill: a.billNumber, lines: [{ lineNo: 1, qty: 1 }] });
     await core.voidBill({ bill: c.billNumber, reason: 'rang up twice', approval: manager });
     const x = await core.currentShift();
     expect(x?.saleBills).toBe(2);
 
-    const z = await core.closeShift({ counted: [{ denominationPaise: 50_000, count: 2 }, { denominationPaise: 10_000, count: 0 }, { denominationPaise: 100, count: 5 }] });
+    const z = await core.closeShift({ counted: [{ denominationMinor: 50_000, count: 2 }, { denominationMinor: 10_000, count: 0 }, { denominationMinor: 100, count: 5 }] });
     expect(z).toMatchObject({
       status: 'closed',
-      floatPaise: 100_000,
+      floatMinor: 100_000,
       saleBills: 2,
       returnBills: 1,
-      salesPaise: 26_500 + 9_000,
-      returnsPaise: 26_500,
-      discountsPaise: 0,
-      voids: { count: 1, totalPaise: 4_100 },
+      salesMinor: 26_500 + 9_000,
+      returnsMinor: 26_500,
+      discountsMinor: 0,
+      voids: { count: 1, totalMinor: 4_100 },
       byMethod: [
-        { method: 'cash', amountPaise: 0 },
-        { method: 'upi', amountPaise: 9_000 },
+        { method: 'cash', amountMinor: 0 },
+        { method: 'upi', amountMinor: 9_000 },
       ],
-      cashExpectedPaise: 100_000,
-      countedPaise: 100_500,
-      variancePaise: 500,
+      cashExpectedMinor: 100_000,
+      countedMinor: 100_500,
+      varianceMinor: 500,
     });
     expect(z.counted).toEqual([
-      { denominationPaise: 50_000, count: 2 },
-      { denominationPaise: 100, count: 5 },
+      { denominationMinor: 50_000, count: 2 },
+      { denominationMinor: 100, count: 5 },
     ]);
     const text = shiftReportText(z, { width: 32, storeName: 'Sharma Kirana', currencyLabel: 'Rs', timeZone: 'Asia/Karachi' });
     expect(text).toMatch(/Z REPORT/);

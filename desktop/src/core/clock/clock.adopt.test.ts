@@ -42,7 +42,7 @@ async function store(pc: ReturnType<typeof pcClock>) {
   const path = join(dir, 'store.db');
   const core = await StoreCore.open(path, { clock: pc.source });
   await core.initStore({ code: 'S1', name: 'Sharma Kirana' });
-  await core.addProduct({ sku: 'ATTA', name: 'Atta', unit: 'pc', pricePaise: 100 });
+  await core.addProduct({ sku: 'ATTA', name: 'Atta', unit: 'pc', priceMinor: 100 });
   return { core, path };
 }
 

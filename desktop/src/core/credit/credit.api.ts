@@ -1,4 +1,4 @@
-import { customerCreateSchema, creditLimitSchema, dayStringSchema, locales, repaymentMethodSchema, MAX_PAISE, type Ageing, type Customer, type LedgerEntry, type Overdue, type Statement } from '@bazaar/shared';
+import { customerCreateSchema, creditLimitSchema, dayStringSchema, locales, repaymentMethodSchema, MAX_MINOR, type Ageing, type Customer, type LedgerEntry, type Overdue, type Statement } from '@bazaar/shared';
 import { z } from 'zod';
 import { printerAddressSchema } from '../bills/printer.address';
 import { rasterInput } from '../bills/bills.api';
@@ -10,7 +10,7 @@ import { approvalInput } from '../core.api';
  */
 
 export const customerRef = z.string().trim().min(1, 'name a customer (phone or name)').max(200);
-const amount = z.number().int('must be whole paise').min(1, 'must be more than zero').max(MAX_PAISE);
+const amount = z.number().int('must be whole minor units').min(1, 'must be more than zero').max(MAX_MINOR);
 
 export const addCustomerInput = customerCreateSchema;
 export type AddCustomerInput = z.input<typeof addCustomerInput>;
@@ -20,7 +20,7 @@ export const updateCustomerInput = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   address: z.string().trim().max(300).nullable().optional(),
   note: z.string().trim().max(500).nullable().optional(),
-  creditLimitPaise: creditLimitSchema.optional(),
+  creditLimitMinor: creditLimitSchema.optional(),
 });
 export type UpdateCustomerInput = z.input<typeof updateCustomerInput>;
 
@@ -30,13 +30,13 @@ export type FindCustomersInput = z.input<typeof findCustomersInput>;
 export const showCustomerInput = z.strictObject({ customer: customerRef, from: dayStringSchema.optional(), to: dayStringSchema.optional() });
 export type ShowCustomerInput = z.input<typeof showCustomerInput>;
 
-export const receivePaymentInput = z.strictObject({ customer: customerRef, amountPaise: amount, method: repaymentMethodSchema.default('cash'), note: z.string().trim().max(500).optional() });
+export const receivePaymentInput = z.strictObject({ customer: customerRef, amountMinor: amount, method: repaymentMethodSchema.default('cash'), note: z.string().trim().max(500).optional() });
 export type ReceivePaymentInput = z.input<typeof receivePaymentInput>;
 
 export const adjustBalanceInput = z.strictObject({
   customer: customerRef,
   /** Positive: the customer owes more; negative: less. */
-  amountPaise: z.number().int().min(-MAX_PAISE).max(MAX_PAISE).refine((n) => n !== 0, 'must not be zero'),
+  amountMinor: z.number().int().min(-MAX_MINOR).max(MAX_MINOR).refine((n) => n !== 0, 'must not be zero'),
   reason: z.string().trim().min(1, 'say why').max(300),
   /** An opening balance (what the customer owed in the old khata) instead of an adjustment. */
   opening: z.boolean().default(false),
@@ -76,11 +76,11 @@ export interface PrintedStatement {
 /** A customer as the counter shows them: the balance and what is overdue are derived from the ledger here. */
 export interface CustomerView {
   customer: Customer;
-  balancePaise: number;
+  balanceMinor: number;
   /** Of the balance, what the chain's other stores hold (a chain-shared customer), as of the last pull. */
-  elsewherePaise: number;
+  elsewhereMinor: number;
   /** How much more they may take on credit; null: no limit. */
-  availablePaise: number | null;
+  availableMinor: number | null;
   overdue: Overdue;
   ageing: Ageing;
 }
@@ -93,7 +93,7 @@ export interface CustomerStatementView extends CustomerView {
 
 export interface LedgerEntryResult {
   entry: LedgerEntry;
-  balancePaise: number;
+  balanceMinor: number;
 }
 
 export interface CreditApi {

@@ -33,7 +33,7 @@ describe('issue 20 done-when: credit sale offline at one counter, part payment a
   it('counter A sells on credit offline, counter B takes a part payment, the statement prints and head office sees the balance and its ageing', async () => {
     const zone = 'Asia/Karachi';
     const store = await t.hub.api<Store>('POST', '/stores', { code: 'LHR-07', name: 'Model Town Kiryana', timeZone: zone }, t.admin);
-    const product = await t.hub.api<Product>('POST', '/products', { sku: 'GHEE-1', name: 'Ghee 1kg', unit: 'pc', pricePaise: 62_000, costPaise: 55_000 }, t.admin);
+    const product = await t.hub.api<Product>('POST', '/products', { sku: 'GHEE-1', name: 'Ghee 1kg', unit: 'pc', priceMinor: 62_000, costMinor: 55_000 }, t.admin);
     await t.hub.api('POST', '/stock-movements', { storeId: store.id, productId: product.id, kind: 'IN', qty: 40 }, t.admin);
     const proxy = new FaultProxy(t.hub.url, () => 0.5);
     proxies.push(proxy);
@@ -43,8 +43,8 @@ describe('issue 20 done-when: credit sale offline at one counter, part payment a
     // Counter A loses the hub: the regular customer is added, their old khata carried over and a bill sold on credit, all offline.
     proxy.plan = DOWN;
     await expect(a.syncNow()).rejects.toThrow();
-    await a.addCustomer({ name: 'Nasreen Akhtar', phone: '0321-7654321', creditLimitPaise: 500_000 });
-    await a.adjustBalance({ customer: 'Nasreen', amountPaise: 25_000, reason: 'paper khata', opening: true });
+    await a.addCustomer({ name: 'Nasreen Akhtar', phone: '0321-7654321', creditLimitMinor: 500_000 });
+    await a.adjustBalance({ customer: 'Nasreen', amountMinor: 25_000, reason: 'paper khata', opening: true });
     const dueOn = todayIn(Date.now() + 10 * 86_400_000, zone);
     const bill = await a.sell({ lines: [{ product: 'GHEE-1', qty: 3 }], payments: [{ method: 'credit' }], credit: { customer: '03217654321', dueOn } });
     expect((await a.syncStatus()).pendingMovements).toBeGreaterThan(0);
@@ -56,21 +56,21 @@ describe('issue 20 done-when: credit sale offline at one counter, part payment a
     await a.syncNow();
     await b.syncNow();
     const [atB] = await b.findCustomers({ query: '0321 7654321' });
-    expect(atB).toMatchObject({ customer: { name: 'Nasreen Akhtar' }, balancePaise: 25_000 + 186_000 });
-    const paid = await b.receivePayment({ customer: '03217654321', amountPaise: 100_000, method: 'cash' });
-    expect(paid.balancePaise).toBe(111_000);
+    expect(atB).toMatchObject({ customer: { name: 'Nasreen Akhtar' }, balanceMinor: 25_000 + 186_000 });
+    const paid = await b.receivePayment({ customer: '03217654321', amountMinor: 100_000, method: 'cash' });
+    expect(paid.balanceMinor).toBe(111_000);
     await b.syncNow();
     await a.syncNow();
 
     // The statement, at either counter: opening balance, the bill, the payment, the closing balance.
     for (const core of [a, b]) {
       const { statement } = await core.showCustomer({ customer: 'Nasreen Akhtar' });
-      expect(statement.openingPaise).toBe(25_000);
-      expect(statement.lines.map((l) => [l.entry.kind, l.entry.amountPaise, l.balancePaise])).toEqual([
+      expect(statement.openingMinor).toBe(25_000);
+      expect(statement.lines.map((l) => [l.entry.kind, l.entry.amountMinor, l.balanceMinor])).toEqual([
         ['credit_sale', 186_000, 211_000],
         ['payment', -100_000, 111_000],
       ]);
-      expect([statement.billedPaise, statement.paidPaise, statement.closingPaise]).toEqual([186_000, 100_000, 111_000]);
+      expect([statement.billedMinor, statement.paidMinor, statement.closingMinor]).toEqual([186_000, 100_000, 111_000]);
     }
     const printer = await fakePrinter();
     try {
@@ -94,16 +94,16 @@ describe('issue 20 done-when: credit sale offline at one counter, part payment a
     // Head office after the sync: the store's receivables, its ageing and the customer's statement.
     const report = await t.hub.api<ReceivablesReport>('GET', '/reports/receivables', undefined, t.admin);
     const row = report.stores.find((s) => s.storeCode === 'LHR-07');
-    expect(row).toMatchObject({ customers: 1, balancePaise: 111_000, overduePaise: 0, ageing: { d0_30: 111_000, d31_60: 0, d61_90: 0, d90plus: 0 } });
-    expect(report.total).toMatchObject({ balancePaise: 111_000 });
-    expect(report.top).toEqual([expect.objectContaining({ name: 'Nasreen Akhtar', storeCode: 'LHR-07', balancePaise: 111_000 })]);
-    expect(report.collectionsByStore).toEqual([{ storeId: store.id, storeCode: 'LHR-07', storeName: 'Model Town Kiryana', day: todayIn(Date.now(), zone), paidPaise: 100_000 }]);
+    expect(row).toMatchObject({ customers: 1, balanceMinor: 111_000, overdueMinor: 0, ageing: { d0_30: 111_000, d31_60: 0, d61_90: 0, d90plus: 0 } });
+    expect(report.total).toMatchObject({ balanceMinor: 111_000 });
+    expect(report.top).toEqual([expect.objectContaining({ name: 'Nasreen Akhtar', storeCode: 'LHR-07', balanceMinor: 111_000 })]);
+    expect(report.collectionsByStore).toEqual([{ storeId: store.id, storeCode: 'LHR-07', storeName: 'Model Town Kiryana', day: todayIn(Date.now(), zone), paidMinor: 100_000 }]);
     const { items } = await t.hub.api<{ items: CustomerSummary[] }>('GET', `/customers?storeId=${store.id}`, undefined, t.admin);
-    expect(items.map((c) => [c.customer.name, c.balancePaise])).toEqual([['Nasreen Akhtar', 111_000]]);
+    expect(items.map((c) => [c.customer.name, c.balanceMinor])).toEqual([['Nasreen Akhtar', 111_000]]);
     const detail = await t.hub.api<CustomerDetail>('GET', `/customers/${items[0]!.customer.id}`, undefined, t.admin);
     expect(detail.ageing).toEqual({ d0_30: 111_000, d31_60: 0, d61_90: 0, d90plus: 0 });
     expect(detail.oldestDueDay).toBeNull();
-    expect(detail.statement).toMatchObject({ openingPaise: 25_000, billedPaise: 186_000, paidPaise: 100_000, closingPaise: 111_000 });
+    expect(detail.statement).toMatchObject({ openingMinor: 25_000, billedMinor: 186_000, paidMinor: 100_000, closingMinor: 111_000 });
     expect(detail.statement.lines.map((l) => l.entry.kind)).toEqual(['credit_sale', 'payment']);
   }, 180_000);
 });

@@ -23,7 +23,7 @@ export function toCustomer(r: CustomerRow, storeId: string): Customer {
     phone: r.phone,
     address: r.address,
     note: r.note,
-    creditLimitPaise: r.credit_limit_paise,
+    creditLimitMinor: r.credit_limit_minor,
     deviceId: r.device_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -70,13 +70,13 @@ export function requireCustomerSync(raw: Database.Database, ref: string): Custom
 
 /** What the chain's other stores hold on a customer's account, as the last pull answered (0: nothing, or a customer of this store alone). */
 export function elsewhereSync(raw: Database.Database, customerId: string): number {
-  const r = prepared(raw, 'SELECT balance_paise AS b FROM customer_elsewhere WHERE customer_id = ?').get(customerId) as { b: number } | undefined;
+  const r = prepared(raw, 'SELECT balance_minor AS b FROM customer_elsewhere WHERE customer_id = ?').get(customerId) as { b: number } | undefined;
   return Number(r?.b ?? 0);
 }
 
 /** The whole balance: this store's entries held here (pushed or not) and the other stores' sum. */
 export function balanceSync(raw: Database.Database, customerId: string): number {
-  const r = prepared(raw, 'SELECT coalesce(sum(amount_paise), 0) AS b FROM ledger_entries WHERE customer_id = ?').get(customerId) as { b: number };
+  const r = prepared(raw, 'SELECT coalesce(sum(amount_minor), 0) AS b FROM ledger_entries WHERE customer_id = ?').get(customerId) as { b: number };
   return Number(r.b) + elsewhereSync(raw, customerId);
 }
 
@@ -85,8 +85,8 @@ export function entriesOfSync(raw: Database.Database, customerId: string): Ledge
   return rows.map((r) => ledgerEntrySchema.parse(JSON.parse(r.doc_json)));
 }
 
-const insertEntry = `INSERT INTO ledger_entries (id, customer_id, kind, amount_paise, device_id, entry_seq, bill_id, due_on, occurred_at, doc_json, origin, pushed)
-  VALUES (@id, @customer_id, @kind, @amount_paise, @device_id, @entry_seq, @bill_id, @due_on, @occurred_at, @doc_json, @origin, @pushed)`;
+const insertEntry = `INSERT INTO ledger_entries (id, customer_id, kind, amount_minor, device_id, entry_seq, bill_id, due_on, occurred_at, doc_json, origin, pushed)
+  VALUES (@id, @customer_id, @kind, @amount_minor, @device_id, @entry_seq, @bill_id, @due_on, @occurred_at, @doc_json, @origin, @pushed)`;
 
 /** Store an entry once by id (a pulled copy of one already here changes nothing). */
 export function storeEntrySync(raw: Database.Database, e: LedgerEntry, origin: 'local' | 'hub'): boolean {
@@ -95,7 +95,7 @@ export function storeEntrySync(raw: Database.Database, e: LedgerEntry, origin: '
     id: e.id,
     customer_id: e.customerId,
     kind: e.kind,
-    amount_paise: e.amountPaise,
+    amount_minor: e.amountMinor,
     device_id: e.deviceId,
     entry_seq: e.entrySeq,
     bill_id: e.kind === 'credit_sale' ? e.billId : null,
@@ -109,10 +109,10 @@ export function storeEntrySync(raw: Database.Database, e: LedgerEntry, origin: '
 }
 
 type EntrySpec =
-  | { kind: 'credit_sale'; amountPaise: number; billId: string; billNumber: string; dueOn: string | null; approvedBy: { id: string; name: string } | null; note: string | null }
-  | { kind: 'payment'; amountPaise: number; method: Extract<LedgerEntry, { kind: 'payment' }>['method']; note: string | null }
-  | { kind: 'adjustment'; amountPaise: number; reason: string; approvedBy: { id: string; name: string }; note: string | null }
-  | { kind: 'opening'; amountPaise: number; note: string | null };
+  | { kind: 'credit_sale'; amountMinor: number; billId: string; billNumber: string; dueOn: string | null; approvedBy: { id: string; name: string } | null; note: string | null }
+  | { kind: 'payment'; amountMinor: number; method: Extract<LedgerEntry, { kind: 'payment' }>['method']; note: string | null }
+  | { kind: 'adjustment'; amountMinor: number; reason: string; approvedBy: { id: string; name: string }; note: string | null }
+  | { kind: 'opening'; amountMinor: number; note: string | null };
 
 /**
  * Append an entry inside the caller's write transaction: this device's next entry seq (max + 1
@@ -121,7 +121,7 @@ type EntrySpec =
 export function appendEntrySync(
   raw: Database.Database,
   a: { clock: DeviceClock; storeId: string; deviceId: string; actor: Actor; customer: CustomerRow; spec: EntrySpec },
-): { entry: LedgerEntry; balancePaise: number } {
+): { entry: LedgerEntry; balanceMinor: number } {
   const top = prepared(raw, 'SELECT max(entry_seq) AS max FROM ledger_entries WHERE device_id = ?').get(a.deviceId) as { max: number | null } | undefined;
   const nowMs = a.clock.nowMs();
   const entry = ledgerEntrySchema.parse({
@@ -135,7 +135,7 @@ export function appendEntrySync(
     ...a.spec,
   });
   storeEntrySync(raw, entry, 'local');
-  const balancePaise = balanceSync(raw, a.customer.id);
+  const balanceMinor = balanceSync(raw, a.customer.id);
   appendAuditSync(raw, {
     actor: a.actor,
     action: `credit.${entry.kind}`,
@@ -148,13 +148,13 @@ export function appendEntrySync(
       phone: a.customer.phone,
       entryId: entry.id,
       entrySeq: entry.entrySeq,
-      amountPaise: entry.amountPaise,
-      balancePaise,
+      amountMinor: entry.amountMinor,
+      balanceMinor,
       ...(entry.kind === 'credit_sale' ? { billNumber: entry.billNumber, dueOn: entry.dueOn, approvedBy: entry.approvedBy?.name ?? null } : {}),
       ...(entry.kind === 'payment' ? { method: entry.method } : {}),
       ...(entry.kind === 'adjustment' ? { reason: entry.reason, approvedBy: entry.approvedBy.name } : {}),
     },
     at: new Date(nowMs),
   });
-  return { entry, balancePaise };
+  return { entry, balanceMinor };
 }

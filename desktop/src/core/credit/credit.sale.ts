@@ -11,7 +11,7 @@ import { appendEntrySync, balanceSync, requireCustomerSync } from './credit.repo
 
 export interface SaleCredit {
   customer: CustomersTable;
-  amountPaise: number;
+  amountMinor: number;
   dueOn: string | null;
   /** What the bill needs approved for it (over the customer's limit), and where, for the message. */
   approvals: ApprovalReason[];
@@ -25,21 +25,21 @@ export interface SaleCredit {
  */
 export function saleCreditSync(raw: Database.Database, store: BillStore, dueTotal: number, payments: readonly PaymentInput[], credit: z.output<typeof sellInput>['credit']): SaleCredit | null {
   const settled = settlePayments(dueTotal, payments, store.methods as PaymentMethod[]);
-  const amountPaise = settled.payments.filter((p) => p.method === 'credit').reduce((a, p) => a + p.amountPaise, 0);
-  if (amountPaise <= 0) {
+  const amountMinor = settled.payments.filter((p) => p.method === 'credit').reduce((a, p) => a + p.amountMinor, 0);
+  if (amountMinor <= 0) {
     if (credit) throw new DomainError('VALIDATION_FAILED', 'a customer was named but nothing of the bill is paid by credit (add --pay credit)');
     return null;
   }
   if (!credit) throw new DomainError('VALIDATION_FAILED', 'a bill paid by credit needs the customer whose account it goes on');
   const customer = requireCustomerSync(raw, credit.customer);
-  const check = creditLimitCheck(balanceSync(raw, customer.id), customer.credit_limit_paise, amountPaise);
-  const over = check.overByPaise > 0;
+  const check = creditLimitCheck(balanceSync(raw, customer.id), customer.credit_limit_minor, amountMinor);
+  const over = check.overByMinor > 0;
   return {
     customer,
-    amountPaise,
+    amountMinor,
     dueOn: credit.dueOn ?? null,
     approvals: over ? ['credit_over_limit'] : [],
-    where: over ? [`${customer.name}: ${formatMoney(check.afterPaise)} owed after this bill, limit ${formatMoney(customer.credit_limit_paise ?? 0)}`] : [],
+    where: over ? [`${customer.name}: ${formatMoney(check.afterMinor)} owed after this bill, limit ${formatMoney(customer.credit_limit_minor ?? 0)}`] : [],
   };
 }
 
@@ -52,7 +52,7 @@ export function recordSaleCreditSync(raw: Database.Database, a: { clock: DeviceC
     deviceId: a.store.deviceId,
     actor: a.actor,
     customer: a.credit.customer,
-    spec: { kind: 'credit_sale', amountPaise: a.credit.amountPaise, billId: a.bill.id, billNumber: a.bill.number, dueOn: a.credit.dueOn, approvedBy, note: null },
+    spec: { kind: 'credit_sale', amountMinor: a.credit.amountMinor, billId: a.bill.id, billNumber: a.bill.number, dueOn: a.credit.dueOn, approvedBy, note: null },
   });
 }
 
@@ -61,11 +61,11 @@ export function recordSaleCreditSync(raw: Database.Database, a: { clock: DeviceC
  * amount, approved by whoever approved the void, in the void's transaction. Never a deletion.
  */
 export function reverseSaleCreditSync(raw: Database.Database, a: { clock: DeviceClock; store: BillStore; actor: Actor; bill: Bill; approvedBy: { id: string; name: string } | null; reason: string }): void {
-  const rows = prepared(raw, "SELECT customer_id, amount_paise FROM ledger_entries WHERE bill_id = ? AND kind = 'credit_sale'").all(a.bill.id) as { customer_id: string; amount_paise: number }[];
+  const rows = prepared(raw, "SELECT customer_id, amount_minor FROM ledger_entries WHERE bill_id = ? AND kind = 'credit_sale'").all(a.bill.id) as { customer_id: string; amount_minor: number }[];
   for (const r of rows) {
     const customer = prepared(raw, 'SELECT * FROM customers WHERE id = ?').get(r.customer_id) as CustomersTable | undefined;
     if (!customer) continue;
     const by = a.approvedBy ?? { id: a.actor.userId ?? a.store.deviceId, name: a.actor.name ?? a.store.storeName };
-    appendEntrySync(raw, { clock: a.clock, storeId: a.store.storeId, deviceId: a.store.deviceId, actor: a.actor, customer, spec: { kind: 'adjustment', amountPaise: -r.amount_paise, reason: `void ${a.bill.number}: ${a.reason}`, approvedBy: by, note: null } });
+    appendEntrySync(raw, { clock: a.clock, storeId: a.store.storeId, deviceId: a.store.deviceId, actor: a.actor, customer, spec: { kind: 'adjustment', amountMinor: -r.amount_minor, reason: `void ${a.bill.number}: ${a.reason}`, approvedBy: by, note: null } });
   }
 }

@@ -20,20 +20,20 @@ export function customerViewSync(raw: Database.Database, store: BillStore, row: 
   const entries = entriesOfSync(raw, row.id);
   const clock = { timeZone: zoneOf(store), termDays: DEFAULT_CREDIT_TERM_DAYS };
   const today = todayIn(nowMs, clock.timeZone);
-  const elsewherePaise = elsewhereSync(raw, row.id);
-  const balancePaise = balanceOf(entries) + elsewherePaise;
+  const elsewhereMinor = elsewhereSync(raw, row.id);
+  const balanceMinor = balanceOf(entries) + elsewhereMinor;
   return {
     customer: toCustomer(row, store.storeId),
-    balancePaise,
-    elsewherePaise,
-    availablePaise: row.credit_limit_paise === null ? null : Math.max(0, row.credit_limit_paise - balancePaise),
+    balanceMinor,
+    elsewhereMinor,
+    availableMinor: row.credit_limit_minor === null ? null : Math.max(0, row.credit_limit_minor - balanceMinor),
     overdue: overdueOf(entries, today, clock),
     ageing: ageingOf(entries, today, clock),
   };
 }
 
-const insertCustomer = `INSERT INTO customers (id, name, name_key, phone, address, note, credit_limit_paise, device_id, origin, push_state, created_at, updated_at)
-  VALUES (@id, @name, @name_key, @phone, @address, @note, @credit_limit_paise, @device_id, @origin, @push_state, @created_at, @updated_at)`;
+const insertCustomer = `INSERT INTO customers (id, name, name_key, phone, address, note, credit_limit_minor, device_id, origin, push_state, created_at, updated_at)
+  VALUES (@id, @name, @name_key, @phone, @address, @note, @credit_limit_minor, @device_id, @origin, @push_state, @created_at, @updated_at)`;
 
 /** A new customer of this store, made here (offline is fine): one phone number is one customer on this counter. */
 export async function addCustomer(ctx: CoreContext, input: z.output<typeof addCustomerInput>): Promise<CustomerView> {
@@ -49,7 +49,7 @@ export async function addCustomer(ctx: CoreContext, input: z.output<typeof addCu
       phone: input.phone,
       address: input.address,
       note: input.note,
-      credit_limit_paise: input.creditLimitPaise,
+      credit_limit_minor: input.creditLimitMinor,
       device_id: store.deviceId,
       origin: 'local',
       push_state: 'pending',
@@ -57,7 +57,7 @@ export async function addCustomer(ctx: CoreContext, input: z.output<typeof addCu
       updated_at: at,
     };
     prepared(ctx.raw, insertCustomer).run(row);
-    appendAuditSync(ctx.raw, { actor, action: 'customer.create', entity: 'customer', entityId: row.id, storeId: store.storeId, before: null, after: { name: row.name, phone: row.phone, creditLimitPaise: row.credit_limit_paise }, at: new Date(at) });
+    appendAuditSync(ctx.raw, { actor, action: 'customer.create', entity: 'customer', entityId: row.id, storeId: store.storeId, before: null, after: { name: row.name, phone: row.phone, creditLimitMinor: row.credit_limit_minor }, at: new Date(at) });
     return customerViewSync(ctx.raw, store, row, ctx.clock.nowMs());
   });
 }
@@ -66,26 +66,26 @@ export async function addCustomer(ctx: CoreContext, input: z.output<typeof addCu
 export async function updateCustomer(ctx: CoreContext, input: z.output<typeof updateCustomerInput>): Promise<CustomerView> {
   return writeTxSync(ctx.db, ctx.raw, () => {
     const { store, actor } = billActorSync(ctx.raw, ctx.session);
-    if (input.creditLimitPaise !== undefined && ctx.session?.role === 'staff') throw new DomainError('FORBIDDEN', `a credit limit is set by a manager; ${ctx.session.username} is staff`);
+    if (input.creditLimitMinor !== undefined && ctx.session?.role === 'staff') throw new DomainError('FORBIDDEN', `a credit limit is set by a manager; ${ctx.session.username} is staff`);
     const before = requireCustomerSync(ctx.raw, input.customer);
     const after: CustomersTable = {
       ...before,
       ...(input.name !== undefined ? { name: input.name, name_key: nameKey(input.name) } : {}),
       ...(input.address !== undefined ? { address: input.address || null } : {}),
       ...(input.note !== undefined ? { note: input.note || null } : {}),
-      ...(input.creditLimitPaise !== undefined ? { credit_limit_paise: input.creditLimitPaise } : {}),
+      ...(input.creditLimitMinor !== undefined ? { credit_limit_minor: input.creditLimitMinor } : {}),
       push_state: 'pending',
       updated_at: new Date(Math.max(ctx.clock.nowMs(), Date.parse(before.updated_at) + 1)).toISOString(),
     };
-    prepared(ctx.raw, 'UPDATE customers SET name = @name, name_key = @name_key, address = @address, note = @note, credit_limit_paise = @credit_limit_paise, push_state = @push_state, updated_at = @updated_at WHERE id = @id').run(after);
+    prepared(ctx.raw, 'UPDATE customers SET name = @name, name_key = @name_key, address = @address, note = @note, credit_limit_minor = @credit_limit_minor, push_state = @push_state, updated_at = @updated_at WHERE id = @id').run(after);
     appendAuditSync(ctx.raw, {
       actor,
       action: 'customer.update',
       entity: 'customer',
       entityId: before.id,
       storeId: store.storeId,
-      before: { name: before.name, address: before.address, note: before.note, creditLimitPaise: before.credit_limit_paise },
-      after: { name: after.name, address: after.address, note: after.note, creditLimitPaise: after.credit_limit_paise },
+      before: { name: before.name, address: before.address, note: before.note, creditLimitMinor: before.credit_limit_minor },
+      after: { name: after.name, address: after.address, note: after.note, creditLimitMinor: after.credit_limit_minor },
       at: new Date(ctx.clock.nowMs()),
     });
     return customerViewSync(ctx.raw, store, after, ctx.clock.nowMs());
@@ -110,7 +110,7 @@ export async function receivePayment(ctx: CoreContext, input: z.output<typeof re
     const { store, actor } = billActorSync(ctx.raw, ctx.session);
     const customer = requireCustomerSync(ctx.raw, input.customer);
     if (input.method !== 'cash' && !store.methods.includes(input.method)) throw new DomainError('UNPROCESSABLE', `this store does not take ${input.method}; it takes ${['cash', ...store.methods.filter((m) => m !== 'credit')].join(', ')}`);
-    return appendEntrySync(ctx.raw, { clock: ctx.clock, storeId: store.storeId, deviceId: store.deviceId, actor, customer, spec: { kind: 'payment', amountPaise: -input.amountPaise, method: input.method, note: input.note ?? null } });
+    return appendEntrySync(ctx.raw, { clock: ctx.clock, storeId: store.storeId, deviceId: store.deviceId, actor, customer, spec: { kind: 'payment', amountMinor: -input.amountMinor, method: input.method, note: input.note ?? null } });
   });
 }
 
@@ -123,8 +123,8 @@ export async function adjustBalance(ctx: CoreContext, input: z.output<typeof adj
     const approved = approvalFor(['ledger_adjustment'], [], ctx.session, approver, usersExist);
     const by = approved ? { id: approved.id, name: approved.name } : { id: actor.userId ?? store.deviceId, name: actor.name ?? store.storeName };
     const spec = input.opening
-      ? ({ kind: 'opening', amountPaise: input.amountPaise, note: input.reason } as const)
-      : ({ kind: 'adjustment', amountPaise: input.amountPaise, reason: input.reason, approvedBy: by, note: null } as const);
+      ? ({ kind: 'opening', amountMinor: input.amountMinor, note: input.reason } as const)
+      : ({ kind: 'adjustment', amountMinor: input.amountMinor, reason: input.reason, approvedBy: by, note: null } as const);
     return appendEntrySync(ctx.raw, { clock: ctx.clock, storeId: store.storeId, deviceId: store.deviceId, actor, customer, spec });
   });
 }
@@ -134,7 +134,7 @@ export async function adjustBalance(ctx: CoreContext, input: z.output<typeof adj
 export async function receivables(ctx: CoreContext, input: z.output<typeof overdueInput>): Promise<CustomerView[]> {
   const { store } = billActorSync(ctx.raw, ctx.session);
   const rows = prepared(ctx.raw, 'SELECT c.* FROM customers c WHERE EXISTS (SELECT 1 FROM ledger_entries e WHERE e.customer_id = c.id) OR EXISTS (SELECT 1 FROM customer_elsewhere x WHERE x.customer_id = c.id)').all() as CustomersTable[];
-  const views = rows.map((r) => customerViewSync(ctx.raw, store, r, ctx.clock.nowMs())).filter((v) => v.balancePaise !== 0);
-  const chosen = input.overdueOnly ? views.filter((v) => v.overdue.overduePaise > 0).sort((a, b) => b.overdue.daysOverdue - a.overdue.daysOverdue || b.balancePaise - a.balancePaise) : views.sort((a, b) => b.balancePaise - a.balancePaise);
+  const views = rows.map((r) => customerViewSync(ctx.raw, store, r, ctx.clock.nowMs())).filter((v) => v.balanceMinor !== 0);
+  const chosen = input.overdueOnly ? views.filter((v) => v.overdue.overdueMinor > 0).sort((a, b) => b.overdue.daysOverdue - a.overdue.daysOverdue || b.balanceMinor - a.balanceMinor) : views.sort((a, b) => b.balanceMinor - a.balanceMinor);
   return chosen.slice(0, input.limit);
 }

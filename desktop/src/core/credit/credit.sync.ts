@@ -75,16 +75,16 @@ export async function pullCustomers(ctx: CoreContext, target: HubTarget): Promis
       for (const remote of body.customers) {
         const local = prepared(ctx.raw, 'SELECT push_state, updated_at FROM customers WHERE id = ?').get(remote.id) as Pick<CustomersTable, 'push_state' | 'updated_at'> | undefined;
         if (local && (local.push_state === 'pending' || local.updated_at >= remote.updatedAt)) continue;
-        const row = { id: remote.id, name: remote.name, name_key: nameKey(remote.name), phone: remote.phone, address: remote.address, note: remote.note, credit_limit_paise: remote.creditLimitPaise, device_id: remote.deviceId, created_at: remote.createdAt, updated_at: remote.updatedAt };
-        if (local) prepared(ctx.raw, 'UPDATE customers SET name = @name, name_key = @name_key, phone = @phone, address = @address, note = @note, credit_limit_paise = @credit_limit_paise, updated_at = @updated_at WHERE id = @id').run(row);
-        else prepared(ctx.raw, "INSERT INTO customers (id, name, name_key, phone, address, note, credit_limit_paise, device_id, origin, push_state, created_at, updated_at) VALUES (@id, @name, @name_key, @phone, @address, @note, @credit_limit_paise, @device_id, 'hub', 'hub', @created_at, @updated_at)").run(row);
+        const row = { id: remote.id, name: remote.name, name_key: nameKey(remote.name), phone: remote.phone, address: remote.address, note: remote.note, credit_limit_minor: remote.creditLimitMinor, device_id: remote.deviceId, created_at: remote.createdAt, updated_at: remote.updatedAt };
+        if (local) prepared(ctx.raw, 'UPDATE customers SET name = @name, name_key = @name_key, phone = @phone, address = @address, note = @note, credit_limit_minor = @credit_limit_minor, updated_at = @updated_at WHERE id = @id').run(row);
+        else prepared(ctx.raw, "INSERT INTO customers (id, name, name_key, phone, address, note, credit_limit_minor, device_id, origin, push_state, created_at, updated_at) VALUES (@id, @name, @name_key, @phone, @address, @note, @credit_limit_minor, @device_id, 'hub', 'hub', @created_at, @updated_at)").run(row);
         c += 1;
       }
       for (const entry of body.entries) if (storeEntrySync(ctx.raw, entry, 'hub')) e += 1;
       if (body.elsewhere) {
         // The whole answer of a complete pull: what other stores hold on each customer's account now.
         prepared(ctx.raw, 'DELETE FROM customer_elsewhere').run();
-        for (const x of body.elsewhere) prepared(ctx.raw, 'INSERT INTO customer_elsewhere (customer_id, balance_paise) VALUES (?, ?)').run(x.customerId, x.balancePaise);
+        for (const x of body.elsewhere) prepared(ctx.raw, 'INSERT INTO customer_elsewhere (customer_id, balance_minor) VALUES (?, ?)').run(x.customerId, x.balanceMinor);
       }
       prepared(ctx.raw, 'UPDATE credit_sync SET cursor = ? WHERE id = 1').run(body.cursor);
       return { c, e };

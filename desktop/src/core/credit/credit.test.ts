@@ -8,7 +8,7 @@ beforeEach(async () => {
   ({ core, cleanup } = await billStore());
   await core.signIn(manager);
   await core.updateBillSettings({ paymentMethods: ['upi', 'credit'], counterCode: 'C1' });
-  await core.addCustomer({ name: 'Ravi Kumar', phone: '0300-1234567', address: 'Gali 4, Anarkali', creditLimitPaise: 50_000 });
+  await core.addCustomer({ name: 'Ravi Kumar', phone: '0300-1234567', address: 'Gali 4, Anarkali', creditLimitMinor: 50_000 });
   await core.addCustomer({ name: 'Ravina Shah', phone: '0321 7654321' });
   await core.signIn({ username: 'sami', pin: '5678' });
 });
@@ -29,17 +29,17 @@ describe('customers and udhaar at the counter', () => {
   });
 
   it('a bill paid partly on credit writes the credit-sale entry with the bill; the balance is the sum of the entries', async () => {
-    const sale = await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'credit', amountPaise: 20_000 }, { method: 'cash', tenderedPaise: 6_500 }], credit: { customer: '03001234567', dueOn: '2026-12-31' } });
-    expect(sale.bill.payments).toEqual([{ method: 'credit', amountPaise: 20_000 }, { method: 'cash', amountPaise: 6_500, tenderedPaise: 6_500, changePaise: 0 }]);
+    const sale = await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'credit', amountMinor: 20_000 }, { method: 'cash', tenderedMinor: 6_500 }], credit: { customer: '03001234567', dueOn: '2026-12-31' } });
+    expect(sale.bill.payments).toEqual([{ method: 'credit', amountMinor: 20_000 }, { method: 'cash', amountMinor: 6_500, tenderedMinor: 6_500, changeMinor: 0 }]);
     const shown = await core.showCustomer({ customer: 'Ravi Kumar' });
-    expect(shown.balancePaise).toBe(20_000);
-    expect(shown.availablePaise).toBe(30_000);
-    expect(shown.statement.lines.map((l) => l.entry)).toEqual([expect.objectContaining({ kind: 'credit_sale', amountPaise: 20_000, billId: sale.bill.id, billNumber: 'S1-C1-000001', dueOn: '2026-12-31', entrySeq: 1, by: { id: expect.any(String), name: 'sami' } })]);
-    const paid = await core.receivePayment({ customer: '03001234567', amountPaise: 5_000, method: 'upi' });
-    expect(paid.balancePaise).toBe(15_000);
-    expect(paid.entry).toMatchObject({ kind: 'payment', amountPaise: -5_000, method: 'upi', entrySeq: 2 });
-    expect((await core.auditLog({ action: 'credit.payment' })).items[0]).toMatchObject({ actorName: 'sami', after: { customer: 'Ravi Kumar', amountPaise: -5_000, balancePaise: 15_000, method: 'upi' } });
-    await expectError(core.receivePayment({ customer: '03001234567', amountPaise: 100, method: 'card' }), 'UNPROCESSABLE', /does not take card/);
+    expect(shown.balanceMinor).toBe(20_000);
+    expect(shown.availableMinor).toBe(30_000);
+    expect(shown.statement.lines.map((l) => l.entry)).toEqual([expect.objectContaining({ kind: 'credit_sale', amountMinor: 20_000, billId: sale.bill.id, billNumber: 'S1-C1-000001', dueOn: '2026-12-31', entrySeq: 1, by: { id: expect.any(String), name: 'sami' } })]);
+    const paid = await core.receivePayment({ customer: '03001234567', amountMinor: 5_000, method: 'upi' });
+    expect(paid.balanceMinor).toBe(15_000);
+    expect(paid.entry).toMatchObject({ kind: 'payment', amountMinor: -5_000, method: 'upi', entrySeq: 2 });
+    expect((await core.auditLog({ action: 'credit.payment' })).items[0]).toMatchObject({ actorName: 'sami', after: { customer: 'Ravi Kumar', amountMinor: -5_000, balanceMinor: 15_000, method: 'upi' } });
+    await expectError(core.receivePayment({ customer: '03001234567', amountMinor: 100, method: 'card' }), 'UNPROCESSABLE', /does not take card/);
   });
 
   it('credit without a customer, or a customer without credit, is refused and nothing is written', async () => {
@@ -55,13 +55,13 @@ describe('customers and udhaar at the counter', () => {
     await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'credit' }], credit: { customer: 'Ravi Kumar' } });
     const e = await expectError(core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'credit' }], credit: { customer: 'Ravi Kumar' } }), 'FORBIDDEN', /customer's limit \(Ravi Kumar: ₹530\.00 owed after this bill, limit ₹500\.00\)/);
     expect(e.details).toEqual({ approvalRequired: ['credit_over_limit'] });
-    expect((await core.showCustomer({ customer: 'Ravi Kumar' })).balancePaise).toBe(26_500);
+    expect((await core.showCustomer({ customer: 'Ravi Kumar' })).balanceMinor).toBe(26_500);
     await expectError(core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'credit' }], credit: { customer: 'Ravi Kumar' }, approval: { username: 'sami', pin: '5678' } }), 'FORBIDDEN', /staff/);
     const ok = await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'credit' }], credit: { customer: 'Ravi Kumar' }, approval: manager });
     expect(ok.bill.approvedBy).toMatchObject({ name: 'meena', reasons: ['credit_over_limit'] });
     const shown = await core.showCustomer({ customer: 'Ravi Kumar' });
-    expect(shown.balancePaise).toBe(53_000);
-    expect(shown.availablePaise).toBe(0);
+    expect(shown.balanceMinor).toBe(53_000);
+    expect(shown.availableMinor).toBe(0);
     expect(shown.statement.lines.at(-1)!.entry).toMatchObject({ kind: 'credit_sale', approvedBy: { name: 'meena' } });
     expect((await core.auditLog({ action: 'bill.approve' })).items[0]).toMatchObject({ actorName: 'meena', after: { reasons: ['credit_over_limit'], cashier: 'sami' } });
     // No limit: any amount.
@@ -72,16 +72,16 @@ describe('customers and udhaar at the counter', () => {
     const sale = await core.sell({ lines: [{ product: 'SOAP', qty: 4 }], payments: [{ method: 'credit' }], credit: { customer: 'Ravina Shah' } });
     await core.voidBill({ bill: sale.billNumber, reason: 'rang up twice', approval: manager });
     const shown = await core.showCustomer({ customer: 'Ravina Shah' });
-    expect(shown.balancePaise).toBe(0);
-    expect(shown.statement.lines.map((l) => [l.entry.kind, l.entry.amountPaise])).toEqual([
+    expect(shown.balanceMinor).toBe(0);
+    expect(shown.statement.lines.map((l) => [l.entry.kind, l.entry.amountMinor])).toEqual([
       ['credit_sale', 18_000],
       ['adjustment', -18_000],
     ]);
-    await expectError(core.adjustBalance({ customer: 'Ravina Shah', amountPaise: 12_000, reason: 'old khata', opening: true }), 'FORBIDDEN', /manager's PIN/);
-    const opening = await core.adjustBalance({ customer: 'Ravina Shah', amountPaise: 12_000, reason: 'old khata', opening: true, approval: manager });
-    expect(opening).toMatchObject({ entry: { kind: 'opening', amountPaise: 12_000 }, balancePaise: 12_000 });
-    const fix = await core.adjustBalance({ customer: 'Ravina Shah', amountPaise: -2_000, reason: 'returned empty bottles', approval: manager });
-    expect(fix).toMatchObject({ entry: { kind: 'adjustment', reason: 'returned empty bottles', approvedBy: { name: 'meena' } }, balancePaise: 10_000 });
+    await expectError(core.adjustBalance({ customer: 'Ravina Shah', amountMinor: 12_000, reason: 'old khata', opening: true }), 'FORBIDDEN', /manager's PIN/);
+    const opening = await core.adjustBalance({ customer: 'Ravina Shah', amountMinor: 12_000, reason: 'old khata', opening: true, approval: manager });
+    expect(opening).toMatchObject({ entry: { kind: 'opening', amountMinor: 12_000 }, balanceMinor: 12_000 });
+    const fix = await core.adjustBalance({ customer: 'Ravina Shah', amountMinor: -2_000, reason: 'returned empty bottles', approval: manager });
+    expect(fix).toMatchObject({ entry: { kind: 'adjustment', reason: 'returned empty bottles', approvedBy: { name: 'meena' } }, balanceMinor: 10_000 });
   });
 
   it('the overdue list: what is past its due day, oldest first; settled customers are not on it', async () => {
@@ -89,11 +89,11 @@ describe('customers and udhaar at the counter', () => {
     await core.sell({ lines: [{ product: 'SOAP', qty: 1 }], payments: [{ method: 'credit' }], credit: { customer: 'Ravi Kumar', dueOn: '2025-06-01' } });
     await core.sell({ lines: [{ product: 'SOAP', qty: 1 }], payments: [{ method: 'credit' }], credit: { customer: 'Ravi Kumar' } });
     const overdue = await core.receivables({ overdueOnly: true });
-    expect(overdue.map((v) => [v.customer.name, v.overdue.overduePaise, v.balancePaise, v.ageing.d90plus])).toEqual([
+    expect(overdue.map((v) => [v.customer.name, v.overdue.overdueMinor, v.balanceMinor, v.ageing.d90plus])).toEqual([
       ['Ravina Shah', 9_000, 9_000, 9_000],
       ['Ravi Kumar', 4_500, 9_000, 4_500],
     ]);
-    await core.receivePayment({ customer: 'Ravina Shah', amountPaise: 9_000 });
+    await core.receivePayment({ customer: 'Ravina Shah', amountMinor: 9_000 });
     expect((await core.receivables({ overdueOnly: true })).map((v) => v.customer.name)).toEqual(['Ravi Kumar']);
     expect((await core.receivables()).map((v) => v.customer.name)).toEqual(['Ravi Kumar']);
   });

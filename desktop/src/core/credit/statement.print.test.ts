@@ -17,10 +17,10 @@ beforeEach(async () => {
   printer = await fakePrinter();
   await core.signIn(manager);
   await core.updateBillSettings({ paymentMethods: ['upi', 'credit'], counterCode: 'C1' });
-  await core.addCustomer({ name: 'Ravi Kumar', phone: '0300-1234567', creditLimitPaise: 50_000 });
-  await core.adjustBalance({ customer: 'Ravi Kumar', amountPaise: 10_000, reason: 'paper khata', opening: true });
+  await core.addCustomer({ name: 'Ravi Kumar', phone: '0300-1234567', creditLimitMinor: 50_000 });
+  await core.adjustBalance({ customer: 'Ravi Kumar', amountMinor: 10_000, reason: 'paper khata', opening: true });
   billNumber = (await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }], payments: [{ method: 'credit' }], credit: { customer: '03001234567' } })).billNumber;
-  await core.receivePayment({ customer: '03001234567', amountPaise: 5_000, method: 'upi' });
+  await core.receivePayment({ customer: '03001234567', amountMinor: 5_000, method: 'upi' });
 });
 afterEach(async () => {
   printer.server.close();

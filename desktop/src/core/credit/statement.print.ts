@@ -16,7 +16,7 @@ export async function printStatement(ctx: CoreContext, i: z.output<typeof printS
   const { printer, width } = printerFor(ctx.raw, i);
   const view = await showCustomer(ctx, { customer: i.customer, from: i.from, to: i.to });
   const t = createTranslator({ locale: i.locale, currency: i.currency ?? null });
-  const text = statementText({ name: view.storeName }, view.customer, view.statement, t, width, view.elsewherePaise);
+  const text = statementText({ name: view.storeName }, view.customer, view.statement, t, width, view.elsewhereMinor);
   const raster = rasterFor(i.raster, width, text, 'statement');
   const bytes = escposStatement({ text, columns: width, raster });
   await sendToPrinter(printer, bytes);

@@ -38,8 +38,8 @@ export interface ProductsTable {
   unit: 'pc' | 'g' | 'ml';
   category: string | null;
   supplier_id: string | null;
-  price_paise: number;
-  cost_paise: number;
+  price_minor: number;
+  cost_minor: number;
   reorder_level: number;
   archived: number;
   origin: Origin;
@@ -73,8 +73,8 @@ export interface MovementsTable {
   kind: 'IN' | 'SALE' | 'REMOVE' | 'COUNT' | 'ADJUST' | 'TRANSFER_OUT' | 'TRANSFER_IN';
   product_id: string;
   qty: number;
-  unit_price_paise: number | null;
-  unit_cost_paise: number | null;
+  unit_price_minor: number | null;
+  unit_cost_minor: number | null;
   reason: 'damage' | 'expiry' | 'theft' | 'other' | null;
   note: string | null;
   supplier_id: string | null;
@@ -176,7 +176,7 @@ export interface SigninAttemptsTable {
 export interface BillSettingsTable {
   id: number;
   counter_code: string | null;
-  cash_step_paise: number;
+  cash_step_minor: number;
   /** JSON array of the methods taken besides cash. */
   payment_methods: string;
   max_discount_bp: number;
@@ -204,7 +204,7 @@ export interface StoreBillsTable {
   kind: string;
   status: string;
   original_bill_id: string | null;
-  total_paise: number;
+  total_minor: number;
   occurred_at: string;
   doc_json: string;
 }
@@ -219,7 +219,7 @@ export interface BillsTable {
   original_bill_id: string | null;
   shift_id: string | null;
   cashier_id: string | null;
-  total_paise: number;
+  total_minor: number;
   occurred_at: string;
   /** The whole bill document (shared billSchema) as it syncs. */
   doc_json: string;
@@ -241,7 +241,7 @@ export interface ShiftsTable {
   opened_at: string;
   opened_by_id: string | null;
   opened_by_name: string | null;
-  float_paise: number;
+  float_minor: number;
   closed_at: string | null;
   closed_by_id: string | null;
   closed_by_name: string | null;
@@ -284,7 +284,7 @@ export interface GoodsReceiptLinesTable {
   product_id: string;
   on_hand_before: number;
   qty: number;
-  cost_paise: number;
+  cost_minor: number;
   occurred_at: string;
 }
 
@@ -349,7 +349,7 @@ export interface CustomersTable {
   phone: string;
   address: string | null;
   note: string | null;
-  credit_limit_paise: number | null;
+  credit_limit_minor: number | null;
   device_id: string | null;
   origin: Origin;
   push_state: 'pending' | 'pushed' | 'hub';
@@ -362,7 +362,7 @@ export interface LedgerEntriesTable {
   id: string;
   customer_id: string;
   kind: 'credit_sale' | 'payment' | 'adjustment' | 'opening';
-  amount_paise: number;
+  amount_minor: number;
   device_id: string;
   entry_seq: number;
   bill_id: string | null;
@@ -381,7 +381,7 @@ export interface CreditSyncTable {
 /** A customer's balance from the entries other stores of the chain hold, as the last pull answered (migration 0024). */
 export interface CustomerElsewhereTable {
   customer_id: string;
-  balance_paise: number;
+  balance_minor: number;
 }
 
 /** Pack barcodes → product, kept by triggers on products.packs (migration 0012). */

@@ -59,7 +59,7 @@ function manualIdle() {
 async function storeWithTwoSales(dir: string, opts: Parameters<typeof StoreCore.open>[1]): Promise<StoreCore> {
   const core = await StoreCore.open(join(dir, 'store.db'), opts);
   await core.initStore({ code: 'S1', name: 'Sharma Kirana' });
-  await core.addProduct({ sku: 'ATTA-5', name: 'Atta 5kg', unit: 'pc', pricePaise: 26500 });
+  await core.addProduct({ sku: 'ATTA-5', name: 'Atta 5kg', unit: 'pc', priceMinor: 26500 });
   await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }] });
   await core.sell({ lines: [{ product: 'ATTA-5', qty: 2 }] });
   return core;

@@ -31,9 +31,9 @@ async function counterDay(core: StoreCore): Promise<void> {
   const skus: string[] = [];
   for (let i = 0; i < 40; i++) {
     const weighed = i % 8 === 0;
-    const p = await core.addProduct({ sku: `ITEM-${i}`, name: `Item ${i}`, unit: weighed ? 'g' : 'pc', pricePaise: 500 + i * 25, reorderLevel: weighed ? 2000 : 5, barcode: `890100000${String(i).padStart(4, '0')}`, category: `Cat ${i % 5}` });
+    const p = await core.addProduct({ sku: `ITEM-${i}`, name: `Item ${i}`, unit: weighed ? 'g' : 'pc', priceMinor: 500 + i * 25, reorderLevel: weighed ? 2000 : 5, barcode: `890100000${String(i).padStart(4, '0')}`, category: `Cat ${i % 5}` });
     skus.push(p.sku);
-    await core.stockIn({ product: p.sku, qty: weighed ? 25_000 : 40, supplier: supplier.name, unitCostPaise: 400 });
+    await core.stockIn({ product: p.sku, qty: weighed ? 25_000 : 40, supplier: supplier.name, unitCostMinor: 400 });
   }
   let x = 12345;
   const rnd = (n: number) => (x = (x * 1103515245 + 12345) >>> 0) % n;

@@ -20,7 +20,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bazaar-idx-'));
   const core = await StoreCore.open(join(dir, 'store.db'));
   await core.initStore({ code: 'S1', name: 'Sharma Kirana' });
-  await core.addProduct({ sku: 'ATTA-5', name: 'Atta 5kg', unit: 'pc', pricePaise: 26500 });
+  await core.addProduct({ sku: 'ATTA-5', name: 'Atta 5kg', unit: 'pc', priceMinor: 26500 });
   for (let i = 0; i < 200; i++) await core.sell({ lines: [{ product: 'ATTA-5', qty: 1 }] });
   await core.stockIn({ product: 'ATTA-5', qty: 50 });
   await core.close();

@@ -22,8 +22,8 @@ afterAll(async () => {
 describe('removing expired stock in one step (real hub process)', () => {
   it('takes what is left of each expired batch off with reason expiry, once; the hub gets each removal exactly once and lists nothing expired', async () => {
     const store = await hub.api<Store>('POST', '/stores', { code: 'EXP-01', name: 'Dairy Corner' }, admin);
-    const milk = await hub.api<Product>('POST', '/products', { sku: 'MILK', name: 'Milk 1L', unit: 'pc', pricePaise: 6000, costPaise: 5000 }, admin);
-    await hub.api<Product>('POST', '/products', { sku: 'BREAD', name: 'Bread', unit: 'pc', pricePaise: 4000, costPaise: 3000 }, admin);
+    const milk = await hub.api<Product>('POST', '/products', { sku: 'MILK', name: 'Milk 1L', unit: 'pc', priceMinor: 6000, costMinor: 5000 }, admin);
+    await hub.api<Product>('POST', '/products', { sku: 'BREAD', name: 'Bread', unit: 'pc', priceMinor: 4000, costMinor: 3000 }, admin);
     const dev = await hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'Counter 1' }, admin);
     const s = await tempStore();
     cleanups.push(s.cleanup);
@@ -40,7 +40,7 @@ describe('removing expired stock in one step (real hub process)', () => {
 
     const r = await core.removeExpired({ note: 'morning check' });
     expect(r.today).toBe(day(0));
-    expect(r.removed.map((l) => [l.sku, l.lot, l.expiresOn, l.qty, l.costPaise, l.stockAfter])).toEqual([
+    expect(r.removed.map((l) => [l.sku, l.lot, l.expiresOn, l.qty, l.costMinor, l.stockAfter])).toEqual([
       ['MILK', 'M-OLD', day(-2), 6, 6 * 5000, 12],
       // Bread: 8 on hand over a dated batch of 5; the undated 3 are counted sold first, so all 5 dated ones are left.
       ['BREAD', null, day(-1), 5, 5 * 3000, 3],

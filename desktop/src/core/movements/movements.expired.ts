@@ -1,4 +1,4 @@
-import { allocateBatches, DEFAULT_STORE_TIME_ZONE, lineTotalPaise, localDay } from '@bazaar/shared';
+import { allocateBatches, DEFAULT_STORE_TIME_ZONE, lineTotalMinor, localDay } from '@bazaar/shared';
 import type { z } from 'zod';
 import { appendAudit } from '../audit/audit.log';
 import { requireActor, type CoreContext } from '../core.context';
@@ -63,7 +63,7 @@ export async function removeExpired(ctx: CoreContext, input: z.output<typeof rem
           productId,
           qty: -b.qty,
           reason: 'expiry',
-          unitCostPaise: cost,
+          unitCostMinor: cost,
           lot: b.lot,
           expiresOn: b.expiresOn,
           note: input.note ?? null,
@@ -80,7 +80,7 @@ export async function removeExpired(ctx: CoreContext, input: z.output<typeof rem
           after: { productId, sku: p.sku, qty: after, movement: { seq: m.seq, kind: m.kind, qty: m.qty, reason: m.reason, note: m.note, lot: b.lot, expiresOn: b.expiresOn } },
           at: new Date(ctx.clock.nowMs()),
         });
-        removed.push({ movementId: m.id, productId, sku: p.sku, productName: p.name, unit: p.unit, lot: b.lot, expiresOn: b.expiresOn, qty: b.qty, costPaise: lineTotalPaise(cost, b.qty, p.unit), stockAfter: after });
+        removed.push({ movementId: m.id, productId, sku: p.sku, productName: p.name, unit: p.unit, lot: b.lot, expiresOn: b.expiresOn, qty: b.qty, costMinor: lineTotalMinor(cost, b.qty, p.unit), stockAfter: after });
       }
     }
     removed.sort((a, b) => (a.expiresOn < b.expiresOn ? -1 : a.expiresOn > b.expiresOn ? 1 : a.sku.localeCompare(b.sku)));

@@ -55,7 +55,7 @@ describe('paging history by date', () => {
     const { tempStore } = await import('../testing/temp-store');
     const { core, cleanup } = await tempStore();
     try {
-      await core.addProduct({ sku: 'SOAP', name: 'Lux Soap', unit: 'pc', pricePaise: 3850 });
+      await core.addProduct({ sku: 'SOAP', name: 'Lux Soap', unit: 'pc', priceMinor: 3850 });
       await core.stockIn({ product: 'SOAP', qty: 100 });
       for (let i = 0; i < 7; i++) await core.sell({ lines: [{ product: 'SOAP', qty: 1 }] });
       const from = new Date(Date.now() - 3_600_000).toISOString();

@@ -7,8 +7,8 @@ export interface NewMovement {
   kind: MovementKind;
   productId: string;
   qty: number;
-  unitPricePaise?: number | null;
-  unitCostPaise?: number | null;
+  unitPriceMinor?: number | null;
+  unitCostMinor?: number | null;
   reason?: RemovalReason | null;
   note?: string | null;
   supplierId?: string | null;
@@ -44,8 +44,8 @@ export async function appendMovement(db: Executor, clock: DeviceClock, m: NewMov
     kind: m.kind,
     product_id: m.productId,
     qty: m.qty,
-    unit_price_paise: m.unitPricePaise ?? null,
-    unit_cost_paise: m.unitCostPaise ?? null,
+    unit_price_minor: m.unitPriceMinor ?? null,
+    unit_cost_minor: m.unitCostMinor ?? null,
     reason: m.reason ?? null,
     note: m.note ?? null,
     supplier_id: m.supplierId ?? null,

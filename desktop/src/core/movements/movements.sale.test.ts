@@ -14,8 +14,8 @@ let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
   ({ core, path, cleanup } = await tempStore());
-  await core.addProduct({ sku: 'ATTA-5', barcode: '8901234567890', name: 'Atta 5kg', unit: 'pc', pricePaise: 26500, costPaise: 24000 });
-  await core.addProduct({ sku: 'RICE', name: 'Rice', unit: 'g', pricePaise: 6000 });
+  await core.addProduct({ sku: 'ATTA-5', barcode: '8901234567890', name: 'Atta 5kg', unit: 'pc', priceMinor: 26500, costMinor: 24000 });
+  await core.addProduct({ sku: 'RICE', name: 'Rice', unit: 'g', priceMinor: 6000 });
   await core.stockIn({ product: 'ATTA-5', qty: 10 });
 });
 afterEach(async () => cleanup());
@@ -56,7 +56,7 @@ describe('counter sale on prepared statements', () => {
     expect(await core.verifyAudit()).toMatchObject({ ok: true });
     const audit = await core.auditLog({ action: 'sale.create' });
     // The row seals the bill's lines (they live in the bill and its movements) rather than repeating them.
-    expect(audit.items[0]?.after).toMatchObject({ totalPaise: 5 * 26500 + 1500, lineCount: 3, seqs: [2, 4] });
+    expect(audit.items[0]?.after).toMatchObject({ totalMinor: 5 * 26500 + 1500, lineCount: 3, seqs: [2, 4] });
 
     const next = await core.stockIn({ product: 'RICE', qty: 1000 });
     expect(next.movement.seq).toBe(5);

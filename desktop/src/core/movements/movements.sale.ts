@@ -45,8 +45,8 @@ function maintainedStock(raw: Database.Database, productId: string): MaintainedS
   return { qty: b?.qty ?? 0, count_hlc: b?.last_count_hlc ?? null };
 }
 
-const insertMovement = `INSERT INTO movements (id, seq, hlc, kind, product_id, qty, unit_price_paise, unit_cost_paise, reason, note, supplier_id, batch_id, user_id, occurred_at, sync_status, sync_reason, device_time, stamp_offset_ms, stamped_hlc, clock_final, lot, expires_on)
-  VALUES (@id, @seq, @hlc, @kind, @product_id, @qty, @unit_price_paise, @unit_cost_paise, @reason, @note, @supplier_id, @batch_id, @user_id, @occurred_at, @sync_status, @sync_reason, @device_time, @stamp_offset_ms, @stamped_hlc, @clock_final, @lot, @expires_on)`;
+const insertMovement = `INSERT INTO movements (id, seq, hlc, kind, product_id, qty, unit_price_minor, unit_cost_minor, reason, note, supplier_id, batch_id, user_id, occurred_at, sync_status, sync_reason, device_time, stamp_offset_ms, stamped_hlc, clock_final, lot, expires_on)
+  VALUES (@id, @seq, @hlc, @kind, @product_id, @qty, @unit_price_minor, @unit_cost_minor, @reason, @note, @supplier_id, @batch_id, @user_id, @occurred_at, @sync_status, @sync_reason, @device_time, @stamp_offset_ms, @stamped_hlc, @clock_final, @lot, @expires_on)`;
 const upsertStock = `INSERT INTO stock (product_id, qty, count_hlc, updated_at) VALUES (?, ?, ?, ?)
   ON CONFLICT (product_id) DO UPDATE SET qty = excluded.qty, count_hlc = excluded.count_hlc, updated_at = excluded.updated_at`;
 const insertAudit = `INSERT INTO audit (id, at, actor_id, actor_name, action, entity, entity_id, store_id, before_json, after_json, prev_hash, hash)
@@ -56,8 +56,8 @@ export interface MovementSpec {
   product: ProductRow;
   kind: MovementKind;
   qty: number;
-  unitPricePaise: number | null;
-  unitCostPaise: number | null;
+  unitPriceMinor: number | null;
+  unitCostMinor: number | null;
   reason: RemovalReason | null;
   note: string | null;
 }
@@ -86,8 +86,8 @@ export function appendMovementsSync(raw: Database.Database, clock: DeviceClock, 
       kind: s.kind,
       product_id: s.product.id,
       qty: s.qty,
-      unit_price_paise: s.unitPricePaise,
-      unit_cost_paise: s.unitCostPaise,
+      unit_price_minor: s.unitPriceMinor,
+      unit_cost_minor: s.unitCostMinor,
       reason: s.reason,
       note: s.note,
       supplier_id: null,

@@ -43,8 +43,8 @@ export function movementView(m: MovementRow, p: Pick<ProductRow, 'sku' | 'name' 
     productName: p.name,
     unit: p.unit,
     qty: m.qty,
-    unitPricePaise: m.unit_price_paise,
-    unitCostPaise: m.unit_cost_paise,
+    unitPriceMinor: m.unit_price_minor,
+    unitCostMinor: m.unit_cost_minor,
     reason: m.reason,
     note: m.note,
     supplierId: m.supplier_id,
@@ -97,7 +97,7 @@ export async function stockIn(ctx: CoreContext, input: In<typeof stockInInput>):
     kind: 'IN',
     productId: p.id,
     qty: input.qty,
-    unitCostPaise: input.unitCostPaise ?? p.cost_paise,
+    unitCostMinor: input.unitCostMinor ?? p.cost_minor,
     supplierId: input.supplier ? await resolveSupplier(db, input.supplier) : p.supplier_id,
     note: input.note ?? null,
     lot: input.lot ?? null,
@@ -111,7 +111,7 @@ export async function remove(ctx: CoreContext, input: In<typeof removeInput>): P
     productId: p.id,
     qty: -input.qty,
     reason: input.reason,
-    unitCostPaise: p.cost_paise,
+    unitCostMinor: p.cost_minor,
     note: input.note ?? null,
   }));
 }

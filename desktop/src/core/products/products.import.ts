@@ -104,8 +104,8 @@ function rowToInput(get: (c: Column) => string, suppliers: Map<string, string>):
     barcode: get('barcode') || null,
     category: get('category') || null,
     supplierId: supplierId ?? null,
-    pricePaise: parseMoney(get('price') || 'missing', 'price'),
-    costPaise: get('cost') ? parseMoney(get('cost'), 'cost') : 0,
+    priceMinor: parseMoney(get('price') || 'missing', 'price'),
+    costMinor: get('cost') ? parseMoney(get('cost'), 'cost') : 0,
     reorderLevel: get('reorder') ? parseQuantity(get('reorder'), unit) : 0,
   });
   if (!parsed.success) {

@@ -16,7 +16,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bazaar-lookup-'));
   opened = await openStoreDb(join(dir, 'store.db'), { onQuery: (sql, params) => queries.push({ sql, params }) });
   const insert = opened.raw.prepare(
-    `insert into products (id, sku, barcode, name, name_key, unit, category, supplier_id, price_paise, cost_paise, reorder_level, archived, origin, push_state, created_at, updated_at)
+    `insert into products (id, sku, barcode, name, name_key, unit, category, supplier_id, price_minor, cost_minor, reorder_level, archived, origin, push_state, created_at, updated_at)
      values (?, ?, ?, ?, ?, 'pc', ?, null, 1000, 800, 5, 0, 'hub', 'none', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
   );
   const words = ['Atta', 'Basmati', 'Chana', 'Dal', 'Elaichi', 'Fortune', 'Ghee', 'Haldi', 'Jeera', 'Kaju'];

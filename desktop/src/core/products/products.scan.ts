@@ -16,11 +16,11 @@ import { productView } from './products.service';
 export async function scanCode(db: Executor, raw: Database.Database, code: string): Promise<ScanView> {
   const c = code.trim();
   const own = await productByCode(db, c);
-  if (own) return { product: await productView(db, own), pack: null, qty: null, labelPricePaise: null };
+  if (own) return { product: await productView(db, own), pack: null, qty: null, labelPriceMinor: null };
   const packed = await productByPackBarcode(db, c);
   if (packed) {
     const pack = packByBarcode(parsePacks(packed.packs), c);
-    if (pack) return { product: await productView(db, packed), pack, qty: pack.qty, labelPricePaise: null };
+    if (pack) return { product: await productView(db, packed), pack, qty: pack.qty, labelPriceMinor: null };
   }
   const label = readLabel(c, scaleLayoutsSync(raw));
   if (label) {
@@ -28,9 +28,9 @@ export async function scanCode(db: Executor, raw: Database.Database, code: strin
     if (!item) throw new DomainError('NOT_FOUND', `scale label ${c}: no product has the label barcode ${label.labelBarcode} (item ${label.itemCode}); set it as the product's barcode`, { product: c });
     if (item.unit === 'pc') throw new DomainError('UNPROCESSABLE', `scale label ${c}: ${item.sku} is sold by the piece, not weighed`, { product: c });
     const view = await productView(db, item);
-    if (label.kind === 'weight') return { product: view, pack: null, qty: label.qty, labelPricePaise: null };
+    if (label.kind === 'weight') return { product: view, pack: null, qty: label.qty, labelPriceMinor: null };
     try {
-      return { product: view, pack: null, qty: qtyForLabelPrice(label.pricePaise, { pricePaise: item.price_paise, perQty: 1000 }), labelPricePaise: label.pricePaise };
+      return { product: view, pack: null, qty: qtyForLabelPrice(label.priceMinor, { priceMinor: item.price_minor, perQty: 1000 }), labelPriceMinor: label.priceMinor };
     } catch (err) {
       if (err instanceof ScaleBarcodeError) throw new DomainError('UNPROCESSABLE', `scale label ${c}: ${err.message}`, { product: c });
       throw err;

@@ -12,7 +12,7 @@ import { movingCost } from '../purchases/purchases.cost';
 export async function productView(db: Executor, r: ProductRow): Promise<ProductView> {
   const qty = await stockQty(db, r.id);
   const b = await db.selectFrom('stock_baseline').select('reorder_level').where('product_id', '=', r.id).executeTakeFirst();
-  return { ...toProduct({ ...r, cost_paise: await movingCost(db, r) }), qty, status: stockStatus(qty, b?.reorder_level ?? r.reorder_level) };
+  return { ...toProduct({ ...r, cost_minor: await movingCost(db, r) }), qty, status: stockStatus(qty, b?.reorder_level ?? r.reorder_level) };
 }
 
 /** SKU and barcode are unique, and a barcode names one product or one pack; say which field clashes and with what. */
@@ -54,8 +54,8 @@ export async function insertProduct(db: Executor, input: z.output<typeof addProd
     unit: input.unit,
     category: input.category ?? null,
     supplier_id: input.supplierId ?? null,
-    price_paise: input.pricePaise,
-    cost_paise: input.costPaise,
+    price_minor: input.priceMinor,
+    cost_minor: input.costMinor,
     reorder_level: input.reorderLevel,
     archived: 0,
     origin: 'local',
@@ -89,8 +89,8 @@ export async function applyProductPatch(db: Executor, existing: ProductRow, patc
     unit: patch.unit ?? existing.unit,
     category: patch.category !== undefined ? patch.category : existing.category,
     supplier_id: patch.supplierId !== undefined ? patch.supplierId : existing.supplier_id,
-    price_paise: patch.pricePaise ?? existing.price_paise,
-    cost_paise: patch.costPaise ?? existing.cost_paise,
+    price_minor: patch.priceMinor ?? existing.price_minor,
+    cost_minor: patch.costMinor ?? existing.cost_minor,
     reorder_level: patch.reorderLevel ?? existing.reorder_level,
     archived: patch.archived === undefined ? existing.archived : patch.archived ? 1 : 0,
     packs: patch.packs !== undefined ? JSON.stringify(patch.packs) : existing.packs,

@@ -1,4 +1,4 @@
-import { dayStringSchema, MAX_PAISE, MAX_PURCHASE_LINES, MAX_QTY, type GoodsReceipt, type LineProgress, type PurchaseOrder, type PurchaseOrderStatus, type ReorderSuggestion } from '@bazaar/shared';
+import { dayStringSchema, MAX_MINOR, MAX_PURCHASE_LINES, MAX_QTY, type GoodsReceipt, type LineProgress, type PurchaseOrder, type PurchaseOrderStatus, type ReorderSuggestion } from '@bazaar/shared';
 import { z } from 'zod';
 
 /*
@@ -7,12 +7,12 @@ import { z } from 'zod';
  */
 const productRef = z.string().trim().min(1, 'name a product (barcode, SKU or id)').max(64);
 const qty = z.number().int('must be whole base units').min(1, 'must be more than zero').max(MAX_QTY);
-const paise = z.number().int().min(0).max(MAX_PAISE);
+const minor = z.number().int().min(0).max(MAX_MINOR);
 
 export const createPurchaseOrderInput = z.strictObject({
   /** The supplier's id or name. */
   supplier: z.string().trim().min(1, 'name the supplier').max(200),
-  lines: z.array(z.strictObject({ product: productRef, qty, costPaise: paise.optional() })).min(1, 'an order needs at least one line').max(MAX_PURCHASE_LINES),
+  lines: z.array(z.strictObject({ product: productRef, qty, costMinor: minor.optional() })).min(1, 'an order needs at least one line').max(MAX_PURCHASE_LINES),
   status: z.enum(['draft', 'sent']).default('sent'),
   expectedDay: dayStringSchema.optional(),
   note: z.string().trim().max(500).optional(),
@@ -34,7 +34,7 @@ export const receiveGoodsInput = z
     supplierBillNo: z.string().trim().min(1, 'the supplier bill number is required').max(64),
     supplierBillDate: dayStringSchema,
     /** What came, from the supplier's bill. Against an order, none = everything still to come at the agreed cost. */
-    lines: z.array(z.strictObject({ product: productRef, qty, costPaise: paise.optional(), taxPaise: paise.default(0) })).max(MAX_PURCHASE_LINES).default([]),
+    lines: z.array(z.strictObject({ product: productRef, qty, costMinor: minor.optional(), taxMinor: minor.default(0) })).max(MAX_PURCHASE_LINES).default([]),
   })
   .refine((i) => i.po !== undefined || i.supplier !== undefined, { message: 'name the order (--po) or, without one, the supplier', path: ['supplier'] })
   .refine((i) => i.po !== undefined || i.lines.length > 0, { message: 'a receipt without an order needs its lines', path: ['lines'] });
@@ -57,13 +57,13 @@ export interface PurchaseOrderView {
   synced: boolean;
   lines: LineProgress[];
   unordered: { productId: string; sku: string; name: string; unit: 'pc' | 'g' | 'ml'; receivedQty: number }[];
-  receipts: { id: string; number: string; supplierBillNo: string; occurredAt: string; totalPaise: number }[];
+  receipts: { id: string; number: string; supplierBillNo: string; occurredAt: string; totalMinor: number }[];
 }
 
 export interface GoodsReceiptView {
   receipt: GoodsReceipt;
   /** Per line: stock after the receipt and the product's moving-average cost after it. */
-  lines: { lineNo: number; stockAfter: number; costAfterPaise: number }[];
+  lines: { lineNo: number; stockAfter: number; costAfterMinor: number }[];
   /** The order's progress after this receipt (with an order). */
   order: PurchaseOrderView | null;
 }
@@ -77,7 +77,7 @@ export interface ReorderRow extends ReorderSuggestion {
   supplierName: string | null;
   onHandQty: number;
   onOrderQty: number;
-  costPaise: number;
+  costMinor: number;
 }
 
 export interface PurchasesApi {

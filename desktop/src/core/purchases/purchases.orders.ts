@@ -45,7 +45,7 @@ export async function createPurchaseOrder(ctx: CoreContext, i: z.output<typeof c
       const p = await requireProduct(db, l.product);
       if (p.archived === 1) throw new DomainError('UNPROCESSABLE', `line ${n + 1}: ${p.sku} is archived`, { product: l.product });
       if (lines.some((x) => x.productId === p.id)) throw new DomainError('VALIDATION_FAILED', `line ${n + 1}: ${p.sku} is on the order twice`, { product: l.product });
-      lines.push({ lineNo: n + 1, productId: p.id, sku: p.sku, name: p.name, unit: p.unit, orderedQty: l.qty, agreedCostPaise: l.costPaise ?? (await movingCost(db, p)) });
+      lines.push({ lineNo: n + 1, productId: p.id, sku: p.sku, name: p.name, unit: p.unit, orderedQty: l.qty, agreedCostMinor: l.costMinor ?? (await movingCost(db, p)) });
     }
     const store = billStoreSync(ctx.raw);
     const top = await db.selectFrom('purchase_orders').select((eb) => eb.fn.max('counter_no').as('max')).where('origin', '=', 'local').where('counter_code', '=', store.counterCode).executeTakeFirst();
@@ -63,7 +63,7 @@ export async function createPurchaseOrder(ctx: CoreContext, i: z.output<typeof c
       supplierName: supplier.name,
       status: i.status,
       lines,
-      totalPaise: purchaseOrderTotal(lines),
+      totalMinor: purchaseOrderTotal(lines),
       expectedDay: i.expectedDay ?? null,
       note: i.note || null,
       createdBy: { id: actor.userId, name: actor.name },
@@ -74,7 +74,7 @@ export async function createPurchaseOrder(ctx: CoreContext, i: z.output<typeof c
       .insertInto('purchase_orders')
       .values({ id: doc.id, number: doc.number, counter_code: doc.counterCode, counter_no: no, supplier_id: supplier.id, status: doc.status, origin: 'local', push_state: 'pending', created_at: at, updated_at: at, doc_json: JSON.stringify(doc) })
       .execute();
-    await appendAudit(db, { actor, action: 'purchase_order.create', entity: 'purchase_order', entityId: doc.id, storeId: store.storeId, before: null, after: { number: doc.number, supplier: supplier.name, lines: lines.length, totalPaise: doc.totalPaise }, at: new Date(at) });
+    await appendAudit(db, { actor, action: 'purchase_order.create', entity: 'purchase_order', entityId: doc.id, storeId: store.storeId, before: null, after: { number: doc.number, supplier: supplier.name, lines: lines.length, totalMinor: doc.totalMinor }, at: new Date(at) });
     return doc;
   });
   return orderView(ctx.db, po.id);
@@ -114,7 +114,7 @@ export async function orderView(db: Executor, ref: string): Promise<PurchaseOrde
     synced: o.push_state !== 'pending',
     lines: p.lines,
     unordered: p.unordered,
-    receipts: receipts.map((r) => ({ id: r.id, number: r.number, supplierBillNo: r.supplierBillNo, occurredAt: r.occurredAt, totalPaise: r.totalPaise })),
+    receipts: receipts.map((r) => ({ id: r.id, number: r.number, supplierBillNo: r.supplierBillNo, occurredAt: r.occurredAt, totalMinor: r.totalMinor })),
   };
 }
 

@@ -40,10 +40,10 @@ export async function receiveGoods(ctx: CoreContext, i: z.output<typeof receiveG
     for (const [n, l] of wanted.entries()) {
       const p = await requireProduct(db, l.product);
       if (p.archived === 1) throw new DomainError('UNPROCESSABLE', `line ${n + 1}: ${p.sku} is archived`, { product: l.product });
-      const agreed = order?.lines.find((o) => o.productId === p.id)?.agreedCostPaise;
+      const agreed = order?.lines.find((o) => o.productId === p.id)?.agreedCostMinor;
       const before = (await stockQty(db, p.id)) + (added.get(p.id) ?? 0);
       added.set(p.id, (added.get(p.id) ?? 0) + l.qty);
-      lines.push({ lineNo: n + 1, productId: p.id, sku: p.sku, name: p.name, unit: p.unit, receivedQty: l.qty, costPaise: l.costPaise ?? agreed ?? (await movingCost(db, p)), taxPaise: l.taxPaise, onHandBeforeQty: before });
+      lines.push({ lineNo: n + 1, productId: p.id, sku: p.sku, name: p.name, unit: p.unit, receivedQty: l.qty, costMinor: l.costMinor ?? agreed ?? (await movingCost(db, p)), taxMinor: l.taxMinor, onHandBeforeQty: before });
     }
     const store = billStoreSync(ctx.raw);
     const top = await db.selectFrom('goods_receipts').select((eb) => eb.fn.max('counter_no').as('max')).where('origin', '=', 'local').where('counter_code', '=', store.counterCode).executeTakeFirst();
@@ -56,7 +56,7 @@ export async function receiveGoods(ctx: CoreContext, i: z.output<typeof receiveG
         kind: 'IN',
         productId: l.productId,
         qty: l.receivedQty,
-        unitCostPaise: l.costPaise,
+        unitCostMinor: l.costMinor,
         supplierId: supplier.id,
         batchId: id,
         note: `${number} · ${i.supplierBillNo}`,
@@ -91,7 +91,7 @@ export async function receiveGoods(ctx: CoreContext, i: z.output<typeof receiveG
       entityId: id,
       storeId: store.storeId,
       before: null,
-      after: { number, poNumber: doc.poNumber, supplier: supplier.name, supplierBillNo: doc.supplierBillNo, lines: lines.length, totalPaise: doc.totalPaise },
+      after: { number, poNumber: doc.poNumber, supplier: supplier.name, supplierBillNo: doc.supplierBillNo, lines: lines.length, totalMinor: doc.totalMinor },
       at: new Date(ctx.clock.nowMs()),
     });
     return doc;
@@ -99,7 +99,7 @@ export async function receiveGoods(ctx: CoreContext, i: z.output<typeof receiveG
   const out: GoodsReceiptView['lines'] = [];
   for (const l of receipt.lines) {
     const p = await requireProduct(ctx.db, l.productId);
-    out.push({ lineNo: l.lineNo, stockAfter: await stockQty(ctx.db, p.id), costAfterPaise: await movingCost(ctx.db, p) });
+    out.push({ lineNo: l.lineNo, stockAfter: await stockQty(ctx.db, p.id), costAfterMinor: await movingCost(ctx.db, p) });
   }
   return { receipt, lines: out, order: receipt.poId ? await orderView(ctx.db, receipt.poId) : null };
 }
@@ -113,12 +113,12 @@ export async function storeReceipt(db: Executor, doc: GoodsReceipt, origin: 'loc
     .execute();
   await db
     .insertInto('goods_receipt_lines')
-    .values(doc.lines.map((l) => ({ receipt_id: doc.id, line_no: l.lineNo, product_id: l.productId, on_hand_before: l.onHandBeforeQty, qty: l.receivedQty, cost_paise: l.costPaise, occurred_at: doc.occurredAt })))
+    .values(doc.lines.map((l) => ({ receipt_id: doc.id, line_no: l.lineNo, product_id: l.productId, on_hand_before: l.onHandBeforeQty, qty: l.receivedQty, cost_minor: l.costMinor, occurred_at: doc.occurredAt })))
     .onConflict((oc) => oc.columns(['receipt_id', 'line_no']).doNothing())
     .execute();
 }
 
 async function remainingOf(db: Executor, order: NonNullable<Awaited<ReturnType<typeof requireOrder>>['doc']>) {
   const p = receiptProgress(order, await receiptsOf(db, order.id));
-  return p.lines.filter((l) => l.remainingQty > 0).map((l) => ({ product: l.productId, qty: l.remainingQty, costPaise: undefined as number | undefined, taxPaise: 0 }));
+  return p.lines.filter((l) => l.remainingQty > 0).map((l) => ({ product: l.productId, qty: l.remainingQty, costMinor: undefined as number | undefined, taxMinor: 0 }));
 }

@@ -42,7 +42,7 @@ export async function reorderSuggestions(ctx: CoreContext, i: z.output<typeof re
     .leftJoin('suppliers as s', 's.id', 'p.supplier_id')
     .leftJoin('stock as st', 'st.product_id', 'p.id')
     .leftJoin('stock_baseline as b', 'b.product_id', 'p.id')
-    .select(['p.id', 'p.sku', 'p.name', 'p.unit', 'p.cost_paise', 'p.reorder_level', 'p.supplier_id', 's.name as supplier_name', 'st.qty as stock_qty', 'b.qty as baseline_qty', 'b.reorder_level as store_reorder_level'])
+    .select(['p.id', 'p.sku', 'p.name', 'p.unit', 'p.cost_minor', 'p.reorder_level', 'p.supplier_id', 's.name as supplier_name', 'st.qty as stock_qty', 'b.qty as baseline_qty', 'b.reorder_level as store_reorder_level'])
     .where('p.archived', '=', 0)
     .orderBy('p.sku')
     .execute();
@@ -52,7 +52,7 @@ export async function reorderSuggestions(ctx: CoreContext, i: z.output<typeof re
     const onOrderQty = onOrder.get(p.id) ?? 0;
     const r = suggestReorder({ today, sales: salesBy.get(p.id) ?? [], onHandQty, onOrderQty, leadTimeDays: i.leadTimeDays, reviewDays: i.reviewDays, safetyDays: i.safetyDays, packQty: 1, reorderLevel: p.store_reorder_level ?? p.reorder_level });
     if (!i.all && (!r.due || r.suggestedQty === 0)) continue;
-    rows.push({ ...r, productId: p.id, sku: p.sku, name: p.name, unit: p.unit, supplierId: p.supplier_id, supplierName: p.supplier_name, onHandQty, onOrderQty, costPaise: await movingCost(ctx.db, p) });
+    rows.push({ ...r, productId: p.id, sku: p.sku, name: p.name, unit: p.unit, supplierId: p.supplier_id, supplierName: p.supplier_name, onHandQty, onOrderQty, costMinor: await movingCost(ctx.db, p) });
   }
   return rows.sort((a, b) => Number(b.due) - Number(a.due) || (a.orderDay ?? '9').localeCompare(b.orderDay ?? '9') || a.sku.localeCompare(b.sku));
 }

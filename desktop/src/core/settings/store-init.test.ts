@@ -43,7 +43,7 @@ describe('first-run store setup', () => {
 
     const recorded = await fresh();
     await recorded.initStore({ code: 'S1', name: 'Sharma Kirana' });
-    await recorded.addProduct({ sku: 'LOCAL-1', name: 'Local pickle', unit: 'pc', pricePaise: 5000 });
+    await recorded.addProduct({ sku: 'LOCAL-1', name: 'Local pickle', unit: 'pc', priceMinor: 5000 });
     await recorded.stockIn({ product: 'LOCAL-1', qty: 10 });
     await expectError(recorded.initStore({ code: 'X', name: 'Y' }), 'CONFLICT');
 

@@ -80,7 +80,7 @@ describe('the local view after pulls from a real hub equals mergeStock over the 
         const code = `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
         const store = await t.hub.api<Store>('POST', '/stores', { code, name: `View ${code}` }, t.admin);
         const products: Product[] = [];
-        for (let i = 0; i < P; i++) products.push(await t.hub.api<Product>('POST', '/products', { sku: `${code}-${i}`, name: `Item ${i}`, unit: 'pc', pricePaise: 100 }, t.admin));
+        for (let i = 0; i < P; i++) products.push(await t.hub.api<Product>('POST', '/products', { sku: `${code}-${i}`, name: `Item ${i}`, unit: 'pc', priceMinor: 100 }, t.admin));
         const devs: { core: StoreCore; path: string }[] = [];
         for (const name of ['Counter A', 'Counter B']) {
           const enrolled = await t.hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name }, t.admin);
@@ -145,7 +145,7 @@ describe('the local view after pulls from a real hub equals mergeStock over the 
   it('a pending count older than a sale another counter pushed before this pull shows the count until the next sync', async () => {
     const code = `VX${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
     const store = await t.hub.api<Store>('POST', '/stores', { code, name: `View ${code}` }, t.admin);
-    const product = await t.hub.api<Product>('POST', '/products', { sku: `${code}-0`, name: 'Item', unit: 'pc', pricePaise: 100 }, t.admin);
+    const product = await t.hub.api<Product>('POST', '/products', { sku: `${code}-0`, name: 'Item', unit: 'pc', priceMinor: 100 }, t.admin);
     const devs: { core: StoreCore; path: string }[] = [];
     for (const name of ['Counter A', 'Counter B']) {
       const enrolled = await t.hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name }, t.admin);

@@ -53,7 +53,7 @@ async function withStore<T>(fn: (ctx: CoreContext, ids: string[]) => Promise<T>)
     const core = await StoreCore.open(path);
     await core.initStore({ code: 'P', name: 'Prop' });
     const ids: string[] = [];
-    for (const sku of SKUS) ids.push((await core.addProduct({ sku, name: `Product ${sku}`, unit: 'pc', pricePaise: 100 })).id);
+    for (const sku of SKUS) ids.push((await core.addProduct({ sku, name: `Product ${sku}`, unit: 'pc', priceMinor: 100 })).id);
     await core.close();
     const { db, raw } = await openStoreDb(path);
     const settings = await requireSettings(db);

@@ -140,7 +140,7 @@ export interface StockItem {
   unit: 'pc' | 'g' | 'ml';
   category: string | null;
   supplierId: string | null;
-  pricePaise: number;
+  priceMinor: number;
   qty: number;
   reorderLevel: number;
   status: StockStatus;
@@ -184,7 +184,7 @@ export async function listStock(db: Executor, q: StockQuery): Promise<{ items: S
       'p.unit',
       'p.category',
       'p.supplier_id',
-      'p.price_paise',
+      'p.price_minor',
       'p.archived',
       qtyExpr.as('qty'),
       reorderExpr.as('reorder_level'),
@@ -204,7 +204,7 @@ export async function listStock(db: Executor, q: StockQuery): Promise<{ items: S
       unit: r.unit,
       category: r.category,
       supplierId: r.supplier_id,
-      pricePaise: r.price_paise,
+      priceMinor: r.price_minor,
       qty: Number(r.qty),
       reorderLevel: Number(r.reorder_level),
       status: stockStatus(Number(r.qty), Number(r.reorder_level)),

@@ -47,16 +47,16 @@ async function hubMovements(storeId: string) {
 describe('end to end with the real hub process', () => {
   it('two counters of one store sell offline, sync in any order, and converge with the hub per the merge rule', async () => {
     const store = await t.hub.api<Store>('POST', '/stores', { code: 'BLR-042', name: 'Sharma Kirana' }, t.admin);
-    const atta = await t.hub.api<Product>('POST', '/products', { sku: 'ATTA-5', barcode: '8901000000001', name: 'Aashirvaad Atta 5kg', unit: 'pc', pricePaise: 26500, reorderLevel: 5 }, t.admin);
-    const rice = await t.hub.api<Product>('POST', '/products', { sku: 'RICE', name: 'Sona Masoori Rice', unit: 'g', pricePaise: 6000 }, t.admin);
+    const atta = await t.hub.api<Product>('POST', '/products', { sku: 'ATTA-5', barcode: '8901000000001', name: 'Aashirvaad Atta 5kg', unit: 'pc', priceMinor: 26500, reorderLevel: 5 }, t.admin);
+    const rice = await t.hub.api<Product>('POST', '/products', { sku: 'RICE', name: 'Sona Masoori Rice', unit: 'g', priceMinor: 6000 }, t.admin);
     await t.hub.api('POST', '/users', { username: 'ravi', name: 'Ravi', password: 'ravi-password-1', role: 'staff', storeIds: [store.id], pin: '2468' }, t.admin);
     const devA = await t.hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'Counter 1' }, t.admin);
     const devB = await t.hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'Counter 2' }, t.admin);
 
     // Counter A ran stand-alone for a day before the hub existed: its own RICE (same SKU) and a pickle.
     const a = await device();
-    await a.addProduct({ sku: 'RICE', name: 'Rice (typed at the counter)', unit: 'g', pricePaise: 5800 });
-    await a.addProduct({ sku: 'PICKLE', name: 'Mango pickle', unit: 'pc', pricePaise: 9000, reorderLevel: 2 });
+    await a.addProduct({ sku: 'RICE', name: 'Rice (typed at the counter)', unit: 'g', priceMinor: 5800 });
+    await a.addProduct({ sku: 'PICKLE', name: 'Mango pickle', unit: 'pc', priceMinor: 9000, reorderLevel: 2 });
     await a.stockIn({ product: 'RICE', qty: 50_000 });
     await a.stockIn({ product: 'PICKLE', qty: 12 });
     await a.sell({ lines: [{ product: 'RICE', qty: 2500 }, { product: 'PICKLE', qty: 2 }] });

@@ -38,7 +38,7 @@ describe('sync client (against the protocol stand-in)', () => {
     const atta = hub.addProduct({ sku: 'ATTA', name: 'Atta 5kg', barcode: '8901000000001', reorderLevel: 2 });
     hub.staff.push({ id: '01a20a7b-0000-7000-8000-000000000001', username: 'ravi', name: 'Ravi', role: 'staff', pinHash: await hashPin('2468'), active: true });
     const d = await device();
-    await d.addProduct({ sku: 'LOCAL-1', name: 'Local pickle', unit: 'pc', pricePaise: 5000 });
+    await d.addProduct({ sku: 'LOCAL-1', name: 'Local pickle', unit: 'pc', priceMinor: 5000 });
     await d.stockIn({ product: 'LOCAL-1', qty: 10 });
     await d.sell({ lines: [{ product: 'LOCAL-1', qty: 3 }] });
 
@@ -113,9 +113,9 @@ describe('sync client (against the protocol stand-in)', () => {
   it('remaps a product created offline onto the hub product with the same SKU, and records rejections without blocking', async () => {
     const hubOil = hub.addProduct({ sku: 'OIL-1L', name: 'Oil 1L', unit: 'ml' });
     const d = await device();
-    const localOil = await d.addProduct({ sku: 'OIL-1L', name: 'Oil (typed offline)', unit: 'ml', pricePaise: 15000 });
+    const localOil = await d.addProduct({ sku: 'OIL-1L', name: 'Oil (typed offline)', unit: 'ml', priceMinor: 15000 });
     await d.stockIn({ product: 'OIL-1L', qty: 5000 });
-    const gone = await d.addProduct({ sku: 'GONE', name: 'Later archived at hub', unit: 'pc', pricePaise: 100 });
+    const gone = await d.addProduct({ sku: 'GONE', name: 'Later archived at hub', unit: 'pc', priceMinor: 100 });
     await d.enroll({ hubUrl: url, token: TOKEN_A });
     // The push carries the offline product; the hub answers with a remap onto its own.
     const first = await d.syncNow();
@@ -198,7 +198,7 @@ describe('sync push protocol (against the protocol stand-in)', () => {
       hub.speaks = speaks;
       hub.addProduct({ sku: 'SALT', name: 'Salt' });
       const d = await device();
-      const gone = await d.addProduct({ sku: 'GONE', name: 'Archived at the hub', unit: 'pc', pricePaise: 100 });
+      const gone = await d.addProduct({ sku: 'GONE', name: 'Archived at the hub', unit: 'pc', priceMinor: 100 });
       await d.enroll({ hubUrl: url, token: TOKEN_A });
       await d.syncNow();
       hub.products.set(gone.id, { ...hub.products.get(gone.id)!, archived: true });

@@ -38,7 +38,7 @@ const pause = () => new Promise((r) => setTimeout(r, 300));
 
 async function setupStore(code: string) {
   const store = await t.hub.api<Store>('POST', '/stores', { code, name: `Store ${code}` }, t.admin);
-  const product = await t.hub.api<Product>('POST', '/products', { sku: `${code}-ATTA`, name: 'Atta 5kg', unit: 'pc', pricePaise: 26500 }, t.admin);
+  const product = await t.hub.api<Product>('POST', '/products', { sku: `${code}-ATTA`, name: 'Atta 5kg', unit: 'pc', priceMinor: 26500 }, t.admin);
   return { store, product };
 }
 const enrollDevice = (storeId: string, name: string) => t.hub.api<{ token: string; device: { id: string } }>('POST', '/devices', { storeId, name }, t.admin);

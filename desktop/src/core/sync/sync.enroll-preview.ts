@@ -10,9 +10,9 @@ export interface EnrollPriceChange {
   name: string;
   unit: BaseUnit;
   /** What this counter charges now. */
-  beforePaise: number;
+  beforeMinor: number;
   /** What head office's catalog says, and so what the counter will charge after the first sync. */
-  afterPaise: number;
+  afterMinor: number;
 }
 
 /**
@@ -21,7 +21,7 @@ export interface EnrollPriceChange {
  * a product the hub also has takes the hub's price on the first pull.
  */
 export async function enrollPreview(db: Executor, hubUrl: string, token: string, now: () => number): Promise<{ priceChanges: EnrollPriceChange[] }> {
-  const local = await db.selectFrom('products').select(['sku', 'name', 'unit', 'price_paise']).where('archived', '=', 0).execute();
+  const local = await db.selectFrom('products').select(['sku', 'name', 'unit', 'price_minor']).where('archived', '=', 0).execute();
   const bySku = new Map(local.map((p) => [p.sku, p]));
   const changes: EnrollPriceChange[] = [];
   const target: HubTarget = { hubUrl, token, timeoutMs: 30_000, now };
@@ -29,8 +29,8 @@ export async function enrollPreview(db: Executor, hubUrl: string, token: string,
   for (;;) {
     for (const hubProduct of page.products) {
       const mine = bySku.get(hubProduct.sku);
-      if (!mine || hubProduct.archived || mine.price_paise === hubProduct.pricePaise) continue;
-      changes.push({ sku: mine.sku, name: mine.name, unit: mine.unit as BaseUnit, beforePaise: mine.price_paise, afterPaise: hubProduct.pricePaise });
+      if (!mine || hubProduct.archived || mine.price_minor === hubProduct.priceMinor) continue;
+      changes.push({ sku: mine.sku, name: mine.name, unit: mine.unit as BaseUnit, beforeMinor: mine.price_minor, afterMinor: hubProduct.priceMinor });
       bySku.delete(mine.sku);
     }
     if (!page.hasMore) break;

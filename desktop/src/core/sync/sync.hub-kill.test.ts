@@ -100,7 +100,7 @@ describe.skipIf(!TEST_DATABASE_URL)('the real hub SIGKILLed inside a push (needs
   it('three SIGKILLs of the hub inside push transactions; after restarts every movement is on the hub exactly once', async () => {
     const store = await api<Store>('POST', '/stores', { code: 'KILL-1', name: 'Kill store' });
     const products: Product[] = [];
-    for (let i = 0; i < 300; i++) products.push(await api<Product>('POST', '/products', { sku: `K${i}`, name: `Item ${i}`, unit: 'pc', pricePaise: 100 }));
+    for (let i = 0; i < 300; i++) products.push(await api<Product>('POST', '/products', { sku: `K${i}`, name: `Item ${i}`, unit: 'pc', priceMinor: 100 }));
     const device = await api<{ token: string; device: { id: string } }>('POST', '/devices', { storeId: store.id, name: 'Counter' });
     const s = await tempStore();
     try {

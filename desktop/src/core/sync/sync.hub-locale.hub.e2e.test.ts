@@ -7,7 +7,7 @@ const t = useTestHub();
 describe("the hub's currency and default language reach the counter (real hub process)", () => {
   it('arrive on enroll, follow a change on the next pull, and receipts say the currency', async () => {
     const store = await t.hub.api<Store>('POST', '/stores', { code: 'KHI-01', name: 'Saddar Kiryana', timeZone: 'Asia/Karachi' }, t.admin);
-    await t.hub.api<Product>('POST', '/products', { sku: 'CHAI', name: 'Tapal Danedar', unit: 'pc', pricePaise: 145050 }, t.admin);
+    await t.hub.api<Product>('POST', '/products', { sku: 'CHAI', name: 'Tapal Danedar', unit: 'pc', priceMinor: 145050 }, t.admin);
     await t.hub.api('PATCH', '/settings', { currency: 'PKR', defaultLocale: 'ur' }, t.admin);
     const dev = await t.hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'Till 1' }, t.admin);
 
@@ -19,7 +19,7 @@ describe("the hub's currency and default language reach the counter (real hub pr
     await core.syncNow();
 
     await core.stockIn({ product: 'CHAI', qty: 10 });
-    const sale = await core.sell({ lines: [{ product: 'CHAI', qty: 1 }], payments: [{ method: 'cash', tenderedPaise: 150_000 }] });
+    const sale = await core.sell({ lines: [{ product: 'CHAI', qty: 1 }], payments: [{ method: 'cash', tenderedMinor: 150_000 }] });
     expect((await core.showBill({ bill: sale.billNumber })).receiptText).toMatch(/^TOTAL Rs +1,450\.50$/m);
     await core.syncNow();
 

@@ -40,7 +40,7 @@ function faultOn(faults: Partial<Record<'push' | 'pull', Record<number, number>>
 describe('a backlog over a lossy link (real hub, real sync loop, fault proxy)', () => {
   it('progress resets the back-off: every movement arrives exactly once and no cycle that moved something backs off', async () => {
     const store = await hub.api<Store>('POST', '/stores', { code: 'LOSSY-T', name: 'Lossy' }, admin);
-    const product = await hub.api<Product>('POST', '/products', { sku: 'LOSSY-T-P', name: 'Item', unit: 'pc', pricePaise: 100 }, admin);
+    const product = await hub.api<Product>('POST', '/products', { sku: 'LOSSY-T-P', name: 'Item', unit: 'pc', priceMinor: 100 }, admin);
     const dev = await hub.api<{ token: string }>('POST', '/devices', { storeId: store.id, name: 'till' }, admin);
     // Of the backlog's pushes and the pull after them: the 2nd push's answer is cut after the hub
     // committed, the 4th push gets a 502 and the pull's answer is cut. Each cycle got something

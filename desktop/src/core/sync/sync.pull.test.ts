@@ -21,7 +21,7 @@ const at = new Date().toISOString();
 const storeId = uuidv7();
 
 function hubProduct(p: Partial<Product> & { sku: string; name: string }): Product {
-  return { id: uuidv7(), barcode: null, unit: 'pc', category: null, supplierId: null, pricePaise: 1000, costPaise: 0, reorderLevel: 0, packs: [], archived: false, createdAt: at, updatedAt: at, ...p };
+  return { id: uuidv7(), barcode: null, unit: 'pc', category: null, supplierId: null, priceMinor: 1000, costMinor: 0, reorderLevel: 0, packs: [], archived: false, createdAt: at, updatedAt: at, ...p };
 }
 
 function stockRow(productId: string, qty: number): StockRow {
@@ -55,9 +55,9 @@ describe('applying a pull page', () => {
     await core.initStore({ code: 'S1', name: 'Sharma Kirana' });
     await core.createUser({ username: 'ravi', name: 'Ravi (local)', role: 'manager', pin: '1357' });
     await core.signIn({ username: 'ravi', pin: '1357' });
-    const localOil = await core.addProduct({ sku: 'OIL-1L', name: 'Oil typed offline', unit: 'ml', pricePaise: 15000, barcode: '8900000000001' });
+    const localOil = await core.addProduct({ sku: 'OIL-1L', name: 'Oil typed offline', unit: 'ml', priceMinor: 15000, barcode: '8900000000001' });
     await core.stockIn({ product: 'OIL-1L', qty: 5 });
-    const pickle = await core.addProduct({ sku: 'PICKLE', name: 'Local pickle', unit: 'pc', pricePaise: 5000, barcode: '8900000000002' });
+    const pickle = await core.addProduct({ sku: 'PICKLE', name: 'Local pickle', unit: 'pc', priceMinor: 5000, barcode: '8900000000002' });
     const localRavi = (await core.listUsers()).find((u) => u.username === 'ravi')!;
     await core.close();
 
@@ -129,18 +129,18 @@ describe('applying a pull page', () => {
     await core.initStore({ code: 'S1', name: 'Sharma Kirana' });
     await core.close();
     const { db, raw } = await openStoreDb(path);
-    const biscuit = hubProduct({ sku: 'PARLE-G', name: 'Parle-G', packs: [{ name: 'carton', qty: 24, barcode: '18901063000241', pricePaise: 55_000 }] });
+    const biscuit = hubProduct({ sku: 'PARLE-G', name: 'Parle-G', packs: [{ name: 'carton', qty: 24, barcode: '18901063000241', priceMinor: 55_000 }] });
     try {
       const settings = await requireSettings(db);
       const ctx: CoreContext = { db, raw, clock: new DeviceClock(settings.hlc_node, 0), settings, session: null };
       await writeTx(db, (trx) => applyPullPage(ctx, trx, page('p1', { products: [biscuit] }), 0));
-      await writeTx(db, (trx) => applyPullPage(ctx, trx, page('p2', { products: [{ ...biscuit, packs: [{ name: 'carton', qty: 24, barcode: '18901063000999', pricePaise: null }] }] }), 0));
+      await writeTx(db, (trx) => applyPullPage(ctx, trx, page('p2', { products: [{ ...biscuit, packs: [{ name: 'carton', qty: 24, barcode: '18901063000999', priceMinor: null }] }] }), 0));
     } finally {
       await db.destroy();
     }
     const again = await StoreCore.open(path);
     try {
-      expect(await again.scanCode({ code: '18901063000999' })).toMatchObject({ product: { sku: 'PARLE-G' }, qty: 24, pack: { name: 'carton', pricePaise: null } });
+      expect(await again.scanCode({ code: '18901063000999' })).toMatchObject({ product: { sku: 'PARLE-G' }, qty: 24, pack: { name: 'carton', priceMinor: null } });
       await expect(again.scanCode({ code: '18901063000241' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     } finally {
       await again.close();

@@ -57,10 +57,10 @@ const upsertSupplier = `INSERT INTO suppliers (id, name, phone, email, address, 
   VALUES (@id, @name, @phone, @email, @address, @archived, 'hub', @created_at, @updated_at)
   ON CONFLICT (id) DO UPDATE SET name = excluded.name, phone = excluded.phone, email = excluded.email, address = excluded.address,
     archived = excluded.archived, origin = excluded.origin, created_at = excluded.created_at, updated_at = excluded.updated_at`;
-const upsertProduct = `INSERT INTO products (id, sku, barcode, name, name_key, unit, category, supplier_id, price_paise, cost_paise, reorder_level, archived, origin, push_state, created_at, updated_at, packs)
-  VALUES (@id, @sku, @barcode, @name, @name_key, @unit, @category, @supplier_id, @price_paise, @cost_paise, @reorder_level, @archived, @origin, @push_state, @created_at, @updated_at, @packs)
+const upsertProduct = `INSERT INTO products (id, sku, barcode, name, name_key, unit, category, supplier_id, price_minor, cost_minor, reorder_level, archived, origin, push_state, created_at, updated_at, packs)
+  VALUES (@id, @sku, @barcode, @name, @name_key, @unit, @category, @supplier_id, @price_minor, @cost_minor, @reorder_level, @archived, @origin, @push_state, @created_at, @updated_at, @packs)
   ON CONFLICT (id) DO UPDATE SET sku = excluded.sku, barcode = excluded.barcode, name = excluded.name, name_key = excluded.name_key, unit = excluded.unit,
-    category = excluded.category, supplier_id = excluded.supplier_id, price_paise = excluded.price_paise, cost_paise = excluded.cost_paise,
+    category = excluded.category, supplier_id = excluded.supplier_id, price_minor = excluded.price_minor, cost_minor = excluded.cost_minor,
     reorder_level = excluded.reorder_level, archived = excluded.archived, origin = excluded.origin, push_state = excluded.push_state,
     created_at = excluded.created_at, updated_at = excluded.updated_at, packs = excluded.packs`;
 const upsertBaseline = `INSERT INTO stock_baseline (product_id, qty, reorder_level, last_count_hlc, last_count_qty, last_count_variance, includes_seq, updated_at)
@@ -127,8 +127,8 @@ function productRow(p: Product): ProductRow {
     unit: p.unit,
     category: p.category,
     supplier_id: p.supplierId,
-    price_paise: p.pricePaise,
-    cost_paise: p.costPaise,
+    price_minor: p.priceMinor,
+    cost_minor: p.costMinor,
     reorder_level: p.reorderLevel,
     archived: p.archived ? 1 : 0,
     origin: 'hub',

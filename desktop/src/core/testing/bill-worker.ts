@@ -13,7 +13,7 @@ process.stdout.write('READY\n');
 for (;;) {
   const size = 1 + Math.floor(Math.random() * 4);
   const lines = Array.from({ length: size }, (_, i) => ({ product: skus[(Math.floor(Math.random() * skus.length) + i) % skus.length] as string, qty: 1 + Math.floor(Math.random() * 3) }));
-  const sale = await core.sell({ lines, note: `cart:${size}`, payments: Math.random() < 0.5 ? [{ method: 'upi', amountPaise: 500 }, { method: 'cash', tenderedPaise: 200_000 }] : [] });
+  const sale = await core.sell({ lines, note: `cart:${size}`, payments: Math.random() < 0.5 ? [{ method: 'upi', amountMinor: 500 }, { method: 'cash', tenderedMinor: 200_000 }] : [] });
   // Written only after the commit returned: every bill printed here must survive the kill.
   process.stdout.write(`BILL ${sale.billNumber} ${sale.batchId} ${size}\n`);
 }

@@ -62,7 +62,7 @@ export class ProtocolHub {
 
   addProduct(p: Partial<Product> & { sku: string; name: string }): Product {
     const at = new Date().toISOString();
-    const product: Product = { id: uuidv7(), barcode: null, unit: 'pc', category: null, supplierId: null, pricePaise: 1000, costPaise: 0, reorderLevel: 0, packs: [], archived: false, createdAt: at, updatedAt: at, ...p };
+    const product: Product = { id: uuidv7(), barcode: null, unit: 'pc', category: null, supplierId: null, priceMinor: 1000, costMinor: 0, reorderLevel: 0, packs: [], archived: false, createdAt: at, updatedAt: at, ...p };
     this.products.set(product.id, product);
     return product;
   }

@@ -19,8 +19,8 @@ describe('a transfer between two offline counters, through the real hub', () => 
   it('head office plans it; the sender dispatches and the receiver counts in, both offline; synced in either order it settles once, in transit right on the way', async () => {
     const lhr = await t.hub.api<Store>('POST', '/stores', { code: 'LHR-01', name: 'Gulberg' }, t.admin);
     const isb = await t.hub.api<Store>('POST', '/stores', { code: 'ISB-02', name: 'Blue Area' }, t.admin);
-    const ghee = await t.hub.api<Product>('POST', '/products', { sku: 'GHEE-1', name: 'Desi ghee 1kg', unit: 'pc', pricePaise: 120_000 }, t.admin);
-    const dal = await t.hub.api<Product>('POST', '/products', { sku: 'DAL-M', name: 'Masoor dal (loose)', unit: 'g', pricePaise: 32_000 }, t.admin);
+    const ghee = await t.hub.api<Product>('POST', '/products', { sku: 'GHEE-1', name: 'Desi ghee 1kg', unit: 'pc', priceMinor: 120_000 }, t.admin);
+    const dal = await t.hub.api<Product>('POST', '/products', { sku: 'DAL-M', name: 'Masoor dal (loose)', unit: 'g', priceMinor: 32_000 }, t.admin);
     await t.hub.api('POST', '/stock-movements', { storeId: lhr.id, productId: ghee.id, kind: 'IN', qty: 40 }, t.admin);
     await t.hub.api('POST', '/stock-movements', { storeId: lhr.id, productId: dal.id, kind: 'IN', qty: 50_000 }, t.admin);
     const planned = await t.hub.api<TransferView>('POST', '/transfers', { fromStoreId: lhr.id, toStoreId: isb.id, lines: [{ productId: ghee.id, qty: 12 }, { productId: dal.id, qty: 10_000 }] }, t.admin);

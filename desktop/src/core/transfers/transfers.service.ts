@@ -84,7 +84,7 @@ export async function dispatchTransfer(ctx: CoreContext, i: z.output<typeof disp
     }
     const sending = lines.filter((l) => l.qtySent > 0);
     if (sending.length === 0) throw new DomainError('VALIDATION_FAILED', 'lines: nothing would leave; send at least one line');
-    const specs = sending.map((l) => ({ product: productOf(ctx, l.productId, l.sku), kind: 'TRANSFER_OUT' as const, qty: -l.qtySent, unitPricePaise: null, unitCostPaise: null, reason: null, note: `transfer ${doc.number}` }));
+    const specs = sending.map((l) => ({ product: productOf(ctx, l.productId, l.sku), kind: 'TRANSFER_OUT' as const, qty: -l.qtySent, unitPriceMinor: null, unitCostMinor: null, reason: null, note: `transfer ${doc.number}` }));
     const written = appendMovementsSync(ctx.raw, ctx.clock, doc.id, actor.userId, specs);
     const at = written[0]!.row.occurred_at;
     const next: Transfer = { ...doc, lines, dispatchedAt: at, dispatchedBy: person(actor) };
@@ -120,7 +120,7 @@ export async function receiveTransfer(ctx: CoreContext, i: z.output<typeof recei
     }
     const specs = counted
       .filter((l) => (l.qtyReceived ?? 0) > 0)
-      .map((l) => ({ product: productOf(ctx, l.productId, l.sku), kind: 'TRANSFER_IN' as const, qty: l.qtyReceived!, unitPricePaise: null, unitCostPaise: null, reason: null, note: `transfer ${doc.number}` }));
+      .map((l) => ({ product: productOf(ctx, l.productId, l.sku), kind: 'TRANSFER_IN' as const, qty: l.qtyReceived!, unitPriceMinor: null, unitCostMinor: null, reason: null, note: `transfer ${doc.number}` }));
     const written = specs.length ? appendMovementsSync(ctx.raw, ctx.clock, doc.id, actor.userId, specs) : [];
     const at = written[0]?.row.occurred_at ?? new Date(ctx.clock.nowMs()).toISOString();
     const next: Transfer = {

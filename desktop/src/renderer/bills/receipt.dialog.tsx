@@ -4,7 +4,7 @@ import { PrinterButton, WhatsAppLink } from './receipt.printer';
 import { PaperPicker, ReceiptView, useReceipt, useReceiptWidth } from './receipt.view';
 
 /** After a bill is saved: its number, the change to hand back, the receipt and Print. */
-export function ReceiptDialog({ number, changePaise, onClose }: { number: string; changePaise: number; onClose: () => void }) {
+export function ReceiptDialog({ number, changeMinor, onClose }: { number: string; changeMinor: number; onClose: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [width, setWidth] = useReceiptWidth();
@@ -34,9 +34,9 @@ export function ReceiptDialog({ number, changePaise, onClose }: { number: string
         <div className="bill-number mono" data-testid="bill-number">
           {number}
         </div>
-        {changePaise > 0 && (
+        {changeMinor > 0 && (
           <div className="receipt-change" data-testid="receipt-change">
-            {t('bills.receipt.saved', { change: i18n.money(changePaise) })}
+            {t('bills.receipt.saved', { change: i18n.money(changeMinor) })}
           </div>
         )}
       </div>

@@ -1,4 +1,4 @@
-import { discountPaise, formatQuantity } from '@bazaar/shared';
+import { discountMinor, formatQuantity } from '@bazaar/shared';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 import { priceWithUnit } from '../ui/format';
@@ -49,7 +49,7 @@ function CartRow({ index, line, onSetQty, onRemove, onDiscount }: { index: numbe
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { product, pack } = line;
-  const labelled = line.label === true || line.labelPricePaise !== undefined;
+  const labelled = line.label === true || line.labelPriceMinor !== undefined;
   // A pack line is edited in packs ("2" cartons); a scale label's weight is the label's.
   const shown = pack ? String(Math.round(line.qty / pack.qty)) : formatQuantity(line.qty, product.unit);
   const commit = () => {
@@ -73,10 +73,10 @@ function CartRow({ index, line, onSetQty, onRemove, onDiscount }: { index: numbe
           {pack
             ? t('goods.cart.packPrice', { pack: pack.name, qty: formatQuantity(pack.qty, product.unit), price: i18n.money(lineTotal({ ...line, qty: pack.qty })) })
             : labelled
-              ? t('goods.cart.label', { price: priceWithUnit(i18n, product.pricePaise, product.unit) })
+              ? t('goods.cart.label', { price: priceWithUnit(i18n, product.priceMinor, product.unit) })
               : product.unit === 'pc'
-                ? t('counter.cart.each', { price: priceWithUnit(i18n, product.pricePaise, product.unit) })
-                : priceWithUnit(i18n, product.pricePaise, product.unit)}
+                ? t('counter.cart.each', { price: priceWithUnit(i18n, product.priceMinor, product.unit) })
+                : priceWithUnit(i18n, product.priceMinor, product.unit)}
         </span>
       </td>
       <td className="num">
@@ -115,7 +115,7 @@ function CartRow({ index, line, onSetQty, onRemove, onDiscount }: { index: numbe
         {i18n.money(lineTotal(line))}
         {line.discount && (
           <span className="cell-sub discount-note" data-testid="line-discount">
-            {t('bills.discount.shown', { amount: i18n.money(discountPaise(lineTotal(line), line.discount)) })}
+            {t('bills.discount.shown', { amount: i18n.money(discountMinor(lineTotal(line), line.discount)) })}
           </span>
         )}
       </td>

@@ -5,26 +5,26 @@ import { useI18n } from '../i18n/i18n-context';
 export function CartTotals({ money }: { money: BillMoney }) {
   const i18n = useI18n();
   const { t } = i18n;
-  if (money.discountPaise === 0 && money.roundingPaise === 0) return null;
+  if (money.discountMinor === 0 && money.roundingMinor === 0) return null;
   return (
     <dl className="cart-totals" data-testid="cart-totals">
       <dt>{t('bills.totals.subtotal')}</dt>
       <dd>
-        <bdi>{i18n.money(money.subtotalPaise)}</bdi>
+        <bdi>{i18n.money(money.subtotalMinor)}</bdi>
       </dd>
-      {money.discountPaise > 0 && (
+      {money.discountMinor > 0 && (
         <>
           <dt>{t('bills.totals.discount')}</dt>
           <dd>
-            <bdi>{i18n.money(-money.discountPaise)}</bdi>
+            <bdi>{i18n.money(-money.discountMinor)}</bdi>
           </dd>
         </>
       )}
-      {money.roundingPaise !== 0 && (
+      {money.roundingMinor !== 0 && (
         <>
           <dt>{t('bills.totals.rounding')}</dt>
           <dd>
-            <bdi>{i18n.money(money.roundingPaise)}</bdi>
+            <bdi>{i18n.money(money.roundingMinor)}</bdi>
           </dd>
         </>
       )}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cartMoney, cartReducer, cartSale, cartTotal, emptyCart, parseCartQuantity, parsePackCount, splitQuantityPrefix, type CartProduct } from './cart';
 
-const soap: CartProduct = { id: 'p1', sku: 'SOAP', name: 'Soap', unit: 'pc', pricePaise: 4500 };
-const rice: CartProduct = { id: 'p2', sku: 'RICE', name: 'Rice', unit: 'g', pricePaise: 12000 };
+const soap: CartProduct = { id: 'p1', sku: 'SOAP', name: 'Soap', unit: 'pc', priceMinor: 4500 };
+const rice: CartProduct = { id: 'p2', sku: 'RICE', name: 'Rice', unit: 'g', priceMinor: 12000 };
 
 describe('cart', () => {
   it('adds, merges a repeated scan into its line, and undoes scan by scan', () => {
@@ -34,15 +34,15 @@ describe('cart', () => {
 });
 
 describe('packs and scale labels in the cart', () => {
-  const biscuit: CartProduct = { id: 'p3', sku: 'PARLE-G', name: 'Parle-G', unit: 'pc', pricePaise: 2500 };
-  const carton = { name: 'carton', qty: 24, pricePaise: 55_000 };
+  const biscuit: CartProduct = { id: 'p3', sku: 'PARLE-G', name: 'Parle-G', unit: 'pc', priceMinor: 2500 };
+  const carton = { name: 'carton', qty: 24, priceMinor: 55_000 };
   it('a packet, two cartons and three labelled bags are five lines of two products, each charged its own way', () => {
     let c = cartReducer(emptyCart, { type: 'add', product: biscuit, qty: 1 });
     c = cartReducer(c, { type: 'add', product: biscuit, qty: 24, pack: carton });
     c = cartReducer(c, { type: 'add', product: biscuit, qty: 24, pack: carton });
     c = cartReducer(c, { type: 'add', product: rice, qty: 1253, label: true });
     c = cartReducer(c, { type: 'add', product: rice, qty: 1253, label: true });
-    c = cartReducer(c, { type: 'add', product: rice, qty: 640, label: true, labelPricePaise: 7700 });
+    c = cartReducer(c, { type: 'add', product: rice, qty: 640, label: true, labelPriceMinor: 7700 });
     expect(c.lines.map((l) => [l.product.sku, l.qty, l.pack?.name ?? null])).toEqual([
       ['PARLE-G', 1, null],
       ['PARLE-G', 48, 'carton'],
@@ -51,9 +51,9 @@ describe('packs and scale labels in the cart', () => {
       ['RICE', 640, null],
     ]);
     // ₹25 + 2 × ₹550 + 2 × 1.253 kg at ₹120/kg + the label's ₹77
-    expect(cartMoney(c).sales.map((s) => s.grossPaise)).toEqual([2500, 110_000, 15_036, 15_036, 7700]);
+    expect(cartMoney(c).sales.map((s) => s.grossMinor)).toEqual([2500, 110_000, 15_036, 15_036, 7700]);
     expect(cartSale(c).lines[1]).toEqual({ product: 'p3', qty: 48, pack: 'carton' });
-    expect(cartSale(c).lines[4]).toEqual({ product: 'p2', qty: 640, labelPricePaise: 7700 });
+    expect(cartSale(c).lines[4]).toEqual({ product: 'p2', qty: 640, labelPriceMinor: 7700 });
     for (let i = 0; i < 3; i++) c = cartReducer(c, { type: 'undo' });
     expect(c.lines.map((l) => l.qty)).toEqual([1, 48]);
     c = cartReducer(c, { type: 'undo' });

@@ -1,4 +1,4 @@
-import { billTotals, createTranslator, lineTotalPaise, packPricePaise, parseQuantity, UnitError, type BaseUnit, type BillMoney, type Discount, type Pack, type Translator } from '@bazaar/shared';
+import { billTotals, createTranslator, lineTotalMinor, packPriceMinor, parseQuantity, UnitError, type BaseUnit, type BillMoney, type Discount, type Pack, type Translator } from '@bazaar/shared';
 
 const english = createTranslator({ locale: 'en' });
 
@@ -8,7 +8,7 @@ export interface CartProduct {
   sku: string;
   name: string;
   unit: BaseUnit;
-  pricePaise: number;
+  priceMinor: number;
 }
 
 export interface CartLine {
@@ -20,9 +20,9 @@ export interface CartLine {
   /** A line discount the cashier gave (the core checks it against the store's limit). */
   discount?: Discount | undefined;
   /** Sold as this pack (qty is whole packs), at its price. */
-  pack?: Pick<Pack, 'name' | 'qty' | 'pricePaise'> | undefined;
+  pack?: Pick<Pack, 'name' | 'qty' | 'priceMinor'> | undefined;
   /** A price-embedded scale label's printed price: what the line charges. */
-  labelPricePaise?: number | undefined;
+  labelPriceMinor?: number | undefined;
   /** From a scale label: its weight is the label's. */
   label?: boolean | undefined;
 }
@@ -39,7 +39,7 @@ export interface Cart {
 export const emptyCart: Cart = { lines: [], undo: [] };
 
 export type CartAction =
-  | { type: 'add'; product: CartProduct; qty: number; pack?: CartLine['pack']; labelPricePaise?: number | undefined; label?: boolean }
+  | { type: 'add'; product: CartProduct; qty: number; pack?: CartLine['pack']; labelPriceMinor?: number | undefined; label?: boolean }
   | { type: 'setQty'; key: string; qty: number }
   | { type: 'removeLine'; key: string }
   | { type: 'lineDiscount'; key: string; discount: Discount | undefined }
@@ -57,11 +57,11 @@ function keyOf(productId: string, pack: CartLine['pack'], label: number | null):
 export function cartReducer(cart: Cart, action: CartAction): Cart {
   switch (action.type) {
     case 'add': {
-      const labelled = action.label === true || action.labelPricePaise !== undefined;
+      const labelled = action.label === true || action.labelPriceMinor !== undefined;
       const labels = (cart.labels ?? 0) + (labelled ? 1 : 0);
       const key = keyOf(action.product.id, action.pack, labelled ? labels : null);
       const existing = cart.lines.find((l) => l.key === key);
-      const line: CartLine = { key, product: action.product, qty: action.qty, ...(action.pack ? { pack: action.pack } : {}), ...(action.labelPricePaise !== undefined ? { labelPricePaise: action.labelPricePaise } : {}), ...(labelled ? { label: true } : {}) };
+      const line: CartLine = { key, product: action.product, qty: action.qty, ...(action.pack ? { pack: action.pack } : {}), ...(action.labelPriceMinor !== undefined ? { labelPriceMinor: action.labelPriceMinor } : {}), ...(labelled ? { label: true } : {}) };
       const lines = existing ? cart.lines.map((l) => (l === existing ? { ...l, qty: l.qty + action.qty } : l)) : [...cart.lines, line];
       return { ...cart, lines, labels, undo: [{ key, previousQty: existing?.qty ?? null }, ...cart.undo] };
     }
@@ -72,7 +72,7 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
     case 'billDiscount':
       return { ...cart, billDiscount: action.discount };
     case 'load':
-      return { lines: action.lines.map((l, i) => ({ ...l, key: keyOf(l.product.id, l.pack, l.label || l.labelPricePaise !== undefined ? i + 1 : null) })), billDiscount: action.billDiscount, undo: [], labels: action.lines.length };
+      return { lines: action.lines.map((l, i) => ({ ...l, key: keyOf(l.product.id, l.pack, l.label || l.labelPriceMinor !== undefined ? i + 1 : null) })), billDiscount: action.billDiscount, undo: [], labels: action.lines.length };
     case 'removeLine':
       return {
         ...cart,
@@ -95,26 +95,26 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
 
 /** What a line charges before discounts: a pack at its pack price, a scale label at its printed price, else qty × price. */
 export function lineGross(line: CartLine): number | undefined {
-  if (line.labelPricePaise !== undefined) return line.labelPricePaise;
-  if (line.pack) return packPricePaise(Math.round(line.qty / line.pack.qty), line.pack, { pricePaise: line.product.pricePaise, perQty: line.product.unit === 'pc' ? 1 : 1000 });
+  if (line.labelPriceMinor !== undefined) return line.labelPriceMinor;
+  if (line.pack) return packPriceMinor(Math.round(line.qty / line.pack.qty), line.pack, { priceMinor: line.product.priceMinor, perQty: line.product.unit === 'pc' ? 1 : 1000 });
   return undefined;
 }
 
 export function lineTotal(line: CartLine): number {
-  return lineGross(line) ?? lineTotalPaise(line.product.pricePaise, line.qty, line.product.unit);
+  return lineGross(line) ?? lineTotalMinor(line.product.priceMinor, line.qty, line.product.unit);
 }
 
-export function cartTotal(cart: Cart, cashStepPaise = 1): number {
-  return cartMoney(cart, cashStepPaise).totalPaise;
+export function cartTotal(cart: Cart, cashStepMinor = 1): number {
+  return cartMoney(cart, cashStepMinor).totalMinor;
 }
 
 /** The cart's figures with its discounts, by the same arithmetic the core bills with. */
-export function cartMoney(cart: Cart, cashStepPaise = 1): BillMoney {
+export function cartMoney(cart: Cart, cashStepMinor = 1): BillMoney {
   return billTotals({
-    sales: cart.lines.map((l) => ({ qty: l.qty, unit: l.product.unit, unitPricePaise: l.product.pricePaise, discount: l.discount ?? null, grossPaise: lineGross(l) })),
+    sales: cart.lines.map((l) => ({ qty: l.qty, unit: l.product.unit, unitPriceMinor: l.product.priceMinor, discount: l.discount ?? null, grossMinor: lineGross(l) })),
     refunds: [],
     billDiscount: cart.billDiscount ?? null,
-    cashStepPaise,
+    cashStepMinor,
   });
 }
 
@@ -126,7 +126,7 @@ export function cartSale(cart: Cart) {
       qty: l.qty,
       ...(l.discount ? { discount: l.discount } : {}),
       ...(l.pack ? { pack: l.pack.name } : {}),
-      ...(l.labelPricePaise !== undefined ? { labelPricePaise: l.labelPricePaise } : {}),
+      ...(l.labelPriceMinor !== undefined ? { labelPriceMinor: l.labelPriceMinor } : {}),
     })),
     ...(cart.billDiscount ? { billDiscount: cart.billDiscount } : {}),
   };

@@ -45,13 +45,13 @@ export function CounterScreen() {
   const [selling, setSelling] = useState(false);
   const picker = useRef<PickerHandle>(null);
   const settings = useQuery(() => api.billSettings(), [api]);
-  const cashStep = settings.data?.cashStepPaise ?? 1;
+  const cashStep = settings.data?.cashStepMinor ?? 1;
   const money = cartMoney(cart, cashStep);
-  const total = money.totalPaise;
+  const total = money.totalMinor;
   const approval = useApproval();
   const [paying, setPaying] = useState(false);
   const [payError, setPayError] = useState<string | null>(null);
-  const [receipt, setReceipt] = useState<{ number: string; changePaise: number } | null>(null);
+  const [receipt, setReceipt] = useState<{ number: string; changeMinor: number } | null>(null);
   const [discounting, setDiscounting] = useState<{ key: string } | 'bill' | null>(null);
   const [recalling, setRecalling] = useState(false);
   const [info, setInfo] = useState<string | null>(null);
@@ -70,7 +70,7 @@ export function CounterScreen() {
     }
     if (scan && scan.qty !== null) {
       // A scale label says its own weight (or its price, and so the weight at the shelf price).
-      dispatch({ type: 'add', product, qty: scan.qty, label: true, labelPricePaise: scan.labelPricePaise ?? undefined });
+      dispatch({ type: 'add', product, qty: scan.qty, label: true, labelPriceMinor: scan.labelPriceMinor ?? undefined });
       return;
     }
     if (qtyText === null && product.unit !== 'pc') {
@@ -116,7 +116,7 @@ export function CounterScreen() {
       dispatch({ type: 'clear' });
       setLastSale(sale);
       setPaying(false);
-      setReceipt({ number: sale.billNumber, changePaise: sale.changePaise });
+      setReceipt({ number: sale.billNumber, changeMinor: sale.changeMinor });
       sync.refresh();
     } catch (err) {
       setPayError(t('counter.sale.notSaved', { error: asApiError(err).message }));
@@ -151,7 +151,7 @@ export function CounterScreen() {
       for (const l of taken.cart.lines) {
         const product = await api.findProduct({ code: l.product });
         const pack = l.pack === undefined ? undefined : product.packs.find((p) => p.name === l.pack);
-        lines.push({ product, qty: l.qty, discount: l.discount, ...(pack ? { pack } : {}), ...(l.labelPricePaise !== undefined ? { labelPricePaise: l.labelPricePaise } : {}) });
+        lines.push({ product, qty: l.qty, discount: l.discount, ...(pack ? { pack } : {}), ...(l.labelPriceMinor !== undefined ? { labelPriceMinor: l.labelPriceMinor } : {}) });
       }
       dispatch({ type: 'load', lines, billDiscount: taken.cart.billDiscount });
       setLastSale(null);
@@ -250,7 +250,7 @@ export function CounterScreen() {
             {info && !error && <Notice kind="info">{info}</Notice>}
             {lastSale && (
               <Notice kind="ok">
-                {t('counter.sale.saved', { lines: lastSale.lines.length, total: i18n.money(lastSale.totalPaise) })}
+                {t('counter.sale.saved', { lines: lastSale.lines.length, total: i18n.money(lastSale.totalMinor) })}
                 {sync.status?.state === 'offline' ? t('counter.sale.savedOffline') : ''}
               </Notice>
             )}
@@ -305,12 +305,12 @@ export function CounterScreen() {
                   <span>
                     {l.name} <span className="muted">× <bdi>{i18n.qty(l.qty, unitOf(l.productId))}</bdi></span>
                   </span>
-                  <span className="num">{i18n.money(l.lineTotalPaise)}</span>
+                  <span className="num">{i18n.money(l.lineTotalMinor)}</span>
                 </li>
               ))}
               <li className="receipt-total">
                 <span>{t('counter.lastSale')}</span>
-                <span className="num">{i18n.money(lastSale.totalPaise)}</span>
+                <span className="num">{i18n.money(lastSale.totalMinor)}</span>
               </li>
             </ul>
           )}
@@ -347,7 +347,7 @@ export function CounterScreen() {
       {receipt && (
         <ReceiptDialog
           number={receipt.number}
-          changePaise={receipt.changePaise}
+          changeMinor={receipt.changeMinor}
           onClose={() => {
             setReceipt(null);
             // After the dialog has gone (closing it gives focus back to where it was opened).

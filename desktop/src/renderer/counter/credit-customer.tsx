@@ -10,7 +10,7 @@ import { parseAmount } from './discount';
 
 interface Props {
   /** What of the bill goes on the account. */
-  creditPaise: number;
+  creditMinor: number;
   chosen: CustomerView | null;
   onChoose: (v: CustomerView | null) => void;
   dueOn: string;
@@ -18,8 +18,8 @@ interface Props {
 }
 
 /** "₹500.00" or "no limit". */
-export function limitWords(i18n: ReturnType<typeof useI18n>, limitPaise: number | null): string {
-  return limitPaise === null ? i18n.t('khata.noLimit') : i18n.money(limitPaise);
+export function limitWords(i18n: ReturnType<typeof useI18n>, limitMinor: number | null): string {
+  return limitMinor === null ? i18n.t('khata.noLimit') : i18n.money(limitMinor);
 }
 
 /**
@@ -27,7 +27,7 @@ export function limitWords(i18n: ReturnType<typeof useI18n>, limitPaise: number 
  * Enter pick), or added here with a name and a phone; then their balance, limit and what is
  * left of it, and an optional due day. Over the limit the sale asks for a manager's PIN.
  */
-export function CreditCustomer({ creditPaise, chosen, onChoose, dueOn, onDueOn }: Props) {
+export function CreditCustomer({ creditMinor, chosen, onChoose, dueOn, onDueOn }: Props) {
   const api = useApi();
   const i18n = useI18n();
   const { t } = i18n;
@@ -63,7 +63,7 @@ export function CreditCustomer({ creditPaise, chosen, onChoose, dueOn, onDueOn }
   };
 
   if (chosen) {
-    const check = creditLimitCheck(chosen.balancePaise, chosen.customer.creditLimitPaise, creditPaise);
+    const check = creditLimitCheck(chosen.balanceMinor, chosen.customer.creditLimitMinor, creditMinor);
     return (
       <div className="credit-box" data-testid="credit-customer">
         <div className="credit-chosen">
@@ -80,24 +80,24 @@ export function CreditCustomer({ creditPaise, chosen, onChoose, dueOn, onDueOn }
         <dl className="credit-facts">
           <dt>{t('khata.balance')}</dt>
           <dd data-testid="credit-balance">
-            <bdi>{i18n.money(chosen.balancePaise)}</bdi>
+            <bdi>{i18n.money(chosen.balanceMinor)}</bdi>
           </dd>
           <dt>{t('khata.limit')}</dt>
           <dd data-testid="credit-limit">
-            <bdi>{limitWords(i18n, chosen.customer.creditLimitPaise)}</bdi>
+            <bdi>{limitWords(i18n, chosen.customer.creditLimitMinor)}</bdi>
           </dd>
           <dt>{t('khata.available')}</dt>
           <dd data-testid="credit-available">
-            <bdi>{chosen.availablePaise === null ? t('khata.noLimit') : i18n.money(chosen.availablePaise)}</bdi>
+            <bdi>{chosen.availableMinor === null ? t('khata.noLimit') : i18n.money(chosen.availableMinor)}</bdi>
           </dd>
           <dt>{t('khata.pay.after')}</dt>
           <dd>
-            <bdi>{i18n.money(check.afterPaise)}</bdi>
+            <bdi>{i18n.money(check.afterMinor)}</bdi>
           </dd>
         </dl>
-        {check.overByPaise > 0 && (
+        {check.overByMinor > 0 && (
           <Notice kind="warn">
-            <span data-testid="credit-over">{t('khata.pay.overLimit', { over: i18n.money(check.overByPaise) })}</span>
+            <span data-testid="credit-over">{t('khata.pay.overLimit', { over: i18n.money(check.overByMinor) })}</span>
           </Notice>
         )}
         <Field id="credit-due" label={t('khata.pay.dueOn')} hint={t('khata.pay.dueHint')}>
@@ -136,7 +136,7 @@ export function CreditCustomer({ creditPaise, chosen, onChoose, dueOn, onDueOn }
                 <li key={v.customer.id} role="option" aria-selected={i === active} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(v)}>
                   <span>{v.customer.name}</span>
                   <bdi dir="ltr">{v.customer.phone}</bdi>
-                  <bdi>{i18n.money(v.balancePaise)}</bdi>
+                  <bdi>{i18n.money(v.balanceMinor)}</bdi>
                 </li>
               ))}
             </ul>
@@ -162,14 +162,14 @@ export function NewCustomer({ start, onAdded, onCancel }: { start: string; onAdd
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const add = async () => {
-    const limitPaise = limit.trim() ? parseAmount(limit) : null;
-    if (limit.trim() && limitPaise === null) {
+    const limitMinor = limit.trim() ? parseAmount(limit) : null;
+    if (limit.trim() && limitMinor === null) {
       setError(t('bills.discount.badAmount'));
       return;
     }
     setBusy(true);
     try {
-      onAdded(await api.addCustomer({ name, phone, creditLimitPaise: limitPaise }));
+      onAdded(await api.addCustomer({ name, phone, creditLimitMinor: limitMinor }));
     } catch (err) {
       setError(asApiError(err).message);
     } finally {

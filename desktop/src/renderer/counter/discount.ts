@@ -13,12 +13,12 @@ export function parseDiscount(text: string): { discount: Discount | undefined } 
     if (basisPoints < 1 || basisPoints > 10_000) return { error: 'bills.discount.badPercent' };
     return { discount: { kind: 'percent', basisPoints } };
   }
-  const paise = parseAmount(typed);
-  if (paise === null || paise === 0) return { error: 'bills.discount.badAmount' };
-  return { discount: { kind: 'amount', paise } };
+  const minor = parseAmount(typed);
+  if (minor === null || minor === 0) return { error: 'bills.discount.badAmount' };
+  return { discount: { kind: 'amount', minor } };
 }
 
-/** Integer paise from "120" or "120.50"; null when it is not an amount. */
+/** Integer minor units from "120" or "120.50"; null when it is not an amount. */
 export function parseAmount(text: string): number | null {
   try {
     return parseMoney(text);
@@ -32,5 +32,5 @@ export function parseAmount(text: string): number | null {
 export function discountText(d: Discount | undefined): string {
   if (!d) return '';
   if (d.kind === 'percent') return `${d.basisPoints / 100}%`;
-  return (d.paise / 100).toFixed(2);
+  return (d.minor / 100).toFixed(2);
 }

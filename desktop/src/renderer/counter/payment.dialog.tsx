@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { Dialog } from '../ui/dialog';
 import { Notice } from '../ui/notice';
 import { CreditCustomer } from './credit-customer';
-import { creditChoice, creditPaiseOf, paymentPlan, type CreditChoice, type PaymentEntry } from './payment';
+import { creditChoice, creditMinorOf, paymentPlan, type CreditChoice, type PaymentEntry } from './payment';
 
 interface Props {
   due: number;
@@ -26,7 +26,7 @@ export function PaymentDialog({ due, methods, busy, error, onPay, onClose }: Pro
   const [customer, setCustomer] = useState<CustomerView | null>(null);
   const [dueOn, setDueOn] = useState('');
   const plan = paymentPlan(due, typed, methods);
-  const creditPaise = creditPaiseOf(plan.payments);
+  const creditMinor = creditMinorOf(plan.payments);
   const credit = creditChoice(plan.payments, customer?.customer.id ?? null, dueOn);
   const ready = plan.ok && credit !== 'needs-customer';
   const submit = () => {
@@ -78,24 +78,24 @@ export function PaymentDialog({ due, methods, busy, error, onPay, onClose }: Pro
           ))}
         </div>
         <p className="field-hint">{t('bills.pay.cashHint')}</p>
-        {creditPaise > 0 && <CreditCustomer creditPaise={creditPaise} chosen={customer} onChoose={setCustomer} dueOn={dueOn} onDueOn={setDueOn} />}
+        {creditMinor > 0 && <CreditCustomer creditMinor={creditMinor} chosen={customer} onChoose={setCustomer} dueOn={dueOn} onDueOn={setDueOn} />}
         <dl className="pay-summary">
           <dt>{t('bills.pay.cashDue')}</dt>
           <dd data-testid="pay-cash-due">
             <bdi>{i18n.money(plan.cashDue)}</bdi>
           </dd>
-          {plan.shortPaise > 0 ? (
+          {plan.shortMinor > 0 ? (
             <>
               <dt>{t('bills.pay.short')}</dt>
               <dd className="pay-short" data-testid="pay-short">
-                <bdi>{i18n.money(plan.shortPaise)}</bdi>
+                <bdi>{i18n.money(plan.shortMinor)}</bdi>
               </dd>
             </>
           ) : (
             <>
               <dt>{t('bills.pay.change')}</dt>
               <dd className="pay-change" data-testid="pay-change">
-                <bdi>{i18n.money(plan.changePaise)}</bdi>
+                <bdi>{i18n.money(plan.changeMinor)}</bdi>
               </dd>
             </>
           )}

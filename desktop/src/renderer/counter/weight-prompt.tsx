@@ -19,7 +19,7 @@ export function WeightPrompt({ product, onDone, onCancel }: { product: ProductVi
     <div className="weight-prompt">
       <div className="field">
         <label htmlFor="weight">
-          {t(product.unit === 'g' ? 'counter.weigh.weightOf' : 'counter.weigh.volumeOf', { name: product.name, price: priceWithUnit(i18n, product.pricePaise, product.unit) })}
+          {t(product.unit === 'g' ? 'counter.weigh.weightOf' : 'counter.weigh.volumeOf', { name: product.name, price: priceWithUnit(i18n, product.priceMinor, product.unit) })}
         </label>
         <input
           id="weight"

@@ -92,7 +92,7 @@ export function MovementsTab() {
             <bdi>{m.kind === 'COUNT' ? `= ${i18n.qty(m.qty, m.unit)}` : signedQuantity(i18n, m.qty, m.unit)}</bdi>
           </td>
           <td className="num muted">
-            {m.unitPricePaise !== null ? i18n.money(m.unitPricePaise) : m.unitCostPaise !== null ? i18n.money(m.unitCostPaise) : '—'}
+            {m.unitPriceMinor !== null ? i18n.money(m.unitPriceMinor) : m.unitCostMinor !== null ? i18n.money(m.unitCostMinor) : '—'}
           </td>
           <td>{[m.reason, m.note].filter(Boolean).join(' · ') || <span className="muted">—</span>}</td>
           <td>

@@ -38,7 +38,7 @@ export function CustomerStatement({ view }: { view: CustomerStatementView }) {
             <td />
             <td>{t('credit.statement.opening')}</td>
             <td />
-            <td className="num nowrap">{i18n.money(s.openingPaise)}</td>
+            <td className="num nowrap">{i18n.money(s.openingMinor)}</td>
           </tr>
           {s.lines.length === 0 && (
             <tr>
@@ -51,8 +51,8 @@ export function CustomerStatement({ view }: { view: CustomerStatementView }) {
             <tr key={l.entry.id}>
               <td className="nowrap">{statementDay(i18n, l.day)}</td>
               <td>{entryLabel(l.entry, i18n)}</td>
-              <td className={`num nowrap ${l.entry.amountPaise < 0 ? 'qty-ok' : ''}`}>{i18n.money(l.entry.amountPaise)}</td>
-              <td className="num nowrap">{i18n.money(l.balancePaise)}</td>
+              <td className={`num nowrap ${l.entry.amountMinor < 0 ? 'qty-ok' : ''}`}>{i18n.money(l.entry.amountMinor)}</td>
+              <td className="num nowrap">{i18n.money(l.balanceMinor)}</td>
             </tr>
           ))}
         </tbody>
@@ -60,13 +60,13 @@ export function CustomerStatement({ view }: { view: CustomerStatementView }) {
           <tr>
             <td />
             <td>{t('credit.statement.billed')}</td>
-            <td className="num nowrap">{i18n.money(s.billedPaise)}</td>
+            <td className="num nowrap">{i18n.money(s.billedMinor)}</td>
             <td />
           </tr>
           <tr>
             <td />
             <td>{t('credit.statement.paid')}</td>
-            <td className="num nowrap">{i18n.money(s.paidPaise)}</td>
+            <td className="num nowrap">{i18n.money(s.paidMinor)}</td>
             <td />
           </tr>
           <tr className="statement-total">
@@ -74,23 +74,23 @@ export function CustomerStatement({ view }: { view: CustomerStatementView }) {
             <td>{t('credit.statement.closing')}</td>
             <td />
             <td className="num nowrap" data-testid="statement-closing">
-              {i18n.money(s.closingPaise)}
+              {i18n.money(s.closingMinor)}
             </td>
           </tr>
-          {view.elsewherePaise !== 0 && !s.to && (
+          {view.elsewhereMinor !== 0 && !s.to && (
             <>
               <tr>
                 <td />
                 <td>{t('credit.statement.elsewhere')}</td>
                 <td />
-                <td className="num nowrap">{i18n.money(view.elsewherePaise)}</td>
+                <td className="num nowrap">{i18n.money(view.elsewhereMinor)}</td>
               </tr>
               <tr className="statement-total">
                 <td />
                 <td>{t('credit.statement.whole')}</td>
                 <td />
                 <td className="num nowrap" data-testid="statement-whole">
-                  {i18n.money(s.closingPaise + view.elsewherePaise)}
+                  {i18n.money(s.closingMinor + view.elsewhereMinor)}
                 </td>
               </tr>
             </>
@@ -111,7 +111,7 @@ export function StatementPrint({ view, period }: { view: CustomerStatementView; 
         {i18n.t('khata.print.pdf')} <kbd>Ctrl+P</kbd>
       </button>
       <NetworkPrint
-        textFor={async (paper) => statementText({ name: view.storeName }, view.customer, view.statement, i18n, paper, view.elsewherePaise)}
+        textFor={async (paper) => statementText({ name: view.storeName }, view.customer, view.statement, i18n, paper, view.elsewhereMinor)}
         send={(paper, raster) => api.printStatement({ customer: view.customer.id, ...period, width: paper, locale: i18n.locale, currency: i18n.currency.code, ...(raster ? { raster } : {}) })}
       />
     </div>

@@ -8,7 +8,7 @@ import { Notice } from '../ui/notice';
 import { useSaveAction } from '../ui/use-save-action';
 
 /** The limit as the box shows it: "500.00", or empty for no limit. */
-const limitText = (paise: number | null) => (paise === null ? '' : (paise / 100).toFixed(2));
+const limitText = (minor: number | null) => (minor === null ? '' : (minor / 100).toFixed(2));
 
 /**
  * A customer's name, address, note and credit limit, changed at the counter (issue 20). Only what
@@ -21,7 +21,7 @@ export function CustomerEditForm({ view, canSetLimit, onDone, onCancel }: { view
   const [name, setName] = useState(c.name);
   const [address, setAddress] = useState(c.address ?? '');
   const [note, setNote] = useState(c.note ?? '');
-  const [limit, setLimit] = useState(limitText(c.creditLimitPaise));
+  const [limit, setLimit] = useState(limitText(c.creditLimitMinor));
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useSaveAction((message) => setError(t('khata.failed', { error: message })));
   const save = async () => {
@@ -38,7 +38,7 @@ export function CustomerEditForm({ view, canSetLimit, onDone, onCancel }: { view
       ...(name.trim() !== c.name ? { name: name.trim() } : {}),
       ...(address.trim() !== (c.address ?? '') ? { address: address.trim() || null } : {}),
       ...(note.trim() !== (c.note ?? '') ? { note: note.trim() || null } : {}),
-      ...(canSetLimit && typedLimit !== c.creditLimitPaise ? { creditLimitPaise: typedLimit } : {}),
+      ...(canSetLimit && typedLimit !== c.creditLimitMinor ? { creditLimitMinor: typedLimit } : {}),
     };
     if (Object.keys(change).length === 0) {
       onCancel();

@@ -26,15 +26,15 @@ export function ReceivePaymentForm({ view, onDone }: { view: CustomerView; onDon
   const [said, setSaid] = useState<Said>(null);
   const { busy, run } = useSaveAction((error) => setSaid({ kind: 'error', text: t('khata.failed', { error }) }));
   const save = async () => {
-    const paise = parseAmount(amount);
-    if (paise === null || paise <= 0) {
+    const minor = parseAmount(amount);
+    if (minor === null || minor <= 0) {
       setSaid({ kind: 'error', text: t('bills.discount.badAmount') });
       return;
     }
     await run(async () => {
-      const r = await api.receivePayment({ customer: view.customer.id, amountPaise: paise, method });
+      const r = await api.receivePayment({ customer: view.customer.id, amountMinor: minor, method });
       setAmount('');
-      setSaid({ kind: 'ok', text: t('khata.receive.done', { amount: i18n.money(paise), name: view.customer.name, balance: i18n.money(r.balancePaise) }) });
+      setSaid({ kind: 'ok', text: t('khata.receive.done', { amount: i18n.money(minor), name: view.customer.name, balance: i18n.money(r.balanceMinor) }) });
       onDone();
     });
   };
@@ -80,18 +80,18 @@ export function AdjustForm({ view, onDone }: { view: CustomerView; onDone: () =>
   const [said, setSaid] = useState<Said>(null);
   const { run } = useSaveAction((error) => setSaid({ kind: 'error', text: t('khata.failed', { error }) }));
   const save = async () => {
-    const paise = signedAmount(amount, parseAmount);
-    if (paise === null) {
+    const minor = signedAmount(amount, parseAmount);
+    if (minor === null) {
       setSaid({ kind: 'error', text: t('khata.adjust.badAmount') });
       return;
     }
     await run(async () => {
-      const r = await approval.run((a) => api.adjustBalance({ customer: view.customer.id, amountPaise: paise, reason, opening, ...(a ? { approval: a } : {}) }));
+      const r = await approval.run((a) => api.adjustBalance({ customer: view.customer.id, amountMinor: minor, reason, opening, ...(a ? { approval: a } : {}) }));
       if (!r) return;
       setAmount('');
       setReason('');
       setOpening(false);
-      setSaid({ kind: 'ok', text: t('khata.adjust.done', { name: view.customer.name, amount: i18n.money(paise), balance: i18n.money(r.balancePaise) }) });
+      setSaid({ kind: 'ok', text: t('khata.adjust.done', { name: view.customer.name, amount: i18n.money(minor), balance: i18n.money(r.balanceMinor) }) });
       onDone();
     });
   };

@@ -107,8 +107,8 @@ function CustomerList({ rows, picked, onPick }: { rows: CustomerView[]; picked: 
                   </bdi>
                 </button>
               </td>
-              <td className="num nowrap">{i18n.money(v.balancePaise)}</td>
-              <td className={`num nowrap ${v.overdue.overduePaise > 0 ? 'qty-out' : ''}`}>{v.overdue.overduePaise > 0 ? i18n.money(v.overdue.overduePaise) : '—'}</td>
+              <td className="num nowrap">{i18n.money(v.balanceMinor)}</td>
+              <td className={`num nowrap ${v.overdue.overdueMinor > 0 ? 'qty-out' : ''}`}>{v.overdue.overdueMinor > 0 ? i18n.money(v.overdue.overdueMinor) : '—'}</td>
             </tr>
           ))}
         </tbody>
@@ -161,22 +161,22 @@ function CustomerDetail({ id, tick, onChanged, canSetLimit }: { id: string; tick
         </div>
         <dl className="credit-facts">
           <dt>{t('khata.balance')}</dt>
-          <dd data-testid="khata-balance">{i18n.money(view.balancePaise)}</dd>
-          {view.elsewherePaise !== 0 && (
+          <dd data-testid="khata-balance">{i18n.money(view.balanceMinor)}</dd>
+          {view.elsewhereMinor !== 0 && (
             <>
               <dt>{t('khata.elsewhere')}</dt>
-              <dd data-testid="khata-elsewhere">{i18n.money(view.elsewherePaise)}</dd>
+              <dd data-testid="khata-elsewhere">{i18n.money(view.elsewhereMinor)}</dd>
             </>
           )}
           <dt>{t('khata.limit')}</dt>
-          <dd data-testid="khata-limit">{limitWords(i18n, c.creditLimitPaise)}</dd>
+          <dd data-testid="khata-limit">{limitWords(i18n, c.creditLimitMinor)}</dd>
           <dt>{t('khata.available')}</dt>
-          <dd>{view.availablePaise === null ? t('khata.noLimit') : i18n.money(view.availablePaise)}</dd>
-          {view.overdue.overduePaise > 0 && view.overdue.oldestDueDay && (
+          <dd>{view.availableMinor === null ? t('khata.noLimit') : i18n.money(view.availableMinor)}</dd>
+          {view.overdue.overdueMinor > 0 && view.overdue.oldestDueDay && (
             <>
               <dt>{t('khata.overdue')}</dt>
               <dd className="qty-out">
-                {t('khata.overdueSince', { amount: i18n.money(view.overdue.overduePaise), days: view.overdue.daysOverdue })} ({statementDay(i18n, view.overdue.oldestDueDay)})
+                {t('khata.overdueSince', { amount: i18n.money(view.overdue.overdueMinor), days: view.overdue.daysOverdue })} ({statementDay(i18n, view.overdue.oldestDueDay)})
               </dd>
             </>
           )}

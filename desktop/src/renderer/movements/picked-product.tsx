@@ -11,7 +11,7 @@ export function PickedProduct({ product, onClear }: { product: ProductView; onCl
         <strong>{product.name}</strong>
         <div className="muted">
           <bdi className="mono">{product.sku}</bdi>
-          {product.barcode ? <> · <bdi>{product.barcode}</bdi></> : ''} · {t('picked.sellsAt', { price: priceWithUnit(i18n, product.pricePaise, product.unit) })}
+          {product.barcode ? <> · <bdi>{product.barcode}</bdi></> : ''} · {t('picked.sellsAt', { price: priceWithUnit(i18n, product.priceMinor, product.unit) })}
         </div>
       </div>
       <div className="picked-stock">

@@ -18,10 +18,10 @@ export function ReceiveScreen() {
   const [lot, setLot] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
 
-  const unitCost = (): { paise?: number; problem?: string } => {
+  const unitCost = (): { minor?: number; problem?: string } => {
     if (!cost.trim()) return {};
     try {
-      return { paise: parseMoney(cost) };
+      return { minor: parseMoney(cost) };
     } catch (err) {
       return { problem: err instanceof UnitError ? t('receive.costInvalid', { currency: symbol }) : String(err) };
     }
@@ -39,7 +39,7 @@ export function ReceiveScreen() {
       recentTitle={t('receive.recent')}
       pickProduct={t('receive.pickProduct')}
       onPick={(p) => {
-        setCost(p.costPaise > 0 ? (p.costPaise / 100).toFixed(2) : '');
+        setCost(p.costMinor > 0 ? (p.costMinor / 100).toFixed(2) : '');
         setSupplierId(p.supplierId ?? '');
       }}
       check={() => {
@@ -49,14 +49,14 @@ export function ReceiveScreen() {
         return problems;
       }}
       record={async ({ product, qty, note }) => {
-        const unitCostPaise = unitCost().paise;
-        const r = await api.stockIn({ product: product.id, qty, unitCostPaise, supplier: supplierId || undefined, note, lot: lot.trim() || undefined, expiresOn: expiresOn || undefined });
+        const unitCostMinor = unitCost().minor;
+        const r = await api.stockIn({ product: product.id, qty, unitCostMinor, supplier: supplierId || undefined, note, lot: lot.trim() || undefined, expiresOn: expiresOn || undefined });
         setLot('');
         setExpiresOn('');
-        return t(unitCostPaise !== undefined ? 'receive.doneAt' : 'receive.done', {
+        return t(unitCostMinor !== undefined ? 'receive.doneAt' : 'receive.done', {
           qty: i18n.qty(qty, product.unit),
           name: product.name,
-          cost: unitCostPaise !== undefined ? i18n.money(unitCostPaise) : '',
+          cost: unitCostMinor !== undefined ? i18n.money(unitCostMinor) : '',
           now: i18n.qty(r.stockAfter, product.unit),
         });
       }}
@@ -65,7 +65,7 @@ export function ReceiveScreen() {
           <Field
             id="receive-cost"
             label={t('receive.costLabel', { per: t(`unit.per.${product?.unit ?? 'pc'}`), currency: symbol })}
-            error={errors.cost ?? errors.unitCostPaise}
+            error={errors.cost ?? errors.unitCostMinor}
             hint={t('receive.costHint')}
           >
             <input id="receive-cost" className="input" inputMode="decimal" value={cost} aria-invalid={errors.cost ? 'true' : undefined} onChange={(e) => setCost(e.target.value)} />

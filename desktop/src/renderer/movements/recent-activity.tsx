@@ -33,7 +33,7 @@ export function RecentActivity({ kind, title, version }: { kind: MovementKind; t
                 {dateTime(i18n, m.occurredAt)}
                 {m.reason ? ` · ${m.reason}` : ''}
                 {m.note ? ` · ${m.note}` : ''}
-                {m.unitCostPaise !== null ? t('recent.cost', { cost: i18n.money(m.unitCostPaise) }) : ''}
+                {m.unitCostMinor !== null ? t('recent.cost', { cost: i18n.money(m.unitCostMinor) }) : ''}
                 {m.syncStatus === 'pending' ? t('recent.notSynced') : ''}
               </div>
             </li>

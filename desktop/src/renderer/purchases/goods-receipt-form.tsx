@@ -20,7 +20,7 @@ interface Props {
   onReceived: (messages: string[], orderId: string | null) => void;
 }
 
-const rupees = (paise: number) => (paise > 0 ? (paise / 100).toFixed(2) : '');
+const rupees = (minor: number) => (minor > 0 ? (minor / 100).toFixed(2) : '');
 
 function localToday(): string {
   const d = new Date();
@@ -59,7 +59,7 @@ export function GoodsReceiptForm({ orders, initialOrder, onReceived }: Props) {
         orderedQty: l.orderedQty,
         receivedBeforeQty: l.receivedQty,
         qtyText: l.remainingQty > 0 ? asTypedQuantity(l.remainingQty, l.unit) : '',
-        costText: rupees(order.order.lines.find((o) => o.productId === l.productId)?.agreedCostPaise ?? 0),
+        costText: rupees(order.order.lines.find((o) => o.productId === l.productId)?.agreedCostMinor ?? 0),
         taxText: '',
       })),
     );
@@ -73,7 +73,7 @@ export function GoodsReceiptForm({ orders, initialOrder, onReceived }: Props) {
     setRows((rs) =>
       rs.some((r) => r.productId === p.id)
         ? rs
-        : [...rs, { productId: p.id, sku: p.sku, name: p.name, unit: p.unit, packs: p.packs, orderedQty: null, receivedBeforeQty: 0, qtyText: qtyText ?? '', costText: rupees(p.costPaise), taxText: '' }],
+        : [...rs, { productId: p.id, sku: p.sku, name: p.name, unit: p.unit, packs: p.packs, orderedQty: null, receivedBeforeQty: 0, qtyText: qtyText ?? '', costText: rupees(p.costMinor), taxText: '' }],
     );
     window.setTimeout(() => document.getElementById(`receipt-qty-${p.id}`)?.focus(), 0);
   };
@@ -90,10 +90,10 @@ export function GoodsReceiptForm({ orders, initialOrder, onReceived }: Props) {
         ...(order ? { po: order.order.id } : { supplier: supplierId }),
         supplierBillNo: billNo.trim(),
         supplierBillDate: billDate,
-        lines: plan.lines.map((l) => ({ product: l.product, qty: l.qty, costPaise: l.costPaise, taxPaise: l.taxPaise })),
+        lines: plan.lines.map((l) => ({ product: l.product, qty: l.qty, costMinor: l.costMinor, taxMinor: l.taxMinor })),
       });
       const r = out.receipt;
-      const messages = [t('purchases.receive.done', { number: r.number, bill: r.supplierBillNo, supplier: r.supplierName, total: i18n.money(r.totalPaise) })];
+      const messages = [t('purchases.receive.done', { number: r.number, bill: r.supplierBillNo, supplier: r.supplierName, total: i18n.money(r.totalMinor) })];
       if (out.order) messages.push(t('purchases.receive.against', { number: out.order.order.number, status: orderStatusWord(i18n, out.order.status) }));
       onReceived(messages, out.order?.order.id ?? null);
     };
@@ -150,7 +150,7 @@ export function GoodsReceiptForm({ orders, initialOrder, onReceived }: Props) {
             </tr>
           </thead>
           <tbody>
-            {plan.view.map(({ row, lineTotalPaise, against }) => (
+            {plan.view.map(({ row, lineTotalMinor, against }) => (
               <tr key={row.productId}>
                 <td>
                   <bdi className="cell-strong">{row.name}</bdi>
@@ -171,7 +171,7 @@ export function GoodsReceiptForm({ orders, initialOrder, onReceived }: Props) {
                 <td className="num">
                   <input className="input qty-input num" inputMode="decimal" aria-label={t('purchases.receive.taxOf', { name: row.name })} value={row.taxText} onChange={(e) => edit(row.productId, 'taxText', e.target.value)} />
                 </td>
-                <td className="num nowrap">{lineTotalPaise ? i18n.money(lineTotalPaise) : '—'}</td>
+                <td className="num nowrap">{lineTotalMinor ? i18n.money(lineTotalMinor) : '—'}</td>
                 {order && (
                   <td className={against.kind === 'short' || against.kind === 'over' || against.kind === 'notOrdered' ? 'qty-low cell-strong' : against.kind === 'complete' ? 'qty-ok' : 'muted'} data-testid={`against-${row.sku}`}>
                     {againstText(against, row)}
@@ -193,11 +193,11 @@ function ReceiptTotals({ plan }: { plan: ReturnType<typeof receiptPlan> }) {
   return (
     <div className="bill-totals" data-testid="receipt-totals">
       <span>{t('purchases.receive.subtotal')}</span>
-      <span>{i18n.money(plan.subtotalPaise)}</span>
+      <span>{i18n.money(plan.subtotalMinor)}</span>
       <span>{t('purchases.col.tax')}</span>
-      <span>{i18n.money(plan.taxPaise)}</span>
+      <span>{i18n.money(plan.taxMinor)}</span>
       <span className="total-line">{t('purchases.receive.total')}</span>
-      <span className="total-line" data-testid="receipt-total">{i18n.money(plan.totalPaise)}</span>
+      <span className="total-line" data-testid="receipt-total">{i18n.money(plan.totalMinor)}</span>
     </div>
   );
 }

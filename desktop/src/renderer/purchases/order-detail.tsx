@@ -69,7 +69,7 @@ export function OrderDetail({ view, onReceive }: { view: PurchaseOrderView; onRe
         ) : (
           <ul data-testid="order-receipts">
             {view.receipts.map((r) => (
-              <li key={r.id}>{t('purchases.order.receipt', { number: r.number, bill: r.supplierBillNo, when: shortWhen(i18n, r.occurredAt), total: i18n.money(r.totalPaise) })}</li>
+              <li key={r.id}>{t('purchases.order.receipt', { number: r.number, bill: r.supplierBillNo, when: shortWhen(i18n, r.occurredAt), total: i18n.money(r.totalMinor) })}</li>
             ))}
           </ul>
         )}

@@ -54,7 +54,7 @@ export function OrderList({ orders, openOnly, onOpenOnly, selected, onSelect }: 
                     <span className={`badge badge-${orderStatusTone(status)}`}>{orderStatusWord(i18n, status)}</span>
                   </td>
                   <td className="num">{order.lines.length}</td>
-                  <td className="num nowrap">{i18n.money(order.totalPaise)}</td>
+                  <td className="num nowrap">{i18n.money(order.totalMinor)}</td>
                   <td className="nowrap">{shortWhen(i18n, order.createdAt)}</td>
                   <td className="nowrap">{order.expectedDay ? dayText(i18n, order.expectedDay) : '—'}</td>
                 </tr>

@@ -17,12 +17,12 @@ describe("a supplier's bill being received", () => {
     );
     expect(plan.errors).toEqual({});
     expect(plan.lines).toEqual([
-      { product: 'tea', qty: 10, costPaise: 24_500, taxPaise: 1_225 },
-      { product: 'rice', qty: 12_500, costPaise: 9_550, taxPaise: 0 },
+      { product: 'tea', qty: 10, costMinor: 24_500, taxMinor: 1_225 },
+      { product: 'rice', qty: 12_500, costMinor: 9_550, taxMinor: 0 },
     ]);
     // 12.5 kg × ₹95.50 = ₹1,193.75
-    expect([plan.subtotalPaise, plan.taxPaise, plan.totalPaise]).toEqual([245_000 + 119_375, 1_225, 245_000 + 119_375 + 1_225]);
-    expect(plan.view.map((v) => v.lineTotalPaise)).toEqual([246_225, 119_375]);
+    expect([plan.subtotalMinor, plan.taxMinor, plan.totalMinor]).toEqual([245_000 + 119_375, 1_225, 245_000 + 119_375 + 1_225]);
+    expect(plan.view.map((v) => v.lineTotalMinor)).toEqual([246_225, 119_375]);
   });
 
   it('says how each ordered line stands after this bill: short, complete, over, left out, not ordered', () => {
@@ -45,6 +45,6 @@ describe("a supplier's bill being received", () => {
     const plan = receiptPlan([row({ productId: 'x', qtyText: '3', costText: 'abc' }), row({ productId: 'y', qtyText: 'many' })], false, en);
     expect(Object.keys(plan.errors)).toEqual(['x', 'y']);
     expect(plan.lines).toEqual([]);
-    expect(plan.totalPaise).toBe(0);
+    expect(plan.totalMinor).toBe(0);
   });
 });

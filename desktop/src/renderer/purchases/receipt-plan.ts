@@ -1,4 +1,4 @@
-import { lineTotalPaise, parseMoney, receiptTotals, UnitError, type BaseUnit, type Pack, type Translator } from '@bazaar/shared';
+import { lineTotalMinor, parseMoney, receiptTotals, UnitError, type BaseUnit, type Pack, type Translator } from '@bazaar/shared';
 import { typedLineQuantity } from '../ui/pack-quantity';
 
 /** One line of the supplier's bill as the person fills it in, with what the order said of it. */
@@ -23,23 +23,23 @@ export type AgainstOrder = { kind: 'short' | 'over'; qty: number } | { kind: 'co
 export interface ReceiptPlanLine {
   row: ReceiptRow;
   qty: number | null;
-  lineTotalPaise: number;
+  lineTotalMinor: number;
   against: AgainstOrder;
 }
 
 export interface ReceiptPlan {
-  lines: { product: string; qty: number; costPaise: number; taxPaise: number }[];
+  lines: { product: string; qty: number; costMinor: number; taxMinor: number }[];
   view: ReceiptPlanLine[];
   errors: Record<string, string>;
-  subtotalPaise: number;
-  taxPaise: number;
-  totalPaise: number;
+  subtotalMinor: number;
+  taxMinor: number;
+  totalMinor: number;
 }
 
-function money(text: string, t: Translator): { paise: number } | { error: string } {
-  if (text.trim() === '') return { paise: 0 };
+function money(text: string, t: Translator): { minor: number } | { error: string } {
+  if (text.trim() === '') return { minor: 0 };
   try {
-    return { paise: parseMoney(text) };
+    return { minor: parseMoney(text) };
   } catch (err) {
     if (err instanceof UnitError) return { error: t.t('purchases.receive.amountInvalid') };
     throw err;
@@ -52,7 +52,7 @@ function money(text: string, t: Translator): { paise: number } | { error: string
  * this bill is in: still short, complete, or over. A line left empty is not on this bill.
  */
 export function receiptPlan(rows: readonly ReceiptRow[], againstOrder: boolean, t: Translator): ReceiptPlan {
-  const plan: ReceiptPlan = { lines: [], view: [], errors: {}, subtotalPaise: 0, taxPaise: 0, totalPaise: 0 };
+  const plan: ReceiptPlan = { lines: [], view: [], errors: {}, subtotalMinor: 0, taxMinor: 0, totalMinor: 0 };
   for (const row of rows) {
     const q = typedLineQuantity(row.qtyText, row.unit, row.packs, t, { allowZero: true });
     const cost = money(row.costText, t);
@@ -60,8 +60,8 @@ export function receiptPlan(rows: readonly ReceiptRow[], againstOrder: boolean, 
     const problem = (q && 'error' in q ? q.error : null) ?? ('error' in cost ? cost.error : null) ?? ('error' in tax ? tax.error : null);
     if (problem) plan.errors[row.productId] = problem;
     const qty = q && 'qty' in q && q.qty > 0 ? q.qty : null;
-    const costPaise = 'paise' in cost ? cost.paise : 0;
-    const taxPaise = 'paise' in tax ? tax.paise : 0;
+    const costMinor = 'minor' in cost ? cost.minor : 0;
+    const taxMinor = 'minor' in tax ? tax.minor : 0;
     let against: AgainstOrder = { kind: 'none' };
     if (againstOrder) {
       if (row.orderedQty === null) against = { kind: qty === null ? 'leftOut' : 'notOrdered' };
@@ -70,10 +70,10 @@ export function receiptPlan(rows: readonly ReceiptRow[], againstOrder: boolean, 
         against = after < row.orderedQty ? (qty === null ? { kind: 'leftOut' } : { kind: 'short', qty: row.orderedQty - after }) : after === row.orderedQty ? { kind: 'complete' } : { kind: 'over', qty: after - row.orderedQty };
       }
     }
-    const total = qty === null ? 0 : lineTotalPaise(costPaise, qty, row.unit) + taxPaise;
-    plan.view.push({ row, qty, lineTotalPaise: total, against });
-    if (qty !== null && !problem) plan.lines.push({ product: row.productId, qty, costPaise, taxPaise });
+    const total = qty === null ? 0 : lineTotalMinor(costMinor, qty, row.unit) + taxMinor;
+    plan.view.push({ row, qty, lineTotalMinor: total, against });
+    if (qty !== null && !problem) plan.lines.push({ product: row.productId, qty, costMinor, taxMinor });
   }
-  const totals = receiptTotals(plan.lines.map((l) => ({ receivedQty: l.qty, costPaise: l.costPaise, taxPaise: l.taxPaise, unit: rows.find((r) => r.productId === l.product)!.unit })));
+  const totals = receiptTotals(plan.lines.map((l) => ({ receivedQty: l.qty, costMinor: l.costMinor, taxMinor: l.taxMinor, unit: rows.find((r) => r.productId === l.product)!.unit })));
   return { ...plan, ...totals };
 }

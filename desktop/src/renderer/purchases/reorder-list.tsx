@@ -1,4 +1,4 @@
-import { lineTotalPaise } from '@bazaar/shared';
+import { lineTotalMinor } from '@bazaar/shared';
 import { useEffect, useState } from 'react';
 import type { ReorderRow } from '../../core/purchases/purchases.api';
 import { useApi } from '../api/api-context';
@@ -53,13 +53,13 @@ export function ReorderList({ version, onMade }: { version: number; onMade: (mes
 
   const make = useExclusive(async () => {
     const problems: Record<string, string> = {};
-    const orders: { supplierId: string; lines: { product: string; qty: number; costPaise?: number }[] }[] = [];
+    const orders: { supplierId: string; lines: { product: string; qty: number; costMinor?: number }[] }[] = [];
     for (const g of orderable) {
-      const lines: { product: string; qty: number; costPaise?: number }[] = [];
+      const lines: { product: string; qty: number; costMinor?: number }[] = [];
       for (const r of g.rows) {
         const q = typedLineQuantity(texts[r.productId] ?? '', r.unit, packsOf(r.productId), i18n, { allowZero: true });
         if (q && 'error' in q) problems[r.productId] = q.error;
-        else if (q && q.qty > 0) lines.push({ product: r.productId, qty: q.qty, ...(r.costPaise > 0 ? { costPaise: r.costPaise } : {}) });
+        else if (q && q.qty > 0) lines.push({ product: r.productId, qty: q.qty, ...(r.costMinor > 0 ? { costMinor: r.costMinor } : {}) });
       }
       if (lines.length) orders.push({ supplierId: g.supplierId!, lines });
     }
@@ -102,7 +102,7 @@ export function ReorderList({ version, onMade }: { version: number; onMade: (mes
         const on = g.supplierId !== null && !skipped.has(g.supplierId);
         const total = g.rows.reduce((a, r) => {
           const q = typedLineQuantity(texts[r.productId] ?? '', r.unit, packsOf(r.productId), i18n, { allowZero: true });
-          return a + (q && 'qty' in q ? lineTotalPaise(r.costPaise, q.qty, r.unit) : 0);
+          return a + (q && 'qty' in q ? lineTotalMinor(r.costMinor, q.qty, r.unit) : 0);
         }, 0);
         return (
           <section key={key} className="supplier-group card-pad stack" data-testid={`reorder-group-${g.supplierName ?? 'none'}`}>

@@ -18,15 +18,15 @@ export function BillFinder({ onOpen }: { onOpen: (number: string) => void }) {
   const [found, setFound] = useState<BillSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const find = async () => {
-    const paise = amount.trim() ? parseAmount(amount) : undefined;
-    if (paise === null) {
+    const minor = amount.trim() ? parseAmount(amount) : undefined;
+    if (minor === null) {
       setError(t('bills.discount.badAmount'));
       return;
     }
     try {
       const from = day ? new Date(`${day}T00:00:00`).toISOString() : undefined;
       const to = day ? new Date(`${day}T23:59:59.999`).toISOString() : undefined;
-      setFound(await api.findBills({ kind: 'sale', limit: 20, ...(from ? { from, to } : {}), ...(paise !== undefined ? { amountPaise: paise } : {}) }));
+      setFound(await api.findBills({ kind: 'sale', limit: 20, ...(from ? { from, to } : {}), ...(minor !== undefined ? { amountMinor: minor } : {}) }));
       setError(null);
     } catch (err) {
       setError(asApiError(err).message);
@@ -58,7 +58,7 @@ export function BillFinder({ onOpen }: { onOpen: (number: string) => void }) {
           {found.map((b) => (
             <li key={b.id}>
               <span>
-                {t('returns.found', { number: b.number, when: dateTime(i18n, b.occurredAt), total: i18n.money(b.totalPaise) })}
+                {t('returns.found', { number: b.number, when: dateTime(i18n, b.occurredAt), total: i18n.money(b.totalMinor) })}
                 {!b.thisCounter && <span className="muted"> · {t('returns.otherCounter', { counter: b.counterCode })}</span>}
               </span>
               <button type="button" className="btn btn-sm" onClick={() => onOpen(b.number)}>

@@ -13,11 +13,11 @@ describe('return plan', () => {
   it('refunds a line in parts that add up to what it cost, and nets new goods against it', () => {
     const first = returnMoney(sampleBill, { 1: 2 }, { 1: { qty: 1, disposition: 'restock' } }, []);
     const second = returnMoney(sampleBill, { 1: 1 }, { 1: { qty: 1, disposition: 'damaged' } }, []);
-    expect(first.refundPaise + second.refundPaise).toBe(235_110);
-    const exchange = returnMoney(sampleBill, { 2: 1250 }, { 2: { qty: 1250, disposition: 'restock' } }, [{ product: { id: 'x', name: 'Tea', unit: 'pc', pricePaise: 28_000 }, qty: 1 }]);
-    expect(exchange).toEqual({ refundPaise: 18_561, newPaise: 28_000, netPaise: 28_000 - 18_561 });
+    expect(first.refundMinor + second.refundMinor).toBe(235_110);
+    const exchange = returnMoney(sampleBill, { 2: 1250 }, { 2: { qty: 1250, disposition: 'restock' } }, [{ product: { id: 'x', name: 'Tea', unit: 'pc', priceMinor: 28_000 }, qty: 1 }]);
+    expect(exchange).toEqual({ refundMinor: 18_561, newMinor: 28_000, netMinor: 28_000 - 18_561 });
   });
   it('never returns more than is returnable', () => {
-    expect(returnMoney(sampleBill, { 1: 1 }, { 1: { qty: 5, disposition: 'restock' } }, []).refundPaise).toBe(235_110 - Math.floor(235_110 / 2));
+    expect(returnMoney(sampleBill, { 1: 1 }, { 1: { qty: 5, disposition: 'restock' } }, []).refundMinor).toBe(235_110 - Math.floor(235_110 / 2));
   });
 });

@@ -1,4 +1,4 @@
-import { lineTotalPaise, returnRefundPaise, type BaseUnit, type Bill, type ReturnDisposition } from '@bazaar/shared';
+import { lineTotalMinor, returnRefundMinor, type BaseUnit, type Bill, type ReturnDisposition } from '@bazaar/shared';
 
 export interface ReturnChoice {
   qty: number;
@@ -6,7 +6,7 @@ export interface ReturnChoice {
 }
 
 export interface NewLine {
-  product: { id: string; name: string; unit: BaseUnit; pricePaise: number };
+  product: { id: string; name: string; unit: BaseUnit; priceMinor: number };
   qty: number;
 }
 
@@ -22,14 +22,14 @@ export function soldLines(bill: Bill, returnable: Record<number, number>) {
 
 /**
  * What the return gives back and what the new goods cost, by the core's own arithmetic
- * (returnRefundPaise: returning a line in parts never refunds more than it cost). Positive net: the customer pays.
+ * (returnRefundMinor: returning a line in parts never refunds more than it cost). Positive net: the customer pays.
  */
 export function returnMoney(bill: Bill | null, returnable: Record<number, number>, choices: Record<number, ReturnChoice>, newLines: readonly NewLine[]) {
   let refund = 0;
   for (const s of bill ? soldLines(bill, returnable) : []) {
     const c = choices[s.line.lineNo];
-    if (c && c.qty > 0) refund += returnRefundPaise(s.line.totalPaise, s.sold, s.returned, Math.min(c.qty, s.returnable));
+    if (c && c.qty > 0) refund += returnRefundMinor(s.line.totalMinor, s.sold, s.returned, Math.min(c.qty, s.returnable));
   }
-  const taken = newLines.reduce((a, l) => a + lineTotalPaise(l.product.pricePaise, l.qty, l.product.unit), 0);
-  return { refundPaise: refund, newPaise: taken, netPaise: taken - refund };
+  const taken = newLines.reduce((a, l) => a + lineTotalMinor(l.product.priceMinor, l.qty, l.product.unit), 0);
+  return { refundMinor: refund, newMinor: taken, netMinor: taken - refund };
 }

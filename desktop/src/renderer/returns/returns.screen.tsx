@@ -35,7 +35,7 @@ export function ReturnsScreen() {
   const [refundBy, setRefundBy] = useState<PaymentMethod>('cash');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ number: string; changePaise: number } | null>(null);
+  const [done, setDone] = useState<{ number: string; changeMinor: number } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
   const reset = () => {
@@ -63,8 +63,8 @@ export function ReturnsScreen() {
 
   const bill = noReceipt ? null : (view?.bill ?? null);
   const money = returnMoney(bill, view?.returnable ?? {}, choices, newLines);
-  const unreceiptedRefund = returnMoney(null, {}, {}, unreceipted).newPaise;
-  const net = noReceipt ? money.newPaise - unreceiptedRefund : money.netPaise;
+  const unreceiptedRefund = returnMoney(null, {}, {}, unreceipted).newMinor;
+  const net = noReceipt ? money.newMinor - unreceiptedRefund : money.netMinor;
 
   const save = useExclusive(async () => {
     const lines = bill
@@ -93,8 +93,8 @@ export function ReturnsScreen() {
       );
       if (!result) return;
       setError(null);
-      setSaved(t('returns.saved', { number: result.number, lines: result.lines.filter((l) => l.direction === 'return').length, amount: i18n.money(result.totalPaise) }));
-      setDone({ number: result.number, changePaise: result.changePaise });
+      setSaved(t('returns.saved', { number: result.number, lines: result.lines.filter((l) => l.direction === 'return').length, amount: i18n.money(result.totalMinor) }));
+      setDone({ number: result.number, changeMinor: result.changeMinor });
       reset();
       if (bill) setView(await api.showBill({ bill: bill.number }));
     } catch (err) {
@@ -146,7 +146,7 @@ export function ReturnsScreen() {
         {bill && view && (
           <div className="card stack">
             <div className="card-pad">
-              <strong>{t('returns.billHead', { number: bill.number, when: dateTime(i18n, bill.occurredAt), total: i18n.money(bill.totalPaise) })}</strong>
+              <strong>{t('returns.billHead', { number: bill.number, when: dateTime(i18n, bill.occurredAt), total: i18n.money(bill.totalMinor) })}</strong>
               {bill.status === 'voided' && <Notice kind="warn">{t('returns.voided')}</Notice>}
             </div>
             {bill.status === 'completed' && (
@@ -195,7 +195,7 @@ export function ReturnsScreen() {
           </div>
         )}
       </div>
-      {done && <ReceiptDialog number={done.number} changePaise={done.changePaise} onClose={() => setDone(null)} />}
+      {done && <ReceiptDialog number={done.number} changeMinor={done.changeMinor} onClose={() => setDone(null)} />}
       {approval.prompt}
     </Screen>
   );

@@ -13,7 +13,7 @@ export function EnrollPreview({ changes, busy, onConfirm, onCancel }: { changes:
   const { t } = i18n;
   const confirm = useRef<HTMLButtonElement>(null);
   useEffect(() => confirm.current?.focus(), []);
-  const price = (c: EnrollPriceChange, paise: number) => t('hubSettings.preview.price', { amount: i18n.money(paise), unit: priceUnit(c.unit) });
+  const price = (c: EnrollPriceChange, minor: number) => t('hubSettings.preview.price', { amount: i18n.money(minor), unit: priceUnit(c.unit) });
   return (
     <div className="notice notice-warn stack enroll-preview" role="alertdialog" aria-labelledby="enroll-preview-title" data-testid="enroll-preview">
       <strong id="enroll-preview-title">{t('hubSettings.preview.title')}</strong>
@@ -21,7 +21,7 @@ export function EnrollPreview({ changes, busy, onConfirm, onCancel }: { changes:
       <ul className="no-margin">
         {changes.map((c) => (
           <li key={c.sku}>
-            {t('hubSettings.preview.line', { product: `${c.sku} ${c.name}`, before: price(c, c.beforePaise), after: price(c, c.afterPaise) })}
+            {t('hubSettings.preview.line', { product: `${c.sku} ${c.name}`, before: price(c, c.beforeMinor), after: price(c, c.afterMinor) })}
           </li>
         ))}
       </ul>

@@ -22,14 +22,14 @@ export function packsFromDrafts(rows: readonly PackDraft[], unit: BaseUnit, t: R
     const qty = parseTypedQuantity(r.qty, unit, t);
     if ('error' in qty) return { error: t.t('goods.packs.errRow', { row, error: qty.error }) };
     if (qty.qty < 2) return { error: t.t('goods.packs.errQty', { row }) };
-    let pricePaise: number | null = null;
+    let priceMinor: number | null = null;
     try {
-      if (r.price.trim()) pricePaise = parseMoney(r.price);
+      if (r.price.trim()) priceMinor = parseMoney(r.price);
     } catch (err) {
       if (!(err instanceof UnitError)) throw err;
       return { error: t.t('goods.packs.errPrice', { row }) };
     }
-    packs.push({ name: r.name.trim(), qty: qty.qty, barcode: r.barcode.trim() || null, pricePaise });
+    packs.push({ name: r.name.trim(), qty: qty.qty, barcode: r.barcode.trim() || null, priceMinor });
   }
   return { packs };
 }

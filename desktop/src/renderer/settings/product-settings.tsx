@@ -60,8 +60,8 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
         unit: f.unit,
         category: f.category.trim() || null,
         supplierId: f.supplierId || null,
-        pricePaise: price,
-        costPaise: cost ?? 0,
+        priceMinor: price,
+        costMinor: cost ?? 0,
         reorderLevel: reorder.qty,
         packs: packs.packs,
       });
@@ -104,7 +104,7 @@ export function ProductSettings({ info }: { info: StoreInfo }) {
               <Options items={baseUnits} label={(u) => t(`unit.sold.${u}`)} />
             </select>
           </Field>
-          <Field id="p-price" label={t('productSettings.priceLabel', { currency: symbol, per: t(`unit.per.${f.unit}`) })} error={errors.price ?? errors.pricePaise}>
+          <Field id="p-price" label={t('productSettings.priceLabel', { currency: symbol, per: t(`unit.per.${f.unit}`) })} error={errors.price ?? errors.priceMinor}>
             <input id="p-price" className="input" inputMode="decimal" value={f.price} onChange={set('price')} />
           </Field>
           <Field id="p-cost" label={t('productSettings.costLabel', { currency: symbol })} error={errors.cost}>

@@ -58,7 +58,7 @@ export function ScaleSettings() {
           }}>
             <option value="weight:1">{t('goods.scale.weightGrams')}</option>
             <option value="weight:10">{t('goods.scale.weight10')}</option>
-            <option value="price:1">{t('goods.scale.pricePaise')}</option>
+            <option value="price:1">{t('goods.scale.priceMinor')}</option>
             <option value="price:100">{t('goods.scale.priceWhole')}</option>
           </select>
           <button type="button" className="btn btn-ghost btn-sm" aria-label={t('goods.scale.remove', { prefix: r.prefix })} onClick={() => setRows(list.filter((_, j) => j !== i))}>

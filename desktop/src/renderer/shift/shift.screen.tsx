@@ -12,7 +12,7 @@ import { useExclusive } from '../ui/use-exclusive';
 import { useWindowKeys } from '../ui/use-window-keys';
 import { ZReport } from './z-report';
 
-/** Notes and coins counted at the close, largest first (paise). */
+/** Notes and coins counted at the close, largest first (minor units). */
 export const denominations = [500000, 100000, 50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100] as const;
 
 export function ShiftScreen() {
@@ -28,17 +28,17 @@ export function ShiftScreen() {
   const [error, setError] = useState<string | null>(null);
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
 
-  const counted = denominations.map((d) => ({ denominationPaise: d, count: Number.parseInt(counts[d] ?? '', 10) || 0 }));
-  const countedTotal = counted.reduce((a, c) => a + c.denominationPaise * c.count, 0);
+  const counted = denominations.map((d) => ({ denominationMinor: d, count: Number.parseInt(counts[d] ?? '', 10) || 0 }));
+  const countedTotal = counted.reduce((a, c) => a + c.denominationMinor * c.count, 0);
 
   const open = useExclusive(async () => {
-    const paise = parseAmount(float || '0');
-    if (paise === null) {
+    const minor = parseAmount(float || '0');
+    if (minor === null) {
       setError(t('bills.discount.badAmount'));
       return;
     }
     try {
-      await api.openShift({ floatPaise: paise });
+      await api.openShift({ floatMinor: minor });
       setClosed(null);
       setError(null);
       current.reload();
@@ -100,7 +100,7 @@ export function ShiftScreen() {
       )}
       {shift && (
         <div className="stack">
-          <Notice kind="info">{t('shift.openSince', { when: dateTime(i18n, shift.openedAt), name: shift.openedBy ?? '', float: i18n.money(shift.floatPaise) })}</Notice>
+          <Notice kind="info">{t('shift.openSince', { when: dateTime(i18n, shift.openedAt), name: shift.openedBy ?? '', float: i18n.money(shift.floatMinor) })}</Notice>
           <div className="card card-pad stack">
             <h2>{t('shift.count')}</h2>
             <div className="denominations">
@@ -134,7 +134,7 @@ export function ShiftScreen() {
               </dd>
               <dt>{t('shift.expected')}</dt>
               <dd>
-                <bdi>{i18n.money(shift.cashExpectedPaise)}</bdi>
+                <bdi>{i18n.money(shift.cashExpectedMinor)}</bdi>
               </dd>
             </dl>
             <button className="btn btn-primary" onClick={() => void close()}>

@@ -16,34 +16,34 @@ export function ZReport({ report, settings, storeName }: { report: ShiftReport; 
         {report.closedAt && <p className="muted">{t('shift.closedAt', { when: dateTime(i18n, report.closedAt), name: report.closedBy ?? '' })}</p>}
         <dl className="report-grid">
           <dt>{t('shift.float')}</dt>
-          <dd>{m(report.floatPaise)}</dd>
+          <dd>{m(report.floatMinor)}</dd>
           <dt>{t('shift.sales', { count: report.saleBills })}</dt>
-          <dd data-testid="z-sales">{m(report.salesPaise)}</dd>
+          <dd data-testid="z-sales">{m(report.salesMinor)}</dd>
           {report.byMethod.map((b) => (
             <div key={b.method} className="contents">
               <dt>{t('shift.byMethod', { method: t(`bills.method.${b.method}`) })}</dt>
-              <dd>{m(b.amountPaise)}</dd>
+              <dd>{m(b.amountMinor)}</dd>
             </div>
           ))}
           <dt>{t('shift.returns', { count: report.returnBills })}</dt>
-          <dd data-testid="z-returns">{m(report.returnsPaise)}</dd>
+          <dd data-testid="z-returns">{m(report.returnsMinor)}</dd>
           <dt>{t('shift.voids', { count: report.voids.count })}</dt>
-          <dd>{m(report.voids.totalPaise)}</dd>
+          <dd>{m(report.voids.totalMinor)}</dd>
           <dt>{t('shift.discounts')}</dt>
-          <dd>{m(report.discountsPaise)}</dd>
+          <dd>{m(report.discountsMinor)}</dd>
           <dt>{t('shift.expected')}</dt>
-          <dd data-testid="z-expected">{m(report.cashExpectedPaise)}</dd>
-          {report.countedPaise !== null && (
+          <dd data-testid="z-expected">{m(report.cashExpectedMinor)}</dd>
+          {report.countedMinor !== null && (
             <>
               <dt>{t('shift.countedTotal')}</dt>
-              <dd data-testid="z-counted">{m(report.countedPaise)}</dd>
+              <dd data-testid="z-counted">{m(report.countedMinor)}</dd>
             </>
           )}
-          {report.variancePaise !== null && (
+          {report.varianceMinor !== null && (
             <>
               <dt>{t('shift.variance')}</dt>
-              <dd data-testid="z-variance" className={report.variancePaise < 0 ? 'pay-short' : 'pay-change'}>
-                <bdi>{i18n.money(report.variancePaise)}</bdi>
+              <dd data-testid="z-variance" className={report.varianceMinor < 0 ? 'pay-short' : 'pay-change'}>
+                <bdi>{i18n.money(report.varianceMinor)}</bdi>
               </dd>
             </>
           )}

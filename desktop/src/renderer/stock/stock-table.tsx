@@ -33,7 +33,7 @@ export function StockTable({ items, supplierName, compact, testId }: { items: It
             </td>
             {!compact && <td className="nowrap">{s.category ?? <span className="muted">—</span>}</td>}
             <td className="nowrap">{supplierName(s.supplierId)}</td>
-            {!compact && <td className="num">{priceWithUnit(i18n, s.pricePaise, s.unit)}</td>}
+            {!compact && <td className="num">{priceWithUnit(i18n, s.priceMinor, s.unit)}</td>}
             <td className={`num qty-${s.status}`}><bdi>{i18n.qty(s.qty, s.unit)}</bdi></td>
             <td className="num muted"><bdi>{i18n.qty(s.reorderLevel, s.unit)}</bdi></td>
             <td>

@@ -1,8 +1,8 @@
 import type { BaseUnit, Translator } from '@bazaar/shared';
 
 /** "₹120.00/kg" for weighed goods, "₹45.00" per piece, in the reader's language. */
-export function priceWithUnit(t: Translator, pricePaise: number, unit: BaseUnit): string {
-  const price = t.money(pricePaise);
+export function priceWithUnit(t: Translator, priceMinor: number, unit: BaseUnit): string {
+  const price = t.money(priceMinor);
   if (unit === 'pc') return price;
   return t.t(unit === 'g' ? 'unit.perKg' : 'unit.perL', { price });
 }

@@ -225,7 +225,7 @@ export const ProductPicker = forwardRef<PickerHandle, Props>(function ProductPic
                 <strong>{p.name}</strong> <bdi className="muted mono">{p.sku}</bdi>
               </span>
               <span className={`num qty-${p.status}`}>{i18n.qty(p.qty, p.unit)}</span>
-              <span className="num">{priceWithUnit(i18n, p.pricePaise, p.unit)}</span>
+              <span className="num">{priceWithUnit(i18n, p.priceMinor, p.unit)}</span>
             </li>
           ))}
         </ul>

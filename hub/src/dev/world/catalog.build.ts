@@ -18,8 +18,8 @@ export interface GenProduct {
   unit: BaseUnit;
   category: string;
   supplierId: string;
-  pricePaise: number;
-  costPaise: number;
+  priceMinor: number;
+  costMinor: number;
   reorderLevel: number;
 }
 
@@ -106,8 +106,8 @@ export function buildProducts(rng: Rng, n: number, suppliers: GenSupplier[], opt
     for (let k = 2; skus.has(sku); k++) sku = `${base}-V${k}`;
     skus.add(sku);
     // Brands and variants price around the typical shelf price.
-    const pricePaise = Math.max(100, Math.round((basePrice * (0.85 + rng.next() * 0.3)) / 100) * 100);
-    const costPaise = Math.round(pricePaise * (0.78 + rng.next() * 0.1));
+    const priceMinor = Math.max(100, Math.round((basePrice * (0.85 + rng.next() * 0.3)) / 100) * 100);
+    const costMinor = Math.round(priceMinor * (0.78 + rng.next() * 0.1));
     const reorderLevel = staple.unit === 'g' ? rng.int(5, 25) * 1000 : staple.unit === 'ml' ? rng.int(2, 10) * 1000 : out.length < 200 ? rng.int(10, 24) : rng.int(3, 12);
     const group = byGroup.get(staple.supplier) ?? suppliers;
     out.push({
@@ -118,8 +118,8 @@ export function buildProducts(rng: Rng, n: number, suppliers: GenSupplier[], opt
       unit: staple.unit,
       category: staple.category,
       supplierId: rng.pick(group).id,
-      pricePaise,
-      costPaise,
+      priceMinor,
+      costMinor,
       reorderLevel,
     });
   }

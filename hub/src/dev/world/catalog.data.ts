@@ -1,7 +1,7 @@
 import type { BaseUnit } from '@bazaar/shared';
 
 /**
- * What an Indian kiryana store sells. Prices are typical shelf prices in paise (2024);
+ * What an Indian kiryana store sells. Prices are typical shelf prices in minor units (2024);
  * loose goods (unit g or ml) are priced per kg or per litre, packed goods per piece.
  */
 export interface StapleItem {
@@ -9,7 +9,7 @@ export interface StapleItem {
   category: string;
   unit: BaseUnit;
   brands: readonly string[];
-  /** Pack label and shelf price in paise. Loose items have one entry with label '' (price per kg / L). */
+  /** Pack label and shelf price in minor units. Loose items have one entry with label '' (price per kg / L). */
   sizes: readonly (readonly [string, number])[];
   /** Supplier group that distributes it. */
   supplier: 'foods' | 'fmcg' | 'dairy' | 'beverages' | 'local';

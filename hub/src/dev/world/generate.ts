@@ -60,7 +60,7 @@ export const PRESETS = {
 
 const STORE_SPEC: TableSpec = { name: 'stores', columns: [['id', 'uuid'], ['code', 'text'], ['name', 'text'], ['region', 'text'], ['location', 'text'], ['variance_threshold', 'integer'], ['version', 'bigint'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] };
 const SUPPLIER_SPEC: TableSpec = { name: 'suppliers', columns: [['id', 'uuid'], ['name', 'text'], ['phone', 'text'], ['version', 'bigint'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] };
-const PRODUCT_SPEC: TableSpec = { name: 'products', columns: [['id', 'uuid'], ['sku', 'text'], ['barcode', 'text'], ['name', 'text'], ['unit', 'text'], ['category', 'text'], ['supplier_id', 'uuid'], ['price_paise', 'bigint'], ['cost_paise', 'bigint'], ['reorder_level', 'bigint'], ['version', 'bigint'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] };
+const PRODUCT_SPEC: TableSpec = { name: 'products', columns: [['id', 'uuid'], ['sku', 'text'], ['barcode', 'text'], ['name', 'text'], ['unit', 'text'], ['category', 'text'], ['supplier_id', 'uuid'], ['price_minor', 'bigint'], ['cost_minor', 'bigint'], ['reorder_level', 'bigint'], ['version', 'bigint'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] };
 const USER_SPEC: TableSpec = { name: 'users', columns: [['id', 'uuid'], ['username', 'text'], ['name', 'text'], ['role', 'text'], ['password_hash', 'text'], ['version', 'bigint'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] };
 const USER_STORE_SPEC: TableSpec = { name: 'user_stores', columns: [['store_id', 'uuid'], ['user_id', 'uuid']] };
 const DEVICE_SPEC: TableSpec = { name: 'devices', columns: [['store_id', 'uuid'], ['id', 'uuid'], ['name', 'text'], ['node', 'text'], ['token_hash', 'text'], ['last_seq', 'bigint'], ['last_hlc', 'text'], ['last_push_at', 'timestamptz'], ['last_pull_at', 'timestamptz'], ['created_at', 'timestamptz']] };
@@ -159,7 +159,7 @@ export async function generateWorld(target: GenTarget, opts: WorldOptions, progr
     await writeAll(conn.writer(STORE_SPEC), stores.map((s) => [s.id, s.code, s.name, s.region, s.location, s.varianceThreshold, ++version, createdIso, createdIso]));
     await writeAll(
       conn.writer(PRODUCT_SPEC),
-      products.map((p) => [p.id, p.sku, p.barcode, p.name, p.unit, p.category, p.supplierId, p.pricePaise, p.costPaise, p.reorderLevel, ++version, createdIso, createdIso]),
+      products.map((p) => [p.id, p.sku, p.barcode, p.name, p.unit, p.category, p.supplierId, p.priceMinor, p.costMinor, p.reorderLevel, ++version, createdIso, createdIso]),
     );
     const users: Cell[][] = [];
     if (admin) users.push([admin.id, admin.username, admin.name, 'admin', admin.hash, ++version, createdIso, createdIso]);
@@ -240,11 +240,11 @@ export async function generateWorld(target: GenTarget, opts: WorldOptions, progr
   if (rollup?.t) {
     progress('rollup', 0, 1);
     const line = (of: 'price' | 'cost') =>
-      `sum(((-m.qty) * coalesce(m.unit_${of}_paise, p.${of}_paise) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))::bigint`;
+      `sum(((-m.qty) * coalesce(m.unit_${of}_minor, p.${of}_minor) + (CASE WHEN p.unit = 'pc' THEN 0 ELSE 500 END)) / (CASE WHEN p.unit = 'pc' THEN 1 ELSE 1000 END))::bigint`;
     // Since migration 0016 the rollup carries cost too, and a per-store-day table (the generated world has no bills, so no returns).
     const withCost = rollup.perStore !== null;
     await main.query(
-      `INSERT INTO sales_daily (store_id, day, product_id, qty_sold, revenue_paise, ${withCost ? 'cost_paise, ' : ''}sales, updated_at)
+      `INSERT INTO sales_daily (store_id, day, product_id, qty_sold, revenue_minor, ${withCost ? 'cost_minor, ' : ''}sales, updated_at)
        SELECT m.store_id, (m.occurred_at AT TIME ZONE s.time_zone)::date, m.product_id, sum(-m.qty), ${line('price')}, ${withCost ? `${line('cost')}, ` : ''}count(*), now()
        FROM movements m JOIN stores s ON s.id = m.store_id JOIN products p ON p.id = m.product_id
        WHERE m.kind = 'SALE' AND m.status = 'applied' AND m.store_id = ANY($1::uuid[])
@@ -254,8 +254,8 @@ export async function generateWorld(target: GenTarget, opts: WorldOptions, progr
     );
     if (withCost) {
       await main.query(
-        `INSERT INTO sales_daily_stores (store_id, day, qty_sold, revenue_paise, cost_paise, returned_qty, returns_paise, sales, updated_at)
-         SELECT store_id, day, sum(qty_sold), sum(revenue_paise), sum(cost_paise), 0, 0, sum(sales), now()
+        `INSERT INTO sales_daily_stores (store_id, day, qty_sold, revenue_minor, cost_minor, returned_qty, returns_minor, sales, updated_at)
+         SELECT store_id, day, sum(qty_sold), sum(revenue_minor), sum(cost_minor), 0, 0, sum(sales), now()
          FROM sales_daily WHERE store_id = ANY($1::uuid[]) GROUP BY 1, 2
          ON CONFLICT DO NOTHING`,
         [stores.map((s) => s.id)],
@@ -356,7 +356,7 @@ function buildAuditEntries(a: AuditInput): GenAuditEntry[] {
     out.push({ at: a.createdMs + k * 50, actorId: actor.id, actorName: actor.username, action, entity, entityId, storeId, before: null, after, ip: '10.0.0.5' });
   let k = 0;
   for (const s of a.stores) setup('store.create', 'store', s.id, s.id, { code: s.code, name: s.name, region: s.region, location: s.location }, k++);
-  for (const p of a.products) setup('product.create', 'product', p.id, null, { sku: p.sku, name: p.name, barcode: p.barcode, unit: p.unit, category: p.category, pricePaise: p.pricePaise }, k++);
+  for (const p of a.products) setup('product.create', 'product', p.id, null, { sku: p.sku, name: p.name, barcode: p.barcode, unit: p.unit, category: p.category, priceMinor: p.priceMinor }, k++);
   for (const s of a.stores) {
     setup('user.create', 'user', s.staffUserId, s.id, { username: s.staffUsername, name: s.staffName, role: 'staff' }, k++);
     setup('device.enroll', 'device', s.deviceId, s.id, { name: 'Counter 1', node: s.deviceNode }, k++);
@@ -374,7 +374,7 @@ function buildAuditEntries(a: AuditInput): GenAuditEntry[] {
         entityId: s.deviceId,
         storeId: s.id,
         before: { ackedSeq: prevSeq },
-        after: { ackedSeq: d.ackedSeq, applied: d.movements, rejected: 0, duplicates: 0, sales: d.sales, salesPaise: d.salesPaise, day: d.date, offline: d.offline },
+        after: { ackedSeq: d.ackedSeq, applied: d.movements, rejected: 0, duplicates: 0, sales: d.sales, salesMinor: d.salesMinor, day: d.date, offline: d.offline },
         ip: `49.36.${i % 250}.${(i * 7) % 250}`,
       });
       prevSeq = d.ackedSeq;

@@ -18,8 +18,8 @@ export const MOVEMENT_COLUMNS = [
   ['kind', 'text'],
   ['product_id', 'uuid'],
   ['qty', 'bigint'],
-  ['unit_price_paise', 'bigint'],
-  ['unit_cost_paise', 'bigint'],
+  ['unit_price_minor', 'bigint'],
+  ['unit_cost_minor', 'bigint'],
   ['reason', 'text'],
   ['note', 'text'],
   ['supplier_id', 'uuid'],
@@ -50,7 +50,7 @@ export interface StoreDaySummary {
   pushedAt: number;
   movements: number;
   sales: number;
-  salesPaise: number;
+  salesMinor: number;
   ackedSeq: number;
   offline: boolean;
 }
@@ -210,7 +210,7 @@ export async function simulateStore(input: SimulateInput): Promise<StoreSimResul
     // Shop hours 07:00-22:00 IST; event times sorted so HLC, seq and time agree.
     const times: number[] = [];
     let budget = target;
-    const summary: StoreDaySummary = { date: new Date(dayStart).toISOString().slice(0, 10), pushedAt: 0, movements: 0, sales: 0, salesPaise: 0, ackedSeq: 0, offline };
+    const summary: StoreDaySummary = { date: new Date(dayStart).toISOString().slice(0, 10), pushedAt: 0, movements: 0, sales: 0, salesMinor: 0, ackedSeq: 0, offline };
     // Roughly one event per 1.8 movements (carts have several lines).
     const events = Math.max(1, Math.round(budget / 1.8));
     for (let e = 0; e < events; e++) times.push(dayStart + 7 * 3600_000 + Math.floor(rng.next() * 15 * 3600_000));
@@ -234,8 +234,8 @@ export async function simulateStore(input: SimulateInput): Promise<StoreSimResul
           const p = products[i]!;
           const q = saleQty(p);
           summary.sales++;
-          summary.salesPaise += p.unit === 'pc' ? p.pricePaise * q : Math.round((p.pricePaise * q) / 1000);
-          await emit('SALE', i, -q, at, { price: p.pricePaise, cost: p.costPaise, batch });
+          summary.salesMinor += p.unit === 'pc' ? p.priceMinor * q : Math.round((p.priceMinor * q) / 1000);
+          await emit('SALE', i, -q, at, { price: p.priceMinor, cost: p.costMinor, batch });
         }
       } else if (kindRoll < 0.93) {
         await restock(low.length > 0 && rng.chance(0.35) ? low[Math.floor(rng.next() * low.length)]! : zipf.sample(rng), at);
@@ -251,7 +251,7 @@ export async function simulateStore(input: SimulateInput): Promise<StoreSimResul
         const p = products[i]!;
         const reason = rng.weighted(REMOVE_REASONS);
         const q = Math.max(1, Math.min(Math.max(1, qty[i]!), p.unit === 'pc' ? rng.int(1, 2) : rng.int(1, 4) * 250));
-        await emit('REMOVE', i, -q, at, { reason, note: rng.pick(REMOVE_NOTES[reason]), cost: p.costPaise });
+        await emit('REMOVE', i, -q, at, { reason, note: rng.pick(REMOVE_NOTES[reason]), cost: p.costMinor });
       } else {
         const i = zipf.sample(rng);
         const p = products[i]!;
@@ -289,15 +289,15 @@ export async function simulateStore(input: SimulateInput): Promise<StoreSimResul
   async function restock(i: number, at: number) {
     const p = products[i]!;
     const want = p.reorderLevel * rng.int(3, 5) - qty[i]!;
-    const pack = p.unit === 'pc' ? (p.pricePaise < 5000 ? 12 : 6) : p.unit === 'g' ? 25_000 : 15_000;
+    const pack = p.unit === 'pc' ? (p.priceMinor < 5000 ? 12 : 6) : p.unit === 'g' ? 25_000 : 15_000;
     const q = Math.max(pack, Math.ceil(Math.max(want, 1) / pack) * pack);
-    await emit('IN', i, q, at, { cost: p.costPaise, supplier: p.supplierId, note: rng.chance(0.3) ? `bill ${rng.int(1000, 99999)}` : null });
+    await emit('IN', i, q, at, { cost: p.costMinor, supplier: p.supplierId, note: rng.chance(0.3) ? `bill ${rng.int(1000, 99999)}` : null });
   }
 
   function saleQty(p: GenProduct): number {
     if (p.unit === 'g') return rng.weighted([[250, 15], [500, 25], [1000, 35], [2000, 15], [5000, 10]] as const);
     if (p.unit === 'ml') return rng.weighted([[500, 40], [1000, 50], [2000, 10]] as const);
-    return p.pricePaise > 20_000 ? 1 : rng.weighted([[1, 70], [2, 20], [3, 6], [5, 4]] as const);
+    return p.priceMinor > 20_000 ? 1 : rng.weighted([[1, 70], [2, 20], [3, 6], [5, 4]] as const);
   }
 
   function countedQty(p: GenProduct, expected: number): number {

@@ -28,7 +28,7 @@ describe.skipIf(!TEST_DATABASE_URL)('admission control on a real hub (needs TEST
   const sale = (d: { node: string; seq: number }) => {
     d.seq += 1;
     const at = Date.now();
-    return { movements: [{ id: uuidv7(), seq: d.seq, hlc: formatHlc({ wall: at, counter: 0, node: d.node }), kind: 'SALE', productId, qty: -1, unitPricePaise: 1000, occurredAt: new Date(at).toISOString() }] };
+    return { movements: [{ id: uuidv7(), seq: d.seq, hlc: formatHlc({ wall: at, counter: 0, node: d.node }), kind: 'SALE', productId, qty: -1, unitPriceMinor: 1000, occurredAt: new Date(at).toISOString() }] };
   };
   const holdDevice = (deviceId: string) => holdDeviceRow(db.url, deviceId);
   const pushIsWaiting = () => waitFor('the held push to reach its lock', () => someoneWaitsOnLock(db.url, db.name), 10_000);
@@ -39,7 +39,7 @@ describe.skipIf(!TEST_DATABASE_URL)('admission control on a real hub (needs TEST
     lockHub = await startHub(await freePort(), { ...env, PUSH_MAX_IN_FLIGHT: '4', PUSH_LOCK_TIMEOUT_MS: '200', HUB_NODE_ID: 'lk' });
     admin = await registerOwner(hub.url);
     storeId = await createOver(hub.url, admin, '/stores', { code: 'AD1', name: 'Admission store' });
-    productId = await createOver(hub.url, admin, '/products', { sku: 'ATTA-5', name: 'Atta 5 kg', unit: 'pc', pricePaise: 25_000, costPaise: 21_000, reorderLevel: 3 });
+    productId = await createOver(hub.url, admin, '/products', { sku: 'ATTA-5', name: 'Atta 5 kg', unit: 'pc', priceMinor: 25_000, costMinor: 21_000, reorderLevel: 3 });
   }, 180_000);
 
   afterAll(async () => {

@@ -17,7 +17,7 @@ describe('response cache after the role check', () => {
     manager = await t.makeUser('manager', [store.id]);
     staff = await t.makeUser('staff', [store.id]);
     expect((await t.call('POST', '/stock-movements', admin.token, { storeId: store.id, productId: product.id, kind: 'IN', qty: 3 })).status).toBe(201);
-    expect((await t.call('POST', '/stock-movements', admin.token, { storeId: store.id, productId: product.id, kind: 'SALE', qty: -1, unitPricePaise: 1000 })).status).toBe(201);
+    expect((await t.call('POST', '/stock-movements', admin.token, { storeId: store.id, productId: product.id, kind: 'SALE', qty: -1, unitPriceMinor: 1000 })).status).toBe(201);
     const enrolled = await t.call('POST', '/devices', admin.token, { storeId: store.id, name: 'Counter 1' });
     expect(enrolled.status).toBe(201);
     deviceToken = enrolled.body.token;

@@ -6,10 +6,10 @@ const res = (status: number, body: unknown) => new Response(typeof body === 'str
 describe('ApiError.fieldErrors', () => {
   it('reads the hub validation envelope (details.issues with dotted paths)', async () => {
     const err = await apiErrorFrom(
-      res(400, { error: { code: 'VALIDATION_FAILED', message: 'sku: must not be empty', details: { issues: [{ path: 'sku', message: 'must not be empty' }, { path: 'pricePaise', message: 'must not be negative' }] } } }),
+      res(400, { error: { code: 'VALIDATION_FAILED', message: 'sku: must not be empty', details: { issues: [{ path: 'sku', message: 'must not be empty' }, { path: 'priceMinor', message: 'must not be negative' }] } } }),
     );
     expect(err.code).toBe('VALIDATION_FAILED');
-    expect(err.fieldErrors()).toEqual({ sku: 'must not be empty', pricePaise: 'must not be negative' });
+    expect(err.fieldErrors()).toEqual({ sku: 'must not be empty', priceMinor: 'must not be negative' });
   });
 
   it('puts a uniqueness conflict on the field its message names', async () => {

@@ -97,7 +97,7 @@ const movementSubmits = new SubmitKeys();
 export const movementsApi = {
   list: (query: ListQuery<'/stock-movements'>) => api('GET', '/stock-movements', { query, schema: pageSchema(movementSchema) }),
   get: (id: string) => api('GET', '/stock-movements/:id', { param: { id }, schema: movementSchema }),
-  create: async (body: Omit<MovementCreate, 'unitPricePaise' | 'unitCostPaise' | 'reason' | 'note' | 'supplierId'> &
+  create: async (body: Omit<MovementCreate, 'unitPriceMinor' | 'unitCostMinor' | 'reason' | 'note' | 'supplierId'> &
     Partial<MovementCreate>) => {
     const key = movementSubmits.keyFor(body);
     const schema = z.object({ movement: movementSchema, stock: stockRowSchema });

@@ -56,7 +56,7 @@ export const goodsMessages = messages({
   'goods.scale.value': { en: 'The rest of the code is', ur: 'کوڈ کا باقی حصہ', hi: 'कोड का बाकी हिस्सा' },
   'goods.scale.weightGrams': { en: 'weight in grams', ur: 'وزن گرام میں', hi: 'वज़न ग्राम में' },
   'goods.scale.weight10': { en: 'weight in tens of grams', ur: 'وزن دس گرام میں', hi: 'वज़न दस ग्राम में' },
-  'goods.scale.pricePaise': { en: 'price in paise', ur: 'قیمت پیسوں میں', hi: 'कीमत पैसे में' },
+  'goods.scale.priceMinor': { en: 'price in paise', ur: 'قیمت پیسوں میں', hi: 'कीमत पैसे में' },
   'goods.scale.priceWhole': { en: 'price in whole rupees', ur: 'قیمت پورے روپوں میں', hi: 'कीमत पूरे रुपयों में' },
   'goods.scale.remove': { en: 'Remove prefix {prefix}', ur: 'سابقہ {prefix} ہٹائیں', hi: 'उपसर्ग {prefix} हटाएँ' },
   'goods.scale.add': { en: 'Add a prefix', ur: 'سابقہ شامل کریں', hi: 'उपसर्ग जोड़ें' },

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { billTime, kindLabel, methodLabel, statusLabel, statusTone } from './bill-labels';
 
 function lineDiscount(t: Translator, l: BillLine): string {
-  const off = l.lineDiscountPaise + l.billDiscountPaise;
+  const off = l.lineDiscountMinor + l.billDiscountMinor;
   if (off === 0) return '—';
   return l.discount?.kind === 'percent' ? `${t.money(off)} (${t.number(l.discount.basisPoints / 100)}%)` : t.money(off);
 }
@@ -29,7 +29,7 @@ function Facts({ bill }: { bill: BillDetail }) {
       {fact(t('web.bills.cashier'), bill.cashierName ?? t('web.bills.noCashier'))}
       {fact(t('web.bills.time'), billTime(i18n, bill))}
       {fact(t('common.kind'), bill.originalNumber ? t('web.bills.returnOf', { number: bill.originalNumber }) : kindLabel(i18n, bill.kind))}
-      {fact(t('web.bills.total'), i18n.money(bill.totalPaise))}
+      {fact(t('web.bills.total'), i18n.money(bill.totalMinor))}
     </dl>
   );
 }
@@ -56,32 +56,32 @@ function Lines({ bill }: { bill: BillDetail }) {
               {l.name} <span className="muted">{l.sku}</span> {l.direction === 'return' && <Tag tone="warn">{kindLabel(i18n, 'return')}</Tag>}
             </td>
             <td className="align-right">{i18n.qty(l.qty, l.unit)}</td>
-            <td className="align-right">{i18n.money(l.unitPricePaise)}</td>
+            <td className="align-right">{i18n.money(l.unitPriceMinor)}</td>
             <td className="align-right">{lineDiscount(i18n, l)}</td>
-            <td className="align-right">{i18n.money(l.totalPaise)}</td>
+            <td className="align-right">{i18n.money(l.totalMinor)}</td>
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr>
           <td colSpan={4}>{t('web.bills.subtotal')}</td>
-          <td className="align-right">{i18n.money(bill.subtotalPaise)}</td>
+          <td className="align-right">{i18n.money(bill.subtotalMinor)}</td>
         </tr>
-        {bill.discountPaise > 0 && (
+        {bill.discountMinor > 0 && (
           <tr>
             <td colSpan={4}>{t('web.bills.discount')}</td>
-            <td className="align-right">{i18n.money(-bill.discountPaise)}</td>
+            <td className="align-right">{i18n.money(-bill.discountMinor)}</td>
           </tr>
         )}
-        {bill.roundingPaise !== 0 && (
+        {bill.roundingMinor !== 0 && (
           <tr>
             <td colSpan={4}>{t('web.bills.rounding')}</td>
-            <td className="align-right">{i18n.money(bill.roundingPaise)}</td>
+            <td className="align-right">{i18n.money(bill.roundingMinor)}</td>
           </tr>
         )}
         <tr>
           <th colSpan={4}>{t('web.bills.total')}</th>
-          <th className="align-right">{i18n.money(bill.totalPaise)}</th>
+          <th className="align-right">{i18n.money(bill.totalMinor)}</th>
         </tr>
       </tfoot>
     </table>
@@ -104,8 +104,8 @@ function Body({ bill }: { bill: BillDetail }) {
       <ul data-testid="bill-payments">
         {bill.paymentDetails.map((p, i) => (
           <li key={i}>
-            {methodLabel(i18n, p.method)} {i18n.money(p.amountPaise)}
-            {p.tenderedPaise !== undefined && ` · ${t('web.bills.tendered', { amount: i18n.money(p.tenderedPaise), change: i18n.money(p.changePaise ?? 0) })}`}
+            {methodLabel(i18n, p.method)} {i18n.money(p.amountMinor)}
+            {p.tenderedMinor !== undefined && ` · ${t('web.bills.tendered', { amount: i18n.money(p.tenderedMinor), change: i18n.money(p.changeMinor ?? 0) })}`}
           </li>
         ))}
       </ul>
@@ -116,7 +116,7 @@ function Body({ bill }: { bill: BillDetail }) {
         <ul data-testid="bill-returns">
           {bill.returns.map((r) => (
             <li key={r.id}>
-              {r.number} · {billTime(i18n, { occurredAt: r.occurredAt, timeZone: bill.timeZone })} · {i18n.money(r.totalPaise)} · {r.cashierName ?? t('web.bills.noCashier')}
+              {r.number} · {billTime(i18n, { occurredAt: r.occurredAt, timeZone: bill.timeZone })} · {i18n.money(r.totalMinor)} · {r.cashierName ?? t('web.bills.noCashier')}
               {r.status === 'voided' && <> <Tag tone="bad">{statusLabel(i18n, 'voided')}</Tag></>}
             </li>
           ))}

@@ -7,7 +7,7 @@ export { billStatusWord as statusLabel, billKindWord as kindLabel, paymentMethod
 
 /** "Cash 300.00 · UPI 200.00": how the bill was settled, in the reader's words. */
 export function paymentsText(t: Translator, payments: BillSummary['payments']): string {
-  return payments.map((p) => `${paymentMethodWord(t, p.method)} ${t.money(p.amountPaise)}`).join(' · ');
+  return payments.map((p) => `${paymentMethodWord(t, p.method)} ${t.money(p.amountMinor)}`).join(' · ');
 }
 
 /** The bill's time on its store's clock, in the one format of every screen. */
@@ -15,8 +15,8 @@ export function billTime(t: Translator, b: Pick<BillSummary, 'occurredAt' | 'tim
   return fmtDateTime(b.occurredAt, t, b.timeZone);
 }
 
-/** Rupees typed in a filter box → paise for the hub; blank or not a number → no filter. */
-export function paiseOf(text: string): number | undefined {
+/** Rupees typed in a filter box → minor units for the hub; blank or not a number → no filter. */
+export function minorOf(text: string): number | undefined {
   const v = Number(text.replace(/,/g, ''));
   return text.trim() === '' || !Number.isFinite(v) ? undefined : Math.round(v * 100);
 }

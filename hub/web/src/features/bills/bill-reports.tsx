@@ -31,14 +31,14 @@ function Report({ group, query }: { group: BillReportGroup; query: ListQuery<'/r
               <tr key={r.key ?? ''}>
                 <td>{keyLabel(i18n, group, r.key)}</td>
                 <td className="align-right muted">{t('web.bills.report.count', { count: r.bills })}</td>
-                <td className="align-right">{i18n.money(r.netPaise)}</td>
+                <td className="align-right">{i18n.money(r.netMinor)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
               <th colSpan={2}>{t('web.bills.total')}</th>
-              <th className="align-right">{i18n.money(report.data.totalPaise)}</th>
+              <th className="align-right">{i18n.money(report.data.totalMinor)}</th>
             </tr>
           </tfoot>
         </table>

@@ -14,7 +14,7 @@ import { usePagedList } from '../../components/use-paged-list';
 import { useI18n } from '../../i18n/i18n-context';
 import { searchStores } from '../shared/lookups';
 import { BillDrilldown } from './bill-drilldown';
-import { billTime, kindLabel, methodLabel, paiseOf, paymentsText, statusLabel, statusTone } from './bill-labels';
+import { billTime, kindLabel, methodLabel, minorOf, paymentsText, statusLabel, statusTone } from './bill-labels';
 import { BillReports } from './bill-reports';
 
 /** Every bill of the stores the user sees, with filters, drill-down and sales by method, cashier and hour. */
@@ -34,11 +34,11 @@ export function BillsPage() {
   const [open, setOpen] = useState<BillSummary | null>(null);
   const cashier = useDebounced(cashierText.trim());
   const number = useDebounced(numberText.trim());
-  const minPaise = paiseOf(useDebounced(minText));
-  const maxPaise = paiseOf(useDebounced(maxText));
+  const minMinor = minorOf(useDebounced(minText));
+  const maxMinor = minorOf(useDebounced(maxText));
   const devices = useQuery({ queryKey: ['devices', 'all', store?.id], queryFn: () => devicesApi.list({ storeId: store?.id, limit: 200 }) });
 
-  const common = { storeId: store?.id, deviceId, cashier, method, number, from, to, minPaise, maxPaise };
+  const common = { storeId: store?.id, deviceId, cashier, method, number, from, to, minMinor, maxMinor };
   const query = { ...common, status };
   const list = usePagedList(['bills', 'list', query], (cursor, limit = 50) => billsApi.list({ ...query, cursor, limit }));
 
@@ -54,12 +54,12 @@ export function BillsPage() {
       align: 'right',
       cell: (b) => (
         <>
-          {i18n.money(b.totalPaise)}
-          {b.returnedPaise !== 0 && <span className="cell-sub">{t('web.bills.returnedAmount', { amount: i18n.money(-b.returnedPaise) })}</span>}
+          {i18n.money(b.totalMinor)}
+          {b.returnedMinor !== 0 && <span className="cell-sub">{t('web.bills.returnedAmount', { amount: i18n.money(-b.returnedMinor) })}</span>}
         </>
       ),
-      sort: (b) => b.totalPaise,
-      csvMoney: (b) => b.totalPaise,
+      sort: (b) => b.totalMinor,
+      csvMoney: (b) => b.totalMinor,
     },
     { id: 'payment', header: t('web.bills.payment'), wrap: true, cell: (b) => paymentsText(i18n, b.payments), csv: (b) => paymentsText(i18n, b.payments) },
     {

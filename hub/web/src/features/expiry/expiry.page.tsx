@@ -56,7 +56,7 @@ export function ExpiryPage() {
     { id: 'lot', header: t('web.expiry.lot'), minor: true, cell: (r) => r.lot ?? '—', csv: (r) => r.lot ?? '' },
     qtyColumn(i18n, { id: 'qty', header: t('common.quantity'), qty: (r) => r.qty, unit: (r) => r.unit }),
     unitColumn(i18n, (r) => r.unit),
-    { id: 'cost', header: t('web.expiry.atCost'), align: 'right', cell: (r) => i18n.money(r.costPaise), sort: (r) => r.costPaise, csvMoney: (r) => r.costPaise },
+    { id: 'cost', header: t('web.expiry.atCost'), align: 'right', cell: (r) => i18n.money(r.costMinor), sort: (r) => r.costMinor, csvMoney: (r) => r.costMinor },
   ];
 
   return (
@@ -101,8 +101,8 @@ function ExpirySummary({ groups }: { groups: ExpiryGroup[] }) {
   const i18n = useI18n();
   const { t } = i18n;
   if (!groups.length) return null;
-  const expired = groups.reduce((a, g) => a + g.expiredCostPaise, 0);
-  const expiring = groups.reduce((a, g) => a + g.expiringCostPaise, 0);
+  const expired = groups.reduce((a, g) => a + g.expiredCostMinor, 0);
+  const expiring = groups.reduce((a, g) => a + g.expiringCostMinor, 0);
   return (
     <section className="card" aria-label={t('web.expiry.byCategory')}>
       <div className="chart-head">
@@ -127,8 +127,8 @@ function ExpirySummary({ groups }: { groups: ExpiryGroup[] }) {
               <tr key={g.key}>
                 <td>{g.category ?? <span className="muted">{t('web.expiry.noCategory')}</span>}</td>
                 <td>{g.storeName}</td>
-                <td className="num">{g.expiredBatches ? t('web.expiry.batchesWorth', { count: g.expiredBatches, amount: i18n.money(g.expiredCostPaise) }) : '—'}</td>
-                <td className="num">{g.expiringBatches ? t('web.expiry.batchesWorth', { count: g.expiringBatches, amount: i18n.money(g.expiringCostPaise) }) : '—'}</td>
+                <td className="num">{g.expiredBatches ? t('web.expiry.batchesWorth', { count: g.expiredBatches, amount: i18n.money(g.expiredCostMinor) }) : '—'}</td>
+                <td className="num">{g.expiringBatches ? t('web.expiry.batchesWorth', { count: g.expiringBatches, amount: i18n.money(g.expiringCostMinor) }) : '—'}</td>
                 <td>{storeDay(i18n, g.nextDay)}</td>
               </tr>
             ))}

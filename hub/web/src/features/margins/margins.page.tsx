@@ -37,7 +37,7 @@ export function MarginsPage() {
   const value = useQuery({ queryKey: ['reports', 'stock-value', storeId], queryFn: () => marginsApi.stockValue({ storeId }) });
   const totals = q.data?.totals;
   const share = (bp: number | null) => (bp === null ? '—' : i18n.number(bp / 10_000, { style: 'percent', maximumFractionDigits: 1 }));
-  const totalBp = totals && totals.revenuePaise ? Math.round((totals.marginPaise * 10_000) / totals.revenuePaise) : null;
+  const totalBp = totals && totals.revenueMinor ? Math.round((totals.marginMinor * 10_000) / totals.revenueMinor) : null;
 
   return (
     <div className="page">
@@ -61,15 +61,15 @@ export function MarginsPage() {
       </FilterPanel>
       {q.error && <p className="error">{errorMessage(q.error)}</p>}
       <section className="kpis" aria-label={t('web.overview.summary')}>
-        <KpiCard id="margins-sales" label={t('web.margins.sales')} value={totals ? i18n.money(totals.revenuePaise) : '…'} fit />
-        <KpiCard id="margins-cost" label={t('web.margins.cost')} value={totals ? i18n.money(totals.costPaise) : '…'} fit tone="info" />
-        <KpiCard id="margins-margin" label={t('web.margins.margin')} value={totals ? i18n.money(totals.marginPaise) : '…'} fit sub={t('web.margins.marginShare', { percent: share(totalBp) })} tone={totals && totals.marginPaise < 0 ? 'out' : 'ok'} />
+        <KpiCard id="margins-sales" label={t('web.margins.sales')} value={totals ? i18n.money(totals.revenueMinor) : '…'} fit />
+        <KpiCard id="margins-cost" label={t('web.margins.cost')} value={totals ? i18n.money(totals.costMinor) : '…'} fit tone="info" />
+        <KpiCard id="margins-margin" label={t('web.margins.margin')} value={totals ? i18n.money(totals.marginMinor) : '…'} fit sub={t('web.margins.marginShare', { percent: share(totalBp) })} tone={totals && totals.marginMinor < 0 ? 'out' : 'ok'} />
         <KpiCard
           id="margins-stock"
           label={t('web.margins.stockAtCost')}
-          value={value.data ? i18n.money(value.data.totals.costPaise) : '…'}
+          value={value.data ? i18n.money(value.data.totals.costMinor) : '…'}
           fit
-          sub={value.data ? t('web.margins.stockAtRetail', { amount: i18n.money(value.data.totals.retailPaise) }) : undefined}
+          sub={value.data ? t('web.margins.stockAtRetail', { amount: i18n.money(value.data.totals.retailMinor) }) : undefined}
           tone="info"
         />
       </section>
@@ -104,11 +104,11 @@ function MarginTable({ rows, q, groupBy, query, share }: { rows: MarginRow[]; q:
   const columns: Column<MarginRow>[] = [
     key,
     ...(groupBy === 'product' ? [{ id: 'qty', header: t('common.quantity'), align: 'right' as const, cell: (r: MarginRow) => (r.unit ? i18n.qty(r.qty ?? 0, r.unit) : ''), sort: (r: MarginRow) => r.qty ?? 0, csv: (r: MarginRow) => r.qty ?? 0 }] : []),
-    { id: 'sales', header: t('web.margins.sales'), align: 'right', cell: (r) => i18n.money(r.revenuePaise), sort: (r) => r.revenuePaise, csvMoney: (r) => r.revenuePaise },
-    { id: 'cost', header: t('web.margins.cost'), align: 'right', cell: (r) => i18n.money(r.costPaise), sort: (r) => r.costPaise, csvMoney: (r) => r.costPaise },
-    { id: 'margin', header: t('web.margins.margin'), align: 'right', cell: (r) => <span className={r.marginPaise < 0 ? 'neg' : undefined}>{i18n.money(r.marginPaise)}</span>, sort: (r) => r.marginPaise, csvMoney: (r) => r.marginPaise },
+    { id: 'sales', header: t('web.margins.sales'), align: 'right', cell: (r) => i18n.money(r.revenueMinor), sort: (r) => r.revenueMinor, csvMoney: (r) => r.revenueMinor },
+    { id: 'cost', header: t('web.margins.cost'), align: 'right', cell: (r) => i18n.money(r.costMinor), sort: (r) => r.costMinor, csvMoney: (r) => r.costMinor },
+    { id: 'margin', header: t('web.margins.margin'), align: 'right', cell: (r) => <span className={r.marginMinor < 0 ? 'neg' : undefined}>{i18n.money(r.marginMinor)}</span>, sort: (r) => r.marginMinor, csvMoney: (r) => r.marginMinor },
     { id: 'share', header: t('web.margins.percent'), align: 'right', cell: (r) => share(r.marginBasisPoints), sort: (r) => r.marginBasisPoints ?? -1e9, csv: (r) => (r.marginBasisPoints ?? 0) / 100 },
-    { id: 'returns', header: t('web.margins.returns'), align: 'right', minor: true, cell: (r) => i18n.money(r.returnsPaise), sort: (r) => r.returnsPaise, csvMoney: (r) => r.returnsPaise },
+    { id: 'returns', header: t('web.margins.returns'), align: 'right', minor: true, cell: (r) => i18n.money(r.returnsMinor), sort: (r) => r.returnsMinor, csvMoney: (r) => r.returnsMinor },
   ];
   return (
     <DataTable

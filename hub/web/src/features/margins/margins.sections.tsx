@@ -33,8 +33,8 @@ export function DeadStockSection({ storeId, days, setDays }: { storeId: string |
     { id: 'store', header: t('common.store'), wrap: true, cell: (r) => r.storeName, sort: (r) => r.storeName, csv: (r) => r.storeName },
     qtyColumn(i18n, { id: 'qty', header: t('common.quantity'), qty: (r) => r.qty, unit: (r) => r.unit }),
     unitColumn(i18n, (r) => r.unit),
-    { id: 'cost', header: t('web.margins.atCost'), align: 'right', cell: (r) => i18n.money(r.costPaise), sort: (r) => r.costPaise, csvMoney: (r) => r.costPaise },
-    { id: 'retail', header: t('web.margins.atRetail'), align: 'right', minor: true, cell: (r) => i18n.money(r.retailPaise), sort: (r) => r.retailPaise, csvMoney: (r) => r.retailPaise },
+    { id: 'cost', header: t('web.margins.atCost'), align: 'right', cell: (r) => i18n.money(r.costMinor), sort: (r) => r.costMinor, csvMoney: (r) => r.costMinor },
+    { id: 'retail', header: t('web.margins.atRetail'), align: 'right', minor: true, cell: (r) => i18n.money(r.retailMinor), sort: (r) => r.retailMinor, csvMoney: (r) => r.retailMinor },
     { id: 'last', header: t('web.margins.lastSold'), cell: (r) => (r.lastSoldOn ? storeDay(i18n, r.lastSoldOn) : <span className="muted">{t('web.margins.neverSold')}</span>), sort: (r) => r.lastSoldOn ?? '', csv: (r) => r.lastSoldOn ?? '' },
   ];
   return (
@@ -47,7 +47,7 @@ export function DeadStockSection({ storeId, days, setDays }: { storeId: string |
       </div>
       {q.data && rows.length > 0 && (
         <p className="muted" data-testid="dead-total">
-          {t('web.margins.deadTotal', { count: rows.length, amount: i18n.money(q.data.totalCostPaise) })}
+          {t('web.margins.deadTotal', { count: rows.length, amount: i18n.money(q.data.totalCostMinor) })}
         </p>
       )}
       {q.error && <p className="error">{errorMessage(q.error)}</p>}
@@ -76,7 +76,7 @@ export function ShrinkageSection({ storeId, from, to }: { storeId: string | unde
     { id: 'store', header: t('common.store'), wrap: true, cell: (r) => r.storeName, sort: (r) => r.storeName ?? '', csv: (r) => r.storeName ?? '' },
     { id: 'reason', header: t('web.margins.reason'), cell: reason, sort: reason, csv: reason },
     { id: 'events', header: t('web.margins.events'), align: 'right', cell: (r) => i18n.number(r.events), sort: (r) => r.events, csv: (r) => r.events },
-    { id: 'cost', header: t('web.margins.atCost'), align: 'right', cell: (r) => i18n.money(r.costPaise), sort: (r) => r.costPaise, csvMoney: (r) => r.costPaise },
+    { id: 'cost', header: t('web.margins.atCost'), align: 'right', cell: (r) => i18n.money(r.costMinor), sort: (r) => r.costMinor, csvMoney: (r) => r.costMinor },
   ];
   return (
     <section className="card" aria-label={t('web.margins.shrinkage')}>
@@ -84,7 +84,7 @@ export function ShrinkageSection({ storeId, from, to }: { storeId: string | unde
         <h3>{t('web.margins.shrinkage')}</h3>
         {q.data && (
           <span className="muted" data-testid="shrinkage-total">
-            {t('web.margins.shrinkageTotal', { amount: i18n.money(q.data.totalCostPaise) })}
+            {t('web.margins.shrinkageTotal', { amount: i18n.money(q.data.totalCostMinor) })}
           </span>
         )}
       </div>

@@ -33,7 +33,7 @@ interface MovementFields {
   kind: MovementKind;
   qty: string;
   direction: '+' | '-';
-  unitCostPaise: string;
+  unitCostMinor: string;
   reason: RemovalReason;
   note: string;
 }
@@ -62,7 +62,7 @@ export function MovementForm({ store: initialStore = null, product: initialProdu
   const { t } = i18n;
   const [big, setBig] = useState<BigChange | null>(null);
   const { form, register, errors, submit, save } = useEntityForm<MovementFields, unknown>({
-    defaultValues: { kind: 'IN', qty: '', direction: '+', unitCostPaise: '', reason: 'damage', note: '' },
+    defaultValues: { kind: 'IN', qty: '', direction: '+', unitCostMinor: '', reason: 'damage', note: '' },
     schema: movementCreateSchema,
     toBody: (f) => {
       const errs: FieldErrors = {};
@@ -74,12 +74,12 @@ export function MovementForm({ store: initialStore = null, product: initialProdu
       } catch (err) {
         errs.qty = errorMessage(err);
       }
-      let unitCostPaise: number | null = null;
-      if (f.kind === 'IN' && f.unitCostPaise.trim()) {
+      let unitCostMinor: number | null = null;
+      if (f.kind === 'IN' && f.unitCostMinor.trim()) {
         try {
-          unitCostPaise = parseMoney(f.unitCostPaise);
+          unitCostMinor = parseMoney(f.unitCostMinor);
         } catch (err) {
-          errs.unitCostPaise = errorMessage(err);
+          errs.unitCostMinor = errorMessage(err);
         }
       }
       const sign = movementSign[f.kind];
@@ -89,7 +89,7 @@ export function MovementForm({ store: initialStore = null, product: initialProdu
         productId: product?.id,
         kind: f.kind,
         qty: signed,
-        unitCostPaise,
+        unitCostMinor,
         reason: f.kind === 'REMOVE' ? f.reason : null,
         note: optional(f.note),
         supplierId: f.kind === 'IN' ? (supplier?.id ?? null) : null,
@@ -172,9 +172,9 @@ export function MovementForm({ store: initialStore = null, product: initialProdu
             </Field>
             <TextField
               label={t('web.moveForm.cost')}
-              error={errors.unitCostPaise}
+              error={errors.unitCostMinor}
               hint={t('web.productForm.perUnit', { symbol: i18n.currency.symbol ?? i18n.currency.code, unit: shownUnit })}
-              field={register('unitCostPaise')}
+              field={register('unitCostMinor')}
               inputMode="decimal"
               placeholder={i18n.money(0)}
             />

@@ -42,13 +42,13 @@ function Qty({ m }: { m: Movement }) {
 function UnitPrice({ m }: { m: Movement }) {
   const unit = useProductUnit(m.productId);
   const i18n = useI18n();
-  const paise = m.unitPricePaise ?? m.unitCostPaise;
-  if (paise === null) return <span className="muted">—</span>;
+  const minor = m.unitPriceMinor ?? m.unitCostMinor;
+  if (minor === null) return <span className="muted">—</span>;
   return (
     <span>
-      {i18n.money(paise)}
+      {i18n.money(minor)}
       {unit && <small className="muted"> {i18n.t(`unit.per.${unit}`)}</small>}
-      {m.unitPricePaise === null && <small className="muted">{i18n.t('web.movements.costSuffix')}</small>}
+      {m.unitPriceMinor === null && <small className="muted">{i18n.t('web.movements.costSuffix')}</small>}
     </span>
   );
 }
@@ -83,7 +83,7 @@ export function MovementsPage() {
       align: 'right',
       minor: true,
       cell: (m) => <UnitPrice m={m} />,
-      csvMoney: (m) => m.unitPricePaise ?? m.unitCostPaise,
+      csvMoney: (m) => m.unitPriceMinor ?? m.unitCostMinor,
     },
     { id: 'reason', wrap: true, header: t('history.reasonNote'), minor: true, cell: (m) => reasonNote(i18n, m) || '—', csv: (m) => reasonNote(i18n, m) },
     {

@@ -55,8 +55,8 @@ export function OverviewPage() {
     enabled: reports,
   });
   // Net of returns and voids (the hub counts them on the day they happen).
-  const todayPaise = today.data?.items.reduce((s, r) => s + r.revenuePaise, 0);
-  const todayReturns = today.data?.items.reduce((s, r) => s + r.returnsPaise, 0) ?? 0;
+  const todayMinor = today.data?.items.reduce((s, r) => s + r.revenueMinor, 0);
+  const todayReturns = today.data?.items.reduce((s, r) => s + r.returnsMinor, 0) ?? 0;
   const todaySub = () => {
     const lines = t('web.overview.saleLines', { count: today.data?.items.reduce((s, r) => s + r.lines, 0) ?? 0 });
     return todayReturns > 0 ? t('web.overview.netOfReturns', { lines, amount: rupees(todayReturns) }) : lines;
@@ -69,7 +69,7 @@ export function OverviewPage() {
   const dailyData = useMemo(() => fillDays(from, to, daily.data?.items ?? []), [daily.data, from, to]);
   const topData = useMemo(
     // Ranked by revenue on the hub: the eight best sellers of the whole chain, in its order.
-    () => (top.data?.items ?? []).map((r) => ({ name: r.productName, revenue: r.revenuePaise, qty: r.qty })),
+    () => (top.data?.items ?? []).map((r) => ({ name: r.productName, revenue: r.revenueMinor, qty: r.qty })),
     [top.data],
   );
   const valueData = valuation.data?.items ?? [];
@@ -93,7 +93,7 @@ export function OverviewPage() {
           <KpiCard
             id="sales-today"
             label={t('web.overview.today')}
-            value={todayPaise === undefined ? (today.error ? t('web.overview.na') : '…') : rupees(todayPaise)}
+            value={todayMinor === undefined ? (today.error ? t('web.overview.na') : '…') : rupees(todayMinor)}
             fit
             sub={today.error ? errorMessage(today.error) : todaySub()}
           />
@@ -165,7 +165,7 @@ export function OverviewPage() {
         <div className="card chart-card" data-testid="stock-value-card">
           <div className="chart-head">
             <h3>{t('web.overview.stockValue')}</h3>
-            {valuation.data && <span className="muted" data-testid="valuation-total">{t('web.overview.total', { amount: rupees(valuation.data.totalCostPaise) })}</span>}
+            {valuation.data && <span className="muted" data-testid="valuation-total">{t('web.overview.total', { amount: rupees(valuation.data.totalCostMinor) })}</span>}
           </div>
           <ChartState error={valuation.error} empty={!valuation.isLoading && !valueData.length} emptyText={t('web.overview.noStock')} />
           {valuation.data && valueData.length > 0 && <StockValueChart valuation={valuation.data} />}
@@ -177,7 +177,7 @@ export function OverviewPage() {
 }
 
 /** One point per calendar day of the range, zero where nothing sold: gaps must read as zero, not be skipped. */
-function fillDays(from: string, to: string, items: { day: string; revenuePaise: number; qty: number }[]) {
+function fillDays(from: string, to: string, items: { day: string; revenueMinor: number; qty: number }[]) {
   const byDay = new Map(items.map((r) => [r.day, r]));
   const out: { day: string; revenue: number; qty: number }[] = [];
   const d = new Date(`${from}T00:00:00`);
@@ -185,7 +185,7 @@ function fillDays(from: string, to: string, items: { day: string; revenuePaise: 
   for (let i = 0; d <= end && i < 400; i++, d.setDate(d.getDate() + 1)) {
     const key = isoDay(d);
     const hit = byDay.get(key);
-    out.push({ day: key, revenue: hit?.revenuePaise ?? 0, qty: hit?.qty ?? 0 });
+    out.push({ day: key, revenue: hit?.revenueMinor ?? 0, qty: hit?.qty ?? 0 });
   }
   return out;
 }

@@ -24,10 +24,10 @@ export function StockValueChart({ valuation }: { valuation: z.infer<typeof valua
   const { t } = i18n;
   const rupees = (minor: number) => i18n.money(Math.round(minor));
   const compact = (minor: number) => i18n.moneyCompact(Math.round(minor));
-  const ranked = useMemo(() => [...valuation.items].sort((a, b) => b.costPaise - a.costPaise || a.storeCode.localeCompare(b.storeCode)), [valuation.items]);
-  const bands = useMemo(() => valueBands(ranked.map((r) => r.costPaise)).map((b) => ({ ...b, label: `${compact(b.from)}–${compact(b.to)}` })), [ranked]);
+  const ranked = useMemo(() => [...valuation.items].sort((a, b) => b.costMinor - a.costMinor || a.storeCode.localeCompare(b.storeCode)), [valuation.items]);
+  const bands = useMemo(() => valueBands(ranked.map((r) => r.costMinor)).map((b) => ({ ...b, label: `${compact(b.from)}–${compact(b.to)}` })), [ranked]);
   if (ranked.length <= BARS_UP_TO) {
-    const data = ranked.map((r) => ({ name: r.storeName, value: r.costPaise }));
+    const data = ranked.map((r) => ({ name: r.storeName, value: r.costMinor }));
     return (
       // One bar per store, names down the side wrapped onto lines: a long store name is never cut.
       <ResponsiveContainer width="100%" height={Math.max(160, data.length * 40 + 40)}>
@@ -51,7 +51,7 @@ export function StockValueChart({ valuation }: { valuation: z.infer<typeof valua
               <td>
                 {r.storeName} <span className="muted small">{r.storeCode}</span>
               </td>
-              <td className="num nowrap">{rupees(r.costPaise)}</td>
+              <td className="num nowrap">{rupees(r.costMinor)}</td>
             </tr>
           ))}
         </tbody>

@@ -17,11 +17,11 @@ describe('pack rows of the product form', () => {
     );
     expect(errors).toEqual({});
     expect(packs).toEqual([
-      { name: 'bag', qty: 5000, barcode: null, pricePaise: 30_000 },
-      { name: 'sack', qty: 25_000, barcode: '8901234000017', pricePaise: null },
+      { name: 'bag', qty: 5000, barcode: null, priceMinor: 30_000 },
+      { name: 'sack', qty: 25_000, barcode: '8901234000017', priceMinor: null },
     ]);
     expect(packsOfRows(packRowsOf(packs, 'g'), 'g', errors)).toEqual(packs);
-    expect(productCreateSchema.safeParse({ sku: 'ATTA', name: 'Atta', unit: 'g', pricePaise: 6000, packs }).success).toBe(true);
+    expect(productCreateSchema.safeParse({ sku: 'ATTA', name: 'Atta', unit: 'g', priceMinor: 6000, packs }).success).toBe(true);
   });
 
   it('names the row that does not read, and the row the hub refused', () => {

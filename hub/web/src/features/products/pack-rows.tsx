@@ -11,7 +11,7 @@ export interface PackRow {
 }
 
 export function packRowsOf(packs: readonly Pack[], unit: BaseUnit): PackRow[] {
-  return packs.map((p) => ({ name: p.name, qty: unit === 'pc' ? String(p.qty) : `${p.qty} ${unit}`, barcode: p.barcode ?? '', price: p.pricePaise === null ? '' : formatScaled(p.pricePaise, 2, false) }));
+  return packs.map((p) => ({ name: p.name, qty: unit === 'pc' ? String(p.qty) : `${p.qty} ${unit}`, barcode: p.barcode ?? '', price: p.priceMinor === null ? '' : formatScaled(p.priceMinor, 2, false) }));
 }
 
 /** The typed rows as the body's packs; a row that does not read puts its message under `packs`. Blank rows are left out. */
@@ -20,7 +20,7 @@ export function packsOfRows(rows: readonly PackRow[], unit: BaseUnit, errors: Fi
   for (const [i, r] of rows.entries()) {
     if (!r.name.trim() && !r.qty.trim() && !r.barcode.trim() && !r.price.trim()) continue;
     try {
-      out.push({ name: r.name.trim(), qty: parseQuantity(r.qty || '0', unit), barcode: r.barcode.trim() || null, pricePaise: r.price.trim() ? parseMoney(r.price) : null });
+      out.push({ name: r.name.trim(), qty: parseQuantity(r.qty || '0', unit), barcode: r.barcode.trim() || null, priceMinor: r.price.trim() ? parseMoney(r.price) : null });
     } catch (err) {
       errors.packs ??= `${i + 1}: ${errorMessage(err)}`;
     }

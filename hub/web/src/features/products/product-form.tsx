@@ -33,8 +33,8 @@ interface ProductFields {
   name: string;
   unit: BaseUnit;
   category: string;
-  pricePaise: string;
-  costPaise: string;
+  priceMinor: string;
+  costMinor: string;
   reorderLevel: string;
 }
 
@@ -65,8 +65,8 @@ export function ProductForm({ product, onDone }: { product: Product | null; onDo
       name: product?.name ?? '',
       unit: unit ?? 'pc',
       category: product?.category ?? '',
-      pricePaise: product ? formatScaled(product.pricePaise, 2, false) : '',
-      costPaise: product ? formatScaled(product.costPaise, 2, false) : '',
+      priceMinor: product ? formatScaled(product.priceMinor, 2, false) : '',
+      costMinor: product ? formatScaled(product.costMinor, 2, false) : '',
       // In display units with the unit written ("2 kg"): a bare 2000 would read as 2000 kg.
       reorderLevel: product ? formatQuantity(product.reorderLevel, product.unit) : '0',
     },
@@ -83,8 +83,8 @@ export function ProductForm({ product, onDone }: { product: Product | null; onDo
         unit: u,
         category: optional(f.category),
         supplierId: currentSupplier?.id ?? null,
-        pricePaise: read('pricePaise', () => parseMoney(f.pricePaise || '0')),
-        costPaise: read('costPaise', () => parseMoney(f.costPaise || '0')),
+        priceMinor: read('priceMinor', () => parseMoney(f.priceMinor || '0')),
+        costMinor: read('costMinor', () => parseMoney(f.costMinor || '0')),
         reorderLevel: read('reorderLevel', () => parseQuantity(f.reorderLevel || '0', u)),
         packs: packsOfRows(packRows, u, errors),
       };
@@ -111,8 +111,8 @@ export function ProductForm({ product, onDone }: { product: Product | null; onDo
           )}
         </Field>
         <TextField label={t('web.productForm.category')} error={errors.category} field={register('category')} />
-        <TextField label={t('web.productForm.price')} error={errors.pricePaise} hint={perUnit} field={register('pricePaise')} inputMode="decimal" />
-        <TextField label={t('web.productForm.cost')} error={errors.costPaise} hint={perUnit} field={register('costPaise')} inputMode="decimal" />
+        <TextField label={t('web.productForm.price')} error={errors.priceMinor} hint={perUnit} field={register('priceMinor')} inputMode="decimal" />
+        <TextField label={t('web.productForm.cost')} error={errors.costMinor} hint={perUnit} field={register('costMinor')} inputMode="decimal" />
         <TextField label={t('web.productForm.reorder')} error={errors.reorderLevel} hint={t('web.productForm.reorderHint', { unit: priceUnit(shownUnit) })} field={register('reorderLevel')} />
         <Field label={t('web.productForm.supplier')} error={errors.supplierId}>
           {(id, d) => <EntityPicker id={id} describedBy={d} kind="suppliers" value={currentSupplier} onChange={setSupplier} search={searchSuppliers} />}

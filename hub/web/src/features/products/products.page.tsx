@@ -51,14 +51,14 @@ export function ProductsPage() {
       align: 'right',
       cell: (p) => (
         <span>
-          {i18n.money(p.pricePaise)}
+          {i18n.money(p.priceMinor)}
           <small className="muted"> {t(`unit.per.${p.unit}`)}</small>
         </span>
       ),
-      sort: (p) => p.pricePaise,
-      csvMoney: (p) => p.pricePaise,
+      sort: (p) => p.priceMinor,
+      csvMoney: (p) => p.priceMinor,
     },
-    { id: 'cost', header: t('common.cost'), align: 'right', minor: true, cell: (p) => i18n.money(p.costPaise), sort: (p) => p.costPaise, csvMoney: (p) => p.costPaise },
+    { id: 'cost', header: t('common.cost'), align: 'right', minor: true, cell: (p) => i18n.money(p.costMinor), sort: (p) => p.costMinor, csvMoney: (p) => p.costMinor },
     qtyColumn<Product>(i18n, { id: 'reorder', header: t('web.stock.reorder'), minor: true, qty: (p) => p.reorderLevel, unit: (p) => p.unit }),
     stateColumn(t, f.archived),
   ];

@@ -18,8 +18,8 @@ export function GoodsReceiptsView({ filters, onOpenOrder }: { filters: { storeId
     { id: 'bill', header: t('web.purchases.supplierBill'), cell: (g) => `${g.supplierBillNo} · ${storeDay(i18n, g.supplierBillDate)}`, sort: (g) => g.supplierBillDate, csv: (g) => g.supplierBillNo },
     { id: 'po', header: t('web.purchases.order'), cell: (g) => (g.poId ? g.poNumber : <span className="muted">{t('web.purchases.noOrder')}</span>), csv: (g) => g.poNumber ?? '' },
     { id: 'lines', header: t('web.purchases.lines'), align: 'right', minor: true, cell: (g) => i18n.number(g.lineCount), csv: (g) => g.lineCount },
-    { id: 'tax', header: t('web.purchases.tax'), align: 'right', minor: true, cell: (g) => i18n.money(g.taxPaise), sort: (g) => g.taxPaise, csvMoney: (g) => g.taxPaise },
-    { id: 'total', header: t('web.purchases.total'), align: 'right', cell: (g) => i18n.money(g.totalPaise), sort: (g) => g.totalPaise, csvMoney: (g) => g.totalPaise },
+    { id: 'tax', header: t('web.purchases.tax'), align: 'right', minor: true, cell: (g) => i18n.money(g.taxMinor), sort: (g) => g.taxMinor, csvMoney: (g) => g.taxMinor },
+    { id: 'total', header: t('web.purchases.total'), align: 'right', cell: (g) => i18n.money(g.totalMinor), sort: (g) => g.totalMinor, csvMoney: (g) => g.totalMinor },
     { id: 'at', header: t('web.purchases.receivedAt'), cell: (g) => storeTime(i18n, g.occurredAt, g.timeZone), sort: (g) => g.occurredAt, csv: (g) => g.occurredAt },
   ];
   return (

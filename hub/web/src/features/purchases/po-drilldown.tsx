@@ -42,7 +42,7 @@ function Detail({ po }: { po: PurchaseOrderDetail }) {
         {fact(t('common.status'), <Tag tone={poStatusTone[po.status]}>{poStatusLabel(i18n, po.status)}</Tag>)}
         {fact(t('web.purchases.created'), storeTime(i18n, po.createdAt, po.timeZone))}
         {fact(t('web.purchases.expected'), storeDay(i18n, po.expectedDay))}
-        {fact(t('web.purchases.total'), i18n.money(po.totalPaise))}
+        {fact(t('web.purchases.total'), i18n.money(po.totalMinor))}
       </dl>
       <div className="progress-line" data-testid="po-progress">
         <progress max={100} value={pct} aria-label={t('web.purchases.progress')} />
@@ -62,7 +62,7 @@ function Detail({ po }: { po: PurchaseOrderDetail }) {
           </thead>
           <tbody>
             {po.lines.map((l) => {
-              const cost = po.order.lines.find((x) => x.lineNo === l.lineNo)?.agreedCostPaise ?? 0;
+              const cost = po.order.lines.find((x) => x.lineNo === l.lineNo)?.agreedCostMinor ?? 0;
               const state = t(`po.line.${l.state}` satisfies MessageKey, { qty: i18n.qty(l.state === 'over' ? l.overQty : l.remainingQty, l.unit) });
               return (
                 <tr key={l.lineNo}>
@@ -101,7 +101,7 @@ function Detail({ po }: { po: PurchaseOrderDetail }) {
         <ul className="plain-list" data-testid="po-receipts">
           {po.receipts.map((r) => (
             <li key={r.id}>
-              {t('web.purchases.receiptLine', { number: r.number, bill: r.supplierBillNo, time: storeTime(i18n, r.occurredAt, r.timeZone), total: i18n.money(r.totalPaise) })}
+              {t('web.purchases.receiptLine', { number: r.number, bill: r.supplierBillNo, time: storeTime(i18n, r.occurredAt, r.timeZone), total: i18n.money(r.totalMinor) })}
             </li>
           ))}
         </ul>

@@ -34,7 +34,7 @@ export function PurchaseOrdersView({ filters, onOpen }: { filters: OrderFilters;
       sort: (o) => o.linesReceived / o.lineCount,
       csv: (o) => `${o.linesReceived}/${o.lineCount}`,
     },
-    { id: 'total', header: t('web.purchases.total'), align: 'right', cell: (o) => i18n.money(o.totalPaise), sort: (o) => o.totalPaise, csvMoney: (o) => o.totalPaise },
+    { id: 'total', header: t('web.purchases.total'), align: 'right', cell: (o) => i18n.money(o.totalMinor), sort: (o) => o.totalMinor, csvMoney: (o) => o.totalMinor },
     { id: 'expected', header: t('web.purchases.expected'), minor: true, cell: (o) => storeDay(i18n, o.expectedDay), sort: (o) => o.expectedDay, csv: (o) => o.expectedDay ?? '' },
     { id: 'made', header: t('web.purchases.madeAt'), minor: true, cell: (o) => (o.madeAt === 'head_office' ? t('web.purchases.headOffice') : t('web.purchases.counter')), csv: (o) => (o.madeAt === 'head_office' ? t('web.purchases.headOffice') : t('web.purchases.counter')) },
     { id: 'created', header: t('web.purchases.created'), cell: (o) => storeTime(i18n, o.createdAt, o.timeZone), sort: (o) => o.createdAt, csv: (o) => o.createdAt },

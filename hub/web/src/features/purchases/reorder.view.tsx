@@ -79,7 +79,7 @@ export function ReorderView({ storeId, supplierId, onOrders }: { storeId: string
             <h3>
               {g.storeName} · {g.supplierName ?? <Tag tone="warn">{t('reorder.noSupplier')}</Tag>}
             </h3>
-            <span className="muted">{t('web.purchases.terms', { lead: g.leadTimeDays, review: g.reviewDays, safety: g.safetyDays, total: i18n.money(g.totalPaise) })}</span>
+            <span className="muted">{t('web.purchases.terms', { lead: g.leadTimeDays, review: g.reviewDays, safety: g.safetyDays, total: i18n.money(g.totalMinor) })}</span>
           </div>
           <div className="table-scroll">
             <table className="data-table compact">

@@ -21,12 +21,12 @@ export function SupplierView({ supplierId, storeId, from, to, onOpen }: { suppli
 function SupplierDetail({ s, onOpen }: { s: SupplierPurchases; onOpen(id: string): void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const bought = s.bought.reduce((a, m) => a + m.totalPaise, 0);
+  const bought = s.bought.reduce((a, m) => a + m.totalMinor, 0);
   const month = (m: string) => i18n.dateTime(`${m}-15T12:00:00Z`, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   return (
     <div className="supplier-page" data-testid="supplier-page">
       <section className="kpis" aria-label={s.supplierName}>
-        <KpiCard id="supplier-open" label={t('web.purchases.openOrders')} value={i18n.number(s.openOrders.length)} sub={i18n.money(s.openOrders.reduce((a, o) => a + o.totalPaise, 0))} />
+        <KpiCard id="supplier-open" label={t('web.purchases.openOrders')} value={i18n.number(s.openOrders.length)} sub={i18n.money(s.openOrders.reduce((a, o) => a + o.totalMinor, 0))} />
         <KpiCard id="supplier-bought" label={t('web.purchases.bought')} value={i18n.money(bought)} fit sub={t('web.purchases.receiptCount', { count: s.bought.reduce((a, m) => a + m.receipts, 0) })} tone="info" />
         <KpiCard id="supplier-terms" label={t('web.purchases.leadTime')} value={t('web.purchases.days', { days: s.terms.leadTimeDays })} sub={t('web.purchases.termsShort', { review: s.terms.reviewDays, safety: s.terms.safetyDays })} />
       </section>
@@ -57,7 +57,7 @@ function SupplierDetail({ s, onOpen }: { s: SupplierPurchases; onOpen(id: string
                   <td>
                     <Tag tone={poStatusTone[o.status]}>{poStatusLabel(i18n, o.status)}</Tag>
                   </td>
-                  <td className="num">{i18n.money(o.totalPaise)}</td>
+                  <td className="num">{i18n.money(o.totalMinor)}</td>
                   <td>{storeTime(i18n, o.createdAt, o.timeZone)}</td>
                 </tr>
               ))}
@@ -82,8 +82,8 @@ function SupplierDetail({ s, onOpen }: { s: SupplierPurchases; onOpen(id: string
                 <tr key={m.month}>
                   <td>{month(m.month)}</td>
                   <td className="num">{i18n.number(m.receipts)}</td>
-                  <td className="num">{i18n.money(m.taxPaise)}</td>
-                  <td className="num">{i18n.money(m.totalPaise)}</td>
+                  <td className="num">{i18n.money(m.taxMinor)}</td>
+                  <td className="num">{i18n.money(m.totalMinor)}</td>
                 </tr>
               ))}
               {s.bought.length === 0 && (
@@ -113,7 +113,7 @@ function SupplierDetail({ s, onOpen }: { s: SupplierPurchases; onOpen(id: string
                     <bdi>{p.name}</bdi> <span className="muted sku">{p.sku}</span>
                   </td>
                   <td className="num">{i18n.qty(p.qty, p.unit)}</td>
-                  <td className="num">{i18n.money(p.totalPaise)}</td>
+                  <td className="num">{i18n.money(p.totalMinor)}</td>
                 </tr>
               ))}
             </tbody>
@@ -125,7 +125,7 @@ function SupplierDetail({ s, onOpen }: { s: SupplierPurchases; onOpen(id: string
         <ul className="plain-list" data-testid="supplier-receipts">
           {s.receipts.map((r) => (
             <li key={r.id}>
-              {t('web.purchases.receiptAt', { number: r.number, store: r.storeName, bill: r.supplierBillNo, day: storeDay(i18n, r.supplierBillDate), total: i18n.money(r.totalPaise) })}
+              {t('web.purchases.receiptAt', { number: r.number, store: r.storeName, bill: r.supplierBillNo, day: storeDay(i18n, r.supplierBillDate), total: i18n.money(r.totalMinor) })}
             </li>
           ))}
           {s.receipts.length === 0 && <li className="muted">{t('web.purchases.nothingBought')}</li>}

@@ -9,7 +9,7 @@ export function RegionRollup({ range, selected, onPick }: { range: { from?: stri
   const { t } = i18n;
   const q = useQuery({ queryKey: ['reports', 'sales', 'region', range], queryFn: () => insightsApi.salesByRegion({ ...range, sort: 'revenue', limit: 1000 }) });
   const items = q.data?.items ?? [];
-  const total = items.reduce((s, r) => s + r.revenuePaise, 0);
+  const total = items.reduce((s, r) => s + r.revenueMinor, 0);
   return (
     <section className="card region-rollup" aria-label={t('web.rank.byRegion')} data-testid="region-rollup">
       <h3>{t('web.rank.byRegion')}</h3>
@@ -37,9 +37,9 @@ export function RegionRollup({ range, selected, onPick }: { range: { from?: stri
                 )}
               </td>
               <td className="num">{i18n.number(r.stores)}</td>
-              <td className="num">{i18n.money(r.revenuePaise)}</td>
-              <td className="num">{i18n.money(r.marginPaise)}</td>
-              <td className="num">{total ? `${i18n.number(Math.round((r.revenuePaise * 1000) / total) / 10)}%` : '—'}</td>
+              <td className="num">{i18n.money(r.revenueMinor)}</td>
+              <td className="num">{i18n.money(r.marginMinor)}</td>
+              <td className="num">{total ? `${i18n.number(Math.round((r.revenueMinor * 1000) / total) / 10)}%` : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -105,7 +105,7 @@ export function StockRegionDrill() {
                   </button>
                 </td>
                 <td className="num">{i18n.number(r.stores ?? 0)}</td>
-                <td className="num">{i18n.money(r.costPaise)}</td>
+                <td className="num">{i18n.money(r.costMinor)}</td>
                 {alertCells(regionAlerts.get(r.region ?? ''))}
               </tr>
             ))}
@@ -119,7 +119,7 @@ export function StockRegionDrill() {
                   <small className="muted sku">{r.storeCode}</small>
                 </td>
                 <td className="num">{i18n.number(r.products)}</td>
-                <td className="num">{i18n.money(r.costPaise)}</td>
+                <td className="num">{i18n.money(r.costMinor)}</td>
                 {alertCells(storeAlerts.get(r.storeId ?? ''))}
               </tr>
             ))}
@@ -130,7 +130,7 @@ export function StockRegionDrill() {
                   {r.productName} <small className="muted sku">{r.sku}</small>
                 </td>
                 <td className="num">{r.unit === 'pc' || r.unit === 'g' || r.unit === 'ml' ? i18n.qty(r.qty ?? 0, r.unit) : i18n.number(r.qty ?? 0)}</td>
-                <td className="num">{i18n.money(r.costPaise)}</td>
+                <td className="num">{i18n.money(r.costMinor)}</td>
                 <td data-testid="drill-product-alert">
                   <ProductAlert alert={alertOf.get(r.productId ?? '')} />
                 </td>

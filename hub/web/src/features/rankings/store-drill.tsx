@@ -31,8 +31,8 @@ export function StoreDrill({ store, range, onClose }: { store: StoreRanking | nu
               <td>
                 {r.productName} <small className="muted sku">{r.sku}</small>
               </td>
-              <td className="num">{i18n.money(r.revenuePaise)}</td>
-              <td className="num">{i18n.money(r.marginPaise)}</td>
+              <td className="num">{i18n.money(r.revenueMinor)}</td>
+              <td className="num">{i18n.money(r.marginMinor)}</td>
             </tr>
           ))}
         </tbody>

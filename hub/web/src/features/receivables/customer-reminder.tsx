@@ -9,7 +9,7 @@ export function CustomerReminder({ d }: { d: CustomerDetail }) {
   const { t } = i18n;
   // The whole khata (the statement on screen may be one period): the same request the dialog made first.
   const all = useQuery({ queryKey: ['customers', 'one', d.customer.id, {}], queryFn: () => receivablesApi.customer(d.customer.id, {}) });
-  if (d.balancePaise <= 0 || !all.data) return null;
+  if (d.balanceMinor <= 0 || !all.data) return null;
   const text = statementReminderText(d.customer, all.data.statement, i18n, { storeName: d.storeName });
   return (
     <section aria-label={t('web.statement.reminder')}>

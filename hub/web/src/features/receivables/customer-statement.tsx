@@ -21,16 +21,16 @@ function Body({ d, from, to, setFrom, setTo }: { d: CustomerDetail; from: string
       <dd>{value}</dd>
     </div>
   );
-  const money = (paise: number) => (paise === 0 ? '' : i18n.money(Math.abs(paise)));
+  const money = (minor: number) => (minor === 0 ? '' : i18n.money(Math.abs(minor)));
   // On a phone one column: + what was billed, − what was paid.
-  const signed = (paise: number) => `${paise > 0 ? '+' : '−'}${i18n.money(Math.abs(paise))}`;
+  const signed = (minor: number) => `${minor > 0 ? '+' : '−'}${i18n.money(Math.abs(minor))}`;
   return (
     <>
       <dl className="facts">
         {fact(t('web.statement.phone'), d.customer.phone)}
-        {fact(t('web.receivables.balance'), balanceText(i18n, d.balancePaise), 'statement-balance')}
-        {fact(t('web.receivables.overdue'), d.overduePaise > 0 ? t('web.statement.overdueSince', { amount: i18n.money(d.overduePaise), days: d.daysOverdue }) : t('web.statement.nothingOverdue'))}
-        {fact(t('web.statement.limit'), d.customer.creditLimitPaise === null ? t('web.statement.noLimit') : i18n.money(d.customer.creditLimitPaise))}
+        {fact(t('web.receivables.balance'), balanceText(i18n, d.balanceMinor), 'statement-balance')}
+        {fact(t('web.receivables.overdue'), d.overdueMinor > 0 ? t('web.statement.overdueSince', { amount: i18n.money(d.overdueMinor), days: d.daysOverdue }) : t('web.statement.nothingOverdue'))}
+        {fact(t('web.statement.limit'), d.customer.creditLimitMinor === null ? t('web.statement.noLimit') : i18n.money(d.customer.creditLimitMinor))}
       </dl>
       <h3>{t('web.statement.ageing')}</h3>
       <dl className="facts" data-testid="statement-ageing">
@@ -64,7 +64,7 @@ function Body({ d, from, to, setFrom, setTo }: { d: CustomerDetail; from: string
               <td className="minor" />
               <td className="minor" />
               <td className="phone-only" />
-              <td className="align-right">{balanceText(i18n, s.openingPaise)}</td>
+              <td className="align-right">{balanceText(i18n, s.openingMinor)}</td>
             </tr>
             {s.lines.length === 0 && (
               <tr>
@@ -83,20 +83,20 @@ function Body({ d, from, to, setFrom, setTo }: { d: CustomerDetail; from: string
                     <bdi>{e.what}</bdi>
                     {e.sub.length > 0 && <span className="cell-sub">{e.sub.join(' · ')}</span>}
                   </td>
-                  <td className="align-right minor">{l.entry.amountPaise > 0 ? money(l.entry.amountPaise) : ''}</td>
-                  <td className="align-right minor">{l.entry.amountPaise < 0 ? money(l.entry.amountPaise) : ''}</td>
-                  <td className="align-right phone-only">{signed(l.entry.amountPaise)}</td>
-                  <td className="align-right">{balanceText(i18n, l.balancePaise)}</td>
+                  <td className="align-right minor">{l.entry.amountMinor > 0 ? money(l.entry.amountMinor) : ''}</td>
+                  <td className="align-right minor">{l.entry.amountMinor < 0 ? money(l.entry.amountMinor) : ''}</td>
+                  <td className="align-right phone-only">{signed(l.entry.amountMinor)}</td>
+                  <td className="align-right">{balanceText(i18n, l.balanceMinor)}</td>
                 </tr>
               );
             })}
             <tr className="statement-total">
               <td className="minor">{s.to ? storeDay(i18n, s.to) : ''}</td>
               <td>{t('credit.statement.closing')}</td>
-              <td className="align-right minor">{i18n.money(s.billedPaise)}</td>
-              <td className="align-right minor">{i18n.money(s.paidPaise)}</td>
+              <td className="align-right minor">{i18n.money(s.billedMinor)}</td>
+              <td className="align-right minor">{i18n.money(s.paidMinor)}</td>
               <td className="phone-only" />
-              <td className="align-right">{balanceText(i18n, s.closingPaise)}</td>
+              <td className="align-right">{balanceText(i18n, s.closingMinor)}</td>
             </tr>
           </tbody>
         </table>

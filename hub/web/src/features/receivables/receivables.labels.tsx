@@ -24,7 +24,7 @@ export function ageingColumns<T>(i18n: Translator, ageing: (row: T) => Ageing): 
 }
 
 /** A balance in words: what is owed, or an advance the shop holds. */
-export const balanceText = (i18n: Translator, paise: number): string => (paise < 0 ? i18n.t('web.receivables.advance', { amount: i18n.money(-paise) }) : i18n.money(paise));
+export const balanceText = (i18n: Translator, minor: number): string => (minor < 0 ? i18n.t('web.receivables.advance', { amount: i18n.money(-minor) }) : i18n.money(minor));
 
 /** What a ledger entry was, in the reader's words: the kind and its bill, method or reason. */
 export function entryText(i18n: Translator, e: LedgerEntry): { what: string; sub: string[] } {

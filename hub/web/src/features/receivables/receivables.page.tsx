@@ -29,14 +29,14 @@ export function ReceivablesPage() {
   const query = { storeId: f.store || undefined, days, top: 20 };
   const q = useQuery({ queryKey: ['reports', 'receivables', query], queryFn: () => receivablesApi.report(query) });
   const total = q.data?.total;
-  const collected = q.data ? q.data.collections.reduce((a, c) => a + c.paidPaise, 0) : null;
+  const collected = q.data ? q.data.collections.reduce((a, c) => a + c.paidMinor, 0) : null;
   const open = (customerId: string) => set({ customer: customerId });
 
   const columns: Column<StoreRow>[] = [
     { id: 'store', header: t('common.store'), wrap: true, cell: (s) => s.storeName, sort: (s) => s.storeName, csv: (s) => s.storeName },
     { id: 'customers', header: t('web.receivables.customers'), align: 'right', minor: true, cell: (s) => i18n.number(s.customers), sort: (s) => s.customers, csv: (s) => s.customers },
-    { id: 'balance', header: t('web.receivables.balance'), align: 'right', cell: (s) => i18n.money(s.balancePaise), sort: (s) => s.balancePaise, csv: (s) => s.balancePaise / 100 },
-    { id: 'overdue', header: t('web.receivables.overdue'), align: 'right', cell: (s) => <span className={s.overduePaise > 0 ? 'neg' : undefined}>{i18n.money(s.overduePaise)}</span>, sort: (s) => s.overduePaise, csv: (s) => s.overduePaise / 100 },
+    { id: 'balance', header: t('web.receivables.balance'), align: 'right', cell: (s) => i18n.money(s.balanceMinor), sort: (s) => s.balanceMinor, csv: (s) => s.balanceMinor / 100 },
+    { id: 'overdue', header: t('web.receivables.overdue'), align: 'right', cell: (s) => <span className={s.overdueMinor > 0 ? 'neg' : undefined}>{i18n.money(s.overdueMinor)}</span>, sort: (s) => s.overdueMinor, csv: (s) => s.overdueMinor / 100 },
     ...ageingColumns<StoreRow>(i18n, (s) => s.ageing),
   ];
 
@@ -49,8 +49,8 @@ export function ReceivablesPage() {
       </FilterPanel>
       {q.error && <p className="error">{errorMessage(q.error)}</p>}
       <section className="kpis" aria-label={t('web.overview.summary')}>
-        <KpiCard id="receivables-owed" label={t('web.receivables.owed')} value={total ? i18n.money(total.balancePaise) : '…'} fit tone="info" sub={total ? t('web.receivables.owedSub', { count: total.customers }) : undefined} />
-        <KpiCard id="receivables-overdue" label={t('web.receivables.overdue')} value={total ? i18n.money(total.overduePaise) : '…'} fit tone={total && total.overduePaise > 0 ? 'low' : 'ok'} sub={t('web.receivables.overdueSub')} />
+        <KpiCard id="receivables-owed" label={t('web.receivables.owed')} value={total ? i18n.money(total.balanceMinor) : '…'} fit tone="info" sub={total ? t('web.receivables.owedSub', { count: total.customers }) : undefined} />
+        <KpiCard id="receivables-overdue" label={t('web.receivables.overdue')} value={total ? i18n.money(total.overdueMinor) : '…'} fit tone={total && total.overdueMinor > 0 ? 'low' : 'ok'} sub={t('web.receivables.overdueSub')} />
         <KpiCard id="receivables-over90" label={t('web.receivables.over90')} value={total ? i18n.money(total.ageing.d90plus) : '…'} fit tone={total && total.ageing.d90plus > 0 ? 'out' : 'ok'} />
         <KpiCard id="receivables-collected" label={t('web.receivables.collected')} value={collected === null ? '…' : i18n.money(collected)} fit sub={t('web.receivables.collectedSub', { count: days })} />
       </section>

@@ -28,8 +28,8 @@ export function TopBalancesSection({ rows, q, query, onOpen }: { rows: TopRow[];
     { id: 'customer', header: t('web.receivables.customer'), wrap: true, cell: (r) => customerCell(r.name, r.phone), sort: (r) => r.name, csv: (r) => r.name },
     { id: 'phone', header: t('web.statement.phone'), hidden: true, cell: (r) => r.phone, csv: (r) => r.phone },
     { id: 'store', header: t('common.store'), wrap: true, cell: (r) => r.storeName, sort: (r) => r.storeName, csv: (r) => r.storeName },
-    { id: 'balance', header: t('web.receivables.balance'), align: 'right', cell: (r) => i18n.money(r.balancePaise), sort: (r) => r.balancePaise, csv: (r) => r.balancePaise / 100 },
-    { id: 'overdue', header: t('web.receivables.overdue'), align: 'right', cell: (r) => <span className={r.overduePaise > 0 ? 'neg' : undefined}>{i18n.money(r.overduePaise)}</span>, sort: (r) => r.overduePaise, csv: (r) => r.overduePaise / 100 },
+    { id: 'balance', header: t('web.receivables.balance'), align: 'right', cell: (r) => i18n.money(r.balanceMinor), sort: (r) => r.balanceMinor, csv: (r) => r.balanceMinor / 100 },
+    { id: 'overdue', header: t('web.receivables.overdue'), align: 'right', cell: (r) => <span className={r.overdueMinor > 0 ? 'neg' : undefined}>{i18n.money(r.overdueMinor)}</span>, sort: (r) => r.overdueMinor, csv: (r) => r.overdueMinor / 100 },
     { id: 'late', header: t('web.receivables.daysOverdue'), align: 'right', minor: true, cell: (r) => (r.daysOverdue > 0 ? i18n.number(r.daysOverdue) : <span className="muted">—</span>), sort: (r) => r.daysOverdue, csv: (r) => r.daysOverdue },
   ];
   return (
@@ -48,8 +48,8 @@ export function TopBalancesSection({ rows, q, query, onOpen }: { rows: TopRow[];
 
 interface DayRow {
   day: string;
-  paidPaise: number;
-  stores: { storeName: string; paidPaise: number }[];
+  paidMinor: number;
+  stores: { storeName: string; paidMinor: number }[];
 }
 
 /** Payments received per store day over the last 7, 30 or 90 days, newest first, each day split by store. */
@@ -66,12 +66,12 @@ export function CollectionSection({ report, q, query, days, setDays, options }: 
       align: 'right',
       cell: (r) => (
         <>
-          {i18n.money(r.paidPaise)}
-          {manyStores && <span className="cell-sub">{r.stores.map((s) => `${s.storeName} ${i18n.money(s.paidPaise)}`).join(' · ')}</span>}
+          {i18n.money(r.paidMinor)}
+          {manyStores && <span className="cell-sub">{r.stores.map((s) => `${s.storeName} ${i18n.money(s.paidMinor)}`).join(' · ')}</span>}
         </>
       ),
-      sort: (r) => r.paidPaise,
-      csv: (r) => r.paidPaise / 100,
+      sort: (r) => r.paidMinor,
+      csv: (r) => r.paidMinor / 100,
     },
   ];
   return (
@@ -112,8 +112,8 @@ export function CustomerFinder({ storeId, text, setText, show, setShow, onOpen }
     { id: 'customer', header: t('web.receivables.customer'), wrap: true, cell: (r) => customerCell(r.customer.name, r.customer.phone), sort: (r) => r.customer.name, csv: (r) => r.customer.name },
     { id: 'phone', header: t('web.statement.phone'), hidden: true, cell: (r) => r.customer.phone, csv: (r) => r.customer.phone },
     { id: 'store', header: t('common.store'), wrap: true, cell: (r) => r.storeName, sort: (r) => r.storeName, csv: (r) => r.storeName },
-    { id: 'balance', header: t('web.receivables.balance'), align: 'right', cell: (r) => balanceText(i18n, r.balancePaise), sort: (r) => r.balancePaise, csv: (r) => r.balancePaise / 100 },
-    { id: 'overdue', header: t('web.receivables.overdue'), align: 'right', minor: true, cell: (r) => i18n.money(r.overduePaise), sort: (r) => r.overduePaise, csv: (r) => r.overduePaise / 100 },
+    { id: 'balance', header: t('web.receivables.balance'), align: 'right', cell: (r) => balanceText(i18n, r.balanceMinor), sort: (r) => r.balanceMinor, csv: (r) => r.balanceMinor / 100 },
+    { id: 'overdue', header: t('web.receivables.overdue'), align: 'right', minor: true, cell: (r) => i18n.money(r.overdueMinor), sort: (r) => r.overdueMinor, csv: (r) => r.overdueMinor / 100 },
     { id: 'late', header: t('web.receivables.daysOverdue'), align: 'right', minor: true, cell: (r) => (r.daysOverdue > 0 ? i18n.number(r.daysOverdue) : <span className="muted">—</span>), sort: (r) => r.daysOverdue, csv: (r) => r.daysOverdue },
   ];
   return (

@@ -16,7 +16,7 @@ export function StatementPrint({ d }: { d: CustomerDetail }) {
   const s = d.statement;
   const first = s.from ?? s.lines[0]?.day ?? null;
   const last = s.to ?? todayIn(Date.now(), d.timeZone);
-  const amount = (paise: number) => (paise === 0 ? '' : i18n.money(Math.abs(paise)));
+  const amount = (minor: number) => (minor === 0 ? '' : i18n.money(Math.abs(minor)));
   return createPortal(
     <section className="statement-print" data-testid="statement-print" aria-hidden="true">
       <header>
@@ -56,7 +56,7 @@ export function StatementPrint({ d }: { d: CustomerDetail }) {
             <td>{t('credit.statement.opening')}</td>
             <td />
             <td />
-            <td className="num">{balanceText(i18n, s.openingPaise)}</td>
+            <td className="num">{balanceText(i18n, s.openingMinor)}</td>
           </tr>
           {s.lines.map((l) => {
             const e = entryText(i18n, l.entry);
@@ -67,19 +67,19 @@ export function StatementPrint({ d }: { d: CustomerDetail }) {
                   <bdi>{e.what}</bdi>
                   {e.sub.length > 0 && <span className="statement-print-sub">{e.sub.join(' · ')}</span>}
                 </td>
-                <td className="num">{l.entry.amountPaise > 0 ? amount(l.entry.amountPaise) : ''}</td>
-                <td className="num">{l.entry.amountPaise < 0 ? amount(l.entry.amountPaise) : ''}</td>
-                <td className="num">{balanceText(i18n, l.balancePaise)}</td>
+                <td className="num">{l.entry.amountMinor > 0 ? amount(l.entry.amountMinor) : ''}</td>
+                <td className="num">{l.entry.amountMinor < 0 ? amount(l.entry.amountMinor) : ''}</td>
+                <td className="num">{balanceText(i18n, l.balanceMinor)}</td>
               </tr>
             );
           })}
           <tr className="statement-print-total">
             <td>{storeDay(i18n, last)}</td>
             <td>{t('credit.statement.closing')}</td>
-            <td className="num">{i18n.money(s.billedPaise)}</td>
-            <td className="num">{i18n.money(s.paidPaise)}</td>
+            <td className="num">{i18n.money(s.billedMinor)}</td>
+            <td className="num">{i18n.money(s.paidMinor)}</td>
             <td className="num" data-testid="statement-print-closing">
-              {balanceText(i18n, s.closingPaise)}
+              {balanceText(i18n, s.closingMinor)}
             </td>
           </tr>
         </tbody>
@@ -87,19 +87,19 @@ export function StatementPrint({ d }: { d: CustomerDetail }) {
       <dl className="statement-print-summary">
         <div>
           <dt>{t('credit.statement.opening')}</dt>
-          <dd>{balanceText(i18n, s.openingPaise)}</dd>
+          <dd>{balanceText(i18n, s.openingMinor)}</dd>
         </div>
         <div>
           <dt>{t('credit.statement.billed')}</dt>
-          <dd>{i18n.money(s.billedPaise)}</dd>
+          <dd>{i18n.money(s.billedMinor)}</dd>
         </div>
         <div>
           <dt>{t('credit.statement.paid')}</dt>
-          <dd>{i18n.money(s.paidPaise)}</dd>
+          <dd>{i18n.money(s.paidMinor)}</dd>
         </div>
         <div>
           <dt>{t('credit.statement.closing')}</dt>
-          <dd>{balanceText(i18n, s.closingPaise)}</dd>
+          <dd>{balanceText(i18n, s.closingMinor)}</dd>
         </div>
       </dl>
       <p className="statement-print-foot">{t('web.statementPrint.printed', { day: storeDay(i18n, todayIn(Date.now(), d.timeZone)) })}</p>

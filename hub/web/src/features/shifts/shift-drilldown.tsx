@@ -18,17 +18,17 @@ function Body({ shift }: { shift: ShiftDetail }) {
       <dd>{value}</dd>
     </div>
   );
-  const line = (label: string, paise: number) => (
+  const line = (label: string, minor: number) => (
     <tr key={label}>
       <td>{label}</td>
-      <td className="align-right">{i18n.money(paise)}</td>
+      <td className="align-right">{i18n.money(minor)}</td>
     </tr>
   );
   return (
     <>
       <p>
         <Tag tone={shift.status === 'open' ? 'info' : 'good'}>{t(`web.shifts.status.${shift.status}`)}</Tag>{' '}
-        {shift.status === 'closed' && <Tag tone={varianceTone(shift.variancePaise)}>{varianceText(i18n, shift.variancePaise)}</Tag>}
+        {shift.status === 'closed' && <Tag tone={varianceTone(shift.varianceMinor)}>{varianceText(i18n, shift.varianceMinor)}</Tag>}
       </p>
       <dl className="facts">
         {fact(t('common.store'), shift.storeName)}
@@ -43,14 +43,14 @@ function Body({ shift }: { shift: ShiftDetail }) {
             <td>{t('web.shifts.bills')}</td>
             <td className="align-right">{i18n.number(r.saleBills)}</td>
           </tr>
-          {line(t('web.shifts.sales'), r.salesPaise)}
-          {line(t('web.shifts.returns', { count: r.returnBills }), -r.returnsPaise)}
-          {line(t('web.shifts.discounts'), r.discountsPaise)}
-          {line(t('web.shifts.voids', { count: r.voids.count }), r.voids.totalPaise)}
-          {r.byMethod.map((m) => line(methodLabel(i18n, m.method), m.amountPaise))}
-          {line(t('web.shifts.float'), r.floatPaise)}
-          {line(t('web.shifts.cashExpected'), r.cashExpectedPaise)}
-          {r.countedPaise !== null && line(t('web.shifts.cashCounted'), r.countedPaise)}
+          {line(t('web.shifts.sales'), r.salesMinor)}
+          {line(t('web.shifts.returns', { count: r.returnBills }), -r.returnsMinor)}
+          {line(t('web.shifts.discounts'), r.discountsMinor)}
+          {line(t('web.shifts.voids', { count: r.voids.count }), r.voids.totalMinor)}
+          {r.byMethod.map((m) => line(methodLabel(i18n, m.method), m.amountMinor))}
+          {line(t('web.shifts.float'), r.floatMinor)}
+          {line(t('web.shifts.cashExpected'), r.cashExpectedMinor)}
+          {r.countedMinor !== null && line(t('web.shifts.cashCounted'), r.countedMinor)}
         </tbody>
       </table>
       {r.counted.length > 0 && (
@@ -58,7 +58,7 @@ function Body({ shift }: { shift: ShiftDetail }) {
           <h3>{t('web.shifts.notes')}</h3>
           <ul data-testid="shift-notes">
             {r.counted.map((c) => (
-              <li key={c.denominationPaise}>{t('web.shifts.noteCount', { note: i18n.money(c.denominationPaise), count: c.count, amount: i18n.money(c.denominationPaise * c.count) })}</li>
+              <li key={c.denominationMinor}>{t('web.shifts.noteCount', { note: i18n.money(c.denominationMinor), count: c.count, amount: i18n.money(c.denominationMinor * c.count) })}</li>
             ))}
           </ul>
         </>

@@ -7,10 +7,10 @@ export function shiftTime(t: Translator, at: string, s: Pick<ShiftSummary, 'time
 }
 
 /** "Short by Rs 5.00", "Over by …", "Exact", or nothing before the close. */
-export function varianceText(t: Translator, variancePaise: number | null): string {
-  if (variancePaise === null) return '';
-  if (variancePaise === 0) return t.t('web.shifts.variance.exact');
-  return t.t(variancePaise < 0 ? 'web.shifts.variance.short' : 'web.shifts.variance.over', { amount: t.money(Math.abs(variancePaise)) });
+export function varianceText(t: Translator, varianceMinor: number | null): string {
+  if (varianceMinor === null) return '';
+  if (varianceMinor === 0) return t.t('web.shifts.variance.exact');
+  return t.t(varianceMinor < 0 ? 'web.shifts.variance.short' : 'web.shifts.variance.over', { amount: t.money(Math.abs(varianceMinor)) });
 }
 
-export const varianceTone = (variancePaise: number | null): 'good' | 'warn' | 'bad' => (variancePaise === null || variancePaise === 0 ? 'good' : variancePaise < 0 ? 'bad' : 'warn');
+export const varianceTone = (varianceMinor: number | null): 'good' | 'warn' | 'bad' => (varianceMinor === null || varianceMinor === 0 ? 'good' : varianceMinor < 0 ? 'bad' : 'warn');

@@ -54,25 +54,25 @@ export function ShiftsPage() {
       sort: (s) => s.closedAt ?? '',
       csv: (s) => s.closedAt ?? '',
     },
-    { id: 'sales', header: t('web.shifts.sales'), align: 'right', cell: (s) => i18n.money(s.salesPaise), sort: (s) => s.salesPaise, csvMoney: (s) => s.salesPaise },
-    { id: 'expected', header: t('web.shifts.cashExpected'), align: 'right', cell: (s) => i18n.money(s.cashExpectedPaise), sort: (s) => s.cashExpectedPaise, csvMoney: (s) => s.cashExpectedPaise },
+    { id: 'sales', header: t('web.shifts.sales'), align: 'right', cell: (s) => i18n.money(s.salesMinor), sort: (s) => s.salesMinor, csvMoney: (s) => s.salesMinor },
+    { id: 'expected', header: t('web.shifts.cashExpected'), align: 'right', cell: (s) => i18n.money(s.cashExpectedMinor), sort: (s) => s.cashExpectedMinor, csvMoney: (s) => s.cashExpectedMinor },
     {
       id: 'counted',
       header: t('web.shifts.cashCounted'),
       align: 'right',
       cell: (s) =>
-        s.countedPaise === null ? (
+        s.countedMinor === null ? (
           <span className="muted">—</span>
         ) : (
           <>
-            {i18n.money(s.countedPaise)}
+            {i18n.money(s.countedMinor)}
             <span className="cell-sub">
-              <Tag tone={varianceTone(s.variancePaise)}>{varianceText(i18n, s.variancePaise)}</Tag>
+              <Tag tone={varianceTone(s.varianceMinor)}>{varianceText(i18n, s.varianceMinor)}</Tag>
             </span>
           </>
         ),
-      sort: (s) => s.variancePaise ?? 0,
-      csvMoney: (s) => s.countedPaise,
+      sort: (s) => s.varianceMinor ?? 0,
+      csvMoney: (s) => s.countedMinor,
     },
   ];
 

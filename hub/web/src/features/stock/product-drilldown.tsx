@@ -51,11 +51,11 @@ export function ProductDrilldown({ productId, onClose }: { productId: string | n
         <dl className="facts">
           <div>
             <dt>{t('common.price')}</dt>
-            <dd>{i18n.money(p.pricePaise)}</dd>
+            <dd>{i18n.money(p.priceMinor)}</dd>
           </div>
           <div>
             <dt>{t('common.cost')}</dt>
-            <dd>{i18n.money(p.costPaise)}</dd>
+            <dd>{i18n.money(p.costMinor)}</dd>
           </div>
           <div>
             <dt>{t('common.category')}</dt>

@@ -27,7 +27,7 @@ export function ProductRegions({ productId, from, to, onProduct }: { productId: 
       {q.data && (
         <>
           <p data-testid="product-total">
-            {t('web.trends.chainTotal', { amount: i18n.money(q.data.total.revenuePaise), stores: i18n.number(q.data.total.stores) })}
+            {t('web.trends.chainTotal', { amount: i18n.money(q.data.total.revenueMinor), stores: i18n.number(q.data.total.stores) })}
           </p>
           {rows.length === 0 ? (
             <p className="muted">{t('web.trends.none')}</p>
@@ -38,7 +38,7 @@ export function ProductRegions({ productId, from, to, onProduct }: { productId: 
                   <XAxis type="number" tickFormatter={(v) => i18n.moneyCompact(Number(v))} tick={{ fontSize: 11 }} />
                   <YAxis type="category" dataKey="name" width={120} tick={{ fontSize: 12 }} />
                   <Tooltip formatter={(v) => i18n.money(Number(v))} />
-                  <Bar dataKey="revenuePaise" name={t('web.trends.sales')} fill="#1f7a45" radius={[0, 4, 4, 0]} />
+                  <Bar dataKey="revenueMinor" name={t('web.trends.sales')} fill="#1f7a45" radius={[0, 4, 4, 0]} />
                 </BarChart>
               </ResponsiveContainer>
             </div>
@@ -59,10 +59,10 @@ export function ProductRegions({ productId, from, to, onProduct }: { productId: 
                 <tr key={r.region ?? ''}>
                   <td>{r.name}</td>
                   <td className="num">{i18n.number(r.stores)}</td>
-                  <td className="num">{i18n.money(r.revenuePaise)}</td>
-                  <td className="num">{i18n.money(r.marginPaise)}</td>
-                  <td className="num">{i18n.money(r.returnsPaise)}</td>
-                  <td className="num">{q.data.total.revenuePaise ? i18n.number(r.revenuePaise / q.data.total.revenuePaise, { style: 'percent', maximumFractionDigits: 1 }) : '—'}</td>
+                  <td className="num">{i18n.money(r.revenueMinor)}</td>
+                  <td className="num">{i18n.money(r.marginMinor)}</td>
+                  <td className="num">{i18n.money(r.returnsMinor)}</td>
+                  <td className="num">{q.data.total.revenueMinor ? i18n.number(r.revenueMinor / q.data.total.revenueMinor, { style: 'percent', maximumFractionDigits: 1 }) : '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -11,9 +11,9 @@ export function TrendChart({ trend }: { trend: SalesTrend }) {
     label: bucketLabel(i18n, p.start, trend.grain),
     previousLabel: bucketLabel(i18n, p.previousStart, trend.grain),
     lastYearLabel: bucketLabel(i18n, p.lastYearStart, trend.grain),
-    current: p.current.revenuePaise,
-    previous: p.previous.revenuePaise,
-    lastYear: p.lastYear.revenuePaise,
+    current: p.current.revenueMinor,
+    previous: p.previous.revenueMinor,
+    lastYear: p.lastYear.revenueMinor,
   }));
   return (
     <div className="trend-chart" data-testid="trend-chart" dir="ltr">

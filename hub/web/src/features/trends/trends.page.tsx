@@ -98,7 +98,7 @@ export function TrendsPage() {
           )}
         </div>
         {q.isLoading && <div className="chart-empty">…</div>}
-        {q.data && (q.data.totals.current.revenuePaise || q.data.totals.previous.revenuePaise || q.data.totals.lastYear.revenuePaise ? <TrendChart trend={q.data} /> : <div className="chart-empty">{t('web.trends.none')}</div>)}
+        {q.data && (q.data.totals.current.revenueMinor || q.data.totals.previous.revenueMinor || q.data.totals.lastYear.revenueMinor ? <TrendChart trend={q.data} /> : <div className="chart-empty">{t('web.trends.none')}</div>)}
       </section>
       {q.data && <TrendTable trend={q.data} />}
       <ProductRegions productId={f.product} from={from} to={to} onProduct={(product) => set({ product })} />
@@ -123,9 +123,9 @@ function TrendSummary({ trend }: { trend: SalesTrend }) {
         {t('web.trends.periods', { stores: trend.stores, current: range(trend.periods.current), previous: range(trend.periods.previous), lastYear: range(trend.periods.lastYear) })}
       </p>
       <section className="kpis" aria-label={t('web.overview.summary')}>
-        <KpiCard id="trend-sales" label={t('web.trends.sales')} value={i18n.money(current.revenuePaise)} fit sub={vs((m) => m.revenuePaise)} />
-        <KpiCard id="trend-margin" label={t('web.trends.margin')} value={i18n.money(current.marginPaise)} fit sub={vs((m) => m.marginPaise)} tone="info" />
-        <KpiCard id="trend-returns" label={t('web.trends.returns')} value={i18n.money(current.returnsPaise)} fit sub={vs((m) => m.returnsPaise)} tone={current.returnsPaise ? 'low' : 'ok'} />
+        <KpiCard id="trend-sales" label={t('web.trends.sales')} value={i18n.money(current.revenueMinor)} fit sub={vs((m) => m.revenueMinor)} />
+        <KpiCard id="trend-margin" label={t('web.trends.margin')} value={i18n.money(current.marginMinor)} fit sub={vs((m) => m.marginMinor)} tone="info" />
+        <KpiCard id="trend-returns" label={t('web.trends.returns')} value={i18n.money(current.returnsMinor)} fit sub={vs((m) => m.returnsMinor)} tone={current.returnsMinor ? 'low' : 'ok'} />
       </section>
     </>
   );
@@ -162,12 +162,12 @@ function TrendTable({ trend }: { trend: SalesTrend }) {
             {trend.points.map((p) => (
               <tr key={p.start}>
                 <td>{bucketLabel(i18n, p.start, trend.grain)}</td>
-                <td className="num">{i18n.money(p.current.revenuePaise)}</td>
-                <td className="num">{i18n.money(p.current.marginPaise)}</td>
-                <td className="num" title={bucketLabel(i18n, p.previousStart, trend.grain)}>{i18n.money(p.previous.revenuePaise)}</td>
-                <td className="num">{change(p.current.revenuePaise, p.previous.revenuePaise)}</td>
-                <td className="num" title={bucketLabel(i18n, p.lastYearStart, trend.grain)}>{i18n.money(p.lastYear.revenuePaise)}</td>
-                <td className="num">{change(p.current.revenuePaise, p.lastYear.revenuePaise)}</td>
+                <td className="num">{i18n.money(p.current.revenueMinor)}</td>
+                <td className="num">{i18n.money(p.current.marginMinor)}</td>
+                <td className="num" title={bucketLabel(i18n, p.previousStart, trend.grain)}>{i18n.money(p.previous.revenueMinor)}</td>
+                <td className="num">{change(p.current.revenueMinor, p.previous.revenueMinor)}</td>
+                <td className="num" title={bucketLabel(i18n, p.lastYearStart, trend.grain)}>{i18n.money(p.lastYear.revenueMinor)}</td>
+                <td className="num">{change(p.current.revenueMinor, p.lastYear.revenueMinor)}</td>
               </tr>
             ))}
           </tbody>
