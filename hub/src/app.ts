@@ -13,6 +13,7 @@ import { handleError } from './http/error-handler';
 import { createAdmission } from './platform/admission/admission.middleware';
 import { createOpenApiRoutes } from './openapi/openapi.routes';
 import { createPlatformRoutes } from './platform/platform.routes';
+import { legacyMoneyKeys } from './sync/legacy-keys.middleware';
 
 export type { AppDeps } from './http/app-env';
 
@@ -64,6 +65,7 @@ export function createApp(given: AppDeps) {
       },
     }),
     authenticate(deps),
+    legacyMoneyKeys,
   );
   // Past capacity, shed with 503 + Retry-After before any work (platform/admission).
   if (deps.platform) app.use('/api/*', createAdmission({ settings: config.admission, registry: deps.platform.metrics.registry, db: deps.db }).middleware);

@@ -1,4 +1,4 @@
-import { DomainError, nulPath } from '@bazaar/shared';
+import { DomainError, nulPath, withMinorKeys } from '@bazaar/shared';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { validationError } from './error-handler';
@@ -28,7 +28,8 @@ export async function parseJson<S extends z.ZodType>(c: Context, schema: S): Pro
   }
   if (body === undefined) throw new DomainError('INVALID_JSON', 'request body is empty; send a JSON object');
   assertNoNul(body);
-  const parsed = schema.safeParse(body);
+  // Money keys in the names of before sync protocol 3 (`pricePaise`) are read as today's (`priceMinor`).
+  const parsed = schema.safeParse(withMinorKeys(body));
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
 }

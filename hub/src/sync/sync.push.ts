@@ -283,7 +283,7 @@ async function runPush(
   // Protocol 2: movements that were applied are not listed (the acknowledged seq says so).
   const response: PushResponse =
     (opts.protocol ?? 1) >= 2
-      ? { ...base, protocol: SYNC_PROTOCOL_VERSION, applied: newApplied.length, results: results.filter((r) => r.status !== 'applied') }
+      ? { ...base, protocol: Math.min(opts.protocol ?? 1, SYNC_PROTOCOL_VERSION), applied: newApplied.length, results: results.filter((r) => r.status !== 'applied') }
       : { ...base, results };
   return {
     response,

@@ -105,14 +105,20 @@ export const productRemapSchema = z.object({ fromProductId: uuidSchema, toProduc
 export type ProductRemap = z.infer<typeof productRemapSchema>;
 
 /**
- * The sync protocol a counter speaks, sent as the header `Bazaar-Sync-Protocol` on a push (a
+ * The sync protocol a counter speaks, sent as the header `Bazaar-Sync-Protocol` (a
  * header, so a hub that predates it ignores it rather than refusing an unknown body field).
  * 1 (no header): the answer lists every movement. 2: it lists only the movements that were not
  * applied (duplicates, rejections); every other movement of the batch, all at or below
  * `ackedSeq` in a 200 answer, was applied, and `applied` says how many.
  */
 export const SYNC_PROTOCOL_HEADER = 'Bazaar-Sync-Protocol';
-export const SYNC_PROTOCOL_VERSION = 2;
+/**
+ * 3: money fields carry currency-neutral names (`priceMinor`, a discount's `minor`; before,
+ * `pricePaise` and `paise`: minor-keys.compat.ts). A counter sends the header on every request;
+ * the hub answers a device that sends none, or one below 3, with the old names, and takes either
+ * spelling in any request body.
+ */
+export const SYNC_PROTOCOL_VERSION = 3;
 
 export const pushResponseSchema = z.object({
   /** Highest seq of this device the hub holds with no gap below it. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Bill } from '@bazaar/shared';
+import { withLegacyKeys, withMinorKeys, type Bill } from '@bazaar/shared';
 import { prepared } from '../db/prepared';
 
 /**
@@ -39,7 +39,10 @@ export interface BillSeal {
 export function billSealProblem(raw: Database.Database, billId: string, seal: BillSeal): string | null {
   const row = prepared(raw, 'SELECT doc_json FROM bills WHERE id = ?').get(billId) as { doc_json: string } | undefined;
   if (!row) return 'the bill this row records is gone (deleted)';
-  if (billDocDigest(JSON.parse(row.doc_json) as Bill) !== seal.docSha256) return 'the bill differs from what was recorded (its lines, prices or payments were edited)';
+  // A bill sealed before the rename to minor units was digested with its old money keys (and, voided
+  // since, written back with the new ones): the same bill in either spelling matches its seal.
+  const doc = JSON.parse(row.doc_json) as unknown;
+  if (![withMinorKeys<Bill>(doc), withLegacyKeys<Bill>(doc)].some((d) => billDocDigest(d) === seal.docSha256)) return 'the bill differs from what was recorded (its lines, prices or payments were edited)';
   const [first, last] = seal.seqs ?? [0, -1];
   const moves = prepared(raw, 'SELECT id, seq, kind, qty, unit_price_minor FROM movements WHERE batch_id = ? AND seq BETWEEN ? AND ?').all(billId, first, last) as MovementFacts[];
   if (movementsDigest(moves) !== seal.movesSha256) return "the bill's stock movements differ from what was recorded (a line was edited, added or deleted)";

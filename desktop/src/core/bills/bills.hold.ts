@@ -1,4 +1,4 @@
-import { DomainError, uuidv7 } from '@bazaar/shared';
+import { DomainError, uuidv7, parseMinorJson } from '@bazaar/shared';
 import type { z } from 'zod';
 import { requireActor, nowIso, type CoreContext } from '../core.context';
 import { writeTx } from '../db/write-tx';
@@ -8,7 +8,7 @@ import { billStoreSync } from './bills.settings';
 type Cart = z.output<typeof holdCartInput>['cart'];
 
 function view(r: { id: string; label: string; cart_json: string; held_by: string | null; held_at: string }): HeldCartView {
-  const cart = JSON.parse(r.cart_json) as Cart;
+  const cart = parseMinorJson(r.cart_json) as Cart;
   return { id: r.id, label: r.label, heldAt: r.held_at, heldBy: r.held_by, lines: cart.lines.length, cart };
 }
 

@@ -1,4 +1,4 @@
-import { DomainError, billSchema, normaliseBillNumber, type Bill } from '@bazaar/shared';
+import { DomainError, billSchema, normaliseBillNumber, type Bill, parseMinorJson } from '@bazaar/shared';
 import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { escapeLike } from '../db/sql-like';
@@ -8,7 +8,7 @@ import { prepared } from '../db/prepared';
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseBill(docJson: string): Bill {
-  return billSchema.parse(JSON.parse(docJson));
+  return billSchema.parse(parseMinorJson(docJson));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MAX_PUSH_SHIFTS, shiftReportSchema, type ShiftReport } from '@bazaar/shared';
+import { MAX_PUSH_SHIFTS, shiftReportSchema, type ShiftReport, parseMinorJson } from '@bazaar/shared';
 import type { Executor } from '../db/db.types';
 import { reportOf } from './shifts.service';
 
@@ -16,7 +16,7 @@ export async function shiftsOfPush(db: Executor, storeCode: () => string): Promi
     .limit(MAX_PUSH_SHIFTS)
     .execute();
   const out: ShiftReport[] = [];
-  for (const r of rows) out.push(r.report_json !== null ? shiftReportSchema.parse(JSON.parse(r.report_json)) : await reportOf(db, r, storeCode(), null));
+  for (const r of rows) out.push(r.report_json !== null ? shiftReportSchema.parse(parseMinorJson(r.report_json)) : await reportOf(db, r, storeCode(), null));
   return out;
 }
 

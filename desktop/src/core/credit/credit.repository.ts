@@ -1,4 +1,4 @@
-import { DomainError, customerSchema, ledgerEntrySchema, normalisePhone, uuidv7, type Customer, type LedgerEntry } from '@bazaar/shared';
+import { DomainError, customerSchema, ledgerEntrySchema, normalisePhone, uuidv7, type Customer, type LedgerEntry, parseMinorJson } from '@bazaar/shared';
 import type Database from 'better-sqlite3';
 import type { DeviceClock } from '../clock/device-clock';
 import type { Actor } from '../core.context';
@@ -82,7 +82,7 @@ export function balanceSync(raw: Database.Database, customerId: string): number 
 
 export function entriesOfSync(raw: Database.Database, customerId: string): LedgerEntry[] {
   const rows = prepared(raw, 'SELECT doc_json FROM ledger_entries WHERE customer_id = ? ORDER BY occurred_at, id').all(customerId) as { doc_json: string }[];
-  return rows.map((r) => ledgerEntrySchema.parse(JSON.parse(r.doc_json)));
+  return rows.map((r) => ledgerEntrySchema.parse(parseMinorJson(r.doc_json)));
 }
 
 const insertEntry = `INSERT INTO ledger_entries (id, customer_id, kind, amount_minor, device_id, entry_seq, bill_id, due_on, occurred_at, doc_json, origin, pushed)

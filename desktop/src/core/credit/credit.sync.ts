@@ -1,4 +1,4 @@
-import { MAX_PUSH_CREDIT_ENTRIES, MAX_PUSH_CUSTOMERS, syncCustomersResponseSchema, type Customer, type LedgerEntry } from '@bazaar/shared';
+import { MAX_PUSH_CREDIT_ENTRIES, MAX_PUSH_CUSTOMERS, syncCustomersResponseSchema, type Customer, type LedgerEntry, parseMinorJson } from '@bazaar/shared';
 import type { CoreContext } from '../core.context';
 import type { CustomersTable, Executor, MovementRow } from '../db/db.types';
 import { prepared } from '../db/prepared';
@@ -35,7 +35,7 @@ export async function creditOfBatch(db: Executor, storeId: string, movements: re
   const docs = customers.map((c) => toCustomer(c, storeId));
   return {
     customers: docs,
-    creditEntries: rows.map((r) => JSON.parse(r.doc_json) as LedgerEntry),
+    creditEntries: rows.map((r) => parseMinorJson(r.doc_json) as LedgerEntry),
     sent: { customers: docs.map((c) => ({ id: c.id, updatedAt: c.updatedAt })), entryIds: rows.map((r) => r.id) },
   };
 }

@@ -1,3 +1,4 @@
+// rename-minor: keep (versions before 0022 named money columns and keys for paise)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH } from '@bazaar/shared';
+import { canonicalJson, GENESIS_HASH, withLegacyKeys, withMinorKeys } from '@bazaar/shared';
 import { hashStored } from '../audit/audit.verify';
 import { StoreCore } from '../store-core';
 import { migrationProvider } from './migrations/migrations';
@@ -80,14 +81,33 @@ async function databaseAt(version: string, path: string): Promise<void> {
   raw.exec(`attach database '${refPath}' as ref`);
   raw.pragma('foreign_keys = OFF');
   for (const t of tables(raw)) {
-    const shared = columns(raw, t).filter((c) => columns(raw, t, 'ref').includes(c));
-    const list = shared.map((c) => `"${c}"`).join(', ');
+    const refCols = columns(raw, t, 'ref');
+    const shared = columns(raw, t).flatMap((c) => (refCols.includes(c) ? [[c, c]] : refCols.includes(nowNamed(c)) ? [[c, nowNamed(c)]] : []));
+    const list = shared.map(([c]) => `"${c}"`).join(', ');
+    const from = shared.map(([, r]) => `"${r}"`).join(', ');
     // Or replace: the first migration seeds the one-row tables (settings, sync_state).
-    raw.exec(`insert or replace into main."${t}" (${list}) select ${list} from ref."${t}"`);
+    raw.exec(`insert or replace into main."${t}" (${list}) select ${from} from ref."${t}"`);
   }
   raw.exec('detach database ref');
+  asTheOldAppNamedMoney(raw);
   if (!tables(raw).includes('bills')) asTheOldAppWroteIt(raw);
   await db.destroy();
+}
+
+/** A column's name since 0022 (money in minor units): `price_paise` → `price_minor`. */
+const nowNamed = (c: string) => c.replace(/_paise$/, '_minor');
+
+/** Documents as a version before 0022 wrote them: money keys `totalPaise`, a discount's `paise` (the audit log keeps the reference's). */
+const OLD_JSON: [string, string][] = [['bills', 'doc_json'], ['store_bills', 'doc_json'], ['held_carts', 'cart_json'], ['shifts', 'report_json'], ['purchase_orders', 'doc_json'], ['goods_receipts', 'doc_json'], ['transfers', 'doc_json'], ['customers', 'doc_json'], ['ledger_entries', 'doc_json'], ['products', 'packs']];
+function asTheOldAppNamedMoney(raw: Database.Database): void {
+  if (!columns(raw, 'products').includes('price_paise')) return;
+  for (const [t, c] of OLD_JSON) {
+    if (!columns(raw, t).includes(c)) continue;
+    const update = raw.prepare(`UPDATE "${t}" SET "${c}" = ? WHERE rowid = ?`);
+    for (const r of raw.prepare(`SELECT rowid AS id, "${c}" AS v FROM "${t}" WHERE "${c}" IS NOT NULL`).all() as { id: number; v: string }[]) {
+      update.run(JSON.stringify(withLegacyKeys(JSON.parse(r.v))), r.id);
+    }
+  }
 }
 
 /**
@@ -162,17 +182,32 @@ describe('desktop store database upgrades with a day of data', () => {
             // Before bills the sale rows carried no seal (asTheOldAppWroteIt): their content and chain hashes differ by
             // design there, and verifyAudit below checks that chain instead.
             const resealed = t === 'audit' && !oldColumns.has('bills');
-            const cols = (oldColumns.get(t) ?? []).filter((c) => !(resealed && ['after_json', 'prev_hash', 'hash'].includes(c)));
+            const cols = (oldColumns.get(t) ?? []).filter((c) => !(resealed && ['after_json', 'prev_hash', 'hash'].includes(c))).map(nowNamed);
             if (cols.length === 0) continue; // a table the old version did not have: nothing to carry over
-            expect({ version, table: t, rows: rows(up, t, cols) }).toEqual({ version, table: t, rows: rows(ref, t, cols) });
+            // A bill's document stays as the old app wrote it (its audit row seals it): the same bill, in the old money keys.
+            const read = (db: Database.Database) => (t === 'bills' ? (rows(db, t, cols) as Record<string, unknown>[]).map((r) => ({ ...r, doc_json: withMinorKeys(JSON.parse(String(r.doc_json))) })) : rows(db, t, cols));
+            expect({ version, table: t, rows: read(up) }).toEqual({ version, table: t, rows: read(ref) });
           }
         } finally {
           up.close();
         }
         // And it keeps working: the audit chain verifies and a sale goes through on the upgraded file.
+        const oldBill = oldColumns.has('bills') ? (() => {
+          const db = new Database(path, { readonly: true });
+          try {
+            return (db.prepare("select number from bills where status = 'completed' order by rowid limit 1").get() as { number: string } | undefined)?.number;
+          } finally {
+            db.close();
+          }
+        })() : undefined;
         const again = await StoreCore.open(path);
         try {
           expect((await again.verifyAudit()).ok).toBe(true);
+          // A bill the old version sealed can still be voided, and its seal still verifies after.
+          if (oldBill) {
+            await again.voidBill({ bill: oldBill, reason: 'upgrade check' });
+            expect({ version, audit: (await again.verifyAudit()).ok }).toEqual({ version, audit: true });
+          }
           const sale = await again.sell({ lines: [{ product: 'ITEM-1', qty: 1 }] });
           expect(sale.lines[0]!.stockAfter).toBe(refStock.find((s) => s.sku === 'ITEM-1')!.qty - 1);
         } finally {

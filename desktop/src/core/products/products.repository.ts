@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { packsSchema, type Pack, type Product } from '@bazaar/shared';
+import { packsSchema, type Pack, type Product, parseMinorJson } from '@bazaar/shared';
 import type { Executor, ProductRow } from '../db/db.types';
 import { escapeLike } from '../db/sql-like';
 
@@ -26,7 +26,7 @@ export function toProduct(r: ProductRow): Product & { origin: 'local' | 'hub' } 
 /** The packs column as the shared schema reads it; a row the app did not write is read as no packs rather than failing every lookup. */
 export function parsePacks(json: string): Pack[] {
   try {
-    const r = packsSchema.safeParse(JSON.parse(json));
+    const r = packsSchema.safeParse(parseMinorJson(json));
     return r.success ? r.data : [];
   } catch {
     return [];

@@ -8,8 +8,7 @@ import {
   receiptProgress,
   uuidv7,
   type GoodsReceipt,
-  type PurchaseOrder,
-} from '@bazaar/shared';
+  type PurchaseOrder, parseMinorJson } from '@bazaar/shared';
 import type { z } from 'zod';
 import { appendAudit } from '../audit/audit.log';
 import { billStoreSync } from '../bills/bills.settings';
@@ -89,7 +88,7 @@ export async function findOrder(db: Executor, ref: string): Promise<{ doc: Purch
     (/^(PO)?\d+$/.test(n)
       ? await db.selectFrom('purchase_orders').select(['doc_json', 'origin', 'push_state']).where('number', 'like', `%-PO${n.replace(/^PO/, '').padStart(5, '0')}`).orderBy('created_at', 'desc').executeTakeFirst()
       : undefined);
-  return row ? { doc: purchaseOrderSchema.parse(JSON.parse(row.doc_json)), origin: row.origin, push_state: row.push_state } : undefined;
+  return row ? { doc: purchaseOrderSchema.parse(parseMinorJson(row.doc_json)), origin: row.origin, push_state: row.push_state } : undefined;
 }
 
 export async function requireOrder(db: Executor, ref: string) {
@@ -100,7 +99,7 @@ export async function requireOrder(db: Executor, ref: string) {
 
 export async function receiptsOf(db: Executor, poId: string): Promise<GoodsReceipt[]> {
   const rows = await db.selectFrom('goods_receipts').select('doc_json').where('po_id', '=', poId).orderBy('occurred_at').execute();
-  return rows.map((r) => goodsReceiptSchema.parse(JSON.parse(r.doc_json)));
+  return rows.map((r) => goodsReceiptSchema.parse(parseMinorJson(r.doc_json)));
 }
 
 export async function orderView(db: Executor, ref: string): Promise<PurchaseOrderView> {

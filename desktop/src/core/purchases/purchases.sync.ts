@@ -1,4 +1,4 @@
-import { devicePurchasesSchema, type GoodsReceipt, type PurchaseOrder } from '@bazaar/shared';
+import { devicePurchasesSchema, type GoodsReceipt, type PurchaseOrder, parseMinorJson } from '@bazaar/shared';
 import type { CoreContext } from '../core.context';
 import type { Executor, MovementRow } from '../db/db.types';
 import { writeTx } from '../db/write-tx';
@@ -15,7 +15,7 @@ export async function purchasesOfBatch(db: Executor, movements: readonly Movemen
   const orders = await db.selectFrom('purchase_orders').select('doc_json').where('push_state', '=', 'pending').orderBy('created_at').limit(1000).execute();
   const ids = [...new Set(movements.filter((m) => m.kind === 'IN').map((m) => m.batch_id).filter((b): b is string => b !== null))];
   const receipts = ids.length ? await db.selectFrom('goods_receipts').select('doc_json').where('id', 'in', ids).where('origin', '=', 'local').orderBy('counter_no').execute() : [];
-  return { purchaseOrders: orders.map((r) => JSON.parse(r.doc_json) as PurchaseOrder), goodsReceipts: receipts.map((r) => JSON.parse(r.doc_json) as GoodsReceipt) };
+  return { purchaseOrders: orders.map((r) => parseMinorJson(r.doc_json) as PurchaseOrder), goodsReceipts: receipts.map((r) => parseMinorJson(r.doc_json) as GoodsReceipt) };
 }
 
 /** After the hub answered: the copies it now holds are acknowledged (a copy changed meanwhile stays pending). */

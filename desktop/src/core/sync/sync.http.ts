@@ -1,4 +1,4 @@
-import { errorEnvelopeSchema, type ErrorCode } from '@bazaar/shared';
+import { errorEnvelopeSchema, parseMinorJson, SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION, type ErrorCode } from '@bazaar/shared';
 
 /** A failed exchange with the hub, classified for the retry loop. */
 export class HubError extends Error {
@@ -63,7 +63,8 @@ async function hubRequestOnce(target: HubTarget, method: 'GET' | 'POST', path: s
   try {
     res = await fetch(url, {
       method,
-      headers: { ...headers, authorization: `Bearer ${target.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      // Every request says the protocol: from 3 on the hub answers money in the new names.
+      headers: { [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), ...headers, authorization: `Bearer ${target.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(target.timeoutMs ?? 60_000),
     });
@@ -75,7 +76,8 @@ async function hubRequestOnce(target: HubTarget, method: 'GET' | 'POST', path: s
   const text = await res.text();
   let json: unknown = null;
   try {
-    json = text ? JSON.parse(text) : null;
+    // A hub from before protocol 3 answers with the old money keys: read them as the new ones.
+    json = text ? parseMinorJson(text) : null;
   } catch {
     json = null;
   }

@@ -9,8 +9,7 @@ import {
   timeResponseSchema,
   type SyncMovementInput,
   type OfflineProduct,
-  type PushResponse,
-} from '@bazaar/shared';
+  type PushResponse, parseMinorJson } from '@bazaar/shared';
 import { prepared } from '../db/prepared';
 import { writeTx } from '../db/write-tx';
 import type { Executor, MovementRow, ProductRow } from '../db/db.types';
@@ -139,7 +138,7 @@ async function billsOfBatch(db: Executor, movements: readonly MovementRow[]): Pr
   const ids = [...new Set(movements.map((m) => m.batch_id).filter((b): b is string => b !== null))];
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('bills').select('doc_json').where('id', 'in', ids).orderBy('counter_no').execute();
-  return rows.map((r) => JSON.parse(r.doc_json) as unknown);
+  return rows.map((r) => parseMinorJson(r.doc_json) as unknown);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DomainError, transferSchema, type Transfer, type TransferStore } from '@bazaar/shared';
+import { DomainError, transferSchema, type Transfer, type TransferStore, parseMinorJson } from '@bazaar/shared';
 import type Database from 'better-sqlite3';
 import { prepared } from '../db/prepared';
 import type { TransfersTable } from '../db/db.types';
@@ -11,7 +11,7 @@ const upsert = `INSERT INTO transfers (id, number, origin, counter_code, counter
   ON CONFLICT (id) DO UPDATE SET status = excluded.status, doc_json = excluded.doc_json, version = excluded.version, updated_at = excluded.updated_at`;
 
 export function docOf(row: Pick<Row, 'doc_json'>): Transfer {
-  return transferSchema.parse(JSON.parse(row.doc_json));
+  return transferSchema.parse(parseMinorJson(row.doc_json));
 }
 
 /** By number (as printed, any case) or id. */

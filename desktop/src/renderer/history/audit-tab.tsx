@@ -16,7 +16,7 @@ function describe(t: Translator, e: AuditEntry): string {
     // Ids and hashes mean nothing to a shopkeeper; names, SKUs and amounts do.
     if (v === null || /id$/i.test(k) || k === 'archived') continue;
     if (Array.isArray(v)) parts.push(`${v.length} ${k}`);
-    else if (typeof v !== 'object') parts.push(`${k}: ${/minor$/i.test(k) && typeof v === 'number' ? t.money(v) : String(v)}`);
+    else if (typeof v !== 'object') parts.push(`${k}: ${/(minor|paise)$/i.test(k) && typeof v === 'number' ? t.money(v) : String(v)}`);
     if (parts.length >= 5) break;
   }
   return parts.join(' · ');

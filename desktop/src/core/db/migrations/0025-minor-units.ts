@@ -33,9 +33,11 @@ async function renameColumns(db: Kysely<any>, from: string, to: string): Promise
 }
 
 async function renameJsonKeys(db: Kysely<any>, camelFrom: string, camelTo: string, bareFrom: string, bareTo: string): Promise<void> {
-  const tables = new Set((await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(db)).rows.map((r) => r.name));
+  const have = new Set(
+    (await sql<{ c: string }>`SELECT m.name || '.' || p.name AS c FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'`.execute(db)).rows.map((r) => r.c),
+  );
   for (const [tbl, col] of JSON_COLUMNS) {
-    if (!tables.has(tbl)) continue;
+    if (!have.has(`${tbl}.${col}`)) continue;
     await sql`UPDATE ${sql.id(tbl)} SET ${sql.id(col)} = replace(replace(${sql.id(col)}, ${`${camelFrom}":`}, ${`${camelTo}":`}), ${`"${bareFrom}":`}, ${`"${bareTo}":`})
       WHERE ${sql.id(col)} LIKE ${`%${camelFrom}":%`} OR ${sql.id(col)} LIKE ${`%"${bareFrom}":%`}`.execute(db);
   }
