@@ -1,3 +1,4 @@
+// rename-minor: keep (versions before 0028 named money columns and keys for paise)
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,8 @@ import { kyselyConn } from '../dev/world/sink';
 import type { Database } from './database.types';
 import { migrateToLatest } from './migrate';
 import { migrations } from './migrations';
+import { uuidv7 } from '@bazaar/shared';
+import { billFor } from '../bills/bills.test-docs';
 
 /**
  * Upgrades with data: for every earlier schema version, a hub database at that version holding
@@ -78,6 +81,21 @@ describe.skipIf(!TEST_DATABASE_URL)('hub database upgrades with a generated worl
 
   let ref: pg.Client;
 
+  /** A column's name since 0028 (money in minor units): `price_paise` → `price_minor`. */
+  const nowNamed = (col: string) => col.replace(/_paise$/, '_minor');
+
+  /** Documents as a hub before 0028 stored them: money keys `totalPaise`, a discount's `paise` (the audit log keeps the reference's). */
+  async function asTheOldHubNamedMoney(c: pg.Client): Promise<void> {
+    const old = await c.query(`select 1 from information_schema.columns where table_schema = 'public' and column_name like '%\\_paise'`);
+    if (old.rowCount === 0) return;
+    const cols = await c.query<{ t: string; c: string }>(
+      `select table_name as t, column_name as c from information_schema.columns where table_schema = 'public' and data_type = 'jsonb' and table_name not like 'audit%'`,
+    );
+    for (const { t, c: col } of cols.rows) {
+      await c.query(`update "${t}" set "${col}" = replace(replace("${col}"::text, 'Minor": ', 'Paise": '), '"minor": ', '"paise": ')::jsonb where "${col}"::text like '%inor": %'`);
+    }
+  }
+
   /** A database at `version`, holding the reference world as far as that version's columns go. */
   async function databaseAt(version: string, name: string): Promise<{ db: Kysely<Database>; c: pg.Client }> {
     const target = await createDatabase(name);
@@ -90,11 +108,14 @@ describe.skipIf(!TEST_DATABASE_URL)('hub database upgrades with a generated worl
     if (mine.length) await c.query(`truncate ${mine.map((t) => `"${t}"`).join(', ')}`);
     for (const t of mine) {
       const refCols = await copyable(ref, t);
-      const cols = (await copyable(c, t)).filter((x) => refCols.includes(x));
+      const cols = (await copyable(c, t)).filter((x) => refCols.includes(nowNamed(x)));
       const list = cols.map((x) => `"${x}"`).join(', ');
-      const data = await ref.query<{ j: string }>(`select coalesce(json_agg(row_to_json(s)), '[]')::text as j from (select ${list} from "${t}") s`);
+      // Read under the old version's names (price_minor AS price_paise), so the JSON records fit its table.
+      const from = cols.map((x) => `"${nowNamed(x)}" AS "${x}"`).join(', ');
+      const data = await ref.query<{ j: string }>(`select coalesce(json_agg(row_to_json(s)), '[]')::text as j from (select ${from} from "${t}") s`);
       await c.query(`insert into "${t}" (${list}) select ${list} from json_populate_recordset(null::"${t}", $1::json)`, [data.rows[0]!.j]);
     }
+    await asTheOldHubNamedMoney(c);
     // Sequences where an old hub would have left them.
     const seqs = await c.query<{ t: string; c: string }>(`select table_name as t, column_name as c from information_schema.columns where table_schema = 'public' and column_default like 'nextval(%'`);
     for (const s of seqs.rows) {
@@ -109,6 +130,14 @@ describe.skipIf(!TEST_DATABASE_URL)('hub database upgrades with a generated worl
     ref = r.c;
     await migrateToLatest(r.db);
     await generateWorld(kyselyTarget(r.db), { stores: 4, products: 60, movements: 4 * 60 + 3_000, days: 5, seed: 7, staffPassword: 'staff-password-1' });
+    // Documents with money in them (the generated world has none): a bill, and a product's packs.
+    const { rows: [one] } = await ref.query<{ store_id: string; product_id: string }>('select store_id, product_id from stock order by 1, 2 limit 1');
+    const bill = billFor(one!.store_id, one!.product_id, uuidv7(), 1);
+    await ref.query(
+      `insert into bills (store_id, id, device_id, number, kind, status, total_minor, occurred_at, doc, received_at, updated_at) values ($1, $2, $3, $4, 'sale', 'completed', $5, now(), $6::jsonb, now(), now())`,
+      [bill.storeId, bill.id, bill.deviceId, bill.number, bill.totalMinor, JSON.stringify({ ...bill, billDiscount: { kind: 'amount', minor: 100 } })],
+    );
+    await ref.query(`update products set packs = $1::jsonb where id = $2`, [JSON.stringify([{ name: 'Box', qty: 12, priceMinor: 1100, barcode: null }]), one!.product_id]);
   }, 300_000);
 
   afterAll(async () => {
@@ -136,7 +165,7 @@ describe.skipIf(!TEST_DATABASE_URL)('hub database upgrades with a generated worl
       expect({ version, schema: await schemaOf(c) }).toEqual({ version, schema: refSchema });
       for (const t of await tables(ref)) {
         // When a rollup row was computed is not data: migration 0008 recomputes the rollup (store days, per-kg prices).
-        const cols = (oldCols.get(t) ?? []).filter((col) => !(t === 'sales_daily' && col === 'updated_at'));
+        const cols = (oldCols.get(t) ?? []).filter((col) => !(t === 'sales_daily' && col === 'updated_at')).map(nowNamed);
         if (cols.length === 0) continue; // new since that version: nothing to carry over
         expect({ version, t, rows: await rowsOf(c, t, cols) }).toEqual({ version, t, rows: await rowsOf(ref, t, cols) });
       }
