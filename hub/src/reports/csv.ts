@@ -37,7 +37,7 @@ export async function csvMoney(db: Kysely<Database>, columns?: readonly string[]
   return { currency: currencyInfo((await readHubLocale(db)).currency), ...(columns ? { columns } : {}) };
 }
 
-const minorSuffix = /(Minor|_minor|Minor|_minor)$/;
+const minorSuffix = /(Minor|_minor)$/;
 
 /** A money column's header names the currency, as the web app's files do: "revenueMinor" → "revenue (PKR)". */
 export function moneyHeader(key: string, currency: Pick<CurrencyInfo, 'code'>): string {
