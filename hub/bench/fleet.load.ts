@@ -1,3 +1,4 @@
+import { SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '@bazaar/shared';
 import { Rng } from '../src/dev/world/random';
 import type { FleetCounter } from './fleet.counter';
 import { quantile } from './lib/stats';
@@ -123,7 +124,7 @@ export class FleetLoad {
       try {
         const res = await fetch(`${url}/api/v1/sync/push`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${c.state.token}`, 'content-type': 'application/json' },
+          headers: { authorization: `Bearer ${c.state.token}`, 'content-type': 'application/json', [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) },
           body: JSON.stringify(c.nextPush(Date.now())),
           signal: AbortSignal.timeout(plan.timeoutMs),
         });
@@ -223,7 +224,7 @@ export class FleetLoad {
     try {
       for (let page = 0; page < 5; page++) {
         const res = await fetch(`${url}/api/v1/sync/pull?limit=1000&cursor=${c.cursor}`, {
-          headers: { authorization: `Bearer ${c.state.token}` },
+          headers: { authorization: `Bearer ${c.state.token}`, [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) },
           signal: AbortSignal.timeout(timeoutMs),
         });
         const text = await res.text();

@@ -21,6 +21,8 @@ import {
   projectStock,
   pullResponseSchema,
   pushResponseSchema,
+  SYNC_PROTOCOL_HEADER,
+  SYNC_PROTOCOL_VERSION,
   uuidv7,
   type DeviceMovementInput,
   type MergeMovement,
@@ -38,7 +40,8 @@ const pgUrl = env.DEMO_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 async function call<T = unknown>(method: string, p: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> {
   const res = await fetch(new URL(`/api/v1${p}`, base), {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    // Reads as a counter of today (protocol 3, money in minor-unit names); pushes as protocol 1, whose answer lists every movement.
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(p.startsWith('/sync/push') ? {} : { [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

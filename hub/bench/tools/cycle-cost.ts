@@ -1,3 +1,4 @@
+import { SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '@bazaar/shared';
 import { Zipf } from '../../src/dev/world/random';
 import { encodeCursor } from '../../src/http/cursor';
 import { FleetCounter } from '../fleet.counter';
@@ -54,13 +55,13 @@ try {
   const cycle = async (c: FleetCounter) => {
     const res = await fetch(`${hub.url}/api/v1/sync/push`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${c.state.token}`, 'content-type': 'application/json', 'bazaar-sync-protocol': '2' },
+      headers: { authorization: `Bearer ${c.state.token}`, 'content-type': 'application/json', [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) },
       body: JSON.stringify(c.nextPush(Date.now())),
     });
     const text = await res.text();
     if (res.status !== 200) return false;
     c.ack((JSON.parse(text) as { ackedSeq: number }).ackedSeq);
-    const pull = await fetch(`${hub.url}/api/v1/sync/pull?limit=1000&cursor=${c.cursor}`, { headers: { authorization: `Bearer ${c.state.token}` } });
+    const pull = await fetch(`${hub.url}/api/v1/sync/pull?limit=1000&cursor=${c.cursor}`, { headers: { authorization: `Bearer ${c.state.token}`, [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) } });
     const body = (await pull.json()) as { cursor: string };
     c.cursor = body.cursor;
     return pull.status === 200;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
+import { todaysProtocol } from '../test/test-db';
 
 // Test infrastructure, not the app: allowed to read the environment (like test/test-db.ts).
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
@@ -96,7 +97,7 @@ export async function startHub(port: number, env: Record<string, string>): Promi
 export async function api(base: string, method: string, p: string, token?: string, body?: unknown) {
   const res = await fetch(`${base}/api/v1${p}`, {
     method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...todaysProtocol(p) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

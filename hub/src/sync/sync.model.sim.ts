@@ -2,7 +2,7 @@ import { HybridLogicalClock, mergeStock, type MovementKind } from '@bazaar/share
 import { createApp } from '../app';
 import { lockScopes } from '../db/change-version';
 import type { AppDeps } from '../http/app-env';
-import type { TestApp } from '../test/test-db';
+import { todaysProtocol, type TestApp } from '../test/test-db';
 import type { SimDevice } from './sync.test-kit';
 
 /** Test-only: simulated time, moved by the test alone (nothing passes during a request). */
@@ -23,7 +23,7 @@ export function simulatedHub(base: TestApp, startMs: number): { t: TestApp; sim:
   async function call(method: string, path: string, token?: string | null, body?: unknown) {
     const res = await app.request(path.startsWith('/api') ? path : `/api/v1${path}`, {
       method,
-      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...todaysProtocol(path) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

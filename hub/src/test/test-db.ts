@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { HybridLogicalClock, uuidv7, type Role } from '@bazaar/shared';
+import { HybridLogicalClock, SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION, uuidv7, type Role } from '@bazaar/shared';
 import pino from 'pino';
 import { createApp } from '../app';
 import { hashSecret } from '../auth/password';
@@ -156,6 +156,15 @@ export async function createTestApp(opts: TestAppOptions = {}) {
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
+/**
+ * What a counter of today says on every request (sync protocol 3: money in minor-unit names), so
+ * a device's reads come back in today's names. A push is left to say what each test chooses (the
+ * format of its answer: protocol 1 lists every movement); its answer holds no money either way.
+ */
+export function todaysProtocol(path: string): Record<string, string> {
+  return /\/sync\/push$/.test(path.split('?')[0]!) ? {} : { [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) };
+}
+
 /** app.request with JSON and a bearer token, for any app the tests build. */
 export function requestJson(app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }) {
   return async function call(method: string, path: string, token?: string | null, body?: unknown, headers: Record<string, string> = {}) {
@@ -164,6 +173,7 @@ export function requestJson(app: { request: (path: string, init: RequestInit) =>
       headers: {
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...todaysProtocol(path),
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

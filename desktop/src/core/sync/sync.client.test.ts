@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError } from '@bazaar/shared';
+import { DomainError, SYNC_PROTOCOL_VERSION } from '@bazaar/shared';
 import { hashPin } from '../users/pin-hash';
 import { ProtocolHub } from '../testing/protocol-hub';
 import { tempStore } from '../testing/temp-store';
@@ -190,7 +190,7 @@ async function expectCode(p: Promise<unknown>, code: string) {
 
 /**
  * The push answer in both protocols: a hub of protocol 2 lists only what was not applied, an
- * older hub (protocol 1) every movement. The counter asks for 2 and reads either.
+ * older hub (protocol 1) every movement. The counter says the protocol it speaks (3) and reads either.
  */
 describe('sync push protocol (against the protocol stand-in)', () => {
   for (const speaks of [1, 2]) {
@@ -213,7 +213,7 @@ describe('sync push protocol (against the protocol stand-in)', () => {
       const r = await d.syncNow();
       expect(r.status).toMatchObject({ pendingMovements: 0, ackedSeq: 3 });
       expect(hub.pushProtocols.length).toBeGreaterThanOrEqual(3);
-      expect(hub.pushProtocols.every((p) => p === '2')).toBe(true);
+      expect(hub.pushProtocols.every((p) => p === String(SYNC_PROTOCOL_VERSION))).toBe(true);
       const status = new Map((await d.history({ limit: 100 })).items.map((m) => [`${m.kind}:${m.productId}`, m.syncStatus]));
       expect(status.get(`IN:${gone.id}`)).toBe('rejected');
       expect([...status.entries()].filter(([k]) => !k.endsWith(gone.id)).map(([k, v]) => `${k.split(':')[0]}:${v}`).sort()).toEqual(['IN:applied', 'SALE:duplicate']);
