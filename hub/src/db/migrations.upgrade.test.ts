@@ -1,4 +1,4 @@
-// rename-minor: keep (versions before 0028 named money columns and keys for paise)
+// rename-minor: keep (versions before 0031 named money columns and keys for paise)
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,10 +81,10 @@ describe.skipIf(!TEST_DATABASE_URL)('hub database upgrades with a generated worl
 
   let ref: pg.Client;
 
-  /** A column's name since 0028 (money in minor units): `price_paise` → `price_minor`. */
+  /** A column's name since 0031 (money in minor units): `price_paise` → `price_minor`. */
   const nowNamed = (col: string) => col.replace(/_paise$/, '_minor');
 
-  /** Documents as a hub before 0028 stored them: money keys `totalPaise`, a discount's `paise` (the audit log keeps the reference's). */
+  /** Documents as a hub before 0031 stored them: money keys `totalPaise`, a discount's `paise` (the audit log keeps the reference's). */
   async function asTheOldHubNamedMoney(c: pg.Client): Promise<void> {
     const old = await c.query(`select 1 from information_schema.columns where table_schema = 'public' and column_name like '%\\_paise'`);
     if (old.rowCount === 0) return;

@@ -1,4 +1,4 @@
-// rename-minor: keep (versions before 0022 named money columns and keys for paise)
+// rename-minor: keep (versions before 0025 named money columns and keys for paise)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,10 +94,10 @@ async function databaseAt(version: string, path: string): Promise<void> {
   await db.destroy();
 }
 
-/** A column's name since 0022 (money in minor units): `price_paise` → `price_minor`. */
+/** A column's name since 0025 (money in minor units): `price_paise` → `price_minor`. */
 const nowNamed = (c: string) => c.replace(/_paise$/, '_minor');
 
-/** Documents as a version before 0022 wrote them: money keys `totalPaise`, a discount's `paise` (the audit log keeps the reference's). */
+/** Documents as a version before 0025 wrote them: money keys `totalPaise`, a discount's `paise` (the audit log keeps the reference's). */
 const OLD_JSON: [string, string][] = [['bills', 'doc_json'], ['store_bills', 'doc_json'], ['held_carts', 'cart_json'], ['shifts', 'report_json'], ['purchase_orders', 'doc_json'], ['goods_receipts', 'doc_json'], ['transfers', 'doc_json'], ['customers', 'doc_json'], ['ledger_entries', 'doc_json'], ['products', 'packs']];
 function asTheOldAppNamedMoney(raw: Database.Database): void {
   if (!columns(raw, 'products').includes('price_paise')) return;
