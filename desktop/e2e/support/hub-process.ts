@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { repoRoot, tsxBin } from './paths';
 import { startProcess, type Proc } from './processes';
+import { SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '@bazaar/shared';
 
 /**
  * A real hub as its own process. With TEST_DATABASE_URL: on a fresh PostgreSQL database
@@ -63,7 +64,7 @@ export function hubClient(baseUrl: string) {
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${baseUrl}/api/v1${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(path.startsWith('/sync/push') ? {} : { [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

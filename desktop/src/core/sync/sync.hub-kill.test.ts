@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product, Store } from '@bazaar/shared';
 import { tempStore } from '../testing/temp-store';
 import { freePort } from '../testing/free-port';
+import { SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '@bazaar/shared';
 
 /**
  * README: "every offline movement arrives exactly once", with the real hub process SIGKILLed in
@@ -58,7 +59,7 @@ describe.skipIf(!TEST_DATABASE_URL)('the real hub SIGKILLed inside a push (needs
   async function api<T>(method: string, path: string, body?: unknown, token = admin): Promise<T> {
     const res = await fetch(`${url}/api/v1${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(path.startsWith('/sync/push') ? {} : { [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = (await res.json()) as T;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '@bazaar/shared';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -69,7 +70,8 @@ export async function startHub(port: number, testDatabaseUrl: string | undefined
   const api = async <T>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
     const res = await fetch(`${url}/api/v1${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      // A device token reads as a counter of today (protocol 3: money in minor-unit names); a push keeps protocol 1's answer.
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(path.startsWith('/sync/push') ? {} : { [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = (await res.json()) as T;
