@@ -3,7 +3,7 @@ import { DomainError, formatQuantity, parsePackQuantity, parseQuantity, type Bas
 import type { Command } from 'commander';
 import { StoreCore } from '../core/store-core';
 import { cliEnv, resolveDbPath } from './cli.env';
-import { cliT, adoptStoreCurrency } from './cli.i18n';
+import { cliT, adoptStore } from './cli.i18n';
 
 export interface GlobalOptions {
   db?: string;
@@ -28,7 +28,7 @@ export async function withCore<T>(cmd: Command, fn: (core: StoreCore, g: GlobalO
   }
   const core = await StoreCore.open(path);
   try {
-    await core.billSettings().then(adoptStoreCurrency, () => undefined); // a file with no store yet has none
+    await core.billSettings().then(adoptStore, () => undefined); // a file with no store yet has none
     const user = g.user ?? cliEnv.BAZAAR_USER;
     const pin = g.pin ?? cliEnv.BAZAAR_PIN;
     if (user) {

@@ -96,7 +96,7 @@ describe('bazaar-store CLI', () => {
     const lowJson = JSON.parse(low.stdout) as { items: { sku: string; qty: number; status: string }[] };
     expect(lowJson.items).toEqual([expect.objectContaining({ sku: 'SKU-00001', qty: 4, status: 'low' })]);
     const lowText = await cli(['stock', '--low']);
-    expect(lowText.stdout).toMatch(/SKU-00001\s+Item 1, staple\s+Cat 1\s+4 pc\s+5 pc\s+LOW/);
+    expect(lowText.stdout).toMatch(/SKU-00001\s+Item 1, staple\s+Cat 1\s+4 pc\s+5 pc\s+Low/);
 
     const hist = await cli(['history', '--json']);
     expect((JSON.parse(hist.stdout) as { items: { seq: number }[] }).items.map((m) => m.seq)).toEqual([6, 5, 4, 3, 2, 1]);

@@ -72,7 +72,7 @@ describe('bazaar-store quantities and wording', () => {
     const today = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
     const history = await cli(['history', '--from', today, '--kind', 'sale']);
     expect(history.code).toBe(0);
-    expect(history.stdout).toMatch(/SALE +SUGAR +-1\.25 kg/);
+    expect(history.stdout).toMatch(/Sale +SUGAR +-1\.25 kg/);
     const zero = await cli(['sell', 'SOAP:1', 'SUGAR:0']);
     expect(zero.code).not.toBe(0);
     expect(zero.stderr).toMatch(/line 2 qty/);

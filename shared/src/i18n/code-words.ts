@@ -49,3 +49,7 @@ export const billKindWord = (t: Translator, k: BillKind): string => t.t(`web.bil
 export const paymentMethodWord = (t: Translator, m: PaymentMethod): string => t.t(`web.bills.method.${m}` satisfies MessageKey);
 export const shiftStatusWord = (t: Translator, s: 'open' | 'closed'): string => t.t(`web.shifts.status.${s}` satisfies MessageKey);
 export const expiryStatusWord = (t: Translator, s: 'expired' | 'expiring'): string => t.t(`web.expiry.${s}` satisfies MessageKey);
+
+/** Where a movement stands with the hub, as the counter says it (a duplicate was applied before). */
+export const movementSyncWord = (t: Translator, s: 'pending' | 'applied' | 'duplicate' | 'rejected'): string =>
+  t.t(s === 'pending' ? 'history.sync.pending' : s === 'rejected' ? 'history.sync.rejected' : 'history.sync.applied');

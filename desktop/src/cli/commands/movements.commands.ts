@@ -1,4 +1,4 @@
-import { DomainError, formatQuantity, parseMoney, type Discount, type MovementKind, type PaymentInput, type StockStatus } from '@bazaar/shared';
+import { DomainError, formatQuantity, isKnownAuditAction, movementKindWord, movementSyncWord, parseMoney, removalReasonWord, stockStatusWord, type Discount, type MovementKind, type PaymentInput, type StockStatus } from '@bazaar/shared';
 import { type Command, Option } from 'commander';
 import type { StoreCore } from '../../core/store-core';
 import { EXIT, ExitWith, printJson, table } from '../cli.output';
@@ -164,7 +164,7 @@ export function registerMovementCommands(program: Command): void {
         if (g.json) return printJson(r);
         process.stdout.write(
           table(
-            ['SKU', 'NAME', 'EXPECTED', 'COUNTED', 'VARIANCE'],
+            cliT.t('cli.count.header').split('|'),
             r.lines.map((l) => [l.sku, l.name, formatQuantity(l.expected, l.unit), formatQuantity(l.counted, l.unit), `${l.variance > 0 ? '+' : ''}${formatQuantity(l.variance, l.unit)}`]),
             [2, 3, 4],
           ),
@@ -203,12 +203,12 @@ export function registerMovementCommands(program: Command): void {
         if (g.json) return printJson(r);
         process.stdout.write(
           table(
-            ['SKU', 'NAME', 'CATEGORY', 'QTY', cliT.t('cli.col.reorderAt'), 'STATUS'],
-            r.items.map((i) => [i.sku, i.name, i.category ?? '', formatQuantity(i.qty, i.unit), formatQuantity(i.reorderLevel, i.unit), i.status.toUpperCase()]),
+            cliT.t('cli.stock.header').split('|'),
+            r.items.map((i) => [i.sku, i.name, i.category ?? '', formatQuantity(i.qty, i.unit), formatQuantity(i.reorderLevel, i.unit), stockStatusWord(cliT, i.status)]),
             [3, 4],
           ),
         );
-        process.stdout.write(`${r.items.length} of ${r.total} products${r.total > r.items.length ? cliT.t('cli.stock.more') : ''}\n`);
+        process.stdout.write(`${cliT.t('cli.stock.shown', { shown: r.items.length, total: r.total })}${r.total > r.items.length ? cliT.t('cli.stock.more') : ''}\n`);
       });
     });
 
@@ -230,8 +230,8 @@ export function registerMovementCommands(program: Command): void {
         }
         process.stdout.write(
           table(
-            ['SEQ', 'WHEN', 'KIND', 'SKU', 'QTY', 'REASON/NOTE', 'SYNC'],
-            r.items.map((m) => [m.seq, m.occurredAt.replace('T', ' ').slice(0, 19), m.kind, m.sku, formatQuantity(m.qty, m.unit), [m.reason, m.note].filter(Boolean).join(' '), m.syncStatus + (m.syncReason ? `: ${m.syncReason}` : '')]),
+            cliT.t('cli.history.header').split('|'),
+            r.items.map((m) => [m.seq, cliT.dateTime(m.occurredAt), movementKindWord(cliT, m.kind), m.sku, formatQuantity(m.qty, m.unit), [removalReasonWord(cliT, m.reason), m.note].filter(Boolean).join(' '), movementSyncWord(cliT, m.syncStatus) + (m.syncReason ? `: ${m.syncReason}` : '')]),
             [0, 4],
           ),
         );
@@ -268,7 +268,8 @@ export function registerMovementCommands(program: Command): void {
       await withCore(cmd, async (core, g) => {
         const r = await core.auditLog({ action: o.action, limit: Number(o.limit) });
         if (g.json) return printJson(r);
-        process.stdout.write(table(['WHEN', 'WHO', 'ACTION', 'ENTITY', 'HASH'], r.items.map((e) => [e.at.replace('T', ' ').slice(0, 19), e.actorName ?? '-', e.action, `${e.entity} ${e.entityId ?? ''}`, e.hash.slice(0, 12)])));
+        const action = (a: string) => (isKnownAuditAction(a) ? cliT.t(`audit.action.${a}`) : a);
+        process.stdout.write(table(cliT.t('cli.audit.header').split('|'), r.items.map((e) => [cliT.dateTime(e.at), e.actorName ?? '-', action(e.action), `${e.entity} ${e.entityId ?? ''}`, e.hash.slice(0, 12)])));
       });
     });
 }

@@ -1,4 +1,4 @@
-import { parseMoney, type BaseUnit, type Pack } from '@bazaar/shared';
+import { parseMoney, stockStatusWord, type BaseUnit, type Pack } from '@bazaar/shared';
 import { collect } from '../cli.bill-args';
 import { parsePack } from '../cli.goods-args';
 import { cliT, cliPrice } from '../cli.i18n';
@@ -138,7 +138,7 @@ export function registerStoreCommands(program: Command): void {
         process.stdout.write(
           table(
             cliT.t('cli.find.header').split('|'),
-            items.map((p) => [p.sku, p.barcode ?? '', p.name, cliT.money(p.priceMinor), cliT.qty(p.qty, p.unit), p.status]),
+            items.map((p) => [p.sku, p.barcode ?? '', p.name, cliT.money(p.priceMinor), cliT.qty(p.qty, p.unit), stockStatusWord(cliT, p.status)]),
             [3, 4],
           ),
         );

@@ -1,6 +1,5 @@
-import { movementKinds, type MessageKey, type MovementKind } from '@bazaar/shared';
+import { movementKinds, movementSyncWord, type MovementKind } from '@bazaar/shared';
 import { useState } from 'react';
-import type { MovementView } from '../../core/core.api';
 import { useApi } from '../api/api-context';
 import { asApiError } from '../api/use-query';
 import { dateTime, signedQuantity } from '../ui/format';
@@ -9,8 +8,6 @@ import { HistoryList, usePagedHistory } from './history-list';
 import { kindLabel } from './kind-words';
 import { useI18n } from '../i18n/i18n-context';
 import { Options } from '../ui/options';
-
-const syncWords: Record<MovementView['syncStatus'], MessageKey> = { pending: 'history.sync.pending', applied: 'history.sync.applied', duplicate: 'history.sync.applied', rejected: 'history.sync.rejected' };
 
 /** Local calendar day → ISO bounds, so "from 3 March" means the shop's 3 March. */
 function dayStart(d: string): string | undefined {
@@ -100,7 +97,7 @@ export function MovementsTab() {
               <span className="badge badge-neutral">{t('history.local')}</span>
             ) : (
               <span className={`badge ${m.syncStatus === 'rejected' ? 'badge-out' : m.syncStatus === 'pending' ? 'badge-low' : 'badge-ok'}`} title={m.syncReason ?? undefined}>
-                {t(syncWords[m.syncStatus])}
+                {movementSyncWord(i18n, m.syncStatus)}
               </span>
             )}
           </td>
