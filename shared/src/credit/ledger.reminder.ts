@@ -26,6 +26,8 @@ export interface ReminderOptions {
   storeName: string;
   /** How many of the latest credit sales to name. */
   lastBills?: number;
+  /** What the chain's other stores hold on the account (a chain-shared customer): the reminder asks for the whole balance. */
+  elsewhereMinor?: number;
 }
 
 /**
@@ -47,11 +49,16 @@ function reminderOf(customer: Pick<Customer, 'name'>, balance: number, entries: 
     .filter((e): e is Extract<LedgerEntry, { kind: 'credit_sale' }> => e.kind === 'credit_sale')
     .sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : -1))
     .slice(0, opts.lastBills ?? 3);
-  const lines = [
-    t.t('credit.reminder.greeting', { name: customer.name }),
-    balance > 0 ? t.t('credit.reminder.balance', { amount: t.money(balance), store: opts.storeName }) : t.t('credit.reminder.settled', { store: opts.storeName }),
-  ];
-  if (balance > 0 && sales.length) {
+  const elsewhere = opts.elsewhereMinor ?? 0;
+  const whole = balance + elsewhere;
+  const owed =
+    whole <= 0
+      ? t.t('credit.reminder.settled', { store: opts.storeName })
+      : elsewhere !== 0
+        ? t.t('credit.reminder.balanceChain', { amount: t.money(whole), here: t.money(balance), store: opts.storeName })
+        : t.t('credit.reminder.balance', { amount: t.money(balance), store: opts.storeName });
+  const lines = [t.t('credit.reminder.greeting', { name: customer.name }), owed];
+  if (whole > 0 && sales.length) {
     lines.push(t.t('credit.reminder.lastBills'));
     for (const s of sales) lines.push(t.t('credit.reminder.bill', { number: s.billNumber, date: day(s.occurredAt), amount: t.money(s.amountMinor) }));
   }

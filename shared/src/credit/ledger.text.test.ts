@@ -65,6 +65,10 @@ describe('customers and ledger entries', () => {
     ]);
     // From the whole statement: the same text, the paper khata's opening balance counted though it is no line.
     expect(statementReminderText({ name: 'Ravi Kumar' }, statementOf(entries, 'Asia/Karachi'), en, { storeName: 'Noor Kiryana', lastBills: 2 })).toBe(text);
+    // A chain-shared customer: the reminder asks for the whole balance and says what of it is this store's.
+    const chain = reminderText({ name: 'Ravi Kumar' }, entries, en, { storeName: 'Noor Kiryana', lastBills: 2, elsewhereMinor: 10_000 });
+    expect(chain.split('\n')[1]).toBe(`your balance across our stores is ${en.money(57_550)} (of it ${en.money(47_550)} at Noor Kiryana).`);
+    expect(reminderText({ name: 'Ravi' }, entries, en, { storeName: 'Noor', elsewhereMinor: -47_550 }).split('\n')).toHaveLength(3);
     const ur = reminderText({ name: 'Ravi' }, entries, createTranslator({ locale: 'ur', currency: 'PKR' }), { storeName: 'Noor' });
     expect(ur).toContain('بقایا');
     expect(internationalDigits('0300-1234567', 'PKR')).toBe('923001234567');

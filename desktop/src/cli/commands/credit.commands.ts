@@ -96,7 +96,7 @@ export function registerCreditCommands(program: Command): void {
       await withCore(cmd, async (core, g) => {
         const v = await core.showCustomer({ customer: ref, from: o.from, to: o.to });
         const all = o.from || o.to ? await core.showCustomer({ customer: ref }) : v;
-        const text = statementReminderText(v.customer, all.statement, cliT, { storeName: v.storeName });
+        const text = statementReminderText(v.customer, all.statement, cliT, { storeName: v.storeName, elsewhereMinor: v.elsewhereMinor });
         const whatsapp = waMeLink(v.customer.phone, text, currency());
         if (g.json) return printJson({ ...v, reminder: { text, whatsapp } });
         const a = v.ageing;

@@ -121,7 +121,7 @@ export function StatementPrint({ view, period }: { view: CustomerStatementView; 
 /** What the shopkeeper sends: the balance and the last bills, and a wa.me link to the customer's own chat. */
 export function Reminder({ view }: { view: CustomerStatementView }) {
   const i18n = useI18n();
-  const text = statementReminderText(view.customer, view.statement, i18n, { storeName: view.storeName });
+  const text = statementReminderText(view.customer, view.statement, i18n, { storeName: view.storeName, elsewhereMinor: view.elsewhereMinor });
   return (
     <div className="stack">
       <pre className="reminder-text" data-testid="reminder-text">

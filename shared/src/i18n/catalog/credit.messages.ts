@@ -3,6 +3,11 @@ import { messages } from './define';
 /** Customers and udhaar (issue 20): words both the counter and head office show. */
 export const creditMessages = messages({
   'credit.reminder.greeting': { en: 'Dear {name},', ur: 'محترم {name}،', hi: 'प्रिय {name},' },
+  'credit.reminder.balanceChain': {
+    en: 'your balance across our stores is {amount} (of it {here} at {store}).',
+    ur: 'ہماری تمام دکانوں پر آپ کا بقایا {amount} ہے (اس میں سے {here} {store} پر)۔',
+    hi: 'हमारी सभी दुकानों पर आपका बकाया {amount} है (इसमें से {here} {store} पर)।',
+  },
   'credit.reminder.balance': { en: 'your balance at {store} is {amount}.', ur: '{store} پر آپ کا بقایا {amount} ہے۔', hi: '{store} पर आपका बकाया {amount} है।' },
   'credit.reminder.settled': { en: 'your account at {store} is settled.', ur: '{store} پر آپ کا کھاتہ صاف ہے۔', hi: '{store} पर आपका खाता साफ़ है।' },
   'credit.reminder.lastBills': { en: 'Latest bills on credit:', ur: 'ادھار کے تازہ بل:', hi: 'उधार के ताज़ा बिल:' },
