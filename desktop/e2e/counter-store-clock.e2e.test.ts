@@ -57,6 +57,8 @@ beforeAll(async () => {
   page = await context.newPage();
   errors = new Watch().watch(page);
   await page.goto(counter.url);
+  // A key pressed before the app is up goes nowhere (CI's loaded machine pressed F6 into a loading page).
+  await page.getByRole('heading', { level: 1, name: 'Counter', exact: true }).waitFor();
 }, 240_000);
 
 checkEachTest(() => ({ page, errors }), 'store-clock-');
